@@ -1,0 +1,7 @@
+// End-to-end tests: the five services as separate processes from their build output.
+module.exports = require('./jest.base')({
+  displayName: 'e2e',
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  testTimeout: 300000,
+  maxWorkers: 1,
+});
