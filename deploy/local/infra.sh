@@ -55,12 +55,22 @@ phase_end() { log "phase $1: $(fmt_secs $(( $(now_ms) - PHASE_T0 )))"; }
 # port_open HOST PORT -> 0 when something accepts TCP connections there
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# alive = exists and is not a zombie (daemons are re-parented to an init that may
+# reap them late, so a stopped server can linger as <defunct> for a while)
+pid_alive() {
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local st
+  st="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  st="${st##*) }"
+  [[ "${st%% *}" != Z ]]
+}
 read_pid() { [[ -s "$1" ]] && head -n1 "$1" | tr -dc '0-9' || true; }
 
 # pid_cmd_matches PID PATTERN -> process PID's command line contains PATTERN
 pid_cmd_matches() {
-  [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q -- "$2"
+  local c
+  c="$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null)" || return 1
+  [[ "$c" == *"$2"* ]]
 }
 
 # Effective endpoint values: an explicitly provided variable wins. A variable that
@@ -161,7 +171,7 @@ pg_init_cluster() {
   as_pg mkdir -p "$PG_SOCKDIR"
   if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
     local locale_opts=(--no-locale)
-    if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then locale_opts=(--locale=C.UTF-8); fi
+    if locale -a 2>/dev/null | grep -ix 'c\.utf-\?8' >/dev/null; then locale_opts=(--locale=C.UTF-8); fi
     log "postgres: initdb $PG_DATA"
     as_pg "$bin/initdb" -D "$PG_DATA" -U postgres -E UTF8 "${locale_opts[@]}" \
       --auth-local=trust --auth-host=scram-sha-256 --no-sync >"$PG_HOME/initdb.log" 2>&1 \
@@ -171,20 +181,12 @@ pg_init_cluster() {
 }
 
 pg_start_ours() {
-  local bin=$1
+  local bin=$1 runner=()
+  [[ $EUID -eq 0 && "$PG_OS_USER" != root ]] && runner=(runuser -u "$PG_OS_USER" --)
   log "postgres: starting local cluster on $PG_HOST:$PG_PORT ($bin)"
-  if ! setsid bash -c 'cd / && exec "$@"' _ \
-      runuser -u "$PG_OS_USER" -- "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOGFILE" -w -t 60 start \
-      >/dev/null 2>&1 </dev/null; then
-    tail -n 30 "$PG_LOGFILE" >&2 || true
-    die "postgres failed to start (log: $PG_LOGFILE)"
-  fi
-}
-# non-root variant of the above
-pg_start_ours_nonroot() {
-  local bin=$1
-  log "postgres: starting local cluster on $PG_HOST:$PG_PORT ($bin)"
-  if ! setsid "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOGFILE" -w -t 60 start >/dev/null 2>&1 </dev/null; then
+  # setsid: the postmaster must not belong to the caller's session/process group
+  if ! setsid bash -c 'cd / && exec "$@"' _ "${runner[@]}" \
+      "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOGFILE" -w -t 60 start >/dev/null 2>&1 </dev/null 9>&-; then
     tail -n 30 "$PG_LOGFILE" >&2 || true
     die "postgres failed to start (log: $PG_LOGFILE)"
   fi
@@ -192,6 +194,7 @@ pg_start_ours_nonroot() {
 
 pg_ensure_sql_admin() {
   cat <<EOF
+SET client_min_messages = warning;
 DO \$\$BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_APP_USER') THEN
     CREATE ROLE $PG_APP_USER LOGIN CREATEDB PASSWORD '$PG_APP_PASSWORD';
@@ -206,6 +209,7 @@ EOF
 
 pg_ensure_sql_schemas() {
   local owner=$1 s
+  echo "SET client_min_messages = warning;"
   for s in $PG_SCHEMAS; do
     if [[ -n "$owner" ]]; then
       echo "CREATE SCHEMA IF NOT EXISTS $s AUTHORIZATION $owner; ALTER SCHEMA $s OWNER TO $owner;"
@@ -365,7 +369,7 @@ kafka_launch() {
     -Dlog4j.configuration="file:$KAFKA_HOME/log4j.properties" \
     -Dkafka.logs.dir="$KAFKA_HOME/logs" \
     -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_HOME/server.properties" \
-    </dev/null >"$KAFKA_OUT" 2>&1 &
+    </dev/null >"$KAFKA_OUT" 2>&1 9>&- &
   echo $! >"$KAFKA_PID"
 }
 
@@ -502,7 +506,7 @@ pg_up() {
   fi
   bin="$(find_pg_bin)" || die "postgres server binaries not found under /usr/lib/postgresql/*/bin"
   pg_init_cluster "$bin"
-  if [[ $EUID -eq 0 ]]; then pg_start_ours "$bin"; else pg_start_ours_nonroot "$bin"; fi
+  pg_start_ours "$bin"
   pg_ensure_objects_ours "$bin"
   log "postgres: ready (pid $(pg_ours_pid))"
 }
@@ -529,7 +533,7 @@ redis_up() {
   redis-server --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" \
     --dir "$REDIS_HOME" --pidfile "$REDIS_PID" --logfile "$REDIS_LOG" \
     --save "" --appendonly no --maxmemory-policy noeviction \
-    </dev/null >"$REDIS_HOME/redis.stderr" 2>&1 \
+    </dev/null >"$REDIS_HOME/redis.stderr" 2>&1 9>&- \
     || { cat "$REDIS_HOME/redis.stderr" >&2; die "redis-server failed to start"; }
   local i
   for i in $(seq 1 80); do
@@ -545,7 +549,7 @@ run_topics_hook() {
     log "topics: running $TOPICS_HOOK"
     KAFKA_BROKERS="$(eff_kafka_brokers)" DATABASE_URL="$(eff_database_url)" REDIS_URL="$(eff_redis_url)" \
       SUNSHINE_INFRA_HOME="$INFRA_HOME" KAFKA_LIBS="$KAFKA_LIBS" \
-      bash "$TOPICS_HOOK" || die "topics: $TOPICS_HOOK failed"
+      bash "$TOPICS_HOOK" 9>&- || die "topics: $TOPICS_HOOK failed"
   else
     log "topics: no $TOPICS_HOOK yet; skipping topic creation"
   fi
@@ -562,9 +566,7 @@ cmd_env() {
 cmd_up() {
   local t_all
   t_all=$(now_ms)
-  mkdir -p "$INFRA_HOME"
-  exec 9>"$INFRA_HOME/.lock"
-  flock -w 300 9 || die "another infra.sh holds $INFRA_HOME/.lock"
+  take_lock
   log "infra home: $INFRA_HOME"
 
   phase_start; ensure_prereqs;  phase_end prerequisites
@@ -619,9 +621,7 @@ pg_down() {
 cmd_down() {
   local t0
   t0=$(now_ms)
-  mkdir -p "$INFRA_HOME"
-  exec 9>"$INFRA_HOME/.lock"
-  flock -w 300 9 || die "another infra.sh holds $INFRA_HOME/.lock"
+  take_lock
   phase_start; kafka_down; phase_end kafka-stop
   phase_start; redis_down; phase_end redis-stop
   phase_start; pg_down;    phase_end postgres-stop
@@ -638,6 +638,7 @@ cmd_purge() {
 cmd_stop_postgres() {
   pg_setup_paths
   if pg_external; then die "postgres is external (DATABASE_URL=$DATABASE_URL); not stopping it"; fi
+  take_lock
   if ! pg_ours_running && port_open "$PG_HOST" "$PG_PORT"; then
     die "postgres on $PG_HOST:$PG_PORT is not the local cluster in $PG_DATA; not stopping it"
   fi
@@ -647,7 +648,17 @@ cmd_stop_postgres() {
 cmd_start_postgres() {
   pg_setup_paths
   if pg_external; then die "postgres is external (DATABASE_URL=$DATABASE_URL); not starting it"; fi
+  take_lock
   phase_start; pg_up; phase_end postgres-start
+}
+
+owner_desc() { if [[ -n "$1" ]]; then echo "local, pid $1"; else echo "not started by infra.sh"; fi; }
+
+# NB: every daemon we launch gets `9>&-`, otherwise it would inherit (and hold) this lock.
+take_lock() {
+  mkdir -p "$INFRA_HOME"
+  exec 9>"$INFRA_HOME/.lock"
+  flock -w 300 9 || die "another infra.sh holds $INFRA_HOME/.lock"
 }
 
 cmd_status() {
@@ -660,7 +671,7 @@ cmd_status() {
   else
     pid="$(kafka_ours_pid)"
     if port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
-      printf '%-9s up    %s (%s)\n' kafka "$DEFAULT_KAFKA_BROKERS" "${pid:+local, pid $pid}${pid:-not ours}"
+      printf '%-9s up    %s (%s)\n' kafka "$DEFAULT_KAFKA_BROKERS" "$(owner_desc "$pid")"
     else printf '%-9s down  %s%s\n' kafka "$DEFAULT_KAFKA_BROKERS" "${pid:+ (local pid $pid alive but not listening)}"; bad=1; fi
   fi
   # postgres
@@ -676,7 +687,7 @@ cmd_status() {
     else printf '%-9s down  %s (external)\n' postgres "$url"; bad=1; fi
   else
     pid=""; pg_ours_running && pid="$(pg_ours_pid)"
-    if [[ $pg_ok -eq 1 ]]; then printf '%-9s up    %s:%s (%s)\n' postgres "$PG_HOST" "$PG_PORT" "${pid:+local, pid $pid}${pid:-not ours}"
+    if [[ $pg_ok -eq 1 ]]; then printf '%-9s up    %s:%s (%s)\n' postgres "$PG_HOST" "$PG_PORT" "$(owner_desc "$pid")"
     else printf '%-9s down  %s:%s\n' postgres "$PG_HOST" "$PG_PORT"; bad=1; fi
   fi
   # redis
@@ -689,7 +700,7 @@ cmd_status() {
     else printf '%-9s down  %s (external)\n' redis "$url"; bad=1; fi
   else
     pid="$(redis_ours_pid)"
-    if [[ $r_ok -eq 1 ]]; then printf '%-9s up    %s:%s (%s)\n' redis "$REDIS_HOST" "$REDIS_PORT" "${pid:+local, pid $pid}${pid:-not ours}"
+    if [[ $r_ok -eq 1 ]]; then printf '%-9s up    %s:%s (%s)\n' redis "$REDIS_HOST" "$REDIS_PORT" "$(owner_desc "$pid")"
     else printf '%-9s down  %s:%s\n' redis "$REDIS_HOST" "$REDIS_PORT"; bad=1; fi
   fi
   return $bad

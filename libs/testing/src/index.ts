@@ -1,1 +1,4 @@
-export const TESTING = 'testing';
+export * from './infra-env';
+export * from './test-keys';
+export * from './service-harness';
+export * from './http';

@@ -1,0 +1,13 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type PlatformConfig } from '@sunshine/platform';
+
+/** The evaluation service: 考核评价 evaluation: KPIs, rankings, reports. */
+@Module({})
+export class AppModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config, { entities: [], migrations: [] })],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Compiles every service and library into dist/ (tsc, decorator metadata kept) and rewrites path aliases.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+npx tsc -p tsconfig.build.json
+npx tsc-alias -p tsconfig.build.json

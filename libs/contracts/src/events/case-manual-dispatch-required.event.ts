@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { unitIdSchema } from '../vocabulary/codes';
+
+/** Why a person at the dispatch desk must decide: no rule settled it, or the case was objected to twice (推诿). */
+export const ManualDispatchReasons = ['no-rule-matched', 'ambiguous-rules', 'objected-twice', 'rule-error'] as const;
+export const manualDispatchReasonCodeSchema = z.enum(ManualDispatchReasons);
+export type ManualDispatchReason = z.infer<typeof manualDispatchReasonCodeSchema>;
+
+/**
+ * `case.manual-dispatch-required` v1 — 人工转送/交办: routing could not settle where the case goes (《信访工作条例》第22条),
+ * or two objections were raised on the case (第23、24条), so a person at `unitId`'s dispatch desk decides; supervision
+ * flags objected-twice cases.
+ */
+export const caseManualDispatchRequiredV1 = z.object({
+  unitId: unitIdSchema,
+  reason: z.object({ code: manualDispatchReasonCodeSchema, text: z.string().max(200).optional() }),
+});
+export type CaseManualDispatchRequired = z.infer<typeof caseManualDispatchRequiredV1>;

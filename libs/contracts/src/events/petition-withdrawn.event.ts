@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { reasonSchema } from '../vocabulary/codes';
+
+/**
+ * `petition.withdrawn` v1 — 撤回信访事项: the petitioner withdrew the petition; it ends whatever stage the case is in.
+ * The reason is a code plus short staff-written text, never the petitioner's words.
+ */
+export const petitionWithdrawnV1 = z.object({
+  reason: reasonSchema.optional(),
+});
+export type PetitionWithdrawn = z.infer<typeof petitionWithdrawnV1>;

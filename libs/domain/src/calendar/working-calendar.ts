@@ -1,0 +1,133 @@
+import { addDays, assertLocalDate, dayOfWeek, yearOf, type LocalDate } from './local-date';
+import { yearArrangementSchema, type YearArrangement } from './year-arrangement';
+
+/** 工作日 / 周末 / 法定节假日（含调休放假） / 调休上班日 */
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make-up-workday';
+
+export interface DayInfo {
+  date: LocalDate;
+  kind: DayKind;
+  working: boolean;
+  /** The year has no published arrangement: `kind` is a plain Mon–Fri guess. */
+  provisional: boolean;
+}
+
+/** A value computed from the calendar, flagged when it relied on a year with no published arrangement. */
+export interface CalendarResult<T> {
+  value: T;
+  provisional: boolean;
+  /** Years consulted that have no published arrangement, ascending. Recompute when they are published. */
+  unpublishedYears: number[];
+}
+
+/** Collects the unpublished years a computation consulted. */
+export class CalendarTrace {
+  private readonly years = new Set<number>();
+
+  note(info: DayInfo): DayInfo {
+    if (info.provisional) this.years.add(yearOf(info.date));
+    return info;
+  }
+
+  merge(other: { unpublishedYears: number[] }): void {
+    other.unpublishedYears.forEach((y) => this.years.add(y));
+  }
+
+  result<T>(value: T): CalendarResult<T> {
+    const unpublishedYears = [...this.years].sort((a, b) => a - b);
+    return { value, provisional: unpublishedYears.length > 0, unpublishedYears };
+  }
+}
+
+// Safety stop for loops: no run of rest days in China comes near this.
+const MAX_REST_RUN = 60;
+
+/**
+ * China's working-day calendar over plain Asia/Shanghai dates. Immutable: `withArrangements` returns a new
+ * calendar, so a service can swap in a newly published year and recompute the deadlines flagged provisional.
+ */
+export class WorkingCalendar {
+  private constructor(private readonly arrangements: ReadonlyMap<number, YearDays>) {}
+
+  static fromArrangements(arrangements: readonly YearArrangement[]): WorkingCalendar {
+    return new WorkingCalendar(new Map()).withArrangements(arrangements);
+  }
+
+  /** A new calendar where each given year replaces any arrangement already held for that year. */
+  withArrangements(arrangements: readonly YearArrangement[]): WorkingCalendar {
+    const next = new Map(this.arrangements);
+    for (const raw of arrangements) {
+      const a = yearArrangementSchema.parse(raw);
+      next.set(a.year, { holidays: new Set(a.holidays), workdays: new Set(a.workdays), source: a.source });
+    }
+    return new WorkingCalendar(next);
+  }
+
+  publishedYears(): number[] {
+    return [...this.arrangements.keys()].sort((a, b) => a - b);
+  }
+
+  isPublished(year: number): boolean {
+    return this.arrangements.has(year);
+  }
+
+  /** Where a year's arrangement came from, if published. */
+  sourceOf(year: number): string | undefined {
+    return this.arrangements.get(year)?.source;
+  }
+
+  dayInfo(date: LocalDate): DayInfo {
+    const year = yearOf(date);
+    const dow = dayOfWeek(date);
+    const weekend = dow === 0 || dow === 6;
+    const days = this.arrangements.get(year);
+    if (!days) return { date, kind: weekend ? 'weekend' : 'workday', working: !weekend, provisional: true };
+    if (days.workdays.has(date)) return { date, kind: 'make-up-workday', working: true, provisional: false };
+    if (days.holidays.has(date)) return { date, kind: 'holiday', working: false, provisional: false };
+    return { date, kind: weekend ? 'weekend' : 'workday', working: !weekend, provisional: false };
+  }
+
+  /** A make-up working day (调休上班日) IS a working day. Use `dayInfo` to see whether the answer is provisional. */
+  isWorkingDay(date: LocalDate): boolean {
+    return this.dayInfo(date).working;
+  }
+
+  /** `date` itself when it is a working day, else the first working day after it (《民法典》第203条). */
+  nextWorkingDayOnOrAfter(date: LocalDate): CalendarResult<LocalDate> {
+    const trace = new CalendarTrace();
+    return trace.result(this.firstWorkingDayFrom(assertLocalDate(date), trace));
+  }
+
+  /** The `n`th working day after `date` (`date` itself is not counted); `n = 0` returns `date`. */
+  addWorkingDays(date: LocalDate, n: number): CalendarResult<LocalDate> {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
+    const trace = new CalendarTrace();
+    let current = assertLocalDate(date);
+    for (let left = n; left > 0; left--) current = this.firstWorkingDayFrom(addDays(current, 1), trace);
+    return trace.result(current);
+  }
+
+  /** How many working days lie in `from`…`to`, both included (0 when `to` is before `from`). */
+  countWorkingDays(from: LocalDate, to: LocalDate): CalendarResult<number> {
+    const trace = new CalendarTrace();
+    let count = 0;
+    for (let d = assertLocalDate(from); d <= assertLocalDate(to); d = addDays(d, 1)) {
+      if (trace.note(this.dayInfo(d)).working) count++;
+    }
+    return trace.result(count);
+  }
+
+  private firstWorkingDayFrom(date: LocalDate, trace: CalendarTrace): LocalDate {
+    let d = date;
+    for (let i = 0; i <= MAX_REST_RUN; i++, d = addDays(d, 1)) {
+      if (trace.note(this.dayInfo(d)).working) return d;
+    }
+    throw new RangeError(`no working day within ${MAX_REST_RUN} days of ${date}: check the holiday data`);
+  }
+}
+
+interface YearDays {
+  holidays: ReadonlySet<LocalDate>;
+  workdays: ReadonlySet<LocalDate>;
+  source?: string;
+}

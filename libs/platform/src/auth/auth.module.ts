@@ -1,0 +1,21 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { PlatformConfig } from '../config/platform-config';
+import { AuthGuard } from './auth.guard';
+import { JwtVerifier } from './jwt-verifier';
+
+/** Registers the JWT verifier and makes the AuthGuard global: endpoints are protected unless @Public(). */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: JwtVerifier, useFactory: () => JwtVerifier.create(config.auth) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [JwtVerifier],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Roles a staff token may carry. */
+export const StaffRoles = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin', 'ops'] as const;
+export type StaffRole = (typeof StaffRoles)[number];
+
+/** The claims every service relies on: who, which unit, which roles, the unit's division code. */
+export const staffClaimsSchema = z.object({
+  sub: z.string().min(1),
+  unit: z.string().min(1),
+  roles: z.array(z.enum(StaffRoles)).min(1),
+  division: z.string().regex(/^\d{12}$/),
+  name: z.string().optional(),
+});
+export type StaffClaims = z.infer<typeof staffClaimsSchema>;
+
+/** The authenticated caller, attached to the request by the guard. */
+export interface StaffPrincipal {
+  readonly subject: string;
+  readonly unitId: string;
+  readonly roles: readonly StaffRole[];
+  readonly divisionCode: string;
+  readonly token: string;
+}

@@ -1,0 +1,67 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { TopicName } from '@sunshine/contracts';
+import type { Kafka } from 'kafkajs';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
+import { HttpErrorFilter } from '../errors/http-error.filter';
+import { EventServerRegistry } from '../messaging/event-server.registry';
+import { KafkaEventServer } from '../messaging/kafka-event.server';
+import { KAFKA } from '../messaging/kafka.token';
+import { OutboxRelay } from '../messaging/outbox.relay';
+import { ensureTopics } from '../messaging/topic-provisioner';
+
+export interface ServiceDefinition {
+  readonly service: ServiceName;
+  readonly title: string;
+  /** The service's root module, built from the validated configuration. */
+  readonly module: (config: PlatformConfig) => DynamicModule;
+  /** Topics the service consumes; none means no Kafka consumer. */
+  readonly consumes: readonly TopicName[];
+}
+
+/** Starts one service: validated config, Fastify HTTP with OpenAPI, the Kafka transport, graceful shutdown. */
+export async function bootstrapService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
+  let config: PlatformConfig;
+  try {
+    config = loadPlatformConfig(definition.service);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${definition.service}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const app = await NestFactory.create<NestFastifyApplication>(
+    definition.module(config),
+    new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(definition.title).setVersion('0.1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+
+  const kafka = app.get<Kafka>(KAFKA);
+  await ensureTopics(kafka, config.kafka.topicPrefix);
+  if (definition.consumes.length > 0) {
+    const relay = app.get(OutboxRelay);
+    const server = new KafkaEventServer(config, kafka, app.get(DataSource), {
+      topics: definition.consumes,
+      afterCommit: () => relay.poke(),
+    });
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+    app.get(EventServerRegistry).server = server;
+    await app.startAllMicroservices();
+  }
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  app.get(Logger).log(`${definition.service} listening on ${await app.getUrl()} (OpenAPI at /docs)`);
+  return app;
+}

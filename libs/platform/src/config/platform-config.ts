@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** The five services; each owns a PostgreSQL schema named after it (prefixed in test runs). */
+export const ServiceNames = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
+export type ServiceName = (typeof ServiceNames)[number];
+
+const csv = z
+  .string()
+  .min(1)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  /** Schema prefix so parallel test runs never share tables; empty in production. */
+  DB_SCHEMA_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
+  KAFKA_BROKERS: csv,
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  KAFKA_CLIENT_ID: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  AUTH_ISSUER: z.string().min(1).default('sunshine-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('sunshine'),
+  /** SPKI PEM of the token signer (inline, or a file path in AUTH_PUBLIC_KEY_FILE), or a JWKS URL. */
+  AUTH_PUBLIC_KEY: z.string().optional(),
+  AUTH_PUBLIC_KEY_FILE: z.string().optional(),
+  AUTH_JWKS_URL: z.url().optional(),
+  /** Test-only fail points, e.g. `consumer.after-effect:petition.registered`; refused in production. */
+  FAILPOINTS: z.string().default(''),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60000).default(200),
+  CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
+  RELAY_POLL_MS: z.coerce.number().int().min(5).max(60000).default(100),
+});
+
+export type PlatformEnv = z.infer<typeof envSchema>;
+
+export interface PlatformConfig {
+  readonly service: ServiceName;
+  readonly env: PlatformEnv['NODE_ENV'];
+  readonly port: number;
+  readonly logLevel: PlatformEnv['LOG_LEVEL'];
+  readonly database: { readonly url: string; readonly schema: string };
+  readonly kafka: { readonly brokers: string[]; readonly topicPrefix: string; readonly clientId: string };
+  readonly redis: { readonly url: string };
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly publicKeyPem?: string;
+    readonly publicKeyFile?: string;
+    readonly jwksUrl?: string;
+  };
+  readonly failpoints: readonly string[];
+  readonly consumer: { readonly maxAttempts: number; readonly retryBaseMs: number; readonly sessionTimeoutMs: number; readonly groupPrefix: string };
+  readonly relay: { readonly pollMs: number };
+}
+
+/** Thrown at start-up with every configuration problem listed at once. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration (配置无效):\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Maps the environment to one typed object, or fails listing every problem. The only reader of process.env. */
+export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const parsed = envSchema.safeParse(source);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (parsed.success) {
+    const e = parsed.data;
+    if (!e.AUTH_PUBLIC_KEY && !e.AUTH_PUBLIC_KEY_FILE && !e.AUTH_JWKS_URL) {
+      problems.push('AUTH_PUBLIC_KEY, AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL: one is required');
+    }
+    if (e.NODE_ENV === 'production' && e.FAILPOINTS) problems.push('FAILPOINTS: not allowed in production');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigurationError(problems);
+  const e = parsed.data;
+  return {
+    service,
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, schema: e.DB_SCHEMA_PREFIX ? `${e.DB_SCHEMA_PREFIX}_${service}` : service },
+    kafka: { brokers: e.KAFKA_BROKERS, topicPrefix: e.KAFKA_TOPIC_PREFIX, clientId: e.KAFKA_CLIENT_ID ?? `sunshine-${service}` },
+    redis: { url: e.REDIS_URL },
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      publicKeyPem: e.AUTH_PUBLIC_KEY,
+      publicKeyFile: e.AUTH_PUBLIC_KEY_FILE,
+      jwksUrl: e.AUTH_JWKS_URL,
+    },
+    failpoints: e.FAILPOINTS.split(',').map((s) => s.trim()).filter(Boolean),
+    consumer: {
+      maxAttempts: e.CONSUMER_MAX_ATTEMPTS,
+      retryBaseMs: e.CONSUMER_RETRY_BASE_MS,
+      sessionTimeoutMs: e.CONSUMER_SESSION_TIMEOUT_MS,
+      groupPrefix: e.KAFKA_TOPIC_PREFIX,
+    },
+    relay: { pollMs: e.RELAY_POLL_MS },
+  };
+}

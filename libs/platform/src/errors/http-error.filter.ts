@@ -1,0 +1,43 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainException, type ErrorKind } from './domain.exception';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  'rate-limited': 429,
+};
+
+interface ReplyLike {
+  status(code: number): ReplyLike;
+  send(body: unknown): void;
+}
+
+/** One error shape for every HTTP endpoint: `{ code, message: { zh, en }, details? }`. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const reply = host.switchToHttp().getResponse<ReplyLike>();
+    if (exception instanceof DomainException) {
+      reply.status(STATUS[exception.kind]).send({ code: exception.code, message: exception.localized, details: exception.details });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const status = exception.getStatus();
+      const shaped =
+        typeof body === 'object' && body !== null && 'code' in body
+          ? body
+          : { code: `HTTP_${status}`, message: { zh: '请求失败', en: exception.message } };
+      reply.status(status).send(shaped);
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    reply.status(500).send({ code: 'INTERNAL', message: { zh: '服务器内部错误', en: 'internal error' } });
+  }
+}

@@ -1,0 +1,56 @@
+import { Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff } from '../auth/current-staff.decorator';
+import type { StaffPrincipal } from '../auth/staff-claims';
+import { EventServerRegistry } from './event-server.registry';
+import type { ParkingLot } from './parking-lot';
+
+/** Ops: list, show, replay and discard dead letters; see parked keys and consumer counters. Role `ops` only. */
+@ApiTags('ops')
+@ApiBearerAuth()
+@Controller('ops/messaging')
+export class DeadLetterController {
+  constructor(private readonly registry: EventServerRegistry) {}
+
+  @Get('stats')
+  stats(@CurrentStaff() staff?: StaffPrincipal) {
+    this.lot(staff);
+    return { group: this.registry.server?.groupId, ...this.registry.server?.metrics };
+  }
+
+  @Get('dead-letters')
+  list(@CurrentStaff() staff?: StaffPrincipal, @Query('status') status?: 'parked' | 'replayed' | 'discarded') {
+    return this.lot(staff).list(status);
+  }
+
+  @Get('parked')
+  parked(@CurrentStaff() staff?: StaffPrincipal) {
+    return this.lot(staff).parkedKeys();
+  }
+
+  @Get('dead-letters/:id')
+  async show(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
+    const dl = await this.lot(staff).show(id);
+    if (!dl) throw new NotFoundException({ code: 'DEAD_LETTER_NOT_FOUND', message: { zh: '死信不存在', en: 'no such dead letter' } });
+    return dl;
+  }
+
+  @Post('dead-letters/:id/replay')
+  replay(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
+    return this.lot(staff).replay(id);
+  }
+
+  @Post('dead-letters/:id/discard')
+  discard(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
+    return this.lot(staff).discard(id);
+  }
+
+  private lot(staff?: StaffPrincipal): ParkingLot {
+    if (!staff?.roles.includes('ops')) {
+      throw new ForbiddenException({ code: 'OPS_ONLY', message: { zh: '仅运维人员可操作', en: 'ops role required' } });
+    }
+    const server = this.registry.server;
+    if (!server) throw new NotFoundException({ code: 'NO_CONSUMER', message: { zh: '本服务没有消费者', en: 'this service has no consumer' } });
+    return server.parkingLot;
+  }
+}

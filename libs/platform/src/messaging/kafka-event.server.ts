@@ -1,0 +1,147 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { deadLetterTopic, prefixed, type AnyEvent, type TopicName } from '@sunshine/contracts';
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { PlatformConfig } from '../config/platform-config';
+import { ConsumerMetrics } from './consumer-metrics';
+import type { EventContext } from './event-context';
+import { MessageProcessor, type Invoke, type RawMessage } from './message-processor';
+import { ParkingLot } from './parking-lot';
+import { ensureTopics } from './topic-provisioner';
+
+export interface KafkaEventServerOptions {
+  /** Topics this service consumes (unprefixed names from the contracts). */
+  readonly topics: readonly TopicName[];
+  /** Called after each applied message (e.g. to wake the outbox relay). */
+  readonly afterCommit?: () => void;
+}
+
+/**
+ * A @nestjs/microservices transport over kafkajs that keeps handlers as `@EventPattern('case.dispatched')`:
+ * it dispatches on the envelope's type (not the topic), uses the service name as the group id (no `-server`
+ * suffix), runs each handler in a transaction with the inbox row, retries, dead-letters and parks per key, skips
+ * unknown types and newer versions, heartbeats during long handlers and drains in-flight work on close.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  readonly metrics = new ConsumerMetrics();
+  readonly groupId: string;
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private processor?: MessageProcessor;
+  private lot?: ParkingLot;
+  private inFlight: Promise<void> = Promise.resolve();
+  private closing = false;
+  private readonly log = new Logger(KafkaEventServer.name);
+
+  constructor(
+    private readonly config: PlatformConfig,
+    private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly options: KafkaEventServerOptions,
+  ) {
+    super();
+    this.groupId = config.consumer.groupPrefix ? `${config.consumer.groupPrefix}.${config.service}` : config.service;
+  }
+
+  listen(callback: (...optionalParams: unknown[]) => void): void {
+    this.start().then(() => callback(), (error: unknown) => callback(error));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.inFlight.catch(() => undefined);
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  on(): void {
+    // kafkajs instrumentation events are not exposed through this transport.
+  }
+
+  unwrap<T>(): T {
+    if (!this.consumer) throw new Error('not listening');
+    return this.consumer as T;
+  }
+
+  /** Ops: parked keys, dead letters, replay and discard (see ParkingLot). */
+  get parkingLot(): ParkingLot {
+    if (!this.lot) throw new Error('not listening');
+    return this.lot;
+  }
+
+  private async start(): Promise<void> {
+    const prefix = this.config.kafka.topicPrefix;
+    const topics = this.options.topics.map((t) => prefixed(prefix, t));
+    await ensureTopics(this.kafka, prefix, [deadLetterTopic(this.config.service)]);
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: this.config.consumer.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.config.consumer.sessionTimeoutMs / 10),
+      allowAutoTopicCreation: false,
+    });
+    let heartbeat: () => Promise<void> = async () => undefined;
+    this.processor = new MessageProcessor(
+      this.config.service,
+      this.config,
+      this.dataSource,
+      this.producer,
+      (type) => this.invoker(type),
+      this.metrics,
+      () => heartbeat(),
+      this.options.afterCommit,
+    );
+    this.lot = new ParkingLot(this.config.service, this.dataSource, this.processor);
+    await this.consumer.connect();
+    for (const topic of topics) await this.consumer.subscribe({ topic, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 1,
+      eachMessage: async (payload) => {
+        heartbeat = payload.heartbeat;
+        const work = this.onMessage(payload);
+        this.inFlight = work.catch(() => undefined);
+        await work;
+      },
+    });
+    this.log.log(`consuming ${topics.join(', ')} as group ${this.groupId}`);
+  }
+
+  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    if (this.closing) throw new Error('closing: the message will be redelivered');
+    this.metrics.received++;
+    const lot = this.parkingLot;
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 3000);
+    try {
+      if (message.value === null) {
+        this.metrics.tombstones++;
+      } else {
+        const raw: RawMessage = {
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          value: message.value.toString(),
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(Array.isArray(v) ? v[0] : v)]])),
+          ),
+        };
+        await lot.handleLive(raw);
+      }
+    } finally {
+      clearInterval(keepAlive);
+    }
+    await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  private invoker(type: string): Invoke | null {
+    const handler = this.getHandlerByPattern(type);
+    if (!handler) return null;
+    return async (event: AnyEvent, context: EventContext) => {
+      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+    };
+  }
+}

@@ -1,0 +1,167 @@
+import { Logger } from '@nestjs/common';
+import { decodeEvent, deadLetterTopic, prefixed, type AnyEvent } from '@sunshine/contracts';
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PlatformConfig } from '../config/platform-config';
+import { EventContext, type MessageMeta } from './event-context';
+import { failpoint } from './failpoint';
+import { ConsumerMetrics } from './consumer-metrics';
+
+export interface RawMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string;
+  readonly value: string;
+  readonly headers: Record<string, string>;
+}
+
+export type Invoke = (event: AnyEvent, context: EventContext) => Promise<void>;
+export type ResolveHandler = (type: string) => Invoke | null;
+export type Outcome = 'applied' | 'duplicate' | 'skipped' | 'ignored' | 'dead-lettered';
+
+/**
+ * Applies one message: decode and validate, skip unknown types and newer versions, run the handler inside a
+ * transaction that also records the event id (exactly one effect), retry a bounded number of times, then
+ * dead-letter it and park its key.
+ */
+export class MessageProcessor {
+  private readonly logger = new Logger(MessageProcessor.name);
+
+  constructor(
+    private readonly consumer: string,
+    private readonly config: PlatformConfig,
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly resolve: ResolveHandler,
+    readonly metrics: ConsumerMetrics,
+    private readonly heartbeat: () => Promise<void> = async () => undefined,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
+
+  async isParked(topic: string, key: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM dead_letters WHERE consumer = $1 AND topic = $2 AND message_key = $3 AND status = 'parked' LIMIT 1`,
+      [this.consumer, topic, key],
+    );
+    return rows.length > 0;
+  }
+
+  async park(message: RawMessage): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO parked_messages (consumer, topic, message_key, partition, message_offset, value, headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [this.consumer, message.topic, message.key, message.partition, message.offset, message.value, JSON.stringify(message.headers)],
+    );
+    this.metrics.parked++;
+  }
+
+  /** Processes with retries; on exhaustion returns the last error (the caller dead-letters or keeps it parked). */
+  async apply(message: RawMessage, mode: MessageMeta['mode']): Promise<{ outcome: Outcome; error?: string; attempts: number }> {
+    let event: AnyEvent;
+    try {
+      const decoded = decodeEvent(JSON.parse(message.value));
+      if (decoded.kind !== 'event') {
+        this.metrics.skipped++;
+        this.logger.warn(`skipped ${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`);
+        return { outcome: 'skipped', attempts: 0 };
+      }
+      event = decoded.event;
+    } catch (error) {
+      // A malformed message will not get better with retries.
+      return { outcome: 'dead-lettered', error: describe(error), attempts: 1 };
+    }
+    const invoke = this.resolve(event.type);
+    if (!invoke) return { outcome: 'ignored', attempts: 0 };
+    const meta: MessageMeta = { ...message, mode };
+    let lastError = '';
+    for (let attempt = 1; attempt <= this.config.consumer.maxAttempts; attempt++) {
+      try {
+        const applied = await this.dataSource.transaction((manager) => this.inTransaction(manager, event, meta, invoke));
+        if (!applied) {
+          this.metrics.duplicates++;
+          return { outcome: 'duplicate', attempts: attempt };
+        }
+        this.metrics.applied++;
+        this.afterCommit();
+        failpoint(this.config, 'consumer.after-effect', event.type);
+        return { outcome: 'applied', attempts: attempt };
+      } catch (error) {
+        lastError = describe(error);
+        this.metrics.failures++;
+        this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}): ${lastError}`);
+        if (attempt < this.config.consumer.maxAttempts) {
+          await this.heartbeat();
+          await sleep(this.config.consumer.retryBaseMs * 2 ** (attempt - 1));
+        }
+      }
+    }
+    return { outcome: 'dead-lettered', error: lastError, attempts: this.config.consumer.maxAttempts };
+  }
+
+  private async inTransaction(manager: EntityManager, event: AnyEvent, meta: MessageMeta, invoke: Invoke): Promise<boolean> {
+    const inserted = await manager.query<unknown[]>(
+      `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.consumer, event.id],
+    );
+    if (inserted.length === 0) return false;
+    await invoke(event, new EventContext([manager, meta]));
+    return true;
+  }
+
+  /** Publishes to the group's dead-letter topic and records it, parked, so later messages of the key wait. */
+  async deadLetter(message: RawMessage, error: string, attempts: number): Promise<string> {
+    const id = randomUUID();
+    const parsed = safeJson(message.value);
+    await this.producer.send({
+      topic: prefixed(this.config.kafka.topicPrefix, deadLetterTopic(this.consumer)),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dlq-id': id,
+            'dlq-error': error.slice(0, 2000),
+            'dlq-attempts': String(attempts),
+            'dlq-original-topic': message.topic,
+            'dlq-original-partition': String(message.partition),
+            'dlq-original-offset': message.offset,
+          },
+        },
+      ],
+    });
+    await this.dataSource.query(
+      `INSERT INTO dead_letters (id, consumer, topic, message_key, partition, message_offset, event_id, event_type, value, headers, error, attempts, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'parked')`,
+      [id, this.consumer, message.topic, message.key, message.partition, message.offset, parsed.id, parsed.type, message.value,
+        JSON.stringify(message.headers), error, attempts],
+    );
+    this.metrics.deadLettered++;
+    this.logger.error(`dead-lettered ${parsed.type ?? '?'} ${parsed.id ?? '?'} (${message.topic}/${message.partition}@${message.offset}): ${error}`);
+    return id;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function safeJson(value: string): { id: string | null; type: string | null } {
+  try {
+    const v: unknown = JSON.parse(value);
+    if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      return { id: typeof o['id'] === 'string' ? o['id'] : null, type: typeof o['type'] === 'string' ? o['type'] : null };
+    }
+  } catch {
+    // not JSON: recorded as is
+  }
+  return { id: null, type: null };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

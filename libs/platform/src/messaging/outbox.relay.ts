@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PlatformConfig } from '../config/platform-config';
+import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { KAFKA } from './kafka.token';
+import { readTopic } from './topic-reader';
+
+interface PendingRow {
+  seq: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  value: unknown;
+  headers: Record<string, string>;
+}
+
+type Offsets = Record<string, Record<number, string>>;
+
+const BATCH = 200;
+
+/**
+ * Publishes the outbox in seq order. Exactly one relay per service is active: the holder of a session-level
+ * PostgreSQL advisory lock; standbys poll for it and take over when the leader's session dies.
+ * Before each batch is sent, the topics' end offsets are recorded; a relay that takes over reads the topic from
+ * there to find which rows of an unfinished batch already reached Kafka, so none is published twice.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private lockClient?: Client;
+  private producer?: Producer;
+  private admin?: Admin;
+  private stopping = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  leader = false;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run().catch((error: unknown) => this.logger.error(`relay stopped: ${String(error)}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+    await this.lockClient?.end().catch(() => undefined);
+  }
+
+  /** Nudges the relay after a commit so events leave without waiting for the next poll. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (!this.leader) await this.tryLead();
+        if (!this.leader) {
+          await this.sleep(this.config.relay.pollMs * 10);
+          continue;
+        }
+        const sent = await this.publishBatch();
+        if (sent === 0) await this.sleep(this.config.relay.pollMs);
+      } catch (error) {
+        this.logger.warn(`relay cycle failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+        await this.resetLeadership();
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private async tryLead(): Promise<void> {
+    if (!this.lockClient) {
+      const client = new Client({ connectionString: this.config.database.url });
+      client.on('error', () => void this.resetLeadership());
+      await client.connect();
+      this.lockClient = client;
+    }
+    const lockName = `sunshine.outbox-relay.${this.config.database.schema}`;
+    const res = await this.lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [lockName]);
+    if (!res.rows[0]?.ok) return;
+    this.producer ??= this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.admin ??= this.kafka.admin();
+    await this.producer.connect();
+    await this.admin.connect();
+    await this.recover();
+    this.leader = true;
+    this.logger.log(`outbox relay is the leader for schema ${this.config.database.schema}`);
+  }
+
+  private async resetLeadership(): Promise<void> {
+    this.leader = false;
+    const client = this.lockClient;
+    this.lockClient = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async publishBatch(): Promise<number> {
+    const rows = await this.dataSource.query<PendingRow[]>(
+      `SELECT seq, event_id, topic, message_key, value, headers FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      [BATCH],
+    );
+    if (rows.length === 0) return 0;
+    const admin = this.requireAdmin();
+    const offsets: Offsets = {};
+    for (const topic of new Set(rows.map((r) => r.topic))) {
+      offsets[topic] = Object.fromEntries((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
+    }
+    const batchId = randomUUID();
+    const seqs = rows.map((r) => r.seq);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`INSERT INTO outbox_batches (id, offsets) VALUES ($1, $2)`, [batchId, JSON.stringify(offsets)]);
+      await m.query(`UPDATE outbox SET batch_id = $1 WHERE seq = ANY($2::bigint[])`, [batchId, seqs]);
+    });
+    await this.send(rows);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [seqs]);
+      await m.query(`DELETE FROM outbox_batches WHERE id = $1`, [batchId]);
+    });
+    return rows.length;
+  }
+
+  private async send(rows: PendingRow[]): Promise<void> {
+    const producer = this.producer;
+    if (!producer) throw new Error('producer not connected');
+    // One topic at a time, rows in seq order: an idempotent producer with one request in flight keeps that order.
+    for (const topic of new Set(rows.map((r) => r.topic))) {
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: rows
+          .filter((r) => r.topic === topic)
+          .map((r) => ({ key: r.message_key, value: JSON.stringify(r.value), headers: r.headers })),
+      });
+    }
+  }
+
+  /** Settles batches a previous leader started but did not finish: marks what reached Kafka, frees the rest. */
+  private async recover(): Promise<void> {
+    const batches = await this.dataSource.query<Array<{ id: string; offsets: Offsets }>>(
+      `SELECT id, offsets FROM outbox_batches ORDER BY created_at`,
+    );
+    for (const batch of batches) {
+      const seen = new Set<string>();
+      for (const [topic, from] of Object.entries(batch.offsets)) {
+        for (const message of await readTopic(this.kafka, topic, from)) {
+          if (message.headers['event-id']) seen.add(message.headers['event-id']);
+        }
+      }
+      await this.dataSource.transaction(async (m) => {
+        await m.query(`UPDATE outbox SET published_at = now() WHERE batch_id = $1 AND event_id = ANY($2::uuid[])`, [batch.id, [...seen]]);
+        await m.query(`UPDATE outbox SET batch_id = NULL WHERE batch_id = $1 AND published_at IS NULL`, [batch.id]);
+        await m.query(`DELETE FROM outbox_batches WHERE id = $1`, [batch.id]);
+      });
+      this.logger.warn(`recovered an unfinished relay batch ${batch.id}: ${seen.size} message(s) had reached Kafka`);
+    }
+  }
+
+  private requireAdmin(): Admin {
+    if (!this.admin) throw new Error('admin not connected');
+    return this.admin;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

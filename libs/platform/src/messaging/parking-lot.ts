@@ -1,0 +1,125 @@
+import type { DataSource } from 'typeorm';
+import type { DeadLetterEntity } from './dead-letter.entity';
+import type { MessageProcessor, RawMessage } from './message-processor';
+
+export interface ParkedKey {
+  readonly topic: string;
+  readonly key: string;
+  readonly deadLetterId: string;
+  readonly waiting: number;
+}
+
+/**
+ * Keeps each key's order when a message dead-letters: later messages of that key wait here until an operator
+ * replays or discards the dead letter; other keys flow on. One mutex serialises live traffic and ops actions.
+ */
+export class ParkingLot {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly consumer: string,
+    private readonly dataSource: DataSource,
+    private readonly processor: MessageProcessor,
+  ) {}
+
+  handleLive(message: RawMessage): Promise<void> {
+    return this.serial(async () => {
+      if (await this.processor.isParked(message.topic, message.key)) return this.processor.park(message);
+      const result = await this.processor.apply(message, 'live');
+      if (result.outcome === 'dead-lettered') await this.processor.deadLetter(message, result.error ?? 'unknown', result.attempts);
+    });
+  }
+
+  async list(status?: DeadLetterEntity['status']): Promise<DeadLetterEntity[]> {
+    return this.dataSource.query(
+      `SELECT id, topic, message_key AS key, partition, message_offset AS offset, event_id AS "eventId", event_type AS "eventType",
+              error, attempts, status, created_at AS "createdAt", resolved_at AS "resolvedAt"
+         FROM dead_letters WHERE consumer = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at`,
+      [this.consumer, status ?? null],
+    );
+  }
+
+  async show(id: string): Promise<DeadLetterEntity | null> {
+    const rows = await this.dataSource.query<DeadLetterEntity[]>(
+      `SELECT id, topic, message_key AS key, partition, message_offset AS offset, event_id AS "eventId", event_type AS "eventType",
+              value, headers, error, attempts, status, created_at AS "createdAt", resolved_at AS "resolvedAt"
+         FROM dead_letters WHERE consumer = $1 AND id = $2`,
+      [this.consumer, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async parkedKeys(): Promise<ParkedKey[]> {
+    const rows = await this.dataSource.query<Array<{ topic: string; key: string; id: string; waiting: string }>>(
+      `SELECT d.topic, d.message_key AS key, d.id,
+              (SELECT count(*) FROM parked_messages p WHERE p.consumer = d.consumer AND p.topic = d.topic AND p.message_key = d.message_key) AS waiting
+         FROM dead_letters d WHERE d.consumer = $1 AND d.status = 'parked' ORDER BY d.created_at`,
+      [this.consumer],
+    );
+    return rows.map((r) => ({ topic: r.topic, key: r.key, deadLetterId: r.id, waiting: Number(r.waiting) }));
+  }
+
+  /** Applies the dead letter again, then its key's parked messages in order. */
+  replay(id: string): Promise<{ ok: boolean; applied: number; error?: string }> {
+    return this.serial(async () => {
+      const dl = await this.parked(id);
+      const result = await this.processor.apply(toRaw(dl), 'replay');
+      if (result.outcome === 'dead-lettered') {
+        await this.dataSource.query(`UPDATE dead_letters SET error = $2, attempts = attempts + $3 WHERE id = $1`, [id, result.error, result.attempts]);
+        return { ok: false, applied: 0, error: result.error };
+      }
+      await this.resolve(id, 'replayed');
+      return this.drain(dl.topic, dl.key);
+    });
+  }
+
+  /** Drops the dead letter (an operator decided it must never apply) and lets its key's parked messages flow. */
+  discard(id: string): Promise<{ ok: boolean; applied: number; error?: string }> {
+    return this.serial(async () => {
+      const dl = await this.parked(id);
+      await this.resolve(id, 'discarded');
+      return this.drain(dl.topic, dl.key);
+    });
+  }
+
+  private async drain(topic: string, key: string): Promise<{ ok: boolean; applied: number; error?: string }> {
+    const waiting = await this.dataSource.query<Array<{ seq: string; partition: number; offset: string; value: string; headers: Record<string, string> }>>(
+      `SELECT seq, partition, message_offset AS offset, value, headers FROM parked_messages
+        WHERE consumer = $1 AND topic = $2 AND message_key = $3 ORDER BY seq`,
+      [this.consumer, topic, key],
+    );
+    let applied = 0;
+    for (const row of waiting) {
+      const message: RawMessage = { topic, key, partition: row.partition, offset: row.offset, value: row.value, headers: row.headers };
+      const result = await this.processor.apply(message, 'replay');
+      if (result.outcome === 'dead-lettered') {
+        await this.processor.deadLetter(message, result.error ?? 'unknown', result.attempts);
+        await this.dataSource.query(`DELETE FROM parked_messages WHERE seq = $1`, [row.seq]);
+        return { ok: false, applied, error: result.error };
+      }
+      await this.dataSource.query(`DELETE FROM parked_messages WHERE seq = $1`, [row.seq]);
+      applied++;
+    }
+    return { ok: true, applied };
+  }
+
+  private async parked(id: string): Promise<DeadLetterEntity> {
+    const dl = await this.show(id);
+    if (!dl || dl.status !== 'parked') throw new Error(`dead letter ${id} is not parked`);
+    return dl;
+  }
+
+  private async resolve(id: string, status: 'replayed' | 'discarded'): Promise<void> {
+    await this.dataSource.query(`UPDATE dead_letters SET status = $2, resolved_at = now() WHERE id = $1`, [id, status]);
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function toRaw(dl: DeadLetterEntity): RawMessage {
+  return { topic: dl.topic, key: dl.key, partition: dl.partition, offset: String(dl.offset), value: dl.value, headers: dl.headers };
+}

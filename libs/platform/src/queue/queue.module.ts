@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { PlatformConfig } from '../config/platform-config';
+
+/** Redis connection options for BullMQ from REDIS_URL (workers need maxRetriesPerRequest: null). */
+export function redisConnection(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** BullMQ on the platform's Redis; queue names are prefixed per test run like topics. */
+@Module({})
+export class QueueModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRoot({
+          connection: redisConnection(config.redis.url),
+          prefix: config.kafka.topicPrefix ? `bull.${config.kafka.topicPrefix}` : 'bull',
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { ServiceName } from '@sunshine/platform';
+import { infraEnv, uniquePrefix } from './infra-env';
+import { TestKeys } from './test-keys';
+
+const ROOT = resolve(__dirname, '../../..');
+
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly port: number;
+  readonly url: string;
+  readonly logFile: string;
+  child: ChildProcess;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => res(port));
+    });
+    srv.on('error', rej);
+  });
+}
+
+/**
+ * Starts services from their build output (dist/, built once by the test command) as separate processes, each in
+ * its own process group, against the real infrastructure, with a fresh schema set and topic prefix per run.
+ * Logs go to tmp/e2e-logs/<prefix>/<service>.log and are kept.
+ */
+export class ServiceHarness {
+  readonly prefix = uniquePrefix('e');
+  readonly logDir = join(ROOT, 'tmp', 'e2e-logs', this.prefix);
+  readonly services = new Map<ServiceName, RunningService>();
+
+  private constructor(
+    readonly keys: TestKeys,
+    private readonly extraEnv: Record<string, string>,
+  ) {
+    mkdirSync(this.logDir, { recursive: true });
+  }
+
+  static async create(extraEnv: Record<string, string> = {}): Promise<ServiceHarness> {
+    for (const name of ['intake', 'routing', 'supervision', 'notification', 'evaluation']) {
+      const main = join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
+      if (!existsSync(main)) throw new Error(`${main} is missing: run the build first (bash deploy/local/build.sh)`);
+    }
+    return new ServiceHarness(await TestKeys.create(), extraEnv);
+  }
+
+  env(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const infra = infraEnv();
+    return {
+      PATH: process.env['PATH'],
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: infra.databaseUrl,
+      DB_SCHEMA_PREFIX: this.prefix,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      REDIS_URL: infra.redisUrl,
+      CONSUMER_SESSION_TIMEOUT_MS: '6000',
+      CONSUMER_RETRY_BASE_MS: '50',
+      RELAY_POLL_MS: '50',
+      ...this.keys.env(),
+      ...this.extraEnv,
+      ...extra,
+    };
+  }
+
+  async start(name: ServiceName, extra: Record<string, string> = {}): Promise<RunningService> {
+    const existing = this.services.get(name);
+    const port = existing?.port ?? (await freePort());
+    const logFile = join(this.logDir, `${name}.log`);
+    const out = createWriteStream(logFile, { flags: 'a' });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: this.env(port, extra),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+    const service: RunningService = { name, port, url: `http://127.0.0.1:${port}`, logFile, child };
+    this.services.set(name, service);
+    await this.waitHealthy(service);
+    return service;
+  }
+
+  async startAll(names: readonly ServiceName[] = ['intake', 'routing', 'supervision', 'notification', 'evaluation']): Promise<void> {
+    await Promise.all(names.map((n) => this.start(n)));
+  }
+
+  url(name: ServiceName): string {
+    const s = this.services.get(name);
+    if (!s) throw new Error(`${name} is not running`);
+    return s.url;
+  }
+
+  /** Kills one service's process group with a signal (SIGKILL = a crash) and waits until it is gone. */
+  async kill(name: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const s = this.services.get(name);
+    if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
+    const gone = new Promise<void>((r) => s.child.once('exit', () => r()));
+    try {
+      process.kill(-(s.child.pid ?? 0), signal);
+    } catch {
+      // already gone
+    }
+    await gone;
+  }
+
+  /** Waits for a process to die by itself (e.g. at a fail point). */
+  async waitExit(name: ServiceName, timeoutMs = 60000): Promise<NodeJS.Signals | number | null> {
+    const s = this.services.get(name);
+    if (!s) throw new Error(`${name} never started`);
+    if (s.child.exitCode !== null || s.child.signalCode !== null) return s.child.signalCode ?? s.child.exitCode;
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`${name} did not exit within ${timeoutMs} ms`)), timeoutMs);
+      s.child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        res(signal ?? code);
+      });
+    });
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.services.keys()].map((n) => this.kill(n, 'SIGTERM')));
+  }
+
+  log(name: ServiceName): string {
+    const s = this.services.get(name);
+    return s && existsSync(s.logFile) ? readFileSync(s.logFile, 'utf8') : '';
+  }
+
+  private async waitHealthy(service: RunningService, timeoutMs = 90000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (service.child.exitCode !== null || service.child.signalCode !== null) {
+        throw new Error(`${service.name} exited while starting; log: ${service.logFile}\n${this.log(service.name).slice(-3000)}`);
+      }
+      try {
+        const res = await fetch(`${service.url}/health/ready`);
+        if (res.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${service.name} not healthy within ${timeoutMs} ms; log: ${service.logFile}`);
+  }
+}
