@@ -419,8 +419,20 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
     APT_UPDATED=1
   fi
+  # Keep the packages' own init scripts from starting a system-wide postgres/redis on
+  # our ports (no systemd here; invoke-rc.d would use /etc/init.d): same trick as
+  # Debian container images, only if the machine has no policy-rc.d of its own.
+  local policy=/usr/sbin/policy-rc.d added_policy=0
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\n# temporary, deploy/local/infra.sh\nexit 101\n' >"$policy"
+    chmod 0755 "$policy"
+    added_policy=1
+  fi
   log "apt-get install -y $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  local rc=0
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null || rc=$?
+  [[ $added_policy -eq 1 ]] && rm -f "$policy"
+  [[ $rc -eq 0 ]] || die "apt-get install $* failed (exit $rc)"
 }
 
 need_local_kafka() { ! kafka_external && [[ -z "$(kafka_ours_pid)" ]] && ! port_open "$KAFKA_HOST" "$KAFKA_PORT"; }
@@ -475,8 +487,7 @@ kafka_up_finish() {
   if kafka_external; then
     local hp
     read -r -a hp <<<"$(first_broker_hostport "$KAFKA_BROKERS")"
-    local i
-    for i in $(seq 1 40); do port_open "${hp[0]}" "${hp[1]}" && return 0; sleep 0.25; done
+    for _ in $(seq 1 40); do port_open "${hp[0]}" "${hp[1]}" && return 0; sleep 0.25; done
     die "kafka: KAFKA_BROKERS=$KAFKA_BROKERS does not answer"
   fi
   if [[ $KAFKA_STARTED -eq 1 ]]; then
@@ -514,8 +525,7 @@ pg_up() {
 redis_up() {
   if redis_external; then
     log "redis: using external REDIS_URL=$REDIS_URL"
-    local i
-    for i in $(seq 1 20); do redis_ping "$REDIS_URL" && return 0; sleep 0.25; done
+    for _ in $(seq 1 20); do redis_ping "$REDIS_URL" && return 0; sleep 0.25; done
     die "redis: REDIS_URL=$REDIS_URL does not answer PING"
   fi
   local pid
@@ -535,8 +545,7 @@ redis_up() {
     --save "" --appendonly no --maxmemory-policy noeviction \
     </dev/null >"$REDIS_HOME/redis.stderr" 2>&1 9>&- \
     || { cat "$REDIS_HOME/redis.stderr" >&2; die "redis-server failed to start"; }
-  local i
-  for i in $(seq 1 80); do
+  for _ in $(seq 1 80); do
     if redis_ping "$DEFAULT_REDIS_URL"; then log "redis: ready (pid $(read_pid "$REDIS_PID"))"; return 0; fi
     sleep 0.1
   done
@@ -581,9 +590,9 @@ cmd_up() {
 }
 
 stop_pid() { # NAME PID TIMEOUT_S
-  local name=$1 pid=$2 t=$3 i
+  local name=$1 pid=$2 t=$3
   kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 1 $((t * 10))); do
+  for _ in $(seq 1 $((t * 10))); do
     pid_alive "$pid" || { log "$name: stopped (pid $pid)"; return 0; }
     sleep 0.1
   done

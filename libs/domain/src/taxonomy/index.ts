@@ -1,1 +1,12 @@
-export {};
+export * from './taxonomy';
+export * from './channels.taxonomy';
+export * from './forms.taxonomy';
+export * from './petition-types.taxonomy';
+export * from './claim-routes.taxonomy';
+export * from './categories.taxonomy';
+export * from './territory-levels.taxonomy';
+export * from './statuses.taxonomy';
+export * from './stages.taxonomy';
+export * from './dispatch-modes.taxonomy';
+export * from './reply-outcomes.taxonomy';
+export * from './rating-scores.taxonomy';
