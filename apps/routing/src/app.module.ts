@@ -1,13 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@sunshine/platform';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { InboxModule } from './inbox/inbox.module';
+import { ROUTING_DATABASE } from './routing-database';
 
-/** The routing service: 转送交办 routing: org directory, dispatch, unit inbox and actions. */
+/** The routing service: 转送交办 — the organisation directory, dispatch, the unit inbox and the unit's actions. */
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, { entities: [], migrations: [] })],
+      imports: [PlatformModule.forRoot(config, ROUTING_DATABASE), DispatchModule, InboxModule],
     };
   }
 }

@@ -53,7 +53,12 @@ export const EventCatalog = {
   'petition.withdrawn': { version: 1, topic: caseLog, producer: 'intake', payload: petitionWithdrawnV1 },
   // routing: the lifecycle transitions
   'case.dispatched': { version: 1, topic: caseLog, producer: 'routing', payload: caseDispatchedV1 },
-  'case.manual-dispatch-required': { version: 1, topic: caseLog, producer: 'routing', payload: caseManualDispatchRequiredV1 },
+  'case.manual-dispatch-required': {
+    version: 1,
+    topic: caseLog,
+    producer: 'routing',
+    payload: caseManualDispatchRequiredV1,
+  },
   'case.signed': { version: 1, topic: caseLog, producer: 'routing', payload: caseSignedV1 },
   'case.handler-assigned': { version: 1, topic: caseLog, producer: 'routing', payload: caseHandlerAssignedV1 },
   'case.accepted': { version: 1, topic: caseLog, producer: 'routing', payload: caseAcceptedV1 },

@@ -27,3 +27,7 @@ export * from './messaging/messaging-tables.migration';
 export * from './messaging/consumer-metrics';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap-service';
+export * from './crypto/field-cipher';
+export * from './directory/directory-unit.entity';
+export * from './directory/directory-replica.service';
+export * from './directory/directory-replica.module';

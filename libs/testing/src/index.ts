@@ -2,3 +2,4 @@ export * from './infra-env';
 export * from './test-keys';
 export * from './service-harness';
 export * from './http';
+export * from './sql';

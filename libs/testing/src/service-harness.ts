@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -37,6 +39,12 @@ export class ServiceHarness {
   readonly prefix = uniquePrefix('e');
   readonly logDir = join(ROOT, 'tmp', 'e2e-logs', this.prefix);
   readonly services = new Map<ServiceName, RunningService>();
+  /** intake's encryption keys for this run (personal data is encrypted at rest). */
+  readonly intakeKeys = {
+    PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    PII_CURRENT_KEY: 'k1',
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  };
 
   private constructor(
     readonly keys: TestKeys,
@@ -70,6 +78,7 @@ export class ServiceHarness {
       CONSUMER_RETRY_BASE_MS: '50',
       RELAY_POLL_MS: '50',
       ...this.keys.env(),
+      ...this.intakeKeys,
       ...this.extraEnv,
       ...extra,
     };
@@ -129,6 +138,25 @@ export class ServiceHarness {
         res(signal ?? code);
       });
     });
+  }
+
+  /** Runs a service's CLI command (e.g. routing's seed) from dist/ with this run's environment. */
+  async runCli(script: string, args: readonly string[] = []): Promise<string> {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', script), ...args], {
+      cwd: ROOT,
+      env: this.env(0),
+    });
+    return stdout;
+  }
+
+  /** The PostgreSQL schema of a service in this run. */
+  schema(name: ServiceName): string {
+    return `${this.prefix}_${name}`;
+  }
+
+  /** A topic name in this run. */
+  topic(name: string): string {
+    return `${this.prefix}.${name}`;
   }
 
   async stopAll(): Promise<void> {

@@ -2,23 +2,10 @@ import { z } from 'zod';
 import { isoDateTimeSchema, stageSchema, unitIdSchema } from '../vocabulary/codes';
 
 /**
- * The deadline clocks supervision keeps (EVENTS.md "Clocks"), each tagged with its article: 转送交办 dispatch (22),
- * 受理告知 acceptance (23), 异议 objection (23), 办理 handling (34; 35 review, 36 re-review), 交办反馈 assignment
- * feedback (22), 评价 rating window (21), 复查申请 review window (35), 复核申请 re-review window (36), 督办回复
- * supervision-order answer (40).
+ * A deadline clock's kind, as the domain's deadline policy names it (data, extensible per jurisdiction), e.g.
+ * `acceptance` (Art 23), `handling` (Art 34), `review-request-window` (Art 35), `hotline-handling` (12345 rules).
  */
-export const ClockKinds = [
-  'dispatch',
-  'acceptance',
-  'objection',
-  'handling',
-  'assignment-feedback',
-  'rating-window',
-  'review-window',
-  're-review-window',
-  'supervision-order',
-] as const;
-export const clockKindSchema = z.enum(ClockKinds);
+export const clockKindSchema = z.string().regex(/^[a-z][a-z0-9-]{1,47}$/, 'clock kind: lowercase code');
 export type ClockKind = z.infer<typeof clockKindSchema>;
 
 const clockFacts = {
@@ -27,8 +14,8 @@ const clockFacts = {
   /** The unit the clock runs against. */
   unitId: unitIdSchema,
   dueAt: isoDateTimeSchema,
-  /** The article of 《信访工作条例》 (or the local rule id) that sets the period, e.g. `34`. */
-  article: z.string().min(1).max(32),
+  /** The rule that sets the period, e.g. `《信访工作条例》第34条` or a local rule id. */
+  article: z.string().min(1).max(80),
 };
 
 /** `case.deadline-warning` v1 — 预警: a clock is close to its end (督查督办, 《信访工作条例》第39、40条). */

@@ -4,7 +4,7 @@ import { staffRefSchema } from './shared-refs.event';
 
 /**
  * `case.leader-assigned` v1 — 领导包案: a leader (`leaderRef`, of unit `unitId`) takes charge of the case until it is
- * resolved (《信访工作条例》第12、13条 领导干部接访下访、包案化解).
+ * resolved (领导干部接访下访、包案化解: the leadership responsibility of 《信访工作条例》 chapter 2; followed by supervision).
  */
 export const caseLeaderAssignedV1 = z.object({
   leaderRef: staffRefSchema,
@@ -13,7 +13,10 @@ export const caseLeaderAssignedV1 = z.object({
 });
 export type CaseLeaderAssigned = z.infer<typeof caseLeaderAssignedV1>;
 
-/** `case.backlog-registered` v1 — 积案: the case joins the backlog of the responsible unit (`unitId`) (第39条 化解积案). */
+/**
+ * `case.backlog-registered` v1 — 积案: the case joins the backlog of the responsible unit (`unitId`), worked off under
+ * supervision (督查督办, 《信访工作条例》第39、40条).
+ */
 export const caseBacklogRegisteredV1 = z.object({
   unitId: unitIdSchema,
   reason: reasonSchema,

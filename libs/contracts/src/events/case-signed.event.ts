@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { unitIdSchema } from '../vocabulary/codes';
 import { staffRefSchema } from './shared-refs.event';
 
-/** `case.signed` v1 — 签收: the receiving unit's clerk signed for the case (its receipt). */
+/**
+ * `case.signed` v1 — 签收: the receiving unit's clerk signed for the case it received by 转送/交办 (《信访工作条例》第22、23条;
+ * the acceptance and objection clocks already run from the dispatch).
+ */
 export const caseSignedV1 = z.object({
   unitId: unitIdSchema,
 });

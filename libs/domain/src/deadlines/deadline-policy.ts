@@ -6,8 +6,9 @@ import { DeadlineError } from './deadline-error';
 import { LAW_DEFAULT_CLOCKS } from './law-default-clocks';
 
 /**
- * A jurisdiction's clocks (a new kind must give every field of a clock spec) as data. `jurisdiction: null` applies everywhere; a city's policy applies in the whole
- * city and a county's on top of it. Anything not overridden keeps the law's default.
+ * A jurisdiction's clocks as data. `jurisdiction: null` applies everywhere; a city's policy applies in the whole
+ * city and a county's on top of it. Anything not overridden keeps the law's default; a new kind (e.g. a 12345
+ * clock) must give every field of a clock spec.
  */
 export const deadlinePolicySchema = z.object({
   id: z.string().min(1).max(64),

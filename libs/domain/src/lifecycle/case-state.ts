@@ -45,6 +45,8 @@ export interface StageRecord {
   readonly extensionDays: number;
   /** Days asked for and not yet decided. */
   readonly pendingExtensionDays: number | null;
+  /** 交办: when the completion report (办结报告) reached the bureau. */
+  readonly assignmentReportedAt: string | null;
   /** When the petitioner asked for the next stage after this stage's reply. */
   readonly nextStageRequestedAt: string | null;
   /** When the case was closed, finalized or withdrawn during this stage. */
@@ -158,6 +160,7 @@ export const emptyStageRecord: StageRecord = {
   servedMethod: null,
   extensionDays: 0,
   pendingExtensionDays: null,
+  assignmentReportedAt: null,
   nextStageRequestedAt: null,
   endedAt: null,
   ratings: {},

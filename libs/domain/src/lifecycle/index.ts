@@ -1,1 +1,11 @@
-export {};
+export * from './case-state';
+export * from './case-command';
+export * from './case-selectors';
+export * from './decision-error';
+export type { DecidedEvent, StatusKey } from './command-spec';
+export { TERMINAL_STATUSES } from './command-spec';
+export * from './decide';
+export type { EventMeta } from './evolve-helpers';
+export * from './evolve';
+export * from './fold';
+export * from './revive-case-state';

@@ -1,1 +1,10 @@
-export {};
+export * from './division-code';
+export * from './division-row';
+export * from './division-name';
+export * from './non-administrative';
+export * from './org-build-error';
+export * from './territory-tree';
+export * from './unit-catalogue';
+export * from './build-org-units';
+export * from './org-directory';
+export * from './build-org';

@@ -1,1 +1,11 @@
-export {};
+export * from './petition-facts';
+export * from './routing-rule-set';
+export * from './default-rule-set';
+export * from './routing-decision';
+export * from './category-labels';
+export * from './find-competent-unit';
+export * from './route-petition';
+export * from './replay-routing';
+export * from './competent-unit-for';
+export * from './detect-skip-level';
+export * from './check-repeat-to-higher-organ';

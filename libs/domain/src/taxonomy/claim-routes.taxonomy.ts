@@ -11,7 +11,8 @@ export interface ClaimRouteTaxon extends Taxon<ClaimRoute> {
 /**
  * How a 申诉求决 claim is handled (Art 31): led into litigation, arbitration, administrative review, a party appeal or
  * another administrative procedure (导入相应程序), handled as a statutory duty (依法履行或者答复), or on the petition
- * route (出具信访处理意见书). Codes are contracts' `ClaimRoutes`; each non-petition route keeps its own clock (configurable).
+ * route (出具信访处理意见书). Codes are contracts' `ClaimRoutes`; each non-petition route keeps its own clock
+ * (configurable).
  */
 export const ClaimRouteTaxonomy = defineTaxonomy<ClaimRoute, ClaimRouteTaxon>([
   { code: 'litigation', zh: '诉讼程序', en: 'Litigation', item: 1, reviewChain: false },
@@ -26,7 +27,13 @@ export const ClaimRouteTaxonomy = defineTaxonomy<ClaimRoute, ClaimRouteTaxon>([
     reviewChain: false,
   },
   { code: 'statutory-duty', zh: '依法履行职责或者答复', en: 'Statutory duty or answer', item: 4, reviewChain: false },
-  { code: 'petition', zh: '信访程序（出具信访处理意见书）', en: 'Petition route (written reply)', item: 5, reviewChain: true },
+  {
+    code: 'petition',
+    zh: '信访程序（出具信访处理意见书）',
+    en: 'Petition route (written reply)',
+    item: 5,
+    reviewChain: true,
+  },
 ]);
 
 /** The route a claim takes when its unit has not (yet) said otherwise. */

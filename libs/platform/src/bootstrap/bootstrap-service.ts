@@ -26,8 +26,10 @@ export interface ServiceDefinition {
 /** Starts one service: validated config, Fastify HTTP with OpenAPI, the Kafka transport, graceful shutdown. */
 export async function bootstrapService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   let config: PlatformConfig;
+  let root: DynamicModule;
   try {
     config = loadPlatformConfig(definition.service);
+    root = definition.module(config);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`${definition.service}: ${error.message}\n`);
@@ -36,7 +38,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
     throw error;
   }
   const app = await NestFactory.create<NestFastifyApplication>(
-    definition.module(config),
+    root,
     new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 }),
     { bufferLogs: true },
   );

@@ -101,3 +101,10 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
     relay: { pollMs: e.RELAY_POLL_MS },
   };
 }
+
+/** A service's own settings (e.g. intake's encryption keys), validated like the platform's: every problem listed. */
+export function loadServiceEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new ConfigurationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return parsed.data;
+}

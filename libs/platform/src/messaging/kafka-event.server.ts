@@ -11,6 +11,9 @@ import { MessageProcessor, type Invoke, type RawMessage } from './message-proces
 import { ParkingLot } from './parking-lot';
 import { ensureTopics } from './topic-provisioner';
 
+/** The pattern of a handler that receives every event type no other handler claims. */
+export const ANY_EVENT = '*';
+
 export interface KafkaEventServerOptions {
   /** Topics this service consumes (unprefixed names from the contracts). */
   readonly topics: readonly TopicName[];
@@ -114,7 +117,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (this.closing) throw new Error('closing: the message will be redelivered');
     this.metrics.received++;
     const lot = this.parkingLot;
-    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 3000);
+    // Heartbeats while a handler runs long (kafkajs only sends one when its interval has passed).
+    const keepAliveMs = Math.max(500, Math.floor(this.config.consumer.sessionTimeoutMs / 5));
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), keepAliveMs);
     try {
       if (message.value === null) {
         this.metrics.tombstones++;
@@ -138,7 +143,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private invoker(type: string): Invoke | null {
-    const handler = this.getHandlerByPattern(type);
+    // A handler for the exact type wins; `*` (e.g. a projection of every case event) takes the rest.
+    const handler = this.getHandlerByPattern(type) ?? this.getHandlerByPattern(ANY_EVENT);
     if (!handler) return null;
     return async (event: AnyEvent, context: EventContext) => {
       await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });

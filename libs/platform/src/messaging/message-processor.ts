@@ -40,21 +40,40 @@ export class MessageProcessor {
     private readonly afterCommit: () => void = () => undefined,
   ) {}
 
-  async isParked(topic: string, key: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+  /**
+   * Parks the message when its key waits behind a dead letter and says whether it did. The check and the insert run
+   * in one transaction under the key's lock, which a replay or discard also takes before it resolves the dead letter
+   * (see ParkingLot): a message is either parked before the resolver looks for the last time, or applied after it.
+   */
+  async parkIfParked(message: RawMessage): Promise<boolean> {
+    // A key only becomes parked through its own partition's consumer (this one) or while it already is: a negative
+    // answer without the lock is safe and keeps the common path at one query.
+    if (!(await this.isParked(this.dataSource.manager, message.topic, message.key))) return false;
+    const parked = await this.dataSource.transaction(async (manager) => {
+      await this.lockKey(manager, message.topic, message.key);
+      if (!(await this.isParked(manager, message.topic, message.key))) return false;
+      await manager.query(
+        `INSERT INTO parked_messages (consumer, topic, message_key, partition, message_offset, value, headers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [this.consumer, message.topic, message.key, message.partition, message.offset, message.value, JSON.stringify(message.headers)],
+      );
+      return true;
+    });
+    if (parked) this.metrics.parked++;
+    return parked;
+  }
+
+  /** Serialises parking and the resolution of a dead letter for one key (transaction-scoped advisory lock). */
+  async lockKey(manager: EntityManager, topic: string, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sunshine.parking|${this.consumer}|${topic}|${key}`]);
+  }
+
+  private async isParked(manager: EntityManager, topic: string, key: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
       `SELECT 1 FROM dead_letters WHERE consumer = $1 AND topic = $2 AND message_key = $3 AND status = 'parked' LIMIT 1`,
       [this.consumer, topic, key],
     );
     return rows.length > 0;
-  }
-
-  async park(message: RawMessage): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO parked_messages (consumer, topic, message_key, partition, message_offset, value, headers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [this.consumer, message.topic, message.key, message.partition, message.offset, message.value, JSON.stringify(message.headers)],
-    );
-    this.metrics.parked++;
   }
 
   /** Processes with retries; on exhaustion returns the last error (the caller dead-letters or keeps it parked). */
@@ -73,7 +92,10 @@ export class MessageProcessor {
       return { outcome: 'dead-lettered', error: describe(error), attempts: 1 };
     }
     const invoke = this.resolve(event.type);
-    if (!invoke) return { outcome: 'ignored', attempts: 0 };
+    if (!invoke) {
+      this.metrics.ignored++;
+      return { outcome: 'ignored', attempts: 0 };
+    }
     const meta: MessageMeta = { ...message, mode };
     let lastError = '';
     for (let attempt = 1; attempt <= this.config.consumer.maxAttempts; attempt++) {
@@ -92,7 +114,8 @@ export class MessageProcessor {
         this.metrics.failures++;
         this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}): ${lastError}`);
         if (attempt < this.config.consumer.maxAttempts) {
-          await this.heartbeat();
+          // A failed heartbeat (e.g. a rebalance under way) must not turn into this message's error.
+          await this.heartbeat().catch(() => undefined);
           await sleep(this.config.consumer.retryBaseMs * 2 ** (attempt - 1));
         }
       }
@@ -110,8 +133,17 @@ export class MessageProcessor {
     return true;
   }
 
-  /** Publishes to the group's dead-letter topic and records it, parked, so later messages of the key wait. */
-  async deadLetter(message: RawMessage, error: string, attempts: number): Promise<string> {
+  /**
+   * Publishes to the group's dead-letter topic and records it, parked, so later messages of the key wait.
+   * `supersedes`: a parked message failed while its key's dead letter was being replayed or discarded; that dead
+   * letter is resolved and the parked row removed in the same transaction, so the key never stops being parked.
+   */
+  async deadLetter(
+    message: RawMessage,
+    error: string,
+    attempts: number,
+    supersedes?: { readonly deadLetterId: string; readonly status: 'replayed' | 'discarded'; readonly parkedSeq: string },
+  ): Promise<string> {
     const id = randomUUID();
     const parsed = safeJson(message.value);
     await this.producer.send({
@@ -133,12 +165,21 @@ export class MessageProcessor {
         },
       ],
     });
-    await this.dataSource.query(
-      `INSERT INTO dead_letters (id, consumer, topic, message_key, partition, message_offset, event_id, event_type, value, headers, error, attempts, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'parked')`,
-      [id, this.consumer, message.topic, message.key, message.partition, message.offset, parsed.id, parsed.type, message.value,
-        JSON.stringify(message.headers), error, attempts],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      if (supersedes) {
+        await manager.query(`UPDATE dead_letters SET status = $2, resolved_at = now() WHERE id = $1 AND status = 'parked'`, [
+          supersedes.deadLetterId,
+          supersedes.status,
+        ]);
+        await manager.query(`DELETE FROM parked_messages WHERE seq = $1`, [supersedes.parkedSeq]);
+      }
+      await manager.query(
+        `INSERT INTO dead_letters (id, consumer, topic, message_key, partition, message_offset, event_id, event_type, value, headers, error, attempts, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'parked')`,
+        [id, this.consumer, message.topic, message.key, message.partition, message.offset, parsed.id, parsed.type, message.value,
+          JSON.stringify(message.headers), error, attempts],
+      );
+    });
     this.metrics.deadLettered++;
     this.logger.error(`dead-lettered ${parsed.type ?? '?'} ${parsed.id ?? '?'} (${message.topic}/${message.partition}@${message.offset}): ${error}`);
     return id;
@@ -146,7 +187,16 @@ export class MessageProcessor {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  // Nest's default RPC exception filter replaces unknown errors by `{ status, message }`: keep what there is.
+  if (typeof error === 'object' && error !== null) {
+    try {
+      return JSON.stringify(error);
+    } catch {
+      // circular: fall through
+    }
+  }
+  return String(error);
 }
 
 function safeJson(value: string): { id: string | null; type: string | null } {

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { failpoint } from './failpoint';
 import { KAFKA } from './kafka.token';
 import { readTopic } from './topic-reader';
 
@@ -36,6 +37,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private standbyLogged = false;
+  /** Batches this process has sent (the `relay.after-send:<n>` fail point counts them). */
+  private batchesSent = 0;
   leader = false;
 
   constructor(
@@ -75,6 +79,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       } catch (error) {
         this.logger.warn(`relay cycle failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
         await this.resetLeadership();
+        await this.resetProducer();
         await this.sleep(1000);
       }
     }
@@ -82,14 +87,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async tryLead(): Promise<void> {
     if (!this.lockClient) {
-      const client = new Client({ connectionString: this.config.database.url });
-      client.on('error', () => void this.resetLeadership());
+      // Named so that ops (and tests) see in pg_stat_activity / pg_locks which process holds the relay lock.
+      const client = new Client({
+        connectionString: this.config.database.url,
+        application_name: `sunshine-outbox-relay ${this.config.service} pid=${process.pid}`,
+      });
+      // The lock lives and dies with this session: losing it (error or end) means losing the leadership.
+      const lost = () => {
+        if (this.lockClient === client) void this.resetLeadership();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
       await client.connect();
       this.lockClient = client;
     }
     const lockName = `sunshine.outbox-relay.${this.config.database.schema}`;
     const res = await this.lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [lockName]);
-    if (!res.rows[0]?.ok) return;
+    if (!res.rows[0]?.ok) {
+      if (!this.standbyLogged) this.logger.log(`outbox relay is a standby for schema ${this.config.database.schema}`);
+      this.standbyLogged = true;
+      return;
+    }
     this.producer ??= this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.admin ??= this.kafka.admin();
     await this.producer.connect();
@@ -104,6 +122,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const client = this.lockClient;
     this.lockClient = undefined;
     await client?.end().catch(() => undefined);
+  }
+
+  /**
+   * After a failure the producer is replaced: a send that gave up after its retries may still have been written, and
+   * the idempotent producer's next batch would reuse its sequence numbers (the broker could take it for a
+   * duplicate and drop it). A new producer id starts clean; recovery settles the in-doubt batch from the topic.
+   */
+  private async resetProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   private async publishBatch(): Promise<number> {
@@ -124,9 +153,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await m.query(`UPDATE outbox SET batch_id = $1 WHERE seq = ANY($2::bigint[])`, [batchId, seqs]);
     });
     await this.send(rows);
+    this.batchesSent++;
+    failpoint(this.config, 'relay.after-send', String(this.batchesSent));
     await this.dataSource.transaction(async (m) => {
+      // Fencing: if the batch is gone, another relay took over (this one lost its lock) and settled it from the
+      // topic; marking here could hide rows it has freed. Give up leadership instead.
+      const mine = await m.query<unknown[]>(`DELETE FROM outbox_batches WHERE id = $1 RETURNING id`, [batchId]);
+      if (mine.length === 0) throw new Error(`relay batch ${batchId} was settled by another relay: leadership lost`);
       await m.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [seqs]);
-      await m.query(`DELETE FROM outbox_batches WHERE id = $1`, [batchId]);
     });
     return rows.length;
   }
@@ -159,7 +193,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       await this.dataSource.transaction(async (m) => {
-        await m.query(`UPDATE outbox SET published_at = now() WHERE batch_id = $1 AND event_id = ANY($2::uuid[])`, [batch.id, [...seen]]);
+        // Compared as text: other producers on the topic may carry event-id headers that are not UUIDs.
+        await m.query(`UPDATE outbox SET published_at = now() WHERE batch_id = $1 AND event_id::text = ANY($2::text[])`, [batch.id, [...seen]]);
         await m.query(`UPDATE outbox SET batch_id = NULL WHERE batch_id = $1 AND published_at IS NULL`, [batch.id]);
         await m.query(`DELETE FROM outbox_batches WHERE id = $1`, [batch.id]);
       });

@@ -2,6 +2,13 @@ import type { DataSource } from 'typeorm';
 import type { DeadLetterEntity } from './dead-letter.entity';
 import type { MessageProcessor, RawMessage } from './message-processor';
 
+/** What a replay or discard did: `applied` counts the parked messages that followed the dead letter. */
+export interface ResolveResult {
+  readonly ok: boolean;
+  readonly applied: number;
+  readonly error?: string;
+}
+
 export interface ParkedKey {
   readonly topic: string;
   readonly key: string;
@@ -24,7 +31,7 @@ export class ParkingLot {
 
   handleLive(message: RawMessage): Promise<void> {
     return this.serial(async () => {
-      if (await this.processor.isParked(message.topic, message.key)) return this.processor.park(message);
+      if (await this.processor.parkIfParked(message)) return;
       const result = await this.processor.apply(message, 'live');
       if (result.outcome === 'dead-lettered') await this.processor.deadLetter(message, result.error ?? 'unknown', result.attempts);
     });
@@ -59,8 +66,11 @@ export class ParkingLot {
     return rows.map((r) => ({ topic: r.topic, key: r.key, deadLetterId: r.id, waiting: Number(r.waiting) }));
   }
 
-  /** Applies the dead letter again, then its key's parked messages in order. */
-  replay(id: string): Promise<{ ok: boolean; applied: number; error?: string }> {
+  /**
+   * Applies the dead letter again, then its key's parked messages in order; the dead letter is resolved only when
+   * none is left, so a crash half-way leaves it parked (replay it again: the inbox makes repeats harmless).
+   */
+  replay(id: string): Promise<ResolveResult> {
     return this.serial(async () => {
       const dl = await this.parked(id);
       const result = await this.processor.apply(toRaw(dl), 'replay');
@@ -68,49 +78,60 @@ export class ParkingLot {
         await this.dataSource.query(`UPDATE dead_letters SET error = $2, attempts = attempts + $3 WHERE id = $1`, [id, result.error, result.attempts]);
         return { ok: false, applied: 0, error: result.error };
       }
-      await this.resolve(id, 'replayed');
-      return this.drain(dl.topic, dl.key);
+      return this.drainThenResolve(dl, 'replayed');
     });
   }
 
   /** Drops the dead letter (an operator decided it must never apply) and lets its key's parked messages flow. */
-  discard(id: string): Promise<{ ok: boolean; applied: number; error?: string }> {
-    return this.serial(async () => {
-      const dl = await this.parked(id);
-      await this.resolve(id, 'discarded');
-      return this.drain(dl.topic, dl.key);
-    });
+  discard(id: string): Promise<ResolveResult> {
+    return this.serial(async () => this.drainThenResolve(await this.parked(id), 'discarded'));
   }
 
-  private async drain(topic: string, key: string): Promise<{ ok: boolean; applied: number; error?: string }> {
-    const waiting = await this.dataSource.query<Array<{ seq: string; partition: number; offset: string; value: string; headers: Record<string, string> }>>(
-      `SELECT seq, partition, message_offset AS offset, value, headers FROM parked_messages
-        WHERE consumer = $1 AND topic = $2 AND message_key = $3 ORDER BY seq`,
-      [this.consumer, topic, key],
-    );
+  /**
+   * Applies the key's parked messages in order, then resolves the dead letter under the key's lock once none is left
+   * (a message parked meanwhile by another instance is drained first). If a parked message fails again it becomes
+   * the key's new dead letter, in the same transaction that resolves this one: the key stays parked.
+   */
+  private async drainThenResolve(dl: DeadLetterEntity, status: 'replayed' | 'discarded'): Promise<ResolveResult> {
     let applied = 0;
-    for (const row of waiting) {
-      const message: RawMessage = { topic, key, partition: row.partition, offset: row.offset, value: row.value, headers: row.headers };
-      const result = await this.processor.apply(message, 'replay');
-      if (result.outcome === 'dead-lettered') {
-        await this.processor.deadLetter(message, result.error ?? 'unknown', result.attempts);
-        await this.dataSource.query(`DELETE FROM parked_messages WHERE seq = $1`, [row.seq]);
-        return { ok: false, applied, error: result.error };
+    for (;;) {
+      const waiting = await this.dataSource.query<Array<{ seq: string; partition: number; offset: string; value: string; headers: Record<string, string> }>>(
+        `SELECT seq, partition, message_offset AS offset, value, headers FROM parked_messages
+          WHERE consumer = $1 AND topic = $2 AND message_key = $3 ORDER BY seq LIMIT 100`,
+        [this.consumer, dl.topic, dl.key],
+      );
+      if (waiting.length === 0) {
+        const resolved = await this.dataSource.transaction(async (manager) => {
+          await this.processor.lockKey(manager, dl.topic, dl.key);
+          const left = await manager.query<unknown[]>(
+            `SELECT 1 FROM parked_messages WHERE consumer = $1 AND topic = $2 AND message_key = $3 LIMIT 1`,
+            [this.consumer, dl.topic, dl.key],
+          );
+          if (left.length > 0) return false;
+          await manager.query(`UPDATE dead_letters SET status = $2, resolved_at = now() WHERE id = $1 AND status = 'parked'`, [dl.id, status]);
+          return true;
+        });
+        if (resolved) return { ok: true, applied };
+        continue;
       }
-      await this.dataSource.query(`DELETE FROM parked_messages WHERE seq = $1`, [row.seq]);
-      applied++;
+      for (const row of waiting) {
+        const message: RawMessage = { topic: dl.topic, key: dl.key, partition: row.partition, offset: String(row.offset), value: row.value, headers: row.headers };
+        const result = await this.processor.apply(message, 'replay');
+        if (result.outcome === 'dead-lettered') {
+          const error = result.error ?? 'unknown';
+          await this.processor.deadLetter(message, error, result.attempts, { deadLetterId: dl.id, status, parkedSeq: row.seq });
+          return { ok: false, applied, error };
+        }
+        await this.dataSource.query(`DELETE FROM parked_messages WHERE seq = $1`, [row.seq]);
+        applied++;
+      }
     }
-    return { ok: true, applied };
   }
 
   private async parked(id: string): Promise<DeadLetterEntity> {
     const dl = await this.show(id);
     if (!dl || dl.status !== 'parked') throw new Error(`dead letter ${id} is not parked`);
     return dl;
-  }
-
-  private async resolve(id: string, status: 'replayed' | 'discarded'): Promise<void> {
-    await this.dataSource.query(`UPDATE dead_letters SET status = $2, resolved_at = now() WHERE id = $1`, [id, status]);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {

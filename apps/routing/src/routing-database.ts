@@ -1,0 +1,8 @@
+import type { DatabaseOptions } from '@sunshine/platform';
+import { RoutingInitial1763810000000 } from './migrations/1763810000000-routing-initial';
+
+/** Routing's tables (migrations listed explicitly), shared by the service and its CLI commands. */
+export const ROUTING_DATABASE: DatabaseOptions = {
+  entities: [],
+  migrations: [RoutingInitial1763810000000],
+};

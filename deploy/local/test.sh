@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The whole test suite on real Kafka, PostgreSQL and Redis: install, infrastructure, typecheck, lint, build,
+# unit, integration and end-to-end tests. Prints the time of each phase and one closing "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export NX_DAEMON=false NX_NO_CLOUD=true TZ=UTC CI="${CI:-false}"
+mkdir -p tmp/test-results
+rm -f tmp/test-results/*.json
+
+declare -a TIMES=()
+phase() {
+  local name="$1"; shift
+  local start=$SECONDS
+  echo "=== phase: $name ==="
+  "$@"
+  TIMES+=("$name: $((SECONDS - start)) s")
+  echo "=== phase: $name done in $((SECONDS - start)) s ==="
+}
+
+summary() {
+  local rc=$?
+  echo "=== timings ==="
+  printf '  %s\n' "${TIMES[@]}"
+  node -e '
+    const fs = require("fs"); let p = 0, f = 0;
+    for (const file of fs.readdirSync("tmp/test-results")) {
+      const r = JSON.parse(fs.readFileSync("tmp/test-results/" + file, "utf8"));
+      p += r.numPassedTests; f += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+    }
+    console.log(`${p} passed, ${f} failed`);
+  ' || true
+  exit $rc
+}
+trap summary EXIT
+
+install() {
+  if [ ! -d node_modules/.bin ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm install --no-audit --no-fund
+  fi
+}
+jest_run() {
+  local name="$1"; shift
+  npx jest -c "jest.$name.config.js" --ci --json --outputFile="tmp/test-results/$name.json" "$@"
+}
+lint() {
+  npx nx show projects >/dev/null
+  npx eslint apps libs tools e2e
+}
+
+phase install install
+phase infrastructure bash deploy/local/infra.sh up
+eval "$(bash deploy/local/infra.sh env)"
+phase typecheck npx tsc -p tsconfig.spec.json --noEmit
+phase lint lint
+phase build bash deploy/local/build.sh
+phase unit jest_run unit
+phase integration jest_run int
+phase e2e jest_run e2e

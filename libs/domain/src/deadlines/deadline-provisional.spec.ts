@@ -1,0 +1,33 @@
+import { defaultWorkingCalendar } from '../calendar';
+import { clockSpecFor } from './deadline-policy';
+import { computeDeadline } from './compute-deadline';
+
+// chinese-days 1.5.7 has no 2027 arrangement (its data ends with the 2026 notice), so any period that consults a
+// 2027 day is provisional: counted Mon–Fri and flagged, to be recomputed when the 2027 notice is injected.
+
+describe('periods running into a year without a published arrangement', () => {
+  it('flags a calendar-day period whose last day is in 2027', () => {
+    // handling: Fri 2026-11-20 + 60 = 2027-01-19 Tue (a weekday, so no move; but 2027 is unknown)
+    const deadline = computeDeadline(clockSpecFor('handling'), { startAt: '2026-11-20T02:00:00Z' });
+    expect(deadline).toMatchObject({
+      lastDay: '2027-01-19',
+      dueAt: '2027-01-19T16:00:00.000Z',
+      provisional: true,
+      unpublishedYears: [2027],
+    });
+  });
+
+  it('flags a working-day period across New Year 2027, and recomputes when the year is published', () => {
+    // objection: after Mon 2026-12-28 → 12/29, 12/30, 12/31, 2027-01-01 Fri (guessed working), 01-04 Mon
+    const spec = clockSpecFor('objection');
+    const guess = computeDeadline(spec, { startAt: '2026-12-28T02:00:00Z' });
+    expect(guess).toMatchObject({ lastDay: '2027-01-04', provisional: true, unpublishedYears: [2027] });
+
+    // Hypothetical data standing in for the 2027 notice when it arrives: 1月1日至3日放假.
+    const calendar = defaultWorkingCalendar().withArrangements([
+      { year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [], source: 'test' },
+    ]);
+    const firm = computeDeadline(spec, { startAt: '2026-12-28T02:00:00Z' }, calendar);
+    expect(firm).toMatchObject({ lastDay: '2027-01-05', provisional: false, unpublishedYears: [] });
+  });
+});

@@ -1,0 +1,73 @@
+import type { CaseLogEventType, PayloadOf } from '@sunshine/contracts';
+import { BUREAU, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0, TOWN, registeredPayload } from './case.fixtures';
+
+const reason = { code: 'test', text: '测试' };
+const clock = { clock: 'handling', stage: 'original', unitId: DEPT, dueAt: T0, article: '34' } as const;
+const notice = { noticeId: ORDER_ID, kind: 'reply', channel: 'sms', attempt: 1, unitId: DEPT } as const;
+
+/** One valid payload of every case-log event type (the compiler checks none is missing). */
+export const samplePayloads: { readonly [K in CaseLogEventType]: PayloadOf<K> } = {
+  'petition.registered': registeredPayload(),
+  'petition.corrected': { changes: { category: 'demolition', flags: { skipLevel: true } }, reason },
+  'petition.merged': { matchedCaseId: OTHER_CASE_ID, score: 0.9 },
+  'petition.review-requested': { stage: 'review', requestedAt: T0 },
+  'petition.rated': { stage: 'original', subject: 'handling-unit', unitId: DEPT, score: 'dissatisfied', enteredBy: 'citizen' },
+  'petition.withdrawn': { reason },
+  'case.dispatched': {
+    stage: 'original',
+    fromUnitId: BUREAU,
+    toUnitId: DEPT,
+    mode: 'assign',
+    feedbackDueAt: T0,
+    rule: { id: 'rule-1', version: 2 },
+    reasons: ['主管：人社局（劳资纠纷）'],
+    hop: 1,
+  },
+  'case.manual-dispatch-required': { unitId: BUREAU, reason: { code: 'no-rule-matched' } },
+  'case.signed': { unitId: DEPT },
+  'case.handler-assigned': { unitId: DEPT, handlerId: 'staff-7' },
+  'case.accepted': { unitId: DEPT, claimRoute: 'petition' },
+  'case.not-accepted': { unitId: DEPT, reason, properChannel: 'litigation' },
+  'case.objection-raised': { unitId: DEPT, bureauUnitId: BUREAU, reason },
+  'case.objection-approved': { unitId: DEPT, bureauUnitId: BUREAU },
+  'case.objection-rejected': { unitId: DEPT, bureauUnitId: BUREAU, reason },
+  'case.assisting-unit-added': { unitId: DEPT, assistingUnitId: TOWN },
+  'case.assist-contributed': { unitId: TOWN, leadUnitId: DEPT },
+  'case.handling-started': { unitId: DEPT },
+  'case.hearing-started': { unitId: DEPT, hearingId: 'h-1' },
+  'case.hearing-ended': { unitId: DEPT, hearingId: 'h-1' },
+  'case.extension-requested': { unitId: DEPT, days: 15, reason },
+  'case.extension-approved': { unitId: DEPT, days: 15, approvedBy: 'head-1' },
+  'case.extension-rejected': { unitId: DEPT, rejectedBy: 'head-1', reason },
+  'case.assignment-report-submitted': { unitId: DEPT, bureauUnitId: BUREAU, reportRef: 'routing:report:1' },
+  'case.replied': {
+    unitId: DEPT,
+    stage: 'original',
+    outcome: 'supported',
+    replyDocumentRef: 'routing:reply:1',
+    approvedBy: 'head-1',
+  },
+  'case.reply-served': { unitId: DEPT, servedAt: T0, method: 'in-person' },
+  'case.stage-opened': { stage: 'review', unitId: COUNTY, fromUnitId: DEPT },
+  'case.closed': { unitId: DEPT, reason: { code: 'window-passed' } },
+  'case.finalized': { unitId: COUNTY },
+  'case.deadline-warning': clock,
+  'case.overdue': clock,
+  'case.window-expired': { window: 'review', stage: 'original', unitId: DEPT, dueAt: T0 },
+  'case.supervision-order-issued': {
+    orderId: ORDER_ID,
+    unitId: DEPT,
+    byUnitId: BUREAU,
+    trigger: 'delay',
+    answerDueAt: T0,
+    reason,
+  },
+  'case.supervision-order-answered': { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, answerRef: 'supervision:answer:1' },
+  'case.escalated': { unitId: DEPT, fromUnitId: BUREAU, toUnitId: CITY_BUREAU, policyStep: 2, reason },
+  'case.leader-assigned': { leaderRef: 'leader-1', unitId: COUNTY },
+  'case.backlog-registered': { unitId: DEPT, reason },
+  'case.backlog-cleared': { unitId: DEPT },
+  'case.reported-up': { unitId: BUREAU, toUnitIds: [CITY_BUREAU], kind: 'major', reason },
+  'case.notice-delivered': { ...notice, deliveredAt: T0 },
+  'case.notice-failed': { ...notice, reason, final: false },
+};

@@ -1,0 +1,27 @@
+import { DEFAULT_CLAIM_ROUTE, ClaimRouteTaxonomy } from '../taxonomy/claim-routes.taxonomy';
+import { emptyStageRecord, type CaseState, type StageRecord } from './case-state';
+import type { Stage } from '@sunshine/contracts';
+
+/** The record of a stage (the current one by default); an empty record when the stage never opened. */
+export function stageRecord(state: CaseState, stage: Stage = state.stage): StageRecord {
+  return state.stages[stage] ?? emptyStageRecord;
+}
+
+/**
+ * Whether the case has the review chain (复查 → 复核): only 申诉求决 claims handled on the petition route (Art 31, 35, 36).
+ * A claim whose unit has not named a route yet counts as on the petition route.
+ */
+export function hasReviewChain(state: CaseState): boolean {
+  if (state.type !== 'claim') return false;
+  return ClaimRouteTaxonomy.get(state.claimRoute ?? DEFAULT_CLAIM_ROUTE)?.reviewChain ?? false;
+}
+
+/**
+ * Units that take part in the case: every unit that ever held it plus the current assisting units, never the accused
+ * unit of an accusation (Art 30). Visibility starts here; territory and the discipline chain are applied elsewhere.
+ */
+export function involvedUnitIds(state: CaseState): string[] {
+  const units = new Set([...state.heldBy, ...state.assistingUnitIds]);
+  if (state.accusedUnitId !== null) units.delete(state.accusedUnitId);
+  return [...units];
+}

@@ -1,0 +1,3 @@
+export * from './sorted-csv-reader';
+export * from './china-division-reader';
+export * from './demo-org';

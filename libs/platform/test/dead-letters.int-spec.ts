@@ -1,0 +1,222 @@
+import { deadLetterTopic, prefixed, type AnyEvent } from '@sunshine/contracts';
+import { eventually } from '@sunshine/testing';
+import { randomUUID } from 'node:crypto';
+import { readTopic } from '../src/messaging/topic-reader';
+import { dlqCli, dlqJson } from './support/dlq-cli';
+import type { FixtureProcess } from './support/fixture-process';
+import { dispatched, registered } from './support/test-events';
+import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
+
+interface DeadLetterRow {
+  id: string;
+  key: string;
+  eventId: string | null;
+  eventType: string | null;
+  error: string;
+  attempts: number;
+  status: string;
+}
+
+interface ParkedRow {
+  key: string;
+  deadLetterId: string;
+  waiting: number;
+}
+
+interface Stats {
+  group: string;
+  received: number;
+  applied: number;
+  skipped: number;
+  deadLettered: number;
+  parked: number;
+}
+
+/**
+ * Acceptance: a message whose handler keeps failing lands, after bounded retries, on the consumer group's
+ * dead-letter topic with its error; later messages of its case are parked while other cases flow; replaying the
+ * dead letter after the fix applies it and the parked ones, in order. Unknown types and newer versions are skipped
+ * and counted, never dead-lettered. Operated with the ops CLI (tools/dlq.ts) over the service's endpoints.
+ */
+describe('dead letters, parking and skipping (consumer process, ops CLI)', () => {
+  let run: TestRun;
+  let consumer: FixtureProcess;
+  let url: string;
+  let token: string;
+  let schema: string;
+  const t0 = Date.now();
+
+  beforeAll(async () => {
+    run = await TestRun.create('dl');
+    schema = run.schema('routing');
+    token = await run.staffToken();
+    consumer = run.start('consumer', CONSUMER_FIXTURE, { CONSUMER_MAX_ATTEMPTS: '3' });
+    const match = await consumer.waitFor(/FIXTURE READY (\S+)/);
+    url = match[1] ?? '';
+  }, 120000);
+
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  const effectsOf = (caseId: string) =>
+    run.query<{ event_id: string; mode: string }>(`SELECT event_id, mode FROM "${schema}".fx_effects WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  const poison = (caseId: string, eventType: string | null) =>
+    run.db.query(`INSERT INTO "${schema}".fx_poison (case_id, event_type, reason) VALUES ($1, $2, 'fixture poison')
+                  ON CONFLICT (case_id) DO UPDATE SET event_type = EXCLUDED.event_type`, [caseId, eventType]);
+  const cure = (caseId: string) => run.db.query(`DELETE FROM "${schema}".fx_poison WHERE case_id = $1`, [caseId]);
+  const ids = (events: readonly AnyEvent[]) => events.map((e) => e.id);
+  const waitEffects = (caseId: string, n: number, what: string) =>
+    eventually(async () => {
+      const rows = await effectsOf(caseId);
+      return rows.length >= n ? rows : undefined;
+    }, 90000, what);
+  const waitParked = (key: string, waiting: number) =>
+    eventually(async () => {
+      const { body } = await dlqJson<ParkedRow[]>(['parked'], url, token);
+      const row = body.find((r) => r.key === key);
+      return row && row.waiting >= waiting ? row : undefined;
+    }, 90000, `${waiting} message(s) parked for ${key}`);
+
+  it('dead-letters a failing message with its error, parks its case, lets others flow, and replays both in order after the fix', async () => {
+    const t = Date.now();
+    const P = randomUUID(); // always fails until fixed
+    const Q = randomUUID(); // healthy, same partition
+    const S = randomUUID(); // its first event fails: discarded by ops
+    await poison(P, null);
+    await poison(S, 'petition.registered');
+    const p = [registered(P, 'P1'), dispatched(P, 1), dispatched(P, 2), dispatched(P, 3)];
+    const q = [registered(Q, 'Q1'), dispatched(Q, 1), dispatched(Q, 2)];
+    const s = [registered(S, 'S1'), dispatched(S, 1)];
+    // One partition, interleaved: the parked case must not hold the others back.
+    await run.produce([p[0], q[0], p[1], s[0], q[1], s[1]] as AnyEvent[], 0);
+
+    await waitEffects(Q, 2, 'the healthy case');
+    expect(ids(q.slice(0, 2))).toEqual((await effectsOf(Q)).map((r) => r.event_id));
+    const parkedP = await waitParked(P, 1);
+    await waitParked(S, 1);
+    expect(await effectsOf(P)).toEqual([]);
+
+    // On the dead-letter topic, with the error, the attempts and where it came from.
+    const dlqTopic = prefixed(run.prefix, deadLetterTopic('routing'));
+    const dlq = await eventually(async () => {
+      const messages = await readTopic(run.kafka, dlqTopic);
+      return messages.length >= 2 ? messages : undefined;
+    }, 60000, 'the dead-letter topic');
+    const onDlq = dlq.find((m) => m.headers['event-id'] === p[0]?.id);
+    expect(onDlq?.key).toBe(P);
+    expect(onDlq?.value && (JSON.parse(onDlq.value) as { id: string }).id).toBe(p[0]?.id);
+    expect(onDlq?.headers).toMatchObject({
+      'dlq-id': parkedP.deadLetterId,
+      'dlq-attempts': '3',
+      'dlq-original-topic': run.topic(),
+      'dlq-original-partition': '0',
+    });
+    expect(onDlq?.headers['dlq-error']).toContain(`fixture handler refuses case ${P}: fixture poison`);
+    expect(dlq.map((m) => m.key).sort()).toEqual([P, S].sort());
+
+    // Listed and shown by the ops CLI.
+    const list = await dlqJson<DeadLetterRow[]>(['list', '--status', 'parked'], url, token);
+    expect(list.code).toBe(0);
+    expect(list.body.map((d) => d.key).sort()).toEqual([P, S].sort());
+    const shown = await dlqJson<DeadLetterRow>(['show', parkedP.deadLetterId], url, token);
+    expect(shown.body).toMatchObject({ id: parkedP.deadLetterId, eventId: p[0]?.id, eventType: 'petition.registered', attempts: 3, status: 'parked' });
+    expect(shown.body.error).toContain('fixture poison');
+
+    // Later events of P keep parking; the healthy case keeps flowing behind them on the same partition.
+    await run.produce([p[2], q[2]] as AnyEvent[], 0);
+    await waitEffects(Q, 3, 'the healthy case after a parked one');
+    expect((await waitParked(P, 2)).waiting).toBe(2);
+
+    // A replay before the fix fails and changes nothing.
+    const early = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', parkedP.deadLetterId], url, token);
+    expect(early.code).toBe(1);
+    expect(early.body).toMatchObject({ ok: false, applied: 0 });
+    expect(await effectsOf(P)).toEqual([]);
+
+    // The fix, then the replay: the dead letter and the parked ones apply, in the order they were produced.
+    await cure(P);
+    const replay = await dlqJson<{ ok: boolean; applied: number }>(['replay', parkedP.deadLetterId], url, token);
+    expect(replay).toMatchObject({ code: 0, body: { ok: true, applied: 2 } });
+    expect(await effectsOf(P)).toEqual(ids(p.slice(0, 3)).map((id) => ({ event_id: id, mode: 'replay' })));
+    const after = await dlqJson<DeadLetterRow>(['show', parkedP.deadLetterId], url, token);
+    expect(after.body.status).toBe('replayed');
+    expect(after.body.attempts).toBe(6);
+
+    // The case flows live again.
+    await run.produce([p[3]] as AnyEvent[], 0);
+    await waitEffects(P, 4, 'the replayed case, live again');
+    expect((await effectsOf(P)).map((r) => r.event_id)).toEqual(ids(p));
+    expect((await effectsOf(P))[3]?.mode).toBe('live');
+
+    // Discard: S's first event never applies, its parked follower does.
+    const sDead = list.body.find((d) => d.key === S);
+    const discard = await dlqCli(['discard', sDead?.id ?? ''], url, token);
+    expect(discard.code).toBe(0);
+    expect(discard.stdout).toContain('1 parked message(s) applied');
+    expect((await effectsOf(S)).map((r) => r.event_id)).toEqual([s[1]?.id]);
+
+    const parked = await dlqJson<ParkedRow[]>(['parked'], url, token);
+    expect(parked.body).toEqual([]);
+    process.stdout.write(`dead letters: ${Date.now() - t} ms (consumer started in ${t - t0} ms)\n`);
+  }, 300000);
+
+  it('keeps a case parked when a parked message fails again during the replay', async () => {
+    const t = Date.now();
+    const T = randomUUID();
+    await poison(T, null);
+    const events = [registered(T, 'T1'), dispatched(T, 1), dispatched(T, 2)];
+    await run.produce(events.slice(0, 2) as AnyEvent[]);
+    const first = await waitParked(T, 1);
+
+    // Half a fix: the first event applies now, the second still fails.
+    await poison(T, 'case.dispatched');
+    const replay = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', first.deadLetterId], url, token);
+    expect(replay.code).toBe(1);
+    expect(replay.body).toMatchObject({ ok: false, applied: 0 });
+    expect(replay.body.error).toContain('fixture poison');
+    expect((await effectsOf(T)).map((r) => r.event_id)).toEqual([events[0]?.id]);
+
+    // The failing follower is the key's dead letter now; the case stays parked behind it.
+    const all = await dlqJson<DeadLetterRow[]>(['list'], url, token);
+    const ofT = all.body.filter((d) => d.key === T);
+    expect(ofT.map((d) => [d.eventId, d.status])).toEqual([
+      [events[0]?.id, 'replayed'],
+      [events[1]?.id, 'parked'],
+    ]);
+    await run.produce(events.slice(2) as AnyEvent[]);
+    const second = await waitParked(T, 1);
+    expect(second.deadLetterId).toBe(ofT[1]?.id);
+
+    await cure(T);
+    const done = await dlqJson<{ ok: boolean; applied: number }>(['replay', second.deadLetterId], url, token);
+    expect(done.body).toEqual({ ok: true, applied: 1 });
+    expect((await effectsOf(T)).map((r) => r.event_id)).toEqual(ids(events));
+    process.stdout.write(`re-failure during replay: ${Date.now() - t} ms\n`);
+  }, 300000);
+
+  it('skips and counts unknown event types and newer versions, never dead-letters them', async () => {
+    const t = Date.now();
+    const U = randomUUID();
+    const before = await dlqJson<Stats>(['stats'], url, token);
+    const known = registered(U, 'U1');
+    const unknownType = { ...registered(U, 'U0'), id: randomUUID(), type: 'petition.teleported', payload: { to: 'mars' } };
+    const newerVersion = { ...registered(U, 'U0'), id: randomUUID(), version: 2, payload: { shape: 'from the future' } };
+    await run.produceRaw(U, [unknownType, newerVersion, known]);
+
+    // The valid event behind them on the same key is applied: they were handled before it.
+    await waitEffects(U, 1, 'the valid event after the skipped ones');
+    expect((await effectsOf(U)).map((r) => r.event_id)).toEqual([known.id]);
+    const stats = await dlqJson<Stats>(['stats'], url, token);
+    expect(stats.body.group).toBe(`${run.prefix}.routing`);
+    expect(stats.body.skipped - before.body.skipped).toBe(2);
+    expect(stats.body.deadLettered).toBe(before.body.deadLettered);
+    expect(await run.count(`SELECT count(*) AS n FROM "${schema}".fx_deliveries WHERE event_id = ANY($1::text[])`, [[unknownType.id, newerVersion.id]])).toBe(2);
+    expect(await run.count(`SELECT count(*) AS n FROM "${schema}".dead_letters WHERE message_key = $1`, [U])).toBe(0);
+    const dlq = await readTopic(run.kafka, prefixed(run.prefix, deadLetterTopic('routing')));
+    expect(dlq.filter((m) => m.key === U)).toEqual([]);
+    expect(consumer.log).toContain(`skipped unknown-type petition.teleported v1`);
+    expect(consumer.log).toContain(`skipped newer-version petition.registered v2`);
+    process.stdout.write(`skip unknown/newer: ${Date.now() - t} ms\n`);
+  }, 120000);
+});

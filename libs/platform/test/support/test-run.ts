@@ -1,0 +1,113 @@
+import { Topics, prefixed, type AnyEvent } from '@sunshine/contracts';
+import { infraEnv, TestKeys, uniquePrefix } from '@sunshine/testing';
+import type { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { createKafka } from '../../src/messaging/kafka.factory';
+import { ensureTopics } from '../../src/messaging/topic-provisioner';
+import { fixtureEnv, logDirFor } from './fixture-env';
+import { FixtureProcess } from './fixture-process';
+import { headersOf } from './test-events';
+
+export const CONSUMER_FIXTURE = 'libs/platform/test/fixtures/consumer.fixture.ts';
+export const RELAY_FIXTURE = 'libs/platform/test/fixtures/relay.fixture.ts';
+
+/**
+ * One test file's world: a unique prefix for schemas, topics and consumer groups, a signing key, a PostgreSQL
+ * client, a Kafka client, the fixture processes it started (killed at the end), and clean-up of all of it.
+ */
+export class TestRun {
+  readonly prefix: string;
+  readonly kafka: Kafka;
+  readonly db: Client;
+  readonly logDir: string;
+  private readonly fixtures: FixtureProcess[] = [];
+  private producer?: Producer;
+
+  private constructor(
+    label: string,
+    readonly keys: TestKeys,
+  ) {
+    this.prefix = uniquePrefix(label);
+    this.logDir = logDirFor(this.prefix);
+    const infra = infraEnv();
+    this.kafka = createKafka(`test-${this.prefix}`, infra.kafkaBrokers);
+    this.db = new Client({ connectionString: infra.databaseUrl });
+  }
+
+  static async create(label: string): Promise<TestRun> {
+    const run = new TestRun(label, await TestKeys.create());
+    await run.db.connect();
+    await ensureTopics(run.kafka, run.prefix);
+    return run;
+  }
+
+  topic(name: string = Topics.caseLog): string {
+    return prefixed(this.prefix, name);
+  }
+
+  schema(service: string): string {
+    return `${this.prefix}_${service}`;
+  }
+
+  start(name: string, script: string, extraEnv: Record<string, string> = {}): FixtureProcess {
+    const fixture = FixtureProcess.start(name, script, fixtureEnv(this.prefix, this.keys, extraEnv), this.logDir);
+    this.fixtures.push(fixture);
+    return fixture;
+  }
+
+  /** Produces events straight to the case log (as another service's relay would), keyed by case id. */
+  async produce(events: readonly AnyEvent[], partition?: number): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: this.topic(),
+      acks: -1,
+      messages: events.map((e) => ({ key: e.caseId ?? null, value: JSON.stringify(e), headers: headersOf(e), partition })),
+    });
+  }
+
+  /** Produces raw values (e.g. events of unknown types) with a key. */
+  async produceRaw(key: string, values: readonly unknown[], partition?: number): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({ topic: this.topic(), acks: -1, messages: values.map((v) => ({ key, value: JSON.stringify(v), partition })) });
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query(sql, params)).rows as T[];
+  }
+
+  async count(sql: string, params: unknown[] = []): Promise<number> {
+    const rows = await this.query<{ n: string | number }>(sql, params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async staffToken(roles: Array<'ops' | 'clerk'> = ['ops']): Promise<string> {
+    return this.keys.token({ sub: 'ops-engineer-1', unit: '410700000000:petition-bureau', roles, division: '410700000000' });
+  }
+
+  /** Kills what is still running, drops the run's schemas and deletes its topics (best effort). */
+  async cleanup(): Promise<void> {
+    await Promise.all(this.fixtures.filter((f) => f.running).map((f) => f.kill('SIGKILL').catch(() => undefined)));
+    await this.producer?.disconnect().catch(() => undefined);
+    if (process.env['KEEP_TEST_DATA'] !== '1') {
+      const schemas = await this.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${this.prefix}\\_%`]);
+      for (const s of schemas) await this.db.query(`DROP SCHEMA IF EXISTS "${s.nspname}" CASCADE`).catch(() => undefined);
+      const admin = this.kafka.admin();
+      try {
+        await admin.connect();
+        const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${this.prefix}.`));
+        if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30000 });
+      } catch {
+        // best effort
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    }
+    await this.db.end().catch(() => undefined);
+  }
+}

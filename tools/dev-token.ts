@@ -1,0 +1,34 @@
+import { issueStaffToken, StaffRoles, type StaffRole } from '@sunshine/platform';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Issues a staff token signed with the local dev key (.local/keys/private.pem), for local use only:
+ *   npm run token -- --unit 410726000000:petition-bureau --division 410726000000 --roles clerk,dispatcher [--sub u1] [--ttl 8h]
+ */
+function arg(name: string, fallback?: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? process.argv[i + 1] : fallback;
+  if (value === undefined) throw new Error(`--${name} is required`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const roles = arg('roles', 'clerk,handler,head,dispatcher,supervisor,ops').split(',');
+  const bad = roles.filter((r) => !(StaffRoles as readonly string[]).includes(r));
+  if (bad.length) throw new Error(`unknown roles: ${bad.join(', ')} (known: ${StaffRoles.join(', ')})`);
+  const token = await issueStaffToken(
+    { sub: arg('sub', 'dev-user'), unit: arg('unit', '410700000000:petition-bureau'), division: arg('division', '410700000000'), roles: roles as StaffRole[] },
+    {
+      privateKeyPem: readFileSync(arg('key', '.local/keys/private.pem'), 'utf8'),
+      issuer: arg('issuer', 'sunshine-dev'),
+      audience: arg('audience', 'sunshine'),
+      expiresIn: arg('ttl', '8h'),
+    },
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dev-token: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
