@@ -139,6 +139,9 @@ describe('transactional outbox and relay failover', () => {
     const recovered = await second.waitFor(/recovered an unfinished relay batch \S+: (\d+) message\(s\) had reached Kafka/, 60000);
     expect(Number(recovered[1])).toBeGreaterThan(0);
     await second.waitFor(/outbox relay is the leader/);
+    // It led once, and only after settling what the dead leader left in doubt.
+    expect(second.log.match(/outbox relay is the leader/g)).toHaveLength(1);
+    expect(second.log.indexOf('recovered an unfinished relay batch')).toBeLessThan(second.log.indexOf('outbox relay is the leader'));
     await waitDrained();
     const tDrained = Date.now();
     await expectPublishedOnceInOrder(backlog, from);

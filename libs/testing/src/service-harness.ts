@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { ServiceName } from '@sunshine/platform';
+import { deadLetterTopic } from '@sunshine/contracts';
+import { createKafka, ensureTopics, type ServiceName } from '@sunshine/platform';
 import { infraEnv, uniquePrefix } from './infra-env';
 import { TestKeys } from './test-keys';
 
@@ -104,6 +105,7 @@ export class ServiceHarness {
   }
 
   async startAll(names: readonly ServiceName[] = ['intake', 'routing', 'supervision', 'notification', 'evaluation']): Promise<void> {
+    await ensureTopics(createKafka('harness', infraEnv().kafkaBrokers), this.prefix, names.map(deadLetterTopic));
     await Promise.all(names.map((n) => this.start(n)));
   }
 

@@ -1,7 +1,7 @@
 import { checkRepeatToHigherOrgan, type EarlierMatter } from './check-repeat-to-higher-organ';
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { detectSkipLevel } from './detect-skip-level';
-import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './routing.fixture';
+import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const visit = (receivingUnitId: string, overrides = {}) =>
   detectSkipLevel(facts({ channel: 'visit', receivingUnitId, ...overrides }), XINXIANG, DEFAULT_ROUTING_RULE_SET);

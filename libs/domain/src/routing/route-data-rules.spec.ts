@@ -2,7 +2,7 @@ import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { replayRouting, type RoutingCase } from './replay-routing';
 import { routePetition } from './route-petition';
 import { parseRoutingRuleSet, type RoutingRuleInput } from './routing-rule-set';
-import { CITY_BUREAU, COUNTY_BUREAU, XINXIANG, facts } from './routing.fixture';
+import { CITY_BUREAU, COUNTY_BUREAU, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const hotline: RoutingRuleInput = {
   id: 'hotline-public-security',

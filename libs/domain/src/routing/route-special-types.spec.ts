@@ -1,7 +1,7 @@
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { routePetition } from './route-petition';
 import { parseRoutingRuleSet } from './routing-rule-set';
-import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './routing.fixture';
+import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const SECRECY = '检举控告人的姓名及检举控告材料严格保密，不得透露或转给被检举控告单位（第三十条、第四十六条）';
 const accusation = (accusedUnitId?: string) => facts({ type: 'accusation', category: 'other', accusedUnitId });

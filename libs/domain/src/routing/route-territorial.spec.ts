@@ -1,6 +1,6 @@
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { routePetition } from './route-petition';
-import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './routing.fixture';
+import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const route = (currentUnitId: string, f = facts()) =>
   routePetition({ facts: f, currentUnitId, directory: XINXIANG, ruleSet: DEFAULT_ROUTING_RULE_SET });

@@ -24,7 +24,14 @@ export interface ServiceDefinition {
 }
 
 /** Starts one service: validated config, Fastify HTTP with OpenAPI, the Kafka transport, graceful shutdown. */
-export async function bootstrapService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
+export function bootstrapService(definition: ServiceDefinition): Promise<NestFastifyApplication | void> {
+  return start(definition).catch((error: unknown) => {
+    process.stderr.write(`${definition.service} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+async function start(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   let config: PlatformConfig;
   let root: DynamicModule;
   try {

