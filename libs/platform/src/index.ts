@@ -31,3 +31,5 @@ export * from './crypto/field-cipher';
 export * from './directory/directory-unit.entity';
 export * from './directory/directory-replica.service';
 export * from './directory/directory-replica.module';
+export * from './org-reader';
+export * from './clock/clock';

@@ -1,4 +1,3 @@
-import { http } from '@sunshine/testing';
 import { randomUUID } from 'node:crypto';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 import { registered } from './support/test-events';
@@ -57,11 +56,9 @@ describe('consumer crash between effect and offset commit (SIGKILL at a fail poi
     // The duplicate is committed this time, and counted as one by the transport.
     await waitFor(async () => (await committed()).some((p) => p.offset !== '-1'), 60000, 'the offset commit');
     await admin.disconnect();
-    const stats = await http<{ received: number; applied: number; duplicates: number }>('GET', `${url}/ops/messaging/stats`, {
-      token: await run.staffToken(),
-    });
+    const stats = await fetch(`${url}/ops/messaging/stats`, { headers: { authorization: `Bearer ${await run.staffToken()}` } });
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ received: 1, applied: 0, duplicates: 1 });
+    expect(await stats.json()).toMatchObject({ received: 1, applied: 0, duplicates: 1 });
     await second.kill('SIGTERM');
 
     // Figures for the report.

@@ -1,8 +1,8 @@
 import { deadLetterTopic, prefixed, type AnyEvent } from '@sunshine/contracts';
-import { eventually } from '@sunshine/testing';
 import { randomUUID } from 'node:crypto';
 import { readTopic } from '../src/messaging/topic-reader';
 import { dlqCli, dlqJson } from './support/dlq-cli';
+import { eventually } from './support/kit';
 import type { FixtureProcess } from './support/fixture-process';
 import { dispatched, registered } from './support/test-events';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';

@@ -5,7 +5,8 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { deadLetterTopic } from '@sunshine/contracts';
-import { createKafka, ensureTopics, type ServiceName } from '@sunshine/platform';
+import { createKafka, ensureTopics, testClockKey, type ServiceName } from '@sunshine/platform';
+import Redis from 'ioredis';
 import { infraEnv, uniquePrefix } from './infra-env';
 import { TestKeys } from './test-keys';
 
@@ -78,6 +79,7 @@ export class ServiceHarness {
       CONSUMER_SESSION_TIMEOUT_MS: '6000',
       CONSUMER_RETRY_BASE_MS: '50',
       RELAY_POLL_MS: '50',
+      TEST_CLOCK: 'shared',
       ...this.keys.env(),
       ...this.intakeKeys,
       ...this.extraEnv,
@@ -149,6 +151,17 @@ export class ServiceHarness {
       env: this.env(0),
     });
     return stdout;
+  }
+
+  /** Moves the shared test clock of every service in this run to `offsetMs` after real time (they re-read it every 100 ms). */
+  async setClockOffset(offsetMs: number): Promise<void> {
+    const redis = new Redis(infraEnv().redisUrl);
+    try {
+      await redis.set(testClockKey(this.prefix), String(offsetMs));
+    } finally {
+      redis.disconnect();
+    }
+    await new Promise((r) => setTimeout(r, 400));
   }
 
   /** The PostgreSQL schema of a service in this run. */

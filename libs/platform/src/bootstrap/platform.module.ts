@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { Clock } from '../clock/clock';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { DatabaseModule, type DatabaseOptions } from '../database/database.module';
@@ -23,8 +24,8 @@ export class PlatformModule {
         QueueModule.forRoot(config),
         HealthModule,
       ],
-      providers: [{ provide: PLATFORM_CONFIG, useValue: config }],
-      exports: [PLATFORM_CONFIG],
+      providers: [{ provide: PLATFORM_CONFIG, useValue: config }, Clock],
+      exports: [PLATFORM_CONFIG, Clock],
     };
   }
 }

@@ -28,6 +28,8 @@ const envSchema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
   /** Test-only fail points, e.g. `consumer.after-effect:petition.registered`; refused in production. */
   FAILPOINTS: z.string().default(''),
+  /** Test only: `shared` makes every process read one clock offset from Redis (moved by end-to-end tests). */
+  TEST_CLOCK: z.enum(['system', 'shared']).default('system'),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60000).default(200),
   CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
@@ -52,6 +54,7 @@ export interface PlatformConfig {
     readonly jwksUrl?: string;
   };
   readonly failpoints: readonly string[];
+  readonly testClock: 'system' | 'shared';
   readonly consumer: { readonly maxAttempts: number; readonly retryBaseMs: number; readonly sessionTimeoutMs: number; readonly groupPrefix: string };
   readonly relay: { readonly pollMs: number };
 }
@@ -73,6 +76,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       problems.push('AUTH_PUBLIC_KEY, AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL: one is required');
     }
     if (e.NODE_ENV === 'production' && e.FAILPOINTS) problems.push('FAILPOINTS: not allowed in production');
+    if (e.NODE_ENV !== 'test' && e.TEST_CLOCK === 'shared') problems.push('TEST_CLOCK: shared is allowed only with NODE_ENV=test');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigurationError(problems);
   const e = parsed.data;
@@ -92,6 +96,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       jwksUrl: e.AUTH_JWKS_URL,
     },
     failpoints: e.FAILPOINTS.split(',').map((s) => s.trim()).filter(Boolean),
+    testClock: e.TEST_CLOCK,
     consumer: {
       maxAttempts: e.CONSUMER_MAX_ATTEMPTS,
       retryBaseMs: e.CONSUMER_RETRY_BASE_MS,

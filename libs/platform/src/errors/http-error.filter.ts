@@ -30,10 +30,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const status = exception.getStatus();
-      const shaped =
-        typeof body === 'object' && body !== null && 'code' in body
-          ? body
-          : { code: `HTTP_${status}`, message: { zh: '请求失败', en: exception.message } };
+      const fallback = { code: `HTTP_${status}`, message: { zh: '请求失败', en: exception.message } };
+      // Bodies that carry their own fields (e.g. terminus's health details) keep them beside the code.
+      const shaped = typeof body === 'object' && body !== null ? { ...fallback, ...body } : fallback;
       reply.status(status).send(shaped);
       return;
     }

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { EventContext, type MessageMeta } from './event-context';
 import { failpoint } from './failpoint';
-import { ConsumerMetrics } from './consumer-metrics';
+import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface RawMessage {
   readonly topic: string;

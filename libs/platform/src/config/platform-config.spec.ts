@@ -1,0 +1,41 @@
+import { ConfigurationError, loadPlatformConfig } from './platform-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+  KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  AUTH_PUBLIC_KEY_FILE: '/keys/public.pem',
+};
+
+describe('loadPlatformConfig', () => {
+  it('maps the environment to one typed object with the service schema', () => {
+    const config = loadPlatformConfig('routing', { ...valid, DB_SCHEMA_PREFIX: 'e2e1' });
+    expect(config.database.schema).toBe('e2e1_routing');
+    expect(config.kafka.brokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(config.failpoints).toEqual([]);
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadPlatformConfig('intake', { DATABASE_URL: 'mysql://x', REDIS_URL: 'redis://x', PORT: 'abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const problems = (error as ConfigurationError).problems.join('\n');
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/KAFKA_BROKERS/);
+    expect(problems).toMatch(/PORT/);
+  });
+
+  it('refuses fail points and the shared test clock in production', () => {
+    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', FAILPOINTS: 'consumer.after-effect' })).toThrow(/FAILPOINTS/);
+    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', TEST_CLOCK: 'shared' })).toThrow(/TEST_CLOCK/);
+  });
+
+  it('requires a way to verify tokens', () => {
+    const { AUTH_PUBLIC_KEY_FILE: _, ...noKey } = valid;
+    expect(() => loadPlatformConfig('intake', noKey)).toThrow(/AUTH_PUBLIC_KEY/);
+  });
+});
