@@ -37,7 +37,7 @@ set -a
 # shellcheck disable=SC1091
 . .local/keys/intake.env
 set +a
-export AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine NODE_ENV=development
+export AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/private.pem" AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine NODE_ENV=development
 for s in "${SERVICES[@]}"; do
   PORT="${PORTS[$s]}" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
   echo $! >"$RUN/$s.pid"

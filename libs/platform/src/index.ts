@@ -33,3 +33,4 @@ export * from './directory/directory-replica.service';
 export * from './directory/directory-replica.module';
 export * from './org-reader';
 export * from './clock/clock';
+export * from './auth/service-token.provider';

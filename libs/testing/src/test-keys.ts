@@ -12,14 +12,17 @@ export class TestKeys {
     readonly publicKeyPem: string,
     private readonly privateKeyPem: string,
     readonly publicKeyFile: string,
+    readonly privateKeyFile: string,
   ) {}
 
   static async create(): Promise<TestKeys> {
     const pair = await generateDevKeyPair();
     const dir = mkdtempSync(join(tmpdir(), 'sunshine-keys-'));
     const file = join(dir, 'public.pem');
+    const privateFile = join(dir, 'private.pem');
     writeFileSync(file, pair.publicKeyPem);
-    return new TestKeys(pair.publicKeyPem, pair.privateKeyPem, file);
+    writeFileSync(privateFile, pair.privateKeyPem, { mode: 0o600 });
+    return new TestKeys(pair.publicKeyPem, pair.privateKeyPem, file, privateFile);
   }
 
   token(claims: StaffClaims, expiresIn?: string | number): Promise<string> {
@@ -28,6 +31,11 @@ export class TestKeys {
 
   /** Environment entries that make a service trust these keys. */
   env(): Record<string, string> {
-    return { AUTH_PUBLIC_KEY_FILE: this.publicKeyFile, AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE };
+    return {
+      AUTH_PUBLIC_KEY_FILE: this.publicKeyFile,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      SERVICE_SIGNING_KEY_FILE: this.privateKeyFile,
+    };
   }
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { PlatformConfig } from '../config/platform-config';
 import { AuthGuard } from './auth.guard';
 import { JwtVerifier } from './jwt-verifier';
+import { ServiceTokenProvider } from './service-token.provider';
 
 /** Registers the JWT verifier and makes the AuthGuard global: endpoints are protected unless @Public(). */
 @Global()
@@ -14,8 +15,9 @@ export class AuthModule {
       providers: [
         { provide: JwtVerifier, useFactory: () => JwtVerifier.create(config.auth) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ServiceTokenProvider,
       ],
-      exports: [JwtVerifier],
+      exports: [JwtVerifier, ServiceTokenProvider],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Roles a staff token may carry. */
-export const StaffRoles = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin', 'ops'] as const;
+/** Roles a token may carry; `service` marks another service of the platform calling on its own behalf. */
+export const StaffRoles = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin', 'ops', 'service'] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
 /** The claims every service relies on: who, which unit, which roles, the unit's division code. */

@@ -26,6 +26,11 @@ const envSchema = z.object({
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_PUBLIC_KEY_FILE: z.string().optional(),
   AUTH_JWKS_URL: z.url().optional(),
+  /**
+   * PKCS#8 PEM file this service signs its own short-lived service tokens with (service-to-service HTTP calls,
+   * e.g. intake fetching a reply from routing). In production the identity provider's client credentials replace it.
+   */
+  SERVICE_SIGNING_KEY_FILE: z.string().optional(),
   /** Test-only fail points, e.g. `consumer.after-effect:petition.registered`; refused in production. */
   FAILPOINTS: z.string().default(''),
   /** Test only: `shared` makes every process read one clock offset from Redis (moved by end-to-end tests). */
@@ -52,6 +57,7 @@ export interface PlatformConfig {
     readonly publicKeyPem?: string;
     readonly publicKeyFile?: string;
     readonly jwksUrl?: string;
+    readonly serviceSigningKeyFile?: string;
   };
   readonly failpoints: readonly string[];
   readonly testClock: 'system' | 'shared';
@@ -94,6 +100,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       publicKeyPem: e.AUTH_PUBLIC_KEY,
       publicKeyFile: e.AUTH_PUBLIC_KEY_FILE,
       jwksUrl: e.AUTH_JWKS_URL,
+      serviceSigningKeyFile: e.SERVICE_SIGNING_KEY_FILE,
     },
     failpoints: e.FAILPOINTS.split(',').map((s) => s.trim()).filter(Boolean),
     testClock: e.TEST_CLOCK,
