@@ -43,7 +43,8 @@ export async function readTopic(kafka: Kafka, topic: string, from?: StartOffsets
     await consumer.subscribe({ topic, fromBeginning: true });
     const done = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`readTopic ${topic}: timed out`)), timeoutMs);
-      void consumer.run({
+      // Not awaited (it resolves once running), but its failure must fail the read, not the process.
+      consumer.run({
         autoCommit: false,
         eachMessage: async ({ partition, message }) => {
           const end = targets.get(partition);
@@ -62,6 +63,9 @@ export async function readTopic(kafka: Kafka, topic: string, from?: StartOffsets
             resolve();
           }
         },
+      }).catch((error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
       });
       for (const [partition] of targets) {
         const start = from ? from[partition] : undefined;
