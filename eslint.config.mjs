@@ -9,7 +9,8 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '.local/**', 'tmp/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { project: false } },
+    // Decorator metadata keeps DI constructor types as value imports (consistent-type-imports respects it).
+    languageOptions: { parser: tseslint.parser, parserOptions: { project: false, emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { createKafka, readTopic, redisConnection } from '@sunshine/platform';
-import { infraEnv, uniquePrefix } from '@sunshine/testing';
+import { infraEnv, uniquePrefix } from '../src';
 import { Client } from 'pg';
 
 // The infrastructure deploy/local/infra.sh started is real and answers: Kafka, PostgreSQL and Redis.
