@@ -18,14 +18,14 @@ describe('long handlers and graceful shutdown', () => {
     await run?.cleanup();
   });
 
-  it('heartbeats through a handler twice as long as the session, finishes it on SIGTERM, and is not redelivered', async () => {
+  it('heartbeats through a handler three times as long as the session, finishes it on SIGTERM, and is not redelivered', async () => {
     const t0 = Date.now();
     const schema = run.schema('routing');
     const sessionMs = 6000;
     const first = run.start('consumer-1', CONSUMER_FIXTURE, { CONSUMER_SESSION_TIMEOUT_MS: String(sessionMs) });
     await first.waitFor(/FIXTURE READY/);
     const caseId = randomUUID();
-    await run.db.query(`INSERT INTO "${schema}".fx_slow (case_id, ms) VALUES ($1, $2)`, [caseId, 2 * sessionMs]);
+    await run.db.query(`INSERT INTO "${schema}".fx_slow (case_id, ms) VALUES ($1, $2)`, [caseId, 3 * sessionMs]);
     const slow = registered(caseId, 'slow');
     await run.produce([slow]);
     await first.waitFor(new RegExp(`SLOW HANDLER START ${slow.id}`), 90000);
@@ -60,7 +60,7 @@ describe('long handlers and graceful shutdown', () => {
     expect(second.log).not.toContain(slow.id);
     await second.kill('SIGTERM');
     process.stdout.write(
-      `long handler + SIGTERM: handler ran ${2 * sessionMs} ms (session ${sessionMs} ms), process exited ${tExited - tStarted} ms after it started; ` +
+      `long handler + SIGTERM: handler ran ${3 * sessionMs} ms (session ${sessionMs} ms), process exited ${tExited - tStarted} ms after it started; ` +
         `whole test ${Date.now() - t0} ms\n`,
     );
   }, 240000);

@@ -21,6 +21,11 @@ export interface ServiceDefinition {
   readonly module: (config: PlatformConfig) => DynamicModule;
   /** Topics the service consumes; none means no Kafka consumer. */
   readonly consumes: readonly TopicName[];
+  /**
+   * Optional: runs right after the app is created, before routes are registered, e.g. to register Fastify plugins
+   * (@fastify/multipart, @fastify/rate-limit) through the adapter.
+   */
+  readonly configure?: (app: NestFastifyApplication, config: PlatformConfig) => Promise<void> | void;
 }
 
 /** Starts one service: validated config, Fastify HTTP with OpenAPI, the Kafka transport, graceful shutdown. */
@@ -51,6 +56,7 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   );
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new HttpErrorFilter());
+  if (definition.configure) await definition.configure(app, config);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -98,6 +98,7 @@ export class MessageProcessor {
     }
     const meta: MessageMeta = { ...message, mode };
     let lastError = '';
+    let outageSince: number | undefined;
     for (let attempt = 1; attempt <= this.config.consumer.maxAttempts; attempt++) {
       try {
         const applied = await this.dataSource.transaction((manager) => this.inTransaction(manager, event, meta, invoke));
@@ -112,6 +113,19 @@ export class MessageProcessor {
       } catch (error) {
         lastError = describe(error);
         this.metrics.failures++;
+        if (isInfrastructureOutage(error) && Date.now() - (outageSince ??= Date.now()) < OUTAGE_PATIENCE_MS) {
+          // The database is away, not the message at fault: wait for it without spending an attempt, so an
+          // outage never dead-letters a good event. The partition waits; nothing can be applied meanwhile anyway.
+          this.logger.warn(`${event.type} ${event.id} waits for the database: ${lastError}`);
+          attempt--;
+          await this.heartbeat().catch(() => undefined);
+          await sleep(Math.min(5000, this.config.consumer.retryBaseMs * 4));
+          continue;
+        }
+        if (isInfrastructureOutage(error)) {
+          // A long outage: give the message back to Kafka (no commit, redelivered later) rather than dead-letter it.
+          throw error;
+        }
         this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}): ${lastError}`);
         if (attempt < this.config.consumer.maxAttempts) {
           // A failed heartbeat (e.g. a rebalance under way) must not turn into this message's error.
@@ -184,6 +198,21 @@ export class MessageProcessor {
     this.logger.error(`dead-lettered ${parsed.type ?? '?'} ${parsed.id ?? '?'} (${message.topic}/${message.partition}@${message.offset}): ${error}`);
     return id;
   }
+}
+
+/** How long one message waits for the database before it is handed back to Kafka for redelivery. */
+const OUTAGE_PATIENCE_MS = 60_000;
+
+/** PostgreSQL unreachable, restarting or overloaded, or a transient conflict: retry, do not dead-letter. */
+export function isInfrastructureOutage(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = error instanceof Error ? error.message : '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is not established/i.test(message)
+  );
 }
 
 function describe(error: unknown): string {
