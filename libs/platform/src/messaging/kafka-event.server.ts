@@ -6,6 +6,7 @@ import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { ConsumerMetrics } from './consumer-metrics';
+import { createOrderedProducer } from './kafka.factory';
 import type { EventContext } from './event-context';
 import { MessageProcessor, type Invoke, type RawMessage } from './message-processor';
 import { ParkingLot } from './parking-lot';
@@ -78,7 +79,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const prefix = this.config.kafka.topicPrefix;
     const topics = this.options.topics.map((t) => prefixed(prefix, t));
     await ensureTopics(this.kafka, prefix, [deadLetterTopic(this.config.service)]);
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = createOrderedProducer(this.kafka);
     await this.producer.connect();
     this.consumer = this.kafka.consumer({
       groupId: this.groupId,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 
 const logger = new Logger('kafkajs');
 
@@ -21,5 +21,18 @@ export function createKafka(clientId: string, brokers: string[]): Kafka {
     logCreator,
     retry: { initialRetryTime: 200, retries: 8 },
     connectionTimeout: 3000,
+  });
+}
+
+/**
+ * The platform's producer settings: idempotent, one request in flight (order per partition survives retries),
+ * Java-compatible murmur2 partitioning (the key → partition mapping other clients compute too).
+ */
+export function createOrderedProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { failpoint } from './failpoint';
+import { createOrderedProducer } from './kafka.factory';
 import { KAFKA } from './kafka.token';
 import { readTopic } from './topic-reader';
 
@@ -108,7 +109,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.standbyLogged = true;
       return;
     }
-    this.producer ??= this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer ??= createOrderedProducer(this.kafka);
     this.admin ??= this.kafka.admin();
     await this.producer.connect();
     await this.admin.connect();
