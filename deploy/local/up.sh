@@ -39,7 +39,7 @@ set -a
 set +a
 export AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/private.pem" AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine NODE_ENV=development
 for s in "${SERVICES[@]}"; do
-  PORT="${PORTS[$s]}" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
+  PORT="${PORTS[$s]}" ROUTING_URL="http://127.0.0.1:3002" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
   echo $! >"$RUN/$s.pid"
 done
 for s in "${SERVICES[@]}"; do

@@ -6,10 +6,17 @@ import {
   PlatformModule,
   type PlatformConfig,
 } from '@sunshine/platform';
+import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
+import { DossierModule } from './dossier/dossier.module';
 import type { IntakeConfig } from './intake-config';
 import { IntakeInitial1763800000000 } from './migrations/1763800000000-intake-initial';
+import { IntakeDossierSelfService1763830000000 } from './migrations/1763830000000-intake-dossier-self-service';
+import { ProjectionModule } from './projection/projection.module';
+import { ReceptionModule } from './reception/reception.module';
+import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
+import { SelfServiceModule } from './self-service/self-service.module';
 
 /** The intake service: 信访登记 — registrations, the dossier, case numbers and query codes, citizen self-service. */
 @Module({})
@@ -20,11 +27,17 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config, {
           entities: [...DIRECTORY_REPLICA_ENTITIES],
-          migrations: [...DIRECTORY_REPLICA_MIGRATIONS, IntakeInitial1763800000000],
+          migrations: [...DIRECTORY_REPLICA_MIGRATIONS, IntakeInitial1763800000000, IntakeDossierSelfService1763830000000],
         }),
         CryptoModule.forRoot(intake),
         DirectoryReplicaModule,
+        IntakeCoreModule,
+        ProjectionModule,
         RegistrationModule,
+        ReceptionModule,
+        DossierModule,
+        SelfServiceModule,
+        RecoveryModule,
       ],
     };
   }

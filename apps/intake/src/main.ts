@@ -2,11 +2,16 @@ import 'reflect-metadata';
 import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
+import { registerIntakePlugins } from './http/fastify-plugins';
 import { loadIntakeConfig } from './intake-config';
+
+let intake: ReturnType<typeof loadIntakeConfig> | undefined;
+const intakeConfig = () => (intake ??= loadIntakeConfig());
 
 void bootstrapService({
   service: 'intake',
   title: 'Sunshine intake 信访登记 — registrations, the dossier, citizen self-service',
-  module: (config) => AppModule.forRoot(config, loadIntakeConfig()),
+  module: (config) => AppModule.forRoot(config, intakeConfig()),
   consumes: [Topics.caseLog, Topics.orgDirectory],
+  configure: (app, config) => registerIntakePlugins(app, config, intakeConfig()),
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Envelope } from './envelope';
+import { alertEarlyWarningV1 } from './events/alert-early-warning.event';
 import { caseAcceptedV1, caseNotAcceptedV1 } from './events/case-acceptance.event';
 import { caseAssignmentReportSubmittedV1 } from './events/case-assignment-report-submitted.event';
 import { caseAssistContributedV1, caseAssistingUnitAddedV1 } from './events/case-assist.event';
@@ -111,6 +112,8 @@ export const EventCatalog = {
   'case.notice-failed': { version: 1, topic: caseLog, producer: 'notification', payload: caseNoticeFailedV1 },
   // org directory
   'org.unit-snapshot': { version: 1, topic: Topics.orgDirectory, producer: 'routing', payload: orgUnitSnapshotV1 },
+  // alerts (keyed by division code)
+  'alert.early-warning': { version: 1, topic: Topics.alerts, producer: 'supervision', payload: alertEarlyWarningV1 },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventCatalog;

@@ -34,3 +34,5 @@ export * from './events/case-leader-backlog.event';
 export * from './events/case-notice.event';
 // org directory
 export * from './events/org-unit-snapshot.event';
+// alerts
+export * from './events/alert-early-warning.event';

@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './deadlines';
 export * from './org';
 export * from './routing';
+export * from './visibility';

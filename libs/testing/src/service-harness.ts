@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { deadLetterTopic } from '@sunshine/contracts';
-import { createKafka, ensureTopics, testClockKey, type ServiceName } from '@sunshine/platform';
+import { createKafka, ensureTopics, ServiceNames, testClockKey, type ServiceName } from '@sunshine/platform';
 import Redis from 'ioredis';
 import { infraEnv, uniquePrefix } from './infra-env';
 import { TestKeys } from './test-keys';
@@ -87,14 +87,25 @@ export class ServiceHarness {
     };
   }
 
+  /** Every service's port, chosen before any starts, so each knows the others' URLs (e.g. intake → routing). */
+  private readonly ports = new Map<ServiceName, number>();
+
+  private async allocatePorts(): Promise<void> {
+    for (const name of ServiceNames) if (!this.ports.has(name)) this.ports.set(name, await freePort());
+  }
+
+  private serviceUrls(): Record<string, string> {
+    return Object.fromEntries([...this.ports].map(([n, p]) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${p}`]));
+  }
+
   async start(name: ServiceName, extra: Record<string, string> = {}): Promise<RunningService> {
-    const existing = this.services.get(name);
-    const port = existing?.port ?? (await freePort());
+    await this.allocatePorts();
+    const port = this.ports.get(name) ?? (await freePort());
     const logFile = join(this.logDir, `${name}.log`);
     const out = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
-      env: this.env(port, extra),
+      env: this.env(port, { ...this.serviceUrls(), ...extra }),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { DirectoryReplicaModule } from '@sunshine/platform';
+import { ReceptionModule } from '../reception/reception.module';
+import { RepeatDetectorService } from '../repeat/repeat-detector.service';
 import { CaseNumberService } from './case-number.service';
-import { PetitionRepository } from './petition.repository';
+import { CorrectionService } from './correction.service';
+import { MergeService } from './merge.service';
+import { RegistrationChecksService } from './registration-checks.service';
 import { RegistrationController } from './registration.controller';
 import { RegistrationService } from './registration.service';
 
 @Module({
-  imports: [DirectoryReplicaModule],
+  imports: [ReceptionModule],
   controllers: [RegistrationController],
-  providers: [RegistrationService, PetitionRepository, CaseNumberService],
+  providers: [RegistrationService, RegistrationChecksService, CorrectionService, MergeService, CaseNumberService, RepeatDetectorService],
+  exports: [RegistrationService],
 })
 export class RegistrationModule {}

@@ -1,104 +1,135 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { divisionLineage, LAWSUIT_CATEGORY } from '@sunshine/domain';
-import {
-  DirectoryReplicaService,
-  DomainException,
-  newEvent,
-  OutboxRelay,
-  OutboxWriter,
-  type BlindIndexer,
-  type StaffPrincipal,
-} from '@sunshine/platform';
+import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
+import { initialCaseState, LAWSUIT_CATEGORY } from '@sunshine/domain';
+import { Clock, DirectoryReplicaService, type BlindIndexer } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
+import { CaseEventWriter } from '../core/case-event.writer';
+import { unprocessableField } from '../core/intake-errors';
+import { jurisdictionOf } from '../core/jurisdiction';
+import { PetitionRepository } from '../core/petition.repository';
+import { PetitionerRepository, type PersonInput } from '../core/petitioner.repository';
 import { BLIND_INDEXER } from '../crypto/crypto.module';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import { ReceptionService } from '../reception/reception.service';
 import { CaseNumberService } from './case-number.service';
-import { PetitionRepository } from './petition.repository';
 import { hashQueryCode, newQueryCode } from './query-code';
-import type { RegisterPetitionDto } from './register-petition.dto';
+import { RegistrationChecksService, type RegistrationChecks } from './registration-checks.service';
+
+export interface RegistrationInput {
+  readonly channel: Channel;
+  readonly receivedAt: Date;
+  readonly type: PetitionType;
+  readonly category: string;
+  readonly placeCode: string;
+  readonly subject: string;
+  readonly content: string;
+  readonly petitioner: PersonInput;
+  readonly form: { readonly kind: 'individual' } | { readonly kind: 'collective'; readonly headCount: number; readonly representatives: readonly PersonInput[] };
+  readonly accused?: { readonly unitId?: string; readonly person?: string };
+  readonly receptionId?: string;
+}
+
+/** Who registers: the receiving unit, the actor of the event, and the staff subject (or `citizen:online`). */
+export interface Registrar {
+  readonly unitId: string;
+  readonly actor: Actor;
+  readonly registeredBy: string;
+}
 
 export interface Registered {
   readonly caseId: string;
   readonly caseNumber: string;
-  /** Shown once, to be handed to the petitioner; only its hash is stored. */
+  /** Shown once, to be handed to the petitioner; only its keyed hash is stored. */
   readonly queryCode: string;
+  readonly flags: PayloadOf<'petition.registered'>['flags'];
+  readonly checks: RegistrationChecks;
 }
 
-/** 有访必录入: registers a petition from any channel, once, and emits petition.registered in the same transaction. */
+/**
+ * 有访必录入: registers a petition from any channel, once, and emits petition.registered (decided by the domain) in the
+ * same transaction. A repeat, a skip-level visit or a lawsuit matter is registered and flagged, never refused.
+ */
 @Injectable()
 export class RegistrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly directory: DirectoryReplicaService,
+    private readonly replica: DirectoryReplicaService,
     private readonly petitions: PetitionRepository,
+    private readonly petitioners: PetitionerRepository,
     private readonly caseNumbers: CaseNumberService,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
+    private readonly checks: RegistrationChecksService,
+    private readonly receptions: ReceptionService,
+    private readonly writer: CaseEventWriter,
+    private readonly clock: Clock,
     @Inject(BLIND_INDEXER) private readonly blindIndexer: BlindIndexer,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async register(dto: RegisterPetitionDto, staff: StaffPrincipal): Promise<Registered> {
-    const unit = await this.directory.unit(staff.unitId);
-    if (!unit) throw unknown('UNKNOWN_RECEIVING_UNIT', 'receivingUnitId', '登记单位不在组织目录中', `unit ${staff.unitId} is not in the directory`);
-    if (!(await this.directory.hasDivision(dto.placeCode))) {
-      throw unknown('UNKNOWN_DIVISION', 'placeCode', '区划代码不在组织目录中', `division ${dto.placeCode} is not in the directory`);
-    }
-    if (dto.accused?.unitId && !(await this.directory.unit(dto.accused.unitId))) {
-      throw unknown('UNKNOWN_ACCUSED_UNIT', 'accused.unitId', '被检举单位不在组织目录中', `unit ${dto.accused.unitId} is not in the directory`);
-    }
+  async register(input: RegistrationInput, registrar: Registrar): Promise<Registered> {
+    const registeredAt = this.clock.now();
+    const unit = await this.validate(input, registrar, registeredAt);
+    const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
+    const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
+    const known = blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
+    const facts = { channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode,
+      accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
+    const checks = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt);
     const caseId = uuidv7();
     const queryCode = newQueryCode();
-    const registeredAt = new Date();
-    const result = await this.dataSource.transaction(async (m) => {
-      const blind = dto.petitioner.idNumber ? this.blindIndexer.index(dto.petitioner.idNumber) : null;
-      const petitionerId = await this.petitions.upsertPetitioner(m, uuidv7(), dto.petitioner, blind);
-      const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
-      const form = dto.form.kind === 'collective'
-        ? { kind: 'collective' as const, headCount: dto.form.headCount, representatives: dto.form.representatives.length }
-        : { kind: 'individual' as const };
-      const flags = {
-        skipLevel: false,
-        confidential: dto.type === 'accusation',
-        lawsuit: dto.category === LAWSUIT_CATEGORY,
-        ...(dto.leaderReception ? { leaderReception: dto.leaderReception } : {}),
-      };
-      await this.petitions.insertPetition(m, {
-        caseId, caseNumber, queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
-        channel: dto.channel, type: dto.type, category: dto.category, placeCode: dto.placeCode, receivingUnitId: unit.id,
-        receivedAt: new Date(dto.receivedAt), registeredAt, form, petitionerId, accusedUnitId: dto.accused?.unitId ?? null,
-        flags, registeredBy: staff.subject,
+    const form = input.form.kind === 'collective'
+      ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
+      : { kind: 'individual' as const };
+    const flags = {
+      ...(checks.repeat ? { repeatOf: checks.repeat.caseId } : {}),
+      skipLevel: checks.skipLevel.flagged,
+      confidential: input.type === 'accusation',
+      lawsuit: input.category === LAWSUIT_CATEGORY,
+      ...(leaderRef ? { leaderReception: leaderRef } : {}),
+    };
+    const caseNumber = await this.dataSource.transaction(async (m) => {
+      const petitionerId = await this.petitioners.upsert(m, uuidv7(), input.petitioner, blind, registrar.actor.kind === 'staff');
+      // Taken last: the counter row stays locked only until the commit (no gaps, no duplicates).
+      const number = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
+      await this.petitions.insert(m, {
+        caseId, caseNumber: number, queryCodeHash: hashQueryCode(this.config.blindIndexKey, number, queryCode),
+        channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode, receivingUnitId: unit.id,
+        receivedAt: input.receivedAt, registeredAt, form, petitionerId, accusedUnitId: input.accused?.unitId ?? null, flags,
+        registeredBy: registrar.registeredBy, receptionId: input.receptionId ?? null, checks: { ...checks },
       });
+      await this.petitions.setContactPhone(m, caseId, input.petitioner.phone);
       await this.petitions.insertDossier(m, caseId, {
-        subject: dto.subject, content: dto.content, accusedPerson: dto.accused?.person,
-        representatives: dto.form.kind === 'collective' ? dto.form.representatives : undefined,
+        subject: input.subject, content: input.content, accusedPerson: input.accused?.person,
+        representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,
       });
-      const event = newEvent('petition.registered', {
-        caseNumber, channel: dto.channel, form, type: dto.type, category: dto.category, placeCode: dto.placeCode,
-        receivingUnitId: unit.id, receivedAt: new Date(dto.receivedAt).toISOString(), registeredAt: registeredAt.toISOString(),
-        petitionerRef: petitionerId, accusedUnitId: dto.accused?.unitId, flags, attachmentCount: 0,
-      }, {
-        caseId,
-        jurisdiction: { place: cityDown(dto.placeCode), unit: cityDown(unit.divisionCode) },
-        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
-        occurredAt: registeredAt,
-      });
-      await this.outbox.append(m, event);
-      return { caseId, caseNumber, queryCode };
+      await this.writer.emit(m, initialCaseState(caseId), {
+        name: 'register',
+        payload: {
+          caseNumber: number, channel: input.channel, form, type: input.type, category: input.category, placeCode: input.placeCode,
+          receivingUnitId: unit.id, receivedAt: input.receivedAt.toISOString(), registeredAt: registeredAt.toISOString(),
+          petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0,
+        },
+      }, { caseId, jurisdiction: jurisdictionOf(input.placeCode, unit.divisionCode), actor: registrar.actor, occurredAt: registeredAt });
+      return number;
     });
-    this.relay.poke();
-    return result;
+    this.writer.poke();
+    return { caseId, caseNumber, queryCode, flags, checks };
   }
-}
 
-/** Division codes from the city down (the envelope's jurisdiction). */
-function cityDown(code: string): string[] {
-  const lineage = divisionLineage(code);
-  return lineage.length > 1 ? lineage.slice(1) : lineage;
-}
-
-function unknown(code: string, field: string, zh: string, en: string): DomainException {
-  return new DomainException(code, 'unprocessable', { zh, en }, { fields: [{ field, reason: en }] });
+  /** Facts that must hold before anything is written: the units and the place exist, the receipt is not in the future. */
+  private async validate(input: RegistrationInput, registrar: Registrar, now: Date) {
+    const unit = await this.replica.unit(registrar.unitId);
+    if (!unit) throw unprocessableField('UNKNOWN_RECEIVING_UNIT', 'receivingUnitId', '登记单位不在组织目录中', `unit ${registrar.unitId} is not in the directory`);
+    if (!(await this.replica.hasDivision(input.placeCode))) {
+      throw unprocessableField('UNKNOWN_DIVISION', 'placeCode', '区划代码不在组织目录中', `division ${input.placeCode} is not in the directory`);
+    }
+    if (input.accused?.unitId && !(await this.replica.unit(input.accused.unitId))) {
+      throw unprocessableField('UNKNOWN_ACCUSED_UNIT', 'accused.unitId', '被检举单位不在组织目录中', `unit ${input.accused.unitId} is not in the directory`);
+    }
+    if (input.receivedAt.getTime() > now.getTime() + 60_000) {
+      throw unprocessableField('RECEIVED_IN_FUTURE', 'receivedAt', '收到时间不能晚于现在', 'receivedAt cannot be in the future');
+    }
+    return unit;
+  }
 }

@@ -5,3 +5,5 @@ export * from './deadline-policy';
 export * from './compute-deadline';
 export * from './deadline-for';
 export * from './is-late';
+export * from './clock-rules';
+export * from './clock-effects';

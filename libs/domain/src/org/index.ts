@@ -8,3 +8,4 @@ export * from './unit-catalogue';
 export * from './build-org-units';
 export * from './org-directory';
 export * from './build-org';
+export * from './next-higher-unit';

@@ -33,6 +33,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       const fallback = { code: `HTTP_${status}`, message: { zh: '请求失败', en: exception.message } };
       // Bodies that carry their own fields (e.g. terminus's health details) keep them beside the code.
       const shaped = typeof body === 'object' && body !== null ? { ...fallback, ...body } : fallback;
+      // Nest's own exceptions (e.g. an unknown route's 404) carry `message` as a string: keep the one shape.
+      if (typeof shaped.message === 'string') shaped.message = { zh: fallback.message.zh, en: shaped.message };
       reply.status(status).send(shaped);
       return;
     }

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
+import type { FieldCipher } from '@sunshine/platform';
+import type { EntityManager } from 'typeorm';
+import { FIELD_CIPHER } from '../crypto/crypto.module';
+import type { PersonInput } from './petitioner.repository';
+
+type Registered = PayloadOf<'petition.registered'>;
+export type RegisteredForm = Registered['form'];
+export type RegisteredFlags = Registered['flags'];
+
+/** A registration as intake stores it (facts only; the text and the people are in the dossier and petitioners). */
+export interface PetitionRecord {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly queryCodeHash: string;
+  readonly channel: Channel;
+  readonly type: PetitionType;
+  readonly category: string;
+  readonly placeCode: string;
+  readonly receivingUnitId: string;
+  readonly receivedAt: Date;
+  readonly registeredAt: Date;
+  readonly form: RegisteredForm;
+  readonly petitionerId: string;
+  readonly accusedUnitId: string | null;
+  readonly flags: RegisteredFlags;
+  readonly registeredBy: string;
+  readonly receptionId: string | null;
+  /** What intake's checks found at registration (skip-level, Art 19, repeat score), for the clerk. */
+  readonly checks: Record<string, unknown>;
+}
+
+export type CorrectableColumns = Partial<
+  Pick<PetitionRecord, 'channel' | 'type' | 'category' | 'placeCode' | 'receivedAt' | 'form' | 'accusedUnitId' | 'flags'>
+>;
+
+export interface DossierText {
+  readonly subject: string;
+  readonly content: string;
+  readonly accusedPerson: string | null;
+  readonly representatives: readonly PersonInput[];
+}
+
+const COLUMNS: Record<keyof CorrectableColumns, string> = {
+  channel: 'channel', type: 'type', category: 'category', placeCode: 'place_code', receivedAt: 'received_at', form: 'form',
+  accusedUnitId: 'accused_unit_id', flags: 'flags',
+};
+
+/** Petitions and their dossiers; the petition's text is sealed with the FieldCipher before it is written. */
+@Injectable()
+export class PetitionRepository {
+  constructor(@Inject(FIELD_CIPHER) private readonly cipher: FieldCipher) {}
+
+  async insert(m: EntityManager, p: PetitionRecord): Promise<void> {
+    await m.query(
+      `INSERT INTO petitions (case_id, case_number, query_code_hash, channel, type, category, place_code, receiving_unit_id,
+         received_at, registered_at, form, petitioner_id, accused_unit_id, flags, registered_by, reception_id, checks)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [p.caseId, p.caseNumber, p.queryCodeHash, p.channel, p.type, p.category, p.placeCode, p.receivingUnitId, p.receivedAt,
+        p.registeredAt, JSON.stringify(p.form), p.petitionerId, p.accusedUnitId, JSON.stringify(p.flags), p.registeredBy,
+        p.receptionId, JSON.stringify(p.checks)],
+    );
+  }
+
+  async find(m: EntityManager, caseId: string, lock = false): Promise<PetitionRecord | null> {
+    const rows = await m.query<Array<Record<string, unknown>>>(`SELECT * FROM petitions WHERE case_id = $1${lock ? ' FOR UPDATE' : ''}`, [caseId]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findByNumber(m: EntityManager, caseNumber: string): Promise<PetitionRecord | null> {
+    const rows = await m.query<Array<Record<string, unknown>>>(`SELECT * FROM petitions WHERE case_number = $1`, [caseNumber]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** The petitioner's earlier cases, newest first (candidates for repeat detection). */
+  async ofPetitioner(m: EntityManager, petitionerId: string, limit: number): Promise<Array<{ caseId: string; registeredAt: Date }>> {
+    const rows = await m.query<Array<{ case_id: string; registered_at: Date }>>(
+      `SELECT case_id, registered_at FROM petitions WHERE petitioner_id = $1 ORDER BY registered_at DESC LIMIT $2`,
+      [petitionerId, limit],
+    );
+    return rows.map((r) => ({ caseId: r.case_id, registeredAt: r.registered_at }));
+  }
+
+  async updateFacts(m: EntityManager, caseId: string, facts: CorrectableColumns): Promise<void> {
+    const keys = (Object.keys(facts) as Array<keyof CorrectableColumns>).filter((k) => facts[k] !== undefined);
+    if (keys.length === 0) return;
+    const sets = keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`);
+    const values = keys.map((k) => {
+      const v = facts[k];
+      return k === 'form' || k === 'flags' ? JSON.stringify(v) : v;
+    });
+    await m.query(`UPDATE petitions SET ${sets.join(', ')}, version = version + 1 WHERE case_id = $1`, [caseId, ...values]);
+  }
+
+  /** The phone registered with this case (sealed on the petition row), for query-code recovery. */
+  async setContactPhone(m: EntityManager, caseId: string, phone: string | undefined): Promise<void> {
+    if (phone) await m.query(`UPDATE petitions SET phone_enc = $2 WHERE case_id = $1`, [caseId, this.cipher.encrypt(phone)]);
+  }
+
+  async contactPhone(m: EntityManager, caseId: string): Promise<string | null> {
+    const rows = await m.query<Array<{ phone_enc: string | null }>>(`SELECT phone_enc FROM petitions WHERE case_id = $1`, [caseId]);
+    const sealed = rows[0]?.phone_enc ?? null;
+    return sealed === null ? null : this.cipher.decrypt(sealed);
+  }
+
+  async setQueryCodeHash(m: EntityManager, caseId: string, hash: string): Promise<void> {
+    await m.query(`UPDATE petitions SET query_code_hash = $2 WHERE case_id = $1`, [caseId, hash]);
+  }
+
+  async insertDossier(m: EntityManager, caseId: string, d: { subject: string; content: string; accusedPerson?: string; representatives?: readonly PersonInput[] }): Promise<void> {
+    await m.query(
+      `INSERT INTO dossiers (case_id, subject_enc, content_enc, accused_person_enc, representatives_enc) VALUES ($1, $2, $3, $4, $5)`,
+      [caseId, this.cipher.encrypt(d.subject), this.cipher.encrypt(d.content), this.seal(d.accusedPerson), this.sealPeople(d.representatives)],
+    );
+  }
+
+  async updateRepresentatives(m: EntityManager, caseId: string, representatives: readonly PersonInput[]): Promise<void> {
+    await m.query(`UPDATE dossiers SET representatives_enc = $2 WHERE case_id = $1`, [caseId, this.sealPeople(representatives)]);
+  }
+
+  async setAttachmentCount(m: EntityManager, caseId: string, count: number): Promise<void> {
+    await m.query(`UPDATE dossiers SET attachment_count = $2 WHERE case_id = $1`, [caseId, count]);
+  }
+
+  /** Opens a dossier's text; only for a caller that has decided the reader may see it, or for repeat detection. */
+  async loadDossier(m: EntityManager, caseId: string): Promise<DossierText | null> {
+    const rows = await m.query<Array<{ subject_enc: string; content_enc: string; accused_person_enc: string | null; representatives_enc: string | null }>>(
+      `SELECT subject_enc, content_enc, accused_person_enc, representatives_enc FROM dossiers WHERE case_id = $1`,
+      [caseId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      subject: this.cipher.decrypt(row.subject_enc),
+      content: this.cipher.decrypt(row.content_enc),
+      accusedPerson: row.accused_person_enc === null ? null : this.cipher.decrypt(row.accused_person_enc),
+      representatives: row.representatives_enc === null ? [] : (JSON.parse(this.cipher.decrypt(row.representatives_enc)) as PersonInput[]),
+    };
+  }
+
+  private seal(value: string | undefined): string | null {
+    return value ? this.cipher.encrypt(value) : null;
+  }
+
+  private sealPeople(people: readonly PersonInput[] | undefined): string | null {
+    return people && people.length > 0 ? this.cipher.encrypt(JSON.stringify(people)) : null;
+  }
+}
+
+function toRecord(r: Record<string, unknown>): PetitionRecord {
+  return {
+    caseId: String(r['case_id']),
+    caseNumber: String(r['case_number']),
+    queryCodeHash: String(r['query_code_hash']),
+    channel: r['channel'] as Channel,
+    type: r['type'] as PetitionType,
+    category: String(r['category']),
+    placeCode: String(r['place_code']),
+    receivingUnitId: String(r['receiving_unit_id']),
+    receivedAt: r['received_at'] as Date,
+    registeredAt: r['registered_at'] as Date,
+    form: r['form'] as RegisteredForm,
+    petitionerId: String(r['petitioner_id']),
+    accusedUnitId: (r['accused_unit_id'] as string | null) ?? null,
+    flags: r['flags'] as RegisteredFlags,
+    registeredBy: String(r['registered_by']),
+    receptionId: (r['reception_id'] as string | null) ?? null,
+    checks: (r['checks'] as Record<string, unknown> | null) ?? {},
+  };
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, DirectoryReplicaService, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
+import { basename } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CaseEventWriter } from '../core/case-event.writer';
+import { CaseProjectionStore } from '../core/case-projection.store';
+import { caseNotFound, unprocessableField } from '../core/intake-errors';
+import { jurisdictionOf } from '../core/jurisdiction';
+import { PetitionRepository } from '../core/petition.repository';
+import { StaffScopeService } from '../core/staff-scope.service';
+import { FIELD_CIPHER } from '../crypto/crypto.module';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
+import { ATTACHMENT_TYPES, sniffAttachmentType } from './attachment-types';
+import type { Upload } from './read-upload';
+
+export interface AttachmentView {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly uploadedAt: string;
+}
+
+interface AttachmentRow { id: string; file_name_enc: string; content_type: string; size_bytes: number; storage_key: string; uploaded_at: Date }
+
+/**
+ * The dossier's attachments: type checked by content, size and count limited, bytes and file names sealed with the
+ * FieldCipher. Adding one corrects the registration's attachment count (petition.corrected, who and why).
+ */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: DirectoryReplicaService,
+    private readonly petitions: PetitionRepository,
+    private readonly projections: CaseProjectionStore,
+    private readonly scope: StaffScopeService,
+    private readonly writer: CaseEventWriter,
+    private readonly clock: Clock,
+    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  async add(caseId: string, upload: Upload, staff: StaffPrincipal): Promise<AttachmentView> {
+    const contentType = sniffAttachmentType(upload.data);
+    if (contentType === null) {
+      throw unprocessableField('ATTACHMENT_TYPE', 'file', `附件类型仅限 ${ATTACHMENT_TYPES.join('、')}`, `accepted types: ${ATTACHMENT_TYPES.join(', ')}`);
+    }
+    const fileName = basename(upload.fileName || 'attachment').slice(0, 100);
+    const view = await this.dataSource.transaction(async (m) => {
+      const petition = await this.petitions.find(m, caseId, true);
+      if (!petition) throw caseNotFound();
+      await this.scope.assertManages(staff, petition);
+      const count = await this.count(m, caseId);
+      if (count >= this.config.attachments.maxFiles) {
+        throw unprocessableField('TOO_MANY_ATTACHMENTS', 'file', `每件附件不超过${this.config.attachments.maxFiles}个`, `at most ${this.config.attachments.maxFiles} attachments`);
+      }
+      const state = await this.projections.load(m, caseId, true);
+      if (!state) throw caseNotFound();
+      const id = uuidv7();
+      const now = this.clock.now();
+      const unit = await this.replica.unit(staff.unitId);
+      await this.writer.emit(m, state, { name: 'correct', payload: { changes: { attachmentCount: count + 1 }, reason: { code: 'attachment-added' } } }, {
+        caseId, jurisdiction: jurisdictionOf(petition.placeCode, unit?.divisionCode),
+        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId }, occurredAt: now,
+      });
+      const storageKey = `${caseId}/${id}`;
+      await m.query(
+        `INSERT INTO attachments (id, case_id, file_name_enc, content_type, size_bytes, storage_key, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, caseId, this.cipher.encrypt(fileName), contentType, upload.data.length, storageKey, staff.subject, now],
+      );
+      await this.petitions.setAttachmentCount(m, caseId, count + 1);
+      // Written last: a failed write rolls the rows back; a failed commit leaves an unreferenced sealed file at worst.
+      await this.store.put(storageKey, Buffer.from(this.cipher.encrypt(upload.data.toString('base64')), 'utf8'));
+      return { id, fileName, contentType, sizeBytes: upload.data.length, uploadedAt: now.toISOString() };
+    });
+    this.writer.poke();
+    return view;
+  }
+
+  async list(m: EntityManager, caseId: string): Promise<AttachmentView[]> {
+    const rows = await m.query<AttachmentRow[]>(`SELECT * FROM attachments WHERE case_id = $1 ORDER BY uploaded_at`, [caseId]);
+    return rows.map((r) => ({ id: r.id, fileName: this.cipher.decrypt(r.file_name_enc), contentType: r.content_type, sizeBytes: r.size_bytes, uploadedAt: r.uploaded_at.toISOString() }));
+  }
+
+  /** The bytes of one attachment (the caller has decided the reader may see it). */
+  async open(caseId: string, attachmentId: string): Promise<{ view: AttachmentView; data: Buffer } | null> {
+    const rows = await this.dataSource.query<AttachmentRow[]>(`SELECT * FROM attachments WHERE case_id = $1 AND id = $2`, [caseId, attachmentId]);
+    const row = rows[0];
+    if (!row) return null;
+    const sealed = (await this.store.get(row.storage_key)).toString('utf8');
+    return {
+      view: { id: row.id, fileName: this.cipher.decrypt(row.file_name_enc), contentType: row.content_type, sizeBytes: row.size_bytes, uploadedAt: row.uploaded_at.toISOString() },
+      data: Buffer.from(this.cipher.decrypt(sealed), 'base64'),
+    };
+  }
+
+  private async count(m: EntityManager, caseId: string): Promise<number> {
+    const [row] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM attachments WHERE case_id = $1`, [caseId]);
+    return Number(row?.n ?? 0);
+  }
+}

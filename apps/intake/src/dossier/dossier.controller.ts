@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, type StaffPrincipal } from '@sunshine/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requireStaff } from '../core/intake-errors';
+import { ApiCaseNotFound } from '../http/openapi';
+import { uuidParam } from '../http/params';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import { AttachmentsService, type AttachmentView } from './attachments.service';
+import { DossierService, type DossierView } from './dossier.service';
+import { readUpload } from './read-upload';
+
+@ApiTags('dossier 卷宗')
+@ApiBearerAuth()
+@Controller('petitions/:caseId')
+export class DossierController {
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly attachments: AttachmentsService,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  @Get('dossier')
+  @ApiOperation({ summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
+  @ApiCaseNotFound()
+  read(@Param('caseId', uuidParam()) caseId: string, @CurrentStaff() staff?: StaffPrincipal): Promise<DossierView> {
+    return this.dossiers.read(caseId, requireStaff(staff));
+  }
+
+  @Post('attachments')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: '上传附件 Add an attachment to the dossier (PDF, JPEG, PNG, text; size limited) (staff)' })
+  @ApiCaseNotFound()
+  async upload(@Param('caseId', uuidParam()) caseId: string, @Req() req: FastifyRequest, @CurrentStaff() staff?: StaffPrincipal): Promise<AttachmentView> {
+    const s = requireStaff(staff);
+    return this.attachments.add(caseId, await readUpload(req, this.config.attachments.maxBytes), s);
+  }
+
+  @Get('attachments/:attachmentId')
+  @ApiOperation({ summary: '下载附件 One attachment’s bytes, with full dossier access only (staff)' })
+  @ApiCaseNotFound()
+  async download(
+    @Param('caseId', uuidParam()) caseId: string,
+    @Param('attachmentId', uuidParam()) attachmentId: string,
+    @Res() reply: FastifyReply,
+    @CurrentStaff() staff?: StaffPrincipal,
+  ): Promise<void> {
+    const { view, data } = await this.dossiers.attachment(caseId, attachmentId, requireStaff(staff));
+    await reply
+      .type(view.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(view.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(data);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import { ATTACHMENT_STORE } from './attachment-store';
+import { AttachmentsService } from './attachments.service';
+import { DossierController } from './dossier.controller';
+import { DossierService } from './dossier.service';
+import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
+
+@Module({
+  controllers: [DossierController],
+  providers: [
+    DossierService,
+    AttachmentsService,
+    {
+      provide: ATTACHMENT_STORE,
+      inject: [INTAKE_CONFIG, PLATFORM_CONFIG],
+      useFactory: (intake: IntakeConfig, platform: PlatformConfig) => new LocalDiskAttachmentStore(intake.attachments.dir, platform.database.schema),
+    },
+  ],
+})
+export class DossierModule {}

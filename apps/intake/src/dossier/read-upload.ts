@@ -1,0 +1,39 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { DomainException } from '@sunshine/platform';
+import type { FastifyRequest } from 'fastify';
+
+export interface Upload {
+  readonly fileName: string;
+  readonly declaredType: string;
+  readonly data: Buffer;
+}
+
+/** Reads the one file of a multipart request; the plugin's limits surface as 400s in the one error shape. */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
+  let file: MultipartFile | undefined;
+  try {
+    file = await req.file();
+    if (!file) throw missing();
+    const data = await file.toBuffer();
+    // busboy may mark the stream truncated only after its last chunk was read: never keep a cut file.
+    if (file.file.truncated) throw tooLarge(maxBytes);
+    return { fileName: file.filename, declaredType: file.mimetype, data };
+  } catch (error) {
+    if (error instanceof DomainException) throw error;
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code.startsWith('FST_')) throw missing();
+    throw error;
+  }
+}
+
+function tooLarge(maxBytes: number): DomainException {
+  const kib = Math.floor(maxBytes / 1024);
+  return new DomainException('ATTACHMENT_TOO_LARGE', 'invalid', { zh: `附件不能超过${kib}KB`, en: `an attachment may have at most ${kib} KiB` },
+    { fields: [{ field: 'file', reason: `at most ${maxBytes} bytes` }] });
+}
+
+function missing(): DomainException {
+  return new DomainException('ATTACHMENT_MISSING', 'invalid', { zh: '请以 multipart/form-data 上传一个文件（字段 file）', en: 'send one file as multipart/form-data (field "file")' },
+    { fields: [{ field: 'file', reason: 'required' }] });
+}

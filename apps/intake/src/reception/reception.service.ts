@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, DomainException, maskIdentifier, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
+import { v7 as uuidv7 } from 'uuid';
+import type { DataSource, EntityManager } from 'typeorm';
+import { caseNotFound, forbidden, unprocessableField } from '../core/intake-errors';
+import { IntakeDirectoryService } from '../core/intake-directory.service';
+import { FIELD_CIPHER } from '../crypto/crypto.module';
+import type { BookAppointmentDto, CreateReceptionDto, ReceptionQuery } from './reception.dto';
+
+export interface ReceptionView {
+  readonly id: string;
+  readonly unitId: string;
+  readonly unitName: string | null;
+  readonly leaderName: string;
+  readonly leaderTitle: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly place: string;
+  readonly capacity: number;
+  readonly booked: number;
+}
+
+interface ReceptionRow {
+  id: string; unit_id: string; leader_ref: string; leader_name: string; leader_title: string; starts_at: Date; ends_at: Date;
+  place: string; capacity: number; booked: string;
+}
+
+const SCHEDULING_ROLES = ['leader', 'head', 'admin', 'clerk'];
+
+/** 领导接待日: the published schedule, appointments, and the leader a case received at a reception carries. */
+@Injectable()
+export class ReceptionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: IntakeDirectoryService,
+    private readonly clock: Clock,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+  ) {}
+
+  async create(dto: CreateReceptionDto, staff: StaffPrincipal): Promise<ReceptionView> {
+    if (!staff.roles.some((r) => SCHEDULING_ROLES.includes(r))) throw forbidden('ROLE_REQUIRED', '需要领导或负责人角色', 'a leader, head, admin or clerk role is required');
+    if (!(await this.directory.current()).get(staff.unitId)) {
+      throw unprocessableField('UNKNOWN_RECEIVING_UNIT', 'unitId', '本单位不在组织目录中', `unit ${staff.unitId} is not in the directory`);
+    }
+    const id = uuidv7();
+    await this.dataSource.query(
+      `INSERT INTO receptions (id, unit_id, leader_ref, leader_name, leader_title, starts_at, ends_at, place, capacity, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [id, staff.unitId, dto.leaderRef, dto.leaderName, dto.leaderTitle, new Date(dto.startsAt), new Date(dto.endsAt), dto.place, dto.capacity,
+        staff.subject, this.clock.now()],
+    );
+    return this.view(id);
+  }
+
+  /** The published schedule: receptions not yet over, soonest first. */
+  async upcoming(q: ReceptionQuery): Promise<ReceptionView[]> {
+    const rows = await this.dataSource.query<ReceptionRow[]>(
+      `SELECT r.*, (SELECT count(*) FROM appointments a WHERE a.reception_id = r.id) AS booked FROM receptions r
+       WHERE r.ends_at > $1 AND ($2::text IS NULL OR r.unit_id = $2) ORDER BY r.starts_at LIMIT $3`,
+      [this.clock.now(), q.unitId ?? null, q.limit],
+    );
+    return Promise.all(rows.map((r) => this.toView(r)));
+  }
+
+  async book(receptionId: string, dto: BookAppointmentDto): Promise<{ appointmentNumber: string; reception: ReceptionView }> {
+    const number = await this.dataSource.transaction(async (m) => {
+      const rows = await m.query<ReceptionRow[]>(`SELECT *, '0' AS booked FROM receptions WHERE id = $1 FOR UPDATE`, [receptionId]);
+      const reception = rows[0];
+      if (!reception || reception.ends_at.getTime() <= this.clock.now().getTime()) {
+        throw new DomainException('RECEPTION_NOT_FOUND', 'not-found', { zh: '没有该场次的领导接待，或已结束', en: 'no such reception, or it is over' });
+      }
+      const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM appointments WHERE reception_id = $1`, [receptionId]);
+      const booked = Number(count?.n ?? 0);
+      if (booked >= reception.capacity) throw new DomainException('RECEPTION_FULL', 'conflict', { zh: '该场次预约已满', en: 'the reception is fully booked' });
+      const appointmentNumber = `${receptionId.slice(-8).toUpperCase()}-${String(booked + 1).padStart(3, '0')}`;
+      await m.query(
+        `INSERT INTO appointments (id, reception_id, number, name_enc, phone_enc, subject_enc, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [uuidv7(), receptionId, appointmentNumber, this.cipher.encrypt(dto.name), this.cipher.encrypt(dto.phone), this.cipher.encrypt(dto.subject), this.clock.now()],
+      );
+      return appointmentNumber;
+    });
+    return { appointmentNumber: number, reception: await this.view(receptionId) };
+  }
+
+  /** The appointments of a reception, for the staff of the receiving unit (phones masked). */
+  async appointments(receptionId: string, staff: StaffPrincipal) {
+    const [reception] = await this.dataSource.query<ReceptionRow[]>(`SELECT *, '0' AS booked FROM receptions WHERE id = $1`, [receptionId]);
+    if (!reception || reception.unit_id !== staff.unitId) throw caseNotFound();
+    const rows = await this.dataSource.query<Array<{ number: string; name_enc: string; phone_enc: string; subject_enc: string; case_id: string | null; created_at: Date }>>(
+      `SELECT number, name_enc, phone_enc, subject_enc, case_id, created_at FROM appointments WHERE reception_id = $1 ORDER BY number`,
+      [receptionId],
+    );
+    return rows.map((r) => ({
+      appointmentNumber: r.number,
+      name: this.cipher.decrypt(r.name_enc),
+      phone: maskIdentifier(this.cipher.decrypt(r.phone_enc)),
+      subject: this.cipher.decrypt(r.subject_enc),
+      caseId: r.case_id,
+      bookedAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /** The leader of a reception held by the unit (a case received there carries that leader), or 422. */
+  async leaderOf(m: EntityManager, receptionId: string, unitId: string): Promise<string> {
+    const rows = await m.query<Array<{ leader_ref: string; unit_id: string }>>(`SELECT leader_ref, unit_id FROM receptions WHERE id = $1`, [receptionId]);
+    const row = rows[0];
+    if (!row || row.unit_id !== unitId) {
+      throw unprocessableField('UNKNOWN_RECEPTION', 'receptionId', '本单位没有该场领导接待', 'no such reception at this unit');
+    }
+    return row.leader_ref;
+  }
+
+  private async view(id: string): Promise<ReceptionView> {
+    const rows = await this.dataSource.query<ReceptionRow[]>(
+      `SELECT r.*, (SELECT count(*) FROM appointments a WHERE a.reception_id = r.id) AS booked FROM receptions r WHERE r.id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw caseNotFound();
+    return this.toView(rows[0]);
+  }
+
+  private async toView(r: ReceptionRow): Promise<ReceptionView> {
+    return {
+      id: r.id, unitId: r.unit_id, unitName: await this.directory.unitName(r.unit_id), leaderName: r.leader_name,
+      leaderTitle: r.leader_title, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), place: r.place,
+      capacity: r.capacity, booked: Number(r.booked),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodPipe } from '@sunshine/platform';
+import { ApiCaseNotFound, ZodBody } from '../http/openapi';
+import { PublicRateLimited } from '../http/public-rate-limited.decorator';
+import { recoveryRequestSchema, recoveryResetSchema, type RecoveryRequestDto, type RecoveryResetDto } from './recovery.dto';
+import { QueryCodeRecoveryService } from './query-code-recovery.service';
+
+@ApiTags('citizen self-service 群众自助')
+@Controller('public/query-code')
+export class QueryCodeRecoveryController {
+  constructor(private readonly recovery: QueryCodeRecoveryService) {}
+
+  @Post('recovery')
+  @HttpCode(202)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '找回查询码（一）Send a one-time code to the phone registered with the case (same answer whatever matches)' })
+  @ZodBody(recoveryRequestSchema)
+  request(@Body(new ZodPipe(recoveryRequestSchema)) dto: RecoveryRequestDto) {
+    return this.recovery.request(dto);
+  }
+
+  @Post('reset')
+  @HttpCode(200)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '找回查询码（二）Exchange the one-time code for a new query code (the old one stops working)' })
+  @ZodBody(recoveryResetSchema)
+  @ApiCaseNotFound()
+  reset(@Body(new ZodPipe(recoveryResetSchema)) dto: RecoveryResetDto) {
+    return this.recovery.reset(dto);
+  }
+}

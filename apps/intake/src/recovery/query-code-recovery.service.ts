@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@sunshine/platform';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { DataSource } from 'typeorm';
+import { caseNotFound } from '../core/intake-errors';
+import { PetitionRepository } from '../core/petition.repository';
+import { PetitionerRepository } from '../core/petitioner.repository';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import { hashQueryCode, newQueryCode } from '../registration/query-code';
+import { CitizenAccessService } from '../self-service/citizen-access.service';
+import { CITIZEN_NOTIFIER, type CitizenNotifier } from './citizen-notifier';
+import type { RecoveryRequestDto, RecoveryResetDto } from './recovery.dto';
+
+const CODE_TTL_MS = 10 * 60_000;
+const MAX_CODES_PER_HOUR = 3;
+const MAX_ATTEMPTS = 5;
+
+export const RECOVERY_ACCEPTED = {
+  accepted: true,
+  message: {
+    zh: '如信件编号与登记的手机号码相符，验证码已发送至该手机，10分钟内有效',
+    en: 'if the case number and the registered phone match, a code was sent to that phone (valid 10 minutes)',
+  },
+} as const;
+
+/**
+ * 找回查询码 through a verified channel: the phone registered with the case receives a one-time code (through the
+ * CitizenNotifier port); the code buys a new query code, and the old one stops working. Every answer to step 1 is the
+ * same, so the endpoint tells nobody whether a case or a phone exists.
+ */
+@Injectable()
+export class QueryCodeRecoveryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly petitions: PetitionRepository,
+    private readonly petitioners: PetitionerRepository,
+    private readonly access: CitizenAccessService,
+    private readonly clock: Clock,
+    @Inject(CITIZEN_NOTIFIER) private readonly notifier: CitizenNotifier,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  async request(dto: RecoveryRequestDto): Promise<typeof RECOVERY_ACCEPTED> {
+    const caseNumber = dto.caseNumber.toUpperCase();
+    await this.access.assertNotLocked(caseNumber);
+    await this.dataSource.transaction(async (m) => {
+      const petition = await this.petitions.findByNumber(m, caseNumber);
+      // The phone registered with this case; older rows without one fall back to the petitioner's.
+      const phone = petition ? (await this.petitions.contactPhone(m, petition.caseId)) ?? (await this.petitioners.load(m, petition.petitionerId))?.phone : null;
+      if (!petition || !phone || digits(phone) !== digits(dto.phone)) {
+        await this.access.recordFailure(caseNumber);
+        return;
+      }
+      const now = this.clock.now();
+      const [recent] = await m.query<Array<{ n: string }>>(
+        `SELECT count(*) AS n FROM query_code_recoveries WHERE case_id = $1 AND created_at > $2`,
+        [petition.caseId, new Date(now.getTime() - 3600_000)],
+      );
+      if (Number(recent?.n ?? 0) >= MAX_CODES_PER_HOUR) return;
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      await m.query(
+        `INSERT INTO query_code_recoveries (id, case_id, otp_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
+        [uuidv7(), petition.caseId, this.otpHash(petition.caseId, code), new Date(now.getTime() + CODE_TTL_MS), now],
+      );
+      await this.notifier.send(m, {
+        caseId: petition.caseId, channel: 'sms', to: phone, template: 'query-code-recovery',
+        text: `【阳光信访】您正在找回信访件${petition.caseNumber}的查询码，验证码${code}，10分钟内有效。如非本人操作请忽略。`,
+      });
+    });
+    return RECOVERY_ACCEPTED;
+  }
+
+  async reset(dto: RecoveryResetDto): Promise<{ caseNumber: string; queryCode: string }> {
+    const caseNumber = dto.caseNumber.toUpperCase();
+    await this.access.assertNotLocked(caseNumber);
+    const result = await this.dataSource.transaction(async (m) => {
+      const petition = await this.petitions.findByNumber(m, caseNumber);
+      if (!petition) return null;
+      const rows = await m.query<Array<{ id: string; otp_hash: string; attempts: number }>>(
+        `SELECT id, otp_hash, attempts FROM query_code_recoveries WHERE case_id = $1 AND used_at IS NULL AND expires_at > $2
+         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
+        [petition.caseId, this.clock.now()],
+      );
+      const pending = rows[0];
+      if (!pending || pending.attempts >= MAX_ATTEMPTS) return null;
+      const expected = Buffer.from(pending.otp_hash);
+      const given = Buffer.from(this.otpHash(petition.caseId, dto.code));
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+        await m.query(`UPDATE query_code_recoveries SET attempts = attempts + 1 WHERE id = $1`, [pending.id]);
+        return null;
+      }
+      const queryCode = newQueryCode();
+      await this.petitions.setQueryCodeHash(m, petition.caseId, hashQueryCode(this.config.blindIndexKey, petition.caseNumber, queryCode));
+      await m.query(`UPDATE query_code_recoveries SET used_at = $2 WHERE id = $1`, [pending.id, this.clock.now()]);
+      return { caseNumber: petition.caseNumber, queryCode };
+    });
+    if (!result) {
+      await this.access.recordFailure(caseNumber);
+      throw caseNotFound();
+    }
+    return result;
+  }
+
+  private otpHash(caseId: string, code: string): string {
+    return createHmac('sha256', this.config.blindIndexKey).update(`recovery|${caseId}|${code}`).digest('base64url');
+  }
+}
+
+function digits(phone: string): string {
+  return phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PetitionCorrected } from '@sunshine/contracts';
+import { LAWSUIT_CATEGORY } from '@sunshine/domain';
+import { Clock, DirectoryReplicaService, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CaseEventWriter } from '../core/case-event.writer';
+import { CaseProjectionStore } from '../core/case-projection.store';
+import { caseNotFound, unprocessableField } from '../core/intake-errors';
+import { jurisdictionOf } from '../core/jurisdiction';
+import { PetitionRepository, type CorrectableColumns, type PetitionRecord } from '../core/petition.repository';
+import { StaffScopeService } from '../core/staff-scope.service';
+import type { CorrectPetitionDto } from './correct-petition.dto';
+import { RegistrationChecksService } from './registration-checks.service';
+
+export interface Corrected {
+  readonly caseId: string;
+  readonly eventId: string;
+  readonly changes: PetitionCorrected['changes'];
+}
+
+/** 更正登记信息: corrects registered facts, records who and why, and emits petition.corrected with the new values. */
+@Injectable()
+export class CorrectionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: DirectoryReplicaService,
+    private readonly petitions: PetitionRepository,
+    private readonly projections: CaseProjectionStore,
+    private readonly checks: RegistrationChecksService,
+    private readonly scope: StaffScopeService,
+    private readonly writer: CaseEventWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async correct(caseId: string, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
+    const result = await this.dataSource.transaction(async (m) => {
+      const petition = await this.petitions.find(m, caseId, true);
+      if (!petition) throw caseNotFound();
+      await this.scope.assertManages(staff, petition);
+      await this.validate(m, petition, dto);
+      const { columns, changes } = await this.diff(petition, dto);
+      if (Object.keys(changes).length === 0) {
+        throw unprocessableField('NO_CHANGE', 'changes', '更正内容与登记信息相同', 'the corrections change nothing');
+      }
+      const state = await this.projections.load(m, caseId, true);
+      if (!state) throw caseNotFound();
+      const now = this.clock.now();
+      const unit = await this.replica.unit(staff.unitId);
+      const { events } = await this.writer.emit(m, state, { name: 'correct', payload: { changes, reason: dto.reason } }, {
+        caseId, jurisdiction: jurisdictionOf(columns.placeCode ?? petition.placeCode, unit?.divisionCode),
+        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId }, occurredAt: now,
+      });
+      const eventId = events[0]?.id ?? '';
+      await this.petitions.updateFacts(m, caseId, columns);
+      if (dto.changes.form?.kind === 'collective') await this.petitions.updateRepresentatives(m, caseId, dto.changes.form.representatives);
+      await m.query(
+        `INSERT INTO corrections (event_id, case_id, changes, reason, corrected_by, corrected_by_unit, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [eventId, caseId, JSON.stringify(changes), JSON.stringify(dto.reason), staff.subject, staff.unitId, now],
+      );
+      return { caseId, eventId, changes };
+    });
+    this.writer.poke();
+    return result;
+  }
+
+  private async validate(m: EntityManager, petition: PetitionRecord, dto: CorrectPetitionDto): Promise<void> {
+    const c = dto.changes;
+    if (c.placeCode && !(await this.replica.hasDivision(c.placeCode))) {
+      throw unprocessableField('UNKNOWN_DIVISION', 'changes.placeCode', '区划代码不在组织目录中', `division ${c.placeCode} is not in the directory`);
+    }
+    if (c.accusedUnitId && !(await this.replica.unit(c.accusedUnitId))) {
+      throw unprocessableField('UNKNOWN_ACCUSED_UNIT', 'changes.accusedUnitId', '被检举单位不在组织目录中', `unit ${c.accusedUnitId} is not in the directory`);
+    }
+    if ((c.type ?? petition.type) === 'accusation' && !(c.accusedUnitId ?? petition.accusedUnitId)) {
+      const dossier = await this.petitions.loadDossier(m, petition.caseId);
+      if (!dossier?.accusedPerson) {
+        throw unprocessableField('ACCUSED_REQUIRED', 'changes.accusedUnitId', '检举控告须写明被检举对象', 'an accusation names the accused');
+      }
+    }
+  }
+
+  /** The facts that really change: new column values, and the event's `changes` (flags follow type, category, place). */
+  private async diff(p: PetitionRecord, dto: CorrectPetitionDto): Promise<{ columns: CorrectableColumns; changes: PetitionCorrected['changes'] }> {
+    const c = dto.changes;
+    const columns: { -readonly [K in keyof CorrectableColumns]: CorrectableColumns[K] } = {};
+    const changes: { -readonly [K in keyof PetitionCorrected['changes']]: PetitionCorrected['changes'][K] } = {};
+    if (c.channel && c.channel !== p.channel) columns.channel = changes.channel = c.channel;
+    if (c.type && c.type !== p.type) columns.type = changes.type = c.type;
+    if (c.category && c.category !== p.category) columns.category = changes.category = c.category;
+    if (c.placeCode && c.placeCode !== p.placeCode) columns.placeCode = changes.placeCode = c.placeCode;
+    if (c.accusedUnitId && c.accusedUnitId !== p.accusedUnitId) columns.accusedUnitId = changes.accusedUnitId = c.accusedUnitId;
+    if (c.receivedAt && Date.parse(c.receivedAt) !== p.receivedAt.getTime()) {
+      columns.receivedAt = new Date(c.receivedAt);
+      changes.receivedAt = columns.receivedAt.toISOString();
+    }
+    if (c.form) {
+      const form = c.form.kind === 'collective'
+        ? { kind: 'collective' as const, headCount: c.form.headCount, representatives: c.form.representatives.length }
+        : { kind: 'individual' as const };
+      if (JSON.stringify(form) !== JSON.stringify(p.form) || c.form.kind === 'collective') columns.form = changes.form = form;
+    }
+    const flags = { ...p.flags };
+    flags.confidential = (columns.type ?? p.type) === 'accusation';
+    flags.lawsuit = (columns.category ?? p.category) === LAWSUIT_CATEGORY;
+    if (columns.channel || columns.type || columns.category || columns.placeCode || columns.accusedUnitId) {
+      flags.skipLevel = (await this.checks.skipLevel({
+        channel: columns.channel ?? p.channel, type: columns.type ?? p.type, category: columns.category ?? p.category,
+        placeCode: columns.placeCode ?? p.placeCode, accusedUnitId: columns.accusedUnitId ?? p.accusedUnitId ?? undefined,
+        receivingUnitId: p.receivingUnitId,
+      })).flagged;
+    }
+    const changedFlags = (['confidential', 'lawsuit', 'skipLevel'] as const).filter((k) => flags[k] !== p.flags[k]);
+    if (changedFlags.length > 0) {
+      columns.flags = flags;
+      changes.flags = Object.fromEntries(changedFlags.map((k) => [k, flags[k]]));
+    }
+    return { columns, changes };
+  }
+}

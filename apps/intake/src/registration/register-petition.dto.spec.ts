@@ -1,0 +1,30 @@
+import { registerPetitionSchema } from './register-petition.dto';
+
+const valid = {
+  channel: 'visit', receivedAt: '2025-03-03T09:00:00+08:00', type: 'claim', category: 'labour', placeCode: '410726101000',
+  subject: '拖欠工资', content: '老板拖欠工资三个月。', petitioner: { name: '张三' }, form: { kind: 'individual' },
+};
+const issues = (body: unknown) => {
+  const r = registerPetitionSchema.safeParse(body);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('registerPetitionSchema', () => {
+  it('accepts a complete registration from any channel', () => {
+    expect(issues(valid)).toEqual([]);
+    expect(issues({ ...valid, channel: 'hotline' })).toEqual([]);
+  });
+
+  it('limits a collective petition to 5 representatives and as many people as came (Art 20)', () => {
+    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `代表${i}` }));
+    expect(issues({ ...valid, form: { kind: 'collective', headCount: 30, representatives: reps(5) } })).toEqual([]);
+    expect(issues({ ...valid, form: { kind: 'collective', headCount: 30, representatives: reps(6) } })[0]).toMatch(/^form\.representatives: .*at most 5/);
+    expect(issues({ ...valid, form: { kind: 'collective', headCount: 3, representatives: reps(4) } })[0]).toMatch(/^form: /);
+  });
+
+  it('requires an accusation to name the accused, and refuses text over 20000 characters', () => {
+    expect(issues({ ...valid, type: 'accusation' })).toEqual([expect.stringMatching(/^accused: /)]);
+    expect(issues({ ...valid, type: 'accusation', accused: { person: '某科长' } })).toEqual([]);
+    expect(issues({ ...valid, content: '字'.repeat(20001) })).toEqual([expect.stringMatching(/^content: /)]);
+  });
+});

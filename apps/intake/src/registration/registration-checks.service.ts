@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel, PetitionType } from '@sunshine/contracts';
+import { checkRepeatToHigherOrgan, DEFAULT_ROUTING_RULE_SET, detectSkipLevel, stageRecord } from '@sunshine/domain';
+import type { EntityManager } from 'typeorm';
+import { handlingDeadline } from '../core/case-clocks';
+import { CaseProjectionStore } from '../core/case-projection.store';
+import { IntakeDirectoryService } from '../core/intake-directory.service';
+import { RepeatDetectorService, type RepeatMatch } from '../repeat/repeat-detector.service';
+
+export interface CheckFacts {
+  readonly channel: Channel;
+  readonly type: PetitionType;
+  readonly category: string;
+  readonly placeCode: string;
+  readonly accusedUnitId?: string;
+  readonly receivingUnitId: string;
+}
+
+/** What intake's checks found: flags for the event, reasons for the clerk (never an HTTP rejection: 有访必录入). */
+export interface RegistrationChecks {
+  readonly skipLevel: { readonly flagged: boolean; readonly competentUnitId: string | null; readonly reasons: readonly string[] };
+  readonly repeat: RepeatMatch | null;
+  /** Art 19 on the earlier matter: the deciding unit will not accept a repeat brought to a higher organ in time. */
+  readonly art19: { readonly notAccepted: boolean; readonly reasons: readonly string[] } | null;
+}
+
+@Injectable()
+export class RegistrationChecksService {
+  constructor(
+    private readonly directory: IntakeDirectoryService,
+    private readonly projections: CaseProjectionStore,
+    private readonly repeats: RepeatDetectorService,
+  ) {}
+
+  /** 越级 (Art 20): a visit received more than one level above the competent organ. */
+  async skipLevel(facts: CheckFacts): Promise<RegistrationChecks['skipLevel']> {
+    const result = detectSkipLevel({ ...facts }, await this.directory.current(), DEFAULT_ROUTING_RULE_SET);
+    return { flagged: result.skipLevel, competentUnitId: result.competentUnitId, reasons: result.reasons };
+  }
+
+  async run(m: EntityManager, facts: CheckFacts, matter: { petitionerId: string | null; subject: string; content: string }, at: Date): Promise<RegistrationChecks> {
+    const skipLevel = await this.skipLevel(facts);
+    const repeat = matter.petitionerId ? await this.repeats.findRepeat(m, matter.petitionerId, matter.subject, matter.content) : null;
+    return { skipLevel, repeat, art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null };
+  }
+
+  private async art19(m: EntityManager, earlierCaseId: string, receivingUnitId: string, at: Date): Promise<RegistrationChecks['art19']> {
+    const earlier = await this.projections.load(m, earlierCaseId);
+    if (!earlier?.status) return null;
+    const handlingUnitId = stageRecord(earlier).acceptedByUnitId ?? earlier.holdingUnitId;
+    if (!handlingUnitId) return null;
+    const check = checkRepeatToHigherOrgan({
+      earlier: { caseId: earlierCaseId, status: earlier.status, handlingUnitId, handlingDeadline: handlingDeadline(earlier) },
+      receivingUnitId,
+      at,
+      directory: await this.directory.current(),
+    });
+    return { notAccepted: check.notAccepted, reasons: check.reasons };
+  }
+}

@@ -1,0 +1,26 @@
+import { cosine, matterText, MatterSimilarity } from './matter-similarity';
+
+const wages = matterText('拖欠农民工工资', '本人在东屯镇某建筑工地务工，工程结束后老板拖欠工资三个月未付，请求帮助追讨。');
+const wagesAgain = matterText('再次反映工地拖欠工资', '东屯镇建筑工地老板拖欠我们农民工工资至今未付，已经三个多月，请求追讨欠薪。');
+const pollution = matterText('化工厂夜间排放废气', '村北化工厂每天夜间排放刺鼻废气，村民头晕恶心，请求环保部门查处。');
+
+describe('MatterSimilarity', () => {
+  const sim = MatterSimilarity.get();
+
+  it('scores the same matter told twice high and different matters low', () => {
+    expect(sim.score(wages, wagesAgain)).toBeGreaterThan(0.6);
+    expect(sim.score(wages, pollution)).toBeLessThan(0.2);
+    expect(sim.score(wages, wages)).toBeCloseTo(1, 5);
+  });
+
+  it('segments Chinese words and drops single characters and boilerplate', () => {
+    const terms = sim.terms('本人在东屯镇某建筑工地务工');
+    expect(terms).toContain('建筑工地');
+    expect(terms).not.toContain('本人');
+    expect(terms.every((t) => [...t].length >= 2)).toBe(true);
+  });
+
+  it('gives 0 for an empty vector', () => {
+    expect(cosine(new Map(), new Map([['a', 1]]))).toBe(0);
+  });
+});

@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor, RatingEntry, RatingScore, RatingSubject, Stage } from '@sunshine/contracts';
+import { isLate, nextStage, stageRecord, type CaseState } from '@sunshine/domain';
+import { Clock, DirectoryReplicaService, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ratingWindow, reviewRequestWindow, type ClockView } from '../core/case-clocks';
+import { CaseEventWriter } from '../core/case-event.writer';
+import { CaseProjectionStore } from '../core/case-projection.store';
+import { caseNotFound, unprocessableField } from '../core/intake-errors';
+import { jurisdictionOf } from '../core/jurisdiction';
+import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { StaffScopeService } from '../core/staff-scope.service';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import type { CallbackRatingDto, CitizenRatingDto, ReviewRequestDto, WithdrawalDto } from './citizen.dto';
+import { CitizenAccessService } from './citizen-access.service';
+
+export interface Done {
+  readonly caseNumber: string;
+  readonly eventId: string;
+  readonly [key: string]: unknown;
+}
+
+interface Rating {
+  readonly stage?: Stage;
+  readonly subject: RatingSubject;
+  readonly score: RatingScore;
+}
+
+/**
+ * The petitioner's acts on a case: rate (once per stage and subject, inside the rating window), ask for review or
+ * re-review (inside the window, Art 35/36), withdraw; and the rating staff take by phone (回访). Windows are computed
+ * from the case's events with the domain's deadline functions; decide checks the rest; a refusal changes nothing.
+ */
+@Injectable()
+export class CitizenActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CitizenAccessService,
+    private readonly petitions: PetitionRepository,
+    private readonly projections: CaseProjectionStore,
+    private readonly replica: DirectoryReplicaService,
+    private readonly scope: StaffScopeService,
+    private readonly writer: CaseEventWriter,
+    private readonly clock: Clock,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  rate(dto: CitizenRatingDto): Promise<Done> {
+    return this.act(async (m) => {
+      const petition = await this.access.open(m, dto);
+      return this.rateCase(m, petition, dto, 'citizen', citizen(petition));
+    });
+  }
+
+  staffRate(caseId: string, dto: CallbackRatingDto, staff: StaffPrincipal): Promise<Done> {
+    return this.act(async (m) => {
+      const petition = await this.petitions.find(m, caseId);
+      if (!petition) throw caseNotFound();
+      await this.scope.assertManages(staff, petition);
+      return this.rateCase(m, petition, dto, 'staff-callback', { kind: 'staff', id: staff.subject, unitId: staff.unitId }, staff.subject);
+    });
+  }
+
+  requestReview(dto: ReviewRequestDto): Promise<Done> {
+    return this.act(async (m) => {
+      const petition = await this.access.open(m, dto);
+      const state = await this.lockedState(m, petition);
+      const now = this.clock.now();
+      assertInWindow(reviewRequestWindow(state), now, nextStage(state.stage) === 're-review' ? '复核' : '复查');
+      const eventId = await this.emit(m, petition, state, { name: 'request-review', payload: { stage: dto.stage, requestedAt: now.toISOString() } }, citizen(petition));
+      await m.query(`INSERT INTO review_requests (case_id, stage, requested_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.stage, now, eventId]);
+      return { caseNumber: petition.caseNumber, eventId, stage: dto.stage, requestedAt: now.toISOString() };
+    });
+  }
+
+  withdraw(dto: WithdrawalDto): Promise<Done> {
+    return this.act(async (m) => {
+      const petition = await this.access.open(m, dto);
+      const state = await this.lockedState(m, petition);
+      const eventId = await this.emit(m, petition, state, { name: 'withdraw', payload: { reason: { code: dto.reason } } }, citizen(petition));
+      await m.query(`INSERT INTO withdrawals (case_id, reason_code, withdrawn_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.reason, this.clock.now(), eventId]);
+      return { caseNumber: petition.caseNumber, eventId };
+    });
+  }
+
+  private async rateCase(m: EntityManager, petition: PetitionRecord, r: Rating, enteredBy: RatingEntry, actor: Actor, staffSubject?: string): Promise<Done> {
+    if (!this.config.ratingSubjects.includes(r.subject)) {
+      throw unprocessableField('SUBJECT_NOT_RATED', 'subject', '该评价对象未开放评价', `${r.subject} is not rated in this jurisdiction`);
+    }
+    const state = await this.lockedState(m, petition);
+    const stage = r.stage ?? state.stage;
+    const now = this.clock.now();
+    assertInWindow(ratingWindow(state, stage), now, '满意度评价');
+    const unitId = ratedUnit(state, stage, r.subject) ?? state.holdingUnitId ?? petition.receivingUnitId;
+    const eventId = await this.emit(m, petition, state, { name: 'rate', payload: { stage, subject: r.subject, unitId, score: r.score, enteredBy } }, actor);
+    await m.query(
+      `INSERT INTO ratings (case_id, stage, subject, unit_id, score, entered_by, staff_subject, rated_at, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [petition.caseId, stage, r.subject, unitId, r.score, enteredBy, staffSubject ?? null, now, eventId],
+    );
+    return { caseNumber: petition.caseNumber, eventId, stage, subject: r.subject, unitId, score: r.score, enteredBy };
+  }
+
+  private async lockedState(m: EntityManager, petition: PetitionRecord): Promise<CaseState> {
+    const state = await this.projections.load(m, petition.caseId, true);
+    if (!state) throw caseNotFound();
+    return state;
+  }
+
+  private async emit(m: EntityManager, petition: PetitionRecord, state: CaseState, command: Parameters<CaseEventWriter['emit']>[2], actor: Actor): Promise<string> {
+    const unit = actor.unitId ? await this.replica.unit(actor.unitId) : null;
+    const { events } = await this.writer.emit(m, state, command, {
+      caseId: petition.caseId, jurisdiction: jurisdictionOf(petition.placeCode, unit?.divisionCode ?? null),
+      actor, occurredAt: this.clock.now(),
+    });
+    return events[0]?.id ?? '';
+  }
+
+  private async act(work: (m: EntityManager) => Promise<Done>): Promise<Done> {
+    const done = await this.dataSource.transaction(work);
+    this.writer.poke();
+    return done;
+  }
+}
+
+/** 谁初次办理、谁接受评价: the first unit that accepted in the stage, else the one that replied; or the stage's bureau. */
+function ratedUnit(state: CaseState, stage: Stage, subject: RatingSubject): string | null {
+  const record = stageRecord(state, stage);
+  if (subject === 'handling-unit') return record.acceptedByUnitId ?? record.reply?.unitId ?? null;
+  return stage === 'original' ? state.receivingUnitId : record.openedAtUnitId;
+}
+
+function citizen(petition: PetitionRecord): Actor {
+  return { kind: 'citizen', id: `petitioner:${petition.petitionerId}` };
+}
+
+/** 422 when the window has run out; no window (nothing served yet) is left to decide's REPLY_NOT_SERVED. */
+function assertInWindow(window: ClockView | null, now: Date, what: string): void {
+  if (window && isLate(now, window)) {
+    throw new DomainException('WINDOW_EXPIRED', 'unprocessable', {
+      zh: `${what}期限已于${window.lastDay}届满（${window.article}）`,
+      en: `the ${window.kind} ended on ${window.lastDay} (${window.article})`,
+    }, { window: { kind: window.kind, dueAt: window.dueAt, lastDay: window.lastDay } });
+  }
+}

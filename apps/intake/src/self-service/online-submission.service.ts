@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sunshine/platform';
+import { unprocessableField } from '../core/intake-errors';
+import { IntakeDirectoryService } from '../core/intake-directory.service';
+import { RegistrationService } from '../registration/registration.service';
+import type { SubmitOnlineDto } from './citizen.dto';
+
+const BUREAU = 'petition-bureau';
+
+export interface Submitted {
+  readonly caseNumber: string;
+  readonly queryCode: string;
+  readonly receivingUnit: { readonly id: string; readonly name: string };
+}
+
+/** 网上信访: a citizen's own submission, registered like any other at the petition bureau it is addressed to. */
+@Injectable()
+export class OnlineSubmissionService {
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly directory: IntakeDirectoryService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(dto: SubmitOnlineDto): Promise<Submitted> {
+    const bureau = await this.receivingBureau(dto);
+    const registered = await this.registration.register(
+      { ...dto, receivedAt: this.clock.now() },
+      { unitId: bureau.id, actor: { kind: 'citizen', id: `online:${dto.channel}` }, registeredBy: `citizen:${dto.channel}` },
+    );
+    return { caseNumber: registered.caseNumber, queryCode: registered.queryCode, receivingUnit: bureau };
+  }
+
+  /** The bureau addressed, or the lowest petition bureau whose territory contains the place. */
+  private async receivingBureau(dto: SubmitOnlineDto): Promise<{ id: string; name: string }> {
+    const directory = await this.directory.current();
+    if (dto.receivingUnitId) {
+      const unit = directory.get(dto.receivingUnitId);
+      if (unit?.kind !== BUREAU) {
+        throw unprocessableField('NOT_A_BUREAU', 'receivingUnitId', '请选择信访工作机构', 'address a petition bureau');
+      }
+      return { id: unit.id, name: unit.name };
+    }
+    for (const code of directory.placeChain(dto.placeCode).reverse()) {
+      const bureau = directory.find(code, BUREAU);
+      if (bureau) return { id: bureau.id, name: bureau.name };
+    }
+    throw unprocessableField('UNKNOWN_DIVISION', 'placeCode', '区划代码不在组织目录中', `division ${dto.placeCode} is not in the directory`);
+  }
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RatingSubject, Stage } from '@sunshine/contracts';
+import {
+  CaseStatusTaxonomy,
+  CategoryTaxonomy,
+  ChannelTaxonomy,
+  isLate,
+  nextStage,
+  PetitionTypeTaxonomy,
+  RatingScoreTaxonomy,
+  ReplyOutcomeTaxonomy,
+  StageTaxonomy,
+  stageRecord,
+  TERMINAL_STATUSES,
+  type CaseState,
+} from '@sunshine/domain';
+import { Clock } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
+import { citizenClocks, ratingWindow, reviewRequestWindow, type ClockView } from '../core/case-clocks';
+import { CaseProjectionStore } from '../core/case-projection.store';
+import { caseNotFound } from '../core/intake-errors';
+import { IntakeDirectoryService } from '../core/intake-directory.service';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import type { CaseKey } from './citizen.dto';
+import { CitizenAccessService } from './citizen-access.service';
+import { RoutingReplyClient, type ReplyFetch } from './routing-reply.client';
+
+type Labelled = { readonly code: string; readonly zh: string; readonly en: string };
+
+export interface Progress {
+  readonly caseNumber: string;
+  readonly registeredAt: string | null;
+  readonly channel: Labelled | null;
+  readonly type: Labelled | null;
+  readonly category: Labelled | null;
+  readonly stage: Labelled;
+  readonly status: Labelled | null;
+  readonly handlingUnit: { readonly id: string; readonly name: string | null } | null;
+  readonly deadlines: readonly ClockView[];
+  readonly reply: (ReplyFetch & { readonly outcome: Labelled; readonly repliedAt: string | null; readonly servedAt: string | null }) | null;
+  readonly ratings: ReadonlyArray<{ stage: Stage; subject: string; score: Labelled }>;
+  readonly canRate: ReadonlyArray<{ stage: Stage; subject: RatingSubject; until: string }>;
+  readonly canRequestReview: { readonly stage: Stage; readonly until: string } | null;
+  readonly canWithdraw: boolean;
+}
+
+const label = (t: { label(code: string, lang?: 'zh' | 'en'): string }, code: string | null): Labelled | null =>
+  code === null ? null : { code, zh: t.label(code, 'zh'), en: t.label(code, 'en') };
+
+/** 查询办理进度: the citizen-facing view of a case, from intake's own projection of the case log (and routing's reply text). */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CitizenAccessService,
+    private readonly projections: CaseProjectionStore,
+    private readonly directory: IntakeDirectoryService,
+    private readonly replies: RoutingReplyClient,
+    private readonly clock: Clock,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  async progress(key: CaseKey): Promise<Progress> {
+    const m = this.dataSource.manager;
+    const petition = await this.access.open(m, key);
+    const state = await this.projections.load(m, petition.caseId);
+    if (!state) throw caseNotFound();
+    const record = stageRecord(state);
+    const reply = record.reply
+      ? {
+          ...(record.servedAt ? await this.replies.fetch(petition.caseId) : notServed()),
+          outcome: label(ReplyOutcomeTaxonomy, record.reply.outcome) as Labelled,
+          repliedAt: record.repliedAt,
+          servedAt: record.servedAt,
+        }
+      : null;
+    return {
+      caseNumber: petition.caseNumber,
+      registeredAt: state.registeredAt,
+      channel: label(ChannelTaxonomy, state.channel),
+      type: label(PetitionTypeTaxonomy, state.type),
+      category: label(CategoryTaxonomy, state.category),
+      stage: label(StageTaxonomy, state.stage) as Labelled,
+      status: label(CaseStatusTaxonomy, state.status),
+      handlingUnit: state.holdingUnitId ? { id: state.holdingUnitId, name: await this.directory.unitName(state.holdingUnitId) } : null,
+      deadlines: citizenClocks(state),
+      reply,
+      ratings: ratingsOf(state),
+      ...this.options(state),
+    };
+  }
+
+  /** What the petitioner may still do, and until when (windows from the domain's deadline functions). */
+  private options(state: CaseState): Pick<Progress, 'canRate' | 'canRequestReview' | 'canWithdraw'> {
+    const now = this.clock.now();
+    const canRate: Array<{ stage: Stage; subject: RatingSubject; until: string }> = [];
+    for (const stage of StageTaxonomy.codes) {
+      const window = ratingWindow(state, stage);
+      if (!window || isLate(now, window)) continue;
+      for (const subject of this.config.ratingSubjects) {
+        if (state.stages[stage]?.ratings[subject] === undefined) canRate.push({ stage, subject, until: window.dueAt });
+      }
+    }
+    const review = reviewRequestWindow(state);
+    const next = nextStage(state.stage);
+    const canRequestReview = review && next && state.status === 'replied' && state.reviewRequested === null && !isLate(now, review)
+      ? { stage: next, until: review.dueAt }
+      : null;
+    return { canRate, canRequestReview, canWithdraw: state.status !== null && !TERMINAL_STATUSES.includes(state.status) };
+  }
+}
+
+function ratingsOf(state: CaseState): Progress['ratings'] {
+  const out: Array<{ stage: Stage; subject: string; score: Labelled }> = [];
+  for (const stage of StageTaxonomy.codes) {
+    for (const [subject, score] of Object.entries(state.stages[stage]?.ratings ?? {})) {
+      if (score) out.push({ stage, subject, score: label(RatingScoreTaxonomy, score) as Labelled });
+    }
+  }
+  return out;
+}
+
+function notServed(): ReplyFetch {
+  return { available: false, note: { zh: '答复意见尚未送达', en: 'the reply has not been served yet' } };
+}

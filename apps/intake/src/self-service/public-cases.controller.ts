@@ -1,0 +1,98 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { requireStaff } from '../core/intake-errors';
+import { ApiCaseNotFound, ZodBody } from '../http/openapi';
+import { uuidParam } from '../http/params';
+import { PublicRateLimited } from '../http/public-rate-limited.decorator';
+import {
+  callbackRatingSchema,
+  caseKeySchema,
+  citizenRatingSchema,
+  reviewRequestSchema,
+  submitOnlineSchema,
+  withdrawalSchema,
+  type CallbackRatingDto,
+  type CaseKey,
+  type CitizenRatingDto,
+  type ReviewRequestDto,
+  type SubmitOnlineDto,
+  type WithdrawalDto,
+} from './citizen.dto';
+import { CitizenActionsService, type Done } from './citizen-actions.service';
+import { OnlineSubmissionService, type Submitted } from './online-submission.service';
+import { ProgressService, type Progress } from './progress.service';
+
+/** Citizen self-service: public, rate limited; a case opens only with its number and query code (in the body). */
+@ApiTags('citizen self-service 群众自助')
+@Controller()
+export class PublicCasesController {
+  constructor(
+    private readonly submissions: OnlineSubmissionService,
+    private readonly progressService: ProgressService,
+    private readonly actions: CitizenActionsService,
+  ) {}
+
+  @Post('public/petitions')
+  @HttpCode(201)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '网上信访 Submit a petition online; answers the case number and query code' })
+  @ZodBody(submitOnlineSchema)
+  submit(@Body(new ZodPipe(submitOnlineSchema)) dto: SubmitOnlineDto): Promise<Submitted> {
+    return this.submissions.submit(dto);
+  }
+
+  @Post('public/cases/progress')
+  @HttpCode(200)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '查询办理进度 Stage, status, handling unit, deadlines and the reply, by case number + query code' })
+  @ZodBody(caseKeySchema)
+  @ApiCaseNotFound()
+  progress(@Body(new ZodPipe(caseKeySchema)) key: CaseKey): Promise<Progress> {
+    return this.progressService.progress(key);
+  }
+
+  @Post('public/cases/ratings')
+  @HttpCode(201)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '满意度评价 Rate a stage’s result once, within the rating window' })
+  @ZodBody(citizenRatingSchema)
+  @ApiCaseNotFound()
+  rate(@Body(new ZodPipe(citizenRatingSchema)) dto: CitizenRatingDto): Promise<Done> {
+    return this.actions.rate(dto);
+  }
+
+  @Post('public/cases/review-requests')
+  @HttpCode(201)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '申请复查/复核 Ask for review or re-review within 30 days of the written reply (Art 35, 36)' })
+  @ZodBody(reviewRequestSchema)
+  @ApiCaseNotFound()
+  requestReview(@Body(new ZodPipe(reviewRequestSchema)) dto: ReviewRequestDto): Promise<Done> {
+    return this.actions.requestReview(dto);
+  }
+
+  @Post('public/cases/withdrawal')
+  @HttpCode(201)
+  @PublicRateLimited()
+  @ApiOperation({ summary: '撤回信访事项 Withdraw the petition' })
+  @ZodBody(withdrawalSchema)
+  @ApiCaseNotFound()
+  withdraw(@Body(new ZodPipe(withdrawalSchema)) dto: WithdrawalDto): Promise<Done> {
+    return this.actions.withdraw(dto);
+  }
+
+  @Post('petitions/:caseId/callback-ratings')
+  @HttpCode(201)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '回访评价 Enter a rating taken from the petitioner by phone, marked as such (staff)' })
+  @ZodBody(callbackRatingSchema)
+  @ApiCaseNotFound()
+  callbackRating(
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body(new ZodPipe(callbackRatingSchema)) dto: CallbackRatingDto,
+    @CurrentStaff() staff?: StaffPrincipal,
+  ): Promise<Done> {
+    return this.actions.staffRate(caseId, dto, requireStaff(staff));
+  }
+}

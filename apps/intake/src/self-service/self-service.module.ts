@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { RegistrationModule } from '../registration/registration.module';
+import { CitizenAccessService } from './citizen-access.service';
+import { CitizenActionsService } from './citizen-actions.service';
+import { OnlineSubmissionService } from './online-submission.service';
+import { ProgressService } from './progress.service';
+import { PublicCasesController } from './public-cases.controller';
+import { RoutingReplyClient } from './routing-reply.client';
+
+@Module({
+  imports: [RegistrationModule],
+  controllers: [PublicCasesController],
+  providers: [CitizenAccessService, CitizenActionsService, OnlineSubmissionService, ProgressService, RoutingReplyClient],
+  exports: [CitizenAccessService],
+})
+export class SelfServiceModule {}

@@ -1,0 +1,127 @@
+import { eventually } from '@sunshine/testing';
+import { DONGTUN, IntakeWorld, petition, UNITS, type Registered, type UnitKey } from './support/intake-world';
+
+const REPEATER = { name: '赵六', idNumber: '41072619850505123X', phone: '13700137000' };
+const WAGES_AGAIN = { subject: '再次反映工地拖欠工资', content: '东屯镇建筑工地老板拖欠我们农民工工资至今未付，已经三个多月，请求追讨欠薪。' };
+const POLLUTION = { subject: '化工厂夜间排放废气', content: '村北化工厂每天夜间排放刺鼻废气，村民头晕恶心，请求环保部门查处。' };
+
+// Flags and links a registration carries (repeat, Art 19, merge, skip-level, leader reception, lawsuit) and the
+// dossier's visibility, on a real intake process with PostgreSQL and Kafka.
+describe('intake flags, links and dossier visibility', () => {
+  let w: IntakeWorld;
+
+  beforeAll(async () => {
+    w = await IntakeWorld.start();
+  });
+
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  async function register(body: Record<string, unknown>, unit: UnitKey = 'countyBureau'): Promise<Registered> {
+    const res = await w.call<Registered>('POST', '/petitions', body, unit);
+    if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async function projectedStatus(caseId: string, status: string): Promise<void> {
+    await eventually(async () => {
+      const [row] = await w.sql<{ status: string }>(`SELECT status FROM intake.case_projections WHERE case_id = $1`, [caseId]);
+      return row?.status === status ? true : undefined;
+    }, 30000, `case ${caseId} ${status} in intake's projection`);
+  }
+
+  it('registers a repeat matter, links it to the earlier case and flags Art 19 when it is taken higher in time', async () => {
+    const first = await register(petition({ petitioner: REPEATER }));
+    expect(first.flags.repeatOf).toBeUndefined();
+    await w.produce(first.caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地：劳资纠纷'], hop: 1 });
+    await w.produce(first.caseId, 'case.signed', { unitId: UNITS.hrss });
+    await w.produce(first.caseId, 'case.accepted', { unitId: UNITS.hrss, claimRoute: 'petition' });
+    await projectedStatus(first.caseId, 'accepted');
+
+    const repeat = await register(petition({ petitioner: REPEATER, ...WAGES_AGAIN }), 'cityBureau');
+    expect(repeat.flags.repeatOf).toBe(first.caseId);
+    expect(repeat.checks.repeat?.score).toBeGreaterThanOrEqual(0.6);
+    expect(repeat.checks.art19?.notAccepted).toBe(true);
+    const [event] = await w.waitFor(repeat.caseId, 'petition.registered');
+    expect(event?.payload.flags.repeatOf).toBe(first.caseId);
+    expect(event?.payload.petitionerRef).toBe((await w.waitFor(first.caseId, 'petition.registered'))[0]?.payload.petitionerRef);
+
+    const other = await register(petition({ petitioner: REPEATER, ...POLLUTION, category: 'environment' }));
+    expect(other.flags.repeatOf).toBeUndefined();
+    expect(await w.count('petitioners', 'id_blind_index IS NOT NULL AND id IN (SELECT petitioner_id FROM intake.petitions WHERE case_id = ANY($1))',
+      [[first.caseId, repeat.caseId, other.caseId]])).toBe(1);
+
+    const merged = await w.call<{ score: number }>('POST', `/petitions/${other.caseId}/merge`, { matchedCaseId: first.caseId, reason: { code: 'same-matter' } }, 'countyBureau');
+    expect(merged.status).toBe(201);
+    const [mergedEvent] = await w.waitFor(other.caseId, 'petition.merged');
+    expect(Object.keys(mergedEvent?.payload ?? {}).sort()).toEqual(['matchedCaseId', 'reason', 'score']);
+    expect(mergedEvent?.payload).toMatchObject({ matchedCaseId: first.caseId, score: merged.body.score });
+    const self = await w.call<{ code: string }>('POST', `/petitions/${other.caseId}/merge`, { matchedCaseId: other.caseId }, 'countyBureau');
+    expect([self.status, self.body.code]).toEqual([400, 'INVALID_COMMAND']);
+  });
+
+  it('flags a visit received more than one level above the competent organ as skip-level (Art 20), and no letter', async () => {
+    const township = { category: 'other', placeCode: DONGTUN, subject: '村道损坏无人修', content: '东屯镇某村村道损坏多年无人维修，出行困难。' };
+    const atCity = await register(petition(township), 'cityBureau');
+    expect(atCity.flags.skipLevel).toBe(true);
+    expect(atCity.checks.skipLevel.reasons.join('')).toContain('越级');
+    expect((await register(petition(township), 'countyBureau')).flags.skipLevel).toBe(false);
+    expect((await register(petition({ ...township, channel: 'letter' }), 'cityBureau')).flags.skipLevel).toBe(false);
+  });
+
+  it('registers and flags a lawsuit matter instead of refusing it', async () => {
+    const r = await register(petition({ category: 'lawsuit', subject: '不服法院判决', content: '本人不服县法院的民事判决，认为判决不公，请求重新审理。' }));
+    expect(r.flags.lawsuit).toBe(true);
+    expect((await w.waitFor(r.caseId, 'petition.registered'))[0]?.payload.flags.lawsuit).toBe(true);
+  });
+
+  it('publishes leader receptions, books appointments, and makes a case received there carry the leader', async () => {
+    const startsAt = new Date(Date.now() + 2 * 86400_000);
+    const created = await w.call<{ id: string }>('POST', '/receptions', {
+      leaderRef: 'leader-410726-01', leaderName: '王县长', leaderTitle: '县长', startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(), place: '县信访局接待大厅', capacity: 2,
+    }, 'countyBureau');
+    expect(created.status).toBe(201);
+    const schedule = await w.call<Array<{ id: string; unitName: string; leaderName: string }>>('GET', `/public/receptions?unitId=${encodeURIComponent(UNITS.countyBureau)}`);
+    expect(schedule.status).toBe(200);
+    expect(schedule.body.find((r) => r.id === created.body.id)).toMatchObject({ leaderName: '王县长', unitName: '延津县信访局' });
+
+    const book = (name: string) => w.call<{ appointmentNumber: string; code?: string }>('POST', `/public/receptions/${created.body.id}/appointments`,
+      { name, phone: '13600136000', subject: '反映征地补偿问题' });
+    expect((await book('钱七')).status).toBe(201);
+    expect((await book('孙八')).status).toBe(201);
+    const full = await book('周九');
+    expect([full.status, full.body.code]).toEqual([409, 'RECEPTION_FULL']);
+    const list = await w.call<Array<{ name: string; phone: string }>>('GET', `/receptions/${created.body.id}/appointments`, undefined, 'countyBureau');
+    expect(list.body.map((a) => a.name)).toEqual(['钱七', '孙八']);
+    expect(list.body[0]?.phone).toBe('136****6000');
+    expect((await w.call('GET', `/receptions/${created.body.id}/appointments`, undefined, 'cityBureau')).status).toBe(404);
+
+    const received = await register(petition({ receptionId: created.body.id }));
+    expect(received.flags.leaderReception).toBe('leader-410726-01');
+    const elsewhere = await w.call<{ code: string }>('POST', '/petitions', petition({ receptionId: created.body.id }), 'cityBureau');
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([422, 'UNKNOWN_RECEPTION']);
+  });
+
+  it('shows an accusation’s accuser and material only to the discipline-inspection chain, and nothing to the accused unit', async () => {
+    const accuser = { name: '吴举报', idNumber: '410726197707071111', phone: '13500135000', address: '延津县城关镇某小区' };
+    const secret = '住建局某科长收受开发商好处费二十万元';
+    const r = await register(petition({ type: 'accusation', category: 'other', petitioner: accuser, subject: '举报住建局干部受贿',
+      content: `${secret}，本人可提供转账记录。`, accused: { unitId: UNITS.housing, person: '某科长' } }));
+    expect(r.flags.confidential).toBe(true);
+    const read = (unit: UnitKey) => w.call<Record<string, unknown>>('GET', `/petitions/${r.caseId}/dossier`, undefined, unit);
+
+    for (const unit of ['countyBureau', 'cityBureau'] as const) {
+      const outside = await read(unit);
+      expect([unit, outside.status, outside.body['access']]).toEqual([unit, 200, 'facts-only']);
+      const text = JSON.stringify(outside.body);
+      for (const planted of [accuser.name, accuser.phone, accuser.address, secret, '某科长', accuser.idNumber.slice(-4)]) expect(text).not.toContain(planted);
+    }
+    for (const unit of ['housing', 'hrss', 'countyDiscipline'] as const) expect([unit, (await read(unit)).status]).toEqual([unit, 404]);
+    const chain = await read('cityDiscipline');
+    expect(chain.status).toBe(200);
+    expect(chain.body).toMatchObject({ access: 'full', content: expect.stringContaining(secret), petitioner: { name: accuser.name } });
+  });
+});

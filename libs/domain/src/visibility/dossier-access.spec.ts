@@ -1,0 +1,86 @@
+import type { PayloadOf } from '@sunshine/contracts';
+import type { EvolvableEvent } from '../lifecycle/evolve';
+import { fold } from '../lifecycle/fold';
+import { DEFAULT_ROUTING_RULE_SET } from '../routing/default-rule-set';
+import { XINXIANG } from '../routing/__fixtures__/routing.fixture';
+import { dossierAccess } from './dossier-access';
+
+const COUNTY_BUREAU = '410726000000:petition-bureau';
+const CITY_BUREAU = '410700000000:petition-bureau';
+const HRSS = '410726000000:dept-hrss';
+const HOUSING = '410726000000:dept-housing';
+const T0 = '2025-03-03T01:00:00.000Z';
+
+function registered(over: Partial<PayloadOf<'petition.registered'>> = {}): PayloadOf<'petition.registered'> {
+  return {
+    caseNumber: '410726-2025-000001',
+    channel: 'letter',
+    form: { kind: 'individual' },
+    type: 'claim',
+    category: 'labour',
+    placeCode: '410726101202',
+    receivingUnitId: COUNTY_BUREAU,
+    receivedAt: T0,
+    registeredAt: T0,
+    petitionerRef: '0190a6b2-7c3e-7a1b-8c2d-0000000000bb',
+    flags: { skipLevel: false, confidential: false, lawsuit: false },
+    attachmentCount: 0,
+    ...over,
+  };
+}
+
+function caseOf(payload: PayloadOf<'petition.registered'>, dispatchedTo?: string) {
+  const events: EvolvableEvent[] = [{ id: 'e1', type: 'petition.registered', version: 1, occurredAt: T0, caseId: 'c1', payload }];
+  if (dispatchedTo) {
+    events.push({
+      id: 'e2',
+      type: 'case.dispatched',
+      version: 1,
+      occurredAt: T0,
+      caseId: 'c1',
+      payload: {
+        stage: 'original', fromUnitId: COUNTY_BUREAU, toUnitId: dispatchedTo, mode: 'forward',
+        rule: { id: 'r', version: 1 }, reasons: ['x'], hop: 1,
+      },
+    });
+  }
+  return fold(events).state;
+}
+
+const access = (state: ReturnType<typeof caseOf>, viewerUnitId: string) =>
+  dossierAccess({ state, viewerUnitId, directory: XINXIANG, ruleSet: DEFAULT_ROUTING_RULE_SET }).access;
+
+describe('dossierAccess', () => {
+  it('gives the full dossier to a unit that holds or held the case and to the bureaus of its territory', () => {
+    const state = caseOf(registered(), HRSS);
+    expect(access(state, HRSS)).toBe('full');
+    expect(access(state, COUNTY_BUREAU)).toBe('full');
+    expect(access(state, CITY_BUREAU)).toBe('full');
+  });
+
+  it('shows nothing to a unit that never held the case and oversees no territory of it', () => {
+    expect(access(caseOf(registered(), HRSS), HOUSING)).toBe('none');
+    expect(access(caseOf(registered(), HRSS), 'no-such-unit')).toBe('none');
+  });
+
+  it('keeps an accusation from the accused unit, and its accuser from everyone outside the discipline chain', () => {
+    const accusation = registered({ type: 'accusation', category: 'other', accusedUnitId: HOUSING,
+      flags: { skipLevel: false, confidential: true, lawsuit: false } });
+    const competent = XINXIANG.units.find((u) => u.kind === 'discipline' && u.divisionCode === '410700000000');
+    expect(competent).toBeDefined();
+    const state = caseOf(accusation, competent?.id);
+    expect(access(state, HOUSING)).toBe('none');
+    expect(access(state, COUNTY_BUREAU)).toBe('facts-only');
+    expect(access(state, CITY_BUREAU)).toBe('facts-only');
+    expect(access(state, competent?.id ?? '')).toBe('full');
+    // The county's discipline organ is not the one with authority over a county department (the level above is).
+    expect(access(state, '410726000000:discipline')).toBe('none');
+  });
+
+  it('lets the competent discipline organ read an accusation before it reached it', () => {
+    const accusation = registered({ type: 'accusation', category: 'other', accusedUnitId: HRSS,
+      flags: { skipLevel: false, confidential: true, lawsuit: false } });
+    expect(access(caseOf(accusation), '410700000000:discipline')).toBe('full');
+    expect(access(caseOf(accusation), HRSS)).toBe('none');
+  });
+});
