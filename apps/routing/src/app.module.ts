@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type PlatformConfig } from '@sunshine/platform';
+import { ActionsModule } from './actions/actions.module';
+import { DirectoryModule } from './directory/directory.module';
 import { DispatchModule } from './dispatch/dispatch.module';
-import { InboxModule } from './inbox/inbox.module';
 import { ROUTING_DATABASE } from './routing-database';
+import { RulesModule } from './rules/rules.module';
 
 /** The routing service: 转送交办 — the organisation directory, dispatch, the unit inbox and the unit's actions. */
 @Module({})
@@ -10,7 +12,7 @@ export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, ROUTING_DATABASE), DispatchModule, InboxModule],
+      imports: [PlatformModule.forRoot(config, ROUTING_DATABASE), DispatchModule, ActionsModule, DirectoryModule, RulesModule],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { newEvent, OutboxWriter } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import type { UnitListQuery } from './org-admin.dto';
 
 export type UnitDraft = Omit<OrgUnitSnapshot, 'revision'>;
 
@@ -59,6 +60,26 @@ export class OrgDirectoryService {
 
   async all(m: EntityManager): Promise<OrgUnitSnapshot[]> {
     return (await m.query<UnitRow[]>(`SELECT * FROM org_units WHERE NOT retired ORDER BY division_code, id`)).map(toSnapshot);
+  }
+
+  /** Units by division, territory, kind, level, competence or name, paged. */
+  async search(m: EntityManager, q: UnitListQuery): Promise<{ items: OrgUnitSnapshot[]; total: number }> {
+    const params: unknown[] = [];
+    const add = (v: unknown): string => `$${params.push(v)}`;
+    const where = ['NOT retired'];
+    if (q.division) where.push(`division_code = ${add(q.division)}`);
+    if (q.within) where.push(`${add(q.within)} = ANY(territory_path)`);
+    if (q.kind) where.push(`kind = ${add(q.kind)}`);
+    if (q.level) where.push(`level = ${add(q.level)}`);
+    if (q.competence) where.push(`${add(q.competence)} = ANY(competences)`);
+    if (q.q) where.push(`name LIKE ${add(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const clause = where.join(' AND ');
+    const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM org_units WHERE ${clause}`, params);
+    const rows = await m.query<UnitRow[]>(
+      `SELECT * FROM org_units WHERE ${clause} ORDER BY division_code, id LIMIT ${add(q.limit)} OFFSET ${add(q.offset)}`,
+      params,
+    );
+    return { items: rows.map(toSnapshot), total: Number(count?.n ?? 0) };
   }
 
   async get(m: EntityManager, id: string): Promise<OrgUnitSnapshot | null> {

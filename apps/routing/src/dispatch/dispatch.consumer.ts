@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { AnyEvent, EventOf } from '@sunshine/contracts';
+import { isCaseLogEventType, type AnyCaseEvent, type AnyEvent, type EventOf } from '@sunshine/contracts';
 import { ANY_EVENT, type EventContext } from '@sunshine/platform';
-import { CaseStore } from '../cases/case.store';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { DispatchService } from './dispatch.service';
 
 /** Routing's case-log consumer: dispatches new petitions and forwarded cases; folds other services' events. */
@@ -10,7 +10,7 @@ import { DispatchService } from './dispatch.service';
 export class DispatchConsumer {
   constructor(
     private readonly dispatch: DispatchService,
-    private readonly cases: CaseStore,
+    private readonly lifecycle: LifecycleService,
   ) {}
 
   @EventPattern('petition.registered')
@@ -23,12 +23,11 @@ export class DispatchConsumer {
     return this.dispatch.onDispatched(ctx.manager, event);
   }
 
-  /** Events of other services change the lifecycle too (rated, review requested, window expired …). */
+  /** Events of other services change the case too (rated, withdrawn, corrected, supervision's flags …). */
   @EventPattern(ANY_EVENT)
   async onOther(@Payload() event: AnyEvent, @Ctx() ctx: EventContext): Promise<void> {
     // Routing's own events were applied when they were decided, in the same transaction.
-    if (event.producer === 'routing' || !event.caseId) return;
-    if (!(await this.cases.load(ctx.manager, event.caseId))) return;
-    await this.cases.apply(ctx.manager, event.caseId, [event]);
+    if (event.producer === 'routing' || !event.caseId || !isCaseLogEventType(event.type)) return;
+    await this.lifecycle.onOther(ctx.manager, event as AnyCaseEvent);
   }
 }

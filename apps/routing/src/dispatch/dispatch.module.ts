@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { CaseStore } from '../cases/case.store';
-import { DirectoryCache } from '../directory/directory.cache';
+import { CasesModule } from '../cases/cases.module';
+import { LifecycleConsumer } from '../lifecycle/lifecycle.consumer';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { DispatchConsumer } from './dispatch.consumer';
 import { DispatchService } from './dispatch.service';
-import { RoutingPolicyService } from './routing-policy.service';
 
+/** Routing's consumers: automatic dispatch across levels, and the lifecycle steps other services' facts trigger. */
 @Module({
-  controllers: [DispatchConsumer],
-  providers: [DispatchService, RoutingPolicyService, CaseStore, DirectoryCache],
-  exports: [CaseStore, DirectoryCache],
+  imports: [CasesModule],
+  controllers: [DispatchConsumer, LifecycleConsumer],
+  providers: [DispatchService, LifecycleService],
 })
 export class DispatchModule {}

@@ -1,16 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { caseStatusSchema } from '@sunshine/contracts';
-import { CurrentStaff, DomainException, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
-import { z } from 'zod';
-import { InboxService } from './inbox.service';
-
-const inboxQuerySchema = z.object({
-  status: caseStatusSchema.optional(),
-  holding: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { requireStaff } from '../cases/staff-roles';
+import { inboxQuerySchema, type InboxQuery } from './inbox.query';
+import { InboxService, type InboxPage } from './inbox.service';
 
 @ApiTags('inbox 待办')
 @ApiBearerAuth()
@@ -19,9 +12,10 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @ApiOperation({ summary: '本单位信访事项 The cases my unit holds or has held' })
-  list(@Query(new ZodPipe(inboxQuerySchema)) q: z.infer<typeof inboxQuerySchema>, @CurrentStaff() staff?: StaffPrincipal) {
-    if (!staff) throw new DomainException('TOKEN_MISSING', 'forbidden', { zh: '需要工作人员令牌', en: 'staff token required' });
-    return this.inbox.list(staff.unitId, q);
+  @ApiOperation({
+    summary: '本单位信访事项（在办及曾办），或信访部门辖区（scope=territory）；按状态、阶段、期限、类别筛选、排序、分页，并按状态计数',
+  })
+  list(@Query(new ZodPipe(inboxQuerySchema)) q: InboxQuery, @CurrentStaff() staff?: StaffPrincipal): Promise<InboxPage> {
+    return this.inbox.list(requireStaff(staff), q);
   }
 }

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { CategoryTaxonomy } from '@sunshine/domain';
+import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
+import { requireRole } from '../cases/staff-roles';
+import { DirectoryCache } from '../directory/directory.cache';
+import { DocumentIssuer } from '../documents/document.issuer';
+import type { DocumentKind } from '../documents/document-kinds';
+import type { WrittenTextDto } from './unit-actions.dto';
+
+const NOT_ASSIGNED = new DomainException('NOT_ASSIGNED_CASE', 'conflict', {
+  zh: '该事项不是交办事项，或不是交给本单位的',
+  en: 'the case was not assigned (交办) to this unit',
+});
+
+/** Written contributions that become numbered documents: 协办意见 (Art 27, 28) and the 办结报告 a 交办 case owes (Art 22). */
+@Injectable()
+export class WrittenReportsService {
+  constructor(
+    private readonly runner: CaseActionRunner,
+    private readonly documents: DocumentIssuer,
+    private readonly directory: DirectoryCache,
+    private readonly clock: Clock,
+  ) {}
+
+  contributeAssist(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: number): Promise<ActionResult> {
+    requireRole(staff, ['handler', 'head']);
+    return this.runner.act(caseId, staff, version, async (tx) => {
+      const lead = tx.state.holdingUnitId ?? '';
+      const doc = await this.issue(tx, 'assist-contribution', { text: dto.text, leadUnit: await this.nameOf(tx, lead) });
+      const [event] = await tx.run({ name: 'contribute-assist', payload: { unitId: staff.unitId, documentRef: `routing:doc:${doc.id}` } });
+      if (event) await this.documents.attachEvent(tx.m, doc.id, event.id);
+    });
+  }
+
+  assignmentReport(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: number): Promise<ActionResult> {
+    requireRole(staff, ['handler', 'head']);
+    return this.runner.act(caseId, staff, version, async (tx) => {
+      const assignment = tx.state.assignment;
+      if (!assignment || assignment.unitId !== staff.unitId) throw NOT_ASSIGNED;
+      const doc = await this.issue(tx, 'assignment-report', { text: dto.text, bureau: await this.nameOf(tx, assignment.bureauUnitId) });
+      const [event] = await tx.run({ name: 'submit-assignment-report', payload: { unitId: staff.unitId, reportRef: `routing:doc:${doc.id}` } });
+      if (event) await this.documents.attachEvent(tx.m, doc.id, event.id);
+    });
+  }
+
+  private async issue(tx: CaseTx, kind: DocumentKind, body: Record<string, unknown>): Promise<{ id: string }> {
+    const s = tx.state;
+    return this.documents.issue(tx.m, {
+      caseId: s.caseId ?? '',
+      stage: s.stage,
+      kind,
+      unitId: tx.staff.unitId,
+      issuedAt: this.clock.now().toISOString(),
+      body: { caseNumber: s.caseNumber, category: CategoryTaxonomy.label(s.category ?? ''), ...body },
+    });
+  }
+
+  private async nameOf(tx: CaseTx, unitId: string): Promise<string> {
+    return (await this.directory.current(tx.m)).get(unitId)?.name ?? unitId;
+  }
+}

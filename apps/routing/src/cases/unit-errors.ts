@@ -1,0 +1,12 @@
+import { DomainException } from '@sunshine/platform';
+
+export function unknownUnit(unitId: string): DomainException {
+  return new DomainException('UNKNOWN_UNIT', 'unprocessable', { zh: '单位不在机构目录中', en: 'no such unit in the directory' }, { unitId });
+}
+
+export function accusedUnit(): DomainException {
+  return new DomainException('ACCUSED_UNIT', 'unprocessable', {
+    zh: '检举控告事项不得转交被检举控告单位（《信访工作条例》第三十条）',
+    en: 'an accusation never goes to the accused unit (Art 30)',
+  });
+}

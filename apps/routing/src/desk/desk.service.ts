@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BUREAU_KINDS } from '@sunshine/domain';
+import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
+import type { RedispatchDto } from '../actions/unit-actions.dto';
+import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
+import { CaseStore } from '../cases/case.store';
+import { requireRole } from '../cases/staff-roles';
+import { accusedUnit, unknownUnit } from '../cases/unit-errors';
+import { DirectoryCache } from '../directory/directory.cache';
+import { ASSIGNMENT_FEEDBACK_DAYS, feedbackDue } from '../dispatch/routing-policy.service';
+
+export interface DeskItem {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly status: string | null;
+  readonly stage: string;
+  readonly type: string | null;
+  readonly category: string | null;
+  readonly placeCode: string | null;
+  /** objection-pending | objected-twice | objection-approved | no-rule-matched | rule-error | awaiting-dispatch … */
+  readonly reason: string;
+  /** 推诿: two objections were raised on the case. */
+  readonly objectedTwice: boolean;
+  readonly holdingUnitId: string | null;
+  /** Why: the latest objection's or the routing policy's words. */
+  readonly detail: string | null;
+  readonly dueAt: string | null;
+  readonly version: number;
+}
+
+const DETAIL_TYPES = ['case.objection-raised', 'case.manual-dispatch-required'];
+
+/** The bureau's manual dispatch desk: cases no rule settled, objections to decide, cases returned by an approved objection. */
+@Injectable()
+export class DeskService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runner: CaseActionRunner,
+    private readonly cases: CaseStore,
+    private readonly directory: DirectoryCache,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(staff: StaffPrincipal, limit: number, offset: number): Promise<{ items: DeskItem[]; total: number }> {
+    const m = this.dataSource.manager;
+    const where = `desk_unit_id = $1 AND accused_unit_id IS DISTINCT FROM $1`;
+    const rows = await m.query<Array<Record<string, unknown>>>(
+      `SELECT case_id, case_number, status, stage, type, category, place_code, desk_reason, objected_twice, holding_unit_id, due_at, revision
+         FROM cases WHERE ${where} ORDER BY objected_twice DESC, due_at NULLS LAST, case_id LIMIT $2 OFFSET $3`,
+      [staff.unitId, limit, offset],
+    );
+    const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM cases WHERE ${where}`, [staff.unitId]);
+    const items: DeskItem[] = [];
+    for (const r of rows) {
+      const [latest] = await this.cases.events(m, String(r['case_id']), DETAIL_TYPES);
+      const reason = (latest?.payload as { reason?: { code?: string; text?: string } } | undefined)?.reason;
+      items.push({
+        caseId: String(r['case_id']),
+        caseNumber: (r['case_number'] as string | null) ?? null,
+        status: (r['status'] as string | null) ?? null,
+        stage: String(r['stage']),
+        type: (r['type'] as string | null) ?? null,
+        category: (r['category'] as string | null) ?? null,
+        placeCode: (r['place_code'] as string | null) ?? null,
+        reason: String(r['desk_reason']),
+        objectedTwice: Boolean(r['objected_twice']),
+        holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
+        detail: reason?.text ?? reason?.code ?? null,
+        dueAt: r['due_at'] ? new Date(String(r['due_at'])).toISOString() : null,
+        version: Number(r['revision']),
+      });
+    }
+    return { items, total: Number(count?.n ?? 0) };
+  }
+
+  /** 人工分办: a person at the desk sends the case on (转送 or 交办 with the report's due date). */
+  dispatch(caseId: string, staff: StaffPrincipal, dto: RedispatchDto, version: number): Promise<ActionResult> {
+    requireRole(staff, ['dispatcher', 'head']);
+    return this.runner.act(caseId, staff, version, (tx) => this.dispatchIn(tx, dto));
+  }
+
+  async dispatchIn(tx: CaseTx, dto: RedispatchDto): Promise<void> {
+    const directory = await this.directory.current(tx.m);
+    const own = directory.get(tx.staff.unitId);
+    const directPetition = tx.state.status === 'registered' && tx.state.receivingUnitId === tx.staff.unitId;
+    if (!directPetition && (!own || !BUREAU_KINDS.includes(own.kind))) {
+      throw new DomainException('DESK_BUREAU_ONLY', 'forbidden', {
+        zh: '只有信访部门可以转送、交办信访事项；承办单位认为不属于本单位职权范围的，应提出异议',
+        en: 'only a petition bureau dispatches; a handling unit objects instead',
+      });
+    }
+    const target = directory.get(dto.toUnitId);
+    if (!target) throw unknownUnit(dto.toUnitId);
+    if (tx.state.accusedUnitId === target.id) throw accusedUnit();
+    const now = this.clock.now();
+    await tx.run({
+      name: 'dispatch',
+      payload: {
+        fromUnitId: tx.staff.unitId,
+        toUnitId: target.id,
+        mode: dto.mode,
+        feedbackDueAt: dto.mode === 'assign' ? feedbackDue(now, dto.feedbackDays ?? ASSIGNMENT_FEEDBACK_DAYS, tx.state.placeCode) : undefined,
+        rule: { id: 'manual-desk', version: 0 },
+        reasons: [`人工分办（${dto.reason.code}）：${dto.reason.text}`.slice(0, 200)],
+        hop: (tx.state.lastDispatch?.hop ?? 0) + 1,
+      },
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { documentNumber } from './document-kinds';
+import { chineseDate, renderDocumentHtml, type CaseDocument } from './document-html';
+
+const base: CaseDocument = {
+  id: 'd1',
+  caseId: 'c1',
+  kind: 'transfer',
+  stage: 'original',
+  number: documentNumber('新乡市信访局', 'transfer', 'original', 2026, 12),
+  unitId: '410700000000:petition-bureau',
+  issuedAt: '2026-03-04T17:00:00.000Z',
+  body: { unitName: '新乡市信访局', caseNumber: '410700-2026-000001', category: '劳资纠纷', toUnit: '延津县信访局', reasons: ['属地：延津县'] },
+};
+
+describe('renderDocumentHtml', () => {
+  it('prints a numbered 转送单 in Chinese with the Asia/Shanghai date', () => {
+    const html = renderDocumentHtml(base);
+    expect(base.number).toBe('新乡市信访局转〔2026〕12号');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('信访事项转送单');
+    expect(html).toContain('新乡市信访局转〔2026〕12号');
+    expect(html).toContain('5个工作日内');
+    expect(html).toContain('2026年3月5日');
+  });
+
+  it('escapes what staff wrote', () => {
+    const html = renderDocumentHtml({ ...base, kind: 'reply', body: { ...base.body, text: '<script>x</script>', outcome: '支持' } });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('信访事项处理意见书');
+    expect(html).toContain('第三十五条');
+  });
+
+  it('names the review stage documents and says a re-review is final', () => {
+    expect(renderDocumentHtml({ ...base, kind: 'reply', stage: 're-review', body: { text: 'x' } })).toContain('不再受理');
+    expect(renderDocumentHtml({ ...base, kind: 'reply', stage: 'review', body: { text: 'x' } })).toContain('信访事项复查意见书');
+  });
+
+  it('leaves a blank date line when a date is missing', () => {
+    expect(chineseDate(undefined)).toBe('____年__月__日');
+  });
+});

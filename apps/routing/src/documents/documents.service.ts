@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Stage } from '@sunshine/contracts';
+import { DomainException, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
+import { CaseAccess } from '../cases/case-access.service';
+import { renderDocumentHtml, type CaseDocument } from './document-html';
+import type { DocumentKind } from './document-kinds';
+
+interface DocumentRow {
+  id: string;
+  case_id: string;
+  kind: DocumentKind;
+  stage: Stage;
+  number: string;
+  unit_id: string;
+  issued_at: Date;
+  body: Record<string, unknown>;
+}
+
+const NOT_FOUND = new DomainException('DOCUMENT_NOT_FOUND', 'not-found', { zh: '文书不存在', en: 'no such document' });
+
+/** Reads a case's documents for whoever may see the case (and for other services: intake, notification). */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+  ) {}
+
+  async list(caseId: string, staff: StaffPrincipal): Promise<CaseDocument[]> {
+    await this.access.readVisible(this.dataSource.manager, staff, caseId, true);
+    const rows = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY issued_at, number`, [caseId]);
+    return rows.map(toDocument);
+  }
+
+  async get(caseId: string, documentId: string, staff: StaffPrincipal): Promise<CaseDocument> {
+    await this.access.readVisible(this.dataSource.manager, staff, caseId, true);
+    const [row] = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 AND id = $2`, [caseId, documentId]);
+    if (!row) throw NOT_FOUND;
+    return toDocument(row);
+  }
+
+  async html(caseId: string, documentId: string, staff: StaffPrincipal): Promise<string> {
+    return renderDocumentHtml(await this.get(caseId, documentId, staff));
+  }
+}
+
+function toDocument(r: DocumentRow): CaseDocument {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    kind: r.kind,
+    stage: r.stage,
+    number: r.number,
+    unitId: r.unit_id,
+    issuedAt: new Date(r.issued_at).toISOString(),
+    body: r.body,
+  };
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BUREAU_KINDS, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
+import type { StaffPrincipal } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
+import { requireRole } from '../cases/staff-roles';
+import { DirectoryCache } from '../directory/directory.cache';
+import { petitionFacts } from '../dispatch/routing-policy.service';
+import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
+import { RuleSetStore, type StoredRuleSet } from './rule-set.store';
+
+/** Routing rules as versioned data: list, create a version, activate one, replay a candidate over past cases. */
+@Injectable()
+export class RulesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: RuleSetStore,
+    private readonly directory: DirectoryCache,
+  ) {}
+
+  list(): Promise<StoredRuleSet[]> {
+    return this.store.list(this.dataSource.manager);
+  }
+
+  async active(): Promise<RoutingRuleSet> {
+    return this.store.active(this.dataSource.manager);
+  }
+
+  get(id: string, version: number): Promise<StoredRuleSet> {
+    return this.store.get(this.dataSource.manager, id, version);
+  }
+
+  create(staff: StaffPrincipal, dto: CreateRuleSetDto): Promise<StoredRuleSet> {
+    requireRole(staff, ['admin']);
+    return this.dataSource.transaction((m) => this.store.create(m, { id: dto.id, rules: dto.rules }, dto.note, staff.subject));
+  }
+
+  activate(staff: StaffPrincipal, id: string, version: number): Promise<StoredRuleSet> {
+    requireRole(staff, ['admin']);
+    return this.dataSource.transaction((m) => this.store.activate(m, id, version, staff.subject));
+  }
+
+  /**
+   * Which past decisions in the admin's territory would change under the candidate: every bureau decision of each
+   * case (the receiving bureau and each bureau a hop went through), replayed with the domain's `replayRouting`.
+   */
+  async replay(staff: StaffPrincipal, dto: ReplayDto): Promise<ReplayReport> {
+    requireRole(staff, ['admin']);
+    const m = this.dataSource.manager;
+    const to = dto.candidate ?? (await this.store.get(m, dto.candidateRef?.id ?? '', dto.candidateRef?.version ?? -1)).ruleSet;
+    const from = dto.from ? (await this.store.get(m, dto.from.id, dto.from.version)).ruleSet : await this.store.active(m);
+    const directory = await this.directory.current(m);
+    const rows = await m.query<Array<{ case_id: string; state: unknown; bureaus: string[] | null }>>(
+      `SELECT c.case_id, c.state, array_remove(array_agg(DISTINCT d.from_unit_id), NULL) AS bureaus
+         FROM cases c LEFT JOIN dispatches d ON d.case_id = c.case_id
+        WHERE $1 = ANY(c.territory_codes) AND c.registered_at >= coalesce($2::timestamptz, '-infinity') AND c.registered_at < coalesce($3::timestamptz, 'infinity')
+        GROUP BY c.case_id ORDER BY c.registered_at LIMIT $4`,
+      [staff.divisionCode, dto.since ?? null, dto.until ?? null, dto.limit],
+    );
+    const cases: RoutingCase[] = [];
+    for (const row of rows) {
+      const facts = petitionFacts(reviveCaseState(row.state, row.case_id));
+      if (!facts) continue;
+      const bureaus = new Set([facts.receivingUnitId, ...(row.bureaus ?? [])]);
+      for (const unitId of bureaus) {
+        const unit = directory.get(unitId);
+        if (unit && BUREAU_KINDS.includes(unit.kind)) cases.push({ caseId: row.case_id, facts, currentUnitId: unitId });
+      }
+    }
+    return replayRouting({ from, to, cases, directory });
+  }
+}

@@ -1,0 +1,72 @@
+import type { ReplayReport } from '@sunshine/domain';
+import { RoutingWorld, U } from './support/routing-world';
+
+interface Stored {
+  ruleSet: { id: string; version: number };
+  active: boolean;
+  builtIn: boolean;
+}
+
+const PILOT_RULES = [
+  { id: 'accusation-discipline', kind: 'accusation' },
+  { id: 'lawsuit-political-legal', kind: 'lawsuit' },
+  { id: 'labour-to-housing', kind: 'direct', when: { categories: ['labour'] }, unitKind: 'dept-housing', at: 'bureau', mode: 'assign', reason: '试点：劳资纠纷由住建局牵头办理' },
+  { id: 'territory-competence-level', kind: 'territorial' },
+];
+
+// Routing rules as versioned data: stored versions, one in force, replay of a candidate over past cases.
+describe('routing rule sets', () => {
+  let w: RoutingWorld;
+
+  beforeAll(async () => {
+    w = await RoutingWorld.start('small');
+  });
+
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  it('starts with the law’s default set in force', async () => {
+    const list = await w.call<Stored[]>('GET', '/routing-rules', U.countyBureau);
+    expect(list.body).toEqual([expect.objectContaining({ builtIn: true, active: true, ruleSet: expect.objectContaining({ id: 'default', version: 1 }) })]);
+  });
+
+  it('stores a new version without putting it in force, and replays it over past cases', async () => {
+    const labour = [await w.register(), await w.register()];
+    const housing = await w.register({ category: 'urban-construction' });
+    for (const caseId of [...labour, housing]) await w.waitFor(caseId, 'case.dispatched');
+
+    const created = await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'yanjin', rules: PILOT_RULES, note: '劳资纠纷试点' }, ['admin']);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ruleSet: { id: 'yanjin', version: 1 }, active: false });
+
+    const replay = await w.call<ReplayReport>('POST', '/routing-rules/replay', U.countyBureau, { candidateRef: { id: 'yanjin', version: 1 } }, ['admin']);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ from: { id: 'default', version: 1 }, to: { id: 'yanjin', version: 1 }, total: 3, unchanged: 1 });
+    expect(replay.body.changed.map((c) => c.caseId).sort()).toEqual([...labour].sort());
+    expect(replay.body.changed[0]).toMatchObject({ fields: ['unit', 'rule'], before: { unitId: U.hrss }, after: { unitId: U.housing } });
+  });
+
+  it('routes by the version put in force, recording its rule and reasons, and back to the default', async () => {
+    expect((await w.call<Stored>('POST', '/routing-rules/yanjin/1/activate', U.countyBureau, undefined, ['admin'])).body.active).toBe(true);
+    const caseId = await w.register();
+    const [dispatched] = await w.waitFor(caseId, 'case.dispatched');
+    expect(dispatched?.payload).toMatchObject({ toUnitId: U.housing, rule: { id: 'labour-to-housing', version: 1 } });
+    expect(dispatched?.payload.reasons).toContain('试点：劳资纠纷由住建局牵头办理');
+
+    await w.call('POST', '/routing-rules/default/1/activate', U.countyBureau, undefined, ['admin']);
+    const after = await w.register();
+    const [back] = await w.waitFor(after, 'case.dispatched');
+    expect(back?.payload).toMatchObject({ toUnitId: U.hrss, rule: { id: 'territory-competence-level', version: 1 } });
+  });
+
+  it('refuses a malformed set with the field at fault, and anyone but an admin', async () => {
+    const bad = await w.call<{ code: string; details: { fields: Array<{ field: string }> } }>('POST', '/routing-rules', U.countyBureau, {
+      id: 'bad', rules: [{ id: 't', kind: 'territorial' }, { id: 'a', kind: 'accusation' }],
+    }, ['admin']);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((f) => f.field)).toContain('rules.1');
+    const clerk = await w.call<{ code: string }>('POST', '/routing-rules', U.countyBureau, { id: 'x', rules: PILOT_RULES }, ['clerk']);
+    expect([clerk.status, clerk.body.code]).toEqual([403, 'ROLE_REQUIRED']);
+  });
+});
