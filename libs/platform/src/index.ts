@@ -34,3 +34,4 @@ export * from './directory/directory-replica.module';
 export * from './org-reader';
 export * from './clock/clock';
 export * from './auth/service-token.provider';
+export * from './database/sql-values';

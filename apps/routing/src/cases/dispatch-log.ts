@@ -1,3 +1,4 @@
+import { isoOf } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
 import type { AnyCaseEvent } from '@sunshine/contracts';
 import { v7 as uuidv7 } from 'uuid';
@@ -45,7 +46,7 @@ export class DispatchLog {
       rule: { id: String(r['rule_id']), version: Number(r['rule_version']) },
       reasons: r['reasons'] as string[],
       eventId: String(r['event_id']),
-      at: new Date(String(r['created_at'])).toISOString(),
+      at: isoOf(r['created_at']) ?? '',
     }));
   }
 }

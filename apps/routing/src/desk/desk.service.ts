@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS } from '@sunshine/domain';
-import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import type { RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
@@ -68,7 +68,7 @@ export class DeskService {
         objectedTwice: Boolean(r['objected_twice']),
         holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
         detail: reason?.text ?? reason?.code ?? null,
-        dueAt: r['due_at'] ? new Date(String(r['due_at'])).toISOString() : null,
+        dueAt: isoOf(r['due_at']),
         version: Number(r['revision']),
       });
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseStatus, Stage } from '@sunshine/contracts';
-import { DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CaseAccess } from '../cases/case-access.service';
 import { inboxSql, type InboxQuery } from './inbox.query';
@@ -32,7 +32,7 @@ export interface InboxPage {
   readonly byStatus: Record<string, number>;
 }
 
-const iso = (v: unknown): string | null => (v ? new Date(String(v)).toISOString() : null);
+const iso = isoOf;
 
 /** A unit's inbox (visibility from the projection: every unit that ever held the case), or a bureau's territory. */
 @Injectable()

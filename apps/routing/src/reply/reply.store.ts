@@ -1,3 +1,4 @@
+import { isoOf } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
 import type { ReplyOutcome, ServiceMethod, Stage } from '@sunshine/contracts';
 import type { CaseState } from '@sunshine/domain';
@@ -27,7 +28,7 @@ export interface ReplyRecord {
 }
 
 type Row = Record<string, unknown>;
-const iso = (v: unknown): string | null => (v ? new Date(String(v)).toISOString() : null);
+const iso = isoOf;
 
 function toRecord(r: Row): ReplyRecord {
   return {
