@@ -6,10 +6,14 @@ import {
   PlatformModule,
   type PlatformConfig,
 } from '@sunshine/platform';
-import { CityViewModule } from './city-view/city-view.module';
+import { LeadersModule } from './leaders/leaders.module';
 import { SupervisionInitial1763820000000 } from './migrations/1763820000000-supervision-initial';
+import { SupervisionLedger1763840000000 } from './migrations/1763840000000-supervision-ledger';
+import { SupervisionWork1763840000001 } from './migrations/1763840000001-supervision-work';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { SharedModule } from './shared/shared.module';
 
-/** The supervision service: 督查督办 — clocks, orders, escalation, the city view. */
+/** The supervision service: 督查督办 — clocks, orders, escalation, leaders, backlog, early warnings, the city view. */
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
@@ -18,10 +22,17 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config, {
           entities: [...DIRECTORY_REPLICA_ENTITIES],
-          migrations: [...DIRECTORY_REPLICA_MIGRATIONS, SupervisionInitial1763820000000],
+          migrations: [
+            ...DIRECTORY_REPLICA_MIGRATIONS,
+            SupervisionInitial1763820000000,
+            SupervisionLedger1763840000000,
+            SupervisionWork1763840000001,
+          ],
         }),
         DirectoryReplicaModule,
-        CityViewModule,
+        SharedModule,
+        PipelineModule,
+        LeadersModule,
       ],
     };
   }

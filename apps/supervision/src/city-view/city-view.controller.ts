@@ -1,18 +1,47 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { caseStatusSchema, categoryCodeSchema, divisionCodeSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
+import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { z } from 'zod';
+import { requireStaff } from '../shared/staff';
+import type { CaseListItem } from './case-list-item';
+import { CaseQueryService } from './case-query.service';
 import { CityViewService, type CaseView } from './city-view.service';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const listSchema = z.object({
+  status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(caseStatusSchema)).optional(),
+  stage: stageSchema.optional(),
+  type: petitionTypeSchema.optional(),
+  category: categoryCodeSchema.optional(),
+  holdingUnitId: z.string().min(3).max(96).optional(),
+  division: divisionCodeSchema.optional(),
+  overdue: bool.optional(),
+  supervised: bool.optional(),
+  backlog: bool.optional(),
+  leaderRef: z.string().min(1).max(96).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 @ApiTags('city view 全市视图')
 @ApiBearerAuth()
 @Controller('cases')
 export class CityViewController {
-  constructor(private readonly view: CityViewService) {}
+  constructor(
+    private readonly view: CityViewService,
+    private readonly query: CaseQueryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '辖区内信访事项 Cases in my jurisdiction, by status, stage, category, holding unit, overdue …' })
+  list(@Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<{ items: CaseListItem[]; total: number }> {
+    return this.query.list(requireStaff(staff), q);
+  }
 
   @Get(':caseId')
-  @ApiOperation({ summary: '信访事项当前状态与时间线 A case: status, holding unit, timeline' })
+  @ApiOperation({ summary: '信访事项当前状态、期限与时间线 A case: status, holding unit, clocks, timeline' })
   get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentStaff() staff?: StaffPrincipal): Promise<CaseView> {
-    if (!staff) throw new DomainException('TOKEN_MISSING', 'forbidden', { zh: '需要工作人员令牌', en: 'staff token required' });
-    return this.view.get(caseId, staff);
+    return this.view.get(caseId, requireStaff(staff));
   }
 }

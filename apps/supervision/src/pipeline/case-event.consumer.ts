@@ -2,15 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { AnyEvent } from '@sunshine/contracts';
 import { ANY_EVENT, type EventContext } from '@sunshine/platform';
-import { CaseProjectionService } from './case-projection.service';
+import { CaseEventPipeline } from './case-event.pipeline';
 
-/** Every case-log event, whatever its type, feeds the city view. */
+/** Every case-log event, whatever its type, goes through supervision's pipeline. */
 @Controller()
-export class CaseProjectionConsumer {
-  constructor(private readonly projection: CaseProjectionService) {}
+export class CaseEventConsumer {
+  constructor(private readonly pipeline: CaseEventPipeline) {}
 
   @EventPattern(ANY_EVENT)
   async onEvent(@Payload() event: AnyEvent, @Ctx() ctx: EventContext): Promise<void> {
-    await this.projection.apply(ctx.manager, event);
+    await this.pipeline.apply(ctx.manager, event);
   }
 }

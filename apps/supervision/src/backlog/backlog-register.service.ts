@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, DomainException, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CaseViewStore } from '../city-view/case-view.store';
+import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
+import { BacklogService } from './backlog.service';
+
+export interface BacklogView {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly caseStatus: string | null;
+  readonly unitId: string;
+  readonly status: 'registered' | 'cleared';
+  readonly reasonCode: string;
+  readonly plan: string | null;
+  readonly planDueDate: string | null;
+  readonly registeredAt: string;
+  readonly clearedAt: string | null;
+}
+
+export interface PlanInput {
+  readonly plan: string;
+  readonly planDueDate?: string;
+  readonly unitId?: string;
+}
+
+const iso = (v: unknown): string | null => (v ? new Date(String(v instanceof Date ? v.toISOString() : v)).toISOString() : null);
+
+/** The backlog register as people use it: list it, register a case by hand with a plan, update the plan. */
+@Injectable()
+export class BacklogRegisterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly backlog: BacklogService,
+    private readonly visibility: VisibilityService,
+    private readonly cases: CaseViewStore,
+    private readonly clock: Clock,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async list(staff: StaffPrincipal, status: 'registered' | 'cleared' | undefined): Promise<BacklogView[]> {
+    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 1);
+    const params = [...filter.params];
+    const byStatus = status ? `AND b.status = $${params.push(status)}` : '';
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_views v ON v.case_id = b.case_id
+       WHERE ${filter.clause} ${byStatus} ORDER BY b.registered_at LIMIT 1000`,
+      params,
+    );
+    return rows.map((r) => this.viewOf(r));
+  }
+
+  async registerByHand(staff: StaffPrincipal, caseId: string, body: PlanInput & { reason: { code: string; text?: string } }): Promise<BacklogView> {
+    await this.dataSource.transaction(async (m) => {
+      const state = await this.visibleCase(m, staff, caseId);
+      const unitId = body.unitId ?? state.holdingUnitId;
+      if (!unitId) throw new DomainException('NO_UNIT', 'unprocessable', { zh: '须指定责任单位', en: 'name the responsible unit' });
+      const done = await this.backlog.register(m, state, {
+        unitId,
+        reason: body.reason,
+        plan: body.plan,
+        planDueDate: body.planDueDate,
+        by: staff.subject,
+        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
+      });
+      if (!done) throw new DomainException('ALREADY_BACKLOG', 'conflict', { zh: '该事项已列入积案', en: 'the case is already on the backlog register' });
+    });
+    this.relay.poke();
+    return this.view(caseId);
+  }
+
+  /** The plan (化解方案) and the responsible unit; the responsible unit or an overseeing bureau may change it. */
+  async updatePlan(staff: StaffPrincipal, caseId: string, body: PlanInput): Promise<BacklogView> {
+    await this.dataSource.transaction(async (m) => {
+      await this.visibleCase(m, staff, caseId);
+      const [row] = await m.query<Array<{ status: string }>>(`SELECT status FROM backlog_cases WHERE case_id = $1 FOR UPDATE`, [caseId]);
+      if (row?.status !== 'registered') throw new DomainException('NOT_BACKLOG', 'not-found', { zh: '该事项不在积案台账中', en: 'the case is not on the register' });
+      await m.query(
+        `UPDATE backlog_cases SET plan = $2, plan_due_date = $3, plan_updated_at = $4, unit_id = COALESCE($5, unit_id) WHERE case_id = $1`,
+        [caseId, body.plan, body.planDueDate ?? null, this.clock.now(), body.unitId ?? null],
+      );
+    });
+    return this.view(caseId);
+  }
+
+  private async visibleCase(m: EntityManager, staff: StaffPrincipal, caseId: string) {
+    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 2);
+    const visible = await m.query<unknown[]>(`SELECT 1 FROM case_views v WHERE v.case_id = $1 AND ${filter.clause}`, [caseId, ...filter.params]);
+    const state = visible.length > 0 ? await this.cases.lock(m, caseId) : null;
+    if (!state) throw NOT_VISIBLE;
+    return state;
+  }
+
+  private async view(caseId: string): Promise<BacklogView> {
+    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_views v ON v.case_id = b.case_id WHERE b.case_id = $1`,
+      [caseId],
+    );
+    if (!row) throw NOT_VISIBLE;
+    return this.viewOf(row);
+  }
+
+  private viewOf(r: Record<string, unknown>): BacklogView {
+    return {
+      caseId: String(r['case_id']),
+      caseNumber: (r['case_number'] as string | null) ?? null,
+      caseStatus: (r['case_status'] as string | null) ?? null,
+      unitId: String(r['unit_id']),
+      status: r['status'] as 'registered' | 'cleared',
+      reasonCode: String(r['reason_code']),
+      plan: (r['plan'] as string | null) ?? null,
+      planDueDate: (r['plan_due_date'] as string | null) ?? null,
+      registeredAt: iso(r['registered_at']) ?? '',
+      clearedAt: iso(r['cleared_at']),
+    };
+  }
+}

@@ -1,0 +1,45 @@
+/** One case in a list of the city view. */
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly status: string | null;
+  readonly stage: string;
+  readonly type: string | null;
+  readonly category: string | null;
+  readonly placeCode: string | null;
+  readonly holdingUnitId: string | null;
+  readonly registeredAt: string | null;
+  readonly updatedAt: string;
+  /** A clock of the case ran out and its fact has not come yet. */
+  readonly overdue: boolean;
+  readonly supervised: boolean;
+  readonly leaderRef: string | null;
+  readonly backlog: boolean;
+}
+
+/** Columns for CaseListItem from `case_views v`. */
+export const CASE_LIST_COLUMNS = `v.case_id, v.case_number, v.status, v.stage, v.type, v.category, v.place_code, v.holding_unit_id,
+  v.registered_at, v.updated_at, v.state -> 'flags' AS flags,
+  EXISTS (SELECT 1 FROM deadline_clocks c WHERE c.case_id = v.case_id AND c.status = 'overdue') AS overdue`;
+
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+
+export function caseListItemOf(r: Record<string, unknown>): CaseListItem {
+  const flags = (r['flags'] ?? {}) as { supervised?: boolean; leaderRef?: string | null; backlog?: boolean };
+  return {
+    caseId: String(r['case_id']),
+    caseNumber: (r['case_number'] as string | null) ?? null,
+    status: (r['status'] as string | null) ?? null,
+    stage: String(r['stage']),
+    type: (r['type'] as string | null) ?? null,
+    category: (r['category'] as string | null) ?? null,
+    placeCode: (r['place_code'] as string | null) ?? null,
+    holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
+    registeredAt: iso(r['registered_at']),
+    updatedAt: iso(r['updated_at']) ?? '',
+    overdue: Boolean(r['overdue']),
+    supervised: Boolean(flags.supervised),
+    leaderRef: flags.leaderRef ?? null,
+    backlog: Boolean(flags.backlog),
+  };
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { z } from 'zod';
+import { requireStaff } from '../shared/staff';
+import { ClocksQueryService, type ClockListItem } from './clocks-query.service';
+
+const statuses = ['running', 'paused', 'overdue', 'satisfied', 'ended', 'expired', 'lapsed'] as const;
+const querySchema = z.object({
+  status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(statuses))).optional(),
+  kind: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/).optional(),
+  unitId: z.string().min(3).max(96).optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+@ApiTags('deadlines 期限')
+@ApiBearerAuth()
+@Controller('clocks')
+export class ClocksController {
+  constructor(private readonly clocks: ClocksQueryService) {}
+
+  @Get()
+  @ApiOperation({ summary: '期限台账 Clocks in my jurisdiction (e.g. ?status=overdue: the overdue list)' })
+  list(@Query(new ZodPipe(querySchema)) q: z.infer<typeof querySchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<ClockListItem[]> {
+    return this.clocks.list(requireStaff(staff), q);
+  }
+}

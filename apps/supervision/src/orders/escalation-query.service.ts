@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StaffPrincipal } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
+import { VisibilityService } from '../shared/visibility.service';
+
+export interface EscalationView {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly orderId: string | null;
+  readonly unitId: string;
+  readonly fromUnitId: string;
+  readonly toUnitId: string;
+  readonly policyStep: number;
+  readonly reasonCode: string;
+  readonly escalatedAt: string;
+}
+
+/** Escalations of the cases the caller may see. */
+@Injectable()
+export class EscalationQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly visibility: VisibilityService,
+  ) {}
+
+  async list(staff: StaffPrincipal, q: { caseId?: string; limit: number }): Promise<EscalationView[]> {
+    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 1);
+    const params = [...filter.params, q.limit];
+    const byCase = q.caseId ? `AND e.case_id = $${params.push(q.caseId)}` : '';
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT e.*, v.case_number FROM escalations e JOIN case_views v ON v.case_id = e.case_id
+       WHERE ${filter.clause} ${byCase} ORDER BY e.escalated_at DESC LIMIT $5`,
+      params,
+    );
+    return rows.map((r) => ({
+      caseId: String(r['case_id']),
+      caseNumber: (r['case_number'] as string | null) ?? null,
+      orderId: (r['order_id'] as string | null) ?? null,
+      unitId: String(r['unit_id']),
+      fromUnitId: String(r['from_unit_id']),
+      toUnitId: String(r['to_unit_id']),
+      policyStep: Number(r['policy_step']),
+      reasonCode: String(r['reason_code']),
+      escalatedAt: new Date(String(r['escalated_at'])).toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, OutboxRelay } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CaseViewStore } from '../city-view/case-view.store';
+import { CaseEmitter } from '../shared/case-emitter.service';
+import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
+import { SupervisingBureauService } from './supervising-bureau.service';
+
+const DAY_MS = 86_400_000;
+const POLICY = { kind: 'system' as const, id: 'escalation-policy' };
+
+interface DueOrder {
+  id: string;
+  case_id: string;
+  unit_id: string;
+  supervising_unit_id: string;
+  escalation_step: number;
+  status: string;
+  next_escalation_at: Date | null;
+}
+
+/**
+ * Escalation by policy (提级督办, 《信访工作条例》第24、39、40条): an order still unanswered `escalateAfterDays` after it
+ * went out goes to the bureau of the level above (case.escalated), and again after as many days, up to `maxSteps`.
+ */
+@Injectable()
+export class EscalationService {
+  private readonly logger = new Logger(EscalationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
+    private readonly bureaus: SupervisingBureauService,
+    private readonly cases: CaseViewStore,
+    private readonly emitter: CaseEmitter,
+    private readonly clock: Clock,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async scan(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource.query<Array<{ id: string; case_id: string }>>(
+      `SELECT id, case_id FROM supervision_orders WHERE status = 'open' AND next_escalation_at <= $1 ORDER BY next_escalation_at LIMIT 100`,
+      [now],
+    );
+    let escalated = 0;
+    for (const order of due) {
+      if (await this.dataSource.transaction((m) => this.escalate(m, order.id, order.case_id, now))) escalated++;
+    }
+    if (escalated > 0) this.relay.poke();
+    return escalated;
+  }
+
+  private async escalate(m: EntityManager, orderId: string, caseId: string, now: Date): Promise<boolean> {
+    const state = await this.cases.lock(m, caseId);
+    const [order] = await m.query<DueOrder[]>(`SELECT * FROM supervision_orders WHERE id = $1 FOR UPDATE`, [orderId]);
+    if (!state || !order || order.status !== 'open' || !order.next_escalation_at || order.next_escalation_at > now) return false;
+    const step = order.escalation_step + 1;
+    const to = await this.bureaus.parentBureauOf(order.supervising_unit_id);
+    const stop = () => m.query(`UPDATE supervision_orders SET next_escalation_at = NULL WHERE id = $1`, [orderId]);
+    if (to === null || step > this.config.escalation.maxSteps) {
+      await stop();
+      return false;
+    }
+    const payload = {
+      unitId: order.unit_id,
+      fromUnitId: order.supervising_unit_id,
+      toUnitId: to,
+      policyStep: step,
+      reason: { code: 'order-unanswered', text: `督办单逾期未回复，提级督办（第${step}级）` },
+    };
+    const result = await this.emitter.emit(m, state, { name: 'escalate', payload }, { actor: POLICY, unitId: to });
+    if (!result.ok) {
+      this.logger.log(`order ${orderId}: not escalated (${result.error.code}); escalation stops`);
+      await stop();
+      return false;
+    }
+    await m.query(
+      `INSERT INTO escalations (id, case_id, order_id, unit_id, from_unit_id, to_unit_id, policy_step, reason_code, event_id, escalated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [uuidv7(), caseId, orderId, order.unit_id, order.supervising_unit_id, to, step, payload.reason.code, result.events[0]?.id, now],
+    );
+    const next = step < this.config.escalation.maxSteps ? new Date(now.getTime() + this.config.escalation.escalateAfterDays * DAY_MS) : null;
+    await m.query(
+      `UPDATE supervision_orders SET escalation_step = $2, supervising_unit_id = $3, next_escalation_at = $4 WHERE id = $1`,
+      [orderId, step, to, next],
+    );
+    return true;
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
+import { EscalationQueryService } from './escalation-query.service';
+import { EscalationService } from './escalation.service';
+import { EscalationsController } from './escalations.controller';
+import { OrderActionsService } from './order-actions.service';
+import { OrdersController } from './orders.controller';
+import { SupervisionOrderService } from './supervision-order.service';
+import { SupervisionPolicyService } from './supervision-policy.service';
+
+/** Supervision orders (督办单), the escalation policy and escalations. */
+@Module({
+  imports: [LedgerModule],
+  controllers: [OrdersController, EscalationsController],
+  providers: [SupervisionOrderService, OrderActionsService, EscalationService, EscalationQueryService, SupervisionPolicyService],
+  exports: [EscalationService, SupervisionPolicyService],
+})
+export class OrdersModule {}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor, Reason, SupervisionTrigger } from '@sunshine/contracts';
+import { deadlineFor, type CaseState } from '@sunshine/domain';
+import { Clock, DomainException } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { WorkingCalendarService } from '../ledger/working-calendar.service';
+import { CaseEmitter, type EmitResult } from '../shared/case-emitter.service';
+import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
+import { ORDER_SELECT, orderViewOf, type OrderView } from './order-row';
+
+export interface IssueOrder {
+  readonly unitId: string;
+  readonly byUnitId: string;
+  readonly trigger: SupervisionTrigger;
+  readonly answerDays: number;
+  readonly reason: Reason;
+  /** Staff subject, or the policy's name. */
+  readonly issuedBy: string;
+  /** One order per case and source (a manual issue, or the event that triggered the policy). */
+  readonly sourceKey: string;
+  readonly actor: Actor;
+  readonly causedBy?: { readonly id: string; readonly correlationId: string };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Supervision orders (督办单, 《信访工作条例》第40条): issued, answered in writing by a date, escalated when ignored. */
+@Injectable()
+export class SupervisionOrderService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
+    private readonly emitter: CaseEmitter,
+    private readonly calendars: WorkingCalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Issues an order on a case whose city-view row the caller has locked. Returns the refusal of decide (nothing
+   * written), or null when this source already issued one.
+   */
+  async issue(m: EntityManager, state: CaseState, o: IssueOrder): Promise<{ orderId: string } | EmitResult | null> {
+    const caseId = state.caseId ?? '';
+    const existing = await m.query<unknown[]>(`SELECT 1 FROM supervision_orders WHERE case_id = $1 AND source_key = $2`, [caseId, o.sourceKey]);
+    if (existing.length > 0) return null;
+    const now = this.clock.now();
+    const answerDueAt = deadlineFor(
+      'supervision-order-answer',
+      { startAt: now, amount: o.answerDays },
+      { calendar: this.calendars.current(), policies: this.config.policies, divisionCode: state.placeCode ?? undefined },
+    ).dueAt;
+    const orderId = uuidv7();
+    const payload = { orderId, unitId: o.unitId, byUnitId: o.byUnitId, trigger: o.trigger, answerDueAt, reason: o.reason };
+    const result = await this.emitter.emit(m, state, { name: 'issue-supervision-order', payload }, {
+      actor: o.actor,
+      unitId: o.unitId,
+      causedBy: o.causedBy,
+    });
+    if (!result.ok) return result;
+    await m.query(
+      `INSERT INTO supervision_orders (id, case_id, unit_id, by_unit_id, trigger, source_key, reason_code, reason_text, issued_by,
+         issued_at, answer_due_at, status, supervising_unit_id, next_escalation_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $4, $12)`,
+      [orderId, caseId, o.unitId, o.byUnitId, o.trigger, o.sourceKey, o.reason.code, o.reason.text ?? null, o.issuedBy, now,
+        answerDueAt, new Date(now.getTime() + this.config.escalation.escalateAfterDays * DAY_MS)],
+    );
+    return { orderId };
+  }
+
+  async view(orderId: string, m: EntityManager = this.dataSource.manager): Promise<OrderView> {
+    const [row] = await m.query<Array<Record<string, unknown>>>(`${ORDER_SELECT} WHERE o.id = $1`, [orderId]);
+    if (!row) throw orderNotFound();
+    return orderViewOf(row, this.clock.now());
+  }
+
+  async list(unitId: string, q: { direction: 'issued' | 'received'; status?: 'open' | 'answered' | 'overdue'; caseId?: string }): Promise<OrderView[]> {
+    const params: unknown[] = [unitId];
+    const where = [q.direction === 'issued' ? `(o.by_unit_id = $1 OR o.supervising_unit_id = $1)` : `o.unit_id = $1`];
+    if (q.caseId) where.push(`o.case_id = $${params.push(q.caseId)}`);
+    if (q.status === 'answered') where.push(`o.status = 'answered'`);
+    if (q.status === 'open') where.push(`o.status = 'open' AND o.answer_due_at > $${params.push(this.clock.now())}`);
+    if (q.status === 'overdue') where.push(`o.status = 'open' AND o.answer_due_at <= $${params.push(this.clock.now())}`);
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `${ORDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.issued_at DESC LIMIT 500`,
+      params,
+    );
+    const now = this.clock.now();
+    return rows.map((r) => orderViewOf(r, now));
+  }
+}
+
+export function orderNotFound(): DomainException {
+  return new DomainException('ORDER_NOT_FOUND', 'not-found', { zh: '督办单不存在或无权查看', en: 'no such supervision order for your unit' });
+}

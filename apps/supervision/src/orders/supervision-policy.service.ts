@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AnyEvent, Reason, SupervisionTrigger } from '@sunshine/contracts';
+import type { CaseState } from '@sunshine/domain';
+import type { EntityManager } from 'typeorm';
+import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
+import { SupervisingBureauService } from './supervising-bureau.service';
+import { SupervisionOrderService } from './supervision-order.service';
+
+interface Trigger {
+  readonly unitId: string;
+  readonly byUnitId: string | null;
+  readonly trigger: SupervisionTrigger;
+  readonly sourceKey: string;
+  readonly reason: Reason;
+}
+
+const POLICY = { kind: 'system' as const, id: 'escalation-policy' };
+
+/**
+ * The escalation policy's first step (督办, Art 40): a supervision order goes out by itself when a duty clock runs
+ * out (拖延), when a case is objected twice (推诿), or when the handling unit is rated 不满意 (敷衍).
+ */
+@Injectable()
+export class SupervisionPolicyService {
+  private readonly logger = new Logger(SupervisionPolicyService.name);
+
+  constructor(
+    @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
+    private readonly bureaus: SupervisingBureauService,
+    private readonly orders: SupervisionOrderService,
+  ) {}
+
+  async onEvent(m: EntityManager, event: AnyEvent, before: CaseState, after: CaseState): Promise<void> {
+    const trigger = await this.triggerOf(event, before, after);
+    if (!trigger) return;
+    const byUnitId = trigger.byUnitId ?? (await this.bureaus.supervisorOf(trigger.unitId));
+    if (!byUnitId || byUnitId === trigger.unitId) return;
+    const result = await this.orders.issue(m, after, {
+      unitId: trigger.unitId,
+      byUnitId,
+      trigger: trigger.trigger,
+      answerDays: this.config.escalation.orderAnswerDays,
+      reason: trigger.reason,
+      issuedBy: POLICY.id,
+      sourceKey: trigger.sourceKey,
+      actor: { ...POLICY, unitId: byUnitId },
+      causedBy: { id: event.id, correlationId: event.correlationId },
+    });
+    if (result !== null && 'ok' in result && !result.ok) {
+      this.logger.log(`case ${event.caseId ?? '?'}: no ${trigger.trigger} order (${result.error.code})`);
+    }
+  }
+
+  private async triggerOf(event: AnyEvent, before: CaseState, after: CaseState): Promise<Trigger | null> {
+    const policy = this.config.escalation;
+    if (event.type === 'case.overdue' && policy.orderOnOverdue.includes(event.payload.clock)) {
+      const p = event.payload;
+      return {
+        unitId: p.unitId,
+        byUnitId: null,
+        trigger: 'overdue',
+        sourceKey: `overdue:${event.id}`,
+        reason: { code: 'clock-overdue', text: `${p.clock}超期（${p.article}）`.slice(0, 200) },
+      };
+    }
+    const n = policy.buckPassingObjections;
+    if (event.type === 'case.objection-raised' && before.objections.count < n && after.objections.count >= n) {
+      return {
+        unitId: event.payload.unitId,
+        byUnitId: event.payload.bureauUnitId,
+        trigger: 'buck-passing',
+        sourceKey: 'buck-passing',
+        reason: { code: 'objected-twice', text: `同一事项被提出异议${after.objections.count}次（推诿）` },
+      };
+    }
+    if (event.type === 'petition.rated' && policy.orderOnDissatisfied && event.payload.score === 'dissatisfied' && event.payload.subject === 'handling-unit') {
+      return {
+        unitId: event.payload.unitId,
+        byUnitId: null,
+        trigger: 'perfunctory',
+        sourceKey: `dissatisfied:${event.payload.stage}`,
+        reason: { code: 'rated-dissatisfied', text: '信访人评价不满意' },
+      };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,118 @@
+import { deadlinePolicySchema, type DeadlinePolicy } from '@sunshine/domain';
+import { loadServiceEnv, type PlatformConfig } from '@sunshine/platform';
+import { z } from 'zod';
+
+const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const DAY_MS = 86_400_000;
+
+/** `3d,1d,12h` → milliseconds, largest first. */
+const leadsSchema = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{1,4}[dhm]$/, 'lead: a number and d, h or m, e.g. 3d')).max(10))
+  .transform((leads) =>
+    leads.map((l) => Number(l.slice(0, -1)) * { d: DAY_MS, h: 3_600_000, m: 60_000 }[l.slice(-1) as 'd' | 'h' | 'm']).sort((a, b) => b - a),
+  );
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+      return z.NEVER;
+    }
+  }).pipe(schema);
+
+const thresholdsSchema = z.object({
+  /** 集体访 from this many persons is an early warning. */
+  collectiveHeadCount: z.number().int().min(2).default(20),
+  /** A collective visit this large is a major matter reported up at once (Art 25). */
+  majorHeadCount: z.number().int().min(2).default(50),
+  /** This many cases of one category in one township within the window is a spike. */
+  spikeCount: z.number().int().min(2).default(5),
+});
+
+const alertsSchema = z.object({
+  spikeWindowHours: z.number().int().min(1).max(24 * 90).default(24),
+  thresholds: thresholdsSchema.default({ collectiveHeadCount: 20, majorHeadCount: 50, spikeCount: 5 }),
+  /** Date ranges (Asia/Shanghai, inclusive) with lower thresholds, e.g. 全国两会. */
+  sensitivePeriods: z
+    .array(
+      z.object({
+        label: z.string().min(1).max(40),
+        from: z.iso.date(),
+        to: z.iso.date(),
+        thresholds: thresholdsSchema.partial(),
+      }),
+    )
+    .default([]),
+});
+
+const escalationSchema = z.object({
+  /** Clocks whose overdue makes the supervising bureau issue a supervision order (督办单, Art 40). */
+  orderOnOverdue: z
+    .array(z.string())
+    .default(['dispatch', 'acceptance', 'handling', 'assignment-feedback', 'review-handling', 're-review-handling']),
+  /** 推诿: objections on one case from which an order goes out (DESIGN: "objected twice"). */
+  buckPassingObjections: z.number().int().min(1).default(2),
+  /** 不满意: an order for a dissatisfied rating of the handling unit. */
+  orderOnDissatisfied: z.boolean().default(true),
+  /** Days the ordered unit has to answer in writing. */
+  orderAnswerDays: z.number().int().min(1).max(90).default(5),
+  /** An order still unanswered this many days after it went out (or after the last step) goes up a level. */
+  escalateAfterDays: z.number().int().min(1).max(365).default(7),
+  /** Steps up the bureau hierarchy at most (county → city → province). */
+  maxSteps: z.number().int().min(1).max(5).default(2),
+});
+
+const schema = z.object({
+  /** How often the due check scans the ledger (ms). Default: 60 s; 1 s with the shared test clock. */
+  SUPERVISION_SCAN_MS: z.coerce.number().int().min(200).max(3_600_000).optional(),
+  /** Warnings before a clock's end, e.g. `3d,1d`. */
+  SUPERVISION_WARNING_LEADS: leadsSchema.optional(),
+  /** Jurisdictions' deadline policies (JSON array of DeadlinePolicy); the law's defaults otherwise. */
+  SUPERVISION_DEADLINE_POLICIES: json(z.array(deadlinePolicySchema)).optional(),
+  SUPERVISION_ESCALATION: json(escalationSchema).optional(),
+  /** 积案: unresolved this many days after registration (the seeds: 3 years). */
+  SUPERVISION_BACKLOG_AGE_DAYS: positiveInt(3 * 365, 36500),
+  SUPERVISION_ALERTS: json(alertsSchema).optional(),
+  /** Unit kinds that see every case of their territory (others see the cases they hold or held). */
+  SUPERVISION_OVERSEER_KINDS: z.string().default('petition-bureau,petition-office,government,party-committee'),
+  /** Unit kinds that also see accusations in their territory (never the accused unit). */
+  SUPERVISION_ACCUSATION_OVERSEER_KINDS: z.string().default('petition-bureau,petition-office,discipline'),
+});
+
+export type EscalationPolicy = z.infer<typeof escalationSchema>;
+export type AlertPolicy = z.infer<typeof alertsSchema>;
+export type AlertThresholds = z.infer<typeof thresholdsSchema>;
+
+export interface SupervisionConfig {
+  readonly scanMs: number;
+  readonly warningLeadsMs: readonly number[];
+  readonly policies: readonly DeadlinePolicy[];
+  readonly escalation: EscalationPolicy;
+  readonly backlogAgeDays: number;
+  readonly alerts: AlertPolicy;
+  readonly overseerKinds: readonly string[];
+  readonly accusationOverseerKinds: readonly string[];
+}
+
+export const SUPERVISION_CONFIG = Symbol('SUPERVISION_CONFIG');
+
+const csv = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+/** Supervision's own settings, validated at start-up with every problem listed. */
+export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.ProcessEnv = process.env): SupervisionConfig {
+  const e = loadServiceEnv(schema, source);
+  return {
+    scanMs: e.SUPERVISION_SCAN_MS ?? (platform.testClock === 'shared' ? 1000 : 60_000),
+    warningLeadsMs: e.SUPERVISION_WARNING_LEADS ?? [3 * DAY_MS, DAY_MS],
+    policies: e.SUPERVISION_DEADLINE_POLICIES ?? [],
+    escalation: e.SUPERVISION_ESCALATION ?? escalationSchema.parse({}),
+    backlogAgeDays: e.SUPERVISION_BACKLOG_AGE_DAYS,
+    alerts: e.SUPERVISION_ALERTS ?? alertsSchema.parse({}),
+    overseerKinds: csv(e.SUPERVISION_OVERSEER_KINDS),
+    accusationOverseerKinds: csv(e.SUPERVISION_ACCUSATION_OVERSEER_KINDS),
+  };
+}

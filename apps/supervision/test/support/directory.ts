@@ -1,0 +1,32 @@
+import type { OrgUnitSnapshot } from '@sunshine/contracts';
+
+export const CITY = '410700000000';
+export const COUNTY = '410726000000';
+export const DONGTUN = '410726101000';
+export const FENGZHUANG = '410726102000';
+
+export const UNITS = {
+  cityBureau: `${CITY}:petition-bureau`,
+  countyBureau: `${COUNTY}:petition-bureau`,
+  countyGov: `${COUNTY}:government`,
+  countyParty: `${COUNTY}:party-committee`,
+  hrss: `${COUNTY}:dept-hrss`,
+  dongtun: `${DONGTUN}:government`,
+  fengzhuang: `${FENGZHUANG}:government`,
+} as const;
+
+function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnapshot['level'], parentId: string | null, competences: string[] = []): OrgUnitSnapshot {
+  const path = level === 'city' ? [CITY] : level === 'county' ? [CITY, COUNTY] : [CITY, COUNTY, divisionCode];
+  return { id, name: id, kind, divisionCode, level, territoryPath: path, parentId, competences, nonAdministrative: false, revision: 1 };
+}
+
+/** A slice of 新乡市 / 延津县: both bureaus, the county's government and party committee, 人社局, two townships. */
+export const TEST_DIRECTORY: readonly OrgUnitSnapshot[] = [
+  unit(UNITS.cityBureau, 'petition-bureau', CITY, 'city', null),
+  unit(UNITS.countyBureau, 'petition-bureau', COUNTY, 'county', UNITS.cityBureau),
+  unit(UNITS.countyGov, 'government', COUNTY, 'county', null, ['other']),
+  unit(UNITS.countyParty, 'party-committee', COUNTY, 'county', null),
+  unit(UNITS.hrss, 'dept-hrss', COUNTY, 'county', UNITS.countyGov, ['labour']),
+  unit(UNITS.dongtun, 'government', DONGTUN, 'township', UNITS.countyGov),
+  unit(UNITS.fengzhuang, 'government', FENGZHUANG, 'township', UNITS.countyGov),
+];

@@ -1,0 +1,245 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { prefixed, Topics, type EventOf, type EventType, type PayloadOf } from '@sunshine/contracts';
+import { divisionLineage } from '@sunshine/domain';
+import {
+  Clock,
+  createKafka,
+  createOrderedProducer,
+  ensureTopics,
+  HttpErrorFilter,
+  KafkaEventServer,
+  loadPlatformConfig,
+  newEvent,
+  OutboxRelay,
+  type StaffRole,
+} from '@sunshine/platform';
+import { eventually, http, infraEnv, sql, TestKeys, uniquePrefix, type JsonResponse } from '@sunshine/testing';
+import Redis from 'ioredis';
+import type { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { DueCheckService } from '../../src/ledger/due-check.service';
+import { loadSupervisionConfig, SUPERVISION_CONFIG } from '../../src/supervision-config';
+import { TEST_DIRECTORY, UNITS } from './directory';
+import { ManualClock } from './manual-clock';
+
+/** A Redis database index only these tests use: they FLUSHDB it to lose Redis. */
+const REDIS_DB = 13;
+
+export type UnitKey = keyof typeof UNITS;
+
+/**
+ * The supervision service in this process (its real modules, Kafka consumer, outbox relay and BullMQ worker on the real
+ * infrastructure) with a ManualClock injected as the platform Clock, so a test sets "now" for the ledger's due check.
+ * Other services' events are produced straight onto the run's case log.
+ */
+export class SupervisionWorld {
+  readonly prefix = uniquePrefix('sv');
+  readonly kafka: Kafka = createKafka(`supervision-int-${this.prefix}`, infraEnv().kafkaBrokers);
+  app?: NestFastifyApplication;
+  url = '';
+  private producer?: Producer;
+  private db?: Client;
+
+  private constructor(
+    readonly keys: TestKeys,
+    readonly clock: ManualClock,
+    private readonly extraEnv: Record<string, string>,
+  ) {}
+
+  static async create(start: string, extraEnv: Record<string, string> = {}): Promise<SupervisionWorld> {
+    const world = new SupervisionWorld(await TestKeys.create(), new ManualClock(start), extraEnv);
+    await ensureTopics(world.kafka, world.prefix);
+    await world.start();
+    await world.send(
+      Topics.orgDirectory,
+      TEST_DIRECTORY.map((u) =>
+        newEvent('org.unit-snapshot', u, {
+          jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
+          actor: { kind: 'system', id: 'supervision-int-seed' },
+        }),
+      ),
+      (e) => e.payload.id,
+    );
+    await eventually(async () => ((await world.count('directory_units')) >= TEST_DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
+    return world;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    const infra = infraEnv();
+    const redis = new URL(infra.redisUrl);
+    redis.pathname = `/${REDIS_DB}`;
+    return {
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: infra.databaseUrl,
+      DB_SCHEMA_PREFIX: this.prefix,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      REDIS_URL: redis.toString(),
+      CONSUMER_SESSION_TIMEOUT_MS: '6000',
+      CONSUMER_RETRY_BASE_MS: '50',
+      RELAY_POLL_MS: '50',
+      SUPERVISION_SCAN_MS: '250',
+      ...this.keys.env(),
+      ...this.extraEnv,
+    };
+  }
+
+  /** Boots the service in this process, as bootstrapService does, with the manual clock in place of the system one. */
+  async start(): Promise<void> {
+    const env = this.env();
+    const config = loadPlatformConfig('supervision', env);
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+      .overrideProvider(Clock)
+      .useValue(this.clock)
+      .overrideProvider(SUPERVISION_CONFIG)
+      .useValue(loadSupervisionConfig(config, env))
+      .compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
+    app.useGlobalFilters(new HttpErrorFilter());
+    const relay = app.get(OutboxRelay);
+    const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), {
+      topics: [Topics.caseLog, Topics.orgDirectory],
+      afterCommit: () => relay.poke(),
+    });
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    this.app = app;
+    this.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = undefined;
+  }
+
+  /** Loses Redis: every BullMQ key of this test database (the scan's scheduler, delayed wake-ups) is gone. */
+  async flushRedis(): Promise<number> {
+    const redis = new Redis(this.env()['REDIS_URL'] ?? '');
+    try {
+      const keys = (await redis.keys(`bull.${this.prefix}:*`)).length;
+      await redis.flushdb();
+      return keys;
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  async redisKeys(): Promise<string[]> {
+    const redis = new Redis(this.env()['REDIS_URL'] ?? '');
+    try {
+      return await redis.keys(`bull.${this.prefix}:*`);
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  /** Sets "now" and waits until two whole scans of the ledger ran after it. */
+  async at(instant: string): Promise<void> {
+    this.clock.set(instant);
+    const check = this.app?.get(DueCheckService);
+    if (!check) throw new Error('supervision is not running');
+    const target = check.scans + 2;
+    await eventually(async () => (check.scans >= target ? true : undefined), 30000, `two scans at ${instant}`);
+    // Events raised by the scan are in the outbox (the assertions read it), published or not.
+  }
+
+  /** Produces another service's case event (as its relay would) and waits until supervision applied it. */
+  async emit<T extends EventType>(caseId: string, type: T, payload: PayloadOf<T>, occurredAt: string): Promise<EventOf<T>> {
+    const event = newEvent(type, payload, {
+      caseId,
+      occurredAt: new Date(occurredAt),
+      jurisdiction: { place: ['410700000000', '410726000000'], unit: ['410700000000', '410726000000'] },
+      actor: { kind: 'system', id: 'supervision-int' },
+    });
+    await this.send(Topics.caseLog, [event], () => caseId);
+    await eventually(async () => ((await this.count('case_timeline', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${type} applied`);
+    return event;
+  }
+
+  /** The clock notices supervision raised for a case, as `type clock-or-window dueAt`, in outbox order. */
+  async notices(caseId: string): Promise<string[]> {
+    const rows = await this.sql<{ type: string; value: { payload: Record<string, string> } }>(
+      `SELECT type, value FROM outbox WHERE message_key = $1 AND type IN ('case.deadline-warning', 'case.overdue', 'case.window-expired') ORDER BY seq`,
+      [caseId],
+    );
+    return rows.map((r) => `${r.type} ${r.value.payload['clock'] ?? r.value.payload['window']} ${r.value.payload['dueAt']}`);
+  }
+
+  /** Events of one type supervision wrote for a case. */
+  async written<T extends EventType>(caseId: string, type: T): Promise<Array<EventOf<T>>> {
+    const rows = await this.sql<{ value: EventOf<T> }>(`SELECT value FROM outbox WHERE message_key = $1 AND type = $2 ORDER BY seq`, [caseId, type]);
+    return rows.map((r) => r.value);
+  }
+
+  async clocks(caseId: string): Promise<Array<{ kind: string; status: string; due_at: Date; last_day: string; provisional: boolean; late: boolean | null }>> {
+    return this.sql(`SELECT kind, status, due_at, last_day, provisional, late FROM deadline_clocks WHERE case_id = $1 ORDER BY kind`, [caseId]);
+  }
+
+  token(unit: UnitKey, roles: StaffRole[] = ['clerk', 'handler', 'head', 'supervisor']): Promise<string> {
+    const id = UNITS[unit];
+    return this.keys.token({ sub: `${unit}-staff`, unit: id, division: id.slice(0, 12), roles });
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
+    return http<T>(method, `${this.url}${path}`, { body, token });
+  }
+
+  /** A query in supervision's schema (unqualified table names). */
+  async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    if (!this.db) {
+      this.db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${this.prefix}_supervision` });
+      await this.db.connect();
+    }
+    return (await this.db.query<T>(query, params)).rows;
+  }
+
+  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
+    return Number(row?.n ?? 0);
+  }
+
+  async cleanup(): Promise<void> {
+    await this.stop().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.db?.end().catch(() => undefined);
+    if (process.env['KEEP_TEST_DATA'] === '1') return;
+    await sql(`DROP SCHEMA IF EXISTS "${this.prefix}_supervision" CASCADE`).catch(() => undefined);
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${this.prefix}.`));
+      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30000 });
+    } catch {
+      // best effort
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async send<E extends { id: string; type: string; version: number; producer: string; correlationId: string }>(
+    topic: string,
+    events: readonly E[],
+    key: (e: E) => string,
+  ): Promise<void> {
+    if (!this.producer) {
+      this.producer = createOrderedProducer(this.kafka);
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: prefixed(this.prefix, topic),
+      acks: -1,
+      messages: events.map((e) => ({
+        key: key(e),
+        value: JSON.stringify(e),
+        headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId },
+      })),
+    });
+  }
+}
