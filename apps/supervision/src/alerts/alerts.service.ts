@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason, UrgentMatterKind } from '@sunshine/contracts';
 import { divisionPrefix } from '@sunshine/domain';
-import { DomainException, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
+import { DomainException, OutboxRelay, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CaseViewStore } from '../city-view/case-view.store';
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
@@ -51,7 +51,7 @@ export class AlertsService {
       threshold: Number(r['threshold']),
       sensitivePeriod: (r['sensitive_period'] as string | null) ?? null,
       caseIds: r['case_ids'] as string[],
-      raisedAt: new Date(String(r['raised_at'] instanceof Date ? (r['raised_at'] as Date).toISOString() : r['raised_at'])).toISOString(),
+      raisedAt: isoOf(r['raised_at']) ?? '',
     }));
   }
 

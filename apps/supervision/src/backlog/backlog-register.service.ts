@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainException, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, DomainException, OutboxRelay, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseViewStore } from '../city-view/case-view.store';
 import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
@@ -25,7 +25,7 @@ export interface PlanInput {
   readonly unitId?: string;
 }
 
-const iso = (v: unknown): string | null => (v ? new Date(String(v instanceof Date ? v.toISOString() : v)).toISOString() : null);
+const iso = isoOf;
 
 /** The backlog register as people use it: list it, register a case by hand with a plan, update the plan. */
 @Injectable()

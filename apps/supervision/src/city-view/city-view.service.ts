@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffPrincipal } from '@sunshine/platform';
+import { isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
 
@@ -44,7 +45,7 @@ export interface CaseView {
   readonly timeline: TimelineEntry[];
 }
 
-const iso = (v: unknown): string => new Date(String(v instanceof Date ? v.toISOString() : v)).toISOString();
+const iso = (v: unknown): string => isoOf(v) ?? '';
 
 /**
  * The city-level view of a case: status, holding unit, flags, its clocks and timeline, for a caller whose jurisdiction

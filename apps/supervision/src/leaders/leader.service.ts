@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason } from '@sunshine/contracts';
-import { Clock, DomainException, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, DomainException, OutboxRelay, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
 import { CaseViewStore } from '../city-view/case-view.store';
@@ -66,7 +66,7 @@ export class LeaderService {
     return rows.map((r) => ({
       ...caseListItemOf(r),
       leaderRef: String(r['leader_ref']),
-      assignedAt: new Date(String(r['assigned_at'] instanceof Date ? (r['assigned_at'] as Date).toISOString() : r['assigned_at'])).toISOString(),
+      assignedAt: isoOf(r['assigned_at']) ?? '',
       assignedBy: String(r['assigned_by']),
       leaderUnitId: String(r['leader_unit_id']),
     }));

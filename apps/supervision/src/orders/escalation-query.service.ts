@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffPrincipal } from '@sunshine/platform';
+import { isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { VisibilityService } from '../shared/visibility.service';
 
@@ -42,7 +43,7 @@ export class EscalationQueryService {
       toUnitId: String(r['to_unit_id']),
       policyStep: Number(r['policy_step']),
       reasonCode: String(r['reason_code']),
-      escalatedAt: new Date(String(r['escalated_at'])).toISOString(),
+      escalatedAt: isoOf(r['escalated_at']) ?? '',
     }));
   }
 }

@@ -13,9 +13,10 @@ export const LAW_DEFAULT_CLOCKS: readonly ClockSpec[] = [
   // Art 23: 不属于本机关、单位或者本系统职权范围的…应当在5个工作日内提出异议
   { kind: 'objection', article: `${XF}第23条`, amount: 5, unit: 'working-day', startsOn: 'case.dispatched',
     extensionMaxDays: 0, pausedBy: [], label: '异议退回' },
-  // Art 34: 自受理之日起60日内办结；情况复杂的…可以适当延长，但延长期限不得超过30日 (claims, Art 31 ⑥)
+  // Art 34: 自受理之日起60日内办结；情况复杂的…可以适当延长，但延长期限不得超过30日 (claims, Art 31 ⑥).
+  // The original stage only: review and re-review have their own 30-day clocks (Art 35, 36).
   { kind: 'handling', article: `${XF}第34条（第31条第6项）`, amount: 60, unit: 'calendar-day', startsOn: 'case.accepted',
-    extensionMaxDays: 30, pausedBy: [], types: ['claim'], label: '办理答复' },
+    extensionMaxDays: 30, pausedBy: [], types: ['claim'], stages: ['original'], label: '办理答复' },
   // Art 22: 交办 — the bureau sets the date of the completion report (办结报告)
   { kind: 'assignment-feedback', article: `${XF}第22条`, amount: null, unit: 'calendar-day', startsOn: 'case.dispatched',
     extensionMaxDays: 0, pausedBy: [], label: '交办反馈' },
