@@ -1,3 +1,4 @@
+import { isoOf } from '@sunshine/platform';
 /** One case in a list of the city view. */
 export interface CaseListItem {
   readonly caseId: string;
@@ -22,7 +23,7 @@ export const CASE_LIST_COLUMNS = `v.case_id, v.case_number, v.status, v.stage, v
   v.registered_at, v.updated_at, v.state -> 'flags' AS flags,
   EXISTS (SELECT 1 FROM deadline_clocks c WHERE c.case_id = v.case_id AND c.status = 'overdue') AS overdue`;
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const iso = isoOf;
 
 export function caseListItemOf(r: Record<string, unknown>): CaseListItem {
   const flags = (r['flags'] ?? {}) as { supervised?: boolean; leaderRef?: string | null; backlog?: boolean };
