@@ -1,6 +1,6 @@
 import { isoOf } from '@sunshine/platform';
-/** One case in a list of the city view. */
-export interface CaseListItem {
+/** The facts of a case every view of it shows, read from a `case_views` row. */
+export interface CaseCore {
   readonly caseId: string;
   readonly caseNumber: string | null;
   readonly status: string | null;
@@ -9,6 +9,23 @@ export interface CaseListItem {
   readonly category: string | null;
   readonly placeCode: string | null;
   readonly holdingUnitId: string | null;
+}
+
+export function caseCoreOf(r: Record<string, unknown>): CaseCore {
+  return {
+    caseId: String(r['case_id']),
+    caseNumber: (r['case_number'] as string | null) ?? null,
+    status: (r['status'] as string | null) ?? null,
+    stage: String(r['stage']),
+    type: (r['type'] as string | null) ?? null,
+    category: (r['category'] as string | null) ?? null,
+    placeCode: (r['place_code'] as string | null) ?? null,
+    holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
+  };
+}
+
+/** One case in a list of the city view. */
+export interface CaseListItem extends CaseCore {
   readonly registeredAt: string | null;
   readonly updatedAt: string;
   /** A clock of the case ran out and its fact has not come yet. */
@@ -28,14 +45,7 @@ const iso = isoOf;
 export function caseListItemOf(r: Record<string, unknown>): CaseListItem {
   const flags = (r['flags'] ?? {}) as { supervised?: boolean; leaderRef?: string | null; backlog?: boolean };
   return {
-    caseId: String(r['case_id']),
-    caseNumber: (r['case_number'] as string | null) ?? null,
-    status: (r['status'] as string | null) ?? null,
-    stage: String(r['stage']),
-    type: (r['type'] as string | null) ?? null,
-    category: (r['category'] as string | null) ?? null,
-    placeCode: (r['place_code'] as string | null) ?? null,
-    holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
+    ...caseCoreOf(r),
     registeredAt: iso(r['registered_at']),
     updatedAt: iso(r['updated_at']) ?? '',
     overdue: Boolean(r['overdue']),

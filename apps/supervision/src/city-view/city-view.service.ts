@@ -4,6 +4,7 @@ import type { StaffPrincipal } from '@sunshine/platform';
 import { isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
+import { caseCoreOf, type CaseCore } from './case-list-item';
 
 export interface TimelineEntry {
   readonly eventId: string;
@@ -30,15 +31,7 @@ export interface CaseClock {
   readonly stoppedAt: string | null;
 }
 
-export interface CaseView {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly status: string | null;
-  readonly stage: string;
-  readonly type: string | null;
-  readonly category: string | null;
-  readonly placeCode: string | null;
-  readonly holdingUnitId: string | null;
+export interface CaseView extends CaseCore {
   readonly heldBy: string[];
   readonly flags: Record<string, unknown>;
   readonly clocks: CaseClock[];
@@ -76,14 +69,7 @@ export class CityViewService {
     );
     const state = row['state'] as { flags?: Record<string, unknown> };
     return {
-      caseId: String(row['case_id']),
-      caseNumber: (row['case_number'] as string | null) ?? null,
-      status: (row['status'] as string | null) ?? null,
-      stage: String(row['stage']),
-      type: (row['type'] as string | null) ?? null,
-      category: (row['category'] as string | null) ?? null,
-      placeCode: (row['place_code'] as string | null) ?? null,
-      holdingUnitId: (row['holding_unit_id'] as string | null) ?? null,
+      ...caseCoreOf(row),
       heldBy: row['held_by'] as string[],
       flags: state.flags ?? {},
       clocks: clocks.map((c) => ({
