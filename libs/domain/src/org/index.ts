@@ -9,3 +9,4 @@ export * from './build-org-units';
 export * from './org-directory';
 export * from './build-org';
 export * from './next-higher-unit';
+export * from './jurisdiction-of';

@@ -1,1 +1,2 @@
+export * from './case-visibility';
 export * from './dossier-access';
