@@ -35,3 +35,4 @@ export * from './org-reader';
 export * from './clock/clock';
 export * from './auth/service-token.provider';
 export * from './database/sql-values';
+export * from './reference/deadline-context.source';
