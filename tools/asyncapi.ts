@@ -36,6 +36,11 @@ const TOPIC_DESCRIPTIONS: Record<TopicName, string> = {
   [Topics.orgDirectory]:
     "The organisation directory, keyed by unit id, compacted: each record is the unit's full snapshot (never a delta), " +
     'a tombstone when it is retired.',
+  [Topics.referenceData]:
+    'City-wide reference data every service counts and routes with, keyed `<kind>:<id>`, compacted: each record is the ' +
+    "item's full snapshot with a revision that only grows (a replica keeps the highest): holiday arrangements " +
+    '(calendar-year:<year>), deadline policies (deadline-policy:<id>), the routing rule set in force (routing-rule-set:active), ' +
+    'the category code table (category-table:<id>).',
   [Topics.alerts]: 'Early warnings about a territory rather than one case (hot spots, sensitive-period thresholds), keyed by division code.',
   [Topics.evaluation]: 'Evaluation results (staff flagged, ranking published, report ready), keyed by unit id or period.',
 };
@@ -43,6 +48,7 @@ const TOPIC_DESCRIPTIONS: Record<TopicName, string> = {
 const KEY_SCHEMAS: Record<TopicName, JsonObject> = {
   [Topics.caseLog]: { type: 'string', format: 'uuid', description: 'The case id.' },
   [Topics.orgDirectory]: { type: 'string', description: 'The unit id.' },
+  [Topics.referenceData]: { type: 'string', pattern: '^[a-z-]+:[^:]+$', description: '`<kind>:<id>`, e.g. calendar-year:2027.' },
   [Topics.alerts]: { type: 'string', description: 'The division code.' },
   [Topics.evaluation]: { type: 'string', description: 'The unit id or the period.' },
 };
@@ -170,7 +176,7 @@ export function buildAsyncApiDocument(): JsonObject {
         action: 'send',
         title: `${producer} publishes to ${spec.name}`,
         summary: 'Written to the outbox in the state change\'s transaction, published in order by the single active relay (key = ' +
-          `${spec.name === Topics.caseLog ? 'case id' : 'unit id'}, idempotent producer, acks from all replicas).`,
+          `${spec.name === Topics.caseLog ? 'case id' : spec.name === Topics.referenceData ? '<kind>:<id>' : 'unit id'}, idempotent producer, acks from all replicas).`,
         channel: { $ref: `#/channels/${channel}` },
         messages: types.map((type) => ({ $ref: `#/channels/${channel}/messages/${type}` })),
       };

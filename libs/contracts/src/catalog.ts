@@ -26,6 +26,12 @@ import { petitionRatedV1 } from './events/petition-rated.event';
 import { petitionRegisteredV1 } from './events/petition-registered.event';
 import { petitionReviewRequestedV1 } from './events/petition-review-requested.event';
 import { petitionWithdrawnV1 } from './events/petition-withdrawn.event';
+import {
+  referenceCalendarYearV1,
+  referenceCategoryTableV1,
+  referenceDeadlinePolicyV1,
+  referenceRoutingRuleSetV1,
+} from './events/reference-data.event';
 import { Topics, type TopicName } from './topics';
 
 export type ProducerName = 'intake' | 'routing' | 'supervision' | 'notification' | 'evaluation';
@@ -112,6 +118,11 @@ export const EventCatalog = {
   'case.notice-failed': { version: 1, topic: caseLog, producer: 'notification', payload: caseNoticeFailedV1 },
   // org directory
   'org.unit-snapshot': { version: 1, topic: Topics.orgDirectory, producer: 'routing', payload: orgUnitSnapshotV1 },
+  // reference data (compacted, keyed `<kind>:<id>`, full snapshots with a revision)
+  'reference.calendar-year': { version: 1, topic: Topics.referenceData, producer: 'supervision', payload: referenceCalendarYearV1 },
+  'reference.deadline-policy': { version: 1, topic: Topics.referenceData, producer: 'supervision', payload: referenceDeadlinePolicyV1 },
+  'reference.routing-rule-set': { version: 1, topic: Topics.referenceData, producer: 'routing', payload: referenceRoutingRuleSetV1 },
+  'reference.category-table': { version: 1, topic: Topics.referenceData, producer: 'routing', payload: referenceCategoryTableV1 },
   // alerts (keyed by division code)
   'alert.early-warning': { version: 1, topic: Topics.alerts, producer: 'supervision', payload: alertEarlyWarningV1 },
 } as const satisfies Record<string, EventDefinition>;

@@ -34,5 +34,7 @@ export * from './events/case-leader-backlog.event';
 export * from './events/case-notice.event';
 // org directory
 export * from './events/org-unit-snapshot.event';
+// reference data
+export * from './events/reference-data.event';
 // alerts
 export * from './events/alert-early-warning.event';

@@ -5,6 +5,7 @@
 export const Topics = {
   caseLog: 'sunshine.case-log',
   orgDirectory: 'sunshine.org-directory',
+  referenceData: 'sunshine.reference-data',
   alerts: 'sunshine.alerts',
   evaluation: 'sunshine.evaluation',
 } as const;
@@ -24,6 +25,9 @@ export const TopicSpecs: readonly TopicSpec[] = [
   { name: Topics.caseLog, partitions: 12, config: { 'retention.ms': '-1', 'cleanup.policy': 'delete' } },
   // Full unit snapshots keyed by unit id: compaction keeps the last one per unit.
   { name: Topics.orgDirectory, partitions: 3, config: { 'cleanup.policy': 'compact' } },
+  // Full reference-data snapshots keyed `<kind>:<id>` (calendar years, deadline policies, the rule set in force, the
+  // category table): compaction keeps the last one per key. Small: one partition keeps every kind in one order.
+  { name: Topics.referenceData, partitions: 1, config: { 'cleanup.policy': 'compact' } },
   { name: Topics.alerts, partitions: 3, config: { 'retention.ms': String(90 * 24 * 3600 * 1000) } },
   { name: Topics.evaluation, partitions: 3, config: { 'retention.ms': String(400 * 24 * 3600 * 1000) } },
 ];
