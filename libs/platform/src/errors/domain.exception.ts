@@ -1,5 +1,13 @@
 /** How a domain error maps onto a transport: HTTP status here, retry/dead-letter in the consumer. */
-export type ErrorKind = 'invalid' | 'not-found' | 'forbidden' | 'conflict' | 'unprocessable' | 'rate-limited';
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict'
+  | 'unprocessable'
+  | 'rate-limited'
+  | 'unavailable';
 
 export interface LocalizedMessage {
   readonly zh: string;

@@ -3,11 +3,13 @@ import { DomainException, type ErrorKind } from './domain.exception';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
   unprocessable: 422,
   'rate-limited': 429,
+  unavailable: 503,
 };
 
 interface ReplyLike {

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TerritoryLevel } from '@sunshine/contracts';
+import { OrgDirectory } from '@sunshine/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { OrgDirectorySource } from './org-directory.source';
+
+interface UnitRow {
+  id: string;
+  name: string;
+  kind: string;
+  division_code: string;
+  level: TerritoryLevel;
+  territory_path: string[];
+  parent_id: string | null;
+  competences: string[];
+  non_administrative: boolean;
+  revision: number;
+}
+
+/** The directory from the service's replica table, rebuilt only when the table changed (count and revisions). */
+@Injectable()
+export class ReplicaDirectorySource extends OrgDirectorySource {
+  private cached?: { stamp: string; directory: OrgDirectory };
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async current(m: EntityManager = this.dataSource.manager): Promise<OrgDirectory> {
+    const [row] = await m.query<Array<{ stamp: string }>>(
+      `SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || count(*) FILTER (WHERE retired) AS stamp FROM directory_units`,
+    );
+    const stamp = row?.stamp ?? '';
+    if (this.cached?.stamp === stamp) return this.cached.directory;
+    const rows = await m.query<UnitRow[]>(`SELECT * FROM directory_units WHERE NOT retired`);
+    const directory = OrgDirectory.of(
+      rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        divisionCode: r.division_code.trim(),
+        level: r.level,
+        parentId: r.parent_id,
+        territoryPath: r.territory_path,
+        competences: r.competences,
+        nonAdministrative: r.non_administrative,
+        revision: Number(r.revision),
+      })),
+    );
+    this.cached = { stamp, directory };
+    return directory;
+  }
+}
