@@ -1,5 +1,5 @@
 import { caseAccess, type CaseViewer, type CaseVisibilityFacts } from '@sunshine/domain';
-import { caseVisibilitySql } from '@sunshine/platform';
+import { caseVisibilitySql } from '../src/case-replica/visibility-sql';
 import { infra, uniquePrefix } from './support/kit';
 import fc from 'fast-check';
 import { Client } from 'pg';
