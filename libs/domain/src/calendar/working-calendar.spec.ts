@@ -1,3 +1,4 @@
+import { chineseDaysArrangements } from './chinese-days-source';
 import { defaultWorkingCalendar, isWorkingDay } from './default-calendar';
 import { WorkingCalendar } from './working-calendar';
 
@@ -52,10 +53,70 @@ describe('WorkingCalendar', () => {
     expect(calendar.sourceOf(2025)).toBe('chinese-days@1.5.7');
   });
 
-  it('flags a day in an unpublished year as a provisional Mon–Fri guess', () => {
-    // 2027-01-01 is a Friday; New Year's Day will surely be off, but no notice says so yet.
-    expect(calendar.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', kind: 'workday', working: true, provisional: true });
-    expect(calendar.dayInfo('2027-01-02')).toMatchObject({ kind: 'weekend', provisional: true });
+  // An unpublished year follows the statutory holidays of 《全国年节及纪念日放假办法》 (2024 revision) and the weekends,
+  // still flagged provisional: the year's notice will add bridging days and make-up workdays.
+  // 2027: 元旦 Fri 1/1; 春节 除夕 Fri 2/5 – 初三 Mon 2/8; 清明 Mon 4/5; 劳动节 Sat 5/1 – Sun 5/2; 端午 Wed 6/9;
+  // 中秋 Wed 9/15; 国庆 Fri 10/1 – Sun 10/3.
+  it.each([
+    ['2027-01-01', 'holiday', ['new-year']],
+    ['2027-02-05', 'holiday', ['spring-festival']], // 除夕, a Friday
+    ['2027-02-06', 'holiday', ['spring-festival']], // 正月初一, a Saturday: still the holiday
+    ['2027-02-08', 'holiday', ['spring-festival']], // 初三, a Monday
+    ['2027-04-05', 'holiday', ['qingming']],
+    ['2027-05-01', 'holiday', ['labour-day']],
+    ['2027-06-09', 'holiday', ['dragon-boat']],
+    ['2027-09-15', 'holiday', ['mid-autumn']],
+    ['2027-10-01', 'holiday', ['national-day']],
+    ['2028-01-25', 'holiday', ['spring-festival']], // 除夕 2028, a Tuesday
+    ['2028-04-04', 'holiday', ['qingming']],
+    ['2028-05-28', 'holiday', ['dragon-boat']],
+    ['2028-10-03', 'holiday', ['mid-autumn', 'national-day']], // one day, two holidays
+  ])('classifies %s (unpublished year) as a provisional statutory %s', (date, kind, statutoryHolidays) => {
+    expect(calendar.dayInfo(date)).toEqual({ date, kind, working: false, provisional: true, statutoryHolidays });
+  });
+
+  it.each([
+    ['2027-01-02', 'weekend', false],
+    ['2027-01-04', 'workday', true],
+    ['2027-02-04', 'workday', true], // Thu before 除夕
+    ['2027-02-09', 'workday', true], // Tue after 初三: no bridging days without the notice
+    ['2027-02-13', 'weekend', false], // Sat: no make-up workdays without the notice
+    ['2027-10-04', 'workday', true],
+    ['2028-01-24', 'workday', true],
+    ['2028-10-04', 'workday', true],
+  ])('classifies %s (unpublished year) as a provisional %s', (date, kind, working) => {
+    expect(calendar.dayInfo(date)).toEqual({ date, kind, working, provisional: true });
+  });
+
+  it('counts working days across 春节 2027 without the statutory holidays, provisionally', () => {
+    // After Wed 2027-02-03: Thu 2/4 (1), [Fri 2/5 除夕 … Mon 2/8 初三 off], Tue 2/9 (2), Wed 2/10 (3), Thu 2/11 (4), Fri 2/12 (5).
+    // (A plain Mon–Fri count would have said Wed 2/10.)
+    expect(calendar.addWorkingDays('2027-02-03', 5)).toEqual({ value: '2027-02-12', provisional: true, unpublishedYears: [2027] });
+    // A last day on 除夕 moves past 春节 to Tue 2/9 (a Mon–Fri guess would have kept Fri 2/5).
+    expect(calendar.nextWorkingDayOnOrAfter('2027-02-05')).toEqual({ value: '2027-02-09', provisional: true, unpublishedYears: [2027] });
+    // February 2027: 20 weekdays, 2 of them (Fri 2/5, Mon 2/8) statutory holidays.
+    expect(calendar.countWorkingDays('2027-02-01', '2027-02-28').value).toBe(18);
+  });
+
+  it('counts 2028-10-03 (中秋 and 国庆 on one day) as one rest day', () => {
+    // Sun 10/1, Mon 10/2 and Tue 10/3 off; Wed 10/4 … Fri 10/6 worked; Sat 10/7 off.
+    expect(calendar.countWorkingDays('2028-10-01', '2028-10-07')).toEqual({ value: 3, provisional: true, unpublishedYears: [2028] });
+    // After Fri 2028-09-29: Wed 10/4 (1), Thu 10/5 (2), Fri 10/6 (3), Mon 10/9 (4), Tue 10/10 (5).
+    expect(calendar.addWorkingDays('2028-09-29', 5).value).toBe('2028-10-10');
+  });
+
+  it('leaves a published year (2026) to its notice: 春节 2026 with its make-up Saturday', () => {
+    // After Thu 2026-02-12: Fri 2/13 (1), Sat 2/14 上班 (2), [2/15–2/23 off], Tue 2/24 (3), Wed 2/25 (4), Thu 2/26 (5).
+    expect(calendar.addWorkingDays('2026-02-12', 5)).toEqual({ value: '2026-02-26', provisional: false, unpublishedYears: [] });
+    expect(calendar.dayInfo('2026-02-16')).toEqual({ date: '2026-02-16', kind: 'holiday', working: false, provisional: false });
+    expect(calendar.dayInfo('2026-02-20')).toEqual({ date: '2026-02-20', kind: 'holiday', working: false, provisional: false });
+  });
+
+  it('uses no statutory rule for an unpublished year before the 2024 revision took effect', () => {
+    // A calendar holding 2026 only: 2024-10-01 (Tue) is a plain Mon–Fri guess, not a holiday.
+    const only2026 = WorkingCalendar.fromArrangements(chineseDaysArrangements().filter((a) => a.year === 2026));
+    expect(only2026.dayInfo('2024-10-01')).toEqual({ date: '2024-10-01', kind: 'workday', working: true, provisional: true });
+    expect(only2026.dayInfo('2025-10-01')).toMatchObject({ kind: 'holiday', provisional: true });
   });
 
   it('counts the Nth working day after a date across 春节 2025 and its make-up days', () => {
@@ -77,9 +138,9 @@ describe('WorkingCalendar', () => {
   });
 
   it('reports the unpublished years a computation ran into', () => {
-    // After Thu 2026-12-31: Fri 2027-01-01 counts as a working day only provisionally.
+    // After Thu 2026-12-31: Fri 2027-01-01 元旦 (statutory), Sat, Sun; Mon 2027-01-04, provisionally.
     expect(calendar.addWorkingDays('2026-12-31', 1)).toEqual({
-      value: '2027-01-01',
+      value: '2027-01-04',
       provisional: true,
       unpublishedYears: [2027],
     });
@@ -93,6 +154,9 @@ describe('WorkingCalendar', () => {
     expect(next.addWorkingDays('2026-12-31', 1)).toEqual({ value: '2027-01-04', provisional: false, unpublishedYears: [] });
     expect(next.isPublished(2027)).toBe(true);
     expect(calendar.isPublished(2027)).toBe(false);
+    // The injected year replaces the statutory guess: this made-up notice leaves 除夕 2027 a working day.
+    expect(next.dayInfo('2027-02-05')).toEqual({ date: '2027-02-05', kind: 'workday', working: true, provisional: false });
+    expect(calendar.dayInfo('2027-02-05')).toMatchObject({ kind: 'holiday', provisional: true });
   });
 
   it('refuses inconsistent holiday data', () => {

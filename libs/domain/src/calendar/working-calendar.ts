@@ -1,4 +1,5 @@
 import { addDays, assertLocalDate, dayOfWeek, yearOf, type LocalDate } from './local-date';
+import { statutoryHolidaysOf, type StatutoryHoliday } from './statutory-holidays';
 import { yearArrangementSchema, type YearArrangement } from './year-arrangement';
 
 /** 工作日 / 周末 / 法定节假日（含调休放假） / 调休上班日 */
@@ -8,8 +9,15 @@ export interface DayInfo {
   date: LocalDate;
   kind: DayKind;
   working: boolean;
-  /** The year has no published arrangement: `kind` is a plain Mon–Fri guess. */
+  /**
+   * The year has no published arrangement: `kind` follows the statutory holidays of 《全国年节及纪念日放假办法》
+   * (2024 revision; see `statutoryHolidaysOf`) and the weekends, without the notice's bridging days, make-up
+   * workdays or substitute days off, so the year's notice may still move it. Years outside 2025–2099 have no
+   * statutory data here and are a plain Mon–Fri guess.
+   */
   provisional: boolean;
+  /** Set only on a provisional day that is a statutory holiday: which one(s). Two may fall on one day (one rest day). */
+  statutoryHolidays?: readonly StatutoryHoliday[];
 }
 
 /** A value computed from the calendar, flagged when it relied on a year with no published arrangement. */
@@ -81,7 +89,11 @@ export class WorkingCalendar {
     const dow = dayOfWeek(date);
     const weekend = dow === 0 || dow === 6;
     const days = this.arrangements.get(year);
-    if (!days) return { date, kind: weekend ? 'weekend' : 'workday', working: !weekend, provisional: true };
+    if (!days) {
+      const statutory = statutoryHolidaysOf(year)?.get(date);
+      if (statutory) return { date, kind: 'holiday', working: false, provisional: true, statutoryHolidays: statutory };
+      return { date, kind: weekend ? 'weekend' : 'workday', working: !weekend, provisional: true };
+    }
     if (days.workdays.has(date)) return { date, kind: 'make-up-workday', working: true, provisional: false };
     if (days.holidays.has(date)) return { date, kind: 'holiday', working: false, provisional: false };
     return { date, kind: weekend ? 'weekend' : 'workday', working: !weekend, provisional: false };
