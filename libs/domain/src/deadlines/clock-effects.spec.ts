@@ -1,4 +1,5 @@
 import { initialCaseState, type CaseState } from '../lifecycle/case-state';
+import { clockFactsOf } from '../lifecycle/clock-log';
 import { evolve, type EvolvableEvent } from '../lifecycle/evolve';
 import { answeredSteps, BUREAU, CASE_ID, CITY_BUREAU, commands, DEPT, ORDER_ID, play } from '../lifecycle/__fixtures__/case.fixtures';
 import { clockEffects, type ClockEffect, type RunningClock } from './clock-effects';
@@ -14,7 +15,7 @@ function run(events: readonly EvolvableEvent[], ledger: Ledger = { state: initia
   let next = 0;
   for (const e of events) {
     const state = evolve(ledger.state, e).state;
-    const effects = clockEffects({ type: e.type, occurredAt: e.occurredAt ?? '', payload: e.payload }, state, ledger.running);
+    const effects = clockEffects({ type: e.type, occurredAt: e.occurredAt ?? '', payload: e.payload }, clockFactsOf(state), ledger.running);
     for (const effect of effects) apply(ledger, effect, () => `c${++next}-${e.type}`);
     ledger.state = state;
   }

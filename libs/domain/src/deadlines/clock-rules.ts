@@ -1,4 +1,6 @@
 import type { CitizenWindow, Stage } from '@sunshine/contracts';
+import { CLOCK_NOTICE_EVENT_TYPES } from './clock-spec';
+import { HOTLINE_12345_CLOCKS, LAW_DEFAULT_CLOCKS } from './law-default-clocks';
 
 /**
  * What happens when a clock's period ends and the fact it waits for has not happened:
@@ -56,9 +58,10 @@ const RECEIPT_SUPERSEDED = ends('case.dispatched', 'case.objection-approved', 'c
  * clock is its spec's `startsOn` event; these are the facts that satisfy it or make it moot.
  */
 export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
-  // Art 22: the bureau forwards or assigns within 15 days of receipt (or records not accepting it).
+  // Art 22: the bureau forwards or assigns within 15 days of receipt (or records not accepting it); a unit that
+  // received a petition directly and accepts it on the spot (Art 23 当场) has nothing to forward.
   dispatch: {
-    satisfiedBy: ends('case.dispatched', 'case.not-accepted'),
+    satisfiedBy: ends('case.dispatched', 'case.not-accepted', 'case.accepted'),
     endedBy: CASE_ENDED,
     onDue: { kind: 'overdue' },
     warns: true,
@@ -103,12 +106,14 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
     onDue: { kind: 'window-expired', window: 'rating' },
     warns: false,
   },
-  // Art 35: a review request within 30 days of the reply being served; after it routing closes the case.
+  // Art 35: a review request within 30 days of the reply being served; after it routing closes the case. Only
+  // claims on the petition route have a review (Art 31 ⑥); other routes have no window.
   'review-request-window': {
     satisfiedBy: [{ event: 'petition.review-requested', payloadStage: 'review' }],
     endedBy: CASE_ENDED,
     onDue: { kind: 'window-expired', window: 'review' },
     warns: false,
+    petitionRouteOnly: true,
   },
   // Art 35: the review opinion within 30 days of the request.
   'review-handling': {
@@ -123,6 +128,7 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
     endedBy: CASE_ENDED,
     onDue: { kind: 'window-expired', window: 're-review' },
     warns: false,
+    petitionRouteOnly: true,
   },
   // Art 36: the re-review opinion within 30 days, hearings not counted.
   're-review-handling': {
@@ -191,3 +197,53 @@ export const CLOCK_EXTENSION_EVENTS: readonly string[] = ['case.extension-approv
  * before routing names the next-higher unit (case.stage-opened).
  */
 export const CLOCK_RETARGET_EVENTS: readonly string[] = ['case.stage-opened'];
+
+/** The payload field naming the stage an event concerns (else the case's current stage). */
+export const CLOCK_STAGE_FIELD = 'stage';
+/** Payload fields naming the unit a clock started by the event runs against, first found wins (else the holder). */
+export const CLOCK_UNIT_FIELDS: readonly string[] = ['unitId', 'toUnitId', 'receivingUnitId'];
+/** The payload field compared with a rule's `mode` (交办 `assign`). */
+export const CLOCK_MODE_FIELD = 'mode';
+/** The payload field holding the days an approved extension adds. */
+export const CLOCK_EXTENSION_DAYS_FIELD = 'days';
+/** The payload field of a retarget event naming the unit the stage's clocks now run against. */
+export const CLOCK_RETARGET_UNIT_FIELD = 'unitId';
+
+function matchersOf(rule: ClockRule): ClockEventMatcher[] {
+  return [...rule.satisfiedBy, ...rule.endedBy];
+}
+
+/**
+ * Every payload field a clock rule reads (the fields above, the start instants, the rules' due and subject fields):
+ * the case's clock log keeps these and nothing else of an event.
+ */
+export const CLOCK_PAYLOAD_FIELDS: readonly string[] = (() => {
+  const fields = new Set<string>([
+    CLOCK_STAGE_FIELD,
+    ...CLOCK_UNIT_FIELDS,
+    CLOCK_MODE_FIELD,
+    CLOCK_EXTENSION_DAYS_FIELD,
+    CLOCK_RETARGET_UNIT_FIELD,
+    ...Object.values(CLOCK_START_FIELDS),
+  ]);
+  for (const rule of [...Object.values(CLOCK_RULES), DEFAULT_CLOCK_RULE]) {
+    if (rule.dueField !== undefined) fields.add(rule.dueField);
+    if (rule.subjectField !== undefined) fields.add(rule.subjectField);
+    for (const m of matchersOf(rule)) if (m.subjectField !== undefined) fields.add(m.subjectField);
+  }
+  return [...fields].sort();
+})();
+
+/** Every event type a clock rule or a bundled clock spec reads. */
+export const CLOCK_READ_EVENT_TYPES: ReadonlySet<string> = new Set([
+  ...Object.values(CLOCK_RULES).flatMap((rule) => matchersOf(rule).map((m) => m.event)),
+  ...matchersOf(DEFAULT_CLOCK_RULE).map((m) => m.event),
+  ...[...LAW_DEFAULT_CLOCKS, ...HOTLINE_12345_CLOCKS].map((spec) => spec.startsOn),
+  ...Object.keys(CLOCK_START_FIELDS),
+  ...Object.keys(CLOCK_PAUSE_EVENTS),
+  ...CLOCK_EXTENSION_EVENTS,
+  ...CLOCK_RETARGET_EVENTS,
+]);
+
+/** Event types the case's clock log leaves out: supervision's own notices, which no clock rule reads. */
+export const CLOCK_LOG_SKIPPED_TYPES: readonly string[] = CLOCK_NOTICE_EVENT_TYPES.filter((t) => !CLOCK_READ_EVENT_TYPES.has(t));

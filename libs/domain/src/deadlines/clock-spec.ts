@@ -22,6 +22,12 @@ export type KnownClockKind = (typeof ClockKinds)[number];
 export const ClockUnits = ['calendar-day', 'working-day'] as const;
 export type ClockUnit = (typeof ClockUnits)[number];
 
+/**
+ * Supervision's own notices, raised FROM the clocks: no clock may start on them (the case's clock log leaves them out,
+ * so a clock started by one would exist in the ledger and nowhere else).
+ */
+export const CLOCK_NOTICE_EVENT_TYPES: readonly string[] = ['case.deadline-warning', 'case.overdue', 'case.window-expired'];
+
 /** Why a clock may stop: hearings (听证, Art 36) by default; jurisdictions may add their own. */
 export const pauseKindSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
 
@@ -32,7 +38,11 @@ const clockFields = {
   amount: z.number().int().min(1).max(3650).nullable(),
   unit: z.enum(ClockUnits),
   /** Event type whose instant starts the clock, e.g. `case.dispatched`. */
-  startsOn: z.string().min(1).max(64),
+  startsOn: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((type) => !CLOCK_NOTICE_EVENT_TYPES.includes(type), 'a clock cannot start on a supervision notice'),
   /** Most days an approved extension may add (延期), in the clock's unit; 0 = none. */
   extensionMaxDays: z.number().int().min(0).max(365),
   /** Pauses that stop this clock (their time does not count), e.g. ['hearing'] for re-review handling. */

@@ -7,3 +7,6 @@ export * from './deadline-for';
 export * from './is-late';
 export * from './clock-rules';
 export * from './clock-effects';
+export * from './clock-record';
+export * from './clock-history';
+export * from './clock-selectors';

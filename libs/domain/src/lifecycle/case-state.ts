@@ -100,6 +100,29 @@ export interface CaseFlags {
   readonly overdue: readonly OverdueMark[];
 }
 
+/** The facts of the case after an event that the clock rules read (clockEffects). Never personal data. */
+export interface ClockFacts {
+  readonly stage: Stage;
+  readonly type: PetitionType | null;
+  readonly holdingUnitId: string | null;
+  /** A claim on the petition route (Art 31 ⑥): its handling clock and the review chain's windows. */
+  readonly reviewChain: boolean;
+  /** The place the case concerns: the jurisdiction whose deadline policies apply. */
+  readonly placeCode: string | null;
+}
+
+/**
+ * One case-log event as the clocks read it: its id, type and instant, the payload fields a clock rule reads
+ * (CLOCK_PAYLOAD_FIELDS: ids, codes, dates) and the case's facts after it. Never personal data or free text.
+ */
+export interface ClockLogEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly payload: Readonly<Record<string, string | number>>;
+  readonly facts: ClockFacts;
+}
+
 /** The projection of one case, folded from its events (the same fold in every service). */
 export interface CaseState {
   readonly caseId: string | null;
@@ -139,6 +162,8 @@ export interface CaseState {
   readonly reviewRequested: ReviewStage | null;
   readonly flags: CaseFlags;
   readonly stages: Readonly<Partial<Record<Stage, StageRecord>>>;
+  /** The events the clocks read, in log order (every clock of the case is a fold of this: clockHistory). */
+  readonly clockLog: readonly ClockLogEntry[];
   readonly lastEventId: string | null;
   readonly lastEventAt: string | null;
   /** The number of events applied (skipped ones do not count). */
@@ -209,6 +234,7 @@ export function initialCaseState(caseId: string | null = null): CaseState {
       overdue: [],
     },
     stages: { original: emptyStageRecord },
+    clockLog: [],
     lastEventId: null,
     lastEventAt: null,
     version: 0,

@@ -1,5 +1,6 @@
 import { EventCatalog, isCaseLogEventType, isEventType, type CaseLogEventType } from '@sunshine/contracts';
 import type { CaseState } from './case-state';
+import { appendClockLog } from './clock-log';
 import { dispatchEvolvers } from './evolve-dispatch';
 import { handlingEvolvers } from './evolve-handling';
 import type { EventMeta, EvolverTable } from './evolve-helpers';
@@ -85,7 +86,8 @@ export function evolve(state: CaseState, event: EvolvableEvent): Evolution {
   }
   const occurredAt = optionalString(raw, 'occurredAt');
   try {
-    const next = (evolvers[type] as LooseEvolver)(state, parsed.data, { id, occurredAt });
+    const evolved = (evolvers[type] as LooseEvolver)(state, parsed.data, { id, occurredAt });
+    const next = appendClockLog(evolved, state, { id, type, occurredAt, payload: parsed.data });
     return {
       state: {
         ...next,

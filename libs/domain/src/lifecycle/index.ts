@@ -1,6 +1,7 @@
 export * from './case-state';
 export * from './case-command';
 export * from './case-selectors';
+export { clockFactsOf } from './clock-log';
 export * from './decision-error';
 export type { DecidedEvent, StatusKey } from './command-spec';
 export { TERMINAL_STATUSES } from './command-spec';

@@ -27,5 +27,7 @@ export function reviveCaseState(stored: unknown, caseId: string | null = null): 
     flags: { ...initial.flags, ...flags },
     objections: { ...initial.objections, ...objections },
     stages: Object.keys(stages).length > 0 ? stages : initial.stages,
+    // A projection stored before the clock log existed has none: its clocks are empty until it is rebuilt.
+    clockLog: Array.isArray(stored['clockLog']) ? stored['clockLog'] : initial.clockLog,
   } as CaseState;
 }
