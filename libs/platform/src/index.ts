@@ -36,3 +36,8 @@ export * from './clock/clock';
 export * from './auth/service-token.provider';
 export * from './database/sql-values';
 export * from './reference/deadline-context.source';
+export * from './correlation/correlation-context';
+export * from './correlation/correlation-id';
+export * from './correlation/correlation.hook';
+export * from './correlation/correlated-job';
+export * from './correlation/correlated-worker';

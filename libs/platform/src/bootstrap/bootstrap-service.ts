@@ -7,6 +7,7 @@ import type { Kafka } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
+import { registerCorrelationHook } from '../correlation/correlation.hook';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KafkaEventServer } from '../messaging/kafka-event.server';
@@ -49,11 +50,10 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
     }
     throw error;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(
-    root,
-    new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 }),
-    { bufferLogs: true },
-  );
+  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 });
+  // Every request runs in its correlation context and answers with X-Correlation-Id.
+  registerCorrelationHook(adapter);
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new HttpErrorFilter());
   if (definition.configure) await definition.configure(app, config);

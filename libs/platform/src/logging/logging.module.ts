@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { PlatformConfig } from '../config/platform-config';
+import { currentCorrelationId } from '../correlation/correlation-context';
+import { newCorrelationId } from '../correlation/correlation-id';
 import { REDACTED_PATHS, REDACTION_CENSOR } from './redaction';
 
-export const CORRELATION_HEADER = 'x-correlation-id';
-
-/** nestjs-pino with redaction of personal data and secrets, and a correlation id per request. */
+/**
+ * nestjs-pino with redaction of personal data and secrets. Every line written inside a correlation context (an HTTP
+ * request, a Kafka handler, a BullMQ job) carries `correlationId`, and pino-http's request id is that same id.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: PlatformConfig): DynamicModule {
@@ -19,14 +20,19 @@ export class LoggingModule {
             level: config.logLevel,
             base: { service: config.service },
             redact: { paths: REDACTED_PATHS, censor: REDACTION_CENSOR },
-            genReqId: (req: IncomingMessage) => {
-              const header = req.headers[CORRELATION_HEADER];
-              return typeof header === 'string' && header.length <= 96 ? header : randomUUID();
-            },
-            autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+            mixin: correlationMixin,
+            // The correlation hook (registerCorrelationHook) runs before this middleware and has chosen the id.
+            genReqId: () => currentCorrelationId() ?? newCorrelationId(),
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),
       ],
     };
   }
+}
+
+/** pino mixin: the current correlation id on every line, from wherever it was written. */
+function correlationMixin(): { correlationId?: string } {
+  const correlationId = currentCorrelationId();
+  return correlationId ? { correlationId } : {};
 }

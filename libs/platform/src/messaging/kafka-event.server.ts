@@ -5,12 +5,17 @@ import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
+import { runWithCorrelation } from '../correlation/correlation-context';
+import { isSaneCorrelationId } from '../correlation/correlation-id';
 import { ConsumerMetrics } from './consumer-metrics';
 import { createOrderedProducer } from './kafka.factory';
 import type { EventContext } from './event-context';
 import { MessageProcessor, type Invoke, type RawMessage } from './message-processor';
 import { ParkingLot } from './parking-lot';
 import { ensureTopics } from './topic-provisioner';
+
+/** The Kafka header the outbox copies the envelope's correlationId into. */
+const CORRELATION_ID_HEADER = 'correlation-id';
 
 /** The pattern of a handler that receives every event type no other handler claims. */
 export const ANY_EVENT = '*';
@@ -135,7 +140,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
             Object.entries(message.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(Array.isArray(v) ? v[0] : v)]])),
           ),
         };
-        await lot.handleLive(raw);
+        // The header (written from the envelope by the outbox) covers parking and dead-letter logs; the processor
+        // enters the envelope's own correlation once the event is decoded.
+        const correlationId = raw.headers[CORRELATION_ID_HEADER];
+        await (isSaneCorrelationId(correlationId) ? runWithCorrelation({ correlationId }, () => lot.handleLive(raw)) : lot.handleLive(raw));
       }
     } finally {
       clearInterval(keepAlive);

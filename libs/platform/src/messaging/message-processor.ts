@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
+import { runWithCorrelation } from '../correlation/correlation-context';
 import { EventContext, type MessageMeta } from './event-context';
 import { failpoint } from './failpoint';
 import type { ConsumerMetrics } from './consumer-metrics';
@@ -97,6 +98,11 @@ export class MessageProcessor {
       return { outcome: 'ignored', attempts: 0 };
     }
     const meta: MessageMeta = { ...message, mode };
+    // The handler, its log lines and the events it emits belong to the handled event's chain (see newEvent).
+    return runWithCorrelation({ correlationId: event.correlationId, causationId: event.id }, () => this.attempts(event, meta, invoke));
+  }
+
+  private async attempts(event: AnyEvent, meta: MessageMeta, invoke: Invoke): Promise<{ outcome: Outcome; error?: string; attempts: number }> {
     let lastError = '';
     let outageSince: number | undefined;
     for (let attempt = 1; attempt <= this.config.consumer.maxAttempts; attempt++) {

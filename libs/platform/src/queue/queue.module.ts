@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
+import { CorrelatedWorker } from '../correlation/correlated-worker';
 
 /** Redis connection options for BullMQ from REDIS_URL (workers need maxRetriesPerRequest: null). */
 export function redisConnection(url: string) {
@@ -20,6 +21,8 @@ export function redisConnection(url: string) {
 @Module({})
 export class QueueModule {
   static forRoot(config: PlatformConfig): DynamicModule {
+    // Read when processors are registered (module init): jobs run in their correlation context.
+    BullModule.workerClass = CorrelatedWorker;
     return {
       module: QueueModule,
       imports: [
