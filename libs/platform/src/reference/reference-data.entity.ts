@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A service's copy of one reference item (the highest revision seen on the reference-data topic). */
+@Entity({ name: 'reference_data' })
+export class ReferenceDataEntity {
+  @PrimaryColumn({ type: 'text' })
+  kind!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'int' })
+  revision!: number;
+
+  @Column({ type: 'jsonb' })
+  payload!: unknown;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ name: 'published_by', type: 'text', nullable: true })
+  publishedBy!: string | null;
+
+  @Column({ name: 'applied_at', type: 'timestamptz' })
+  appliedAt!: Date;
+}
