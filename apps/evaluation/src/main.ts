@@ -7,5 +7,5 @@ void bootstrapService({
   service: 'evaluation',
   title: 'Sunshine evaluation — 考核评价 evaluation: KPIs, rankings, reports',
   module: (config) => AppModule.forRoot(config),
-  consumes: [Topics.caseLog, Topics.orgDirectory],
+  consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });

@@ -4,6 +4,9 @@ import {
   DIRECTORY_REPLICA_MIGRATIONS,
   DirectoryReplicaModule,
   PlatformModule,
+  REFERENCE_DATA_ENTITIES,
+  REFERENCE_DATA_MIGRATIONS,
+  ReferenceDataModule,
   type PlatformConfig,
 } from '@sunshine/platform';
 import { IntakeCoreModule } from './core/core.module';
@@ -26,11 +29,17 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, {
-          entities: [...DIRECTORY_REPLICA_ENTITIES],
-          migrations: [...DIRECTORY_REPLICA_MIGRATIONS, IntakeInitial1763800000000, IntakeDossierSelfService1763830000000],
+          entities: [...DIRECTORY_REPLICA_ENTITIES, ...REFERENCE_DATA_ENTITIES],
+          migrations: [
+            ...DIRECTORY_REPLICA_MIGRATIONS,
+            ...REFERENCE_DATA_MIGRATIONS,
+            IntakeInitial1763800000000,
+            IntakeDossierSelfService1763830000000,
+          ],
         }),
         CryptoModule.forRoot(intake),
         DirectoryReplicaModule,
+        ReferenceDataModule,
         IntakeCoreModule,
         ProjectionModule,
         RegistrationModule,

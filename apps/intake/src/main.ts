@@ -12,6 +12,6 @@ void bootstrapService({
   service: 'intake',
   title: 'Sunshine intake 信访登记 — registrations, the dossier, citizen self-service',
   module: (config) => AppModule.forRoot(config, intakeConfig()),
-  consumes: [Topics.caseLog, Topics.orgDirectory],
+  consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
   configure: (app, config) => registerIntakePlugins(app, config, intakeConfig()),
 });

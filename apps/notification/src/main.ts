@@ -7,5 +7,5 @@ void bootstrapService({
   service: 'notification',
   title: 'Sunshine notification — 通知 notification: notices and deliveries',
   module: (config) => AppModule.forRoot(config),
-  consumes: [Topics.caseLog, Topics.orgDirectory],
+  consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });

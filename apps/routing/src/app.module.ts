@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule, type PlatformConfig } from '@sunshine/platform';
+import { PlatformModule, ReferenceDataModule, type PlatformConfig } from '@sunshine/platform';
 import { ActionsModule } from './actions/actions.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -12,7 +12,14 @@ export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, ROUTING_DATABASE), DispatchModule, ActionsModule, DirectoryModule, RulesModule],
+      imports: [
+        PlatformModule.forRoot(config, ROUTING_DATABASE),
+        ReferenceDataModule,
+        DispatchModule,
+        ActionsModule,
+        DirectoryModule,
+        RulesModule,
+      ],
     };
   }
 }

@@ -7,5 +7,5 @@ void bootstrapService({
   service: 'routing',
   title: 'Sunshine routing — 转送交办 routing: org directory, dispatch, unit inbox and actions',
   module: (config) => AppModule.forRoot(config),
-  consumes: [Topics.caseLog],
+  consumes: [Topics.caseLog, Topics.referenceData],
 });

@@ -1,9 +1,9 @@
-import type { DatabaseOptions } from '@sunshine/platform';
+import { REFERENCE_DATA_ENTITIES, REFERENCE_DATA_MIGRATIONS, type DatabaseOptions } from '@sunshine/platform';
 import { RoutingInitial1763810000000 } from './migrations/1763810000000-routing-initial';
 import { RoutingWorkflow1763830000000 } from './migrations/1763830000000-routing-workflow';
 
 /** Routing's tables (migrations listed explicitly), shared by the service and its CLI commands. */
 export const ROUTING_DATABASE: DatabaseOptions = {
-  entities: [],
-  migrations: [RoutingInitial1763810000000, RoutingWorkflow1763830000000],
+  entities: [...REFERENCE_DATA_ENTITIES],
+  migrations: [...REFERENCE_DATA_MIGRATIONS, RoutingInitial1763810000000, RoutingWorkflow1763830000000],
 };

@@ -4,6 +4,9 @@ import {
   DIRECTORY_REPLICA_MIGRATIONS,
   DirectoryReplicaModule,
   PlatformModule,
+  REFERENCE_DATA_ENTITIES,
+  REFERENCE_DATA_MIGRATIONS,
+  ReferenceDataModule,
   type PlatformConfig,
 } from '@sunshine/platform';
 import { LeadersModule } from './leaders/leaders.module';
@@ -21,15 +24,17 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, {
-          entities: [...DIRECTORY_REPLICA_ENTITIES],
+          entities: [...DIRECTORY_REPLICA_ENTITIES, ...REFERENCE_DATA_ENTITIES],
           migrations: [
             ...DIRECTORY_REPLICA_MIGRATIONS,
+            ...REFERENCE_DATA_MIGRATIONS,
             SupervisionInitial1763820000000,
             SupervisionLedger1763840000000,
             SupervisionWork1763840000001,
           ],
         }),
         DirectoryReplicaModule,
+        ReferenceDataModule,
         SharedModule,
         PipelineModule,
         LeadersModule,

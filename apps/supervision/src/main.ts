@@ -7,5 +7,5 @@ void bootstrapService({
   service: 'supervision',
   title: 'Sunshine supervision — 督查督办 supervision: clocks, orders, escalation, the city view',
   module: (config) => AppModule.forRoot(config),
-  consumes: [Topics.caseLog, Topics.orgDirectory],
+  consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });
