@@ -1,4 +1,4 @@
-import { deadlinePolicySchema, type DeadlinePolicy } from '@sunshine/domain';
+import type { DeadlinePolicy } from '@sunshine/domain';
 import { loadServiceEnv, type PlatformConfig } from '@sunshine/platform';
 import { z } from 'zod';
 
@@ -71,8 +71,13 @@ const schema = z.object({
   SUPERVISION_SCAN_MS: z.coerce.number().int().min(200).max(3_600_000).optional(),
   /** Warnings before a clock's end, e.g. `3d,1d`. */
   SUPERVISION_WARNING_LEADS: leadsSchema.optional(),
-  /** Jurisdictions' deadline policies (JSON array of DeadlinePolicy); the law's defaults otherwise. */
-  SUPERVISION_DEADLINE_POLICIES: json(z.array(deadlinePolicySchema)).optional(),
+  /**
+   * Gone: deadline policies are city-wide reference data now, loaded with PUT /deadline-policies/{id} and replicated to
+   * every service. Refused rather than ignored, so a deployment that still sets it learns where its policies went.
+   */
+  SUPERVISION_DEADLINE_POLICIES: z
+    .undefined({ error: '期限规则改为参考数据：请用 PUT /deadline-policies/{id} 载入 / deadline policies are reference data now: load them with PUT /deadline-policies/{id}' })
+    .optional(),
   SUPERVISION_ESCALATION: json(escalationSchema).optional(),
   /** 积案: unresolved this many days after registration (the seeds: 3 years). */
   SUPERVISION_BACKLOG_AGE_DAYS: positiveInt(3 * 365, 36500),
@@ -90,6 +95,10 @@ export type AlertThresholds = z.infer<typeof thresholdsSchema>;
 export interface SupervisionConfig {
   readonly scanMs: number;
   readonly warningLeadsMs: readonly number[];
+  /**
+   * @deprecated Always empty: policies come from the replicated reference data (DeadlineContextSource). Kept until the
+   * ledger reads them there.
+   */
   readonly policies: readonly DeadlinePolicy[];
   readonly escalation: EscalationPolicy;
   readonly backlogAgeDays: number;
@@ -108,7 +117,7 @@ export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.P
   return {
     scanMs: e.SUPERVISION_SCAN_MS ?? (platform.testClock === 'shared' ? 1000 : 60_000),
     warningLeadsMs: e.SUPERVISION_WARNING_LEADS ?? [3 * DAY_MS, DAY_MS],
-    policies: e.SUPERVISION_DEADLINE_POLICIES ?? [],
+    policies: [],
     escalation: e.SUPERVISION_ESCALATION ?? escalationSchema.parse({}),
     backlogAgeDays: e.SUPERVISION_BACKLOG_AGE_DAYS,
     alerts: e.SUPERVISION_ALERTS ?? alertsSchema.parse({}),

@@ -1,66 +1,74 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { YearArrangement } from '@sunshine/domain';
-import { Clock, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
+import { divisionLineage, type YearArrangement } from '@sunshine/domain';
+import {
+  Clock,
+  DirectoryReplicaService,
+  OutboxRelay,
+  ReferenceDataPublisher,
+  ReferenceDataService,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { ClockLedgerRepository } from './clock-ledger.repository';
-import { ClockLedgerService } from './clock-ledger.service';
-import { DueWakeScheduler } from './due-wake.scheduler';
-import { WorkingCalendarService } from './working-calendar.service';
+import { requireCityRole } from './city-reference-access';
 
-export interface RecomputedClock {
-  readonly clockId: string;
-  readonly caseId: string;
-  readonly kind: string;
-  readonly dueBefore: string;
-  readonly dueAfter: string;
-  readonly provisional: boolean;
+export interface ArrangementPublished {
+  readonly year: number;
+  /** The revision of `calendar-year:<year>` now on its way to every service. */
+  readonly revision: number;
 }
 
-export interface ArrangementLoaded {
+export interface LoadedArrangement {
   readonly year: number;
-  readonly recomputed: readonly RecomputedClock[];
+  readonly source: string | null;
+  readonly revision: number;
+  readonly loadedBy: string | null;
+  readonly loadedAt: string | null;
 }
 
 /**
- * Loads a year's official holiday arrangement (国务院办公厅节假日安排) published after the release, and recomputes the
- * open clocks whose deadlines were provisional because they reached into that year; their warnings follow the new dates.
+ * Loads a year's official holiday arrangement (国务院办公厅节假日安排) published after the release: a city-level ops
+ * user's load is published as `reference.calendar-year` on the reference-data topic, and every service (this one
+ * included, on each of its instances) takes it from there and recomputes its provisional deadlines
+ * (ReferenceRecomputeService here).
  */
 @Injectable()
 export class CalendarArrangementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly calendars: WorkingCalendarService,
-    private readonly repo: ClockLedgerRepository,
-    private readonly ledger: ClockLedgerService,
-    private readonly wake: DueWakeScheduler,
+    private readonly directory: DirectoryReplicaService,
+    private readonly publisher: ReferenceDataPublisher,
+    private readonly reference: ReferenceDataService,
     private readonly clock: Clock,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async load(arrangement: YearArrangement, by: StaffPrincipal): Promise<ArrangementLoaded> {
-    const result = await this.dataSource.transaction(async (m) => {
-      await this.calendars.store(m, arrangement, by.subject, this.clock.now());
-      const recomputed: RecomputedClock[] = [];
-      for (const row of await this.repo.provisionalIn(m, arrangement.year)) {
-        const updated = await this.ledger.recompute(m, row);
-        recomputed.push({
-          clockId: row.id,
-          caseId: row.caseId,
-          kind: row.kind,
-          dueBefore: row.dueAt,
-          dueAfter: updated.dueAt,
-          provisional: updated.provisional,
-        });
-        this.wake.soon(updated.caseId, updated.id, updated.nextCheckAt);
-      }
-      return { year: arrangement.year, recomputed };
-    });
+  async load(arrangement: YearArrangement, staff: StaffPrincipal | undefined): Promise<ArrangementPublished> {
+    const by = await requireCityRole(this.directory, staff, ['ops'], { zh: '全国节假日安排', en: "the nation's holiday calendar" });
+    const publication = await this.dataSource.transaction((m) =>
+      this.publisher.publish(
+        m,
+        'calendar-year',
+        { year: arrangement.year, holidays: arrangement.holidays, workdays: arrangement.workdays, source: arrangement.source },
+        {
+          actor: { kind: 'staff', id: by.subject, unitId: by.unitId },
+          jurisdiction: { place: [], unit: divisionLineage(by.divisionCode).slice(1) },
+          occurredAt: this.clock.now(),
+        },
+      ),
+    );
     this.relay.poke();
-    return result;
+    return { year: arrangement.year, revision: publication.revision };
   }
 
-  list() {
-    return this.calendars.list();
+  /** The arrangements loaded on top of the bundled calendar, as this service holds them. */
+  list(): LoadedArrangement[] {
+    return this.reference.items('calendar-year').map((i) => ({
+      year: i.value.year,
+      source: i.value.source ?? null,
+      revision: i.revision,
+      loadedBy: i.publishedBy,
+      loadedAt: i.publishedAt,
+    }));
   }
 }

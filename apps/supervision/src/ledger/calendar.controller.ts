@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { yearArrangementSchema, type YearArrangement } from '@sunshine/domain';
 import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
-import { requireRole, requireStaff } from '../shared/staff';
-import { CalendarArrangementService, type ArrangementLoaded } from './calendar-arrangement.service';
+import { z } from 'zod';
+import { requireStaff } from '../shared/staff';
+import { CalendarArrangementService, type ArrangementPublished, type LoadedArrangement } from './calendar-arrangement.service';
 
 @ApiTags('calendar 节假日安排')
 @ApiBearerAuth()
@@ -12,18 +14,24 @@ export class CalendarController {
   constructor(private readonly arrangements: CalendarArrangementService) {}
 
   @Post()
-  @HttpCode(200)
-  @ApiOperation({ summary: '载入某年节假日安排并重算临时期限 Load a year’s holiday arrangement; recompute provisional deadlines' })
-  load(
-    @Body(new ZodPipe(yearArrangementSchema)) body: YearArrangement,
-    @CurrentStaff() staff?: StaffPrincipal,
-  ): Promise<ArrangementLoaded> {
-    return this.arrangements.load(body, requireRole(staff, ['ops', 'admin']));
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      '载入某年国务院节假日安排，发布到全部服务并重算临时期限（仅限市级单位的 ops） Load a year’s holiday arrangement: published to all ' +
+      'five services, each recomputes its provisional deadlines. Only `ops` staff of a city-level unit: the calendar is the ' +
+      'nation’s (the State Council’s notice) and moves every deadline of the city, so a county’s or township’s own ops token ' +
+      'may not change it; `admin` alone is not enough either: admin manages units and rules, while loading the published ' +
+      'calendar is an operations task kept apart from it (separation of duties: one admin token cannot both edit data and ' +
+      'move every deadline).',
+  })
+  @ApiBody({ schema: z.toJSONSchema(yearArrangementSchema, { io: 'input', unrepresentable: 'any' }) as SchemaObject })
+  load(@Body(new ZodPipe(yearArrangementSchema)) body: YearArrangement, @CurrentStaff() staff?: StaffPrincipal): Promise<ArrangementPublished> {
+    return this.arrangements.load(body, staff);
   }
 
   @Get()
-  @ApiOperation({ summary: '已载入的节假日安排 Arrangements loaded on top of the bundled calendar' })
-  list(@CurrentStaff() staff?: StaffPrincipal) {
+  @ApiOperation({ summary: '已载入的节假日安排 Arrangements loaded on top of the bundled calendar (chinese-days)' })
+  list(@CurrentStaff() staff?: StaffPrincipal): LoadedArrangement[] {
     requireStaff(staff);
     return this.arrangements.list();
   }

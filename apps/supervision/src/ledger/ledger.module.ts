@@ -6,15 +6,18 @@ import { ClockLedgerRepository } from './clock-ledger.repository';
 import { ClockLedgerService } from './clock-ledger.service';
 import { ClocksQueryService } from './clocks-query.service';
 import { ClocksController } from './clocks.controller';
+import { DeadlinePolicyController } from './deadline-policy.controller';
+import { DeadlinePolicyService } from './deadline-policy.service';
 import { DUE_CHECK_QUEUE } from './due-check.queue';
 import { DueCheckService } from './due-check.service';
 import { DueWakeScheduler } from './due-wake.scheduler';
+import { ReferenceRecomputeService } from './reference-recompute.service';
 import { WorkingCalendarService } from './working-calendar.service';
 
-/** The deadline ledger, its due check and the working calendar. */
+/** The deadline ledger, its due check, the working calendar and the city's reference data it owns (calendar, policies). */
 @Module({
   imports: [BullModule.registerQueue({ name: DUE_CHECK_QUEUE })],
-  controllers: [CalendarController, ClocksController],
+  controllers: [CalendarController, ClocksController, DeadlinePolicyController],
   providers: [
     ClockLedgerRepository,
     ClockLedgerService,
@@ -23,6 +26,8 @@ import { WorkingCalendarService } from './working-calendar.service';
     DueCheckService,
     CalendarArrangementService,
     ClocksQueryService,
+    DeadlinePolicyService,
+    ReferenceRecomputeService,
   ],
   exports: [ClockLedgerService, DueCheckService, WorkingCalendarService, BullModule],
 })

@@ -104,7 +104,7 @@ export class SupervisionWorld {
     app.useGlobalFilters(new HttpErrorFilter());
     const relay = app.get(OutboxRelay);
     const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), {
-      topics: [Topics.caseLog, Topics.orgDirectory],
+      topics: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
       afterCommit: () => relay.poke(),
     });
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
