@@ -7,6 +7,7 @@ import { requireRole } from '../cases/staff-roles';
 import { DirectoryCache } from '../directory/directory.cache';
 import { petitionFacts } from '../dispatch/routing-policy.service';
 import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
+import { RoutingReferencePublisher } from './routing-reference.publisher';
 import { RuleSetStore, type StoredRuleSet } from './rule-set.store';
 
 /** Routing rules as versioned data: list, create a version, activate one, replay a candidate over past cases. */
@@ -16,6 +17,7 @@ export class RulesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: RuleSetStore,
     private readonly directory: DirectoryCache,
+    private readonly reference: RoutingReferencePublisher,
   ) {}
 
   list(): Promise<StoredRuleSet[]> {
@@ -35,9 +37,14 @@ export class RulesService {
     return this.dataSource.transaction((m) => this.store.create(m, { id: dto.id, rules: dto.rules }, dto.note, staff.subject));
   }
 
+  /** Puts a version in force and publishes it (reference-data topic) in the same transaction. */
   activate(staff: StaffPrincipal, id: string, version: number): Promise<StoredRuleSet> {
     requireRole(staff, ['admin']);
-    return this.dataSource.transaction((m) => this.store.activate(m, id, version, staff.subject));
+    return this.dataSource.transaction(async (m) => {
+      const stored = await this.store.activate(m, id, version, staff.subject);
+      await this.reference.publishActiveRuleSet(m, { kind: 'staff', id: staff.subject, unitId: staff.unitId });
+      return stored;
+    });
   }
 
   /**
