@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceName } from '@sunshine/platform';
+
+/**
+ * Every endpoint of the five services that can reveal a case, as the accusation-confidentiality end-to-end test
+ * probes it, and the endpoints that cannot (each with its reason). The test reads every service's OpenAPI document
+ * and fails on an operation found in neither list: a new endpoint must be probed here before it ships.
+ */
+
+/** Ids a probe's path may name. */
+export interface CaseIds {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly documentId: string;
+  readonly attachmentId: string;
+  readonly orderId: string;
+  /** The leader in charge (the discipline commission's leader who took the case). */
+  readonly leaderRef: string;
+}
+
+/** The same ids for a case that does not exist: an accused unit's answer must not differ from this one's. */
+export function nonexistentIds(real: CaseIds): CaseIds {
+  return { ...real, caseId: randomUUID(), documentId: randomUUID(), attachmentId: randomUUID(), orderId: randomUUID() };
+}
+
+export function fill(template: string, ids: CaseIds): string {
+  return template.replace(/\{(caseId|documentId|attachmentId|orderId|leaderRef)\}/g, (_, k: keyof CaseIds) => encodeURIComponent(ids[k]));
+}
+
+/** `GET /cases/{caseId}?x=1` → `GET /cases/{caseId}`: the operation as OpenAPI names it. */
+export function operationOf(method: string, template: string): string {
+  return `${method.toUpperCase()} ${template.split('?')[0]}`;
+}
+
+/** Detail endpoints: the accused side must get 404, exactly as for a case that does not exist. */
+export const DETAIL_READS: ReadonlyArray<{ service: ServiceName; path: string }> = [
+  { service: 'intake', path: '/petitions/{caseId}/dossier' },
+  { service: 'intake', path: '/petitions/{caseId}/attachments/{attachmentId}' },
+  { service: 'routing', path: '/cases/{caseId}' },
+  { service: 'routing', path: '/cases/{caseId}/dispatches' },
+  { service: 'routing', path: '/cases/{caseId}/history' },
+  { service: 'routing', path: '/cases/{caseId}/documents' },
+  { service: 'routing', path: '/cases/{caseId}/documents/{documentId}' },
+  { service: 'routing', path: '/cases/{caseId}/documents/{documentId}/html' },
+  { service: 'routing', path: '/cases/{caseId}/reply' },
+  { service: 'routing', path: '/cases/{caseId}/reply?stage=original' },
+  { service: 'routing', path: '/cases/{caseId}/reply/draft' },
+  { service: 'supervision', path: '/cases/{caseId}' },
+];
+
+const DISCIPLINE = encodeURIComponent('410726000000:discipline');
+const ALL_CLOCK_STATUSES = 'running,paused,overdue,satisfied,ended,expired,lapsed';
+
+/** List endpoints (every filter that could single the case out): 200 (or a refusal) without the case. */
+export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> = [
+  ...['', 'scope=territory', 'scope=territory&type=accusation', 'relation=assisting', 'type=accusation', 'status=replied', 'holding=false',
+    'scope=territory&sort=dueAt', 'scope=territory&status=replied'].map((q) => ({ service: 'routing' as const, path: `/inbox?${q}${q ? '&' : ''}limit=200` })),
+  { service: 'routing', path: '/desk?limit=200' },
+  ...['limit=500', 'type=accusation&limit=500', 'division=410726101000&limit=500', `holdingUnitId=${DISCIPLINE}&limit=500`, 'overdue=true&limit=500',
+    'supervised=true&limit=500', 'backlog=true&limit=500', 'status=replied&limit=500', 'category=other&limit=500', 'leaderRef={leaderRef}&limit=500']
+    .map((q) => ({ service: 'supervision' as const, path: `/cases?${q}` })),
+  { service: 'supervision', path: '/clocks?limit=1000' },
+  { service: 'supervision', path: `/clocks?status=${ALL_CLOCK_STATUSES}&limit=1000` },
+  { service: 'supervision', path: `/clocks?unitId=${DISCIPLINE}&status=${ALL_CLOCK_STATUSES}&limit=1000` },
+  { service: 'supervision', path: '/alerts?limit=500' },
+  { service: 'supervision', path: '/backlog' },
+  { service: 'supervision', path: '/backlog?status=registered' },
+  { service: 'supervision', path: '/escalations?limit=500' },
+  { service: 'supervision', path: '/escalations?caseId={caseId}' },
+  { service: 'supervision', path: '/supervision-orders?direction=received' },
+  { service: 'supervision', path: '/supervision-orders?direction=issued' },
+  { service: 'supervision', path: '/supervision-orders?direction=received&caseId={caseId}' },
+  { service: 'supervision', path: '/supervision-orders?direction=issued&caseId={caseId}' },
+  { service: 'supervision', path: '/supervision-orders?direction=issued&status=overdue' },
+  { service: 'supervision', path: '/leader/cases' },
+];
+
+const reason = { code: 'not-our-remit', text: '经核查不属于本单位职权范围' };
+
+/**
+ * Case-scoped writes: the accused side's answer must equal the answer for a case that does not exist (a 404; never
+ * a 409 or 422 that tells the case exists, never a success). `version: true` sends If-Match with the case's version.
+ */
+export const WRITES: ReadonlyArray<{ service: ServiceName; method: string; path: string; body?: unknown; version?: boolean; multipart?: boolean }> = [
+  ...([
+    ['sign', {}], ['handler', { handlerId: 'township-staff' }], ['accept', {}], ['not-accept', { reason, properChannel: 'competent-organ' }],
+    ['close', { reason: { code: 'other' } }], ['finalize', {}], ['start-handling', {}], ['hearing/start', {}], ['hearing/end', {}],
+    ['extension', { days: 10, reason }], ['extension/approve', {}], ['extension/reject', { reason }], ['assisting-units', { assistingUnitId: '{viewer}' }],
+    ['assist-contributions', { text: '协办意见：已配合核查。' }], ['assignment-report', { text: '办结报告：已办理完毕。' }], ['objection', { reason }],
+    ['objection/approve', {}], ['objection/reject', { reason }], ['dispatch', { toUnitId: '{viewer}', mode: 'assign', reason: { text: '转本单位办理' } }],
+    ['reply/approve', {}], ['reply/serve', { method: 'post' }],
+  ] as const).map(([action, body]) => ({ service: 'routing' as const, method: 'POST', path: `/cases/{caseId}/${action}`, body, version: true })),
+  { service: 'routing', method: 'PUT', path: '/cases/{caseId}/reply/draft', body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' } },
+  { service: 'supervision', method: 'POST', path: '/cases/{caseId}/report-up', body: { kind: 'urgent', reason: { code: 'urgent' } } },
+  { service: 'supervision', method: 'POST', path: '/cases/{caseId}/backlog', body: { plan: '制定化解方案，限期化解', reason: { code: 'manual' } } },
+  { service: 'supervision', method: 'PUT', path: '/cases/{caseId}/backlog/plan', body: { plan: '更新化解方案' } },
+  { service: 'supervision', method: 'POST', path: '/cases/{caseId}/leader', body: {} },
+  { service: 'supervision', method: 'POST', path: '/cases/{caseId}/supervision-orders', body: { trigger: 'delay', reason: { code: 'delay' } } },
+  { service: 'supervision', method: 'POST', path: '/supervision-orders/{orderId}/answer', body: { summary: '已按要求整改完毕' } },
+  { service: 'supervision', method: 'POST', path: '/supervision-orders/{orderId}/reminders', body: {} },
+  { service: 'intake', method: 'PATCH', path: '/petitions/{caseId}', body: { changes: { channel: 'letter' }, reason: { code: 'clerical-error' } } },
+  { service: 'intake', method: 'POST', path: '/petitions/{caseId}/merge', body: { matchedCaseId: '{controlCaseId}' } },
+  { service: 'intake', method: 'POST', path: '/petitions/{caseId}/callback-ratings', body: { score: 'satisfied' } },
+  { service: 'intake', method: 'POST', path: '/petitions/{caseId}/attachments', multipart: true },
+];
+
+/**
+ * Read-only POSTs that answer about cases: routing's replay of a candidate rule set over the caller's territory
+ * (its `changed` names cases). The body is built by the test (the active rule set with the accusation rule changed).
+ */
+export const REPLAY = { service: 'routing' as const, method: 'POST', path: '/routing-rules/replay' };
+
+/** Operations that cannot reveal a case to a unit's staff, with the reason. */
+export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'; match: RegExp; why: string }> = [
+  { services: 'all', match: /^GET \/health(\/live|\/ready)?$/, why: 'public health probes' },
+  { services: 'all', match: /^(GET|POST) \/ops\//, why: 'operators only (role ops); no unit staff role opens it' },
+  { services: ['intake'], match: /^POST \/petitions$/, why: 'registration creates a case; it answers only the new case' },
+  { services: ['intake'], match: /^(GET|POST) \/public\//, why: 'citizen self-service: opens a case only with its number and query code (or phone), which the accused never gets' },
+  { services: ['intake'], match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/, why: 'leader reception days: a schedule, no case' },
+  { services: ['routing'], match: /^(GET|POST|PATCH|PUT) \/org\//, why: 'the organisation directory: units and staff, no case' },
+  { services: ['routing'], match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/, why: 'rule sets as data, no case' },
+  { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },
+];
+
+export function caseFree(service: ServiceName, operation: string): boolean {
+  return CASE_FREE.some((c) => (c.services === 'all' || c.services.includes(service)) && c.match.test(operation));
+}
