@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  CASE_REPLICA_MIGRATIONS,
+  CaseReplicaModule,
   DIRECTORY_REPLICA_ENTITIES,
   DIRECTORY_REPLICA_MIGRATIONS,
   DirectoryReplicaModule,
@@ -13,6 +15,7 @@ import { LeadersModule } from './leaders/leaders.module';
 import { SupervisionInitial1763820000000 } from './migrations/1763820000000-supervision-initial';
 import { SupervisionLedger1763840000000 } from './migrations/1763840000000-supervision-ledger';
 import { SupervisionWork1763840000001 } from './migrations/1763840000001-supervision-work';
+import { SupervisionCaseReplica1764610000000 } from './migrations/1764610000000-supervision-case-replica';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { SharedModule } from './shared/shared.module';
 
@@ -31,9 +34,12 @@ export class AppModule {
             SupervisionInitial1763820000000,
             SupervisionLedger1763840000000,
             SupervisionWork1763840000001,
+            ...CASE_REPLICA_MIGRATIONS,
+            SupervisionCaseReplica1764610000000,
           ],
         }),
         DirectoryReplicaModule,
+        CaseReplicaModule.register({ imports: [DirectoryReplicaModule] }),
         ReferenceDataModule,
         SharedModule,
         PipelineModule,

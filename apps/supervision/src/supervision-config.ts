@@ -66,6 +66,8 @@ const escalationSchema = z.object({
   maxSteps: z.number().int().min(1).max(5).default(2),
 });
 
+const VISIBILITY_IS_THE_LAW = '可见范围由统一规则决定，不再可配置 / visibility is the one domain rule now, not a setting: remove it';
+
 const schema = z.object({
   /** How often the due check scans the ledger (ms). Default: 60 s; 1 s with the shared test clock. */
   SUPERVISION_SCAN_MS: z.coerce.number().int().min(200).max(3_600_000).optional(),
@@ -82,10 +84,9 @@ const schema = z.object({
   /** 积案: unresolved this many days after registration (the seeds: 3 years). */
   SUPERVISION_BACKLOG_AGE_DAYS: positiveInt(3 * 365, 36500),
   SUPERVISION_ALERTS: json(alertsSchema).optional(),
-  /** Unit kinds that see every case of their territory (others see the cases they hold or held). */
-  SUPERVISION_OVERSEER_KINDS: z.string().default('petition-bureau,petition-office,government,party-committee'),
-  /** Unit kinds that also see accusations in their territory (never the accused unit). */
-  SUPERVISION_ACCUSATION_OVERSEER_KINDS: z.string().default('petition-bureau,petition-office,discipline'),
+  /** Gone: who sees a case is the one rule of libs/domain (VISIBILITY_RULE), not a setting; refused rather than ignored. */
+  SUPERVISION_OVERSEER_KINDS: z.undefined({ error: VISIBILITY_IS_THE_LAW }).optional(),
+  SUPERVISION_ACCUSATION_OVERSEER_KINDS: z.undefined({ error: VISIBILITY_IS_THE_LAW }).optional(),
 });
 
 export type EscalationPolicy = z.infer<typeof escalationSchema>;
@@ -103,13 +104,9 @@ export interface SupervisionConfig {
   readonly escalation: EscalationPolicy;
   readonly backlogAgeDays: number;
   readonly alerts: AlertPolicy;
-  readonly overseerKinds: readonly string[];
-  readonly accusationOverseerKinds: readonly string[];
 }
 
 export const SUPERVISION_CONFIG = Symbol('SUPERVISION_CONFIG');
-
-const csv = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 /** Supervision's own settings, validated at start-up with every problem listed. */
 export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.ProcessEnv = process.env): SupervisionConfig {
@@ -121,7 +118,5 @@ export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.P
     escalation: e.SUPERVISION_ESCALATION ?? escalationSchema.parse({}),
     backlogAgeDays: e.SUPERVISION_BACKLOG_AGE_DAYS,
     alerts: e.SUPERVISION_ALERTS ?? alertsSchema.parse({}),
-    overseerKinds: csv(e.SUPERVISION_OVERSEER_KINDS),
-    accusationOverseerKinds: csv(e.SUPERVISION_ACCUSATION_OVERSEER_KINDS),
   };
 }

@@ -46,3 +46,7 @@ export * from './correlation/correlation-id';
 export * from './correlation/correlation.hook';
 export * from './correlation/correlated-job';
 export * from './correlation/correlated-worker';
+export * from './errors/decision-exception';
+export * from './directory/org-directory.source';
+export * from './directory/replica-directory.source';
+export * from './case-replica';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertEarlyWarning } from '@sunshine/contracts';
+import { cityDown } from '@sunshine/domain';
 import { Clock, newEvent, OutboxWriter } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { cityDown } from '../shared/jurisdiction';
 
 /** Records an early warning once (by its dedupe key) and publishes it on the alerts topic, keyed by division code. */
 @Injectable()

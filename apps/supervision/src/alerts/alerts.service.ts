@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason, UrgentMatterKind } from '@sunshine/contracts';
-import { divisionPrefix } from '@sunshine/domain';
-import { DomainException, OutboxRelay, type StaffPrincipal, isoOf } from '@sunshine/platform';
+import { divisionPrefix, TERRITORY_OVERSEER_KINDS } from '@sunshine/domain';
+import { CaseCommands, CaseEmitter, CaseVisibility, decisionException, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { CaseViewStore } from '../city-view/case-view.store';
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
-import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
 import { ReportUpService } from './report-up.service';
 
 export interface AlertView {
@@ -22,24 +20,31 @@ export interface AlertView {
   readonly raisedAt: string;
 }
 
-/** Early warnings of the caller's territory, and reporting an urgent matter up by hand (Art 25). */
+/**
+ * Early warnings of the caller's territory (a derived answer: shown only where every case it names may be seen, so an
+ * accusation's warning never reaches the accused side), and reporting an urgent matter up by hand (Art 25).
+ */
 @Injectable()
 export class AlertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: VisibilityService,
+    private readonly visibility: CaseVisibility,
     private readonly bureaus: SupervisingBureauService,
-    private readonly cases: CaseViewStore,
+    private readonly commands: CaseCommands,
+    private readonly emitter: CaseEmitter,
     private readonly reportUp: ReportUpService,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async list(staff: StaffPrincipal, limit: number): Promise<AlertView[]> {
-    const scope = await this.visibility.scopeOf(staff);
-    if (!scope.overseer) return [];
+    const viewer = await this.visibility.viewer(staff);
+    if (viewer.kind === null || !TERRITORY_OVERSEER_KINDS.includes(viewer.kind)) return [];
+    const filter = await this.visibility.sql(staff, 3, 'v');
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT * FROM alerts WHERE division_code LIKE $1 ORDER BY raised_at DESC LIMIT $2`,
-      [`${divisionPrefix(scope.divisionCode)}%`, limit],
+      `SELECT a.* FROM alerts a WHERE a.division_code LIKE $1
+         AND NOT EXISTS (SELECT 1 FROM unnest(a.case_ids) AS x(case_id) LEFT JOIN case_replica v ON v.case_id = x.case_id
+                         WHERE NOT (${filter.visible}))
+       ORDER BY a.raised_at DESC LIMIT $2`,
+      [`${divisionPrefix(viewer.divisionCode)}%`, limit, ...filter.params],
     );
     return rows.map((r) => ({
       alertId: String(r['id']),
@@ -59,22 +64,22 @@ export class AlertsService {
     if (!(await this.bureaus.isBureau(staff.unitId))) {
       throw new DomainException('BUREAU_ONLY', 'forbidden', { zh: '只有信访部门可以上报', en: 'only a petition bureau reports up' });
     }
-    const scope = await this.visibility.scopeOf(staff);
-    const toUnitIds = await this.dataSource.transaction(async (m) => {
-      const filter = this.visibility.sql(scope, 2);
-      const visible = await m.query<unknown[]>(`SELECT 1 FROM case_views v WHERE v.case_id = $1 AND ${filter.clause}`, [caseId, ...filter.params]);
-      const state = visible.length > 0 ? await this.cases.lock(m, caseId) : null;
-      if (!state) throw NOT_VISIBLE;
-      const result = await this.reportUp.report(m, state, { unitId: staff.unitId, kind: body.kind, reason: body.reason, actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId } });
+    const { result: toUnitIds } = await this.commands.act(caseId, staff, {}, async (tx) => {
+      const result = await this.reportUp.report(tx.m, tx.current, {
+        unitId: staff.unitId,
+        kind: body.kind,
+        reason: body.reason,
+        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
+      });
       if (!result.ok) {
         throw result.error
-          ? new DomainException(result.error.code, 'conflict', result.error.message)
+          ? decisionException(result.error)
           : new DomainException('NO_RECIPIENT', 'unprocessable', { zh: '找不到上报对象', en: 'no unit to report to' });
       }
       const [event] = result.events;
-      return event?.type === 'case.reported-up' ? (event.payload as { toUnitIds: string[] }).toUnitIds : [];
+      return event?.type === 'case.reported-up' ? [...event.payload.toUnitIds] : [];
     });
-    this.relay.poke();
+    this.emitter.poke();
     return { toUnitIds };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventOf } from '@sunshine/contracts';
-import { divisionAt, divisionLevelOf, levelDepth, shanghaiDateOf, type CaseState } from '@sunshine/domain';
+import { divisionAt, divisionLevelOf, levelDepth, shanghaiDateOf } from '@sunshine/domain';
+import { CaseReplicaStore } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { SUPERVISION_CONFIG, type AlertThresholds, type SupervisionConfig } from '../supervision-config';
 import { AlertWriter } from './alert-writer.service';
@@ -24,9 +25,10 @@ export class EarlyWarningService {
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly alerts: AlertWriter,
     private readonly reportUp: ReportUpService,
+    private readonly cases: CaseReplicaStore,
   ) {}
 
-  async onRegistered(m: EntityManager, event: EventOf<'petition.registered'>, after: CaseState): Promise<void> {
+  async onRegistered(m: EntityManager, event: EventOf<'petition.registered'>): Promise<void> {
     const caseId = event.caseId;
     if (!caseId) return;
     const p = event.payload;
@@ -50,8 +52,9 @@ export class EarlyWarningService {
         causedBy,
         at,
       );
-      if (major) {
-        await this.reportUp.report(m, after, {
+      const current = major ? await this.cases.read(m, caseId) : null;
+      if (current) {
+        await this.reportUp.report(m, current, {
           unitId: p.receivingUnitId,
           kind: 'major',
           reason: { code: 'collective-visit-major', text: `集体访${headCount}人${period ? `（${period}）` : ''}` },

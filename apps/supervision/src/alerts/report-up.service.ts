@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, Reason, UrgentMatterKind } from '@sunshine/contracts';
-import type { CaseState } from '@sunshine/domain';
-import { DirectoryReplicaService } from '@sunshine/platform';
+import { CaseEmitter, OrgDirectorySource, type Emission, type ReplicaCase } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
-import { CaseEmitter, type EmitResult } from '../shared/case-emitter.service';
-import { divisionOfUnit } from '../shared/jurisdiction';
 import { AlertWriter } from './alert-writer.service';
 
 /**
@@ -15,33 +12,36 @@ import { AlertWriter } from './alert-writer.service';
 @Injectable()
 export class ReportUpService {
   constructor(
-    private readonly directory: DirectoryReplicaService,
+    private readonly directory: OrgDirectorySource,
     private readonly bureaus: SupervisingBureauService,
     private readonly emitter: CaseEmitter,
     private readonly alerts: AlertWriter,
   ) {}
 
-  /** Whom `unitId` reports to: its level's party committee and government, and the bureau above. */
-  async recipientsOf(unitId: string): Promise<string[]> {
-    const division = (await this.directory.unit(unitId))?.divisionCode ?? divisionOfUnit(unitId);
-    const candidates = division ? [`${division}:party-committee`, `${division}:government`] : [];
-    const recipients: string[] = [];
-    for (const id of candidates) if (id !== unitId && (await this.directory.unit(id))) recipients.push(id);
-    const above = (await this.bureaus.isBureau(unitId)) ? await this.bureaus.parentBureauOf(unitId) : await this.bureaus.supervisorOf(unitId);
+  /** Whom `unitId` reports to: its level's party committee and government, and the bureau above (from the directory). */
+  async recipientsOf(unitId: string, m?: EntityManager): Promise<string[]> {
+    const directory = await this.directory.current(m);
+    const division = directory.get(unitId)?.divisionCode;
+    if (!division) return [];
+    const recipients = ['party-committee', 'government']
+      .map((kind) => directory.find(division, kind)?.id)
+      .filter((id): id is string => id !== undefined && id !== unitId);
+    const above = (await this.bureaus.isBureau(unitId, m)) ? await this.bureaus.parentBureauOf(unitId, m) : await this.bureaus.supervisorOf(unitId, m);
     if (above) recipients.push(above);
     return recipients;
   }
 
+  /** Reports the case (its replica row locked by the caller: `current`) up; a refusal of decide is returned. */
   async report(
     m: EntityManager,
-    state: CaseState,
+    current: ReplicaCase,
     r: { unitId: string; kind: UrgentMatterKind; reason: Reason; actor: Actor; causedBy?: { id: string; correlationId: string } },
-  ): Promise<EmitResult | { ok: false; error: null }> {
-    const toUnitIds = await this.recipientsOf(r.unitId);
+  ): Promise<Emission | { ok: false; error: null }> {
+    const toUnitIds = await this.recipientsOf(r.unitId, m);
     if (toUnitIds.length === 0) return { ok: false, error: null };
-    const result = await this.emitter.emit(m, state, { name: 'report-up', payload: { unitId: r.unitId, toUnitIds, kind: r.kind, reason: r.reason } }, {
+    const state = current.state;
+    const result = await this.emitter.attempt(m, state.caseId ?? '', current, { name: 'report-up', payload: { unitId: r.unitId, toUnitIds, kind: r.kind, reason: r.reason } }, {
       actor: r.actor,
-      unitId: r.unitId,
       causedBy: r.causedBy,
     });
     if (result.ok && state.caseId && state.placeCode) {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainException, OutboxRelay, type StaffPrincipal, isoOf } from '@sunshine/platform';
-import type { DataSource, EntityManager } from 'typeorm';
-import { CaseViewStore } from '../city-view/case-view.store';
-import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
+import { CASE_NOT_FOUND, CaseCommands, CaseEmitter, CaseVisibility, Clock, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
 import { BacklogService } from './backlog.service';
 
 export interface BacklogView {
@@ -33,30 +31,29 @@ export class BacklogRegisterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly backlog: BacklogService,
-    private readonly visibility: VisibilityService,
-    private readonly cases: CaseViewStore,
+    private readonly commands: CaseCommands,
+    private readonly visibility: CaseVisibility,
+    private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async list(staff: StaffPrincipal, status: 'registered' | 'cleared' | undefined): Promise<BacklogView[]> {
-    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 1);
+    const filter = await this.visibility.sql(staff, 1, 'v');
     const params = [...filter.params];
     const byStatus = status ? `AND b.status = $${params.push(status)}` : '';
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_views v ON v.case_id = b.case_id
-       WHERE ${filter.clause} ${byStatus} ORDER BY b.registered_at LIMIT 1000`,
+      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_replica v ON v.case_id = b.case_id
+       WHERE ${filter.visible} ${byStatus} ORDER BY b.registered_at LIMIT 1000`,
       params,
     );
     return rows.map((r) => this.viewOf(r));
   }
 
   async registerByHand(staff: StaffPrincipal, caseId: string, body: PlanInput & { reason: { code: string; text?: string } }): Promise<BacklogView> {
-    await this.dataSource.transaction(async (m) => {
-      const state = await this.visibleCase(m, staff, caseId);
-      const unitId = body.unitId ?? state.holdingUnitId;
+    await this.commands.act(caseId, staff, {}, async (tx) => {
+      const unitId = body.unitId ?? tx.state.holdingUnitId;
       if (!unitId) throw new DomainException('NO_UNIT', 'unprocessable', { zh: '须指定责任单位', en: 'name the responsible unit' });
-      const done = await this.backlog.register(m, state, {
+      const done = await this.backlog.register(tx.m, tx.current, {
         unitId,
         reason: body.reason,
         plan: body.plan,
@@ -66,14 +63,13 @@ export class BacklogRegisterService {
       });
       if (!done) throw new DomainException('ALREADY_BACKLOG', 'conflict', { zh: '该事项已列入积案', en: 'the case is already on the backlog register' });
     });
-    this.relay.poke();
+    this.emitter.poke();
     return this.view(caseId);
   }
 
   /** The plan (化解方案) and the responsible unit; the responsible unit or an overseeing bureau may change it. */
   async updatePlan(staff: StaffPrincipal, caseId: string, body: PlanInput): Promise<BacklogView> {
-    await this.dataSource.transaction(async (m) => {
-      await this.visibleCase(m, staff, caseId);
+    await this.commands.act(caseId, staff, {}, async ({ m }) => {
       const [row] = await m.query<Array<{ status: string }>>(`SELECT status FROM backlog_cases WHERE case_id = $1 FOR UPDATE`, [caseId]);
       if (row?.status !== 'registered') throw new DomainException('NOT_BACKLOG', 'not-found', { zh: '该事项不在积案台账中', en: 'the case is not on the register' });
       await m.query(
@@ -84,20 +80,12 @@ export class BacklogRegisterService {
     return this.view(caseId);
   }
 
-  private async visibleCase(m: EntityManager, staff: StaffPrincipal, caseId: string) {
-    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 2);
-    const visible = await m.query<unknown[]>(`SELECT 1 FROM case_views v WHERE v.case_id = $1 AND ${filter.clause}`, [caseId, ...filter.params]);
-    const state = visible.length > 0 ? await this.cases.lock(m, caseId) : null;
-    if (!state) throw NOT_VISIBLE;
-    return state;
-  }
-
   private async view(caseId: string): Promise<BacklogView> {
     const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_views v ON v.case_id = b.case_id WHERE b.case_id = $1`,
+      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_replica v ON v.case_id = b.case_id WHERE b.case_id = $1`,
       [caseId],
     );
-    if (!row) throw NOT_VISIBLE;
+    if (!row) throw CASE_NOT_FOUND;
     return this.viewOf(row);
   }
 

@@ -2,10 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, AnyEvent, Reason } from '@sunshine/contracts';
 import { TERMINAL_STATUSES, type CaseState } from '@sunshine/domain';
-import { Clock, DomainException, OutboxRelay } from '@sunshine/platform';
+import { CaseEmitter, CaseReplicaStore, Clock, decisionException, type ReplicaCase } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CaseViewStore } from '../city-view/case-view.store';
-import { CaseEmitter } from '../shared/case-emitter.service';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 
 const DAY_MS = 86_400_000;
@@ -30,28 +28,28 @@ export class BacklogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
-    private readonly cases: CaseViewStore,
+    private readonly cases: CaseReplicaStore,
     private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
   /** Registers every open case older than the configured age that is not on the register yet. */
   async scan(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.backlogAgeDays * DAY_MS);
     const rows = await this.dataSource.query<Array<{ case_id: string }>>(
-      `SELECT v.case_id FROM case_views v WHERE v.status NOT IN ('closed', 'finalized', 'withdrawn') AND v.registered_at <= $1
+      `SELECT v.case_id FROM case_replica v WHERE v.status NOT IN ('closed', 'finalized', 'withdrawn') AND v.registered_at <= $1
          AND NOT EXISTS (SELECT 1 FROM backlog_cases b WHERE b.case_id = v.case_id) ORDER BY v.registered_at LIMIT 100`,
       [cutoff],
     );
     let registered = 0;
     for (const { case_id } of rows) {
       const done = await this.dataSource.transaction(async (m) => {
-        const state = await this.cases.lock(m, case_id);
-        if (!state?.holdingUnitId) return false;
+        const current = await this.cases.lock(m, case_id);
+        const unitId = current?.state.holdingUnitId;
+        if (!current || !unitId) return false;
         const years = Math.round((this.config.backlogAgeDays / 365) * 10) / 10;
-        return this.register(m, state, {
-          unitId: state.holdingUnitId,
+        return this.register(m, current, {
+          unitId,
           reason: { code: 'age-exceeded', text: `登记超过${years}年未化解` },
           by: POLICY.id,
           actor: POLICY,
@@ -59,22 +57,21 @@ export class BacklogService {
       });
       if (done) registered++;
     }
-    if (registered > 0) this.relay.poke();
+    if (registered > 0) this.emitter.poke();
     return registered;
   }
 
-  /** Puts a case (its city-view row locked by the caller) on the register; false when it is already there or refused. */
-  async register(m: EntityManager, state: CaseState, entry: BacklogEntry): Promise<boolean> {
-    const caseId = state.caseId ?? '';
+  /** Puts a case (its replica row locked by the caller) on the register; false when it is already there or refused. */
+  async register(m: EntityManager, current: ReplicaCase, entry: BacklogEntry): Promise<boolean> {
+    const caseId = current.state.caseId ?? '';
     const existing = await m.query<Array<{ status: string }>>(`SELECT status FROM backlog_cases WHERE case_id = $1 FOR UPDATE`, [caseId]);
     if (existing[0]?.status === 'registered') return false;
-    const result = await this.emitter.emit(m, state, { name: 'register-backlog', payload: { unitId: entry.unitId, reason: entry.reason } }, {
+    const result = await this.emitter.attempt(m, caseId, current, { name: 'register-backlog', payload: { unitId: entry.unitId, reason: entry.reason } }, {
       actor: entry.actor,
-      unitId: entry.unitId,
     });
     if (!result.ok) {
       if (entry.actor.kind === 'system') return false;
-      throw new DomainException(result.error.code, 'conflict', result.error.message);
+      throw decisionException(result.error);
     }
     const now = this.clock.now();
     await m.query(
@@ -96,9 +93,9 @@ export class BacklogService {
     );
     if (!row || row.status !== 'registered') return;
     const code = after.status === 'withdrawn' ? 'withdrawn' : 'resolved';
-    const result = await this.emitter.emit(m, after, { name: 'clear-backlog', payload: { unitId: row.unit_id, reason: { code, text: '已化解销号' } } }, {
+    const current = await this.cases.read(m, event.caseId);
+    const result = await this.emitter.attempt(m, event.caseId, current, { name: 'clear-backlog', payload: { unitId: row.unit_id, reason: { code, text: '已化解销号' } } }, {
       actor: POLICY,
-      unitId: row.unit_id,
       causedBy: { id: event.id, correlationId: event.correlationId },
     });
     if (!result.ok) return;

@@ -1,5 +1,6 @@
 import { isoOf } from '@sunshine/platform';
-/** The facts of a case every view of it shows, read from a `case_views` row. */
+
+/** The facts of a case every view of it shows, read from a `case_replica` row. */
 export interface CaseCore {
   readonly caseId: string;
   readonly caseNumber: string | null;
@@ -35,9 +36,12 @@ export interface CaseListItem extends CaseCore {
   readonly backlog: boolean;
 }
 
-/** Columns for CaseListItem from `case_views v`. */
+/** When the case last changed: its last event's instant (the replica's own `updated_at` is the wall clock of the write). */
+export const CASE_UPDATED_AT = `coalesce((v.state ->> 'lastEventAt')::timestamptz, v.updated_at)`;
+
+/** Columns for CaseListItem from `case_replica v`. */
 export const CASE_LIST_COLUMNS = `v.case_id, v.case_number, v.status, v.stage, v.type, v.category, v.place_code, v.holding_unit_id,
-  v.registered_at, v.updated_at, v.state -> 'flags' AS flags,
+  v.registered_at, ${CASE_UPDATED_AT} AS updated_at, v.state -> 'flags' AS flags,
   EXISTS (SELECT 1 FROM deadline_clocks c WHERE c.case_id = v.case_id AND c.status = 'overdue') AS overdue`;
 
 const iso = isoOf;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { divisionPrefix } from '@sunshine/domain';
-import type { StaffPrincipal } from '@sunshine/platform';
+import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { VisibilityService } from '../shared/visibility.service';
-import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from './case-list-item';
+import { CASE_LIST_COLUMNS, CASE_UPDATED_AT, caseListItemOf, type CaseListItem } from './case-list-item';
 
 export interface CaseQuery {
   readonly status?: readonly string[];
@@ -22,18 +21,18 @@ export interface CaseQuery {
   readonly offset: number;
 }
 
-/** The city view as a list, filtered by the caller's jurisdiction first, then by the query. */
+/** The city view as a list of the case replica, filtered by the one visibility rule first, then by the query. */
 @Injectable()
 export class CaseQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: VisibilityService,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   async list(staff: StaffPrincipal, q: CaseQuery): Promise<{ items: CaseListItem[]; total: number }> {
-    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 1);
+    const filter = await this.visibility.sql(staff, 1, 'v');
     const params: unknown[] = [...filter.params];
-    const where = [filter.clause];
+    const where = [filter.visible];
     const add = (sql: (n: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (q.status?.length) add((n) => `v.status = ANY(${n})`, q.status);
     if (q.stage) add((n) => `v.stage = ${n}`, q.stage);
@@ -49,12 +48,12 @@ export class CaseQueryService {
     }
     const clause = where.join(' AND ');
     const [{ total }] = await this.dataSource.query<Array<{ total: number }>>(
-      `SELECT count(*)::int AS total FROM case_views v WHERE ${clause}`,
+      `SELECT count(*)::int AS total FROM case_replica v WHERE ${clause}`,
       params,
     );
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT ${CASE_LIST_COLUMNS} FROM case_views v WHERE ${clause}
-       ORDER BY v.updated_at DESC, v.case_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT ${CASE_LIST_COLUMNS} FROM case_replica v WHERE ${clause}
+       ORDER BY ${CASE_UPDATED_AT} DESC, v.case_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
     return { items: rows.map(caseListItemOf), total };

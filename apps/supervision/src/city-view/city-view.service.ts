@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffPrincipal } from '@sunshine/platform';
-import { isoOf } from '@sunshine/platform';
+import type { CaseState } from '@sunshine/domain';
+import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, isoOf, type CaseHistoryEntry, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
-import { caseCoreOf, type CaseCore } from './case-list-item';
+import type { CaseCore } from './case-list-item';
 
 export interface TimelineEntry {
   readonly eventId: string;
@@ -41,60 +40,76 @@ export interface CaseView extends CaseCore {
 const iso = (v: unknown): string => isoOf(v) ?? '';
 
 /**
- * The city-level view of a case: status, holding unit, flags, its clocks and timeline, for a caller whose jurisdiction
- * covers it (VisibilityService: the accused unit of an accusation never sees it, Art 30).
+ * The city-level view of a case: status, holding unit, flags, its clocks and timeline (the replica's journal), for a
+ * caller the one visibility rule lets see it (an accusation: never the accused side, Art 30); else 404.
  */
 @Injectable()
 export class CityViewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: VisibilityService,
+    private readonly store: CaseReplicaStore,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   async get(caseId: string, viewer: StaffPrincipal): Promise<CaseView> {
-    const filter = this.visibility.sql(await this.visibility.scopeOf(viewer), 2);
-    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT * FROM case_views v WHERE v.case_id = $1 AND ${filter.clause}`,
-      [caseId, ...filter.params],
-    );
-    if (!row) throw NOT_VISIBLE;
-    const timeline = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT event_id, type, producer, status_after, stage, holding_unit_id, occurred_at FROM case_timeline WHERE case_id = $1 ORDER BY seq`,
-      [caseId],
-    );
-    const clocks = await this.dataSource.query<Array<Record<string, unknown>>>(
+    const m = this.dataSource.manager;
+    const found = await this.store.read(m, caseId);
+    if (!found) throw CASE_NOT_FOUND;
+    await this.visibility.assert(viewer, found.facts, 'facts-only', m);
+    const timeline = await this.store.history(m, caseId);
+    const clocks = await m.query<Array<Record<string, unknown>>>(
       `SELECT id, kind, stage, unit_id, article, start_at, due_at, last_day, provisional, status, late, stopped_at
        FROM deadline_clocks WHERE case_id = $1 ORDER BY start_at, id`,
       [caseId],
     );
-    const state = row['state'] as { flags?: Record<string, unknown> };
     return {
-      ...caseCoreOf(row),
-      heldBy: row['held_by'] as string[],
-      flags: state.flags ?? {},
-      clocks: clocks.map((c) => ({
-        clockId: String(c['id']),
-        kind: String(c['kind']),
-        stage: String(c['stage']),
-        unitId: String(c['unit_id']),
-        article: String(c['article']),
-        startAt: iso(c['start_at']),
-        dueAt: iso(c['due_at']),
-        lastDay: String(c['last_day']),
-        provisional: Boolean(c['provisional']),
-        status: String(c['status']),
-        late: (c['late'] as boolean | null) ?? null,
-        stoppedAt: c['stopped_at'] ? iso(c['stopped_at']) : null,
-      })),
-      timeline: timeline.map((t) => ({
-        eventId: String(t['event_id']),
-        type: String(t['type']),
-        producer: String(t['producer']),
-        status: (t['status_after'] as string | null) ?? null,
-        stage: String(t['stage']),
-        holdingUnitId: (t['holding_unit_id'] as string | null) ?? null,
-        occurredAt: iso(t['occurred_at']),
-      })),
+      ...coreOf(caseId, found.state),
+      heldBy: [...found.state.heldBy],
+      flags: { ...found.state.flags },
+      clocks: clocks.map(clockOf),
+      timeline: timeline.map(timelineEntryOf),
     };
   }
+}
+
+function coreOf(caseId: string, s: CaseState): CaseCore {
+  return {
+    caseId,
+    caseNumber: s.caseNumber,
+    status: s.status,
+    stage: s.stage,
+    type: s.type,
+    category: s.category,
+    placeCode: s.placeCode,
+    holdingUnitId: s.holdingUnitId,
+  };
+}
+
+function clockOf(c: Record<string, unknown>): CaseClock {
+  return {
+    clockId: String(c['id']),
+    kind: String(c['kind']),
+    stage: String(c['stage']),
+    unitId: String(c['unit_id']),
+    article: String(c['article']),
+    startAt: iso(c['start_at']),
+    dueAt: iso(c['due_at']),
+    lastDay: String(c['last_day']),
+    provisional: Boolean(c['provisional']),
+    status: String(c['status']),
+    late: (c['late'] as boolean | null) ?? null,
+    stoppedAt: c['stopped_at'] ? iso(c['stopped_at']) : null,
+  };
+}
+
+function timelineEntryOf(t: CaseHistoryEntry): TimelineEntry {
+  return {
+    eventId: t.eventId,
+    type: t.type,
+    producer: t.producer,
+    status: t.statusAfter,
+    stage: t.stage ?? '',
+    holdingUnitId: t.holdingUnitId,
+    occurredAt: t.occurredAt,
+  };
 }

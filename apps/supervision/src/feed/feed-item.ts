@@ -1,4 +1,4 @@
-import type { VisibilityFacts } from '../shared/visibility.service';
+import type { CaseVisibilityFacts } from '@sunshine/domain';
 
 /** One status change of a case, as the live feed sends it. */
 export interface StatusChange {
@@ -14,10 +14,10 @@ export interface StatusChange {
   readonly occurredAt: string;
 }
 
-/** What travels between instances (PostgreSQL NOTIFY): the change and the facts visibility needs. */
+/** What travels between instances (PostgreSQL NOTIFY): the change and the visibility facts the replica stored with it. */
 export interface FeedNotice {
   readonly change: StatusChange;
-  readonly facts: VisibilityFacts;
+  readonly facts: CaseVisibilityFacts;
 }
 
 /** The NOTIFY channel of a schema's feed (one per deployment / test run). */

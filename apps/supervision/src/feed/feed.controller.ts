@@ -1,9 +1,8 @@
 import { Controller, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, type StaffPrincipal } from '@sunshine/platform';
+import { CaseVisibility, CurrentStaff, type StaffPrincipal } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
 import { requireStaff } from '../shared/staff';
-import { VisibilityService } from '../shared/visibility.service';
 import { FeedService } from './feed.service';
 
 @ApiTags('city view 全市视图')
@@ -12,12 +11,12 @@ import { FeedService } from './feed.service';
 export class FeedController {
   constructor(
     private readonly feed: FeedService,
-    private readonly visibility: VisibilityService,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   @Sse()
   @ApiOperation({ summary: '实时状态变化（SSE） Live status changes in my jurisdiction (Server-Sent Events, event: status)' })
   async stream(@CurrentStaff() staff?: StaffPrincipal): Promise<Observable<MessageEvent>> {
-    return this.feed.stream(await this.visibility.scopeOf(requireStaff(staff)));
+    return this.feed.stream(await this.visibility.viewer(requireStaff(staff)));
   }
 }

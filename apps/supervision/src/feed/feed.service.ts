@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { caseAccess, type CaseViewer } from '@sunshine/domain';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import { Client } from 'pg';
 import { filter, interval, map, merge, Subject, type Observable } from 'rxjs';
-import { VisibilityService, type ViewerScope } from '../shared/visibility.service';
 import { feedChannel, type FeedNotice } from './feed-item';
 
 const HEARTBEAT_MS = 15_000;
 
 /**
  * The live feed of status changes: one LISTEN connection per instance receives every committed change (from
- * whichever instance consumed it); each subscriber gets those its jurisdiction covers, in commit order.
+ * whichever instance consumed it); each subscriber gets those the one visibility rule lets it see (caseAccess on the
+ * facts the replica stored: the accused side of an accusation gets nothing of it), in commit order.
  */
 @Injectable()
 export class FeedService implements OnModuleInit, OnApplicationShutdown {
@@ -19,10 +20,7 @@ export class FeedService implements OnModuleInit, OnApplicationShutdown {
   private client?: Client;
   private stopping = false;
 
-  constructor(
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    private readonly visibility: VisibilityService,
-  ) {
+  constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {
     this.channel = feedChannel(config.database.schema);
   }
 
@@ -36,10 +34,10 @@ export class FeedService implements OnModuleInit, OnApplicationShutdown {
     await this.client?.end().catch(() => undefined);
   }
 
-  /** Status changes the scope may see, with a heartbeat comment-like event so idle connections stay open. */
-  stream(scope: ViewerScope): Observable<MessageEvent> {
+  /** Status changes the viewer may see, with a heartbeat comment-like event so idle connections stay open. */
+  stream(viewer: CaseViewer): Observable<MessageEvent> {
     const changes = this.notices.pipe(
-      filter((n) => this.visibility.canSee(scope, n.facts)),
+      filter((n) => caseAccess(n.facts, viewer).access !== 'none'),
       map((n): MessageEvent => ({ id: n.change.eventId, type: 'status', data: n.change })),
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));

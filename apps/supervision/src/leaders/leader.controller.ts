@@ -31,6 +31,6 @@ export class LeaderController {
   @Get('leader/cases')
   @ApiOperation({ summary: '我包案的事项 The cases I am in charge of (leader’s list)' })
   mine(@CurrentStaff() staff?: StaffPrincipal): Promise<LeaderCase[]> {
-    return this.leaders.list(requireStaff(staff).subject);
+    return this.leaders.list(requireStaff(staff));
   }
 }

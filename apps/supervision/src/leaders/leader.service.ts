@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason } from '@sunshine/contracts';
-import { Clock, DomainException, OutboxRelay, type StaffPrincipal, isoOf } from '@sunshine/platform';
+import { CASE_NOT_FOUND, CaseCommands, CaseVisibility, Clock, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
-import { CaseViewStore } from '../city-view/case-view.store';
-import { CaseEmitter } from '../shared/case-emitter.service';
-import { NOT_VISIBLE, VisibilityService } from '../shared/visibility.service';
 
 export interface LeaderCase extends CaseListItem {
   readonly assignedAt: string;
@@ -19,49 +16,39 @@ export interface LeaderCase extends CaseListItem {
 export class LeaderService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: VisibilityService,
-    private readonly cases: CaseViewStore,
-    private readonly emitter: CaseEmitter,
+    private readonly visibility: CaseVisibility,
+    private readonly commands: CaseCommands,
     private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async assign(staff: StaffPrincipal, caseId: string, body: { leaderRef?: string; reason?: Reason }): Promise<LeaderCase> {
-    const scope = await this.visibility.scopeOf(staff);
     const leaderRef = body.leaderRef ?? staff.subject;
-    await this.dataSource.transaction(async (m) => {
-      const filter = this.visibility.sql(scope, 2);
-      const visible = await m.query<unknown[]>(`SELECT 1 FROM case_views v WHERE v.case_id = $1 AND ${filter.clause}`, [caseId, ...filter.params]);
-      const state = visible.length > 0 ? await this.cases.lock(m, caseId) : null;
-      if (!state) throw NOT_VISIBLE;
+    await this.commands.act(caseId, staff, {}, async (tx) => {
       const payload = body.reason ? { leaderRef, unitId: staff.unitId, reason: body.reason } : { leaderRef, unitId: staff.unitId };
-      const result = await this.emitter.emit(m, state, { name: 'assign-leader', payload }, {
-        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
-        unitId: staff.unitId,
-      });
-      if (!result.ok) throw new DomainException(result.error.code, 'conflict', result.error.message);
-      await m.query(
+      await tx.run({ name: 'assign-leader', payload });
+      await tx.m.query(
         `INSERT INTO leader_assignments (case_id, leader_ref, unit_id, assigned_by, assigned_at, reason_code) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (case_id) DO UPDATE SET leader_ref = $2, unit_id = $3, assigned_by = $4, assigned_at = $5, reason_code = $6`,
         [caseId, leaderRef, staff.unitId, staff.subject, this.clock.now(), body.reason?.code ?? null],
       );
     });
-    this.relay.poke();
-    const [item] = await this.query(`l.case_id = $1`, [caseId]);
-    if (!item) throw NOT_VISIBLE;
+    const [item] = await this.query(staff, `l.case_id = $1`, caseId);
+    if (!item) throw CASE_NOT_FOUND;
     return item;
   }
 
-  /** The cases a leader is in charge of (the leader's own list: no territory filter, they are theirs). */
-  list(leaderRef: string): Promise<LeaderCase[]> {
-    return this.query(`l.leader_ref = $1`, [leaderRef]);
+  /** The cases the calling leader is in charge of, as far as the one visibility rule lets the leader's unit see them. */
+  list(staff: StaffPrincipal): Promise<LeaderCase[]> {
+    return this.query(staff, `l.leader_ref = $1`, staff.subject);
   }
 
-  private async query(where: string, params: unknown[]): Promise<LeaderCase[]> {
+  private async query(staff: StaffPrincipal, where: string, value: string): Promise<LeaderCase[]> {
+    const filter = await this.visibility.sql(staff, 2, 'v');
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
       `SELECT ${CASE_LIST_COLUMNS}, l.assigned_at, l.assigned_by, l.unit_id AS leader_unit_id, l.leader_ref
-       FROM leader_assignments l JOIN case_views v ON v.case_id = l.case_id WHERE ${where} ORDER BY l.assigned_at DESC LIMIT 500`,
-      params,
+       FROM leader_assignments l JOIN case_replica v ON v.case_id = l.case_id WHERE ${where} AND ${filter.visible}
+       ORDER BY l.assigned_at DESC LIMIT 500`,
+      [value, ...filter.params],
     );
     return rows.map((r) => ({
       ...caseListItemOf(r),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffPrincipal } from '@sunshine/platform';
+import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { VisibilityService } from '../shared/visibility.service';
 
 export interface ClockListItem {
   readonly clockId: string;
@@ -29,25 +28,25 @@ export interface ClockQuery {
 
 const iso = (v: unknown): string => new Date(v instanceof Date ? v.toISOString() : String(v)).toISOString();
 
-/** The ledger as lists (overdue lists, what falls due this week), within the caller's jurisdiction. */
+/** The ledger as lists (overdue lists, what falls due this week), of the cases the one visibility rule lets the caller see. */
 @Injectable()
 export class ClocksQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: VisibilityService,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   async list(staff: StaffPrincipal, q: ClockQuery): Promise<ClockListItem[]> {
-    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 1);
+    const filter = await this.visibility.sql(staff, 1, 'v');
     const params: unknown[] = [...filter.params];
-    const where = [filter.clause];
+    const where = [filter.visible];
     const add = (sql: (n: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     add((n) => `c.status = ANY(${n})`, q.status?.length ? q.status : ['running', 'paused', 'overdue']);
     if (q.kind) add((n) => `c.kind = ${n}`, q.kind);
     if (q.unitId) add((n) => `c.unit_id = ${n}`, q.unitId);
     if (q.dueBefore) add((n) => `c.due_at <= ${n}`, q.dueBefore);
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT c.*, v.case_number FROM deadline_clocks c JOIN case_views v ON v.case_id = c.case_id
+      `SELECT c.*, v.case_number FROM deadline_clocks c JOIN case_replica v ON v.case_id = c.case_id
        WHERE ${where.join(' AND ')} ORDER BY c.due_at LIMIT $${params.length + 1}`,
       [...params, q.limit],
     );

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseCommand, CaseState } from '@sunshine/domain';
-import { Clock, OutboxRelay } from '@sunshine/platform';
+import type { CaseCommand } from '@sunshine/domain';
+import { CaseEmitter, CaseReplicaStore, Clock } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CaseViewStore } from '../city-view/case-view.store';
-import { CaseEmitter } from '../shared/case-emitter.service';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import type { ClockRow, ClockStatus } from './clock-row';
 import { ClockLedgerRepository } from './clock-ledger.repository';
@@ -20,7 +18,7 @@ const SYSTEM = { kind: 'system' as const, id: 'supervision-clock' };
 /**
  * The due check: evaluates the ledger against the platform Clock and raises each notice once (warning before the
  * end, overdue or window-expired at it) through the outbox. Woken by BullMQ (a repeatable scan, plus delayed jobs near
- * an instant); safe to run anywhere at any time: every case is evaluated under its city-view row lock, and a notice
+ * an instant); safe to run anywhere at any time: every case is evaluated under its replica row lock, and a notice
  * is recorded once per clock, notice and due instant.
  */
 @Injectable()
@@ -33,12 +31,11 @@ export class DueCheckService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly repo: ClockLedgerRepository,
-    private readonly cases: CaseViewStore,
+    private readonly cases: CaseReplicaStore,
     private readonly emitter: CaseEmitter,
     private readonly calendars: WorkingCalendarService,
     private readonly wake: DueWakeScheduler,
     private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
   /** Evaluates every case with a notice due now, then schedules wake-ups for the notices of the next scans. */
@@ -69,24 +66,23 @@ export class DueCheckService {
   /** Evaluates one case's due clocks in one transaction; returns the events raised. */
   async checkCase(caseId: string, now: Date = this.clock.now()): Promise<number> {
     const raised = await this.dataSource.transaction(async (m) => {
-      const state = await this.cases.lock(m, caseId);
-      if (!state) return 0;
+      if (!(await this.cases.lock(m, caseId))) return 0;
       let count = 0;
-      for (const clock of await this.repo.dueOf(m, caseId, now)) count += await this.evaluate(m, state, clock, now);
+      for (const clock of await this.repo.dueOf(m, caseId, now)) count += await this.evaluate(m, clock, now);
       return count;
     });
-    if (raised > 0) this.relay.poke();
+    if (raised > 0) this.emitter.poke();
     return raised;
   }
 
-  private async evaluate(m: EntityManager, state: CaseState, clock: ClockRow, now: Date): Promise<number> {
+  private async evaluate(m: EntityManager, clock: ClockRow, now: Date): Promise<number> {
     const notices = noticesFor({ dueAt: new Date(clock.dueAt), startAt: new Date(clock.startAt), warns: clock.warns }, this.config.warningLeadsMs);
     const settled = await this.repo.settled(m, clock.id, clock.dueAt);
     const { steps, nextCheckAt } = evaluateNotices(notices, settled, now);
     let raised = 0;
     let status: ClockStatus = clock.status;
     for (const { notice, action } of steps) {
-      const outcome = action === 'raise' ? await this.raise(m, state, clock, notice) : { eventId: null, note: 'due passed before the warning' };
+      const outcome = action === 'raise' ? await this.raise(m, clock, notice) : { eventId: null, note: 'due passed before the warning' };
       const recorded = await this.repo.recordNotice(m, {
         clockId: clock.id,
         notice: notice.key,
@@ -108,10 +104,12 @@ export class DueCheckService {
     return raised;
   }
 
-  private async raise(m: EntityManager, state: CaseState, clock: ClockRow, notice: Notice): Promise<{ eventId: string | null; note: string | null }> {
+  /** Emits the notice's event on the case as the replica holds it now (folded at once; supervision's reactions run). */
+  private async raise(m: EntityManager, clock: ClockRow, notice: Notice): Promise<{ eventId: string | null; note: string | null }> {
     const command = this.commandFor(clock, notice);
     if (command === null) return { eventId: null, note: 'lapsed: no event for this clock' };
-    const result = await this.emitter.emit(m, state, command, { actor: SYSTEM, unitId: clock.unitId });
+    const current = await this.cases.read(m, clock.caseId);
+    const result = await this.emitter.attempt(m, clock.caseId, current, command, { actor: SYSTEM });
     if (!result.ok) {
       this.logger.log(`case ${clock.caseId}: ${clock.kind} ${notice.key} not raised: ${result.error.code}`);
       return { eventId: null, note: `refused: ${result.error.code}` };

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffPrincipal } from '@sunshine/platform';
-import { isoOf } from '@sunshine/platform';
+import { CaseVisibility, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { VisibilityService } from '../shared/visibility.service';
 
 export interface EscalationView {
   readonly caseId: string;
@@ -17,21 +15,21 @@ export interface EscalationView {
   readonly escalatedAt: string;
 }
 
-/** Escalations of the cases the caller may see. */
+/** Escalations of the cases the caller may see (the one visibility rule over the case replica). */
 @Injectable()
 export class EscalationQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: VisibilityService,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   async list(staff: StaffPrincipal, q: { caseId?: string; limit: number }): Promise<EscalationView[]> {
-    const filter = this.visibility.sql(await this.visibility.scopeOf(staff), 1);
-    const params = [...filter.params, q.limit];
+    const filter = await this.visibility.sql(staff, 1, 'v');
+    const params: unknown[] = [...filter.params];
     const byCase = q.caseId ? `AND e.case_id = $${params.push(q.caseId)}` : '';
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT e.*, v.case_number FROM escalations e JOIN case_views v ON v.case_id = e.case_id
-       WHERE ${filter.clause} ${byCase} ORDER BY e.escalated_at DESC LIMIT $5`,
+      `SELECT e.*, v.case_number FROM escalations e JOIN case_replica v ON v.case_id = e.case_id
+       WHERE ${filter.visible} ${byCase} ORDER BY e.escalated_at DESC LIMIT $${params.push(q.limit)}`,
       params,
     );
     return rows.map((r) => ({

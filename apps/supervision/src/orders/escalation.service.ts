@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, OutboxRelay } from '@sunshine/platform';
+import { CaseEmitter, CaseReplicaStore, Clock } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CaseViewStore } from '../city-view/case-view.store';
-import { CaseEmitter } from '../shared/case-emitter.service';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { SupervisingBureauService } from './supervising-bureau.service';
 
@@ -33,10 +31,9 @@ export class EscalationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly bureaus: SupervisingBureauService,
-    private readonly cases: CaseViewStore,
+    private readonly cases: CaseReplicaStore,
     private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async scan(): Promise<number> {
@@ -49,14 +46,14 @@ export class EscalationService {
     for (const order of due) {
       if (await this.dataSource.transaction((m) => this.escalate(m, order.id, order.case_id, now))) escalated++;
     }
-    if (escalated > 0) this.relay.poke();
+    if (escalated > 0) this.emitter.poke();
     return escalated;
   }
 
   private async escalate(m: EntityManager, orderId: string, caseId: string, now: Date): Promise<boolean> {
-    const state = await this.cases.lock(m, caseId);
+    const current = await this.cases.lock(m, caseId);
     const [order] = await m.query<DueOrder[]>(`SELECT * FROM supervision_orders WHERE id = $1 FOR UPDATE`, [orderId]);
-    if (!state || !order || order.status !== 'open' || !order.next_escalation_at || order.next_escalation_at > now) return false;
+    if (!current || !order || order.status !== 'open' || !order.next_escalation_at || order.next_escalation_at > now) return false;
     const step = order.escalation_step + 1;
     const to = await this.bureaus.parentBureauOf(order.supervising_unit_id);
     const stop = () => m.query(`UPDATE supervision_orders SET next_escalation_at = NULL WHERE id = $1`, [orderId]);
@@ -71,7 +68,7 @@ export class EscalationService {
       policyStep: step,
       reason: { code: 'order-unanswered', text: `督办单逾期未回复，提级督办（第${step}级）` },
     };
-    const result = await this.emitter.emit(m, state, { name: 'escalate', payload }, { actor: POLICY, unitId: to });
+    const result = await this.emitter.attempt(m, caseId, current, { name: 'escalate', payload }, { actor: POLICY });
     if (!result.ok) {
       this.logger.log(`order ${orderId}: not escalated (${result.error.code}); escalation stops`);
       await stop();

@@ -25,7 +25,7 @@ export interface OrderView {
 
 export const ORDER_SELECT = `SELECT o.*, v.case_number,
   (SELECT count(*) FROM order_reminders r WHERE r.order_id = o.id)::int AS reminders
-  FROM supervision_orders o LEFT JOIN case_views v ON v.case_id = o.case_id`;
+  FROM supervision_orders o JOIN case_replica v ON v.case_id = o.case_id`;
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 

@@ -48,7 +48,7 @@ export class OrdersController {
   @Get('supervision-orders')
   @ApiOperation({ summary: '督办单列表 Orders my unit issued or received (open, answered, overdue)' })
   list(@Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<OrderView[]> {
-    return this.orders.list(requireStaff(staff).unitId, q);
+    return this.orders.list(requireStaff(staff), q);
   }
 
   @Post('supervision-orders/:orderId/answer')

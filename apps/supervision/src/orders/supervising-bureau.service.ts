@@ -1,45 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { BUREAU_KINDS, divisionLevelOf, divisionLineage, levelDepth } from '@sunshine/domain';
-import { DirectoryReplicaService } from '@sunshine/platform';
-import { divisionOfUnit } from '../shared/jurisdiction';
+import { BUREAU_KINDS, divisionLevelOf, divisionLineage, levelDepth, type OrgDirectory } from '@sunshine/domain';
+import { OrgDirectorySource } from '@sunshine/platform';
+import type { EntityManager } from 'typeorm';
 
 const COUNTY_DEPTH = levelDepth('county');
 
 /**
  * Which petition bureau supervises a unit (督查督办, Art 39–40): the bureau of the unit's county or city (a township or
- * village answers to its county's bureau); a bureau answers to the bureau of the level above.
+ * village answers to its county's bureau); a bureau answers to the bureau of the level above. Units and their
+ * divisions come from the directory only (a unit it does not know has no supervisor).
  */
 @Injectable()
 export class SupervisingBureauService {
-  constructor(private readonly directory: DirectoryReplicaService) {}
+  constructor(private readonly directory: OrgDirectorySource) {}
 
-  async supervisorOf(unitId: string): Promise<string | null> {
-    const unit = await this.directory.unit(unitId);
-    if (unit && BUREAU_KINDS.includes(unit.kind)) return this.parentBureauOf(unitId);
-    const division = unit?.divisionCode ?? divisionOfUnit(unitId);
-    if (!division) return null;
-    return this.firstBureau(divisionLineage(division).filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH).reverse());
+  async supervisorOf(unitId: string, m?: EntityManager): Promise<string | null> {
+    const directory = await this.directory.current(m);
+    const unit = directory.get(unitId);
+    if (!unit) return null;
+    if (BUREAU_KINDS.includes(unit.kind)) return bureauAbove(directory, unit.divisionCode);
+    return firstBureau(directory, divisionLineage(unit.divisionCode).filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH).reverse());
   }
 
   /** The bureau one level up (county → city → province), or null at the top. */
-  async parentBureauOf(bureauId: string): Promise<string | null> {
-    const unit = await this.directory.unit(bureauId);
-    const division = unit?.divisionCode ?? divisionOfUnit(bureauId);
-    if (!division) return null;
-    const above = divisionLineage(division).slice(0, -1).filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH);
-    return this.firstBureau(above.reverse());
+  async parentBureauOf(bureauId: string, m?: EntityManager): Promise<string | null> {
+    const directory = await this.directory.current(m);
+    const unit = directory.get(bureauId);
+    return unit ? bureauAbove(directory, unit.divisionCode) : null;
   }
 
-  async isBureau(unitId: string): Promise<boolean> {
-    const unit = await this.directory.unit(unitId);
-    return unit !== null && BUREAU_KINDS.includes(unit.kind);
+  async isBureau(unitId: string, m?: EntityManager): Promise<boolean> {
+    const unit = (await this.directory.current(m)).get(unitId);
+    return unit !== undefined && BUREAU_KINDS.includes(unit.kind);
   }
+}
 
-  private async firstBureau(codes: readonly string[]): Promise<string | null> {
-    for (const code of codes) {
-      const id = `${code}:petition-bureau`;
-      if (await this.directory.unit(id)) return id;
-    }
-    return null;
+function bureauAbove(directory: OrgDirectory, divisionCode: string): string | null {
+  const above = divisionLineage(divisionCode).slice(0, -1).filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH);
+  return firstBureau(directory, above.reverse());
+}
+
+function firstBureau(directory: OrgDirectory, codes: readonly string[]): string | null {
+  for (const code of codes) {
+    const bureau = directory.find(code, 'petition-bureau');
+    if (bureau) return bureau.id;
   }
+  return null;
 }

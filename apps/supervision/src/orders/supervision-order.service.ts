@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Reason, SupervisionTrigger } from '@sunshine/contracts';
-import { deadlineFor, type CaseState } from '@sunshine/domain';
-import { Clock, DomainException } from '@sunshine/platform';
+import { deadlineFor } from '@sunshine/domain';
+import { CaseEmitter, CaseVisibility, Clock, DomainException, type Emission, type ReplicaCase, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { WorkingCalendarService } from '../ledger/working-calendar.service';
-import { CaseEmitter, type EmitResult } from '../shared/case-emitter.service';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { ORDER_SELECT, orderViewOf, type OrderView } from './order-row';
 
@@ -33,15 +32,17 @@ export class SupervisionOrderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly emitter: CaseEmitter,
+    private readonly visibility: CaseVisibility,
     private readonly calendars: WorkingCalendarService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Issues an order on a case whose city-view row the caller has locked. Returns the refusal of decide (nothing
-   * written), or null when this source already issued one.
+   * Issues an order on a case whose replica row the caller has locked (`current`). Returns the refusal of decide
+   * (nothing written), or null when this source already issued one.
    */
-  async issue(m: EntityManager, state: CaseState, o: IssueOrder): Promise<{ orderId: string } | EmitResult | null> {
+  async issue(m: EntityManager, current: ReplicaCase, o: IssueOrder): Promise<{ orderId: string } | Emission | null> {
+    const state = current.state;
     const caseId = state.caseId ?? '';
     const existing = await m.query<unknown[]>(`SELECT 1 FROM supervision_orders WHERE case_id = $1 AND source_key = $2`, [caseId, o.sourceKey]);
     if (existing.length > 0) return null;
@@ -53,9 +54,8 @@ export class SupervisionOrderService {
     ).dueAt;
     const orderId = uuidv7();
     const payload = { orderId, unitId: o.unitId, byUnitId: o.byUnitId, trigger: o.trigger, answerDueAt, reason: o.reason };
-    const result = await this.emitter.emit(m, state, { name: 'issue-supervision-order', payload }, {
+    const result = await this.emitter.attempt(m, caseId, current, { name: 'issue-supervision-order', payload }, {
       actor: o.actor,
-      unitId: o.unitId,
       causedBy: o.causedBy,
     });
     if (!result.ok) return result;
@@ -75,9 +75,11 @@ export class SupervisionOrderService {
     return orderViewOf(row, this.clock.now());
   }
 
-  async list(unitId: string, q: { direction: 'issued' | 'received'; status?: 'open' | 'answered' | 'overdue'; caseId?: string }): Promise<OrderView[]> {
-    const params: unknown[] = [unitId];
-    const where = [q.direction === 'issued' ? `(o.by_unit_id = $1 OR o.supervising_unit_id = $1)` : `o.unit_id = $1`];
+  /** Orders the caller's unit issued, follows or received, on cases the one visibility rule lets it see. */
+  async list(staff: StaffPrincipal, q: { direction: 'issued' | 'received'; status?: 'open' | 'answered' | 'overdue'; caseId?: string }): Promise<OrderView[]> {
+    const filter = await this.visibility.sql(staff, 2, 'v');
+    const params: unknown[] = [staff.unitId, ...filter.params];
+    const where = [q.direction === 'issued' ? `(o.by_unit_id = $1 OR o.supervising_unit_id = $1)` : `o.unit_id = $1`, filter.visible];
     if (q.caseId) where.push(`o.case_id = $${params.push(q.caseId)}`);
     if (q.status === 'answered') where.push(`o.status = 'answered'`);
     if (q.status === 'open') where.push(`o.status = 'open' AND o.answer_due_at > $${params.push(this.clock.now())}`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AnyEvent, Reason, SupervisionTrigger } from '@sunshine/contracts';
 import type { CaseState } from '@sunshine/domain';
+import { CaseReplicaStore } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { SupervisingBureauService } from './supervising-bureau.service';
@@ -28,14 +29,18 @@ export class SupervisionPolicyService {
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly bureaus: SupervisingBureauService,
     private readonly orders: SupervisionOrderService,
+    private readonly cases: CaseReplicaStore,
   ) {}
 
   async onEvent(m: EntityManager, event: AnyEvent, before: CaseState, after: CaseState): Promise<void> {
-    const trigger = await this.triggerOf(event, before, after);
+    const trigger = this.triggerOf(event, before, after);
     if (!trigger) return;
-    const byUnitId = trigger.byUnitId ?? (await this.bureaus.supervisorOf(trigger.unitId));
-    if (!byUnitId || byUnitId === trigger.unitId) return;
-    const result = await this.orders.issue(m, after, {
+    const byUnitId = trigger.byUnitId ?? (await this.bureaus.supervisorOf(trigger.unitId, m));
+    if (!byUnitId || byUnitId === trigger.unitId || !event.caseId) return;
+    // The case as the replica holds it now (the event is folded; a reaction before this one may have emitted more).
+    const current = await this.cases.read(m, event.caseId);
+    if (!current) return;
+    const result = await this.orders.issue(m, current, {
       unitId: trigger.unitId,
       byUnitId,
       trigger: trigger.trigger,
@@ -51,7 +56,7 @@ export class SupervisionPolicyService {
     }
   }
 
-  private async triggerOf(event: AnyEvent, before: CaseState, after: CaseState): Promise<Trigger | null> {
+  private triggerOf(event: AnyEvent, before: CaseState, after: CaseState): Trigger | null {
     const policy = this.config.escalation;
     if (event.type === 'case.overdue' && policy.orderOnOverdue.includes(event.payload.clock)) {
       const p = event.payload;

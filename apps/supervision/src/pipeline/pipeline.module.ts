@@ -7,13 +7,11 @@ import { OrdersModule } from '../orders/orders.module';
 import { SupervisionSweepProcessor } from '../sweep/supervision-sweep.processor';
 import { SupervisionSweepService } from '../sweep/supervision-sweep.service';
 import { SweepScheduleService } from '../sweep/sweep-schedule.service';
-import { CaseEventConsumer } from './case-event.consumer';
-import { CaseEventPipeline } from './case-event.pipeline';
+import { SupervisionReactions } from './supervision-reactions';
 
-/** The case-log consumer and the time-driven sweep (BullMQ), over every feature. */
+/** Supervision's reactions to the case replica's events, and the time-driven sweep (BullMQ), over every feature. */
 @Module({
   imports: [CityViewModule, LedgerModule, OrdersModule, BacklogModule, AlertsModule],
-  controllers: [CaseEventConsumer],
-  providers: [CaseEventPipeline, SupervisionSweepService, SupervisionSweepProcessor, SweepScheduleService],
+  providers: [SupervisionReactions, SupervisionSweepService, SupervisionSweepProcessor, SweepScheduleService],
 })
 export class PipelineModule {}

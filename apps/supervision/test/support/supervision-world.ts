@@ -159,7 +159,7 @@ export class SupervisionWorld {
       actor: { kind: 'system', id: 'supervision-int' },
     });
     await this.send(Topics.caseLog, [event], () => caseId);
-    await eventually(async () => ((await this.count('case_timeline', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${type} applied`);
+    await eventually(async () => ((await this.count('case_replica_events', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${type} applied`);
     return event;
   }
 
