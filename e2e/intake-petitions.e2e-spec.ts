@@ -171,9 +171,9 @@ describe('intake end to end', () => {
       content: `${secret}，本人可提供转账记录。`, accused: { unitId: UNIT.housing, person: '某科长' } }));
     expect((await dispatchOf(r.caseId)).payload.toUnitId).toBe(UNIT.cityDiscipline);
     await eventually(async () => {
-      const [row] = await sql<{ holding_unit_id: string }>(`SELECT holding_unit_id FROM "${h.schema('intake')}".case_projections WHERE case_id = $1`, [r.caseId]);
+      const [row] = await sql<{ holding_unit_id: string }>(`SELECT holding_unit_id FROM "${h.schema('intake')}".case_replica WHERE case_id = $1`, [r.caseId]);
       return row?.holding_unit_id === UNIT.cityDiscipline ? true : undefined;
-    }, 30000, 'intake’s projection to see the dispatch');
+    }, 30000, 'intake’s case replica to see the dispatch');
     const planted = [accuser.name, accuser.phone, accuser.address, accuser.idNumber.slice(-6), secret, '某科长'];
     for (const unit of ['housing', 'hrss', 'countyDiscipline'] as const) {
       expect([unit, (await staff('GET', `/petitions/${r.caseId}/dossier`, unit)).status]).toEqual([unit, 404]);

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  CASE_REPLICA_MIGRATIONS,
+  CaseReplicaModule,
   DIRECTORY_REPLICA_ENTITIES,
   DIRECTORY_REPLICA_MIGRATIONS,
   DirectoryReplicaModule,
@@ -15,7 +17,7 @@ import { DossierModule } from './dossier/dossier.module';
 import type { IntakeConfig } from './intake-config';
 import { IntakeInitial1763800000000 } from './migrations/1763800000000-intake-initial';
 import { IntakeDossierSelfService1763830000000 } from './migrations/1763830000000-intake-dossier-self-service';
-import { ProjectionModule } from './projection/projection.module';
+import { IntakeCaseReplica1764610000000 } from './migrations/1764610000000-intake-case-replica';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -35,13 +37,16 @@ export class AppModule {
             ...REFERENCE_DATA_MIGRATIONS,
             IntakeInitial1763800000000,
             IntakeDossierSelfService1763830000000,
+            ...CASE_REPLICA_MIGRATIONS,
+            IntakeCaseReplica1764610000000,
           ],
         }),
         CryptoModule.forRoot(intake),
         DirectoryReplicaModule,
         ReferenceDataModule,
+        // The case replica: every case of the log, its one consumer, the emitter, visibility and staff commands.
+        CaseReplicaModule.register({ imports: [DirectoryReplicaModule] }),
         IntakeCoreModule,
-        ProjectionModule,
         RegistrationModule,
         ReceptionModule,
         DossierModule,

@@ -26,9 +26,9 @@ describe('intake flags, links and dossier visibility', () => {
 
   async function projectedStatus(caseId: string, status: string): Promise<void> {
     await eventually(async () => {
-      const [row] = await w.sql<{ status: string }>(`SELECT status FROM intake.case_projections WHERE case_id = $1`, [caseId]);
+      const [row] = await w.sql<{ status: string }>(`SELECT status FROM intake.case_replica WHERE case_id = $1`, [caseId]);
       return row?.status === status ? true : undefined;
-    }, 30000, `case ${caseId} ${status} in intake's projection`);
+    }, 30000, `case ${caseId} ${status} in intake's case replica`);
   }
 
   it('registers a repeat matter, links it to the earlier case and flags Art 19 when it is taken higher in time', async () => {
@@ -123,5 +123,51 @@ describe('intake flags, links and dossier visibility', () => {
     const chain = await read('cityDiscipline');
     expect(chain.status).toBe(200);
     expect(chain.body).toMatchObject({ access: 'full', content: expect.stringContaining(secret), petitioner: { name: accuser.name } });
+  });
+
+  it('never matches, merges or names an accusation for the accused unit, and lets the bare-facts side change no accusation', async () => {
+    const accuser = { name: '冯检举', idNumber: '410726198202021818', phone: '13300133333' };
+    const matter = { subject: '举报住建局违规发放补贴', content: '住建局某股长违规向亲属发放住房补贴，涉及金额八万元，有名单为证。' };
+    const accusation = await register(petition({ type: 'accusation', category: 'other', petitioner: accuser, ...matter, accused: { unitId: UNITS.housing } }));
+    const names = (body: unknown) => JSON.stringify(body).includes(accusation.caseId);
+    // The city's bureau may know of the accusation (its bare facts): the repeat it registers is linked.
+    const atCity = await register(petition({ petitioner: accuser, ...matter }), 'cityBureau');
+    expect(atCity.flags.repeatOf).toBe(accusation.caseId);
+    // The township's government sees the repeat's facts (its territory) but not the accusation: the link is left out.
+    const facts = (unit: UnitKey) => w.call<{ facts: { flags: { repeatOf?: string } } }>('GET', `/petitions/${atCity.caseId}/dossier`, undefined, unit);
+    const township = await facts('dongtun');
+    expect([township.status, township.body.facts.flags.repeatOf, names(township.body)]).toEqual([200, undefined, false]);
+    expect((await facts('countyBureau')).body.facts.flags.repeatOf).toBe(accusation.caseId);
+
+    // The accused unit registers the accuser's same matter: no repeat, no Art 19 check, nothing that names the accusation.
+    const atAccused = await register(petition({ petitioner: accuser, ...matter }), 'housing');
+    expect([atAccused.flags.repeatOf, atAccused.checks.repeat, atAccused.checks.art19, names(atAccused)]).toEqual([undefined, null, null, false]);
+    // Linking it by hand answers exactly as for a case that does not exist.
+    const merge = (matchedCaseId: string) => w.call('POST', `/petitions/${atAccused.caseId}/merge`, { matchedCaseId }, 'housing');
+    const [real, none] = [await merge(accusation.caseId), await merge('01890000-0000-7000-8000-000000000000')];
+    expect(real.status).toBe(404);
+    expect(real.body).toEqual(none.body);
+    for (const [method, path, body] of [['PATCH', '', { changes: { channel: 'letter' }, reason: { code: 'x' } }], ['POST', '/callback-ratings', { score: 'satisfied' }]] as const) {
+      expect([method, path, (await w.call(method, `/petitions/${accusation.caseId}${path}`, body, 'housing')).status]).toEqual([method, path, 404]);
+    }
+
+    // The registering bureau keeps the bare facts: it corrects a fact, but never turns the accusation into a claim.
+    const clerical = await w.call('PATCH', `/petitions/${accusation.caseId}`, { changes: { channel: 'letter' }, reason: { code: 'clerical-error' } }, 'countyBureau');
+    expect(clerical.status).toBe(200);
+    const retype = await w.call<{ code: string }>('PATCH', `/petitions/${accusation.caseId}`, { changes: { type: 'claim' }, reason: { code: 'x' } }, 'countyBureau');
+    expect([retype.status, retype.body.code]).toEqual([403, 'FULL_ACCESS_REQUIRED']);
+    expect((await w.waitFor(accusation.caseId, 'petition.corrected')).map((c) => c.payload.changes)).toEqual([{ channel: 'letter' }]);
+  });
+
+  it('lets a unit holding a case read its dossier, while only the registering side changes the registration', async () => {
+    const r = await register(petition());
+    await w.produce(r.caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地：劳资纠纷'], hop: 1 });
+    await projectedStatus(r.caseId, 'dispatched');
+    const dossier = await w.call<{ access: string; content: string }>('GET', `/petitions/${r.caseId}/dossier`, undefined, 'hrss');
+    expect([dossier.status, dossier.body.access, dossier.body.content]).toEqual([200, 'full', expect.stringContaining('拖欠工资')]);
+    const patch = await w.call<{ code: string }>('PATCH', `/petitions/${r.caseId}`, { changes: { channel: 'letter' }, reason: { code: 'x' } }, 'hrss');
+    expect([patch.status, patch.body.code]).toEqual([403, 'NOT_REGISTERING_UNIT']);
+    expect((await w.call('GET', `/petitions/${r.caseId}/dossier`, undefined, 'housing')).status).toBe(404);
   });
 });

@@ -38,6 +38,23 @@ describe('intake registration', () => {
     for (const r of byChannel.values()) expect(log.filter((e) => e.caseId === r.caseId).map((e) => e.type)).toEqual(['petition.registered']);
   });
 
+  it('folds its own event into the case replica once: when it comes back from the case log, it changes nothing', async () => {
+    const r = await register(petition({ channel: 'letter' }));
+    const [event] = await w.waitFor(r.caseId, 'petition.registered');
+    // Intake's consumer has taken its own event back from the topic (recorded as processed) …
+    await eventually(async () => ((await w.count('processed_events', 'event_id = $1', [event?.id])) === 1 ? true : undefined), 30000,
+      'intake to consume its own petition.registered');
+    // … and the replica still holds it once: one journal entry, revision 1.
+    const [row] = await w.sql<{ status: string; case_number: string; revision: number; receiving_unit_id: string }>(
+      `SELECT status, case_number, revision, receiving_unit_id FROM intake.case_replica WHERE case_id = $1`, [r.caseId]);
+    expect(row).toEqual({ status: 'registered', case_number: r.caseNumber, revision: 1, receiving_unit_id: UNITS.countyBureau });
+    const journal = await w.sql<{ event_id: string; type: string }>(`SELECT event_id, type FROM intake.case_replica_events WHERE case_id = $1`, [r.caseId]);
+    expect(journal).toEqual([{ event_id: event?.id, type: 'petition.registered' }]);
+    // Intake's own projection table is gone (the replica replaces it).
+    const [old] = await w.sql<{ t: string | null }>(`SELECT to_regclass('intake.case_projections')::text AS t`);
+    expect(old?.t).toBeNull();
+  });
+
   it('keeps received-at apart from registered-at', async () => {
     const receivedAt = '2025-01-06T02:00:00.000Z';
     const r = await register(petition({ channel: 'letter', receivedAt }));
@@ -69,7 +86,7 @@ describe('intake registration', () => {
   });
 
   it('refuses bad input with a 4xx and the reason, and changes nothing', async () => {
-    const tables = ['petitions', 'petitioners', 'dossiers', 'outbox', 'case_projections'];
+    const tables = ['petitions', 'petitioners', 'dossiers', 'outbox', 'case_replica', 'case_replica_events'];
     const snapshot = async () => ({
       rows: await Promise.all(tables.map((t) => w.count(t))),
       counters: await w.sql(`SELECT scope, year, last FROM intake.case_number_counters ORDER BY scope, year`),

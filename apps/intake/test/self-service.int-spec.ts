@@ -1,5 +1,5 @@
 import { eventually, http } from '@sunshine/testing';
-import { DONGTUN, IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
+import { CITY, COUNTY, DONGTUN, IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
 
 const DAY = 86400_000;
 type Body = Record<string, unknown> & { code?: string };
@@ -37,9 +37,9 @@ describe('intake citizen self-service', () => {
     const served = await w.produce(caseId, 'case.reply-served', { unitId: UNITS.hrss, servedAt: new Date().toISOString(), method: 'in-person' });
     await w.waitFor(caseId, 'case.reply-served');
     await eventually(async () => {
-      const [row] = await w.sql<{ state: { lastEventId: string } }>(`SELECT state FROM intake.case_projections WHERE case_id = $1`, [caseId]);
+      const [row] = await w.sql<{ state: { lastEventId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [caseId]);
       return row?.state.lastEventId === served.id ? true : undefined;
-    }, 30000, 'the reply served in intake’s projection');
+    }, 30000, 'the reply served in intake’s case replica');
   }
 
   const changes = async () => Promise.all(['ratings', 'review_requests', 'withdrawals', 'outbox'].map((t) => w.count(t)));
@@ -94,6 +94,8 @@ describe('intake citizen self-service', () => {
     expect(rated.status).toBe(201);
     const [event] = await w.waitFor(r.caseId, 'petition.rated');
     expect(event?.payload).toEqual({ stage: 'original', subject: 'handling-unit', unitId: UNITS.hrss, score: 'basically-satisfied', enteredBy: 'citizen' });
+    // A citizen's event carries the place and the unit concerned (the rated county bureau of labour), like any other.
+    expect(event?.jurisdiction).toEqual({ place: [CITY, COUNTY, DONGTUN], unit: [CITY, COUNTY] });
     const before = await changes();
     const again = await pub('/cases/ratings', { ...key, score: 'dissatisfied' });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);
@@ -106,7 +108,10 @@ describe('intake citizen self-service', () => {
 
     const review = await pub('/cases/review-requests', { ...key, stage: 'review' });
     expect(review.status).toBe(201);
-    expect((await w.waitFor(r.caseId, 'petition.review-requested'))[0]?.payload.stage).toBe('review');
+    const [requested] = await w.waitFor(r.caseId, 'petition.review-requested');
+    expect(requested?.payload.stage).toBe('review');
+    // The unit concerned is the one holding the case (the labour bureau that replied), from the directory.
+    expect(requested?.jurisdiction).toEqual({ place: [CITY, COUNTY, DONGTUN], unit: [CITY, COUNTY] });
     const twice = await pub('/cases/review-requests', { ...key, stage: 'review' });
     expect([twice.status, twice.body.code]).toEqual([409, 'REVIEW_REQUESTED']);
   });
@@ -114,7 +119,8 @@ describe('intake citizen self-service', () => {
   it('refuses a rating and a review request after their windows and before the reply is served, changing nothing', async () => {
     const fresh = await register();
     const early = await pub('/cases/ratings', { caseNumber: fresh.caseNumber, queryCode: fresh.queryCode, score: 'satisfied' });
-    expect([early.status, early.body.code]).toEqual([422, 'REPLY_NOT_SERVED']);
+    // decide's refusals answer with the platform's one mapping: a command meeting the case in the wrong state is 409.
+    expect([early.status, early.body.code]).toEqual([409, 'REPLY_NOT_SERVED']);
     const r = await register();
     await serveReply(r.caseId);
     const key = { caseNumber: r.caseNumber, queryCode: r.queryCode };

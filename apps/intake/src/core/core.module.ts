@@ -1,15 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
-import { CaseEventWriter } from './case-event.writer';
-import { CaseProjectionStore } from './case-projection.store';
-import { IntakeDirectoryService } from './intake-directory.service';
 import { PetitionRepository } from './petition.repository';
 import { PetitionerRepository } from './petitioner.repository';
 import { StaffScopeService } from './staff-scope.service';
 
-const PROVIDERS = [CaseEventWriter, CaseProjectionStore, IntakeDirectoryService, PetitionRepository, PetitionerRepository, StaffScopeService];
+const PROVIDERS = [PetitionRepository, PetitionerRepository, StaffScopeService];
 
-/** What every intake feature stands on: the stores, the directory, the event writer, the staff scope. */
+/**
+ * What every intake feature stands on: the petition stores, the staff scope and the directory (OrgDirectorySource).
+ * The case itself (replica, emitter, visibility, commands) comes from the platform's global CaseReplicaModule.
+ */
 @Global()
 @Module({
   imports: [DirectoryReplicaModule],

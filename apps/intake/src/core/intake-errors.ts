@@ -1,8 +1,8 @@
-import type { DecisionError, DecisionErrorCode } from '@sunshine/domain';
-import { DomainException, type ErrorKind, type StaffPrincipal } from '@sunshine/platform';
+import { DomainException } from '@sunshine/platform';
 
 /**
- * The one answer for a missing case, a wrong query code and a case the caller may not see: nothing tells them apart.
+ * The citizen's one answer for a missing case and a wrong query code (or recovery code): nothing tells them apart.
+ * Staff endpoints answer the platform's CASE_NOT_FOUND instead, the same for a missing and an invisible case.
  */
 export function caseNotFound(): DomainException {
   return new DomainException('CASE_NOT_FOUND', 'not-found', {
@@ -18,25 +18,4 @@ export function unprocessableField(code: string, field: string, zh: string, en: 
 
 export function forbidden(code: string, zh: string, en: string): DomainException {
   return new DomainException(code, 'forbidden', { zh, en });
-}
-
-export function requireStaff(staff: StaffPrincipal | undefined): StaffPrincipal {
-  if (!staff) throw new DomainException('TOKEN_MISSING', 'forbidden', { zh: '需要工作人员令牌', en: 'staff token required' });
-  return staff;
-}
-
-const KIND: Partial<Record<DecisionErrorCode, ErrorKind>> = {
-  ILLEGAL_TRANSITION: 'conflict',
-  ALREADY_RATED: 'conflict',
-  REVIEW_REQUESTED: 'conflict',
-  INVALID_COMMAND: 'invalid',
-};
-
-/** A refusal of the domain's decide as an HTTP answer: 409 for a state conflict, else 422, with decide's message. */
-export function refusal(error: DecisionError, details?: Record<string, unknown>): DomainException {
-  return new DomainException(error.code, KIND[error.code] ?? 'unprocessable', error.message, {
-    status: error.status,
-    ...(error.details ? { reasons: error.details } : {}),
-    ...details,
-  });
 }

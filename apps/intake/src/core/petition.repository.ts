@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
-import type { FieldCipher } from '@sunshine/platform';
+import type { FieldCipher, VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import type { PersonInput } from './petitioner.repository';
@@ -73,11 +73,15 @@ export class PetitionRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  /** The petitioner's earlier cases, newest first (candidates for repeat detection). */
-  async ofPetitioner(m: EntityManager, petitionerId: string, limit: number): Promise<Array<{ caseId: string; registeredAt: Date }>> {
+  /**
+   * The petitioner's earlier cases, newest first (candidates for repeat detection), among those the caller may see:
+   * `visible` is the visibility condition over `case_replica` aliased `c`, its parameters numbered from $3.
+   */
+  async ofPetitioner(m: EntityManager, petitionerId: string, limit: number, visible: VisibilitySql): Promise<Array<{ caseId: string; registeredAt: Date }>> {
     const rows = await m.query<Array<{ case_id: string; registered_at: Date }>>(
-      `SELECT case_id, registered_at FROM petitions WHERE petitioner_id = $1 ORDER BY registered_at DESC LIMIT $2`,
-      [petitionerId, limit],
+      `SELECT p.case_id, p.registered_at FROM petitions p JOIN case_replica c ON c.case_id = p.case_id
+        WHERE p.petitioner_id = $1 AND ${visible.visible} ORDER BY p.registered_at DESC LIMIT $2`,
+      [petitionerId, limit, ...visible.params],
     );
     return rows.map((r) => ({ caseId: r.case_id, registeredAt: r.registered_at }));
   }

@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DirectoryReplicaService, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
+import { CaseCommands, Clock, type CaseTx, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
 import { basename } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CaseEventWriter } from '../core/case-event.writer';
-import { CaseProjectionStore } from '../core/case-projection.store';
-import { caseNotFound, unprocessableField } from '../core/intake-errors';
-import { jurisdictionOf } from '../core/jurisdiction';
+import { unprocessableField } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
 import { StaffScopeService } from '../core/staff-scope.service';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
@@ -28,17 +25,16 @@ interface AttachmentRow { id: string; file_name_enc: string; content_type: strin
 
 /**
  * The dossier's attachments: type checked by content, size and count limited, bytes and file names sealed with the
- * FieldCipher. Adding one corrects the registration's attachment count (petition.corrected, who and why).
+ * FieldCipher. Adding one corrects the registration's attachment count (petition.corrected, who and why); the unit that
+ * registered the case adds them (even to an accusation, of which it keeps only the bare facts: it adds, it does not read).
  */
 @Injectable()
 export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly replica: DirectoryReplicaService,
+    private readonly commands: CaseCommands,
     private readonly petitions: PetitionRepository,
-    private readonly projections: CaseProjectionStore,
     private readonly scope: StaffScopeService,
-    private readonly writer: CaseEventWriter,
     private readonly clock: Clock,
     @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
@@ -51,35 +47,29 @@ export class AttachmentsService {
       throw unprocessableField('ATTACHMENT_TYPE', 'file', `附件类型仅限 ${ATTACHMENT_TYPES.join('、')}`, `accepted types: ${ATTACHMENT_TYPES.join(', ')}`);
     }
     const fileName = basename(upload.fileName || 'attachment').slice(0, 100);
-    const view = await this.dataSource.transaction(async (m) => {
-      const petition = await this.petitions.find(m, caseId, true);
-      if (!petition) throw caseNotFound();
-      await this.scope.assertManages(staff, petition);
-      const count = await this.count(m, caseId);
-      if (count >= this.config.attachments.maxFiles) {
-        throw unprocessableField('TOO_MANY_ATTACHMENTS', 'file', `每件附件不超过${this.config.attachments.maxFiles}个`, `at most ${this.config.attachments.maxFiles} attachments`);
-      }
-      const state = await this.projections.load(m, caseId, true);
-      if (!state) throw caseNotFound();
-      const id = uuidv7();
-      const now = this.clock.now();
-      const unit = await this.replica.unit(staff.unitId);
-      await this.writer.emit(m, state, { name: 'correct', payload: { changes: { attachmentCount: count + 1 }, reason: { code: 'attachment-added' } } }, {
-        caseId, jurisdiction: jurisdictionOf(petition.placeCode, unit?.divisionCode),
-        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId }, occurredAt: now,
-      });
-      const storageKey = `${caseId}/${id}`;
-      await m.query(
-        `INSERT INTO attachments (id, case_id, file_name_enc, content_type, size_bytes, storage_key, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, caseId, this.cipher.encrypt(fileName), contentType, upload.data.length, storageKey, staff.subject, now],
-      );
-      await this.petitions.setAttachmentCount(m, caseId, count + 1);
-      // Written last: a failed write rolls the rows back; a failed commit leaves an unreferenced sealed file at worst.
-      await this.store.put(storageKey, Buffer.from(this.cipher.encrypt(upload.data.toString('base64')), 'utf8'));
-      return { id, fileName, contentType, sizeBytes: upload.data.length, uploadedAt: now.toISOString() };
-    });
-    this.writer.poke();
-    return view;
+    const { result } = await this.commands.act(caseId, staff, {}, (tx) => this.addIn(tx, caseId, { ...upload, fileName }, contentType, staff));
+    return result;
+  }
+
+  private async addIn(tx: CaseTx, caseId: string, upload: Upload, contentType: string, staff: StaffPrincipal): Promise<AttachmentView> {
+    const m = tx.m;
+    await this.scope.assertManages(m, staff, tx.current);
+    const count = await this.count(m, caseId);
+    if (count >= this.config.attachments.maxFiles) {
+      throw unprocessableField('TOO_MANY_ATTACHMENTS', 'file', `每件附件不超过${this.config.attachments.maxFiles}个`, `at most ${this.config.attachments.maxFiles} attachments`);
+    }
+    const id = uuidv7();
+    const now = this.clock.now();
+    await tx.run({ name: 'correct', payload: { changes: { attachmentCount: count + 1 }, reason: { code: 'attachment-added' } } });
+    const storageKey = `${caseId}/${id}`;
+    await m.query(
+      `INSERT INTO attachments (id, case_id, file_name_enc, content_type, size_bytes, storage_key, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, caseId, this.cipher.encrypt(upload.fileName), contentType, upload.data.length, storageKey, staff.subject, now],
+    );
+    await this.petitions.setAttachmentCount(m, caseId, count + 1);
+    // Written last: a failed write rolls the rows back; a failed commit leaves an unreferenced sealed file at worst.
+    await this.store.put(storageKey, Buffer.from(this.cipher.encrypt(upload.data.toString('base64')), 'utf8'));
+    return { id, fileName: upload.fileName, contentType, sizeBytes: upload.data.length, uploadedAt: now.toISOString() };
   }
 
   async list(m: EntityManager, caseId: string): Promise<AttachmentView[]> {

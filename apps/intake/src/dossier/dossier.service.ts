@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_ROUTING_RULE_SET, dossierAccess, type DossierAccess } from '@sunshine/domain';
-import { maskIdentifier, type StaffPrincipal } from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
-import { CaseProjectionStore } from '../core/case-projection.store';
-import { caseNotFound } from '../core/intake-errors';
-import { IntakeDirectoryService } from '../core/intake-directory.service';
+import { caseAccess, type CaseAccessLevel, type CaseState, type CaseViewer } from '@sunshine/domain';
+import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, maskIdentifier, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
 import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { AttachmentsService, type AttachmentView } from './attachments.service';
 
+type Access = Exclude<CaseAccessLevel, 'none'>;
+
 export interface DossierView {
   readonly caseId: string;
   readonly caseNumber: string;
-  readonly access: Exclude<DossierAccess, 'none'>;
+  readonly access: Access;
   readonly reasons: readonly string[];
   readonly facts: Record<string, unknown>;
   readonly subject?: string;
@@ -31,42 +30,49 @@ const WITHHELD = {
   en: 'the accuser and the accusation’s material are shown only to the discipline-inspection chain (Art 30, 46)',
 };
 
+interface Opened {
+  readonly access: Access;
+  readonly reasons: readonly string[];
+  readonly petition: PetitionRecord;
+  readonly state: CaseState;
+  readonly viewer: CaseViewer;
+}
+
 /**
- * The dossier for staff of any service, with visibility applied once, here (DESIGN §5): the domain's dossierAccess on
- * intake's projection of the case (every unit that ever held it). A case the caller may not see is a 404, like a
- * missing one.
+ * The dossier for staff of any service, with visibility applied once, here (DESIGN §5): the one visibility rule
+ * (libs/domain caseAccess) on the case replica's facts (every unit that ever held it). A case the caller may not see is
+ * the same 404 as a missing one; `facts-only` never shows the petitioner, the representatives, the text or attachments.
  */
 @Injectable()
 export class DossierService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly directory: IntakeDirectoryService,
-    private readonly projections: CaseProjectionStore,
+    private readonly directory: OrgDirectorySource,
+    private readonly replica: CaseReplicaStore,
+    private readonly visibility: CaseVisibility,
     private readonly petitions: PetitionRepository,
     private readonly petitioners: PetitionerRepository,
     private readonly attachments: AttachmentsService,
   ) {}
 
-  async accessOf(caseId: string, staff: StaffPrincipal): Promise<{ access: Exclude<DossierAccess, 'none'>; reasons: readonly string[]; petition: PetitionRecord }> {
-    const m = this.dataSource.manager;
-    const [petition, state] = [await this.petitions.find(m, caseId), await this.projections.load(m, caseId)];
-    if (!petition || !state) throw caseNotFound();
-    const decision = dossierAccess({ state, viewerUnitId: staff.unitId, directory: await this.directory.current(), ruleSet: DEFAULT_ROUTING_RULE_SET });
-    const access = decision.access;
-    if (access === 'none') throw caseNotFound();
-    return { access, reasons: decision.reasons, petition };
+  private async open(m: EntityManager, caseId: string, staff: StaffPrincipal): Promise<Opened> {
+    const [petition, current] = [await this.petitions.find(m, caseId), await this.replica.read(m, caseId)];
+    if (!petition || !current) throw CASE_NOT_FOUND;
+    const viewer = await this.visibility.viewer(staff, m);
+    const decision = caseAccess(current.facts, viewer);
+    if (decision.access === 'none') throw CASE_NOT_FOUND;
+    return { access: decision.access, reasons: [decision.reason], petition, state: current.state, viewer };
   }
 
   async read(caseId: string, staff: StaffPrincipal): Promise<DossierView> {
-    const { access, reasons, petition } = await this.accessOf(caseId, staff);
     const m = this.dataSource.manager;
-    const state = await this.projections.load(m, caseId);
+    const { access, reasons, petition, state, viewer } = await this.open(m, caseId, staff);
     const facts = {
       channel: petition.channel, type: petition.type, category: petition.category, placeCode: petition.placeCode,
-      placeLabel: (await this.directory.current()).placeLabel(petition.placeCode), receivingUnitId: petition.receivingUnitId,
+      placeLabel: (await this.directory.current(m)).placeLabel(petition.placeCode), receivingUnitId: petition.receivingUnitId,
       receivedAt: petition.receivedAt.toISOString(), registeredAt: petition.registeredAt.toISOString(), form: petition.form,
-      accusedUnitId: petition.accusedUnitId, flags: petition.flags, status: state?.status ?? null, stage: state?.stage ?? null,
-      holdingUnitId: state?.holdingUnitId ?? null,
+      accusedUnitId: petition.accusedUnitId, flags: await this.visibleFlags(m, petition.flags, viewer), status: state.status, stage: state.stage,
+      holdingUnitId: state.holdingUnitId,
     };
     const base = { caseId, caseNumber: petition.caseNumber, access, reasons, facts };
     if (access === 'facts-only') return { ...base, access, withheld: WITHHELD };
@@ -86,10 +92,19 @@ export class DossierService {
 
   /** One attachment's bytes: only with full access (an accusation's material never leaves the discipline chain). */
   async attachment(caseId: string, attachmentId: string, staff: StaffPrincipal) {
-    const { access } = await this.accessOf(caseId, staff);
-    if (access !== 'full') throw caseNotFound();
+    const { access } = await this.open(this.dataSource.manager, caseId, staff);
+    if (access !== 'full') throw CASE_NOT_FOUND;
     const found = await this.attachments.open(caseId, attachmentId);
-    if (!found) throw caseNotFound();
+    if (!found) throw CASE_NOT_FOUND;
     return found;
+  }
+
+  /** The registration's flags, without a repeat link to a case the viewer may not know of (a derived answer). */
+  private async visibleFlags(m: EntityManager, flags: PetitionRecord['flags'], viewer: CaseViewer): Promise<PetitionRecord['flags']> {
+    if (!flags.repeatOf) return flags;
+    const earlier = await this.replica.read(m, flags.repeatOf);
+    if (earlier && caseAccess(earlier.facts, viewer).access !== 'none') return flags;
+    const { repeatOf: _hidden, ...rest } = flags;
+    return rest;
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { PetitionCorrected } from '@sunshine/contracts';
 import { LAWSUIT_CATEGORY } from '@sunshine/domain';
-import { Clock, DirectoryReplicaService, type StaffPrincipal } from '@sunshine/platform';
-import type { DataSource, EntityManager } from 'typeorm';
-import { CaseEventWriter } from '../core/case-event.writer';
-import { CaseProjectionStore } from '../core/case-projection.store';
-import { caseNotFound, unprocessableField } from '../core/intake-errors';
-import { jurisdictionOf } from '../core/jurisdiction';
+import { CASE_NOT_FOUND, CaseCommands, CaseVisibility, Clock, DirectoryReplicaService, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
+import type { EntityManager } from 'typeorm';
+import { forbidden, unprocessableField } from '../core/intake-errors';
 import { PetitionRepository, type CorrectableColumns, type PetitionRecord } from '../core/petition.repository';
 import { StaffScopeService } from '../core/staff-scope.service';
 import type { CorrectPetitionDto } from './correct-petition.dto';
@@ -19,49 +15,53 @@ export interface Corrected {
   readonly changes: PetitionCorrected['changes'];
 }
 
-/** 更正登记信息: corrects registered facts, records who and why, and emits petition.corrected with the new values. */
+/**
+ * 更正登记信息: corrects registered facts, records who and why, and emits petition.corrected with the new values. The
+ * case is locked and its visibility applied by CaseCommands (404 as for a missing case); changing who is accused, or
+ * whether it is an accusation at all, needs the full dossier (the discipline chain), never the bare facts.
+ */
 @Injectable()
 export class CorrectionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commands: CaseCommands,
+    private readonly visibility: CaseVisibility,
     private readonly replica: DirectoryReplicaService,
     private readonly petitions: PetitionRepository,
-    private readonly projections: CaseProjectionStore,
     private readonly checks: RegistrationChecksService,
     private readonly scope: StaffScopeService,
-    private readonly writer: CaseEventWriter,
     private readonly clock: Clock,
   ) {}
 
   async correct(caseId: string, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
-    const result = await this.dataSource.transaction(async (m) => {
-      const petition = await this.petitions.find(m, caseId, true);
-      if (!petition) throw caseNotFound();
-      await this.scope.assertManages(staff, petition);
-      await this.validate(m, petition, dto);
-      const { columns, changes } = await this.diff(petition, dto);
-      if (Object.keys(changes).length === 0) {
-        throw unprocessableField('NO_CHANGE', 'changes', '更正内容与登记信息相同', 'the corrections change nothing');
-      }
-      const state = await this.projections.load(m, caseId, true);
-      if (!state) throw caseNotFound();
-      const now = this.clock.now();
-      const unit = await this.replica.unit(staff.unitId);
-      const { events } = await this.writer.emit(m, state, { name: 'correct', payload: { changes, reason: dto.reason } }, {
-        caseId, jurisdiction: jurisdictionOf(columns.placeCode ?? petition.placeCode, unit?.divisionCode),
-        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId }, occurredAt: now,
-      });
-      const eventId = events[0]?.id ?? '';
-      await this.petitions.updateFacts(m, caseId, columns);
-      if (dto.changes.form?.kind === 'collective') await this.petitions.updateRepresentatives(m, caseId, dto.changes.form.representatives);
-      await m.query(
-        `INSERT INTO corrections (event_id, case_id, changes, reason, corrected_by, corrected_by_unit, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [eventId, caseId, JSON.stringify(changes), JSON.stringify(dto.reason), staff.subject, staff.unitId, now],
-      );
-      return { caseId, eventId, changes };
-    });
-    this.writer.poke();
+    const { result } = await this.commands.act(caseId, staff, {}, (tx) => this.correctIn(tx, caseId, dto, staff));
     return result;
+  }
+
+  private async correctIn(tx: CaseTx, caseId: string, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
+    const m = tx.m;
+    await this.scope.assertManages(m, staff, tx.current);
+    const petition = await this.petitions.find(m, caseId);
+    if (!petition) throw CASE_NOT_FOUND;
+    if (tx.current.facts.confidential && (dto.changes.type !== undefined || dto.changes.accusedUnitId !== undefined)
+      && (await this.visibility.access(staff, tx.current.facts, m)) !== 'full') {
+      throw forbidden('FULL_ACCESS_REQUIRED', '更改检举控告的类型或被检举对象须由有管理权限的纪检监察机关办理',
+        'only the discipline-inspection chain changes an accusation’s type or accused');
+    }
+    await this.validate(m, petition, dto);
+    const { columns, changes } = await this.diff(petition, dto);
+    if (Object.keys(changes).length === 0) {
+      throw unprocessableField('NO_CHANGE', 'changes', '更正内容与登记信息相同', 'the corrections change nothing');
+    }
+    const now = this.clock.now();
+    const [event] = await tx.run({ name: 'correct', payload: { changes, reason: dto.reason } });
+    const eventId = event?.id ?? '';
+    await this.petitions.updateFacts(m, caseId, columns);
+    if (dto.changes.form?.kind === 'collective') await this.petitions.updateRepresentatives(m, caseId, dto.changes.form.representatives);
+    await m.query(
+      `INSERT INTO corrections (event_id, case_id, changes, reason, corrected_by, corrected_by_unit, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [eventId, caseId, JSON.stringify(changes), JSON.stringify(dto.reason), staff.subject, staff.unitId, now],
+    );
+    return { caseId, eventId, changes };
   }
 
   private async validate(m: EntityManager, petition: PetitionRecord, dto: CorrectPetitionDto): Promise<void> {

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, PetitionType } from '@sunshine/contracts';
-import { checkRepeatToHigherOrgan, DEFAULT_ROUTING_RULE_SET, detectSkipLevel, stageRecord } from '@sunshine/domain';
+import { caseViewerOf, checkRepeatToHigherOrgan, DEFAULT_ROUTING_RULE_SET, detectSkipLevel, handlingDeadline, stageRecord } from '@sunshine/domain';
+import { CaseReplicaStore, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import { handlingDeadline } from '../core/case-clocks';
-import { CaseProjectionStore } from '../core/case-projection.store';
-import { IntakeDirectoryService } from '../core/intake-directory.service';
 import { RepeatDetectorService, type RepeatMatch } from '../repeat/repeat-detector.service';
 
 export interface CheckFacts {
@@ -27,9 +25,10 @@ export interface RegistrationChecks {
 @Injectable()
 export class RegistrationChecksService {
   constructor(
-    private readonly directory: IntakeDirectoryService,
-    private readonly projections: CaseProjectionStore,
+    private readonly directory: OrgDirectorySource,
+    private readonly replica: CaseReplicaStore,
     private readonly repeats: RepeatDetectorService,
+    private readonly deadlines: DeadlineContextSource,
   ) {}
 
   /** 越级 (Art 20): a visit received more than one level above the competent organ. */
@@ -38,22 +37,34 @@ export class RegistrationChecksService {
     return { flagged: result.skipLevel, competentUnitId: result.competentUnitId, reasons: result.reasons };
   }
 
-  async run(m: EntityManager, facts: CheckFacts, matter: { petitionerId: string | null; subject: string; content: string }, at: Date): Promise<RegistrationChecks> {
+  /**
+   * The checks at registration. A repeat is looked for only among the earlier cases the registering unit may know of (the
+   * one visibility rule): a match is a derived answer, never a way to learn of a case one may not see (an accusation).
+   */
+  async run(
+    m: EntityManager,
+    facts: CheckFacts,
+    matter: { petitionerId: string | null; subject: string; content: string },
+    at: Date,
+    registrar: { readonly unitId: string; readonly divisionCode: string },
+  ): Promise<RegistrationChecks> {
     const skipLevel = await this.skipLevel(facts);
-    const repeat = matter.petitionerId ? await this.repeats.findRepeat(m, matter.petitionerId, matter.subject, matter.content) : null;
+    const viewer = caseViewerOf(registrar.unitId, await this.directory.current(m), registrar.divisionCode);
+    const repeat = matter.petitionerId ? await this.repeats.findRepeat(m, matter.petitionerId, matter.subject, matter.content, viewer) : null;
     return { skipLevel, repeat, art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null };
   }
 
   private async art19(m: EntityManager, earlierCaseId: string, receivingUnitId: string, at: Date): Promise<RegistrationChecks['art19']> {
-    const earlier = await this.projections.load(m, earlierCaseId);
+    const earlier = (await this.replica.read(m, earlierCaseId))?.state;
     if (!earlier?.status) return null;
     const handlingUnitId = stageRecord(earlier).acceptedByUnitId ?? earlier.holdingUnitId;
     if (!handlingUnitId) return null;
+    const deadline = handlingDeadline(earlier, { ...this.deadlines.current(), asOf: at });
     const check = checkRepeatToHigherOrgan({
-      earlier: { caseId: earlierCaseId, status: earlier.status, handlingUnitId, handlingDeadline: handlingDeadline(earlier) },
+      earlier: { caseId: earlierCaseId, status: earlier.status, handlingUnitId, handlingDeadline: deadline ?? undefined },
       receivingUnitId,
       at,
-      directory: await this.directory.current(),
+      directory: await this.directory.current(m),
     });
     return { notAccepted: check.notAccepted, reasons: check.reasons };
   }

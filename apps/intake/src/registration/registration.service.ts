@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
-import { initialCaseState, LAWSUIT_CATEGORY } from '@sunshine/domain';
-import { Clock, DirectoryReplicaService, type BlindIndexer } from '@sunshine/platform';
+import { LAWSUIT_CATEGORY } from '@sunshine/domain';
+import { CaseEmitter, Clock, DirectoryReplicaService, type BlindIndexer } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
-import { CaseEventWriter } from '../core/case-event.writer';
 import { unprocessableField } from '../core/intake-errors';
-import { jurisdictionOf } from '../core/jurisdiction';
 import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository, type PersonInput } from '../core/petitioner.repository';
 import { BLIND_INDEXER } from '../crypto/crypto.module';
@@ -48,8 +46,9 @@ export interface Registered {
 }
 
 /**
- * 有访必录入: registers a petition from any channel, once, and emits petition.registered (decided by the domain) in the
- * same transaction. A repeat, a skip-level visit or a lawsuit matter is registered and flagged, never refused.
+ * 有访必录入: registers a petition from any channel, once, and emits petition.registered (decided by the domain, through
+ * the platform's CaseEmitter: outbox and case replica) in the same transaction as the petition and its case number. A
+ * repeat, a skip-level visit or a lawsuit matter is registered and flagged, never refused.
  */
 @Injectable()
 export class RegistrationService {
@@ -61,7 +60,7 @@ export class RegistrationService {
     private readonly caseNumbers: CaseNumberService,
     private readonly checks: RegistrationChecksService,
     private readonly receptions: ReceptionService,
-    private readonly writer: CaseEventWriter,
+    private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
     @Inject(BLIND_INDEXER) private readonly blindIndexer: BlindIndexer,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
@@ -75,7 +74,8 @@ export class RegistrationService {
     const known = blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
     const facts = { channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode,
       accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
-    const checks = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt);
+    const checks = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt,
+      { unitId: unit.id, divisionCode: unit.divisionCode });
     const caseId = uuidv7();
     const queryCode = newQueryCode();
     const form = input.form.kind === 'collective'
@@ -103,17 +103,18 @@ export class RegistrationService {
         subject: input.subject, content: input.content, accusedPerson: input.accused?.person,
         representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,
       });
-      await this.writer.emit(m, initialCaseState(caseId), {
+      // The case is created here: no replica row yet (current = null).
+      await this.emitter.emit(m, caseId, null, {
         name: 'register',
         payload: {
           caseNumber: number, channel: input.channel, form, type: input.type, category: input.category, placeCode: input.placeCode,
           receivingUnitId: unit.id, receivedAt: input.receivedAt.toISOString(), registeredAt: registeredAt.toISOString(),
           petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0,
         },
-      }, { caseId, jurisdiction: jurisdictionOf(input.placeCode, unit.divisionCode), actor: registrar.actor, occurredAt: registeredAt });
+      }, { actor: registrar.actor });
       return number;
     });
-    this.writer.poke();
+    this.emitter.poke();
     return { caseId, caseNumber, queryCode, flags, checks };
   }
 

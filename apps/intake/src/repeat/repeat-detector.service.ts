@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CaseViewer } from '@sunshine/domain';
+import { caseVisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { PetitionRepository } from '../core/petition.repository';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -24,8 +26,10 @@ export class RepeatDetectorService {
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async findRepeat(m: EntityManager, petitionerId: string, subject: string, content: string, excludeCaseId?: string): Promise<RepeatMatch | null> {
-    const candidates = (await this.petitions.ofPetitioner(m, petitionerId, CANDIDATES)).filter((c) => c.caseId !== excludeCaseId);
+  /** The most similar earlier matter of the petitioner among the cases `viewer` may know of (the one visibility rule). */
+  async findRepeat(m: EntityManager, petitionerId: string, subject: string, content: string, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
+    const visible = caseVisibilitySql(viewer, 3, 'c');
+    const candidates = (await this.petitions.ofPetitioner(m, petitionerId, CANDIDATES, visible)).filter((c) => c.caseId !== excludeCaseId);
     if (candidates.length === 0) return null;
     const similarity = MatterSimilarity.get();
     const mine = similarity.vector(matterText(subject, content));

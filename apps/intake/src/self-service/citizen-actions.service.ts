@@ -1,14 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, RatingEntry, RatingScore, RatingSubject, Stage } from '@sunshine/contracts';
-import { isLate, nextStage, stageRecord, type CaseState } from '@sunshine/domain';
-import { Clock, DirectoryReplicaService, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { isLate, nextStage, ratingWindow, reviewRequestWindow, stageRecord, type CaseClock, type CaseCommand, type CaseState, type ClockContext } from '@sunshine/domain';
+import {
+  CASE_NOT_FOUND,
+  CaseCommands,
+  CaseEmitter,
+  CaseReplicaStore,
+  Clock,
+  DeadlineContextSource,
+  DomainException,
+  type ReplicaCase,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ratingWindow, reviewRequestWindow, type ClockView } from '../core/case-clocks';
-import { CaseEventWriter } from '../core/case-event.writer';
-import { CaseProjectionStore } from '../core/case-projection.store';
 import { caseNotFound, unprocessableField } from '../core/intake-errors';
-import { jurisdictionOf } from '../core/jurisdiction';
 import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
 import { StaffScopeService } from '../core/staff-scope.service';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -31,6 +37,8 @@ interface Rating {
  * The petitioner's acts on a case: rate (once per stage and subject, inside the rating window), ask for review or
  * re-review (inside the window, Art 35/36), withdraw; and the rating staff take by phone (回访). Windows are computed
  * from the case's events with the domain's deadline functions; decide checks the rest; a refusal changes nothing.
+ * Events go out through the platform's CaseEmitter (envelope jurisdiction: the place and the unit concerned, e.g. the
+ * rated unit), folded into the case replica in the same transaction.
  */
 @Injectable()
 export class CitizenActionsService {
@@ -38,10 +46,11 @@ export class CitizenActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CitizenAccessService,
     private readonly petitions: PetitionRepository,
-    private readonly projections: CaseProjectionStore,
-    private readonly replica: DirectoryReplicaService,
+    private readonly replica: CaseReplicaStore,
+    private readonly commands: CaseCommands,
+    private readonly emitter: CaseEmitter,
     private readonly scope: StaffScopeService,
-    private readonly writer: CaseEventWriter,
+    private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
@@ -49,26 +58,30 @@ export class CitizenActionsService {
   rate(dto: CitizenRatingDto): Promise<Done> {
     return this.act(async (m) => {
       const petition = await this.access.open(m, dto);
-      return this.rateCase(m, petition, dto, 'citizen', citizen(petition));
+      return this.rateCase(m, petition, await this.locked(m, petition), dto, 'citizen', citizen(petition));
     });
   }
 
-  staffRate(caseId: string, dto: CallbackRatingDto, staff: StaffPrincipal): Promise<Done> {
-    return this.act(async (m) => {
-      const petition = await this.petitions.find(m, caseId);
-      if (!petition) throw caseNotFound();
-      await this.scope.assertManages(staff, petition);
-      return this.rateCase(m, petition, dto, 'staff-callback', { kind: 'staff', id: staff.subject, unitId: staff.unitId }, staff.subject);
+  /** 回访: the case locked and its visibility applied by CaseCommands (404 as for a missing case), by its registering side. */
+  async staffRate(caseId: string, dto: CallbackRatingDto, staff: StaffPrincipal): Promise<Done> {
+    const { result } = await this.commands.act(caseId, staff, {}, async (tx) => {
+      await this.scope.assertManages(tx.m, staff, tx.current);
+      const petition = await this.petitions.find(tx.m, caseId);
+      if (!petition) throw CASE_NOT_FOUND;
+      return this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', { kind: 'staff', id: staff.subject, unitId: staff.unitId }, staff.subject);
     });
+    this.emitter.poke();
+    return result;
   }
 
   requestReview(dto: ReviewRequestDto): Promise<Done> {
     return this.act(async (m) => {
       const petition = await this.access.open(m, dto);
-      const state = await this.lockedState(m, petition);
+      const current = await this.locked(m, petition);
+      const state = current.state;
       const now = this.clock.now();
-      assertInWindow(reviewRequestWindow(state), now, nextStage(state.stage) === 're-review' ? '复核' : '复查');
-      const eventId = await this.emit(m, petition, state, { name: 'request-review', payload: { stage: dto.stage, requestedAt: now.toISOString() } }, citizen(petition));
+      assertInWindow(reviewRequestWindow(state, this.clocksAt(now)), now, nextStage(state.stage) === 're-review' ? '复核' : '复查');
+      const eventId = await this.emit(m, current, { name: 'request-review', payload: { stage: dto.stage, requestedAt: now.toISOString() } }, citizen(petition));
       await m.query(`INSERT INTO review_requests (case_id, stage, requested_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.stage, now, eventId]);
       return { caseNumber: petition.caseNumber, eventId, stage: dto.stage, requestedAt: now.toISOString() };
     });
@@ -77,23 +90,31 @@ export class CitizenActionsService {
   withdraw(dto: WithdrawalDto): Promise<Done> {
     return this.act(async (m) => {
       const petition = await this.access.open(m, dto);
-      const state = await this.lockedState(m, petition);
-      const eventId = await this.emit(m, petition, state, { name: 'withdraw', payload: { reason: { code: dto.reason } } }, citizen(petition));
+      const current = await this.locked(m, petition);
+      const eventId = await this.emit(m, current, { name: 'withdraw', payload: { reason: { code: dto.reason } } }, citizen(petition));
       await m.query(`INSERT INTO withdrawals (case_id, reason_code, withdrawn_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.reason, this.clock.now(), eventId]);
       return { caseNumber: petition.caseNumber, eventId };
     });
   }
 
-  private async rateCase(m: EntityManager, petition: PetitionRecord, r: Rating, enteredBy: RatingEntry, actor: Actor, staffSubject?: string): Promise<Done> {
+  private async rateCase(
+    m: EntityManager,
+    petition: PetitionRecord,
+    current: ReplicaCase,
+    r: Rating,
+    enteredBy: RatingEntry,
+    actor: Actor,
+    staffSubject?: string,
+  ): Promise<Done> {
     if (!this.config.ratingSubjects.includes(r.subject)) {
       throw unprocessableField('SUBJECT_NOT_RATED', 'subject', '该评价对象未开放评价', `${r.subject} is not rated in this jurisdiction`);
     }
-    const state = await this.lockedState(m, petition);
+    const state = current.state;
     const stage = r.stage ?? state.stage;
     const now = this.clock.now();
-    assertInWindow(ratingWindow(state, stage), now, '满意度评价');
+    assertInWindow(ratingWindow(state, stage, this.clocksAt(now)), now, '满意度评价');
     const unitId = ratedUnit(state, stage, r.subject) ?? state.holdingUnitId ?? petition.receivingUnitId;
-    const eventId = await this.emit(m, petition, state, { name: 'rate', payload: { stage, subject: r.subject, unitId, score: r.score, enteredBy } }, actor);
+    const eventId = await this.emit(m, current, { name: 'rate', payload: { stage, subject: r.subject, unitId, score: r.score, enteredBy } }, actor);
     await m.query(
       `INSERT INTO ratings (case_id, stage, subject, unit_id, score, entered_by, staff_subject, rated_at, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [petition.caseId, stage, r.subject, unitId, r.score, enteredBy, staffSubject ?? null, now, eventId],
@@ -101,24 +122,25 @@ export class CitizenActionsService {
     return { caseNumber: petition.caseNumber, eventId, stage, subject: r.subject, unitId, score: r.score, enteredBy };
   }
 
-  private async lockedState(m: EntityManager, petition: PetitionRecord): Promise<CaseState> {
-    const state = await this.projections.load(m, petition.caseId, true);
-    if (!state) throw caseNotFound();
-    return state;
+  private clocksAt(now: Date): ClockContext {
+    return { ...this.deadlines.current(), asOf: now };
   }
 
-  private async emit(m: EntityManager, petition: PetitionRecord, state: CaseState, command: Parameters<CaseEventWriter['emit']>[2], actor: Actor): Promise<string> {
-    const unit = actor.unitId ? await this.replica.unit(actor.unitId) : null;
-    const { events } = await this.writer.emit(m, state, command, {
-      caseId: petition.caseId, jurisdiction: jurisdictionOf(petition.placeCode, unit?.divisionCode ?? null),
-      actor, occurredAt: this.clock.now(),
-    });
+  /** The case as the replica holds it, locked for this transaction (the petitioner opened it with the query code). */
+  private async locked(m: EntityManager, petition: PetitionRecord): Promise<ReplicaCase> {
+    const current = await this.replica.lock(m, petition.caseId);
+    if (!current) throw caseNotFound();
+    return current;
+  }
+
+  private async emit(m: EntityManager, current: ReplicaCase, command: CaseCommand, actor: Actor): Promise<string> {
+    const { events } = await this.emitter.emit(m, current.state.caseId ?? '', current, command, { actor });
     return events[0]?.id ?? '';
   }
 
   private async act(work: (m: EntityManager) => Promise<Done>): Promise<Done> {
     const done = await this.dataSource.transaction(work);
-    this.writer.poke();
+    this.emitter.poke();
     return done;
   }
 }
@@ -135,7 +157,7 @@ function citizen(petition: PetitionRecord): Actor {
 }
 
 /** 422 when the window has run out; no window (nothing served yet) is left to decide's REPLY_NOT_SERVED. */
-function assertInWindow(window: ClockView | null, now: Date, what: string): void {
+function assertInWindow(window: CaseClock | null, now: Date, what: string): void {
   if (window && isLate(now, window)) {
     throw new DomainException('WINDOW_EXPIRED', 'unprocessable', {
       zh: `${what}期限已于${window.lastDay}届满（${window.article}）`,

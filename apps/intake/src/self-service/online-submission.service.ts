@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@sunshine/platform';
+import { Clock, OrgDirectorySource } from '@sunshine/platform';
 import { unprocessableField } from '../core/intake-errors';
-import { IntakeDirectoryService } from '../core/intake-directory.service';
 import { RegistrationService } from '../registration/registration.service';
 import type { SubmitOnlineDto } from './citizen.dto';
 
@@ -18,7 +17,7 @@ export interface Submitted {
 export class OnlineSubmissionService {
   constructor(
     private readonly registration: RegistrationService,
-    private readonly directory: IntakeDirectoryService,
+    private readonly directory: OrgDirectorySource,
     private readonly clock: Clock,
   ) {}
 

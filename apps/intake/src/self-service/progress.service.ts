@@ -5,22 +5,24 @@ import {
   CaseStatusTaxonomy,
   CategoryTaxonomy,
   ChannelTaxonomy,
+  citizenClocks,
   isLate,
   nextStage,
   PetitionTypeTaxonomy,
+  ratingWindow,
   RatingScoreTaxonomy,
   ReplyOutcomeTaxonomy,
+  reviewRequestWindow,
   StageTaxonomy,
   stageRecord,
   TERMINAL_STATUSES,
   type CaseState,
+  type CitizenClock,
+  type ClockContext,
 } from '@sunshine/domain';
-import { Clock } from '@sunshine/platform';
+import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { citizenClocks, ratingWindow, reviewRequestWindow, type ClockView } from '../core/case-clocks';
-import { CaseProjectionStore } from '../core/case-projection.store';
 import { caseNotFound } from '../core/intake-errors';
-import { IntakeDirectoryService } from '../core/intake-directory.service';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import type { CaseKey } from './citizen.dto';
 import { CitizenAccessService } from './citizen-access.service';
@@ -37,7 +39,7 @@ export interface Progress {
   readonly stage: Labelled;
   readonly status: Labelled | null;
   readonly handlingUnit: { readonly id: string; readonly name: string | null } | null;
-  readonly deadlines: readonly ClockView[];
+  readonly deadlines: readonly CitizenClock[];
   readonly reply: (ReplyFetch & { readonly outcome: Labelled; readonly repliedAt: string | null; readonly servedAt: string | null }) | null;
   readonly ratings: ReadonlyArray<{ stage: Stage; subject: string; score: Labelled }>;
   readonly canRate: ReadonlyArray<{ stage: Stage; subject: RatingSubject; until: string }>;
@@ -48,15 +50,16 @@ export interface Progress {
 const label = (t: { label(code: string, lang?: 'zh' | 'en'): string }, code: string | null): Labelled | null =>
   code === null ? null : { code, zh: t.label(code, 'zh'), en: t.label(code, 'en') };
 
-/** 查询办理进度: the citizen-facing view of a case, from intake's own projection of the case log (and routing's reply text). */
+/** 查询办理进度: the citizen-facing view of a case, from the service's case replica (the shared fold of the case log) and routing's reply text. */
 @Injectable()
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CitizenAccessService,
-    private readonly projections: CaseProjectionStore,
-    private readonly directory: IntakeDirectoryService,
+    private readonly replica: CaseReplicaStore,
+    private readonly directory: OrgDirectorySource,
     private readonly replies: RoutingReplyClient,
+    private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
@@ -64,9 +67,10 @@ export class ProgressService {
   async progress(key: CaseKey): Promise<Progress> {
     const m = this.dataSource.manager;
     const petition = await this.access.open(m, key);
-    const state = await this.projections.load(m, petition.caseId);
+    const state = (await this.replica.read(m, petition.caseId))?.state;
     if (!state) throw caseNotFound();
     const record = stageRecord(state);
+    const clocks: ClockContext = { ...this.deadlines.current(), asOf: this.clock.now() };
     const reply = record.reply
       ? {
           ...(record.servedAt ? await this.replies.fetch(petition.caseId) : notServed()),
@@ -83,26 +87,26 @@ export class ProgressService {
       category: label(CategoryTaxonomy, state.category),
       stage: label(StageTaxonomy, state.stage) as Labelled,
       status: label(CaseStatusTaxonomy, state.status),
-      handlingUnit: state.holdingUnitId ? { id: state.holdingUnitId, name: await this.directory.unitName(state.holdingUnitId) } : null,
-      deadlines: citizenClocks(state),
+      handlingUnit: state.holdingUnitId ? { id: state.holdingUnitId, name: (await this.directory.current(m)).get(state.holdingUnitId)?.name ?? null } : null,
+      deadlines: citizenClocks(state, clocks),
       reply,
       ratings: ratingsOf(state),
-      ...this.options(state),
+      ...this.options(state, clocks),
     };
   }
 
-  /** What the petitioner may still do, and until when (windows from the domain's deadline functions). */
-  private options(state: CaseState): Pick<Progress, 'canRate' | 'canRequestReview' | 'canWithdraw'> {
-    const now = this.clock.now();
+  /** What the petitioner may still do, and until when (the case's clocks, from the domain). */
+  private options(state: CaseState, clocks: ClockContext): Pick<Progress, 'canRate' | 'canRequestReview' | 'canWithdraw'> {
+    const now = clocks.asOf;
     const canRate: Array<{ stage: Stage; subject: RatingSubject; until: string }> = [];
     for (const stage of StageTaxonomy.codes) {
-      const window = ratingWindow(state, stage);
+      const window = ratingWindow(state, stage, clocks);
       if (!window || isLate(now, window)) continue;
       for (const subject of this.config.ratingSubjects) {
         if (state.stages[stage]?.ratings[subject] === undefined) canRate.push({ stage, subject, until: window.dueAt });
       }
     }
-    const review = reviewRequestWindow(state);
+    const review = reviewRequestWindow(state, clocks);
     const next = nextStage(state.stage);
     const canRequestReview = review && next && state.status === 'replied' && state.reviewRequested === null && !isLate(now, review)
       ? { stage: next, until: review.dueAt }
