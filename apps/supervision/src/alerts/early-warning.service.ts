@@ -44,7 +44,7 @@ export class EarlyWarningService {
     const periodField = period ? { sensitivePeriod: period } : {};
     if (p.form.kind === 'collective' && headCount >= thresholds.collectiveHeadCount) {
       const major = headCount >= thresholds.majorHeadCount;
-      await this.alerts.raise(
+      const raised = await this.alerts.raise(
         m,
         { kind: 'collective-visit', level: major ? 'major' : 'warning', divisionCode: p.placeCode, category: p.category, count: headCount,
           threshold: major ? thresholds.majorHeadCount : thresholds.collectiveHeadCount, caseIds: [caseId], ...periodField },
@@ -52,7 +52,8 @@ export class EarlyWarningService {
         causedBy,
         at,
       );
-      const current = major ? await this.cases.read(m, caseId) : null;
+      // Reported up once, with the warning (a replay of the log finds the warning raised and reports nothing again).
+      const current = major && raised !== null ? await this.cases.read(m, caseId) : null;
       if (current) {
         await this.reportUp.report(m, current, {
           unitId: p.receivingUnitId,
