@@ -1,4 +1,4 @@
-import { DEFAULT_ROUTING_RULE_SET, deadlineFor, fold, routePetition, type EvolvableEvent } from '@sunshine/domain';
+import { clockHistory, DEFAULT_ROUTING_RULE_SET, deadlineFor, defaultWorkingCalendar, fold, routePetition, type EvolvableEvent } from '@sunshine/domain';
 import { loadDemoOrg } from '@sunshine/platform';
 import { performance } from 'node:perf_hooks';
 
@@ -55,6 +55,19 @@ async function main(): Promise<void> {
       rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地'], hop: 1 } },
   ];
   measure('fold (registered + dispatched)', 50000, () => fold(events));
+  const answered: EvolvableEvent[] = [
+    ...events,
+    { type: 'case.signed', version: 1, id: 'e3', occurredAt: '2025-01-21T02:00:00.000Z', caseId: 'c', payload: { unitId: '410726000000:dept-hrss' } },
+    { type: 'case.accepted', version: 1, id: 'e4', occurredAt: '2025-01-22T02:00:00.000Z', caseId: 'c', payload: { unitId: '410726000000:dept-hrss', claimRoute: 'petition' } },
+    { type: 'case.replied', version: 1, id: 'e5', occurredAt: '2025-02-20T02:00:00.000Z', caseId: 'c', payload: {
+      unitId: '410726000000:dept-hrss', stage: 'original', outcome: 'supported', replyDocumentRef: 'routing:reply:1', approvedBy: 'head-1' } },
+    { type: 'case.reply-served', version: 1, id: 'e6', occurredAt: '2025-02-21T02:00:00.000Z', caseId: 'c', payload: {
+      unitId: '410726000000:dept-hrss', servedAt: '2025-02-21T02:00:00.000Z', method: 'post' } },
+  ];
+  const state = fold(answered).state;
+  const ctx = { calendar: defaultWorkingCalendar(), policies: [], asOf: '2025-03-01T00:00:00.000Z' };
+  measure('fold (answered and served, 6 events)', 20000, () => fold(answered));
+  measure('clockHistory (answered and served, 6 clocks)', 20000, () => clockHistory(state, ctx));
 }
 
 void main();

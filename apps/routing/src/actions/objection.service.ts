@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { deadlineFor, isLate, stageRecord } from '@sunshine/domain';
-import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { isLate, objectionWindow } from '@sunshine/domain';
+import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
 import { requireRole } from '../cases/staff-roles';
 import { DeskService } from '../desk/desk.service';
@@ -16,23 +16,22 @@ export class ObjectionService {
   constructor(
     private readonly runner: CaseActionRunner,
     private readonly desk: DeskService,
+    private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
   ) {}
 
   raise(caseId: string, staff: StaffPrincipal, dto: RaiseObjectionDto, version: number): Promise<ActionResult> {
     requireRole(staff, ['handler', 'head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
-      const received = stageRecord(tx.state).dispatchedAt;
-      if (received) {
-        const due = deadlineFor('objection', { startAt: received }, tx.state.placeCode ? { divisionCode: tx.state.placeCode } : {});
-        if (isLate(this.clock.now(), due)) {
-          throw new DomainException(
-            'OBJECTION_LATE',
-            'unprocessable',
-            { zh: '已超过5个工作日的异议期限（《信访工作条例》第二十三条）', en: 'objections must be raised within 5 working days of receipt (Art 23)' },
-            { dueAt: due.dueAt, receivedAt: received },
-          );
-        }
+      const now = this.clock.now();
+      const period = objectionWindow(tx.state, { ...this.deadlines.current(), asOf: now });
+      if (period && isLate(now, period)) {
+        throw new DomainException(
+          'OBJECTION_LATE',
+          'unprocessable',
+          { zh: '已超过5个工作日的异议期限（《信访工作条例》第二十三条）', en: 'objections must be raised within 5 working days of receipt (Art 23)' },
+          { dueAt: period.dueAt, lastDay: period.lastDay, receivedAt: period.startAt },
+        );
       }
       await tx.run({ name: 'raise-objection', payload: { unitId: staff.unitId, reason: dto.reason } });
     });

@@ -1,8 +1,7 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { decide, evolve, initialCaseState, OrgDirectory, type CaseCommand, type CaseState } from '@sunshine/domain';
+import { decide, defaultWorkingCalendar, evolve, initialCaseState, OrgDirectory, type CaseCommand, type CaseState } from '@sunshine/domain';
 import { commandAfterService } from './after-service';
-import { currentDueAt } from './case-deadline';
-import { caseColumns, deskOf, revisionAfter } from './case-row';
+import { caseColumns, caseDueAt, deskOf, revisionAfter } from './case-row';
 
 const CITY = '410700000000';
 const COUNTY = '410726000000';
@@ -78,23 +77,39 @@ describe('caseColumns', () => {
   });
 });
 
-describe('currentDueAt', () => {
+describe('caseDueAt', () => {
+  const clocks = { calendar: defaultWorkingCalendar(), policies: [], asOf: '2026-03-10T00:00:00.000Z' };
+  const currentDueAt = (state: CaseState) => caseDueAt(state, clocks);
+
   it('gives a bureau 15 days to dispatch from receipt, and the receiving unit 15 days to decide on acceptance', () => {
-    expect(currentDueAt(run([register()]), directory)).toBe('2026-03-17T16:00:00.000Z');
+    expect(currentDueAt(run([register()]))).toBe('2026-03-17T16:00:00.000Z');
     const atHrss = run([register(), dispatch(CITY_BUREAU, HRSS, 1)]);
-    expect(currentDueAt(atHrss, directory)).toBe('2026-03-18T16:00:00.000Z');
+    expect(currentDueAt(atHrss)).toBe('2026-03-18T16:00:00.000Z');
   });
 
   it('runs the 60 days of handling from acceptance, moved by an approved extension (off 劳动节 both times)', () => {
     const accepted = run([register(), dispatch(CITY_BUREAU, HRSS, 1), { name: 'sign', payload: { unitId: HRSS } }, { name: 'accept', payload: { unitId: HRSS } }]);
-    const due = currentDueAt(accepted, directory);
+    const due = currentDueAt(accepted);
     const extended = run([
       { name: 'request-extension', payload: { unitId: HRSS, days: 10, reason } },
       { name: 'approve-extension', payload: { unitId: HRSS, days: 10, approvedBy: 'head' } },
     ], accepted);
     // accepted 2026-03-05: day 60 is 5 May, a holiday → 6 May; with 10 more days 14 May
     expect(due).toBe('2026-05-06T16:00:00.000Z');
-    expect(currentDueAt(extended, directory)).toBe('2026-05-14T16:00:00.000Z');
+    expect(currentDueAt(extended)).toBe('2026-05-14T16:00:00.000Z');
+  });
+
+  it('runs a review from the request at the unit that reviews it, not from the stage’s opening', () => {
+    const reviewed = run([
+      register(), dispatch(CITY_BUREAU, HRSS, 1), { name: 'sign', payload: { unitId: HRSS } }, { name: 'accept', payload: { unitId: HRSS } },
+      { name: 'reply', payload: { unitId: HRSS, outcome: 'supported', replyDocumentRef: 'routing:reply:1', approvedBy: 'head' } },
+      { name: 'serve-reply', payload: { unitId: HRSS, servedAt: '2026-03-07T02:00:00.000Z', method: 'post' } },
+      { name: 'request-review', payload: { stage: 'review', requestedAt: '2026-03-08T02:00:00.000Z' } },
+      { name: 'open-stage', payload: { stage: 'review', unitId: HOUSING } },
+    ]);
+    // Requested Sun 3/8 → 30 days → Tue 4/7 (清明 4/4–4/6 is passed); no 15-day acceptance clock at the reviewer.
+    expect(reviewed.holdingUnitId).toBe(HOUSING);
+    expect(currentDueAt(reviewed)).toBe('2026-04-07T16:00:00.000Z');
   });
 });
 

@@ -1,6 +1,14 @@
 import { EventCatalog, isEventType } from '@sunshine/contracts';
-import { BUREAU_KINDS, divisionLineage, involvedUnitIds, type CaseState, type EvolvableEvent, type OrgDirectory } from '@sunshine/domain';
-import { currentDueAt } from './case-deadline';
+import {
+  BUREAU_KINDS,
+  divisionLineage,
+  inboxDue,
+  involvedUnitIds,
+  type CaseState,
+  type ClockContext,
+  type EvolvableEvent,
+  type OrgDirectory,
+} from '@sunshine/domain';
 
 /**
  * Why a case waits at a bureau's dispatch desk: `objection-pending`, `objected-twice`, `objection-approved`,
@@ -8,12 +16,11 @@ import { currentDueAt } from './case-deadline';
  */
 export type DeskReason = string;
 
-/** The columns of `cases` derived from the folded state (visibility, desk, deadline) beside the state itself. */
+/** The columns of `cases` derived from the folded state (visibility, desk) beside the state itself. */
 export interface CaseColumns {
   readonly territoryCodes: string[];
   readonly involvedUnits: string[];
   readonly assistingUnitIds: string[];
-  readonly dueAt: string | null;
   readonly desk: { readonly unitId: string; readonly reason: DeskReason } | null;
   readonly objectedTwice: boolean;
 }
@@ -33,10 +40,17 @@ export function caseColumns(state: CaseState, directory: OrgDirectory): CaseColu
     territoryCodes: [...codes].sort(),
     involvedUnits: involvedUnitIds(state),
     assistingUnitIds: [...state.assistingUnitIds],
-    dueAt: currentDueAt(state, directory),
     desk: deskOf(state, directory),
     objectedTwice: state.objections.count >= 2,
   };
+}
+
+/**
+ * The `due_at` column, for sorting and filtering the inbox: the next duty the holding unit must meet (dispatch, the
+ * acceptance decision, handling, 交办 feedback, an order's answer), from the domain's clocks of the case.
+ */
+export function caseDueAt(state: CaseState, clocks: ClockContext): string | null {
+  return inboxDue(state, clocks)?.dueAt ?? null;
 }
 
 /** The bureau whose dispatch desk must act: it decides a pending objection, or must dispatch a case it holds. */

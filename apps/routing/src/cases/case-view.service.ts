@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { allowedCommands, stageRecord, type CaseState, type CommandName } from '@sunshine/domain';
-import type { StaffPrincipal } from '@sunshine/platform';
+import { Clock, DeadlineContextSource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CaseAccess } from './case-access.service';
-import { caseColumns } from './case-row';
+import { caseColumns, caseDueAt } from './case-row';
 import { CaseStore, type CaseEventRecord } from './case.store';
 import { DispatchLog, type DispatchEntry } from './dispatch-log';
 import { DirectoryCache } from '../directory/directory.cache';
@@ -52,6 +52,8 @@ export class CaseViewService {
     private readonly cases: CaseStore,
     private readonly dispatchLog: DispatchLog,
     private readonly directory: DirectoryCache,
+    private readonly deadlines: DeadlineContextSource,
+    private readonly clock: Clock,
   ) {}
 
   async get(caseId: string, staff: StaffPrincipal): Promise<CaseDetail> {
@@ -74,7 +76,7 @@ export class CaseViewService {
       assistingUnitIds: s.assistingUnitIds,
       handlerId: s.handlerId,
       receivedAt: s.receivedAt,
-      dueAt: columns.dueAt,
+      dueAt: caseDueAt(s, { ...this.deadlines.current(), asOf: this.clock.now() }),
       desk: columns.desk,
       objections: { count: s.objections.count, pending: s.objections.pending, objectedTwice: columns.objectedTwice },
       assignment: s.assignment,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventCatalog, isEventType } from '@sunshine/contracts';
 import { evolve, initialCaseState, reviveCaseState, type CaseState, type EvolvableEvent } from '@sunshine/domain';
+import { Clock, DeadlineContextSource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
-import { caseColumns, revisionAfter } from './case-row';
+import { caseColumns, caseDueAt, revisionAfter } from './case-row';
 
 /** A case as routing stores it: the shared fold, and the revision clients act on. */
 export interface StoredCase {
@@ -18,7 +19,11 @@ export interface StoredCase {
  */
 @Injectable()
 export class CaseStore {
-  constructor(private readonly directory: DirectoryCache) {}
+  constructor(
+    private readonly directory: DirectoryCache,
+    private readonly deadlines: DeadlineContextSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** The case, locked for this transaction, or null when routing never saw its registration. */
   async lock(m: EntityManager, caseId: string): Promise<StoredCase | null> {
@@ -46,6 +51,7 @@ export class CaseStore {
     for (const event of events) state = evolve(state, event).state;
     const revision = revisionAfter(before.revision, events);
     const c = caseColumns(state, await this.directory.current(m));
+    const dueAt = caseDueAt(state, { ...this.deadlines.current(), asOf: this.clock.now() });
     await m.query(
       `INSERT INTO cases (case_id, case_number, status, stage, type, category, place_code, holding_unit_id, held_by, accused_unit_id,
          state, version, revision, territory_codes, involved_units, assisting_unit_ids, registered_at, due_at, desk_unit_id, desk_reason,
@@ -57,7 +63,7 @@ export class CaseStore {
          objected_twice = $21, updated_at = now()`,
       [caseId, state.caseNumber, state.status, state.stage, state.type, state.category, state.placeCode, state.holdingUnitId,
         [...state.heldBy], state.accusedUnitId, JSON.stringify(state), state.version, revision, c.territoryCodes, c.involvedUnits,
-        c.assistingUnitIds, state.registeredAt, c.dueAt, c.desk?.unitId ?? null, c.desk?.reason ?? null, c.objectedTwice],
+        c.assistingUnitIds, state.registeredAt, dueAt, c.desk?.unitId ?? null, c.desk?.reason ?? null, c.objectedTwice],
     );
     await this.journal(m, caseId, events);
     return { state, revision };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS } from '@sunshine/domain';
-import { Clock, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
+import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import type { RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
@@ -40,6 +40,7 @@ export class DeskService {
     private readonly runner: CaseActionRunner,
     private readonly cases: CaseStore,
     private readonly directory: DirectoryCache,
+    private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
   ) {}
 
@@ -101,7 +102,10 @@ export class DeskService {
         fromUnitId: tx.staff.unitId,
         toUnitId: target.id,
         mode: dto.mode,
-        feedbackDueAt: dto.mode === 'assign' ? feedbackDue(now, dto.feedbackDays ?? ASSIGNMENT_FEEDBACK_DAYS, tx.state.placeCode) : undefined,
+        feedbackDueAt:
+          dto.mode === 'assign'
+            ? feedbackDue(now, dto.feedbackDays ?? ASSIGNMENT_FEEDBACK_DAYS, tx.state.placeCode, this.deadlines.current()).dueAt
+            : undefined,
         rule: { id: 'manual-desk', version: 0 },
         reasons: [`人工分办（${dto.reason.code}）：${dto.reason.text}`.slice(0, 200)],
         hop: (tx.state.lastDispatch?.hop ?? 0) + 1,

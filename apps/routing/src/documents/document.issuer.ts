@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyCaseEvent, EventOf, Stage } from '@sunshine/contracts';
-import {
-  CategoryTaxonomy,
-  ClaimRouteTaxonomy,
-  deadlineFor,
-  ReplyOutcomeTaxonomy,
-  stageRecord,
-  type CaseState,
-  type OrgDirectory,
-} from '@sunshine/domain';
+import { CategoryTaxonomy, ClaimRouteTaxonomy, clockHistory, ReplyOutcomeTaxonomy, type CaseState, type OrgDirectory } from '@sunshine/domain';
+import { DeadlineContextSource } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
@@ -32,7 +25,10 @@ export interface IssueInput {
  */
 @Injectable()
 export class DocumentIssuer {
-  constructor(private readonly directory: DirectoryCache) {}
+  constructor(
+    private readonly directory: DirectoryCache,
+    private readonly deadlines: DeadlineContextSource,
+  ) {}
 
   async issue(m: EntityManager, input: IssueInput): Promise<{ id: string; number: string }> {
     const unitName = (await this.directory.current(m)).get(input.unitId)?.name ?? input.unitId;
@@ -74,7 +70,7 @@ export class DocumentIssuer {
           kind: 'acceptance-notice',
           unitId: event.payload.unitId,
           body: { ...common, claimRoute: event.payload.claimRoute ? ClaimRouteTaxonomy.label(event.payload.claimRoute) : null,
-            handlingDueAt: handlingDue(state, event.occurredAt), type: state.type },
+            handlingDueAt: this.handlingDue(state, event), type: state.type },
         };
       case 'case.not-accepted':
         return {
@@ -88,6 +84,12 @@ export class DocumentIssuer {
       default:
         return null;
     }
+  }
+
+  /** The Art 34 handling clock this acceptance started (claims on the petition route, original stage), as of the notice. */
+  private handlingDue(state: CaseState, accepted: EventOf<'case.accepted'>): string | null {
+    const clocks = clockHistory(state, { ...this.deadlines.current(), asOf: accepted.occurredAt });
+    return clocks.find((c) => c.startEventId === accepted.id && c.kind === 'handling')?.dueAt ?? null;
   }
 
   private async replyBody(m: EntityManager, event: EventOf<'case.replied'>, common: Record<string, unknown>) {
@@ -113,13 +115,4 @@ function dispatchBody(event: EventOf<'case.dispatched'>, directory: OrgDirectory
     body: { ...common, toUnit: directory.get(p.toUnitId)?.name ?? p.toUnitId, toUnitId: p.toUnitId, reasons: p.reasons,
       feedbackDueAt: p.feedbackDueAt ?? null, hop: p.hop },
   };
-}
-
-function handlingDue(state: CaseState, acceptedAt: string): string | null {
-  if (state.type !== 'claim' || state.stage !== 'original') return null;
-  try {
-    return deadlineFor('handling', { startAt: stageRecord(state).acceptedAt ?? acceptedAt }, state.placeCode ? { divisionCode: state.placeCode } : {}).dueAt;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,5 @@
 import type { CitizenWindow, Stage } from '@sunshine/contracts';
-import type { ClockPause, RunningClock } from '@sunshine/domain';
+import { clockRuleFor, type ClockDeadline, type ClockDueOutcome, type ClockPause, type ClockRecord } from '@sunshine/domain';
 
 export type ClockStatus = 'running' | 'paused' | 'overdue' | 'satisfied' | 'ended' | 'expired' | 'lapsed';
 /** Statuses of a clock still waiting for its fact (an overdue clock can still be satisfied, late). */
@@ -71,6 +71,66 @@ export function clockRowOf(r: Record<string, unknown>): ClockRow {
   };
 }
 
-export function runningClockOf(row: ClockRow): RunningClock {
-  return { id: row.id, kind: row.kind, stage: row.stage, unitId: row.unitId, subject: row.subject };
+/** The ledger row as the domain's clock record (an overdue clock still waits for its fact: running). */
+export function clockRecordOf(row: ClockRow): ClockRecord {
+  const onDue: ClockDueOutcome =
+    row.onDue === 'window-expired'
+      ? row.windowName !== null ? { kind: 'window-expired', window: row.windowName } : clockRuleFor(row.kind).onDue
+      : { kind: row.onDue };
+  const status: ClockRecord['status'] =
+    row.status === 'paused' || row.status === 'satisfied' ? row.status : row.status === 'running' || row.status === 'overdue' ? 'running' : 'ended';
+  return {
+    id: row.id,
+    kind: row.kind,
+    stage: row.stage,
+    unitId: row.unitId,
+    subject: row.subject,
+    article: row.article,
+    startAt: row.startAt,
+    givenDueAt: row.givenDueAt,
+    extensionDays: row.extensionDays,
+    pauses: row.pauses,
+    divisionCode: row.divisionCode,
+    startEventId: row.startEventId,
+    onDue,
+    warns: row.warns,
+    status,
+    stoppedAt: row.stoppedAt,
+    late: row.late,
+  };
+}
+
+/** A new row for a clock the domain started, with its due counted now. */
+export function newClockRow(
+  record: ClockRecord,
+  ids: { readonly id: string; readonly caseId: string; readonly startEventType: string },
+  due: ClockDeadline,
+): ClockRow {
+  return {
+    id: ids.id,
+    caseId: ids.caseId,
+    kind: record.kind,
+    stage: record.stage,
+    unitId: record.unitId,
+    subject: record.subject,
+    article: record.article,
+    startEventId: record.startEventId,
+    startEventType: ids.startEventType,
+    startAt: record.startAt,
+    givenDueAt: record.givenDueAt,
+    extensionDays: record.extensionDays,
+    pauses: record.pauses,
+    divisionCode: record.divisionCode,
+    onDue: record.onDue.kind,
+    windowName: record.onDue.kind === 'window-expired' ? record.onDue.window : null,
+    warns: record.warns,
+    dueAt: due.dueAt,
+    lastDay: due.lastDay,
+    provisional: due.provisional,
+    unpublishedYears: due.unpublishedYears,
+    status: 'running',
+    late: null,
+    nextCheckAt: null,
+    stoppedAt: null,
+  };
 }

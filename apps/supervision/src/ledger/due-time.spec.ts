@@ -1,5 +1,4 @@
-import { defaultWorkingCalendar } from '@sunshine/domain';
-import { computeDue, evaluateNotices, noticesFor } from './due-time';
+import { evaluateNotices, noticesFor } from './due-time';
 
 const DAY = 86_400_000;
 const leads = [3 * DAY, DAY];
@@ -29,20 +28,5 @@ describe('notices of a clock', () => {
     const late = evaluateNotices(notices, new Set(['warning:3d']), new Date('2026-02-25T00:00:00.000Z'));
     expect(late.steps.map((s) => [s.notice.key, s.action])).toEqual([['warning:1d', 'skip'], ['due', 'raise']]);
     expect(late.nextCheckAt).toBeNull();
-  });
-});
-
-describe('a clock’s due instant', () => {
-  const calendar = defaultWorkingCalendar();
-  const now = new Date('2026-03-01T00:00:00.000Z');
-
-  it('counts the law’s period with the calendar, the extension capped at the clock’s maximum', () => {
-    const input = { kind: 'handling', startAt: '2026-02-26T02:00:00.000Z', givenDueAt: null, extensionDays: 45, pauses: [], divisionCode: '410726101000' };
-    expect(computeDue(input, { calendar, policies: [], now })).toMatchObject({ lastDay: '2026-05-27', extensionDays: 30, provisional: false });
-  });
-
-  it('takes an issuer-set date as given', () => {
-    const input = { kind: 'supervision-order-answer', startAt: '2026-04-30T02:00:00.000Z', givenDueAt: '2026-05-06T16:00:00.000Z', extensionDays: 0, pauses: [], divisionCode: null };
-    expect(computeDue(input, { calendar, policies: [], now })).toMatchObject({ dueAt: '2026-05-06T16:00:00.000Z', lastDay: '2026-05-06' });
   });
 });

@@ -2,7 +2,7 @@ import type { Stage } from '@sunshine/contracts';
 import type { LocalDate } from '../calendar';
 import type { CaseState } from '../lifecycle/case-state';
 import type { ClockDueOutcome } from './clock-rules';
-import { clockClosedAt, clockDeadline, stepClocks, type ClockContext, type ClockRecord } from './clock-record';
+import { recordDeadline, stepClocks, type ClockContext, type ClockRecord } from './clock-record';
 import { clockSpecFor } from './deadline-policy';
 import { isLate } from './is-late';
 
@@ -19,6 +19,8 @@ export interface CaseClock {
   readonly stage: Stage;
   readonly unitId: string;
   readonly subject: string | null;
+  /** The event that started it. */
+  readonly startEventId: string;
   readonly startAt: string;
   /** The period's last day (Asia/Shanghai). */
   readonly lastDay: LocalDate;
@@ -63,14 +65,11 @@ function labelOf(record: ClockRecord, ctx: ClockContext): string {
 export function caseClockOf(record: ClockRecord, ctx: ClockContext): CaseClock | null {
   // A stopped clock's due is the one it had when it stopped (an open pause no longer moves it).
   const asOf = record.stoppedAt ?? ctx.asOf;
-  let due;
-  try {
-    due = clockDeadline(record, { ...ctx, asOf });
-  } catch {
-    return null;
-  }
-  const expired = clockClosedAt(record, ctx.asOf, ctx);
+  const due = recordDeadline(record, { ...ctx, asOf });
+  if (due === null) return null;
   const open = record.status === 'running' || record.status === 'paused';
+  // A window or a unit's right closes at its due (clockClosedAt, with the due just counted).
+  const expired = open && record.onDue.kind !== 'overdue' && isLate(ctx.asOf, due);
   return {
     id: record.id,
     kind: record.kind,
@@ -79,6 +78,7 @@ export function caseClockOf(record: ClockRecord, ctx: ClockContext): CaseClock |
     stage: record.stage,
     unitId: record.unitId,
     subject: record.subject,
+    startEventId: record.startEventId,
     startAt: record.startAt,
     lastDay: due.lastDay,
     dueAt: due.dueAt,

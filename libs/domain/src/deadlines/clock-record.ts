@@ -92,12 +92,32 @@ export function clockDeadline(record: ClockDueInput, ctx: ClockContext): ClockDe
   };
 }
 
+interface Remembered {
+  readonly calendar: WorkingCalendar;
+  readonly policies: readonly DeadlinePolicy[];
+  readonly due: ClockDeadline | null;
+}
+/** Dues of records without an open pause (they do not depend on "now"), per record object (records are immutable). */
+const remembered = new WeakMap<ClockDueInput, Remembered>();
+
+/** The record's due, or null when it cannot be counted; remembered while the calendar and policies stay the same. */
 function deadlineOrNull(record: ClockDueInput, ctx: ClockContext): ClockDeadline | null {
+  const openPause = record.pauses.some((p) => p.to === undefined);
+  const known = openPause ? undefined : remembered.get(record);
+  if (known !== undefined && known.calendar === ctx.calendar && known.policies === ctx.policies) return known.due;
+  let due: ClockDeadline | null;
   try {
-    return clockDeadline(record, ctx);
+    due = clockDeadline(record, ctx);
   } catch {
-    return null;
+    due = null;
   }
+  if (!openPause) remembered.set(record, { calendar: ctx.calendar, policies: ctx.policies, due });
+  return due;
+}
+
+/** The due of a record as the fold counts it (null when it cannot be counted), at `asOf` for an open pause. */
+export function recordDeadline(record: ClockRecord, ctx: ClockContext): ClockDeadline | null {
+  return deadlineOrNull(record, ctx);
 }
 
 const isOpen = (r: ClockRecord): boolean => r.status === 'running' || r.status === 'paused';

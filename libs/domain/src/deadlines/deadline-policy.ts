@@ -21,14 +21,34 @@ function specificity(policy: DeadlinePolicy): number {
   return policy.jurisdiction === null ? -1 : levelDepth(divisionLevelOf(policy.jurisdiction));
 }
 
+const NO_POLICIES: readonly DeadlinePolicy[] = [];
+/** Resolved clocks per policy list (by identity: a list of policies is replaced, never changed) and division. */
+const resolved = new WeakMap<readonly DeadlinePolicy[], Map<string, ReadonlyMap<string, ClockSpec>>>();
+
 /**
  * Every clock in force at `divisionCode` (the place, or the unit's territory): the law's defaults, then each
  * applicable policy from the broadest to the most specific. Without a division code only nationwide policies apply.
+ * The answer is remembered for the same policy list (treat a list as immutable: replace it to change policies).
  */
 export function resolveClockSpecs(
-  policies: readonly DeadlinePolicy[] = [],
+  policies: readonly DeadlinePolicy[] = NO_POLICIES,
   divisionCode?: DivisionCode,
-): Map<string, ClockSpec> {
+): ReadonlyMap<string, ClockSpec> {
+  const list = policies.length === 0 ? NO_POLICIES : policies;
+  let byDivision = resolved.get(list);
+  if (byDivision === undefined) {
+    byDivision = new Map();
+    resolved.set(list, byDivision);
+  }
+  const key = list === NO_POLICIES ? '' : (divisionCode ?? '');
+  const known = byDivision.get(key);
+  if (known !== undefined) return known;
+  const specs = resolveUncached(list, divisionCode);
+  byDivision.set(key, specs);
+  return specs;
+}
+
+function resolveUncached(policies: readonly DeadlinePolicy[], divisionCode?: DivisionCode): Map<string, ClockSpec> {
   const specs = new Map<string, ClockSpec>(LAW_DEFAULT_CLOCKS.map((s) => [s.kind, s]));
   const applicable = policies
     .map((p) => deadlinePolicySchema.parse(p))
