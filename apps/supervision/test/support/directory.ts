@@ -11,7 +11,9 @@ export const UNITS = {
   countyGov: `${COUNTY}:government`,
   countyParty: `${COUNTY}:party-committee`,
   hrss: `${COUNTY}:dept-hrss`,
+  countyDiscipline: `${COUNTY}:discipline`,
   dongtun: `${DONGTUN}:government`,
+  dongtunOffice: `${DONGTUN}:petition-office`,
   fengzhuang: `${FENGZHUANG}:government`,
 } as const;
 
@@ -20,13 +22,18 @@ function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnap
   return { id, name: id, kind, divisionCode, level, territoryPath: path, parentId, competences, nonAdministrative: false, revision: 1 };
 }
 
-/** A slice of 新乡市 / 延津县: both bureaus, the county's government and party committee, 人社局, two townships. */
+/**
+ * A slice of 新乡市 / 延津县: both bureaus, the county's government, party committee and discipline commission, 人社局,
+ * two townships (东屯镇 with its petition office).
+ */
 export const TEST_DIRECTORY: readonly OrgUnitSnapshot[] = [
   unit(UNITS.cityBureau, 'petition-bureau', CITY, 'city', null),
   unit(UNITS.countyBureau, 'petition-bureau', COUNTY, 'county', UNITS.cityBureau),
   unit(UNITS.countyGov, 'government', COUNTY, 'county', null, ['other']),
   unit(UNITS.countyParty, 'party-committee', COUNTY, 'county', null),
   unit(UNITS.hrss, 'dept-hrss', COUNTY, 'county', UNITS.countyGov, ['labour']),
+  unit(UNITS.countyDiscipline, 'discipline', COUNTY, 'county', null),
   unit(UNITS.dongtun, 'government', DONGTUN, 'township', UNITS.countyGov),
+  unit(UNITS.dongtunOffice, 'petition-office', DONGTUN, 'township', UNITS.dongtun),
   unit(UNITS.fengzhuang, 'government', FENGZHUANG, 'township', UNITS.countyGov),
 ];
