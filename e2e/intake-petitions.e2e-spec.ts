@@ -202,8 +202,10 @@ describe('intake end to end', () => {
       headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId } })) });
     const progress = await eventually(async () => {
       const res = await http<Record<string, unknown>>('POST', `${h.url('intake')}/public/cases/progress`, { body: { caseNumber: r.caseNumber, queryCode: r.queryCode } });
-      return (res.body['status'] as { code?: string } | undefined)?.code === 'replied' ? res.body : undefined;
-    }, 30000, 'the reply in intake’s projection');
+      // The four events are folded one by one: wait for the last (the reply served), not only for the status it leaves.
+      const served = (res.body['reply'] as { servedAt?: string | null } | null | undefined)?.servedAt;
+      return (res.body['status'] as { code?: string } | undefined)?.code === 'replied' && served ? res.body : undefined;
+    }, 30000, 'the reply served in intake’s case replica');
     expect(progress).toMatchObject({ reply: { outcome: { code: 'explained', zh: '解释说明' }, servedAt: expect.any(String) } });
     const reply = progress['reply'] as { available: boolean; text?: string | null; note?: unknown };
     // Routing owns the reply's text; until it serves one for this case, intake says so instead of failing.
