@@ -63,8 +63,8 @@ describe('routing: accusations, objections and the dispatch desk', () => {
     // Routing never stores who accused, nor the accused person: facts and references only, in any table.
     const schema = e.h.schema('routing');
     const stored = await sql<{ t: string }>(
-      `SELECT concat_ws('|', (SELECT string_agg(c::text, '|') FROM "${schema}".cases c WHERE case_id = $1),
-         (SELECT string_agg(v::text, '|') FROM "${schema}".case_events v WHERE case_id = $1),
+      `SELECT concat_ws('|', (SELECT string_agg(c::text, '|') FROM "${schema}".case_replica c WHERE case_id = $1),
+         (SELECT string_agg(v::text, '|') FROM "${schema}".case_replica_events v WHERE case_id = $1),
          (SELECT string_agg(d::text, '|') FROM "${schema}".case_documents d WHERE case_id = $1),
          (SELECT string_agg(o.value::text, '|') FROM "${schema}".outbox o WHERE message_key = $1::text)) AS t`,
       [x.caseId],

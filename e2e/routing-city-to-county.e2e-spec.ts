@@ -172,8 +172,8 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
     // reply before accepting
     expectRefused(await e.call('routing', 'PUT', `/cases/${x.caseId}/reply/draft`, D.hrss, { outcome: 'supported', text: '尚未受理便起草的答复意见。' }), 409, 'ILLEGAL_TRANSITION');
     expectRefused(await e.act(D.hrss, x.caseId, 'reply/approve', undefined, ['head']), 409, 'NO_REPLY_DRAFT');
-    // accepting a case another unit holds (the bureau held it before; another department never did)
-    expectRefused(await e.act(D.yanjinBureau, x.caseId, 'accept'), 409, 'NOT_HOLDING_UNIT');
+    // accepting a case another unit holds: 403 for the bureau that held it before; 404 for a department that never did
+    expectRefused(await e.act(D.yanjinBureau, x.caseId, 'accept'), 403, 'NOT_HOLDING_UNIT');
     expectRefused(await e.actAt(D.housing, x.caseId, 'accept', (await e.view(D.hrss, x.caseId)).body.version), 404, 'CASE_NOT_FOUND');
 
     expect((await e.act(D.hrss, x.caseId, 'accept', { claimRoute: 'petition' }, ['handler'])).status).toBe(200);

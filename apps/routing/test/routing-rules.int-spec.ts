@@ -1,5 +1,5 @@
 import type { ReplayReport } from '@sunshine/domain';
-import { RoutingWorld, U } from './support/routing-world';
+import { DONGTUN, RoutingWorld, U } from './support/routing-world';
 
 interface Stored {
   ruleSet: { id: string; version: number };
@@ -12,6 +12,13 @@ const PILOT_RULES = [
   { id: 'lawsuit-political-legal', kind: 'lawsuit' },
   { id: 'labour-to-housing', kind: 'direct', when: { categories: ['labour'] }, unitKind: 'dept-housing', at: 'bureau', mode: 'assign', reason: '试点：劳资纠纷由住建局牵头办理' },
   { id: 'territory-competence-level', kind: 'territorial' },
+];
+
+// Two bureaus that send a case to each other: the county bureau down to the township's petition office, the office
+// back up to the county bureau.
+const LOOP_RULES = [
+  { id: 'down', kind: 'direct', when: { bureauLevels: ['county'] }, unitKind: 'petition-office', at: 'place-township', mode: 'forward', reason: '测试：转乡镇信访办' },
+  { id: 'up', kind: 'direct', when: { bureauLevels: ['township'] }, unitKind: 'petition-bureau', at: 'place-county', mode: 'forward', reason: '测试：报县信访局' },
 ];
 
 // Routing rules as versioned data: stored versions, one in force, replay of a candidate over past cases.
@@ -68,5 +75,27 @@ describe('routing rule sets', () => {
     expect(bad.body.details.fields.map((f) => f.field)).toContain('rules.1');
     const clerk = await w.call<{ code: string }>('POST', '/routing-rules', U.countyBureau, { id: 'x', rules: PILOT_RULES }, ['clerk']);
     expect([clerk.status, clerk.body.code]).toEqual([403, 'ROLE_REQUIRED']);
+  });
+
+  it('ends a chain of automatic hops that goes round in circles at a person’s desk after six hops', async () => {
+    const office = await w.call('POST', '/org/units', U.countyBureau, {
+      name: '东屯镇信访办公室', kind: 'petition-office', divisionCode: DONGTUN, parentId: U.countyBureau,
+    }, ['admin']);
+    expect(office.status).toBe(201);
+    expect((await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'loop', rules: LOOP_RULES }, ['admin'])).status).toBe(201);
+    expect((await w.call<Stored>('POST', '/routing-rules/loop/1/activate', U.countyBureau, undefined, ['admin'])).body.active).toBe(true);
+    try {
+      const caseId = await w.register();
+      const [manual] = await w.waitFor(caseId, 'case.manual-dispatch-required');
+      const hops = (await w.eventsOf(caseId)).filter((e) => e.type === 'case.dispatched').map((e) => (e.payload as { hop: number; toUnitId: string }));
+      expect(hops.map((h) => h.hop)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(hops.map((h) => h.toUnitId)).toEqual([`${DONGTUN}:petition-office`, U.countyBureau, `${DONGTUN}:petition-office`, U.countyBureau,
+        `${DONGTUN}:petition-office`, U.countyBureau]);
+      expect(manual?.payload).toMatchObject({ unitId: U.countyBureau, reason: { code: 'rule-error' } });
+      const desk = await w.call<{ items: Array<{ caseId: string; reason: string; detail: string }> }>('GET', '/desk', U.countyBureau);
+      expect(desk.body.items.find((i) => i.caseId === caseId)).toMatchObject({ reason: 'rule-error', detail: expect.stringContaining('自动转送已达6次') });
+    } finally {
+      await w.call('POST', '/routing-rules/default/1/activate', U.countyBureau, undefined, ['admin']);
+    }
   });
 });

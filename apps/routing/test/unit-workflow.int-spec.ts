@@ -112,8 +112,9 @@ describe('a unit’s work on a case (routing alone)', () => {
 
     const early = await w.call<Problem>('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'supported', text: '尚未受理即答复的草稿内容。' });
     expect([early.status, early.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    // A unit acting on a case it may see but does not hold: 403 (the one mapping of decide's refusals).
     const notHolder = await w.act<Problem>(U.countyBureau, caseId, 'accept');
-    expect([notHolder.status, notHolder.body.code]).toEqual([409, 'NOT_HOLDING_UNIT']);
+    expect([notHolder.status, notHolder.body.code]).toEqual([403, 'NOT_HOLDING_UNIT']);
     expect((await w.act<Problem>(U.housing, caseId, 'accept')).status).toBe(404);
 
     await w.act(U.hrss, caseId, 'accept');

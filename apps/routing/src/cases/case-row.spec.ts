@@ -1,7 +1,7 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { decide, defaultWorkingCalendar, evolve, initialCaseState, OrgDirectory, type CaseCommand, type CaseState } from '@sunshine/domain';
 import { commandAfterService } from './after-service';
-import { caseColumns, caseDueAt, deskOf, revisionAfter } from './case-row';
+import { caseDueAt, deskOf } from './case-row';
 
 const CITY = '410700000000';
 const COUNTY = '410726000000';
@@ -47,19 +47,12 @@ const dispatch = (from: string, to: string, hop: number, mode: 'forward' | 'assi
   payload: { fromUnitId: from, toUnitId: to, mode, rule: { id: 'r', version: 1 }, reasons: ['x'], hop },
 });
 
-describe('caseColumns', () => {
+describe('deskOf', () => {
   const atHrss = run([register(), dispatch(CITY_BUREAU, BUREAU, 1), dispatch(BUREAU, HRSS, 2, 'assign')]);
 
-  it('derives the territory from the place and every holding unit, and the units involved', () => {
-    const c = caseColumns(atHrss, directory);
-    expect(c.territoryCodes).toEqual(['410000000000', CITY, COUNTY, '410726101000']);
-    expect(c.involvedUnits).toEqual([CITY_BUREAU, BUREAU, HRSS]);
-    expect(c.desk).toBeNull();
-  });
-
-  it('leaves the accused unit out of the involved units', () => {
-    const accusation = run([register('accusation', HRSS)]);
-    expect(caseColumns(accusation, directory).involvedUnits).toEqual([CITY_BUREAU]);
+  it('puts a case a handling unit holds on no desk, and one a bureau must dispatch on that bureau’s', () => {
+    expect(deskOf(atHrss, directory)).toBeNull();
+    expect(deskOf(run([register()]), directory)).toEqual({ unitId: CITY_BUREAU, reason: 'awaiting-dispatch' });
   });
 
   it('puts a pending objection on the forwarding bureau’s desk, and a second one flagged as objected twice', () => {
@@ -69,11 +62,7 @@ describe('caseColumns', () => {
     expect(deskOf(back, directory)).toEqual({ unitId: BUREAU, reason: 'objection-approved' });
     const twice = run([dispatch(BUREAU, HOUSING, 3), { name: 'raise-objection', payload: { unitId: HOUSING, reason } }], back);
     expect(deskOf(twice, directory)).toEqual({ unitId: BUREAU, reason: 'objected-twice' });
-    expect(caseColumns(twice, directory).objectedTwice).toBe(true);
-  });
-
-  it('counts intake’s and routing’s events in the revision, not supervision’s warnings', () => {
-    expect(revisionAfter(3, [{ type: 'case.signed' }, { type: 'petition.corrected' }, { type: 'case.deadline-warning' }])).toBe(5);
+    expect(twice.objections.count).toBe(2);
   });
 });
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, type StaffPrincipal } from '@sunshine/platform';
-import type { CaseEventRecord } from './case.store';
-import { CaseViewService, type CaseDetail } from './case-view.service';
+import { CaseViewService, type CaseDetail, type CaseEventRecord } from './case-view.service';
 import type { DispatchEntry } from './dispatch-log';
 import { requireStaff } from './staff-roles';
 

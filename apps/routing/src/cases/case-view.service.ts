@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { allowedCommands, stageRecord, type CaseState, type CommandName } from '@sunshine/domain';
-import { Clock, DeadlineContextSource, type StaffPrincipal } from '@sunshine/platform';
+import { CaseReplicaStore, Clock, DeadlineContextSource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CaseAccess } from './case-access.service';
-import { caseColumns, caseDueAt } from './case-row';
-import { CaseStore, type CaseEventRecord } from './case.store';
+import { caseDueAt, deskOf } from './case-row';
 import { DispatchLog, type DispatchEntry } from './dispatch-log';
 import { DirectoryCache } from '../directory/directory.cache';
+
+/** One event of a case's history as routing shows it (facts only, as on the case log). */
+export interface CaseEventRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly producer: string;
+  readonly payload: unknown;
+  readonly occurredAt: string;
+}
 
 /** A case as a unit reads it in routing: facts, where it is, what it may do next and why it landed there. No text, no personal data. */
 export interface CaseDetail {
@@ -49,7 +57,7 @@ export class CaseViewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
-    private readonly cases: CaseStore,
+    private readonly store: CaseReplicaStore,
     private readonly dispatchLog: DispatchLog,
     private readonly directory: DirectoryCache,
     private readonly deadlines: DeadlineContextSource,
@@ -59,7 +67,6 @@ export class CaseViewService {
   async get(caseId: string, staff: StaffPrincipal): Promise<CaseDetail> {
     const m = this.dataSource.manager;
     const { state: s, revision } = await this.access.readVisible(m, staff, caseId);
-    const columns = caseColumns(s, await this.directory.current(m));
     return {
       caseId,
       caseNumber: s.caseNumber,
@@ -77,8 +84,8 @@ export class CaseViewService {
       handlerId: s.handlerId,
       receivedAt: s.receivedAt,
       dueAt: caseDueAt(s, { ...this.deadlines.current(), asOf: this.clock.now() }),
-      desk: columns.desk,
-      objections: { count: s.objections.count, pending: s.objections.pending, objectedTwice: columns.objectedTwice },
+      desk: deskOf(s, await this.directory.current(m)),
+      objections: { count: s.objections.count, pending: s.objections.pending, objectedTwice: s.objections.count >= 2 },
       assignment: s.assignment,
       lastDispatch: s.lastDispatch,
       stageRecord: stageRecord(s),
@@ -101,10 +108,10 @@ export class CaseViewService {
     return this.dispatchLog.list(m, caseId);
   }
 
-  /** The case's events as routing applied them (facts only: ids, codes, reasons staff wrote), oldest first. */
+  /** The case's events as routing's replica applied them (facts only: ids, codes, reasons staff wrote), oldest first. */
   async history(caseId: string, staff: StaffPrincipal): Promise<CaseEventRecord[]> {
     const m = this.dataSource.manager;
     await this.access.readVisible(m, staff, caseId);
-    return (await this.cases.events(m, caseId)).reverse();
+    return (await this.store.history(m, caseId)).map((e) => ({ id: e.eventId, type: e.type, producer: e.producer, payload: e.payload, occurredAt: e.occurredAt }));
   }
 }

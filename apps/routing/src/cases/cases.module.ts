@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DirectoryCache } from '../directory/directory.cache';
 import { OrgDirectoryService } from '../directory/org-directory.service';
+import { OrgUnitsDirectoryModule } from '../directory/org-units-directory.module';
 import { StaffUsersService } from '../directory/staff-users.service';
 import { RoutingPolicyService } from '../dispatch/routing-policy.service';
 import { DocumentIssuer } from '../documents/document.issuer';
@@ -8,25 +8,25 @@ import { ReplyStore } from '../reply/reply.store';
 import { RuleSetStore } from '../rules/rule-set.store';
 import { CaseAccess } from './case-access.service';
 import { CaseActionRunner } from './case-action.runner';
-import { CaseStore } from './case.store';
-import { CaseTransitions } from './case-transitions.service';
 import { DispatchLog } from './dispatch-log';
+import { RoutingDueResolver } from './routing-due.resolver';
 
 const SHARED = [
-  DirectoryCache,
   OrgDirectoryService,
   StaffUsersService,
-  CaseStore,
   CaseAccess,
-  CaseTransitions,
   CaseActionRunner,
   DispatchLog,
   DocumentIssuer,
   ReplyStore,
   RuleSetStore,
   RoutingPolicyService,
+  RoutingDueResolver,
 ];
 
-/** What every routing feature stands on: the directory, the case store, the one way to change a case, visibility. */
-@Module({ providers: SHARED, exports: SHARED })
+/**
+ * What every routing feature stands on besides the case replica (global: store, emitter, visibility, commands): the
+ * directory routing owns, the action runner, the dispatch record, documents, replies and rules.
+ */
+@Module({ imports: [OrgUnitsDirectoryModule], providers: SHARED, exports: [OrgUnitsDirectoryModule, ...SHARED] })
 export class CasesModule {}

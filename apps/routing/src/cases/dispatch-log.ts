@@ -1,6 +1,6 @@
 import { isoOf } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
-import type { AnyCaseEvent } from '@sunshine/contracts';
+import type { EventOf } from '@sunshine/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 
@@ -20,16 +20,15 @@ export interface DispatchEntry {
 /** Every dispatch with the rule that matched and why (automatic or at the desk), so a unit can read why it has a case. */
 @Injectable()
 export class DispatchLog {
-  async onEvents(m: EntityManager, events: readonly AnyCaseEvent[]): Promise<void> {
-    for (const e of events) {
-      if (e.type !== 'case.dispatched' || !e.caseId) continue;
-      const p = e.payload;
-      await m.query(
-        `INSERT INTO dispatches (id, case_id, event_id, hop, stage, from_unit_id, to_unit_id, mode, rule_id, rule_version, reasons, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [uuidv7(), e.caseId, e.id, p.hop, p.stage, p.fromUnitId, p.toUnitId, p.mode, p.rule.id, p.rule.version, JSON.stringify(p.reasons), e.occurredAt],
-      );
-    }
+  /** Records a case.dispatched (once: recording the same event again is a no-op). */
+  async record(m: EntityManager, e: EventOf<'case.dispatched'>): Promise<void> {
+    if (!e.caseId) return;
+    const p = e.payload;
+    await m.query(
+      `INSERT INTO dispatches (id, case_id, event_id, hop, stage, from_unit_id, to_unit_id, mode, rule_id, rule_version, reasons, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (event_id) DO NOTHING`,
+      [uuidv7(), e.caseId, e.id, p.hop, p.stage, p.fromUnitId, p.toUnitId, p.mode, p.rule.id, p.rule.version, JSON.stringify(p.reasons), e.occurredAt],
+    );
   }
 
   async list(m: EntityManager, caseId: string): Promise<DispatchEntry[]> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS } from '@sunshine/domain';
-import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
+import { CaseReplicaStore, CaseVisibility, Clock, DeadlineContextSource, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import type { RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
-import { CaseStore } from '../cases/case.store';
 import { requireRole } from '../cases/staff-roles';
 import { accusedUnit, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
@@ -38,7 +37,8 @@ export class DeskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: CaseActionRunner,
-    private readonly cases: CaseStore,
+    private readonly store: CaseReplicaStore,
+    private readonly visibility: CaseVisibility,
     private readonly directory: DirectoryCache,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
@@ -46,16 +46,19 @@ export class DeskService {
 
   async list(staff: StaffPrincipal, limit: number, offset: number): Promise<{ items: DeskItem[]; total: number }> {
     const m = this.dataSource.manager;
-    const where = `desk_unit_id = $1 AND accused_unit_id IS DISTINCT FROM $1`;
+    const visibility = await this.visibility.sql(staff, 2, 'c', m);
+    const from = `FROM routing_desk d JOIN case_replica c ON c.case_id = d.case_id WHERE d.unit_id = $1 AND ${visibility.visible}`;
+    const params = [staff.unitId, ...visibility.params];
     const rows = await m.query<Array<Record<string, unknown>>>(
-      `SELECT case_id, case_number, status, stage, type, category, place_code, desk_reason, objected_twice, holding_unit_id, due_at, revision
-         FROM cases WHERE ${where} ORDER BY objected_twice DESC, due_at NULLS LAST, case_id LIMIT $2 OFFSET $3`,
-      [staff.unitId, limit, offset],
+      `SELECT c.case_id, c.case_number, c.status, c.stage, c.type, c.category, c.place_code, d.reason, c.holding_unit_id, c.due_at, c.revision,
+              coalesce((c.state #>> '{objections,count}')::int, 0) >= 2 AS objected_twice
+         ${from} ORDER BY objected_twice DESC, c.due_at NULLS LAST, c.case_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
     );
-    const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM cases WHERE ${where}`, [staff.unitId]);
+    const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n ${from}`, params);
     const items: DeskItem[] = [];
     for (const r of rows) {
-      const [latest] = await this.cases.events(m, String(r['case_id']), DETAIL_TYPES);
+      const latest = (await this.store.history(m, String(r['case_id']), DETAIL_TYPES)).at(-1);
       const reason = (latest?.payload as { reason?: { code?: string; text?: string } } | undefined)?.reason;
       items.push({
         caseId: String(r['case_id']),
@@ -65,7 +68,7 @@ export class DeskService {
         type: (r['type'] as string | null) ?? null,
         category: (r['category'] as string | null) ?? null,
         placeCode: (r['place_code'] as string | null) ?? null,
-        reason: String(r['desk_reason']),
+        reason: String(r['reason']),
         objectedTwice: Boolean(r['objected_twice']),
         holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
         detail: reason?.text ?? reason?.code ?? null,

@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TerritoryLevel } from '@sunshine/contracts';
 import { OrgDirectory } from '@sunshine/domain';
-import type { EntityManager } from 'typeorm';
+import { OrgDirectorySource } from '@sunshine/platform';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * The directory as the routing policy reads it, rebuilt when org_units changed (max revision or count moved), so a
- * seeded or edited unit is routed to at once.
+ * Routing's OrgDirectorySource: the directory it owns (`org_units`), rebuilt when the table changed (count, revisions
+ * or last update moved), so a seeded or edited unit is routed to, and seen by visibility, at once.
  */
 @Injectable()
-export class DirectoryCache {
+export class DirectoryCache extends OrgDirectorySource {
   private cached?: { stamp: string; directory: OrgDirectory };
 
-  async current(m: EntityManager): Promise<OrgDirectory> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async current(m: EntityManager = this.dataSource.manager): Promise<OrgDirectory> {
     const [row] = await m.query<Array<{ stamp: string }>>(
       `SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at)::text, '') AS stamp FROM org_units`,
     );
@@ -23,7 +30,7 @@ export class DirectoryCache {
         name: String(r['name']),
         kind: String(r['kind']),
         divisionCode: String(r['division_code']),
-        level: r['level'] as 'city' | 'county' | 'township' | 'village' | 'province',
+        level: r['level'] as TerritoryLevel,
         parentId: (r['parent_id'] as string | null) ?? null,
         territoryPath: r['territory_path'] as string[],
         competences: r['competences'] as string[],

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { LifecycleConsumer } from '../lifecycle/lifecycle.consumer';
+import { DeskBoard } from '../desk/desk-board';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
-import { DispatchConsumer } from './dispatch.consumer';
 import { DispatchService } from './dispatch.service';
+import { RoutingReactions } from './routing-reactions';
 
-/** Routing's consumers: automatic dispatch across levels, and the lifecycle steps other services' facts trigger. */
+/** Routing's reactions to the case log: automatic dispatch across levels, the lifecycle steps other services' facts trigger. */
 @Module({
   imports: [CasesModule],
-  controllers: [DispatchConsumer, LifecycleConsumer],
-  providers: [DispatchService, LifecycleService],
+  providers: [DispatchService, LifecycleService, DeskBoard, RoutingReactions],
 })
 export class DispatchModule {}

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventOf } from '@sunshine/contracts';
-import { BUREAU_KINDS } from '@sunshine/domain';
-import { Clock } from '@sunshine/platform';
+import { BUREAU_KINDS, type CaseCommand } from '@sunshine/domain';
+import { CaseEmitter, CaseReplicaStore, Clock, type EmitMeta, type ReplicaCase } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import { CaseStore, type StoredCase } from '../cases/case.store';
-import { CaseTransitions, type Acting } from '../cases/case-transitions.service';
 import { DirectoryCache } from '../directory/directory.cache';
 import { RuleSetStore } from '../rules/rule-set.store';
 import { RoutingPolicyService, type RoutingOutcome } from './routing-policy.service';
@@ -15,53 +13,62 @@ type Routed =
   | { kind: 'manual'; code: 'no-rule-matched' | 'rule-error'; reasons: string[] };
 
 /**
+ * Automatic hops one transaction may take on one case. Each hop to a bureau is dispatched on at once (a reaction in
+ * the emitting transaction), so a rule set that sends a case round in circles would never end: the levels of the
+ * hierarchy need at most four; past this limit a person at the last bureau's desk decides.
+ */
+export const MAX_AUTOMATIC_HOPS = 6;
+
+/**
  * Automatic dispatch: a petition registered at a bureau goes where the routing policy (the active rule set) sends
  * it; a case forwarded to a bureau is dispatched on from that bureau's level. Every hop is one case.dispatched with
  * the rule that matched and why, decided by the lifecycle's decide; a case no rule settles goes to the bureau's
- * manual dispatch desk (case.manual-dispatch-required).
+ * manual dispatch desk (case.manual-dispatch-required). A chain of hops ends at a unit that is not a bureau, at a
+ * desk, or after MAX_AUTOMATIC_HOPS.
  */
 @Injectable()
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
+  /** Automatic hops taken per case in each open transaction (its EntityManager). */
+  private readonly hops = new WeakMap<EntityManager, Map<string, number>>();
 
   constructor(
-    private readonly cases: CaseStore,
-    private readonly transitions: CaseTransitions,
+    private readonly store: CaseReplicaStore,
+    private readonly emitter: CaseEmitter,
     private readonly directory: DirectoryCache,
     private readonly policy: RoutingPolicyService,
     private readonly rules: RuleSetStore,
     private readonly clock: Clock,
   ) {}
 
+  /** A petition registered at a bureau is dispatched by its rules (a handling unit decides a direct petition itself, Art 23). */
   async onRegistered(m: EntityManager, event: EventOf<'petition.registered'>): Promise<void> {
-    if (!event.caseId) return;
-    const stored = await this.cases.apply(m, event.caseId, [event]);
-    // A handling unit that registered a direct petition decides on it itself (当场, Art 23); bureaus dispatch.
-    if (await this.isBureau(m, event.payload.receivingUnitId)) await this.dispatchFrom(m, stored, event.payload.receivingUnitId, event);
+    const current = event.caseId ? await this.store.lock(m, event.caseId) : null;
+    if (!current || current.state.status !== 'registered' || current.state.lastDispatch !== null) return;
+    if (await this.isBureau(m, event.payload.receivingUnitId)) await this.dispatchFrom(m, current, event.payload.receivingUnitId, event);
   }
 
   /** The next hop when a case was forwarded to a bureau that is not the last stop. */
   async onDispatched(m: EntityManager, event: EventOf<'case.dispatched'>): Promise<void> {
-    if (!event.caseId) return;
-    const stored = await this.cases.lock(m, event.caseId);
-    const state = stored?.state;
-    if (!stored || state?.holdingUnitId !== event.payload.toUnitId || state.status !== 'dispatched') return;
+    const current = event.caseId ? await this.store.lock(m, event.caseId) : null;
+    const state = current?.state;
+    if (!current || state?.holdingUnitId !== event.payload.toUnitId || state.status !== 'dispatched') return;
     if (state.lastDispatch?.hop !== event.payload.hop) return;
-    if (await this.isBureau(m, event.payload.toUnitId)) await this.dispatchFrom(m, stored, event.payload.toUnitId, event);
+    if (await this.isBureau(m, event.payload.toUnitId)) await this.dispatchFrom(m, current, event.payload.toUnitId, event);
   }
 
   /** Applies the policy at `bureauId` (the holder) and emits the dispatch or the desk's request for a person. */
-  async dispatchFrom(m: EntityManager, stored: StoredCase, bureauId: string, cause?: Cause): Promise<StoredCase> {
-    const caseId = stored.state.caseId ?? '';
-    const acting: Acting = { actor: { kind: 'system', id: 'routing-policy', unitId: bureauId }, causedBy: cause };
-    const outcome = await this.route(m, stored, bureauId);
+  async dispatchFrom(m: EntityManager, current: ReplicaCase, bureauId: string, cause?: Cause): Promise<ReplicaCase> {
+    const caseId = current.state.caseId ?? '';
+    const meta: EmitMeta = { actor: { kind: 'system', id: 'routing-policy', unitId: bureauId }, causedBy: cause };
+    const outcome = this.countHop(m, caseId) ? await this.route(m, current, bureauId) : hopLimit();
     if (outcome.kind === 'manual') {
       const reason = { code: outcome.code, text: outcome.reasons.join('；').slice(0, 200) };
-      const result = await this.transitions.attempt(m, stored, { name: 'require-manual-dispatch', payload: { unitId: bureauId, reason } }, acting);
+      const result = await this.emitter.attempt(m, caseId, current, { name: 'require-manual-dispatch', payload: { unitId: bureauId, reason } }, meta);
       this.logger.log(`case ${caseId}: no rule settles it at ${bureauId}: manual dispatch (${result.ok ? 'desk' : result.error.code})`);
-      return result.ok ? result.stored : stored;
+      return result.ok ? result.case : current;
     }
-    const result = await this.transitions.attempt(m, stored, {
+    const command: CaseCommand = {
       name: 'dispatch',
       payload: {
         fromUnitId: bureauId,
@@ -70,16 +77,26 @@ export class DispatchService {
         feedbackDueAt: outcome.feedbackDueAt,
         rule: { id: outcome.ruleId, version: outcome.ruleVersion },
         reasons: outcome.reasons.map((r) => r.slice(0, 200)).slice(0, 10),
-        hop: (stored.state.lastDispatch?.hop ?? 0) + 1,
+        hop: (current.state.lastDispatch?.hop ?? 0) + 1,
       },
-    }, acting);
+    };
+    const result = await this.emitter.attempt(m, caseId, current, command, meta);
     if (!result.ok) this.logger.warn(`case ${caseId}: dispatch at ${bureauId} refused: ${result.error.code}`);
-    return result.ok ? result.stored : stored;
+    return result.ok ? result.case : current;
   }
 
-  private async route(m: EntityManager, stored: StoredCase, bureauId: string): Promise<Routed> {
+  /** Counts one more automatic hop of the case in this transaction; false once the limit is reached. */
+  private countHop(m: EntityManager, caseId: string): boolean {
+    const perCase = this.hops.get(m) ?? new Map<string, number>();
+    this.hops.set(m, perCase);
+    const taken = perCase.get(caseId) ?? 0;
+    perCase.set(caseId, taken + 1);
+    return taken < MAX_AUTOMATIC_HOPS;
+  }
+
+  private async route(m: EntityManager, current: ReplicaCase, bureauId: string): Promise<Routed> {
     try {
-      const outcome = this.policy.decide(stored.state, bureauId, await this.directory.current(m), await this.rules.active(m), this.clock.now());
+      const outcome = this.policy.decide(current.state, bureauId, await this.directory.current(m), await this.rules.active(m), this.clock.now());
       return outcome.kind === 'manual' ? { ...outcome, code: 'no-rule-matched' } : outcome;
     } catch (error) {
       // A rule that breaks on this case must not stall the consumer: a person decides.
@@ -91,4 +108,12 @@ export class DispatchService {
     const unit = (await this.directory.current(m)).get(unitId);
     return unit !== undefined && BUREAU_KINDS.includes(unit.kind);
   }
+}
+
+function hopLimit(): Routed {
+  return {
+    kind: 'manual',
+    code: 'rule-error',
+    reasons: [`自动转送已达${MAX_AUTOMATIC_HOPS}次，分办规则可能循环，需人工分办 (automatic hops reached ${MAX_AUTOMATIC_HOPS}: the rules may loop)`],
+  };
 }

@@ -1,27 +1,40 @@
+import type { VisibilitySql } from '@sunshine/platform';
 import { inboxQuerySchema, inboxSql } from './inbox.query';
 
-const viewer = { unitId: '410726000000:petition-bureau', divisionCode: '410726000000', bureau: true, service: false };
+const UNIT = '410726000000:petition-bureau';
+// What CaseVisibility.sql answers for the caller, numbered from INBOX_VISIBILITY_FROM (2).
+const visibility: VisibilitySql = {
+  level: `(CASE WHEN $2 = ANY(c.involved_units) THEN 'full' ELSE 'none' END)`,
+  visible: `(CASE WHEN $2 = ANY(c.involved_units) THEN 'full' ELSE 'none' END) <> 'none'`,
+  params: [UNIT, 'petition-bureau', '410726000000', [UNIT]],
+};
 
 describe('inboxSql', () => {
-  it('scopes a unit to the cases it holds or held, never as the accused', () => {
-    const sql = inboxSql(viewer, inboxQuerySchema.parse({}));
-    expect(sql.filtered).toBe('$1 = ANY(held_by) AND accused_unit_id IS DISTINCT FROM $1');
-    expect(sql.orderBy).toBe('updated_at DESC NULLS LAST, case_id');
+  it('scopes a unit to the visible cases it holds or held', () => {
+    const sql = inboxSql(UNIT, visibility, inboxQuerySchema.parse({}));
+    expect(sql.filtered).toBe(`(${visibility.visible}) AND $1 = ANY(c.held_by)`);
+    expect(sql.params).toEqual([UNIT, UNIT, 'petition-bureau', '410726000000', [UNIT]]);
+    expect(sql.orderBy).toBe('c.updated_at DESC NULLS LAST, c.case_id');
   });
 
-  it('scopes a bureau to its territory, showing accusations only where it held them', () => {
-    const sql = inboxSql(viewer, inboxQuerySchema.parse({ scope: 'territory' }));
-    expect(sql.scoped).toContain('$2 = ANY(territory_codes)');
-    expect(sql.scoped).toContain(`type IS DISTINCT FROM 'accusation' OR $1 = ANY(held_by)`);
+  it('scopes the assisting relation to the cases the unit assists on', () => {
+    const sql = inboxSql(UNIT, visibility, inboxQuerySchema.parse({ relation: 'assisting' }));
+    expect(sql.filtered).toBe(`(${visibility.visible}) AND c.state->'assistingUnitIds' @> jsonb_build_array($1::text)`);
   });
 
-  it('filters by status, stage, category and deadline, and counts per status without the status filter', () => {
+  it('scopes the territory to exactly what the visibility rule shows', () => {
+    const sql = inboxSql(UNIT, visibility, inboxQuerySchema.parse({ scope: 'territory' }));
+    expect(sql.scoped).toBe(`(${visibility.visible})`);
+  });
+
+  it('filters by stage, category and deadline after the visibility parameters, and counts per status without the status filter', () => {
     const q = inboxQuerySchema.parse({ status: 'signed', stage: 'original', category: 'labour', dueBefore: '2026-01-01T00:00:00Z', sort: 'dueAt' });
-    const sql = inboxSql(viewer, q);
+    const sql = inboxSql(UNIT, visibility, q);
     expect(sql.scoped).not.toContain('status =');
-    expect(sql.filtered).toContain('status = $5');
-    expect(sql.params).toEqual([viewer.unitId, 'original', 'labour', '2026-01-01T00:00:00Z', 'signed']);
-    expect(sql.orderBy).toBe('due_at ASC NULLS LAST, case_id');
+    expect(sql.scoped).toContain('c.stage = $6 AND c.category = $7 AND c.due_at < $8');
+    expect(sql.filtered).toContain('c.status = $9');
+    expect(sql.params.slice(5)).toEqual(['original', 'labour', '2026-01-01T00:00:00Z', 'signed']);
+    expect(sql.orderBy).toBe('c.due_at ASC NULLS LAST, c.case_id');
   });
 
   it('refuses an unknown status or sort', () => {

@@ -1,9 +1,9 @@
 import { caseStatusSchema, stageSchema } from '@sunshine/contracts';
+import type { VisibilitySql } from '@sunshine/platform';
 import { z } from 'zod';
-import type { Viewer } from '../cases/visibility';
 
 export const inboxQuerySchema = z.object({
-  /** unit: the cases my unit holds or held; territory: a bureau's territory (DESIGN §3). */
+  /** unit: the cases my unit holds or held; territory: every case the visibility rule shows an overseer (DESIGN §3). */
   scope: z.enum(['unit', 'territory']).default('unit'),
   /** held: holds or held (主办); assisting: cases my unit assists on (协办). */
   relation: z.enum(['held', 'assisting']).default('held'),
@@ -22,14 +22,17 @@ export const inboxQuerySchema = z.object({
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
 const SORT_COLUMNS: Record<InboxQuery['sort'], string> = {
-  updatedAt: 'updated_at',
-  dueAt: 'due_at',
-  registeredAt: 'registered_at',
-  caseNumber: 'case_number',
+  updatedAt: 'c.updated_at',
+  dueAt: 'c.due_at',
+  registeredAt: 'c.registered_at',
+  caseNumber: 'c.case_number',
 };
 
+/** The first parameter number of the visibility condition (`$1` is the caller's unit). */
+export const INBOX_VISIBILITY_FROM = 2;
+
 export interface InboxSql {
-  /** WHERE without the status filter (for the counts per status). */
+  /** WHERE over `case_replica c` without the status filter (for the counts per status). */
   readonly scoped: string;
   /** WHERE with every filter. */
   readonly filtered: string;
@@ -38,27 +41,25 @@ export interface InboxSql {
 }
 
 /**
- * The inbox as SQL over `cases`: visibility first (the unit's own cases, or a bureau's territory where accusations
- * show only to units that held them), never the accused unit's; then the filters. `$1` is the unit.
+ * The inbox as SQL over `case_replica c`: the one visibility rule first (`visibility`, numbered from
+ * INBOX_VISIBILITY_FROM), narrowed for the unit scope to the cases the unit holds or held (or assists on); the
+ * territory scope is what the rule shows. Then the filters. `$1` is the unit.
  */
-export function inboxSql(viewer: Viewer, q: InboxQuery): InboxSql {
-  const params: unknown[] = [viewer.unitId];
+export function inboxSql(unitId: string, visibility: VisibilitySql, q: InboxQuery): InboxSql {
+  const params: unknown[] = [unitId, ...visibility.params];
   const add = (value: unknown): string => `$${params.push(value)}`;
-  const visibility =
-    q.scope === 'territory'
-      ? `${add(viewer.divisionCode)} = ANY(territory_codes) AND (type IS DISTINCT FROM 'accusation' OR $1 = ANY(held_by))`
-      : q.relation === 'assisting'
-        ? `$1 = ANY(assisting_unit_ids)`
-        : `$1 = ANY(held_by)`;
-  const parts = [visibility, `accused_unit_id IS DISTINCT FROM $1`];
-  if (q.stage) parts.push(`stage = ${add(q.stage)}`);
-  if (q.category) parts.push(`category = ${add(q.category)}`);
-  if (q.type) parts.push(`type = ${add(q.type)}`);
-  if (q.holding !== undefined) parts.push(`(holding_unit_id = $1) = ${add(q.holding)}`);
-  if (q.dueBefore) parts.push(`due_at < ${add(q.dueBefore)}`);
-  if (q.dueAfter) parts.push(`due_at >= ${add(q.dueAfter)}`);
+  const parts = [`(${visibility.visible})`];
+  if (q.scope === 'unit') {
+    parts.push(q.relation === 'assisting' ? `c.state->'assistingUnitIds' @> jsonb_build_array($1::text)` : `$1 = ANY(c.held_by)`);
+  }
+  if (q.stage) parts.push(`c.stage = ${add(q.stage)}`);
+  if (q.category) parts.push(`c.category = ${add(q.category)}`);
+  if (q.type) parts.push(`c.type = ${add(q.type)}`);
+  if (q.holding !== undefined) parts.push(`(c.holding_unit_id = $1) = ${add(q.holding)}`);
+  if (q.dueBefore) parts.push(`c.due_at < ${add(q.dueBefore)}`);
+  if (q.dueAfter) parts.push(`c.due_at >= ${add(q.dueAfter)}`);
   const scoped = parts.join(' AND ');
-  const filtered = q.status ? `${scoped} AND status = ${add(q.status)}` : scoped;
+  const filtered = q.status ? `${scoped} AND c.status = ${add(q.status)}` : scoped;
   const order = q.order ?? (q.sort === 'updatedAt' ? 'desc' : 'asc');
-  return { scoped, filtered, params, orderBy: `${SORT_COLUMNS[q.sort]} ${order.toUpperCase()} NULLS LAST, case_id` };
+  return { scoped, filtered, params, orderBy: `${SORT_COLUMNS[q.sort]} ${order.toUpperCase()} NULLS LAST, c.case_id` };
 }

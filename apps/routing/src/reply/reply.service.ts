@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Stage } from '@sunshine/contracts';
 import { decide, stageRecord } from '@sunshine/domain';
-import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, decisionException, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { commandAfterService } from '../cases/after-service';
 import { CaseAccess } from '../cases/case-access.service';
 import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
-import { decisionException } from '../cases/decision-exception';
 import { requireRole } from '../cases/staff-roles';
 import type { DraftReplyDto, ServeReplyDto } from './reply.dto';
 import { ReplyStore, type ReplyRecord } from './reply.store';
@@ -94,7 +93,7 @@ export class ReplyService {
   async get(caseId: string, staff: StaffPrincipal, stage?: Stage): Promise<ReplyView> {
     const m = this.dataSource.manager;
     if (staff.roles.includes('service')) {
-      if (!(await m.query<unknown[]>(`SELECT 1 FROM cases WHERE case_id = $1`, [caseId])).length) throw REPLY_NOT_FOUND;
+      if (!(await m.query<unknown[]>(`SELECT 1 FROM case_replica WHERE case_id = $1`, [caseId])).length) throw REPLY_NOT_FOUND;
     } else {
       await this.access.readVisible(m, staff, caseId);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
-import type { StaffPrincipal } from '@sunshine/platform';
+import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { requireRole } from '../cases/staff-roles';
 import { DirectoryCache } from '../directory/directory.cache';
@@ -18,6 +18,7 @@ export class RulesService {
     private readonly store: RuleSetStore,
     private readonly directory: DirectoryCache,
     private readonly reference: RoutingReferencePublisher,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   list(): Promise<StoredRuleSet[]> {
@@ -49,7 +50,8 @@ export class RulesService {
 
   /**
    * Which past decisions in the admin's territory would change under the candidate: every bureau decision of each
-   * case (the receiving bureau and each bureau a hop went through), replayed with the domain's `replayRouting`.
+   * case (the receiving bureau and each bureau a hop went through), replayed with the domain's `replayRouting`. Only
+   * cases the admin may see (the one visibility rule): a replay never names an accusation to the accused side.
    */
   async replay(staff: StaffPrincipal, dto: ReplayDto): Promise<ReplayReport> {
     requireRole(staff, ['admin']);
@@ -57,12 +59,14 @@ export class RulesService {
     const to = dto.candidate ?? (await this.store.get(m, dto.candidateRef?.id ?? '', dto.candidateRef?.version ?? -1)).ruleSet;
     const from = dto.from ? (await this.store.get(m, dto.from.id, dto.from.version)).ruleSet : await this.store.active(m);
     const directory = await this.directory.current(m);
+    const visible = await this.visibility.sql(staff, 5, 'c', m);
     const rows = await m.query<Array<{ case_id: string; state: unknown; bureaus: string[] | null }>>(
       `SELECT c.case_id, c.state, array_remove(array_agg(DISTINCT d.from_unit_id), NULL) AS bureaus
-         FROM cases c LEFT JOIN dispatches d ON d.case_id = c.case_id
-        WHERE $1 = ANY(c.territory_codes) AND c.registered_at >= coalesce($2::timestamptz, '-infinity') AND c.registered_at < coalesce($3::timestamptz, 'infinity')
+         FROM case_replica c LEFT JOIN dispatches d ON d.case_id = c.case_id
+        WHERE $1 = ANY(c.territory_codes) AND ${visible.visible}
+          AND c.registered_at >= coalesce($2::timestamptz, '-infinity') AND c.registered_at < coalesce($3::timestamptz, 'infinity')
         GROUP BY c.case_id ORDER BY c.registered_at LIMIT $4`,
-      [staff.divisionCode, dto.since ?? null, dto.until ?? null, dto.limit],
+      [staff.divisionCode, dto.since ?? null, dto.until ?? null, dto.limit, ...visible.params],
     );
     const cases: RoutingCase[] = [];
     for (const row of rows) {

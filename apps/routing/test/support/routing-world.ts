@@ -56,9 +56,9 @@ export class RoutingWorld {
     return http<T>('POST', `${this.url}/cases/${caseId}/${action}`, { token, body, headers: { 'if-match': `"${version}"` } });
   }
 
-  /** The case's current version (read as routing's own store holds it). */
+  /** The case's current version (read as routing's case replica holds it). */
   async version(caseId: string): Promise<number> {
-    const [row] = await this.sql<{ revision: number }>(`SELECT revision FROM routing.cases WHERE case_id = $1`, [caseId]);
+    const [row] = await this.sql<{ revision: number }>(`SELECT revision FROM routing.case_replica WHERE case_id = $1`, [caseId]);
     return Number(row?.revision);
   }
 
