@@ -152,4 +152,26 @@ describe('reference data: a holiday year loaded once reaches every service, whic
     });
     expect(listed.body).toEqual([expect.objectContaining({ year: 2027, revision: 1, source: ARRANGEMENT_2027.source })]);
   });
+
+  it('publishes the rule set routing puts in force to every service, with the next revision', async () => {
+    const admin = await token('countyBureau', ['admin']);
+    const rules = [
+      { id: 'accusation-discipline', kind: 'accusation' },
+      { id: 'lawsuit-political-legal', kind: 'lawsuit' },
+      { id: 'labour-to-housing', kind: 'direct', when: { categories: ['labour'] }, unitKind: 'dept-housing', at: 'bureau', mode: 'assign', reason: '试点：劳资纠纷由住建局牵头办理' },
+      { id: 'territory-competence-level', kind: 'territorial' },
+    ];
+    expect((await http('POST', `${h.url('routing')}/routing-rules`, { token: admin, body: { id: 'pilot', rules } })).status).toBe(201);
+    expect((await http('POST', `${h.url('routing')}/routing-rules/pilot/1/activate`, { token: admin })).status).toBe(200);
+    for (const service of ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const) {
+      const row = await eventually(async () => {
+        const [found] = await sql<{ revision: number; set_id: string; rule_ids: string[] }>(
+          `SELECT revision, payload #>> '{ruleSet,id}' AS set_id, ARRAY(SELECT r ->> 'id' FROM jsonb_array_elements(payload #> '{ruleSet,rules}') r) AS rule_ids
+             FROM "${h.schema(service)}".reference_data WHERE kind = 'routing-rule-set' AND id = 'active'`,
+        );
+        return found && found.revision === 2 ? found : undefined;
+      }, 30000, `the pilot rule set in ${service}`);
+      expect(row).toEqual({ revision: 2, set_id: 'pilot', rule_ids: rules.map((r) => r.id) });
+    }
+  });
 });
