@@ -28,8 +28,8 @@ const SORT_COLUMNS: Record<InboxQuery['sort'], string> = {
   caseNumber: 'c.case_number',
 };
 
-/** The first parameter number of the visibility condition (`$1` is the caller's unit). */
-export const INBOX_VISIBILITY_FROM = 2;
+/** The first parameter number of the visibility condition (it comes first; the inbox's own parameters follow). */
+export const INBOX_VISIBILITY_FROM = 1;
 
 export interface InboxSql {
   /** WHERE over `case_replica c` without the status filter (for the counts per status). */
@@ -43,19 +43,21 @@ export interface InboxSql {
 /**
  * The inbox as SQL over `case_replica c`: the one visibility rule first (`visibility`, numbered from
  * INBOX_VISIBILITY_FROM), narrowed for the unit scope to the cases the unit holds or held (or assists on); the
- * territory scope is what the rule shows. Then the filters. `$1` is the unit.
+ * territory scope is what the rule shows. Then the filters; the unit is a parameter only where a condition names it.
  */
 export function inboxSql(unitId: string, visibility: VisibilitySql, q: InboxQuery): InboxSql {
-  const params: unknown[] = [unitId, ...visibility.params];
+  const params: unknown[] = [...visibility.params];
   const add = (value: unknown): string => `$${params.push(value)}`;
+  let unitParam: string | undefined;
+  const unit = (): string => (unitParam ??= add(unitId));
   const parts = [`(${visibility.visible})`];
   if (q.scope === 'unit') {
-    parts.push(q.relation === 'assisting' ? `c.state->'assistingUnitIds' @> jsonb_build_array($1::text)` : `$1 = ANY(c.held_by)`);
+    parts.push(q.relation === 'assisting' ? `c.state->'assistingUnitIds' @> jsonb_build_array(${unit()}::text)` : `${unit()} = ANY(c.held_by)`);
   }
   if (q.stage) parts.push(`c.stage = ${add(q.stage)}`);
   if (q.category) parts.push(`c.category = ${add(q.category)}`);
   if (q.type) parts.push(`c.type = ${add(q.type)}`);
-  if (q.holding !== undefined) parts.push(`(c.holding_unit_id = $1) = ${add(q.holding)}`);
+  if (q.holding !== undefined) parts.push(`(c.holding_unit_id = ${unit()}) = ${add(q.holding)}`);
   if (q.dueBefore) parts.push(`c.due_at < ${add(q.dueBefore)}`);
   if (q.dueAfter) parts.push(`c.due_at >= ${add(q.dueAfter)}`);
   const scoped = parts.join(' AND ');
