@@ -68,6 +68,17 @@ describe('the first petition end to end', () => {
       ['case.dispatched', 'dispatched'],
     ]);
     expect(view.timeline.every((t) => /^[0-9a-f-]{36}$/.test(t.eventId) && !Number.isNaN(Date.parse(t.occurredAt)))).toBe(true);
+
+    // Notification and evaluation hold the same case through the one replica module (one import each).
+    for (const service of ['notification', 'evaluation'] as const) {
+      const row = await eventually(async () => {
+        const [r] = await sql<{ status: string; holding_unit_id: string; territory_codes: string[] }>(
+          `SELECT status, holding_unit_id, territory_codes FROM "${h.schema(service)}".case_replica WHERE case_id = $1`, [caseId]);
+        return r?.status === 'dispatched' ? r : undefined;
+      }, 60000, `${service}'s replica`);
+      expect(row.holding_unit_id).toBe('410726000000:dept-hrss');
+      expect(row.territory_codes).toEqual(expect.arrayContaining(['410700000000', '410726000000']));
+    }
   });
 
   it('refuses bad input with the field and the reason, and a missing or invalid token, storing nothing', async () => {

@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  CASE_REPLICA_MIGRATIONS,
+  CaseReplicaModule,
+  DIRECTORY_REPLICA_ENTITIES,
+  DIRECTORY_REPLICA_MIGRATIONS,
+  DirectoryReplicaModule,
   PlatformModule,
   REFERENCE_DATA_ENTITIES,
   REFERENCE_DATA_MIGRATIONS,
@@ -14,8 +19,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(config, { entities: [...REFERENCE_DATA_ENTITIES], migrations: [...REFERENCE_DATA_MIGRATIONS] }),
+        PlatformModule.forRoot(config, {
+          entities: [...REFERENCE_DATA_ENTITIES, ...DIRECTORY_REPLICA_ENTITIES],
+          migrations: [...REFERENCE_DATA_MIGRATIONS, ...DIRECTORY_REPLICA_MIGRATIONS, ...CASE_REPLICA_MIGRATIONS],
+        }),
         ReferenceDataModule,
+        // Every case, folded with the shared evolve and visible by the one rule: one import (docs/architecture.md).
+        CaseReplicaModule.register({ imports: [DirectoryReplicaModule] }),
       ],
     };
   }
