@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Roles, Staff, type StaffPrincipal } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requireStaff } from '../core/intake-errors';
+import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -12,6 +12,7 @@ import { readUpload } from './read-upload';
 
 @ApiTags('dossier 卷宗')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('petitions/:caseId')
 export class DossierController {
   constructor(
@@ -23,19 +24,19 @@ export class DossierController {
   @Get('dossier')
   @ApiOperation({ summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
   @ApiCaseNotFound()
-  read(@Param('caseId', uuidParam()) caseId: string, @CurrentStaff() staff?: StaffPrincipal): Promise<DossierView> {
-    return this.dossiers.read(caseId, requireStaff(staff));
+  read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
+    return this.dossiers.read(caseId, staff);
   }
 
   @Post('attachments')
   @HttpCode(201)
+  @Roles(...REGISTERING_ROLES)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '上传附件 Add an attachment to the dossier (PDF, JPEG, PNG, text; size limited) (staff)' })
   @ApiCaseNotFound()
-  async upload(@Param('caseId', uuidParam()) caseId: string, @Req() req: FastifyRequest, @CurrentStaff() staff?: StaffPrincipal): Promise<AttachmentView> {
-    const s = requireStaff(staff);
-    return this.attachments.add(caseId, await readUpload(req, this.config.attachments.maxBytes), s);
+  async upload(@Param('caseId', uuidParam()) caseId: string, @Req() req: FastifyRequest, @Staff() staff: StaffPrincipal): Promise<AttachmentView> {
+    return this.attachments.add(caseId, await readUpload(req, this.config.attachments.maxBytes), staff);
   }
 
   @Get('attachments/:attachmentId')
@@ -45,9 +46,9 @@ export class DossierController {
     @Param('caseId', uuidParam()) caseId: string,
     @Param('attachmentId', uuidParam()) attachmentId: string,
     @Res() reply: FastifyReply,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @Staff() staff: StaffPrincipal,
   ): Promise<void> {
-    const { view, data } = await this.dossiers.attachment(caseId, attachmentId, requireStaff(staff));
+    const { view, data } = await this.dossiers.attachment(caseId, attachmentId, staff);
     await reply
       .type(view.contentType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(view.fileName)}`)

@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ZodPipe } from '@sunshine/platform';
-import { ApiCaseNotFound, ZodBody } from '../http/openapi';
+import { ApiErrorResponses, ZodBody } from '@sunshine/platform';
+import { ApiCaseNotFound } from '../http/openapi';
 import { PublicRateLimited } from '../http/public-rate-limited.decorator';
 import { recoveryRequestSchema, recoveryResetSchema, type RecoveryRequestDto, type RecoveryResetDto } from './recovery.dto';
 import { QueryCodeRecoveryService } from './query-code-recovery.service';
 
 @ApiTags('citizen self-service 群众自助')
+@ApiErrorResponses()
 @Controller('public/query-code')
 export class QueryCodeRecoveryController {
   constructor(private readonly recovery: QueryCodeRecoveryService) {}
@@ -15,8 +16,7 @@ export class QueryCodeRecoveryController {
   @HttpCode(202)
   @PublicRateLimited()
   @ApiOperation({ summary: '找回查询码（一）Send a one-time code to the phone registered with the case (same answer whatever matches)' })
-  @ZodBody(recoveryRequestSchema)
-  request(@Body(new ZodPipe(recoveryRequestSchema)) dto: RecoveryRequestDto) {
+  request(@ZodBody(recoveryRequestSchema) dto: RecoveryRequestDto) {
     return this.recovery.request(dto);
   }
 
@@ -24,9 +24,8 @@ export class QueryCodeRecoveryController {
   @HttpCode(200)
   @PublicRateLimited()
   @ApiOperation({ summary: '找回查询码（二）Exchange the one-time code for a new query code (the old one stops working)' })
-  @ZodBody(recoveryResetSchema)
   @ApiCaseNotFound()
-  reset(@Body(new ZodPipe(recoveryResetSchema)) dto: RecoveryResetDto) {
+  reset(@ZodBody(recoveryResetSchema) dto: RecoveryResetDto) {
     return this.recovery.reset(dto);
   }
 }

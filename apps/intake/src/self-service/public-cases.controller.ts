@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
-import { requireStaff } from '../core/intake-errors';
-import { ApiCaseNotFound, ZodBody } from '../http/openapi';
+import { ApiErrorResponses, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { REGISTERING_ROLES } from '../core/staff-scope.service';
+import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { PublicRateLimited } from '../http/public-rate-limited.decorator';
 import {
@@ -25,6 +25,7 @@ import { ProgressService, type Progress } from './progress.service';
 
 /** Citizen self-service: public, rate limited; a case opens only with its number and query code (in the body). */
 @ApiTags('citizen self-service 群众自助')
+@ApiErrorResponses()
 @Controller()
 export class PublicCasesController {
   constructor(
@@ -37,8 +38,7 @@ export class PublicCasesController {
   @HttpCode(201)
   @PublicRateLimited()
   @ApiOperation({ summary: '网上信访 Submit a petition online; answers the case number and query code' })
-  @ZodBody(submitOnlineSchema)
-  submit(@Body(new ZodPipe(submitOnlineSchema)) dto: SubmitOnlineDto): Promise<Submitted> {
+  submit(@ZodBody(submitOnlineSchema) dto: SubmitOnlineDto): Promise<Submitted> {
     return this.submissions.submit(dto);
   }
 
@@ -46,9 +46,8 @@ export class PublicCasesController {
   @HttpCode(200)
   @PublicRateLimited()
   @ApiOperation({ summary: '查询办理进度 Stage, status, handling unit, deadlines and the reply, by case number + query code' })
-  @ZodBody(caseKeySchema)
   @ApiCaseNotFound()
-  progress(@Body(new ZodPipe(caseKeySchema)) key: CaseKey): Promise<Progress> {
+  progress(@ZodBody(caseKeySchema) key: CaseKey): Promise<Progress> {
     return this.progressService.progress(key);
   }
 
@@ -56,9 +55,8 @@ export class PublicCasesController {
   @HttpCode(201)
   @PublicRateLimited()
   @ApiOperation({ summary: '满意度评价 Rate a stage’s result once, within the rating window' })
-  @ZodBody(citizenRatingSchema)
   @ApiCaseNotFound()
-  rate(@Body(new ZodPipe(citizenRatingSchema)) dto: CitizenRatingDto): Promise<Done> {
+  rate(@ZodBody(citizenRatingSchema) dto: CitizenRatingDto): Promise<Done> {
     return this.actions.rate(dto);
   }
 
@@ -66,9 +64,8 @@ export class PublicCasesController {
   @HttpCode(201)
   @PublicRateLimited()
   @ApiOperation({ summary: '申请复查/复核 Ask for review or re-review within 30 days of the written reply (Art 35, 36)' })
-  @ZodBody(reviewRequestSchema)
   @ApiCaseNotFound()
-  requestReview(@Body(new ZodPipe(reviewRequestSchema)) dto: ReviewRequestDto): Promise<Done> {
+  requestReview(@ZodBody(reviewRequestSchema) dto: ReviewRequestDto): Promise<Done> {
     return this.actions.requestReview(dto);
   }
 
@@ -76,23 +73,22 @@ export class PublicCasesController {
   @HttpCode(201)
   @PublicRateLimited()
   @ApiOperation({ summary: '撤回信访事项 Withdraw the petition' })
-  @ZodBody(withdrawalSchema)
   @ApiCaseNotFound()
-  withdraw(@Body(new ZodPipe(withdrawalSchema)) dto: WithdrawalDto): Promise<Done> {
+  withdraw(@ZodBody(withdrawalSchema) dto: WithdrawalDto): Promise<Done> {
     return this.actions.withdraw(dto);
   }
 
   @Post('petitions/:caseId/callback-ratings')
   @HttpCode(201)
+  @Roles(...REGISTERING_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: '回访评价 Enter a rating taken from the petitioner by phone, marked as such (staff)' })
-  @ZodBody(callbackRatingSchema)
   @ApiCaseNotFound()
   callbackRating(
     @Param('caseId', uuidParam()) caseId: string,
-    @Body(new ZodPipe(callbackRatingSchema)) dto: CallbackRatingDto,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(callbackRatingSchema) dto: CallbackRatingDto,
+    @Staff() staff: StaffPrincipal,
   ): Promise<Done> {
-    return this.actions.staffRate(caseId, dto, requireStaff(staff));
+    return this.actions.staffRate(caseId, dto, staff);
   }
 }

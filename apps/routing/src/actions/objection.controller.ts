@@ -1,9 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import type { ActionResult } from '../cases/case-action.runner';
-import { requireStaff } from '../cases/staff-roles';
-import { ExpectedVersion } from './expected-version.decorator';
 import { ObjectionService } from './objection.service';
 import {
   approveObjectionSchema,
@@ -16,28 +14,32 @@ import {
 
 @ApiTags('objection 异议')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('cases/:caseId/objection')
 export class ObjectionController {
   constructor(private readonly objections: ObjectionService) {}
 
   @Post()
   @HttpCode(200)
+  @Roles('handler', 'head')
   @ApiOperation({ summary: '提出异议（5个工作日内，详细理由） (case.objection-raised, Art 23)' })
-  raise(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(raiseObjectionSchema)) dto: RaiseObjectionDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal): Promise<ActionResult> {
-    return this.objections.raise(caseId, requireStaff(staff), dto, v);
+  raise(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(raiseObjectionSchema) dto: RaiseObjectionDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+    return this.objections.raise(caseId, staff, dto, v);
   }
 
   @Post('approve')
   @HttpCode(200)
+  @Roles('dispatcher', 'head')
   @ApiOperation({ summary: '异议成立，退回重新分办（可同时转送/交办） (case.objection-approved)' })
-  approve(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(approveObjectionSchema)) dto: ApproveObjectionDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal): Promise<ActionResult> {
-    return this.objections.approve(caseId, requireStaff(staff), dto, v);
+  approve(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(approveObjectionSchema) dto: ApproveObjectionDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+    return this.objections.approve(caseId, staff, dto, v);
   }
 
   @Post('reject')
   @HttpCode(200)
+  @Roles('dispatcher', 'head')
   @ApiOperation({ summary: '异议不成立，原单位继续办理 (case.objection-rejected)' })
-  reject(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(rejectObjectionSchema)) dto: RejectObjectionDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal): Promise<ActionResult> {
-    return this.objections.reject(caseId, requireStaff(staff), dto, v);
+  reject(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(rejectObjectionSchema) dto: RejectObjectionDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+    return this.objections.reject(caseId, staff, dto, v);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { isLate, objectionWindow } from '@sunshine/domain';
 import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
-import { requireRole } from '../cases/staff-roles';
 import { DeskService } from '../desk/desk.service';
 import type { ApproveObjectionDto, RaiseObjectionDto, RejectObjectionDto } from './unit-actions.dto';
 
@@ -21,7 +20,6 @@ export class ObjectionService {
   ) {}
 
   raise(caseId: string, staff: StaffPrincipal, dto: RaiseObjectionDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['handler', 'head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
       const now = this.clock.now();
       const period = objectionWindow(tx.state, { ...this.deadlines.current(), asOf: now });
@@ -39,7 +37,6 @@ export class ObjectionService {
 
   /** 异议成立: the case returns to the bureau; with `redispatch` the bureau sends it on in the same step. */
   approve(caseId: string, staff: StaffPrincipal, dto: ApproveObjectionDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['dispatcher', 'head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
       await tx.run({ name: 'approve-objection', payload: { bureauUnitId: staff.unitId, reason: dto.reason } });
       if (dto.redispatch) await this.desk.dispatchIn(tx, dto.redispatch);
@@ -47,7 +44,6 @@ export class ObjectionService {
   }
 
   reject(caseId: string, staff: StaffPrincipal, dto: RejectObjectionDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['dispatcher', 'head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
       await tx.run({ name: 'reject-objection', payload: { bureauUnitId: staff.unitId, reason: dto.reason } });
     });

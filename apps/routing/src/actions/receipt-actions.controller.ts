@@ -1,9 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import type { ActionResult } from '../cases/case-action.runner';
-import { requireStaff } from '../cases/staff-roles';
-import { ExpectedVersion } from './expected-version.decorator';
 import {
   acceptSchema,
   assignHandlerSchema,
@@ -19,49 +17,56 @@ import { UnitActionsService } from './unit-actions.service';
 /** 签收、经办人、受理 / 不予受理、办结 / 终结. Every action needs the case version (If-Match or expectedVersion). */
 @ApiTags('unit actions 承办')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('cases/:caseId')
 export class ReceiptActionsController {
   constructor(private readonly actions: UnitActionsService) {}
 
   @Post('sign')
   @HttpCode(200)
+  @Roles('clerk', 'head')
   @ApiOperation({ summary: '签收 (case.signed) Sign for a case the unit received' })
-  sign(@Param('caseId', ParseUUIDPipe) caseId: string, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal): Promise<ActionResult> {
-    return this.actions.sign(caseId, requireStaff(staff), v);
+  sign(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+    return this.actions.sign(caseId, staff, v);
   }
 
   @Post('handler')
   @HttpCode(200)
+  @Roles('head')
   @ApiOperation({ summary: '确定经办人 (case.handler-assigned) The head names the handler' })
-  handler(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(assignHandlerSchema)) dto: AssignHandlerDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal) {
-    return this.actions.assignHandler(caseId, requireStaff(staff), dto, v);
+  handler(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(assignHandlerSchema) dto: AssignHandlerDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
+    return this.actions.assignHandler(caseId, staff, dto, v);
   }
 
   @Post('accept')
   @HttpCode(200)
+  @Roles('handler', 'head')
   @ApiOperation({ summary: '受理 (case.accepted) with the claim route (Art 31); issues the 受理告知书' })
-  accept(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(acceptSchema)) dto: AcceptDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal) {
-    return this.actions.accept(caseId, requireStaff(staff), dto, v);
+  accept(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(acceptSchema) dto: AcceptDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
+    return this.actions.accept(caseId, staff, dto, v);
   }
 
   @Post('not-accept')
   @HttpCode(200)
+  @Roles('handler', 'head')
   @ApiOperation({ summary: '不予受理 (case.not-accepted) with the reason and the proper channel; issues the 不予受理告知书' })
-  notAccept(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(notAcceptSchema)) dto: NotAcceptDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal) {
-    return this.actions.notAccept(caseId, requireStaff(staff), dto, v);
+  notAccept(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(notAcceptSchema) dto: NotAcceptDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
+    return this.actions.notAccept(caseId, staff, dto, v);
   }
 
   @Post('close')
   @HttpCode(200)
+  @Roles('head')
   @ApiOperation({ summary: '办结 (case.closed): a case not accepted, or answered with no review chain' })
-  close(@Param('caseId', ParseUUIDPipe) caseId: string, @Body(new ZodPipe(closeSchema)) dto: CloseDto, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal) {
-    return this.actions.close(caseId, requireStaff(staff), dto, v);
+  close(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(closeSchema) dto: CloseDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
+    return this.actions.close(caseId, staff, dto, v);
   }
 
   @Post('finalize')
   @HttpCode(200)
+  @Roles('head')
   @ApiOperation({ summary: '复核终结，不再受理 (case.finalized, Art 36)' })
-  finalize(@Param('caseId', ParseUUIDPipe) caseId: string, @ExpectedVersion() v: number, @CurrentStaff() staff?: StaffPrincipal): Promise<ActionResult> {
-    return this.actions.finalize(caseId, requireStaff(staff), v);
+  finalize(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+    return this.actions.finalize(caseId, staff, v);
   }
 }

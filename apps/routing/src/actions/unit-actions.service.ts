@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { CaseCommand } from '@sunshine/domain';
 import type { StaffPrincipal } from '@sunshine/platform';
 import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
-import { requireRole } from '../cases/staff-roles';
 import { accusedUnit, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
 import { StaffUsersService } from '../directory/staff-users.service';
@@ -31,12 +30,10 @@ export class UnitActionsService {
   ) {}
 
   sign(caseId: string, staff: StaffPrincipal, version: number): Promise<ActionResult> {
-    requireRole(staff, ['clerk', 'head']);
     return this.runner.act(caseId, staff, version, (tx) => tx.run({ name: 'sign', payload: { unitId: staff.unitId } }).then(() => undefined));
   }
 
   assignHandler(caseId: string, staff: StaffPrincipal, dto: AssignHandlerDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
       await this.users.assertMember(tx.m, dto.handlerId, staff.unitId);
       await tx.run({ name: 'assign-handler', payload: { unitId: staff.unitId, handlerId: dto.handlerId } });
@@ -44,34 +41,28 @@ export class UnitActionsService {
   }
 
   accept(caseId: string, staff: StaffPrincipal, dto: AcceptDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['handler', 'head']);
     return this.command(caseId, staff, version, { name: 'accept', payload: { unitId: staff.unitId, ...dto } });
   }
 
   notAccept(caseId: string, staff: StaffPrincipal, dto: NotAcceptDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['handler', 'head']);
     return this.command(caseId, staff, version, { name: 'not-accept', payload: { unitId: staff.unitId, ...dto } });
   }
 
   startHandling(caseId: string, staff: StaffPrincipal, version: number): Promise<ActionResult> {
-    requireRole(staff, ['handler', 'head']);
     return this.command(caseId, staff, version, { name: 'start-handling', payload: { unitId: staff.unitId } });
   }
 
   hearing(caseId: string, staff: StaffPrincipal, edge: 'start' | 'end', dto: HearingDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['handler', 'head']);
     const name = edge === 'start' ? 'start-hearing' : 'end-hearing';
     return this.command(caseId, staff, version, { name, payload: { unitId: staff.unitId, ...dto } });
   }
 
   requestExtension(caseId: string, staff: StaffPrincipal, dto: RequestExtensionDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['handler', 'head']);
     return this.command(caseId, staff, version, { name: 'request-extension', payload: { unitId: staff.unitId, ...dto } });
   }
 
   /** 批准延期: the head approves the days asked for (or fewer). */
   approveExtension(caseId: string, staff: StaffPrincipal, dto: ApproveExtensionDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
       const days = dto.days ?? tx.state.stages[tx.state.stage]?.pendingExtensionDays ?? 0;
       await tx.run({ name: 'approve-extension', payload: { unitId: staff.unitId, days, approvedBy: staff.subject, reason: dto.reason } });
@@ -79,12 +70,10 @@ export class UnitActionsService {
   }
 
   rejectExtension(caseId: string, staff: StaffPrincipal, dto: RejectExtensionDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['head']);
     return this.command(caseId, staff, version, { name: 'reject-extension', payload: { unitId: staff.unitId, rejectedBy: staff.subject, reason: dto.reason } });
   }
 
   addAssistingUnit(caseId: string, staff: StaffPrincipal, dto: AddAssistingUnitDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['head']);
     return this.runner.act(caseId, staff, version, async (tx) => {
       if (!(await this.directory.current(tx.m)).get(dto.assistingUnitId)) throw unknownUnit(dto.assistingUnitId);
       if (tx.state.accusedUnitId === dto.assistingUnitId) throw accusedUnit();
@@ -93,13 +82,11 @@ export class UnitActionsService {
   }
 
   close(caseId: string, staff: StaffPrincipal, dto: CloseDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['head']);
     return this.command(caseId, staff, version, { name: 'close', payload: { unitId: staff.unitId, reason: dto.reason } });
   }
 
   /** 不再受理: the re-reviewing unit ends the matter (Art 36); done by itself once the 复核意见 is served. */
   finalize(caseId: string, staff: StaffPrincipal, version: number): Promise<ActionResult> {
-    requireRole(staff, ['head']);
     return this.command(caseId, staff, version, { name: 'finalize', payload: { unitId: staff.unitId } });
   }
 

@@ -1,11 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { ExpectedVersion } from '../actions/expected-version.decorator';
 import { redispatchSchema, type RedispatchDto } from '../actions/unit-actions.dto';
 import type { ActionResult } from '../cases/case-action.runner';
-import { requireStaff } from '../cases/staff-roles';
 import { DeskService, type DeskItem } from './desk.service';
 
 const pageSchema = z.object({
@@ -15,25 +13,27 @@ const pageSchema = z.object({
 
 @ApiTags('desk 人工分办')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller()
 export class DeskController {
   constructor(private readonly desk: DeskService) {}
 
   @Get('desk')
   @ApiOperation({ summary: '本信访部门的人工分办台：无规则可依、待审核异议、异议成立退回、两次异议（推诿）' })
-  list(@Query(new ZodPipe(pageSchema)) q: z.infer<typeof pageSchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<{ items: DeskItem[]; total: number }> {
-    return this.desk.list(requireStaff(staff), q.limit, q.offset);
+  list(@ZodQuery(pageSchema) q: z.infer<typeof pageSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: DeskItem[]; total: number }> {
+    return this.desk.list(staff, q.limit, q.offset);
   }
 
   @Post('cases/:caseId/dispatch')
   @HttpCode(200)
+  @Roles('dispatcher', 'head')
   @ApiOperation({ summary: '人工转送/交办 (case.dispatched) Dispatch by hand from the desk' })
   dispatch(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Body(new ZodPipe(redispatchSchema)) dto: RedispatchDto,
-    @ExpectedVersion() version: number,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(redispatchSchema) dto: RedispatchDto,
+    @IfMatchVersion() version: number,
+    @Staff() staff: StaffPrincipal,
   ): Promise<ActionResult> {
-    return this.desk.dispatch(caseId, requireStaff(staff), dto, version);
+    return this.desk.dispatch(caseId, staff, dto, version);
   }
 }

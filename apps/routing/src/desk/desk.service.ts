@@ -5,7 +5,6 @@ import { CaseReplicaStore, CaseVisibility, Clock, DeadlineContextSource, DomainE
 import type { DataSource } from 'typeorm';
 import type { RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
-import { requireRole } from '../cases/staff-roles';
 import { accusedUnit, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
 import { ASSIGNMENT_FEEDBACK_DAYS, feedbackDue } from '../dispatch/routing-policy.service';
@@ -81,7 +80,6 @@ export class DeskService {
 
   /** 人工分办: a person at the desk sends the case on (转送 or 交办 with the report's due date). */
   dispatch(caseId: string, staff: StaffPrincipal, dto: RedispatchDto, version: number): Promise<ActionResult> {
-    requireRole(staff, ['dispatcher', 'head']);
     return this.runner.act(caseId, staff, version, (tx) => this.dispatchIn(tx, dto));
   }
 

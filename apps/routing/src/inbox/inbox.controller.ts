@@ -1,12 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
-import { requireStaff } from '../cases/staff-roles';
+import { ApiErrorResponses, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { inboxQuerySchema, type InboxQuery } from './inbox.query';
 import { InboxService, type InboxPage } from './inbox.service';
 
 @ApiTags('inbox 待办')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('inbox')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
@@ -15,7 +15,7 @@ export class InboxController {
   @ApiOperation({
     summary: '本单位信访事项（在办及曾办），或信访部门辖区（scope=territory）；按状态、阶段、期限、类别筛选、排序、分页，并按状态计数',
   })
-  list(@Query(new ZodPipe(inboxQuerySchema)) q: InboxQuery, @CurrentStaff() staff?: StaffPrincipal): Promise<InboxPage> {
-    return this.inbox.list(requireStaff(staff), q);
+  list(@ZodQuery(inboxQuerySchema) q: InboxQuery, @Staff() staff: StaffPrincipal): Promise<InboxPage> {
+    return this.inbox.list(staff, q);
   }
 }

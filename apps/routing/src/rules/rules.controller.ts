@@ -1,56 +1,57 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReplayReport, RoutingRuleSet } from '@sunshine/domain';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
-import { requireStaff } from '../cases/staff-roles';
+import { ApiErrorResponses, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { createRuleSetSchema, replaySchema, type CreateRuleSetDto, type ReplayDto } from './rules.dto';
 import { RulesService } from './rules.service';
 import type { StoredRuleSet } from './rule-set.store';
 
+/** Every staff member reads the rules; only an administrator stores, activates or replays them. */
 @ApiTags('routing rules 分办规则')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('routing-rules')
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
 
   @Get()
   @ApiOperation({ summary: '分办规则集各版本（含内置默认规则） Every rule set version' })
-  list(@CurrentStaff() staff?: StaffPrincipal): Promise<StoredRuleSet[]> {
-    requireStaff(staff);
+  list(): Promise<StoredRuleSet[]> {
     return this.rules.list();
   }
 
   @Get('active')
   @ApiOperation({ summary: '现行分办规则集 The rule set in force' })
-  active(@CurrentStaff() staff?: StaffPrincipal): Promise<RoutingRuleSet> {
-    requireStaff(staff);
+  active(): Promise<RoutingRuleSet> {
     return this.rules.active();
   }
 
   @Get(':id/:version')
   @ApiOperation({ summary: '某一版本 One version' })
-  get(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @CurrentStaff() staff?: StaffPrincipal): Promise<StoredRuleSet> {
-    requireStaff(staff);
+  get(@Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<StoredRuleSet> {
     return this.rules.get(id, version);
   }
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: '新建规则集版本（不立即生效） Store a new version' })
-  create(@Body(new ZodPipe(createRuleSetSchema)) dto: CreateRuleSetDto, @CurrentStaff() staff?: StaffPrincipal): Promise<StoredRuleSet> {
-    return this.rules.create(requireStaff(staff), dto);
+  create(@ZodBody(createRuleSetSchema) dto: CreateRuleSetDto, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
+    return this.rules.create(staff, dto);
   }
 
   @Post(':id/:version/activate')
   @HttpCode(200)
+  @Roles('admin')
   @ApiOperation({ summary: '启用该版本 Put a version in force' })
-  activate(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @CurrentStaff() staff?: StaffPrincipal): Promise<StoredRuleSet> {
-    return this.rules.activate(requireStaff(staff), id, version);
+  activate(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
+    return this.rules.activate(staff, id, version);
   }
 
   @Post('replay')
   @HttpCode(200)
+  @Roles('admin')
   @ApiOperation({ summary: '以候选规则回放历史案件，列出会改变的分办结果 Replay a candidate over past cases' })
-  replay(@Body(new ZodPipe(replaySchema)) dto: ReplayDto, @CurrentStaff() staff?: StaffPrincipal): Promise<ReplayReport> {
-    return this.rules.replay(requireStaff(staff), dto);
+  replay(@ZodBody(replaySchema) dto: ReplayDto, @Staff() staff: StaffPrincipal): Promise<ReplayReport> {
+    return this.rules.replay(staff, dto);
   }
 }

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
 import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { requireRole } from '../cases/staff-roles';
 import { DirectoryCache } from '../directory/directory.cache';
 import { petitionFacts } from '../dispatch/routing-policy.service';
 import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
@@ -34,13 +33,11 @@ export class RulesService {
   }
 
   create(staff: StaffPrincipal, dto: CreateRuleSetDto): Promise<StoredRuleSet> {
-    requireRole(staff, ['admin']);
     return this.dataSource.transaction((m) => this.store.create(m, { id: dto.id, rules: dto.rules }, dto.note, staff.subject));
   }
 
   /** Puts a version in force and publishes it (reference-data topic) in the same transaction. */
   activate(staff: StaffPrincipal, id: string, version: number): Promise<StoredRuleSet> {
-    requireRole(staff, ['admin']);
     return this.dataSource.transaction(async (m) => {
       const stored = await this.store.activate(m, id, version, staff.subject);
       await this.reference.publishActiveRuleSet(m, { kind: 'staff', id: staff.subject, unitId: staff.unitId });
@@ -54,7 +51,6 @@ export class RulesService {
    * cases the admin may see (the one visibility rule): a replay never names an accusation to the accused side.
    */
   async replay(staff: StaffPrincipal, dto: ReplayDto): Promise<ReplayReport> {
-    requireRole(staff, ['admin']);
     const m = this.dataSource.manager;
     const to = dto.candidate ?? (await this.store.get(m, dto.candidateRef?.id ?? '', dto.candidateRef?.version ?? -1)).ruleSet;
     const from = dto.from ? (await this.store.get(m, dto.from.id, dto.from.version)).ruleSet : await this.store.active(m);

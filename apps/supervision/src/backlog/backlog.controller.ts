@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { reasonSchema } from '@sunshine/contracts';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { requireRole, requireStaff } from '../shared/staff';
 import { BacklogRegisterService, type BacklogView } from './backlog-register.service';
 
 const planSchema = z.object({
@@ -16,33 +15,36 @@ const listSchema = z.object({ status: z.enum(['registered', 'cleared']).optional
 
 @ApiTags('backlog 积案')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller()
 export class BacklogController {
   constructor(private readonly register: BacklogRegisterService) {}
 
   @Get('backlog')
   @ApiOperation({ summary: '积案台账 The backlog register of my jurisdiction' })
-  list(@Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<BacklogView[]> {
-    return this.register.list(requireStaff(staff), q.status);
+  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<BacklogView[]> {
+    return this.register.list(staff, q.status);
   }
 
   @Post('cases/:caseId/backlog')
+  @Roles('supervisor', 'head', 'leader')
   @ApiOperation({ summary: '列入积案（含化解方案、责任单位） Put a case on the register with a plan and a responsible unit' })
   add(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Body(new ZodPipe(registerSchema)) body: z.infer<typeof registerSchema>,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(registerSchema) body: z.infer<typeof registerSchema>,
+    @Staff() staff: StaffPrincipal,
   ): Promise<BacklogView> {
-    return this.register.registerByHand(requireRole(staff, ['supervisor', 'head', 'leader']), caseId, body);
+    return this.register.registerByHand(staff, caseId, body);
   }
 
   @Put('cases/:caseId/backlog/plan')
+  @Roles('supervisor', 'head', 'leader', 'handler')
   @ApiOperation({ summary: '更新化解方案 Update the plan (不化解不销号: no manual removal)' })
   plan(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Body(new ZodPipe(planSchema)) body: z.infer<typeof planSchema>,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(planSchema) body: z.infer<typeof planSchema>,
+    @Staff() staff: StaffPrincipal,
   ): Promise<BacklogView> {
-    return this.register.updatePlan(requireRole(staff, ['supervisor', 'head', 'leader', 'handler']), caseId, body);
+    return this.register.updatePlan(staff, caseId, body);
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { caseStatusSchema, categoryCodeSchema, divisionCodeSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { requireStaff } from '../shared/staff';
 import type { CaseListItem } from './case-list-item';
 import { CaseQueryService } from './case-query.service';
 import { CityViewService, type CaseView } from './city-view.service';
@@ -26,6 +25,7 @@ const listSchema = z.object({
 
 @ApiTags('city view 全市视图')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('cases')
 export class CityViewController {
   constructor(
@@ -35,13 +35,13 @@ export class CityViewController {
 
   @Get()
   @ApiOperation({ summary: '辖区内信访事项 Cases in my jurisdiction, by status, stage, category, holding unit, overdue …' })
-  list(@Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<{ items: CaseListItem[]; total: number }> {
-    return this.query.list(requireStaff(staff), q);
+  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: CaseListItem[]; total: number }> {
+    return this.query.list(staff, q);
   }
 
   @Get(':caseId')
   @ApiOperation({ summary: '信访事项当前状态、期限与时间线 A case: status, holding unit, clocks, timeline' })
-  get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentStaff() staff?: StaffPrincipal): Promise<CaseView> {
-    return this.view.get(caseId, requireStaff(staff));
+  get(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<CaseView> {
+    return this.view.get(caseId, staff);
   }
 }

@@ -1,12 +1,12 @@
 import { Controller, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseVisibility, CurrentStaff, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, CaseVisibility, Staff, type StaffPrincipal } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
-import { requireStaff } from '../shared/staff';
 import { FeedService } from './feed.service';
 
 @ApiTags('city view 全市视图')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('feed')
 export class FeedController {
   constructor(
@@ -16,7 +16,7 @@ export class FeedController {
 
   @Sse()
   @ApiOperation({ summary: '实时状态变化（SSE） Live status changes in my jurisdiction (Server-Sent Events, event: status)' })
-  async stream(@CurrentStaff() staff?: StaffPrincipal): Promise<Observable<MessageEvent>> {
-    return this.feed.stream(await this.visibility.viewer(requireStaff(staff)));
+  async stream(@Staff() staff: StaffPrincipal): Promise<Observable<MessageEvent>> {
+    return this.feed.stream(await this.visibility.viewer(staff));
   }
 }

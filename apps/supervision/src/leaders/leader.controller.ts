@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { reasonSchema, staffRefSchema } from '@sunshine/contracts';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { requireRole, requireStaff } from '../shared/staff';
 import { LeaderService, type LeaderCase } from './leader.service';
 
 const assignSchema = z.object({
@@ -14,23 +13,25 @@ const assignSchema = z.object({
 
 @ApiTags('leader in charge 领导包案')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller()
 export class LeaderController {
   constructor(private readonly leaders: LeaderService) {}
 
   @Post('cases/:caseId/leader')
+  @Roles('leader', 'head', 'supervisor')
   @ApiOperation({ summary: '领导包案 Assign a leader in charge of a case' })
   assign(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Body(new ZodPipe(assignSchema)) body: z.infer<typeof assignSchema>,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(assignSchema) body: z.infer<typeof assignSchema>,
+    @Staff() staff: StaffPrincipal,
   ): Promise<LeaderCase> {
-    return this.leaders.assign(requireRole(staff, ['leader', 'head', 'supervisor']), caseId, body);
+    return this.leaders.assign(staff, caseId, body);
   }
 
   @Get('leader/cases')
   @ApiOperation({ summary: '我包案的事项 The cases I am in charge of (leader’s list)' })
-  mine(@CurrentStaff() staff?: StaffPrincipal): Promise<LeaderCase[]> {
-    return this.leaders.list(requireStaff(staff));
+  mine(@Staff() staff: StaffPrincipal): Promise<LeaderCase[]> {
+    return this.leaders.list(staff);
   }
 }

@@ -1,8 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { requireStaff } from '../shared/staff';
 import { ClocksQueryService, type ClockListItem } from './clocks-query.service';
 
 const statuses = ['running', 'paused', 'overdue', 'satisfied', 'ended', 'expired', 'lapsed'] as const;
@@ -16,13 +15,14 @@ const querySchema = z.object({
 
 @ApiTags('deadlines 期限')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('clocks')
 export class ClocksController {
   constructor(private readonly clocks: ClocksQueryService) {}
 
   @Get()
   @ApiOperation({ summary: '期限台账 Clocks in my jurisdiction (e.g. ?status=overdue: the overdue list)' })
-  list(@Query(new ZodPipe(querySchema)) q: z.infer<typeof querySchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<ClockListItem[]> {
-    return this.clocks.list(requireStaff(staff), q);
+  list(@ZodQuery(querySchema) q: z.infer<typeof querySchema>, @Staff() staff: StaffPrincipal): Promise<ClockListItem[]> {
+    return this.clocks.list(staff, q);
   }
 }

@@ -1,11 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { divisionCodeSchema } from '@sunshine/contracts';
 import { clockOverrideSchema } from '@sunshine/domain';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Roles, Staff, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { requireStaff } from '../shared/staff';
 import { DeadlinePolicyService, type DeadlinePolicyView } from './deadline-policy.service';
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'policy id: lowercase letters, digits and . _ -');
@@ -19,30 +17,30 @@ type PolicyBody = z.infer<typeof policySchema>;
 
 @ApiTags('deadline policies 期限规则')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('deadline-policies')
 export class DeadlinePolicyController {
   constructor(private readonly policies: DeadlinePolicyService) {}
 
   @Put(':id')
   @HttpCode(202)
+  @Roles('admin', 'ops')
   @ApiOperation({
     summary:
       '载入/替换辖区期限规则并发布到各服务（市级 admin 或 ops） Load or replace a jurisdiction’s deadline policy; published to every ' +
       'service, which recompute their due dates. City-level admin or ops only: the clocks count for every unit of the city.',
   })
-  @ApiBody({ schema: z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' }) as SchemaObject })
   put(
     @Param('id', new ZodPipe(idSchema)) id: string,
-    @Body(new ZodPipe(policySchema)) body: PolicyBody,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(policySchema) body: PolicyBody,
+    @Staff() staff: StaffPrincipal,
   ): Promise<{ id: string; revision: number }> {
     return this.policies.put(id, body, staff);
   }
 
   @Get()
   @ApiOperation({ summary: '现行期限规则 The deadline policies in force (on top of the law’s defaults)' })
-  list(@CurrentStaff() staff?: StaffPrincipal): DeadlinePolicyView[] {
-    requireStaff(staff);
+  list(): DeadlinePolicyView[] {
     return this.policies.list();
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { documentRefSchema, reasonSchema, supervisionTriggerSchema, uuidSchema } from '@sunshine/contracts';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { requireRole, requireStaff } from '../shared/staff';
 import { OrderActionsService } from './order-actions.service';
 import type { OrderView } from './order-row';
 import { SupervisionOrderService } from './supervision-order.service';
@@ -24,10 +23,12 @@ const listSchema = z.object({
   caseId: uuidSchema.optional(),
 });
 
+/** The bureau roles that supervise (督查督办). */
 const BUREAU_ROLES = ['supervisor', 'head', 'leader', 'dispatcher'] as const;
 
 @ApiTags('supervision orders 督办')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller()
 export class OrdersController {
   constructor(
@@ -36,38 +37,41 @@ export class OrdersController {
   ) {}
 
   @Post('cases/:caseId/supervision-orders')
+  @Roles(...BUREAU_ROLES)
   @ApiOperation({ summary: '发出督办单 Issue a supervision order (Art 40; bureaus)' })
   issue(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Body(new ZodPipe(issueSchema)) body: z.infer<typeof issueSchema>,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(issueSchema) body: z.infer<typeof issueSchema>,
+    @Staff() staff: StaffPrincipal,
   ): Promise<OrderView> {
-    return this.actions.issueByHand(requireRole(staff, BUREAU_ROLES), caseId, body);
+    return this.actions.issueByHand(staff, caseId, body);
   }
 
   @Get('supervision-orders')
   @ApiOperation({ summary: '督办单列表 Orders my unit issued or received (open, answered, overdue)' })
-  list(@Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>, @CurrentStaff() staff?: StaffPrincipal): Promise<OrderView[]> {
-    return this.orders.list(requireStaff(staff), q);
+  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<OrderView[]> {
+    return this.orders.list(staff, q);
   }
 
   @Post('supervision-orders/:orderId/answer')
+  @Roles('head', 'handler', 'clerk')
   @ApiOperation({ summary: '书面回复督办单 Answer an order in writing (the ordered unit)' })
   answer(
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body(new ZodPipe(answerSchema)) body: z.infer<typeof answerSchema>,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(answerSchema) body: z.infer<typeof answerSchema>,
+    @Staff() staff: StaffPrincipal,
   ): Promise<OrderView> {
-    return this.actions.answer(requireRole(staff, ['head', 'handler', 'clerk']), orderId, body);
+    return this.actions.answer(staff, orderId, body);
   }
 
   @Post('supervision-orders/:orderId/reminders')
+  @Roles(...BUREAU_ROLES, 'clerk')
   @ApiOperation({ summary: '催办 Chase an open order (the issuing or escalated-to bureau)' })
   remind(
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body(new ZodPipe(remindSchema)) body: z.infer<typeof remindSchema>,
-    @CurrentStaff() staff?: StaffPrincipal,
+    @ZodBody(remindSchema) body: z.infer<typeof remindSchema>,
+    @Staff() staff: StaffPrincipal,
   ): Promise<OrderView> {
-    return this.actions.remind(requireRole(staff, [...BUREAU_ROLES, 'clerk']), orderId, body.note);
+    return this.actions.remind(staff, orderId, body.note);
   }
 }

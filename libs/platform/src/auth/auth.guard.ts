@@ -1,36 +1,38 @@
 import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { AuthenticatedRequest } from './current-staff.decorator';
 import { JwtVerifier, TokenRejectedError } from './jwt-verifier';
-import { IS_PUBLIC } from './public.decorator';
+import { accessRefusal, routeAccessOf } from './route-access';
 
 interface HeaderRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** Requires a valid bearer JWT on every HTTP endpoint not marked @Public(). */
+/**
+ * The one global guard of every HTTP endpoint: a valid bearer JWT unless @Public() (401 TOKEN_MISSING /
+ * TOKEN_INVALID), then the route's @Roles() (403 ROLE_REQUIRED naming the roles) and, for other services' tokens,
+ * @AllowServiceTokens() (403 STAFF_ONLY). Runs before pipes: a refused caller learns nothing about its input.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
-  ) {}
+  constructor(@Inject(JwtVerifier) private readonly verifier: JwtVerifier) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const access = routeAccessOf(context.getHandler(), context.getClass());
+    if (access.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<HeaderRequest>();
     const header = request.headers['authorization'];
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw unauthorized('TOKEN_MISSING', '缺少访问令牌', 'a bearer token is required');
     try {
       request.staff = await this.verifier.verify(match[1]);
-      return true;
     } catch (error) {
       const reason = error instanceof TokenRejectedError ? error.reason : 'invalid token';
       throw unauthorized('TOKEN_INVALID', '访问令牌无效或已过期', reason);
     }
+    const refusal = accessRefusal(access, request.staff);
+    if (refusal) throw refusal;
+    return true;
   }
 }
 

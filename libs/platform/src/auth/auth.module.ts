@@ -5,7 +5,10 @@ import { AuthGuard } from './auth.guard';
 import { JwtVerifier } from './jwt-verifier';
 import { ServiceTokenProvider } from './service-token.provider';
 
-/** Registers the JWT verifier and makes the AuthGuard global: endpoints are protected unless @Public(). */
+/**
+ * Registers the JWT verifier and makes the AuthGuard global: endpoints need a staff token unless @Public(), and the
+ * roles of their @Roles().
+ */
 @Global()
 @Module({})
 export class AuthModule {

@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { TopicName } from '@sunshine/contracts';
 import type { Kafka } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
 import { registerCorrelationHook } from '../correlation/correlation.hook';
 import { HttpErrorFilter } from '../errors/http-error.filter';
+import { buildOpenApiDocument } from '../http/openapi-document';
 import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KafkaEventServer } from '../messaging/kafka-event.server';
 import { KAFKA } from '../messaging/kafka.token';
@@ -58,11 +59,8 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   app.useGlobalFilters(new HttpErrorFilter());
   if (definition.configure) await definition.configure(app, config);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(definition.title).setVersion('0.1.0').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  // The same document as docs/openapi/<service>.json (tools/openapi.ts).
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, definition.title));
 
   const kafka = app.get<Kafka>(KAFKA);
   await ensureTopics(kafka, config.kafka.topicPrefix);

@@ -5,7 +5,8 @@ import { DomainException } from './domain.exception';
 /** Validates a body or query against a zod schema: 400 naming each bad field and why, nothing stored. */
 @Injectable()
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
-  constructor(private readonly schema: T) {}
+  /** The schema is public so the OpenAPI document can describe what the pipe accepts. */
+  constructor(readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
     const result = this.schema.safeParse(value);

@@ -1,6 +1,8 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
+import { ApiErrorResponses } from '../http/api-error-responses.decorator';
+import { Roles } from '../http/roles.decorator';
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { EventServerRegistry } from './event-server.registry';
 import type { ParkingLot } from './parking-lot';
@@ -8,6 +10,8 @@ import type { ParkingLot } from './parking-lot';
 /** Ops: list, show, replay and discard dead letters; see parked keys and consumer counters. Role `ops` only. */
 @ApiTags('ops')
 @ApiBearerAuth()
+@ApiErrorResponses()
+@Roles({ code: 'OPS_ONLY' }, 'ops')
 @Controller('ops/messaging')
 export class DeadLetterController {
   constructor(private readonly registry: EventServerRegistry) {}

@@ -1,4 +1,4 @@
-import { parseExpectedVersion } from './expected-version.decorator';
+import { parseExpectedVersion } from './if-match-version.decorator';
 
 describe('parseExpectedVersion', () => {
   it('reads If-Match in its strong, weak and bare forms', () => {

@@ -1,0 +1,68 @@
+import { DomainException } from '../errors/domain.exception';
+import { ROLES, SERVICE_TOKENS, type RoleRequirement } from '../http/roles.decorator';
+import { IS_PUBLIC } from './public.decorator';
+import type { StaffPrincipal, StaffRole } from './staff-claims';
+
+/** Who may call a route, read from its decorators (@Public, @Roles, @AllowServiceTokens); the handler's win over the class's. */
+export type RouteAccess =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'staff'; readonly requirement?: RoleRequirement; readonly serviceTokens: boolean };
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- handlers and controllers are plain functions here
+type Target = Function;
+
+function metadata<T>(key: string, handler: Target, controller: Target): T | undefined {
+  const own = Reflect.getMetadata(key, handler) as T | undefined;
+  return own !== undefined ? own : (Reflect.getMetadata(key, controller) as T | undefined);
+}
+
+/** The access rule of one route (the guard enforces it; the permission matrix lists it). */
+export function routeAccessOf(handler: Target, controller: Target): RouteAccess {
+  if (metadata<boolean>(IS_PUBLIC, handler, controller)) return { kind: 'public' };
+  return {
+    kind: 'staff',
+    requirement: metadata<RoleRequirement>(ROLES, handler, controller),
+    serviceTokens: metadata<boolean>(SERVICE_TOKENS, handler, controller) === true,
+  };
+}
+
+const ROLE_LABELS: Record<StaffRole, string> = {
+  clerk: '收发员',
+  handler: '经办人',
+  head: '单位负责人',
+  dispatcher: '分办员',
+  supervisor: '督查员',
+  leader: '领导',
+  admin: '系统管理员',
+  ops: '运维人员',
+  service: '服务调用方',
+};
+
+/** Why the verified caller may not call the route (403), or undefined when it may. */
+export function accessRefusal(access: RouteAccess, staff: StaffPrincipal): DomainException | undefined {
+  if (access.kind === 'public') return undefined;
+  const roles = access.requirement?.roles;
+  const isService = staff.roles.includes('service');
+  if (isService && !access.serviceTokens && !roles?.includes('service')) {
+    return new DomainException('STAFF_ONLY', 'forbidden', { zh: '该接口仅供工作人员使用', en: 'staff only: service tokens may not call this endpoint' });
+  }
+  if (!roles || roles.some((r) => staff.roles.includes(r))) return undefined;
+  return new DomainException(
+    access.requirement?.code ?? 'ROLE_REQUIRED',
+    'forbidden',
+    {
+      zh: `该操作须由以下角色之一办理：${roles.map((r) => `${ROLE_LABELS[r]}（${r}）`).join('、')}`,
+      en: `one of these roles is required: ${roles.join(', ')}`,
+    },
+    { roles },
+  );
+}
+
+/** One line for people: `public`, `staff`, `staff, service tokens`, or the roles (and the refusal code when not ROLE_REQUIRED). */
+export function describeAccess(access: RouteAccess): string {
+  if (access.kind === 'public') return 'public';
+  const service = access.serviceTokens ? ' (+ service tokens)' : '';
+  if (!access.requirement) return `staff${service}`;
+  const code = access.requirement.code === 'ROLE_REQUIRED' ? '' : ` → ${access.requirement.code}`;
+  return `${access.requirement.roles.join(', ')}${service}${code}`;
+}

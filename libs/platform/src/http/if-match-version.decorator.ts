@@ -1,0 +1,54 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { DomainException } from '../errors/domain.exception';
+
+interface VersionedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+export const IF_MATCH_HEADER = 'If-Match';
+
+/** Reads `If-Match: "7"` (or W/"7", 7) or the body's `expectedVersion` (which wins); null when neither is given. */
+export function parseExpectedVersion(ifMatch: unknown, body: unknown): number | null {
+  const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['expectedVersion'] : undefined;
+  if (fromBody !== undefined) return Number.isInteger(fromBody) && (fromBody as number) >= 0 ? (fromBody as number) : NaN;
+  if (typeof ifMatch !== 'string') return null;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
+  return match ? Number(match[1]) : NaN;
+}
+
+const ExpectedVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number => {
+  const request = ctx.switchToHttp().getRequest<VersionedRequest>();
+  const version = parseExpectedVersion(request.headers['if-match'], request.body);
+  if (version === null || Number.isNaN(version)) {
+    throw new DomainException(
+      'VERSION_REQUIRED',
+      'invalid',
+      { zh: '请提供该信访事项的版本号（If-Match 或 expectedVersion）', en: 'send the case version you acted on (If-Match or expectedVersion)' },
+      { fields: [{ field: 'expectedVersion', reason: version === null ? 'required' : 'a whole number ≥ 0' }] },
+    );
+  }
+  return version;
+});
+
+/**
+ * The case version the client acted on (optimistic concurrency), from `If-Match` or the body's `expectedVersion`:
+ * 400 VERSION_REQUIRED when missing or malformed; a stale one gets 409 VERSION_CONFLICT from the action. Documented as
+ * the If-Match header (and, by buildOpenApiDocument, as `expectedVersion` in the body).
+ */
+export function IfMatchVersion(): ParameterDecorator {
+  return (target, key, index) => {
+    ExpectedVersion()(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key === undefined || !descriptor) throw new Error('@IfMatchVersion() belongs on a route handler parameter');
+    ApiHeader({
+      name: IF_MATCH_HEADER,
+      required: false,
+      description:
+        '该信访事项的版本号（取自 GET 的 ETag），或在请求体中给出 expectedVersion；缺少时 400 VERSION_REQUIRED，已过时 409 VERSION_CONFLICT / ' +
+        'the case version you acted on (the ETag of GET), or `expectedVersion` in the body; missing: 400 VERSION_REQUIRED, stale: 409 VERSION_CONFLICT',
+      schema: { type: 'string', example: '"7"' },
+    })(target, key, descriptor);
+  };
+}
