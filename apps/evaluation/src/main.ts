@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
+import { EVALUATION_API_TITLE } from './http/openapi';
 
 void bootstrapService({
   service: 'evaluation',
-  title: 'Sunshine evaluation — 考核评价 evaluation: KPIs, rankings, reports',
+  title: EVALUATION_API_TITLE,
   module: (config) => AppModule.forRoot(config),
   consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });

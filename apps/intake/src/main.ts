@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
+import { INTAKE_API_TITLE } from './http/openapi';
 import { registerIntakePlugins } from './http/fastify-plugins';
 import { loadIntakeConfig } from './intake-config';
 
@@ -10,7 +11,7 @@ const intakeConfig = () => (intake ??= loadIntakeConfig());
 
 void bootstrapService({
   service: 'intake',
-  title: 'Sunshine intake 信访登记 — registrations, the dossier, citizen self-service',
+  title: INTAKE_API_TITLE,
   module: (config) => AppModule.forRoot(config, intakeConfig()),
   consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
   configure: (app, config) => registerIntakePlugins(app, config, intakeConfig()),

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
+import { NOTIFICATION_API_TITLE } from './http/openapi';
 
 void bootstrapService({
   service: 'notification',
-  title: 'Sunshine notification — 通知 notification: notices and deliveries',
+  title: NOTIFICATION_API_TITLE,
   module: (config) => AppModule.forRoot(config),
   consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
+import { ROUTING_API_TITLE } from './http/openapi';
 
 void bootstrapService({
   service: 'routing',
-  title: 'Sunshine routing — 转送交办 routing: org directory, dispatch, unit inbox and actions',
+  title: ROUTING_API_TITLE,
   module: (config) => AppModule.forRoot(config),
   consumes: [Topics.caseLog, Topics.referenceData],
 });

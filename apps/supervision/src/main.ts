@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
+import { SUPERVISION_API_TITLE } from './http/openapi';
 
 void bootstrapService({
   service: 'supervision',
-  title: 'Sunshine supervision — 督查督办 supervision: clocks, orders, escalation, the city view',
+  title: SUPERVISION_API_TITLE,
   module: (config) => AppModule.forRoot(config),
   consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });

@@ -1,0 +1,82 @@
+import type { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { buildOpenApiDocument, routeTable } from '@sunshine/platform';
+import { readFileSync } from 'node:fs';
+import { openApiPath, renderOpenApi } from './openapi';
+import { SERVICE_APPS, withPreviewApp } from './service-apps';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+interface Operation {
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content: Record<string, { schema: Record<string, Json> }> };
+  responses: Record<string, Json>;
+  'x-access'?: string;
+}
+
+function refs(node: Json, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refs(v, out);
+    }
+  }
+  return out;
+}
+
+/** What each route takes as a whole body or query object (a @Body() / @Query() without a field name). */
+function wholeInputs(controller: object, handlerName: string): { body: boolean; query: boolean } {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<string, { data?: unknown }>;
+  const whole = (type: RouteParamtypes) => Object.entries(args).some(([key, a]) => key.split(':')[0] === String(type) && a.data === undefined);
+  return { body: whole(RouteParamtypes.BODY), query: whole(RouteParamtypes.QUERY) };
+}
+
+/** Every operation of the document that takes a body or a query object documents it, fields and all. */
+function undocumentedInputs(app: INestApplication, doc: { paths: Record<string, Record<string, Operation>> }): string[] {
+  const missing: string[] = [];
+  for (const route of routeTable(app)) {
+    const op = doc.paths[route.path]?.[route.method.toLowerCase()];
+    if (!op) {
+      missing.push(`${route.method} ${route.path}: not in the document`);
+      continue;
+    }
+    const { body, query } = wholeInputs(route.controller, route.handlerName);
+    const schema = op.requestBody && Object.values(op.requestBody.content)[0]?.schema;
+    if (body && !(schema && (schema['properties'] || schema['anyOf'] || schema['oneOf'] || schema['allOf']))) missing.push(`${route.method} ${route.path}: body`);
+    if (query && !(op.parameters ?? []).some((p) => p.in === 'query')) missing.push(`${route.method} ${route.path}: query`);
+    if (!op['x-access']) missing.push(`${route.method} ${route.path}: x-access`);
+  }
+  return missing;
+}
+
+describe.each(SERVICE_APPS.map((s) => [s.service, s] as const))('OpenAPI document of %s (docs/openapi/)', (name, service) => {
+  it('is exactly what npm run openapi generates from the controllers now', async () => {
+    const expected = await renderOpenApi(service);
+    let current = '';
+    try {
+      current = readFileSync(openApiPath(name), 'utf8');
+    } catch {
+      // missing
+    }
+    if (current !== expected) {
+      const a = current.split('\n');
+      const b = expected.split('\n');
+      const line = a.findIndex((l, i) => l !== b[i]);
+      throw new Error(
+        `docs/openapi/${name}.json is out of date (first difference at line ${line + 1}: ${JSON.stringify(a[line] ?? '')} ≠ ` +
+          `${JSON.stringify(b[line] ?? '')}); regenerate it: npm run openapi`,
+      );
+    }
+  });
+
+  it('documents every route, each body and query object it takes, and who may call it; every $ref resolves', async () => {
+    await withPreviewApp(service, (app) => {
+      const doc = buildOpenApiDocument(app, service.title) as unknown as { paths: Record<string, Record<string, Operation>> } & Record<string, Json>;
+      expect(undocumentedInputs(app, doc)).toEqual([]);
+      const schemas = (doc['components'] as { schemas: Record<string, Json> }).schemas;
+      expect(refs(doc).filter((r) => !(r.startsWith('#/components/schemas/') && schemas[r.slice('#/components/schemas/'.length)]))).toEqual([]);
+    });
+  });
+});
