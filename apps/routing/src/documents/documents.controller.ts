@@ -1,8 +1,12 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AllowServiceTokens, ApiErrorResponses, Staff, type StaffPrincipal } from '@sunshine/platform';
 import type { CaseDocument } from './document-html';
 import { DocumentsService } from './documents.service';
+
+interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
 
 /** Read by the units that may see the case, and by other services on their own behalf (e.g. intake for the petitioner). */
 @ApiTags('documents 文书')
@@ -26,10 +30,17 @@ export class DocumentsController {
   }
 
   @Get(':documentId/html')
-  @Header('content-type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOperation({ summary: '打印版文书 (HTML, zh-CN) One document for print' })
-  html(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('documentId', ParseUUIDPipe) documentId: string, @Staff() staff: StaffPrincipal) {
-    return this.documents.html(caseId, documentId, staff);
+  async html(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Res({ passthrough: true }) reply: HeaderReply,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<string> {
+    const html = await this.documents.html(caseId, documentId, staff);
+    // Set once rendered: a text/html header set before an error makes Fastify refuse the JSON error body (500).
+    reply.header('content-type', 'text/html; charset=utf-8');
+    return html;
   }
 }
