@@ -66,6 +66,8 @@ export class CaseReplicaStore {
     let state = start?.state ?? initialCaseState(caseId);
     const changes: Array<CaseChange<AnyCaseEvent>> = [];
     for (const event of events) {
+      // An event applied before (emitted here, then consumed back) is not folded again, nor reported as skipped.
+      if (await this.applied(m, event.id)) continue;
       const before = state;
       const result = evolve(state, event);
       if (result.skipped) {
@@ -139,6 +141,10 @@ export class CaseReplicaStore {
         disciplineDivisions: r.discipline_divisions,
       },
     };
+  }
+
+  private async applied(m: EntityManager, eventId: string): Promise<boolean> {
+    return (await m.query<unknown[]>(`SELECT 1 FROM case_replica_events WHERE event_id = $1`, [eventId])).length > 0;
   }
 
   private async journal(m: EntityManager, caseId: string, event: AnyCaseEvent, after: CaseState): Promise<boolean> {
