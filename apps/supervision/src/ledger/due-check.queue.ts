@@ -1,3 +1,5 @@
+import type { JobCorrelation } from '@sunshine/platform';
+
 /** The BullMQ queue that wakes supervision's due check (prefixed per run by the platform's queue module). */
 export const DUE_CHECK_QUEUE = 'supervision-due-check';
 
@@ -7,6 +9,7 @@ export const SCAN_JOB = 'scan';
 /** A delayed wake-up for one clock's next notice (an optimisation: the scan alone is enough). */
 export const WAKE_JOB = 'wake';
 
-export interface WakeJobData {
+/** `correlationId`: the work that scheduled the wake-up (withCorrelation), so its check logs and emits under it. */
+export interface WakeJobData extends JobCorrelation {
   readonly caseId: string;
 }
