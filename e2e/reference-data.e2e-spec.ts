@@ -154,7 +154,7 @@ describe('reference data: a holiday year loaded once reaches every service, whic
   });
 
   it('publishes the rule set routing puts in force to every service, with the next revision', async () => {
-    const admin = await token('countyBureau', ['admin']);
+    const admin = await token('cityBureau', ['admin']);
     const rules = [
       { id: 'accusation-discipline', kind: 'accusation' },
       { id: 'lawsuit-political-legal', kind: 'lawsuit' },

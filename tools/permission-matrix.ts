@@ -1,6 +1,6 @@
 /**
  * Lists every HTTP route of every service with who may call it, read from the controllers' decorators (@Public,
- * @Roles, @AllowServiceTokens, the same metadata the global AuthGuard enforces), on preview applications:
+ * @Roles, @AllowServiceTokens, @CityLevel, the same metadata the global AuthGuard enforces), on preview applications:
  *
  *   npm run permission-matrix              writes docs/permission-matrix.md
  *   npm run permission-matrix -- --check   exits 1 if the committed file is not what it would write
@@ -23,7 +23,9 @@ hand; a unit test fails when this file is stale. The one global guard (libs/plat
 - **staff**: any verified staff token (401 \`TOKEN_MISSING\` / \`TOKEN_INVALID\` without one);
 - **roles**: one of the listed roles (\`@Roles(...)\`), else 403 \`ROLE_REQUIRED\` naming them (or the code after →);
 - **(+ service tokens)**: other services' tokens (role \`service\`) may call it too (\`@AllowServiceTokens()\`); everywhere
-  else they get 403 \`STAFF_ONLY\`.
+  else they get 403 \`STAFF_ONLY\`;
+- **of a city-level unit**: city-wide configuration (\`@CityLevel()\`): besides the roles, the caller's unit must be one the
+  service's directory places at level \`city\`, else 403 \`CITY_LEVEL_REQUIRED\` (a county's admin token says \`admin\` too).
 
 Roles only gate the door: the unit and territory rules (which cases a caller may see or act on) are the services' own.
 `;

@@ -47,7 +47,7 @@ describe('routing rule sets', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ruleSet: { id: 'yanjin', version: 1 }, active: false });
 
-    const replay = await w.call<ReplayReport>('POST', '/routing-rules/replay', U.countyBureau, { candidateRef: { id: 'yanjin', version: 1 } }, ['admin']);
+    const replay = await w.call<ReplayReport>('POST', '/routing-rules/replay', U.cityBureau, { candidateRef: { id: 'yanjin', version: 1 } }, ['admin']);
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ from: { id: 'default', version: 1 }, to: { id: 'yanjin', version: 1 }, total: 3, unchanged: 1 });
     expect(replay.body.changed.map((c) => c.caseId).sort()).toEqual([...labour].sort());
@@ -55,13 +55,13 @@ describe('routing rule sets', () => {
   });
 
   it('routes by the version put in force, recording its rule and reasons, and back to the default', async () => {
-    expect((await w.call<Stored>('POST', '/routing-rules/yanjin/1/activate', U.countyBureau, undefined, ['admin'])).body.active).toBe(true);
+    expect((await w.call<Stored>('POST', '/routing-rules/yanjin/1/activate', U.cityBureau, undefined, ['admin'])).body.active).toBe(true);
     const caseId = await w.register();
     const [dispatched] = await w.waitFor(caseId, 'case.dispatched');
     expect(dispatched?.payload).toMatchObject({ toUnitId: U.housing, rule: { id: 'labour-to-housing', version: 1 } });
     expect(dispatched?.payload.reasons).toContain('试点：劳资纠纷由住建局牵头办理');
 
-    await w.call('POST', '/routing-rules/default/1/activate', U.countyBureau, undefined, ['admin']);
+    await w.call('POST', '/routing-rules/default/1/activate', U.cityBureau, undefined, ['admin']);
     const after = await w.register();
     const [back] = await w.waitFor(after, 'case.dispatched');
     expect(back?.payload).toMatchObject({ toUnitId: U.hrss, rule: { id: 'territory-competence-level', version: 1 } });
@@ -77,13 +77,29 @@ describe('routing rule sets', () => {
     expect([clerk.status, clerk.body.code]).toEqual([403, 'ROLE_REQUIRED']);
   });
 
+  it('puts a set in force or replays it only for an admin of a city-level unit: a county admin gets 403 with a reason', async () => {
+    const stored = await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'county-pilot', rules: PILOT_RULES }, ['admin']);
+    expect(stored.status).toBe(201);
+    const activate = await w.call<{ code: string; message: { zh: string } }>('POST', '/routing-rules/county-pilot/1/activate', U.countyBureau, undefined, ['admin']);
+    expect([activate.status, activate.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
+    expect(activate.body.message.zh).toBe(`分办规则集的启用与回放只能由市级单位的系统管理员（admin）操作：本单位（${U.countyBureau}）不是市级单位`);
+    const replay = await w.call<{ code: string }>('POST', '/routing-rules/replay', U.countyBureau, { candidateRef: { id: 'county-pilot', version: 1 } }, ['admin']);
+    expect([replay.status, replay.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
+    expect((await w.call<{ id: string }>('GET', '/routing-rules/active', U.countyBureau)).body).toMatchObject({ id: 'default' });
+
+    const city = await w.call<Stored>('POST', '/routing-rules/county-pilot/1/activate', U.cityBureau, undefined, ['admin']);
+    expect([city.status, city.body.active]).toEqual([200, true]);
+    expect((await w.call<{ id: string; version: number }>('GET', '/routing-rules/active', U.countyBureau)).body).toMatchObject({ id: 'county-pilot', version: 1 });
+    expect((await w.call<Stored>('POST', '/routing-rules/default/1/activate', U.cityBureau, undefined, ['admin'])).status).toBe(200);
+  });
+
   it('ends a chain of automatic hops that goes round in circles at a person’s desk after six hops', async () => {
     const office = await w.call('POST', '/org/units', U.countyBureau, {
       name: '东屯镇信访办公室', kind: 'petition-office', divisionCode: DONGTUN, parentId: U.countyBureau,
     }, ['admin']);
     expect(office.status).toBe(201);
     expect((await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'loop', rules: LOOP_RULES }, ['admin'])).status).toBe(201);
-    expect((await w.call<Stored>('POST', '/routing-rules/loop/1/activate', U.countyBureau, undefined, ['admin'])).body.active).toBe(true);
+    expect((await w.call<Stored>('POST', '/routing-rules/loop/1/activate', U.cityBureau, undefined, ['admin'])).body.active).toBe(true);
     try {
       const caseId = await w.register();
       const [manual] = await w.waitFor(caseId, 'case.manual-dispatch-required');
@@ -95,7 +111,7 @@ describe('routing rule sets', () => {
       const desk = await w.call<{ items: Array<{ caseId: string; reason: string; detail: string }> }>('GET', '/desk', U.countyBureau);
       expect(desk.body.items.find((i) => i.caseId === caseId)).toMatchObject({ reason: 'rule-error', detail: expect.stringContaining('自动转送已达6次') });
     } finally {
-      await w.call('POST', '/routing-rules/default/1/activate', U.countyBureau, undefined, ['admin']);
+      await w.call('POST', '/routing-rules/default/1/activate', U.cityBureau, undefined, ['admin']);
     }
   });
 });

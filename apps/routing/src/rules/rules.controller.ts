@@ -1,12 +1,17 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReplayReport, RoutingRuleSet } from '@sunshine/domain';
-import { ApiErrorResponses, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { createRuleSetSchema, replaySchema, type CreateRuleSetDto, type ReplayDto } from './rules.dto';
 import { RulesService } from './rules.service';
 import type { StoredRuleSet } from './rule-set.store';
 
-/** Every staff member reads the rules; only an administrator stores, activates or replays them. */
+const RULE_SETS = { zh: '分办规则集的启用与回放', en: 'Putting a routing rule set in force or replaying one' };
+
+/**
+ * Every staff member reads the rules; an administrator stores a version; only an administrator of a city-level unit puts
+ * one in force or replays it (city-wide configuration belongs to city-level roles: a county's admin token says `admin` too).
+ */
 @ApiTags('routing rules 分办规则')
 @ApiBearerAuth()
 @ApiErrorResponses()
@@ -42,7 +47,8 @@ export class RulesController {
   @Post(':id/:version/activate')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: '启用该版本 Put a version in force' })
+  @CityLevel(RULE_SETS)
+  @ApiOperation({ summary: '启用该版本（市级单位管理员） Put a version in force (a city-level admin)' })
   activate(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
     return this.rules.activate(staff, id, version);
   }
@@ -50,7 +56,8 @@ export class RulesController {
   @Post('replay')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: '以候选规则回放历史案件，列出会改变的分办结果 Replay a candidate over past cases' })
+  @CityLevel(RULE_SETS)
+  @ApiOperation({ summary: '以候选规则回放历史案件，列出会改变的分办结果（市级单位管理员） Replay a candidate over past cases (a city-level admin)' })
   replay(@ZodBody(replaySchema) dto: ReplayDto, @Staff() staff: StaffPrincipal): Promise<ReplayReport> {
     return this.rules.replay(staff, dto);
   }

@@ -1,7 +1,11 @@
 import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { OrgDirectorySource } from '../directory/org-directory.source';
+import type { DomainException } from '../errors/domain.exception';
 import type { AuthenticatedRequest } from './current-staff.decorator';
 import { JwtVerifier, TokenRejectedError } from './jwt-verifier';
-import { accessRefusal, routeAccessOf } from './route-access';
+import { accessRefusal, cityLevelRefusal, routeAccessOf, type RouteAccess } from './route-access';
+import type { StaffPrincipal } from './staff-claims';
 
 interface HeaderRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -10,11 +14,15 @@ interface HeaderRequest extends AuthenticatedRequest {
 /**
  * The one global guard of every HTTP endpoint: a valid bearer JWT unless @Public() (401 TOKEN_MISSING /
  * TOKEN_INVALID), then the route's @Roles() (403 ROLE_REQUIRED naming the roles) and, for other services' tokens,
- * @AllowServiceTokens() (403 STAFF_ONLY). Runs before pipes: a refused caller learns nothing about its input.
+ * @AllowServiceTokens() (403 STAFF_ONLY), and @CityLevel() (403 CITY_LEVEL_REQUIRED, the caller's unit looked up in
+ * the service's OrgDirectorySource). Runs before pipes: a refused caller learns nothing about its input.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(@Inject(JwtVerifier) private readonly verifier: JwtVerifier) {}
+  constructor(
+    @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
+    @Inject(ModuleRef) private readonly modules: ModuleRef,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -30,9 +38,16 @@ export class AuthGuard implements CanActivate {
       const reason = error instanceof TokenRejectedError ? error.reason : 'invalid token';
       throw unauthorized('TOKEN_INVALID', '访问令牌无效或已过期', reason);
     }
-    const refusal = accessRefusal(access, request.staff);
+    const refusal = accessRefusal(access, request.staff) ?? (await this.cityLevel(access, request.staff));
     if (refusal) throw refusal;
     return true;
+  }
+
+  /** Only @CityLevel() routes read the directory; looked up when first needed, so other services need not bind one. */
+  private async cityLevel(access: RouteAccess, staff: StaffPrincipal): Promise<DomainException | undefined> {
+    if (access.kind === 'public' || !access.cityLevel) return undefined;
+    const directory = this.modules.get(OrgDirectorySource, { strict: false });
+    return cityLevelRefusal(access, staff, await directory.current());
   }
 }
 

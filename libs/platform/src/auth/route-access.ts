@@ -1,12 +1,17 @@
+import type { OrgDirectory } from '@sunshine/domain';
 import { DomainException } from '../errors/domain.exception';
+import { CITY_LEVEL, type CityLevelSubject } from '../http/city-level.decorator';
 import { ROLES, SERVICE_TOKENS, type RoleRequirement } from '../http/roles.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import type { StaffPrincipal, StaffRole } from './staff-claims';
 
-/** Who may call a route, read from its decorators (@Public, @Roles, @AllowServiceTokens); the handler's win over the class's. */
+/**
+ * Who may call a route, read from its decorators (@Public, @Roles, @AllowServiceTokens, @CityLevel); the handler's win
+ * over the class's.
+ */
 export type RouteAccess =
   | { readonly kind: 'public' }
-  | { readonly kind: 'staff'; readonly requirement?: RoleRequirement; readonly serviceTokens: boolean };
+  | { readonly kind: 'staff'; readonly requirement?: RoleRequirement; readonly serviceTokens: boolean; readonly cityLevel?: CityLevelSubject };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- handlers and controllers are plain functions here
 type Target = Function;
@@ -23,6 +28,7 @@ export function routeAccessOf(handler: Target, controller: Target): RouteAccess 
     kind: 'staff',
     requirement: metadata<RoleRequirement>(ROLES, handler, controller),
     serviceTokens: metadata<boolean>(SERVICE_TOKENS, handler, controller) === true,
+    cityLevel: metadata<CityLevelSubject>(CITY_LEVEL, handler, controller),
   };
 }
 
@@ -58,11 +64,36 @@ export function accessRefusal(access: RouteAccess, staff: StaffPrincipal): Domai
   );
 }
 
-/** One line for people: `public`, `staff`, `staff, service tokens`, or the roles (and the refusal code when not ROLE_REQUIRED). */
+/**
+ * Why a caller who passed accessRefusal may still not call a @CityLevel() route (403 CITY_LEVEL_REQUIRED): its unit is
+ * not one `directory` places at level `city` (or not in the directory at all). Undefined when it may.
+ */
+export function cityLevelRefusal(access: RouteAccess, staff: StaffPrincipal, directory: OrgDirectory): DomainException | undefined {
+  if (access.kind === 'public' || !access.cityLevel) return undefined;
+  if (directory.get(staff.unitId)?.level === 'city') return undefined;
+  const { zh, en } = access.cityLevel;
+  const roles = access.requirement?.roles ?? [];
+  const who = roles.length > 0 ? roles.map((r) => `${ROLE_LABELS[r]}（${r}）`).join('、') : '工作人员';
+  return new DomainException(
+    'CITY_LEVEL_REQUIRED',
+    'forbidden',
+    {
+      zh: `${zh}只能由市级单位的${who}操作：本单位（${staff.unitId}）不是市级单位`,
+      en: `${en} may only be changed by ${roles.length > 0 ? `${roles.join(' or ')} ` : ''}staff of a city-level unit; ${staff.unitId} is not one`,
+    },
+    { unitId: staff.unitId },
+  );
+}
+
+/**
+ * One line for people: `public`, `staff`, `staff, service tokens`, or the roles (and the refusal code when not
+ * ROLE_REQUIRED), then ` of a city-level unit → CITY_LEVEL_REQUIRED` for a @CityLevel() route.
+ */
 export function describeAccess(access: RouteAccess): string {
   if (access.kind === 'public') return 'public';
   const service = access.serviceTokens ? ' (+ service tokens)' : '';
-  if (!access.requirement) return `staff${service}`;
+  const city = access.cityLevel ? ' of a city-level unit → CITY_LEVEL_REQUIRED' : '';
+  if (!access.requirement) return `staff${service}${city}`;
   const code = access.requirement.code === 'ROLE_REQUIRED' ? '' : ` → ${access.requirement.code}`;
-  return `${access.requirement.roles.join(', ')}${service}${code}`;
+  return `${access.requirement.roles.join(', ')}${service}${code}${city}`;
 }

@@ -1,14 +1,17 @@
 import { Controller, Get, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { OrgDirectory } from '@sunshine/domain';
 import { z } from 'zod';
 import { AuthGuard } from '../auth/auth.guard';
 import { JwtVerifier } from '../auth/jwt-verifier';
 import { Public } from '../auth/public.decorator';
 import type { StaffClaims, StaffPrincipal } from '../auth/staff-claims';
 import { generateDevKeyPair, issueStaffToken, type DevKeyPair } from '../auth/token-issuer';
+import { OrgDirectorySource } from '../directory/org-directory.source';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { ApiErrorResponses } from './api-error-responses.decorator';
+import { CityLevel } from './city-level.decorator';
 import { IfMatchVersion } from './if-match-version.decorator';
 import { buildOpenApiDocument } from './openapi-document';
 import { AllowServiceTokens, Roles } from './roles.decorator';
@@ -17,6 +20,15 @@ import { ZodBody } from './zod-body.decorator';
 import { ZodQuery } from './zod-query.decorator';
 
 const AUTH = { issuer: 'spec', audience: 'spec' };
+const COUNTY_BUREAU = '410726000000:petition-bureau';
+const CITY_BUREAU = '410700000000:petition-bureau';
+const unit = (id: string, level: 'city' | 'county', divisionCode: string, territoryPath: string[]) => ({
+  id, name: id, kind: 'petition-bureau', divisionCode, level, territoryPath, parentId: null, competences: [], nonAdministrative: false, revision: 1,
+});
+const DIRECTORY = OrgDirectory.of([
+  unit(CITY_BUREAU, 'city', '410700000000', ['410700000000']),
+  unit(COUNTY_BUREAU, 'county', '410726000000', ['410700000000', '410726000000']),
+]);
 const noteSchema = z.object({ title: z.string().min(2), pages: z.number().int().min(1) });
 const listSchema = z.object({ limit: z.coerce.number().int().max(50).default(10), q: z.string().optional() });
 
@@ -47,6 +59,14 @@ class NotesController {
     return { subject: staff.subject };
   }
 
+  @Post('city-settings')
+  @HttpCode(200)
+  @Roles('admin')
+  @CityLevel({ zh: '全市设置', en: 'city settings' })
+  setCity(@Staff() staff: StaffPrincipal) {
+    return { unit: staff.unitId };
+  }
+
   @Get('public')
   @Public()
   open(@Staff() staff: StaffPrincipal) {
@@ -59,6 +79,7 @@ class NotesController {
   providers: [
     { provide: JwtVerifier, useFactory: async () => JwtVerifier.create({ ...AUTH, publicKeyPem: keys.publicKeyPem }) },
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: OrgDirectorySource, useValue: { current: () => Promise.resolve(DIRECTORY) } },
   ],
 })
 class NotesModule {}
@@ -66,8 +87,9 @@ class NotesModule {}
 let keys: DevKeyPair;
 let app: NestFastifyApplication;
 
-async function call(method: 'GET' | 'POST', url: string, roles?: StaffClaims['roles'], body?: unknown, headers: Record<string, string> = {}) {
-  const token = roles ? await issueStaffToken({ sub: 'u1', unit: '410726000000:petition-bureau', division: '410726000000', roles }, { ...AUTH, privateKeyPem: keys.privateKeyPem }) : undefined;
+async function call(method: 'GET' | 'POST', url: string, roles?: StaffClaims['roles'], body?: unknown, headers: Record<string, string> = {}, unitId = COUNTY_BUREAU) {
+  const claims = { sub: 'u1', unit: unitId, division: unitId.slice(0, 12) };
+  const token = roles ? await issueStaffToken({ ...claims, roles }, { ...AUTH, privateKeyPem: keys.privateKeyPem }) : undefined;
   const response = await app.inject({
     method,
     url,
@@ -114,6 +136,23 @@ describe('the global guard with @Roles, @AllowServiceTokens and @Staff', () => {
   it('refuses other services’ tokens with 403 STAFF_ONLY unless the route allows them', async () => {
     expect(await call('GET', '/notes', ['service'])).toMatchObject({ status: 403, body: { code: 'STAFF_ONLY' } });
     expect(await call('GET', '/notes/shared', ['service'])).toEqual({ status: 200, body: { subject: 'u1' } });
+  });
+
+  it('refuses a @CityLevel() route to an admin of a county unit with 403 CITY_LEVEL_REQUIRED, and lets a city admin in', async () => {
+    expect(await call('POST', '/notes/city-settings', ['admin'])).toEqual({
+      status: 403,
+      body: {
+        code: 'CITY_LEVEL_REQUIRED',
+        message: {
+          zh: '全市设置只能由市级单位的系统管理员（admin）操作：本单位（410726000000:petition-bureau）不是市级单位',
+          en: 'city settings may only be changed by admin staff of a city-level unit; 410726000000:petition-bureau is not one',
+        },
+        details: { unitId: '410726000000:petition-bureau' },
+      },
+    });
+    expect(await call('POST', '/notes/city-settings', ['clerk'], undefined, {}, CITY_BUREAU)).toMatchObject({ status: 403, body: { code: 'ROLE_REQUIRED' } });
+    expect(await call('POST', '/notes/city-settings', ['admin'], undefined, {}, '410700000000:unknown')).toMatchObject({ status: 403, body: { code: 'CITY_LEVEL_REQUIRED' } });
+    expect(await call('POST', '/notes/city-settings', ['admin'], undefined, {}, CITY_BUREAU)).toEqual({ status: 200, body: { unit: CITY_BUREAU } });
   });
 
   it('answers 401 TOKEN_MISSING when @Staff() is asked for on a public route called without a token', async () => {
@@ -171,6 +210,7 @@ describe('buildOpenApiDocument', () => {
     expect(approve?.responses['409']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } });
     expect((approve as { 'x-access'?: string })['x-access']).toBe('head → NOT_APPROVED');
     expect((doc.paths['/notes/shared']?.get as { 'x-access'?: string })['x-access']).toBe('staff (+ service tokens)');
+    expect((doc.paths['/notes/city-settings']?.post as { 'x-access'?: string })['x-access']).toBe('admin of a city-level unit → CITY_LEVEL_REQUIRED');
     expect(doc.paths['/notes/public']?.get?.security).toEqual([]);
     expect(doc.components?.schemas?.['ErrorBody']).toMatchObject({ required: ['code', 'message'] });
   });
