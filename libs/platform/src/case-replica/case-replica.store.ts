@@ -182,6 +182,6 @@ export class CaseReplicaStore {
  * The revision clients act on moves with every fact a clerk acts on (intake's and routing's events), not with
  * supervision's warnings or notification's receipts, so a deadline warning never makes a clerk's action fail.
  */
-function countsForRevision(event: AnyCaseEvent): boolean {
+export function countsForRevision(event: AnyCaseEvent): boolean {
   return isEventType(event.type) && ['intake', 'routing'].includes(EventCatalog[event.type].producer);
 }
