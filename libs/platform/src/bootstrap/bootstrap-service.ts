@@ -10,6 +10,7 @@ import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type Servi
 import { registerCorrelationHook } from '../correlation/correlation.hook';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { buildOpenApiDocument } from '../http/openapi-document';
+import { registerTextHygieneHook } from '../http/text-hygiene';
 import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KafkaEventServer } from '../messaging/kafka-event.server';
 import { KAFKA } from '../messaging/kafka.token';
@@ -54,6 +55,8 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 });
   // Every request runs in its correlation context and answers with X-Correlation-Id.
   registerCorrelationHook(adapter);
+  // No NUL or lone surrogate in any string of any body, query or path: 400 INVALID_TEXT before any handler runs.
+  registerTextHygieneHook(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new HttpErrorFilter());

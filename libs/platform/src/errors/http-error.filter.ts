@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainException, type ErrorKind } from './domain.exception';
+import { frameworkError, zhForStatus } from './framework-errors';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -32,12 +33,24 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const status = exception.getStatus();
-      const fallback = { code: `HTTP_${status}`, message: { zh: '请求失败', en: exception.message } };
+      // Fastify's own refusals (bad JSON, body too large, unsupported media type) reach us rewrapped by Nest.
+      const framework = typeof body === 'string' ? frameworkError(exception, status, body) : null;
+      if (framework) {
+        reply.status(framework.status).send({ code: framework.code, message: framework.message });
+        return;
+      }
+      const fallback = { code: `HTTP_${status}`, message: { zh: zhForStatus(status), en: exception.message } };
       // Bodies that carry their own fields (e.g. terminus's health details) keep them beside the code.
       const shaped = typeof body === 'object' && body !== null ? { ...fallback, ...body } : fallback;
       // Nest's own exceptions (e.g. an unknown route's 404) carry `message` as a string: keep the one shape.
       if (typeof shaped.message === 'string') shaped.message = { zh: fallback.message.zh, en: shaped.message };
       reply.status(status).send(shaped);
+      return;
+    }
+    // A 4xx raised by Fastify or a plugin inside the handler (e.g. a malformed multipart stream) is the client's.
+    const framework = frameworkError(exception);
+    if (framework) {
+      reply.status(framework.status).send({ code: framework.code, message: framework.message });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
