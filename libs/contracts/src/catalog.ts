@@ -44,87 +44,90 @@ export interface EventDefinition {
   readonly payload: z.ZodType;
 }
 
-const caseLog = Topics.caseLog;
+/** The version-1 definitions of the events `producer` publishes on `topic`, by event type. */
+type Published<P extends ProducerName, T extends TopicName, M> = {
+  readonly [K in keyof M]: { readonly version: 1; readonly topic: T; readonly producer: P; readonly payload: M[K] };
+};
+
+/** One version-1 definition per event type: `payloads` maps each type `producer` publishes on `topic` to its schema. */
+function publishes<const P extends ProducerName, const T extends TopicName, const M extends Record<string, z.ZodType>>(
+  producer: P,
+  topic: T,
+  payloads: M,
+): Published<P, T, M> {
+  const definitions = Object.entries(payloads).map(([type, payload]) => [type, { version: 1, topic, producer, payload }]);
+  return Object.fromEntries(definitions) as Published<P, T, M>;
+}
 
 /**
- * Every event type of the platform with its current version, topic, owner and payload schema.
- * Names never change once shipped; a changed payload gets a new version.
+ * Every event type of the platform with its current version, topic, owner and payload schema, in a stable order (the
+ * AsyncAPI document follows it). Names never change once shipped; a changed payload gets a new version (then write
+ * that one definition out beside its group).
  */
 export const EventCatalog = {
-  // intake
-  'petition.registered': { version: 1, topic: caseLog, producer: 'intake', payload: petitionRegisteredV1 },
-  'petition.corrected': { version: 1, topic: caseLog, producer: 'intake', payload: petitionCorrectedV1 },
-  'petition.merged': { version: 1, topic: caseLog, producer: 'intake', payload: petitionMergedV1 },
-  'petition.review-requested': { version: 1, topic: caseLog, producer: 'intake', payload: petitionReviewRequestedV1 },
-  'petition.rated': { version: 1, topic: caseLog, producer: 'intake', payload: petitionRatedV1 },
-  'petition.withdrawn': { version: 1, topic: caseLog, producer: 'intake', payload: petitionWithdrawnV1 },
-  // routing: the lifecycle transitions
-  'case.dispatched': { version: 1, topic: caseLog, producer: 'routing', payload: caseDispatchedV1 },
-  'case.manual-dispatch-required': {
-    version: 1,
-    topic: caseLog,
-    producer: 'routing',
-    payload: caseManualDispatchRequiredV1,
-  },
-  'case.signed': { version: 1, topic: caseLog, producer: 'routing', payload: caseSignedV1 },
-  'case.handler-assigned': { version: 1, topic: caseLog, producer: 'routing', payload: caseHandlerAssignedV1 },
-  'case.accepted': { version: 1, topic: caseLog, producer: 'routing', payload: caseAcceptedV1 },
-  'case.not-accepted': { version: 1, topic: caseLog, producer: 'routing', payload: caseNotAcceptedV1 },
-  'case.objection-raised': { version: 1, topic: caseLog, producer: 'routing', payload: caseObjectionRaisedV1 },
-  'case.objection-approved': { version: 1, topic: caseLog, producer: 'routing', payload: caseObjectionApprovedV1 },
-  'case.objection-rejected': { version: 1, topic: caseLog, producer: 'routing', payload: caseObjectionRejectedV1 },
-  'case.assisting-unit-added': { version: 1, topic: caseLog, producer: 'routing', payload: caseAssistingUnitAddedV1 },
-  'case.assist-contributed': { version: 1, topic: caseLog, producer: 'routing', payload: caseAssistContributedV1 },
-  'case.handling-started': { version: 1, topic: caseLog, producer: 'routing', payload: caseHandlingStartedV1 },
-  'case.hearing-started': { version: 1, topic: caseLog, producer: 'routing', payload: caseHearingStartedV1 },
-  'case.hearing-ended': { version: 1, topic: caseLog, producer: 'routing', payload: caseHearingEndedV1 },
-  'case.extension-requested': { version: 1, topic: caseLog, producer: 'routing', payload: caseExtensionRequestedV1 },
-  'case.extension-approved': { version: 1, topic: caseLog, producer: 'routing', payload: caseExtensionApprovedV1 },
-  'case.extension-rejected': { version: 1, topic: caseLog, producer: 'routing', payload: caseExtensionRejectedV1 },
-  'case.assignment-report-submitted': {
-    version: 1,
-    topic: caseLog,
-    producer: 'routing',
-    payload: caseAssignmentReportSubmittedV1,
-  },
-  'case.replied': { version: 1, topic: caseLog, producer: 'routing', payload: caseRepliedV1 },
-  'case.reply-served': { version: 1, topic: caseLog, producer: 'routing', payload: caseReplyServedV1 },
-  'case.stage-opened': { version: 1, topic: caseLog, producer: 'routing', payload: caseStageOpenedV1 },
-  'case.closed': { version: 1, topic: caseLog, producer: 'routing', payload: caseClosedV1 },
-  'case.finalized': { version: 1, topic: caseLog, producer: 'routing', payload: caseFinalizedV1 },
-  // supervision: every clock, orders, escalation
-  'case.deadline-warning': { version: 1, topic: caseLog, producer: 'supervision', payload: caseDeadlineWarningV1 },
-  'case.overdue': { version: 1, topic: caseLog, producer: 'supervision', payload: caseOverdueV1 },
-  'case.window-expired': { version: 1, topic: caseLog, producer: 'supervision', payload: caseWindowExpiredV1 },
-  'case.supervision-order-issued': {
-    version: 1,
-    topic: caseLog,
-    producer: 'supervision',
-    payload: caseSupervisionOrderIssuedV1,
-  },
-  'case.supervision-order-answered': {
-    version: 1,
-    topic: caseLog,
-    producer: 'supervision',
-    payload: caseSupervisionOrderAnsweredV1,
-  },
-  'case.escalated': { version: 1, topic: caseLog, producer: 'supervision', payload: caseEscalatedV1 },
-  'case.leader-assigned': { version: 1, topic: caseLog, producer: 'supervision', payload: caseLeaderAssignedV1 },
-  'case.backlog-registered': { version: 1, topic: caseLog, producer: 'supervision', payload: caseBacklogRegisteredV1 },
-  'case.backlog-cleared': { version: 1, topic: caseLog, producer: 'supervision', payload: caseBacklogClearedV1 },
-  'case.reported-up': { version: 1, topic: caseLog, producer: 'supervision', payload: caseReportedUpV1 },
-  // notification
-  'case.notice-delivered': { version: 1, topic: caseLog, producer: 'notification', payload: caseNoticeDeliveredV1 },
-  'case.notice-failed': { version: 1, topic: caseLog, producer: 'notification', payload: caseNoticeFailedV1 },
-  // org directory
-  'org.unit-snapshot': { version: 1, topic: Topics.orgDirectory, producer: 'routing', payload: orgUnitSnapshotV1 },
+  ...publishes('intake', Topics.caseLog, {
+    'petition.registered': petitionRegisteredV1,
+    'petition.corrected': petitionCorrectedV1,
+    'petition.merged': petitionMergedV1,
+    'petition.review-requested': petitionReviewRequestedV1,
+    'petition.rated': petitionRatedV1,
+    'petition.withdrawn': petitionWithdrawnV1,
+  }),
+  // the lifecycle transitions
+  ...publishes('routing', Topics.caseLog, {
+    'case.dispatched': caseDispatchedV1,
+    'case.manual-dispatch-required': caseManualDispatchRequiredV1,
+    'case.signed': caseSignedV1,
+    'case.handler-assigned': caseHandlerAssignedV1,
+    'case.accepted': caseAcceptedV1,
+    'case.not-accepted': caseNotAcceptedV1,
+    'case.objection-raised': caseObjectionRaisedV1,
+    'case.objection-approved': caseObjectionApprovedV1,
+    'case.objection-rejected': caseObjectionRejectedV1,
+    'case.assisting-unit-added': caseAssistingUnitAddedV1,
+    'case.assist-contributed': caseAssistContributedV1,
+    'case.handling-started': caseHandlingStartedV1,
+    'case.hearing-started': caseHearingStartedV1,
+    'case.hearing-ended': caseHearingEndedV1,
+    'case.extension-requested': caseExtensionRequestedV1,
+    'case.extension-approved': caseExtensionApprovedV1,
+    'case.extension-rejected': caseExtensionRejectedV1,
+    'case.assignment-report-submitted': caseAssignmentReportSubmittedV1,
+    'case.replied': caseRepliedV1,
+    'case.reply-served': caseReplyServedV1,
+    'case.stage-opened': caseStageOpenedV1,
+    'case.closed': caseClosedV1,
+    'case.finalized': caseFinalizedV1,
+  }),
+  // every clock, orders, escalation
+  ...publishes('supervision', Topics.caseLog, {
+    'case.deadline-warning': caseDeadlineWarningV1,
+    'case.overdue': caseOverdueV1,
+    'case.window-expired': caseWindowExpiredV1,
+    'case.supervision-order-issued': caseSupervisionOrderIssuedV1,
+    'case.supervision-order-answered': caseSupervisionOrderAnsweredV1,
+    'case.escalated': caseEscalatedV1,
+    'case.leader-assigned': caseLeaderAssignedV1,
+    'case.backlog-registered': caseBacklogRegisteredV1,
+    'case.backlog-cleared': caseBacklogClearedV1,
+    'case.reported-up': caseReportedUpV1,
+  }),
+  ...publishes('notification', Topics.caseLog, {
+    'case.notice-delivered': caseNoticeDeliveredV1,
+    'case.notice-failed': caseNoticeFailedV1,
+  }),
+  ...publishes('routing', Topics.orgDirectory, { 'org.unit-snapshot': orgUnitSnapshotV1 }),
   // reference data (compacted, keyed `<kind>:<id>`, full snapshots with a revision)
-  'reference.calendar-year': { version: 1, topic: Topics.referenceData, producer: 'supervision', payload: referenceCalendarYearV1 },
-  'reference.deadline-policy': { version: 1, topic: Topics.referenceData, producer: 'supervision', payload: referenceDeadlinePolicyV1 },
-  'reference.routing-rule-set': { version: 1, topic: Topics.referenceData, producer: 'routing', payload: referenceRoutingRuleSetV1 },
-  'reference.category-table': { version: 1, topic: Topics.referenceData, producer: 'routing', payload: referenceCategoryTableV1 },
+  ...publishes('supervision', Topics.referenceData, {
+    'reference.calendar-year': referenceCalendarYearV1,
+    'reference.deadline-policy': referenceDeadlinePolicyV1,
+  }),
+  ...publishes('routing', Topics.referenceData, {
+    'reference.routing-rule-set': referenceRoutingRuleSetV1,
+    'reference.category-table': referenceCategoryTableV1,
+  }),
   // alerts (keyed by division code)
-  'alert.early-warning': { version: 1, topic: Topics.alerts, producer: 'supervision', payload: alertEarlyWarningV1 },
+  ...publishes('supervision', Topics.alerts, { 'alert.early-warning': alertEarlyWarningV1 }),
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventCatalog;
