@@ -1,5 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { DomainException } from '@sunshine/platform';
+import { assertCleanText, DomainException } from '@sunshine/platform';
 import type { FastifyRequest } from 'fastify';
 
 export interface Upload {
@@ -17,14 +17,23 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
     const data = await file.toBuffer();
     // busboy may mark the stream truncated only after its last chunk was read: never keep a cut file.
     if (file.file.truncated) throw tooLarge(maxBytes);
+    // The file's name and type are stored as text: the same hygiene as every JSON field (400 INVALID_TEXT).
+    assertCleanText({ fileName: file.filename, declaredType: file.mimetype }, 'multipart');
     return { fileName: file.filename, declaredType: file.mimetype, data };
   } catch (error) {
     if (error instanceof DomainException) throw error;
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code.startsWith('FST_')) throw missing();
-    throw error;
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw missing();
+    // Anything else while reading the request's own stream is a malformed upload (busboy's "Unexpected end of form",
+    // a bad part header, too many parts): the client's error, never a 500.
+    throw malformed(error instanceof Error ? error.message : String(error));
   }
+}
+
+function malformed(reason: string): DomainException {
+  return new DomainException('ATTACHMENT_MALFORMED', 'invalid', { zh: '上传内容不是合法的 multipart/form-data', en: `malformed multipart upload: ${reason}` },
+    { fields: [{ field: 'file', reason }] });
 }
 
 function tooLarge(maxBytes: number): DomainException {

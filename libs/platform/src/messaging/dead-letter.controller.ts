@@ -1,6 +1,7 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
+import { DomainException } from '../errors/domain.exception';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
 import { Roles } from '../http/roles.decorator';
 import type { StaffPrincipal } from '../auth/staff-claims';
@@ -40,13 +41,31 @@ export class DeadLetterController {
   }
 
   @Post('dead-letters/:id/replay')
-  replay(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
-    return this.lot(staff).replay(id);
+  async replay(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
+    const lot = await this.parkedIn(id, staff);
+    return lot.replay(id);
   }
 
   @Post('dead-letters/:id/discard')
-  discard(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
-    return this.lot(staff).discard(id);
+  async discard(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff?: StaffPrincipal) {
+    const lot = await this.parkedIn(id, staff);
+    return lot.discard(id);
+  }
+
+  /** 404 for a dead letter that does not exist, 409 for one already replayed or discarded: never the lot's own error. */
+  private async parkedIn(id: string, staff?: StaffPrincipal): Promise<ParkingLot> {
+    const lot = this.lot(staff);
+    const dl = await lot.show(id);
+    if (!dl) throw new DomainException('DEAD_LETTER_NOT_FOUND', 'not-found', { zh: '死信不存在', en: 'no such dead letter' });
+    if (dl.status !== 'parked') {
+      throw new DomainException(
+        'DEAD_LETTER_NOT_PARKED',
+        'conflict',
+        { zh: `该死信已处理（${dl.status === 'replayed' ? '已重放' : '已丢弃'}），不能再次重放或丢弃`, en: `the dead letter was already ${dl.status}` },
+        { status: dl.status },
+      );
+    }
+    return lot;
   }
 
   private lot(staff?: StaffPrincipal): ParkingLot {
