@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 /**
  * Issues a staff token signed with the local dev key (.local/keys/private.pem), for local use only:
  *   npm run token -- --unit 410726000000:petition-bureau --division 410726000000 --roles clerk,dispatcher [--sub u1] [--ttl 8h]
+ * Roles: clerk, handler, head, dispatcher, supervisor, leader, admin, sysadmin, ops (see StaffRoles). A directory change
+ * request needs two city system administrators, e.g. --unit 410700000000:petition-bureau --roles sysadmin --sub sa-1,
+ * then the same with --sub sa-2 to approve.
  */
 function arg(name: string, fallback?: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -40,6 +40,7 @@ const ROLE_LABELS: Record<StaffRole, string> = {
   supervisor: '督查员',
   leader: '领导',
   admin: '系统管理员',
+  sysadmin: '市级系统管理员',
   ops: '运维人员',
   service: '服务调用方',
 };

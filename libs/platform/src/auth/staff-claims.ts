@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
-/** Roles a token may carry; `service` marks another service of the platform calling on its own behalf. */
-export const StaffRoles = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin', 'ops', 'service'] as const;
+/**
+ * Roles a token may carry; `service` marks another service of the platform calling on its own behalf. `admin` manages
+ * its territory's units (names, staff) and rules; `sysadmin` is the city's system administrator, who alone proposes and
+ * (another one) approves what grants trust in the directory (a unit's kind, parent, territory, competences), and only
+ * from a city-level unit.
+ */
+export const StaffRoles = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin', 'sysadmin', 'ops', 'service'] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
 /** The claims every service relies on: who, which unit, which roles, the unit's division code. */
