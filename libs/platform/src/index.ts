@@ -12,6 +12,7 @@ export * from './errors/domain.exception';
 export * from './errors/http-error.filter';
 export * from './errors/zod-body.pipe';
 export * from './database/database.module';
+export * from './database/sql-migration';
 export * from './queue/queue.module';
 export * from './messaging/kafka.token';
 export * from './messaging/kafka.factory';

@@ -1,20 +1,18 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables, sqlMigration } from '@sunshine/platform';
 
 /** Petitioners (personal data encrypted), petitions, dossiers, case-number counters. */
-export class IntakeInitial1763800000000 implements MigrationInterface {
-  name = 'IntakeInitial1763800000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE petitioners (
+export const IntakeInitial1763800000000 = sqlMigration('IntakeInitial1763800000000', {
+  up: [
+    `CREATE TABLE petitioners (
       id uuid PRIMARY KEY,
       name_enc text NOT NULL,
       id_number_enc text,
       phone_enc text,
       address_enc text,
       id_blind_index text,
-      created_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE INDEX petitioners_blind_index ON petitioners (id_blind_index) WHERE id_blind_index IS NOT NULL`);
-    await q.query(`CREATE TABLE petitions (
+      created_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE INDEX petitioners_blind_index ON petitioners (id_blind_index) WHERE id_blind_index IS NOT NULL`,
+    `CREATE TABLE petitions (
       case_id uuid PRIMARY KEY,
       case_number text NOT NULL UNIQUE,
       query_code_hash text NOT NULL,
@@ -30,23 +28,20 @@ export class IntakeInitial1763800000000 implements MigrationInterface {
       accused_unit_id text,
       flags jsonb NOT NULL,
       registered_by text NOT NULL,
-      version int NOT NULL DEFAULT 1)`);
-    await q.query(`CREATE INDEX petitions_petitioner ON petitions (petitioner_id)`);
-    await q.query(`CREATE TABLE dossiers (
+      version int NOT NULL DEFAULT 1)`,
+    `CREATE INDEX petitions_petitioner ON petitions (petitioner_id)`,
+    `CREATE TABLE dossiers (
       case_id uuid PRIMARY KEY REFERENCES petitions(case_id),
       subject_enc text NOT NULL,
       content_enc text NOT NULL,
       accused_person_enc text,
       representatives_enc text,
-      attachment_count int NOT NULL DEFAULT 0)`);
-    await q.query(`CREATE TABLE case_number_counters (
+      attachment_count int NOT NULL DEFAULT 0)`,
+    `CREATE TABLE case_number_counters (
       scope text NOT NULL,
       year int NOT NULL,
       last int NOT NULL,
-      PRIMARY KEY (scope, year))`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['case_number_counters', 'dossiers', 'petitions', 'petitioners']) await q.query(`DROP TABLE ${t}`);
-  }
-}
+      PRIMARY KEY (scope, year))`,
+  ],
+  down: dropTables('case_number_counters', 'dossiers', 'petitions', 'petitioners'),
+});

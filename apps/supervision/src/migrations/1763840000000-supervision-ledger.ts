@@ -1,14 +1,18 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables, sqlMigration } from '@sunshine/platform';
+
+/** The case's registration time, for the backlog's age (积案) (SupervisionCaseReplica1764610000000's down restores it). */
+export const CASE_VIEWS_REGISTERED_AT = [
+  `ALTER TABLE case_views ADD COLUMN registered_at timestamptz`,
+  `CREATE INDEX case_views_open_age ON case_views (registered_at) WHERE status NOT IN ('closed', 'finalized', 'withdrawn')`,
+];
 
 /**
  * The deadline ledger (the one truth of every clock of the domain), the notices raised from it (each once per clock,
  * notice and due instant), and the holiday arrangements ops loaded on top of the bundled calendar.
  */
-export class SupervisionLedger1763840000000 implements MigrationInterface {
-  name = 'SupervisionLedger1763840000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE deadline_clocks (
+export const SupervisionLedger1763840000000 = sqlMigration('SupervisionLedger1763840000000', {
+  up: [
+    `CREATE TABLE deadline_clocks (
       id uuid PRIMARY KEY,
       case_id uuid NOT NULL,
       kind text NOT NULL,
@@ -37,11 +41,11 @@ export class SupervisionLedger1763840000000 implements MigrationInterface {
       stop_event_id uuid,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
-      UNIQUE (start_event_id, kind))`);
-    await q.query(`CREATE INDEX deadline_clocks_next_check ON deadline_clocks (next_check_at) WHERE next_check_at IS NOT NULL`);
-    await q.query(`CREATE INDEX deadline_clocks_case ON deadline_clocks (case_id)`);
-    await q.query(`CREATE INDEX deadline_clocks_open ON deadline_clocks (status, due_at) WHERE status IN ('running', 'paused', 'overdue')`);
-    await q.query(`CREATE TABLE clock_notices (
+      UNIQUE (start_event_id, kind))`,
+    `CREATE INDEX deadline_clocks_next_check ON deadline_clocks (next_check_at) WHERE next_check_at IS NOT NULL`,
+    `CREATE INDEX deadline_clocks_case ON deadline_clocks (case_id)`,
+    `CREATE INDEX deadline_clocks_open ON deadline_clocks (status, due_at) WHERE status IN ('running', 'paused', 'overdue')`,
+    `CREATE TABLE clock_notices (
       clock_id uuid NOT NULL REFERENCES deadline_clocks (id),
       notice text NOT NULL,
       due_at timestamptz NOT NULL,
@@ -50,24 +54,19 @@ export class SupervisionLedger1763840000000 implements MigrationInterface {
       emitted boolean NOT NULL,
       event_id uuid,
       note text,
-      PRIMARY KEY (clock_id, notice, due_at))`);
-    await q.query(`CREATE TABLE calendar_arrangements (
+      PRIMARY KEY (clock_id, notice, due_at))`,
+    `CREATE TABLE calendar_arrangements (
       year int PRIMARY KEY,
       holidays text[] NOT NULL,
       workdays text[] NOT NULL,
       source text,
       loaded_by text NOT NULL,
-      loaded_at timestamptz NOT NULL)`);
-    // The case's registration time, for the backlog's age (积案).
-    await q.query(`ALTER TABLE case_views ADD COLUMN registered_at timestamptz`);
-    await q.query(`CREATE INDEX case_views_open_age ON case_views (registered_at) WHERE status NOT IN ('closed', 'finalized', 'withdrawn')`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX case_views_open_age`);
-    await q.query(`ALTER TABLE case_views DROP COLUMN registered_at`);
-    await q.query(`DROP TABLE calendar_arrangements`);
-    await q.query(`DROP TABLE clock_notices`);
-    await q.query(`DROP TABLE deadline_clocks`);
-  }
-}
+      loaded_at timestamptz NOT NULL)`,
+    ...CASE_VIEWS_REGISTERED_AT,
+  ],
+  down: [
+    `DROP INDEX case_views_open_age`,
+    `ALTER TABLE case_views DROP COLUMN registered_at`,
+    ...dropTables('calendar_arrangements', 'clock_notices', 'deadline_clocks'),
+  ],
+});

@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables, sqlMigration } from '@sunshine/platform';
 
 /** Supervision orders (督办单) and their reminders (催办), escalations, leaders in charge (包案), the backlog (积案), early warnings. */
-export class SupervisionWork1763840000001 implements MigrationInterface {
-  name = 'SupervisionWork1763840000001';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE supervision_orders (
+export const SupervisionWork1763840000001 = sqlMigration('SupervisionWork1763840000001', {
+  up: [
+    `CREATE TABLE supervision_orders (
       id uuid PRIMARY KEY,
       case_id uuid NOT NULL,
       unit_id text NOT NULL,
@@ -25,18 +23,18 @@ export class SupervisionWork1763840000001 implements MigrationInterface {
       escalation_step int NOT NULL DEFAULT 0,
       supervising_unit_id text NOT NULL,
       next_escalation_at timestamptz,
-      UNIQUE (case_id, source_key))`);
-    await q.query(`CREATE INDEX supervision_orders_unit ON supervision_orders (unit_id, status)`);
-    await q.query(`CREATE INDEX supervision_orders_by ON supervision_orders (by_unit_id, status)`);
-    await q.query(`CREATE INDEX supervision_orders_escalation ON supervision_orders (next_escalation_at) WHERE status = 'open'`);
-    await q.query(`CREATE TABLE order_reminders (
+      UNIQUE (case_id, source_key))`,
+    `CREATE INDEX supervision_orders_unit ON supervision_orders (unit_id, status)`,
+    `CREATE INDEX supervision_orders_by ON supervision_orders (by_unit_id, status)`,
+    `CREATE INDEX supervision_orders_escalation ON supervision_orders (next_escalation_at) WHERE status = 'open'`,
+    `CREATE TABLE order_reminders (
       id uuid PRIMARY KEY,
       order_id uuid NOT NULL REFERENCES supervision_orders (id),
       by_unit_id text NOT NULL,
       by_staff text NOT NULL,
       note text,
-      reminded_at timestamptz NOT NULL)`);
-    await q.query(`CREATE TABLE escalations (
+      reminded_at timestamptz NOT NULL)`,
+    `CREATE TABLE escalations (
       id uuid PRIMARY KEY,
       case_id uuid NOT NULL,
       order_id uuid REFERENCES supervision_orders (id),
@@ -46,17 +44,17 @@ export class SupervisionWork1763840000001 implements MigrationInterface {
       policy_step int NOT NULL,
       reason_code text NOT NULL,
       event_id uuid NOT NULL,
-      escalated_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX escalations_case ON escalations (case_id)`);
-    await q.query(`CREATE TABLE leader_assignments (
+      escalated_at timestamptz NOT NULL)`,
+    `CREATE INDEX escalations_case ON escalations (case_id)`,
+    `CREATE TABLE leader_assignments (
       case_id uuid PRIMARY KEY,
       leader_ref text NOT NULL,
       unit_id text NOT NULL,
       assigned_by text NOT NULL,
       assigned_at timestamptz NOT NULL,
-      reason_code text)`);
-    await q.query(`CREATE INDEX leader_assignments_leader ON leader_assignments (leader_ref)`);
-    await q.query(`CREATE TABLE backlog_cases (
+      reason_code text)`,
+    `CREATE INDEX leader_assignments_leader ON leader_assignments (leader_ref)`,
+    `CREATE TABLE backlog_cases (
       case_id uuid PRIMARY KEY,
       unit_id text NOT NULL,
       status text NOT NULL,
@@ -67,16 +65,16 @@ export class SupervisionWork1763840000001 implements MigrationInterface {
       registered_by text NOT NULL,
       registered_at timestamptz NOT NULL,
       cleared_at timestamptz,
-      cleared_reason text)`);
-    await q.query(`CREATE INDEX backlog_cases_unit ON backlog_cases (unit_id, status)`);
-    await q.query(`CREATE TABLE alert_registrations (
+      cleared_reason text)`,
+    `CREATE INDEX backlog_cases_unit ON backlog_cases (unit_id, status)`,
+    `CREATE TABLE alert_registrations (
       case_id uuid PRIMARY KEY,
       township_code text,
       category text NOT NULL,
       head_count int NOT NULL,
-      at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX alert_registrations_spike ON alert_registrations (township_code, category, at)`);
-    await q.query(`CREATE TABLE alerts (
+      at timestamptz NOT NULL)`,
+    `CREATE INDEX alert_registrations_spike ON alert_registrations (township_code, category, at)`,
+    `CREATE TABLE alerts (
       id uuid PRIMARY KEY,
       kind text NOT NULL,
       level text NOT NULL,
@@ -88,13 +86,8 @@ export class SupervisionWork1763840000001 implements MigrationInterface {
       case_ids uuid[] NOT NULL,
       dedupe_key text NOT NULL UNIQUE,
       event_id uuid NOT NULL,
-      raised_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX alerts_division ON alerts (division_code, raised_at)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['alerts', 'alert_registrations', 'backlog_cases', 'leader_assignments', 'escalations', 'order_reminders', 'supervision_orders']) {
-      await q.query(`DROP TABLE ${t}`);
-    }
-  }
-}
+      raised_at timestamptz NOT NULL)`,
+    `CREATE INDEX alerts_division ON alerts (division_code, raised_at)`,
+  ],
+  down: dropTables('alerts', 'alert_registrations', 'backlog_cases', 'leader_assignments', 'escalations', 'order_reminders', 'supervision_orders'),
+});

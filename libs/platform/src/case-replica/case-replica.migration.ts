@@ -1,15 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables, sqlMigration } from '../database/sql-migration';
 
 /**
  * The case replica, in the schema of each service that keeps one: the shared fold of each case (libs/domain
  * `evolve`), the columns lists query, the visibility facts the one rule reads (libs/domain case-visibility), and the
  * journal of applied events (the case's history; also what makes applying an event twice a no-op).
  */
-export class CaseReplica1764600000000 implements MigrationInterface {
-  name = 'CaseReplica1764600000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE case_replica (
+export const CaseReplica1764600000000 = sqlMigration('CaseReplica1764600000000', {
+  up: [
+    `CREATE TABLE case_replica (
       case_id uuid PRIMARY KEY,
       case_number text,
       status text,
@@ -32,12 +30,12 @@ export class CaseReplica1764600000000 implements MigrationInterface {
       due_at timestamptz,
       due_provisional boolean NOT NULL DEFAULT false,
       registered_at timestamptz,
-      updated_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE INDEX case_replica_holder ON case_replica (holding_unit_id, status)`);
-    await q.query(`CREATE INDEX case_replica_territory ON case_replica USING gin (territory_codes)`);
-    await q.query(`CREATE INDEX case_replica_involved ON case_replica USING gin (involved_units)`);
-    await q.query(`CREATE INDEX case_replica_registered ON case_replica (registered_at DESC, case_id)`);
-    await q.query(`CREATE TABLE case_replica_events (
+      updated_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE INDEX case_replica_holder ON case_replica (holding_unit_id, status)`,
+    `CREATE INDEX case_replica_territory ON case_replica USING gin (territory_codes)`,
+    `CREATE INDEX case_replica_involved ON case_replica USING gin (involved_units)`,
+    `CREATE INDEX case_replica_registered ON case_replica (registered_at DESC, case_id)`,
+    `CREATE TABLE case_replica_events (
       event_id uuid PRIMARY KEY,
       case_id uuid NOT NULL,
       seq bigserial NOT NULL,
@@ -48,12 +46,8 @@ export class CaseReplica1764600000000 implements MigrationInterface {
       status_after text,
       stage text,
       holding_unit_id text,
-      occurred_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX case_replica_events_case ON case_replica_events (case_id, seq)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE case_replica_events`);
-    await q.query(`DROP TABLE case_replica`);
-  }
-}
+      occurred_at timestamptz NOT NULL)`,
+    `CREATE INDEX case_replica_events_case ON case_replica_events (case_id, seq)`,
+  ],
+  down: dropTables('case_replica_events', 'case_replica'),
+});

@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables, sqlMigration } from '../database/sql-migration';
 
 /** The directory replica table, in the schema of each service that keeps one. */
-export class DirectoryReplica1763780000001 implements MigrationInterface {
-  name = 'DirectoryReplica1763780000001';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE directory_units (
+export const DirectoryReplica1763780000001 = sqlMigration('DirectoryReplica1763780000001', {
+  up: [
+    `CREATE TABLE directory_units (
       id text PRIMARY KEY,
       name text NOT NULL,
       kind text NOT NULL,
@@ -16,11 +14,8 @@ export class DirectoryReplica1763780000001 implements MigrationInterface {
       competences text[] NOT NULL DEFAULT '{}',
       non_administrative boolean NOT NULL DEFAULT false,
       revision int NOT NULL,
-      retired boolean NOT NULL DEFAULT false)`);
-    await q.query(`CREATE INDEX directory_units_division ON directory_units (division_code)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE directory_units`);
-  }
-}
+      retired boolean NOT NULL DEFAULT false)`,
+    `CREATE INDEX directory_units_division ON directory_units (division_code)`,
+  ],
+  down: dropTables('directory_units'),
+});

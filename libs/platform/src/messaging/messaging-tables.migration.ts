@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../database/sql-migration';
 
 /** Outbox, inbox (processed events), dead letters and parked messages, in the service's schema (search_path). */
-export class MessagingTables1763780000000 implements MigrationInterface {
-  name = 'MessagingTables1763780000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE outbox (
+export const MessagingTables1763780000000 = sqlMigration('MessagingTables1763780000000', {
+  up: [
+    `CREATE TABLE outbox (
       seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       event_id uuid NOT NULL UNIQUE,
       topic text NOT NULL,
@@ -15,18 +13,18 @@ export class MessagingTables1763780000000 implements MigrationInterface {
       headers jsonb NOT NULL DEFAULT '{}',
       created_at timestamptz NOT NULL DEFAULT now(),
       published_at timestamptz,
-      batch_id uuid)`);
-    await q.query(`CREATE INDEX outbox_pending ON outbox (seq) WHERE published_at IS NULL`);
-    await q.query(`CREATE TABLE outbox_batches (
+      batch_id uuid)`,
+    `CREATE INDEX outbox_pending ON outbox (seq) WHERE published_at IS NULL`,
+    `CREATE TABLE outbox_batches (
       id uuid PRIMARY KEY,
       offsets jsonb NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE TABLE processed_events (
+      created_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE TABLE processed_events (
       consumer text NOT NULL,
       event_id uuid NOT NULL,
       processed_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (consumer, event_id))`);
-    await q.query(`CREATE TABLE dead_letters (
+      PRIMARY KEY (consumer, event_id))`,
+    `CREATE TABLE dead_letters (
       id uuid PRIMARY KEY,
       consumer text NOT NULL,
       topic text NOT NULL,
@@ -41,9 +39,9 @@ export class MessagingTables1763780000000 implements MigrationInterface {
       attempts int NOT NULL,
       status text NOT NULL CHECK (status IN ('parked','replayed','discarded')),
       created_at timestamptz NOT NULL DEFAULT now(),
-      resolved_at timestamptz)`);
-    await q.query(`CREATE UNIQUE INDEX dead_letters_one_parked_per_key ON dead_letters (consumer, topic, message_key) WHERE status = 'parked'`);
-    await q.query(`CREATE TABLE parked_messages (
+      resolved_at timestamptz)`,
+    `CREATE UNIQUE INDEX dead_letters_one_parked_per_key ON dead_letters (consumer, topic, message_key) WHERE status = 'parked'`,
+    `CREATE TABLE parked_messages (
       seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       consumer text NOT NULL,
       topic text NOT NULL,
@@ -53,12 +51,7 @@ export class MessagingTables1763780000000 implements MigrationInterface {
       value text NOT NULL,
       headers jsonb NOT NULL DEFAULT '{}',
       created_at timestamptz NOT NULL DEFAULT now(),
-      UNIQUE (consumer, topic, partition, message_offset))`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['parked_messages', 'dead_letters', 'processed_events', 'outbox_batches', 'outbox']) {
-      await q.query(`DROP TABLE IF EXISTS ${t}`);
-    }
-  }
-}
+      UNIQUE (consumer, topic, partition, message_offset))`,
+  ],
+  down: ['parked_messages', 'dead_letters', 'processed_events', 'outbox_batches', 'outbox'].map((t) => `DROP TABLE IF EXISTS ${t}`),
+});
