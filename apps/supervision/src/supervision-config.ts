@@ -1,4 +1,3 @@
-import type { DeadlinePolicy } from '@sunshine/domain';
 import { loadServiceEnv, type PlatformConfig } from '@sunshine/platform';
 import { z } from 'zod';
 
@@ -96,11 +95,6 @@ export type AlertThresholds = z.infer<typeof thresholdsSchema>;
 export interface SupervisionConfig {
   readonly scanMs: number;
   readonly warningLeadsMs: readonly number[];
-  /**
-   * @deprecated Always empty: policies come from the replicated reference data (DeadlineContextSource). Kept until the
-   * ledger reads them there.
-   */
-  readonly policies: readonly DeadlinePolicy[];
   readonly escalation: EscalationPolicy;
   readonly backlogAgeDays: number;
   readonly alerts: AlertPolicy;
@@ -114,7 +108,6 @@ export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.P
   return {
     scanMs: e.SUPERVISION_SCAN_MS ?? (platform.testClock === 'shared' ? 1000 : 60_000),
     warningLeadsMs: e.SUPERVISION_WARNING_LEADS ?? [3 * DAY_MS, DAY_MS],
-    policies: [],
     escalation: e.SUPERVISION_ESCALATION ?? escalationSchema.parse({}),
     backlogAgeDays: e.SUPERVISION_BACKLOG_AGE_DAYS,
     alerts: e.SUPERVISION_ALERTS ?? alertsSchema.parse({}),

@@ -10,6 +10,7 @@ interface Order {
   supervisingUnitId: string;
   trigger: string;
   answerDueAt: string;
+  answerDueProvisional: boolean;
   status: string;
   escalationStep: number;
   reminders: number;
@@ -47,7 +48,14 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     }, bureau);
     expect(issued.status).toBe(201);
     const due = '2026-05-06T16:00:00.000Z';
-    expect(issued.body).toMatchObject({ unitId: UNITS.hrss, byUnitId: UNITS.countyBureau, answerDueAt: due, status: 'open', escalationStep: 0 });
+    expect(issued.body).toMatchObject({
+      unitId: UNITS.hrss,
+      byUnitId: UNITS.countyBureau,
+      answerDueAt: due,
+      answerDueProvisional: false,
+      status: 'open',
+      escalationStep: 0,
+    });
     const orderId = issued.body.orderId;
     await eventually(async () => ((await world.clocks(c.caseId)).some((k) => k.kind === 'supervision-order-answer') ? true : undefined), 30000, 'the answer clock');
 
@@ -165,5 +173,24 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     ]);
     await c.reportSubmitted('2026-07-11T02:00:00.000Z');
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'assignment-feedback')).toMatchObject({ status: 'satisfied', late: true });
+  });
+
+  it('counts an order’s answer date in a year whose holidays are not published yet as provisional', async () => {
+    const c = new CaseScript(world);
+    await world.at('2027-03-09T00:00:00.000Z');
+    await c.registered('2027-03-08T02:00:00.000Z');
+    await c.dispatched('2027-03-08T03:00:00.000Z');
+    await c.accepted('2027-03-08T04:00:00.000Z');
+    await world.at('2027-03-09T02:00:00.000Z');
+    // Issued Tue 3/9/2027 with 5 days → Sun 3/14 → Mon 3/15; 2027's arrangement is not published: provisional.
+    const issued = await world.call<Order>('POST', `/cases/${c.caseId}/supervision-orders`, {
+      trigger: 'delay',
+      answerDays: 5,
+      reason: { code: 'slow-handling' },
+    }, await world.token('countyBureau'));
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ answerDueAt: '2027-03-15T16:00:00.000Z', answerDueProvisional: true });
+    const [event] = await world.written(c.caseId, 'case.supervision-order-issued');
+    expect(event?.payload).toMatchObject({ answerDueAt: '2027-03-15T16:00:00.000Z' });
   });
 });

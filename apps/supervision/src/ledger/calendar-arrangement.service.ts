@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { divisionLineage, type YearArrangement } from '@sunshine/domain';
-import {
-  Clock,
-  DirectoryReplicaService,
-  OutboxRelay,
-  ReferenceDataPublisher,
-  ReferenceDataService,
-  type StaffPrincipal,
-} from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
-import { requireCityRole } from './city-reference-access';
+import type { YearArrangement } from '@sunshine/domain';
+import { ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+import { CityReferencePublisher } from './city-reference.publisher';
 
 export interface ArrangementPublished {
   readonly year: number;
@@ -35,30 +26,14 @@ export interface LoadedArrangement {
 @Injectable()
 export class CalendarArrangementService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly directory: DirectoryReplicaService,
-    private readonly publisher: ReferenceDataPublisher,
+    private readonly publisher: CityReferencePublisher,
     private readonly reference: ReferenceDataService,
-    private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
-  async load(arrangement: YearArrangement, staff: StaffPrincipal | undefined): Promise<ArrangementPublished> {
-    const by = await requireCityRole(this.directory, staff, ['ops'], { zh: '全国节假日安排', en: "the nation's holiday calendar" });
-    const publication = await this.dataSource.transaction((m) =>
-      this.publisher.publish(
-        m,
-        'calendar-year',
-        { year: arrangement.year, holidays: arrangement.holidays, workdays: arrangement.workdays, source: arrangement.source },
-        {
-          actor: { kind: 'staff', id: by.subject, unitId: by.unitId },
-          jurisdiction: { place: [], unit: divisionLineage(by.divisionCode).slice(1) },
-          occurredAt: this.clock.now(),
-        },
-      ),
-    );
-    this.relay.poke();
-    return { year: arrangement.year, revision: publication.revision };
+  async load(arrangement: YearArrangement, staff: StaffPrincipal): Promise<ArrangementPublished> {
+    const { year, holidays, workdays, source } = arrangement;
+    const revision = await this.publisher.publish('calendar-year', { year, holidays, workdays, source }, staff);
+    return { year, revision };
   }
 
   /** The arrangements loaded on top of the bundled calendar, as this service holds them. */

@@ -1,20 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { yearArrangementSchema, type YearArrangement } from '@sunshine/domain';
-import { CurrentStaff, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
-import { z } from 'zod';
-import { requireStaff } from '../shared/staff';
+import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { CalendarArrangementService, type ArrangementPublished, type LoadedArrangement } from './calendar-arrangement.service';
 
 @ApiTags('calendar 节假日安排')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('calendar/arrangements')
 export class CalendarController {
   constructor(private readonly arrangements: CalendarArrangementService) {}
 
   @Post()
   @HttpCode(202)
+  @Roles('ops')
+  @CityLevel({ zh: '全国节假日安排', en: "The nation's holiday calendar" })
   @ApiOperation({
     summary:
       '载入某年国务院节假日安排，发布到全部服务并重算临时期限（仅限市级单位的 ops） Load a year’s holiday arrangement: published to all ' +
@@ -24,15 +24,13 @@ export class CalendarController {
       'calendar is an operations task kept apart from it (separation of duties: one admin token cannot both edit data and ' +
       'move every deadline).',
   })
-  @ApiBody({ schema: z.toJSONSchema(yearArrangementSchema, { io: 'input', unrepresentable: 'any' }) as SchemaObject })
-  load(@Body(new ZodPipe(yearArrangementSchema)) body: YearArrangement, @CurrentStaff() staff?: StaffPrincipal): Promise<ArrangementPublished> {
+  load(@ZodBody(yearArrangementSchema) body: YearArrangement, @Staff() staff: StaffPrincipal): Promise<ArrangementPublished> {
     return this.arrangements.load(body, staff);
   }
 
   @Get()
   @ApiOperation({ summary: '已载入的节假日安排 Arrangements loaded on top of the bundled calendar (chinese-days)' })
-  list(@CurrentStaff() staff?: StaffPrincipal): LoadedArrangement[] {
-    requireStaff(staff);
+  list(): LoadedArrangement[] {
     return this.arrangements.list();
   }
 }

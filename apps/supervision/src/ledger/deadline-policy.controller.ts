@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { divisionCodeSchema } from '@sunshine/contracts';
 import { clockOverrideSchema } from '@sunshine/domain';
-import { ApiErrorResponses, Roles, Staff, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { DeadlinePolicyService, type DeadlinePolicyView } from './deadline-policy.service';
 
@@ -25,6 +25,7 @@ export class DeadlinePolicyController {
   @Put(':id')
   @HttpCode(202)
   @Roles('admin', 'ops')
+  @CityLevel({ zh: '期限规则', en: 'Deadline policies' })
   @ApiOperation({
     summary:
       '载入/替换辖区期限规则并发布到各服务（市级 admin 或 ops） Load or replace a jurisdiction’s deadline policy; published to every ' +

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { divisionContains, divisionLineage, type ClockOverride } from '@sunshine/domain';
-import {
-  Clock,
-  DirectoryReplicaService,
-  DomainException,
-  OutboxRelay,
-  ReferenceDataPublisher,
-  ReferenceDataService,
-  type StaffPrincipal,
-} from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
-import { requireCityRole } from './city-reference-access';
+import { divisionContains, type ClockOverride } from '@sunshine/domain';
+import { DomainException, ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+import { CityReferencePublisher } from './city-reference.publisher';
 
 export interface DeadlinePolicyView {
   readonly id: string;
@@ -29,41 +19,19 @@ export interface DeadlinePolicyView {
 @Injectable()
 export class DeadlinePolicyService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly directory: DirectoryReplicaService,
-    private readonly publisher: ReferenceDataPublisher,
+    private readonly publisher: CityReferencePublisher,
     private readonly reference: ReferenceDataService,
-    private readonly clock: Clock,
-    private readonly relay: OutboxRelay,
   ) {}
 
-  async put(
-    id: string,
-    policy: { jurisdiction: string; clocks: ClockOverride[] },
-    staff: StaffPrincipal | undefined,
-  ): Promise<{ id: string; revision: number }> {
-    const by = await requireCityRole(this.directory, staff, ['admin', 'ops'], { zh: '期限规则', en: 'deadline policies' });
-    const unit = await this.directory.unit(by.unitId);
-    if (!unit || !divisionContains(unit.divisionCode, policy.jurisdiction)) {
+  async put(id: string, policy: { jurisdiction: string; clocks: ClockOverride[] }, staff: StaffPrincipal): Promise<{ id: string; revision: number }> {
+    if (!divisionContains(await this.publisher.territoryOf(staff), policy.jurisdiction)) {
       throw new DomainException('OUTSIDE_JURISDICTION', 'forbidden', {
         zh: `期限规则的适用区域 ${policy.jurisdiction} 不在本单位辖区内`,
         en: `the policy's jurisdiction ${policy.jurisdiction} lies outside the caller's territory`,
       });
     }
-    const publication = await this.dataSource.transaction((m) =>
-      this.publisher.publish(
-        m,
-        'deadline-policy',
-        { id, jurisdiction: policy.jurisdiction, clocks: policy.clocks },
-        {
-          actor: { kind: 'staff', id: by.subject, unitId: by.unitId },
-          jurisdiction: { place: divisionLineage(policy.jurisdiction).slice(1), unit: divisionLineage(unit.divisionCode).slice(1) },
-          occurredAt: this.clock.now(),
-        },
-      ),
-    );
-    this.relay.poke();
-    return { id, revision: publication.revision };
+    const content = { id, jurisdiction: policy.jurisdiction, clocks: policy.clocks };
+    return { id, revision: await this.publisher.publish('deadline-policy', content, staff, policy.jurisdiction) };
   }
 
   list(): DeadlinePolicyView[] {

@@ -8,7 +8,6 @@ import type { ClockRow, ClockStatus } from './clock-row';
 import { ClockLedgerRepository } from './clock-ledger.repository';
 import { evaluateNotices, noticesFor, type Notice } from './due-time';
 import { DueWakeScheduler } from './due-wake.scheduler';
-import { WorkingCalendarService } from './working-calendar.service';
 
 const BATCH = 200;
 /** A scan evaluates at most this many batches; the rest waits for the next scan. */
@@ -33,14 +32,12 @@ export class DueCheckService {
     private readonly repo: ClockLedgerRepository,
     private readonly cases: CaseReplicaStore,
     private readonly emitter: CaseEmitter,
-    private readonly calendars: WorkingCalendarService,
     private readonly wake: DueWakeScheduler,
     private readonly clock: Clock,
   ) {}
 
   /** Evaluates every case with a notice due now, then schedules wake-ups for the notices of the next scans. */
   async scan(): Promise<number> {
-    await this.calendars.refresh();
     const now = this.clock.now();
     let raised = 0;
     const seen = new Set<string>();

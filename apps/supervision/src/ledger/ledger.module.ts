@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CalendarArrangementService } from './calendar-arrangement.service';
 import { CalendarController } from './calendar.controller';
+import { CityReferencePublisher } from './city-reference.publisher';
 import { ClockLedgerRepository } from './clock-ledger.repository';
 import { ClockLedgerService } from './clock-ledger.service';
 import { ClocksQueryService } from './clocks-query.service';
@@ -12,23 +13,22 @@ import { DUE_CHECK_QUEUE } from './due-check.queue';
 import { DueCheckService } from './due-check.service';
 import { DueWakeScheduler } from './due-wake.scheduler';
 import { ReferenceRecomputeService } from './reference-recompute.service';
-import { WorkingCalendarService } from './working-calendar.service';
 
-/** The deadline ledger, its due check, the working calendar and the city's reference data it owns (calendar, policies). */
+/** The deadline ledger, its due check and the city's reference data it owns (calendar, policies). */
 @Module({
   imports: [BullModule.registerQueue({ name: DUE_CHECK_QUEUE })],
   controllers: [CalendarController, ClocksController, DeadlinePolicyController],
   providers: [
     ClockLedgerRepository,
     ClockLedgerService,
-    WorkingCalendarService,
     DueWakeScheduler,
     DueCheckService,
+    CityReferencePublisher,
     CalendarArrangementService,
     ClocksQueryService,
     DeadlinePolicyService,
     ReferenceRecomputeService,
   ],
-  exports: [ClockLedgerService, DueCheckService, WorkingCalendarService, BullModule],
+  exports: [ClockLedgerService, DueCheckService, BullModule],
 })
 export class LedgerModule {}

@@ -15,6 +15,11 @@ export interface OrderView {
   readonly reason: Reason;
   readonly issuedAt: string;
   readonly answerDueAt: string;
+  /**
+   * The answer date falls in a year whose holiday arrangement is not published yet: counted with the statutory holidays,
+   * recounted by the ledger's answer clock when the year arrives (the flag is the ledger's).
+   */
+  readonly answerDueProvisional: boolean;
   readonly status: OrderStatus;
   readonly answeredAt: string | null;
   readonly answerRef: string | null;
@@ -24,7 +29,9 @@ export interface OrderView {
 }
 
 export const ORDER_SELECT = `SELECT o.*, v.case_number,
-  (SELECT count(*) FROM order_reminders r WHERE r.order_id = o.id)::int AS reminders
+  (SELECT count(*) FROM order_reminders r WHERE r.order_id = o.id)::int AS reminders,
+  (SELECT bool_or(c.provisional) FROM deadline_clocks c
+    WHERE c.case_id = o.case_id AND c.kind = 'supervision-order-answer' AND c.subject = o.id::text) AS answer_due_provisional
   FROM supervision_orders o JOIN case_replica v ON v.case_id = o.case_id`;
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
@@ -44,6 +51,7 @@ export function orderViewOf(r: Record<string, unknown>, now: Date): OrderView {
     reason: reasonText ? { code: String(r['reason_code']), text: reasonText } : { code: String(r['reason_code']) },
     issuedAt: iso(r['issued_at']) ?? '',
     answerDueAt,
+    answerDueProvisional: Boolean(r['answer_due_provisional']),
     status: open ? (Date.parse(answerDueAt) <= now.getTime() ? 'overdue' : 'open') : 'answered',
     answeredAt: iso(r['answered_at']),
     answerRef: (r['answer_ref'] as string | null) ?? null,

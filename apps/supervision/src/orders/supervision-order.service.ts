@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Reason, SupervisionTrigger } from '@sunshine/contracts';
-import { deadlineFor } from '@sunshine/domain';
-import { CaseEmitter, CaseVisibility, Clock, DomainException, type Emission, type ReplicaCase, type StaffPrincipal } from '@sunshine/platform';
+import { issuerDeadline } from '@sunshine/domain';
+import {
+  CaseEmitter,
+  CaseVisibility,
+  Clock,
+  DeadlineContextSource,
+  DomainException,
+  type Emission,
+  type ReplicaCase,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { WorkingCalendarService } from '../ledger/working-calendar.service';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { ORDER_SELECT, orderViewOf, type OrderView } from './order-row';
 
@@ -33,7 +41,7 @@ export class SupervisionOrderService {
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly emitter: CaseEmitter,
     private readonly visibility: CaseVisibility,
-    private readonly calendars: WorkingCalendarService,
+    private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
   ) {}
 
@@ -47,11 +55,9 @@ export class SupervisionOrderService {
     const existing = await m.query<unknown[]>(`SELECT 1 FROM supervision_orders WHERE case_id = $1 AND source_key = $2`, [caseId, o.sourceKey]);
     if (existing.length > 0) return null;
     const now = this.clock.now();
-    const answerDueAt = deadlineFor(
-      'supervision-order-answer',
-      { startAt: now, amount: o.answerDays },
-      { calendar: this.calendars.current(), policies: this.config.policies, divisionCode: state.placeCode ?? undefined },
-    ).dueAt;
+    // Counted like every period at the case's place, with the policies in force; provisional in a year not yet published
+    // (the ledger's answer clock keeps the flag and recounts it when the year arrives).
+    const answerDueAt = issuerDeadline('supervision-order-answer', now, o.answerDays, { ...this.deadlines.current(), divisionCode: state.placeCode }).dueAt;
     const orderId = uuidv7();
     const payload = { orderId, unitId: o.unitId, byUnitId: o.byUnitId, trigger: o.trigger, answerDueAt, reason: o.reason };
     const result = await this.emitter.attempt(m, caseId, current, { name: 'issue-supervision-order', payload }, {
