@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import { categoryCodeSchema, divisionCodeSchema, uuidSchema } from '../vocabulary/codes';
+import { categoryCodeSchema, divisionCodeSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * What an early warning is about: a collective visit above the head-count threshold (集体访), a spike of one
  * category in one township within a window (热点), or an urgent matter reported up at once (第25条).
  */
-export const AlertKinds = ['collective-visit', 'category-spike', 'urgent-matter'] as const;
-export const alertKindSchema = z.enum(AlertKinds);
+export const [AlertKinds, alertKindSchema] = vocabulary(['collective-visit', 'category-spike', 'urgent-matter']);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 /** 预警 (warning) or 重大 (major: reported up a level at once, 《信访工作条例》第25条). */
-export const AlertLevels = ['warning', 'major'] as const;
-export const alertLevelSchema = z.enum(AlertLevels);
+export const [AlertLevels, alertLevelSchema] = vocabulary(['warning', 'major']);
 export type AlertLevel = z.infer<typeof alertLevelSchema>;
 
 /**

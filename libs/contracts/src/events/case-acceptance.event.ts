@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { reasonSchema, unitIdSchema } from '../vocabulary/codes';
+import { reasonSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * How a 申诉求决 claim is handled (《信访工作条例》第31条): led into another legal procedure (litigation, arbitration,
  * administrative review, party appeal, other administrative procedures), handled as a statutory duty, or on the
  * petition route with a written 信访处理意见书 (the only route with review 复查 and re-review 复核).
  */
-export const ClaimRoutes = [
+export const [ClaimRoutes, claimRouteSchema] = vocabulary([
   'litigation',
   'arbitration',
   'administrative-review',
@@ -14,12 +14,11 @@ export const ClaimRoutes = [
   'administrative-procedure',
   'statutory-duty',
   'petition',
-] as const;
-export const claimRouteSchema = z.enum(ClaimRoutes);
+]);
 export type ClaimRoute = z.infer<typeof claimRouteSchema>;
 
 /** Where a petitioner is told to go when a petition is not accepted (告知信访人向有权机关提出 / 导入法定程序). */
-export const ProperChannels = [
+export const [ProperChannels, properChannelSchema] = vocabulary([
   'litigation',
   'arbitration',
   'administrative-review',
@@ -28,8 +27,7 @@ export const ProperChannels = [
   'competent-organ',
   'already-in-handling',
   'no-further-petition',
-] as const;
-export const properChannelSchema = z.enum(ProperChannels);
+]);
 export type ProperChannel = z.infer<typeof properChannelSchema>;
 
 /**

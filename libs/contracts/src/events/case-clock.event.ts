@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, stageSchema, unitIdSchema } from '../vocabulary/codes';
+import { isoDateTimeSchema, stageSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * A deadline clock's kind, as the domain's deadline policy names it (data, extensible per jurisdiction), e.g.
@@ -8,12 +8,12 @@ import { isoDateTimeSchema, stageSchema, unitIdSchema } from '../vocabulary/code
 export const clockKindSchema = z.string().regex(/^[a-z][a-z0-9-]{1,47}$/, 'clock kind: lowercase code');
 export type ClockKind = z.infer<typeof clockKindSchema>;
 
+/** The stage a clock or window belongs to, the unit it runs against, and its end. */
+const stageDue = { stage: stageSchema, unitId: unitIdSchema, dueAt: isoDateTimeSchema };
+
 const clockFacts = {
   clock: clockKindSchema,
-  stage: stageSchema,
-  /** The unit the clock runs against. */
-  unitId: unitIdSchema,
-  dueAt: isoDateTimeSchema,
+  ...stageDue,
   /** The rule that sets the period, e.g. `《信访工作条例》第34条` or a local rule id. */
   article: z.string().min(1).max(80),
 };
@@ -27,8 +27,7 @@ export const caseOverdueV1 = z.object(clockFacts);
 export type CaseOverdue = z.infer<typeof caseOverdueV1>;
 
 /** The citizen's windows: rating (评价), review request (复查申请, 第35条), re-review request (复核申请, 第36条). */
-export const CitizenWindows = ['rating', 'review', 're-review'] as const;
-export const citizenWindowSchema = z.enum(CitizenWindows);
+export const [CitizenWindows, citizenWindowSchema] = vocabulary(['rating', 'review', 're-review']);
 export type CitizenWindow = z.infer<typeof citizenWindowSchema>;
 
 /**
@@ -36,10 +35,5 @@ export type CitizenWindow = z.infer<typeof citizenWindowSchema>;
  * whose reply opened it (the review window follows the original stage, the re-review window the review stage);
  * `unitId` is that stage's replying unit. After a review window routing closes the case (第35条).
  */
-export const caseWindowExpiredV1 = z.object({
-  window: citizenWindowSchema,
-  stage: stageSchema,
-  unitId: unitIdSchema,
-  dueAt: isoDateTimeSchema,
-});
+export const caseWindowExpiredV1 = z.object({ window: citizenWindowSchema, ...stageDue });
 export type CaseWindowExpired = z.infer<typeof caseWindowExpiredV1>;

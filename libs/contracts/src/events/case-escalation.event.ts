@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reasonSchema, unitIdSchema } from '../vocabulary/codes';
+import { reasonSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * `case.escalated` v1 — 提级督办 / 上报协调: supervision raised the case about the unit (`unitId`) from one supervising
@@ -16,8 +16,7 @@ export const caseEscalatedV1 = z.object({
 export type CaseEscalated = z.infer<typeof caseEscalatedV1>;
 
 /** 重大 / 紧急 (《信访工作条例》第25条). */
-export const UrgentMatterKinds = ['major', 'urgent'] as const;
-export const urgentMatterKindSchema = z.enum(UrgentMatterKinds);
+export const [UrgentMatterKinds, urgentMatterKindSchema] = vocabulary(['major', 'urgent']);
 export type UrgentMatterKind = z.infer<typeof urgentMatterKindSchema>;
 
 /**

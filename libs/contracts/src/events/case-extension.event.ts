@@ -4,14 +4,11 @@ import { staffRefSchema } from './shared-refs.event';
 
 /** 《信访工作条例》第34条: the handling period may be extended by at most 30 days. */
 export const MAX_EXTENSION_DAYS = 30;
-const extensionDaysSchema = z.number().int().min(1).max(MAX_EXTENSION_DAYS);
+/** The handling unit and the days it asks for, or is granted. */
+const extensionDays = { unitId: unitIdSchema, days: z.number().int().min(1).max(MAX_EXTENSION_DAYS) };
 
 /** `case.extension-requested` v1 — 申请延期: the handling unit asks for more days, with the reason (第34条). */
-export const caseExtensionRequestedV1 = z.object({
-  unitId: unitIdSchema,
-  days: extensionDaysSchema,
-  reason: reasonSchema,
-});
+export const caseExtensionRequestedV1 = z.object({ ...extensionDays, reason: reasonSchema });
 export type CaseExtensionRequested = z.infer<typeof caseExtensionRequestedV1>;
 
 /**
@@ -19,8 +16,7 @@ export type CaseExtensionRequested = z.infer<typeof caseExtensionRequestedV1>;
  * 第34条); the petitioner is told why (notification).
  */
 export const caseExtensionApprovedV1 = z.object({
-  unitId: unitIdSchema,
-  days: extensionDaysSchema,
+  ...extensionDays,
   approvedBy: staffRefSchema,
   reason: reasonSchema.optional(),
 });

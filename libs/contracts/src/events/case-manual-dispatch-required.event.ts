@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { unitIdSchema } from '../vocabulary/codes';
+import { reasonOf, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /** Why a person at the dispatch desk must decide: no rule settled it, or the case was objected to twice (推诿). */
-export const ManualDispatchReasons = ['no-rule-matched', 'ambiguous-rules', 'objected-twice', 'rule-error'] as const;
-export const manualDispatchReasonCodeSchema = z.enum(ManualDispatchReasons);
+export const [ManualDispatchReasons, manualDispatchReasonCodeSchema] = vocabulary([
+  'no-rule-matched',
+  'ambiguous-rules',
+  'objected-twice',
+  'rule-error',
+]);
 export type ManualDispatchReason = z.infer<typeof manualDispatchReasonCodeSchema>;
 
 /**
@@ -13,6 +17,6 @@ export type ManualDispatchReason = z.infer<typeof manualDispatchReasonCodeSchema
  */
 export const caseManualDispatchRequiredV1 = z.object({
   unitId: unitIdSchema,
-  reason: z.object({ code: manualDispatchReasonCodeSchema, text: z.string().max(200).optional() }),
+  reason: reasonOf(manualDispatchReasonCodeSchema),
 });
 export type CaseManualDispatchRequired = z.infer<typeof caseManualDispatchRequiredV1>;

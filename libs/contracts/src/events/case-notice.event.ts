@@ -1,17 +1,29 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, reasonSchema, unitIdSchema, uuidSchema } from '../vocabulary/codes';
+import { isoDateTimeSchema, reasonSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * The notices the petitioner must get: receipt with query code (第17、21条), acceptance decision (第23条), extension and
  * its reason (第34条), the written reply (第32–36条), the rating invitation (第21条), a supervision result where due.
  */
-export const NoticeKinds = ['receipt', 'acceptance-decision', 'extension', 'reply', 'rating-invitation', 'other'] as const;
-export const noticeKindSchema = z.enum(NoticeKinds);
+export const [NoticeKinds, noticeKindSchema] = vocabulary([
+  'receipt',
+  'acceptance-decision',
+  'extension',
+  'reply',
+  'rating-invitation',
+  'other',
+]);
 export type NoticeKind = z.infer<typeof noticeKindSchema>;
 
 /** Delivery channels of notification; `post` and `in-person` are recorded by staff. */
-export const NoticeChannels = ['in-app', 'sms', 'email', 'webhook', 'post', 'in-person'] as const;
-export const noticeChannelSchema = z.enum(NoticeChannels);
+export const [NoticeChannels, noticeChannelSchema] = vocabulary([
+  'in-app',
+  'sms',
+  'email',
+  'webhook',
+  'post',
+  'in-person',
+]);
 export type NoticeChannel = z.infer<typeof noticeChannelSchema>;
 
 const noticeFacts = {

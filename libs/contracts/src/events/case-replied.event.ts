@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { stageSchema, unitIdSchema } from '../vocabulary/codes';
+import { stageSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 import { documentRefSchema, staffRefSchema } from './shared-refs.event';
 
 /** The written reply's outcome (信访处理意见书): 支持 / 解释说明 / 不予支持 (《信访工作条例》第31–33条). */
-export const ReplyOutcomes = ['supported', 'explained', 'not-supported'] as const;
-export const replyOutcomeSchema = z.enum(ReplyOutcomes);
+export const [ReplyOutcomes, replyOutcomeSchema] = vocabulary(['supported', 'explained', 'not-supported']);
 export type ReplyOutcome = z.infer<typeof replyOutcomeSchema>;
 
 /**

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, unitIdSchema, uuidSchema } from '../vocabulary/codes';
+import { isoDateTimeSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 
 /** How the written reply reached the petitioner: 直接送达 / 邮寄送达 / 电子送达. */
-export const ServiceMethods = ['in-person', 'post', 'electronic'] as const;
-export const serviceMethodSchema = z.enum(ServiceMethods);
+export const [ServiceMethods, serviceMethodSchema] = vocabulary(['in-person', 'post', 'electronic']);
 export type ServiceMethod = z.infer<typeof serviceMethodSchema>;
 
 /**

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, reasonSchema, unitIdSchema, uuidSchema } from '../vocabulary/codes';
+import { isoDateTimeSchema, reasonSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 import { documentRefSchema } from './shared-refs.event';
 
 /**
  * What triggers a supervision order (《信访工作条例》第40条): breaking acceptance or handling rules, buck-passing (推诿),
  * perfunctory handling (敷衍), delay (拖延), faking (弄虚作假), a missed deadline, or another cause.
  */
-export const SupervisionTriggers = [
+export const [SupervisionTriggers, supervisionTriggerSchema] = vocabulary([
   'acceptance-breach',
   'handling-breach',
   'buck-passing',
@@ -15,18 +15,18 @@ export const SupervisionTriggers = [
   'falsification',
   'overdue',
   'other',
-] as const;
-export const supervisionTriggerSchema = z.enum(SupervisionTriggers);
+]);
 export type SupervisionTrigger = z.infer<typeof supervisionTriggerSchema>;
+
+/** The order, the ordered unit (`unitId`) and the bureau that issued it (`byUnitId`). */
+const orderParties = { orderId: uuidSchema, unitId: unitIdSchema, byUnitId: unitIdSchema };
 
 /**
  * `case.supervision-order-issued` v1 — 督办单: the bureau (`byUnitId`) ordered the unit (`unitId`) to act and answer in
  * writing by `answerDueAt` (《信访工作条例》第40条).
  */
 export const caseSupervisionOrderIssuedV1 = z.object({
-  orderId: uuidSchema,
-  unitId: unitIdSchema,
-  byUnitId: unitIdSchema,
+  ...orderParties,
   trigger: supervisionTriggerSchema,
   answerDueAt: isoDateTimeSchema.optional(),
   reason: reasonSchema,
@@ -34,10 +34,5 @@ export const caseSupervisionOrderIssuedV1 = z.object({
 export type CaseSupervisionOrderIssued = z.infer<typeof caseSupervisionOrderIssuedV1>;
 
 /** `case.supervision-order-answered` v1 — 督办回复: the unit answered the order in writing (第40条). */
-export const caseSupervisionOrderAnsweredV1 = z.object({
-  orderId: uuidSchema,
-  unitId: unitIdSchema,
-  byUnitId: unitIdSchema,
-  answerRef: documentRefSchema,
-});
+export const caseSupervisionOrderAnsweredV1 = z.object({ ...orderParties, answerRef: documentRefSchema });
 export type CaseSupervisionOrderAnswered = z.infer<typeof caseSupervisionOrderAnsweredV1>;

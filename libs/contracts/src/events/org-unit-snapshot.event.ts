@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { categoryCodeSchema, divisionCodeSchema, unitIdSchema } from '../vocabulary/codes';
+import { categoryCodeSchema, divisionCodeSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
-export const TerritoryLevels = ['province', 'city', 'county', 'township', 'village'] as const;
-export const territoryLevelSchema = z.enum(TerritoryLevels);
+export const [TerritoryLevels, territoryLevelSchema] = vocabulary([
+  'province',
+  'city',
+  'county',
+  'township',
+  'village',
+]);
 export type TerritoryLevel = z.infer<typeof territoryLevelSchema>;
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { reasonSchema } from '../vocabulary/codes';
+import { reasonSchema, vocabulary } from '../vocabulary/codes';
 import { petitionRegisteredV1 } from './petition-registered.event';
 
 /** The registered facts staff may correct (never the text: it stays in intake's dossier). */
-export const CorrectableFacts = [
+export const [CorrectableFacts, correctableFactSchema] = vocabulary([
   'channel',
   'form',
   'type',
@@ -13,8 +13,7 @@ export const CorrectableFacts = [
   'accusedUnitId',
   'flags',
   'attachmentCount',
-] as const;
-export const correctableFactSchema = z.enum(CorrectableFacts);
+]);
 export type CorrectableFact = z.infer<typeof correctableFactSchema>;
 
 const correctedFacts = petitionRegisteredV1

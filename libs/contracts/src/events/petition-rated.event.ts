@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { stageSchema, unitIdSchema } from '../vocabulary/codes';
+import { stageSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /** 满意 / 基本满意 / 不满意 */
-export const RatingScores = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
-export const ratingScoreSchema = z.enum(RatingScores);
+export const [RatingScores, ratingScoreSchema] = vocabulary(['satisfied', 'basically-satisfied', 'dissatisfied']);
 export type RatingScore = z.infer<typeof ratingScoreSchema>;
 
 /** Who is rated: the stage's handling unit (谁初次办理、谁接受评价) or, where configured, the petition bureau. */
-export const RatingSubjects = ['handling-unit', 'bureau'] as const;
-export const ratingSubjectSchema = z.enum(RatingSubjects);
+export const [RatingSubjects, ratingSubjectSchema] = vocabulary(['handling-unit', 'bureau']);
 export type RatingSubject = z.infer<typeof ratingSubjectSchema>;
 
 /** Entered by the citizen online, or by staff after a callback (回访). */
-export const RatingEntries = ['citizen', 'staff-callback'] as const;
-export const ratingEntrySchema = z.enum(RatingEntries);
+export const [RatingEntries, ratingEntrySchema] = vocabulary(['citizen', 'staff-callback']);
 export type RatingEntry = z.infer<typeof ratingEntrySchema>;
 
 /**

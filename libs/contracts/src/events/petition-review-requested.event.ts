@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, unitIdSchema } from '../vocabulary/codes';
+import { isoDateTimeSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /** The stages a petitioner can ask for: 复查 review (Art 35) and 复核 re-review (Art 36). */
-export const ReviewStages = ['review', 're-review'] as const;
-export const reviewStageSchema = z.enum(ReviewStages);
+export const [ReviewStages, reviewStageSchema] = vocabulary(['review', 're-review']);
 export type ReviewStage = z.infer<typeof reviewStageSchema>;
 
 /**

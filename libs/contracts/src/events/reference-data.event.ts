@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { categoryCodeSchema, divisionCodeSchema, isoDateSchema, isoDateTimeSchema } from '../vocabulary/codes';
+import { categoryCodeSchema, divisionCodeSchema, isoDateSchema, isoDateTimeSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * Reference data: city-wide configuration every service counts or routes with, replicated like the org directory.
  * Each record is the item's FULL snapshot (never a delta) keyed `<kind>:<id>` on the compacted reference-data topic,
  * with a `revision` that only grows per key: a replica keeps the highest revision it has seen.
  */
-export const ReferenceKinds = ['calendar-year', 'deadline-policy', 'routing-rule-set', 'category-table'] as const;
-export const referenceKindSchema = z.enum(ReferenceKinds);
+export const [ReferenceKinds, referenceKindSchema] = vocabulary([
+  'calendar-year',
+  'deadline-policy',
+  'routing-rule-set',
+  'category-table',
+]);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
 
 /** The message key of one reference item on the reference-data topic. */
