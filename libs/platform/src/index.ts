@@ -26,6 +26,8 @@ export * from './messaging/topic-provisioner';
 export * from './messaging/messaging.entities';
 export * from './messaging/messaging-tables.migration';
 export * from './messaging/consumer-metrics';
+export * from './messaging/messaging.module';
+export * from './messaging/event-server.registry';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './crypto/field-cipher';

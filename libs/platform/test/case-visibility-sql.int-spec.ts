@@ -1,6 +1,6 @@
 import { caseAccess, type CaseViewer, type CaseVisibilityFacts } from '@sunshine/domain';
-import { caseVisibilitySql } from '../src/case-replica/visibility-sql';
-import { infra, uniquePrefix } from './support/kit';
+import { caseVisibilitySql } from '@sunshine/platform';
+import { infraEnv, uniquePrefix } from '@sunshine/testing';
 import fc from 'fast-check';
 import { Client } from 'pg';
 
@@ -29,7 +29,7 @@ const viewer: fc.Arbitrary<CaseViewer> = fc.record({
 });
 
 describe('the visibility rule in SQL', () => {
-  const client = new Client({ connectionString: infra().databaseUrl });
+  const client = new Client({ connectionString: infraEnv().databaseUrl });
   const table = `vis_${uniquePrefix('v').replace(/[^a-z0-9_]/gi, '_')}`;
 
   beforeAll(async () => {

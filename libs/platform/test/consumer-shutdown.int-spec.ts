@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from './support/kit';
+import { eventually } from '@sunshine/testing';
 import { dispatched, registered } from './support/test-events';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 

@@ -1,10 +1,7 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, runWithCorrelation } from '../src/correlation/correlation-context';
-import { withCorrelation } from '../src/correlation/correlated-job';
-import { CorrelatedWorker } from '../src/correlation/correlated-worker';
-import { redisConnection } from '../src/queue/queue.module';
-import { eventually, infra, uniquePrefix } from './support/kit';
+import { CorrelatedWorker, currentCorrelationId, redisConnection, runWithCorrelation, withCorrelation } from '@sunshine/platform';
+import { eventually, infraEnv, uniquePrefix } from '@sunshine/testing';
 import { dispatched } from './support/test-events';
 
 interface Seen {
@@ -17,7 +14,7 @@ interface Seen {
 /** A BullMQ job created inside a correlation context is processed in it, on real Redis, with the processor unchanged. */
 describe('CorrelatedWorker (real Redis)', () => {
   const prefix = `bull.${uniquePrefix('cw')}`;
-  const connection = redisConnection(infra().redisUrl);
+  const connection = redisConnection(infraEnv().redisUrl);
   const queue = new Queue('correlation', { connection, prefix });
   const seen: Seen[] = [];
   let worker: CorrelatedWorker<{ label: string }>;

@@ -1,8 +1,8 @@
 import { deadLetterTopic, prefixed, type AnyEvent } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
-import { readTopic } from '../src/messaging/topic-reader';
+import { readTopic } from '@sunshine/platform';
 import { dlqCli, dlqJson } from './support/dlq-cli';
-import { eventually } from './support/kit';
+import { eventually } from '@sunshine/testing';
 import type { FixtureProcess } from './support/fixture-process';
 import { dispatched, registered } from './support/test-events';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';

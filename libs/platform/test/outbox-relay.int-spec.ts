@@ -1,9 +1,6 @@
 import { ContractViolationError } from '@sunshine/contracts';
 import { DataSource } from 'typeorm';
-import { loadPlatformConfig, type PlatformConfig } from '../src/config/platform-config';
-import { dataSourceOptions, ensureSchema } from '../src/database/database.module';
-import { OutboxWriter } from '../src/messaging/outbox.writer';
-import { readTopic, type StartOffsets } from '../src/messaging/topic-reader';
+import { dataSourceOptions, ensureSchema, loadPlatformConfig, OutboxWriter, type PlatformConfig, readTopic, type StartOffsets } from '@sunshine/platform';
 import { duplicates, topicOrder, writeBacklog, type Backlog } from './support/backlog';
 import { fixtureEnv } from './support/fixture-env';
 import type { FixtureProcess } from './support/fixture-process';

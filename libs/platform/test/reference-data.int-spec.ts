@@ -1,11 +1,6 @@
 import type { EventOf } from '@sunshine/contracts';
 import { DataSource } from 'typeorm';
-import { loadPlatformConfig, type PlatformConfig } from '../src/config/platform-config';
-import { dataSourceOptions, ensureSchema } from '../src/database/database.module';
-import { OutboxWriter } from '../src/messaging/outbox.writer';
-import { REFERENCE_DATA_ENTITIES, REFERENCE_DATA_MIGRATIONS } from '../src/reference/reference-data.module';
-import { ReferenceDataPublisher } from '../src/reference/reference-data.publisher';
-import { ReferenceDataService, type ReferenceChange } from '../src/reference/reference-data.service';
+import { dataSourceOptions, ensureSchema, loadPlatformConfig, OutboxWriter, type PlatformConfig, REFERENCE_DATA_ENTITIES, REFERENCE_DATA_MIGRATIONS, type ReferenceChange, ReferenceDataPublisher, ReferenceDataService } from '@sunshine/platform';
 import { fixtureEnv } from './support/fixture-env';
 import { TestRun } from './support/test-run';
 

@@ -2,28 +2,28 @@ import { z } from 'zod';
 import { reasonSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**
+ * The legal procedures a claim is led into instead of the petition route (导入相应法定程序, 《信访工作条例》第31条):
+ * litigation, arbitration, administrative review, a party appeal, other administrative procedures.
+ */
+export const LegalProcedures = [
+  'litigation',
+  'arbitration',
+  'administrative-review',
+  'party-appeal',
+  'administrative-procedure',
+] as const;
+
+/**
  * How a 申诉求决 claim is handled (《信访工作条例》第31条): led into another legal procedure (litigation, arbitration,
  * administrative review, party appeal, other administrative procedures), handled as a statutory duty, or on the
  * petition route with a written 信访处理意见书 (the only route with review 复查 and re-review 复核).
  */
-export const [ClaimRoutes, claimRouteSchema] = vocabulary([
-  'litigation',
-  'arbitration',
-  'administrative-review',
-  'party-appeal',
-  'administrative-procedure',
-  'statutory-duty',
-  'petition',
-]);
+export const [ClaimRoutes, claimRouteSchema] = vocabulary([...LegalProcedures, 'statutory-duty', 'petition']);
 export type ClaimRoute = z.infer<typeof claimRouteSchema>;
 
 /** Where a petitioner is told to go when a petition is not accepted (告知信访人向有权机关提出 / 导入法定程序). */
 export const [ProperChannels, properChannelSchema] = vocabulary([
-  'litigation',
-  'arbitration',
-  'administrative-review',
-  'party-appeal',
-  'administrative-procedure',
+  ...LegalProcedures,
   'competent-organ',
   'already-in-handling',
   'no-further-petition',

@@ -1,8 +1,7 @@
 import type { AnyEvent } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { OutboxWriter } from '../../src/messaging/outbox.writer';
-import type { ReadMessage } from '../../src/messaging/topic-reader';
+import { type OutboxWriter, type ReadMessage } from '@sunshine/platform';
 import { dispatched, registered } from './test-events';
 
 export interface Backlog {

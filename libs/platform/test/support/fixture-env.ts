@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ROOT } from './fixture-process';
-import { infra as infraEnv, type SigningKeys } from './kit';
+import { infraEnv, type TestKeys } from '@sunshine/testing';
 
 /** Where a test file's fixture processes write their logs. */
 export function logDirFor(prefix: string): string {
@@ -11,7 +11,7 @@ export function logDirFor(prefix: string): string {
  * The environment of a fixture process: the real infrastructure, the run's own schema prefix and topic prefix
  * (consumer groups are prefixed with it too), short timeouts that still hold on a 2-core machine.
  */
-export function fixtureEnv(prefix: string, keys: SigningKeys, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function fixtureEnv(prefix: string, keys: TestKeys, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const infra = infraEnv();
   return {
     PATH: process.env['PATH'],

@@ -1,6 +1,6 @@
 import type { EventOf } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
-import { newEvent } from '../../src/messaging/event-factory';
+import { newEvent } from '@sunshine/platform';
 
 const PLACE = ['410700000000', '410726000000'];
 const BUREAU = '410726000000:petition-bureau';

@@ -1,11 +1,10 @@
 import { Topics, prefixed, type AnyEvent } from '@sunshine/contracts';
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { createKafka } from '../../src/messaging/kafka.factory';
-import { ensureTopics } from '../../src/messaging/topic-provisioner';
+import { createKafka, ensureTopics } from '@sunshine/platform';
 import { fixtureEnv, logDirFor } from './fixture-env';
 import { FixtureProcess } from './fixture-process';
-import { infra as infraEnv, SigningKeys, uniquePrefix } from './kit';
+import { infraEnv, TestKeys, uniquePrefix } from '@sunshine/testing';
 import { headersOf } from './test-events';
 
 export const CONSUMER_FIXTURE = 'libs/platform/test/fixtures/consumer.fixture.ts';
@@ -25,7 +24,7 @@ export class TestRun {
 
   private constructor(
     label: string,
-    readonly keys: SigningKeys,
+    readonly keys: TestKeys,
   ) {
     this.prefix = uniquePrefix(label);
     this.logDir = logDirFor(this.prefix);
@@ -35,7 +34,7 @@ export class TestRun {
   }
 
   static async create(label: string): Promise<TestRun> {
-    const run = new TestRun(label, await SigningKeys.create());
+    const run = new TestRun(label, await TestKeys.create());
     await run.db.connect();
     await ensureTopics(run.kafka, run.prefix);
     return run;
