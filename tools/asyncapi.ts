@@ -1,8 +1,8 @@
 /**
  * Generates the AsyncAPI 3 document of the platform's events from the contracts (EventCatalog, envelope, topics):
  *
- *   node -r @swc-node/register tools/asyncapi.ts           writes docs/asyncapi.json
- *   node -r @swc-node/register tools/asyncapi.ts --check   exits 1 if docs/asyncapi.json is not what it would write
+ *   npm run asyncapi              writes docs/asyncapi.json
+ *   npm run asyncapi -- --check   exits 1 if docs/asyncapi.json is not what it would write
  *
  * tools/asyncapi.spec.ts runs the check in the unit tests, so CI catches a schema changed without regenerating.
  */
@@ -17,13 +17,16 @@ import {
   type TopicKey,
   type TopicName,
 } from '@sunshine/contracts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { runTool, writeOrCheck, type GeneratedDoc, type Json } from './generated-docs';
 
-export const ASYNCAPI_PATH = resolve(__dirname, '..', 'docs', 'asyncapi.json');
+export const ASYNCAPI_DOC: GeneratedDoc = {
+  path: resolve(__dirname, '..', 'docs', 'asyncapi.json'),
+  command: 'npm run asyncapi',
+};
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const PAYLOAD_FORMAT = 'application/schema+json;version=draft-07';
@@ -218,22 +221,5 @@ export function renderAsyncApi(document: JsonObject = buildAsyncApiDocument()): 
 }
 
 if (require.main === module) {
-  const text = renderAsyncApi();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(ASYNCAPI_PATH, 'utf8');
-    } catch {
-      // missing: a drift too
-    }
-    if (current !== text) {
-      process.stderr.write('docs/asyncapi.json is out of date: run node -r @swc-node/register tools/asyncapi.ts\n');
-      process.exitCode = 1;
-    } else {
-      process.stdout.write('docs/asyncapi.json is up to date\n');
-    }
-  } else {
-    writeFileSync(ASYNCAPI_PATH, text);
-    process.stdout.write(`wrote ${ASYNCAPI_PATH} (${Object.keys(EventCatalog).length} event types)\n`);
-  }
+  runTool(() => writeOrCheck([{ doc: ASYNCAPI_DOC, render: () => renderAsyncApi(), summary: () => `${Object.keys(EventCatalog).length} event types` }]));
 }

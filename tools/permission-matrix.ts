@@ -8,11 +8,14 @@
  * tools/permission-matrix.spec.ts runs the check in the unit tests.
  */
 import { describeAccess, routeTable, type RouteEntry } from '@sunshine/platform';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runTool, writeOrCheck, type GeneratedDoc } from './generated-docs';
 import { SERVICE_APPS, withPreviewApp, type ServiceApp } from './service-apps';
 
-export const PERMISSION_MATRIX_PATH = resolve(__dirname, '..', 'docs', 'permission-matrix.md');
+export const PERMISSION_MATRIX_DOC: GeneratedDoc = {
+  path: resolve(__dirname, '..', 'docs', 'permission-matrix.md'),
+  command: 'npm run permission-matrix',
+};
 
 const HEADER = `# Permission matrix
 
@@ -47,30 +50,6 @@ export async function renderPermissionMatrix(): Promise<string> {
   return `${HEADER}\n${sections.join('\n')}`;
 }
 
-async function main(): Promise<void> {
-  const text = await renderPermissionMatrix();
-  if (!process.argv.includes('--check')) {
-    writeFileSync(PERMISSION_MATRIX_PATH, text);
-    process.stdout.write(`wrote ${PERMISSION_MATRIX_PATH}\n`);
-    return;
-  }
-  let current = '';
-  try {
-    current = readFileSync(PERMISSION_MATRIX_PATH, 'utf8');
-  } catch {
-    // missing: a drift too
-  }
-  if (current !== text) {
-    process.stderr.write('docs/permission-matrix.md is out of date: run npm run permission-matrix\n');
-    process.exitCode = 1;
-  } else {
-    process.stdout.write('docs/permission-matrix.md is up to date\n');
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  });
+  runTool(() => writeOrCheck([{ doc: PERMISSION_MATRIX_DOC, render: renderPermissionMatrix }]));
 }
