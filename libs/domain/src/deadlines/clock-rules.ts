@@ -53,6 +53,36 @@ const CASE_ENDED = ends('case.closed', 'case.finalized', 'petition.withdrawn');
 /** The unit no longer holds the case in this stage: its receipt clocks are superseded. */
 const RECEIPT_SUPERSEDED = ends('case.dispatched', 'case.objection-approved', 'case.stage-opened');
 
+/** A duty that ends with the stage's written reply; moot once the case ends. */
+const REPLY_DUTY: ClockRule = {
+  satisfiedBy: sameStage('case.replied'),
+  endedBy: CASE_ENDED,
+  onDue: { kind: 'overdue' },
+  warns: true,
+};
+
+/** A unit's right to send a received case back (退回): used by objecting, lost by deciding on the case or losing it. */
+const RETURN_RIGHT: ClockRule = {
+  satisfiedBy: sameStage('case.objection-raised'),
+  endedBy: [...sameStage('case.accepted', 'case.not-accepted'), ...RECEIPT_SUPERSEDED, ...CASE_ENDED],
+  onDue: { kind: 'lapse' },
+  warns: true,
+};
+
+/**
+ * The petitioner's window to ask for the next stage (Art 35 review, Art 36 re-review), from the reply's service: a
+ * request for that stage satisfies it. Only claims on the petition route have one (Art 31 ⑥).
+ */
+function reviewRequestWindow(stage: 'review' | 're-review'): ClockRule {
+  return {
+    satisfiedBy: [{ event: 'petition.review-requested', payloadStage: stage }],
+    endedBy: CASE_ENDED,
+    onDue: { kind: 'window-expired', window: stage },
+    warns: false,
+    petitionRouteOnly: true,
+  };
+}
+
 /**
  * When each clock stops (data; jurisdictions' extra kinds without a rule get DEFAULT_CLOCK_RULE). The start of every
  * clock is its spec's `startsOn` event; these are the facts that satisfy it or make it moot.
@@ -74,12 +104,7 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
     warns: true,
   },
   // Art 23: the unit may object within 5 working days; deciding on the case ends that right.
-  objection: {
-    satisfiedBy: sameStage('case.objection-raised'),
-    endedBy: [...sameStage('case.accepted', 'case.not-accepted'), ...RECEIPT_SUPERSEDED, ...CASE_ENDED],
-    onDue: { kind: 'lapse' },
-    warns: true,
-  },
+  objection: RETURN_RIGHT,
   // Art 34: 60 days from acceptance (+ extension ≤ 30) to the written reply.
   handling: {
     satisfiedBy: sameStage('case.replied'),
@@ -108,28 +133,11 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
   },
   // Art 35: a review request within 30 days of the reply being served; after it routing closes the case. Only
   // claims on the petition route have a review (Art 31 ⑥); other routes have no window.
-  'review-request-window': {
-    satisfiedBy: [{ event: 'petition.review-requested', payloadStage: 'review' }],
-    endedBy: CASE_ENDED,
-    onDue: { kind: 'window-expired', window: 'review' },
-    warns: false,
-    petitionRouteOnly: true,
-  },
+  'review-request-window': reviewRequestWindow('review'),
   // Art 35: the review opinion within 30 days of the request.
-  'review-handling': {
-    satisfiedBy: sameStage('case.replied'),
-    endedBy: CASE_ENDED,
-    onDue: { kind: 'overdue' },
-    warns: true,
-  },
+  'review-handling': REPLY_DUTY,
   // Art 36: a re-review request within 30 days of the review opinion being served.
-  're-review-request-window': {
-    satisfiedBy: [{ event: 'petition.review-requested', payloadStage: 're-review' }],
-    endedBy: CASE_ENDED,
-    onDue: { kind: 'window-expired', window: 're-review' },
-    warns: false,
-    petitionRouteOnly: true,
-  },
+  're-review-request-window': reviewRequestWindow('re-review'),
   // Art 36: the re-review opinion within 30 days, hearings not counted.
   're-review-handling': {
     satisfiedBy: [...sameStage('case.replied'), ...ends('case.finalized')],
@@ -153,21 +161,11 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
     onDue: { kind: 'overdue' },
     warns: true,
   },
-  'hotline-return': {
-    satisfiedBy: sameStage('case.objection-raised'),
-    endedBy: [...sameStage('case.accepted', 'case.not-accepted'), ...RECEIPT_SUPERSEDED, ...CASE_ENDED],
-    onDue: { kind: 'lapse' },
-    warns: false,
-  },
+  'hotline-return': { ...RETURN_RIGHT, warns: false },
 };
 
 /** A kind a jurisdiction added without a rule: a duty that ends with the stage's written reply. */
-export const DEFAULT_CLOCK_RULE: ClockRule = {
-  satisfiedBy: sameStage('case.replied'),
-  endedBy: CASE_ENDED,
-  onDue: { kind: 'overdue' },
-  warns: true,
-};
+export const DEFAULT_CLOCK_RULE: ClockRule = REPLY_DUTY;
 
 export function clockRuleFor(kind: string): ClockRule {
   return CLOCK_RULES[kind] ?? DEFAULT_CLOCK_RULE;
