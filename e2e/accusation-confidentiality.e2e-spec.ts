@@ -110,10 +110,14 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   beforeAll(async () => {
     e = await RoutingE2e.start();
     // An office of the township government (the demo directory has none below the government but its petition office).
-    const office = await send('routing', 'POST', '/org/units', D.cityBureau, {
-      body: { id: OFFICE, name: '东屯镇财政所', kind: 'township-office', divisionCode: DONGTUN, parentId: `${DONGTUN}:government` },
+    // A new unit comes through a change request: one city system administrator proposes, another approves (issue 17).
+    const proposed = await http<{ id: string }>('POST', `${e.h.url('routing')}/org/change-requests`, {
+      token: await e.token(D.cityBureau, ['sysadmin'], 'city-sysadmin-1'),
+      body: { action: 'create', reason: '新设东屯镇财政所', unit: { id: OFFICE, name: '东屯镇财政所', kind: 'township-office', divisionCode: DONGTUN, parentId: `${DONGTUN}:government` } },
     });
-    if (office.status !== 201 && office.status !== 200) throw new Error(`creating ${OFFICE}: ${office.status} ${office.text}`);
+    if (proposed.status !== 201) throw new Error(`proposing ${OFFICE}: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+    const office = await http('POST', `${e.h.url('routing')}/org/change-requests/${proposed.body.id}/approve`, { token: await e.token(D.cityBureau, ['sysadmin'], 'city-sysadmin-2') });
+    if (office.status !== 200) throw new Error(`creating ${OFFICE}: ${office.status} ${JSON.stringify(office.body)}`);
     const units = [...SEES_NOTHING.map((v) => v.unitId), DISCIPLINE, BUREAU];
     for (const svc of ['intake', 'supervision'] as const) {
       await eventually(async () => {

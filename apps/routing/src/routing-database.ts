@@ -2,6 +2,7 @@ import { CASE_REPLICA_MIGRATIONS, REFERENCE_DATA_ENTITIES, REFERENCE_DATA_MIGRAT
 import { RoutingInitial1763810000000 } from './migrations/1763810000000-routing-initial';
 import { RoutingWorkflow1763830000000 } from './migrations/1763830000000-routing-workflow';
 import { RoutingCaseReplica1764610000000 } from './migrations/1764610000000-routing-case-replica';
+import { RoutingOrgChangeRequests1764700000000 } from './migrations/1764700000000-routing-org-change-requests';
 
 /** Routing's tables (migrations listed explicitly), shared by the service and its CLI commands. */
 export const ROUTING_DATABASE: DatabaseOptions = {
@@ -12,5 +13,6 @@ export const ROUTING_DATABASE: DatabaseOptions = {
     RoutingWorkflow1763830000000,
     ...CASE_REPLICA_MIGRATIONS,
     RoutingCaseReplica1764610000000,
+    RoutingOrgChangeRequests1764700000000,
   ],
 };

@@ -1,23 +1,15 @@
-import { Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Controller, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { ApiErrorResponses, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
-import {
-  competencesSchema,
-  createUnitSchema,
-  putUserSchema,
-  unitListQuerySchema,
-  updateUnitSchema,
-  type CompetencesDto,
-  type CreateUnitDto,
-  type PutUserDto,
-  type UnitListQuery,
-  type UpdateUnitDto,
-} from './org-admin.dto';
+import { putUserSchema, unitListQuerySchema, updateUnitSchema, type PutUserDto, type UnitListQuery, type UpdateUnitDto } from './org-admin.dto';
 import { OrgAdminService } from './org-admin.service';
 import type { StaffUser } from './staff-users.service';
 
-/** Every staff member reads the directory; only an administrator changes it, within its territory. */
+/**
+ * Every staff member reads the directory; an administrator renames units and registers staff within its territory. New
+ * units and a unit's kind, parent, territory and competences go through change requests (OrgChangeRequestController).
+ */
 @ApiTags('org directory 机构目录')
 @ApiBearerAuth()
 @ApiErrorResponses()
@@ -37,25 +29,13 @@ export class OrgAdminController {
     return this.org.get(id);
   }
 
-  @Post('units')
-  @Roles('admin')
-  @ApiOperation({ summary: '新增单位（管理员，本辖区内；发布完整快照） Create a unit' })
-  create(@ZodBody(createUnitSchema) dto: CreateUnitDto, @Staff() staff: StaffPrincipal): Promise<OrgUnitSnapshot> {
-    return this.org.create(staff, dto);
-  }
-
   @Patch('units/:id')
   @Roles('admin')
-  @ApiOperation({ summary: '修改单位（名称、类型、上级、主管类别） Update a unit' })
+  @ApiOperation({
+    summary: '修改单位名称（管理员，本辖区内）；类型、上级、区划、主管类别须走变更申请（403） Rename a unit; trust-bearing fields need a change request',
+  })
   update(@Param('id') id: string, @ZodBody(updateUnitSchema) dto: UpdateUnitDto, @Staff() staff: StaffPrincipal): Promise<OrgUnitSnapshot> {
     return this.org.update(staff, id, dto);
-  }
-
-  @Put('units/:id/competences')
-  @Roles('admin')
-  @ApiOperation({ summary: '设置主管类别（谁主管、谁负责） Set a unit’s competences' })
-  competences(@Param('id') id: string, @ZodBody(competencesSchema) dto: CompetencesDto, @Staff() staff: StaffPrincipal): Promise<OrgUnitSnapshot> {
-    return this.org.update(staff, id, { competences: dto.competences });
   }
 
   @Get('units/:id/users')

@@ -34,8 +34,11 @@ function toSnapshot(r: UnitRow): OrgUnitSnapshot {
 export class OrgDirectoryService {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  /** Inserts or updates units; unchanged units are neither rewritten nor republished. Returns the number changed. */
-  async upsert(m: EntityManager, drafts: readonly UnitDraft[], actorId: string): Promise<number> {
+  /**
+   * Inserts or updates units; unchanged units are neither rewritten nor republished. Returns the number changed. The
+   * actor is a staff member (subject and unit) or a system job (its name, e.g. the seed).
+   */
+  async upsert(m: EntityManager, drafts: readonly UnitDraft[], actorId: string, actorUnitId?: string): Promise<number> {
     let changed = 0;
     for (const d of drafts) {
       const [current] = await m.query<UnitRow[]>(`SELECT * FROM org_units WHERE id = $1 FOR UPDATE`, [d.id]);
@@ -50,7 +53,7 @@ export class OrgDirectoryService {
       );
       const event = newEvent('org.unit-snapshot', { ...d, revision }, {
         jurisdiction: { place: [], unit: d.territoryPath.slice(-5) },
-        actor: { kind: 'system', id: actorId },
+        actor: actorUnitId ? { kind: 'staff', id: actorId, unitId: actorUnitId } : { kind: 'system', id: actorId },
       });
       await this.outbox.append(m, event, d.id);
       changed++;
