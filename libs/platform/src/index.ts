@@ -67,3 +67,4 @@ export * from './http/route-table';
 export * from './http/openapi-document';
 export * from './http/preview-app';
 export * from './http/text-hygiene';
+export * from './http/iso-instant';

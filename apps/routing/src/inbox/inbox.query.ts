@@ -1,5 +1,5 @@
 import { caseStatusSchema, stageSchema } from '@sunshine/contracts';
-import type { VisibilitySql } from '@sunshine/platform';
+import { isoInstantSchema, type VisibilitySql } from '@sunshine/platform';
 import { z } from 'zod';
 
 export const inboxQuerySchema = z.object({
@@ -12,8 +12,8 @@ export const inboxQuerySchema = z.object({
   category: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/).optional(),
   type: z.enum(['suggestion', 'accusation', 'claim']).optional(),
   holding: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  dueBefore: z.iso.datetime({ offset: true }).optional(),
-  dueAfter: z.iso.datetime({ offset: true }).optional(),
+  dueBefore: isoInstantSchema.optional(),
+  dueAfter: isoInstantSchema.optional(),
   sort: z.enum(['updatedAt', 'dueAt', 'registeredAt', 'caseNumber']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

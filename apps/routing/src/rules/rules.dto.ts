@@ -1,4 +1,5 @@
 import { routingRuleSchema, routingRuleSetSchema } from '@sunshine/domain';
+import { isoInstantSchema } from '@sunshine/platform';
 import { z } from 'zod';
 
 /** A new version of a rule set: its id and ordered rules (the version number is given by the store). */
@@ -23,8 +24,8 @@ export const replaySchema = z
     candidate: routingRuleSetSchema.optional(),
     candidateRef: ref.optional(),
     from: ref.optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
-    until: z.iso.datetime({ offset: true }).optional(),
+    since: isoInstantSchema.optional(),
+    until: isoInstantSchema.optional(),
     limit: z.number().int().min(1).max(5000).default(1000),
   })
   .refine((v) => (v.candidate === undefined) !== (v.candidateRef === undefined), {

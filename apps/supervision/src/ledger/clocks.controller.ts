@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, isoInstantSchema, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { ClocksQueryService, type ClockListItem } from './clocks-query.service';
 
@@ -9,7 +9,7 @@ const querySchema = z.object({
   status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(statuses))).optional(),
   kind: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/).optional(),
   unitId: z.string().min(3).max(96).optional(),
-  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  dueBefore: isoInstantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

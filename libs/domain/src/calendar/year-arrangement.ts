@@ -23,6 +23,8 @@ export const yearArrangementSchema = z
   })
   .superRefine((arr, ctx) => {
     const prefix = `${arr.year}-`;
+    // A date already refused by its own schema (not YYYY-MM-DD, no such day) is not looked at again here.
+    const inYear = (d: LocalDate) => d.startsWith(prefix) && localDateSchema.safeParse(d).success;
     for (const [key, dates] of [['holidays', arr.holidays], ['workdays', arr.workdays]] as const) {
       dates.forEach((d, i) => {
         if (!d.startsWith(prefix)) ctx.addIssue({ code: 'custom', path: [key, i], message: `${d} is not in ${arr.year}` });
@@ -31,6 +33,7 @@ export const yearArrangementSchema = z
     const off = new Set(arr.holidays);
     arr.workdays.forEach((d, i) => {
       if (off.has(d)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${d} is both a holiday and a workday` });
+      if (!inYear(d)) return;
       const dow = dayOfWeek(d);
       if (dow !== 0 && dow !== 6) {
         ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${d} is a weekday: a make-up workday is a weekend day` });
