@@ -1,16 +1,14 @@
-import { defaultWorkingCalendar } from '../calendar';
 import { commands, DEPT } from '../lifecycle/__fixtures__/case.fixtures';
-import { playAt } from './__fixtures__/timed-case.fixtures';
+import { clockContext as ctx, playAt, registeredAt } from './__fixtures__/timed-case.fixtures';
 import { clockHistory, runningClocks } from './clock-history';
 import { inboxDue } from './clock-selectors';
 
 // 2026: 劳动节 5/1–5/5, 5/6 (Wed) is a working day.
-const ctx = (asOf: string) => ({ calendar: defaultWorkingCalendar(), policies: [], asOf });
 
 describe('a petition accepted on the spot by the unit that received it (Art 23)', () => {
   it('has nothing left to forward: the Art 22 dispatch clock stops, the handling clock runs from the acceptance', () => {
     const { state } = playAt([
-      ['2026-03-02T02:00:00.000Z', commands.register({ receivingUnitId: DEPT, receivedAt: '2026-03-02T02:00:00.000Z', registeredAt: '2026-03-02T02:00:00.000Z' })],
+      registeredAt('2026-03-02T02:00:00.000Z', { receivingUnitId: DEPT }),
       ['2026-03-02T03:00:00.000Z', commands.accept(DEPT, 'petition')],
     ]);
     const at = ctx('2026-03-25T00:00:00.000Z');

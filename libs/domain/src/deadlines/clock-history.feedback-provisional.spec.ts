@@ -1,13 +1,13 @@
 import { defaultWorkingCalendar } from '../calendar';
 import { BUREAU, commands, DEPT } from '../lifecycle/__fixtures__/case.fixtures';
-import { playAt } from './__fixtures__/timed-case.fixtures';
+import { clockContext, playAt, registeredAt } from './__fixtures__/timed-case.fixtures';
 import { runningClocks } from './clock-history';
 import { inboxDue, issuerDeadline } from './clock-selectors';
 
 // chinese-days ships the arrangements up to 2026: a date in 2027 is counted without the State Council's notice and
 // must be flagged (DESIGN §2). 12/10/2026 + 30 days = Sat 1/9/2027 → the next working day, Mon 1/11/2027.
 const calendar = defaultWorkingCalendar();
-const ctx = (asOf: string) => ({ calendar, policies: [], asOf });
+const ctx = (asOf: string) => clockContext(asOf, calendar);
 const ASSIGNED_AT = '2026-12-10T02:00:00.000Z';
 
 describe('交办 feedback due in a year whose holidays are not published (Art 22)', () => {
@@ -21,7 +21,7 @@ describe('交办 feedback due in a year whose holidays are not published (Art 22
     const assign = commands.dispatch(BUREAU, DEPT, 'assign');
     const withDue = { ...assign, payload: { ...assign.payload, feedbackDueAt: feedback.dueAt } } as typeof assign;
     const { state } = playAt([
-      ['2026-12-09T02:00:00.000Z', commands.register({ receivedAt: '2026-12-09T02:00:00.000Z', registeredAt: '2026-12-09T02:00:00.000Z' })],
+      registeredAt('2026-12-09T02:00:00.000Z'),
       [ASSIGNED_AT, withDue],
       ['2026-12-11T02:00:00.000Z', commands.sign(DEPT)],
       ['2026-12-11T03:00:00.000Z', commands.accept(DEPT, 'litigation')],

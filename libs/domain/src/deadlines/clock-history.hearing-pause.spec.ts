@@ -1,33 +1,37 @@
-import { defaultWorkingCalendar } from '../calendar';
-import { BUREAU, CITY, commands, DEPT } from '../lifecycle/__fixtures__/case.fixtures';
-import { playAt, type TimedStep } from './__fixtures__/timed-case.fixtures';
+import { CITY, commands } from '../lifecycle/__fixtures__/case.fixtures';
+import { clockContext as ctx, laterStageAt, originalStageAt, playAt, type TimedStep } from './__fixtures__/timed-case.fixtures';
 import { clockHistory } from './clock-history';
 import { citizenClocks, handlingDeadline, inboxDue } from './clock-selectors';
 
 // 2026 arrangement: 春节 2/15–2/23, 清明 4/4 (Sat)–4/6 (Mon). A hearing's time does not count (Art 36): every
 // Asia/Shanghai day it touches is added to the re-review's 30 days.
 const PROVINCE = '410000000000:government';
-const ctx = (asOf: string) => ({ calendar: defaultWorkingCalendar(), policies: [], asOf });
 const hearing = { unitId: PROVINCE, hearingId: 'h-1' };
 
 const toReReview: TimedStep[] = [
-  ['2026-01-05T02:00:00.000Z', commands.register({ receivedAt: '2026-01-05T02:00:00.000Z', registeredAt: '2026-01-05T02:00:00.000Z' })],
-  ['2026-01-05T03:00:00.000Z', commands.dispatch(BUREAU, DEPT)],
-  ['2026-01-05T04:00:00.000Z', commands.sign(DEPT)],
-  ['2026-01-06T02:00:00.000Z', commands.accept(DEPT, 'petition')],
-  ['2026-01-20T02:00:00.000Z', commands.reply(DEPT)],
-  ['2026-01-21T02:00:00.000Z', commands.serve(DEPT, '2026-01-21T02:00:00.000Z')],
-  ['2026-01-26T02:00:00.000Z', { name: 'request-review', payload: { stage: 'review', requestedAt: '2026-01-26T02:00:00.000Z' } }],
-  ['2026-01-27T02:00:00.000Z', commands.openStage('review', CITY)],
-  ['2026-01-28T02:00:00.000Z', commands.sign(CITY)],
-  ['2026-01-29T02:00:00.000Z', commands.accept(CITY)],
-  ['2026-02-10T02:00:00.000Z', commands.reply(CITY)],
-  ['2026-02-11T02:00:00.000Z', commands.serve(CITY, '2026-02-11T02:00:00.000Z')],
+  ...originalStageAt({
+    registered: '2026-01-05T02:00:00.000Z',
+    dispatched: '2026-01-05T03:00:00.000Z',
+    signed: '2026-01-05T04:00:00.000Z',
+    accepted: '2026-01-06T02:00:00.000Z',
+    replied: '2026-01-20T02:00:00.000Z',
+    served: '2026-01-21T02:00:00.000Z',
+  }),
+  ...laterStageAt('review', CITY, {
+    requested: '2026-01-26T02:00:00.000Z',
+    opened: '2026-01-27T02:00:00.000Z',
+    signed: '2026-01-28T02:00:00.000Z',
+    accepted: '2026-01-29T02:00:00.000Z',
+    replied: '2026-02-10T02:00:00.000Z',
+    served: '2026-02-11T02:00:00.000Z',
+  }),
   // Re-review asked for on Mon 3/2: 30 days → Wed 4/1 without a hearing.
-  ['2026-03-02T02:00:00.000Z', { name: 'request-review', payload: { stage: 're-review', requestedAt: '2026-03-02T02:00:00.000Z' } }],
-  ['2026-03-02T03:00:00.000Z', commands.openStage('re-review', PROVINCE)],
-  ['2026-03-03T02:00:00.000Z', commands.sign(PROVINCE)],
-  ['2026-03-04T02:00:00.000Z', commands.accept(PROVINCE)],
+  ...laterStageAt('re-review', PROVINCE, {
+    requested: '2026-03-02T02:00:00.000Z',
+    opened: '2026-03-02T03:00:00.000Z',
+    signed: '2026-03-03T02:00:00.000Z',
+    accepted: '2026-03-04T02:00:00.000Z',
+  }),
   ['2026-03-05T02:00:00.000Z', commands.startHandling(PROVINCE)],
   // The hearing opens Tue 3/10 09:00 Shanghai.
   ['2026-03-10T01:00:00.000Z', { name: 'start-hearing', payload: hearing }],

@@ -79,9 +79,9 @@ export const commands = {
     name: 'serve-reply',
     payload: { unitId, servedAt, method: 'post' },
   }),
-  requestReview: (stage: 'review' | 're-review'): CaseCommand => ({
+  requestReview: (stage: 'review' | 're-review', requestedAt = '2025-04-10T02:00:00.000Z'): CaseCommand => ({
     name: 'request-review',
-    payload: { stage, requestedAt: '2025-04-10T02:00:00.000Z' },
+    payload: { stage, requestedAt },
   }),
   openStage: (stage: 'review' | 're-review', unitId: string): CaseCommand => ({
     name: 'open-stage',
@@ -105,22 +105,34 @@ export function envelope(decided: DecidedEvent, seq = ++sequence): EvolvableEven
   return { id, type: decided.type, version: 1, occurredAt, caseId: CASE_ID, payload: decided.payload };
 }
 
-/** Decides and applies each command in turn; throws on a refusal or a skipped event (a test bug). */
+/**
+ * Decides one command and applies its events, each wrapped by `wrap`, as a service would; throws on a refusal or a
+ * skipped event (a test bug).
+ */
+export function decideAndApply(state: CaseState, command: CaseCommand, wrap: (decided: DecidedEvent) => EvolvableEvent) {
+  const decision = decide(state, command);
+  if (!decision.ok) {
+    throw new Error(`${command.name} refused: ${decision.error.code} ${decision.error.details?.join('; ') ?? ''}`);
+  }
+  const events: EvolvableEvent[] = [];
+  for (const decided of decision.events) {
+    const wrapped = wrap(decided);
+    const result = evolve(state, wrapped);
+    if (result.skipped) throw new Error(`skipped ${wrapped.type}: ${result.skipped.reason} ${result.skipped.detail ?? ''}`);
+    state = result.state;
+    events.push(wrapped);
+  }
+  return { state, events };
+}
+
+/** Decides and applies each command in turn, an hour apart from T0 (see `envelope`). */
 export function play(steps: readonly CaseCommand[], from: CaseState = initialCaseState(CASE_ID)) {
   let state = from;
   const events: EvolvableEvent[] = [];
   for (const step of steps) {
-    const decision = decide(state, step);
-    if (!decision.ok) {
-      throw new Error(`${step.name} refused: ${decision.error.code} ${decision.error.details?.join('; ') ?? ''}`);
-    }
-    for (const decided of decision.events) {
-      const wrapped = envelope(decided);
-      const result = evolve(state, wrapped);
-      if (result.skipped) throw new Error(`skipped ${wrapped.type}: ${result.skipped.reason} ${result.skipped.detail ?? ''}`);
-      state = result.state;
-      events.push(wrapped);
-    }
+    const applied = decideAndApply(state, step, (decided) => envelope(decided));
+    state = applied.state;
+    events.push(...applied.events);
   }
   return { state, events };
 }
