@@ -1,6 +1,7 @@
 import { clockSpecFor } from './deadline-policy';
 import { computeDeadline } from './compute-deadline';
 import { isLate } from './is-late';
+import { itEndsOnTheLastDay } from './__fixtures__/law-deadline.fixtures';
 
 // Expected dates worked out by hand from the notices:
 // 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号） — see deadline-original-stage.spec.ts.
@@ -11,17 +12,14 @@ import { isLate } from './is-late';
 // (chinese-days 1.5.7 holds exactly these 2026 dates: checked by hand in dist/chinese-days.json.)
 
 describe('citizen windows and later stages (Art 35, 36, 40)', () => {
-  it.each([
+  itEndsOnTheLastDay([
     ['rating-window', '2025-12-05T08:00:00Z', '2026-01-04', 'Fri 12/5 + 30 = 1/4 Sun, 调休上班 → ends that day'],
     ['review-request-window', '2026-01-16T03:00:00Z', '2026-02-24', '1/16 + 30 = 2/15, 春节 2/15–2/23 → 2/24 Tue'],
     ['review-handling', '2026-09-01T02:00:00Z', '2026-10-08', '9/1 + 30 = 10/1, 国庆 10/1–10/7 → 10/8 Thu'],
     ['re-review-request-window', '2026-09-10T02:00:00Z', '2026-10-10', '9/10 + 30 = 10/10 Sat, 调休上班 → ends that day'],
     ['re-review-handling', '2025-06-03T02:00:00Z', '2025-07-03', 'Tue 6/3 + 30 = 7/3 Thu'],
     ['rating-window', '2026-12-01T02:00:00Z', '2026-12-31', '12/1 + 30 = 12/31 Thu: 2027 never consulted'],
-  ])('%s from %s ends on %s (%s)', (kind, startAt, lastDay) => {
-    const deadline = computeDeadline(clockSpecFor(kind), { startAt });
-    expect(deadline).toMatchObject({ lastDay, dueAt: `${lastDay}T16:00:00.000Z`, provisional: false });
-  });
+  ]);
 
   it('tags the review clocks with Art 35 and 36 and the order answer with Art 40', () => {
     const at = { startAt: '2026-09-01T02:00:00Z' };

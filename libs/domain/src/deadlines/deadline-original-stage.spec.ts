@@ -1,5 +1,6 @@
 import { clockSpecFor } from './deadline-policy';
 import { computeDeadline } from './compute-deadline';
+import { itEndsOnTheLastDay } from './__fixtures__/law-deadline.fixtures';
 
 // Expected dates worked out by hand from the notices (never with the calendar under test):
 // 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）：
@@ -10,7 +11,7 @@ import { computeDeadline } from './compute-deadline';
 // day (= that day 16:00Z); a last day that is not a working day moves to the first working day after it.
 
 describe('original-stage clocks (Art 22, 23, 34)', () => {
-  it.each([
+  itEndsOnTheLastDay([
     // kind, start instant (UTC), expected last day, why
     ['dispatch', '2025-01-10T02:00:00Z', '2025-01-26', '1/10 + 15 = 1/25 Sat → 1/26 Sun is 调休上班, so the period ends then'],
     ['dispatch', '2025-03-03T15:59:59Z', '2025-03-18', 'Shanghai 3/3 23:59:59 Mon; +15 = 3/18 Tue'],
@@ -22,13 +23,7 @@ describe('original-stage clocks (Art 22, 23, 34)', () => {
     ['objection', '2025-10-09T02:00:00Z', '2025-10-15', 'after Thu 10/9: 10/10, 10/11 (周六上班), 10/13, 10/14, 10/15'],
     ['handling', '2025-03-03T06:00:00Z', '2025-05-06', '3/3 + 60 = 5/2, inside 劳动节 (5/1–5/5) → 5/6 Tue'],
     ['handling', '2025-08-03T01:00:00Z', '2025-10-09', '8/3 + 60 = 10/2, inside 国庆 (10/1–10/8) → 10/9 Thu'],
-  ])('%s from %s ends on %s (%s)', (kind, startAt, lastDay) => {
-    const deadline = computeDeadline(clockSpecFor(kind), { startAt });
-    expect(deadline.lastDay).toBe(lastDay);
-    expect(deadline.dueAt).toBe(`${lastDay}T16:00:00.000Z`);
-    expect(deadline.provisional).toBe(false);
-    expect(deadline.unpublishedYears).toEqual([]);
-  });
+  ]);
 
   it('tags each clock with its article', () => {
     const startAt = '2025-03-03T06:00:00Z';
