@@ -7,15 +7,7 @@ import { SupervisionWorld } from './support/supervision-world';
 const TEN_DAY_ACCEPTANCE = { jurisdiction: CITY, clocks: [{ kind: 'acceptance', amount: 10 }] };
 
 describe('deadline policies as reference data: loaded by the city, published, counted with by the ledger', () => {
-  let world: SupervisionWorld;
-
-  beforeAll(async () => {
-    world = await SupervisionWorld.create('2026-03-02T00:00:00.000Z');
-  });
-
-  afterAll(async () => {
-    await world?.cleanup();
-  });
+  const world = SupervisionWorld.forSuite('2026-03-02T00:00:00.000Z');
 
   const put = async (id: string, body: unknown, unit: 'cityBureau' | 'countyBureau', roles: Parameters<SupervisionWorld['token']>[1]) =>
     world.call<{ code?: string; id?: string; revision?: number }>('PUT', `/deadline-policies/${id}`, body, await world.token(unit, roles));

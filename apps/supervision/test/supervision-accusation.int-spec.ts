@@ -16,9 +16,9 @@ const FEEDS: readonly UnitKey[] = [...ACCUSED_SIDE, 'countyDiscipline', 'countyB
 // accused government and its petition office see nothing of it on any endpoint of supervision; the discipline
 // commission and the registering bureau do. Dispatched Mon 3/2 → acceptance due Tue 3/17 24:00 Shanghai.
 describe('an accusation against a township, in supervision (Art 30, 46)', () => {
-  let world: SupervisionWorld;
-  let accusation: CaseScript;
-  let control: CaseScript;
+  const world = SupervisionWorld.forSuite('2026-03-02T00:00:00.000Z');
+  const accusation = new CaseScript(world);
+  const control = new CaseScript(world);
   const fed = new Map<UnitKey, Array<{ caseId: string; status: string }>>();
   const subscriptions: Subscription[] = [];
 
@@ -26,9 +26,6 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
   const send = async (method: string, path: string, body: unknown, unit: UnitKey) => world.call(method, path, body, await world.token(unit, [...ALL_ROLES]));
 
   beforeAll(async () => {
-    world = await SupervisionWorld.create('2026-03-02T00:00:00.000Z');
-    accusation = new CaseScript(world);
-    control = new CaseScript(world);
     const app = world.app;
     if (!app) throw new Error('supervision is not running');
     for (const unit of FEEDS) {
@@ -56,9 +53,8 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
     expect(leader.status).toBe(201);
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of subscriptions) s.unsubscribe();
-    await world?.cleanup();
   });
 
   it('shows the case, its clocks, order and warning to the discipline commission and the registering bureau', async () => {

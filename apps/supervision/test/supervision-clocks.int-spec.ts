@@ -1,4 +1,5 @@
 import { CaseScript } from './support/case-events';
+import { O, W, X } from './support/notices';
 import { UNITS } from './support/directory';
 import { SupervisionWorld } from './support/supervision-world';
 
@@ -6,20 +7,9 @@ import { SupervisionWorld } from './support/supervision-world';
 // chinese-days ships it): 春节 2/15–2/23 off, 2/14 (Sat) and 2/28 (Sat) worked; 清明 4/4–4/6; 劳动节 5/1–5/5, 5/9 (Sat)
 // worked; 国庆 10/1–10/7. A period ends at 24:00 Asia/Shanghai of its last day = that day 16:00Z. Warnings come 3 days
 // and 1 day before (the default leads).
-const W = 'case.deadline-warning';
-const O = 'case.overdue';
-const X = 'case.window-expired';
 
 describe('the deadline ledger with the injectable clock', () => {
-  let world: SupervisionWorld;
-
-  beforeAll(async () => {
-    world = await SupervisionWorld.create('2026-02-01T00:00:00.000Z');
-  });
-
-  afterAll(async () => {
-    await world?.cleanup();
-  });
+  const world = SupervisionWorld.forSuite('2026-02-01T00:00:00.000Z');
 
   it('warns and goes overdue on the dispatch clock at the instants the law gives, moved off the Spring Festival, once each', async () => {
     const c = new CaseScript(world);

@@ -1,7 +1,8 @@
 import { eventually } from '@sunshine/testing';
 import { CaseScript } from './support/case-events';
+import { O, W } from './support/notices';
 import { UNITS } from './support/directory';
-import { SupervisionWorld } from './support/supervision-world';
+import { SupervisionWorld, type UnitKey } from './support/supervision-world';
 
 interface Order {
   orderId: string;
@@ -16,36 +17,29 @@ interface Order {
   reminders: number;
 }
 
-const W = 'case.deadline-warning';
-const O = 'case.overdue';
-
 // Dates as in supervision-clocks: 劳动节 2026 is 5/1–5/5 off (5/9, a Saturday, worked).
 describe('supervision orders, the escalation policy and the 交办 completion report', () => {
-  let world: SupervisionWorld;
+  const world = SupervisionWorld.forSuite('2026-04-29T00:00:00.000Z');
 
-  beforeAll(async () => {
-    world = await SupervisionWorld.create('2026-04-29T00:00:00.000Z');
-  });
-
-  afterAll(async () => {
-    await world?.cleanup();
-  });
+  /** A case 人社局 accepted: registered, dispatched to it and accepted at these instants. */
+  const acceptedCase = async (registered: string, dispatched: string, accepted: string): Promise<CaseScript> => {
+    const c = new CaseScript(world);
+    await c.registered(registered);
+    await c.dispatched(dispatched);
+    await c.accepted(accepted);
+    return c;
+  };
+  const issue = async (c: CaseScript, body: Record<string, unknown>, unit: UnitKey = 'countyBureau') =>
+    world.call<Order>('POST', `/cases/${c.caseId}/supervision-orders`, body, await world.token(unit));
 
   it('issues an order by hand, warns and goes overdue on its answer date, escalates it to the city after 7 days, once', async () => {
-    const c = new CaseScript(world);
-    await c.registered('2026-04-29T02:00:00.000Z');
-    await c.dispatched('2026-04-29T03:00:00.000Z');
-    await c.accepted('2026-04-29T04:00:00.000Z');
+    const c = await acceptedCase('2026-04-29T02:00:00.000Z', '2026-04-29T03:00:00.000Z', '2026-04-29T04:00:00.000Z');
     const bureau = await world.token('countyBureau');
-    expect((await world.call('POST', `/cases/${c.caseId}/supervision-orders`, { trigger: 'delay', reason: { code: 'x' } }, await world.token('hrss'))).status).toBe(403);
+    expect((await issue(c, { trigger: 'delay', reason: { code: 'x' } }, 'hrss')).status).toBe(403);
 
     await world.at('2026-04-30T02:00:00.000Z');
     // Issued Thu 4/30 with 5 days → Tue 5/5, a holiday → Wed 5/6.
-    const issued = await world.call<Order>('POST', `/cases/${c.caseId}/supervision-orders`, {
-      trigger: 'delay',
-      answerDays: 5,
-      reason: { code: 'slow-handling', text: '办理进度缓慢' },
-    }, bureau);
+    const issued = await issue(c, { trigger: 'delay', answerDays: 5, reason: { code: 'slow-handling', text: '办理进度缓慢' } });
     expect(issued.status).toBe(201);
     const due = '2026-05-06T16:00:00.000Z';
     expect(issued.body).toMatchObject({
@@ -99,16 +93,9 @@ describe('supervision orders, the escalation policy and the 交办 completion re
   });
 
   it('stops the answer clock when the unit answers in writing, and never escalates an answered order', async () => {
-    const c = new CaseScript(world);
     await world.at('2026-05-20T00:00:00.000Z');
-    await c.registered('2026-05-19T02:00:00.000Z');
-    await c.dispatched('2026-05-19T03:00:00.000Z');
-    await c.accepted('2026-05-19T04:00:00.000Z');
-    const issued = await world.call<Order>('POST', `/cases/${c.caseId}/supervision-orders`, {
-      trigger: 'perfunctory',
-      answerDays: 3,
-      reason: { code: 'callback' },
-    }, await world.token('countyBureau'));
+    const c = await acceptedCase('2026-05-19T02:00:00.000Z', '2026-05-19T03:00:00.000Z', '2026-05-19T04:00:00.000Z');
+    const issued = await issue(c, { trigger: 'perfunctory', answerDays: 3, reason: { code: 'callback' } });
     expect(issued.status).toBe(201);
     await eventually(async () => ((await world.clocks(c.caseId)).some((k) => k.kind === 'supervision-order-answer') ? true : undefined), 30000, 'the answer clock');
     const answered = await world.call<Order>('POST', `/supervision-orders/${issued.body.orderId}/answer`, { summary: '已约谈当事人并限期整改' }, await world.token('hrss'));
@@ -176,18 +163,11 @@ describe('supervision orders, the escalation policy and the 交办 completion re
   });
 
   it('counts an order’s answer date in a year whose holidays are not published yet as provisional', async () => {
-    const c = new CaseScript(world);
     await world.at('2027-03-09T00:00:00.000Z');
-    await c.registered('2027-03-08T02:00:00.000Z');
-    await c.dispatched('2027-03-08T03:00:00.000Z');
-    await c.accepted('2027-03-08T04:00:00.000Z');
+    const c = await acceptedCase('2027-03-08T02:00:00.000Z', '2027-03-08T03:00:00.000Z', '2027-03-08T04:00:00.000Z');
     await world.at('2027-03-09T02:00:00.000Z');
     // Issued Tue 3/9/2027 with 5 days → Sun 3/14 → Mon 3/15; 2027's arrangement is not published: provisional.
-    const issued = await world.call<Order>('POST', `/cases/${c.caseId}/supervision-orders`, {
-      trigger: 'delay',
-      answerDays: 5,
-      reason: { code: 'slow-handling' },
-    }, await world.token('countyBureau'));
+    const issued = await issue(c, { trigger: 'delay', answerDays: 5, reason: { code: 'slow-handling' } });
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ answerDueAt: '2027-03-15T16:00:00.000Z', answerDueProvisional: true });
     const [event] = await world.written(c.caseId, 'case.supervision-order-issued');

@@ -1,22 +1,11 @@
 import { eventually } from '@sunshine/testing';
 import { CaseScript } from './support/case-events';
+import { O, W, X } from './support/notices';
 import { SupervisionWorld } from './support/supervision-world';
-
-const W = 'case.deadline-warning';
-const O = 'case.overdue';
-const X = 'case.window-expired';
 
 // The ledger in PostgreSQL is the truth; Redis only wakes the check. Instants as in supervision-clocks (春节 2026).
 describe('the ledger as the truth: Redis lost, a year’s holidays published', () => {
-  let world: SupervisionWorld;
-
-  beforeAll(async () => {
-    world = await SupervisionWorld.create('2026-01-20T00:00:00.000Z');
-  });
-
-  afterAll(async () => {
-    await world?.cleanup();
-  });
+  const world = SupervisionWorld.forSuite('2026-01-20T00:00:00.000Z');
 
   it('fires every pending clock on time after Redis is flushed and the service restarts, and nothing twice', async () => {
     const r1 = new CaseScript(world);

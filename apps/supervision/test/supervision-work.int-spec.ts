@@ -11,15 +11,7 @@ const ALERTS = {
 };
 
 describe('early warnings, urgent matters, leaders in charge and the backlog register', () => {
-  let world: SupervisionWorld;
-
-  beforeAll(async () => {
-    world = await SupervisionWorld.create('2026-03-05T00:00:00.000Z', { SUPERVISION_ALERTS: JSON.stringify(ALERTS) });
-  });
-
-  afterAll(async () => {
-    await world?.cleanup();
-  });
+  const world = SupervisionWorld.forSuite('2026-03-05T00:00:00.000Z', { SUPERVISION_ALERTS: JSON.stringify(ALERTS) });
 
   const alertsFor = async (caseId: string): Promise<AlertEarlyWarning[]> =>
     (await world.sql<{ value: { payload: AlertEarlyWarning } }>(`SELECT value FROM outbox WHERE type = 'alert.early-warning' ORDER BY seq`))

@@ -42,6 +42,7 @@ export * from './reference/deadline-context.source';
 export * from './reference/reference-item';
 export * from './reference/reference-state';
 export * from './reference/reference-data.service';
+export * from './reference/reference-change.subscriber';
 export * from './reference/reference-data.publisher';
 export * from './reference/reference-data.module';
 export * from './correlation/correlation-context';

@@ -3,3 +3,4 @@ export * from './test-keys';
 export * from './service-harness';
 export * from './http';
 export * from './sql';
+export * from './drop-test-run';

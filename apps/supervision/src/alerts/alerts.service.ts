@@ -61,9 +61,7 @@ export class AlertsService {
   }
 
   async report(staff: StaffPrincipal, caseId: string, body: { kind: UrgentMatterKind; reason: Reason }): Promise<{ toUnitIds: string[] }> {
-    if (!(await this.bureaus.isBureau(staff.unitId))) {
-      throw new DomainException('BUREAU_ONLY', 'forbidden', { zh: '只有信访部门可以上报', en: 'only a petition bureau reports up' });
-    }
+    await this.bureaus.assertBureau(staff.unitId, { zh: '上报', en: 'reports up' });
     const { result: toUnitIds } = await this.commands.act(caseId, staff, {}, async (tx) => {
       const result = await this.reportUp.report(tx.m, tx.current, {
         unitId: staff.unitId,

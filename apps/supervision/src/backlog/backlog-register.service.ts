@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_NOT_FOUND, CaseCommands, CaseEmitter, CaseVisibility, Clock, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
+import { CASE_NOT_FOUND, CaseCommands, CaseEmitter, CaseLists, Clock, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+import { responsibleUnit } from '../shared/responsible-unit';
 import { BacklogService } from './backlog.service';
 
 export interface BacklogView {
@@ -23,7 +24,7 @@ export interface PlanInput {
   readonly unitId?: string;
 }
 
-const iso = isoOf;
+const BACKLOG_SELECT = `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_replica v ON v.case_id = b.case_id`;
 
 /** The backlog register as people use it: list it, register a case by hand with a plan, update the plan. */
 @Injectable()
@@ -32,29 +33,22 @@ export class BacklogRegisterService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly backlog: BacklogService,
     private readonly commands: CaseCommands,
-    private readonly visibility: CaseVisibility,
+    private readonly lists: CaseLists,
     private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
   ) {}
 
   async list(staff: StaffPrincipal, status: 'registered' | 'cleared' | undefined): Promise<BacklogView[]> {
-    const filter = await this.visibility.sql(staff, 1, 'v');
-    const params = [...filter.params];
-    const byStatus = status ? `AND b.status = $${params.push(status)}` : '';
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_replica v ON v.case_id = b.case_id
-       WHERE ${filter.visible} ${byStatus} ORDER BY b.registered_at LIMIT 1000`,
-      params,
-    );
+    const rows = await (await this.lists.visibleTo(staff))
+      .whereGiven(status, (p) => `b.status = ${p}`)
+      .rows(BACKLOG_SELECT, 'b.registered_at', { limit: 1000 });
     return rows.map((r) => this.viewOf(r));
   }
 
   async registerByHand(staff: StaffPrincipal, caseId: string, body: PlanInput & { reason: { code: string; text?: string } }): Promise<BacklogView> {
     await this.commands.act(caseId, staff, {}, async (tx) => {
-      const unitId = body.unitId ?? tx.state.holdingUnitId;
-      if (!unitId) throw new DomainException('NO_UNIT', 'unprocessable', { zh: '须指定责任单位', en: 'name the responsible unit' });
       const done = await this.backlog.register(tx.m, tx.current, {
-        unitId,
+        unitId: responsibleUnit(body.unitId, tx.state),
         reason: body.reason,
         plan: body.plan,
         planDueDate: body.planDueDate,
@@ -82,7 +76,7 @@ export class BacklogRegisterService {
 
   private async view(caseId: string): Promise<BacklogView> {
     const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_replica v ON v.case_id = b.case_id WHERE b.case_id = $1`,
+      `${BACKLOG_SELECT} WHERE b.case_id = $1`,
       [caseId],
     );
     if (!row) throw CASE_NOT_FOUND;
@@ -99,8 +93,8 @@ export class BacklogRegisterService {
       reasonCode: String(r['reason_code']),
       plan: (r['plan'] as string | null) ?? null,
       planDueDate: (r['plan_due_date'] as string | null) ?? null,
-      registeredAt: iso(r['registered_at']) ?? '',
-      clearedAt: iso(r['cleared_at']),
+      registeredAt: isoOf(r['registered_at']) ?? '',
+      clearedAt: isoOf(r['cleared_at']),
     };
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason } from '@sunshine/contracts';
-import { CASE_NOT_FOUND, CaseCommands, CaseVisibility, Clock, isoOf, type StaffPrincipal } from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
+import { CASE_NOT_FOUND, CaseCommands, CaseLists, Clock, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
 
 export interface LeaderCase extends CaseListItem {
@@ -15,8 +13,7 @@ export interface LeaderCase extends CaseListItem {
 @Injectable()
 export class LeaderService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: CaseVisibility,
+    private readonly lists: CaseLists,
     private readonly commands: CaseCommands,
     private readonly clock: Clock,
   ) {}
@@ -32,24 +29,25 @@ export class LeaderService {
         [caseId, leaderRef, staff.unitId, staff.subject, this.clock.now(), body.reason?.code ?? null],
       );
     });
-    const [item] = await this.query(staff, `l.case_id = $1`, caseId);
+    const [item] = await this.query(staff, (p) => `l.case_id = ${p}`, caseId);
     if (!item) throw CASE_NOT_FOUND;
     return item;
   }
 
   /** The cases the calling leader is in charge of, as far as the one visibility rule lets the leader's unit see them. */
   list(staff: StaffPrincipal): Promise<LeaderCase[]> {
-    return this.query(staff, `l.leader_ref = $1`, staff.subject);
+    return this.query(staff, (p) => `l.leader_ref = ${p}`, staff.subject);
   }
 
-  private async query(staff: StaffPrincipal, where: string, value: string): Promise<LeaderCase[]> {
-    const filter = await this.visibility.sql(staff, 2, 'v');
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT ${CASE_LIST_COLUMNS}, l.assigned_at, l.assigned_by, l.unit_id AS leader_unit_id, l.leader_ref
-       FROM leader_assignments l JOIN case_replica v ON v.case_id = l.case_id WHERE ${where} AND ${filter.visible}
-       ORDER BY l.assigned_at DESC LIMIT 500`,
-      [value, ...filter.params],
-    );
+  private async query(staff: StaffPrincipal, where: (p: string) => string, value: string): Promise<LeaderCase[]> {
+    const rows = await (await this.lists.visibleTo(staff))
+      .where(where, value)
+      .rows(
+        `SELECT ${CASE_LIST_COLUMNS}, l.assigned_at, l.assigned_by, l.unit_id AS leader_unit_id, l.leader_ref
+         FROM leader_assignments l JOIN case_replica v ON v.case_id = l.case_id`,
+        'l.assigned_at DESC',
+        { limit: 500 },
+      );
     return rows.map((r) => ({
       ...caseListItemOf(r),
       leaderRef: String(r['leader_ref']),

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ReferenceDataService, type ReferenceChange } from '@sunshine/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { ReferenceChangeSubscriber, ReferenceDataService, type ReferenceChange } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import type { ClockRow } from './clock-row';
 import { ClockLedgerRepository } from './clock-ledger.repository';
@@ -12,26 +12,19 @@ import { DueWakeScheduler } from './due-wake.scheduler';
  * every running clock. Runs in the consumer's transaction: the new dues commit with the snapshot.
  */
 @Injectable()
-export class ReferenceRecomputeService implements OnModuleInit, OnModuleDestroy {
+export class ReferenceRecomputeService extends ReferenceChangeSubscriber {
   private readonly logger = new Logger(ReferenceRecomputeService.name);
-  private off?: () => void;
 
   constructor(
-    private readonly reference: ReferenceDataService,
+    reference: ReferenceDataService,
     private readonly repo: ClockLedgerRepository,
     private readonly ledger: ClockLedgerService,
     private readonly wake: DueWakeScheduler,
-  ) {}
-
-  onModuleInit(): void {
-    this.off = this.reference.onChange((change, m) => this.onChange(change, m));
+  ) {
+    super(reference);
   }
 
-  onModuleDestroy(): void {
-    this.off?.();
-  }
-
-  private async onChange(change: ReferenceChange, m: EntityManager): Promise<void> {
+  protected async onReferenceChange(change: ReferenceChange, m: EntityManager): Promise<void> {
     let rows: ClockRow[] = [];
     if (change.kind === 'calendar-year') rows = await this.repo.provisionalIn(m, Number(change.id));
     // A policy may also have left a territory: every open clock is counted again (policies change rarely).

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseVisibility, isoOf, type StaffPrincipal } from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
+import { CaseLists, isoOf, type StaffPrincipal } from '@sunshine/platform';
 
 export interface EscalationView {
   readonly caseId: string;
@@ -18,20 +16,12 @@ export interface EscalationView {
 /** Escalations of the cases the caller may see (the one visibility rule over the case replica). */
 @Injectable()
 export class EscalationQueryService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly visibility: CaseVisibility,
-  ) {}
+  constructor(private readonly lists: CaseLists) {}
 
   async list(staff: StaffPrincipal, q: { caseId?: string; limit: number }): Promise<EscalationView[]> {
-    const filter = await this.visibility.sql(staff, 1, 'v');
-    const params: unknown[] = [...filter.params];
-    const byCase = q.caseId ? `AND e.case_id = $${params.push(q.caseId)}` : '';
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT e.*, v.case_number FROM escalations e JOIN case_replica v ON v.case_id = e.case_id
-       WHERE ${filter.visible} ${byCase} ORDER BY e.escalated_at DESC LIMIT $${params.push(q.limit)}`,
-      params,
-    );
+    const rows = await (await this.lists.visibleTo(staff))
+      .whereGiven(q.caseId, (p) => `e.case_id = ${p}`)
+      .rows(`SELECT e.*, v.case_number FROM escalations e JOIN case_replica v ON v.case_id = e.case_id`, 'e.escalated_at DESC', q);
     return rows.map((r) => ({
       caseId: String(r['case_id']),
       caseNumber: (r['case_number'] as string | null) ?? null,

@@ -7,15 +7,14 @@ import {
   CaseReplicaStore,
   CaseVisibility,
   Clock,
-  decisionException,
-  DomainException,
-  type Emission,
   type ReplicaCase,
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { orderNotFound, SupervisionOrderService } from './supervision-order.service';
+import { orderAlreadyAnswered, orderNotFound, orderRefused } from './order.exception';
+import { SupervisionOrderService } from './supervision-order.service';
+import { responsibleUnit } from '../shared/responsible-unit';
 import type { OrderView } from './order-row';
 import { SupervisingBureauService } from './supervising-bureau.service';
 
@@ -25,8 +24,6 @@ export interface IssueByHand {
   readonly answerDays: number;
   readonly reason: Reason;
 }
-
-const ALREADY_ANSWERED = new DomainException('ORDER_ALREADY_ANSWERED', 'conflict', { zh: '该督办单已回复', en: 'the order was already answered' });
 
 /** What people do with orders: a bureau issues one by hand and chases it (催办); the ordered unit answers in writing. */
 @Injectable()
@@ -43,14 +40,10 @@ export class OrderActionsService {
   ) {}
 
   async issueByHand(staff: StaffPrincipal, caseId: string, body: IssueByHand): Promise<OrderView> {
-    if (!(await this.bureaus.isBureau(staff.unitId))) {
-      throw new DomainException('BUREAU_ONLY', 'forbidden', { zh: '只有信访部门可以发出督办单', en: 'only a petition bureau issues supervision orders' });
-    }
+    await this.bureaus.assertBureau(staff.unitId, { zh: '发出督办单', en: 'issues supervision orders' });
     const { result: orderId } = await this.commands.act(caseId, staff, {}, async (tx) => {
-      const unitId = body.unitId ?? tx.state.holdingUnitId;
-      if (!unitId) throw new DomainException('NO_UNIT', 'unprocessable', { zh: '该事项尚无承办单位', en: 'the case has no unit to order' });
       const result = await this.orders.issue(tx.m, tx.current, {
-        unitId,
+        unitId: responsibleUnit(body.unitId, tx.state),
         byUnitId: staff.unitId,
         trigger: body.trigger,
         answerDays: body.answerDays,
@@ -59,7 +52,7 @@ export class OrderActionsService {
         sourceKey: `manual:${uuidv7()}`,
         actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
       });
-      if (result === null || !('orderId' in result)) throw refused(result);
+      if (result === null || !('orderId' in result)) throw orderRefused(result);
       return result.orderId;
     });
     this.emitter.poke();
@@ -69,7 +62,7 @@ export class OrderActionsService {
   async answer(staff: StaffPrincipal, orderId: string, body: { summary: string; answerRef?: string }): Promise<OrderView> {
     await this.dataSource.transaction(async (m) => {
       const order = await this.ownOrder(m, staff, orderId, (o) => o.unit_id === staff.unitId);
-      if (order.status !== 'open') throw ALREADY_ANSWERED;
+      if (order.status !== 'open') throw orderAlreadyAnswered();
       const answerRef = body.answerRef ?? `supervision:order-answer:${orderId}`;
       const payload = { orderId, unitId: order.unit_id, byUnitId: order.by_unit_id, answerRef };
       await this.emitter.emit(m, order.case_id, order.case, { name: 'answer-supervision-order', payload }, {
@@ -89,7 +82,7 @@ export class OrderActionsService {
   async remind(staff: StaffPrincipal, orderId: string, note: string | undefined): Promise<OrderView> {
     await this.dataSource.transaction(async (m) => {
       const order = await this.ownOrder(m, staff, orderId, (o) => o.by_unit_id === staff.unitId || o.supervising_unit_id === staff.unitId);
-      if (order.status !== 'open') throw ALREADY_ANSWERED;
+      if (order.status !== 'open') throw orderAlreadyAnswered();
       await m.query(
         `INSERT INTO order_reminders (id, order_id, by_unit_id, by_staff, note, reminded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [uuidv7(), orderId, staff.unitId, staff.subject, note ?? null, this.clock.now()],
@@ -117,11 +110,4 @@ interface OrderRow {
   by_unit_id: string;
   supervising_unit_id: string;
   status: string;
-}
-
-function refused(result: Emission | null): DomainException {
-  if (result === null || result.ok) {
-    return new DomainException('ORDER_EXISTS', 'conflict', { zh: '督办单已发出', en: 'the order was already issued' });
-  }
-  return decisionException(result.error);
 }

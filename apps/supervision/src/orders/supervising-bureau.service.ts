@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BUREAU_KINDS, divisionLevelOf, divisionLineage, levelDepth, type OrgDirectory } from '@sunshine/domain';
-import { OrgDirectorySource } from '@sunshine/platform';
+import { DomainException, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 
 const COUNTY_DEPTH = levelDepth('county');
@@ -32,6 +32,12 @@ export class SupervisingBureauService {
   async isBureau(unitId: string, m?: EntityManager): Promise<boolean> {
     const unit = (await this.directory.current(m)).get(unitId);
     return unit !== undefined && BUREAU_KINDS.includes(unit.kind);
+  }
+
+  /** 403 BUREAU_ONLY unless the caller's unit is a petition bureau: only a bureau `does` this (督查督办 is theirs). */
+  async assertBureau(unitId: string, does: { readonly zh: string; readonly en: string }): Promise<void> {
+    if (await this.isBureau(unitId)) return;
+    throw new DomainException('BUREAU_ONLY', 'forbidden', { zh: `只有信访部门可以${does.zh}`, en: `only a petition bureau ${does.en}` });
   }
 }
 

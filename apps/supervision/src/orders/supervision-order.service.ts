@@ -4,10 +4,9 @@ import type { Actor, Reason, SupervisionTrigger } from '@sunshine/contracts';
 import { issuerDeadline } from '@sunshine/domain';
 import {
   CaseEmitter,
-  CaseVisibility,
+  CaseLists,
   Clock,
   DeadlineContextSource,
-  DomainException,
   type Emission,
   type ReplicaCase,
   type StaffPrincipal,
@@ -16,6 +15,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { ORDER_SELECT, orderViewOf, type OrderView } from './order-row';
+import { orderNotFound } from './order.exception';
 
 export interface IssueOrder {
   readonly unitId: string;
@@ -40,7 +40,7 @@ export class SupervisionOrderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
     private readonly emitter: CaseEmitter,
-    private readonly visibility: CaseVisibility,
+    private readonly lists: CaseLists,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
   ) {}
@@ -83,22 +83,14 @@ export class SupervisionOrderService {
 
   /** Orders the caller's unit issued, follows or received, on cases the one visibility rule lets it see. */
   async list(staff: StaffPrincipal, q: { direction: 'issued' | 'received'; status?: 'open' | 'answered' | 'overdue'; caseId?: string }): Promise<OrderView[]> {
-    const filter = await this.visibility.sql(staff, 2, 'v');
-    const params: unknown[] = [staff.unitId, ...filter.params];
-    const where = [q.direction === 'issued' ? `(o.by_unit_id = $1 OR o.supervising_unit_id = $1)` : `o.unit_id = $1`, filter.visible];
-    if (q.caseId) where.push(`o.case_id = $${params.push(q.caseId)}`);
-    if (q.status === 'answered') where.push(`o.status = 'answered'`);
-    if (q.status === 'open') where.push(`o.status = 'open' AND o.answer_due_at > $${params.push(this.clock.now())}`);
-    if (q.status === 'overdue') where.push(`o.status = 'open' AND o.answer_due_at <= $${params.push(this.clock.now())}`);
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `${ORDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.issued_at DESC LIMIT 500`,
-      params,
-    );
+    const query = (await this.lists.visibleTo(staff))
+      .where((p) => (q.direction === 'issued' ? `(o.by_unit_id = ${p} OR o.supervising_unit_id = ${p})` : `o.unit_id = ${p}`), staff.unitId)
+      .whereGiven(q.caseId, (p) => `o.case_id = ${p}`);
+    if (q.status === 'answered') query.where(`o.status = 'answered'`);
+    if (q.status === 'open') query.where((p) => `o.status = 'open' AND o.answer_due_at > ${p}`, this.clock.now());
+    if (q.status === 'overdue') query.where((p) => `o.status = 'open' AND o.answer_due_at <= ${p}`, this.clock.now());
+    const rows = await query.rows(ORDER_SELECT, 'o.issued_at DESC', { limit: 500 });
     const now = this.clock.now();
     return rows.map((r) => orderViewOf(r, now));
   }
-}
-
-export function orderNotFound(): DomainException {
-  return new DomainException('ORDER_NOT_FOUND', 'not-found', { zh: '督办单不存在或无权查看', en: 'no such supervision order for your unit' });
 }

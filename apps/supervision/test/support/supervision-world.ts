@@ -14,7 +14,7 @@ import {
   OutboxRelay,
   type StaffRole,
 } from '@sunshine/platform';
-import { eventually, http, infraEnv, sql, TestKeys, uniquePrefix, type JsonResponse } from '@sunshine/testing';
+import { dropTestRun, eventually, http, infraEnv, TestKeys, uniquePrefix, type JsonResponse } from '@sunshine/testing';
 import Redis from 'ioredis';
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
@@ -24,6 +24,7 @@ import { DueCheckService } from '../../src/ledger/due-check.service';
 import { loadSupervisionConfig, SUPERVISION_CONFIG } from '../../src/supervision-config';
 import { TEST_DIRECTORY, UNITS } from './directory';
 import { ManualClock } from './manual-clock';
+import { NOTICE_TYPES } from './notices';
 
 /** A Redis database index only these tests use: they FLUSHDB it to lose Redis. */
 const REDIS_DB = 13;
@@ -38,22 +39,41 @@ export type UnitKey = keyof typeof UNITS;
 export class SupervisionWorld {
   readonly prefix = uniquePrefix('sv');
   readonly kafka: Kafka = createKafka(`supervision-int-${this.prefix}`, infraEnv().kafkaBrokers);
+  readonly clock: ManualClock;
   app?: NestFastifyApplication;
   url = '';
+  private signingKeys?: TestKeys;
   private producer?: Producer;
   private db?: Client;
 
   private constructor(
-    readonly keys: TestKeys,
-    readonly clock: ManualClock,
+    start: string,
     private readonly extraEnv: Record<string, string>,
-  ) {}
+  ) {
+    this.clock = new ManualClock(start);
+  }
 
-  static async create(start: string, extraEnv: Record<string, string> = {}): Promise<SupervisionWorld> {
-    const world = new SupervisionWorld(await TestKeys.create(), new ManualClock(start), extraEnv);
-    await ensureTopics(world.kafka, world.prefix);
-    await world.start();
-    await world.send(
+  /**
+   * The world of one describe block, "now" at `start`: set up before its tests (topics, the service, the directory
+   * replica) and cleaned up after them. Call it at the top of the block.
+   */
+  static forSuite(start: string, extraEnv: Record<string, string> = {}): SupervisionWorld {
+    const world = new SupervisionWorld(start, extraEnv);
+    beforeAll(() => world.setUp());
+    afterAll(() => world.cleanup());
+    return world;
+  }
+
+  get keys(): TestKeys {
+    if (!this.signingKeys) throw new Error('the world is set up in beforeAll');
+    return this.signingKeys;
+  }
+
+  private async setUp(): Promise<void> {
+    this.signingKeys = await TestKeys.create();
+    await ensureTopics(this.kafka, this.prefix);
+    await this.start();
+    await this.send(
       Topics.orgDirectory,
       TEST_DIRECTORY.map((u) =>
         newEvent('org.unit-snapshot', u, {
@@ -63,8 +83,7 @@ export class SupervisionWorld {
       ),
       (e) => e.payload.id,
     );
-    await eventually(async () => ((await world.count('directory_units')) >= TEST_DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
-    return world;
+    await eventually(async () => ((await this.count('directory_units')) >= TEST_DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
   }
 
   env(): NodeJS.ProcessEnv {
@@ -166,8 +185,8 @@ export class SupervisionWorld {
   /** The clock notices supervision raised for a case, as `type clock-or-window dueAt`, in outbox order. */
   async notices(caseId: string): Promise<string[]> {
     const rows = await this.sql<{ type: string; value: { payload: Record<string, string> } }>(
-      `SELECT type, value FROM outbox WHERE message_key = $1 AND type IN ('case.deadline-warning', 'case.overdue', 'case.window-expired') ORDER BY seq`,
-      [caseId],
+      `SELECT type, value FROM outbox WHERE message_key = $1 AND type = ANY($2) ORDER BY seq`,
+      [caseId, NOTICE_TYPES],
     );
     return rows.map((r) => `${r.type} ${r.value.payload['clock'] ?? r.value.payload['window']} ${r.value.payload['dueAt']}`);
   }
@@ -209,18 +228,7 @@ export class SupervisionWorld {
     await this.stop().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     await this.db?.end().catch(() => undefined);
-    if (process.env['KEEP_TEST_DATA'] === '1') return;
-    await sql(`DROP SCHEMA IF EXISTS "${this.prefix}_supervision" CASCADE`).catch(() => undefined);
-    const admin = this.kafka.admin();
-    try {
-      await admin.connect();
-      const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${this.prefix}.`));
-      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30000 });
-    } catch {
-      // best effort
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
+    await dropTestRun(this.prefix, this.kafka);
   }
 
   private async send<E extends { id: string; type: string; version: number; producer: string; correlationId: string }>(
