@@ -1,3 +1,4 @@
+import type { PetitionFacts } from '../routing/petition-facts';
 import { DEFAULT_CLAIM_ROUTE, ClaimRouteTaxonomy } from '../taxonomy/claim-routes.taxonomy';
 import { emptyStageRecord, type CaseState, type StageRecord } from './case-state';
 import type { Stage } from '@sunshine/contracts';
@@ -24,4 +25,17 @@ export function involvedUnitIds(state: CaseState): string[] {
   const units = new Set([...state.heldBy, ...state.assistingUnitIds]);
   if (state.accusedUnitId !== null) units.delete(state.accusedUnitId);
   return [...units];
+}
+
+/** The registered facts routing reads (type, category, place, receiving unit, channel …); null before registration. */
+export function petitionFactsOf(state: CaseState): PetitionFacts | null {
+  if (!state.type || !state.category || !state.placeCode || !state.receivingUnitId || !state.channel) return null;
+  return {
+    type: state.type,
+    category: state.category,
+    placeCode: state.placeCode,
+    accusedUnitId: state.accusedUnitId ?? undefined,
+    receivingUnitId: state.receivingUnitId,
+    channel: state.channel,
+  };
 }

@@ -1,5 +1,5 @@
 import type { UnitId } from '@sunshine/contracts';
-import { involvedUnitIds, type CaseState } from '../lifecycle';
+import { involvedUnitIds, petitionFactsOf, type CaseState } from '../lifecycle';
 import { BUREAU_KINDS, divisionLineage, type OrgDirectory } from '../org';
 import { competentUnitFor } from '../routing/competent-unit-for';
 import { DEFAULT_ROUTING_RULE_SET } from '../routing/default-rule-set';
@@ -85,19 +85,8 @@ export function caseVisibilityFacts(
 }
 
 function disciplineDivisions(state: CaseState, directory: OrgDirectory, ruleSet: RoutingRuleSet): string[] {
-  if (!state.type || !state.category || !state.placeCode || !state.receivingUnitId || !state.channel) return [];
-  const competent = competentUnitFor(
-    {
-      type: state.type,
-      category: state.category,
-      placeCode: state.placeCode,
-      accusedUnitId: state.accusedUnitId ?? undefined,
-      receivingUnitId: state.receivingUnitId,
-      channel: state.channel,
-    },
-    directory,
-    ruleSet,
-  );
+  const facts = petitionFactsOf(state);
+  const competent = facts && competentUnitFor(facts, directory, ruleSet);
   return competent && DISCIPLINE_KINDS.includes(competent.kind) ? divisionLineage(competent.divisionCode) : [];
 }
 

@@ -1,33 +1,22 @@
 import type { PayloadOf } from '@sunshine/contracts';
 import type { EvolvableEvent } from '../lifecycle/evolve';
 import { fold } from '../lifecycle/fold';
+import {
+  BUREAU as COUNTY_BUREAU,
+  CITY_BUREAU,
+  DEPT as HRSS,
+  registeredPayload,
+  T0,
+} from '../lifecycle/__fixtures__/case.fixtures';
 import { DEFAULT_ROUTING_RULE_SET } from '../routing/default-rule-set';
 import { XINXIANG } from '../routing/__fixtures__/routing.fixture';
 import { dossierAccess } from './dossier-access';
 
-const COUNTY_BUREAU = '410726000000:petition-bureau';
-const CITY_BUREAU = '410700000000:petition-bureau';
-const HRSS = '410726000000:dept-hrss';
 const HOUSING = '410726000000:dept-housing';
-const T0 = '2025-03-03T01:00:00.000Z';
 
-function registered(over: Partial<PayloadOf<'petition.registered'>> = {}): PayloadOf<'petition.registered'> {
-  return {
-    caseNumber: '410726-2025-000001',
-    channel: 'letter',
-    form: { kind: 'individual' },
-    type: 'claim',
-    category: 'labour',
-    placeCode: '410726101202',
-    receivingUnitId: COUNTY_BUREAU,
-    receivedAt: T0,
-    registeredAt: T0,
-    petitionerRef: '0190a6b2-7c3e-7a1b-8c2d-0000000000bb',
-    flags: { skipLevel: false, confidential: false, lawsuit: false },
-    attachmentCount: 0,
-    ...over,
-  };
-}
+/** A letter about a village of 东屯镇, registered at the county bureau. */
+const registered = (over: Partial<PayloadOf<'petition.registered'>> = {}) =>
+  registeredPayload({ channel: 'letter', placeCode: '410726101202', ...over });
 
 function caseOf(payload: PayloadOf<'petition.registered'>, dispatchedTo?: string) {
   const events: EvolvableEvent[] = [{ id: 'e1', type: 'petition.registered', version: 1, occurredAt: T0, caseId: 'c1', payload }];
