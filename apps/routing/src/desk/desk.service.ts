@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS } from '@sunshine/domain';
-import { CaseReplicaStore, CaseVisibility, Clock, DeadlineContextSource, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
+import {
+  caseCoreColumns,
+  caseCoreOf,
+  CaseReplicaStore,
+  CaseVisibility,
+  Clock,
+  DeadlineContextSource,
+  DomainException,
+  isoOf,
+  type CaseCore,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import type { RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
@@ -9,19 +20,11 @@ import { accusedUnit, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
 import { ASSIGNMENT_FEEDBACK_DAYS, feedbackDue } from '../dispatch/routing-policy.service';
 
-export interface DeskItem {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly status: string | null;
-  readonly stage: string;
-  readonly type: string | null;
-  readonly category: string | null;
-  readonly placeCode: string | null;
+export interface DeskItem extends CaseCore {
   /** objection-pending | objected-twice | objection-approved | no-rule-matched | rule-error | awaiting-dispatch … */
   readonly reason: string;
   /** 推诿: two objections were raised on the case. */
   readonly objectedTwice: boolean;
-  readonly holdingUnitId: string | null;
   /** Why: the latest objection's or the routing policy's words. */
   readonly detail: string | null;
   readonly dueAt: string | null;
@@ -49,7 +52,7 @@ export class DeskService {
     const from = `FROM routing_desk d JOIN case_replica c ON c.case_id = d.case_id WHERE d.unit_id = $1 AND ${visibility.visible}`;
     const params = [staff.unitId, ...visibility.params];
     const rows = await m.query<Array<Record<string, unknown>>>(
-      `SELECT c.case_id, c.case_number, c.status, c.stage, c.type, c.category, c.place_code, d.reason, c.holding_unit_id, c.due_at, c.revision,
+      `SELECT ${caseCoreColumns('c')}, d.reason, c.due_at, c.revision,
               coalesce((c.state #>> '{objections,count}')::int, 0) >= 2 AS objected_twice
          ${from} ORDER BY objected_twice DESC, c.due_at NULLS LAST, c.case_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
@@ -60,16 +63,9 @@ export class DeskService {
       const latest = (await this.store.history(m, String(r['case_id']), DETAIL_TYPES)).at(-1);
       const reason = (latest?.payload as { reason?: { code?: string; text?: string } } | undefined)?.reason;
       items.push({
-        caseId: String(r['case_id']),
-        caseNumber: (r['case_number'] as string | null) ?? null,
-        status: (r['status'] as string | null) ?? null,
-        stage: String(r['stage']),
-        type: (r['type'] as string | null) ?? null,
-        category: (r['category'] as string | null) ?? null,
-        placeCode: (r['place_code'] as string | null) ?? null,
+        ...caseCoreOf(r),
         reason: String(r['reason']),
         objectedTwice: Boolean(r['objected_twice']),
-        holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
         detail: reason?.text ?? reason?.code ?? null,
         dueAt: isoOf(r['due_at']),
         version: Number(r['revision']),

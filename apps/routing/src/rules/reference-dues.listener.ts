@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CaseReplicaStore, ReferenceDataService, type ReferenceChange } from '@sunshine/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { CaseReplicaStore, ReferenceChangeSubscriber, ReferenceDataService, type ReferenceChange } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,24 +8,17 @@ import type { EntityManager } from 'typeorm';
  * transaction: a new year can only settle dues counted provisionally; a policy may move any.
  */
 @Injectable()
-export class ReferenceDuesListener implements OnModuleInit, OnModuleDestroy {
+export class ReferenceDuesListener extends ReferenceChangeSubscriber {
   private readonly logger = new Logger(ReferenceDuesListener.name);
-  private off?: () => void;
 
   constructor(
-    private readonly reference: ReferenceDataService,
+    reference: ReferenceDataService,
     private readonly cases: CaseReplicaStore,
-  ) {}
-
-  onModuleInit(): void {
-    this.off = this.reference.onChange((change, m) => this.recompute(change, m));
+  ) {
+    super(reference);
   }
 
-  onModuleDestroy(): void {
-    this.off?.();
-  }
-
-  private async recompute(change: ReferenceChange, m: EntityManager): Promise<void> {
+  protected async onReferenceChange(change: ReferenceChange, m: EntityManager): Promise<void> {
     if (change.kind !== 'calendar-year' && change.kind !== 'deadline-policy') return;
     const moved = await this.cases.refreshDues(m, change.kind === 'calendar-year');
     this.logger.log(`${change.kind}:${change.id} r${change.revision}: ${moved} case dues moved`);
