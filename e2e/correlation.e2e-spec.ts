@@ -1,7 +1,7 @@
 import { createKafka, readTopic, type ReadMessage } from '@sunshine/platform';
-import { eventually, infraEnv, ServiceHarness, sql } from '@sunshine/testing';
+import { eventually, infraEnv, type ServiceHarness } from '@sunshine/testing';
 import { randomBytes } from 'node:crypto';
-import { claims, labourPetition } from './fixtures';
+import { claims, labourPetition, startWithDirectory } from './fixtures';
 
 interface Envelope {
   id: string;
@@ -42,13 +42,7 @@ describe('a correlation id from the HTTP request to the events it causes', () =>
   let token = '';
 
   beforeAll(async () => {
-    h = await ServiceHarness.create();
-    await h.startAll(['intake', 'routing']);
-    await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'small']);
-    await eventually(async () => {
-      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
-      return Number(row?.n) >= 5 ? true : undefined;
-    }, 60000, 'the directory to reach intake');
+    h = await startWithDirectory('small', { services: ['intake', 'routing'] });
     token = await h.keys.token(claims('countyBureau'));
   });
 

@@ -1,6 +1,6 @@
 import { createKafka, readTopic } from '@sunshine/platform';
-import { eventually, http, infraEnv, ServiceHarness, sql } from '@sunshine/testing';
-import { claims, labourPetition } from './fixtures';
+import { eventually, http, infraEnv, type ServiceHarness, sql } from '@sunshine/testing';
+import { claims, labourPetition, startWithDirectory } from './fixtures';
 
 interface Registered {
   caseId: string;
@@ -23,13 +23,7 @@ describe('the first petition end to end', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    h = await ServiceHarness.create();
-    await h.startAll();
-    await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'small']);
-    await eventually(async () => {
-      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
-      return Number(row?.n) >= 5 ? true : undefined;
-    }, 60000, 'the directory to reach intake');
+    h = await startWithDirectory('small');
     for (const unit of ['countyBureau', 'cityBureau', 'hrss', 'housing'] as const) tokens[unit] = await h.keys.token(claims(unit));
   });
 

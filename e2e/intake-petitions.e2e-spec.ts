@@ -4,6 +4,7 @@ import { eventually, http, infraEnv, ServiceHarness, sql } from '@sunshine/testi
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Producer } from 'kafkajs';
+import { seedDirectory } from './fixtures';
 
 const COUNTY = '410726000000';
 const UNIT = {
@@ -62,11 +63,7 @@ describe('intake end to end', () => {
     // Restart intake with this run's own attachment folder (same port, same schema).
     await h.kill('intake', 'SIGTERM');
     await h.start('intake', { ATTACHMENT_DIR: ATTACHMENTS });
-    await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'demo']);
-    await eventually(async () => {
-      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
-      return Number(row?.n) >= 1280 ? true : undefined;
-    }, 120000, 'the demo directory to reach intake');
+    await seedDirectory(h, 'demo');
   });
 
   afterAll(async () => {

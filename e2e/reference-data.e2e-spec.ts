@@ -1,5 +1,5 @@
-import { eventually, http, ServiceHarness, sql } from '@sunshine/testing';
-import { claims, labourPetition, type UNITS } from './fixtures';
+import { eventually, http, type ServiceHarness, sql } from '@sunshine/testing';
+import { claims, labourPetition, startWithDirectory, type UNITS } from './fixtures';
 
 /**
  * A 2027 holiday arrangement written by hand in the form of the State Council's notices. NOT the official one (not
@@ -64,13 +64,7 @@ describe('reference data: a holiday year loaded once reaches every service, whic
 
   beforeAll(async () => {
     // The test polls intake's public progress endpoint: lift its per-client rate limit.
-    h = await ServiceHarness.create({ PUBLIC_RATE_LIMIT_MAX: '100000' });
-    await h.startAll();
-    await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'small']);
-    await eventually(async () => {
-      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
-      return Number(row?.n) >= 5 ? true : undefined;
-    }, 60000, 'the directory to reach intake');
+    h = await startWithDirectory('small', { env: { PUBLIC_RATE_LIMIT_MAX: '100000' } });
     await h.setClockOffset(Date.parse(NOW) - Date.now());
     const res = await http<Registered>('POST', `${h.url('intake')}/petitions`, {
       token: await token('countyBureau'),

@@ -19,16 +19,7 @@ const objection = (text: string) => ({ reason: { code: 'not-our-remit', text } }
 // 检举控告 reaches the discipline-inspection organ and stays hidden from the accused unit everywhere in routing;
 // objections (Art 23, 24) approved, rejected and raised twice; the desk for what no rule settles. Five processes.
 describe('routing: accusations, objections and the dispatch desk', () => {
-  let e: RoutingE2e;
-
-  beforeAll(async () => {
-    e = await RoutingE2e.start();
-  });
-
-  afterAll(async () => {
-    await e?.h.setClockOffset(0);
-    await e?.stop();
-  });
+  const e = RoutingE2e.forSuite();
 
   it('sends an accusation against a 延津县 department to the discipline organ; the accused unit sees nothing of it', async () => {
     const x = await e.register(D.cityBureau, {

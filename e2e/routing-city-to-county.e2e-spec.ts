@@ -19,16 +19,8 @@ interface Problem {
 // it to a served reply; each unit's inbox holds exactly its cases, the bureaus see their territory, the city view
 // shows every step; illegal actions are refused with the reason and emit nothing. Five processes, real infrastructure.
 describe('routing across levels: 新乡市信访局 → 延津县信访局 → 延津县人社局', () => {
-  let e: RoutingE2e;
+  const e = RoutingE2e.forSuite();
   let a: Registered;
-
-  beforeAll(async () => {
-    e = await RoutingE2e.start();
-  });
-
-  afterAll(async () => {
-    await e?.stop();
-  });
 
   it('forwards to the county bureau, which assigns to the competent department; each hop one case.dispatched with its reasons', async () => {
     a = await e.register(D.cityBureau, { placeCode: DONGTUN, category: 'labour' });

@@ -5,16 +5,7 @@ import { D, DONGTUN, RoutingE2e, type Registered } from './routing-support';
 // unit, which works it to a served reply; the 复核意见 is final (不再受理). A case whose review window passes is
 // closed when supervision says so. Five processes, real infrastructure.
 describe('routing: review → re-review → finalized, and closing when the review window passes', () => {
-  let e: RoutingE2e;
-
-  beforeAll(async () => {
-    e = await RoutingE2e.start();
-  });
-
-  afterAll(async () => {
-    await e?.h.setClockOffset(0);
-    await e?.stop();
-  });
+  const e = RoutingE2e.forSuite();
 
   /** The holding unit signs, accepts, replies with the head's approval and serves the reply in person. */
   async function answer(unitId: string, caseId: string, text: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { EventCatalog, Topics, type AnyEvent, type CaseLogEventType, type EventOf, type PayloadOf } from '@sunshine/contracts';
 import { createKafka, newEvent, readTopic, type ServiceName, type StaffRole } from '@sunshine/platform';
-import { eventually, http, infraEnv, ServiceHarness, sql, type JsonResponse } from '@sunshine/testing';
+import { eventually, http, infraEnv, sql, type JsonResponse, type ServiceHarness } from '@sunshine/testing';
 import type { Kafka } from 'kafkajs';
-import { labourPetition } from './fixtures';
+import { labourPetition, startWithDirectory } from './fixtures';
 
 export const CITY = '410700000000';
 export const YANJIN = '410726000000';
@@ -47,18 +47,33 @@ export interface ActionBody {
  */
 export class RoutingE2e {
   readonly kafka: Kafka = createKafka('routing-e2e', infraEnv().kafkaBrokers);
+  private harness?: ServiceHarness;
 
-  private constructor(readonly h: ServiceHarness) {}
+  get h(): ServiceHarness {
+    if (!this.harness) throw new Error('the services have not started: use RoutingE2e inside a test or hook');
+    return this.harness;
+  }
 
   static async start(): Promise<RoutingE2e> {
-    const h = await ServiceHarness.create();
-    await h.startAll();
-    await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'demo']);
-    await eventually(async () => {
-      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
-      return Number(row?.n) >= 1280 ? true : undefined;
-    }, 120000, 'the demo directory to reach intake');
-    return new RoutingE2e(h);
+    const e = new RoutingE2e();
+    e.harness = await startWithDirectory('demo');
+    return e;
+  }
+
+  /**
+   * The world of the enclosing describe block: started before its first test, stopped after its last, with the shared
+   * test clock set back to now first (a test may have moved it).
+   */
+  static forSuite(): RoutingE2e {
+    const e = new RoutingE2e();
+    beforeAll(async () => {
+      e.harness = await startWithDirectory('demo');
+    });
+    afterAll(async () => {
+      await e.harness?.setClockOffset(0);
+      await e.harness?.stopAll();
+    });
+    return e;
   }
 
   token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = `${unitId}:staff`): Promise<string> {
