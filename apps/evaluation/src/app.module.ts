@@ -1,16 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  CASE_REPLICA_MIGRATIONS,
-  CaseReplicaModule,
-  DIRECTORY_REPLICA_ENTITIES,
-  DIRECTORY_REPLICA_MIGRATIONS,
-  DirectoryReplicaModule,
-  PlatformModule,
-  REFERENCE_DATA_ENTITIES,
-  REFERENCE_DATA_MIGRATIONS,
-  ReferenceDataModule,
-  type PlatformConfig,
-} from '@sunshine/platform';
+import { caseReplica, DIRECTORY_REPLICA, PlatformModule, REFERENCE_DATA_REPLICA, type PlatformConfig } from '@sunshine/platform';
 
 /** The evaluation service: 考核评价 evaluation: KPIs, rankings, reports. */
 @Module({})
@@ -19,13 +8,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(config, {
-          entities: [...REFERENCE_DATA_ENTITIES, ...DIRECTORY_REPLICA_ENTITIES],
-          migrations: [...REFERENCE_DATA_MIGRATIONS, ...DIRECTORY_REPLICA_MIGRATIONS, ...CASE_REPLICA_MIGRATIONS],
-        }),
-        ReferenceDataModule,
-        // Every case, folded with the shared evolve and visible by the one rule: one import (docs/architecture.md).
-        CaseReplicaModule.register({ imports: [DirectoryReplicaModule] }),
+        // Every case, folded with the shared evolve and visible by the one rule (docs/architecture.md).
+        PlatformModule.forRoot(config, { replicas: [DIRECTORY_REPLICA, REFERENCE_DATA_REPLICA, caseReplica()] }),
       ],
     };
   }

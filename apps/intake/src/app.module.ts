@@ -1,16 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  CASE_REPLICA_MIGRATIONS,
-  CaseReplicaModule,
-  DIRECTORY_REPLICA_ENTITIES,
-  DIRECTORY_REPLICA_MIGRATIONS,
-  DirectoryReplicaModule,
-  PlatformModule,
-  REFERENCE_DATA_ENTITIES,
-  REFERENCE_DATA_MIGRATIONS,
-  ReferenceDataModule,
-  type PlatformConfig,
-} from '@sunshine/platform';
+import { caseReplica, DIRECTORY_REPLICA, PlatformModule, REFERENCE_DATA_REPLICA, type PlatformConfig } from '@sunshine/platform';
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DossierModule } from './dossier/dossier.module';
@@ -31,21 +20,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, {
-          entities: [...DIRECTORY_REPLICA_ENTITIES, ...REFERENCE_DATA_ENTITIES],
-          migrations: [
-            ...DIRECTORY_REPLICA_MIGRATIONS,
-            ...REFERENCE_DATA_MIGRATIONS,
-            IntakeInitial1763800000000,
-            IntakeDossierSelfService1763830000000,
-            ...CASE_REPLICA_MIGRATIONS,
-            IntakeCaseReplica1764610000000,
-          ],
+          replicas: [DIRECTORY_REPLICA, REFERENCE_DATA_REPLICA, caseReplica()],
+          migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000],
         }),
         CryptoModule.forRoot(intake),
-        DirectoryReplicaModule,
-        ReferenceDataModule,
-        // The case replica: every case of the log, its one consumer, the emitter, visibility and staff commands.
-        CaseReplicaModule.register({ imports: [DirectoryReplicaModule] }),
         IntakeCoreModule,
         RegistrationModule,
         ReceptionModule,

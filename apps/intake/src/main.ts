@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
 import { INTAKE_API_TITLE } from './http/openapi';
@@ -13,6 +12,5 @@ void bootstrapService({
   service: 'intake',
   title: INTAKE_API_TITLE,
   module: (config) => AppModule.forRoot(config, intakeConfig()),
-  consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
   configure: (app, config) => registerIntakePlugins(app, config, intakeConfig()),
 });

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Topics } from '@sunshine/contracts';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';
 import { NOTIFICATION_API_TITLE } from './http/openapi';
@@ -8,5 +7,4 @@ void bootstrapService({
   service: 'notification',
   title: NOTIFICATION_API_TITLE,
   module: (config) => AppModule.forRoot(config),
-  consumes: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
 });

@@ -1,16 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  CASE_REPLICA_MIGRATIONS,
-  CaseReplicaModule,
-  DIRECTORY_REPLICA_ENTITIES,
-  DIRECTORY_REPLICA_MIGRATIONS,
-  DirectoryReplicaModule,
-  PlatformModule,
-  REFERENCE_DATA_ENTITIES,
-  REFERENCE_DATA_MIGRATIONS,
-  ReferenceDataModule,
-  type PlatformConfig,
-} from '@sunshine/platform';
+import { caseReplica, DIRECTORY_REPLICA, PlatformModule, REFERENCE_DATA_REPLICA, type PlatformConfig } from '@sunshine/platform';
 import { LeadersModule } from './leaders/leaders.module';
 import { SupervisionInitial1763820000000 } from './migrations/1763820000000-supervision-initial';
 import { SupervisionLedger1763840000000 } from './migrations/1763840000000-supervision-ledger';
@@ -27,20 +16,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, {
-          entities: [...DIRECTORY_REPLICA_ENTITIES, ...REFERENCE_DATA_ENTITIES],
+          replicas: [DIRECTORY_REPLICA, REFERENCE_DATA_REPLICA, caseReplica()],
           migrations: [
-            ...DIRECTORY_REPLICA_MIGRATIONS,
-            ...REFERENCE_DATA_MIGRATIONS,
             SupervisionInitial1763820000000,
             SupervisionLedger1763840000000,
             SupervisionWork1763840000001,
-            ...CASE_REPLICA_MIGRATIONS,
             SupervisionCaseReplica1764610000000,
           ],
         }),
-        DirectoryReplicaModule,
-        CaseReplicaModule.register({ imports: [DirectoryReplicaModule] }),
-        ReferenceDataModule,
         SharedModule,
         PipelineModule,
         LeadersModule,

@@ -30,6 +30,7 @@ export * from './messaging/messaging.module';
 export * from './messaging/event-server.registry';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/service-replica';
 export * from './crypto/field-cipher';
 export * from './directory/directory-unit.entity';
 export * from './directory/directory-replica.service';

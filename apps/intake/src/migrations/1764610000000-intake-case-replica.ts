@@ -3,7 +3,7 @@ import { CASE_PROJECTIONS_TABLE } from './1763830000000-intake-dossier-self-serv
 
 /**
  * Intake keeps its cases in the platform's case replica (`case_replica`, `case_replica_events`, created by
- * CASE_REPLICA_MIGRATIONS): its own projection `case_projections` goes. An existing deployment rebuilds the replica by
+ * CaseReplica1764600000000): its own projection `case_projections` goes. An existing deployment rebuilds the replica by
  * replaying the case log (docs/architecture.md, "Case replica").
  */
 export const IntakeCaseReplica1764610000000 = sqlMigration('IntakeCaseReplica1764610000000', {

@@ -4,7 +4,7 @@ import { CASE_VIEWS_REGISTERED_AT } from './1763840000000-supervision-ledger';
 
 /**
  * The city view's own copy of each case (`case_views`, `case_timeline`) gives way to the shared case replica
- * (`case_replica`, `case_replica_events`: CASE_REPLICA_MIGRATIONS). An existing deployment rebuilds the replica by
+ * (`case_replica`, `case_replica_events`: CaseReplica1764600000000). An existing deployment rebuilds the replica by
  * replaying the case log (docs/architecture.md, "Case replica").
  */
 export const SupervisionCaseReplica1764610000000 = sqlMigration('SupervisionCaseReplica1764610000000', {

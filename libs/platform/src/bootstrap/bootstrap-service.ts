@@ -16,14 +16,13 @@ import { KafkaEventServer } from '../messaging/kafka-event.server';
 import { KAFKA } from '../messaging/kafka.token';
 import { OutboxRelay } from '../messaging/outbox.relay';
 import { ensureTopics } from '../messaging/topic-provisioner';
+import { CONSUMED_TOPICS } from './service-replica';
 
 export interface ServiceDefinition {
   readonly service: ServiceName;
   readonly title: string;
   /** The service's root module, built from the validated configuration. */
   readonly module: (config: PlatformConfig) => DynamicModule;
-  /** Topics the service consumes; none means no Kafka consumer. */
-  readonly consumes: readonly TopicName[];
   /**
    * Optional: runs right after the app is created, before routes are registered, e.g. to register Fastify plugins
    * (@fastify/multipart, @fastify/rate-limit) through the adapter.
@@ -67,10 +66,12 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
 
   const kafka = app.get<Kafka>(KAFKA);
   await ensureTopics(kafka, config.kafka.topicPrefix);
-  if (definition.consumes.length > 0) {
+  // The topics of the replicas the service keeps (PlatformModule); none means no Kafka consumer.
+  const topics = app.get<readonly TopicName[]>(CONSUMED_TOPICS);
+  if (topics.length > 0) {
     const relay = app.get(OutboxRelay);
     const server = new KafkaEventServer(config, kafka, app.get(DataSource), {
-      topics: definition.consumes,
+      topics,
       afterCommit: () => relay.poke(),
     });
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });

@@ -8,12 +8,17 @@ import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { QueueModule } from '../queue/queue.module';
+import { CONSUMED_TOPICS, consumedTopics } from './service-replica';
 
-/** Everything a service stands on: config, logs, auth, its database schema, Kafka, Redis, health. */
+/**
+ * Everything a service stands on: config, logs, auth, its database schema, Kafka, Redis, health; and the replicas it
+ * keeps (`database.replicas`: each one's module, tables, and topic, which CONSUMED_TOPICS lists for the consumer).
+ */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(config: PlatformConfig, database: DatabaseOptions): DynamicModule {
+    const replicas = database.replicas ?? [];
     return {
       module: PlatformModule,
       imports: [
@@ -23,9 +28,10 @@ export class PlatformModule {
         MessagingModule.forRoot(config),
         QueueModule.forRoot(config),
         HealthModule,
+        ...replicas.map((r) => r.module),
       ],
-      providers: [{ provide: PLATFORM_CONFIG, useValue: config }, Clock],
-      exports: [PLATFORM_CONFIG, Clock],
+      providers: [{ provide: PLATFORM_CONFIG, useValue: config }, Clock, { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) }],
+      exports: [PLATFORM_CONFIG, Clock, CONSUMED_TOPICS],
     };
   }
 }

@@ -1,4 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { Topics } from '@sunshine/contracts';
+import type { ServiceReplica } from '../bootstrap/service-replica';
+import { DirectoryReplicaModule } from '../directory/directory-replica.module';
 import { CaseCommands } from './case-commands.service';
 import { CaseEmitter } from './case-emitter.service';
 import { CaseReactions } from './case-reactions';
@@ -7,19 +10,22 @@ import { CaseReplicaConsumer } from './case-replica.consumer';
 import { CaseReplicaStore } from './case-replica.store';
 import { CaseVisibility } from './case-visibility.service';
 
-/** Migrations to list in the service's DatabaseOptions when it imports CaseReplicaModule. */
-export const CASE_REPLICA_MIGRATIONS = [CaseReplica1764600000000];
-
 const PROVIDERS = [CaseReplicaStore, CaseReactions, CaseEmitter, CaseVisibility, CaseCommands];
+
+/** What the case replica needs from its service: OrgDirectorySource (from `imports`), optionally a CaseDueResolver. */
+export interface CaseReplicaOptions {
+  readonly imports: ModuleMetadata['imports'];
+  readonly providers?: ModuleMetadata['providers'];
+}
 
 /**
  * A service's copy of every case (the shared fold), its one case-log consumer, the emitter, visibility and the staff
  * command runner. `imports` must provide OrgDirectorySource (DirectoryReplicaModule does; routing binds its own) and may
- * provide CaseDueResolver. Import once, globally: `CaseReplicaModule.register({ imports: [DirectoryReplicaModule] })`.
+ * provide CaseDueResolver. Kept once, globally: `caseReplica()` in the service's replicas.
  */
 @Module({})
 export class CaseReplicaModule {
-  static register(options: { imports: ModuleMetadata['imports']; providers?: ModuleMetadata['providers'] }): DynamicModule {
+  static register(options: CaseReplicaOptions): DynamicModule {
     return {
       module: CaseReplicaModule,
       global: true,
@@ -29,4 +35,12 @@ export class CaseReplicaModule {
       exports: PROVIDERS,
     };
   }
+}
+
+/**
+ * The case replica as a service keeps it (`PlatformModule.forRoot(config, { replicas: [caseReplica(), …] })`), its
+ * directory the directory replica unless the service binds its own (routing).
+ */
+export function caseReplica(options: CaseReplicaOptions = { imports: [DirectoryReplicaModule] }): ServiceReplica {
+  return { module: CaseReplicaModule.register(options), topic: Topics.caseLog, entities: [], migrations: [CaseReplica1764600000000] };
 }

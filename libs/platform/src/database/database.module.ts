@@ -1,27 +1,34 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { ServiceReplica } from '../bootstrap/service-replica';
 import type { PlatformConfig } from '../config/platform-config';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities';
 import { MessagingTables1763780000000 } from '../messaging/messaging-tables.migration';
+import type { MigrationClass } from './sql-migration';
 
+/** A service's tables: its own, and those of the replicas it keeps (the messaging tables every service has). */
 export interface DatabaseOptions {
+  /** The service's own entities. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly entities: MixedList<Function>;
-  /** Listed explicitly, never as a glob: globs fail silently in bundled builds. */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly migrations: Function[];
+  readonly entities?: readonly Function[];
+  /** The service's own migrations, listed explicitly, never as a glob: globs fail silently in bundled builds. */
+  readonly migrations?: readonly MigrationClass[];
+  /** The replicas the service keeps; PlatformModule also imports their modules and consumes their topics. */
+  readonly replicas?: readonly ServiceReplica[];
 }
 
 /** TypeORM options of one service: its own schema (search_path too), explicit migrations, never synchronize. */
 export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptions): DataSourceOptions {
+  const replicas = options.replicas ?? [];
   return {
     type: 'postgres',
     url: config.database.url,
     schema: config.database.schema,
-    entities: [...MESSAGING_ENTITIES, ...(Array.isArray(options.entities) ? options.entities : [])],
-    migrations: [MessagingTables1763780000000, ...options.migrations],
+    entities: [...MESSAGING_ENTITIES, ...replicas.flatMap((r) => r.entities), ...(options.entities ?? [])],
+    // TypeORM runs them in the order of their timestamps, whatever the order here.
+    migrations: [MessagingTables1763780000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
     migrationsTableName: 'migrations',
     migrationsRun: true,
     migrationsTransactionMode: 'each',

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
+import { Topics } from '@sunshine/contracts';
+import type { ServiceReplica } from '../bootstrap/service-replica';
 import { DirectoryReplicaController } from './directory-replica.controller';
 import { DirectoryUnitEntity } from './directory-unit.entity';
 import { DirectoryReplica1763780000001 } from './directory-replica.migration';
 import { DirectoryReplicaService } from './directory-replica.service';
 import { OrgDirectorySource } from './org-directory.source';
 import { ReplicaDirectorySource } from './replica-directory.source';
-
-/** Entities and migrations to list in the service's DatabaseOptions when it imports DirectoryReplicaModule. */
-export const DIRECTORY_REPLICA_ENTITIES = [DirectoryUnitEntity];
-export const DIRECTORY_REPLICA_MIGRATIONS = [DirectoryReplica1763780000001];
 
 /** A service's read-only copy of the organisation directory, fed by the org-directory topic. */
 @Module({
@@ -17,3 +15,11 @@ export const DIRECTORY_REPLICA_MIGRATIONS = [DirectoryReplica1763780000001];
   exports: [DirectoryReplicaService, OrgDirectorySource],
 })
 export class DirectoryReplicaModule {}
+
+/** The directory replica as a service keeps it (`PlatformModule.forRoot(config, { replicas: [DIRECTORY_REPLICA, …] })`). */
+export const DIRECTORY_REPLICA: ServiceReplica = {
+  module: DirectoryReplicaModule,
+  topic: Topics.orgDirectory,
+  entities: [DirectoryUnitEntity],
+  migrations: [DirectoryReplica1763780000001],
+};
