@@ -1,20 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ReferenceSnapshotColumns } from './reference-snapshot.columns';
 
 /** A service's copy of one reference item (the highest revision seen on the reference-data topic). */
 @Entity({ name: 'reference_data' })
-export class ReferenceDataEntity {
-  @PrimaryColumn({ type: 'text' })
-  kind!: string;
-
-  @PrimaryColumn({ type: 'text' })
-  id!: string;
-
-  @Column({ type: 'int' })
-  revision!: number;
-
-  @Column({ type: 'jsonb' })
-  payload!: unknown;
-
+export class ReferenceDataEntity extends ReferenceSnapshotColumns {
   @Column({ name: 'event_id', type: 'uuid' })
   eventId!: string;
 

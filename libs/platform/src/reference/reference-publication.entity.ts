@@ -1,20 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ReferenceSnapshotColumns } from './reference-snapshot.columns';
 
 /** What an owner last published for one reference item: its revision counter and the snapshot's content. */
 @Entity({ name: 'reference_publications' })
-export class ReferencePublicationEntity {
-  @PrimaryColumn({ type: 'text' })
-  kind!: string;
-
-  @PrimaryColumn({ type: 'text' })
-  id!: string;
-
-  @Column({ type: 'int' })
-  revision!: number;
-
-  @Column({ type: 'jsonb' })
-  payload!: unknown;
-
+export class ReferencePublicationEntity extends ReferenceSnapshotColumns {
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt!: Date;
 
