@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables, sqlMigration } from '@sunshine/platform';
 
 /**
  * Trust-bearing changes of the organisation directory (a unit's kind, parent, territory, competences, a new unit) go
@@ -7,11 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * applied. At most one request per unit is pending; the database itself refuses a request decided by its proposer
  * (except a withdrawal, recorded as rejected).
  */
-export class RoutingOrgChangeRequests1764700000000 implements MigrationInterface {
-  name = 'RoutingOrgChangeRequests1764700000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE org_change_requests (
+export const RoutingOrgChangeRequests1764700000000 = sqlMigration('RoutingOrgChangeRequests1764700000000', {
+  up: [
+    `CREATE TABLE org_change_requests (
       id uuid PRIMARY KEY,
       action text NOT NULL CHECK (action IN ('create', 'update')),
       unit_id text NOT NULL,
@@ -30,13 +28,10 @@ export class RoutingOrgChangeRequests1764700000000 implements MigrationInterface
       applied_revision int,
       CHECK ((status = 'pending') = (decided_by IS NULL)),
       CHECK ((status = 'applied') = (applied_revision IS NOT NULL)),
-      CHECK (status <> 'applied' OR decided_by <> proposed_by))`);
-    await q.query(`CREATE UNIQUE INDEX org_change_requests_one_pending ON org_change_requests (unit_id) WHERE status = 'pending'`);
-    await q.query(`CREATE INDEX org_change_requests_unit ON org_change_requests (unit_id, proposed_at)`);
-    await q.query(`CREATE INDEX org_change_requests_status ON org_change_requests (status, proposed_at)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE org_change_requests`);
-  }
-}
+      CHECK (status <> 'applied' OR decided_by <> proposed_by))`,
+    `CREATE UNIQUE INDEX org_change_requests_one_pending ON org_change_requests (unit_id) WHERE status = 'pending'`,
+    `CREATE INDEX org_change_requests_unit ON org_change_requests (unit_id, proposed_at)`,
+    `CREATE INDEX org_change_requests_status ON org_change_requests (status, proposed_at)`,
+  ],
+  down: dropTables('org_change_requests'),
+});
