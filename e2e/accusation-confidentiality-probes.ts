@@ -120,6 +120,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['routing'], match: /^(GET|POST|PATCH|PUT) \/org\//, why: 'the organisation directory: units and staff, no case' },
   { services: ['routing'], match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/, why: 'rule sets as data, no case' },
   { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },
+  { services: ['supervision'], match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/, why: 'jurisdictions’ deadline policies (reference data), no case' },
 ];
 
 export function caseFree(service: ServiceName, operation: string): boolean {
