@@ -1,18 +1,7 @@
-import { addUnique, hold, patchFlags, patchStage, updateStage, type EvolverTable } from './evolve-helpers';
-
-type DispatchEventType =
-  | 'case.dispatched'
-  | 'case.manual-dispatch-required'
-  | 'case.signed'
-  | 'case.handler-assigned'
-  | 'case.accepted'
-  | 'case.not-accepted'
-  | 'case.objection-raised'
-  | 'case.objection-approved'
-  | 'case.objection-rejected';
+import { addUnique, evolverTable, hold, patchFlags, patchStage, updateStage } from './evolve-helpers';
 
 /** How routing's dispatch, receipt, acceptance and objection facts change a case. */
-export const dispatchEvolvers: EvolverTable<DispatchEventType> = {
+export const dispatchEvolvers = evolverTable({
   'case.dispatched': (state, p, meta) => {
     const moved = hold(
       {
@@ -66,4 +55,4 @@ export const dispatchEvolvers: EvolverTable<DispatchEventType> = {
     status: 'signed',
     objections: { ...state.objections, pending: null },
   }),
-};
+});

@@ -1,24 +1,8 @@
 import { emptyStageRecord } from './case-state';
-import { addUnique, hold, patchFlags, patchStage, updateStage, type EvolverTable } from './evolve-helpers';
-
-type HandlingEventType =
-  | 'case.assisting-unit-added'
-  | 'case.assist-contributed'
-  | 'case.handling-started'
-  | 'case.hearing-started'
-  | 'case.hearing-ended'
-  | 'case.extension-requested'
-  | 'case.extension-approved'
-  | 'case.extension-rejected'
-  | 'case.assignment-report-submitted'
-  | 'case.replied'
-  | 'case.reply-served'
-  | 'case.stage-opened'
-  | 'case.closed'
-  | 'case.finalized';
+import { addUnique, evolverTable, hold, patchFlags, patchStage, updateStage } from './evolve-helpers';
 
 /** How routing's handling, reply and stage facts change a case. */
-export const handlingEvolvers: EvolverTable<HandlingEventType> = {
+export const handlingEvolvers = evolverTable({
   'case.assisting-unit-added': (state, p) => ({
     ...state,
     assistingUnitIds: addUnique(state.assistingUnitIds, p.assistingUnitId),
@@ -66,4 +50,4 @@ export const handlingEvolvers: EvolverTable<HandlingEventType> = {
   'case.closed': (state, _p, meta) => patchStage({ ...state, status: 'closed' }, state.stage, { endedAt: meta.occurredAt }),
   'case.finalized': (state, _p, meta) =>
     patchStage({ ...state, status: 'finalized' }, state.stage, { endedAt: meta.occurredAt }),
-};
+});

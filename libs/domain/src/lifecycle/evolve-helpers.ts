@@ -11,6 +11,11 @@ export interface EventMeta {
 export type Evolver<K extends CaseLogEventType> = (state: CaseState, payload: PayloadOf<K>, meta: EventMeta) => CaseState;
 export type EvolverTable<K extends CaseLogEventType> = { readonly [T in K]: Evolver<T> };
 
+/** A table of evolvers; its event types are its keys (evolve checks that the tables together cover the case log). */
+export function evolverTable<K extends CaseLogEventType>(table: EvolverTable<K>): EvolverTable<K> {
+  return table;
+}
+
 export function patchStage(state: CaseState, stage: Stage, patch: Partial<StageRecord>): CaseState {
   const current = state.stages[stage] ?? emptyStageRecord;
   return { ...state, stages: { ...state.stages, [stage]: { ...current, ...patch } } };

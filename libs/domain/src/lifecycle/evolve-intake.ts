@@ -1,16 +1,8 @@
 import { emptyStageRecord } from './case-state';
-import { hold, patchFlags, patchStage, updateStage, type EvolverTable } from './evolve-helpers';
-
-type IntakeEventType =
-  | 'petition.registered'
-  | 'petition.corrected'
-  | 'petition.merged'
-  | 'petition.review-requested'
-  | 'petition.rated'
-  | 'petition.withdrawn';
+import { evolverTable, hold, patchFlags, patchStage, updateStage } from './evolve-helpers';
 
 /** How intake's facts change a case. */
-export const intakeEvolvers: EvolverTable<IntakeEventType> = {
+export const intakeEvolvers = evolverTable({
   'petition.registered': (state, p, meta) => {
     const registered = hold(
       {
@@ -71,4 +63,4 @@ export const intakeEvolvers: EvolverTable<IntakeEventType> = {
   'petition.rated': (state, p) => updateStage(state, p.stage, (r) => ({ ratings: { ...r.ratings, [p.subject]: p.score } })),
   'petition.withdrawn': (state, _p, meta) =>
     patchStage({ ...state, status: 'withdrawn', reviewRequested: null }, state.stage, { endedAt: meta.occurredAt }),
-};
+});

@@ -1,21 +1,7 @@
-import { addUnique, patchFlags, updateStage, type EvolverTable } from './evolve-helpers';
-
-type SupervisionEventType =
-  | 'case.deadline-warning'
-  | 'case.overdue'
-  | 'case.window-expired'
-  | 'case.supervision-order-issued'
-  | 'case.supervision-order-answered'
-  | 'case.escalated'
-  | 'case.leader-assigned'
-  | 'case.backlog-registered'
-  | 'case.backlog-cleared'
-  | 'case.reported-up'
-  | 'case.notice-delivered'
-  | 'case.notice-failed';
+import { addUnique, evolverTable, patchFlags, updateStage } from './evolve-helpers';
 
 /** How supervision's and notification's facts change a case: flags only, never the status. */
-export const supervisionEvolvers: EvolverTable<SupervisionEventType> = {
+export const supervisionEvolvers = evolverTable({
   'case.deadline-warning': (state) => state,
   'case.overdue': (state, p) => {
     const seen = state.flags.overdue.some(
@@ -45,4 +31,4 @@ export const supervisionEvolvers: EvolverTable<SupervisionEventType> = {
   'case.reported-up': (state) => patchFlags(state, { reportedUp: true }),
   'case.notice-delivered': (state) => state,
   'case.notice-failed': (state) => state,
-};
+});
