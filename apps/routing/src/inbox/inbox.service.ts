@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseStatus, Stage } from '@sunshine/contracts';
 import { DISCIPLINE_KINDS, TERRITORY_OVERSEER_KINDS } from '@sunshine/domain';
-import { CaseVisibility, DomainException, type StaffPrincipal, isoOf } from '@sunshine/platform';
+import { caseCoreColumns, caseCoreOf, CaseVisibility, DomainException, isoOf, type CaseCore, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { INBOX_VISIBILITY_FROM, inboxSql, type InboxQuery } from './inbox.query';
 
-export interface InboxItem {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly status: CaseStatus | null;
-  readonly stage: Stage;
-  readonly category: string | null;
-  readonly type: string | null;
-  readonly placeCode: string | null;
-  readonly holdingUnitId: string | null;
+export interface InboxItem extends CaseCore {
   /** True while the case is with this unit; false for cases it held before. */
   readonly holding: boolean;
   readonly dueAt: string | null;
@@ -37,7 +28,7 @@ export interface InboxPage {
 /** Unit kinds the visibility rule gives a view of their territory (bureaus, governments, party committees, discipline organs). */
 const TERRITORY_VIEW_KINDS: readonly string[] = [...TERRITORY_OVERSEER_KINDS, ...DISCIPLINE_KINDS];
 
-const SELECT = `SELECT c.case_id, c.case_number, c.status, c.stage, c.category, c.type, c.place_code, c.holding_unit_id, c.due_at,
+const SELECT = `SELECT ${caseCoreColumns('c')}, c.due_at,
   c.due_provisional, c.registered_at, coalesce((c.state #>> '{objections,count}')::int, 0) >= 2 AS objected_twice, c.revision,
   c.updated_at FROM case_replica c`;
 
@@ -73,14 +64,7 @@ export class InboxService {
     );
     return {
       items: rows.map((r) => ({
-        caseId: String(r['case_id']),
-        caseNumber: (r['case_number'] as string | null) ?? null,
-        status: (r['status'] as CaseStatus | null) ?? null,
-        stage: r['stage'] as Stage,
-        category: (r['category'] as string | null) ?? null,
-        type: (r['type'] as string | null) ?? null,
-        placeCode: (r['place_code'] as string | null) ?? null,
-        holdingUnitId: (r['holding_unit_id'] as string | null) ?? null,
+        ...caseCoreOf(r),
         holding: r['holding_unit_id'] === staff.unitId,
         dueAt: isoOf(r['due_at']),
         dueProvisional: r['due_at'] !== null && Boolean(r['due_provisional']),
