@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
 import { PetitionRepository } from './petition.repository';
 import { PetitionerRepository } from './petitioner.repository';
+import { RegistrationCommands } from './registration-commands.service';
 import { StaffScopeService } from './staff-scope.service';
 
-const PROVIDERS = [PetitionRepository, PetitionerRepository, StaffScopeService];
+const PROVIDERS = [PetitionRepository, PetitionerRepository, StaffScopeService, RegistrationCommands];
 
 /**
- * What every intake feature stands on: the petition stores, the staff scope and the directory (OrgDirectorySource).
+ * What every intake feature stands on: the petition stores, the staff scope, registration changes and the directory (OrgDirectorySource).
  * The case itself (replica, emitter, visibility, commands) comes from the platform's global CaseReplicaModule.
  */
 @Global()

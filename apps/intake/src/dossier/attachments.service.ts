@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseCommands, Clock, type CaseTx, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, type CaseTx, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
 import { basename } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import { unprocessableField } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
-import { StaffScopeService } from '../core/staff-scope.service';
+import { RegistrationCommands } from '../core/registration-commands.service';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
@@ -32,9 +32,8 @@ interface AttachmentRow { id: string; file_name_enc: string; content_type: strin
 export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly commands: CaseCommands,
+    private readonly registrations: RegistrationCommands,
     private readonly petitions: PetitionRepository,
-    private readonly scope: StaffScopeService,
     private readonly clock: Clock,
     @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
@@ -47,13 +46,11 @@ export class AttachmentsService {
       throw unprocessableField('ATTACHMENT_TYPE', 'file', `附件类型仅限 ${ATTACHMENT_TYPES.join('、')}`, `accepted types: ${ATTACHMENT_TYPES.join(', ')}`);
     }
     const fileName = basename(upload.fileName || 'attachment').slice(0, 100);
-    const { result } = await this.commands.act(caseId, staff, {}, (tx) => this.addIn(tx, caseId, { ...upload, fileName }, contentType, staff));
-    return result;
+    return this.registrations.change(caseId, staff, (tx) => this.addIn(tx, caseId, { ...upload, fileName }, contentType, staff));
   }
 
   private async addIn(tx: CaseTx, caseId: string, upload: Upload, contentType: string, staff: StaffPrincipal): Promise<AttachmentView> {
     const m = tx.m;
-    await this.scope.assertManages(m, staff, tx.current);
     const count = await this.count(m, caseId);
     if (count >= this.config.attachments.maxFiles) {
       throw unprocessableField('TOO_MANY_ATTACHMENTS', 'file', `每件附件不超过${this.config.attachments.maxFiles}个`, `at most ${this.config.attachments.maxFiles} attachments`);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { PetitionCorrected } from '@sunshine/contracts';
 import { LAWSUIT_CATEGORY } from '@sunshine/domain';
-import { CASE_NOT_FOUND, CaseCommands, CaseVisibility, Clock, DirectoryReplicaService, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
+import { CaseVisibility, Clock, DirectoryReplicaService, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { forbidden, unprocessableField } from '../core/intake-errors';
 import { PetitionRepository, type CorrectableColumns, type PetitionRecord } from '../core/petition.repository';
-import { StaffScopeService } from '../core/staff-scope.service';
+import { RegistrationCommands } from '../core/registration-commands.service';
 import type { CorrectPetitionDto } from './correct-petition.dto';
 import { RegistrationChecksService } from './registration-checks.service';
 
@@ -16,32 +16,28 @@ export interface Corrected {
 }
 
 /**
- * 更正登记信息: corrects registered facts, records who and why, and emits petition.corrected with the new values. The
- * case is locked and its visibility applied by CaseCommands (404 as for a missing case); changing who is accused, or
+ * 更正登记信息: corrects registered facts, records who and why, and emits petition.corrected with the new values, as
+ * every registration change is made (RegistrationCommands: locked, visible, by its managing unit); changing who is accused, or
  * whether it is an accusation at all, needs the full dossier (the discipline chain), never the bare facts.
  */
 @Injectable()
 export class CorrectionService {
   constructor(
-    private readonly commands: CaseCommands,
+    private readonly registrations: RegistrationCommands,
     private readonly visibility: CaseVisibility,
     private readonly replica: DirectoryReplicaService,
     private readonly petitions: PetitionRepository,
     private readonly checks: RegistrationChecksService,
-    private readonly scope: StaffScopeService,
     private readonly clock: Clock,
   ) {}
 
-  async correct(caseId: string, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
-    const { result } = await this.commands.act(caseId, staff, {}, (tx) => this.correctIn(tx, caseId, dto, staff));
-    return result;
+  correct(caseId: string, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
+    return this.registrations.change(caseId, staff, (tx, petition) => this.correctIn(tx, petition, dto, staff));
   }
 
-  private async correctIn(tx: CaseTx, caseId: string, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
+  private async correctIn(tx: CaseTx, petition: PetitionRecord, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
     const m = tx.m;
-    await this.scope.assertManages(m, staff, tx.current);
-    const petition = await this.petitions.find(m, caseId);
-    if (!petition) throw CASE_NOT_FOUND;
+    const caseId = petition.caseId;
     if (tx.current.facts.confidential && (dto.changes.type !== undefined || dto.changes.accusedUnitId !== undefined)
       && (await this.visibility.access(staff, tx.current.facts, m)) !== 'full') {
       throw forbidden('FULL_ACCESS_REQUIRED', '更改检举控告的类型或被检举对象须由有管理权限的纪检监察机关办理',

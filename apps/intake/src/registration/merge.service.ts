@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_NOT_FOUND, CaseCommands, CaseReplicaStore, CaseVisibility, Clock, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
-import { PetitionRepository } from '../core/petition.repository';
-import { StaffScopeService } from '../core/staff-scope.service';
+import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, Clock, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
+import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { RegistrationCommands } from '../core/registration-commands.service';
 import { RepeatDetectorService } from '../repeat/repeat-detector.service';
 import type { MergePetitionDto } from './correct-petition.dto';
 
@@ -20,26 +20,23 @@ export interface Merged {
 @Injectable()
 export class MergeService {
   constructor(
-    private readonly commands: CaseCommands,
+    private readonly registrations: RegistrationCommands,
     private readonly replica: CaseReplicaStore,
     private readonly visibility: CaseVisibility,
     private readonly petitions: PetitionRepository,
     private readonly repeats: RepeatDetectorService,
-    private readonly scope: StaffScopeService,
     private readonly clock: Clock,
   ) {}
 
-  async merge(caseId: string, dto: MergePetitionDto, staff: StaffPrincipal): Promise<Merged> {
-    const { result } = await this.commands.act(caseId, staff, {}, (tx) => this.mergeIn(tx, caseId, dto, staff));
-    return result;
+  merge(caseId: string, dto: MergePetitionDto, staff: StaffPrincipal): Promise<Merged> {
+    return this.registrations.change(caseId, staff, (tx, petition) => this.mergeIn(tx, petition, dto, staff));
   }
 
-  private async mergeIn(tx: CaseTx, caseId: string, dto: MergePetitionDto, staff: StaffPrincipal): Promise<Merged> {
+  private async mergeIn(tx: CaseTx, petition: PetitionRecord, dto: MergePetitionDto, staff: StaffPrincipal): Promise<Merged> {
     const m = tx.m;
-    await this.scope.assertManages(m, staff, tx.current);
-    const petition = await this.petitions.find(m, caseId);
+    const caseId = petition.caseId;
     const matched = dto.matchedCaseId === caseId ? tx.current : await this.replica.read(m, dto.matchedCaseId);
-    if (!petition || !matched || !(await this.petitions.find(m, dto.matchedCaseId))) throw CASE_NOT_FOUND;
+    if (!matched || !(await this.petitions.find(m, dto.matchedCaseId))) throw CASE_NOT_FOUND;
     await this.visibility.assert(staff, matched.facts, 'facts-only', m);
     const score = await this.repeats.scorePair(m, caseId, dto.matchedCaseId);
     const [event] = await tx.run({ name: 'merge', payload: { matchedCaseId: dto.matchedCaseId, score, reason: dto.reason } });

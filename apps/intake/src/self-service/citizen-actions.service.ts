@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, RatingEntry, RatingScore, RatingSubject, Stage } from '@sunshine/contracts';
 import { isLate, nextStage, ratingWindow, reviewRequestWindow, stageRecord, type CaseClock, type CaseCommand, type CaseState, type ClockContext } from '@sunshine/domain';
 import {
-  CASE_NOT_FOUND,
-  CaseCommands,
   CaseEmitter,
   CaseReplicaStore,
   Clock,
@@ -15,8 +13,8 @@ import {
 } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseNotFound, unprocessableField } from '../core/intake-errors';
-import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
-import { StaffScopeService } from '../core/staff-scope.service';
+import type { PetitionRecord } from '../core/petition.repository';
+import { RegistrationCommands } from '../core/registration-commands.service';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import type { CallbackRatingDto, CitizenRatingDto, ReviewRequestDto, WithdrawalDto } from './citizen.dto';
 import { CitizenAccessService } from './citizen-access.service';
@@ -45,11 +43,9 @@ export class CitizenActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CitizenAccessService,
-    private readonly petitions: PetitionRepository,
     private readonly replica: CaseReplicaStore,
-    private readonly commands: CaseCommands,
+    private readonly registrations: RegistrationCommands,
     private readonly emitter: CaseEmitter,
-    private readonly scope: StaffScopeService,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
@@ -62,14 +58,12 @@ export class CitizenActionsService {
     });
   }
 
-  /** 回访: the case locked and its visibility applied by CaseCommands (404 as for a missing case), by its registering side. */
+  /** 回访: a registration change (RegistrationCommands: locked, visible or 404, by its registering side or 403). */
   async staffRate(caseId: string, dto: CallbackRatingDto, staff: StaffPrincipal): Promise<Done> {
-    const { result } = await this.commands.act(caseId, staff, {}, async (tx) => {
-      await this.scope.assertManages(tx.m, staff, tx.current);
-      const petition = await this.petitions.find(tx.m, caseId);
-      if (!petition) throw CASE_NOT_FOUND;
-      return this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', { kind: 'staff', id: staff.subject, unitId: staff.unitId }, staff.subject);
-    });
+    const rater: Actor = { kind: 'staff', id: staff.subject, unitId: staff.unitId };
+    const result = await this.registrations.change(caseId, staff, (tx, petition) =>
+      this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', rater, staff.subject),
+    );
     this.emitter.poke();
     return result;
   }
