@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { ObjectionService } from './objection.service';
 import {
@@ -19,26 +20,17 @@ import {
 export class ObjectionController {
   constructor(private readonly objections: ObjectionService) {}
 
-  @Post()
-  @HttpCode(200)
-  @Roles('handler', 'head')
-  @ApiOperation({ summary: '提出异议（5个工作日内，详细理由） (case.objection-raised, Art 23)' })
+  @CaseAction('', ['handler', 'head'], '提出异议（5个工作日内，详细理由） (case.objection-raised, Art 23)')
   raise(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(raiseObjectionSchema) dto: RaiseObjectionDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.objections.raise(caseId, staff, dto, v);
   }
 
-  @Post('approve')
-  @HttpCode(200)
-  @Roles('dispatcher', 'head')
-  @ApiOperation({ summary: '异议成立，退回重新分办（可同时转送/交办） (case.objection-approved)' })
+  @CaseAction('approve', ['dispatcher', 'head'], '异议成立，退回重新分办（可同时转送/交办） (case.objection-approved)')
   approve(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(approveObjectionSchema) dto: ApproveObjectionDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.objections.approve(caseId, staff, dto, v);
   }
 
-  @Post('reject')
-  @HttpCode(200)
-  @Roles('dispatcher', 'head')
-  @ApiOperation({ summary: '异议不成立，原单位继续办理 (case.objection-rejected)' })
+  @CaseAction('reject', ['dispatcher', 'head'], '异议不成立，原单位继续办理 (case.objection-rejected)')
   reject(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(rejectObjectionSchema) dto: RejectObjectionDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.objections.reject(caseId, staff, dto, v);
   }

@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import {
   acceptSchema,
@@ -22,50 +23,32 @@ import { UnitActionsService } from './unit-actions.service';
 export class ReceiptActionsController {
   constructor(private readonly actions: UnitActionsService) {}
 
-  @Post('sign')
-  @HttpCode(200)
-  @Roles('clerk', 'head')
-  @ApiOperation({ summary: '签收 (case.signed) Sign for a case the unit received' })
+  @CaseAction('sign', ['clerk', 'head'], '签收 (case.signed) Sign for a case the unit received')
   sign(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.actions.sign(caseId, staff, v);
   }
 
-  @Post('handler')
-  @HttpCode(200)
-  @Roles('head')
-  @ApiOperation({ summary: '确定经办人 (case.handler-assigned) The head names the handler' })
+  @CaseAction('handler', ['head'], '确定经办人 (case.handler-assigned) The head names the handler')
   handler(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(assignHandlerSchema) dto: AssignHandlerDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
     return this.actions.assignHandler(caseId, staff, dto, v);
   }
 
-  @Post('accept')
-  @HttpCode(200)
-  @Roles('handler', 'head')
-  @ApiOperation({ summary: '受理 (case.accepted) with the claim route (Art 31); issues the 受理告知书' })
+  @CaseAction('accept', ['handler', 'head'], '受理 (case.accepted) with the claim route (Art 31); issues the 受理告知书')
   accept(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(acceptSchema) dto: AcceptDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
     return this.actions.accept(caseId, staff, dto, v);
   }
 
-  @Post('not-accept')
-  @HttpCode(200)
-  @Roles('handler', 'head')
-  @ApiOperation({ summary: '不予受理 (case.not-accepted) with the reason and the proper channel; issues the 不予受理告知书' })
+  @CaseAction('not-accept', ['handler', 'head'], '不予受理 (case.not-accepted) with the reason and the proper channel; issues the 不予受理告知书')
   notAccept(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(notAcceptSchema) dto: NotAcceptDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
     return this.actions.notAccept(caseId, staff, dto, v);
   }
 
-  @Post('close')
-  @HttpCode(200)
-  @Roles('head')
-  @ApiOperation({ summary: '办结 (case.closed): a case not accepted, or answered with no review chain' })
+  @CaseAction('close', ['head'], '办结 (case.closed): a case not accepted, or answered with no review chain')
   close(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(closeSchema) dto: CloseDto, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal) {
     return this.actions.close(caseId, staff, dto, v);
   }
 
-  @Post('finalize')
-  @HttpCode(200)
-  @Roles('head')
-  @ApiOperation({ summary: '复核终结，不再受理 (case.finalized, Art 36)' })
+  @CaseAction('finalize', ['head'], '复核终结，不再受理 (case.finalized, Art 36)')
   finalize(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() v: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.actions.finalize(caseId, staff, v);
   }

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { redispatchSchema, type RedispatchDto } from '../actions/unit-actions.dto';
+import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { DeskService, type DeskItem } from './desk.service';
 
@@ -24,10 +25,7 @@ export class DeskController {
     return this.desk.list(staff, q.limit, q.offset);
   }
 
-  @Post('cases/:caseId/dispatch')
-  @HttpCode(200)
-  @Roles('dispatcher', 'head')
-  @ApiOperation({ summary: '人工转送/交办 (case.dispatched) Dispatch by hand from the desk' })
+  @CaseAction('cases/:caseId/dispatch', ['dispatcher', 'head'], '人工转送/交办 (case.dispatched) Dispatch by hand from the desk')
   dispatch(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @ZodBody(redispatchSchema) dto: RedispatchDto,

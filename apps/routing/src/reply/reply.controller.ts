@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowServiceTokens, ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { draftReplySchema, replyQuerySchema, serveReplySchema, type DraftReplyDto, type ReplyQuery, type ServeReplyDto } from './reply.dto';
 import { ReplyService, type ReplyView } from './reply.service';
@@ -33,18 +34,12 @@ export class ReplyController {
     return this.replies.draft(caseId, staff, dto);
   }
 
-  @Post('approve')
-  @HttpCode(200)
-  @Roles({ code: 'REPLY_NOT_APPROVED' }, 'head')
-  @ApiOperation({ summary: '负责人审签并出具答复意见 (case.replied) The head approves the reply' })
+  @CaseAction('approve', ['head'], '负责人审签并出具答复意见 (case.replied) The head approves the reply', 'REPLY_NOT_APPROVED')
   approve(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() version: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.replies.approve(caseId, staff, version);
   }
 
-  @Post('serve')
-  @HttpCode(200)
-  @Roles('clerk', 'handler', 'head')
-  @ApiOperation({ summary: '记录送达（直接送达、邮寄送达） (case.reply-served) Record service of the reply' })
+  @CaseAction('serve', ['clerk', 'handler', 'head'], '记录送达（直接送达、邮寄送达） (case.reply-served) Record service of the reply')
   serve(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @ZodBody(serveReplySchema) dto: ServeReplyDto,
