@@ -18,22 +18,26 @@ interface UnitRow {
   revision: number;
 }
 
-/** The directory from the service's replica table, rebuilt only when the table changed (count and revisions). */
-@Injectable()
-export class ReplicaDirectorySource extends OrgDirectorySource {
+/**
+ * The directory from a table of units (the columns of `directory_units`, with `retired`), rebuilt only when the
+ * table's stamp (one row, column `stamp`, from `stampSql`) changed, so a unit written is seen at once.
+ */
+export abstract class TableDirectorySource extends OrgDirectorySource {
   private cached?: { stamp: string; directory: OrgDirectory };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  protected constructor(
+    private readonly dataSource: DataSource,
+    private readonly table: string,
+    private readonly stampSql: string,
+  ) {
     super();
   }
 
   async current(m: EntityManager = this.dataSource.manager): Promise<OrgDirectory> {
-    const [row] = await m.query<Array<{ stamp: string }>>(
-      `SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || count(*) FILTER (WHERE retired) AS stamp FROM directory_units`,
-    );
+    const [row] = await m.query<Array<{ stamp: string }>>(this.stampSql);
     const stamp = row?.stamp ?? '';
     if (this.cached?.stamp === stamp) return this.cached.directory;
-    const rows = await m.query<UnitRow[]>(`SELECT * FROM directory_units WHERE NOT retired`);
+    const rows = await m.query<UnitRow[]>(`SELECT * FROM ${this.table} WHERE NOT retired`);
     const directory = OrgDirectory.of(
       rows.map((r) => ({
         id: r.id,
@@ -50,5 +54,17 @@ export class ReplicaDirectorySource extends OrgDirectorySource {
     );
     this.cached = { stamp, directory };
     return directory;
+  }
+}
+
+/** The directory from the service's replica table (`directory_units`): its stamp is the count, revisions and retirements. */
+@Injectable()
+export class ReplicaDirectorySource extends TableDirectorySource {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(
+      dataSource,
+      'directory_units',
+      `SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || count(*) FILTER (WHERE retired) AS stamp FROM directory_units`,
+    );
   }
 }
