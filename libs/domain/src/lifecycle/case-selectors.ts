@@ -1,11 +1,20 @@
 import type { PetitionFacts } from '../routing/petition-facts';
 import { DEFAULT_CLAIM_ROUTE, ClaimRouteTaxonomy } from '../taxonomy/claim-routes.taxonomy';
 import { emptyStageRecord, type CaseState, type StageRecord } from './case-state';
-import type { Stage } from '@sunshine/contracts';
+import type { RatingEntry, RatingSubject, Stage } from '@sunshine/contracts';
 
 /** The record of a stage (the current one by default); an empty record when the stage never opened. */
 export function stageRecord(state: CaseState, stage: Stage = state.stage): StageRecord {
   return state.stages[stage] ?? emptyStageRecord;
+}
+
+/**
+ * Whether a stage's subject may still be rated by `enteredBy`: once per stage and subject, except that the petitioner's
+ * own rating replaces a rating staff entered after a callback (回访): the petitioner's word prevails, never the reverse.
+ */
+export function mayRate(record: StageRecord, subject: RatingSubject, enteredBy: RatingEntry): boolean {
+  if (record.ratings[subject] === undefined) return true;
+  return enteredBy === 'citizen' && record.ratedBy[subject] === 'staff-callback';
 }
 
 /**

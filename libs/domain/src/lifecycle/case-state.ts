@@ -7,6 +7,7 @@ import type {
   DispatchMode,
   ManualDispatchReason,
   PetitionType,
+  RatingEntry,
   RatingScore,
   RatingSubject,
   ReplyOutcome,
@@ -52,6 +53,8 @@ export interface StageRecord {
   /** When the case was closed, finalized or withdrawn during this stage. */
   readonly endedAt: string | null;
   readonly ratings: Readonly<Partial<Record<RatingSubject, RatingScore>>>;
+  /** Who entered each rating: the petitioner's own (`citizen`) prevails over a staff callback (`staff-callback`). */
+  readonly ratedBy: Readonly<Partial<Record<RatingSubject, RatingEntry>>>;
   /** Citizen windows that supervision declared expired for this stage's reply. */
   readonly expiredWindows: readonly CitizenWindow[];
 }
@@ -189,6 +192,7 @@ export const emptyStageRecord: StageRecord = {
   nextStageRequestedAt: null,
   endedAt: null,
   ratings: {},
+  ratedBy: {},
   expiredWindows: [],
 };
 

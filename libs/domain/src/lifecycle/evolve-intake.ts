@@ -60,7 +60,13 @@ export const intakeEvolvers = evolverTable({
   'petition.merged': (state, p) => patchFlags(state, { repeatOf: p.matchedCaseId }),
   'petition.review-requested': (state, p) =>
     patchStage({ ...state, reviewRequested: p.stage }, state.stage, { nextStageRequestedAt: p.requestedAt }),
-  'petition.rated': (state, p) => updateStage(state, p.stage, (r) => ({ ratings: { ...r.ratings, [p.subject]: p.score } })),
+  // The petitioner's own rating prevails: a callback rating never replaces it (decide refuses one; evolve keeps it too).
+  'petition.rated': (state, p) =>
+    updateStage(state, p.stage, (r) =>
+      r.ratedBy[p.subject] === 'citizen' && p.enteredBy !== 'citizen'
+        ? {}
+        : { ratings: { ...r.ratings, [p.subject]: p.score }, ratedBy: { ...r.ratedBy, [p.subject]: p.enteredBy } },
+    ),
   'petition.withdrawn': (state, _p, meta) =>
     patchStage({ ...state, status: 'withdrawn', reviewRequested: null }, state.stage, { endedAt: meta.occurredAt }),
 });

@@ -1,6 +1,6 @@
 import type { CaseState } from './case-state';
 import type { CommandOf } from './case-command';
-import { hasReviewChain, stageRecord } from './case-selectors';
+import { hasReviewChain, mayRate, stageRecord } from './case-selectors';
 import { ALL_STATUSES, OPEN_STATUSES, event, refuse, type Outcome, type SpecTable } from './command-spec';
 import { nextStage } from '../taxonomy/stages.taxonomy';
 
@@ -37,11 +37,14 @@ function requestReview(state: CaseState, command: CommandOf<'request-review'>): 
   return [event('petition.review-requested', command.payload)];
 }
 
-/** Each stage's subject is rated once, after the stage's reply reached the petitioner, inside the rating window. */
+/**
+ * Each stage's subject is rated once, after the stage's reply reached the petitioner, inside the rating window; the
+ * petitioner's own rating may still replace a staff callback's (mayRate), never the reverse.
+ */
 function rate(state: CaseState, command: CommandOf<'rate'>): Outcome {
   const record = state.stages[command.payload.stage];
   if (record === undefined || record.servedAt === null) return refuse('REPLY_NOT_SERVED');
-  if (record.ratings[command.payload.subject] !== undefined) return refuse('ALREADY_RATED');
+  if (!mayRate(record, command.payload.subject, command.payload.enteredBy)) return refuse('ALREADY_RATED');
   if (record.expiredWindows.includes('rating')) return refuse('WINDOW_EXPIRED');
   return [event('petition.rated', command.payload)];
 }

@@ -89,9 +89,14 @@ export const commands = {
   }),
   close: (unitId: string): CaseCommand => ({ name: 'close', payload: { unitId, reason: { code: 'window-passed' } } }),
   finalize: (unitId: string): CaseCommand => ({ name: 'finalize', payload: { unitId } }),
-  rate: (stage: 'original' | 'review' | 're-review', unitId: string): CaseCommand => ({
+  rate: (
+    stage: 'original' | 'review' | 're-review',
+    unitId: string,
+    score: 'satisfied' | 'basically-satisfied' | 'dissatisfied' = 'satisfied',
+    enteredBy: 'citizen' | 'staff-callback' = 'citizen',
+  ): CaseCommand => ({
     name: 'rate',
-    payload: { stage, subject: 'handling-unit', unitId, score: 'satisfied', enteredBy: 'citizen' },
+    payload: { stage, subject: 'handling-unit', unitId, score, enteredBy },
   }),
   withdraw: (): CaseCommand => ({ name: 'withdraw', payload: {} }),
 };
