@@ -76,7 +76,8 @@ export class RoutingE2e {
     return e;
   }
 
-  token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = `${unitId}:staff`): Promise<string> {
+  /** A call with the head's role alone is the unit's head, another person than the staff who draft (four eyes on replies). */
+  token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = roles.length === 1 && roles[0] === 'head' ? `${unitId}:head` : `${unitId}:staff`): Promise<string> {
     return this.h.keys.token({ sub, unit: unitId, division: unitId.slice(0, 12), roles });
   }
 

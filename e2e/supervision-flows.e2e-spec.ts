@@ -139,8 +139,8 @@ describe('supervision end to end: jurisdiction, the live feed, overdue, orders, 
     const caseId = await register({ placeCode: DONGTUN });
     const first = await until(caseId, (v) => v.status === 'dispatched', 'the dispatch');
     const unit = first.holdingUnitId;
-    const act = async (path: string, body: unknown = {}, method = 'POST') => {
-      const unitToken = await token(unit);
+    const act = async (path: string, body: unknown = {}, method = 'POST', as = `${unit}-staff`) => {
+      const unitToken = await h.keys.token({ sub: as, unit, division: unit.slice(0, 12), roles: ['clerk', 'handler', 'head', 'supervisor'] });
       const current = await http<{ version: number }>('GET', `${h.url('routing')}/cases/${caseId}`, { token: unitToken });
       const res = await http<{ code?: string }>(method, `${h.url('routing')}/cases/${caseId}/${path}`, {
         token: unitToken,
@@ -152,7 +152,8 @@ describe('supervision end to end: jurisdiction, the live feed, overdue, orders, 
     await act('sign');
     await act('accept', { claimRoute: 'petition' });
     await act('reply/draft', { outcome: 'explained', text: '经调查核实，已督促用人单位结清工资，现予答复。' }, 'PUT');
-    await act('reply/approve');
+    // Four eyes: another head of the unit approves the reply its staff drafted.
+    await act('reply/approve', {}, 'POST', `${unit}-head`);
     await act('reply/serve', { method: 'post' });
     const served = await until(caseId, (v) => v.clocks.some((c) => c.kind === 'review-request-window'), 'the review window');
     const window = served.clocks.find((c) => c.kind === 'review-request-window') as Clock;

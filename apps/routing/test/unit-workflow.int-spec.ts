@@ -132,6 +132,41 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect(await outboxCount(caseId)).toBe(afterAccept);
   });
 
+  // Issue 17, door 10: one subject holding handler and head drafted and approved its own reply. Four eyes now.
+  it('refuses a reply approved by the person who drafted it (four eyes), and emits nothing', async () => {
+    const caseId = await atHrss();
+    for (const step of ['sign', 'accept']) await w.act(U.hrss, caseId, step);
+    const drafter = `${U.hrss}-handler-and-head`;
+    const draft = await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'explained', text: '经核查，已向信访人解释相关政策。' });
+    expect(draft.status).toBe(200);
+    const before = await outboxCount(caseId);
+    // The same person, holding handler and head: refused, the draft stays a draft, no case.replied.
+    const self = await w.act<Problem>(U.hrss, caseId, 'reply/approve');
+    expect([self.status, self.body.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    expect(self.body.message.zh).toContain('起草人以外的负责人审签');
+    // A head who rewrites the draft becomes its drafter and may not approve it either.
+    const headToken = await w.token(U.hrss, ['handler', 'head'], drafter);
+    const rewrite = await fetch(`${w.url}/cases/${caseId}/reply/draft`, {
+      method: 'PUT', headers: { authorization: `Bearer ${headToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'explained', text: '经核查，已向信访人当面解释相关政策。' }),
+    });
+    expect(rewrite.status).toBe(200);
+    const own = await fetch(`${w.url}/cases/${caseId}/reply/approve`, {
+      method: 'POST', headers: { authorization: `Bearer ${headToken}`, 'if-match': `"${await w.version(caseId)}"` },
+    });
+    expect([own.status, ((await own.json()) as Problem).code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    expect(await outboxCount(caseId)).toBe(before);
+    expect((await w.sql<{ status: string; drafted_by: string }>(`SELECT status, drafted_by FROM routing.replies WHERE case_id = $1`, [caseId]))).toEqual([
+      { status: 'draft', drafted_by: drafter },
+    ]);
+
+    // Another head of the unit approves it.
+    const approved = await w.act<Result>(U.hrss, caseId, 'reply/approve', undefined, ['head']);
+    expect(approved.body).toMatchObject({ status: 'replied', events: [{ type: 'case.replied' }] });
+    const [replied] = await w.waitFor(caseId, 'case.replied');
+    expect(replied?.payload).toMatchObject({ approvedBy: `${U.hrss}-head` });
+  });
+
   it('serialises two clerks signing at once: one wins, the other gets 409 and no event', async () => {
     const caseId = await atHrss();
     const token = await w.token(U.hrss);
@@ -150,7 +185,7 @@ describe('a unit’s work on a case (routing alone)', () => {
     const caseId = await atHrss();
     for (const step of ['sign', 'accept']) await w.act(U.hrss, caseId, step);
     await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'not-supported', text: '经核查，诉求缺乏事实依据。' });
-    await w.act(U.hrss, caseId, 'reply/approve');
+    await w.act(U.hrss, caseId, 'reply/approve', undefined, ['head']);
     const deliveredAt = new Date().toISOString();
     const noticeId = uuidv7();
     await w.produce(caseId, 'case.notice-delivered', { noticeId, kind: 'reply', channel: 'sms', attempt: 1, unitId: U.hrss, deliveredAt });

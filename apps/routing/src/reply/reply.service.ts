@@ -13,6 +13,11 @@ import { ReplyStore, type ReplyRecord } from './reply.store';
 export const REPLY_NOT_FOUND = new DomainException('REPLY_NOT_FOUND', 'not-found', { zh: '该信访事项尚无经审签的答复意见', en: 'no approved reply for this case' });
 const NO_DRAFT = new DomainException('NO_REPLY_DRAFT', 'conflict', { zh: '尚未起草答复意见', en: 'no reply has been drafted' });
 const ALREADY_APPROVED = new DomainException('REPLY_ALREADY_APPROVED', 'conflict', { zh: '本阶段答复意见已审签', en: 'the reply of this stage is already approved' });
+/** 四眼原则: whoever wrote the draft's last version may not approve it; another head of the unit signs it (审签). */
+const FOUR_EYES = new DomainException('FOUR_EYES_REQUIRED', 'forbidden', {
+  zh: '答复意见须经起草人以外的负责人审签：您起草了本稿，不能审签本人起草的答复意见',
+  en: 'four eyes: the person who drafted the reply may not approve it; another head of the unit must',
+});
 
 /** What other services and staff read of a reply: its text, outcome and when it was approved and served. */
 export interface ReplyView extends Pick<ReplyRecord, 'stage' | 'unitId' | 'outcome' | 'text' | 'attachments' | 'approvedAt' | 'servedAt' | 'servedMethod'> {
@@ -52,12 +57,13 @@ export class ReplyService {
     });
   }
 
-  /** 审签: only the unit's head; the reply is emitted with the head as approver. */
+  /** 审签: only the unit's head, never the one who drafted it (four eyes); the reply is emitted with the head as approver. */
   async approve(caseId: string, staff: StaffPrincipal, expectedVersion: number): Promise<ActionResult> {
     return this.runner.act(caseId, staff, expectedVersion, async (tx) => {
       const draft = await this.replies.find(tx.m, caseId, tx.state.stage);
       if (!draft) throw NO_DRAFT;
       if (draft.status === 'approved') throw ALREADY_APPROVED;
+      if (draft.draftedBy === staff.subject) throw FOUR_EYES;
       await this.replies.approve(tx.m, draft.id, staff.subject, this.clock.now());
       const [replied] = await tx.run({
         name: 'reply',

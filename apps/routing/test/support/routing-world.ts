@@ -38,7 +38,11 @@ export class RoutingWorld {
     return this.h.url('routing');
   }
 
-  token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = `${unitId}-staff`): Promise<string> {
+  /**
+   * A token of `unitId`'s staff; a call with the head's role alone is the unit's head, another person than the staff who
+   * draft (four eyes on replies), unless `sub` names someone.
+   */
+  token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = roles.length === 1 && roles[0] === 'head' ? `${unitId}-head` : `${unitId}-staff`): Promise<string> {
     return this.h.keys.token({ sub, unit: unitId, division: unitId.slice(0, 12), roles });
   }
 
