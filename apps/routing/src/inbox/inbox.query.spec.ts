@@ -37,7 +37,8 @@ describe('inboxSql', () => {
     expect(sql.scoped).not.toContain('status =');
     expect(sql.scoped).toContain('$5 = ANY(c.held_by) AND c.stage = $6 AND c.category = $7 AND c.due_at < $8');
     expect(sql.filtered).toContain('c.status = $9');
-    expect(sql.params.slice(5)).toEqual(['original', 'labour', '2026-01-01T00:00:00Z', 'signed']);
+    // dueBefore is an instant: the query schema hands it on as UTC with milliseconds (isoInstantSchema).
+    expect(sql.params.slice(5)).toEqual(['original', 'labour', '2026-01-01T00:00:00.000Z', 'signed']);
     expect(sql.orderBy).toBe('c.due_at ASC NULLS LAST, c.case_id');
   });
 
