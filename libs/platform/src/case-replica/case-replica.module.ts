@@ -4,13 +4,14 @@ import type { ServiceReplica } from '../bootstrap/service-replica';
 import { DirectoryReplicaModule } from '../directory/directory-replica.module';
 import { CaseCommands } from './case-commands.service';
 import { CaseEmitter } from './case-emitter.service';
+import { CaseLists } from './case-lists';
 import { CaseReactions } from './case-reactions';
 import { CaseReplica1764600000000 } from './case-replica.migration';
 import { CaseReplicaConsumer } from './case-replica.consumer';
 import { CaseReplicaStore } from './case-replica.store';
 import { CaseVisibility } from './case-visibility.service';
 
-const PROVIDERS = [CaseReplicaStore, CaseReactions, CaseEmitter, CaseVisibility, CaseCommands];
+const PROVIDERS = [CaseReplicaStore, CaseReactions, CaseEmitter, CaseVisibility, CaseCommands, CaseLists];
 
 /** What the case replica needs from its service: OrgDirectorySource (from `imports`), optionally a CaseDueResolver. */
 export interface CaseReplicaOptions {
