@@ -1,4 +1,4 @@
-import { eventually } from '@sunshine/testing';
+import { eventually, forSuite } from '@sunshine/testing';
 import { DONGTUN, IntakeWorld, petition, UNITS, type Registered, type UnitKey } from './support/intake-world';
 
 const REPEATER = { name: '赵六', idNumber: '41072619850505123X', phone: '13700137000' };
@@ -8,15 +8,7 @@ const POLLUTION = { subject: '化工厂夜间排放废气', content: '村北化�
 // Flags and links a registration carries (repeat, Art 19, merge, skip-level, leader reception, lawsuit) and the
 // dossier's visibility, on a real intake process with PostgreSQL and Kafka.
 describe('intake flags, links and dossier visibility', () => {
-  let w: IntakeWorld;
-
-  beforeAll(async () => {
-    w = await IntakeWorld.start();
-  });
-
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const w = forSuite(() => IntakeWorld.start(), (world) => world.stop());
 
   async function register(body: Record<string, unknown>, unit: UnitKey = 'countyBureau'): Promise<Registered> {
     const res = await w.call<Registered>('POST', '/petitions', body, unit);

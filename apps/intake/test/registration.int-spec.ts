@@ -2,7 +2,7 @@ import { Channels, type EventOf } from '@sunshine/contracts';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { eventually } from '@sunshine/testing';
+import { eventually, forSuite } from '@sunshine/testing';
 import { idNumber, IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
 
 const ATTACHMENTS = 'tmp/intake-attachments';
@@ -10,15 +10,7 @@ const ATTACHMENTS = 'tmp/intake-attachments';
 // Staff registration on a real intake process, PostgreSQL and Kafka: every channel, case numbers under concurrency,
 // bad input, collective visits, corrections, attachments, repeats and skip-level visits.
 describe('intake registration', () => {
-  let w: IntakeWorld;
-
-  beforeAll(async () => {
-    w = await IntakeWorld.start({ ATTACHMENT_MAX_BYTES: String(64 * 1024), ATTACHMENT_DIR: ATTACHMENTS });
-  });
-
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const w = forSuite(() => IntakeWorld.start({ ATTACHMENT_MAX_BYTES: String(64 * 1024), ATTACHMENT_DIR: ATTACHMENTS }), (world) => world.stop());
 
   async function register(body: Record<string, unknown> = petition(), unit: 'countyBureau' | 'cityBureau' = 'countyBureau'): Promise<Registered> {
     const res = await w.call<Registered>('POST', '/petitions', body, unit);

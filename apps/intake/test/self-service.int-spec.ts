@@ -1,4 +1,4 @@
-import { eventually, http } from '@sunshine/testing';
+import { eventually, forSuite, http } from '@sunshine/testing';
 import { CITY, COUNTY, DONGTUN, IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
 
 const DAY = 86400_000;
@@ -8,16 +8,13 @@ type Body = Record<string, unknown> & { code?: string };
 // ratings and review requests inside and outside their windows, withdrawal, query-code recovery, rate limits.
 // Routing's lifecycle events are produced onto the case log as routing's relay would.
 describe('intake citizen self-service', () => {
-  let w: IntakeWorld;
-
-  beforeAll(async () => {
-    w = await IntakeWorld.start({ QUERY_FAILURE_LIMIT: '5', RATING_SUBJECTS: 'handling-unit,bureau', PUBLIC_RATE_LIMIT_MAX: '60' });
-  });
-
-  afterAll(async () => {
-    await w?.h.setClockOffset(0);
-    await w?.stop();
-  });
+  const w = forSuite(
+    () => IntakeWorld.start({ QUERY_FAILURE_LIMIT: '5', RATING_SUBJECTS: 'handling-unit,bureau', PUBLIC_RATE_LIMIT_MAX: '60' }),
+    async (world) => {
+      await world.h.setClockOffset(0);
+      await world.stop();
+    },
+  );
 
   const pub = (path: string, body: unknown) => w.call<Body>('POST', `/public${path}`, body);
 

@@ -1,5 +1,5 @@
 import { Topics, type EventOf, type OrgUnitSnapshot } from '@sunshine/contracts';
-import { eventually } from '@sunshine/testing';
+import { eventually, forSuite } from '@sunshine/testing';
 import { COUNTY, RoutingWorld, U } from './support/routing-world';
 import { applyChange, callAs, cityAdmin, SYSADMIN_1, type ChangeRequest } from './support/unit-changes';
 
@@ -15,15 +15,7 @@ const AGRICULTURE = `${COUNTY}:dept-agriculture`;
 // competences are trust-bearing (issue 17): they come through a change request of two city system administrators
 // (org-change-requests.int-spec.ts); a unit admin renames and registers staff.
 describe('the organisation directory admin API', () => {
-  let w: RoutingWorld;
-
-  beforeAll(async () => {
-    w = await RoutingWorld.start('small');
-  });
-
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const w = forSuite(() => RoutingWorld.start('small'), (world) => world.stop());
 
   const snapshots = async (unitId: string) =>
     (await w.topic(Topics.orgDirectory)).filter((e): e is EventOf<'org.unit-snapshot'> => e.type === 'org.unit-snapshot' && e.payload.id === unitId);

@@ -1,4 +1,5 @@
 import type { ReplayReport } from '@sunshine/domain';
+import { forSuite } from '@sunshine/testing';
 import { DONGTUN, RoutingWorld, U } from './support/routing-world';
 import { applyChange } from './support/unit-changes';
 
@@ -24,15 +25,7 @@ const LOOP_RULES = [
 
 // Routing rules as versioned data: stored versions, one in force, replay of a candidate over past cases.
 describe('routing rule sets', () => {
-  let w: RoutingWorld;
-
-  beforeAll(async () => {
-    w = await RoutingWorld.start('small');
-  });
-
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const w = forSuite(() => RoutingWorld.start('small'), (world) => world.stop());
 
   it('starts with the law’s default set in force', async () => {
     const list = await w.call<Stored[]>('GET', '/routing-rules', U.countyBureau);

@@ -1,3 +1,4 @@
+import { forSuite } from '@sunshine/testing';
 import { randomUUID } from 'node:crypto';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 import { registered } from './support/test-events';
@@ -7,15 +8,7 @@ import { registered } from './support/test-events';
  * event again when it comes back, and applies it once (the inbox row is in the effect's transaction).
  */
 describe('consumer crash between effect and offset commit (SIGKILL at a fail point)', () => {
-  let run: TestRun;
-
-  beforeAll(async () => {
-    run = await TestRun.create('cc');
-  });
-
-  afterAll(async () => {
-    await run?.cleanup();
-  });
+  const run = forSuite(() => TestRun.create('cc'), (r) => r.cleanup());
 
   it('delivers the event twice and applies it once', async () => {
     const t0 = Date.now();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@sunshine/testing';
+import { eventually, forSuite } from '@sunshine/testing';
 import { dispatched, registered } from './support/test-events';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 
@@ -8,15 +8,7 @@ import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
  * SIGTERM finishes the message in hand, commits its offset and leaves: nothing is delivered twice.
  */
 describe('long handlers and graceful shutdown', () => {
-  let run: TestRun;
-
-  beforeAll(async () => {
-    run = await TestRun.create('cs');
-  });
-
-  afterAll(async () => {
-    await run?.cleanup();
-  });
+  const run = forSuite(() => TestRun.create('cs'), (r) => r.cleanup());
 
   it('heartbeats through a handler three times as long as the session, finishes it on SIGTERM, and is not redelivered', async () => {
     const t0 = Date.now();

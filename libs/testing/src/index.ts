@@ -4,3 +4,4 @@ export * from './service-harness';
 export * from './http';
 export * from './sql';
 export * from './drop-test-run';
+export * from './for-suite';
