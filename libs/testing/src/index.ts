@@ -5,3 +5,4 @@ export * from './http';
 export * from './sql';
 export * from './drop-test-run';
 export * from './for-suite';
+export * from './demo-units';

@@ -1,22 +1,10 @@
 import { Topics, type AnyEvent, type CaseLogEventType, type Envelope, type EventOf, type PayloadOf } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import { AesGcmFieldCipher, createKafka, createOrderedProducer, loadDemoOrg, newEvent, parseKeyRing, readTopic, type StaffRole } from '@sunshine/platform';
-import { eventually, http, infraEnv, ServiceHarness, sql, type JsonResponse } from '@sunshine/testing';
+import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as UNITS, eventually, http, infraEnv, ServiceHarness, sql, type DemoUnit as UnitKey, type JsonResponse } from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
 
-export const CITY = '410700000000';
-export const COUNTY = '410726000000';
-export const DONGTUN = '410726101000';
-export const UNITS = {
-  cityBureau: `${CITY}:petition-bureau`,
-  countyBureau: `${COUNTY}:petition-bureau`,
-  hrss: `${COUNTY}:dept-hrss`,
-  housing: `${COUNTY}:dept-housing`,
-  cityDiscipline: `${CITY}:discipline`,
-  countyDiscipline: `${COUNTY}:discipline`,
-  dongtun: `${DONGTUN}:government`,
-} as const;
-export type UnitKey = keyof typeof UNITS;
+export { CITY, COUNTY, DONGTUN, UNITS, type UnitKey };
 
 /** The part of the demo directory these tests need: the city and county units, 东屯镇 and its villages. */
 async function directorySlice() {

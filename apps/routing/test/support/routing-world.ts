@@ -1,19 +1,10 @@
 import { Topics, type AnyEvent, type CaseLogEventType, type EventOf, type PayloadOf } from '@sunshine/contracts';
 import { createKafka, createOrderedProducer, newEvent, readTopic, type StaffRole } from '@sunshine/platform';
-import { eventually, http, infraEnv, ServiceHarness, sql, type JsonResponse } from '@sunshine/testing';
+import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as U, eventually, http, infraEnv, ServiceHarness, sql, type JsonResponse } from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 
-export const CITY = '410700000000';
-export const COUNTY = '410726000000';
-export const DONGTUN = '410726101000';
-export const U = {
-  cityBureau: `${CITY}:petition-bureau`,
-  countyBureau: `${COUNTY}:petition-bureau`,
-  hrss: `${COUNTY}:dept-hrss`,
-  housing: `${COUNTY}:dept-housing`,
-  dongtun: `${DONGTUN}:government`,
-} as const;
+export { CITY, COUNTY, DONGTUN, U };
 
 const ALL_ROLES: StaffRole[] = ['clerk', 'handler', 'head', 'dispatcher', 'admin'];
 
