@@ -27,6 +27,7 @@ const SEES_NOTHING: ReadonlyArray<{ unitId: string; who: string }> = [
   { unitId: '410726101201:village-committee', who: '东屯村村民委员会 (a village under the accused)' },
 ];
 const DISCIPLINE = D.yanjinDiscipline;
+const CITY_DISCIPLINE = D.cityDiscipline;
 const BUREAU = D.yanjinBureau;
 const ROLES: StaffRole[] = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin'];
 const HOUR = 3_600_000;
@@ -96,12 +97,12 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     offset = Math.max(offset, instantMs - Date.now() + 60_000);
     await e.h.setClockOffset(offset);
   };
-  const act = async (action: string, body?: unknown) => {
+  const act = async (action: string, body?: unknown, roles: StaffRole[] = ROLES) => {
     // An event of another service (intake's attachment correction) may reach routing's replica between read and write.
-    let res = await e.act(DISCIPLINE, accusation.caseId, action, body, ROLES);
+    let res = await e.act(DISCIPLINE, accusation.caseId, action, body, roles);
     for (let retry = 0; retry < 5 && res.status === 409 && res.body.code === 'VERSION_CONFLICT'; retry++) {
       await new Promise((r) => setTimeout(r, 500));
-      res = await e.act(DISCIPLINE, accusation.caseId, action, body, ROLES);
+      res = await e.act(DISCIPLINE, accusation.caseId, action, body, roles);
     }
     if (res.status !== 200) throw new Error(`${action} as ${DISCIPLINE}: ${res.status} ${JSON.stringify(res.body)}`);
   };
@@ -149,7 +150,8 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     // Routing's rule sends it to the county's discipline commission, which signs for it.
     await e.waitAt(DISCIPLINE, accusation.caseId, 'dispatched');
     await act('sign');
-    // The acceptance clock (Art 23): a deadline warning, then overdue → the supervising bureau's order, then escalation.
+    // The acceptance clock (Art 23): a deadline warning, then overdue → the order of the discipline organ above (the city's
+    // 纪委监委; on an accusation never a bureau's, issue 17), which has no organ above it in the city: no escalation.
     const acceptance = (await until('the acceptance clock', (v) => v.clocks.some((c) => c.kind === 'acceptance'))).clocks.find((c) => c.kind === 'acceptance');
     const due = Date.parse(acceptance?.dueAt ?? '');
     await moveTo(due - 12 * HOUR);
@@ -157,10 +159,10 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     await moveTo(due);
     await until('the overdue and the supervision order', (v) => ['case.overdue', 'case.supervision-order-issued'].every((x) => v.timeline.some((t) => t.type === x)));
     const orders = await send('supervision', 'GET', `/supervision-orders?direction=received&caseId=${accusation.caseId}`, DISCIPLINE);
-    const order = (orders.json as Array<{ orderId: string; issuedAt: string }>)[0];
+    const order = (orders.json as Array<{ orderId: string; issuedAt: string; byUnitId: string }>)[0];
     if (!order) throw new Error(`no supervision order for the discipline commission: ${orders.text}`);
+    if (order.byUnitId !== CITY_DISCIPLINE) throw new Error(`the order came from ${order.byUnitId}, not the city's discipline commission`);
     await moveTo(Date.parse(order.issuedAt) + 8 * DAY);
-    await until('the escalation', (v) => v.timeline.some((t) => t.type === 'case.escalated'));
 
     // Handling: acceptance, hearing, extension, a leader in charge, the backlog register, the written reply served.
     await act('accept');
@@ -177,7 +179,8 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     if (backlog.status !== 201 && backlog.status !== 200) throw new Error(`backlog: ${backlog.status} ${backlog.text}`);
     const draft = await e.call('routing', 'PUT', `/cases/${accusation.caseId}/reply/draft`, DISCIPLINE, { outcome: 'supported', text: `${REPLY_SECRET}，现予书面答复。` }, ROLES);
     if (draft.status !== 200) throw new Error(`reply draft: ${draft.status} ${JSON.stringify(draft.body)}`);
-    await act('reply/approve');
+    // Four eyes: another head of the commission approves the reply its staff drafted.
+    await act('reply/approve', undefined, ['head']);
     await act('reply/serve', { method: 'post' });
     await until('the reply served', (v) => v.timeline.some((t) => t.type === 'case.reply-served'));
 
@@ -199,7 +202,7 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     await e?.stop();
   });
 
-  it('routes it to the county discipline commission by rule and leaves clocks, documents, history, alerts, orders, an escalation, a backlog entry and a leader', async () => {
+  it('routes it to the county discipline commission by rule and leaves clocks, documents, history, alerts, an order of the chain, a backlog entry and a leader', async () => {
     const [dispatched] = await e.waitFor(accusation.caseId, 'case.dispatched');
     expect(dispatched?.payload).toMatchObject({ fromUnitId: BUREAU, toUnitId: DISCIPLINE, rule: { id: 'accusation-discipline' } });
     const v = await view(DISCIPLINE);
@@ -207,15 +210,17 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     expect(v.clocks.map((c) => c.kind)).toEqual(expect.arrayContaining(['acceptance', 'supervision-order-answer', 'rating-window']));
     expect(v.timeline.map((t) => t.type)).toEqual(expect.arrayContaining([
       'petition.registered', 'case.dispatched', 'case.signed', 'case.deadline-warning', 'case.overdue', 'case.supervision-order-issued',
-      'case.escalated', 'case.reported-up', 'case.accepted', 'case.hearing-started', 'case.extension-approved', 'case.leader-assigned',
+      'case.reported-up', 'case.accepted', 'case.hearing-started', 'case.extension-approved', 'case.leader-assigned',
       'case.backlog-registered', 'case.replied', 'case.reply-served',
     ]));
     expect(ids.documentId).not.toBe('');
     expect(ids.attachmentId).not.toBe('');
     const alerts = await send('supervision', 'GET', '/alerts?limit=500', BUREAU);
     expect(alerts.json).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'collective-visit', level: 'major', caseIds: [accusation.caseId] })]));
-    const escalations = await send('supervision', 'GET', `/escalations?caseId=${accusation.caseId}`, D.cityBureau);
-    expect(escalations.json).toEqual([expect.objectContaining({ caseId: accusation.caseId, orderId: ids.orderId })]);
+    // Supervised by the discipline chain only (issue 17): the city's commission ordered; nothing went up to a bureau.
+    const issued = await send('supervision', 'GET', `/supervision-orders?direction=issued&caseId=${accusation.caseId}`, CITY_DISCIPLINE);
+    expect(issued.json).toEqual([expect.objectContaining({ orderId: ids.orderId, unitId: DISCIPLINE, byUnitId: CITY_DISCIPLINE })]);
+    expect((await send('supervision', 'GET', `/escalations?caseId=${accusation.caseId}`, D.cityBureau)).json).toEqual([]);
   });
 
   it('shows the county discipline commission everything: the case, the accuser, the text and the attachment', async () => {

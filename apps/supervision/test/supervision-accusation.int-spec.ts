@@ -46,7 +46,8 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
     await accusation.dispatched('2026-03-02T02:00:00.000Z', UNITS.countyDiscipline);
     await control.registered('2026-03-02T01:00:00.000Z');
     await control.dispatched('2026-03-02T02:00:00.000Z', UNITS.dongtun);
-    // The acceptance clock runs out: the county bureau's order to the discipline commission (拖延).
+    // The acceptance clock runs out: the city discipline commission's order to the county's (拖延; on an accusation the
+    // discipline chain supervises, never a bureau: issue 17).
     await world.at('2026-03-17T16:00:00.000Z');
     await eventually(async () => ((await world.written(accusation.caseId, 'case.supervision-order-issued')).length > 0 ? true : undefined), 30000, 'the order');
     const leader = await send('POST', `/cases/${accusation.caseId}/leader`, {}, 'countyDiscipline');
@@ -76,7 +77,7 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
       expect([unit, JSON.stringify((await get('/clocks?status=overdue', unit)).body)]).toEqual([unit, expect.stringContaining(accusation.caseId)]);
     }
     const received = await get<Array<{ caseId: string; trigger: string; byUnitId: string }>>('/supervision-orders?direction=received', 'countyDiscipline');
-    expect(received.body.find((o) => o.caseId === accusation.caseId)).toMatchObject({ trigger: 'overdue', byUnitId: UNITS.countyBureau });
+    expect(received.body.find((o) => o.caseId === accusation.caseId)).toMatchObject({ trigger: 'overdue', byUnitId: UNITS.cityDiscipline });
     const alerts = await get<Array<{ kind: string; caseIds: string[] }>>('/alerts?limit=500', 'countyBureau');
     expect(alerts.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'collective-visit', caseIds: [accusation.caseId] })]));
     expect((await get<Array<{ caseId: string }>>('/leader/cases', 'countyDiscipline')).body.map((c) => c.caseId)).toEqual([accusation.caseId]);
@@ -89,6 +90,7 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
       for (const [method, path, body] of [
         ['GET', '/cases/{id}', undefined],
         ['POST', '/cases/{id}/leader', {}],
+        ['POST', '/cases/{id}/supervision-orders', { unitId: UNITS.dongtun, trigger: 'delay', reason: { code: 'slow-handling' } }],
         ['POST', '/cases/{id}/report-up', { kind: 'urgent', reason: { code: 'urgent' } }],
         ['POST', '/cases/{id}/backlog', { plan: '制定化解方案', reason: { code: 'manual' } }],
         ['PUT', '/cases/{id}/backlog/plan', { plan: '更新化解方案' }],
@@ -108,6 +110,73 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
       // Control: the township's own claim is there.
       expect([unit, JSON.stringify((await get('/cases?limit=500', unit)).body).includes(control.caseId)]).toEqual([unit, true]);
     }
+  });
+
+  // Issue 17, door 7: through supervision the accused township's own 信访办 ordered the accused unit, which saw and
+  // answered it, and named a leader of the accused unit. Orders, reminders and 包案 on an accusation: only by and to the
+  // discipline-inspection chain; orders only to units the directory knows that may see the case.
+  it('lets only the discipline chain order, chase and take charge of an accusation, and never the accused side', async () => {
+    const order = (unitId: string) => ({ unitId, trigger: 'delay', answerDays: 5, reason: { code: 'slow-handling', text: '办理进度缓慢' } });
+    const issue = (by: UnitKey, unitId: string) => send('POST', `/cases/${accusation.caseId}/supervision-orders`, order(unitId), by);
+
+    // The registering bureau sees the facts, but is no organ of the chain: it orders no one, not even the commission.
+    for (const to of [UNITS.dongtun, UNITS.dongtunOffice, UNITS.countyDiscipline]) {
+      const refused = await issue('countyBureau', to);
+      expect([to, refused.status, refused.body['code']]).toEqual([to, 403, 'DISCIPLINE_CHAIN_ONLY']);
+    }
+    // The commission orders no unit of the accused side, no unit outside the chain, no unit the directory does not know.
+    for (const [to, status, code] of [
+      [UNITS.dongtun, 422, 'ORDER_UNIT_CANNOT_SEE_CASE'],
+      [UNITS.dongtunOffice, 422, 'ORDER_UNIT_CANNOT_SEE_CASE'],
+      [UNITS.countyGov, 422, 'ORDER_UNIT_CANNOT_SEE_CASE'],
+      [UNITS.countyBureau, 422, 'ORDER_DISCIPLINE_CHAIN_ONLY'],
+      ['410726101000:no-such-unit', 422, 'ORDER_UNIT_UNKNOWN'],
+    ] as const) {
+      const refused = await issue('countyDiscipline', to);
+      expect([to, refused.status, refused.body['code']]).toEqual([to, status, code]);
+    }
+    // The city's commission, above it in the chain, orders the county's; and chases it.
+    const issued = await issue('cityDiscipline', UNITS.countyDiscipline);
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ unitId: UNITS.countyDiscipline, byUnitId: UNITS.cityDiscipline, status: 'open' });
+    const orderId = String(issued.body['orderId']);
+    expect((await send('POST', `/supervision-orders/${orderId}/reminders`, { note: '请抓紧办理' }, 'cityDiscipline')).status).toBe(201);
+    // The registering bureau cannot chase or answer it; nobody outside the chain sees it.
+    for (const unit of ['countyBureau', 'dongtun', 'dongtunOffice'] as const) {
+      expect([unit, (await send('POST', `/supervision-orders/${orderId}/reminders`, {}, unit)).status]).toEqual([unit, 404]);
+      expect([unit, (await send('POST', `/supervision-orders/${orderId}/answer`, { summary: '已办理' }, unit)).status]).toEqual([unit, 404]);
+    }
+
+    // 包案: the registering bureau may not put a leader (its own, or the accused township's) in charge of the accusation.
+    for (const body of [{}, { leaderRef: 'dongtun-staff' }]) {
+      const refused = await send('POST', `/cases/${accusation.caseId}/leader`, body, 'countyBureau');
+      expect([refused.status, refused.body['code']]).toEqual([403, 'DISCIPLINE_CHAIN_ONLY']);
+    }
+    // A leader named by the commission leads for the commission: the accused township's staff of that name sees nothing.
+    expect((await send('POST', `/cases/${accusation.caseId}/leader`, { leaderRef: 'dongtun-staff' }, 'countyDiscipline')).status).toBe(201);
+    expect(JSON.stringify((await get('/leader/cases', 'dongtun')).body)).not.toContain(accusation.caseId);
+
+    // Nothing supervision wrote on the accusation's log names a unit of the accused side; every order is the chain's.
+    const orders = await world.written(accusation.caseId, 'case.supervision-order-issued');
+    expect(orders.map((e) => [e.payload.byUnitId, e.payload.unitId])).toEqual([
+      [UNITS.cityDiscipline, UNITS.countyDiscipline],
+      [UNITS.cityDiscipline, UNITS.countyDiscipline],
+    ]);
+    const written = await world.sql<{ value: string }>(`SELECT value::text AS value FROM outbox WHERE message_key = $1`, [accusation.caseId]);
+    for (const unit of [UNITS.dongtun, UNITS.dongtunOffice]) expect([unit, written.some((r) => r.value.includes(unit))]).toEqual([unit, false]);
+  });
+
+  it('orders on an open case only units the directory knows that may see it', async () => {
+    const issue = (unitId: string) =>
+      send('POST', `/cases/${control.caseId}/supervision-orders`, { unitId, trigger: 'delay', reason: { code: 'slow-handling' } }, 'countyBureau');
+    const unknown = await issue('410726101000:no-such-unit');
+    expect([unknown.status, unknown.body['code']]).toEqual([422, 'ORDER_UNIT_UNKNOWN']);
+    expect(unknown.body['message']).toMatchObject({ zh: expect.stringContaining('单位目录中没有该单位') });
+    // 冯庄镇 is neither a holder nor over the place (东屯镇).
+    const blind = await issue(UNITS.fengzhuang);
+    expect([blind.status, blind.body['code']]).toEqual([422, 'ORDER_UNIT_CANNOT_SEE_CASE']);
+    const holder = await issue(UNITS.dongtun);
+    expect([holder.status, holder.body['unitId']]).toEqual([201, UNITS.dongtun]);
   });
 
   it('never sends the accusation on the live feed to the accused side, and does to the discipline commission', async () => {

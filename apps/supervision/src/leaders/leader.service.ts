@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Reason } from '@sunshine/contracts';
 import { CASE_NOT_FOUND, CaseCommands, CaseLists, Clock, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
+import { OrderParties } from '../orders/order-parties.service';
 
 export interface LeaderCase extends CaseListItem {
   readonly assignedAt: string;
@@ -9,18 +10,23 @@ export interface LeaderCase extends CaseListItem {
   readonly leaderUnitId: string;
 }
 
-/** 领导包案: a leader takes charge of a case until it is resolved; the leader's own list. */
+/**
+ * 领导包案: a leader of the caller's unit takes charge of a case until it is resolved; the leader's own list. On an
+ * accusation only the discipline chain assigns, so the leader is of a unit that may read it (issue 17).
+ */
 @Injectable()
 export class LeaderService {
   constructor(
     private readonly lists: CaseLists,
     private readonly commands: CaseCommands,
+    private readonly parties: OrderParties,
     private readonly clock: Clock,
   ) {}
 
   async assign(staff: StaffPrincipal, caseId: string, body: { leaderRef?: string; reason?: Reason }): Promise<LeaderCase> {
     const leaderRef = body.leaderRef ?? staff.subject;
     await this.commands.act(caseId, staff, {}, async (tx) => {
+      await this.parties.assertActor(staff, tx.current.facts, { zh: '安排领导包案', en: 'assigns a leader in charge' }, false, tx.m);
       const payload = body.reason ? { leaderRef, unitId: staff.unitId, reason: body.reason } : { leaderRef, unitId: staff.unitId };
       await tx.run({ name: 'assign-leader', payload });
       await tx.m.query(
@@ -34,14 +40,18 @@ export class LeaderService {
     return item;
   }
 
-  /** The cases the calling leader is in charge of, as far as the one visibility rule lets the leader's unit see them. */
+  /**
+   * The cases the calling leader is in charge of for the leader's unit (the unit the assignment names), as far as the
+   * one visibility rule lets that unit see them.
+   */
   list(staff: StaffPrincipal): Promise<LeaderCase[]> {
-    return this.query(staff, (p) => `l.leader_ref = ${p}`, staff.subject);
+    return this.query(staff, (p) => `l.leader_ref = ${p}`, staff.subject, staff.unitId);
   }
 
-  private async query(staff: StaffPrincipal, where: (p: string) => string, value: string): Promise<LeaderCase[]> {
+  private async query(staff: StaffPrincipal, where: (p: string) => string, value: string, leaderUnitId?: string): Promise<LeaderCase[]> {
     const rows = await (await this.lists.visibleTo(staff))
       .where(where, value)
+      .whereGiven(leaderUnitId, (p) => `l.unit_id = ${p}`)
       .rows(
         `SELECT ${CASE_LIST_COLUMNS}, l.assigned_at, l.assigned_by, l.unit_id AS leader_unit_id, l.leader_ref
          FROM leader_assignments l JOIN case_replica v ON v.case_id = l.case_id`,

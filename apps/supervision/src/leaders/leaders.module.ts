@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LeaderController } from './leader.controller';
 import { LeaderService } from './leader.service';
+import { OrderParties } from '../orders/order-parties.service';
 
 /** Leaders in charge of cases (领导包案). */
-@Module({ controllers: [LeaderController], providers: [LeaderService] })
+@Module({ controllers: [LeaderController], providers: [LeaderService, OrderParties] })
 export class LeadersModule {}

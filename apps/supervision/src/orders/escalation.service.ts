@@ -4,7 +4,7 @@ import { CaseEmitter, CaseReplicaStore, Clock } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
-import { SupervisingBureauService } from './supervising-bureau.service';
+import { OrderParties } from './order-parties.service';
 
 const DAY_MS = 86_400_000;
 const POLICY = { kind: 'system' as const, id: 'escalation-policy' };
@@ -21,7 +21,8 @@ interface DueOrder {
 
 /**
  * Escalation by policy (提级督办, 《信访工作条例》第24、39、40条): an order still unanswered `escalateAfterDays` after it
- * went out goes to the bureau of the level above (case.escalated), and again after as many days, up to `maxSteps`.
+ * went out goes to the bureau of the level above (case.escalated), and again after as many days, up to `maxSteps`. On an
+ * accusation it goes up the discipline chain instead, and stops where the chain has no organ above (OrderParties).
  */
 @Injectable()
 export class EscalationService {
@@ -30,7 +31,7 @@ export class EscalationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
-    private readonly bureaus: SupervisingBureauService,
+    private readonly parties: OrderParties,
     private readonly cases: CaseReplicaStore,
     private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
@@ -55,7 +56,7 @@ export class EscalationService {
     const [order] = await m.query<DueOrder[]>(`SELECT * FROM supervision_orders WHERE id = $1 FOR UPDATE`, [orderId]);
     if (!current || !order || order.status !== 'open' || !order.next_escalation_at || order.next_escalation_at > now) return false;
     const step = order.escalation_step + 1;
-    const to = await this.bureaus.parentBureauOf(order.supervising_unit_id);
+    const to = await this.parties.escalationTargetOf(order.supervising_unit_id, current.facts, m);
     const stop = () => m.query(`UPDATE supervision_orders SET next_escalation_at = NULL WHERE id = $1`, [orderId]);
     if (to === null || step > this.config.escalation.maxSteps) {
       await stop();

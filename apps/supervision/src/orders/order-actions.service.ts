@@ -13,10 +13,10 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { orderAlreadyAnswered, orderNotFound, orderRefused } from './order.exception';
+import { OrderParties } from './order-parties.service';
 import { SupervisionOrderService } from './supervision-order.service';
 import { responsibleUnit } from '../shared/responsible-unit';
 import type { OrderView } from './order-row';
-import { SupervisingBureauService } from './supervising-bureau.service';
 
 export interface IssueByHand {
   readonly unitId?: string;
@@ -31,7 +31,7 @@ export class OrderActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: SupervisionOrderService,
-    private readonly bureaus: SupervisingBureauService,
+    private readonly parties: OrderParties,
     private readonly commands: CaseCommands,
     private readonly visibility: CaseVisibility,
     private readonly cases: CaseReplicaStore,
@@ -39,11 +39,18 @@ export class OrderActionsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * A bureau's order by hand on a case it sees (on an accusation: the discipline chain's, issue 17), to a unit of the
+   * directory that may see the case (OrderParties).
+   */
   async issueByHand(staff: StaffPrincipal, caseId: string, body: IssueByHand): Promise<OrderView> {
-    await this.bureaus.assertBureau(staff.unitId, { zh: '发出督办单', en: 'issues supervision orders' });
     const { result: orderId } = await this.commands.act(caseId, staff, {}, async (tx) => {
+      await this.parties.assertActor(staff, tx.current.facts, { zh: '发出督办单', en: 'issues supervision orders' }, true, tx.m);
+      const unitId = responsibleUnit(body.unitId, tx.state);
+      const refused = await this.parties.refusal(tx.current.facts, unitId, staff.unitId, tx.m);
+      if (refused) throw refused;
       const result = await this.orders.issue(tx.m, tx.current, {
-        unitId: responsibleUnit(body.unitId, tx.state),
+        unitId,
         byUnitId: staff.unitId,
         trigger: body.trigger,
         answerDays: body.answerDays,
@@ -93,13 +100,16 @@ export class OrderActionsService {
 
   /**
    * The order (locked after its case's row, the lock order of every writer), when `mine` says the caller may act on it
-   * and the one visibility rule lets it see the case; otherwise the same 404 as for an order that does not exist.
+   * and the one visibility rule lets it see the case (on an accusation: fully, the discipline chain); otherwise the same
+   * 404 as for an order that does not exist.
    */
   private async ownOrder(m: EntityManager, staff: StaffPrincipal, orderId: string, mine: (o: OrderRow) => boolean): Promise<OrderRow & { case: ReplicaCase }> {
     const [found] = await m.query<OrderRow[]>(`SELECT case_id FROM supervision_orders WHERE id = $1`, [orderId]);
     const current = found ? await this.cases.lock(m, found.case_id) : null;
     const [order] = await m.query<OrderRow[]>(`SELECT * FROM supervision_orders WHERE id = $1 FOR UPDATE`, [orderId]);
-    if (!order || !current || !mine(order) || (await this.visibility.access(staff, current.facts, m)) === 'none') throw orderNotFound();
+    if (!order || !current || !mine(order)) throw orderNotFound();
+    const access = await this.visibility.access(staff, current.facts, m);
+    if (access === 'none' || (current.facts.confidential && access !== 'full')) throw orderNotFound();
     return { ...order, case: current };
   }
 }

@@ -4,6 +4,7 @@ import { EscalationQueryService } from './escalation-query.service';
 import { EscalationService } from './escalation.service';
 import { EscalationsController } from './escalations.controller';
 import { OrderActionsService } from './order-actions.service';
+import { OrderParties } from './order-parties.service';
 import { OrdersController } from './orders.controller';
 import { SupervisionOrderService } from './supervision-order.service';
 import { SupervisionPolicyService } from './supervision-policy.service';
@@ -12,7 +13,7 @@ import { SupervisionPolicyService } from './supervision-policy.service';
 @Module({
   imports: [LedgerModule],
   controllers: [OrdersController, EscalationsController],
-  providers: [SupervisionOrderService, OrderActionsService, EscalationService, EscalationQueryService, SupervisionPolicyService],
+  providers: [SupervisionOrderService, OrderActionsService, EscalationService, EscalationQueryService, SupervisionPolicyService, OrderParties],
   exports: [EscalationService, SupervisionPolicyService],
 })
 export class OrdersModule {}

@@ -4,7 +4,7 @@ import type { CaseState } from '@sunshine/domain';
 import { CaseReplicaStore } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
-import { SupervisingBureauService } from './supervising-bureau.service';
+import { OrderParties } from './order-parties.service';
 import { SupervisionOrderService } from './supervision-order.service';
 
 interface Trigger {
@@ -19,7 +19,8 @@ const POLICY = { kind: 'system' as const, id: 'escalation-policy' };
 
 /**
  * The escalation policy's first step (督办, Art 40): a supervision order goes out by itself when a duty clock runs
- * out (拖延), when a case is objected twice (推诿), or when the handling unit is rated 不满意 (敷衍).
+ * out (拖延), when a case is objected twice (推诿), or when the handling unit is rated 不满意 (敷衍). It comes from the
+ * unit's supervising bureau, on an accusation from the discipline organ above (OrderParties).
  */
 @Injectable()
 export class SupervisionPolicyService {
@@ -27,7 +28,7 @@ export class SupervisionPolicyService {
 
   constructor(
     @Inject(SUPERVISION_CONFIG) private readonly config: SupervisionConfig,
-    private readonly bureaus: SupervisingBureauService,
+    private readonly parties: OrderParties,
     private readonly orders: SupervisionOrderService,
     private readonly cases: CaseReplicaStore,
   ) {}
@@ -35,11 +36,18 @@ export class SupervisionPolicyService {
   async onEvent(m: EntityManager, event: AnyEvent, before: CaseState, after: CaseState): Promise<void> {
     const trigger = this.triggerOf(event, before, after);
     if (!trigger) return;
-    const byUnitId = trigger.byUnitId ?? (await this.bureaus.supervisorOf(trigger.unitId, m));
-    if (!byUnitId || byUnitId === trigger.unitId || !event.caseId) return;
+    if (!event.caseId) return;
     // The case as the replica holds it now (the event is folded; a reaction before this one may have emitted more).
     const current = await this.cases.read(m, event.caseId);
     if (!current) return;
+    // On an accusation the discipline organ above orders, never a bureau (issue 17); no order when the chain has none.
+    const byUnitId = await this.parties.supervisorOf(trigger.unitId, current.facts, trigger.byUnitId, m);
+    if (!byUnitId || byUnitId === trigger.unitId) return;
+    const refused = await this.parties.refusal(current.facts, trigger.unitId, byUnitId, m);
+    if (refused) {
+      this.logger.log(`case ${event.caseId}: no ${trigger.trigger} order (${refused.code})`);
+      return;
+    }
     const result = await this.orders.issue(m, current, {
       unitId: trigger.unitId,
       byUnitId,

@@ -7,6 +7,7 @@ export const FENGZHUANG = '410726102000';
 
 export const UNITS = {
   cityBureau: `${CITY}:petition-bureau`,
+  cityDiscipline: `${CITY}:discipline`,
   countyBureau: `${COUNTY}:petition-bureau`,
   countyGov: `${COUNTY}:government`,
   countyParty: `${COUNTY}:party-committee`,
@@ -23,11 +24,12 @@ function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnap
 }
 
 /**
- * A slice of 新乡市 / 延津县: both bureaus, the county's government, party committee and discipline commission, 人社局,
- * two townships (东屯镇 with its petition office).
+ * A slice of 新乡市 / 延津县: both bureaus, both discipline commissions, the county's government and party committee,
+ * 人社局, two townships (东屯镇 with its petition office).
  */
 export const TEST_DIRECTORY: readonly OrgUnitSnapshot[] = [
   unit(UNITS.cityBureau, 'petition-bureau', CITY, 'city', null),
+  unit(UNITS.cityDiscipline, 'discipline', CITY, 'city', null),
   unit(UNITS.countyBureau, 'petition-bureau', COUNTY, 'county', UNITS.cityBureau),
   unit(UNITS.countyGov, 'government', COUNTY, 'county', null, ['other']),
   unit(UNITS.countyParty, 'party-committee', COUNTY, 'county', null),
