@@ -58,6 +58,7 @@ export * from './case-replica';
 export * from './auth/route-access';
 export * from './http/error-body';
 export * from './http/api-error-responses.decorator';
+export * from './http/staff-controller.decorator';
 export * from './http/zod-openapi';
 export * from './http/zod-body.decorator';
 export * from './http/zod-query.decorator';

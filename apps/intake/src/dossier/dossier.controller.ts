@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Roles, Staff, type StaffPrincipal } from '@sunshine/platform';
+import { Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
+import { Roles, Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { ApiCaseNotFound } from '../http/openapi';
@@ -10,10 +10,7 @@ import { AttachmentsService, type AttachmentView } from './attachments.service';
 import { DossierService, type DossierView } from './dossier.service';
 import { readUpload } from './read-upload';
 
-@ApiTags('dossier 卷宗')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('petitions/:caseId')
+@StaffController('petitions/:caseId', 'dossier 卷宗')
 export class DossierController {
   constructor(
     private readonly dossiers: DossierService,

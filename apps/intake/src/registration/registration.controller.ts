@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Roles, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
@@ -11,11 +11,8 @@ import { registerPetitionSchema, type RegisterPetitionDto } from './register-pet
 import { RegistrationService, type Registered } from './registration.service';
 
 /** 登记: staff of a unit that registers petitions (有访必录入), correcting and merging within its scope. */
-@ApiTags('registration 登记')
-@ApiBearerAuth()
-@ApiErrorResponses()
 @Roles(...REGISTERING_ROLES)
-@Controller('petitions')
+@StaffController('petitions', 'registration 登记')
 export class RegistrationController {
   constructor(
     private readonly registration: RegistrationService,

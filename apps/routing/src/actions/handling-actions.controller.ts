@@ -1,6 +1,5 @@
-import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { IfMatchVersion, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import {
@@ -21,10 +20,7 @@ import { UnitActionsService } from './unit-actions.service';
 import { WrittenReportsService } from './written-reports.service';
 
 /** 办理：开始办理、听证、延期、协办、办结报告. */
-@ApiTags('unit actions 承办')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('cases/:caseId')
+@StaffController('cases/:caseId', 'unit actions 承办')
 export class HandlingActionsController {
   constructor(
     private readonly actions: UnitActionsService,

@@ -1,6 +1,5 @@
-import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { IfMatchVersion, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { ObjectionService } from './objection.service';
@@ -13,10 +12,7 @@ import {
   type RejectObjectionDto,
 } from './unit-actions.dto';
 
-@ApiTags('objection 异议')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('cases/:caseId/objection')
+@StaffController('cases/:caseId/objection', 'objection 异议')
 export class ObjectionController {
   constructor(private readonly objections: ObjectionService) {}
 

@@ -1,6 +1,5 @@
-import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { IfMatchVersion, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import {
@@ -16,10 +15,7 @@ import {
 import { UnitActionsService } from './unit-actions.service';
 
 /** 签收、经办人、受理 / 不予受理、办结 / 终结. Every action needs the case version (If-Match or expectedVersion). */
-@ApiTags('unit actions 承办')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('cases/:caseId')
+@StaffController('cases/:caseId', 'unit actions 承办')
 export class ReceiptActionsController {
   constructor(private readonly actions: UnitActionsService) {}
 

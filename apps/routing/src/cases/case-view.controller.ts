@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Staff, type StaffPrincipal } from '@sunshine/platform';
+import { Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
 import { CaseViewService, type CaseDetail, type CaseEventRecord } from './case-view.service';
 import type { DispatchEntry } from './dispatch-log';
 
@@ -8,10 +8,7 @@ interface HeaderReply {
   header(name: string, value: string): unknown;
 }
 
-@ApiTags('cases 信访事项')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('cases/:caseId')
+@StaffController('cases/:caseId', 'cases 信访事项')
 export class CaseViewController {
   constructor(private readonly view: CaseViewService) {}
 

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, IfMatchVersion, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IfMatchVersion, Staff, StaffController, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { redispatchSchema, type RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseAction } from '../cases/case-action.decorator';
@@ -12,10 +12,7 @@ const pageSchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-@ApiTags('desk 人工分办')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller()
+@StaffController('', 'desk 人工分办')
 export class DeskController {
   constructor(private readonly desk: DeskService) {}
 

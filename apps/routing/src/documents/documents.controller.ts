@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AllowServiceTokens, ApiErrorResponses, Staff, type StaffPrincipal } from '@sunshine/platform';
+import { Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { AllowServiceTokens, Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
 import type { CaseDocument } from './document-html';
 import { DocumentsService } from './documents.service';
 
@@ -9,11 +9,8 @@ interface HeaderReply {
 }
 
 /** Read by the units that may see the case, and by other services on their own behalf (e.g. intake for the petitioner). */
-@ApiTags('documents 文书')
-@ApiBearerAuth()
-@ApiErrorResponses()
 @AllowServiceTokens()
-@Controller('cases/:caseId/documents')
+@StaffController('cases/:caseId/documents', 'documents 文书')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 

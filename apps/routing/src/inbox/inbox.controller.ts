@@ -1,13 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Get } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Staff, StaffController, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { inboxQuerySchema, type InboxQuery } from './inbox.query';
 import { InboxService, type InboxPage } from './inbox.service';
 
-@ApiTags('inbox 待办')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('inbox')
+@StaffController('inbox', 'inbox 待办')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 

@@ -1,16 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowServiceTokens, ApiErrorResponses, IfMatchVersion, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { AllowServiceTokens, IfMatchVersion, Roles, Staff, StaffController, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { draftReplySchema, replyQuerySchema, serveReplySchema, type DraftReplyDto, type ReplyQuery, type ServeReplyDto } from './reply.dto';
 import { ReplyService, type ReplyView } from './reply.service';
 import type { ReplyRecord } from './reply.store';
 
-@ApiTags('reply 答复')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('cases/:caseId/reply')
+@StaffController('cases/:caseId/reply', 'reply 答复')
 export class ReplyController {
   constructor(private readonly replies: ReplyService) {}
 

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { ReplayReport, RoutingRuleSet } from '@sunshine/domain';
-import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Roles, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { createRuleSetSchema, replaySchema, type CreateRuleSetDto, type ReplayDto } from './rules.dto';
 import { RulesService } from './rules.service';
 import type { StoredRuleSet } from './rule-set.store';
@@ -12,10 +12,7 @@ const RULE_SETS = { zh: '分办规则集的启用与回放', en: 'Putting a rout
  * Every staff member reads the rules; an administrator stores a version; only an administrator of a city-level unit puts
  * one in force or replays it (city-wide configuration belongs to city-level roles: a county's admin token says `admin` too).
  */
-@ApiTags('routing rules 分办规则')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('routing-rules')
+@StaffController('routing-rules', 'routing rules 分办规则')
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
 

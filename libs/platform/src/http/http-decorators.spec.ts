@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
+import { Get, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OrgDirectory } from '@sunshine/domain';
@@ -10,13 +10,13 @@ import type { StaffClaims, StaffPrincipal } from '../auth/staff-claims';
 import { generateDevKeyPair, issueStaffToken, type DevKeyPair } from '../auth/token-issuer';
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import { HttpErrorFilter } from '../errors/http-error.filter';
-import { ApiErrorResponses } from './api-error-responses.decorator';
 import { CityLevel } from './city-level.decorator';
 import { IfMatchVersion } from './if-match-version.decorator';
 import { buildOpenApiDocument } from './openapi-document';
 import { AllowServiceTokens, Roles } from './roles.decorator';
 import { Staff } from './staff.decorator';
 import { ZodBody } from './zod-body.decorator';
+import { StaffController } from './staff-controller.decorator';
 import { ZodQuery } from './zod-query.decorator';
 
 const AUTH = { issuer: 'spec', audience: 'spec' };
@@ -32,8 +32,7 @@ const DIRECTORY = OrgDirectory.of([
 const noteSchema = z.object({ title: z.string().min(2), pages: z.number().int().min(1) });
 const listSchema = z.object({ limit: z.coerce.number().int().max(50).default(10), q: z.string().optional() });
 
-@ApiErrorResponses()
-@Controller('notes')
+@StaffController('notes', 'notes 笔记')
 class NotesController {
   @Get()
   list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal) {
@@ -212,6 +211,8 @@ describe('buildOpenApiDocument', () => {
     expect((doc.paths['/notes/shared']?.get as { 'x-access'?: string })['x-access']).toBe('staff (+ service tokens)');
     expect((doc.paths['/notes/city-settings']?.post as { 'x-access'?: string })['x-access']).toBe('admin of a city-level unit → CITY_LEVEL_REQUIRED');
     expect(doc.paths['/notes/public']?.get?.security).toEqual([]);
+    expect(doc.paths['/notes']?.get?.tags).toEqual(['notes 笔记']);
+    expect(doc.paths['/notes']?.get?.security).toBeUndefined();
     expect(doc.components?.schemas?.['ErrorBody']).toMatchObject({ required: ['code', 'message'] });
   });
 });

@@ -1,19 +1,15 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { DomainException } from '../errors/domain.exception';
-import { ApiErrorResponses } from '../http/api-error-responses.decorator';
+import { StaffController } from '../http/staff-controller.decorator';
 import { Roles } from '../http/roles.decorator';
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { EventServerRegistry } from './event-server.registry';
 import type { ParkingLot } from './parking-lot';
 
 /** Ops: list, show, replay and discard dead letters; see parked keys and consumer counters. Role `ops` only. */
-@ApiTags('ops')
-@ApiBearerAuth()
-@ApiErrorResponses()
 @Roles({ code: 'OPS_ONLY' }, 'ops')
-@Controller('ops/messaging')
+@StaffController('ops/messaging', 'ops')
 export class DeadLetterController {
   constructor(private readonly registry: EventServerRegistry) {}
 
