@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { DispatchMode } from '@sunshine/contracts';
 import {
   issuerDeadline,
+  petitionFactsOf,
   routePetition,
   type CaseState,
   type IssuerDeadline,
   type OrgDirectory,
-  type PetitionFacts,
   type RoutingRuleSet,
 } from '@sunshine/domain';
 import { DeadlineContextSource, type DeadlineReference } from '@sunshine/platform';
@@ -26,19 +26,6 @@ export type RoutingOutcome =
     }
   | { kind: 'manual'; reasons: string[] };
 
-/** The facts the routing policy reads, from the case's fold; null while registration facts are missing. */
-export function petitionFacts(state: CaseState): PetitionFacts | null {
-  if (!state.type || !state.category || !state.placeCode || !state.receivingUnitId || !state.channel) return null;
-  return {
-    type: state.type,
-    category: state.category,
-    placeCode: state.placeCode,
-    accusedUnitId: state.accusedUnitId ?? undefined,
-    receivingUnitId: state.receivingUnitId,
-    channel: state.channel,
-  };
-}
-
 /** 交办: the completion report's due, `days` after now at the case's place (Art 22: the bureau sets it). */
 export function feedbackDue(now: Date, days: number, placeCode: string | null, reference: DeadlineReference): IssuerDeadline {
   return issuerDeadline('assignment-feedback', now, days, { ...reference, divisionCode: placeCode });
@@ -50,7 +37,7 @@ export class RoutingPolicyService {
   constructor(private readonly deadlines: DeadlineContextSource) {}
 
   decide(state: CaseState, bureauId: string, directory: OrgDirectory, ruleSet: RoutingRuleSet, now: Date): RoutingOutcome {
-    const facts = petitionFacts(state);
+    const facts = petitionFactsOf(state);
     if (!facts) return { kind: 'manual', reasons: ['登记信息不完整，需人工分办 (registration facts incomplete)'] };
     const decision = routePetition({ facts, currentUnitId: bureauId, directory, ruleSet });
     if (decision.manual) return { kind: 'manual', reasons: decision.reasons };

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BUREAU_KINDS, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
+import { BUREAU_KINDS, petitionFactsOf, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
 import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
-import { petitionFacts } from '../dispatch/routing-policy.service';
 import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
 import { RoutingReferencePublisher } from './routing-reference.publisher';
 import { RuleSetStore, type StoredRuleSet } from './rule-set.store';
@@ -66,7 +65,7 @@ export class RulesService {
     );
     const cases: RoutingCase[] = [];
     for (const row of rows) {
-      const facts = petitionFacts(reviveCaseState(row.state, row.case_id));
+      const facts = petitionFactsOf(reviveCaseState(row.state, row.case_id));
       if (!facts) continue;
       const bureaus = new Set([facts.receivingUnitId, ...(row.bureaus ?? [])]);
       for (const unitId of bureaus) {
