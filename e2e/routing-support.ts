@@ -1,28 +1,29 @@
 import { EventCatalog, Topics, type AnyEvent, type CaseLogEventType, type EventOf, type PayloadOf } from '@sunshine/contracts';
 import { createKafka, newEvent, readTopic, type ServiceName, type StaffRole } from '@sunshine/platform';
-import { eventually, http, infraEnv, sql, type JsonResponse, type ServiceHarness } from '@sunshine/testing';
+import {
+  DEMO_CITY as CITY,
+  DEMO_COUNTY as YANJIN,
+  DEMO_DONGTUN as DONGTUN,
+  DEMO_FENGQIU as FENGQIU,
+  DEMO_UNITS,
+  eventually,
+  http,
+  infraEnv,
+  sql,
+  type JsonResponse,
+  type ServiceHarness,
+} from '@sunshine/testing';
 import type { Kafka } from 'kafkajs';
 import { labourPetition, startWithDirectory } from './fixtures';
 
-export const CITY = '410700000000';
-export const YANJIN = '410726000000';
-export const FENGQIU = '410727000000';
-export const DONGTUN = '410726101000';
+export { CITY, DONGTUN, FENGQIU, YANJIN };
 
-/** Units of the demo directory (新乡市 with 延津县 complete) the routing end-to-end tests use. */
+/** Units of the demo directory (新乡市 with 延津县 complete) the routing end-to-end tests use; 延津县's by its name too. */
 export const D = {
-  cityBureau: `${CITY}:petition-bureau`,
-  cityGov: `${CITY}:government`,
-  cityDiscipline: `${CITY}:discipline`,
-  yanjinBureau: `${YANJIN}:petition-bureau`,
-  yanjinGov: `${YANJIN}:government`,
-  yanjinDiscipline: `${YANJIN}:discipline`,
-  hrss: `${YANJIN}:dept-hrss`,
-  housing: `${YANJIN}:dept-housing`,
-  agriculture: `${YANJIN}:dept-agriculture`,
-  education: `${YANJIN}:dept-education`,
-  fengqiuBureau: `${FENGQIU}:petition-bureau`,
-  fengqiuHrss: `${FENGQIU}:dept-hrss`,
+  ...DEMO_UNITS,
+  yanjinBureau: DEMO_UNITS.countyBureau,
+  yanjinGov: DEMO_UNITS.countyGov,
+  yanjinDiscipline: DEMO_UNITS.countyDiscipline,
 } as const;
 
 const ALL_ROLES: StaffRole[] = ['clerk', 'handler', 'head', 'dispatcher'];
