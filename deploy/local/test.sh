@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on real Kafka, PostgreSQL and Redis: install, infrastructure, typecheck, lint, build,
-# unit, integration and end-to-end tests. Prints the time of each phase and one closing "N passed, N failed" line.
+# unit, integration and end-to-end tests, and the API fuzz run. Prints the time of each phase and one closing "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true TZ=UTC CI="${CI:-false}"
@@ -56,3 +56,5 @@ phase build bash deploy/local/build.sh
 phase unit jest_run unit
 phase integration jest_run int
 phase e2e jest_run e2e
+# schemathesis over every service's OpenAPI with a valid token, plus the input-hygiene probes: no 5xx (about 2–3 min).
+phase fuzz env FUZZ_RESULTS_FILE=tmp/test-results/fuzz.json bash deploy/local/fuzz.sh
