@@ -157,8 +157,8 @@ head -c 3000000 /dev/zero | tr '\0' 'x' | sed 's/^/{"content":"/; s/$/"}/' >"$OU
 probe 'a body past the 2 MiB limit' 413 BODY_TOO_LARGE -X POST -H "$JSON" "$I/petitions" --data-binary "@$OUT/big.json"
 probe 'a multipart upload cut short' 400 ATTACHMENT_MALFORMED -X POST -H 'Content-Type: multipart/form-data; boundary=b' \
   "$I/petitions/$C/attachments" --data-binary $'--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhalf'
-probe 'replay of an unknown dead letter' 404 DEAD_LETTER_NOT_FOUND -X POST "$R/ops/messaging/dead-letters/0190f3a0-0000-7000-8000-0000000000ff/replay"
-probe 'discard of an unknown dead letter' 404 DEAD_LETTER_NOT_FOUND -X POST "$S/ops/messaging/dead-letters/0190f3a0-0000-7000-8000-0000000000ff/discard"
+probe 'replay of an unknown dead letter' 404 DEAD_LETTER_NOT_FOUND -X POST -H "$JSON" -d '{"reason":"fuzz probe"}' "$R/ops/messaging/dead-letters/0190f3a0-0000-7000-8000-0000000000ff/replay"
+probe 'discard of an unknown dead letter' 404 DEAD_LETTER_NOT_FOUND -X POST -H "$JSON" -d '{"reason":"fuzz probe"}' "$S/ops/messaging/dead-letters/0190f3a0-0000-7000-8000-0000000000ff/discard"
 echo "fuzz: hygiene probes: $PROBES_PASSED passed, $PROBES_FAILED failed"
 
 # 7. schemathesis against each service: every operation, `not_a_server_error` only. GET /feed is a server-sent event
