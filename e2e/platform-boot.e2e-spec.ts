@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { ServiceName } from '@sunshine/platform';
-import { eventually, http, ServiceHarness } from '@sunshine/testing';
-import { claims } from './fixtures';
+import { eventually, http, type ServiceHarness } from '@sunshine/testing';
+import { claims, startWithDirectory } from './fixtures';
 
 const SERVICES: ServiceName[] = ['intake', 'routing', 'supervision', 'notification', 'evaluation'];
 const INFRA = resolve(__dirname, '../deploy/local/infra.sh');
@@ -19,8 +19,8 @@ describe('the platform boots', () => {
   let h: ServiceHarness;
 
   beforeAll(async () => {
-    h = await ServiceHarness.create();
-    await h.startAll(SERVICES);
+    // The directory seeded: the ops endpoints bind ops to a city-level unit of it (issue 17).
+    h = await startWithDirectory('small', { services: SERVICES });
   });
 
   afterAll(async () => {
@@ -37,9 +37,10 @@ describe('the platform boots', () => {
     }
   });
 
-  it('answers 401 without a token, with a bad one and with an expired one, and 200 with a valid one', async () => {
-    const ok = await h.keys.token({ ...claims('countyBureau'), roles: ['ops'] });
-    const expired = await h.keys.token({ ...claims('countyBureau'), roles: ['ops'] }, -60);
+  it('answers 401 without a token, with a bad one and with an expired one, 403 to a county’s ops, and 200 to the city’s', async () => {
+    const ok = await h.keys.token({ ...claims('cityBureau'), roles: ['ops'] });
+    const expired = await h.keys.token({ ...claims('cityBureau'), roles: ['ops'] }, -60);
+    const county = await h.keys.token({ ...claims('countyBureau'), roles: ['ops'] });
     for (const s of SERVICES) {
       const url = `${h.url(s)}/ops/messaging/stats`;
       const none = await http<{ code: string }>('GET', url);
@@ -49,7 +50,10 @@ describe('the platform boots', () => {
       const late = await http<{ code: string }>('GET', url, { token: expired });
       expect(late.status).toBe(401);
       expect(late.body.code).toBe('TOKEN_INVALID');
-      expect((await http('GET', url, { token: ok })).status).toBe(200);
+      // Each service's directory replica gets the seeded city bureau on its own time.
+      await eventually(async () => ((await http('GET', url, { token: ok })).status === 200 ? true : undefined), 60000, `${s} to know the city's bureau`);
+      const refused = await http<{ code: string }>('GET', url, { token: county });
+      expect([s, refused.status, refused.body.code]).toEqual([s, 403, 'CITY_LEVEL_REQUIRED']);
     }
   });
 

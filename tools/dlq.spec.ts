@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { main, USAGE } from './dlq';
 
 /** A stand-in service answering the /ops/messaging endpoints the way the platform's controller does. */
-function opsService(): Promise<{ url: string; server: Server; seen: string[] }> {
+function opsService(): Promise<{ url: string; server: Server; seen: string[]; bodies: unknown[] }> {
   const seen: string[] = [];
+  const bodies: unknown[] = [];
   const dead = {
     id: '0192d0c4-0000-7000-8000-0000000000aa',
     topic: 'sunshine.case-log',
@@ -21,6 +22,12 @@ function opsService(): Promise<{ url: string; server: Server; seen: string[] }> 
   };
   const server = createServer((req: IncomingMessage, res) => {
     seen.push(`${req.method ?? ''} ${req.url ?? ''}`);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => answer(req, res, chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown) : undefined));
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse, body: unknown) => {
+    if (req.method === 'POST') bodies.push({ type: req.headers['content-type'], body });
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -33,9 +40,9 @@ function opsService(): Promise<{ url: string; server: Server; seen: string[] }> 
     if (req.url === '/ops/messaging/parked') return send(200, [{ topic: dead.topic, key: dead.key, deadLetterId: dead.id, waiting: 2 }]);
     if (req.url === '/ops/messaging/stats') return send(200, { group: 'routing', received: 10, skipped: 1 });
     return send(404, { code: 'DEAD_LETTER_NOT_FOUND', message: { zh: '死信不存在', en: 'no such dead letter' } });
-  });
+  };
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, seen })),
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, seen, bodies })),
   );
 }
 
@@ -70,14 +77,16 @@ describe('tools/dlq.ts (ops CLI for dead letters)', () => {
   it('takes the URL and token from the environment; shows, discards, lists parked keys and stats', async () => {
     const env = { SUNSHINE_SERVICE_URL: service.url, SUNSHINE_OPS_TOKEN: 'ops-token' };
     expect(JSON.parse((await cli(['show', id], env)).out)).toMatchObject({ id, attempts: 5 });
-    expect(await cli(['discard', id], env)).toMatchObject({ code: 0, out: `discarded ${id}; 2 parked message(s) applied after it` });
+    expect(await cli(['discard', id, '--reason', '重复消息，丢弃'], env)).toMatchObject({ code: 0, out: `discarded ${id}; 2 parked message(s) applied after it` });
+    // The reason goes to the service, which records it with the operator.
+    expect(service.bodies.at(-1)).toEqual({ type: 'application/json', body: { reason: '重复消息，丢弃' } });
     expect((await cli(['parked'], env)).out).toMatch(/sunshine\.case-log\s+0192d0c4-0000-7000-8000-0000000000cc\s+0192d0c4-0000-7000-8000-0000000000aa\s+2/);
     expect(JSON.parse((await cli(['stats', '--json'], env)).out)).toEqual({ group: 'routing', received: 10, skipped: 1 });
   });
 
   it('exits 1 when a replay does not go through, or the service refuses', async () => {
     const env = { SUNSHINE_SERVICE_URL: service.url, SUNSHINE_OPS_TOKEN: 'ops-token' };
-    const replay = await cli(['replay', id], env);
+    const replay = await cli(['replay', id, '--reason', 'fixed upstream'], env);
     expect(replay.code).toBe(1);
     expect(replay.err).toContain('Error: still failing');
     const refused = await cli(['list', '--service-url', service.url, '--token', 'clerk-token']);
@@ -85,7 +94,8 @@ describe('tools/dlq.ts (ops CLI for dead letters)', () => {
   });
 
   it('exits 2 with the usage on a wrong command line', async () => {
-    for (const args of [[], ['purge'], ['show'], ['show', 'not-a-uuid'], ['stats', id], ['list', '--status', 'lost'], ['stats']]) {
+    for (const args of [[], ['purge'], ['show'], ['show', 'not-a-uuid'], ['stats', id], ['list', '--status', 'lost'], ['stats'], ['replay', id], ['discard', id, '--reason', ' '],
+      ['list', '--reason', 'why']]) {
       const r = await cli(args, args.length > 0 && args[0] !== 'stats' ? { SUNSHINE_SERVICE_URL: 'http://x', SUNSHINE_OPS_TOKEN: 't' } : {});
       expect(r.code).toBe(2);
       expect(r.err).toContain(USAGE);

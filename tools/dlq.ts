@@ -1,25 +1,28 @@
 /**
- * Ops CLI for a service's dead letters and parked keys, over its /ops/messaging endpoints (role `ops`).
+ * Ops CLI for a service's dead letters and parked keys, over its /ops/messaging endpoints (role `ops` of a city-level
+ * unit in the service's directory). A replay or discard names its reason, recorded with the operator.
  *
  *   node -r @swc-node/register tools/dlq.ts <command> [id] --service-url http://127.0.0.1:3002 --token <jwt>
+ *   node -r @swc-node/register tools/dlq.ts replay <id> --reason "上游数据已修复"
  *
  * The URL and token may come from SUNSHINE_SERVICE_URL and SUNSHINE_OPS_TOKEN instead.
  */
 import { parseArgs } from 'node:util';
 
-export const USAGE = `usage: dlq <command> [id] [--service-url URL] [--token JWT] [--status parked|replayed|discarded] [--json]
+export const USAGE = `usage: dlq <command> [id] [--reason TEXT] [--service-url URL] [--token JWT] [--status parked|replayed|discarded] [--json]
 
 commands
-  list            dead letters of the service's consumer (all, or --status …)
-  show <id>       one dead letter: its message, headers, error and attempts
-  replay <id>     apply it again (after the fix), then its key's parked messages, in order
-  discard <id>    drop it for good, then let its key's parked messages flow
+  list                     dead letters of the service's consumer (all, or --status …)
+  show <id>                one dead letter: headers, error, attempts, who replayed or discarded it and why; the
+                           message's payload only if you may fully see its case (else its envelope's metadata)
+  replay <id> --reason T   apply it again (after the fix), then its key's parked messages, in order; recorded with T
+  discard <id> --reason T  drop it for good, then let its key's parked messages flow; recorded with T
   parked          keys waiting behind a dead letter, with how many messages wait
   stats           the consumer's counters (received, applied, duplicates, skipped, dead-lettered, parked …)
 
 environment
   SUNSHINE_SERVICE_URL  the service's base URL (instead of --service-url)
-  SUNSHINE_OPS_TOKEN    a bearer token with the ops role (instead of --token)
+  SUNSHINE_OPS_TOKEN    a bearer token with the ops role of a city-level unit (instead of --token)
 
 exit status: 0 done, 1 the service refused or the replay did not succeed, 2 usage`;
 
@@ -71,6 +74,7 @@ interface Invocation {
   readonly baseUrl: string;
   readonly token: string;
   readonly status?: (typeof STATUSES)[number];
+  readonly reason?: string;
   readonly json: boolean;
 }
 
@@ -84,6 +88,7 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Invocation {
         'service-url': { type: 'string' },
         token: { type: 'string' },
         status: { type: 'string' },
+        reason: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -106,22 +111,29 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Invocation {
   const status = values.status;
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
   if (status !== undefined && command !== 'list') throw new UsageError('--status goes with list');
+  const resolves = command === 'replay' || command === 'discard';
+  const reason = values.reason?.trim();
+  if (resolves && (!reason || reason.length < 2)) throw new UsageError(`${command} needs --reason (why, at least 2 characters): it is recorded with your name`);
+  if (!resolves && values.reason !== undefined) throw new UsageError('--reason goes with replay and discard');
   return {
     command: command as Command,
     id,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     token,
     status: status as Invocation['status'],
+    reason,
     json: values.json ?? false,
   };
 }
 
 class RequestFailed extends Error {}
 
-async function call<T>(io: CliIo, inv: Invocation, method: 'GET' | 'POST', path: string): Promise<T> {
+async function call<T>(io: CliIo, inv: Invocation, method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = { authorization: `Bearer ${inv.token}` };
+  if (payload !== undefined) headers['content-type'] = 'application/json';
   try {
-    res = await io.fetch(`${inv.baseUrl}/ops/messaging${path}`, { method, headers: { authorization: `Bearer ${inv.token}` } });
+    res = await io.fetch(`${inv.baseUrl}/ops/messaging${path}`, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
   } catch (error) {
     throw new RequestFailed(`cannot reach ${inv.baseUrl}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -189,7 +201,7 @@ async function execute(io: CliIo, inv: Invocation): Promise<number> {
     }
     case 'replay':
     case 'discard': {
-      const result = await call<ResolveOutcome>(io, inv, 'POST', `/dead-letters/${inv.id}/${inv.command}`);
+      const result = await call<ResolveOutcome>(io, inv, 'POST', `/dead-letters/${inv.id}/${inv.command}`, { reason: inv.reason });
       if (inv.json) print(result);
       else if (result.ok) io.out(`${inv.command === 'replay' ? 'replayed' : 'discarded'} ${inv.id ?? ''}; ${result.applied} parked message(s) applied after it`);
       else io.err(`${inv.command} of ${inv.id ?? ''} did not go through (${result.applied} parked message(s) applied): ${result.error ?? 'unknown error'}`);

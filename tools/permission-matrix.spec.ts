@@ -18,6 +18,7 @@ describe('permission matrix (docs/permission-matrix.md)', () => {
     expect(row('GET', '/cases/{caseId}/reply')).toBe('| GET | `/cases/{caseId}/reply` | staff (+ service tokens) |');
     expect(row('POST', '/cases/{caseId}/supervision-orders')).toBe('| POST | `/cases/{caseId}/supervision-orders` | supervisor, head, leader, dispatcher |');
     expect(row('POST', '/public/petitions')).toBe('| POST | `/public/petitions` | public |');
-    expect(row('GET', '/ops/messaging/dead-letters')).toBe('| GET | `/ops/messaging/dead-letters` | ops → OPS_ONLY |');
+    // Ops is bound to an operator of a city-level unit (issue 17).
+    expect(row('GET', '/ops/messaging/dead-letters')).toBe('| GET | `/ops/messaging/dead-letters` | ops → OPS_ONLY of a city-level unit → CITY_LEVEL_REQUIRED |');
   });
 });

@@ -5,6 +5,7 @@ import { dlqCli, dlqJson } from './support/dlq-cli';
 import { eventually } from '@sunshine/testing';
 import type { FixtureProcess } from './support/fixture-process';
 import { dispatched, registered } from './support/test-events';
+import { FIXTURE_UNITS } from './support/fixture-directory';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 
 interface DeadLetterRow {
@@ -15,6 +16,15 @@ interface DeadLetterRow {
   error: string;
   attempts: number;
   status: string;
+}
+
+interface Action {
+  action: string;
+  by: string;
+  unitId: string;
+  reason: string;
+  ok: boolean | null;
+  applied: number | null;
 }
 
 interface ParkedRow {
@@ -129,19 +139,24 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     expect((await waitParked(P, 2)).waiting).toBe(2);
 
     // A replay before the fix fails and changes nothing.
-    const early = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', parkedP.deadLetterId], url, token);
+    const early = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', parkedP.deadLetterId, '--reason', '试重放'], url, token);
     expect(early.code).toBe(1);
     expect(early.body).toMatchObject({ ok: false, applied: 0 });
     expect(await effectsOf(P)).toEqual([]);
 
     // The fix, then the replay: the dead letter and the parked ones apply, in the order they were produced.
     await cure(P);
-    const replay = await dlqJson<{ ok: boolean; applied: number }>(['replay', parkedP.deadLetterId], url, token);
+    const replay = await dlqJson<{ ok: boolean; applied: number }>(['replay', parkedP.deadLetterId, '--reason', '处理程序已修复'], url, token);
     expect(replay).toMatchObject({ code: 0, body: { ok: true, applied: 2 } });
     expect(await effectsOf(P)).toEqual(ids(p.slice(0, 3)).map((id) => ({ event_id: id, mode: 'replay' })));
-    const after = await dlqJson<DeadLetterRow>(['show', parkedP.deadLetterId], url, token);
+    const after = await dlqJson<DeadLetterRow & { actions: Action[] }>(['show', parkedP.deadLetterId], url, token);
     expect(after.body.status).toBe('replayed');
     expect(after.body.attempts).toBe(6);
+    // Both replays, by whom and why, with what they did.
+    expect(after.body.actions.map(({ action, by, unitId, reason, ok, applied }) => ({ action, by, unitId, reason, ok, applied }))).toEqual([
+      { action: 'replay', by: 'ops-engineer-1', unitId: FIXTURE_UNITS.cityBureau, reason: '试重放', ok: false, applied: 0 },
+      { action: 'replay', by: 'ops-engineer-1', unitId: FIXTURE_UNITS.cityBureau, reason: '处理程序已修复', ok: true, applied: 2 },
+    ]);
 
     // The case flows live again.
     await run.produce([p[3]] as AnyEvent[], 0);
@@ -151,7 +166,7 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
 
     // Discard: S's first event never applies, its parked follower does.
     const sDead = list.body.find((d) => d.key === S);
-    const discard = await dlqCli(['discard', sDead?.id ?? ''], url, token);
+    const discard = await dlqCli(['discard', sDead?.id ?? '', '--reason', '该消息不应生效'], url, token);
     expect(discard.code).toBe(0);
     expect(discard.stdout).toContain('1 parked message(s) applied');
     expect((await effectsOf(S)).map((r) => r.event_id)).toEqual([s[1]?.id]);
@@ -171,7 +186,7 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
 
     // Half a fix: the first event applies now, the second still fails.
     await poison(T, 'case.dispatched');
-    const replay = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', first.deadLetterId], url, token);
+    const replay = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', first.deadLetterId, '--reason', '部分修复'], url, token);
     expect(replay.code).toBe(1);
     expect(replay.body).toMatchObject({ ok: false, applied: 0 });
     expect(replay.body.error).toContain('fixture poison');
@@ -189,11 +204,74 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     expect(second.deadLetterId).toBe(ofT[1]?.id);
 
     await cure(T);
-    const done = await dlqJson<{ ok: boolean; applied: number }>(['replay', second.deadLetterId], url, token);
+    const done = await dlqJson<{ ok: boolean; applied: number }>(['replay', second.deadLetterId, '--reason', '全部修复'], url, token);
     expect(done.body).toEqual({ ok: true, applied: 1 });
     expect((await effectsOf(T)).map((r) => r.event_id)).toEqual(ids(events));
     process.stdout.write(`re-failure during replay: ${Date.now() - t} ms\n`);
   }, 300000);
+
+  // Issue 17, door 9: /ops/messaging accepted any `ops` token, even of a unit that does not exist; a dead letter showed
+  // the whole event (accusations included); replays and discards were attributed to nobody.
+  it('binds ops to an operator of a city-level unit, shows a case’s payload to no one without full access, and records who discarded and why', async () => {
+    const V = randomUUID();
+    await poison(V, 'petition.registered');
+    const v = [registered(V, 'SECRET-V1'), dispatched(V, 1)];
+    await run.produce(v as AnyEvent[]);
+    const parkedV = await waitParked(V, 1);
+    const at = (path: string) => `${url}/ops/messaging${path}`;
+    const ask = async (method: 'GET' | 'POST', path: string, who: string, body?: unknown) => {
+      const res = await fetch(at(path), {
+        method,
+        headers: { authorization: `Bearer ${who}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const why = { reason: '核实后丢弃' };
+    const routes: Array<['GET' | 'POST', string, unknown]> = [
+      ['GET', '/stats', undefined], ['GET', '/parked', undefined], ['GET', '/dead-letters', undefined], ['GET', `/dead-letters/${parkedV.deadLetterId}`, undefined],
+      ['POST', `/dead-letters/${parkedV.deadLetterId}/replay`, why], ['POST', `/dead-letters/${parkedV.deadLetterId}/discard`, why],
+    ];
+    // An ops token of a unit the directory does not know, and one of a county's unit: refused on every route.
+    const ghost = await run.staffToken(['ops'], { sub: 'intruder', unit: '410700000000:ops-ghost' });
+    const county = await run.staffToken(['ops'], { sub: 'county-ops', unit: FIXTURE_UNITS.countyBureau });
+    const clerk = await run.staffToken(['clerk']);
+    for (const [method, path, body] of routes) {
+      for (const [who, token, code] of [['ghost', ghost, 'CITY_LEVEL_REQUIRED'], ['county', county, 'CITY_LEVEL_REQUIRED'], ['clerk', clerk, 'OPS_ONLY']] as const) {
+        const refused = await ask(method, path, token, body);
+        expect([who, method, path, refused.status, refused.body['code']]).toEqual([who, method, path, 403, code]);
+      }
+    }
+    expect((await ask('GET', '/dead-letters', ghost)).body['message']).toMatchObject({ zh: expect.stringContaining('市级单位') });
+
+    // The city's operator sees the envelope, never the payload: this service keeps no case replica to say it may.
+    const shown = await ask('GET', `/dead-letters/${parkedV.deadLetterId}`, token);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({
+      value: null,
+      payload: 'redacted',
+      envelope: { id: v[0]?.id, type: 'petition.registered', caseId: V, producer: v[0]?.producer },
+      redaction: { zh: expect.stringContaining('元数据') },
+    });
+    expect(JSON.stringify(shown.body)).not.toContain('SECRET-V1');
+    expect(JSON.stringify(shown.body)).not.toContain('clerk-1');
+
+    // A discard names its reason (400 without one, and the CLI refuses the command line) and is recorded with the operator.
+    const bare = await ask('POST', `/dead-letters/${parkedV.deadLetterId}/discard`, token, {});
+    expect([bare.status, bare.body['code']]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await dlqCli(['discard', parkedV.deadLetterId], url, token)).code).toBe(2);
+    expect(await run.count(`SELECT count(*) AS n FROM "${schema}".dead_letter_actions WHERE dead_letter_id = $1`, [parkedV.deadLetterId])).toBe(0);
+    const discarded = await dlqJson<{ ok: boolean; applied: number }>(['discard', parkedV.deadLetterId, '--reason', '核实后丢弃：登记事件已由人工补录'], url, token);
+    expect(discarded).toMatchObject({ code: 0, body: { ok: true, applied: 1 } });
+    const recorded = await run.query<{ action: string; actor_subject: string; actor_unit_id: string; reason: string; ok: boolean; applied: number }>(
+      `SELECT action, actor_subject, actor_unit_id, reason, ok, applied FROM "${schema}".dead_letter_actions WHERE dead_letter_id = $1`,
+      [parkedV.deadLetterId],
+    );
+    expect(recorded).toEqual([
+      { action: 'discard', actor_subject: 'ops-engineer-1', actor_unit_id: FIXTURE_UNITS.cityBureau, reason: '核实后丢弃：登记事件已由人工补录', ok: true, applied: 1 },
+    ]);
+    expect((await effectsOf(V)).map((r) => r.event_id)).toEqual([v[1]?.id]);
+  }, 180000);
 
   it('skips and counts unknown event types and newer versions, never dead-letters them', async () => {
     const t = Date.now();

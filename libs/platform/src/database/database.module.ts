@@ -6,6 +6,7 @@ import type { ServiceReplica } from '../bootstrap/service-replica';
 import type { PlatformConfig } from '../config/platform-config';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities';
 import { MessagingTables1763780000000 } from '../messaging/messaging-tables.migration';
+import { DeadLetterActions1764817000000 } from '../messaging/dead-letter-actions.migration';
 import type { MigrationClass } from './sql-migration';
 
 /** A service's tables: its own, and those of the replicas it keeps (the messaging tables every service has). */
@@ -28,7 +29,7 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     schema: config.database.schema,
     entities: [...MESSAGING_ENTITIES, ...replicas.flatMap((r) => r.entities), ...(options.entities ?? [])],
     // TypeORM runs them in the order of their timestamps, whatever the order here.
-    migrations: [MessagingTables1763780000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
+    migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
     migrationsTableName: 'migrations',
     migrationsRun: true,
     migrationsTransactionMode: 'each',

@@ -9,6 +9,26 @@ export interface ResolveResult {
   readonly error?: string;
 }
 
+/** Who replays or discards a dead letter, and why: recorded in dead_letter_actions before the action runs. */
+export interface DeadLetterActor {
+  /** The operator's staff subject. */
+  readonly subject: string;
+  readonly unitId: string;
+  readonly reason: string;
+}
+
+/** One operator action on a dead letter, as recorded (outcome null while it runs, or when it crashed half-way). */
+export interface DeadLetterAction {
+  readonly action: 'replay' | 'discard';
+  readonly by: string;
+  readonly unitId: string;
+  readonly reason: string;
+  readonly at: string;
+  readonly ok: boolean | null;
+  readonly applied: number | null;
+  readonly error: string | null;
+}
+
 export interface ParkedKey {
   readonly topic: string;
   readonly key: string;
@@ -66,25 +86,69 @@ export class ParkingLot {
     return rows.map((r) => ({ topic: r.topic, key: r.key, deadLetterId: r.id, waiting: Number(r.waiting) }));
   }
 
+  /** The operator actions on a dead letter, oldest first. */
+  async actions(id: string): Promise<DeadLetterAction[]> {
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT action, actor_subject, actor_unit_id, reason, acted_at, ok, applied, error FROM dead_letter_actions
+        WHERE consumer = $1 AND dead_letter_id = $2 ORDER BY id`,
+      [this.consumer, id],
+    );
+    return rows.map((r) => ({
+      action: r['action'] as DeadLetterAction['action'],
+      by: String(r['actor_subject']),
+      unitId: String(r['actor_unit_id']),
+      reason: String(r['reason']),
+      at: new Date(r['acted_at'] as string).toISOString(),
+      ok: (r['ok'] as boolean | null) ?? null,
+      applied: r['applied'] === null || r['applied'] === undefined ? null : Number(r['applied']),
+      error: (r['error'] as string | null) ?? null,
+    }));
+  }
+
   /**
    * Applies the dead letter again, then its key's parked messages in order; the dead letter is resolved only when
-   * none is left, so a crash half-way leaves it parked (replay it again: the inbox makes repeats harmless).
+   * none is left, so a crash half-way leaves it parked (replay it again: the inbox makes repeats harmless). Recorded
+   * with who and why.
    */
-  replay(id: string): Promise<ResolveResult> {
+  replay(id: string, by: DeadLetterActor): Promise<ResolveResult> {
     return this.serial(async () => {
       const dl = await this.parked(id);
-      const result = await this.processor.apply(toRaw(dl), 'replay');
-      if (result.outcome === 'dead-lettered') {
-        await this.dataSource.query(`UPDATE dead_letters SET error = $2, attempts = attempts + $3 WHERE id = $1`, [id, result.error, result.attempts]);
-        return { ok: false, applied: 0, error: result.error };
-      }
-      return this.drainThenResolve(dl, 'replayed');
+      return this.recorded(dl, 'replay', by, async () => {
+        const result = await this.processor.apply(toRaw(dl), 'replay');
+        if (result.outcome === 'dead-lettered') {
+          await this.dataSource.query(`UPDATE dead_letters SET error = $2, attempts = attempts + $3 WHERE id = $1`, [id, result.error, result.attempts]);
+          return { ok: false, applied: 0, error: result.error };
+        }
+        return this.drainThenResolve(dl, 'replayed');
+      });
     });
   }
 
-  /** Drops the dead letter (an operator decided it must never apply) and lets its key's parked messages flow. */
-  discard(id: string): Promise<ResolveResult> {
-    return this.serial(async () => this.drainThenResolve(await this.parked(id), 'discarded'));
+  /**
+   * Drops the dead letter (an operator decided it must never apply) and lets its key's parked messages flow. Recorded
+   * with who and why.
+   */
+  discard(id: string, by: DeadLetterActor): Promise<ResolveResult> {
+    return this.serial(async () => {
+      const dl = await this.parked(id);
+      return this.recorded(dl, 'discard', by, () => this.drainThenResolve(dl, 'discarded'));
+    });
+  }
+
+  /** Records who asked for `action` and why before it runs, then its outcome. */
+  private async recorded(dl: DeadLetterEntity, action: 'replay' | 'discard', by: DeadLetterActor, work: () => Promise<ResolveResult>): Promise<ResolveResult> {
+    const [row] = await this.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO dead_letter_actions (dead_letter_id, consumer, action, actor_subject, actor_unit_id, reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [dl.id, this.consumer, action, by.subject, by.unitId, by.reason],
+    );
+    const result = await work();
+    await this.dataSource.query(`UPDATE dead_letter_actions SET ok = $2, applied = $3, error = $4, finished_at = now() WHERE id = $1`, [
+      row?.id,
+      result.ok,
+      result.applied,
+      result.error ?? null,
+    ]);
+    return result;
   }
 
   /**

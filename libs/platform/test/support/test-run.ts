@@ -85,8 +85,10 @@ export class TestRun {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async staffToken(roles: Array<'ops' | 'clerk'> = ['ops']): Promise<string> {
-    return this.keys.token({ sub: 'ops-engineer-1', unit: '410700000000:petition-bureau', roles, division: '410700000000' });
+  /** A staff token: by default the platform's operator `ops-engineer-1` of the city's bureau (FIXTURE_UNITS.cityBureau). */
+  async staffToken(roles: Array<'ops' | 'clerk'> = ['ops'], who: { readonly sub?: string; readonly unit?: string } = {}): Promise<string> {
+    const unit = who.unit ?? '410700000000:petition-bureau';
+    return this.keys.token({ sub: who.sub ?? 'ops-engineer-1', unit, roles, division: unit.slice(0, 12) });
   }
 
   /** Kills what is still running, drops the run's schemas and deletes its topics (best effort). */
