@@ -32,6 +32,7 @@ const PREVIEW_INTAKE: IntakeConfig = {
   attachments: { dir: '.local/preview', maxBytes: 5 * 1024 * 1024, maxFiles: 10 },
   publicRateLimit: { max: 30, windowMs: 60_000 },
   queryFailureLimit: 10,
+  caseSlowdownMs: 2000,
   repeatThreshold: 0.6,
   ratingSubjects: ['handling-unit'],
 };

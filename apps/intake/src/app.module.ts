@@ -3,10 +3,12 @@ import { caseReplica, DIRECTORY_REPLICA, PlatformModule, REFERENCE_DATA_REPLICA,
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DossierModule } from './dossier/dossier.module';
+import { IdentityModule } from './identity/identity.module';
 import type { IntakeConfig } from './intake-config';
 import { IntakeInitial1763800000000 } from './migrations/1763800000000-intake-initial';
 import { IntakeDossierSelfService1763830000000 } from './migrations/1763830000000-intake-dossier-self-service';
 import { IntakeCaseReplica1764610000000 } from './migrations/1764610000000-intake-case-replica';
+import { IntakeTrust1764800000000 } from './migrations/1764800000000-intake-trust';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -21,7 +23,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config, {
           replicas: [DIRECTORY_REPLICA, REFERENCE_DATA_REPLICA, caseReplica()],
-          migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000],
+          migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000],
         }),
         CryptoModule.forRoot(intake),
         IntakeCoreModule,
@@ -30,6 +32,7 @@ export class AppModule {
         DossierModule,
         SelfServiceModule,
         RecoveryModule,
+        IdentityModule,
       ],
     };
   }

@@ -19,8 +19,13 @@ const schema = z.object({
   /** Requests per window and client address on each public (citizen) endpoint. */
   PUBLIC_RATE_LIMIT_MAX: positiveInt(30, 100000),
   PUBLIC_RATE_LIMIT_WINDOW_MS: positiveInt(60_000, 24 * 3600_000),
-  /** Wrong case number / query code pairs allowed per case number within 15 minutes. */
+  /**
+   * Wrong answers (query codes, one-time codes) a client may give before it waits (15 minutes, doubling with each
+   * further one within a day); as many on one case number within 15 minutes slow every attempt on it.
+   */
   QUERY_FAILURE_LIMIT: positiveInt(10, 1000),
+  /** How long every attempt on a case number being guessed at waits before it is answered (it is never locked). */
+  QUERY_CASE_SLOWDOWN_MS: positiveInt(2000, 30_000),
   /** Cosine similarity (0–1) from which the same petitioner's matter counts as a repeat (重复访). */
   REPEAT_SIMILARITY_THRESHOLD: z.coerce.number().min(0.05).max(1).default(0.6),
   /** Who the petitioner rates per stage: the handling unit, and the bureau where configured. */
@@ -39,6 +44,7 @@ export interface IntakeConfig {
   readonly attachments: { readonly dir: string; readonly maxBytes: number; readonly maxFiles: number };
   readonly publicRateLimit: { readonly max: number; readonly windowMs: number };
   readonly queryFailureLimit: number;
+  readonly caseSlowdownMs: number;
   readonly repeatThreshold: number;
   readonly ratingSubjects: readonly RatingSubject[];
 }
@@ -55,6 +61,7 @@ export function loadIntakeConfig(): IntakeConfig {
     attachments: { dir: e.ATTACHMENT_DIR, maxBytes: e.ATTACHMENT_MAX_BYTES, maxFiles: e.ATTACHMENT_MAX_FILES },
     publicRateLimit: { max: e.PUBLIC_RATE_LIMIT_MAX, windowMs: e.PUBLIC_RATE_LIMIT_WINDOW_MS },
     queryFailureLimit: e.QUERY_FAILURE_LIMIT,
+    caseSlowdownMs: e.QUERY_CASE_SLOWDOWN_MS,
     repeatThreshold: e.REPEAT_SIMILARITY_THRESHOLD,
     ratingSubjects: e.RATING_SUBJECTS,
   };

@@ -80,11 +80,11 @@ describe('intake flags, links and dossier visibility', () => {
     expect(schedule.status).toBe(200);
     expect(schedule.body.find((r) => r.id === created.body.id)).toMatchObject({ leaderName: '王县长', unitName: '延津县信访局' });
 
-    const book = (name: string) => w.call<{ appointmentNumber: string; code?: string }>('POST', `/public/receptions/${created.body.id}/appointments`,
-      { name, phone: '13600136000', subject: '反映征地补偿问题' });
-    expect((await book('钱七')).status).toBe(201);
-    expect((await book('孙八')).status).toBe(201);
-    const full = await book('周九');
+    const book = (name: string, phone: string) => w.call<{ appointmentNumber: string; code?: string }>('POST', `/public/receptions/${created.body.id}/appointments`,
+      { name, phone, subject: '反映征地补偿问题' });
+    expect((await book('钱七', '13600136000')).status).toBe(201);
+    expect((await book('孙八', '13600136001')).status).toBe(201);
+    const full = await book('周九', '13600136002');
     expect([full.status, full.body.code]).toEqual([409, 'RECEPTION_FULL']);
     const list = await w.call<Array<{ name: string; phone: string }>>('GET', `/receptions/${created.body.id}/appointments`, undefined, 'countyBureau');
     expect(list.body.map((a) => a.name)).toEqual(['钱七', '孙八']);

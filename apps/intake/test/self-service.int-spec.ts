@@ -59,20 +59,26 @@ describe('intake citizen self-service', () => {
     expect(event?.payload.channel).toBe('online');
   });
 
-  it('answers a wrong query code exactly like a missing case, and locks guessing alike for both', async () => {
+  it('answers a wrong query code exactly like a missing case, and locks the guessing client alike for both', async () => {
     const r = await register();
-    const wrong = await pub('/cases/progress', { caseNumber: r.caseNumber, queryCode: 'ZZZZZZZZ' });
-    const missing = await pub('/cases/progress', { caseNumber: '410726-2026-999999', queryCode: 'ZZZZZZZZ' });
+    // The guesser calls from its own address: the budget is per client (trust.int-spec.ts has the owner's side).
+    const guess = async (path: string, body: unknown) => {
+      const { status, body: answer } = await w.callFrom<Body>('127.0.0.11', 'POST', `/public${path}`, { body });
+      return { status, body: answer };
+    };
+    const wrong = await guess('/cases/progress', { caseNumber: r.caseNumber, queryCode: 'ZZZZZZZZ' });
+    const missing = await guess('/cases/progress', { caseNumber: '410726-2026-999999', queryCode: 'ZZZZZZZZ' });
     expect(wrong.status).toBe(404);
     expect(missing).toEqual(wrong);
-    expect(await pub('/cases/ratings', { caseNumber: r.caseNumber, queryCode: 'ZZZZZZZZ', score: 'satisfied' })).toEqual(wrong);
-    for (let i = 0; i < 4; i++) await pub('/cases/progress', { caseNumber: r.caseNumber, queryCode: `WRONG${i}AA` });
-    for (let i = 0; i < 4; i++) await pub('/cases/progress', { caseNumber: '410726-2026-999999', queryCode: `WRONG${i}AA` });
-    const lockedReal = await pub('/cases/progress', { caseNumber: r.caseNumber, queryCode: r.queryCode });
-    const lockedMissing = await pub('/cases/progress', { caseNumber: '410726-2026-999999', queryCode: r.queryCode });
+    expect(await guess('/cases/ratings', { caseNumber: r.caseNumber, queryCode: 'ZZZZZZZZ', score: 'satisfied' })).toEqual(wrong);
+    for (let i = 0; i < 4; i++) await guess('/cases/progress', { caseNumber: r.caseNumber, queryCode: `WRONG${i}AA` });
+    for (let i = 0; i < 4; i++) await guess('/cases/progress', { caseNumber: '410726-2026-999999', queryCode: `WRONG${i}AA` });
+    const lockedReal = await guess('/cases/progress', { caseNumber: r.caseNumber, queryCode: r.queryCode });
+    const lockedMissing = await guess('/cases/progress', { caseNumber: '410726-2026-999999', queryCode: r.queryCode });
     expect(lockedReal.status).toBe(429);
     expect(lockedReal.body.code).toBe('QUERY_LOCKED');
     expect(lockedMissing).toEqual(lockedReal);
+    expect((await pub('/cases/progress', { caseNumber: r.caseNumber, queryCode: r.queryCode })).status).toBe(200);
   });
 
   it('shows the handling unit, deadlines and reply, and takes one rating per stage and subject and one review request', async () => {
@@ -98,10 +104,13 @@ describe('intake citizen self-service', () => {
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);
     expect(await changes()).toEqual(before);
 
-    const callback = await w.call<Body>('POST', `/petitions/${r.caseId}/callback-ratings`, { subject: 'bureau', score: 'satisfied' }, 'countyBureau');
+    // The county bureau is rated: the city's bureau enters the callback (a unit never rates itself), and the
+    // petitioner's own rating, taken after it, prevails.
+    const callback = await w.call<Body>('POST', `/petitions/${r.caseId}/callback-ratings`, { subject: 'bureau', score: 'satisfied' }, 'cityBureau');
     expect(callback.status).toBe(201);
     expect(callback.body).toMatchObject({ subject: 'bureau', unitId: UNITS.countyBureau, enteredBy: 'staff-callback' });
-    expect((await pub('/cases/ratings', { ...key, subject: 'bureau', score: 'dissatisfied' })).status).toBe(409);
+    expect((await pub('/cases/ratings', { ...key, subject: 'bureau', score: 'dissatisfied' })).status).toBe(201);
+    expect((await pub('/cases/ratings', { ...key, subject: 'bureau', score: 'satisfied' })).body.code).toBe('ALREADY_RATED');
 
     const review = await pub('/cases/review-requests', { ...key, stage: 'review' });
     expect(review.status).toBe(201);
@@ -183,7 +192,7 @@ describe('intake citizen self-service', () => {
     expect((await pub('/query-code/recovery', { caseNumber: victim.caseNumber, phone: '13622223333' })).status).toBe(202);
     expect(await w.count('citizen_messages', 'case_id = $1', [victim.caseId])).toBe(0);
     const dossier = await w.call<Body>('GET', `/petitions/${victim.caseId}/dossier`, undefined, 'countyBureau');
-    expect(dossier.body['petitioner']).toMatchObject({ name: '真本人', phone: '13600001111' });
+    expect(dossier.body['petitioner']).toMatchObject({ name: '真本人', phone: '136****1111', identity: { status: 'verified' } });
   });
 
   it('rate limits public endpoints per client, answering in the one error shape', async () => {

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
+import { IdempotencyService } from './idempotency.service';
 import { PetitionRepository } from './petition.repository';
 import { PetitionerRepository } from './petitioner.repository';
 import { RegistrationCommands } from './registration-commands.service';
 import { StaffScopeService } from './staff-scope.service';
 
-const PROVIDERS = [PetitionRepository, PetitionerRepository, StaffScopeService, RegistrationCommands];
+const PROVIDERS = [PetitionRepository, PetitionerRepository, StaffScopeService, RegistrationCommands, IdempotencyService];
 
 /**
  * What every intake feature stands on: the petition stores, the staff scope, registration changes and the directory (OrgDirectorySource).

@@ -9,6 +9,13 @@ type Registered = PayloadOf<'petition.registered'>;
 export type RegisteredForm = Registered['form'];
 export type RegisteredFlags = Registered['flags'];
 
+/**
+ * How the petitioner of a case is known: seen by staff at registration, or an online submitter (unverified until a
+ * code sent to the phone on file, or staff, confirm the identity).
+ */
+export const PetitionerIdentities = ['staff-registration', 'unverified', 'sms-code', 'staff-confirmation'] as const;
+export type PetitionerIdentity = (typeof PetitionerIdentities)[number];
+
 /** A registration as intake stores it (facts only; the text and the people are in the dossier and petitioners). */
 export interface PetitionRecord {
   readonly caseId: string;
@@ -23,6 +30,9 @@ export interface PetitionRecord {
   readonly registeredAt: Date;
   readonly form: RegisteredForm;
   readonly petitionerId: string;
+  /** The contact details registered with this case (a version of the petitioner's; later cases never change it). */
+  readonly petitionerVersionId: string | null;
+  readonly petitionerIdentity: PetitionerIdentity;
   readonly accusedUnitId: string | null;
   readonly flags: RegisteredFlags;
   readonly registeredBy: string;
@@ -55,11 +65,12 @@ export class PetitionRepository {
   async insert(m: EntityManager, p: PetitionRecord): Promise<void> {
     await m.query(
       `INSERT INTO petitions (case_id, case_number, query_code_hash, channel, type, category, place_code, receiving_unit_id,
-         received_at, registered_at, form, petitioner_id, accused_unit_id, flags, registered_by, reception_id, checks)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         received_at, registered_at, form, petitioner_id, accused_unit_id, flags, registered_by, reception_id, checks,
+         petitioner_version_id, petitioner_identity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [p.caseId, p.caseNumber, p.queryCodeHash, p.channel, p.type, p.category, p.placeCode, p.receivingUnitId, p.receivedAt,
         p.registeredAt, JSON.stringify(p.form), p.petitionerId, p.accusedUnitId, JSON.stringify(p.flags), p.registeredBy,
-        p.receptionId, JSON.stringify(p.checks)],
+        p.receptionId, JSON.stringify(p.checks), p.petitionerVersionId, p.petitionerIdentity],
     );
   }
 
@@ -106,6 +117,14 @@ export class PetitionRepository {
     const rows = await m.query<Array<{ phone_enc: string | null }>>(`SELECT phone_enc FROM petitions WHERE case_id = $1`, [caseId]);
     const sealed = rows[0]?.phone_enc ?? null;
     return sealed === null ? null : this.cipher.decrypt(sealed);
+  }
+
+  /** The case's petitioner identity confirmed (by a code to the phone on file, or by staff), with who, when and why. */
+  async confirmIdentity(m: EntityManager, caseId: string, how: 'sms-code' | 'staff-confirmation', by: string, at: Date, reason: unknown): Promise<void> {
+    await m.query(
+      `UPDATE petitions SET petitioner_identity = $2, identity_verified_by = $3, identity_verified_at = $4, identity_reason = $5 WHERE case_id = $1`,
+      [caseId, how, by, at, reason === undefined ? null : JSON.stringify(reason)],
+    );
   }
 
   async setQueryCodeHash(m: EntityManager, caseId: string, hash: string): Promise<void> {
@@ -166,6 +185,8 @@ function toRecord(r: Record<string, unknown>): PetitionRecord {
     registeredAt: r['registered_at'] as Date,
     form: r['form'] as RegisteredForm,
     petitionerId: String(r['petitioner_id']),
+    petitionerVersionId: (r['petitioner_version_id'] as string | null) ?? null,
+    petitionerIdentity: (r['petitioner_identity'] as PetitionerIdentity | null) ?? 'staff-registration',
     accusedUnitId: (r['accused_unit_id'] as string | null) ?? null,
     flags: r['flags'] as RegisteredFlags,
     registeredBy: String(r['registered_by']),

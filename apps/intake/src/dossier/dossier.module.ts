@@ -3,14 +3,17 @@ import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { ATTACHMENT_STORE } from './attachment-store';
 import { AttachmentsService } from './attachments.service';
+import { DossierRevealController } from './dossier-reveal.controller';
+import { DossierRevealService } from './dossier-reveal.service';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
 import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
 
 @Module({
-  controllers: [DossierController],
+  controllers: [DossierController, DossierRevealController],
   providers: [
     DossierService,
+    DossierRevealService,
     AttachmentsService,
     {
       provide: ATTACHMENT_STORE,

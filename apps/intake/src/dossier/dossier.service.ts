@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { caseAccess, type CaseAccessLevel, type CaseState, type CaseViewer } from '@sunshine/domain';
 import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, maskIdentifier, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { PetitionRepository, type PetitionerIdentity, type PetitionRecord } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { AttachmentsService, type AttachmentView } from './attachments.service';
+import { maskAddress, maskPhone } from './masking';
 
 type Access = Exclude<CaseAccessLevel, 'none'>;
 
@@ -17,13 +18,26 @@ export interface DossierView {
   readonly facts: Record<string, unknown>;
   readonly subject?: string;
   readonly content?: string;
-  readonly petitioner?: { name: string; idNumber: string | null; phone: string | null; address: string | null };
+  /** Phones, addresses and the ID number masked; one field is shown in full only on request (DossierRevealService, logged). */
+  readonly petitioner?: { name: string; idNumber: string | null; phone: string | null; address: string | null; identity: IdentityView };
   readonly representatives?: ReadonlyArray<{ name: string; phone: string | null }>;
   readonly accusedPerson?: string | null;
   readonly attachments?: readonly AttachmentView[];
   /** Why the text and the people are not shown (accusations outside the discipline-inspection chain). */
   readonly withheld?: { zh: string; en: string };
 }
+
+/** How the petitioner is known: staff saw them, or an online submitter who may be someone else until verified. */
+export interface IdentityView {
+  readonly status: 'verified' | 'unverified';
+  readonly how: PetitionerIdentity;
+  readonly note?: { zh: string; en: string };
+}
+
+const UNVERIFIED_NOTE = {
+  zh: '网上提交，身份未经核验：所填身份证号未与在案信访人关联，可经登记手机验证码或工作人员核验后关联',
+  en: 'submitted online, identity unverified: the ID number given is linked to no petitioner on file until a code to the phone on file, or staff, verify it',
+};
 
 const WITHHELD = {
   zh: '检举控告人身份及检举控告材料仅限有管理权限的纪检监察机关查阅（《信访工作条例》第三十条、第四十六条）',
@@ -78,13 +92,21 @@ export class DossierService {
     if (access === 'facts-only') return { ...base, access, withheld: WITHHELD };
     const dossier = await this.petitions.loadDossier(m, caseId);
     const person = await this.petitioners.load(m, petition.petitionerId);
+    // The details registered with this case (a later registration never changes them), else the record's first ones.
+    const contact = (petition.petitionerVersionId ? await this.petitioners.loadVersion(m, petition.petitionerVersionId) : null) ?? person;
     return {
       ...base,
       access,
       subject: dossier?.subject,
       content: dossier?.content,
-      petitioner: person ? { ...person, idNumber: person.idNumber ? maskIdentifier(person.idNumber) : null } : undefined,
-      representatives: (dossier?.representatives ?? []).map((r) => ({ name: r.name, phone: r.phone ?? null })),
+      petitioner: person && contact ? {
+        name: contact.name,
+        idNumber: person.idNumber ? maskIdentifier(person.idNumber) : null,
+        phone: maskPhone(contact.phone),
+        address: maskAddress(contact.address),
+        identity: identityView(petition.petitionerIdentity),
+      } : undefined,
+      representatives: (dossier?.representatives ?? []).map((r) => ({ name: r.name, phone: maskPhone(r.phone ?? null) })),
       accusedPerson: dossier?.accusedPerson ?? null,
       attachments: await this.attachments.list(m, caseId),
     };
@@ -107,4 +129,8 @@ export class DossierService {
     const { repeatOf: _hidden, ...rest } = flags;
     return rest;
   }
+}
+
+function identityView(how: PetitionerIdentity): IdentityView {
+  return how === 'unverified' ? { status: 'unverified', how, note: UNVERIFIED_NOTE } : { status: 'verified', how };
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Client, type CitizenClient } from '../http/citizen-client.decorator';
 import { uuidParam } from '../http/params';
 import { PublicRateLimited } from '../http/public-rate-limited.decorator';
 import {
@@ -29,9 +30,9 @@ export class ReceptionController {
   @Post('public/receptions/:receptionId/appointments')
   @HttpCode(201)
   @PublicRateLimited()
-  @ApiOperation({ summary: '预约领导接访（公开） Book a place at a leader reception' })
-  book(@Param('receptionId', uuidParam()) receptionId: string, @ZodBody(bookAppointmentSchema) dto: BookAppointmentDto) {
-    return this.receptions.book(receptionId, dto);
+  @ApiOperation({ summary: '预约领导接访（公开） Book a place at a leader reception (one per person and reception; per-person limits)' })
+  book(@Param('receptionId', uuidParam()) receptionId: string, @ZodBody(bookAppointmentSchema) dto: BookAppointmentDto, @Client() client: CitizenClient) {
+    return this.receptions.book(receptionId, dto, client);
   }
 
   @Post('receptions')

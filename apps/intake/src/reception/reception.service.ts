@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainException, maskIdentifier, OrgDirectorySource, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
+import { createHmac } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseNotFound, unprocessableField } from '../core/intake-errors';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
+import type { CitizenClient } from '../http/citizen-client.decorator';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import type { BookAppointmentDto, CreateReceptionDto, ReceptionQuery } from './reception.dto';
 
 export interface ReceptionView {
@@ -28,6 +31,11 @@ interface ReceptionRow {
 /** Who publishes a leader reception (the controller's @Roles). */
 export const SCHEDULING_ROLES = ['leader', 'head', 'admin', 'clerk'] as const;
 
+/** Per-person limits (the person: a keyed hash of the phone): one place per reception, this many receptions not yet over. */
+export const MAX_UPCOMING_PER_PERSON = 2;
+/** Places one client (address) may book at one reception: a household, not a crowd. */
+export const MAX_PER_CLIENT_PER_RECEPTION = 3;
+
 /** 领导接待日: the published schedule, appointments, and the leader a case received at a reception carries. */
 @Injectable()
 export class ReceptionService {
@@ -36,6 +44,7 @@ export class ReceptionService {
     private readonly directory: OrgDirectorySource,
     private readonly clock: Clock,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
   async create(dto: CreateReceptionDto, staff: StaffPrincipal): Promise<ReceptionView> {
@@ -62,24 +71,57 @@ export class ReceptionService {
     return Promise.all(rows.map((r) => this.toView(r)));
   }
 
-  async book(receptionId: string, dto: BookAppointmentDto): Promise<{ appointmentNumber: string; reception: ReceptionView }> {
+  /**
+   * 预约接访, within per-person limits (issue 17, door 10): one place per person (phone) and reception (409
+   * ALREADY_BOOKED), at most MAX_UPCOMING_PER_PERSON receptions not yet over (422 BOOKING_LIMIT), at most
+   * MAX_PER_CLIENT_PER_RECEPTION places per client at one reception (422 BOOKING_LIMIT): one name and phone cannot fill it.
+   */
+  async book(receptionId: string, dto: BookAppointmentDto, client: CitizenClient): Promise<{ appointmentNumber: string; reception: ReceptionView }> {
+    const person = this.keyed('person', dto.phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, ''));
+    const clientKey = this.keyed('client', client.address);
     const number = await this.dataSource.transaction(async (m) => {
       const rows = await m.query<ReceptionRow[]>(`SELECT *, '0' AS booked FROM receptions WHERE id = $1 FOR UPDATE`, [receptionId]);
       const reception = rows[0];
-      if (!reception || reception.ends_at.getTime() <= this.clock.now().getTime()) {
+      const now = this.clock.now();
+      if (!reception || reception.ends_at.getTime() <= now.getTime()) {
         throw new DomainException('RECEPTION_NOT_FOUND', 'not-found', { zh: '没有该场次的领导接待，或已结束', en: 'no such reception, or it is over' });
       }
-      const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM appointments WHERE reception_id = $1`, [receptionId]);
+      const [count] = await m.query<Array<{ n: string; mine: string; client: string }>>(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE person_index = $2) AS mine, count(*) FILTER (WHERE client_key = $3) AS client
+           FROM appointments WHERE reception_id = $1`,
+        [receptionId, person, clientKey],
+      );
       const booked = Number(count?.n ?? 0);
+      if (Number(count?.mine ?? 0) > 0) throw new DomainException('ALREADY_BOOKED', 'conflict', { zh: '您已预约该场次', en: 'this phone already holds a place at this reception' });
       if (booked >= reception.capacity) throw new DomainException('RECEPTION_FULL', 'conflict', { zh: '该场次预约已满', en: 'the reception is fully booked' });
+      await this.assertWithinLimits(m, person, Number(count?.client ?? 0), now);
       const appointmentNumber = `${receptionId.slice(-8).toUpperCase()}-${String(booked + 1).padStart(3, '0')}`;
       await m.query(
-        `INSERT INTO appointments (id, reception_id, number, name_enc, phone_enc, subject_enc, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [uuidv7(), receptionId, appointmentNumber, this.cipher.encrypt(dto.name), this.cipher.encrypt(dto.phone), this.cipher.encrypt(dto.subject), this.clock.now()],
+        `INSERT INTO appointments (id, reception_id, number, name_enc, phone_enc, subject_enc, created_at, person_index, client_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [uuidv7(), receptionId, appointmentNumber, this.cipher.encrypt(dto.name), this.cipher.encrypt(dto.phone), this.cipher.encrypt(dto.subject), now,
+          person, clientKey],
       );
       return appointmentNumber;
     });
     return { appointmentNumber: number, reception: await this.view(receptionId) };
+  }
+
+  private async assertWithinLimits(m: EntityManager, person: string, clientPlaces: number, now: Date): Promise<void> {
+    const [upcoming] = await m.query<Array<{ n: string }>>(
+      `SELECT count(*) AS n FROM appointments a JOIN receptions r ON r.id = a.reception_id WHERE a.person_index = $1 AND r.ends_at > $2`,
+      [person, now],
+    );
+    if (Number(upcoming?.n ?? 0) >= MAX_UPCOMING_PER_PERSON || clientPlaces >= MAX_PER_CLIENT_PER_RECEPTION) {
+      throw new DomainException('BOOKING_LIMIT', 'unprocessable', {
+        zh: `每人最多预约${MAX_UPCOMING_PER_PERSON}场尚未举行的领导接待，同一终端每场最多预约${MAX_PER_CLIENT_PER_RECEPTION}个名额`,
+        en: `at most ${MAX_UPCOMING_PER_PERSON} upcoming receptions per person, and ${MAX_PER_CLIENT_PER_RECEPTION} places per client at one reception`,
+      });
+    }
+  }
+
+  private keyed(kind: string, value: string): string {
+    return createHmac('sha256', this.config.blindIndexKey).update(`${kind}|${value}`).digest('base64url');
   }
 
   /** The appointments of a reception, for the staff of the receiving unit (phones masked). */

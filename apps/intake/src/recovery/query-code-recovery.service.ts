@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sunshine/platform';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { caseNotFound } from '../core/intake-errors';
@@ -9,13 +10,16 @@ import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { hashQueryCode, newQueryCode } from '../registration/query-code';
-import { CitizenAccessService } from '../self-service/citizen-access.service';
+import type { CitizenClient } from '../http/citizen-client.decorator';
+import { GuessBudgetService } from '../self-service/guess-budget.service';
 import { CITIZEN_NOTIFIER, type CitizenNotifier } from './citizen-notifier';
 import type { RecoveryRequestDto, RecoveryResetDto } from './recovery.dto';
 
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODES_PER_HOUR = 3;
 const MAX_ATTEMPTS = 5;
+/** Step 1 answers no sooner than this after the request arrived, whatever matched: its time tells nothing. */
+export const RECOVERY_ANSWER_FLOOR_MS = 500;
 
 export const RECOVERY_ACCEPTED = {
   accepted: true,
@@ -28,7 +32,9 @@ export const RECOVERY_ACCEPTED = {
 /**
  * 找回查询码 through a verified channel: the phone registered with the case receives a one-time code (through the
  * CitizenNotifier port); the code buys a new query code, and the old one stops working. Every answer to step 1 is the
- * same, so the endpoint tells nobody whether a case or a phone exists.
+ * same, in the same time (RECOVERY_ANSWER_FLOOR_MS), and counts the same for its client's recovery budget and nothing
+ * for the case, so
+ * neither the answer, nor its time, nor a lockout counter tells whether a case or a phone exists (issue 17, door 10).
  */
 @Injectable()
 export class QueryCodeRecoveryService {
@@ -36,23 +42,30 @@ export class QueryCodeRecoveryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly petitions: PetitionRepository,
     private readonly petitioners: PetitionerRepository,
-    private readonly access: CitizenAccessService,
+    private readonly budget: GuessBudgetService,
     private readonly clock: Clock,
     @Inject(CITIZEN_NOTIFIER) private readonly notifier: CitizenNotifier,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async request(dto: RecoveryRequestDto): Promise<typeof RECOVERY_ACCEPTED> {
-    const caseNumber = dto.caseNumber.toUpperCase();
-    await this.access.assertNotLocked(caseNumber);
+  async request(dto: RecoveryRequestDto, client: CitizenClient): Promise<typeof RECOVERY_ACCEPTED> {
+    const started = Date.now();
+    try {
+      await this.budget.admitRecovery(client);
+      await this.sendCode(dto.caseNumber.toUpperCase(), dto.phone);
+      return RECOVERY_ACCEPTED;
+    } finally {
+      await sleep(Math.max(0, started + RECOVERY_ANSWER_FLOOR_MS - Date.now()));
+    }
+  }
+
+  /** A one-time code to the phone registered with the case, when the phone given is that one; nothing otherwise. */
+  private async sendCode(caseNumber: string, givenPhone: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const petition = await this.petitions.findByNumber(m, caseNumber);
       // The phone registered with this case; older rows without one fall back to the petitioner's.
       const phone = petition ? (await this.petitions.contactPhone(m, petition.caseId)) ?? (await this.petitioners.load(m, petition.petitionerId))?.phone : null;
-      if (!petition || !phone || digits(phone) !== digits(dto.phone)) {
-        await this.access.recordFailure(caseNumber);
-        return;
-      }
+      if (!petition || !phone || digits(phone) !== digits(givenPhone)) return;
       const now = this.clock.now();
       const [recent] = await m.query<Array<{ n: string }>>(
         `SELECT count(*) AS n FROM query_code_recoveries WHERE case_id = $1 AND created_at > $2`,
@@ -69,12 +82,11 @@ export class QueryCodeRecoveryService {
         text: `【阳光信访】您正在找回信访件${petition.caseNumber}的查询码，验证码${code}，10分钟内有效。如非本人操作请忽略。`,
       });
     });
-    return RECOVERY_ACCEPTED;
   }
 
-  async reset(dto: RecoveryResetDto): Promise<{ caseNumber: string; queryCode: string }> {
+  async reset(dto: RecoveryResetDto, client: CitizenClient): Promise<{ caseNumber: string; queryCode: string }> {
     const caseNumber = dto.caseNumber.toUpperCase();
-    await this.access.assertNotLocked(caseNumber);
+    await this.budget.admit(client, caseNumber);
     const result = await this.dataSource.transaction(async (m) => {
       const petition = await this.petitions.findByNumber(m, caseNumber);
       if (!petition) return null;
@@ -97,7 +109,7 @@ export class QueryCodeRecoveryService {
       return { caseNumber: petition.caseNumber, queryCode };
     });
     if (!result) {
-      await this.access.recordFailure(caseNumber);
+      await this.budget.fail(client, caseNumber, 'recovery-code');
       throw caseNotFound();
     }
     return result;

@@ -2,6 +2,7 @@ import { HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { Roles, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { correctPetitionSchema, mergePetitionSchema, type CorrectPetitionDto, type MergePetitionDto } from './correct-petition.dto';
@@ -22,11 +23,16 @@ export class RegistrationController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: '登记信访事项 Register a petition from any channel at the caller’s unit (staff)' })
-  register(@ZodBody(registerPetitionSchema) dto: RegisterPetitionDto, @Staff() staff: StaffPrincipal): Promise<Registered> {
+  @ApiOperation({ summary: '登记信访事项 Register a petition from any channel at the caller’s unit (staff); once per Idempotency-Key' })
+  register(
+    @ZodBody(registerPetitionSchema) dto: RegisterPetitionDto,
+    @IdempotencyKey() key: string | null,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<Registered> {
     return this.registration.register(
       { ...dto, receivedAt: new Date(dto.receivedAt) },
       { unitId: staff.unitId, actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId }, registeredBy: staff.subject },
+      key === null ? null : { scope: `staff:${staff.unitId}:${staff.subject}`, key, body: dto },
     );
   }
 

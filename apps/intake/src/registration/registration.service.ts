@@ -5,6 +5,7 @@ import { LAWSUIT_CATEGORY } from '@sunshine/domain';
 import { CaseEmitter, Clock, DirectoryReplicaService, type BlindIndexer } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
+import { IdempotencyService, type IdempotentRequest } from '../core/idempotency.service';
 import { unprocessableField } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository, type PersonInput } from '../core/petitioner.repository';
@@ -61,23 +62,29 @@ export class RegistrationService {
     private readonly checks: RegistrationChecksService,
     private readonly receptions: ReceptionService,
     private readonly emitter: CaseEmitter,
+    private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
     @Inject(BLIND_INDEXER) private readonly blindIndexer: BlindIndexer,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async register(input: RegistrationInput, registrar: Registrar): Promise<Registered> {
+  /**
+   * Registers once per `Idempotency-Key` (`idempotent`: the first answer again for the same body, 409 for another).
+   * Only staff recognise a returning petitioner by the ID number (they saw the person); an online form's ID number is
+   * unverified and links the submission to nobody (its own petitioner record, issue 17 door 4). A known petitioner's
+   * record is never rewritten: the details given now are the version this case carries (door 3).
+   */
+  async register(input: RegistrationInput, registrar: Registrar, idempotent: IdempotentRequest | null = null): Promise<Registered> {
     const registeredAt = this.clock.now();
     const unit = await this.validate(input, registrar, registeredAt);
     const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
+    const staffSaw = registrar.actor.kind === 'staff';
     const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
-    const known = blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
+    const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
     const facts = { channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode,
       accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
     const checks = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt,
       { unitId: unit.id, divisionCode: unit.divisionCode });
-    const caseId = uuidv7();
-    const queryCode = newQueryCode();
     const form = input.form.kind === 'collective'
       ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
       : { kind: 'individual' as const };
@@ -88,14 +95,20 @@ export class RegistrationService {
       lawsuit: input.category === LAWSUIT_CATEGORY,
       ...(leaderRef ? { leaderReception: leaderRef } : {}),
     };
-    const caseNumber = await this.dataSource.transaction(async (m) => {
-      const petitionerId = await this.petitioners.upsert(m, uuidv7(), input.petitioner, blind, registrar.actor.kind === 'staff');
+    const registered = await this.idempotency.once(idempotent, async (m): Promise<Registered> => {
+      const caseId = uuidv7();
+      const queryCode = newQueryCode();
+      const petitionerId = staffSaw
+        ? await this.petitioners.findOrCreate(m, uuidv7(), input.petitioner, blind)
+        : await this.petitioners.createUnverified(m, uuidv7(), input.petitioner, blind);
+      const petitionerVersionId = await this.petitioners.recordVersion(m, petitionerId, input.petitioner, registrar.registeredBy, registeredAt);
       // Taken last: the counter row stays locked only until the commit (no gaps, no duplicates).
-      const number = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
+      const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
       await this.petitions.insert(m, {
-        caseId, caseNumber: number, queryCodeHash: hashQueryCode(this.config.blindIndexKey, number, queryCode),
+        caseId, caseNumber, queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
         channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode, receivingUnitId: unit.id,
-        receivedAt: input.receivedAt, registeredAt, form, petitionerId, accusedUnitId: input.accused?.unitId ?? null, flags,
+        receivedAt: input.receivedAt, registeredAt, form, petitionerId, petitionerVersionId,
+        petitionerIdentity: staffSaw ? 'staff-registration' : 'unverified', accusedUnitId: input.accused?.unitId ?? null, flags,
         registeredBy: registrar.registeredBy, receptionId: input.receptionId ?? null, checks: { ...checks },
       });
       await this.petitions.setContactPhone(m, caseId, input.petitioner.phone);
@@ -107,15 +120,15 @@ export class RegistrationService {
       await this.emitter.emit(m, caseId, null, {
         name: 'register',
         payload: {
-          caseNumber: number, channel: input.channel, form, type: input.type, category: input.category, placeCode: input.placeCode,
+          caseNumber, channel: input.channel, form, type: input.type, category: input.category, placeCode: input.placeCode,
           receivingUnitId: unit.id, receivedAt: input.receivedAt.toISOString(), registeredAt: registeredAt.toISOString(),
           petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0,
         },
       }, { actor: registrar.actor });
-      return number;
+      return { caseId, caseNumber, queryCode, flags, checks };
     });
     this.emitter.poke();
-    return { caseId, caseNumber, queryCode, flags, checks };
+    return registered;
   }
 
   /** Facts that must hold before anything is written: the units and the place exist, the receipt is not in the future. */

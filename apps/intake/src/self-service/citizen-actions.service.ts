@@ -5,6 +5,7 @@ import { isLate, nextStage, ratingWindow, reviewRequestWindow, stageRecord, type
 import {
   CaseEmitter,
   CaseReplicaStore,
+  CaseVisibility,
   Clock,
   DeadlineContextSource,
   DomainException,
@@ -12,9 +13,10 @@ import {
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { caseNotFound, unprocessableField } from '../core/intake-errors';
+import { caseNotFound, forbidden, unprocessableField } from '../core/intake-errors';
 import type { PetitionRecord } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
+import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import type { CallbackRatingDto, CitizenRatingDto, ReviewRequestDto, WithdrawalDto } from './citizen.dto';
 import { CitizenAccessService } from './citizen-access.service';
@@ -45,32 +47,38 @@ export class CitizenActionsService {
     private readonly access: CitizenAccessService,
     private readonly replica: CaseReplicaStore,
     private readonly registrations: RegistrationCommands,
+    private readonly visibility: CaseVisibility,
     private readonly emitter: CaseEmitter,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  rate(dto: CitizenRatingDto): Promise<Done> {
+  /** The petitioner's own rating; it replaces a callback rating of the same stage and subject (the domain's mayRate). */
+  rate(dto: CitizenRatingDto, client: CitizenClient): Promise<Done> {
     return this.act(async (m) => {
-      const petition = await this.access.open(m, dto);
+      const petition = await this.access.open(m, dto, client);
       return this.rateCase(m, petition, await this.locked(m, petition), dto, 'citizen', citizen(petition));
     });
   }
 
-  /** 回访: a registration change (RegistrationCommands: locked, visible or 404, by its registering side or 403). */
+  /**
+   * 回访: a registration change (RegistrationCommands: locked, visible or 404, by its registering side or 403) that records
+   * who called and when. A unit never rates itself: the rated unit and the units under it get 403 SELF_RATING.
+   */
   async staffRate(caseId: string, dto: CallbackRatingDto, staff: StaffPrincipal): Promise<Done> {
     const rater: Actor = { kind: 'staff', id: staff.subject, unitId: staff.unitId };
+    const calledAt = dto.calledAt ? new Date(dto.calledAt) : this.clock.now();
     const result = await this.registrations.change(caseId, staff, (tx, petition) =>
-      this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', rater, staff.subject),
+      this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', rater, { staff, calledAt }),
     );
     this.emitter.poke();
     return result;
   }
 
-  requestReview(dto: ReviewRequestDto): Promise<Done> {
+  requestReview(dto: ReviewRequestDto, client: CitizenClient): Promise<Done> {
     return this.act(async (m) => {
-      const petition = await this.access.open(m, dto);
+      const petition = await this.access.open(m, dto, client);
       const current = await this.locked(m, petition);
       const state = current.state;
       const now = this.clock.now();
@@ -81,9 +89,9 @@ export class CitizenActionsService {
     });
   }
 
-  withdraw(dto: WithdrawalDto): Promise<Done> {
+  withdraw(dto: WithdrawalDto, client: CitizenClient): Promise<Done> {
     return this.act(async (m) => {
-      const petition = await this.access.open(m, dto);
+      const petition = await this.access.open(m, dto, client);
       const current = await this.locked(m, petition);
       const eventId = await this.emit(m, current, { name: 'withdraw', payload: { reason: { code: dto.reason } } }, citizen(petition));
       await m.query(`INSERT INTO withdrawals (case_id, reason_code, withdrawn_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.reason, this.clock.now(), eventId]);
@@ -98,7 +106,7 @@ export class CitizenActionsService {
     r: Rating,
     enteredBy: RatingEntry,
     actor: Actor,
-    staffSubject?: string,
+    callback?: Callback,
   ): Promise<Done> {
     if (!this.config.ratingSubjects.includes(r.subject)) {
       throw unprocessableField('SUBJECT_NOT_RATED', 'subject', '该评价对象未开放评价', `${r.subject} is not rated in this jurisdiction`);
@@ -108,12 +116,27 @@ export class CitizenActionsService {
     const now = this.clock.now();
     assertInWindow(ratingWindow(state, stage, this.clocksAt(now)), now, '满意度评价');
     const unitId = ratedUnit(state, stage, r.subject) ?? state.holdingUnitId ?? petition.receivingUnitId;
+    if (callback) await this.assertMayCallBack(m, callback, unitId, stageRecord(state, stage).servedAt, now);
     const eventId = await this.emit(m, current, { name: 'rate', payload: { stage, subject: r.subject, unitId, score: r.score, enteredBy } }, actor);
     await m.query(
-      `INSERT INTO ratings (case_id, stage, subject, unit_id, score, entered_by, staff_subject, rated_at, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [petition.caseId, stage, r.subject, unitId, r.score, enteredBy, staffSubject ?? null, now, eventId],
+      `INSERT INTO ratings (case_id, stage, subject, unit_id, score, entered_by, staff_subject, rated_at, event_id, called_at, caller_unit_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [petition.caseId, stage, r.subject, unitId, r.score, enteredBy, callback?.staff.subject ?? null, now, eventId, callback?.calledAt ?? null,
+        callback?.staff.unitId ?? null],
     );
-    return { caseNumber: petition.caseNumber, eventId, stage, subject: r.subject, unitId, score: r.score, enteredBy };
+    const called = callback ? { calledBy: callback.staff.subject, callerUnitId: callback.staff.unitId, calledAt: callback.calledAt.toISOString() } : {};
+    return { caseNumber: petition.caseNumber, eventId, stage, subject: r.subject, unitId, score: r.score, enteredBy, ...called };
+  }
+
+  /** A unit never rates itself (nor does a unit under it); the call took place after the reply was served and not in the future. */
+  private async assertMayCallBack(m: EntityManager, callback: Callback, ratedUnitId: string, servedAt: string | null, now: Date): Promise<void> {
+    if ((await this.visibility.viewer(callback.staff, m)).lineage.includes(ratedUnitId)) {
+      throw forbidden('SELF_RATING', '被评价单位及其下属单位不得录入对本单位的回访评价', 'a unit never enters a callback rating of itself or of a unit above it');
+    }
+    const at = callback.calledAt.getTime();
+    if (at > now.getTime() + 60_000 || (servedAt !== null && at < Date.parse(servedAt))) {
+      throw unprocessableField('CALLED_AT_OUT_OF_RANGE', 'calledAt', '回访时间应在答复送达之后且不晚于现在', 'the call took place after the reply was served and not in the future');
+    }
   }
 
   private clocksAt(now: Date): ClockContext {
@@ -144,6 +167,12 @@ function ratedUnit(state: CaseState, stage: Stage, subject: RatingSubject): stri
   const record = stageRecord(state, stage);
   if (subject === 'handling-unit') return record.acceptedByUnitId ?? record.reply?.unitId ?? null;
   return stage === 'original' ? state.receivingUnitId : record.openedAtUnitId;
+}
+
+/** A rating staff took by phone: who called (the caller's token) and when. */
+interface Callback {
+  readonly staff: StaffPrincipal;
+  readonly calledAt: Date;
 }
 
 function citizen(petition: PetitionRecord): Actor {

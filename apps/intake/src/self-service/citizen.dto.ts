@@ -1,4 +1,5 @@
 import { divisionCodeSchema, petitionTypeSchema, ratingScoreSchema, ratingSubjectSchema, reviewStageSchema, stageSchema, unitIdSchema } from '@sunshine/contracts';
+import { isoInstantSchema } from '@sunshine/platform';
 import { z } from 'zod';
 import {
   accusedSchema,
@@ -25,11 +26,15 @@ export const citizenRatingSchema = caseKeySchema.extend({
 });
 export type CitizenRatingDto = z.infer<typeof citizenRatingSchema>;
 
-/** 回访: a rating staff took from the petitioner by phone, marked as such. */
+/**
+ * 回访: a rating staff took from the petitioner by phone, marked as such, with when the call took place (now by
+ * default); who called is the caller's token. The petitioner's own rating later replaces it.
+ */
 export const callbackRatingSchema = z.object({
   stage: stageSchema.optional(),
   subject: ratingSubjectSchema.default('handling-unit'),
   score: ratingScoreSchema,
+  calledAt: isoInstantSchema.optional(),
 });
 export type CallbackRatingDto = z.infer<typeof callbackRatingSchema>;
 

@@ -10,9 +10,22 @@ export interface Submitted {
   readonly caseNumber: string;
   readonly queryCode: string;
   readonly receivingUnit: { readonly id: string; readonly name: string };
+  /** Online identity is unverified: the same answer whether or not the ID number given is on file. */
+  readonly identity: { readonly status: 'unverified'; readonly note: { readonly zh: string; readonly en: string } };
 }
 
-/** 网上信访: a citizen's own submission, registered like any other at the petition bureau it is addressed to. */
+const UNVERIFIED = {
+  status: 'unverified',
+  note: {
+    zh: '网上提交的身份尚未核验：如需与您以往的信访事项关联，可申请向登记在案的手机发送验证码，或由信访工作人员核验',
+    en: 'an online identity is unverified: to link this petition to your earlier ones, ask for a code sent to the phone on file, or have staff verify you',
+  },
+} as const;
+
+/**
+ * 网上信访: a citizen's own submission, registered like any other at the petition bureau it is addressed to, once per
+ * Idempotency-Key (scope `public`). Its petitioner is a record of its own, unverified, whatever ID number was typed.
+ */
 @Injectable()
 export class OnlineSubmissionService {
   constructor(
@@ -21,13 +34,14 @@ export class OnlineSubmissionService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(dto: SubmitOnlineDto): Promise<Submitted> {
+  async submit(dto: SubmitOnlineDto, idempotencyKey: string | null = null): Promise<Submitted> {
     const bureau = await this.receivingBureau(dto);
     const registered = await this.registration.register(
       { ...dto, receivedAt: this.clock.now() },
       { unitId: bureau.id, actor: { kind: 'citizen', id: `online:${dto.channel}` }, registeredBy: `citizen:${dto.channel}` },
+      idempotencyKey === null ? null : { scope: 'public', key: idempotencyKey, body: dto },
     );
-    return { caseNumber: registered.caseNumber, queryCode: registered.queryCode, receivingUnit: bureau };
+    return { caseNumber: registered.caseNumber, queryCode: registered.queryCode, receivingUnit: bureau, identity: UNVERIFIED };
   }
 
   /** The bureau addressed, or the lowest petition bureau whose territory contains the place. */

@@ -7,6 +7,7 @@ import {
   ChannelTaxonomy,
   citizenClocks,
   isLate,
+  mayRate,
   nextStage,
   PetitionTypeTaxonomy,
   ratingWindow,
@@ -23,6 +24,7 @@ import {
 import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { caseNotFound } from '../core/intake-errors';
+import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import type { CaseKey } from './citizen.dto';
 import { CitizenAccessService } from './citizen-access.service';
@@ -64,9 +66,9 @@ export class ProgressService {
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async progress(key: CaseKey): Promise<Progress> {
+  async progress(key: CaseKey, client: CitizenClient): Promise<Progress> {
     const m = this.dataSource.manager;
-    const petition = await this.access.open(m, key);
+    const petition = await this.access.open(m, key, client);
     const state = (await this.replica.read(m, petition.caseId))?.state;
     if (!state) throw caseNotFound();
     const record = stageRecord(state);
@@ -103,7 +105,7 @@ export class ProgressService {
       const window = ratingWindow(state, stage, clocks);
       if (!window || isLate(now, window)) continue;
       for (const subject of this.config.ratingSubjects) {
-        if (state.stages[stage]?.ratings[subject] === undefined) canRate.push({ stage, subject, until: window.dueAt });
+        if (mayRate(stageRecord(state, stage), subject, 'citizen')) canRate.push({ stage, subject, until: window.dueAt });
       }
     }
     const review = reviewRequestWindow(state, clocks);

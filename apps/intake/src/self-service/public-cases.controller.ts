@@ -2,6 +2,8 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
+import { Client, type CitizenClient } from '../http/citizen-client.decorator';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { PublicRateLimited } from '../http/public-rate-limited.decorator';
@@ -37,9 +39,9 @@ export class PublicCasesController {
   @Post('public/petitions')
   @HttpCode(201)
   @PublicRateLimited()
-  @ApiOperation({ summary: '网上信访 Submit a petition online; answers the case number and query code' })
-  submit(@ZodBody(submitOnlineSchema) dto: SubmitOnlineDto): Promise<Submitted> {
-    return this.submissions.submit(dto);
+  @ApiOperation({ summary: '网上信访 Submit a petition online; answers the case number and query code (once per Idempotency-Key)' })
+  submit(@ZodBody(submitOnlineSchema) dto: SubmitOnlineDto, @IdempotencyKey() key: string | null): Promise<Submitted> {
+    return this.submissions.submit(dto, key);
   }
 
   @Post('public/cases/progress')
@@ -47,8 +49,8 @@ export class PublicCasesController {
   @PublicRateLimited()
   @ApiOperation({ summary: '查询办理进度 Stage, status, handling unit, deadlines and the reply, by case number + query code' })
   @ApiCaseNotFound()
-  progress(@ZodBody(caseKeySchema) key: CaseKey): Promise<Progress> {
-    return this.progressService.progress(key);
+  progress(@ZodBody(caseKeySchema) key: CaseKey, @Client() client: CitizenClient): Promise<Progress> {
+    return this.progressService.progress(key, client);
   }
 
   @Post('public/cases/ratings')
@@ -56,8 +58,8 @@ export class PublicCasesController {
   @PublicRateLimited()
   @ApiOperation({ summary: '满意度评价 Rate a stage’s result once, within the rating window' })
   @ApiCaseNotFound()
-  rate(@ZodBody(citizenRatingSchema) dto: CitizenRatingDto): Promise<Done> {
-    return this.actions.rate(dto);
+  rate(@ZodBody(citizenRatingSchema) dto: CitizenRatingDto, @Client() client: CitizenClient): Promise<Done> {
+    return this.actions.rate(dto, client);
   }
 
   @Post('public/cases/review-requests')
@@ -65,8 +67,8 @@ export class PublicCasesController {
   @PublicRateLimited()
   @ApiOperation({ summary: '申请复查/复核 Ask for review or re-review within 30 days of the written reply (Art 35, 36)' })
   @ApiCaseNotFound()
-  requestReview(@ZodBody(reviewRequestSchema) dto: ReviewRequestDto): Promise<Done> {
-    return this.actions.requestReview(dto);
+  requestReview(@ZodBody(reviewRequestSchema) dto: ReviewRequestDto, @Client() client: CitizenClient): Promise<Done> {
+    return this.actions.requestReview(dto, client);
   }
 
   @Post('public/cases/withdrawal')
@@ -74,15 +76,15 @@ export class PublicCasesController {
   @PublicRateLimited()
   @ApiOperation({ summary: '撤回信访事项 Withdraw the petition' })
   @ApiCaseNotFound()
-  withdraw(@ZodBody(withdrawalSchema) dto: WithdrawalDto): Promise<Done> {
-    return this.actions.withdraw(dto);
+  withdraw(@ZodBody(withdrawalSchema) dto: WithdrawalDto, @Client() client: CitizenClient): Promise<Done> {
+    return this.actions.withdraw(dto, client);
   }
 
   @Post('petitions/:caseId/callback-ratings')
   @HttpCode(201)
   @Roles(...REGISTERING_ROLES)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '回访评价 Enter a rating taken from the petitioner by phone, marked as such (staff)' })
+  @ApiOperation({ summary: '回访评价 Enter a rating taken from the petitioner by phone, with who called and when; never by the rated unit (staff)' })
   @ApiCaseNotFound()
   callbackRating(
     @Param('caseId', uuidParam()) caseId: string,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegistrationModule } from '../registration/registration.module';
 import { CitizenAccessService } from './citizen-access.service';
 import { CitizenActionsService } from './citizen-actions.service';
+import { GuessBudgetService } from './guess-budget.service';
 import { OnlineSubmissionService } from './online-submission.service';
 import { ProgressService } from './progress.service';
 import { PublicCasesController } from './public-cases.controller';
@@ -10,7 +11,7 @@ import { RoutingReplyClient } from './routing-reply.client';
 @Module({
   imports: [RegistrationModule],
   controllers: [PublicCasesController],
-  providers: [CitizenAccessService, CitizenActionsService, OnlineSubmissionService, ProgressService, RoutingReplyClient],
-  exports: [CitizenAccessService],
+  providers: [CitizenAccessService, CitizenActionsService, GuessBudgetService, OnlineSubmissionService, ProgressService, RoutingReplyClient],
+  exports: [CitizenAccessService, GuessBudgetService],
 })
 export class SelfServiceModule {}

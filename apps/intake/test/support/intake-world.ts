@@ -3,6 +3,7 @@ import { divisionLineage } from '@sunshine/domain';
 import { AesGcmFieldCipher, createKafka, createOrderedProducer, loadDemoOrg, newEvent, parseKeyRing, readTopic, type StaffRole } from '@sunshine/platform';
 import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as UNITS, eventually, http, infraEnv, ServiceHarness, sql, type DemoUnit as UnitKey, type JsonResponse } from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
+import { request } from 'node:http';
 
 export { CITY, COUNTY, DONGTUN, UNITS, type UnitKey };
 
@@ -44,6 +45,42 @@ export class IntakeWorld {
 
   async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, unit?: UnitKey): Promise<JsonResponse<T>> {
     return http<T>(method, `${this.url}${path}`, { body, token: unit ? await this.token(unit) : undefined });
+  }
+
+  /**
+   * A call from another client address (127.0.0.0/8 is all loopback): per-client budgets see a different client. Answers
+   * the status, the body and how long the answer took (for lower bounds only).
+   */
+  async callFrom<T = Record<string, unknown>>(
+    address: string,
+    method: string,
+    path: string,
+    options: { body?: unknown; unit?: UnitKey; headers?: Record<string, string> } = {},
+  ): Promise<JsonResponse<T> & { ms: number }> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.unit) headers['authorization'] = `Bearer ${await this.token(options.unit)}`;
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const { port } = new URL(this.url);
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, method, headers, localAddress: address }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch {
+            // not JSON
+          }
+          resolve({ status: res.statusCode ?? 0, body: body as T, ms: Date.now() - started });
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
   }
 
   /** Every event on this run's case log, decoded, in partition order. */
