@@ -101,6 +101,8 @@ export const WRITES: ReadonlyArray<{ service: ServiceName; method: string; path:
   { service: 'intake', method: 'PATCH', path: '/petitions/{caseId}', body: { changes: { channel: 'letter' }, reason: { code: 'clerical-error' } } },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/merge', body: { matchedCaseId: '{controlCaseId}' } },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/callback-ratings', body: { score: 'satisfied' } },
+  { service: 'intake', method: 'POST', path: '/petitions/{caseId}/identity-confirmation', body: { reason: { code: 'id-card-seen' } } },
+  { service: 'intake', method: 'POST', path: '/petitions/{caseId}/dossier/reveal', body: { field: 'petitioner.phone', reason: { code: 'callback' } } },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/attachments', multipart: true },
 ];
 
