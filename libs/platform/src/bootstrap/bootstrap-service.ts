@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
 import { registerCorrelationHook } from '../correlation/correlation.hook';
+import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { buildOpenApiDocument } from '../http/openapi-document';
 import { registerTextHygieneHook } from '../http/text-hygiene';
@@ -51,7 +52,7 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
     }
     throw error;
   }
-  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 });
+  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, frameworkErrors: answerFrameworkError });
   // Every request runs in its correlation context and answers with X-Correlation-Id.
   registerCorrelationHook(adapter);
   // No NUL or lone surrogate in any string of any body, query or path: 400 INVALID_TEXT before any handler runs.

@@ -1,4 +1,4 @@
-import { errorCodes } from 'fastify';
+import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { LocalizedMessage } from './domain.exception';
 
 export interface FrameworkError {
@@ -14,6 +14,8 @@ const FASTIFY: ReadonlyArray<readonly [keyof typeof errorCodes, string, string]>
   ['FST_ERR_CTP_BODY_TOO_LARGE', 'BODY_TOO_LARGE', '请求体过大'],
   ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型（Content-Type），请使用 application/json'],
   ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 'INVALID_CONTENT_LENGTH', '请求体长度与 Content-Length 不符'],
+  ['FST_ERR_BAD_URL', 'BAD_URL', '请求地址含有无效的百分号编码'],
+  ['FST_ERR_MAX_PARAM_LENGTH', 'PARAM_TOO_LONG', '请求地址中的参数过长'],
 ];
 
 interface Known {
@@ -62,6 +64,16 @@ export function frameworkError(error: unknown, status?: number, message?: string
   const text = message ?? (typeof e.message === 'string' ? e.message : '');
   if (statusCode === undefined || statusCode < 400 || statusCode > 499) return null;
   const known = KNOWN.find((k) => k.fastifyCode === code || (k.status === statusCode && k.en === text));
-  if (known) return { status: known.status, code: known.code, message: { zh: known.zh, en: known.en } };
+  if (known) return { status: known.status, code: known.code, message: { zh: known.zh, en: text || known.en } };
   return { status: statusCode, code: `HTTP_${statusCode}`, message: { zh: zhForStatus(statusCode), en: text || `HTTP ${statusCode}` } };
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the refusals it answers before any hook or route runs (a path with a broken
+ * percent-encoding, a path parameter past `maxParamLength`) in the one error body instead of Fastify's own.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known = frameworkError(error);
+  if (known) void reply.status(known.status).send({ code: known.code, message: known.message });
+  else void reply.status(500).send({ code: 'INTERNAL', message: { zh: '服务器内部错误', en: 'internal error' } });
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { assertCleanText, findInvalidText, registerTextHygieneHook, textDefect } from './text-hygiene';
 
@@ -23,7 +24,7 @@ class NotesModule {}
 let app: NestFastifyApplication;
 
 beforeAll(async () => {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 });
+  const adapter = new FastifyAdapter({ bodyLimit: 1024, frameworkErrors: answerFrameworkError });
   registerTextHygieneHook(adapter);
   app = await NestFactory.create<NestFastifyApplication>(NotesModule, adapter, { logger: false });
   app.useGlobalFilters(new HttpErrorFilter());
@@ -120,5 +121,19 @@ describe('Fastify’s own refusals in the one error body', () => {
 
   it('gives an unknown route 404 with a Chinese reason', async () => {
     expect(await send('GET', '/nowhere')).toMatchObject({ status: 404, body: { code: 'HTTP_404', message: { zh: '请求的资源不存在' } } });
+  });
+});
+
+describe('odd URLs', () => {
+  it('answers 400 BAD_URL for a path with a broken percent-encoding and 414 PARAM_TOO_LONG past maxParamLength', async () => {
+    expect(await send('POST', '/notes/%E0%A4%A', '{}')).toEqual({
+      status: 400,
+      body: { code: 'BAD_URL', message: { zh: '请求地址含有无效的百分号编码', en: "'/notes/%E0%A4%A' is not a valid url component" } },
+    });
+    expect(await send('POST', `/notes/${'x'.repeat(101)}`, '{}')).toMatchObject({ status: 414, body: { code: 'PARAM_TOO_LONG', message: { zh: '请求地址中的参数过长' } } });
+  });
+
+  it('keeps a broken percent-encoding in a query as the text it is', async () => {
+    expect(await send('GET', '/notes?q=%E0%A4%A')).toEqual({ status: 200, body: { q: '%E0%A4%A' } });
   });
 });
