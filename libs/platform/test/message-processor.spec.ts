@@ -1,11 +1,18 @@
 import type { AnyEvent } from '@sunshine/contracts';
 import type { Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PlatformConfig } from '../config/platform-config';
-import { currentCorrelation, runWithCorrelation, type Correlation } from '../correlation/correlation-context';
-import { dispatched, registered } from '../../test/support/test-events';
-import { ConsumerMetrics } from './consumer-metrics';
-import { isInfrastructureOutage, MessageProcessor, type Invoke, type RawMessage } from './message-processor';
+import {
+  ConsumerMetrics,
+  currentCorrelation,
+  isInfrastructureOutage,
+  MessageProcessor,
+  runWithCorrelation,
+  type Correlation,
+  type Invoke,
+  type PlatformConfig,
+  type RawMessage,
+} from '@sunshine/platform';
+import { dispatched, registered } from './support/test-events';
 
 const CASE_ID = '0190a2b4-7c1e-7def-8000-0123456789ab';
 
