@@ -6,9 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { PutUserDto, UnitListQuery, UpdateUnitDto } from './org-admin.dto';
 import { OrgDirectoryService } from './org-directory.service';
 import { StaffUsersService, type StaffUser } from './staff-users.service';
-import { inTerritory, TRUST_FIELDS } from './unit-draft';
-
-const UNIT_NOT_FOUND = new DomainException('UNIT_NOT_FOUND', 'not-found', { zh: '单位不存在', en: 'no such unit' });
+import { inTerritory, lockUnit, TRUST_FIELDS, UNIT_NOT_FOUND } from './unit-draft';
 
 /**
  * The organisation directory's admin: a unit's name, and staff users with their unit. An admin edits only inside its
@@ -45,7 +43,7 @@ export class OrgAdminService {
       }, { fields: trust });
     }
     const unit = await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`org-unit|${id}`]);
+      await lockUnit(m, id);
       const current = await this.directory.get(m, id);
       if (!current) throw UNIT_NOT_FOUND;
       inTerritory(staff, current.divisionCode);

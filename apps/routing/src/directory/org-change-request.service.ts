@@ -8,11 +8,10 @@ import type { CreateUnitDto, UnitChanges } from './org-admin.dto';
 import type { ApproveChangeDto, ChangeRequestListQuery, ProposeChangeDto, RejectChangeDto } from './org-change-request.dto';
 import { OrgChangeRequestStore, type OrgChangeRequest } from './org-change-request.store';
 import { OrgDirectoryService, type UnitDraft } from './org-directory.service';
-import { changedUnitDraft, checkParent, inTerritory, newUnitDraft, sameTrust } from './unit-draft';
+import { changedUnitDraft, checkParent, inTerritory, lockUnit, newUnitDraft, sameTrust, UNIT_NOT_FOUND } from './unit-draft';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = new DomainException('CHANGE_REQUEST_NOT_FOUND', 'not-found', { zh: '变更申请不存在', en: 'no such change request' });
-const UNIT_NOT_FOUND = new DomainException('UNIT_NOT_FOUND', 'not-found', { zh: '单位不存在', en: 'no such unit' });
 
 /**
  * Trust-bearing changes of the directory (DESIGN §3): a new unit, or a unit's kind, parent, territory or competences.
@@ -130,8 +129,4 @@ export class OrgChangeRequestService {
     }
     return request;
   }
-}
-
-function lockUnit(m: EntityManager, unitId: string): Promise<unknown> {
-  return m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`org-unit|${unitId}`]);
 }

@@ -12,6 +12,14 @@ import type { OrgDirectoryService, UnitDraft } from './org-directory.service';
  */
 export const TRUST_FIELDS = ['kind', 'parentId', 'divisionCode', 'competences', 'nonAdministrative'] as const;
 
+/** 404 UNIT_NOT_FOUND: the directory has no unit of that id. */
+export const UNIT_NOT_FOUND = new DomainException('UNIT_NOT_FOUND', 'not-found', { zh: '单位不存在', en: 'no such unit' });
+
+/** Serialises every change of one unit (an admin's rename, a change request's proposal and approval) in the transaction. */
+export function lockUnit(m: EntityManager, unitId: string): Promise<unknown> {
+  return m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`org-unit|${unitId}`]);
+}
+
 /** The unit a create request brings into the directory; its id defaults to `<divisionCode>:<kind>`. */
 export function newUnitDraft(dto: CreateUnitDto): UnitDraft {
   const id = dto.id ?? `${dto.divisionCode}:${dto.kind}`;

@@ -1,11 +1,5 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
 import { DomainException } from '../errors/domain.exception';
-
-interface VersionedRequest {
-  headers: Record<string, string | string[] | undefined>;
-  body?: unknown;
-}
+import { headerParam, type HeaderRequest } from './header-param.decorator';
 
 export const IF_MATCH_HEADER = 'If-Match';
 
@@ -18,8 +12,7 @@ export function parseExpectedVersion(ifMatch: unknown, body: unknown): number | 
   return match ? Number(match[1]) : NaN;
 }
 
-const ExpectedVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number => {
-  const request = ctx.switchToHttp().getRequest<VersionedRequest>();
+function expectedVersion(request: HeaderRequest): number {
   const version = parseExpectedVersion(request.headers['if-match'], request.body);
   if (version === null || Number.isNaN(version)) {
     throw new DomainException(
@@ -30,25 +23,18 @@ const ExpectedVersion = createParamDecorator((_: unknown, ctx: ExecutionContext)
     );
   }
   return version;
-});
+}
 
 /**
  * The case version the client acted on (optimistic concurrency), from `If-Match` or the body's `expectedVersion`:
  * 400 VERSION_REQUIRED when missing or malformed; a stale one gets 409 VERSION_CONFLICT from the action. Documented as
  * the If-Match header (and, by buildOpenApiDocument, as `expectedVersion` in the body).
  */
-export function IfMatchVersion(): ParameterDecorator {
-  return (target, key, index) => {
-    ExpectedVersion()(target, key, index);
-    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
-    if (key === undefined || !descriptor) throw new Error('@IfMatchVersion() belongs on a route handler parameter');
-    ApiHeader({
-      name: IF_MATCH_HEADER,
-      required: false,
-      description:
-        '该信访事项的版本号（取自 GET 的 ETag），或在请求体中给出 expectedVersion；缺少时 400 VERSION_REQUIRED，已过时 409 VERSION_CONFLICT / ' +
-        'the case version you acted on (the ETag of GET), or `expectedVersion` in the body; missing: 400 VERSION_REQUIRED, stale: 409 VERSION_CONFLICT',
-      schema: { type: 'string', example: '"7"' },
-    })(target, key, descriptor);
-  };
-}
+export const IfMatchVersion = headerParam('IfMatchVersion', expectedVersion, {
+  name: IF_MATCH_HEADER,
+  required: false,
+  description:
+    '该信访事项的版本号（取自 GET 的 ETag），或在请求体中给出 expectedVersion；缺少时 400 VERSION_REQUIRED，已过时 409 VERSION_CONFLICT / ' +
+    'the case version you acted on (the ETag of GET), or `expectedVersion` in the body; missing: 400 VERSION_REQUIRED, stale: 409 VERSION_CONFLICT',
+  schema: { type: 'string', example: '"7"' },
+});
