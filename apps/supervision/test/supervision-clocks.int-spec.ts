@@ -68,10 +68,8 @@ describe('the deadline ledger with the injectable clock', () => {
   it('moves the handling clock by an approved extension, warns against the new date only, and stops it at the reply', async () => {
     const c = new CaseScript(world);
     await world.at('2026-02-25T00:00:00.000Z');
-    await c.registered('2026-02-25T01:00:00.000Z');
-    await c.dispatched('2026-02-25T02:00:00.000Z');
     // Accepted Thu 2/26 → 60 days → Mon 4/27; +10 days approved → Thu 5/7 (after 劳动节 5/1–5/5).
-    await c.accepted('2026-02-26T02:00:00.000Z');
+    await c.throughAcceptance('2026-02-25T01:00:00.000Z', '2026-02-25T02:00:00.000Z', '2026-02-26T02:00:00.000Z');
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ last_day: '2026-04-27' });
     await c.extensionApproved('2026-03-20T02:00:00.000Z', 10);
     const due = '2026-05-07T16:00:00.000Z';

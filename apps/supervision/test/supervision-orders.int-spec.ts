@@ -22,13 +22,8 @@ describe('supervision orders, the escalation policy and the 交办 completion re
   const world = SupervisionWorld.forSuite('2026-04-29T00:00:00.000Z');
 
   /** A case 人社局 accepted: registered, dispatched to it and accepted at these instants. */
-  const acceptedCase = async (registered: string, dispatched: string, accepted: string): Promise<CaseScript> => {
-    const c = new CaseScript(world);
-    await c.registered(registered);
-    await c.dispatched(dispatched);
-    await c.accepted(accepted);
-    return c;
-  };
+  const acceptedCase = (registered: string, dispatched: string, accepted: string): Promise<CaseScript> =>
+    new CaseScript(world).throughAcceptance(registered, dispatched, accepted);
   const issue = async (c: CaseScript, body: Record<string, unknown>, unit: UnitKey = 'countyBureau') =>
     world.call<Order>('POST', `/cases/${c.caseId}/supervision-orders`, body, await world.token(unit));
 

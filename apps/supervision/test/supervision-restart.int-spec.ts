@@ -12,9 +12,7 @@ describe('the ledger as the truth: Redis lost, a year’s holidays published', (
     const r2 = new CaseScript(world);
     const r3 = new CaseScript(world);
     // r3: answered and served Sat 1/31 → rating and review windows: 30 days → Mon 3/2.
-    await r3.registered('2026-01-20T02:00:00.000Z');
-    await r3.dispatched('2026-01-20T03:00:00.000Z');
-    await r3.accepted('2026-01-21T02:00:00.000Z');
+    await r3.throughAcceptance('2026-01-20T02:00:00.000Z', '2026-01-20T03:00:00.000Z', '2026-01-21T02:00:00.000Z');
     await r3.replied('2026-01-30T02:00:00.000Z');
     await r3.served('2026-01-31T02:00:00.000Z');
     // r1: dispatch due Tue 2/24; r2: objection lapses Wed 2/25, acceptance due Thu 2/26.
@@ -64,10 +62,8 @@ describe('the ledger as the truth: Redis lost, a year’s holidays published', (
   it('recomputes a provisional deadline when ops load the year’s holiday arrangement, and warns against the new date', async () => {
     const c = new CaseScript(world);
     await world.at('2026-12-21T00:00:00.000Z');
-    await c.registered('2026-12-01T02:00:00.000Z');
-    await c.dispatched('2026-12-01T03:00:00.000Z');
     // Accepted Sun 12/20 → 60 days → Thu 2027-02-18, in a year whose arrangement the bundled calendar lacks.
-    await c.accepted('2026-12-20T02:00:00.000Z');
+    await c.throughAcceptance('2026-12-01T02:00:00.000Z', '2026-12-01T03:00:00.000Z', '2026-12-20T02:00:00.000Z');
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ last_day: '2027-02-18', provisional: true });
 
     // A made-up arrangement for the test: 春节 2/14–2/22 off, 2/13 and 2/27 (Saturdays) worked.

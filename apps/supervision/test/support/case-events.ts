@@ -42,6 +42,14 @@ export class CaseScript {
     }, at);
   }
 
+  /** The usual start: registered, dispatched to 人社局 and accepted by it at these instants. */
+  async throughAcceptance(registeredAt: string, dispatchedAt: string, acceptedAt: string): Promise<this> {
+    await this.registered(registeredAt);
+    await this.dispatched(dispatchedAt);
+    await this.accepted(acceptedAt);
+    return this;
+  }
+
   accepted(at: string, unitId: string = UNITS.hrss) {
     return this.world.emit(this.caseId, 'case.accepted', { unitId, claimRoute: 'petition' }, at);
   }

@@ -1,22 +1,8 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
+import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_FENGZHUANG as FENGZHUANG, DEMO_UNITS as UNITS } from '@sunshine/testing';
 
-export const CITY = '410700000000';
-export const COUNTY = '410726000000';
-export const DONGTUN = '410726101000';
-export const FENGZHUANG = '410726102000';
-
-export const UNITS = {
-  cityBureau: `${CITY}:petition-bureau`,
-  cityDiscipline: `${CITY}:discipline`,
-  countyBureau: `${COUNTY}:petition-bureau`,
-  countyGov: `${COUNTY}:government`,
-  countyParty: `${COUNTY}:party-committee`,
-  hrss: `${COUNTY}:dept-hrss`,
-  countyDiscipline: `${COUNTY}:discipline`,
-  dongtun: `${DONGTUN}:government`,
-  dongtunOffice: `${DONGTUN}:petition-office`,
-  fengzhuang: `${FENGZHUANG}:government`,
-} as const;
+/** The demo directory's codes and unit ids (libs/testing's, one place), under the names these tests use. */
+export { CITY, COUNTY, DONGTUN, FENGZHUANG, UNITS };
 
 function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnapshot['level'], parentId: string | null, competences: string[] = []): OrgUnitSnapshot {
   const path = level === 'city' ? [CITY] : level === 'county' ? [CITY, COUNTY] : [CITY, COUNTY, divisionCode];
