@@ -1,6 +1,4 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { Roles, type StaffRole } from '@sunshine/platform';
+import { StaffRoute, type StaffRole } from '@sunshine/platform';
 
 /**
  * One act on a case (`POST …/<path>`, the version read given as If-Match): answers 200 with the case's new version and
@@ -8,5 +6,5 @@ import { Roles, type StaffRole } from '@sunshine/platform';
  * `summary` names the act and its event for OpenAPI.
  */
 export function CaseAction(path: string, roles: readonly StaffRole[], summary: string, code?: string): MethodDecorator {
-  return applyDecorators(Post(path), HttpCode(200), code ? Roles({ code }, ...roles) : Roles(...roles), ApiOperation({ summary }));
+  return StaffRoute('POST', path, { roles, summary, code, status: 200 });
 }

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { caseStatusSchema, categoryCodeSchema, divisionCodeSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
-import { ApiErrorResponses, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import type { CaseListItem } from './case-list-item';
 import { CaseQueryService } from './case-query.service';
@@ -23,24 +22,19 @@ const listSchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-@ApiTags('city view 全市视图')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('cases')
+@StaffController('cases', 'city view 全市视图')
 export class CityViewController {
   constructor(
     private readonly view: CityViewService,
     private readonly query: CaseQueryService,
   ) {}
 
-  @Get()
-  @ApiOperation({ summary: '辖区内信访事项 Cases in my jurisdiction, by status, stage, category, holding unit, overdue …' })
+  @StaffRoute('GET', '', { summary: '辖区内信访事项 Cases in my jurisdiction, by status, stage, category, holding unit, overdue …' })
   list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: CaseListItem[]; total: number }> {
     return this.query.list(staff, q);
   }
 
-  @Get(':caseId')
-  @ApiOperation({ summary: '信访事项当前状态、期限与时间线 A case: status, holding unit, clocks, timeline' })
+  @StaffRoute('GET', ':caseId', { summary: '信访事项当前状态、期限与时间线 A case: status, holding unit, clocks, timeline' })
   get(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<CaseView> {
     return this.view.get(caseId, staff);
   }

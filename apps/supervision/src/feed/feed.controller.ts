@@ -1,13 +1,10 @@
-import { Controller, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, CaseVisibility, Staff, type StaffPrincipal } from '@sunshine/platform';
+import { Sse, type MessageEvent } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { CaseVisibility, Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
 import { FeedService } from './feed.service';
 
-@ApiTags('city view 全市视图')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('feed')
+@StaffController('feed', 'city view 全市视图')
 export class FeedController {
   constructor(
     private readonly feed: FeedService,

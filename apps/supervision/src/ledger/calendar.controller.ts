@@ -1,21 +1,14 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { yearArrangementSchema, type YearArrangement } from '@sunshine/domain';
-import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { CalendarArrangementService, type ArrangementPublished, type LoadedArrangement } from './calendar-arrangement.service';
 
-@ApiTags('calendar 节假日安排')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('calendar/arrangements')
+@StaffController('calendar/arrangements', 'calendar 节假日安排')
 export class CalendarController {
   constructor(private readonly arrangements: CalendarArrangementService) {}
 
-  @Post()
-  @HttpCode(202)
-  @Roles('ops')
-  @CityLevel({ zh: '全国节假日安排', en: "The nation's holiday calendar" })
-  @ApiOperation({
+  @StaffRoute('POST', '', {
+    status: 202,
+    roles: ['ops'],
     summary:
       '载入某年国务院节假日安排，发布到全部服务并重算临时期限（仅限市级单位的 ops） Load a year’s holiday arrangement: published to all ' +
       'five services, each recomputes its provisional deadlines. Only `ops` staff of a city-level unit: the calendar is the ' +
@@ -24,12 +17,12 @@ export class CalendarController {
       'calendar is an operations task kept apart from it (separation of duties: one admin token cannot both edit data and ' +
       'move every deadline).',
   })
+  @CityLevel({ zh: '全国节假日安排', en: "The nation's holiday calendar" })
   load(@ZodBody(yearArrangementSchema) body: YearArrangement, @Staff() staff: StaffPrincipal): Promise<ArrangementPublished> {
     return this.arrangements.load(body, staff);
   }
 
-  @Get()
-  @ApiOperation({ summary: '已载入的节假日安排 Arrangements loaded on top of the bundled calendar (chinese-days)' })
+  @StaffRoute('GET', '', { summary: '已载入的节假日安排 Arrangements loaded on top of the bundled calendar (chinese-days)' })
   list(): LoadedArrangement[] {
     return this.arrangements.list();
   }

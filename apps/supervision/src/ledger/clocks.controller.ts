@@ -1,6 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, isoInstantSchema, Staff, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { isoInstantSchema, Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { ClocksQueryService, type ClockListItem } from './clocks-query.service';
 
@@ -13,15 +11,11 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-@ApiTags('deadlines 期限')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('clocks')
+@StaffController('clocks', 'deadlines 期限')
 export class ClocksController {
   constructor(private readonly clocks: ClocksQueryService) {}
 
-  @Get()
-  @ApiOperation({ summary: '期限台账 Clocks in my jurisdiction (e.g. ?status=overdue: the overdue list)' })
+  @StaffRoute('GET', '', { summary: '期限台账 Clocks in my jurisdiction (e.g. ?status=overdue: the overdue list)' })
   list(@ZodQuery(querySchema) q: z.infer<typeof querySchema>, @Staff() staff: StaffPrincipal): Promise<ClockListItem[]> {
     return this.clocks.list(staff, q);
   }

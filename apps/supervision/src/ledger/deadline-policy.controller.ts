@@ -1,8 +1,7 @@
-import { Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param } from '@nestjs/common';
 import { divisionCodeSchema } from '@sunshine/contracts';
 import { clockOverrideSchema } from '@sunshine/domain';
-import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { DeadlinePolicyService, type DeadlinePolicyView } from './deadline-policy.service';
 
@@ -15,22 +14,18 @@ const policySchema = z.object({
 });
 type PolicyBody = z.infer<typeof policySchema>;
 
-@ApiTags('deadline policies 期限规则')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('deadline-policies')
+@StaffController('deadline-policies', 'deadline policies 期限规则')
 export class DeadlinePolicyController {
   constructor(private readonly policies: DeadlinePolicyService) {}
 
-  @Put(':id')
-  @HttpCode(202)
-  @Roles('admin', 'ops')
-  @CityLevel({ zh: '期限规则', en: 'Deadline policies' })
-  @ApiOperation({
+  @StaffRoute('PUT', ':id', {
+    status: 202,
+    roles: ['admin', 'ops'],
     summary:
       '载入/替换辖区期限规则并发布到各服务（市级 admin 或 ops） Load or replace a jurisdiction’s deadline policy; published to every ' +
       'service, which recompute their due dates. City-level admin or ops only: the clocks count for every unit of the city.',
   })
+  @CityLevel({ zh: '期限规则', en: 'Deadline policies' })
   put(
     @Param('id', new ZodPipe(idSchema)) id: string,
     @ZodBody(policySchema) body: PolicyBody,
@@ -39,8 +34,7 @@ export class DeadlinePolicyController {
     return this.policies.put(id, body, staff);
   }
 
-  @Get()
-  @ApiOperation({ summary: '现行期限规则 The deadline policies in force (on top of the law’s defaults)' })
+  @StaffRoute('GET', '', { summary: '现行期限规则 The deadline policies in force (on top of the law’s defaults)' })
   list(): DeadlinePolicyView[] {
     return this.policies.list();
   }

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { documentRefSchema, reasonSchema, supervisionTriggerSchema, uuidSchema } from '@sunshine/contracts';
-import { ApiErrorResponses, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { OrderActionsService } from './order-actions.service';
 import type { OrderView } from './order-row';
@@ -22,56 +21,44 @@ const listSchema = z.object({
   status: z.enum(['open', 'answered', 'overdue']).optional(),
   caseId: uuidSchema.optional(),
 });
+type IssueBody = z.infer<typeof issueSchema>;
+type AnswerBody = z.infer<typeof answerSchema>;
+type RemindBody = z.infer<typeof remindSchema>;
+type ListQuery = z.infer<typeof listSchema>;
 
 /** The bureau roles that supervise (督查督办). */
 const BUREAU_ROLES = ['supervisor', 'head', 'leader', 'dispatcher'] as const;
 
-@ApiTags('supervision orders 督办')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller()
+@StaffController('', 'supervision orders 督办')
 export class OrdersController {
   constructor(
     private readonly actions: OrderActionsService,
     private readonly orders: SupervisionOrderService,
   ) {}
 
-  @Post('cases/:caseId/supervision-orders')
-  @Roles(...BUREAU_ROLES)
-  @ApiOperation({ summary: '发出督办单 Issue a supervision order (Art 40; bureaus)' })
-  issue(
-    @Param('caseId', ParseUUIDPipe) caseId: string,
-    @ZodBody(issueSchema) body: z.infer<typeof issueSchema>,
-    @Staff() staff: StaffPrincipal,
-  ): Promise<OrderView> {
+  @StaffRoute('POST', 'cases/:caseId/supervision-orders', { roles: BUREAU_ROLES, summary: '发出督办单 Issue a supervision order (Art 40; bureaus)' })
+  issue(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(issueSchema) body: IssueBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
     return this.actions.issueByHand(staff, caseId, body);
   }
 
-  @Get('supervision-orders')
-  @ApiOperation({ summary: '督办单列表 Orders my unit issued or received (open, answered, overdue)' })
-  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<OrderView[]> {
+  @StaffRoute('GET', 'supervision-orders', { summary: '督办单列表 Orders my unit issued or received (open, answered, overdue)' })
+  list(@ZodQuery(listSchema) q: ListQuery, @Staff() staff: StaffPrincipal): Promise<OrderView[]> {
     return this.orders.list(staff, q);
   }
 
-  @Post('supervision-orders/:orderId/answer')
-  @Roles('head', 'handler', 'clerk')
-  @ApiOperation({ summary: '书面回复督办单 Answer an order in writing (the ordered unit)' })
-  answer(
-    @Param('orderId', ParseUUIDPipe) orderId: string,
-    @ZodBody(answerSchema) body: z.infer<typeof answerSchema>,
-    @Staff() staff: StaffPrincipal,
-  ): Promise<OrderView> {
+  @StaffRoute('POST', 'supervision-orders/:orderId/answer', {
+    roles: ['head', 'handler', 'clerk'],
+    summary: '书面回复督办单 Answer an order in writing (the ordered unit)',
+  })
+  answer(@Param('orderId', ParseUUIDPipe) orderId: string, @ZodBody(answerSchema) body: AnswerBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
     return this.actions.answer(staff, orderId, body);
   }
 
-  @Post('supervision-orders/:orderId/reminders')
-  @Roles(...BUREAU_ROLES, 'clerk')
-  @ApiOperation({ summary: '催办 Chase an open order (the issuing or escalated-to bureau)' })
-  remind(
-    @Param('orderId', ParseUUIDPipe) orderId: string,
-    @ZodBody(remindSchema) body: z.infer<typeof remindSchema>,
-    @Staff() staff: StaffPrincipal,
-  ): Promise<OrderView> {
+  @StaffRoute('POST', 'supervision-orders/:orderId/reminders', {
+    roles: [...BUREAU_ROLES, 'clerk'],
+    summary: '催办 Chase an open order (the issuing or escalated-to bureau)',
+  })
+  remind(@Param('orderId', ParseUUIDPipe) orderId: string, @ZodBody(remindSchema) body: RemindBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
     return this.actions.remind(staff, orderId, body.note);
   }
 }
