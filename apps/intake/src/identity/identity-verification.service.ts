@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseVisibility, Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../core/intake-errors';
 import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
+import { inUniformTime } from '../core/uniform-answer-time';
 import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { CITIZEN_NOTIFIER, type CitizenNotifier } from '../recovery/citizen-notifier';
@@ -19,7 +19,6 @@ import type { IdentityCodeConfirmDto, IdentityCodeRequestDto, StaffIdentityConfi
 const CODE_TTL_MS = 30 * 60_000;
 const MAX_CODES_PER_HOUR = 3;
 const MAX_ATTEMPTS = 5;
-const ANSWER_FLOOR_MS = 500;
 
 export const IDENTITY_CODE_REQUESTED = {
   accepted: true,
@@ -56,17 +55,14 @@ export class IdentityVerificationService {
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async requestCode(dto: IdentityCodeRequestDto, client: CitizenClient): Promise<typeof IDENTITY_CODE_REQUESTED> {
-    const started = Date.now();
-    try {
+  requestCode(dto: IdentityCodeRequestDto, client: CitizenClient): Promise<typeof IDENTITY_CODE_REQUESTED> {
+    return inUniformTime(async () => {
       await this.dataSource.transaction(async (m) => {
         const petition = await this.access.open(m, dto, client);
         if (petition.petitionerIdentity === 'unverified') await this.sendCode(m, petition);
       });
       return IDENTITY_CODE_REQUESTED;
-    } finally {
-      await sleep(Math.max(0, started + ANSWER_FLOOR_MS - Date.now()));
-    }
+    });
   }
 
   async confirmCode(dto: IdentityCodeConfirmDto, client: CitizenClient): Promise<IdentityConfirmed> {

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sunshine/platform';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { caseNotFound } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
+import { ANSWER_FLOOR_MS, inUniformTime } from '../core/uniform-answer-time';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { hashQueryCode, newQueryCode } from '../registration/query-code';
 import type { CitizenClient } from '../http/citizen-client.decorator';
@@ -19,7 +19,7 @@ const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODES_PER_HOUR = 3;
 const MAX_ATTEMPTS = 5;
 /** Step 1 answers no sooner than this after the request arrived, whatever matched: its time tells nothing. */
-export const RECOVERY_ANSWER_FLOOR_MS = 500;
+export const RECOVERY_ANSWER_FLOOR_MS = ANSWER_FLOOR_MS;
 
 export const RECOVERY_ACCEPTED = {
   accepted: true,
@@ -48,15 +48,12 @@ export class QueryCodeRecoveryService {
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async request(dto: RecoveryRequestDto, client: CitizenClient): Promise<typeof RECOVERY_ACCEPTED> {
-    const started = Date.now();
-    try {
+  request(dto: RecoveryRequestDto, client: CitizenClient): Promise<typeof RECOVERY_ACCEPTED> {
+    return inUniformTime(async () => {
       await this.budget.admitRecovery(client);
       await this.sendCode(dto.caseNumber.toUpperCase(), dto.phone);
       return RECOVERY_ACCEPTED;
-    } finally {
-      await sleep(Math.max(0, started + RECOVERY_ANSWER_FLOOR_MS - Date.now()));
-    }
+    }, RECOVERY_ANSWER_FLOOR_MS);
   }
 
   /** A one-time code to the phone registered with the case, when the phone given is that one; nothing otherwise. */
