@@ -1,13 +1,13 @@
 import type { ServiceName, StaffRole } from '@sunshine/platform';
-import { eventually, ServiceHarness, sql } from '@sunshine/testing';
+import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, ServiceHarness, sql } from '@sunshine/testing';
 
 /** Units of routing's small fixture (apps/routing/src/seed/small-fixture.ts). */
 export const UNITS = {
-  cityBureau: { unit: '410700000000:petition-bureau', division: '410700000000' },
-  countyBureau: { unit: '410726000000:petition-bureau', division: '410726000000' },
-  hrss: { unit: '410726000000:dept-hrss', division: '410726000000' },
-  housing: { unit: '410726000000:dept-housing', division: '410726000000' },
-  dongtun: { unit: '410726101000:government', division: '410726101000' },
+  cityBureau: { unit: DEMO_UNITS.cityBureau, division: DEMO_CITY },
+  countyBureau: { unit: DEMO_UNITS.countyBureau, division: DEMO_COUNTY },
+  hrss: { unit: DEMO_UNITS.hrss, division: DEMO_COUNTY },
+  housing: { unit: DEMO_UNITS.housing, division: DEMO_COUNTY },
+  dongtun: { unit: DEMO_UNITS.dongtun, division: DEMO_DONGTUN },
 } as const;
 
 export type UnitKey = keyof typeof UNITS;
