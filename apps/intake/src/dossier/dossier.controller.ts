@@ -1,6 +1,6 @@
-import { Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
-import { Roles, Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
+import { Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { ApiCaseNotFound } from '../http/openapi';
@@ -18,26 +18,25 @@ export class DossierController {
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  @Get('dossier')
-  @ApiOperation({ summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
+  @StaffRoute('GET', 'dossier', { summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
   @ApiCaseNotFound()
   read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
     return this.dossiers.read(caseId, staff);
   }
 
-  @Post('attachments')
-  @HttpCode(201)
-  @Roles(...REGISTERING_ROLES)
+  @StaffRoute('POST', 'attachments', {
+    status: 201,
+    roles: REGISTERING_ROLES,
+    summary: '上传附件 Add an attachment to the dossier (PDF, JPEG, PNG, text; size limited) (staff)',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ summary: '上传附件 Add an attachment to the dossier (PDF, JPEG, PNG, text; size limited) (staff)' })
   @ApiCaseNotFound()
   async upload(@Param('caseId', uuidParam()) caseId: string, @Req() req: FastifyRequest, @Staff() staff: StaffPrincipal): Promise<AttachmentView> {
     return this.attachments.add(caseId, await readUpload(req, this.config.attachments.maxBytes), staff);
   }
 
-  @Get('attachments/:attachmentId')
-  @ApiOperation({ summary: '下载附件 One attachment’s bytes, with full dossier access only (staff)' })
+  @StaffRoute('GET', 'attachments/:attachmentId', { summary: '下载附件 One attachment’s bytes, with full dossier access only (staff)' })
   @ApiCaseNotFound()
   async download(
     @Param('caseId', uuidParam()) caseId: string,

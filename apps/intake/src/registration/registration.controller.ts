@@ -1,6 +1,5 @@
-import { HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { Roles, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Param } from '@nestjs/common';
+import { Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ApiCaseNotFound } from '../http/openapi';
@@ -21,9 +20,10 @@ export class RegistrationController {
     private readonly merges: MergeService,
   ) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ summary: '登记信访事项 Register a petition from any channel at the caller’s unit (staff); once per Idempotency-Key' })
+  @StaffRoute('POST', '', {
+    status: 201,
+    summary: '登记信访事项 Register a petition from any channel at the caller’s unit (staff); once per Idempotency-Key',
+  })
   register(
     @ZodBody(registerPetitionSchema) dto: RegisterPetitionDto,
     @IdempotencyKey() key: string | null,
@@ -36,16 +36,13 @@ export class RegistrationController {
     );
   }
 
-  @Patch(':caseId')
-  @ApiOperation({ summary: '更正登记信息 Correct registered facts, with the reason (emits petition.corrected)' })
+  @StaffRoute('PATCH', ':caseId', { summary: '更正登记信息 Correct registered facts, with the reason (emits petition.corrected)' })
   @ApiCaseNotFound()
   correct(@Param('caseId', uuidParam()) caseId: string, @ZodBody(correctPetitionSchema) dto: CorrectPetitionDto, @Staff() staff: StaffPrincipal): Promise<Corrected> {
     return this.corrections.correct(caseId, dto, staff);
   }
 
-  @Post(':caseId/merge')
-  @HttpCode(201)
-  @ApiOperation({ summary: '并单 Link the case to an earlier case of the same matter (emits petition.merged)' })
+  @StaffRoute('POST', ':caseId/merge', { status: 201, summary: '并单 Link the case to an earlier case of the same matter (emits petition.merged)' })
   @ApiCaseNotFound()
   merge(@Param('caseId', uuidParam()) caseId: string, @ZodBody(mergePetitionSchema) dto: MergePetitionDto, @Staff() staff: StaffPrincipal): Promise<Merged> {
     return this.merges.merge(caseId, dto, staff);
