@@ -9,7 +9,8 @@
 #   FUZZ_SEED          schemathesis' random seed (default: a fixed one, so a run can be repeated)
 #   FUZZ_BUILD=1       build dist/ first (default: only when dist/ is missing)
 #   FUZZ_DIST          the build output to run (default dist)
-# Per-service logs and JSON reports go to tmp/fuzz/<run>/. Exit 0 only if no operation answered a 5xx.
+# Per-service logs and JSON reports go to tmp/fuzz/<run>/ (the last five runs are kept). Exit 0 only if no operation
+# answered a 5xx and every input-hygiene probe got its 4xx.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true
@@ -24,6 +25,8 @@ DIST="${FUZZ_DIST:-dist}"
 PREFIX="fz$(date +%s | tail -c 7)$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 OUT="tmp/fuzz/$PREFIX"
 mkdir -p "$OUT"
+# shellcheck disable=SC2012
+ls -1dt tmp/fuzz/fz* 2>/dev/null | tail -n +6 | xargs -r rm -rf
 
 # Until the run ends it counts as one failure in the suite's closing line (a start-up that fails leaves it so).
 if [ -n "${FUZZ_RESULTS_FILE:-}" ]; then
@@ -56,7 +59,7 @@ export NODE_ENV=development LOG_LEVEL=warn DB_SCHEMA_PREFIX="$PREFIX" KAFKA_TOPI
   AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine \
   INTAKE_URL="http://127.0.0.1:${PORTS[intake]}" ROUTING_URL="http://127.0.0.1:${PORTS[routing]}" \
   SUPERVISION_URL="http://127.0.0.1:${PORTS[supervision]}" NOTIFICATION_URL="http://127.0.0.1:${PORTS[notification]}" \
-  EVALUATION_URL="http://127.0.0.1:${PORTS[evaluation]}" ATTACHMENTS_DIR="$PWD/$OUT/attachments"
+  EVALUATION_URL="http://127.0.0.1:${PORTS[evaluation]}" ATTACHMENT_DIR="$PWD/$OUT/attachments"
 
 cleanup() {
   local rc=$?
@@ -160,6 +163,7 @@ probe 'JSON that does not parse' 400 INVALID_JSON -X POST -H "$JSON" "$I/petitio
 probe 'a media type no parser takes' 415 UNSUPPORTED_MEDIA_TYPE -X POST -H 'Content-Type: application/xml' "$I/petitions" -d '<petition/>'
 head -c 3000000 /dev/zero | tr '\0' 'x' | sed 's/^/{"content":"/; s/$/"}/' >"$OUT/big.json"
 probe 'a body past the 2 MiB limit' 413 BODY_TOO_LARGE -X POST -H "$JSON" "$I/petitions" --data-binary "@$OUT/big.json"
+rm -f "$OUT/big.json"
 probe 'a multipart upload cut short' 400 ATTACHMENT_MALFORMED -X POST -H 'Content-Type: multipart/form-data; boundary=b' \
   "$I/petitions/$C/attachments" --data-binary $'--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhalf'
 probe 'replay of an unknown dead letter' 404 DEAD_LETTER_NOT_FOUND -X POST -H "$JSON" -d '{"reason":"fuzz probe"}' "$R/ops/messaging/dead-letters/0190f3a0-0000-7000-8000-0000000000ff/replay"
