@@ -1,5 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { caseReplica, DIRECTORY_REPLICA, PlatformModule, REFERENCE_DATA_REPLICA, type PlatformConfig } from '@sunshine/platform';
+import { Module } from '@nestjs/common';
+import { ServiceModule, standardReplicas } from '@sunshine/platform';
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DossierModule } from './dossier/dossier.module';
@@ -16,24 +16,19 @@ import { SelfServiceModule } from './self-service/self-service.module';
 
 /** The intake service: 信访登记 — registrations, the dossier, case numbers and query codes, citizen self-service. */
 @Module({})
-export class AppModule {
-  static forRoot(config: PlatformConfig, intake: IntakeConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        PlatformModule.forRoot(config, {
-          replicas: [DIRECTORY_REPLICA, REFERENCE_DATA_REPLICA, caseReplica()],
-          migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000],
-        }),
-        CryptoModule.forRoot(intake),
-        IntakeCoreModule,
-        RegistrationModule,
-        ReceptionModule,
-        DossierModule,
-        SelfServiceModule,
-        RecoveryModule,
-        IdentityModule,
-      ],
-    };
-  }
-}
+export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => ({
+  database: {
+    replicas: standardReplicas(),
+    migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000],
+  },
+  imports: [
+    CryptoModule.forRoot(intake),
+    IntakeCoreModule,
+    RegistrationModule,
+    ReceptionModule,
+    DossierModule,
+    SelfServiceModule,
+    RecoveryModule,
+    IdentityModule,
+  ],
+})) {}

@@ -1,5 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule, type PlatformConfig } from '@sunshine/platform';
+import { Module } from '@nestjs/common';
+import { ServiceModule } from '@sunshine/platform';
 import { ActionsModule } from './actions/actions.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -8,17 +8,7 @@ import { RulesModule } from './rules/rules.module';
 
 /** The routing service: 转送交办 — the organisation directory, dispatch, the unit inbox and the unit's actions. */
 @Module({})
-export class AppModule {
-  static forRoot(config: PlatformConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        PlatformModule.forRoot(config, ROUTING_DATABASE),
-        DispatchModule,
-        ActionsModule,
-        DirectoryModule,
-        RulesModule,
-      ],
-    };
-  }
-}
+export class AppModule extends ServiceModule(() => ({
+  database: ROUTING_DATABASE,
+  imports: [DispatchModule, ActionsModule, DirectoryModule, RulesModule],
+})) {}

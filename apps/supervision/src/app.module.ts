@@ -1,5 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { caseReplica, DIRECTORY_REPLICA, PlatformModule, REFERENCE_DATA_REPLICA, type PlatformConfig } from '@sunshine/platform';
+import { Module } from '@nestjs/common';
+import { ServiceModule, standardReplicas } from '@sunshine/platform';
 import { LeadersModule } from './leaders/leaders.module';
 import { SupervisionInitial1763820000000 } from './migrations/1763820000000-supervision-initial';
 import { SupervisionLedger1763840000000 } from './migrations/1763840000000-supervision-ledger';
@@ -10,24 +10,10 @@ import { SharedModule } from './shared/shared.module';
 
 /** The supervision service: 督查督办 — clocks, orders, escalation, leaders, backlog, early warnings, the city view. */
 @Module({})
-export class AppModule {
-  static forRoot(config: PlatformConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        PlatformModule.forRoot(config, {
-          replicas: [DIRECTORY_REPLICA, REFERENCE_DATA_REPLICA, caseReplica()],
-          migrations: [
-            SupervisionInitial1763820000000,
-            SupervisionLedger1763840000000,
-            SupervisionWork1763840000001,
-            SupervisionCaseReplica1764610000000,
-          ],
-        }),
-        SharedModule,
-        PipelineModule,
-        LeadersModule,
-      ],
-    };
-  }
-}
+export class AppModule extends ServiceModule(() => ({
+  database: {
+    replicas: standardReplicas(),
+    migrations: [SupervisionInitial1763820000000, SupervisionLedger1763840000000, SupervisionWork1763840000001, SupervisionCaseReplica1764610000000],
+  },
+  imports: [SharedModule, PipelineModule, LeadersModule],
+})) {}

@@ -30,6 +30,7 @@ export * from './messaging/message-processor';
 export * from './messaging/messaging.module';
 export * from './messaging/event-server.registry';
 export * from './bootstrap/platform.module';
+export * from './bootstrap/service-module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/service-replica';
 export * from './crypto/field-cipher';
