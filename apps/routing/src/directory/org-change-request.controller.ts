@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, CityLevel, Roles, Staff, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Param } from '@nestjs/common';
+import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import {
   approveChangeSchema,
   changeRequestListQuerySchema,
@@ -22,49 +21,38 @@ const RECORD = { zh: '机构变更申请记录', en: 'The record of directory ch
  * one city-level system administrator, approved by another (DESIGN §3). City-level admins read the record. The
  * guard checks the caller's unit is at level `city` in routing's own directory (@CityLevel), not the token's claims.
  */
-@ApiTags('org directory 机构目录')
-@ApiBearerAuth()
-@ApiErrorResponses()
 @CityLevel(CHANGES)
-@Controller('org/change-requests')
+@StaffController('org/change-requests', 'org directory 机构目录')
 export class OrgChangeRequestController {
   constructor(private readonly requests: OrgChangeRequestService) {}
 
-  @Post()
-  @Roles('sysadmin')
-  @ApiOperation({ summary: '提出机构变更申请（新增单位，或修改类型、上级、区划、主管类别；市级系统管理员，须说明理由） Propose a change' })
+  @StaffRoute('POST', '', { roles: ['sysadmin'], summary: '提出机构变更申请（新增单位，或修改类型、上级、区划、主管类别；市级系统管理员，须说明理由） Propose a change' })
   propose(@ZodBody(proposeChangeSchema) dto: ProposeChangeDto, @Staff() staff: StaffPrincipal): Promise<OrgChangeRequest> {
     return this.requests.propose(staff, dto);
   }
 
-  @Get()
-  @Roles('admin', 'sysadmin')
+  @StaffRoute('GET', '', { roles: ['admin', 'sysadmin'], summary: '机构变更申请及其处理记录（市级单位管理员） Change requests, pending and decided' })
   @CityLevel(RECORD)
-  @ApiOperation({ summary: '机构变更申请及其处理记录（市级单位管理员） Change requests, pending and decided' })
   list(@ZodQuery(changeRequestListQuerySchema) q: ChangeRequestListQuery) {
     return this.requests.list(q);
   }
 
-  @Get(':id')
-  @Roles('admin', 'sysadmin')
+  @StaffRoute('GET', ':id', { roles: ['admin', 'sysadmin'], summary: '一项机构变更申请 One change request' })
   @CityLevel(RECORD)
-  @ApiOperation({ summary: '一项机构变更申请 One change request' })
   get(@Param('id') id: string): Promise<OrgChangeRequest> {
     return this.requests.get(id);
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
-  @Roles('sysadmin')
-  @ApiOperation({ summary: '批准并生效（另一名市级系统管理员；发布单位完整快照） Approve and apply (a second city-level sysadmin)' })
+  @StaffRoute('POST', ':id/approve', {
+    status: 200,
+    roles: ['sysadmin'],
+    summary: '批准并生效（另一名市级系统管理员；发布单位完整快照） Approve and apply (a second city-level sysadmin)',
+  })
   approve(@Param('id') id: string, @ZodBody(approveChangeSchema) dto: ApproveChangeDto, @Staff() staff: StaffPrincipal): Promise<OrgChangeRequest> {
     return this.requests.approve(staff, id, dto);
   }
 
-  @Post(':id/reject')
-  @HttpCode(200)
-  @Roles('sysadmin')
-  @ApiOperation({ summary: '驳回或撤回（须说明理由） Reject, or withdraw one’s own' })
+  @StaffRoute('POST', ':id/reject', { status: 200, roles: ['sysadmin'], summary: '驳回或撤回（须说明理由） Reject, or withdraw one’s own' })
   reject(@Param('id') id: string, @ZodBody(rejectChangeSchema) dto: RejectChangeDto, @Staff() staff: StaffPrincipal): Promise<OrgChangeRequest> {
     return this.requests.reject(staff, id, dto);
   }
