@@ -1,6 +1,5 @@
-import { Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
 import { CaseViewService, type CaseDetail, type CaseEventRecord } from './case-view.service';
 import type { DispatchEntry } from './dispatch-log';
 
@@ -12,22 +11,19 @@ interface HeaderReply {
 export class CaseViewController {
   constructor(private readonly view: CaseViewService) {}
 
-  @Get()
-  @ApiOperation({ summary: '信访事项（状态、承办单位、期限、可执行操作、版本号 ETag） A case as the unit acts on it' })
+  @StaffRoute('GET', '', { summary: '信访事项（状态、承办单位、期限、可执行操作、版本号 ETag） A case as the unit acts on it' })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Res({ passthrough: true }) reply: HeaderReply, @Staff() staff: StaffPrincipal): Promise<CaseDetail> {
     const detail = await this.view.get(caseId, staff);
     reply.header('etag', `"${detail.version}"`);
     return detail;
   }
 
-  @Get('dispatches')
-  @ApiOperation({ summary: '转送交办记录：匹配的规则及理由 Why the case landed where it is' })
+  @StaffRoute('GET', 'dispatches', { summary: '转送交办记录：匹配的规则及理由 Why the case landed where it is' })
   dispatches(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<DispatchEntry[]> {
     return this.view.dispatches(caseId, staff);
   }
 
-  @Get('history')
-  @ApiOperation({ summary: '事件记录（仅事实，不含信访内容与个人信息） The case events routing applied' })
+  @StaffRoute('GET', 'history', { summary: '事件记录（仅事实，不含信访内容与个人信息） The case events routing applied' })
   history(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<CaseEventRecord[]> {
     return this.view.history(caseId, staff);
   }

@@ -1,6 +1,5 @@
-import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { IfMatchVersion, Staff, StaffController, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { redispatchSchema, type RedispatchDto } from '../actions/unit-actions.dto';
 import { CaseAction } from '../cases/case-action.decorator';
@@ -16,8 +15,7 @@ const pageSchema = z.object({
 export class DeskController {
   constructor(private readonly desk: DeskService) {}
 
-  @Get('desk')
-  @ApiOperation({ summary: '本信访部门的人工分办台：无规则可依、待审核异议、异议成立退回、两次异议（推诿）' })
+  @StaffRoute('GET', 'desk', { summary: '本信访部门的人工分办台：无规则可依、待审核异议、异议成立退回、两次异议（推诿）' })
   list(@ZodQuery(pageSchema) q: z.infer<typeof pageSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: DeskItem[]; total: number }> {
     return this.desk.list(staff, q.limit, q.offset);
   }

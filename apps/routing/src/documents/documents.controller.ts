@@ -1,6 +1,6 @@
-import { Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces } from '@nestjs/swagger';
-import { AllowServiceTokens, Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
+import { AllowServiceTokens, Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
 import type { CaseDocument } from './document-html';
 import { DocumentsService } from './documents.service';
 
@@ -14,21 +14,18 @@ interface HeaderReply {
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
-  @Get()
-  @ApiOperation({ summary: '信访事项的文书（转送单、交办单、告知书、意见书） The numbered documents of a case' })
+  @StaffRoute('GET', '', { summary: '信访事项的文书（转送单、交办单、告知书、意见书） The numbered documents of a case' })
   list(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<CaseDocument[]> {
     return this.documents.list(caseId, staff);
   }
 
-  @Get(':documentId')
-  @ApiOperation({ summary: '文书数据 One document (JSON)' })
+  @StaffRoute('GET', ':documentId', { summary: '文书数据 One document (JSON)' })
   get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('documentId', ParseUUIDPipe) documentId: string, @Staff() staff: StaffPrincipal) {
     return this.documents.get(caseId, documentId, staff);
   }
 
-  @Get(':documentId/html')
+  @StaffRoute('GET', ':documentId/html', { summary: '打印版文书 (HTML, zh-CN) One document for print' })
   @ApiProduces('text/html')
-  @ApiOperation({ summary: '打印版文书 (HTML, zh-CN) One document for print' })
   async html(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('documentId', ParseUUIDPipe) documentId: string,

@@ -1,6 +1,4 @@
-import { Get } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { Staff, StaffController, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { inboxQuerySchema, type InboxQuery } from './inbox.query';
 import { InboxService, type InboxPage } from './inbox.service';
 
@@ -8,10 +6,7 @@ import { InboxService, type InboxPage } from './inbox.service';
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
-  @Get()
-  @ApiOperation({
-    summary: '本单位信访事项（在办及曾办），或信访部门辖区（scope=territory）；按状态、阶段、期限、类别筛选、排序、分页，并按状态计数',
-  })
+  @StaffRoute('GET', '', { summary: '本单位信访事项（在办及曾办），或信访部门辖区（scope=territory）；按状态、阶段、期限、类别筛选、排序、分页，并按状态计数' })
   list(@ZodQuery(inboxQuerySchema) q: InboxQuery, @Staff() staff: StaffPrincipal): Promise<InboxPage> {
     return this.inbox.list(staff, q);
   }

@@ -1,6 +1,5 @@
-import { Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { AllowServiceTokens, IfMatchVersion, Roles, Staff, StaffController, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { AllowServiceTokens, IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { draftReplySchema, replyQuerySchema, serveReplySchema, type DraftReplyDto, type ReplyQuery, type ServeReplyDto } from './reply.dto';
@@ -11,22 +10,18 @@ import type { ReplyRecord } from './reply.store';
 export class ReplyController {
   constructor(private readonly replies: ReplyService) {}
 
-  @Get()
+  @StaffRoute('GET', '', { summary: '经审签的答复意见（文本、结论、审签与送达时间）；供本单位、辖区信访部门及 intake（服务令牌）读取' })
   @AllowServiceTokens()
-  @ApiOperation({ summary: '经审签的答复意见（文本、结论、审签与送达时间）；供本单位、辖区信访部门及 intake（服务令牌）读取' })
   get(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodQuery(replyQuerySchema) q: ReplyQuery, @Staff() staff: StaffPrincipal): Promise<ReplyView> {
     return this.replies.get(caseId, staff, q.stage);
   }
 
-  @Get('draft')
-  @ApiOperation({ summary: '本阶段答复意见草稿 The current draft (the drafting unit only)' })
+  @StaffRoute('GET', 'draft', { summary: '本阶段答复意见草稿 The current draft (the drafting unit only)' })
   getDraft(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<ReplyRecord> {
     return this.replies.getDraft(caseId, staff);
   }
 
-  @Put('draft')
-  @Roles('handler', 'head')
-  @ApiOperation({ summary: '经办人起草答复意见（不产生事件） Draft the reply (handler)' })
+  @StaffRoute('PUT', 'draft', { roles: ['handler', 'head'], summary: '经办人起草答复意见（不产生事件） Draft the reply (handler)' })
   draft(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(draftReplySchema) dto: DraftReplyDto, @Staff() staff: StaffPrincipal) {
     return this.replies.draft(caseId, staff, dto);
   }

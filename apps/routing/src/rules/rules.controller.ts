@@ -1,7 +1,6 @@
-import { Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Param, ParseIntPipe } from '@nestjs/common';
 import type { ReplayReport, RoutingRuleSet } from '@sunshine/domain';
-import { CityLevel, Roles, Staff, StaffController, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { createRuleSetSchema, replaySchema, type CreateRuleSetDto, type ReplayDto } from './rules.dto';
 import { RulesService } from './rules.service';
 import type { StoredRuleSet } from './rule-set.store';
@@ -16,45 +15,42 @@ const RULE_SETS = { zh: '分办规则集的启用与回放', en: 'Putting a rout
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
 
-  @Get()
-  @ApiOperation({ summary: '分办规则集各版本（含内置默认规则） Every rule set version' })
+  @StaffRoute('GET', '', { summary: '分办规则集各版本（含内置默认规则） Every rule set version' })
   list(): Promise<StoredRuleSet[]> {
     return this.rules.list();
   }
 
-  @Get('active')
-  @ApiOperation({ summary: '现行分办规则集 The rule set in force' })
+  @StaffRoute('GET', 'active', { summary: '现行分办规则集 The rule set in force' })
   active(): Promise<RoutingRuleSet> {
     return this.rules.active();
   }
 
-  @Get(':id/:version')
-  @ApiOperation({ summary: '某一版本 One version' })
+  @StaffRoute('GET', ':id/:version', { summary: '某一版本 One version' })
   get(@Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<StoredRuleSet> {
     return this.rules.get(id, version);
   }
 
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: '新建规则集版本（不立即生效） Store a new version' })
+  @StaffRoute('POST', '', { roles: ['admin'], summary: '新建规则集版本（不立即生效） Store a new version' })
   create(@ZodBody(createRuleSetSchema) dto: CreateRuleSetDto, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
     return this.rules.create(staff, dto);
   }
 
-  @Post(':id/:version/activate')
-  @HttpCode(200)
-  @Roles('admin')
+  @StaffRoute('POST', ':id/:version/activate', {
+    status: 200,
+    roles: ['admin'],
+    summary: '启用该版本（市级单位管理员） Put a version in force (a city-level admin)',
+  })
   @CityLevel(RULE_SETS)
-  @ApiOperation({ summary: '启用该版本（市级单位管理员） Put a version in force (a city-level admin)' })
   activate(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
     return this.rules.activate(staff, id, version);
   }
 
-  @Post('replay')
-  @HttpCode(200)
-  @Roles('admin')
+  @StaffRoute('POST', 'replay', {
+    status: 200,
+    roles: ['admin'],
+    summary: '以候选规则回放历史案件，列出会改变的分办结果（市级单位管理员） Replay a candidate over past cases (a city-level admin)',
+  })
   @CityLevel(RULE_SETS)
-  @ApiOperation({ summary: '以候选规则回放历史案件，列出会改变的分办结果（市级单位管理员） Replay a candidate over past cases (a city-level admin)' })
   replay(@ZodBody(replaySchema) dto: ReplayDto, @Staff() staff: StaffPrincipal): Promise<ReplayReport> {
     return this.rules.replay(staff, dto);
   }
