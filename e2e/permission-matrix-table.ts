@@ -1,0 +1,215 @@
+import type { StaffRole } from '@sunshine/platform';
+
+/**
+ * The two hand-written statements the permission matrix end-to-end test derives every expected answer from:
+ * 1. what each caller may know of each case (DESIGN §3, 《信访工作条例》第30、46条), written here by hand per
+ *    (caller, case), NOT computed by libs/domain `caseAccess` (the function under test);
+ * 2. who may call each route, as declared by the controllers and listed in docs/permission-matrix.md (parsed here).
+ * Plus what a route answers a caller who passes its gate when the route reveals no case (case-free operations).
+ */
+
+export type Level = 'none' | 'facts-only' | 'full';
+export type CaseKey = 'accusation' | 'collective-accusation' | 'claim';
+export const CASE_KEYS: readonly CaseKey[] = ['accusation', 'collective-accusation', 'claim'];
+
+export const CITY = '410700000000';
+export const YANJIN = '410726000000';
+export const DONGTUN = '410726101000';
+/** 丰庄镇, a sibling township of 东屯镇 in 延津县. */
+export const FENGZHUANG = '410726102000';
+/** 封丘县, another county of 新乡市. */
+export const FENGQIU = '410727000000';
+
+export const UNITS = {
+  accused: `${DONGTUN}:government`,
+  registeringBureau: `${YANJIN}:petition-bureau`,
+  discipline: `${YANJIN}:discipline`,
+  cityDiscipline: `${CITY}:discipline`,
+  cityBureau: `${CITY}:petition-bureau`,
+} as const;
+
+/** Working roles of a unit's staff (no admin, ops, sysadmin): the case routes' roles. */
+export const WORKING_ROLES: StaffRole[] = ['clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader'];
+export const ADMIN_OPS_ROLES: StaffRole[] = ['admin', 'ops'];
+
+export interface Caller {
+  readonly key: string;
+  readonly who: string;
+  readonly unitId: string;
+  readonly roles: StaffRole[];
+  /** Whether the directory places the unit at level `city` (written by hand from the demo directory). */
+  readonly cityLevel: boolean;
+  /** What the caller may know of each case: by hand. */
+  readonly access: Readonly<Record<CaseKey, Level>>;
+}
+
+/**
+ * The cases (see the scenario): two accusations against 东屯镇人民政府 (one individual, one collective of 60 with
+ * representatives) registered at 延津县信访局 and handled by 延津县纪委监委 (the organ with authority over a township,
+ * one level up); an ordinary claim (其他) at 东屯镇, registered at 延津县信访局 and handled by 东屯镇人民政府 (属地).
+ */
+export const CALLERS: readonly Caller[] = [
+  { key: 'accused', who: '东屯镇人民政府 (the accused unit)', unitId: UNITS.accused, roles: WORKING_ROLES, cityLevel: false,
+    access: { accusation: 'none', 'collective-accusation': 'none', claim: 'full' } },
+  { key: 'same-gov-office', who: '东屯镇信访办 (the accused government’s petition office)', unitId: `${DONGTUN}:petition-office`, roles: WORKING_ROLES,
+    cityLevel: false, access: { accusation: 'none', 'collective-accusation': 'none', claim: 'full' } },
+  { key: 'same-gov-discipline', who: '东屯镇纪委 (same township, not the organ with authority)', unitId: `${DONGTUN}:discipline`, roles: WORKING_ROLES,
+    cityLevel: false, access: { accusation: 'none', 'collective-accusation': 'none', claim: 'none' } },
+  { key: 'sibling-township', who: '丰庄镇信访办 (a sibling township)', unitId: `${FENGZHUANG}:petition-office`, roles: WORKING_ROLES, cityLevel: false,
+    access: { accusation: 'none', 'collective-accusation': 'none', claim: 'none' } },
+  { key: 'other-county', who: '封丘县信访局 (another county)', unitId: `${FENGQIU}:petition-bureau`, roles: WORKING_ROLES, cityLevel: false,
+    access: { accusation: 'none', 'collective-accusation': 'none', claim: 'none' } },
+  { key: 'registering-bureau', who: '延津县信访局 (the registering bureau)', unitId: UNITS.registeringBureau, roles: WORKING_ROLES, cityLevel: false,
+    access: { accusation: 'facts-only', 'collective-accusation': 'facts-only', claim: 'full' } },
+  { key: 'discipline', who: '延津县纪委监委 (the discipline commission with authority)', unitId: UNITS.discipline, roles: WORKING_ROLES, cityLevel: false,
+    access: { accusation: 'full', 'collective-accusation': 'full', claim: 'none' } },
+  { key: 'discipline-above', who: '新乡市纪委监委 (the discipline chain above)', unitId: UNITS.cityDiscipline, roles: WORKING_ROLES, cityLevel: true,
+    access: { accusation: 'full', 'collective-accusation': 'full', claim: 'none' } },
+  { key: 'city-admin-ops', who: '新乡市信访局 admin/ops (city level)', unitId: UNITS.cityBureau, roles: ADMIN_OPS_ROLES, cityLevel: true,
+    access: { accusation: 'facts-only', 'collective-accusation': 'facts-only', claim: 'full' } },
+  { key: 'unit-admin-ops', who: '延津县人民政府 admin/ops (a unit’s, not city level)', unitId: `${YANJIN}:government`, roles: ADMIN_OPS_ROLES,
+    cityLevel: false, access: { accusation: 'none', 'collective-accusation': 'none', claim: 'facts-only' } },
+];
+
+/** Who holds each case after routing's rule dispatched it (by hand: 检举控告 → 纪委监委 one level up; 其他 → 属地 township). */
+export const HOLDERS: Readonly<Record<CaseKey, string>> = {
+  accusation: UNITS.discipline,
+  'collective-accusation': UNITS.discipline,
+  claim: UNITS.accused,
+};
+
+/** Who may issue a supervision order by hand on each case (an accusation: the discipline chain only). */
+export const ORDER_ISSUERS: Readonly<Record<CaseKey, string>> = {
+  accusation: UNITS.cityDiscipline,
+  'collective-accusation': UNITS.cityDiscipline,
+  claim: UNITS.registeringBureau,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Declared access, from docs/permission-matrix.md (generated from the controllers' decorators).
+
+export interface DeclaredAccess {
+  readonly isPublic: boolean;
+  /** null: any staff token. */
+  readonly roles: readonly StaffRole[] | null;
+  /** The 403 code when the caller has none of the roles. */
+  readonly code: string;
+  readonly cityLevel: boolean;
+}
+
+/** `service METHOD /path` → who may call it, from the generated document's tables. */
+export function parseDeclaredAccess(markdown: string): Map<string, DeclaredAccess> {
+  const declared = new Map<string, DeclaredAccess>();
+  let service = '';
+  for (const line of markdown.split('\n')) {
+    const section = /^## (\w+)$/.exec(line);
+    if (section?.[1]) service = section[1];
+    const row = /^\| (GET|POST|PUT|PATCH|DELETE) \| `([^`]+)` \| (.+) \|$/.exec(line);
+    if (!row || !service) continue;
+    declared.set(`${service} ${row[1]} ${row[2]}`, parseWho(row[3] ?? ''));
+  }
+  return declared;
+}
+
+function parseWho(text: string): DeclaredAccess {
+  if (text === 'public') return { isPublic: true, roles: null, code: 'ROLE_REQUIRED', cityLevel: false };
+  const city = ' of a city-level unit → CITY_LEVEL_REQUIRED';
+  const cityLevel = text.endsWith(city);
+  const rest = (cityLevel ? text.slice(0, -city.length) : text).replace(' (+ service tokens)', '');
+  if (rest === 'staff') return { isPublic: false, roles: null, code: 'ROLE_REQUIRED', cityLevel };
+  const [roles = '', code = 'ROLE_REQUIRED'] = rest.split(' → ');
+  return { isPublic: false, roles: roles.split(', ') as StaffRole[], code, cityLevel };
+}
+
+/** What the route's gate answers the caller: undefined when it lets the caller through. */
+export function gateRefusal(declared: DeclaredAccess, caller: Caller): { status: 403; code: string } | undefined {
+  if (declared.isPublic) return undefined;
+  if (declared.roles && !declared.roles.some((r) => caller.roles.includes(r))) return { status: 403, code: declared.code };
+  if (declared.cityLevel && !caller.cityLevel) return { status: 403, code: 'CITY_LEVEL_REQUIRED' };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Case-free operations: the probe each caller sends and the status a caller past the gate gets. Writes send a body
+// the route must refuse (or name an id that does not exist), so that no probe changes anything.
+
+/** Placeholders: `{ownUnit}` the caller's unit, `{ownSubject}` its subject, `{ghost}` a UUID of nothing, `{ruleSet}` / `{ruleVersion}` the active rule set. */
+export interface CaseFreeProbe {
+  readonly path: string;
+  readonly body?: unknown;
+  /** The answer to a caller the gate lets through. */
+  readonly status: number;
+}
+
+const MALFORMED: unknown = [];
+
+/** By operation (`METHOD /path`, the same in every service that has it). */
+export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
+  'GET /health': { path: '/health', status: 200 },
+  'GET /health/live': { path: '/health/live', status: 200 },
+  'GET /health/ready': { path: '/health/ready', status: 200 },
+  'GET /ops/messaging/dead-letters': { path: '/ops/messaging/dead-letters', status: 200 },
+  'GET /ops/messaging/dead-letters/{id}': { path: '/ops/messaging/dead-letters/{ghost}', status: 404 },
+  'POST /ops/messaging/dead-letters/{id}/discard': { path: '/ops/messaging/dead-letters/{ghost}/discard', body: MALFORMED, status: 400 },
+  'POST /ops/messaging/dead-letters/{id}/replay': { path: '/ops/messaging/dead-letters/{ghost}/replay', body: MALFORMED, status: 400 },
+  'GET /ops/messaging/parked': { path: '/ops/messaging/parked', status: 200 },
+  'GET /ops/messaging/stats': { path: '/ops/messaging/stats', status: 200 },
+  // intake
+  'POST /petitions': { path: '/petitions', body: MALFORMED, status: 400 },
+  'POST /public/cases/progress': { path: '/public/cases/progress', body: MALFORMED, status: 400 },
+  'POST /public/cases/ratings': { path: '/public/cases/ratings', body: MALFORMED, status: 400 },
+  'POST /public/cases/review-requests': { path: '/public/cases/review-requests', body: MALFORMED, status: 400 },
+  'POST /public/cases/identity-verification': { path: '/public/cases/identity-verification', body: MALFORMED, status: 400 },
+  'POST /public/cases/identity-verification/confirm': { path: '/public/cases/identity-verification/confirm', body: MALFORMED, status: 400 },
+  'POST /public/cases/withdrawal': { path: '/public/cases/withdrawal', body: MALFORMED, status: 400 },
+  'POST /public/petitions': { path: '/public/petitions', body: MALFORMED, status: 400 },
+  'POST /public/query-code/recovery': { path: '/public/query-code/recovery', body: MALFORMED, status: 400 },
+  'POST /public/query-code/reset': { path: '/public/query-code/reset', body: MALFORMED, status: 400 },
+  'GET /public/receptions': { path: '/public/receptions', status: 200 },
+  'POST /public/receptions/{receptionId}/appointments': { path: '/public/receptions/{ghost}/appointments', body: MALFORMED, status: 400 },
+  'POST /receptions': { path: '/receptions', body: MALFORMED, status: 400 },
+  'GET /receptions/{receptionId}/appointments': { path: '/receptions/{ghost}/appointments', status: 404 },
+  // routing: the directory and its change requests, rule sets
+  'POST /org/change-requests': { path: '/org/change-requests', body: MALFORMED, status: 400 },
+  'GET /org/change-requests': { path: '/org/change-requests', status: 200 },
+  'GET /org/change-requests/{id}': { path: '/org/change-requests/{ghost}', status: 404 },
+  'POST /org/change-requests/{id}/approve': { path: '/org/change-requests/{ghost}/approve', status: 404 },
+  'POST /org/change-requests/{id}/reject': { path: '/org/change-requests/{ghost}/reject', body: MALFORMED, status: 400 },
+  'GET /org/units': { path: '/org/units?limit=5', status: 200 },
+  'GET /org/units/{id}': { path: '/org/units/{ownUnit}', status: 200 },
+  'PATCH /org/units/{id}': { path: '/org/units/{ownUnit}', body: MALFORMED, status: 400 },
+  'GET /org/units/{id}/users': { path: '/org/units/{ownUnit}/users', status: 200 },
+  'GET /org/users/{subject}': { path: '/org/users/{ownSubject}', status: 404 },
+  'PUT /org/users/{subject}': { path: '/org/users/{ownSubject}', body: MALFORMED, status: 400 },
+  'GET /routing-rules': { path: '/routing-rules', status: 200 },
+  'POST /routing-rules': { path: '/routing-rules', body: MALFORMED, status: 400 },
+  'GET /routing-rules/active': { path: '/routing-rules/active', status: 200 },
+  'GET /routing-rules/{id}/{version}': { path: '/routing-rules/{ruleSet}/{ruleVersion}', status: 200 },
+  'POST /routing-rules/{id}/{version}/activate': { path: '/routing-rules/{ruleSet}/999999/activate', status: 404 },
+  // supervision: reference data
+  'GET /calendar/arrangements': { path: '/calendar/arrangements', status: 200 },
+  'POST /calendar/arrangements': { path: '/calendar/arrangements', body: MALFORMED, status: 400 },
+  'GET /deadline-policies': { path: '/deadline-policies', status: 200 },
+  'PUT /deadline-policies/{id}': { path: '/deadline-policies/matrix-probe', body: MALFORMED, status: 400 },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a case-scoped read shows to a caller who may know the case (the path's part after the case id).
+
+/**
+ * - `dossier`: facts-only → 200 with `access: 'facts-only'`, no person, no text; full → 200 with them;
+ * - `material`: the petitioner's own material (attachments): full → 200 with the bytes; facts-only → as a missing case;
+ * - `own-draft`: the reply draft, for the unit that wrote it (200); any other caller who may know the case: 409 NO_REPLY_DRAFT;
+ * - `facts`: 200 (the case's facts and course; routing and supervision hold no person and no petition text).
+ */
+export type Shows = 'dossier' | 'material' | 'own-draft' | 'facts';
+
+export function showsOf(path: string): Shows {
+  if (path.endsWith('/dossier')) return 'dossier';
+  if (path.includes('/attachments/')) return 'material';
+  if (path.endsWith('/reply/draft')) return 'own-draft';
+  return 'facts';
+}
+
+/** Lists that show every case the caller may know of (the city view and its live feed): present exactly when visible. */
+export const LISTS_EVERY_VISIBLE_CASE: readonly string[] = ['supervision GET /cases?limit=500', 'supervision GET /feed'];
