@@ -1,8 +1,9 @@
-import type { ServiceName, StaffRole } from '@sunshine/platform';
-import { eventually, type ServiceHarness } from '@sunshine/testing';
+import { Topics, type PayloadOf } from '@sunshine/contracts';
+import { newEvent, type ServiceName, type StaffRole } from '@sunshine/platform';
+import { eventually, sql, type ServiceHarness } from '@sunshine/testing';
 import type { CaseIds } from './accusation-confidentiality-probes';
 import { labourPetition } from './fixtures';
-import { CASE_KEYS, DONGTUN, HOLDERS, ORDER_ISSUERS, UNITS, WORKING_ROLES, type CaseKey } from './permission-matrix-table';
+import { ADMIN_OPS_ROLES, CASE_KEYS, CITY, DONGTUN, HOLDERS, ORDER_ISSUERS, UNITS, WORKING_ROLES, YANJIN, type CaseKey } from './permission-matrix-table';
 
 /** One answer as the matrix reads it. */
 export interface Answer {
@@ -230,4 +231,27 @@ export async function buildScenario(w: MatrixWorld): Promise<Scenario> {
     }];
   }));
   return Object.fromEntries(built) as Record<CaseKey, CaseIds>;
+}
+
+/**
+ * A dead letter about the case at every consumer of the case log: routing's outbox publishes a `case.signed` whose
+ * payload its schema refuses (`sentinel` in place of the unit), so each consumer dead-letters it at once. Ops then list a
+ * message about the case; its payload is shown only to a caller with full access to the case (issue 17, door 9).
+ */
+export async function deadLetterAbout(w: MatrixWorld, caseId: string, sentinel: string): Promise<void> {
+  const valid = newEvent('case.signed', { unitId: UNITS.discipline } as PayloadOf<'case.signed'>, {
+    caseId, jurisdiction: { place: [CITY, YANJIN], unit: [CITY, YANJIN] }, actor: { kind: 'system', id: 'permission-matrix' },
+  });
+  const event = { ...valid, payload: { sentinel } };
+  const headers = { 'event-id': event.id, 'event-type': event.type, 'event-version': '1', producer: 'routing', 'correlation-id': event.correlationId };
+  await sql(`INSERT INTO "${w.h.schema('routing')}".outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    event.id, w.h.topic(Topics.caseLog), caseId, event.type, JSON.stringify(event), JSON.stringify(headers),
+  ]);
+  const ops: Auth = { unitId: UNITS.cityBureau, roles: ADMIN_OPS_ROLES };
+  for (const service of ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const) {
+    await eventually(async () => {
+      const listed = await w.send(service, 'GET', '/ops/messaging/dead-letters', ops);
+      return listed.status === 200 && listed.text.includes(event.id) ? true : undefined;
+    }, 60000, `${service}'s dead letter about ${caseId}`);
+  }
 }

@@ -9,7 +9,7 @@ import {
   CALLERS, CASE_FREE_PROBES, CASE_KEYS, gateRefusal, HOLDERS, LISTS_EVERY_VISIBLE_CASE, parseDeclaredAccess, showsOf, WORKING_ROLES,
   type Caller, type CaseKey, type DeclaredAccess,
 } from './permission-matrix-table';
-import { buildScenario, masked, MatrixWorld, PETITIONERS, PLANTED, sameMatterAgain, type Answer, type Scenario } from './permission-matrix-world';
+import { buildScenario, deadLetterAbout, masked, MatrixWorld, PETITIONERS, PLANTED, sameMatterAgain, type Answer, type Scenario } from './permission-matrix-world';
 import { SseClient } from './supervision-sse';
 
 // Issue 17: every operation of every service's OpenAPI document × caller × case, each answer derived from two
@@ -18,6 +18,7 @@ import { SseClient } from './supervision-sse';
 
 const SERVICES: readonly ServiceName[] = ['intake', 'routing', 'supervision', 'notification', 'evaluation'];
 const PARALLEL = 8;
+const DEAD_LETTER_SENTINEL = 'matrix-dead-letter-payload-7f3a';
 
 interface Operation { readonly service: ServiceName; readonly op: string }
 interface Seen { readonly caller: Caller; readonly where: string; readonly text: string }
@@ -72,6 +73,7 @@ describe('permission matrix: every endpoint of every service × caller × case (
     declared = parseDeclaredAccess(readFileSync(join(__dirname, '..', 'docs', 'permission-matrix.md'), 'utf8'));
     for (const caller of CALLERS) feeds.set(caller.key, await SseClient.open(`${w.h.url('supervision')}/feed`, await w.token(caller)));
     scenario = await buildScenario(w);
+    await deadLetterAbout(w, scenario.accusation.caseId, DEAD_LETTER_SENTINEL);
     for (const service of SERVICES) {
       const doc = (await w.send(service, 'GET', '/docs-json', null)).json as { paths?: Record<string, Record<string, unknown>> };
       for (const [path, methods] of Object.entries(doc.paths ?? {})) {
@@ -110,7 +112,12 @@ describe('permission matrix: every endpoint of every service × caller × case (
       counts.checked += CASE_KEYS.length;
       if (gated(declaredFor(o.service, o.op), caller, a, `${o.service} ${o.op}`, breaches)) return;
       if (a.status !== probe.status) breaches.push(`${o.service} ${o.op} as ${caller.key}: ${said(a)}, expected ${probe.status}`);
+      // A dead letter about the accusation is on every service: its payload only for full access (door 9).
+      if (a.text.includes(DEAD_LETTER_SENTINEL) && caller.access.accusation !== 'full') breaches.push(`${o.service} ${o.op} as ${caller.key}: shows the dead letter's payload`);
     });
+    // Control: the city's ops do list it (by its envelope's metadata), so the sweep below looks where it is.
+    const listed = seen.filter((s) => s.caller.key === 'city-admin-ops' && s.where.endsWith('GET /ops/messaging/dead-letters') && s.text.includes(scenario.accusation.caseId));
+    expect(listed.map((s) => s.where.split(' ')[0]).sort()).toEqual([...SERVICES].sort());
     expect(breaches.sort()).toEqual([]);
   });
 
