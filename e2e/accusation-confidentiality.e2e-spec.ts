@@ -11,6 +11,7 @@ import {
   WRITES,
   type CaseIds,
 } from './accusation-confidentiality-probes';
+import { rawRequest, type Answer, type SendOptions } from './raw-request';
 import { D, DONGTUN, RoutingE2e, type Registered } from './routing-support';
 import { SseClient } from './supervision-sse';
 
@@ -47,7 +48,6 @@ const IDENTITY = [ACCUSER.name, ACCUSER.idNumber, '410***********372X', ACCUSER.
   ...REPRESENTATIVES.flatMap((r) => [r.name, r.phone, r.idNumber ?? r.name])];
 const ACCUSATION_TEXT = [CONTENT_SECRET, ACCUSED_PERSON, ATTACHMENT_SECRET];
 
-interface Answer { status: number; text: string; json: unknown; code: string | null }
 interface Seen { viewer: string; where: string; text: string }
 interface View { status: string; holdingUnitId: string; clocks: Array<{ kind: string; dueAt: string; status: string }>; timeline: Array<{ type: string }> }
 
@@ -61,22 +61,8 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   const seen: Seen[] = [];
   const covered = new Set<string>();
 
-  async function send(service: ServiceName, method: string, path: string, unitId: string, options: { body?: unknown; ifMatch?: number; form?: FormData } = {}): Promise<Answer> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await e.token(unitId, ROLES)}` };
-    if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${e.h.url(service)}${path}`, {
-      method, headers, body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
-    const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // HTML, an attachment's bytes, or empty
-    }
-    const code = json !== null && typeof json === 'object' && 'code' in json ? String((json as { code: unknown }).code) : null;
-    return { status: res.status, text, json, code };
+  async function send(service: ServiceName, method: string, path: string, unitId: string, options: SendOptions = {}): Promise<Answer> {
+    return rawRequest(`${e.h.url(service)}${path}`, method, await e.token(unitId, ROLES), options);
   }
 
   /** A probe as a viewer: recorded for the sweep of secrets, its operation marked as covered. */

@@ -4,14 +4,10 @@ import { eventually, sql, type ServiceHarness } from '@sunshine/testing';
 import type { CaseIds } from './accusation-confidentiality-probes';
 import { labourPetition } from './fixtures';
 import { ADMIN_OPS_ROLES, CASE_KEYS, CITY, DONGTUN, HOLDERS, ORDER_ISSUERS, UNITS, WORKING_ROLES, YANJIN, type CaseKey } from './permission-matrix-table';
+import { rawRequest, type Answer, type SendOptions } from './raw-request';
 
-/** One answer as the matrix reads it. */
-export interface Answer {
-  readonly status: number;
-  readonly text: string;
-  readonly json: unknown;
-  readonly code: string | null;
-}
+export type { Answer, SendOptions } from './raw-request';
+
 
 export interface Auth {
   readonly unitId: string;
@@ -19,11 +15,6 @@ export interface Auth {
   readonly sub?: string;
 }
 
-export interface SendOptions {
-  readonly body?: unknown;
-  readonly ifMatch?: number;
-  readonly form?: FormData;
-}
 
 /** The people and words each case plants: where they may show is the matrix's business. */
 export interface Planted {
@@ -126,22 +117,7 @@ export class MatrixWorld {
   }
 
   async send(service: ServiceName, method: string, path: string, auth: Auth | null, options: SendOptions = {}): Promise<Answer> {
-    const headers: Record<string, string> = {};
-    if (auth) headers['authorization'] = `Bearer ${await this.token(auth)}`;
-    if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.h.url(service)}${path}`, {
-      method, headers, body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
-    const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // HTML, an attachment's bytes, or empty
-    }
-    const code = json !== null && typeof json === 'object' && 'code' in json ? String((json as { code: unknown }).code) : null;
-    return { status: res.status, text, json, code };
+    return rawRequest(`${this.h.url(service)}${path}`, method, auth ? await this.token(auth) : null, options);
   }
 
   /** A call that must succeed (the scenario's own steps). */
