@@ -1,4 +1,5 @@
 import type { StaffRole } from '@sunshine/platform';
+import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_FENGQIU, DEMO_FENGZHUANG, DEMO_UNITS } from '@sunshine/testing';
 
 /**
  * The two hand-written statements the permission matrix end-to-end test derives every expected answer from:
@@ -12,20 +13,15 @@ export type Level = 'none' | 'facts-only' | 'full';
 export type CaseKey = 'accusation' | 'collective-accusation' | 'claim';
 export const CASE_KEYS: readonly CaseKey[] = ['accusation', 'collective-accusation', 'claim'];
 
-export const CITY = '410700000000';
-export const YANJIN = '410726000000';
-export const DONGTUN = '410726101000';
-/** 丰庄镇, a sibling township of 东屯镇 in 延津县. */
-export const FENGZHUANG = '410726102000';
-/** 封丘县, another county of 新乡市. */
-export const FENGQIU = '410727000000';
+// The demo directory's codes, named once in libs/testing; 丰庄镇 is a sibling township of 东屯镇, 封丘县 another county.
+export const [CITY, YANJIN, DONGTUN, FENGZHUANG, FENGQIU] = [DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_FENGZHUANG, DEMO_FENGQIU];
 
 export const UNITS = {
-  accused: `${DONGTUN}:government`,
-  registeringBureau: `${YANJIN}:petition-bureau`,
-  discipline: `${YANJIN}:discipline`,
-  cityDiscipline: `${CITY}:discipline`,
-  cityBureau: `${CITY}:petition-bureau`,
+  accused: DEMO_UNITS.dongtun,
+  registeringBureau: DEMO_UNITS.countyBureau,
+  discipline: DEMO_UNITS.countyDiscipline,
+  cityDiscipline: DEMO_UNITS.cityDiscipline,
+  cityBureau: DEMO_UNITS.cityBureau,
 } as const;
 
 /** Working roles of a unit's staff (no admin, ops, sysadmin): the case routes' roles. */
