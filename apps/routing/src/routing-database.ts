@@ -5,6 +5,7 @@ import { RoutingInitial1763810000000 } from './migrations/1763810000000-routing-
 import { RoutingWorkflow1763830000000 } from './migrations/1763830000000-routing-workflow';
 import { RoutingCaseReplica1764610000000 } from './migrations/1764610000000-routing-case-replica';
 import { RoutingOrgChangeRequests1764700000000 } from './migrations/1764700000000-routing-org-change-requests';
+import { RoutingRuleSetAuthorship1764800000000 } from './migrations/1764800000000-routing-rule-set-authorship';
 
 /**
  * Routing's tables (migrations listed explicitly) and the replicas it keeps, shared by the service and its CLI
@@ -20,5 +21,6 @@ export const ROUTING_DATABASE: DatabaseOptions = {
     RoutingWorkflow1763830000000,
     RoutingCaseReplica1764610000000,
     RoutingOrgChangeRequests1764700000000,
+    RoutingRuleSetAuthorship1764800000000,
   ],
 };

@@ -7,6 +7,10 @@ interface Stored {
   ruleSet: { id: string; version: number };
   active: boolean;
   builtIn: boolean;
+  reason: string | null;
+  createdBy: string | null;
+  createdByUnit: string | null;
+  createdAt: string | null;
 }
 
 const PILOT_RULES = [
@@ -37,7 +41,9 @@ describe('routing rule sets', () => {
     const housing = await w.register({ category: 'urban-construction' });
     for (const caseId of [...labour, housing]) await w.waitFor(caseId, 'case.dispatched');
 
-    const created = await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'yanjin', rules: PILOT_RULES, note: '劳资纠纷试点' }, ['admin']);
+    const created = await w.call<Stored>('POST', '/routing-rules', U.cityBureau, {
+      id: 'yanjin', rules: PILOT_RULES, note: '劳资纠纷试点', reason: '延津县申请劳资纠纷由住建局牵头办理的试点',
+    }, ['admin']);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ruleSet: { id: 'yanjin', version: 1 }, active: false });
 
@@ -62,8 +68,8 @@ describe('routing rule sets', () => {
   });
 
   it('refuses a malformed set with the field at fault, and anyone but an admin', async () => {
-    const bad = await w.call<{ code: string; details: { fields: Array<{ field: string }> } }>('POST', '/routing-rules', U.countyBureau, {
-      id: 'bad', rules: [{ id: 't', kind: 'territorial' }, { id: 'a', kind: 'accusation' }],
+    const bad = await w.call<{ code: string; details: { fields: Array<{ field: string }> } }>('POST', '/routing-rules', U.cityBureau, {
+      id: 'bad', rules: [{ id: 't', kind: 'territorial' }, { id: 'a', kind: 'accusation' }], reason: '测试：顺序错误',
     }, ['admin']);
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields.map((f) => f.field)).toContain('rules.1');
@@ -72,7 +78,7 @@ describe('routing rule sets', () => {
   });
 
   it('puts a set in force or replays it only for an admin of a city-level unit: a county admin gets 403 with a reason', async () => {
-    const stored = await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'county-pilot', rules: PILOT_RULES }, ['admin']);
+    const stored = await w.call<Stored>('POST', '/routing-rules', U.cityBureau, { id: 'county-pilot', rules: PILOT_RULES, reason: '县级试点' }, ['admin']);
     expect(stored.status).toBe(201);
     const activate = await w.call<{ code: string; message: { zh: string } }>('POST', '/routing-rules/county-pilot/1/activate', U.countyBureau, undefined, ['admin']);
     expect([activate.status, activate.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
@@ -87,13 +93,47 @@ describe('routing rule sets', () => {
     expect((await w.call<Stored>('POST', '/routing-rules/default/1/activate', U.cityBureau, undefined, ['admin'])).status).toBe(200);
   });
 
+  it('stores a version only for an admin of a city-level unit, and only with a reason, kept with who, which unit and when', async () => {
+    const count = async (): Promise<number> => (await w.call<Stored[]>('GET', '/routing-rules', U.countyBureau)).body.filter((s) => s.ruleSet.id === 'holiday-pilot').length;
+    const body = { id: 'holiday-pilot', rules: PILOT_RULES, reason: '市信访局决定：劳资纠纷由住建局牵头办理' };
+
+    const township = await w.call<{ code: string; message: { zh: string } }>('POST', '/routing-rules', U.dongtun, body, ['admin']);
+    expect([township.status, township.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
+    expect(township.body.message.zh).toBe(`分办规则集新版本的保存只能由市级单位的系统管理员（admin）操作：本单位（${U.dongtun}）不是市级单位`);
+    const county = await w.call<{ code: string }>('POST', '/routing-rules', U.countyBureau, body, ['admin']);
+    expect([county.status, county.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
+    expect(await count()).toBe(0);
+
+    const { reason: _omitted, ...withoutReason } = body;
+    const missing = await w.call<{ code: string; details: { fields: Array<{ field: string }> } }>('POST', '/routing-rules', U.cityBureau, withoutReason, ['admin']);
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.fields.map((f) => f.field)).toEqual(['reason']);
+    const blank = await w.call<{ code: string }>('POST', '/routing-rules', U.cityBureau, { ...body, reason: '   ' }, ['admin']);
+    expect(blank.status).toBe(400);
+    expect(await count()).toBe(0);
+
+    const before = Date.now();
+    const created = await w.call<Stored>('POST', '/routing-rules', U.cityBureau, body, ['admin']);
+    expect(created.status).toBe(201);
+    const listed = (await w.call<Stored[]>('GET', '/routing-rules', U.countyBureau)).body.filter((s) => s.ruleSet.id === 'holiday-pilot');
+    expect(listed).toEqual([expect.objectContaining({
+      ruleSet: expect.objectContaining({ id: 'holiday-pilot', version: 1 }),
+      active: false,
+      reason: '市信访局决定：劳资纠纷由住建局牵头办理',
+      createdBy: `${U.cityBureau}-staff`,
+      createdByUnit: U.cityBureau,
+    })]);
+    expect(Date.parse(listed[0]?.createdAt ?? '')).toBeGreaterThanOrEqual(before - 5_000);
+    expect((await w.call<{ id: string }>('GET', '/routing-rules/active', U.countyBureau)).body).toMatchObject({ id: 'default' });
+  });
+
   it('ends a chain of automatic hops that goes round in circles at a person’s desk after six hops', async () => {
     // A new unit comes through a change request of two city system administrators (issue 17).
     const office = await applyChange(w, {
       action: 'create', reason: '新设东屯镇信访办公室', unit: { name: '东屯镇信访办公室', kind: 'petition-office', divisionCode: DONGTUN, parentId: U.countyBureau },
     });
     expect(office.status).toBe('applied');
-    expect((await w.call<Stored>('POST', '/routing-rules', U.countyBureau, { id: 'loop', rules: LOOP_RULES }, ['admin'])).status).toBe(201);
+    expect((await w.call<Stored>('POST', '/routing-rules', U.cityBureau, { id: 'loop', rules: LOOP_RULES, reason: '测试：循环转送' }, ['admin'])).status).toBe(201);
     expect((await w.call<Stored>('POST', '/routing-rules/loop/1/activate', U.cityBureau, undefined, ['admin'])).body.active).toBe(true);
     try {
       const caseId = await w.register();

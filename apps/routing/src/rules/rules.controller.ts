@@ -6,10 +6,13 @@ import { RulesService } from './rules.service';
 import type { StoredRuleSet } from './rule-set.store';
 
 const RULE_SETS = { zh: '分办规则集的启用与回放', en: 'Putting a routing rule set in force or replaying one' };
+const RULE_SET_VERSIONS = { zh: '分办规则集新版本的保存', en: 'Storing a new routing rule set version' };
 
 /**
- * Every staff member reads the rules; an administrator stores a version; only an administrator of a city-level unit puts
- * one in force or replays it (city-wide configuration belongs to city-level roles: a county's admin token says `admin` too).
+ * Every staff member reads the rules; only an administrator of a city-level unit stores a version (with a required
+ * reason, kept with who and which unit), puts one in force or replays it. The rule set is one platform-wide set with no
+ * jurisdiction of its own (docs/routing.md), so it is city-wide configuration, which belongs to city-level roles: a
+ * county's admin token says `admin` too.
  */
 @StaffController('routing-rules', 'routing rules 分办规则')
 export class RulesController {
@@ -30,7 +33,11 @@ export class RulesController {
     return this.rules.get(id, version);
   }
 
-  @StaffRoute('POST', '', { roles: ['admin'], summary: '新建规则集版本（不立即生效） Store a new version' })
+  @StaffRoute('POST', '', {
+    roles: ['admin'],
+    summary: '新建规则集版本（不立即生效；市级单位管理员，须说明理由） Store a new version (a city-level admin, with a reason)',
+  })
+  @CityLevel(RULE_SET_VERSIONS)
   create(@ZodBody(createRuleSetSchema) dto: CreateRuleSetDto, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
     return this.rules.create(staff, dto);
   }

@@ -2,11 +2,15 @@ import { routingRuleSchema, routingRuleSetSchema } from '@sunshine/domain';
 import { isoInstantSchema } from '@sunshine/platform';
 import { z } from 'zod';
 
-/** A new version of a rule set: its id and ordered rules (the version number is given by the store). */
+/**
+ * A new version of a rule set: its id, ordered rules and why it is stored (required, kept with the version and shown in
+ * the version list); the version number is given by the store.
+ */
 export const createRuleSetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/),
     rules: z.array(routingRuleSchema).min(1).max(100),
+    reason: z.string().trim().min(1, '须说明保存该版本的理由 / a reason is required').max(500),
     note: z.string().max(200).optional(),
   })
   .superRefine((v, ctx) => {

@@ -31,8 +31,10 @@ export class RulesService {
     return this.store.get(this.dataSource.manager, id, version);
   }
 
+  /** Stores a version (the controller lets only an admin of a city-level unit here), recording who, the unit and why. */
   create(staff: StaffPrincipal, dto: CreateRuleSetDto): Promise<StoredRuleSet> {
-    return this.dataSource.transaction((m) => this.store.create(m, { id: dto.id, rules: dto.rules }, dto.note, staff.subject));
+    const author = { by: staff.subject, unitId: staff.unitId, reason: dto.reason, ...(dto.note === undefined ? {} : { note: dto.note }) };
+    return this.dataSource.transaction((m) => this.store.create(m, { id: dto.id, rules: dto.rules }, author));
   }
 
   /** Puts a version in force and publishes it (reference-data topic) in the same transaction. */
