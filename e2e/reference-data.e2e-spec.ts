@@ -155,7 +155,7 @@ describe('reference data: a holiday year loaded once reaches every service, whic
       { id: 'labour-to-housing', kind: 'direct', when: { categories: ['labour'] }, unitKind: 'dept-housing', at: 'bureau', mode: 'assign', reason: '试点：劳资纠纷由住建局牵头办理' },
       { id: 'territory-competence-level', kind: 'territorial' },
     ];
-    expect((await http('POST', `${h.url('routing')}/routing-rules`, { token: admin, body: { id: 'pilot', rules } })).status).toBe(201);
+    expect((await http('POST', `${h.url('routing')}/routing-rules`, { token: admin, body: { id: 'pilot', rules, reason: '市信访局：劳资纠纷试点' } })).status).toBe(201);
     expect((await http('POST', `${h.url('routing')}/routing-rules/pilot/1/activate`, { token: admin })).status).toBe(200);
     for (const service of ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const) {
       const row = await eventually(async () => {
