@@ -97,46 +97,47 @@ const intent = fc.record({
 
 type Intent = typeof intent extends fc.Arbitrary<infer T> ? T : never;
 
+/** The steps whose command needs nothing but the unit that takes them. */
+const byActor = {
+  sign: commands.sign,
+  accept: commands.accept,
+  'not-accept': commands.notAccept,
+  'raise-objection': commands.raiseObjection,
+  'start-handling': commands.startHandling,
+  reply: commands.reply,
+  close: commands.close,
+  finalize: commands.finalize,
+} satisfies Partial<Record<Intent['kind'], (unitId: string) => CaseCommand>>;
+
+function hasActorOnly(kind: Intent['kind']): kind is keyof typeof byActor {
+  return kind in byActor;
+}
+
 function commandFor(state: CaseState, i: Intent): CaseCommand {
   const actor = i.byHolder ? (state.holdingUnitId ?? i.unit) : i.unit;
   const replier = state.stages[state.stage]?.reply?.unitId ?? actor;
   const bureau = i.byHolder ? (state.objections.pending?.bureauUnitId ?? i.unit) : i.unit;
   const nextStage = state.reviewRequested ?? (state.stage === 'original' ? 'review' : i.stage);
+  if (hasActorOnly(i.kind)) return byActor[i.kind](actor);
   switch (i.kind) {
     case 'register':
       return commands.register();
     case 'dispatch':
       return commands.dispatch(actor, i.unit, i.days % 2 === 0 ? 'assign' : 'forward');
-    case 'sign':
-      return commands.sign(actor);
-    case 'accept':
-      return commands.accept(actor);
-    case 'not-accept':
-      return commands.notAccept(actor);
-    case 'raise-objection':
-      return commands.raiseObjection(actor);
     case 'approve-objection':
       return commands.approveObjection(bureau);
     case 'reject-objection':
       return commands.rejectObjection(bureau);
-    case 'start-handling':
-      return commands.startHandling(actor);
     case 'request-extension':
       return commands.requestExtension(actor, i.days);
     case 'approve-extension':
       return commands.approveExtension(actor, i.days);
-    case 'reply':
-      return commands.reply(actor);
     case 'serve':
       return commands.serve(i.byHolder ? replier : i.unit);
     case 'request-review':
       return commands.requestReview(i.byHolder ? nextStage : i.stage);
     case 'open-stage':
       return commands.openStage(nextStage, i.unit);
-    case 'close':
-      return commands.close(actor);
-    case 'finalize':
-      return commands.finalize(actor);
     case 'rate':
       return commands.rate(state.stage, actor);
     case 'withdraw':
