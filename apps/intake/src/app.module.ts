@@ -9,6 +9,7 @@ import { IntakeInitial1763800000000 } from './migrations/1763800000000-intake-in
 import { IntakeDossierSelfService1763830000000 } from './migrations/1763830000000-intake-dossier-self-service';
 import { IntakeCaseReplica1764610000000 } from './migrations/1764610000000-intake-case-replica';
 import { IntakeTrust1764800000000 } from './migrations/1764800000000-intake-trust';
+import { IntakeRepeatReports1764900000000 } from './migrations/1764900000000-intake-repeat-reports';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -19,7 +20,8 @@ import { SelfServiceModule } from './self-service/self-service.module';
 export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => ({
   database: {
     replicas: standardReplicas(),
-    migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000],
+    migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
+      IntakeRepeatReports1764900000000],
   },
   imports: [
     CryptoModule.forRoot(intake),

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReceptionModule } from '../reception/reception.module';
 import { RepeatDetectorService } from '../repeat/repeat-detector.service';
+import { RepeatReportsController } from '../repeat/repeat-reports.controller';
+import { RepeatReportsService } from '../repeat/repeat-reports.service';
 import { CaseNumberService } from './case-number.service';
 import { CorrectionService } from './correction.service';
 import { MergeService } from './merge.service';
@@ -10,8 +12,9 @@ import { RegistrationService } from './registration.service';
 
 @Module({
   imports: [ReceptionModule],
-  controllers: [RegistrationController],
-  providers: [RegistrationService, RegistrationChecksService, CorrectionService, MergeService, CaseNumberService, RepeatDetectorService],
+  controllers: [RegistrationController, RepeatReportsController],
+  providers: [RegistrationService, RegistrationChecksService, CorrectionService, MergeService, CaseNumberService, RepeatDetectorService,
+    RepeatReportsService],
   exports: [RegistrationService],
 })
 export class RegistrationModule {}

@@ -14,6 +14,7 @@ import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { ReceptionService } from '../reception/reception.service';
 import { CaseNumberService } from './case-number.service';
 import { hashQueryCode, newQueryCode } from './query-code';
+import { RepeatReportsService } from '../repeat/repeat-reports.service';
 import { RegistrationChecksService, type RegistrationChecks } from './registration-checks.service';
 
 export interface RegistrationInput {
@@ -60,6 +61,7 @@ export class RegistrationService {
     private readonly petitioners: PetitionerRepository,
     private readonly caseNumbers: CaseNumberService,
     private readonly checks: RegistrationChecksService,
+    private readonly repeatReports: RepeatReportsService,
     private readonly receptions: ReceptionService,
     private readonly emitter: CaseEmitter,
     private readonly idempotency: IdempotencyService,
@@ -85,6 +87,8 @@ export class RegistrationService {
       accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
     const checks = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt,
       { unitId: unit.id, divisionCode: unit.divisionCode });
+    // A match the registering unit may not see is never named to it (door 2): it is reported to the unit that may.
+    const hidden = known ? await this.repeatReports.findHidden(this.dataSource.manager, known, input, { unitId: unit.id, divisionCode: unit.divisionCode }) : null;
     const form = input.form.kind === 'collective'
       ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
       : { kind: 'individual' as const };
@@ -125,6 +129,7 @@ export class RegistrationService {
           petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0,
         },
       }, { actor: registrar.actor });
+      if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);
       return { caseId, caseNumber, queryCode, flags, checks };
     });
     this.emitter.poke();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseViewer } from '@sunshine/domain';
-import { caseVisibilitySql } from '@sunshine/platform';
+import { caseVisibilitySql, type VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { PetitionRepository } from '../core/petition.repository';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -28,8 +28,20 @@ export class RepeatDetectorService {
 
   /** The most similar earlier matter of the petitioner among the cases `viewer` may know of (the one visibility rule). */
   async findRepeat(m: EntityManager, petitionerId: string, subject: string, content: string, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
+    return this.bestAmong(m, petitionerId, subject, content, caseVisibilitySql(viewer, 3, 'c'), excludeCaseId);
+  }
+
+  /**
+   * The most similar earlier matter of the petitioner among the cases `viewer` may NOT know of: never shown to `viewer`,
+   * only reported to the unit that may see it (RepeatReportsService).
+   */
+  async findHiddenRepeat(m: EntityManager, petitionerId: string, subject: string, content: string, viewer: CaseViewer): Promise<RepeatMatch | null> {
     const visible = caseVisibilitySql(viewer, 3, 'c');
-    const candidates = (await this.petitions.ofPetitioner(m, petitionerId, CANDIDATES, visible)).filter((c) => c.caseId !== excludeCaseId);
+    return this.bestAmong(m, petitionerId, subject, content, { ...visible, visible: `(${visible.visible}) IS NOT TRUE` });
+  }
+
+  private async bestAmong(m: EntityManager, petitionerId: string, subject: string, content: string, among: VisibilitySql, excludeCaseId?: string): Promise<RepeatMatch | null> {
+    const candidates = (await this.petitions.ofPetitioner(m, petitionerId, CANDIDATES, among)).filter((c) => c.caseId !== excludeCaseId);
     if (candidates.length === 0) return null;
     const similarity = MatterSimilarity.get();
     const mine = similarity.vector(matterText(subject, content));

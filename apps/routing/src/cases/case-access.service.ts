@@ -20,4 +20,18 @@ export class CaseAccess {
     if (!(allowService && staff.roles.includes('service'))) await this.visibility.assert(staff, current.facts, 'facts-only', m);
     return current;
   }
+
+  /**
+   * The case for reading what was written on it (the reply's text, the documents): a confidential case's (an accusation's)
+   * text is the accusation's, read only with full access (the discipline chain); the bare-facts side (the registering
+   * bureau, the territory's bureaus) gets 404 as for a case it may not see. Other cases: whoever sees the case.
+   */
+  async readWritten(m: EntityManager, staff: StaffPrincipal, caseId: string, allowService = false): Promise<ReplicaCase> {
+    const current = await this.store.read(m, caseId);
+    if (!current) throw CASE_NOT_FOUND;
+    if (!(allowService && staff.roles.includes('service'))) {
+      await this.visibility.assert(staff, current.facts, current.facts.confidential ? 'full' : 'facts-only', m);
+    }
+    return current;
+  }
 }

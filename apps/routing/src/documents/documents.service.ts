@@ -20,7 +20,10 @@ interface DocumentRow {
 
 const NOT_FOUND = new DomainException('DOCUMENT_NOT_FOUND', 'not-found', { zh: '文书不存在', en: 'no such document' });
 
-/** Reads a case's documents for whoever may see the case (and for other services: intake, notification). */
+/**
+ * Reads a case's documents for whoever may see the case — a confidential case's only with full access (the discipline
+ * chain) — and for other services (intake, notification).
+ */
 @Injectable()
 export class DocumentsService {
   constructor(
@@ -29,13 +32,13 @@ export class DocumentsService {
   ) {}
 
   async list(caseId: string, staff: StaffPrincipal): Promise<CaseDocument[]> {
-    await this.access.readVisible(this.dataSource.manager, staff, caseId, true);
+    await this.access.readWritten(this.dataSource.manager, staff, caseId, true);
     const rows = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY issued_at, number`, [caseId]);
     return rows.map(toDocument);
   }
 
   async get(caseId: string, documentId: string, staff: StaffPrincipal): Promise<CaseDocument> {
-    await this.access.readVisible(this.dataSource.manager, staff, caseId, true);
+    await this.access.readWritten(this.dataSource.manager, staff, caseId, true);
     const [row] = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 AND id = $2`, [caseId, documentId]);
     if (!row) throw NOT_FOUND;
     return toDocument(row);

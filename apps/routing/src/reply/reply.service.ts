@@ -91,13 +91,17 @@ export class ReplyService {
     });
   }
 
-  /** The approved reply for authorised viewers: staff who may see the case, or another service (intake, for the petitioner). */
+  /**
+   * The approved reply for authorised viewers: staff who may see the case (a confidential case: with full access), or
+   * another service (intake, for the petitioner).
+   */
   async get(caseId: string, staff: StaffPrincipal, stage?: Stage): Promise<ReplyView> {
     const m = this.dataSource.manager;
     if (staff.roles.includes('service')) {
       if (!(await m.query<unknown[]>(`SELECT 1 FROM case_replica WHERE case_id = $1`, [caseId])).length) throw REPLY_NOT_FOUND;
     } else {
-      await this.access.readVisible(m, staff, caseId);
+      // An accusation's reply is its text: the discipline chain only (the bare-facts side answers 404).
+      await this.access.readWritten(m, staff, caseId);
     }
     const reply = await this.replies.approved(m, caseId, stage);
     if (!reply) throw REPLY_NOT_FOUND;
