@@ -73,6 +73,8 @@ export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> =
   { service: 'supervision', path: '/supervision-orders?direction=issued&caseId={caseId}' },
   { service: 'supervision', path: '/supervision-orders?direction=issued&status=overdue' },
   { service: 'supervision', path: '/leader/cases' },
+  // Repeat matches reported to the caller's unit (issue 17 door 2): only its own, only of cases it may see.
+  { service: 'intake', path: '/repeat-reports?limit=200' },
 ];
 
 const reason = { code: 'not-our-remit', text: '经核查不属于本单位职权范围' };

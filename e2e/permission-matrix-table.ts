@@ -196,15 +196,27 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
  * - `dossier`: facts-only → 200 with `access: 'facts-only'`, no person, no text; full → 200 with them;
  * - `material`: the petitioner's own material (attachments): full → 200 with the bytes; facts-only → as a missing case;
  * - `own-draft`: the reply draft, for the unit that wrote it (200); any other caller who may know the case: 409 NO_REPLY_DRAFT;
+ * - `written`: what was written on the case (the approved reply, the documents): an accusation's is its text, so with
+ *   facts-only → as a missing case (the registering bureau, the city bureau); an ordinary claim's → 200 as `facts`;
  * - `facts`: 200 (the case's facts and course; routing and supervision hold no person and no petition text).
  */
-export type Shows = 'dossier' | 'material' | 'own-draft' | 'facts';
+export type Shows = 'dossier' | 'material' | 'own-draft' | 'written' | 'facts';
 
 export function showsOf(path: string): Shows {
   if (path.endsWith('/dossier')) return 'dossier';
   if (path.includes('/attachments/')) return 'material';
   if (path.endsWith('/reply/draft')) return 'own-draft';
+  if (path.endsWith('/reply') || path.includes('/documents')) return 'written';
   return 'facts';
+}
+
+/** Which cases are confidential (by hand: the two accusations). */
+export const CONFIDENTIAL: Readonly<Record<CaseKey, boolean>> = { accusation: true, 'collective-accusation': true, claim: false };
+
+/** Whether a caller at `level` gets the read of `shows` on case `key` answered as for a missing case. */
+export function answeredAsMissing(level: Level, shows: Shows, key: CaseKey): boolean {
+  if (level === 'none') return true;
+  return level === 'facts-only' && (shows === 'material' || (shows === 'written' && CONFIDENTIAL[key]));
 }
 
 /** Lists that show every case the caller may know of (the city view and its live feed): present exactly when visible. */

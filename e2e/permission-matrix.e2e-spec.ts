@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DETAIL_READS, fill, LIST_READS, nonexistentIds, operationOf, REPLAY, WRITES, type CaseIds } from './accusation-confidentiality-probes';
 import { seedDirectory } from './fixtures';
 import {
-  CALLERS, CASE_FREE_PROBES, CASE_KEYS, gateRefusal, HOLDERS, LISTS_EVERY_VISIBLE_CASE, parseDeclaredAccess, showsOf, WORKING_ROLES,
+  answeredAsMissing, CALLERS, CASE_FREE_PROBES, CASE_KEYS, gateRefusal, HOLDERS, LISTS_EVERY_VISIBLE_CASE, parseDeclaredAccess, showsOf, WORKING_ROLES,
   type Caller, type CaseKey, type DeclaredAccess,
 } from './permission-matrix-table';
 import { buildScenario, deadLetterAbout, masked, MatrixWorld, PETITIONERS, PLANTED, sameMatterAgain, type Answer, type Scenario } from './permission-matrix-world';
@@ -131,7 +131,7 @@ describe('permission matrix: every endpoint of every service × caller × case (
       if (gated(declaredFor(r.service, operationOf('GET', r.path)), caller, a, where, breaches)) return;
       const level = caller.access[key];
       const shows = showsOf(r.path.split('?')[0] ?? r.path);
-      const missing = level === 'none' || (level === 'facts-only' && shows === 'material');
+      const missing = answeredAsMissing(level, shows, key);
       if (missing) {
         const ghost = await send(caller, r.service, 'GET', fill(r.path, nonexistentIds(ids)));
         if (ghost.status !== 404 || a.status !== ghost.status || a.code !== ghost.code) breaches.push(`${where} as ${caller.key} (${level}): ${said(a)}, a missing case: ${said(ghost)}`);
