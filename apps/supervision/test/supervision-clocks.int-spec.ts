@@ -11,20 +11,31 @@ import { SupervisionWorld } from './support/supervision-world';
 describe('the deadline ledger with the injectable clock', () => {
   const world = SupervisionWorld.forSuite('2026-02-01T00:00:00.000Z');
 
+  /** The case's notices (of `kind` if given) stay `before` up to the last millisecond before `at`, and are `then` at it. */
+  async function changesExactlyAt(
+    c: CaseScript,
+    instants: { lastQuiet: string; at: string },
+    notices: { before: string[]; then: string[] },
+    kind?: string,
+  ): Promise<void> {
+    await world.at(instants.lastQuiet);
+    expect(await c.notices(kind)).toEqual(notices.before);
+    await world.at(instants.at);
+    expect(await c.notices(kind)).toEqual(notices.then);
+  }
+
   it('warns and goes overdue on the dispatch clock at the instants the law gives, moved off the Spring Festival, once each', async () => {
     const c = new CaseScript(world);
     await world.at('2026-02-02T00:00:00.000Z');
     // Received Mon 2/2 → 15 days → Tue 2/17, a holiday → the first working day after it: Tue 2/24.
     await c.registered('2026-02-02T02:00:00.000Z');
     const due = '2026-02-24T16:00:00.000Z';
-    await world.at('2026-02-21T15:59:59.999Z');
-    expect(await c.notices()).toEqual([]);
-    await world.at('2026-02-21T16:00:00.000Z');
-    expect(await c.notices()).toEqual([`${W} dispatch ${due}`]);
-    await world.at('2026-02-24T15:59:59.999Z');
-    expect(await c.notices()).toEqual([`${W} dispatch ${due}`, `${W} dispatch ${due}`]);
-    await world.at(due);
-    expect(await c.notices('dispatch')).toEqual([`${W} dispatch ${due}`, `${W} dispatch ${due}`, `${O} dispatch ${due}`]);
+    await changesExactlyAt(c, { lastQuiet: '2026-02-21T15:59:59.999Z', at: '2026-02-21T16:00:00.000Z' }, { before: [], then: [`${W} dispatch ${due}`] });
+    await changesExactlyAt(
+      c,
+      { lastQuiet: '2026-02-24T15:59:59.999Z', at: due },
+      { before: [`${W} dispatch ${due}`, `${W} dispatch ${due}`], then: [`${W} dispatch ${due}`, `${W} dispatch ${due}`, `${O} dispatch ${due}`] },
+    );
     await world.at('2026-03-10T00:00:00.000Z');
     expect(await c.notices('dispatch')).toHaveLength(3);
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'dispatch')).toMatchObject({ status: 'overdue', last_day: '2026-02-24' });
@@ -39,10 +50,7 @@ describe('the deadline ledger with the injectable clock', () => {
     await c.dispatched('2026-02-11T02:00:00.000Z');
     const objection = '2026-02-25T16:00:00.000Z';
     const acceptance = '2026-02-26T16:00:00.000Z';
-    await world.at('2026-02-22T15:59:59.999Z');
-    expect(await c.notices()).toEqual([]);
-    await world.at('2026-02-22T16:00:00.000Z');
-    expect(await c.notices()).toEqual([`${W} objection ${objection}`]);
+    await changesExactlyAt(c, { lastQuiet: '2026-02-22T15:59:59.999Z', at: '2026-02-22T16:00:00.000Z' }, { before: [], then: [`${W} objection ${objection}`] });
     await world.at('2026-02-23T16:00:00.000Z');
     await world.at('2026-02-24T16:00:00.000Z');
     await world.at('2026-02-25T16:00:00.000Z');
@@ -76,10 +84,7 @@ describe('the deadline ledger with the injectable clock', () => {
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ last_day: '2026-05-07' });
     await world.at('2026-04-28T00:00:00.000Z');
     expect((await c.notices('handling'))).toEqual([]);
-    await world.at('2026-05-04T15:59:59.999Z');
-    expect((await c.notices('handling'))).toEqual([]);
-    await world.at('2026-05-04T16:00:00.000Z');
-    expect((await c.notices('handling'))).toEqual([`${W} handling ${due}`]);
+    await changesExactlyAt(c, { lastQuiet: '2026-05-04T15:59:59.999Z', at: '2026-05-04T16:00:00.000Z' }, { before: [], then: [`${W} handling ${due}`] }, 'handling');
     await c.replied('2026-05-06T02:00:00.000Z');
     await world.at('2026-05-08T00:00:00.000Z');
     expect((await c.notices('handling'))).toEqual([`${W} handling ${due}`]);
@@ -95,10 +100,7 @@ describe('the deadline ledger with the injectable clock', () => {
     await c.served('2026-09-01T02:00:00.000Z');
     await c.rated('2026-09-10T02:00:00.000Z');
     const due = '2026-10-08T16:00:00.000Z';
-    await world.at('2026-10-08T15:59:59.999Z');
-    expect((await c.notices('review'))).toEqual([]);
-    await world.at(due);
-    expect((await c.notices('review'))).toEqual([`${X} review ${due}`]);
+    await changesExactlyAt(c, { lastQuiet: '2026-10-08T15:59:59.999Z', at: due }, { before: [], then: [`${X} review ${due}`] }, 'review');
     const expired = await world.written(c.caseId, 'case.window-expired');
     expect(expired[0]?.payload).toEqual({ window: 'review', stage: 'original', unitId: UNITS.hrss, dueAt: due });
     expect(await c.notices('rating')).toEqual([]);
@@ -140,9 +142,11 @@ describe('the deadline ledger with the injectable clock', () => {
     expect((await world.clocks(reReview.caseId)).find((k) => k.kind === 're-review-handling')).toMatchObject({ status: 'paused' });
     await reReview.hearing('2026-03-12T09:00:00.000Z', 'ended');
     const due = '2026-04-07T16:00:00.000Z';
-    await world.at('2026-04-07T15:59:59.999Z');
-    expect(await reReview.notices('re-review-handling')).toEqual([`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`]);
-    await world.at(due);
-    expect(await reReview.notices('re-review-handling')).toEqual([`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`, `${O} re-review-handling ${due}`]);
+    await changesExactlyAt(
+      reReview,
+      { lastQuiet: '2026-04-07T15:59:59.999Z', at: due },
+      { before: [`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`], then: [`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`, `${O} re-review-handling ${due}`] },
+      're-review-handling',
+    );
   });
 });
