@@ -1,24 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseVisibility, Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../core/intake-errors';
+import { OneTimeCodes, type OneTimeCodeKind } from '../core/one-time-codes';
 import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
 import { inUniformTime } from '../core/uniform-answer-time';
 import type { CitizenClient } from '../http/citizen-client.decorator';
-import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { CITIZEN_NOTIFIER, type CitizenNotifier } from '../recovery/citizen-notifier';
 import { CitizenAccessService } from '../self-service/citizen-access.service';
 import { GuessBudgetService } from '../self-service/guess-budget.service';
 import type { IdentityCodeConfirmDto, IdentityCodeRequestDto, StaffIdentityConfirmationDto } from './identity.dto';
 
-const CODE_TTL_MS = 30 * 60_000;
-const MAX_CODES_PER_HOUR = 3;
-const MAX_ATTEMPTS = 5;
+const IDENTITY_CODE: OneTimeCodeKind = { table: 'identity_verifications', purpose: 'identity', ttlMs: 30 * 60_000 };
 
 export const IDENTITY_CODE_REQUESTED = {
   accepted: true,
@@ -50,9 +46,9 @@ export class IdentityVerificationService {
     private readonly visibility: CaseVisibility,
     private readonly petitions: PetitionRepository,
     private readonly petitioners: PetitionerRepository,
+    private readonly codes: OneTimeCodes,
     private readonly clock: Clock,
     @Inject(CITIZEN_NOTIFIER) private readonly notifier: CitizenNotifier,
-    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
   requestCode(dto: IdentityCodeRequestDto, client: CitizenClient): Promise<typeof IDENTITY_CODE_REQUESTED> {
@@ -69,17 +65,7 @@ export class IdentityVerificationService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const petition = await this.access.open(m, dto, client);
       if (petition.petitionerIdentity !== 'unverified') throw alreadyVerified();
-      const rows = await m.query<Array<{ id: string; otp_hash: string; attempts: number }>>(
-        `SELECT id, otp_hash, attempts FROM identity_verifications WHERE case_id = $1 AND used_at IS NULL AND expires_at > $2
-         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-        [petition.caseId, this.clock.now()],
-      );
-      const pending = rows[0];
-      if (!pending || pending.attempts >= MAX_ATTEMPTS || !sameHash(pending.otp_hash, this.otpHash(petition.caseId, dto.code))) {
-        if (pending) await m.query(`UPDATE identity_verifications SET attempts = attempts + 1 WHERE id = $1`, [pending.id]);
-        return null;
-      }
-      await m.query(`UPDATE identity_verifications SET used_at = $2 WHERE id = $1`, [pending.id, this.clock.now()]);
+      if (!(await this.codes.redeem(m, IDENTITY_CODE, petition.caseId, dto.code))) return null;
       return this.confirm(m, petition, 'sms-code', 'citizen:sms-code', undefined);
     });
     if (outcome) return outcome;
@@ -113,31 +99,13 @@ export class IdentityVerificationService {
     const onFile = claimed ? await this.petitioners.findByBlindIndex(m, claimed) : null;
     const phone = onFile ? await this.petitioners.phoneOnFile(m, onFile) : null;
     if (!onFile || !phone) return;
-    const now = this.clock.now();
-    const [recent] = await m.query<Array<{ n: string }>>(
-      `SELECT count(*) AS n FROM identity_verifications WHERE case_id = $1 AND created_at > $2`,
-      [petition.caseId, new Date(now.getTime() - 3600_000)],
-    );
-    if (Number(recent?.n ?? 0) >= MAX_CODES_PER_HOUR) return;
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await m.query(
-      `INSERT INTO identity_verifications (id, case_id, target_petitioner_id, otp_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [uuidv7(), petition.caseId, onFile, this.otpHash(petition.caseId, code), new Date(now.getTime() + CODE_TTL_MS), now],
-    );
+    const code = await this.codes.issue(m, IDENTITY_CODE, petition.caseId, { target_petitioner_id: onFile });
+    if (code === null) return;
     await this.notifier.send(m, {
       caseId: petition.caseId, channel: 'sms', to: phone, template: 'identity-verification',
       text: `【阳光信访】有人以您的身份证号网上提交了信访件${petition.caseNumber}。如系本人提交，验证码${code}，30分钟内有效；如非本人，请勿告知他人。`,
     });
   }
-
-  private otpHash(caseId: string, code: string): string {
-    return createHmac('sha256', this.config.blindIndexKey).update(`identity|${caseId}|${code}`).digest('base64url');
-  }
-}
-
-function sameHash(expected: string, given: string): boolean {
-  const [a, b] = [Buffer.from(expected), Buffer.from(given)];
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function alreadyVerified(): DomainException {

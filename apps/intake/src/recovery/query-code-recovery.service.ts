@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@sunshine/platform';
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { caseNotFound } from '../core/intake-errors';
+import { OneTimeCodes, type OneTimeCodeKind } from '../core/one-time-codes';
 import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { ANSWER_FLOOR_MS, inUniformTime } from '../core/uniform-answer-time';
@@ -15,9 +13,7 @@ import { GuessBudgetService } from '../self-service/guess-budget.service';
 import { CITIZEN_NOTIFIER, type CitizenNotifier } from './citizen-notifier';
 import type { RecoveryRequestDto, RecoveryResetDto } from './recovery.dto';
 
-const CODE_TTL_MS = 10 * 60_000;
-const MAX_CODES_PER_HOUR = 3;
-const MAX_ATTEMPTS = 5;
+const RECOVERY_CODE: OneTimeCodeKind = { table: 'query_code_recoveries', purpose: 'recovery', ttlMs: 10 * 60_000 };
 /** Step 1 answers no sooner than this after the request arrived, whatever matched: its time tells nothing. */
 export const RECOVERY_ANSWER_FLOOR_MS = ANSWER_FLOOR_MS;
 
@@ -43,7 +39,7 @@ export class QueryCodeRecoveryService {
     private readonly petitions: PetitionRepository,
     private readonly petitioners: PetitionerRepository,
     private readonly budget: GuessBudgetService,
-    private readonly clock: Clock,
+    private readonly codes: OneTimeCodes,
     @Inject(CITIZEN_NOTIFIER) private readonly notifier: CitizenNotifier,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
@@ -63,17 +59,8 @@ export class QueryCodeRecoveryService {
       // The phone registered with this case; older rows without one fall back to the petitioner's.
       const phone = petition ? (await this.petitions.contactPhone(m, petition.caseId)) ?? (await this.petitioners.load(m, petition.petitionerId))?.phone : null;
       if (!petition || !phone || digits(phone) !== digits(givenPhone)) return;
-      const now = this.clock.now();
-      const [recent] = await m.query<Array<{ n: string }>>(
-        `SELECT count(*) AS n FROM query_code_recoveries WHERE case_id = $1 AND created_at > $2`,
-        [petition.caseId, new Date(now.getTime() - 3600_000)],
-      );
-      if (Number(recent?.n ?? 0) >= MAX_CODES_PER_HOUR) return;
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      await m.query(
-        `INSERT INTO query_code_recoveries (id, case_id, otp_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
-        [uuidv7(), petition.caseId, this.otpHash(petition.caseId, code), new Date(now.getTime() + CODE_TTL_MS), now],
-      );
+      const code = await this.codes.issue(m, RECOVERY_CODE, petition.caseId);
+      if (code === null) return;
       await this.notifier.send(m, {
         caseId: petition.caseId, channel: 'sms', to: phone, template: 'query-code-recovery',
         text: `【阳光信访】您正在找回信访件${petition.caseNumber}的查询码，验证码${code}，10分钟内有效。如非本人操作请忽略。`,
@@ -87,22 +74,9 @@ export class QueryCodeRecoveryService {
     const result = await this.dataSource.transaction(async (m) => {
       const petition = await this.petitions.findByNumber(m, caseNumber);
       if (!petition) return null;
-      const rows = await m.query<Array<{ id: string; otp_hash: string; attempts: number }>>(
-        `SELECT id, otp_hash, attempts FROM query_code_recoveries WHERE case_id = $1 AND used_at IS NULL AND expires_at > $2
-         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-        [petition.caseId, this.clock.now()],
-      );
-      const pending = rows[0];
-      if (!pending || pending.attempts >= MAX_ATTEMPTS) return null;
-      const expected = Buffer.from(pending.otp_hash);
-      const given = Buffer.from(this.otpHash(petition.caseId, dto.code));
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-        await m.query(`UPDATE query_code_recoveries SET attempts = attempts + 1 WHERE id = $1`, [pending.id]);
-        return null;
-      }
+      if (!(await this.codes.redeem(m, RECOVERY_CODE, petition.caseId, dto.code))) return null;
       const queryCode = newQueryCode();
       await this.petitions.setQueryCodeHash(m, petition.caseId, hashQueryCode(this.config.blindIndexKey, petition.caseNumber, queryCode));
-      await m.query(`UPDATE query_code_recoveries SET used_at = $2 WHERE id = $1`, [pending.id, this.clock.now()]);
       return { caseNumber: petition.caseNumber, queryCode };
     });
     if (!result) {
@@ -110,10 +84,6 @@ export class QueryCodeRecoveryService {
       throw caseNotFound();
     }
     return result;
-  }
-
-  private otpHash(caseId: string, code: string): string {
-    return createHmac('sha256', this.config.blindIndexKey).update(`recovery|${caseId}|${code}`).digest('base64url');
   }
 }
 
