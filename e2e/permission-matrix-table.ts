@@ -131,7 +131,8 @@ export function gateRefusal(declared: DeclaredAccess, caller: Caller): { status:
 
 /** Placeholders: `{ownUnit}` the caller's unit, `{ownSubject}` its subject, `{ghost}` a UUID of nothing, `{ruleSet}` / `{ruleVersion}` the active rule set. */
 export interface CaseFreeProbe {
-  readonly path: string;
+  /** The path probed, when it is not the operation's own (a placeholder to fill, a query). */
+  readonly path?: string;
   readonly body?: unknown;
   /** The answer to a caller the gate lets through. */
   readonly status: number;
@@ -141,33 +142,33 @@ const MALFORMED: unknown = [];
 
 /** By operation (`METHOD /path`, the same in every service that has it). */
 export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
-  'GET /health': { path: '/health', status: 200 },
-  'GET /health/live': { path: '/health/live', status: 200 },
-  'GET /health/ready': { path: '/health/ready', status: 200 },
-  'GET /ops/messaging/dead-letters': { path: '/ops/messaging/dead-letters', status: 200 },
+  'GET /health': { status: 200 },
+  'GET /health/live': { status: 200 },
+  'GET /health/ready': { status: 200 },
+  'GET /ops/messaging/dead-letters': { status: 200 },
   'GET /ops/messaging/dead-letters/{id}': { path: '/ops/messaging/dead-letters/{ghost}', status: 404 },
   'POST /ops/messaging/dead-letters/{id}/discard': { path: '/ops/messaging/dead-letters/{ghost}/discard', body: MALFORMED, status: 400 },
   'POST /ops/messaging/dead-letters/{id}/replay': { path: '/ops/messaging/dead-letters/{ghost}/replay', body: MALFORMED, status: 400 },
-  'GET /ops/messaging/parked': { path: '/ops/messaging/parked', status: 200 },
-  'GET /ops/messaging/stats': { path: '/ops/messaging/stats', status: 200 },
+  'GET /ops/messaging/parked': { status: 200 },
+  'GET /ops/messaging/stats': { status: 200 },
   // intake
-  'POST /petitions': { path: '/petitions', body: MALFORMED, status: 400 },
-  'POST /public/cases/progress': { path: '/public/cases/progress', body: MALFORMED, status: 400 },
-  'POST /public/cases/ratings': { path: '/public/cases/ratings', body: MALFORMED, status: 400 },
-  'POST /public/cases/review-requests': { path: '/public/cases/review-requests', body: MALFORMED, status: 400 },
-  'POST /public/cases/identity-verification': { path: '/public/cases/identity-verification', body: MALFORMED, status: 400 },
-  'POST /public/cases/identity-verification/confirm': { path: '/public/cases/identity-verification/confirm', body: MALFORMED, status: 400 },
-  'POST /public/cases/withdrawal': { path: '/public/cases/withdrawal', body: MALFORMED, status: 400 },
-  'POST /public/petitions': { path: '/public/petitions', body: MALFORMED, status: 400 },
-  'POST /public/query-code/recovery': { path: '/public/query-code/recovery', body: MALFORMED, status: 400 },
-  'POST /public/query-code/reset': { path: '/public/query-code/reset', body: MALFORMED, status: 400 },
-  'GET /public/receptions': { path: '/public/receptions', status: 200 },
+  'POST /petitions': { body: MALFORMED, status: 400 },
+  'POST /public/cases/progress': { body: MALFORMED, status: 400 },
+  'POST /public/cases/ratings': { body: MALFORMED, status: 400 },
+  'POST /public/cases/review-requests': { body: MALFORMED, status: 400 },
+  'POST /public/cases/identity-verification': { body: MALFORMED, status: 400 },
+  'POST /public/cases/identity-verification/confirm': { body: MALFORMED, status: 400 },
+  'POST /public/cases/withdrawal': { body: MALFORMED, status: 400 },
+  'POST /public/petitions': { body: MALFORMED, status: 400 },
+  'POST /public/query-code/recovery': { body: MALFORMED, status: 400 },
+  'POST /public/query-code/reset': { body: MALFORMED, status: 400 },
+  'GET /public/receptions': { status: 200 },
   'POST /public/receptions/{receptionId}/appointments': { path: '/public/receptions/{ghost}/appointments', body: MALFORMED, status: 400 },
-  'POST /receptions': { path: '/receptions', body: MALFORMED, status: 400 },
+  'POST /receptions': { body: MALFORMED, status: 400 },
   'GET /receptions/{receptionId}/appointments': { path: '/receptions/{ghost}/appointments', status: 404 },
   // routing: the directory and its change requests, rule sets
-  'POST /org/change-requests': { path: '/org/change-requests', body: MALFORMED, status: 400 },
-  'GET /org/change-requests': { path: '/org/change-requests', status: 200 },
+  'POST /org/change-requests': { body: MALFORMED, status: 400 },
+  'GET /org/change-requests': { status: 200 },
   'GET /org/change-requests/{id}': { path: '/org/change-requests/{ghost}', status: 404 },
   'POST /org/change-requests/{id}/approve': { path: '/org/change-requests/{ghost}/approve', status: 404 },
   'POST /org/change-requests/{id}/reject': { path: '/org/change-requests/{ghost}/reject', body: MALFORMED, status: 400 },
@@ -177,15 +178,15 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /org/units/{id}/users': { path: '/org/units/{ownUnit}/users', status: 200 },
   'GET /org/users/{subject}': { path: '/org/users/{ownSubject}', status: 404 },
   'PUT /org/users/{subject}': { path: '/org/users/{ownSubject}', body: MALFORMED, status: 400 },
-  'GET /routing-rules': { path: '/routing-rules', status: 200 },
-  'POST /routing-rules': { path: '/routing-rules', body: MALFORMED, status: 400 },
-  'GET /routing-rules/active': { path: '/routing-rules/active', status: 200 },
+  'GET /routing-rules': { status: 200 },
+  'POST /routing-rules': { body: MALFORMED, status: 400 },
+  'GET /routing-rules/active': { status: 200 },
   'GET /routing-rules/{id}/{version}': { path: '/routing-rules/{ruleSet}/{ruleVersion}', status: 200 },
   'POST /routing-rules/{id}/{version}/activate': { path: '/routing-rules/{ruleSet}/999999/activate', status: 404 },
   // supervision: reference data
-  'GET /calendar/arrangements': { path: '/calendar/arrangements', status: 200 },
-  'POST /calendar/arrangements': { path: '/calendar/arrangements', body: MALFORMED, status: 400 },
-  'GET /deadline-policies': { path: '/deadline-policies', status: 200 },
+  'GET /calendar/arrangements': { status: 200 },
+  'POST /calendar/arrangements': { body: MALFORMED, status: 400 },
+  'GET /deadline-policies': { status: 200 },
   'PUT /deadline-policies/{id}': { path: '/deadline-policies/matrix-probe', body: MALFORMED, status: 400 },
 };
 

@@ -106,7 +106,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
     await inParallel(cross(free, CALLERS), async ([o, caller]) => {
       const probe = CASE_FREE_PROBES[o.op];
       if (!probe) return;
-      const path = probe.path.replace('{ownUnit}', encodeURIComponent(caller.unitId)).replace('{ownSubject}', encodeURIComponent(`${caller.unitId}:staff`))
+      const template = probe.path ?? o.op.slice(o.op.indexOf(' ') + 1);
+      const path = template.replace('{ownUnit}', encodeURIComponent(caller.unitId)).replace('{ownSubject}', encodeURIComponent(`${caller.unitId}:staff`))
         .replace('{ghost}', randomUUID()).replace('{ruleSet}', encodeURIComponent(activeRuleSet.id)).replace('{ruleVersion}', String(activeRuleSet.version));
       const a = await send(caller, o.service, o.op.split(' ')[0] ?? 'GET', path, { body: probe.body });
       counts.checked += CASE_KEYS.length;
