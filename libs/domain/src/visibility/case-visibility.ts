@@ -174,8 +174,3 @@ export function caseAccess(facts: CaseVisibilityFacts, viewer: CaseViewer): Case
   }
   return { access: 'none', reason: '非承办单位且不在辖区内 / neither a holder nor the territory’s overseer' };
 }
-
-/** Whether the viewer may know the case exists (lists, detail, clocks, feed, alerts, orders, documents). */
-export function canSeeCase(facts: CaseVisibilityFacts, viewer: CaseViewer): boolean {
-  return caseAccess(facts, viewer).access !== 'none';
-}
