@@ -75,3 +75,5 @@ export * from './http/openapi-document';
 export * from './http/preview-app';
 export * from './http/text-hygiene';
 export * from './http/iso-instant';
+export * from './errors/overload-errors';
+export * from './http/load-shedding';

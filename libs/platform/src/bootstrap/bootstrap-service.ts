@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type Servi
 import { registerCorrelationHook } from '../correlation/correlation.hook';
 import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
+import { poolWaiting, registerLoadShedding } from '../http/load-shedding';
 import { buildOpenApiDocument } from '../http/openapi-document';
 import { registerTextHygieneHook } from '../http/text-hygiene';
 import { EventServerRegistry } from '../messaging/event-server.registry';
@@ -39,6 +40,29 @@ export function bootstrapService(definition: ServiceDefinition): Promise<NestFas
   });
 }
 
+/**
+ * The service's Nest application on Fastify with the platform's HTTP behaviour: correlation ids, text hygiene, the one
+ * error filter (overload and an unreachable PostgreSQL are 503 with Retry-After), load shedding on the database pool.
+ */
+export async function createHttpApp(
+  root: DynamicModule | Type,
+  config: PlatformConfig,
+  options: { bufferLogs?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, frameworkErrors: answerFrameworkError });
+  // Every request runs in its correlation context and answers with X-Correlation-Id.
+  registerCorrelationHook(adapter);
+  // No NUL or lone surrogate in any string of any body, query or path: 400 INVALID_TEXT before any handler runs.
+  registerTextHygieneHook(adapter);
+  // The pool exists only once the app is created; until then nothing waits for it.
+  const database: { source?: DataSource } = {};
+  registerLoadShedding(adapter, config.database.pool.maxWaiting, () => (database.source ? poolWaiting(database.source) : 0));
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.bufferLogs ?? false });
+  database.source = app.get(DataSource, { strict: false });
+  app.useGlobalFilters(new HttpErrorFilter());
+  return app;
+}
+
 async function start(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   let config: PlatformConfig;
   let root: DynamicModule;
@@ -52,14 +76,8 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
     }
     throw error;
   }
-  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, frameworkErrors: answerFrameworkError });
-  // Every request runs in its correlation context and answers with X-Correlation-Id.
-  registerCorrelationHook(adapter);
-  // No NUL or lone surrogate in any string of any body, query or path: 400 INVALID_TEXT before any handler runs.
-  registerTextHygieneHook(adapter);
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  const app = await createHttpApp(root, config, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new HttpErrorFilter());
   if (definition.configure) await definition.configure(app, config);
   app.enableShutdownHooks();
   // The same document as docs/openapi/<service>.json (tools/openapi.ts).

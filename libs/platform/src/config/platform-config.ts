@@ -14,6 +14,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  /** The service's PostgreSQL pool: connections, how long a request waits for one, how many may wait before 503. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60000).default(3000),
+  DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100000).default(200),
   /** Schema prefix so parallel test runs never share tables; empty in production. */
   DB_SCHEMA_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
   KAFKA_BROKERS: csv,
@@ -48,7 +52,12 @@ export interface PlatformConfig {
   readonly env: PlatformEnv['NODE_ENV'];
   readonly port: number;
   readonly logLevel: PlatformEnv['LOG_LEVEL'];
-  readonly database: { readonly url: string; readonly schema: string };
+  readonly database: {
+    readonly url: string;
+    readonly schema: string;
+    /** Pool size, acquire timeout (ms) and the waiters beyond which HTTP requests are shed with 503 (0: never). */
+    readonly pool: { readonly max: number; readonly acquireTimeoutMs: number; readonly maxWaiting: number };
+  };
   readonly kafka: { readonly brokers: string[]; readonly topicPrefix: string; readonly clientId: string };
   readonly redis: { readonly url: string };
   readonly auth: {
@@ -91,7 +100,11 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
     env: e.NODE_ENV,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, schema: e.DB_SCHEMA_PREFIX ? `${e.DB_SCHEMA_PREFIX}_${service}` : service },
+    database: {
+      url: e.DATABASE_URL,
+      schema: e.DB_SCHEMA_PREFIX ? `${e.DB_SCHEMA_PREFIX}_${service}` : service,
+      pool: { max: e.DB_POOL_MAX, acquireTimeoutMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS, maxWaiting: e.DB_POOL_MAX_WAITING },
+    },
     kafka: { brokers: e.KAFKA_BROKERS, topicPrefix: e.KAFKA_TOPIC_PREFIX, clientId: e.KAFKA_CLIENT_ID ?? `sunshine-${service}` },
     redis: { url: e.REDIS_URL },
     auth: {

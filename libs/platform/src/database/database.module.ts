@@ -34,7 +34,11 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { options: `-c search_path=${config.database.schema}`, max: 10, connectionTimeoutMillis: 3000 },
+    extra: {
+      options: `-c search_path=${config.database.schema}`,
+      max: config.database.pool.max,
+      connectionTimeoutMillis: config.database.pool.acquireTimeoutMs,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainException, type ErrorKind } from './domain.exception';
 import { frameworkError, zhForStatus } from './framework-errors';
+import { overloadException } from './overload-errors';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -15,10 +16,21 @@ const STATUS: Record<ErrorKind, number> = {
 
 interface ReplyLike {
   status(code: number): ReplyLike;
+  header(name: string, value: string): ReplyLike;
   send(body: unknown): void;
 }
 
-/** One error shape for every HTTP endpoint: `{ code, message: { zh, en }, details? }`. */
+/** A 429 or 503 whose details say when to come back answers with `Retry-After` (seconds). */
+function retryAfter(exception: DomainException): string | undefined {
+  const details = exception.details as { retryAfterSeconds?: unknown } | undefined;
+  const seconds = details?.retryAfterSeconds;
+  return (exception.kind === 'rate-limited' || exception.kind === 'unavailable') && typeof seconds === 'number' ? String(Math.max(1, Math.ceil(seconds))) : undefined;
+}
+
+/**
+ * One error shape for every HTTP endpoint: `{ code, message: { zh, en }, details? }`. Overload and an unreachable
+ * PostgreSQL or Redis (pool acquire timeout, connection refused or cut) are 503 with `Retry-After`, never 500.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
@@ -27,7 +39,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     if (exception instanceof DomainException) {
-      reply.status(STATUS[exception.kind]).send({ code: exception.code, message: exception.localized, details: exception.details });
+      this.sendDomain(reply, exception);
       return;
     }
     if (exception instanceof HttpException) {
@@ -53,7 +65,19 @@ export class HttpErrorFilter implements ExceptionFilter {
       reply.status(framework.status).send({ code: framework.code, message: framework.message });
       return;
     }
+    const overload = overloadException(exception);
+    if (overload) {
+      this.logger.warn(`${overload.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.sendDomain(reply, overload);
+      return;
+    }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     reply.status(500).send({ code: 'INTERNAL', message: { zh: '服务器内部错误', en: 'internal error' } });
+  }
+
+  private sendDomain(reply: ReplyLike, exception: DomainException): void {
+    const after = retryAfter(exception);
+    if (after) reply.header('Retry-After', after);
+    reply.status(STATUS[exception.kind]).send({ code: exception.code, message: exception.localized, details: exception.details });
   }
 }
