@@ -6,3 +6,4 @@ export * from './deadlines';
 export * from './org';
 export * from './routing';
 export * from './visibility';
+export * from './evaluation';
