@@ -6,6 +6,7 @@ import { DeskController } from '../desk/desk.controller';
 import { DeskService } from '../desk/desk.service';
 import { DocumentsController } from '../documents/documents.controller';
 import { DocumentsService } from '../documents/documents.service';
+import { IntakeDossierClient } from '../documents/intake-dossier.client';
 import { InboxController } from '../inbox/inbox.controller';
 import { InboxService } from '../inbox/inbox.service';
 import { ReplyController } from '../reply/reply.controller';
@@ -30,6 +31,6 @@ import { WrittenReportsService } from './written-reports.service';
     DeskController,
     DocumentsController,
   ],
-  providers: [InboxService, CaseViewService, UnitActionsService, WrittenReportsService, ObjectionService, ReplyService, DeskService, DocumentsService],
+  providers: [InboxService, CaseViewService, UnitActionsService, WrittenReportsService, ObjectionService, ReplyService, DeskService, DocumentsService, IntakeDossierClient],
 })
 export class ActionsModule {}

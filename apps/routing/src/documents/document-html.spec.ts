@@ -1,4 +1,5 @@
 import { documentNumber } from './document-kinds';
+import { addresseeOf } from './intake-dossier.client';
 import { chineseDate, renderDocumentHtml, type CaseDocument } from './document-html';
 
 const base: CaseDocument = {
@@ -38,5 +39,15 @@ describe('renderDocumentHtml', () => {
 
   it('leaves a blank date line when a date is missing', () => {
     expect(chineseDate(undefined)).toBe('____年__月__日');
+  });
+});
+
+describe('the addressee (信访人) printed from intake’s dossier', () => {
+  it('prints the petitioner and the representatives intake shows the reader, and a blank where it shows none', () => {
+    expect(addresseeOf({ access: 'full', petitioner: { name: '张三' }, representatives: [{ name: '李四' }, { name: '张三' }] })).toBe('张三、李四');
+    expect(addresseeOf({ access: 'facts-only' })).toBe('');
+    const notice = { ...base, kind: 'acceptance-notice' as const, body: { ...base.body, receivedAt: '2026-03-04T02:00:00.000Z' } };
+    expect(renderDocumentHtml(notice, '张三、李四')).toContain('<p>信访人：张三、李四</p>');
+    expect(renderDocumentHtml(notice)).toContain('<p>信访人：</p>');
   });
 });

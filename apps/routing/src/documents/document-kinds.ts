@@ -9,6 +9,7 @@ export const DocumentKinds = [
   'reply',
   'assignment-report',
   'assist-contribution',
+  'extension-notice',
 ] as const;
 export type DocumentKind = (typeof DocumentKinds)[number];
 
@@ -19,6 +20,7 @@ const TITLES: Record<Exclude<DocumentKind, 'reply'>, string> = {
   'non-acceptance-notice': '信访事项不予受理告知书',
   'assignment-report': '交办信访事项办结报告',
   'assist-contribution': '信访事项协办意见',
+  'extension-notice': '信访事项延期办理告知书',
 };
 
 const REPLY_TITLES: Record<Stage, string> = {
@@ -35,6 +37,7 @@ const NUMBER_WORDS: Record<Exclude<DocumentKind, 'reply'>, string> = {
   'non-acceptance-notice': '不受',
   'assignment-report': '办结',
   'assist-contribution': '协',
+  'extension-notice': '延',
 };
 const REPLY_NUMBER_WORDS: Record<Stage, string> = { original: '处', review: '复查', 're-review': '复核' };
 

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyCaseEvent, EventOf, Stage } from '@sunshine/contracts';
-import { CategoryTaxonomy, ClaimRouteTaxonomy, clockHistory, ReplyOutcomeTaxonomy, type CaseState, type OrgDirectory } from '@sunshine/domain';
-import { DeadlineContextSource } from '@sunshine/platform';
+import {
+  CategoryTaxonomy,
+  ClaimRouteTaxonomy,
+  clockHistory,
+  handlingDeadline,
+  ReplyOutcomeTaxonomy,
+  type CaseClock,
+  type CaseState,
+  type OrgDirectory,
+} from '@sunshine/domain';
+import { CaseReplicaStore, DeadlineContextSource } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
 import { documentNumber, PROPER_CHANNEL_LABELS, type DocumentKind } from './document-kinds';
+import { handlingRouteOf } from './route-wording';
 
 export interface IssueInput {
   readonly caseId: string;
@@ -18,16 +28,21 @@ export interface IssueInput {
   readonly body: Record<string, unknown>;
 }
 
+type Body = Pick<IssueInput, 'kind' | 'unitId' | 'body'>;
+
 /**
  * Issues the numbered documents a unit must give in writing, in the transaction of the event that requires them:
- * 转送单 / 交办单 (case.dispatched), 受理 / 不予受理告知书 (case.accepted / case.not-accepted), 处理意见书 (case.replied).
- * Numbers run per issuing unit, kind and year.
+ * 转送单 / 交办单 (case.dispatched), 受理 / 不予受理告知书 (case.accepted / case.not-accepted), 处理意见书 (case.replied),
+ * 延期告知书 (case.extension-approved: Art 34, the petitioner is told why). Numbers run per issuing unit, kind and year.
+ * A date printed is a period's last day (the clock's `lastDay`), never its exclusive end instant. The addressee (信访人)
+ * is not stored here: it is printed from intake's dossier when the document is read (DocumentsService).
  */
 @Injectable()
 export class DocumentIssuer {
   constructor(
     private readonly directory: DirectoryCache,
     private readonly deadlines: DeadlineContextSource,
+    private readonly replica: CaseReplicaStore,
   ) {}
 
   async issue(m: EntityManager, input: IssueInput): Promise<{ id: string; number: string }> {
@@ -59,18 +74,21 @@ export class DocumentIssuer {
     }
   }
 
-  private async bodyFor(m: EntityManager, state: CaseState, event: AnyCaseEvent): Promise<Pick<IssueInput, 'kind' | 'unitId' | 'body'> | null> {
+  private async bodyFor(m: EntityManager, state: CaseState, event: AnyCaseEvent): Promise<Body | null> {
     const directory = await this.directory.current(m);
-    const common = { caseNumber: state.caseNumber, category: CategoryTaxonomy.label(state.category ?? ''), receivedAt: state.receivedAt };
+    const common = { caseNumber: state.caseNumber, category: CategoryTaxonomy.label(state.category ?? ''), receivedAt: state.receivedAt,
+      place: state.placeCode ? directory.placeLabel(state.placeCode) : null };
+    const route = handlingRouteOf(state);
+    const due = () => dueOf(handlingDeadline(state, this.context(event.occurredAt)));
     switch (event.type) {
       case 'case.dispatched':
-        return dispatchBody(event, directory, common);
+        return dispatchBody(event, directory, { ...common, feedbackLastDay: this.startedBy(state, event, 'assignment-feedback')?.lastDay ?? null });
       case 'case.accepted':
         return {
           kind: 'acceptance-notice',
           unitId: event.payload.unitId,
           body: { ...common, claimRoute: event.payload.claimRoute ? ClaimRouteTaxonomy.label(event.payload.claimRoute) : null,
-            handlingDueAt: this.handlingDue(state, event), type: state.type },
+            route: route.code, reviewChain: route.reviewChain, due: due(), type: state.type },
         };
       case 'case.not-accepted':
         return {
@@ -79,17 +97,31 @@ export class DocumentIssuer {
           body: { ...common, reason: event.payload.reason, properChannel: PROPER_CHANNEL_LABELS[event.payload.properChannel],
             channelUnit: event.payload.channelUnitId ? (directory.get(event.payload.channelUnitId)?.name ?? null) : null },
         };
+      case 'case.extension-approved':
+        return { kind: 'extension-notice', unitId: event.payload.unitId,
+          body: { ...common, days: event.payload.days, reason: event.payload.reason ?? (await this.requestedReason(m, state)), due: due() } };
       case 'case.replied':
-        return this.replyBody(m, event, common);
+        return this.replyBody(m, event, { ...common, route: route.code, reviewChain: route.reviewChain });
       default:
         return null;
     }
   }
 
-  /** The Art 34 handling clock this acceptance started (claims on the petition route, original stage), as of the notice. */
-  private handlingDue(state: CaseState, accepted: EventOf<'case.accepted'>): string | null {
-    const clocks = clockHistory(state, { ...this.deadlines.current(), asOf: accepted.occurredAt });
-    return clocks.find((c) => c.startEventId === accepted.id && c.kind === 'handling')?.dueAt ?? null;
+  private context(asOf: string) {
+    return { ...this.deadlines.current(), asOf };
+  }
+
+  /** The clock of `kind` the event started, as of the event. */
+  private startedBy(state: CaseState, event: AnyCaseEvent, kind: string): CaseClock | null {
+    return clockHistory(state, this.context(event.occurredAt)).find((c) => c.startEventId === event.id && c.kind === kind) ?? null;
+  }
+
+  /** Why the unit asked for the extension (the head may approve without a reason of their own). */
+  private async requestedReason(m: EntityManager, state: CaseState): Promise<unknown> {
+    if (!state.caseId) return null;
+    const requests = await this.replica.history(m, state.caseId, ['case.extension-requested']);
+    const payload = requests[requests.length - 1]?.payload;
+    return typeof payload === 'object' && payload !== null && 'reason' in payload ? payload.reason : null;
   }
 
   private async replyBody(m: EntityManager, event: EventOf<'case.replied'>, common: Record<string, unknown>) {
@@ -107,10 +139,15 @@ export class DocumentIssuer {
   }
 }
 
-function dispatchBody(event: EventOf<'case.dispatched'>, directory: OrgDirectory, common: Record<string, unknown>) {
+/** The period a notice prints: its last day (inclusive), the clock's kind, label and article, the days of extension. */
+function dueOf(clock: CaseClock | null) {
+  return clock ? { kind: clock.kind, label: clock.label, article: clock.article, lastDay: clock.lastDay, extensionDays: clock.extensionDays } : null;
+}
+
+function dispatchBody(event: EventOf<'case.dispatched'>, directory: OrgDirectory, common: Record<string, unknown>): Body {
   const p = event.payload;
   return {
-    kind: (p.mode === 'assign' ? 'assignment' : 'transfer') as DocumentKind,
+    kind: p.mode === 'assign' ? 'assignment' : 'transfer',
     unitId: p.fromUnitId,
     body: { ...common, toUnit: directory.get(p.toUnitId)?.name ?? p.toUnitId, toUnitId: p.toUnitId, reasons: p.reasons,
       feedbackDueAt: p.feedbackDueAt ?? null, hop: p.hop },

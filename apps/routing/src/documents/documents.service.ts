@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { CaseAccess } from '../cases/case-access.service';
 import { renderDocumentHtml, type CaseDocument } from './document-html';
 import type { DocumentKind } from './document-kinds';
+import { IntakeDossierClient } from './intake-dossier.client';
 
 interface DocumentRow {
   id: string;
@@ -18,6 +19,8 @@ interface DocumentRow {
   body: Record<string, unknown>;
 }
 
+const TO_PETITIONER: ReadonlySet<DocumentKind> = new Set(['acceptance-notice', 'non-acceptance-notice', 'extension-notice', 'reply']);
+
 const NOT_FOUND = new DomainException('DOCUMENT_NOT_FOUND', 'not-found', { zh: '文书不存在', en: 'no such document' });
 
 /**
@@ -29,6 +32,7 @@ export class DocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
+    private readonly dossier: IntakeDossierClient,
   ) {}
 
   async list(caseId: string, staff: StaffPrincipal): Promise<CaseDocument[]> {
@@ -44,8 +48,11 @@ export class DocumentsService {
     return toDocument(row);
   }
 
+  /** For print: the addressee (信访人) of a notice to the petitioner is read from intake now, as the reader may see it. */
   async html(caseId: string, documentId: string, staff: StaffPrincipal): Promise<string> {
-    return renderDocumentHtml(await this.get(caseId, documentId, staff));
+    const doc = await this.get(caseId, documentId, staff);
+    const addressee = TO_PETITIONER.has(doc.kind) ? await this.dossier.addressee(caseId, staff.token) : '';
+    return renderDocumentHtml(doc, addressee);
   }
 }
 
