@@ -6,3 +6,4 @@ export * from './sql';
 export * from './drop-test-run';
 export * from './for-suite';
 export * from './demo-units';
+export * from './sms-gateway/sms-gateway';
