@@ -12,7 +12,7 @@ const visibility: VisibilitySql = {
 describe('inboxSql', () => {
   it('scopes a unit to the visible cases it holds or held', () => {
     const sql = inboxSql(UNIT, visibility, inboxQuerySchema.parse({}));
-    expect(sql.filtered).toBe(`(${visibility.visible}) AND $5 = ANY(c.held_by)`);
+    expect(sql.filtered).toBe(`(${visibility.visible}) AND c.held_by @> ARRAY[$5::text]`);
     expect(sql.params).toEqual([UNIT, 'petition-bureau', '410726000000', [UNIT], UNIT]);
     expect(sql.orderBy).toBe('c.updated_at DESC NULLS LAST, c.case_id');
   });
@@ -35,7 +35,7 @@ describe('inboxSql', () => {
     const q = inboxQuerySchema.parse({ status: 'signed', stage: 'original', category: 'labour', dueBefore: '2026-01-01T00:00:00Z', sort: 'dueAt' });
     const sql = inboxSql(UNIT, visibility, q);
     expect(sql.scoped).not.toContain('status =');
-    expect(sql.scoped).toContain('$5 = ANY(c.held_by) AND c.stage = $6 AND c.category = $7 AND c.due_at < $8');
+    expect(sql.scoped).toContain('c.held_by @> ARRAY[$5::text] AND c.stage = $6 AND c.category = $7 AND c.due_at < $8');
     expect(sql.filtered).toContain('c.status = $9');
     // dueBefore is an instant: the query schema hands it on as UTC with milliseconds (isoInstantSchema).
     expect(sql.params.slice(5)).toEqual(['original', 'labour', '2026-01-01T00:00:00.000Z', 'signed']);

@@ -1,5 +1,5 @@
 import { caseStatusSchema, stageSchema } from '@sunshine/contracts';
-import { isoInstantSchema, type VisibilitySql } from '@sunshine/platform';
+import { arrayContainsSql, isoInstantSchema, type VisibilitySql } from '@sunshine/platform';
 import { z } from 'zod';
 
 export const inboxQuerySchema = z.object({
@@ -52,7 +52,7 @@ export function inboxSql(unitId: string, visibility: VisibilitySql, q: InboxQuer
   const unit = (): string => (unitParam ??= add(unitId));
   const parts = [`(${visibility.visible})`];
   if (q.scope === 'unit') {
-    parts.push(q.relation === 'assisting' ? `c.state->'assistingUnitIds' @> jsonb_build_array(${unit()}::text)` : `${unit()} = ANY(c.held_by)`);
+    parts.push(q.relation === 'assisting' ? `c.state->'assistingUnitIds' @> jsonb_build_array(${unit()}::text)` : arrayContainsSql('c', 'held_by', unit()));
   }
   if (q.stage) parts.push(`c.stage = ${add(q.stage)}`);
   if (q.category) parts.push(`c.category = ${add(q.category)}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUREAU_KINDS, petitionFactsOf, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
-import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
+import { arrayContainsSql, CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
 import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
@@ -60,7 +60,7 @@ export class RulesService {
     const rows = await m.query<Array<{ case_id: string; state: unknown; bureaus: string[] | null }>>(
       `SELECT c.case_id, c.state, array_remove(array_agg(DISTINCT d.from_unit_id), NULL) AS bureaus
          FROM case_replica c LEFT JOIN dispatches d ON d.case_id = c.case_id
-        WHERE $1 = ANY(c.territory_codes) AND ${visible.visible}
+        WHERE ${arrayContainsSql('c', 'territory_codes', '$1')} AND ${visible.visible}
           AND c.registered_at >= coalesce($2::timestamptz, '-infinity') AND c.registered_at < coalesce($3::timestamptz, 'infinity')
         GROUP BY c.case_id ORDER BY c.registered_at LIMIT $4`,
       [staff.divisionCode, dto.since ?? null, dto.until ?? null, dto.limit, ...visible.params],

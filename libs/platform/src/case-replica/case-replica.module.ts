@@ -6,6 +6,7 @@ import { CaseCommands } from './case-commands.service';
 import { CaseEmitter } from './case-emitter.service';
 import { CaseLists } from './case-lists';
 import { CaseReactions } from './case-reactions';
+import { CaseReplicaIndexes1765100000000 } from './case-replica-indexes.migration';
 import { CaseReplica1764600000000 } from './case-replica.migration';
 import { CaseReplicaConsumer } from './case-replica.consumer';
 import { CaseReplicaStore } from './case-replica.store';
@@ -43,5 +44,5 @@ export class CaseReplicaModule {
  * directory the directory replica unless the service binds its own (routing).
  */
 export function caseReplica(options: CaseReplicaOptions = { imports: [DirectoryReplicaModule] }): ServiceReplica {
-  return { module: CaseReplicaModule.register(options), topic: Topics.caseLog, entities: [], migrations: [CaseReplica1764600000000] };
+  return { module: CaseReplicaModule.register(options), topic: Topics.caseLog, entities: [], migrations: [CaseReplica1764600000000, CaseReplicaIndexes1765100000000] };
 }

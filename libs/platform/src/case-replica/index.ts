@@ -3,6 +3,7 @@ export * from './case-core';
 export * from './case-due.resolver';
 export * from './case-reactions';
 export * from './case-replica.migration';
+export * from './case-replica-indexes.migration';
 export * from './case-replica.store';
 export * from './case-replica.consumer';
 export * from './case-visibility.service';
