@@ -115,10 +115,13 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
     // A review or re-review has its own 30-day handling clock (Art 35, 36), started by the request.
     stages: ['original'],
   },
-  // Art 22: 交办 — the completion report by the date the bureau set.
+  // Art 22: 交办 — the completion report by the date the bureau set. Owed whatever becomes of the case (closed,
+  // finalized, sent on by the unit): only the bureau taking the assignment back (an approved objection), the
+  // petitioner withdrawing, or the next stage opening (the report is a stage's; none can be filed for it after)
+  // ends the wait; otherwise it is overdue like any duty.
   'assignment-feedback': {
     satisfiedBy: sameStage('case.assignment-report-submitted'),
-    endedBy: [...RECEIPT_SUPERSEDED, ...CASE_ENDED],
+    endedBy: ends('case.objection-approved', 'case.stage-opened', 'petition.withdrawn'),
     onDue: { kind: 'overdue' },
     warns: true,
     dueField: 'feedbackDueAt',
