@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule, standardReplicas } from '@sunshine/platform';
+import { CategoriesModule } from './categories/categories.module';
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DossierModule } from './dossier/dossier.module';
@@ -10,6 +11,7 @@ import { IntakeDossierSelfService1763830000000 } from './migrations/176383000000
 import { IntakeCaseReplica1764610000000 } from './migrations/1764610000000-intake-case-replica';
 import { IntakeTrust1764800000000 } from './migrations/1764800000000-intake-trust';
 import { IntakeRepeatReports1764900000000 } from './migrations/1764900000000-intake-repeat-reports';
+import { IntakeAsGiven1765000000000 } from './migrations/1765000000000-intake-as-given';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -21,11 +23,12 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
   database: {
     replicas: standardReplicas(),
     migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
-      IntakeRepeatReports1764900000000],
+      IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000],
   },
   imports: [
     CryptoModule.forRoot(intake),
     IntakeCoreModule,
+    CategoriesModule,
     RegistrationModule,
     ReceptionModule,
     DossierModule,

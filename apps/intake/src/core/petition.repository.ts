@@ -39,6 +39,8 @@ export interface PetitionRecord {
   readonly receptionId: string | null;
   /** What intake's checks found at registration (skip-level, Art 19, repeat score), for the clerk. */
   readonly checks: Record<string, unknown>;
+  /** The place or category as the clerk gave them, when the directory or the code table does not know them. */
+  readonly asGiven: Registered['asGiven'] | null;
 }
 
 export type CorrectableColumns = Partial<
@@ -66,11 +68,11 @@ export class PetitionRepository {
     await m.query(
       `INSERT INTO petitions (case_id, case_number, query_code_hash, channel, type, category, place_code, receiving_unit_id,
          received_at, registered_at, form, petitioner_id, accused_unit_id, flags, registered_by, reception_id, checks,
-         petitioner_version_id, petitioner_identity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+         petitioner_version_id, petitioner_identity, as_given)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [p.caseId, p.caseNumber, p.queryCodeHash, p.channel, p.type, p.category, p.placeCode, p.receivingUnitId, p.receivedAt,
         p.registeredAt, JSON.stringify(p.form), p.petitionerId, p.accusedUnitId, JSON.stringify(p.flags), p.registeredBy,
-        p.receptionId, JSON.stringify(p.checks), p.petitionerVersionId, p.petitionerIdentity],
+        p.receptionId, JSON.stringify(p.checks), p.petitionerVersionId, p.petitionerIdentity, p.asGiven ? JSON.stringify(p.asGiven) : null],
     );
   }
 
@@ -192,5 +194,6 @@ function toRecord(r: Record<string, unknown>): PetitionRecord {
     registeredBy: String(r['registered_by']),
     receptionId: (r['reception_id'] as string | null) ?? null,
     checks: (r['checks'] as Record<string, unknown> | null) ?? {},
+    asGiven: (r['as_given'] as Registered['asGiven'] | null) ?? null,
   };
 }

@@ -3,6 +3,7 @@ import type { PetitionCorrected } from '@sunshine/contracts';
 import { LAWSUIT_CATEGORY } from '@sunshine/domain';
 import { CaseVisibility, Clock, DirectoryReplicaService, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import { CategoryTableService } from '../categories/category-table.service';
 import { forbidden, unprocessableField } from '../core/intake-errors';
 import { PetitionRepository, type CorrectableColumns, type PetitionRecord } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
@@ -28,6 +29,7 @@ export class CorrectionService {
     private readonly replica: DirectoryReplicaService,
     private readonly petitions: PetitionRepository,
     private readonly checks: RegistrationChecksService,
+    private readonly categories: CategoryTableService,
     private readonly clock: Clock,
   ) {}
 
@@ -62,6 +64,7 @@ export class CorrectionService {
 
   private async validate(m: EntityManager, petition: PetitionRecord, dto: CorrectPetitionDto): Promise<void> {
     const c = dto.changes;
+    if (c.category !== undefined) this.categories.assertKnown(c.category, 'changes.category');
     if (c.placeCode && !(await this.replica.hasDivision(c.placeCode))) {
       throw unprocessableField('UNKNOWN_DIVISION', 'changes.placeCode', '区划代码不在组织目录中', `division ${c.placeCode} is not in the directory`);
     }

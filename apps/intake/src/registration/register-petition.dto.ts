@@ -1,5 +1,5 @@
-import { categoryCodeSchema, channelSchema, divisionCodeSchema, petitionTypeSchema, unitIdSchema } from '@sunshine/contracts';
-import { CategoryTaxonomy, checkForm, MAX_REPRESENTATIVES } from '@sunshine/domain';
+import { categoryCodeSchema, channelSchema, petitionTypeSchema, unitIdSchema } from '@sunshine/contracts';
+import { checkForm, MAX_REPRESENTATIVES } from '@sunshine/domain';
 import { z } from 'zod';
 
 const idNumber = z.string().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位 / ID number must have 18 characters');
@@ -15,7 +15,8 @@ export const personSchema = z.object({
 export const subjectSchema = z.string().trim().min(2).max(100);
 /** The petition's text: at most 20 000 characters (longer material goes in attachments). */
 export const contentSchema = z.string().trim().min(5).max(20000, '正文不超过20000字，更多材料请作为附件上传 / at most 20000 characters: attach longer material');
-export const categorySchema = categoryCodeSchema.refine((c) => CategoryTaxonomy.has(c), '未知的信访类别 / unknown category');
+/** A code of the category code table; which codes it holds is checked against the table (CategoryTableService). */
+export const categorySchema = categoryCodeSchema;
 
 export const formSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('individual') }),
@@ -31,6 +32,9 @@ export const formSchema = z.discriminatedUnion('kind', [
 export const accusedSchema = z.object({ unitId: unitIdSchema.optional(), person: z.string().trim().max(50).optional() });
 
 type Refinable = { type: string; accused?: { unitId?: string; person?: string }; form: z.infer<typeof formSchema> };
+
+/** A division code as given: 6 (GB/T 2260) to 12 digits; one the directory does not know is registered as given. */
+const givenPlaceCode = z.string().trim().regex(/^\d{6,12}$/, '区划代码应为6至12位数字 / a division code has 6 to 12 digits');
 
 /** Rules across fields: an accusation names the accused; a collective petition's form fits Art 20. */
 export function refineRegistration(v: Refinable, ctx: z.RefinementCtx): void {
@@ -51,8 +55,20 @@ export const registerPetitionSchema = z
     /** When the unit got it (a letter's arrival, a visit's time); the registration time is set by the server. */
     receivedAt: z.iso.datetime({ offset: true }),
     type: petitionTypeSchema,
-    category: categorySchema,
-    placeCode: divisionCodeSchema,
+    /**
+     * A code of the category code table (`GET /categories`), or the clerk's words for a matter no code names: those are
+     * registered as `other` with the words kept, and the case goes to the dispatch desk (有访必录入).
+     */
+    category: z.string().trim().min(1).max(50),
+    /**
+     * The place's division code. One the directory does not know (another province, a code not in the table) is
+     * registered as given, with `placeText`, and the case goes to the dispatch desk; at least one of the two.
+     */
+    placeCode: givenPlaceCode.optional(),
+    /** The place in words, as given (e.g. 河北省石家庄市长安区), when no known code names it. */
+    placeText: z.string().trim().min(2).max(100).optional(),
+    /** The clerk confirms a receipt more than RECEIVED_AT_CONFIRMATION_DAYS before now (a late-registered old letter). */
+    confirmReceivedAt: z.boolean().optional(),
     subject: subjectSchema,
     content: contentSchema,
     petitioner: personSchema,
@@ -61,7 +77,12 @@ export const registerPetitionSchema = z
     /** Received at a leader's reception day (领导接待日): the case carries that leader. */
     receptionId: z.uuid().optional(),
   })
-  .superRefine(refineRegistration);
+  .superRefine(refineRegistration)
+  .superRefine((v, ctx) => {
+    if (v.placeCode === undefined && v.placeText === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['placeCode'], message: '须填写事发地区划代码或地名 / a place code or the place in words is required' });
+    }
+  });
 
 export type RegisterPetitionDto = z.infer<typeof registerPetitionSchema>;
 export type PersonDto = z.infer<typeof personSchema>;

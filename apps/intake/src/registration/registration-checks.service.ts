@@ -20,6 +20,8 @@ export interface RegistrationChecks {
   readonly repeat: RepeatMatch | null;
   /** Art 19 on the earlier matter: the deciding unit will not accept a repeat brought to a higher organ in time. */
   readonly art19: { readonly notAccepted: boolean; readonly reasons: readonly string[] } | null;
+  /** A receipt older than RECEIVED_AT_CONFIRMATION_DAYS, registered because the clerk confirmed it (who, how many days). */
+  readonly lateReceipt?: { readonly days: number; readonly confirmedBy: string };
 }
 
 @Injectable()

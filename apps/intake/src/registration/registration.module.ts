@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
 import { ReceptionModule } from '../reception/reception.module';
 import { RepeatDetectorService } from '../repeat/repeat-detector.service';
 import { RepeatReportsController } from '../repeat/repeat-reports.controller';
@@ -11,7 +12,7 @@ import { RegistrationController } from './registration.controller';
 import { RegistrationService } from './registration.service';
 
 @Module({
-  imports: [ReceptionModule],
+  imports: [ReceptionModule, CategoriesModule],
   controllers: [RegistrationController, RepeatReportsController],
   providers: [RegistrationService, RegistrationChecksService, CorrectionService, MergeService, CaseNumberService, RepeatDetectorService,
     RepeatReportsService],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
 import { LAWSUIT_CATEGORY } from '@sunshine/domain';
-import { CaseEmitter, Clock, DirectoryReplicaService, type BlindIndexer } from '@sunshine/platform';
+import { CaseEmitter, Clock, DirectoryReplicaService, DomainException, type BlindIndexer } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { IdempotencyService, type IdempotentRequest } from '../core/idempotency.service';
@@ -12,6 +12,7 @@ import { PetitionerRepository, type PersonInput } from '../core/petitioner.repos
 import { BLIND_INDEXER } from '../crypto/crypto.module';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { ReceptionService } from '../reception/reception.service';
+import { CategoryTableService } from '../categories/category-table.service';
 import { CaseNumberService } from './case-number.service';
 import { hashQueryCode, newQueryCode } from './query-code';
 import { RepeatReportsService } from '../repeat/repeat-reports.service';
@@ -21,8 +22,13 @@ export interface RegistrationInput {
   readonly channel: Channel;
   readonly receivedAt: Date;
   readonly type: PetitionType;
+  /** A code of the category table, or the clerk's words (registered as `other`, kept as given). */
   readonly category: string;
-  readonly placeCode: string;
+  /** The place's division code as given (6–12 digits); with or instead of `placeText`. */
+  readonly placeCode?: string;
+  readonly placeText?: string;
+  /** The clerk confirmed a receipt older than RECEIVED_AT_CONFIRMATION_DAYS. */
+  readonly confirmReceivedAt?: boolean;
   readonly subject: string;
   readonly content: string;
   readonly petitioner: PersonInput;
@@ -45,7 +51,18 @@ export interface Registered {
   readonly queryCode: string;
   readonly flags: PayloadOf<'petition.registered'>['flags'];
   readonly checks: RegistrationChecks;
+  /** The place or category as given when the directory or the code table does not know them: a person at the dispatch desk decides. */
+  readonly asGiven?: AsGiven;
 }
+
+type AsGiven = NonNullable<PayloadOf<'petition.registered'>['asGiven']>;
+
+/**
+ * A receipt more than this many days before now (a letter found late, a typo in the year) is registered only when the
+ * clerk confirms it (`confirmReceivedAt: true`), else 422 RECEIVED_AT_CONFIRMATION_REQUIRED: every deadline counts from it.
+ */
+export const RECEIVED_AT_CONFIRMATION_DAYS = 365;
+const DAY_MS = 86_400_000;
 
 /**
  * 有访必录入: registers a petition from any channel, once, and emits petition.registered (decided by the domain, through
@@ -65,6 +82,7 @@ export class RegistrationService {
     private readonly receptions: ReceptionService,
     private readonly emitter: CaseEmitter,
     private readonly idempotency: IdempotencyService,
+    private readonly categories: CategoryTableService,
     private readonly clock: Clock,
     @Inject(BLIND_INDEXER) private readonly blindIndexer: BlindIndexer,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
@@ -78,15 +96,15 @@ export class RegistrationService {
    */
   async register(input: RegistrationInput, registrar: Registrar, idempotent: IdempotentRequest | null = null): Promise<Registered> {
     const registeredAt = this.clock.now();
-    const unit = await this.validate(input, registrar, registeredAt);
+    const { unit, placeCode, category, asGiven, lateReceipt } = await this.validate(input, registrar, registeredAt);
     const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
     const staffSaw = registrar.actor.kind === 'staff';
     const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
     const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
-    const facts = { channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode,
-      accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
-    const checks = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt,
+    const facts = { channel: input.channel, type: input.type, category, placeCode, accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
+    const found = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt,
       { unitId: unit.id, divisionCode: unit.divisionCode });
+    const checks: RegistrationChecks = lateReceipt ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } } : found;
     // A match the registering unit may not see is never named to it (door 2): it is reported to the unit that may.
     const hidden = known ? await this.repeatReports.findHidden(this.dataSource.manager, known, input, { unitId: unit.id, divisionCode: unit.divisionCode }) : null;
     const form = input.form.kind === 'collective'
@@ -96,7 +114,7 @@ export class RegistrationService {
       ...(checks.repeat ? { repeatOf: checks.repeat.caseId } : {}),
       skipLevel: checks.skipLevel.flagged,
       confidential: input.type === 'accusation',
-      lawsuit: input.category === LAWSUIT_CATEGORY,
+      lawsuit: category === LAWSUIT_CATEGORY,
       ...(leaderRef ? { leaderReception: leaderRef } : {}),
     };
     const registered = await this.idempotency.once(idempotent, async (m): Promise<Registered> => {
@@ -110,8 +128,8 @@ export class RegistrationService {
       const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
       await this.petitions.insert(m, {
         caseId, caseNumber, queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
-        channel: input.channel, type: input.type, category: input.category, placeCode: input.placeCode, receivingUnitId: unit.id,
-        receivedAt: input.receivedAt, registeredAt, form, petitionerId, petitionerVersionId,
+        channel: input.channel, type: input.type, category, placeCode, receivingUnitId: unit.id,
+        receivedAt: input.receivedAt, registeredAt, form, asGiven: asGiven ?? null, petitionerId, petitionerVersionId,
         petitionerIdentity: staffSaw ? 'staff-registration' : 'unverified', accusedUnitId: input.accused?.unitId ?? null, flags,
         registeredBy: registrar.registeredBy, receptionId: input.receptionId ?? null, checks: { ...checks },
       });
@@ -124,31 +142,57 @@ export class RegistrationService {
       await this.emitter.emit(m, caseId, null, {
         name: 'register',
         payload: {
-          caseNumber, channel: input.channel, form, type: input.type, category: input.category, placeCode: input.placeCode,
+          caseNumber, channel: input.channel, form, type: input.type, category, placeCode,
           receivingUnitId: unit.id, receivedAt: input.receivedAt.toISOString(), registeredAt: registeredAt.toISOString(),
-          petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0,
+          petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0, ...(asGiven ? { asGiven } : {}),
         },
       }, { actor: registrar.actor });
       if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);
-      return { caseId, caseNumber, queryCode, flags, checks };
+      return { caseId, caseNumber, queryCode, flags, checks, ...(asGiven ? { asGiven } : {}) };
     });
     this.emitter.poke();
     return registered;
   }
 
-  /** Facts that must hold before anything is written: the units and the place exist, the receipt is not in the future. */
+  /**
+   * Facts that must hold before anything is written: the receiving and accused units exist, the receipt is not in the
+   * future (nor older than RECEIVED_AT_CONFIRMATION_DAYS unless confirmed). A place the directory or a category the
+   * code table does not know is no refusal (有访必录入): it is registered as given, at the receiving unit's division,
+   * category `other`, and the case goes to the dispatch desk.
+   */
   private async validate(input: RegistrationInput, registrar: Registrar, now: Date) {
     const unit = await this.replica.unit(registrar.unitId);
     if (!unit) throw unprocessableField('UNKNOWN_RECEIVING_UNIT', 'receivingUnitId', '登记单位不在组织目录中', `unit ${registrar.unitId} is not in the directory`);
-    if (!(await this.replica.hasDivision(input.placeCode))) {
-      throw unprocessableField('UNKNOWN_DIVISION', 'placeCode', '区划代码不在组织目录中', `division ${input.placeCode} is not in the directory`);
-    }
     if (input.accused?.unitId && !(await this.replica.unit(input.accused.unitId))) {
       throw unprocessableField('UNKNOWN_ACCUSED_UNIT', 'accused.unitId', '被检举单位不在组织目录中', `unit ${input.accused.unitId} is not in the directory`);
     }
     if (input.receivedAt.getTime() > now.getTime() + 60_000) {
       throw unprocessableField('RECEIVED_IN_FUTURE', 'receivedAt', '收到时间不能晚于现在', 'receivedAt cannot be in the future');
     }
-    return unit;
+    const lateReceipt = this.lateReceipt(input, now);
+    // 6 (county) and 9 (township) digits name the same division as its 12-digit statistics code.
+    const code = input.placeCode?.padEnd(12, '0');
+    const known = code !== undefined && (await this.replica.hasDivision(code));
+    const category = this.categories.resolve(input.category);
+    const asGiven: { -readonly [K in keyof AsGiven]: AsGiven[K] } = {};
+    if (!known) {
+      if (input.placeCode !== undefined) asGiven.placeCode = input.placeCode;
+      if (input.placeText !== undefined) asGiven.placeText = input.placeText;
+    }
+    if (category.asGiven !== undefined) asGiven.category = category.asGiven;
+    const unresolved = Object.keys(asGiven).length > 0;
+    return { unit, placeCode: known ? code : unit.divisionCode, category: category.code,
+      asGiven: unresolved ? asGiven : undefined, lateReceipt };
+  }
+
+  /** A receipt older than RECEIVED_AT_CONFIRMATION_DAYS: 422 unless the clerk confirms it; the confirmation is recorded. */
+  private lateReceipt(input: RegistrationInput, now: Date): { days: number } | undefined {
+    const days = Math.floor((now.getTime() - input.receivedAt.getTime()) / DAY_MS);
+    if (days <= RECEIVED_AT_CONFIRMATION_DAYS) return undefined;
+    if (input.confirmReceivedAt === true) return { days };
+    throw new DomainException('RECEIVED_AT_CONFIRMATION_REQUIRED', 'unprocessable', {
+      zh: `收到时间为${days}日前（超过${RECEIVED_AT_CONFIRMATION_DAYS}日），请核对；确属该日收到的，请确认后登记（confirmReceivedAt）`,
+      en: `receivedAt is ${days} days ago (more than ${RECEIVED_AT_CONFIRMATION_DAYS}): check it, and confirm it with confirmReceivedAt if it is right`,
+    }, { fields: [{ field: 'receivedAt', reason: `须确认 / needs confirmation (${days} days ago)` }], days });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, OrgDirectorySource } from '@sunshine/platform';
+import { CategoryTableService } from '../categories/category-table.service';
 import { unprocessableField } from '../core/intake-errors';
 import { RegistrationService } from '../registration/registration.service';
 import type { SubmitOnlineDto } from './citizen.dto';
@@ -31,10 +32,13 @@ export class OnlineSubmissionService {
   constructor(
     private readonly registration: RegistrationService,
     private readonly directory: OrgDirectorySource,
+    private readonly categories: CategoryTableService,
     private readonly clock: Clock,
   ) {}
 
   async submit(dto: SubmitOnlineDto, idempotencyKey: string | null = null): Promise<Submitted> {
+    // The online form chooses from the code table (GET /categories); staff register a matter no code names.
+    this.categories.assertKnown(dto.category, 'category');
     const bureau = await this.receivingBureau(dto);
     const registered = await this.registration.register(
       { ...dto, receivedAt: this.clock.now() },

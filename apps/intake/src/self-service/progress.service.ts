@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RatingSubject, Stage } from '@sunshine/contracts';
+import { caseNotAcceptedV1, type RatingSubject, type Stage } from '@sunshine/contracts';
 import {
   CaseStatusTaxonomy,
   CategoryTaxonomy,
@@ -10,6 +10,7 @@ import {
   mayRate,
   nextStage,
   PetitionTypeTaxonomy,
+  ProperChannelTaxonomy,
   ratingWindow,
   RatingScoreTaxonomy,
   ReplyOutcomeTaxonomy,
@@ -22,7 +23,7 @@ import {
   type ClockContext,
 } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { caseNotFound } from '../core/intake-errors';
 import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -47,6 +48,19 @@ export interface Progress {
   readonly canRate: ReadonlyArray<{ stage: Stage; subject: RatingSubject; until: string }>;
   readonly canRequestReview: { readonly stage: Stage; readonly until: string } | null;
   readonly canWithdraw: boolean;
+  /**
+   * 不予受理: the decision as the 不予受理告知书 states it — who decided and when, the reason, and where the petitioner may
+   * turn instead (the proper channel, and the competent organ where named). Null unless the case was not accepted.
+   */
+  readonly notAccepted: NotAcceptedView | null;
+}
+
+export interface NotAcceptedView {
+  readonly decidedAt: string;
+  readonly unit: { readonly id: string; readonly name: string | null };
+  readonly reason: { readonly code: string; readonly text: string | null };
+  readonly properChannel: Labelled;
+  readonly channelUnit: { readonly id: string; readonly name: string | null } | null;
 }
 
 const label = (t: { label(code: string, lang?: 'zh' | 'en'): string }, code: string | null): Labelled | null =>
@@ -94,6 +108,23 @@ export class ProgressService {
       reply,
       ratings: ratingsOf(state),
       ...this.options(state, clocks),
+      notAccepted: state.status === 'not-accepted' ? await this.notAccepted(m, petition.caseId) : null,
+    };
+  }
+
+  /** The latest 不予受理 on the case log (its reason and channel travel in `case.not-accepted`, not in the fold). */
+  private async notAccepted(m: EntityManager, caseId: string): Promise<NotAcceptedView | null> {
+    const latest = (await this.replica.history(m, caseId, ['case.not-accepted'])).at(-1);
+    const parsed = latest ? caseNotAcceptedV1.safeParse(latest.payload) : null;
+    if (!latest || !parsed?.success) return null;
+    const p = parsed.data;
+    const directory = await this.directory.current(m);
+    return {
+      decidedAt: latest.occurredAt,
+      unit: { id: p.unitId, name: directory.get(p.unitId)?.name ?? null },
+      reason: { code: p.reason.code, text: p.reason.text ?? null },
+      properChannel: label(ProperChannelTaxonomy, p.properChannel) as Labelled,
+      channelUnit: p.channelUnitId ? { id: p.channelUnitId, name: directory.get(p.channelUnitId)?.name ?? null } : null,
     };
   }
 

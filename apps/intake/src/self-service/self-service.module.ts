@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { CitizenAccessService } from './citizen-access.service';
 import { CitizenActionsService } from './citizen-actions.service';
@@ -9,7 +10,7 @@ import { PublicCasesController } from './public-cases.controller';
 import { RoutingReplyClient } from './routing-reply.client';
 
 @Module({
-  imports: [RegistrationModule],
+  imports: [RegistrationModule, CategoriesModule],
   controllers: [PublicCasesController],
   providers: [CitizenAccessService, CitizenActionsService, GuessBudgetService, OnlineSubmissionService, ProgressService, RoutingReplyClient],
   exports: [CitizenAccessService, GuessBudgetService],

@@ -10,7 +10,7 @@ import { RoutingPolicyService, type RoutingOutcome } from './routing-policy.serv
 type Cause = { readonly id: string; readonly correlationId: string };
 type Routed =
   | Extract<RoutingOutcome, { kind: 'dispatch' }>
-  | { kind: 'manual'; code: 'no-rule-matched' | 'rule-error'; reasons: string[] };
+  | { kind: 'manual'; code: 'no-rule-matched' | 'rule-error' | 'unresolved-registration'; reasons: string[] };
 
 /**
  * Automatic hops one transaction may take on one case. Each hop to a bureau is dispatched on at once (a reaction in
@@ -41,11 +41,25 @@ export class DispatchService {
     private readonly clock: Clock,
   ) {}
 
-  /** A petition registered at a bureau is dispatched by its rules (a handling unit decides a direct petition itself, Art 23). */
+  /**
+   * A petition registered at a bureau is dispatched by its rules (a handling unit decides a direct petition itself, Art 23);
+   * one registered with its place or category as given (not in the directory or the code table) waits at the bureau's
+   * desk for a person (人工分办), never dispatched by a rule.
+   */
   async onRegistered(m: EntityManager, event: EventOf<'petition.registered'>): Promise<void> {
     const current = event.caseId ? await this.store.lock(m, event.caseId) : null;
     if (!current || current.state.status !== 'registered' || current.state.lastDispatch !== null) return;
-    if (await this.isBureau(m, event.payload.receivingUnitId)) await this.dispatchFrom(m, current, event.payload.receivingUnitId, event);
+    const bureauId = event.payload.receivingUnitId;
+    if (!(await this.isBureau(m, bureauId))) return;
+    const given = event.payload.asGiven;
+    if (!given) {
+      await this.dispatchFrom(m, current, bureauId, event);
+      return;
+    }
+    const facts = [(given.placeText ?? given.placeCode) ? `地点：${[given.placeText, given.placeCode].filter(Boolean).join(' ')}` : null,
+      given.category ? `类别：${given.category}` : null].filter(Boolean).join('；');
+    await this.toDesk(m, current, bureauId, { kind: 'manual', code: 'unresolved-registration',
+      reasons: [`按原样登记（${facts}），不在机构目录或类别代码表中，需人工分办 (registered as given: a person decides)`] }, event);
   }
 
   /** The next hop when a case was forwarded to a bureau that is not the last stop. */
@@ -62,12 +76,7 @@ export class DispatchService {
     const caseId = current.state.caseId ?? '';
     const meta: EmitMeta = { actor: { kind: 'system', id: 'routing-policy', unitId: bureauId }, causedBy: cause };
     const outcome = this.countHop(m, caseId) ? await this.route(m, current, bureauId) : hopLimit();
-    if (outcome.kind === 'manual') {
-      const reason = { code: outcome.code, text: outcome.reasons.join('；').slice(0, 200) };
-      const result = await this.emitter.attempt(m, caseId, current, { name: 'require-manual-dispatch', payload: { unitId: bureauId, reason } }, meta);
-      this.logger.log(`case ${caseId}: no rule settles it at ${bureauId}: manual dispatch (${result.ok ? 'desk' : result.error.code})`);
-      return result.ok ? result.case : current;
-    }
+    if (outcome.kind === 'manual') return this.toDesk(m, current, bureauId, outcome, cause);
     const command: CaseCommand = {
       name: 'dispatch',
       payload: {
@@ -82,6 +91,16 @@ export class DispatchService {
     };
     const result = await this.emitter.attempt(m, caseId, current, command, meta);
     if (!result.ok) this.logger.warn(`case ${caseId}: dispatch at ${bureauId} refused: ${result.error.code}`);
+    return result.ok ? result.case : current;
+  }
+
+  /** The bureau's desk: a person decides (case.manual-dispatch-required with the code and why). */
+  private async toDesk(m: EntityManager, current: ReplicaCase, bureauId: string, outcome: Extract<Routed, { kind: 'manual' }>, cause?: Cause): Promise<ReplicaCase> {
+    const caseId = current.state.caseId ?? '';
+    const meta: EmitMeta = { actor: { kind: 'system', id: 'routing-policy', unitId: bureauId }, causedBy: cause };
+    const reason = { code: outcome.code, text: outcome.reasons.join('；').slice(0, 200) };
+    const result = await this.emitter.attempt(m, caseId, current, { name: 'require-manual-dispatch', payload: { unitId: bureauId, reason } }, meta);
+    this.logger.log(`case ${caseId}: ${outcome.code} at ${bureauId}: manual dispatch (${result.ok ? 'desk' : result.error.code})`);
     return result.ok ? result.case : current;
   }
 

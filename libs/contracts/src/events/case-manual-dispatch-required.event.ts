@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { reasonOf, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
-/** Why a person at the dispatch desk must decide: no rule settled it, or the case was objected to twice (推诿). */
+/**
+ * Why a person at the dispatch desk must decide: no rule settled it, the case was objected to twice (推诿), or its place
+ * or category was registered as given (not in the directory or the code table).
+ */
 export const [ManualDispatchReasons, manualDispatchReasonCodeSchema] = vocabulary([
   'no-rule-matched',
   'ambiguous-rules',
   'objected-twice',
   'rule-error',
+  // The place or the category is not in the directory or the code table (有访必录入 registered it as given).
+  'unresolved-registration',
 ]);
 export type ManualDispatchReason = z.infer<typeof manualDispatchReasonCodeSchema>;
 

@@ -39,4 +39,19 @@ export const petitionRegisteredV1 = z.object({
     lawsuit: z.boolean(),
   }),
   attachmentCount: z.number().int().min(0),
+  /**
+   * 有访必录入 of a place the directory or a category the code table does not know (another province, a code not in the
+   * table, the clerk's own words): what the clerk gave, kept as given. `placeCode` is then the receiving unit's division
+   * (the territory that holds the case until a person decides), `category` is `other`. Present means: no automatic
+   * dispatch; a person at the dispatch desk decides (人工分办, `case.manual-dispatch-required` reason
+   * `unresolved-registration`). A place or a category's words, never an address or personal data (they stay in the dossier).
+   */
+  asGiven: z
+    .object({
+      placeCode: z.string().regex(/^\d{6,12}$/, 'division code as given: 6 to 12 digits').optional(),
+      placeText: z.string().min(1).max(100).optional(),
+      category: z.string().min(1).max(50).optional(),
+    })
+    .refine((g) => g.placeCode !== undefined || g.placeText !== undefined || g.category !== undefined, 'at least one fact as given')
+    .optional(),
 });

@@ -9,4 +9,5 @@ export * from './statuses.taxonomy';
 export * from './stages.taxonomy';
 export * from './dispatch-modes.taxonomy';
 export * from './reply-outcomes.taxonomy';
+export * from './proper-channels.taxonomy';
 export * from './rating-scores.taxonomy';

@@ -4,6 +4,7 @@ import {
   ClaimRoutes,
   DispatchModes,
   PetitionTypes,
+  ProperChannels,
   RatingScores,
   ReplyOutcomes,
   Stages,
@@ -14,6 +15,7 @@ import { ClaimRouteTaxonomy } from './claim-routes.taxonomy';
 import { DispatchModeTaxonomy } from './dispatch-modes.taxonomy';
 import { FormTaxonomy, PetitionForms } from './forms.taxonomy';
 import { PetitionTypeTaxonomy } from './petition-types.taxonomy';
+import { ProperChannelTaxonomy } from './proper-channels.taxonomy';
 import { RatingScoreTaxonomy } from './rating-scores.taxonomy';
 import { ReplyOutcomeTaxonomy } from './reply-outcomes.taxonomy';
 import { StageTaxonomy, nextStage } from './stages.taxonomy';
@@ -30,6 +32,7 @@ const byContract: [string, Taxonomy, readonly string[]][] = [
   ['stages', StageTaxonomy, Stages],
   ['dispatch modes', DispatchModeTaxonomy, DispatchModes],
   ['reply outcomes', ReplyOutcomeTaxonomy, ReplyOutcomes],
+  ['proper channels', ProperChannelTaxonomy, ProperChannels],
   ['rating scores', RatingScoreTaxonomy, RatingScores],
   ['territory levels', TerritoryLevelTaxonomy, TerritoryLevels],
 ];

@@ -1,0 +1,15 @@
+import { StaffController, StaffRoute } from '@sunshine/platform';
+import { CategoryTableService, type CategoryEntry } from './category-table.service';
+
+/** 问题类别代码表: the codes the registration form offers and the registration validates against (one table). */
+@StaffController('categories', 'categories 问题类别')
+export class CategoryTableController {
+  constructor(private readonly categories: CategoryTableService) {}
+
+  @StaffRoute('GET', '', {
+    summary: '问题类别代码表 The category code table: codes, Chinese and English labels, the unit kinds competent for each (staff)',
+  })
+  list(): Promise<{ items: CategoryEntry[] }> {
+    return this.categories.list().then((items) => ({ items }));
+  }
+}

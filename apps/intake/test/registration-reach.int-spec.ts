@@ -1,0 +1,127 @@
+import type { EventOf } from '@sunshine/contracts';
+import { eventually, forSuite } from '@sunshine/testing';
+import { COUNTY, DONGTUN, IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
+
+const DAY = 86_400_000;
+
+type Reach = Registered & { asGiven?: Record<string, string>; checks: Registered['checks'] & { lateReceipt?: { days: number; confirmedBy: string } } };
+
+// Issue 12, the intake side: 有访必录入 of a place or category nobody listed, a receipt long ago, the category code table.
+describe('intake registration: reach', () => {
+  const w = forSuite(() => IntakeWorld.start(), (world) => world.stop());
+
+  async function register(body: Record<string, unknown>, unit: 'countyBureau' | 'cityBureau' = 'countyBureau'): Promise<Reach> {
+    const res = await w.call<Reach>('POST', '/petitions', body, unit);
+    if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  it('registers a place in another province and a category no code names as given, for the dispatch desk', async () => {
+    const r = await register(petition({ placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' }));
+    expect(r.asGiven).toEqual({ placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' });
+    const [event] = (await w.waitFor(r.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    // The case is held in the receiving bureau's territory (延津县) under 其他 until a person at its desk decides.
+    expect(event?.payload).toMatchObject({
+      placeCode: COUNTY, category: 'other', receivingUnitId: UNITS.countyBureau,
+      asGiven: { placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' },
+    });
+    const [row] = await w.sql<{ as_given: unknown; place_code: string; category: string }>(
+      `SELECT as_given, place_code, category FROM intake.petitions WHERE case_id = $1`, [r.caseId]);
+    expect(row).toEqual({ as_given: { placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' }, place_code: COUNTY, category: 'other' });
+  });
+
+  it('registers a place given only in words, and a code of the county with 6 digits as the county itself', async () => {
+    const words = await register(petition({ placeCode: undefined, placeText: '外省某县' }));
+    const [wordsEvent] = (await w.waitFor(words.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    expect(wordsEvent?.payload).toMatchObject({ placeCode: COUNTY, category: 'labour', asGiven: { placeText: '外省某县' } });
+
+    const six = await register(petition({ placeCode: '410726' }));
+    expect(six.asGiven).toBeUndefined();
+    const [sixEvent] = (await w.waitFor(six.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    expect(sixEvent?.payload.placeCode).toBe('410726000000');
+    expect(sixEvent?.payload.asGiven).toBeUndefined();
+
+    const known = await register(petition());
+    const [knownEvent] = (await w.waitFor(known.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    expect(knownEvent?.payload).toMatchObject({ placeCode: DONGTUN, category: 'labour' });
+    expect(knownEvent?.payload.asGiven).toBeUndefined();
+
+    const none = await w.call<{ details: { fields: Array<{ field: string }> } }>('POST', '/petitions', petition({ placeCode: undefined }), 'countyBureau');
+    expect(none.status).toBe(400);
+    expect(none.body.details.fields.map((f) => f.field)).toEqual(['placeCode']);
+  });
+
+  it('asks the clerk to confirm a receipt more than 365 days ago, and records the confirmation', async () => {
+    const before = await w.count('petitions');
+    const old = new Date(Date.now() - 400 * DAY - 3600_000).toISOString();
+    const refused = await w.call<{ code: string; message: { zh: string }; details: { days: number } }>('POST', '/petitions', petition({ channel: 'letter', receivedAt: old }), 'countyBureau');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('RECEIVED_AT_CONFIRMATION_REQUIRED');
+    expect(refused.body.message.zh).toBe('收到时间为400日前（超过365日），请核对；确属该日收到的，请确认后登记（confirmReceivedAt）');
+    expect(refused.body.details.days).toBe(400);
+    expect(await w.count('petitions')).toBe(before);
+
+    const confirmed = await register(petition({ channel: 'letter', receivedAt: old, confirmReceivedAt: true }));
+    expect(confirmed.checks.lateReceipt).toEqual({ days: 400, confirmedBy: 'countyBureau-staff' });
+    const [row] = await w.sql<{ checks: { lateReceipt: unknown } }>(`SELECT checks FROM intake.petitions WHERE case_id = $1`, [confirmed.caseId]);
+    expect(row?.checks.lateReceipt).toEqual({ days: 400, confirmedBy: 'countyBureau-staff' });
+
+    // 365 days and an hour ago is within the threshold: no confirmation asked.
+    const yearAgo = await register(petition({ channel: 'letter', receivedAt: new Date(Date.now() - 365 * DAY - 3600_000).toISOString() }));
+    expect(yearAgo.checks.lateReceipt).toBeUndefined();
+    const justOver = await w.call<{ code: string }>('POST', '/petitions', petition({ channel: 'letter', receivedAt: new Date(Date.now() - 366 * DAY - 3600_000).toISOString() }), 'countyBureau');
+    expect(justOver.body.code).toBe('RECEIVED_AT_CONFIRMATION_REQUIRED');
+  });
+
+  it('lists the category code table with the unit kinds competent for each, and corrects only to a code of it', async () => {
+    const list = await w.call<{ items: Array<{ code: string; zh: string; en: string; competentKinds: string[] }> }>('GET', '/categories', undefined, 'countyBureau');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((c) => c.code)).toEqual(['labour', 'agriculture', 'civil-affairs', 'demolition', 'environment', 'urban-construction',
+      'land-resources', 'education', 'health', 'transport', 'public-security', 'lawsuit', 'other']);
+    expect(list.body.items.find((c) => c.code === 'labour')).toEqual({ code: 'labour', zh: '劳资纠纷', en: 'Labour disputes', competentKinds: ['dept-hrss'] });
+    expect(list.body.items.find((c) => c.code === 'urban-construction')?.competentKinds).toEqual(['dept-housing']);
+    expect(list.body.items.find((c) => c.code === 'lawsuit')?.competentKinds).toEqual(['political-legal']);
+    expect(list.body.items.find((c) => c.code === 'other')?.competentKinds).toEqual(['government']);
+    expect((await w.call('GET', '/categories')).status).toBe(401);
+
+    const r = await register(petition());
+    const wrong = await w.call<{ code: string }>('PATCH', `/petitions/${r.caseId}`, { changes: { category: 'no-such-code' }, reason: { code: 'clerical-error' } }, 'countyBureau');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('UNKNOWN_CATEGORY');
+    const online = await w.call<{ code: string }>('POST', '/public/petitions', { ...petition({ category: 'no-such-code' }), receivedAt: undefined, channel: 'online' });
+    expect(online.status).toBe(422);
+    expect(online.body.code).toBe('UNKNOWN_CATEGORY');
+  });
+
+  /** Waits until intake's case replica has folded `eventId` (the last event produced for the case). */
+  async function folded(caseId: string, eventId: string): Promise<void> {
+    await eventually(async () => {
+      const [row] = await w.sql<{ state: { lastEventId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [caseId]);
+      return row?.state.lastEventId === eventId ? true : undefined;
+    }, 30000, `${eventId} in intake's case replica`);
+  }
+
+  it('shows the petitioner of a case not accepted the reason and where to turn, as the 不予受理告知书 says', async () => {
+    const r = await register(petition({ subject: '不服劳动合同解除', content: '公司解除劳动合同未支付经济补偿，请求责令支付。' }));
+    await w.produce(r.caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'forward',
+      rule: { id: 'territory-competence-level', version: 1 }, reasons: ['主管'], hop: 1 });
+    await w.produce(r.caseId, 'case.signed', { unitId: UNITS.hrss });
+    const decided = await w.produce(r.caseId, 'case.not-accepted', { unitId: UNITS.hrss,
+      reason: { code: 'other-legal-procedure', text: '该事项属于劳动争议，应通过劳动争议仲裁解决' }, properChannel: 'arbitration' });
+    await folded(r.caseId, decided.id);
+    const progress = await w.call<Record<string, unknown>>('POST', '/public/cases/progress', { caseNumber: r.caseNumber, queryCode: r.queryCode });
+    expect(progress.status).toBe(200);
+    expect(progress.body['status']).toMatchObject({ code: 'not-accepted', zh: '不予受理' });
+    expect(progress.body['notAccepted']).toEqual({
+      decidedAt: decided.occurredAt,
+      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' },
+      reason: { code: 'other-legal-procedure', text: '该事项属于劳动争议，应通过劳动争议仲裁解决' },
+      properChannel: { code: 'arbitration', zh: '依法申请仲裁', en: 'Apply for arbitration' },
+      channelUnit: null,
+    });
+
+    const accepted = await register(petition());
+    const progressOfOther = await w.call<Record<string, unknown>>('POST', '/public/cases/progress', { caseNumber: accepted.caseNumber, queryCode: accepted.queryCode });
+    expect(progressOfOther.body['notAccepted']).toBeNull();
+  });
+});
