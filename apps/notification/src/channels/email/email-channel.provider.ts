@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { createTransport, type Transporter } from 'nodemailer';
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
+import { failureMessage } from '../failure-reason';
 import { deliveryMessageId } from './message-id';
 import { smtpOutcome, type SmtpFailure } from './smtp-outcome';
 
@@ -56,10 +57,10 @@ export class EmailChannelProvider implements ChannelProvider, OnModuleDestroy {
 /** nodemailer's error (read by shape: an error from another realm fails `instanceof Error`). */
 function asSmtpFailure(error: unknown): SmtpFailure {
   if (typeof error !== 'object' || error === null) return { message: String(error) };
-  const e = error as { code?: unknown; responseCode?: unknown; message?: unknown };
+  const e = error as { code?: unknown; responseCode?: unknown };
   return {
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(typeof e.responseCode === 'number' ? { responseCode: e.responseCode } : {}),
-    message: typeof e.message === 'string' ? e.message : String(error),
+    message: failureMessage(error),
   };
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { maskIdentifier } from '@sunshine/platform';
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
+import { failureMessage } from '../failure-reason';
 import { rpcSignature } from './aliyun-signature';
 import { smsOutcome, type AliyunSmsAnswer } from './aliyun-sms-outcome';
 import { smsSegments } from './sms-segments';
@@ -68,7 +69,7 @@ export class AliyunSmsProvider implements ChannelProvider {
       });
       result = smsOutcome(res.status, await readAnswer(res));
     } catch (error) {
-      result = { outcome: 'retry', reason: `no answer from the SMS provider: ${error instanceof Error ? error.message : String(error)}` };
+      result = { outcome: 'retry', reason: `no answer from the SMS provider: ${failureMessage(error)}` };
     }
     this.log.log({ deliveryId: message.deliveryId, to: maskIdentifier(message.to), segments, outcome: result.outcome }, 'SendSms');
     return result;
