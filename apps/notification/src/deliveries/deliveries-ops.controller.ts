@@ -1,0 +1,38 @@
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { CityLevel, Roles, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { z } from 'zod';
+import { DeliveriesOpsService } from './deliveries-ops.service';
+
+const listSchema = z.object({
+  status: z.enum(['pending', 'queued', 'delivered', 'skipped', 'dead']).optional().describe('投递状态 status'),
+  channel: z.enum(['in-app', 'sms', 'email', 'webhook']).optional(),
+  before: z.uuid().optional().describe('翻页：上一页最后一条的 id the last id of the previous page'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const replaySchema = z.object({ reason: z.string().trim().min(2).max(500).describe('重放理由 why (recorded with who asked)') });
+
+/**
+ * Ops: deliveries by status (dead ones to replay), one with its history, and the replay. Like the dead-letter endpoints,
+ * for role `ops` of a city-level unit (403 OPS_ONLY, 403 CITY_LEVEL_REQUIRED).
+ */
+@Roles({ code: 'OPS_ONLY' }, 'ops')
+@CityLevel({ zh: '通知投递', en: 'notice deliveries' })
+@StaffController('ops/deliveries', 'ops')
+export class DeliveriesOpsController {
+  constructor(private readonly ops: DeliveriesOpsService) {}
+
+  @StaffRoute('GET', '', { summary: '投递记录（仅掩码地址） Deliveries by status and channel (masked addresses only)' })
+  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal) {
+    return this.ops.list(staff, q);
+  }
+
+  @StaffRoute('GET', ':id', { summary: '一条投递及其处理记录 One delivery and the actions taken on it' })
+  show(@Param('id', ParseUUIDPipe) id: string, @Staff() staff: StaffPrincipal) {
+    return this.ops.show(staff, id);
+  }
+
+  @StaffRoute('POST', ':id/replay', { status: 200, summary: '重放失败的投递（须说明理由，记录操作人） Replay a dead delivery, with a reason' })
+  replay(@Param('id', ParseUUIDPipe) id: string, @ZodBody(replaySchema) body: z.infer<typeof replaySchema>, @Staff() staff: StaffPrincipal) {
+    return this.ops.replay(staff, id, body.reason);
+  }
+}

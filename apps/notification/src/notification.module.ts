@@ -1,0 +1,63 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+import { CHANNEL_PROVIDERS, type ChannelProvider } from './channels/channel';
+import { DeliveriesOpsController } from './deliveries/deliveries-ops.controller';
+import { DeliveriesOpsService } from './deliveries/deliveries-ops.service';
+import { DeliveryFeeder } from './deliveries/delivery-feeder.service';
+import { CHANNELS, DELIVERY_QUEUES } from './deliveries/delivery-queues';
+import { DeliverySender } from './deliveries/delivery-sender.service';
+import { DeliveryWorkers } from './deliveries/delivery-workers.service';
+import { DeliveryRepository } from './deliveries/delivery.repository';
+import { NoticeReceipts } from './deliveries/notice-receipts';
+import { InAppProvider } from './inbox/in-app.provider';
+import { NoticeStream } from './inbox/notice-stream.service';
+import { NoticesController } from './inbox/notices.controller';
+import { NoticesService } from './inbox/notices.service';
+import { loadNotificationConfig, NOTIFICATION_CONFIG } from './notification-config';
+import { IntakeDeliveryClient } from './petitioners/intake-delivery.client';
+import { IntakeMessagesDrain } from './petitioners/intake-messages.drain';
+import { AlertsConsumer } from './pipeline/alerts.consumer';
+import { NoticePipeline } from './pipeline/notice-pipeline.service';
+import { NotificationReactions } from './pipeline/notification-reactions';
+import { NoticeRuleSetService } from './rules/notice-rule-set.service';
+import { TemplateRenderer } from './templates/template-renderer';
+import { TemplatesController } from './templates/templates.controller';
+
+/**
+ * The channel providers the delivery worker sends through, one per channel (channels/channel.ts). In-app is here;
+ * e-mail, SMS and webhook join the list when their providers are registered.
+ */
+const channelProviders = {
+  provide: CHANNEL_PROVIDERS,
+  inject: [InAppProvider],
+  useFactory: (...providers: ChannelProvider[]): ChannelProvider[] => providers,
+};
+
+/** Notices: the rule table, the deliveries and their queues, the in-app inbox and stream, templates, ops. */
+@Global()
+@Module({
+  imports: [...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] }))],
+  controllers: [NoticesController, TemplatesController, DeliveriesOpsController, AlertsConsumer],
+  providers: [
+    { provide: NOTIFICATION_CONFIG, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => loadNotificationConfig(platform) },
+    NoticeRuleSetService,
+    NoticePipeline,
+    NotificationReactions,
+    DeliveryRepository,
+    NoticeReceipts,
+    DeliverySender,
+    DeliveryWorkers,
+    DeliveryFeeder,
+    DeliveriesOpsService,
+    IntakeDeliveryClient,
+    IntakeMessagesDrain,
+    TemplateRenderer,
+    InAppProvider,
+    channelProviders,
+    NoticeStream,
+    NoticesService,
+  ],
+  exports: [NOTIFICATION_CONFIG, CHANNEL_PROVIDERS, DeliveryRepository, TemplateRenderer],
+})
+export class NotificationModule {}

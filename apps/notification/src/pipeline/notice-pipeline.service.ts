@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AnyCaseEvent, EventOf } from '@sunshine/contracts';
+import { type CaseState, type CaseVisibilityFacts } from '@sunshine/domain';
+import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
+import type { EntityManager } from 'typeorm';
+import { afterQuietHours } from '../deliveries/quiet-hours';
+import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
+import { planNotices, type PlannedEvent, type PlannedNotice } from '../rules/notice-planner';
+import { NoticeRuleSetService } from '../rules/notice-rule-set.service';
+import { noticeParams, type NoticeParams } from '../templates/notice-params';
+
+/**
+ * From an applied event to its deliveries, in the transaction that applied it: the rule table in force for the case's
+ * place plans the notices (the visibility rule drops every unit that may not see the case), each becomes one delivery
+ * row (its UNIQUE key makes a replay plan nothing twice). Sending happens after commit, from the queues.
+ */
+@Injectable()
+export class NoticePipeline {
+  constructor(
+    private readonly rules: NoticeRuleSetService,
+    private readonly directory: OrgDirectorySource,
+    private readonly deadlines: DeadlineContextSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly store: CaseReplicaStore,
+    private readonly clock: Clock,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  /** A case-log event the replica applied (`after`: the case after it). */
+  async onCaseEvent(m: EntityManager, event: AnyCaseEvent, after: CaseState): Promise<number> {
+    if (!event.caseId) return 0;
+    const stored = await this.store.read(m, event.caseId);
+    if (!stored) return 0;
+    return this.plan(m, event, { type: event.type, payload: event.payload, case: { state: after, facts: stored.facts } }, after, after.placeCode);
+  }
+
+  /** An early warning from supervision: told to the bureaus over its division that may see every case it counts. */
+  async onAlert(m: EntityManager, event: EventOf<'alert.early-warning'>): Promise<number> {
+    const facts: CaseVisibilityFacts[] = [];
+    for (const caseId of event.payload.caseIds) {
+      const found = await this.store.read(m, caseId);
+      // A case the replica has not seen yet cannot be judged: nobody is told of the alert rather than the wrong unit.
+      if (!found) return 0;
+      facts.push(found.facts);
+    }
+    return this.plan(m, event, { type: event.type, payload: event.payload, alertCases: facts }, null, event.payload.divisionCode);
+  }
+
+  private async plan(m: EntityManager, event: { id: string; caseId?: string | null; type: string; payload: unknown; occurredAt: string },
+    planned: PlannedEvent, state: CaseState | null, place: string | null): Promise<number> {
+    const ruleSet = await this.rules.forPlace(m, place);
+    if (!ruleSet.rules.some((r) => r.event === event.type)) return 0;
+    const directory = await this.directory.current(m);
+    const notices = planNotices(ruleSet.rules, planned, directory);
+    if (notices.length === 0) return 0;
+    const now = this.clock.now();
+    const params = noticeParams(event as never, state, directory, { ...this.deadlines.current(), asOf: now });
+    const rows = notices.map((n) => this.delivery(n, event, state, params, ruleSet.version, now));
+    return (await this.deliveries.plan(m, rows, now)).length;
+  }
+
+  private delivery(n: PlannedNotice, event: { id: string; caseId?: string | null; type: string; payload: unknown }, state: CaseState | null,
+    params: NoticeParams, ruleVersion: number, now: Date): NewDelivery {
+    const caseId = event.caseId ?? null;
+    const toPetitioner = n.recipient.kind === 'petitioner';
+    const urgent = n.rule.urgent ?? false;
+    return {
+      eventId: event.id,
+      eventType: event.type,
+      recipient: n.recipient.kind === 'unit' ? `unit:${n.recipient.unitId}` : `petitioner:${caseId ?? ''}`,
+      channel: n.channel,
+      kind: n.rule.kind,
+      caseId,
+      unitId: n.recipient.kind === 'unit' ? n.recipient.unitId : actingUnit(event.payload, state),
+      roles: n.recipient.kind === 'unit' ? n.recipient.roles : [],
+      legalKind: n.rule.legal ?? null,
+      urgent,
+      ruleVersion,
+      params,
+      notBefore: toPetitioner && n.channel === 'sms' && !urgent ? afterQuietHours(now, this.config.quietHours) : now,
+    };
+  }
+}
+
+/** The unit on whose behalf a petitioner's notice goes out: the acting unit, else the receiving or the holding one. */
+function actingUnit(payload: unknown, state: CaseState | null): string | null {
+  const p = payload as Record<string, unknown>;
+  if (typeof p['unitId'] === 'string') return p['unitId'];
+  return state?.receivingUnitId ?? state?.holdingUnitId ?? null;
+}

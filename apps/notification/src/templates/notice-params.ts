@@ -1,0 +1,86 @@
+import type { AnyEvent } from '@sunshine/contracts';
+import {
+  clockHistory,
+  DispatchModeTaxonomy,
+  handlingDeadline,
+  inboxDue,
+  RatingScoreTaxonomy,
+  reviewRequestWindow,
+  ratingWindow,
+  StageTaxonomy,
+  type CaseState,
+  type ClockContext,
+  type OrgDirectory,
+} from '@sunshine/domain';
+
+/** What a template may print: facts only (codes, unit names, dates), never personal data or the petition's text. */
+export type NoticeParams = Readonly<Record<string, string | number | boolean>>;
+
+/** Where a petitioner is told to go when not accepted (第23、31条), as the written notice says it. */
+const PROPER_CHANNELS: Readonly<Record<string, string>> = {
+  litigation: '依法向人民法院提起诉讼',
+  arbitration: '依法申请仲裁',
+  'administrative-review': '依法申请行政复议',
+  'party-appeal': '依照党内法规提出申诉或者申请复审',
+  'administrative-procedure': '依照行政裁决、确认、许可、处罚等法定程序办理',
+  'competent-organ': '向有权处理的机关、单位提出',
+  'already-in-handling': '该事项已在办理中，请等待办理结果',
+  'no-further-petition': '该事项已经复核终结，不再受理',
+};
+
+/**
+ * The parameters of a notice, taken when the event is applied (the case as it is then): the case number, the units'
+ * names, and every period as its LAST DAY (Asia/Shanghai), read from the domain's clocks (clockHistory and its
+ * selectors), never an exclusive instant.
+ */
+export function noticeParams(event: Pick<AnyEvent, 'type' | 'payload' | 'occurredAt'>, state: CaseState | null, directory: OrgDirectory, clocks: ClockContext): NoticeParams {
+  const p = event.payload as Record<string, unknown>;
+  const name = (id: unknown) => (typeof id === 'string' ? (directory.get(id)?.name ?? id) : '');
+  const params: Record<string, string | number | boolean> = {};
+  const set = (key: string, value: string | number | boolean | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') params[key] = value;
+  };
+  set('caseNumber', state?.caseNumber ?? (typeof p['caseNumber'] === 'string' ? p['caseNumber'] : null));
+  set('stage', state ? StageTaxonomy.label(state.stage) : null);
+  set('unitName', name(p['unitId'] ?? state?.holdingUnitId));
+  set('toUnitName', name(p['toUnitId']));
+  set('fromUnitName', name(p['fromUnitId'] ?? p['byUnitId']));
+  set('mode', typeof p['mode'] === 'string' ? DispatchModeTaxonomy.label(p['mode']) : null);
+  set('reason', reasonText(p['reason']));
+  set('days', typeof p['days'] === 'number' ? p['days'] : null);
+  set('score', typeof p['score'] === 'string' ? RatingScoreTaxonomy.label(p['score']) : null);
+  set('properChannel', typeof p['properChannel'] === 'string' ? (PROPER_CHANNELS[p['properChannel']] ?? p['properChannel']) : null);
+  set('count', typeof p['count'] === 'number' ? p['count'] : null);
+  set('divisionCode', typeof p['divisionCode'] === 'string' ? p['divisionCode'] : null);
+  set('lastDay', state ? lastDayFor(event, state, clocks) : null);
+  return params;
+}
+
+/** The last day of the period the notice is about. */
+function lastDayFor(event: Pick<AnyEvent, 'type' | 'payload'>, state: CaseState, clocks: ClockContext): string | null {
+  const p = event.payload as Record<string, unknown>;
+  const given = typeof p['dueAt'] === 'string' ? p['dueAt'] : typeof p['answerDueAt'] === 'string' ? p['answerDueAt'] : null;
+  if (given) return clockHistory(state, clocks).find((c) => c.dueAt === given)?.lastDay ?? null;
+  switch (event.type) {
+    case 'case.dispatched':
+    case 'case.stage-opened':
+    case 'case.assisting-unit-added':
+    case 'case.objection-rejected':
+      return inboxDue(state, clocks)?.lastDay ?? null;
+    case 'case.accepted':
+    case 'case.extension-approved':
+      return handlingDeadline(state, clocks)?.lastDay ?? null;
+    case 'case.reply-served':
+      return ratingWindow(state, state.stage, clocks)?.lastDay ?? null;
+    case 'petition.rated':
+      return reviewRequestWindow(state, clocks)?.lastDay ?? null;
+    default:
+      return null;
+  }
+}
+
+function reasonText(reason: unknown): string | null {
+  if (typeof reason !== 'object' || reason === null) return null;
+  const r = reason as { code?: unknown; text?: unknown };
+  return typeof r.text === 'string' ? r.text : typeof r.code === 'string' ? r.code : null;
+}

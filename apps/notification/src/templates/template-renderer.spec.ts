@@ -1,0 +1,29 @@
+import { TemplateRenderer } from './template-renderer';
+
+describe('TemplateRenderer (zh-CN, handlebars)', () => {
+  const renderer = new TemplateRenderer();
+
+  it('prints the acceptance period as its last day for a case that arrives in the inbox', () => {
+    const notice = renderer.render('unit.case-arrived', { caseNumber: '410726-2026-000123', stage: '原办', fromUnitName: '延津县信访局', mode: '转送', lastDay: '2026-03-17' });
+    expect(notice).toEqual({
+      kind: 'unit.case-arrived',
+      version: 1,
+      subject: '新的信访事项：410726-2026-000123',
+      text: '延津县信访局转送信访事项410726-2026-000123（原办）已到达本单位，请及时签收、办理，受理期限至2026-03-17。',
+    });
+  });
+
+  it('uses the period partial for a deadline warning, and leaves it out without a last day', () => {
+    expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1', lastDay: '2026-05-06' }).text).toBe('信访事项X-1即将到期，期限至2026-05-06，请抓紧办理。');
+    expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1' }).text).toBe('信访事项X-1即将到期，请抓紧办理。');
+  });
+
+  it('does not escape text (SMS and in-app are plain text)', () => {
+    expect(renderer.render('petitioner.not-accepted', { caseNumber: 'X-2', reason: '已在<办理>中', properChannel: '向有权处理的机关、单位提出' }).text)
+      .toBe('您的信访事项X-2不予受理，理由：已在<办理>中。您可以向有权处理的机关、单位提出。');
+  });
+
+  it('refuses a kind without a template', () => {
+    expect(() => renderer.render('unit.unknown', {})).toThrow('no template for notice kind unit.unknown');
+  });
+});
