@@ -94,6 +94,12 @@ describe('early warnings, urgent matters, leaders in charge and the backlog regi
     const county = await world.token('countyBureau');
     const plan = await world.call<{ plan: string; status: string }>('PUT', `/cases/${old.caseId}/backlog/plan`, { plan: '县领导包案，分期兑付欠薪', planDueDate: '2026-06-30' }, county);
     expect(plan.body).toMatchObject({ plan: '县领导包案，分期兑付欠薪', status: 'registered' });
+    // An update changes only what it names: a new plan keeps the due date, a new date keeps the plan.
+    const replanned = await world.call<{ plan: string; planDueDate: string | null }>('PUT', `/cases/${old.caseId}/backlog/plan`, { plan: '县领导包案，分三期兑付欠薪' }, county);
+    expect(replanned.body).toMatchObject({ plan: '县领导包案，分三期兑付欠薪', planDueDate: '2026-06-30' });
+    const redated = await world.call<{ plan: string; planDueDate: string | null }>('PUT', `/cases/${old.caseId}/backlog/plan`, { planDueDate: '2026-07-31' }, county);
+    expect(redated.body).toMatchObject({ plan: '县领导包案，分三期兑付欠薪', planDueDate: '2026-07-31' });
+    expect((await world.call('PUT', `/cases/${old.caseId}/backlog/plan`, {}, county)).status).toBe(400);
     await old.replied('2026-03-09T02:00:00.000Z');
     expect((await world.call<Array<{ caseId: string; status: string }>>('GET', '/backlog', undefined, county)).body.find((b) => b.caseId === old.caseId)).toMatchObject({ status: 'registered' });
     await old.closed('2026-03-10T02:00:00.000Z');

@@ -24,6 +24,29 @@ export interface PlanInput {
   readonly unitId?: string;
 }
 
+/** A change to the plan: only the fields named change; `planDueDate: null` clears the date. */
+export interface PlanUpdate {
+  readonly plan?: string;
+  readonly planDueDate?: string | null;
+  readonly unitId?: string;
+}
+
+const PLAN_COLUMNS = { plan: 'plan', planDueDate: 'plan_due_date', unitId: 'unit_id' } as const;
+
+/** The SET list and parameters of a plan update ($1 is the case id): the named fields and the time of the change. */
+export function planUpdateSql(update: PlanUpdate, now: Date): { set: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sets: string[] = [];
+  for (const [field, column] of Object.entries(PLAN_COLUMNS) as Array<[keyof PlanUpdate, string]>) {
+    if (update[field] === undefined) continue;
+    params.push(update[field]);
+    sets.push(`${column} = $${params.length + 1}`);
+  }
+  params.push(now);
+  sets.push(`plan_updated_at = $${params.length + 1}`);
+  return { set: sets.join(', '), params };
+}
+
 const BACKLOG_SELECT = `SELECT b.*, v.case_number, v.status AS case_status FROM backlog_cases b JOIN case_replica v ON v.case_id = b.case_id`;
 
 /** The backlog register as people use it: list it, register a case by hand with a plan, update the plan. */
@@ -61,15 +84,16 @@ export class BacklogRegisterService {
     return this.view(caseId);
   }
 
-  /** The plan (化解方案) and the responsible unit; the responsible unit or an overseeing bureau may change it. */
-  async updatePlan(staff: StaffPrincipal, caseId: string, body: PlanInput): Promise<BacklogView> {
+  /**
+   * The plan (化解方案), its due date and the responsible unit; the responsible unit or an overseeing bureau may change
+   * them. Only what the update names changes (a plan sent without its date keeps the date).
+   */
+  async updatePlan(staff: StaffPrincipal, caseId: string, body: PlanUpdate): Promise<BacklogView> {
     await this.commands.act(caseId, staff, {}, async ({ m }) => {
       const [row] = await m.query<Array<{ status: string }>>(`SELECT status FROM backlog_cases WHERE case_id = $1 FOR UPDATE`, [caseId]);
       if (row?.status !== 'registered') throw new DomainException('NOT_BACKLOG', 'not-found', { zh: '该事项不在积案台账中', en: 'the case is not on the register' });
-      await m.query(
-        `UPDATE backlog_cases SET plan = $2, plan_due_date = $3, plan_updated_at = $4, unit_id = COALESCE($5, unit_id) WHERE case_id = $1`,
-        [caseId, body.plan, body.planDueDate ?? null, this.clock.now(), body.unitId ?? null],
-      );
+      const { set, params } = planUpdateSql(body, this.clock.now());
+      await m.query(`UPDATE backlog_cases SET ${set} WHERE case_id = $1`, [caseId, ...params]);
     });
     return this.view(caseId);
   }

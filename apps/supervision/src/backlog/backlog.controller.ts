@@ -10,8 +10,12 @@ const planSchema = z.object({
   unitId: z.string().min(3).max(96).optional(),
 });
 const registerSchema = planSchema.extend({ reason: reasonSchema });
+/** A plan update names what changes; anything left out stays as it is (`planDueDate: null` clears the date). */
+const planUpdateSchema = z
+  .object({ plan: planSchema.shape.plan.optional(), planDueDate: z.iso.date().nullable().optional(), unitId: planSchema.shape.unitId })
+  .refine((b) => b.plan !== undefined || b.planDueDate !== undefined || b.unitId !== undefined, { message: 'name at least one of plan, planDueDate, unitId' });
 const listSchema = z.object({ status: z.enum(['registered', 'cleared']).optional() });
-type PlanBody = z.infer<typeof planSchema>;
+type PlanBody = z.infer<typeof planUpdateSchema>;
 type RegisterBody = z.infer<typeof registerSchema>;
 
 @StaffController('', 'backlog 积案')
@@ -33,9 +37,9 @@ export class BacklogController {
 
   @StaffRoute('PUT', 'cases/:caseId/backlog/plan', {
     roles: ['supervisor', 'head', 'leader', 'handler'],
-    summary: '更新化解方案 Update the plan (不化解不销号: no manual removal)',
+    summary: '更新化解方案（只改所列字段） Update the plan: only the fields given change (不化解不销号: no manual removal)',
   })
-  plan(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(planSchema) body: PlanBody, @Staff() staff: StaffPrincipal): Promise<BacklogView> {
+  plan(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(planUpdateSchema) body: PlanBody, @Staff() staff: StaffPrincipal): Promise<BacklogView> {
     return this.register.updatePlan(staff, caseId, body);
   }
 }
