@@ -20,6 +20,8 @@ const boundaries = (domainImports) => [
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing'] },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: infra, allowedExternalImports: domainImports },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
+      // apps/console (the browser): the contracts' types at most, never a service, the platform or server-side packages.
+      { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: [...infra, 'typeorm', 'zod'] },
     ],
   },
 ];
@@ -27,9 +29,9 @@ const boundaries = (domainImports) => [
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '.local/**', 'tmp/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '.local/**', 'tmp/**', 'apps/console/src/api/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     // Decorator metadata keeps DI constructor types as value imports (consistent-type-imports respects it).
     languageOptions: { parser: tseslint.parser, parserOptions: { project: false, emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {

@@ -1,5 +1,6 @@
-import { issueStaffToken, StaffRoles, type StaffRole } from '@sunshine/platform';
+import { StaffRoles, type StaffRole } from '@sunshine/platform';
 import { readFileSync } from 'node:fs';
+import { DEV_TOKEN_DEFAULTS, signDevToken } from './dev-staff';
 
 /**
  * Issues a staff token signed with the local dev key (.local/keys/private.pem), for local use only:
@@ -19,13 +20,13 @@ async function main(): Promise<void> {
   const roles = arg('roles', 'clerk,handler,head,dispatcher,supervisor,ops').split(',');
   const bad = roles.filter((r) => !(StaffRoles as readonly string[]).includes(r));
   if (bad.length) throw new Error(`unknown roles: ${bad.join(', ')} (known: ${StaffRoles.join(', ')})`);
-  const token = await issueStaffToken(
+  const token = await signDevToken(
     { sub: arg('sub', 'dev-user'), unit: arg('unit', '410700000000:petition-bureau'), division: arg('division', '410700000000'), roles: roles as StaffRole[] },
     {
-      privateKeyPem: readFileSync(arg('key', '.local/keys/private.pem'), 'utf8'),
-      issuer: arg('issuer', 'sunshine-dev'),
-      audience: arg('audience', 'sunshine'),
-      expiresIn: arg('ttl', '8h'),
+      privateKeyPem: readFileSync(arg('key', DEV_TOKEN_DEFAULTS.keyFile), 'utf8'),
+      issuer: arg('issuer', DEV_TOKEN_DEFAULTS.issuer),
+      audience: arg('audience', DEV_TOKEN_DEFAULTS.audience),
+      ttl: arg('ttl', DEV_TOKEN_DEFAULTS.ttl),
     },
   );
   process.stdout.write(`${token}\n`);

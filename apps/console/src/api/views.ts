@@ -1,0 +1,109 @@
+import type { CaseStatus, Channel, OrgUnitSnapshot, PetitionType, Stage } from '@sunshine/contracts';
+
+// What the pages read from answers whose success bodies the services' OpenAPI documents do not describe yet (their
+// requests, parameters and errors are generated). Each names only the fields a page shows; when a service documents
+// its answer, the page reads the generated type instead and the entry here goes.
+
+export type OrgUnit = Omit<OrgUnitSnapshot, 'revision'>;
+
+/** GET /api/routing/inbox */
+export interface InboxItem {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly status: CaseStatus | null;
+  readonly stage: Stage;
+  readonly type: PetitionType | null;
+  readonly category: string | null;
+  readonly placeCode: string | null;
+  readonly holdingUnitId: string | null;
+  readonly holding: boolean;
+  readonly dueAt: string | null;
+  readonly dueProvisional: boolean;
+  readonly registeredAt: string | null;
+  readonly objectedTwice: boolean;
+  readonly version: number;
+  readonly updatedAt: string;
+  /** Sent once issue 12's inbox lands; read from the dossier until then. */
+  readonly subject?: string;
+}
+export interface InboxPage {
+  readonly items: InboxItem[];
+  readonly total: number;
+  readonly byStatus: Record<string, number>;
+}
+
+/** GET /api/routing/cases/{caseId} */
+export interface CaseDetail {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly version: number;
+  readonly status: CaseStatus | null;
+  readonly stage: Stage;
+  readonly type: PetitionType | null;
+  readonly category: string | null;
+  readonly channel: Channel | null;
+  readonly placeCode: string | null;
+  readonly receivingUnitId: string | null;
+  readonly holdingUnitId: string | null;
+  readonly heldBy: readonly string[];
+  readonly assistingUnitIds: readonly string[];
+  readonly handlerId: string | null;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly desk: { readonly unitId: string; readonly reason: string } | null;
+  readonly allowedActions: string[];
+}
+
+/** GET /api/routing/cases/{caseId}/dispatches */
+export interface DispatchRecord {
+  readonly toUnitId: string;
+  readonly mode: string;
+  readonly reason?: { readonly code?: string; readonly text?: string };
+  readonly occurredAt?: string;
+}
+
+/** GET /api/supervision/cases/{caseId} */
+export interface SupervisionCase {
+  readonly timeline: Array<{ readonly eventId: string; readonly type: string; readonly status: string | null; readonly holdingUnitId: string | null; readonly occurredAt: string }>;
+  readonly clocks: Array<{
+    readonly clockId: string;
+    readonly kind: string;
+    readonly unitId: string;
+    readonly article: string;
+    readonly dueAt: string;
+    readonly lastDay: string;
+    readonly provisional: boolean;
+    readonly status: string;
+  }>;
+}
+
+/** GET /api/intake/petitions/{caseId}/dossier */
+export interface Dossier {
+  readonly subject?: string;
+  readonly content?: string;
+  readonly petitioner?: Record<string, unknown> | null;
+  readonly attachments?: Array<{ readonly id: string; readonly name?: string; readonly fileName?: string; readonly size?: number }>;
+  readonly access?: string;
+}
+
+/** POST /api/intake/petitions */
+export interface Registered {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly queryCode: string;
+}
+
+/** GET /api/routing/cases/{caseId}/documents */
+export interface DocumentRef {
+  readonly id: string;
+  readonly kind: string;
+  readonly number: string;
+  readonly unitId: string;
+  readonly issuedAt: string;
+}
+
+/** GET /api/routing/desk */
+export interface DeskPage {
+  readonly items: Array<InboxItem & { readonly reason?: string; readonly deskReason?: string }>;
+  readonly total: number;
+}

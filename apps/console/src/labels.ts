@@ -1,0 +1,90 @@
+import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
+
+// Display words for the contracts' closed vocabularies (the code lists are the contracts'; a new code fails to compile
+// here until it has its word).
+export const STATUS: Record<CaseStatus, string> = {
+  registered: '已登记',
+  dispatched: '已转送/交办',
+  signed: '已签收',
+  accepted: '已受理',
+  'not-accepted': '不予受理',
+  'objection-pending': '异议待审',
+  'in-progress': '办理中',
+  replied: '已答复',
+  closed: '已办结',
+  finalized: '已终结',
+  withdrawn: '已撤回',
+};
+
+export const STAGE: Record<Stage, string> = { original: '初次办理', review: '复查', 're-review': '复核' };
+
+export const CHANNEL: Record<Channel, string> = {
+  visit: '来访',
+  letter: '来信',
+  online: '网上信访',
+  sms: '短信',
+  hotline: '热线',
+  mailbox: '领导信箱',
+  app: '移动端',
+  fax: '传真',
+  phone: '电话',
+};
+
+export const PETITION_TYPE: Record<PetitionType, string> = { suggestion: '建议意见', accusation: '检举控告', claim: '申诉求决' };
+
+/** The routing actions a case page offers, by the command name `allowedActions` lists. */
+export const ACTION: Record<string, string> = {
+  sign: '签收',
+  'assign-handler': '确定经办人',
+  accept: '受理',
+  'not-accept': '不予受理',
+  'start-handling': '开始办理',
+  'start-hearing': '听证开始',
+  'end-hearing': '听证结束',
+  'request-extension': '申请延期',
+  'approve-extension': '批准延期',
+  'reject-extension': '不予延期',
+  'raise-objection': '提出异议',
+  'approve-objection': '异议成立',
+  'reject-objection': '异议不成立',
+  'add-assisting-unit': '增加协办单位',
+  'contribute-assist': '提交协办意见',
+  reply: '答复意见（起草/审签）',
+  'serve-reply': '记录送达',
+  'submit-assignment-report': '提交办结报告',
+  dispatch: '转送/交办',
+  close: '办结',
+  finalize: '复核终结',
+};
+
+export const DOCUMENT_KIND: Record<string, string> = {
+  forward: '转送单',
+  assign: '交办单',
+  'acceptance-notice': '受理告知书',
+  'non-acceptance-notice': '不予受理告知书',
+  opinion: '处理意见书',
+};
+
+export function label(table: Record<string, string>, code: string | null | undefined): string {
+  return code ? (table[code] ?? code) : '—';
+}
+
+/**
+ * 问题类别: the platform's default code table as routing publishes it. No service lists it over HTTP yet (issue 12 asks
+ * for the endpoint); the registration form reads it from here until then, and the server still validates every code.
+ */
+export const CATEGORY: Record<string, string> = {
+  labour: '劳资纠纷',
+  agriculture: '农业农村',
+  'civil-affairs': '民政救助',
+  demolition: '拆迁补偿',
+  environment: '环境保护',
+  'urban-construction': '城乡建设',
+  'land-resources': '自然资源（土地、草场）',
+  education: '教育',
+  health: '卫生健康',
+  transport: '交通运输',
+  'public-security': '治安',
+  lawsuit: '涉法涉诉',
+  other: '其他',
+};

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Space } from 'antd';
+import { useRef } from 'react';
+import { useParams } from 'react-router';
+import { ApiError } from '../api/errors';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { currentSession } from '../session';
+
+/** 文书打印预览: the service's own print HTML (zh-CN), fetched with the staff token and shown in a frame to print. */
+export default function PrintPage() {
+  const { caseId = '', documentId = '' } = useParams();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const html = useQuery({
+    queryKey: ['document-html', caseId, documentId],
+    queryFn: async () => {
+      const res = await fetch(`/api/routing/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/html`, {
+        headers: { Authorization: `Bearer ${currentSession()?.token ?? ''}` },
+      });
+      if (!res.ok) {
+        const b = (await res.json().catch(() => ({}))) as { code?: string; message?: { zh?: string; en?: string } };
+        throw new ApiError(res.status, b.code ?? `HTTP_${res.status}`, b.message?.zh ?? '无法打开文书', b.message?.en ?? '');
+      }
+      return res.text();
+    },
+  });
+  return (
+    <div style={{ padding: 24 }}>
+      <ErrorAlert error={html.error} />
+      <Space style={{ marginBottom: 16 }}>
+        <Button type="primary" disabled={!html.data} onClick={() => frame.current?.contentWindow?.print()}>打印</Button>
+        <Button onClick={() => window.close()}>关闭</Button>
+      </Space>
+      {html.data && <iframe ref={frame} title="文书" srcDoc={html.data} style={{ width: '100%', height: '80vh', border: '1px solid #ddd' }} sandbox="allow-modals allow-same-origin" />}
+    </div>
+  );
+}

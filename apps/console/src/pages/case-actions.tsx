@@ -1,0 +1,136 @@
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
+import { ifMatch, routing } from '../api/client';
+import { call } from '../api/errors';
+
+type Values = Record<string, unknown>;
+const text = (v: Values, k: string) => String(v[k] ?? '').trim();
+
+export interface CaseAction {
+  readonly label: string;
+  /** The form in the action's dialog; none: a confirmation only. */
+  readonly fields?: ReactNode;
+  readonly run: (caseId: string, version: number, values: Values) => Promise<unknown>;
+}
+
+const reasonFields = (codeLabel: string, codes?: Array<{ value: string; label: string }>) => (
+  <>
+    <Form.Item name="code" label={codeLabel} rules={[{ required: true }]}>{codes ? <Select options={codes} /> : <Input />}</Form.Item>
+    <Form.Item name="text" label="理由" rules={[{ required: true, min: 2, max: 200 }]}><Input.TextArea rows={3} /></Form.Item>
+  </>
+);
+
+const CLAIM_ROUTES = [
+  ['petition', '信访程序'], ['litigation', '诉讼'], ['arbitration', '仲裁'], ['administrative-review', '行政复议'],
+  ['party-appeal', '党内申诉'], ['administrative-procedure', '行政程序'], ['statutory-duty', '履行法定职责'],
+].map(([value, label]) => ({ value: value as string, label: label as string }));
+
+const PROPER_CHANNELS = [
+  ['litigation', '依法向人民法院提起诉讼'], ['arbitration', '申请仲裁'], ['administrative-review', '申请行政复议'],
+  ['party-appeal', '党内申诉'], ['administrative-procedure', '行政程序'], ['competent-organ', '向有权机关反映'],
+  ['already-in-handling', '已在办理中'], ['no-further-petition', '不再受理'],
+].map(([value, label]) => ({ value: value as string, label: label as string }));
+
+/** The routing actions a case page offers: each calls its real endpoint with the version the page shows (If-Match). */
+export const CASE_ACTIONS: Record<string, CaseAction> = {
+  sign: { label: '签收', run: (caseId, v) => call(routing.POST('/cases/{caseId}/sign', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })) },
+  'assign-handler': {
+    label: '确定经办人',
+    fields: <Form.Item name="handlerId" label="经办人（工作人员账号）" rules={[{ required: true }]}><Input placeholder="如 demo-dongtun-handler" /></Form.Item>,
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/handler', { params: { path: { caseId }, header: ifMatch(v) }, body: { handlerId: text(f, 'handlerId') } })),
+  },
+  accept: {
+    label: '受理',
+    fields: <Form.Item name="claimRoute" label="处理途径（申诉求决类）"><Select allowClear options={CLAIM_ROUTES} /></Form.Item>,
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/accept', {
+      params: { path: { caseId }, header: ifMatch(v) },
+      body: f['claimRoute'] ? { claimRoute: f['claimRoute'] as 'petition' } : {},
+    })),
+  },
+  'not-accept': {
+    label: '不予受理',
+    fields: (
+      <>
+        {reasonFields('理由代码')}
+        <Form.Item name="properChannel" label="告知途径" rules={[{ required: true }]}><Select options={PROPER_CHANNELS} /></Form.Item>
+      </>
+    ),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/not-accept', {
+      params: { path: { caseId }, header: ifMatch(v) },
+      body: { reason: { code: text(f, 'code'), text: text(f, 'text') }, properChannel: f['properChannel'] as 'litigation' },
+    })),
+  },
+  'start-handling': { label: '开始办理', run: (caseId, v) => call(routing.POST('/cases/{caseId}/start-handling', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })) },
+  'start-hearing': { label: '听证开始', run: (caseId, v) => call(routing.POST('/cases/{caseId}/hearing/start', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })) },
+  'end-hearing': { label: '听证结束', run: (caseId, v) => call(routing.POST('/cases/{caseId}/hearing/end', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })) },
+  'request-extension': {
+    label: '申请延期',
+    fields: (
+      <>
+        <Form.Item name="days" label="延长天数（合计不超过 30 日）" rules={[{ required: true }]}><InputNumber min={1} max={30} /></Form.Item>
+        {reasonFields('理由代码')}
+      </>
+    ),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/extension', {
+      params: { path: { caseId }, header: ifMatch(v) },
+      body: { days: Number(f['days']), reason: { code: text(f, 'code'), text: text(f, 'text') } },
+    })),
+  },
+  'approve-extension': { label: '批准延期', run: (caseId, v) => call(routing.POST('/cases/{caseId}/extension/approve', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })) },
+  'reject-extension': {
+    label: '不予延期',
+    fields: reasonFields('理由代码'),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/extension/reject', { params: { path: { caseId }, header: ifMatch(v) }, body: { reason: { code: text(f, 'code'), text: text(f, 'text') } } })),
+  },
+  'raise-objection': {
+    label: '提出异议',
+    fields: reasonFields('异议代码'),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/objection', { params: { path: { caseId }, header: ifMatch(v) }, body: { reason: { code: text(f, 'code'), text: text(f, 'text') } } })),
+  },
+  reply: {
+    label: '起草答复意见',
+    fields: (
+      <>
+        <Form.Item name="outcome" label="处理结论" rules={[{ required: true }]}>
+          <Select options={[{ value: 'supported', label: '予以支持' }, { value: 'explained', label: '解释说明' }, { value: 'not-supported', label: '不予支持' }]} />
+        </Form.Item>
+        <Form.Item name="text" label="答复意见" rules={[{ required: true, min: 10 }]}><Input.TextArea rows={6} /></Form.Item>
+      </>
+    ),
+    // A draft emits no event and needs no version; the head's approval (APPROVE_REPLY) does.
+    run: (caseId, _v, f) => call(routing.PUT('/cases/{caseId}/reply/draft', {
+      params: { path: { caseId } },
+      body: { outcome: f['outcome'] as 'supported', text: text(f, 'text') },
+    })),
+  },
+  'serve-reply': {
+    label: '记录送达',
+    fields: (
+      <>
+        <Form.Item name="method" label="送达方式" rules={[{ required: true }]}><Select options={[{ value: 'in-person', label: '直接送达' }, { value: 'post', label: '邮寄送达' }]} /></Form.Item>
+        <Form.Item name="servedAt" label="送达时间"><DatePicker showTime /></Form.Item>
+      </>
+    ),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/reply/serve', {
+      params: { path: { caseId }, header: ifMatch(v) },
+      body: { method: f['method'] as 'post', ...(f['servedAt'] ? { servedAt: (f['servedAt'] as Dayjs).toISOString() } : {}) },
+    })),
+  },
+  close: {
+    label: '办结',
+    fields: reasonFields('办结原因', [
+      { value: 'not-accepted', label: '不予受理' }, { value: 'other-procedure', label: '已按其他程序处理' }, { value: 'no-review-chain', label: '无复查复核程序' }, { value: 'other', label: '其他' },
+    ]),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/close', {
+      params: { path: { caseId }, header: ifMatch(v) },
+      body: { reason: { code: f['code'] as 'other', text: text(f, 'text') } },
+    })),
+  },
+};
+
+/** The head's approval of the drafted reply (a second step of `reply`, offered beside the draft). */
+export const APPROVE_REPLY: CaseAction = {
+  label: '审签答复意见',
+  run: (caseId, v) => call(routing.POST('/cases/{caseId}/reply/approve', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })),
+};
