@@ -91,6 +91,7 @@ export const WRITES: ReadonlyArray<{ service: ServiceName; method: string; path:
     ['assist-contributions', { text: '协办意见：已配合核查。' }], ['assignment-report', { text: '办结报告：已办理完毕。' }], ['objection', { reason }],
     ['objection/approve', {}], ['objection/reject', { reason }], ['dispatch', { toUnitId: '{viewer}', mode: 'assign', reason: { text: '转本单位办理' } }],
     ['reply/approve', {}], ['reply/serve', { method: 'post' }],
+    ['require-manual-dispatch', { reason: { code: 'ambiguous-rules', text: '需人工分办' } }],
   ] as const).map(([action, body]) => ({ service: 'routing' as const, method: 'POST', path: `/cases/{caseId}/${action}`, body, version: true })),
   { service: 'routing', method: 'PUT', path: '/cases/{caseId}/reply/draft', body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' } },
   { service: 'supervision', method: 'POST', path: '/cases/{caseId}/report-up', body: { kind: 'urgent', reason: { code: 'urgent' } } },

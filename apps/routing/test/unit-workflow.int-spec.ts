@@ -101,8 +101,8 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect(html).toContain('依法申请仲裁');
     expect((await w.act<Result>(U.hrss, caseId, 'close', { reason: { code: 'not-accepted' } }, ['head'])).body.status).toBe('closed');
     const view = await w.call<{ status: string; allowedActions: string[] }>('GET', `/cases/${caseId}`, U.hrss);
-    // Closed: only what may follow an end (the 交办 report still owed to the bureau; serving a reply) remains.
-    expect(view.body).toMatchObject({ status: 'closed', allowedActions: ['submit-assignment-report', 'serve-reply'] });
+    // Closed: only the 交办 report still owed to the bureau remains (no reply to serve: issue 12).
+    expect(view.body).toMatchObject({ status: 'closed', allowedActions: ['submit-assignment-report'] });
   });
 
   it('refuses illegal actions with the reason and emits nothing', async () => {
@@ -123,10 +123,14 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect([tooLong.status, tooLong.body.code]).toEqual([422, 'EXTENSION_TOO_LONG']);
     expect(tooLong.body.message.zh).toContain('30日');
     await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'explained', text: '经核查，已向信访人解释政策。' });
+    // A handler approving a reply: a role problem (the head's 审签), not an unapproved reply (issue 12).
     const unapproved = await w.act<Problem>(U.hrss, caseId, 'reply/approve', undefined, ['handler']);
-    expect([unapproved.status, unapproved.body.code]).toEqual([403, 'REPLY_NOT_APPROVED']);
+    expect([unapproved.status, unapproved.body.code]).toEqual([403, 'HEAD_DECISION_REQUIRED']);
     const noVersion = await w.call<Problem>('POST', `/cases/${caseId}/start-handling`, U.hrss);
     expect([noVersion.status, noVersion.body.code]).toEqual([400, 'VERSION_REQUIRED']);
+    // A case the caller may not see answers 404 with or without a version: visibility before the version (issue 12).
+    const unseen = await w.call<Problem>('POST', `/cases/${caseId}/start-handling`, U.housing);
+    expect([unseen.status, unseen.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
 
     expect(before + 1).toBe(afterAccept);
     expect(await outboxCount(caseId)).toBe(afterAccept);

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isLate, objectionWindow } from '@sunshine/domain';
-import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal } from '@sunshine/platform';
-import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
+import { isBureau, isLate, objectionRefusal, objectionWindow } from '@sunshine/domain';
+import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
+import { authorityException } from '../cases/unit-errors';
+import { DirectoryCache } from '../directory/directory.cache';
 import { DeskService } from '../desk/desk.service';
 import type { ApproveObjectionDto, RaiseObjectionDto, RejectObjectionDto } from './unit-actions.dto';
 
@@ -17,10 +19,13 @@ export class ObjectionService {
     private readonly desk: DeskService,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
+    private readonly directory: DirectoryCache,
   ) {}
 
-  raise(caseId: string, staff: StaffPrincipal, dto: RaiseObjectionDto, version: number): Promise<ActionResult> {
+  raise(caseId: string, staff: StaffPrincipal, dto: RaiseObjectionDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
+      const refusal = objectionRefusal(tx.state, await this.directory.current(tx.m));
+      if (refusal) throw authorityException(refusal);
       const now = this.clock.now();
       const period = objectionWindow(tx.state, { ...this.deadlines.current(), asOf: now });
       if (period && isLate(now, period)) {
@@ -36,16 +41,23 @@ export class ObjectionService {
   }
 
   /** 异议成立: the case returns to the bureau; with `redispatch` the bureau sends it on in the same step. */
-  approve(caseId: string, staff: StaffPrincipal, dto: ApproveObjectionDto, version: number): Promise<ActionResult> {
+  approve(caseId: string, staff: StaffPrincipal, dto: ApproveObjectionDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
+      await this.assertBureau(tx);
       await tx.run({ name: 'approve-objection', payload: { bureauUnitId: staff.unitId, reason: dto.reason } });
       if (dto.redispatch) await this.desk.dispatchIn(tx, dto.redispatch);
     });
   }
 
-  reject(caseId: string, staff: StaffPrincipal, dto: RejectObjectionDto, version: number): Promise<ActionResult> {
+  reject(caseId: string, staff: StaffPrincipal, dto: RejectObjectionDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
+      await this.assertBureau(tx);
       await tx.run({ name: 'reject-objection', payload: { bureauUnitId: staff.unitId, reason: dto.reason } });
     });
+  }
+
+  /** Only a petition bureau decides an objection (Art 23). */
+  private async assertBureau(tx: CaseTx): Promise<void> {
+    if (!isBureau((await this.directory.current(tx.m)).get(tx.staff.unitId))) throw authorityException('OBJECTION_BUREAU_ONLY');
   }
 }

@@ -1,4 +1,4 @@
-import { claimRouteSchema, closingReasonCodeSchema, properChannelSchema, reasonSchema, staffRefSchema, unitIdSchema } from '@sunshine/contracts';
+import { claimRouteSchema, closingReasonCodeSchema, manualDispatchReasonCodeSchema, properChannelSchema, reasonSchema, staffRefSchema, unitIdSchema } from '@sunshine/contracts';
 import { z } from 'zod';
 
 /** A reason staff write: a code and a short text (never the petition's content; at most 200 characters). */
@@ -21,6 +21,10 @@ export const redispatchSchema = z.object({
   feedbackDays: z.number().int().min(1).max(90).optional(),
   reason: z.object({ code: z.string().min(1).max(64).default('manual'), text: z.string().trim().min(2).max(180) }),
 });
+/** Why a person at the desk must decide; objected-twice and rule-error are the system's to record. */
+export const requireManualDispatchSchema = z.object({
+  reason: z.object({ code: manualDispatchReasonCodeSchema.exclude(['objected-twice', 'rule-error']), text: z.string().trim().min(2).max(200) }),
+});
 export const approveObjectionSchema = z.object({ reason: reasonSchema.optional(), redispatch: redispatchSchema.optional() }).default({});
 export const rejectObjectionSchema = z.object({ reason: writtenReason });
 
@@ -38,6 +42,7 @@ export type NotAcceptDto = z.infer<typeof notAcceptSchema>;
 export type CloseDto = z.infer<typeof closeSchema>;
 export type RaiseObjectionDto = z.infer<typeof raiseObjectionSchema>;
 export type RedispatchDto = z.infer<typeof redispatchSchema>;
+export type RequireManualDispatchDto = z.infer<typeof requireManualDispatchSchema>;
 export type ApproveObjectionDto = z.infer<typeof approveObjectionSchema>;
 export type RejectObjectionDto = z.infer<typeof rejectObjectionSchema>;
 export type HearingDto = z.infer<typeof hearingSchema>;

@@ -1,3 +1,4 @@
+import type { ExpectedVersion } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
 import type { CaseCommand } from '@sunshine/domain';
 import type { StaffPrincipal } from '@sunshine/platform';
@@ -29,51 +30,51 @@ export class UnitActionsService {
     private readonly directory: DirectoryCache,
   ) {}
 
-  sign(caseId: string, staff: StaffPrincipal, version: number): Promise<ActionResult> {
+  sign(caseId: string, staff: StaffPrincipal, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, (tx) => tx.run({ name: 'sign', payload: { unitId: staff.unitId } }).then(() => undefined));
   }
 
-  assignHandler(caseId: string, staff: StaffPrincipal, dto: AssignHandlerDto, version: number): Promise<ActionResult> {
+  assignHandler(caseId: string, staff: StaffPrincipal, dto: AssignHandlerDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
       await this.users.assertMember(tx.m, dto.handlerId, staff.unitId);
       await tx.run({ name: 'assign-handler', payload: { unitId: staff.unitId, handlerId: dto.handlerId } });
     });
   }
 
-  accept(caseId: string, staff: StaffPrincipal, dto: AcceptDto, version: number): Promise<ActionResult> {
+  accept(caseId: string, staff: StaffPrincipal, dto: AcceptDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'accept', payload: { unitId: staff.unitId, ...dto } });
   }
 
-  notAccept(caseId: string, staff: StaffPrincipal, dto: NotAcceptDto, version: number): Promise<ActionResult> {
+  notAccept(caseId: string, staff: StaffPrincipal, dto: NotAcceptDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'not-accept', payload: { unitId: staff.unitId, ...dto } });
   }
 
-  startHandling(caseId: string, staff: StaffPrincipal, version: number): Promise<ActionResult> {
+  startHandling(caseId: string, staff: StaffPrincipal, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'start-handling', payload: { unitId: staff.unitId } });
   }
 
-  hearing(caseId: string, staff: StaffPrincipal, edge: 'start' | 'end', dto: HearingDto, version: number): Promise<ActionResult> {
+  hearing(caseId: string, staff: StaffPrincipal, edge: 'start' | 'end', dto: HearingDto, version: ExpectedVersion): Promise<ActionResult> {
     const name = edge === 'start' ? 'start-hearing' : 'end-hearing';
     return this.command(caseId, staff, version, { name, payload: { unitId: staff.unitId, ...dto } });
   }
 
-  requestExtension(caseId: string, staff: StaffPrincipal, dto: RequestExtensionDto, version: number): Promise<ActionResult> {
+  requestExtension(caseId: string, staff: StaffPrincipal, dto: RequestExtensionDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'request-extension', payload: { unitId: staff.unitId, ...dto } });
   }
 
   /** 批准延期: the head approves the days asked for (or fewer). */
-  approveExtension(caseId: string, staff: StaffPrincipal, dto: ApproveExtensionDto, version: number): Promise<ActionResult> {
+  approveExtension(caseId: string, staff: StaffPrincipal, dto: ApproveExtensionDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
       const days = dto.days ?? tx.state.stages[tx.state.stage]?.pendingExtensionDays ?? 0;
       await tx.run({ name: 'approve-extension', payload: { unitId: staff.unitId, days, approvedBy: staff.subject, reason: dto.reason } });
     });
   }
 
-  rejectExtension(caseId: string, staff: StaffPrincipal, dto: RejectExtensionDto, version: number): Promise<ActionResult> {
+  rejectExtension(caseId: string, staff: StaffPrincipal, dto: RejectExtensionDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'reject-extension', payload: { unitId: staff.unitId, rejectedBy: staff.subject, reason: dto.reason } });
   }
 
-  addAssistingUnit(caseId: string, staff: StaffPrincipal, dto: AddAssistingUnitDto, version: number): Promise<ActionResult> {
+  addAssistingUnit(caseId: string, staff: StaffPrincipal, dto: AddAssistingUnitDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
       if (!(await this.directory.current(tx.m)).get(dto.assistingUnitId)) throw unknownUnit(dto.assistingUnitId);
       if (tx.state.accusedUnitId === dto.assistingUnitId) throw accusedUnit();
@@ -81,16 +82,16 @@ export class UnitActionsService {
     });
   }
 
-  close(caseId: string, staff: StaffPrincipal, dto: CloseDto, version: number): Promise<ActionResult> {
+  close(caseId: string, staff: StaffPrincipal, dto: CloseDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'close', payload: { unitId: staff.unitId, reason: dto.reason } });
   }
 
   /** 不再受理: the re-reviewing unit ends the matter (Art 36); done by itself once the 复核意见 is served. */
-  finalize(caseId: string, staff: StaffPrincipal, version: number): Promise<ActionResult> {
+  finalize(caseId: string, staff: StaffPrincipal, version: ExpectedVersion): Promise<ActionResult> {
     return this.command(caseId, staff, version, { name: 'finalize', payload: { unitId: staff.unitId } });
   }
 
-  private command(caseId: string, staff: StaffPrincipal, version: number, command: CaseCommand): Promise<ActionResult> {
+  private command(caseId: string, staff: StaffPrincipal, version: ExpectedVersion, command: CaseCommand): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
       await tx.run(command);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CategoryTaxonomy } from '@sunshine/domain';
-import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, DomainException, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
 import { DirectoryCache } from '../directory/directory.cache';
 import { DocumentIssuer } from '../documents/document.issuer';
@@ -22,7 +22,7 @@ export class WrittenReportsService {
     private readonly clock: Clock,
   ) {}
 
-  contributeAssist(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: number): Promise<ActionResult> {
+  contributeAssist(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
       const lead = tx.state.holdingUnitId ?? '';
       const doc = await this.issue(tx, 'assist-contribution', { text: dto.text, leadUnit: await this.nameOf(tx, lead) });
@@ -31,7 +31,7 @@ export class WrittenReportsService {
     });
   }
 
-  assignmentReport(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: number): Promise<ActionResult> {
+  assignmentReport(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
       const assignment = tx.state.assignment;
       if (!assignment || assignment.unitId !== staff.unitId) throw NOT_ASSIGNED;

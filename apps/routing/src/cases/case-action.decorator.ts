@@ -8,3 +8,6 @@ import { StaffRoute, type StaffRole } from '@sunshine/platform';
 export function CaseAction(path: string, roles: readonly StaffRole[], summary: string, code?: string): MethodDecorator {
   return StaffRoute('POST', path, { roles, summary, code, status: 200 });
 }
+
+/** The refusal code of an act that is the head's decision (审签: approving a reply, deciding not to accept), for any other role. */
+export const HEAD_DECISION = 'HEAD_DECISION_REQUIRED';

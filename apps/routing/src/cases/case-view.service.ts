@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { allowedCommands, stageRecord, type CaseState, type CommandName } from '@sunshine/domain';
+import { allowedActions, stageRecord, type CaseState, type UnitAction } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { CaseAccess } from './case-access.service';
 import { caseDueAt, deskOf } from './case-row';
 import { DispatchLog, type DispatchEntry } from './dispatch-log';
 import { DirectoryCache } from '../directory/directory.cache';
+import { ReplyStore } from '../reply/reply.store';
 
 /** One event of a case's history as routing shows it (facts only, as on the case log). */
 export interface CaseEventRecord {
@@ -41,16 +42,12 @@ export interface CaseDetail {
   readonly lastDispatch: CaseState['lastDispatch'];
   readonly stageRecord: ReturnType<typeof stageRecord>;
   readonly flags: Pick<CaseState['flags'], 'hearingPaused' | 'confidential' | 'lawsuit' | 'manualDispatch' | 'supervised' | 'repeatOf'>;
-  /** The commands the case's status allows (the holding unit's buttons); decide still checks each. */
-  readonly allowedActions: CommandName[];
+  /**
+   * What the caller (its unit and roles) can do now, exactly (libs/domain `allowedActions`: the endpoint's roles, the
+   * unit's authority, decide's verdict): each listed action succeeds for this caller, an unlisted one is refused.
+   */
+  readonly allowedActions: UnitAction[];
 }
-
-/** The commands routing owns (a unit's actions); the others belong to intake and supervision. */
-const ROUTING_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
-  'dispatch', 'require-manual-dispatch', 'sign', 'assign-handler', 'accept', 'not-accept', 'raise-objection', 'approve-objection',
-  'reject-objection', 'add-assisting-unit', 'contribute-assist', 'start-handling', 'start-hearing', 'end-hearing', 'request-extension',
-  'approve-extension', 'reject-extension', 'submit-assignment-report', 'reply', 'serve-reply', 'open-stage', 'close', 'finalize',
-]);
 
 @Injectable()
 export class CaseViewService {
@@ -62,11 +59,16 @@ export class CaseViewService {
     private readonly directory: DirectoryCache,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
+    private readonly replies: ReplyStore,
   ) {}
 
   async get(caseId: string, staff: StaffPrincipal): Promise<CaseDetail> {
     const m = this.dataSource.manager;
     const { state: s, revision } = await this.access.readVisible(m, staff, caseId);
+    const directory = await this.directory.current(m);
+    const clocks = { ...this.deadlines.current(), asOf: this.clock.now() };
+    const draft = await this.replies.find(m, caseId, s.stage);
+    const replyDraft = draft?.status === 'draft' ? { draftedBy: draft.draftedBy } : null;
     return {
       caseId,
       caseNumber: s.caseNumber,
@@ -83,8 +85,8 @@ export class CaseViewService {
       assistingUnitIds: s.assistingUnitIds,
       handlerId: s.handlerId,
       receivedAt: s.receivedAt,
-      dueAt: caseDueAt(s, { ...this.deadlines.current(), asOf: this.clock.now() }),
-      desk: deskOf(s, await this.directory.current(m)),
+      dueAt: caseDueAt(s, clocks),
+      desk: deskOf(s, directory),
       objections: { count: s.objections.count, pending: s.objections.pending, objectedTwice: s.objections.count >= 2 },
       assignment: s.assignment,
       lastDispatch: s.lastDispatch,
@@ -97,7 +99,7 @@ export class CaseViewService {
         supervised: s.flags.supervised,
         repeatOf: s.flags.repeatOf,
       },
-      allowedActions: allowedCommands(s.status).filter((n) => ROUTING_COMMANDS.has(n)),
+      allowedActions: allowedActions(s, { unitId: staff.unitId, subject: staff.subject, roles: staff.roles }, { directory, clocks, replyDraft }),
     };
   }
 

@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
 import { z } from 'zod';
-import { redispatchSchema, type RedispatchDto } from '../actions/unit-actions.dto';
+import { UNIT_ACTION_ROLES } from '@sunshine/domain';
+import { redispatchSchema, requireManualDispatchSchema, type RedispatchDto, type RequireManualDispatchDto } from '../actions/unit-actions.dto';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { DeskService, type DeskItem } from './desk.service';
@@ -20,13 +21,27 @@ export class DeskController {
     return this.desk.list(staff, q.limit, q.offset);
   }
 
-  @CaseAction('cases/:caseId/dispatch', ['dispatcher', 'head'], '人工转送/交办 (case.dispatched) Dispatch by hand from the desk')
+  @CaseAction('cases/:caseId/dispatch', UNIT_ACTION_ROLES.dispatch, '人工转送/交办 (case.dispatched) Dispatch by hand from the desk; a unit that is not a bureau forwards its direct petition to the bureau of its level')
   dispatch(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @ZodBody(redispatchSchema) dto: RedispatchDto,
-    @IfMatchVersion() version: number,
+    @IfMatchVersion() version: ExpectedVersion,
     @Staff() staff: StaffPrincipal,
   ): Promise<ActionResult> {
     return this.desk.dispatch(caseId, staff, dto, version);
+  }
+
+  @CaseAction(
+    'cases/:caseId/require-manual-dispatch',
+    UNIT_ACTION_ROLES['require-manual-dispatch'],
+    '转人工分办 (case.manual-dispatch-required) The bureau holding the case puts it on its desk for a person, with the reason',
+  )
+  requireManual(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodBody(requireManualDispatchSchema) dto: RequireManualDispatchDto,
+    @IfMatchVersion() version: ExpectedVersion,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<ActionResult> {
+    return this.desk.requireManual(caseId, staff, dto, version);
   }
 }

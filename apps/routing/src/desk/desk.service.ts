@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BUREAU_KINDS } from '@sunshine/domain';
+import { dispatchRefusal, isBureau } from '@sunshine/domain';
 import {
   caseCoreColumns,
   caseCoreOf,
@@ -8,15 +8,15 @@ import {
   CaseVisibility,
   Clock,
   DeadlineContextSource,
-  DomainException,
   isoOf,
   type CaseCore,
+  type ExpectedVersion,
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import type { RedispatchDto } from '../actions/unit-actions.dto';
+import type { RedispatchDto, RequireManualDispatchDto } from '../actions/unit-actions.dto';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
-import { accusedUnit, unknownUnit } from '../cases/unit-errors';
+import { accusedUnit, authorityException, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
 import { ASSIGNMENT_FEEDBACK_DAYS, feedbackDue } from '../dispatch/routing-policy.service';
 
@@ -74,23 +74,28 @@ export class DeskService {
     return { items, total: Number(count?.n ?? 0) };
   }
 
-  /** 人工分办: a person at the desk sends the case on (转送 or 交办 with the report's due date). */
-  dispatch(caseId: string, staff: StaffPrincipal, dto: RedispatchDto, version: number): Promise<ActionResult> {
+  /**
+   * 人工分办: the bureau sends the case on (转送 or 交办 with the report's due date); a unit that registered a direct
+   * petition it does not handle forwards it to the bureau of its level (dispatchAuthority).
+   */
+  dispatch(caseId: string, staff: StaffPrincipal, dto: RedispatchDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, (tx) => this.dispatchIn(tx, dto));
+  }
+
+  /** 人工分办要求: the bureau holding the case puts it on its desk for a person, with the reason (e.g. two competent units). */
+  requireManual(caseId: string, staff: StaffPrincipal, dto: RequireManualDispatchDto, version: ExpectedVersion): Promise<ActionResult> {
+    return this.runner.act(caseId, staff, version, async (tx) => {
+      if (!isBureau((await this.directory.current(tx.m)).get(staff.unitId))) throw authorityException('DESK_BUREAU_ONLY');
+      await tx.run({ name: 'require-manual-dispatch', payload: { unitId: staff.unitId, reason: dto.reason } });
+    });
   }
 
   async dispatchIn(tx: CaseTx, dto: RedispatchDto): Promise<void> {
     const directory = await this.directory.current(tx.m);
-    const own = directory.get(tx.staff.unitId);
-    const directPetition = tx.state.status === 'registered' && tx.state.receivingUnitId === tx.staff.unitId;
-    if (!directPetition && (!own || !BUREAU_KINDS.includes(own.kind))) {
-      throw new DomainException('DESK_BUREAU_ONLY', 'forbidden', {
-        zh: '只有信访部门可以转送、交办信访事项；承办单位认为不属于本单位职权范围的，应提出异议',
-        en: 'only a petition bureau dispatches; a handling unit objects instead',
-      });
-    }
     const target = directory.get(dto.toUnitId);
     if (!target) throw unknownUnit(dto.toUnitId);
+    const refusal = dispatchRefusal(tx.state, directory.get(tx.staff.unitId), target, dto.mode, directory);
+    if (refusal) throw authorityException(refusal);
     if (tx.state.accusedUnitId === target.id) throw accusedUnit();
     const now = this.clock.now();
     await tx.run({

@@ -1,6 +1,7 @@
+import { UNIT_ACTION_ROLES } from '@sunshine/domain';
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { AllowServiceTokens, IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
-import { CaseAction } from '../cases/case-action.decorator';
+import { AllowServiceTokens, IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { CaseAction, HEAD_DECISION } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { draftReplySchema, replyQuerySchema, serveReplySchema, type DraftReplyDto, type ReplyQuery, type ServeReplyDto } from './reply.dto';
 import { ReplyService, type ReplyView } from './reply.service';
@@ -26,16 +27,16 @@ export class ReplyController {
     return this.replies.draft(caseId, staff, dto);
   }
 
-  @CaseAction('approve', ['head'], '负责人审签并出具答复意见 (case.replied) The head approves the reply', 'REPLY_NOT_APPROVED')
-  approve(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() version: number, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+  @CaseAction('approve', UNIT_ACTION_ROLES.reply, '负责人审签并出具答复意见 (case.replied) The head approves the reply', HEAD_DECISION)
+  approve(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() version: ExpectedVersion, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
     return this.replies.approve(caseId, staff, version);
   }
 
-  @CaseAction('serve', ['clerk', 'handler', 'head'], '记录送达（直接送达、邮寄送达） (case.reply-served) Record service of the reply')
+  @CaseAction('serve', UNIT_ACTION_ROLES['serve-reply'], '记录送达（直接送达、邮寄送达） (case.reply-served) Record service of the reply')
   serve(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @ZodBody(serveReplySchema) dto: ServeReplyDto,
-    @IfMatchVersion() version: number,
+    @IfMatchVersion() version: ExpectedVersion,
     @Staff() staff: StaffPrincipal,
   ): Promise<ActionResult> {
     return this.replies.serve(caseId, staff, dto, version);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Stage } from '@sunshine/contracts';
 import { decide, stageRecord } from '@sunshine/domain';
-import { Clock, decisionException, DomainException, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, decisionException, DomainException, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { commandAfterService } from '../cases/after-service';
 import { CaseAccess } from '../cases/case-access.service';
@@ -58,7 +58,7 @@ export class ReplyService {
   }
 
   /** 审签: only the unit's head, never the one who drafted it (four eyes); the reply is emitted with the head as approver. */
-  async approve(caseId: string, staff: StaffPrincipal, expectedVersion: number): Promise<ActionResult> {
+  async approve(caseId: string, staff: StaffPrincipal, expectedVersion: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, expectedVersion, async (tx) => {
       const draft = await this.replies.find(tx.m, caseId, tx.state.stage);
       if (!draft) throw NO_DRAFT;
@@ -73,7 +73,7 @@ export class ReplyService {
     });
   }
 
-  async serve(caseId: string, staff: StaffPrincipal, dto: ServeReplyDto, expectedVersion: number): Promise<ActionResult> {
+  async serve(caseId: string, staff: StaffPrincipal, dto: ServeReplyDto, expectedVersion: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, expectedVersion, async (tx) => {
       const now = this.clock.now();
       const servedAt = dto.servedAt ? new Date(dto.servedAt) : now;

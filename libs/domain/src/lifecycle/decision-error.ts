@@ -35,6 +35,7 @@ export const DecisionMessages = {
   REVIEW_REQUESTED: { zh: '信访人已申请复查或复核', en: 'a review has been requested' },
   NO_REVIEW_REQUESTED: { zh: '信访人未申请该阶段', en: 'no request for this stage' },
   WRONG_STAGE: { zh: '当前办理阶段不能执行该操作', en: 'not allowed in the current stage' },
+  ALREADY_REPORTED: { zh: '该交办事项已提交办结报告', en: 'the completion report of this assignment was already submitted' },
   NOT_ASSIGNED_CASE: { zh: '该事项不是交办事项，或不是交给该单位的', en: 'the case was not assigned (交办) to this unit' },
   UNKNOWN_ORDER: { zh: '没有待回复的该督办单', en: 'no open supervision order with this id for the unit' },
   NO_CHANGE: { zh: '该操作不会改变任何内容', en: 'the command changes nothing' },

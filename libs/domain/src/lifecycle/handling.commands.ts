@@ -96,10 +96,13 @@ function approveExtension(state: CaseState, command: CommandOf<'approve-extensio
   return [event('case.extension-approved', command.payload)];
 }
 
-/** 交办 only: the unit the case was assigned to reports to the assigning bureau. */
+/** 交办 only: the unit the case was assigned to reports to the assigning bureau, once. */
 function submitAssignmentReport(state: CaseState, command: CommandOf<'submit-assignment-report'>): Outcome {
   const assignment = state.assignment;
   if (assignment === null || assignment.unitId !== command.payload.unitId) return refuse('NOT_ASSIGNED_CASE');
+  const record = stageRecord(state);
+  // One report per assignment: a report after the latest dispatch answered it (a later 交办 owes its own).
+  if (record.assignmentReportedAt !== null && record.assignmentReportedAt >= (record.dispatchedAt ?? '')) return refuse('ALREADY_REPORTED');
   return [event('case.assignment-report-submitted', { ...command.payload, bureauUnitId: assignment.bureauUnitId })];
 }
 

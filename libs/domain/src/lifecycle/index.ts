@@ -6,6 +6,8 @@ export * from './decision-error';
 export type { DecidedEvent, StatusKey } from './command-spec';
 export { TERMINAL_STATUSES } from './command-spec';
 export * from './decide';
+export * from './dispatch-authority';
+export * from './unit-actions';
 export type { EventMeta } from './evolve-helpers';
 export * from './evolve';
 export * from './fold';

@@ -5,6 +5,7 @@ import type { CaseCommand, CaseState } from '@sunshine/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { CASE_NOT_FOUND, versionConflict } from '../errors/decision-exception';
+import { requireVersion, type ExpectedVersion } from '../http/if-match-version.decorator';
 import { CaseEmitter } from './case-emitter.service';
 import { CaseReplicaStore } from './case-replica.store';
 import { CaseVisibility } from './case-visibility.service';
@@ -52,15 +53,16 @@ export class CaseTx {
 }
 
 export interface CaseActionOptions {
-  /** The version the client acted on (If-Match / expectedVersion); undefined: no check. */
-  readonly expectedVersion?: number;
+  /** The version the client acted on (If-Match / expectedVersion; 400 when missing, after visibility); undefined: no check. */
+  readonly expectedVersion?: ExpectedVersion;
   /** The visibility the action needs (default: the case's facts). */
   readonly needs?: 'facts-only' | 'full';
 }
 
 /**
- * Runs a staff action on a case: locks it, applies visibility (404), checks the version the client acted on (409 and no
- * event for the loser of two concurrent clerks), runs the work in the same transaction, then wakes the relay.
+ * Runs a staff action on a case: locks it, applies visibility (404), checks the version the client acted on (400 when
+ * missing; 409 and no event for the loser of two concurrent clerks), runs the work in the same transaction, then wakes
+ * the relay.
  */
 @Injectable()
 export class CaseCommands {
@@ -76,9 +78,9 @@ export class CaseCommands {
       const current = await this.store.lock(m, caseId);
       if (!current) throw CASE_NOT_FOUND;
       await this.visibility.assert(staff, current.facts, options.needs ?? 'facts-only', m);
-      if (options.expectedVersion !== undefined && current.revision !== options.expectedVersion) {
-        throw versionConflict(options.expectedVersion, current.revision);
-      }
+      // Visibility first: a case the caller may not see is 404 whether or not a version was sent.
+      const expected = options.expectedVersion === undefined ? undefined : requireVersion(options.expectedVersion);
+      if (expected !== undefined && current.revision !== expected) throw versionConflict(expected, current.revision);
       const tx = new CaseTx(m, current, staff, this.emitter);
       return { tx, result: await work(tx) };
     });

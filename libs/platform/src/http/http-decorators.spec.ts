@@ -11,7 +11,7 @@ import { generateDevKeyPair, issueStaffToken, type DevKeyPair } from '../auth/to
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { CityLevel } from './city-level.decorator';
-import { IfMatchVersion } from './if-match-version.decorator';
+import { IfMatchVersion, requireVersion, type ExpectedVersion } from './if-match-version.decorator';
 import { buildOpenApiDocument } from './openapi-document';
 import { AllowServiceTokens, Roles } from './roles.decorator';
 import { Staff } from './staff.decorator';
@@ -48,8 +48,8 @@ class NotesController {
   @Post('approve')
   @HttpCode(200)
   @Roles({ code: 'NOT_APPROVED' }, 'head')
-  approve(@IfMatchVersion() version: number) {
-    return { version };
+  approve(@IfMatchVersion() version: ExpectedVersion) {
+    return { version: requireVersion(version) };
   }
 
   @Get('shared')

@@ -12,22 +12,38 @@ export function parseExpectedVersion(ifMatch: unknown, body: unknown): number | 
   return match ? Number(match[1]) : NaN;
 }
 
-function expectedVersion(request: HeaderRequest): number {
+/**
+ * The version a client sent with an action, or why it is missing. Read before the handler runs, checked by the action
+ * (`requireVersion`, CaseCommands) after the case's visibility: a case the caller may not see answers 404 first.
+ */
+export type ExpectedVersion = number | MissingVersion;
+
+/** No usable version was sent: `required` (none) or the rule a malformed one broke. */
+export class MissingVersion {
+  constructor(readonly reason: 'required' | 'a whole number ≥ 0') {}
+}
+
+/** The version, or 400 VERSION_REQUIRED naming the field. */
+export function requireVersion(version: ExpectedVersion): number {
+  if (typeof version === 'number') return version;
+  throw new DomainException(
+    'VERSION_REQUIRED',
+    'invalid',
+    { zh: '请提供该信访事项的版本号（If-Match 或 expectedVersion）', en: 'send the case version you acted on (If-Match or expectedVersion)' },
+    { fields: [{ field: 'expectedVersion', reason: version.reason }] },
+  );
+}
+
+function expectedVersion(request: HeaderRequest): ExpectedVersion {
   const version = parseExpectedVersion(request.headers['if-match'], request.body);
-  if (version === null || Number.isNaN(version)) {
-    throw new DomainException(
-      'VERSION_REQUIRED',
-      'invalid',
-      { zh: '请提供该信访事项的版本号（If-Match 或 expectedVersion）', en: 'send the case version you acted on (If-Match or expectedVersion)' },
-      { fields: [{ field: 'expectedVersion', reason: version === null ? 'required' : 'a whole number ≥ 0' }] },
-    );
-  }
-  return version;
+  if (version === null) return new MissingVersion('required');
+  return Number.isNaN(version) ? new MissingVersion('a whole number ≥ 0') : version;
 }
 
 /**
  * The case version the client acted on (optimistic concurrency), from `If-Match` or the body's `expectedVersion`:
- * 400 VERSION_REQUIRED when missing or malformed; a stale one gets 409 VERSION_CONFLICT from the action. Documented as
+ * 400 VERSION_REQUIRED when missing or malformed (from the action, once the case is known to be visible: 404 first); a
+ * stale one gets 409 VERSION_CONFLICT from the action. Documented as
  * the If-Match header (and, by buildOpenApiDocument, as `expectedVersion` in the body).
  */
 export const IfMatchVersion = headerParam('IfMatchVersion', expectedVersion, {
