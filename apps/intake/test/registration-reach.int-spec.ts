@@ -124,4 +124,17 @@ describe('intake registration: reach', () => {
     const progressOfOther = await w.call<Record<string, unknown>>('POST', '/public/cases/progress', { caseNumber: accepted.caseNumber, queryCode: accepted.queryCode });
     expect(progressOfOther.body['notAccepted']).toBeNull();
   });
+
+  it('answers a unit correcting a case it may not see, or none, with the platform’s CASE_NOT_FOUND, never the citizen’s words', async () => {
+    const staffNotFound = { code: 'CASE_NOT_FOUND', message: { zh: '信访事项不存在或无权查看', en: 'no such case in your unit or territory' } };
+    const correction = { changes: { channel: 'letter' }, reason: { code: 'clerical-error' } };
+    const ghost = await w.call('PATCH', '/petitions/01900000-0000-7000-8000-000000000000', correction, 'countyBureau');
+    expect(ghost.status).toBe(404);
+    expect(ghost.body).toMatchObject(staffNotFound);
+    const r = await register(petition());
+    const stranger = await w.call('PATCH', `/petitions/${r.caseId}`, correction, 'housing');
+    expect(stranger.status).toBe(404);
+    expect(stranger.body).toMatchObject(staffNotFound);
+  });
 });
+

@@ -1,6 +1,5 @@
 import { Header, Param } from '@nestjs/common';
 import { Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
-import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { DossierRevealService, type Revealed } from './dossier-reveal.service';
 import { revealFieldSchema, type RevealFieldDto } from './reveal-field.dto';
@@ -14,7 +13,6 @@ export class DossierRevealController {
     summary: '查看完整信息 Show one masked field of the dossier in full, with the reason; written to the access log (staff, full access)',
   })
   @Header('cache-control', 'no-store')
-  @ApiCaseNotFound()
   reveal(@Param('caseId', uuidParam()) caseId: string, @ZodBody(revealFieldSchema) dto: RevealFieldDto, @Staff() staff: StaffPrincipal): Promise<Revealed> {
     return this.reveals.reveal(caseId, dto, staff);
   }

@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
-import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { AttachmentsService, type AttachmentView } from './attachments.service';
@@ -19,7 +18,6 @@ export class DossierController {
   ) {}
 
   @StaffRoute('GET', 'dossier', { summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
-  @ApiCaseNotFound()
   read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
     return this.dossiers.read(caseId, staff);
   }
@@ -31,13 +29,11 @@ export class DossierController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiCaseNotFound()
   async upload(@Param('caseId', uuidParam()) caseId: string, @Req() req: FastifyRequest, @Staff() staff: StaffPrincipal): Promise<AttachmentView> {
     return this.attachments.add(caseId, await readUpload(req, this.config.attachments.maxBytes), staff);
   }
 
   @StaffRoute('GET', 'attachments/:attachmentId', { summary: '下载附件 One attachment’s bytes, with full dossier access only (staff)' })
-  @ApiCaseNotFound()
   async download(
     @Param('caseId', uuidParam()) caseId: string,
     @Param('attachmentId', uuidParam()) attachmentId: string,

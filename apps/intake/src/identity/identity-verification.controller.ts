@@ -3,7 +3,6 @@ import { Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { Client, type CitizenClient } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
-import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import {
   identityCodeConfirmSchema,
@@ -43,7 +42,6 @@ export class IdentityVerificationController {
     roles: REGISTERING_ROLES,
     summary: '工作人员核验身份 Staff who saw the identity document link an online submission to the petitioner on file (full access)',
   })
-  @ApiCaseNotFound()
   staffConfirm(
     @Param('caseId', uuidParam()) caseId: string,
     @ZodBody(staffIdentityConfirmationSchema) dto: StaffIdentityConfirmationDto,

@@ -2,7 +2,6 @@ import { Param } from '@nestjs/common';
 import { Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
-import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import { correctPetitionSchema, mergePetitionSchema, type CorrectPetitionDto, type MergePetitionDto } from './correct-petition.dto';
 import { CorrectionService, type Corrected } from './correction.service';
@@ -37,13 +36,11 @@ export class RegistrationController {
   }
 
   @StaffRoute('PATCH', ':caseId', { summary: '更正登记信息 Correct registered facts, with the reason (emits petition.corrected)' })
-  @ApiCaseNotFound()
   correct(@Param('caseId', uuidParam()) caseId: string, @ZodBody(correctPetitionSchema) dto: CorrectPetitionDto, @Staff() staff: StaffPrincipal): Promise<Corrected> {
     return this.corrections.correct(caseId, dto, staff);
   }
 
   @StaffRoute('POST', ':caseId/merge', { status: 201, summary: '并单 Link the case to an earlier case of the same matter (emits petition.merged)' })
-  @ApiCaseNotFound()
   merge(@Param('caseId', uuidParam()) caseId: string, @ZodBody(mergePetitionSchema) dto: MergePetitionDto, @Staff() staff: StaffPrincipal): Promise<Merged> {
     return this.merges.merge(caseId, dto, staff);
   }

@@ -4,7 +4,6 @@ import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { Client, type CitizenClient } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
-import { ApiCaseNotFound } from '../http/openapi';
 import { uuidParam } from '../http/params';
 import {
   callbackRatingSchema,
@@ -78,7 +77,6 @@ export class PublicCasesController {
     roles: REGISTERING_ROLES,
     summary: '回访评价 Enter a rating taken from the petitioner by phone, with who called and when; never by the rated unit (staff)',
   })
-  @ApiCaseNotFound()
   callbackRating(@Param('caseId', uuidParam()) caseId: string, @ZodBody(callbackRatingSchema) dto: CallbackRatingDto, @Staff() staff: StaffPrincipal): Promise<Done> {
     return this.actions.staffRate(caseId, dto, staff);
   }
