@@ -83,6 +83,10 @@ const schema = z.object({
   /** 积案: unresolved this many days after registration (the seeds: 3 years). */
   SUPERVISION_BACKLOG_AGE_DAYS: positiveInt(3 * 365, 36500),
   SUPERVISION_ALERTS: json(alertsSchema).optional(),
+  /** intake's base URL: the city lists read the cases' subjects from it with the caller's token. */
+  INTAKE_URL: z.url().default('http://127.0.0.1:3001'),
+  /** routing's base URL: a leader in charge (包案) is checked against its staff users with the caller's token. */
+  ROUTING_URL: z.url().default('http://127.0.0.1:3002'),
   /** Gone: who sees a case is the one rule of libs/domain (VISIBILITY_RULE), not a setting; refused rather than ignored. */
   SUPERVISION_OVERSEER_KINDS: z.undefined({ error: VISIBILITY_IS_THE_LAW }).optional(),
   SUPERVISION_ACCUSATION_OVERSEER_KINDS: z.undefined({ error: VISIBILITY_IS_THE_LAW }).optional(),
@@ -98,6 +102,8 @@ export interface SupervisionConfig {
   readonly escalation: EscalationPolicy;
   readonly backlogAgeDays: number;
   readonly alerts: AlertPolicy;
+  readonly intakeUrl: string;
+  readonly routingUrl: string;
 }
 
 export const SUPERVISION_CONFIG = Symbol('SUPERVISION_CONFIG');
@@ -111,5 +117,7 @@ export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.P
     escalation: e.SUPERVISION_ESCALATION ?? escalationSchema.parse({}),
     backlogAgeDays: e.SUPERVISION_BACKLOG_AGE_DAYS,
     alerts: e.SUPERVISION_ALERTS ?? alertsSchema.parse({}),
+    intakeUrl: e.INTAKE_URL.replace(/\/$/, ''),
+    routingUrl: e.ROUTING_URL.replace(/\/$/, ''),
   };
 }

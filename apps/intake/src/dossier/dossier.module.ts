@@ -5,14 +5,18 @@ import { ATTACHMENT_STORE } from './attachment-store';
 import { AttachmentsService } from './attachments.service';
 import { DossierRevealController } from './dossier-reveal.controller';
 import { DossierRevealService } from './dossier-reveal.service';
+import { DossierSubjectsController } from './dossier-subjects.controller';
+import { DossierSubjectsService } from './dossier-subjects.service';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
 import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
 
 @Module({
-  controllers: [DossierController, DossierRevealController],
+  // The subjects list first: its static path is not a case id.
+  controllers: [DossierSubjectsController, DossierController, DossierRevealController],
   providers: [
     DossierService,
+    DossierSubjectsService,
     DossierRevealService,
     AttachmentsService,
     {

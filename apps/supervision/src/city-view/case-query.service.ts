@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { divisionPrefix } from '@sunshine/domain';
-import { CaseLists, type StaffPrincipal } from '@sunshine/platform';
-import { CASE_LIST_COLUMNS, CASE_UPDATED_AT, caseListItemOf, type CaseListItem } from './case-list-item';
+import { CaseLists, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
+import { CASE_LIST_COLUMNS, CASE_UPDATED_AT, caseListItemOf } from './case-list-item';
+import { cityListItemOf, type CityListItem } from './city-list-item';
+import { IntakeSubjectsClient } from './intake-subjects.client';
 
 export interface CaseQuery {
   readonly status?: readonly string[];
@@ -19,12 +21,19 @@ export interface CaseQuery {
   readonly offset: number;
 }
 
-/** The city view as a list of the case replica, filtered by the one visibility rule first, then by the query. */
+/**
+ * The city view as a list of the case replica, filtered by the one visibility rule first, then by the query; each row
+ * with its subject from intake (where the caller may read it in full), its holding unit's and its place's names.
+ */
 @Injectable()
 export class CaseQueryService {
-  constructor(private readonly lists: CaseLists) {}
+  constructor(
+    private readonly lists: CaseLists,
+    private readonly directory: OrgDirectorySource,
+    private readonly subjects: IntakeSubjectsClient,
+  ) {}
 
-  async list(staff: StaffPrincipal, q: CaseQuery): Promise<{ items: CaseListItem[]; total: number }> {
+  async list(staff: StaffPrincipal, q: CaseQuery): Promise<{ items: CityListItem[]; total: number }> {
     const flag = (name: string) => `COALESCE((v.state -> 'flags' ->> '${name}')::boolean, false)`;
     const query = (await this.lists.visibleTo(staff))
       .whereGiven(q.status?.length ? q.status : undefined, (p) => `v.status = ANY(${p})`)
@@ -39,6 +48,8 @@ export class CaseQueryService {
       .whereGiven(q.overdue, (p) => `EXISTS (SELECT 1 FROM deadline_clocks c WHERE c.case_id = v.case_id AND c.status = 'overdue') = ${p}`);
     const total = await query.count('FROM case_replica v');
     const rows = await query.rows(`SELECT ${CASE_LIST_COLUMNS} FROM case_replica v`, `${CASE_UPDATED_AT} DESC, v.case_id`, q);
-    return { items: rows.map(caseListItemOf), total };
+    const items = rows.map(caseListItemOf);
+    const [directory, subjects] = [await this.directory.current(), await this.subjects.subjects(items.map((i) => i.caseId), staff.token)];
+    return { items: items.map((i) => cityListItemOf(i, directory, subjects)), total };
   }
 }

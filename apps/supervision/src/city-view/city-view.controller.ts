@@ -2,8 +2,8 @@ import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { caseStatusSchema, categoryCodeSchema, divisionCodeSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
 import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import type { CaseListItem } from './case-list-item';
 import { CaseQueryService } from './case-query.service';
+import type { CityListItem } from './city-list-item';
 import { CityViewService, type CaseView } from './city-view.service';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -29,8 +29,10 @@ export class CityViewController {
     private readonly query: CaseQueryService,
   ) {}
 
-  @StaffRoute('GET', '', { summary: '辖区内信访事项 Cases in my jurisdiction, by status, stage, category, holding unit, overdue …' })
-  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: CaseListItem[]; total: number }> {
+  @StaffRoute('GET', '', {
+    summary: '辖区内信访事项（含事由、承办单位与事发地名称） Cases in my jurisdiction, by status, stage, category, holding unit, overdue …, with the subject (full access only) and names',
+  })
+  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: CityListItem[]; total: number }> {
     return this.query.list(staff, q);
   }
 
