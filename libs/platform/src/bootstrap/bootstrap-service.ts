@@ -84,20 +84,28 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, definition.title));
 
   const kafka = app.get<Kafka>(KAFKA);
-  await ensureTopics(kafka, config.kafka.topicPrefix);
   // The topics of the replicas the service keeps (PlatformModule); none means no Kafka consumer.
   const topics = app.get<readonly TopicName[]>(CONSUMED_TOPICS);
+  let server: KafkaEventServer | undefined;
   if (topics.length > 0) {
     const relay = app.get(OutboxRelay);
-    const server = new KafkaEventServer(config, kafka, app.get(DataSource), {
+    server = new KafkaEventServer(config, kafka, app.get(DataSource), {
       topics,
       afterCommit: () => relay.poke(),
     });
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
     app.get(EventServerRegistry).server = server;
-    await app.startAllMicroservices();
   }
+  // HTTP first: a restarted instance serves at once, while its consumer joins the group (after a crash, that waits out
+  // the dead member's session) or while Kafka is down; readiness reports the consumer's state (HealthController).
   await app.listen({ port: config.port, host: '0.0.0.0' });
-  app.get(Logger).log(`${definition.service} listening on ${await app.getUrl()} (OpenAPI at /docs)`);
+  const logger = app.get(Logger);
+  logger.log(`${definition.service} listening on ${await app.getUrl()} (OpenAPI at /docs)`);
+  if (server) {
+    // The server provisions the topics and retries until Kafka answers; it fails only when closed while starting.
+    app.startAllMicroservices().catch((error: unknown) => logger.error(`${definition.service}: the consumer stopped starting: ${String(error)}`));
+  } else {
+    ensureTopics(kafka, config.kafka.topicPrefix).catch((error: unknown) => logger.warn(`${definition.service}: topics not provisioned: ${String(error)}`));
+  }
   return app;
 }

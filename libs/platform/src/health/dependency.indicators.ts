@@ -1,10 +1,11 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import type { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KAFKA } from '../messaging/kafka.token';
 
 const TIMEOUT_MS = 2000;
@@ -31,6 +32,7 @@ export class DependencyIndicators implements OnApplicationShutdown {
     @Inject(KAFKA) private readonly kafkaClient: Kafka,
     private readonly dataSource: DataSource,
     private readonly health: HealthIndicatorService,
+    @Optional() private readonly registry?: EventServerRegistry,
   ) {
     this.redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.redis.on('error', () => undefined);
@@ -60,6 +62,26 @@ export class DependencyIndicators implements OnApplicationShutdown {
       this.admin = undefined;
       return check.down({ message: message(error) });
     }
+  }
+
+  /**
+   * Kafka as readiness sees it: reported, never "down". Writes go to the outbox in PostgreSQL and reach Kafka when it
+   * is back, and reads come from the service's own tables, so a broker outage or a consumer still joining its group
+   * leaves the instance able to serve; the details say how far behind it is (broker reachable, the consumer's state,
+   * the outbox rows not yet published).
+   */
+  async messaging(): Promise<HealthIndicatorResult> {
+    const broker = await this.kafkaPing();
+    const kafka = broker['kafka'];
+    const consumer = this.registry?.server?.consumerStatus ?? null;
+    const backlog = await withTimeout(this.dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`), 'outbox')
+      .then((rows) => Number(rows[0]?.n ?? 0), () => null);
+    return this.health.check('messaging').up({
+      broker: kafka?.status === 'up' ? 'reachable' : 'unreachable',
+      ...(kafka?.status === 'up' ? {} : { brokerError: kafka?.['message'] }),
+      consumer,
+      outboxBacklog: backlog,
+    });
   }
 
   async redisPing(): Promise<HealthIndicatorResult> {

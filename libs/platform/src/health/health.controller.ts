@@ -4,7 +4,12 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
 import { DependencyIndicators } from './dependency.indicators';
 
-/** Public probes: `live` says the process runs; `ready` checks PostgreSQL, Kafka and Redis (503 names what is down). */
+/**
+ * Public probes. `live`: the process runs (restart it if not). `ready`: it can serve HTTP — PostgreSQL and Redis
+ * answer (503 names what is down); Kafka is reported under `messaging` (broker, the consumer's state, the outbox
+ * backlog) and never makes it unready: HTTP listens before the consumer joins its group and keeps serving through a
+ * broker outage, writing to the outbox.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -22,6 +27,6 @@ export class HealthController {
   @Get(['ready', ''])
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.deps.postgresql(), () => this.deps.kafkaPing(), () => this.deps.redisPing()]);
+    return this.health.check([() => this.deps.postgresql(), () => this.deps.redisPing(), () => this.deps.messaging()]);
   }
 }

@@ -20,6 +20,22 @@ const CORRELATION_ID_HEADER = 'correlation-id';
 /** The pattern of a handler that receives every event type no other handler claims. */
 export const ANY_EVENT = '*';
 
+/**
+ * Where the service's consumer stands: `starting` (connecting, joining its group: after a crash this waits out the
+ * dead member's session), `consuming` (joined, partitions assigned), `rebalancing`, `restarting` (kafkajs retries
+ * after a crash, e.g. the broker is down), `crashed` (gave up), `stopped`.
+ */
+export type ConsumerState = 'starting' | 'consuming' | 'rebalancing' | 'restarting' | 'crashed' | 'stopped';
+
+export interface ConsumerStatus {
+  readonly state: ConsumerState;
+  readonly groupId: string;
+  /** When the state last changed (ISO instant). */
+  readonly since: string;
+  /** The last crash's message, while restarting or crashed. */
+  readonly error?: string;
+}
+
 export interface KafkaEventServerOptions {
   /** Topics this service consumes (unprefixed names from the contracts). */
   readonly topics: readonly TopicName[];
@@ -42,6 +58,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private lot?: ParkingLot;
   private inFlight: Promise<void> = Promise.resolve();
   private closing = false;
+  private consumerStatusNow: ConsumerStatus;
   private readonly log = new Logger(KafkaEventServer.name);
 
   constructor(
@@ -52,14 +69,53 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   ) {
     super();
     this.groupId = config.consumer.groupPrefix ? `${config.consumer.groupPrefix}.${config.service}` : config.service;
+    this.consumerStatusNow = { state: 'starting', groupId: this.groupId, since: new Date().toISOString() };
+  }
+
+  /** The consumer's state, for readiness and operators (HTTP serves while the consumer joins or restarts). */
+  get consumerStatus(): ConsumerStatus {
+    return this.consumerStatusNow;
+  }
+
+  private moveTo(state: ConsumerState, error?: string): void {
+    this.consumerStatusNow = { state, groupId: this.groupId, since: new Date().toISOString(), ...(error ? { error } : {}) };
+  }
+
+  private watch(consumer: Consumer): void {
+    const { GROUP_JOIN, REBALANCING, CRASH, STOP } = consumer.events;
+    consumer.on(GROUP_JOIN, () => this.moveTo('consuming'));
+    consumer.on(REBALANCING, () => this.moveTo('rebalancing'));
+    consumer.on(CRASH, (e) => this.moveTo(e.payload.restart ? 'restarting' : 'crashed', e.payload.error.message));
+    consumer.on(STOP, () => this.moveTo('stopped'));
   }
 
   listen(callback: (...optionalParams: unknown[]) => void): void {
-    this.start().then(() => callback(), (error: unknown) => callback(error));
+    this.startUntilRunning().then(() => callback(), (error: unknown) => callback(error));
+  }
+
+  /** Starts the consumer, and while Kafka cannot be reached starts it again (1 s doubling to 30 s) until closed. */
+  private async startUntilRunning(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.producer?.disconnect().catch(() => undefined);
+        if (this.closing) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        this.moveTo('restarting', message);
+        const waitMs = Math.min(30000, 1000 * 2 ** Math.min(attempt, 5));
+        this.log.warn(`the consumer could not start (${message}); trying again in ${waitMs} ms`);
+        await new Promise((r) => setTimeout(r, waitMs));
+        if (this.closing) throw error;
+      }
+    }
   }
 
   async close(): Promise<void> {
     this.closing = true;
+    this.moveTo('stopped');
     await this.inFlight.catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
@@ -92,6 +148,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       heartbeatInterval: Math.floor(this.config.consumer.sessionTimeoutMs / 10),
       allowAutoTopicCreation: false,
     });
+    this.watch(this.consumer);
     let heartbeat: () => Promise<void> = async () => undefined;
     this.processor = new MessageProcessor(
       this.config.service,
