@@ -202,7 +202,10 @@ export class ServiceHarness {
       }
       try {
         const res = await fetch(`${service.url}/health/ready`);
-        if (res.status === 200) return;
+        // HTTP serves before the consumer has joined its group: a test world starts once both are up.
+        const body = res.status === 200 ? ((await res.json()) as { details?: { messaging?: { consumer?: { state?: string } | null } } }) : undefined;
+        const consumer = body?.details?.messaging?.consumer;
+        if (res.status === 200 && (!consumer || consumer.state === 'consuming')) return;
       } catch {
         // not listening yet
       }
