@@ -1,7 +1,7 @@
 import { loadDemoOrg } from '@sunshine/platform';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { DEMO_STAFF, DEV_TOKEN_DEFAULTS, signDevToken, type DevSigningKey } from './dev-staff';
+import { DEMO_STAFF, DEV_TOKEN_DEFAULTS, registerDemoStaff, signDevToken, type DevSigningKey } from './dev-staff';
 
 /**
  * 开发环境登录 (development sign-in), until real identity lands: lists the demo city's staff (unit, roles) and signs a
@@ -9,9 +9,11 @@ import { DEMO_STAFF, DEV_TOKEN_DEFAULTS, signDevToken, type DevSigningKey } from
  *   GET  /staff              → [{ id, sub, title, unitId, unitName, division, roles }]
  *   POST /token { "id": … } → { token }
  * It refuses to exist when NODE_ENV=production: the process will not start, and the function throws.
+ * Run as a script (`npm run up` does): port DEV_SIGN_IN_PORT (3009), the key .local/keys/private.pem; with
+ * `--register-staff <routing url>` it first registers the demo staff in routing's directory (registerDemoStaff).
  */
 export async function startDevSignIn(options: { port: number; host?: string; key: DevSigningKey }): Promise<Server> {
-  if (process.env['NODE_ENV'] === 'production') throw new Error('dev sign-in refuses to run with NODE_ENV=production');
+  refuseInProduction();
   const names = new Map((await loadDemoOrg()).units.map((u) => [u.id, u.name]));
   const staff = DEMO_STAFF.map((s) => ({
     id: s.id, sub: s.claims.sub, title: s.title, unitId: s.claims.unit, unitName: names.get(s.claims.unit) ?? s.claims.unit, division: s.claims.division, roles: s.claims.roles,
@@ -32,6 +34,10 @@ export async function startDevSignIn(options: { port: number; host?: string; key
   }
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   return server;
+}
+
+function refuseInProduction(): void {
+  if (process.env['NODE_ENV'] === 'production') throw new Error('dev sign-in refuses to run with NODE_ENV=production');
 }
 
 function parseId(text: string): string | undefined {
@@ -61,8 +67,11 @@ function send(res: ServerResponse, status: number, value: unknown): void {
 if (require.main === module) {
   const port = Number(process.env['DEV_SIGN_IN_PORT'] ?? 3009);
   const key = { privateKeyPem: readFileSync(DEV_TOKEN_DEFAULTS.keyFile, 'utf8'), issuer: DEV_TOKEN_DEFAULTS.issuer, audience: DEV_TOKEN_DEFAULTS.audience };
-  startDevSignIn({ port, key }).then(
-    () => process.stdout.write(`dev sign-in on http://127.0.0.1:${port} (development only)\n`),
+  const i = process.argv.indexOf('--register-staff');
+  const routingUrl = i >= 0 ? process.argv[i + 1] : undefined;
+  const staffRegistered = Promise.resolve().then(refuseInProduction).then(() => (routingUrl ? registerDemoStaff(routingUrl, key) : 0));
+  staffRegistered.then((n) => startDevSignIn({ port, key }).then(() => n)).then(
+    (n) => process.stdout.write(`dev sign-in on http://127.0.0.1:${port} (development only)${n ? `, ${n} demo staff registered` : ''}\n`),
     (error: unknown) => {
       process.stderr.write(`dev-sign-in: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);

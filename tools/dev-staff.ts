@@ -48,3 +48,20 @@ export interface DevSigningKey {
 export function signDevToken(claims: StaffClaims, key: DevSigningKey): Promise<string> {
   return issueStaffToken(claims, { privateKeyPem: key.privateKeyPem, issuer: key.issuer, audience: key.audience, expiresIn: key.ttl ?? DEV_TOKEN_DEFAULTS.ttl });
 }
+
+/**
+ * Registers the demo staff in routing's directory (PUT /org/users/{subject}, as a city-level admin signed with the same
+ * key), so a head can name a demo handler. Idempotent; routing must be up with the demo directory seeded.
+ */
+export async function registerDemoStaff(routingUrl: string, key: DevSigningKey): Promise<number> {
+  const admin = await signDevToken({ sub: 'demo-city-admin', unit: DEMO_UNITS.cityBureau, division: DEMO_CITY, roles: ['admin'] }, key);
+  for (const s of DEMO_STAFF) {
+    const res = await fetch(`${routingUrl}/org/users/${encodeURIComponent(s.claims.sub)}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ unitId: s.claims.unit, roles: s.claims.roles }),
+    });
+    if (!res.ok) throw new Error(`registering ${s.claims.sub}: HTTP ${res.status} ${await res.text()}`);
+  }
+  return DEMO_STAFF.length;
+}

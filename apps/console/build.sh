@@ -13,4 +13,4 @@ for s in intake routing supervision notification evaluation; do
 done
 [ "${1:-}" = "generate" ] && exit 0
 npx tsc -p apps/console/tsconfig.json
-npx vite build --config apps/console/vite.config.ts --logLevel warn
+npx vite build --config apps/console/vite.config.mts --logLevel warn

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings the whole platform up on this machine: dependencies, Kafka/PostgreSQL/Redis, build, the five services
-# (from dist/, in the background), the demo organisation directory; prints the URLs and a dev token.
+# (from dist/, in the background), the demo organisation directory, the development sign-in and nginx (the single
+# entry point: the staff console and /api/<service>/); prints the URLs and a dev token.
 #   bash deploy/local/up.sh        # up
 #   bash deploy/local/up.sh down   # stop the services and the infrastructure
 set -euo pipefail
@@ -20,7 +21,14 @@ stop_services() {
   done
 }
 
+stop_console() {
+  bash deploy/local/nginx/nginx.sh stop
+  if [ -f "$RUN/dev-sign-in.pid" ] && kill -0 "$(cat "$RUN/dev-sign-in.pid")" 2>/dev/null; then kill -TERM "$(cat "$RUN/dev-sign-in.pid")" || true; fi
+  rm -f "$RUN/dev-sign-in.pid"
+}
+
 if [ "${1:-up}" = "down" ]; then
+  stop_console
   stop_services
   bash deploy/local/infra.sh down
   exit 0
@@ -51,8 +59,20 @@ for s in "${SERVICES[@]}"; do
 done
 node dist/apps/routing/src/seed/seed.js --fixture "${SEED_FIXTURE:-demo}"
 
+# The console: development sign-in (registers the demo staff in routing's directory first) and nginx in front of all.
+stop_console
+SWC_NODE_PROJECT=tsconfig.base.json setsid nohup node -r @swc-node/register tools/dev-sign-in.ts --register-staff http://127.0.0.1:3002 >"$RUN/dev-sign-in.log" 2>&1 &
+echo $! >"$RUN/dev-sign-in.pid"
+for _ in $(seq 1 120); do
+  curl -fs http://127.0.0.1:3009/staff >/dev/null 2>&1 && break
+  kill -0 "$(cat "$RUN/dev-sign-in.pid")" 2>/dev/null || { echo "dev sign-in exited; see $RUN/dev-sign-in.log"; tail -20 "$RUN/dev-sign-in.log"; exit 1; }
+  sleep 0.5
+done
+bash deploy/local/nginx/nginx.sh start
+
 echo
 echo "Sunshine 阳光信访 is up:"
+echo "  console 工作台  http://127.0.0.1:8080/   (nginx; sign in as any demo staff member; services under /api/<service>/)"
 for s in "${SERVICES[@]}"; do
   echo "  $s  http://127.0.0.1:${PORTS[$s]}   (OpenAPI: /docs, health: /health/ready, log: $RUN/$s.log)"
 done
