@@ -19,6 +19,7 @@ import { caseRepliedV1 } from './events/case-replied.event';
 import { caseHandlerAssignedV1, caseSignedV1 } from './events/case-signed.event';
 import { caseStageOpenedV1 } from './events/case-stage-opened.event';
 import { caseSupervisionOrderAnsweredV1, caseSupervisionOrderIssuedV1 } from './events/case-supervision-order.event';
+import { evaluationRankingPublishedV1, evaluationReportReadyV1, evaluationStaffFlaggedV1 } from './events/evaluation.event';
 import { orgUnitSnapshotV1 } from './events/org-unit-snapshot.event';
 import { petitionCorrectedV1 } from './events/petition-corrected.event';
 import { petitionMergedV1 } from './events/petition-merged.event';
@@ -128,6 +129,12 @@ export const EventCatalog = {
   }),
   // alerts (keyed by division code)
   ...publishes('supervision', Topics.alerts, { 'alert.early-warning': alertEarlyWarningV1 }),
+  // evaluation (keyed by unit id or division code): for notification to deliver
+  ...publishes('evaluation', Topics.evaluation, {
+    'evaluation.staff-flagged': evaluationStaffFlaggedV1,
+    'evaluation.ranking-published': evaluationRankingPublishedV1,
+    'evaluation.report-ready': evaluationReportReadyV1,
+  }),
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventCatalog;

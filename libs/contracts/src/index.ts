@@ -38,3 +38,5 @@ export * from './events/org-unit-snapshot.event';
 export * from './events/reference-data.event';
 // alerts
 export * from './events/alert-early-warning.event';
+// evaluation
+export * from './events/evaluation.event';

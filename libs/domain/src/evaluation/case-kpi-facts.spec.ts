@@ -21,7 +21,6 @@ describe('caseKpiFacts: what one case counts for', () => {
       { key: 'acceptance/e2/acceptance/', metric: 'acceptance', outcome: 'on-time', unitId: DEPT, day: '2025-03-05', ...dims },
       { key: 'reply/e4/handling/', metric: 'reply', outcome: 'on-time', unitId: DEPT, day: '2025-04-01', ...dims },
       { key: 'replied/original', metric: 'replied', outcome: 'original', unitId: DEPT, day: '2025-04-01', ...dims },
-      { key: 'resolution', metric: 'resolution', outcome: 'open', unitId: DEPT, day: '2025-03-03', ...dims },
     ]);
   });
 

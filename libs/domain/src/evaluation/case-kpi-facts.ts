@@ -1,4 +1,4 @@
-import type { AnyCaseEvent, RatingSubject, Stage } from '@sunshine/contracts';
+import type { AnyCaseEvent, PayloadOf, RatingSubject, Stage } from '@sunshine/contracts';
 import { shanghaiDateOf } from '../calendar';
 import { clockRuleFor, isLate, type CaseClock } from '../deadlines';
 import type { CaseState } from '../lifecycle/case-state';
@@ -19,6 +19,15 @@ export function ratedUnitOf(state: CaseState, stage: Stage, subject: RatingSubje
   return state.stages[stage]?.acceptedByUnitId ?? named;
 }
 
+/**
+ * True when the fold kept this rating (one per stage and subject; a citizen's own replaces a staff callback's): a rating
+ * the fold ignored counts for nothing.
+ */
+export function ratingKept(after: CaseState, p: PayloadOf<'petition.rated'>): boolean {
+  const record = after.stages[p.stage];
+  return record?.ratings[p.subject] === p.score && record.ratedBy[p.subject] === p.enteredBy;
+}
+
 type Dims = Pick<KpiFact, 'division' | 'channel' | 'category' | 'persons'>;
 const dimsOf = (s: CaseState): Dims => ({ division: s.placeCode ?? '', channel: s.channel ?? '', category: s.category ?? '', persons: s.headCount });
 const fact = (d: Dims, key: string, metric: KpiMetric, outcome: string, unitId: string, at: string): KpiFact =>
@@ -28,7 +37,7 @@ const fact = (d: Dims, key: string, metric: KpiMetric, outcome: string, unitId: 
 function dutyOutcome(c: CaseClock): { outcome: 'on-time' | 'late' | 'overdue'; at: string } | null {
   if (c.status === 'satisfied' && c.stoppedAt !== null) return { outcome: c.late ? 'late' : 'on-time', at: c.stoppedAt };
   if (c.overdue) return { outcome: 'overdue', at: c.lastDay };
-  if (c.status === 'ended' && c.stoppedAt !== null && isLate(c.stoppedAt, c.dueAt)) return { outcome: 'overdue', at: c.lastDay };
+  if (c.status === 'ended' && c.stoppedAt !== null && isLate(c.stoppedAt, c)) return { outcome: 'overdue', at: c.lastDay };
   return null;
 }
 
@@ -46,16 +55,26 @@ function clockFacts(d: Dims, clocks: readonly CaseClock[]): KpiFact[] {
   return facts;
 }
 
-function resolutionOutcome(state: CaseState): string {
-  if (state.status === 'withdrawn') return 'withdrawn';
-  if (state.status !== 'closed' && state.status !== 'finalized') return 'open';
-  const reviewed = state.stages.original?.nextStageRequestedAt != null || state.stages.review?.openedAt != null;
-  return reviewed ? 'later' : 'once';
+/** The end of the case (closed or finalized: resolved; withdrawn), in the stage it ended in, or null while it runs. */
+function endOf(state: CaseState): { outcome: 'resolved' | 'withdrawn'; at: string } | null {
+  if (state.status !== 'closed' && state.status !== 'finalized' && state.status !== 'withdrawn') return null;
+  const at = state.stages[state.stage]?.endedAt ?? state.lastEventAt;
+  if (at === null) return null;
+  return { outcome: state.status === 'withdrawn' ? 'withdrawn' : 'resolved', at };
+}
+
+/** How the original reply was settled: accepted by the petitioner (closed in the original stage) or contested (复查). */
+function settlementOf(state: CaseState, end: ReturnType<typeof endOf>): { outcome: 'once' | 'reviewed'; at: string } | null {
+  const requested = state.stages.original?.nextStageRequestedAt ?? state.stages.review?.openedAt ?? null;
+  if (requested) return { outcome: 'reviewed', at: requested };
+  if (end?.outcome === 'resolved' && state.stage === 'original' && state.stages.original?.repliedAt) return { outcome: 'once', at: end.at };
+  return null;
 }
 
 /**
  * The facts a case's state gives (recomputed after each of its events; the same state gives the same facts): its
- * volume, its duty clocks' outcomes (`clocks`: clockHistory of the state), its replies and its resolution.
+ * volume, its duty clocks' outcomes (`clocks`: clockHistory of the state), its replies, how the original reply was
+ * settled and how the case ended (both at the unit that first accepted it).
  */
 export function caseKpiFacts(state: CaseState, clocks: readonly CaseClock[]): KpiFact[] {
   if (state.registeredAt === null || state.receivingUnitId === null) return [];
@@ -72,9 +91,12 @@ export function caseKpiFacts(state: CaseState, clocks: readonly CaseClock[]): Kp
       facts.push(fact(d, `replied/${stage}`, 'replied', stage, ratedUnitOf(state, stage, 'handling-unit', record.reply.unitId), record.repliedAt));
     }
   }
-  const original = state.stages.original;
-  if (original?.acceptedAt && original.acceptedByUnitId) {
-    facts.push(fact(d, 'resolution', 'resolution', resolutionOutcome(state), original.acceptedByUnitId, received));
+  const rated = state.stages.original?.acceptedByUnitId;
+  if (rated) {
+    const end = endOf(state);
+    const settled = settlementOf(state, end);
+    if (settled) facts.push(fact(d, 'settlement', 'settlement', settled.outcome, rated, settled.at));
+    if (end) facts.push(fact(d, 'resolution', 'resolution', end.outcome, rated, end.at));
   }
   return facts;
 }
@@ -103,9 +125,7 @@ export function eventKpiFacts(event: AnyCaseEvent, after: CaseState): KpiFact[] 
       return [fact(d, `reminder/${event.id}`, 'reminder', 'any', event.payload.unitId, at)];
     case 'petition.rated': {
       const p = event.payload;
-      const record = after.stages[p.stage];
-      // The fold keeps one rating per stage and subject: count what it kept (an ignored rating changes nothing).
-      if (record?.ratings[p.subject] !== p.score || record.ratedBy[p.subject] !== p.enteredBy) return [];
+      if (!ratingKept(after, p)) return [];
       const unitId = ratedUnitOf(after, p.stage, p.subject, p.unitId);
       return [
         fact(d, `rating/${p.stage}/${p.subject}`, `rating-${p.subject}`, p.score, unitId, at),

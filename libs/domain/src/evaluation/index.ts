@@ -4,3 +4,5 @@ export * from './case-kpi-facts';
 export * from './kpi-figures';
 export * from './scoring-scheme';
 export * from './staff-streak';
+export * from './figure-access';
+export * from './peer-norm';

@@ -24,8 +24,10 @@ export const KPI_METRICS = {
   'rating-bureau': ['satisfied', 'basically-satisfied', 'dissatisfied'],
   /** Anti-gaming: who entered a rating. */
   'rating-entry': ['citizen', 'staff-callback'],
-  /** 化解: an accepted case ended in its original stage (一次性化解), after a review (化解), or is not ended yet. */
-  resolution: ['once', 'later', 'open', 'withdrawn'],
+  /** The original reply settled: the case closed in its original stage (一次性化解), or the petitioner asked for 复查. */
+  settlement: ['once', 'reviewed'],
+  /** The case ended: closed or finalized in any stage (化解), or withdrawn. */
+  resolution: ['resolved', 'withdrawn'],
   /** 转送 / 交办 sent by a bureau, and received by a unit (退回率's denominator). */
   'dispatch-sent': ['forward', 'assign'],
   'dispatch-received': ['forward', 'assign'],

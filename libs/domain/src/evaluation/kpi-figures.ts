@@ -26,9 +26,9 @@ export interface KpiFigures {
   readonly repeatRate: KpiRatio;
   /** 越级访占比 = skip-level cases ÷ cases. */
   readonly skipLevelShare: KpiRatio;
-  /** 一次性化解率 = accepted cases ended in the original stage ÷ accepted cases. */
+  /** 一次性化解率 = original replies settled by closing in the original stage ÷ original replies settled (closed or contested). */
   readonly onceResolution: KpiRatio;
-  /** 化解率 = accepted cases ended (in any stage) ÷ accepted cases. */
+  /** 化解率 = cases ended resolved (closed or finalized, any stage) ÷ (those + original replies contested by 复查). */
   readonly resolution: KpiRatio;
   /** 退回率 = objections raised ÷ cases received by 转送/交办. */
   readonly objectionRate: KpiRatio;
@@ -72,7 +72,6 @@ export function kpiRatio(numerator: number, denominator: number): KpiRatio {
 /** The KPIs from rollup sums. */
 export function kpiFigures(c: KpiCounts): KpiFigures {
   const cases = n(c, 'volume');
-  const accepted = n(c, 'resolution');
   return {
     timelyAcceptance: kpiRatio(n(c, 'acceptance', 'on-time'), n(c, 'acceptance')),
     onTimeReply: kpiRatio(n(c, 'reply', 'on-time'), n(c, 'reply')),
@@ -81,8 +80,8 @@ export function kpiFigures(c: KpiCounts): KpiFigures {
     satisfactionBureau: kpiRatio(n(c, 'rating-bureau', 'satisfied', 'basically-satisfied'), n(c, 'rating-bureau')),
     repeatRate: kpiRatio(n(c, 'repeat'), cases),
     skipLevelShare: kpiRatio(n(c, 'skip-level'), cases),
-    onceResolution: kpiRatio(n(c, 'resolution', 'once'), accepted),
-    resolution: kpiRatio(n(c, 'resolution', 'once', 'later'), accepted),
+    onceResolution: kpiRatio(n(c, 'settlement', 'once'), n(c, 'settlement')),
+    resolution: kpiRatio(n(c, 'resolution', 'resolved'), n(c, 'resolution', 'resolved') + n(c, 'settlement', 'reviewed')),
     objectionRate: kpiRatio(n(c, 'objection'), n(c, 'dispatch-received')),
     lastDayReplyShare: kpiRatio(n(c, 'reply-last-day'), n(c, 'reply', 'on-time')),
     callbackRatingShare: kpiRatio(n(c, 'rating-entry', 'staff-callback'), n(c, 'rating-entry')),
@@ -106,4 +105,15 @@ export function kpiFigures(c: KpiCounts): KpiFigures {
 export function kpiChange(now: number | null, before: number | null): number | null {
   if (now === null || before === null) return null;
   return Math.round((now - before) * 10_000) / 10_000;
+}
+
+/** 同比 or 环比 of every figure: the change of each rate and each count (null where a side has no rate). */
+export function kpiComparison(now: KpiFigures, before: KpiFigures): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(now)) {
+    if (name === 'counts') continue;
+    out[name] = kpiChange((value as KpiRatio).rate, (before[name as keyof KpiFigures] as KpiRatio).rate);
+  }
+  for (const [name, value] of Object.entries(now.counts)) out[name] = value - before.counts[name as keyof KpiFigures['counts']];
+  return out;
 }

@@ -1,0 +1,97 @@
+import { dropTables, sqlMigration } from '@sunshine/platform';
+
+/**
+ * Evaluation's projections of the case replica: each case's KPI facts and their daily rollups, the staff ratings and
+ * flags; the scoring schemes, rankings and reports it publishes.
+ */
+export const EvaluationInitial1764700000000 = sqlMigration('EvaluationInitial1764700000000', {
+  up: [
+    // One row per case and contribution: a replay rewrites a key, never adds a second one.
+    `CREATE TABLE kpi_facts (
+      case_id uuid NOT NULL,
+      fact_key text NOT NULL,
+      source text NOT NULL,
+      metric text NOT NULL,
+      outcome text NOT NULL,
+      unit_id text NOT NULL,
+      day date NOT NULL,
+      division text NOT NULL,
+      channel text NOT NULL,
+      category text NOT NULL,
+      persons int NOT NULL,
+      PRIMARY KEY (case_id, fact_key))`,
+    `CREATE INDEX kpi_facts_metric_day ON kpi_facts (metric, day)`,
+    // The sums of the facts per unit × place × day × channel × category × metric × outcome.
+    `CREATE TABLE kpi_daily (
+      day date NOT NULL,
+      unit_id text NOT NULL,
+      division text NOT NULL,
+      channel text NOT NULL,
+      category text NOT NULL,
+      metric text NOT NULL,
+      outcome text NOT NULL,
+      n int NOT NULL,
+      persons int NOT NULL,
+      PRIMARY KEY (day, unit_id, division, channel, category, metric, outcome))`,
+    `CREATE INDEX kpi_daily_unit_day ON kpi_daily (unit_id, day)`,
+    `CREATE INDEX kpi_daily_division_day ON kpi_daily (division text_pattern_ops, day)`,
+    `CREATE TABLE staff_ratings (
+      case_id uuid NOT NULL,
+      stage text NOT NULL,
+      staff_id text NOT NULL,
+      unit_id text NOT NULL,
+      rated_at timestamptz NOT NULL,
+      score text NOT NULL,
+      PRIMARY KEY (case_id, stage))`,
+    `CREATE INDEX staff_ratings_staff ON staff_ratings (staff_id, rated_at)`,
+    `CREATE TABLE staff_flags (
+      id uuid PRIMARY KEY,
+      staff_id text NOT NULL,
+      unit_id text NOT NULL,
+      quarter text NOT NULL,
+      period_from date NOT NULL,
+      period_to date NOT NULL,
+      streak int NOT NULL,
+      case_ids uuid[] NOT NULL,
+      flagged_at timestamptz NOT NULL,
+      UNIQUE (staff_id, quarter))`,
+    `CREATE TABLE scoring_schemes (
+      id text NOT NULL,
+      version int NOT NULL,
+      division_code text NOT NULL,
+      scheme jsonb NOT NULL,
+      reason text NOT NULL,
+      created_by text NOT NULL,
+      created_by_unit text NOT NULL,
+      created_at timestamptz NOT NULL,
+      PRIMARY KEY (id, version))`,
+    `CREATE TABLE rankings (
+      id uuid PRIMARY KEY,
+      division_code text NOT NULL,
+      level text NOT NULL,
+      scheme_id text NOT NULL,
+      scheme_version int NOT NULL,
+      period_kind text NOT NULL,
+      period_label text NOT NULL,
+      period_from date NOT NULL,
+      period_to date NOT NULL,
+      rows jsonb NOT NULL,
+      red text[] NOT NULL,
+      black text[] NOT NULL,
+      published_by text NOT NULL,
+      published_at timestamptz NOT NULL,
+      UNIQUE (division_code, level, scheme_id, period_kind, period_label))`,
+    `CREATE TABLE reports (
+      id uuid PRIMARY KEY,
+      kind text NOT NULL,
+      division_code text NOT NULL,
+      period_kind text NOT NULL,
+      period_label text NOT NULL,
+      period_from date NOT NULL,
+      period_to date NOT NULL,
+      content jsonb NOT NULL,
+      generated_at timestamptz NOT NULL,
+      UNIQUE (kind, division_code, period_label))`,
+  ],
+  down: dropTables('reports', 'rankings', 'scoring_schemes', 'staff_flags', 'staff_ratings', 'kpi_daily', 'kpi_facts'),
+});

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { EventOf } from '@sunshine/contracts';
+import {
+  jurisdictionOf,
+  kpiPeriodOf,
+  longestDissatisfiedRun,
+  ratingKept,
+  shanghaiDateOf,
+  shanghaiEndOfDay,
+  shanghaiStartOfDay,
+  STAFF_FLAG_STREAK,
+  type CaseState,
+} from '@sunshine/domain';
+import { CaseReplicaStore, newEvent, OrgDirectorySource, OutboxWriter } from '@sunshine/platform';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
+interface RatingRow {
+  case_id: string;
+  score: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
+}
+
+/**
+ * 满意度评议: each handling-unit rating is recorded against the staff member who handled the stage (the last handler
+ * the unit's head named in it); two or more consecutive 不满意 within a quarter flag them, once per quarter.
+ */
+@Injectable()
+export class StaffFlagService {
+  constructor(
+    private readonly replica: CaseReplicaStore,
+    private readonly directory: OrgDirectorySource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async onRated(m: EntityManager, event: EventOf<'petition.rated'>, after: CaseState): Promise<void> {
+    const p = event.payload;
+    if (p.subject !== 'handling-unit' || !event.caseId || !ratingKept(after, p)) return;
+    const handlers = (await this.replica.history(m, event.caseId, ['case.handler-assigned'])).filter((h) => h.stage === p.stage);
+    const handler = handlers[handlers.length - 1];
+    if (!handler) return;
+    const staffId = String((handler.payload as { handlerId: string }).handlerId);
+    const unitId = String((handler.payload as { unitId: string }).unitId);
+    await m.query(
+      `INSERT INTO staff_ratings (case_id, stage, staff_id, unit_id, rated_at, score) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (case_id, stage) DO UPDATE SET staff_id = $3, unit_id = $4, rated_at = $5, score = $6`,
+      [event.caseId, p.stage, staffId, unitId, event.occurredAt, p.score],
+    );
+    await this.flagIfStreak(m, event, after, staffId, unitId);
+  }
+
+  private async flagIfStreak(m: EntityManager, event: EventOf<'petition.rated'>, after: CaseState, staffId: string, unitId: string): Promise<void> {
+    const quarter = kpiPeriodOf('quarter', shanghaiDateOf(event.occurredAt));
+    const ratings = await m.query<RatingRow[]>(
+      `SELECT case_id, score FROM staff_ratings WHERE staff_id = $1 AND rated_at >= $2 AND rated_at < $3 ORDER BY rated_at, case_id`,
+      [staffId, shanghaiStartOfDay(quarter.from), shanghaiEndOfDay(quarter.to)],
+    );
+    const run = longestDissatisfiedRun(ratings);
+    if (run.length < STAFF_FLAG_STREAK) return;
+    const flagId = uuidv7();
+    const caseIds = run.map((r) => r.case_id);
+    const inserted = await m.query<unknown[]>(
+      `INSERT INTO staff_flags (id, staff_id, unit_id, quarter, period_from, period_to, streak, case_ids, flagged_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (staff_id, quarter) DO NOTHING RETURNING id`,
+      [flagId, staffId, unitId, quarter.label, quarter.from, quarter.to, run.length, caseIds, event.occurredAt],
+    );
+    if (inserted.length === 0) return;
+    const flagged = newEvent(
+      'evaluation.staff-flagged',
+      { flagId, staffId, unitId, quarter: { kind: 'quarter', label: quarter.label, from: quarter.from, to: quarter.to }, streak: run.length, caseIds },
+      {
+        jurisdiction: jurisdictionOf(after, await this.directory.current(m), { unitId }),
+        actor: { kind: 'system', id: 'evaluation' },
+        causedBy: event,
+        occurredAt: new Date(event.occurredAt),
+      },
+    );
+    await this.outbox.append(m, flagged, unitId);
+  }
+}
