@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LeaderService, type LeaderCase } from './leader.service';
 
 const assignSchema = z.object({
-  /** The leader's staff subject; the caller by default (a leader taking a case). */
+  /** The leader's staff subject in routing's staff register (role `leader`); the caller by default (a leader taking a case). */
   leaderRef: staffRefSchema.optional(),
   reason: reasonSchema.optional(),
 });
@@ -15,7 +15,7 @@ type AssignBody = z.infer<typeof assignSchema>;
 export class LeaderController {
   constructor(private readonly leaders: LeaderService) {}
 
-  @StaffRoute('POST', 'cases/:caseId/leader', { roles: ['leader', 'head', 'supervisor'], summary: '领导包案 Assign a leader in charge of a case' })
+  @StaffRoute('POST', 'cases/:caseId/leader', { roles: ['leader', 'head', 'supervisor'], summary: '领导包案（领导须为在册领导干部，所在单位即包案单位） Assign a leader in charge: a registered staff user with the leader role, whose unit is the leader unit' })
   assign(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(assignSchema) body: AssignBody, @Staff() staff: StaffPrincipal): Promise<LeaderCase> {
     return this.leaders.assign(staff, caseId, body);
   }

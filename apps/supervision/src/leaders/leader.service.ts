@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Reason } from '@sunshine/contracts';
-import { CASE_NOT_FOUND, CaseCommands, CaseLists, Clock, isoOf, type StaffPrincipal } from '@sunshine/platform';
+import { CASE_NOT_FOUND, CaseCommands, CaseLists, Clock, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
+import type { EntityManager } from 'typeorm';
+import type { CaseVisibilityFacts } from '@sunshine/domain';
 import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
 import { OrderParties } from '../orders/order-parties.service';
+import { leaderRefusal } from './leader-rule';
+import { RoutingStaffClient } from './routing-staff.client';
 
 export interface LeaderCase extends CaseListItem {
   readonly assignedAt: string;
@@ -10,9 +14,16 @@ export interface LeaderCase extends CaseListItem {
   readonly leaderUnitId: string;
 }
 
+const LEADER_REQUIRED = new DomainException('LEADER_REQUIRED', 'unprocessable', {
+  zh: '须指定包案领导（在册的领导干部）',
+  en: 'name the leader in charge (a registered staff user with the leader role)',
+});
+
 /**
- * 领导包案: a leader of the caller's unit takes charge of a case until it is resolved; the leader's own list. On an
- * accusation only the discipline chain assigns, so the leader is of a unit that may read it (issue 17).
+ * 领导包案: a leader takes charge of a case until it is resolved; the leader's own list. The leader is a staff user
+ * of a unit (routing's staff register, checked with the caller's token), never free text: `leaderUnitId` is the
+ * leader's own unit, which must know of the case. A leader taking a case themself is the caller (token role `leader`).
+ * On an accusation only the discipline chain assigns, so the leader is of a unit that may read it (issue 17).
  */
 @Injectable()
 export class LeaderService {
@@ -21,23 +32,42 @@ export class LeaderService {
     private readonly commands: CaseCommands,
     private readonly parties: OrderParties,
     private readonly clock: Clock,
+    private readonly staffUsers: RoutingStaffClient,
   ) {}
 
   async assign(staff: StaffPrincipal, caseId: string, body: { leaderRef?: string; reason?: Reason }): Promise<LeaderCase> {
     const leaderRef = body.leaderRef ?? staff.subject;
+    // Read before the case is locked (an HTTP call never runs inside the transaction); the unit's access is checked in it.
+    const named = leaderRef === staff.subject ? null : await this.staffUsers.user(leaderRef, staff.token);
     await this.commands.act(caseId, staff, {}, async (tx) => {
       await this.parties.assertActor(staff, tx.current.facts, { zh: '安排领导包案', en: 'assigns a leader in charge' }, false, tx.m);
-      const payload = body.reason ? { leaderRef, unitId: staff.unitId, reason: body.reason } : { leaderRef, unitId: staff.unitId };
+      const unitId = await this.leaderUnit(staff, leaderRef, named, tx.current.facts, tx.m);
+      const payload = body.reason ? { leaderRef, unitId, reason: body.reason } : { leaderRef, unitId };
       await tx.run({ name: 'assign-leader', payload });
       await tx.m.query(
         `INSERT INTO leader_assignments (case_id, leader_ref, unit_id, assigned_by, assigned_at, reason_code) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (case_id) DO UPDATE SET leader_ref = $2, unit_id = $3, assigned_by = $4, assigned_at = $5, reason_code = $6`,
-        [caseId, leaderRef, staff.unitId, staff.subject, this.clock.now(), body.reason?.code ?? null],
+        [caseId, leaderRef, unitId, staff.subject, this.clock.now(), body.reason?.code ?? null],
       );
     });
     const [item] = await this.query(staff, (p) => `l.case_id = ${p}`, caseId);
     if (!item) throw CASE_NOT_FOUND;
     return item;
+  }
+
+  /** The leader's own unit, or the refusal: the caller when they take the case themself (a leader), else the named user. */
+  private async leaderUnit(
+    staff: StaffPrincipal,
+    leaderRef: string,
+    named: Awaited<ReturnType<RoutingStaffClient['user']>>,
+    facts: CaseVisibilityFacts,
+    m: EntityManager,
+  ): Promise<string> {
+    const user = leaderRef === staff.subject ? { subject: staff.subject, unitId: staff.unitId, roles: staff.roles, active: true } : named;
+    if (leaderRef === staff.subject && !staff.roles.includes('leader')) throw LEADER_REQUIRED;
+    const refused = leaderRefusal(leaderRef, user, user ? await this.parties.accessOf(user.unitId, facts, m) : null);
+    if (refused) throw refused;
+    return user?.unitId ?? staff.unitId;
   }
 
   /**

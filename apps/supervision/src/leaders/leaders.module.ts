@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { LeaderController } from './leader.controller';
 import { LeaderService } from './leader.service';
 import { OrderParties } from '../orders/order-parties.service';
+import { RoutingStaffClient } from './routing-staff.client';
 
 /** Leaders in charge of cases (领导包案). */
-@Module({ controllers: [LeaderController], providers: [LeaderService, OrderParties] })
+@Module({ controllers: [LeaderController], providers: [LeaderService, OrderParties, RoutingStaffClient] })
 export class LeadersModule {}
