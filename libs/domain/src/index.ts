@@ -6,4 +6,5 @@ export * from './deadlines';
 export * from './org';
 export * from './routing';
 export * from './visibility';
+export * from './classify';
 export * from './evaluation';

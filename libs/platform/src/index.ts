@@ -77,3 +77,4 @@ export * from './http/text-hygiene';
 export * from './http/iso-instant';
 export * from './errors/overload-errors';
 export * from './http/load-shedding';
+export * from './classify/text-model.loader';

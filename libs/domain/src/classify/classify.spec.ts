@@ -1,0 +1,72 @@
+import { categoryForClass, charNgramCounts, classifyText, type LinearTextModel } from './index';
+
+describe('charNgramCounts (scikit-learn analyzer=char, lowercase)', () => {
+  it('lower-cases, folds runs of whitespace into one space, keeps a single newline, counts 1- and 2-grams', () => {
+    expect([...charNgramCounts('Ab  Cd\n', 1, 2).entries()]).toEqual([
+      ['a', 1], ['b', 1], [' ', 1], ['c', 1], ['d', 1], ['\n', 1],
+      ['ab', 1], ['b ', 1], [' c', 1], ['cd', 1], ['d\n', 1],
+    ]);
+  });
+
+  it('counts code points, not UTF-16 units (a supplementary-plane character is one character)', () => {
+    expect([...charNgramCounts('𠀀a𠀀a', 1, 2).entries()]).toEqual([['𠀀', 2], ['a', 2], ['𠀀a', 2], ['a𠀀', 1]]);
+  });
+});
+
+describe('classifyText', () => {
+  // Two classes over three known n-grams; every figure below is worked out by hand.
+  const model: LinearTextModel = {
+    version: 'hand',
+    classes: ['a', 'b'],
+    ngramMin: 1,
+    ngramMax: 2,
+    subjectRepeat: 0,
+    sublinearTf: true,
+    temperature: 1,
+    vocabulary: new Map([['污', 0], ['染', 1], ['污染', 2]]),
+    idf: new Float32Array([1, 1, 1]),
+    coef: new Float32Array([1, 0, 0, 0, 1, 1]),
+    intercept: new Float32Array([0, 0]),
+  };
+
+  it('scores tf-idf (l2-normalised) against each class and answers the softmax: 河水污染 → b 0.6405, a 0.3595', () => {
+    // known grams 污, 染, 污染 once each → x = (1,1,1)/√3; a = 1/√3 = 0.5774, b = 2/√3 = 1.1547;
+    // softmax: e^0.5774 = 1.7813, e^1.1547 = 3.1731 → b = 0.6405, a = 0.3595.
+    const result = classifyText(model, { body: '河水污染' });
+    expect(result.label).toBe('b');
+    expect(result.score).toBeCloseTo(0.6405, 4);
+    expect(result.top3.map(([label, score]) => [label, Number(score.toFixed(4))])).toEqual([['b', 0.6405], ['a', 0.3595]]);
+    expect(result.knownFeatures).toBe(3);
+    expect(result.readable).toBe(true);
+  });
+
+  it('applies sublinear tf: 污污污 counts 污 three times (1 + ln 3), still a unit vector → a = 1, b = 0 → a 0.7311', () => {
+    // x = (1 + ln3, 0, 0) normalised = (1, 0, 0); decision a 1, b 0; softmax a = e/(e+1) = 0.7311. Four Han characters.
+    const result = classifyText(model, { subject: '', body: '污污污水' });
+    expect(result.label).toBe('a');
+    expect(result.score).toBeCloseTo(0.7311, 4);
+  });
+
+  it('gives a clear zero score to text with fewer than four Chinese characters (empty, English, digits), never throwing', () => {
+    for (const input of [{}, { subject: null, body: null }, { body: 'water pollution 12345' }, { subject: '污染', body: '' }]) {
+      const result = classifyText(model, input);
+      expect(result.readable).toBe(false);
+      expect(result.score).toBe(0);
+      expect(result.top3.every(([, score]) => score === 0)).toBe(true);
+    }
+  });
+
+  it('writes the subject before the body as often as the model was trained with (subjectRepeat)', () => {
+    const twice = { ...model, subjectRepeat: 2 };
+    // "污染\n污染\n" → 污 ×2, 染 ×2, 污染 ×2 (the 染\n and \n污 grams are unknown): the same direction as once each.
+    expect(classifyText(twice, { subject: '污染', body: '河水' }).score).toBeCloseTo(0.6405, 4);
+  });
+});
+
+describe('categoryForClass (the seven training classes onto the platform categories)', () => {
+  it('maps each class by hand-written table, and an unknown class to other', () => {
+    expect(['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输', '政法'].map(categoryForClass)).toEqual([
+      'urban-construction', 'labour', 'education', 'other', 'environment', 'health', 'transport', 'other',
+    ]);
+  });
+});

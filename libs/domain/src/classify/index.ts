@@ -1,0 +1,3 @@
+export * from './char-ngrams';
+export * from './linear-text-classifier';
+export * from './teddy-category-map';

@@ -1,0 +1,138 @@
+"""
+Trains the petition category classifier (智能分类) from the Teddy Cup 2020 messages and writes models/category/model.json.
+
+Features: TF-IDF over character 1-2 grams (sklearn's `char` analyzer: lower-cased, runs of whitespace folded) of
+"subject\nsubject\nbody" (the subject counts twice: a complete message's subject is its best summary), sublinear tf,
+min_df 2, l2 norm; a linear SVM (liblinear, class weights balanced, C 1.0, random_state 0). Scores are a softmax of the
+decision values with one temperature fitted on the validation split (negative log-likelihood, grid search).
+
+Split: a row is in validation when sha1(subject + "\n" + body) mod 5 == 0 (reposted texts stay on one side); the model
+is trained on the other rows only. Prints macro-F1 (all validation rows and complete messages only), per-class F1
+and the confusion matrix. Same data + same pinned versions = the same bytes (checked by `--check`).
+
+Usage: python tools/classify/train.py [--data ../shared/data/teddy/train.jsonl] [--out models/category/model.json] [--check]
+"""
+import argparse
+import base64
+import hashlib
+import json
+import sys
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import confusion_matrix, f1_score
+from sklearn.svm import LinearSVC
+
+SUBJECT_REPEAT = 2
+NGRAM = (1, 2)
+
+
+def joined(row):
+    return (row.get("subject") or "") + "\n" + (row.get("body") or "")
+
+
+def model_text(row):
+    return ((row.get("subject") or "") + "\n") * SUBJECT_REPEAT + (row.get("body") or "")
+
+
+def in_validation(row):
+    return int(hashlib.sha1(joined(row).encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def f32(values):
+    return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
+
+
+def softmax(z):
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default="../shared/data/teddy/train.jsonl")
+    parser.add_argument("--out", default="models/category/model.json")
+    parser.add_argument("--check", action="store_true", help="fail unless the written model equals the committed one")
+    args = parser.parse_args()
+
+    rows = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    train = [r for r in rows if not in_validation(r)]
+    val = [r for r in rows if in_validation(r)]
+    complete = [i for i, r in enumerate(val) if r.get("subject") and r.get("body")]
+
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM, sublinear_tf=True, min_df=2, dtype=np.float64)
+    x_train = vectorizer.fit_transform([model_text(r) for r in train])
+    x_val = vectorizer.transform([model_text(r) for r in val])
+    y_train = [r["label1"] for r in train]
+    y_val = [r["label1"] for r in val]
+
+    svm = LinearSVC(C=1.0, class_weight="balanced", random_state=0, max_iter=5000)
+    svm.fit(x_train, y_train)
+    classes = list(svm.classes_)
+
+    # The exported weights are float32: score validation with exactly what the Node service will compute.
+    coef = np.asarray(svm.coef_, dtype="<f4").astype(np.float64)
+    intercept = np.asarray(svm.intercept_, dtype="<f4").astype(np.float64)
+    decision = x_val @ coef.T + intercept
+    predicted = [classes[i] for i in decision.argmax(axis=1)]
+
+    truth = np.array([classes.index(y) for y in y_val])
+    best_t, best_nll = 1.0, float("inf")
+    for t in np.arange(0.5, 20.01, 0.25):
+        p = softmax(decision * t)
+        nll = -np.mean(np.log(p[np.arange(len(truth)), truth] + 1e-12))
+        if nll < best_nll - 1e-12:
+            best_t, best_nll = float(t), float(nll)
+
+    macro = f1_score(y_val, predicted, average="macro")
+    macro_complete = f1_score([y_val[i] for i in complete], [predicted[i] for i in complete], average="macro")
+    per_class = f1_score(y_val, predicted, average=None, labels=classes)
+    matrix = confusion_matrix(y_val, predicted, labels=classes)
+
+    print(f"train {len(train)} rows, validation {len(val)} rows ({len(complete)} complete messages), {x_train.shape[1]} features")
+    print(f"macro-F1 validation {macro:.4f}; complete messages {macro_complete:.4f}; temperature {best_t}")
+    for name, f in zip(classes, per_class):
+        print(f"  F1 {name}\t{f:.4f}")
+    print("confusion matrix (rows = truth, columns = predicted):\t" + "\t".join(classes))
+    for name, line in zip(classes, matrix):
+        print(f"  {name}\t" + "\t".join(str(int(v)) for v in line))
+
+    vocabulary = [None] * len(vectorizer.vocabulary_)
+    for gram, index in vectorizer.vocabulary_.items():
+        vocabulary[index] = gram
+    model = {
+        "kind": "sunshine.linear-text-classifier",
+        "version": "teddy-7-char12-svm-1",
+        "source": "Teddy Cup 2020 智慧政务 train.jsonl (13,120 rows); validation split sha1 mod 5 == 0",
+        "analyzer": {"ngramMin": NGRAM[0], "ngramMax": NGRAM[1], "lowercase": True, "subjectRepeat": SUBJECT_REPEAT, "sublinearTf": True},
+        "classes": classes,
+        "temperature": best_t,
+        "validation": {
+            "rows": len(val),
+            "completeMessages": len(complete),
+            "macroF1": round(float(macro), 4),
+            "macroF1Complete": round(float(macro_complete), 4),
+            "perClassF1": {name: round(float(f), 4) for name, f in zip(classes, per_class)},
+            "confusion": [[int(v) for v in line] for line in matrix],
+        },
+        "vocabulary": vocabulary,
+        "idf": f32(vectorizer.idf_),
+        "coef": f32(svm.coef_),
+        "intercept": f32(svm.intercept_),
+    }
+    text = json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if args.check:
+        committed = open(args.out, encoding="utf-8").read()
+        if committed != text:
+            print(f"{args.out} differs from what training produces", file=sys.stderr)
+            sys.exit(1)
+        print(f"{args.out} reproduced bit for bit")
+        return
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write(text)
+    print(f"wrote {args.out} ({len(text.encode('utf-8'))} bytes)")
+
+
+if __name__ == "__main__":
+    main()
