@@ -160,6 +160,7 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
       err_code: 'MK:0001', err_msg: '用户关机', sms_size: '2', biz_id: '1764640800000123456^0', out_id: 'd-report-cb-1',
     }];
     const recorded: SmsDeliveryReport[] = [];
+    let recorderFails = false;
 
     it('refuses a push without the token or with another one (401 CALLBACK_TOKEN_INVALID)', async () => {
       const none = await http('POST', `${url}/callbacks/sms/reports`, { body: report });
@@ -175,13 +176,29 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
     });
 
     it('hands each report to the recorder by out_id, the phone masked and the Beijing time as UTC, and acknowledges as documented', async () => {
-      app.get(SmsReportHook).register(async (r) => void recorded.push(r));
+      app.get(SmsReportHook).register(async (r) => {
+        if (recorderFails) throw new Error('database down');
+        recorded.push(r);
+      });
       const res = await http('POST', `${url}/callbacks/sms/reports`, { body: report, headers: { 'x-sunshine-callback-token': REPORT_TOKEN } });
       expect(res).toEqual({ status: 200, body: { code: 0, msg: '接收成功' } });
       expect(recorded).toEqual([{
         deliveryId: 'd-report-cb-1', bizId: '1764640800000123456^0', delivered: false, code: 'MK:0001', message: '用户关机',
         reportedAt: new Date('2026-12-02T02:00:07.000Z'), segments: 2, phoneMasked: '138****8000',
       }]);
+    });
+
+    it('answers 503 when the recorder fails, so the provider pushes again', async () => {
+      const failing = [{ ...report[0], out_id: 'd-recorder-fails' }];
+      recorderFails = true;
+      try {
+        const res = await http('POST', `${url}/callbacks/sms/reports?token=${REPORT_TOKEN}`, { body: failing });
+        expect(res.status).toBe(503);
+        expect(res.body).toMatchObject({ code: 'REPORTS_NOT_READY' });
+      } finally {
+        recorderFails = false;
+      }
+      expect(recorded.some((r) => r.deliveryId === 'd-recorder-fails')).toBe(false);
     });
 
     it('refuses a malformed push (400)', async () => {

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainException, maskIdentifier } from '@sunshine/platform';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
+import { failureMessage } from '../failure-reason';
 import { beijingInstant, type SmsDeliveryReport, type SmsReportPush } from './sms-report';
 import { SmsReportHook } from './sms-report.hook';
 
@@ -11,8 +12,8 @@ const TOKEN_INVALID = new DomainException('CALLBACK_TOKEN_INVALID', 'unauthentic
 });
 
 const NOT_READY = new DomainException('REPORTS_NOT_READY', 'unavailable', {
-  zh: '服务尚未就绪，请稍后重推',
-  en: 'not ready to record reports: push again later',
+  zh: '状态报告暂未记录，请稍后重推',
+  en: 'the reports could not be recorded now: push again later',
 });
 
 /** The provider's answer to a push it may consider received. */
@@ -24,6 +25,8 @@ export interface SmsReportAck {
 /** The provider's report push: the shared token checked, each report read (masked phone, UTC time), then recorded. */
 @Injectable()
 export class SmsReportsService {
+  private readonly log = new Logger(SmsReportsService.name);
+
   constructor(
     @Inject(CHANNELS_CONFIG) private readonly config: ChannelsConfig,
     private readonly hook: SmsReportHook,
@@ -33,7 +36,14 @@ export class SmsReportsService {
     if (!token || !sameToken(token, this.config.sms.reportToken)) throw TOKEN_INVALID;
     // A report without our OutId is not one of our deliveries (sent from the console, say): acknowledged, not recorded.
     const reports = push.flatMap((r): SmsDeliveryReport[] => (r.out_id ? [toReport(r as typeof r & { out_id: string })] : []));
-    if (!(await this.hook.record(reports))) throw NOT_READY;
+    let recorded: boolean;
+    try {
+      recorded = await this.hook.record(reports);
+    } catch (error) {
+      this.log.error({ reports: reports.length, error: failureMessage(error) }, 'recording SMS reports failed: the provider pushes again');
+      throw NOT_READY;
+    }
+    if (!recorded) throw NOT_READY;
     return { code: 0, msg: '接收成功' };
   }
 }
