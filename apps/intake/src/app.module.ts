@@ -12,10 +12,12 @@ import { IntakeCaseReplica1764610000000 } from './migrations/1764610000000-intak
 import { IntakeTrust1764800000000 } from './migrations/1764800000000-intake-trust';
 import { IntakeRepeatReports1764900000000 } from './migrations/1764900000000-intake-repeat-reports';
 import { IntakeAsGiven1765000000000 } from './migrations/1765000000000-intake-as-given';
+import { IntakeRepeatKeys1765000000001 } from './migrations/1765000000001-intake-repeat-keys';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SelfServiceModule } from './self-service/self-service.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 
 /** The intake service: 信访登记 — registrations, the dossier, case numbers and query codes, citizen self-service. */
 @Module({})
@@ -23,7 +25,8 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
   database: {
     replicas: standardReplicas(),
     migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
-      IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000],
+      IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000,
+      IntakeRepeatKeys1765000000001],
   },
   imports: [
     CryptoModule.forRoot(intake),
@@ -35,5 +38,6 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     SelfServiceModule,
     RecoveryModule,
     IdentityModule,
+    SuggestionsModule,
   ],
 })) {}

@@ -136,5 +136,45 @@ describe('intake registration: reach', () => {
     expect(stranger.status).toBe(404);
     expect(stranger.body).toMatchObject(staffNotFound);
   });
+
+  const WAGES = { subject: '拖欠农民工工资', content: '本人在东屯镇某建筑工地务工，工程结束后老板拖欠工资三个月未付，请求帮助追讨。' };
+  const WAGES_AGAIN = { subject: '再次反映工地拖欠工资', content: '东屯镇建筑工地老板拖欠我们农民工工资至今未付，已经三个多月，请求追讨欠薪。' };
+  const POLLUTION = { subject: '化工厂夜间排放废气', content: '村北化工厂每天夜间排放刺鼻废气，村民头晕恶心，请求环保部门查处。' };
+  type Repeat = { caseId: string; score: number; basis: string; reason: { zh: string; en: string } };
+  const repeatOf = (r: Reach) => r.checks.repeat as Repeat | null;
+
+  it('recognises a hotline caller with no ID number by the phone, with the basis and the score', async () => {
+    const first = await register(petition({ channel: 'hotline', petitioner: { name: '王小二', phone: '13912345678' }, ...WAGES }));
+    expect(repeatOf(first)).toBeNull();
+    // The same phone written another way, another name given: the same caller.
+    const again = await register(petition({ channel: 'hotline', petitioner: { name: '王二', phone: '+86-139-1234-5678' }, ...WAGES_AGAIN }), 'cityBureau');
+    const match = repeatOf(again);
+    expect(match).toMatchObject({ caseId: first.caseId, basis: 'same-phone' });
+    expect(match?.score).toBeGreaterThanOrEqual(0.6);
+    expect(match?.reason.zh).toBe(`同一联系电话，事项内容相似度${match?.score.toFixed(2)}`);
+    expect(again.flags.repeatOf).toBe(first.caseId);
+    // The same phone about another matter is no repeat.
+    const other = await register(petition({ channel: 'hotline', petitioner: { name: '王小二', phone: '13912345678' }, ...POLLUTION }));
+    expect(repeatOf(other)).toBeNull();
+  });
+
+  it('recognises a letter writer with neither ID number nor phone by the name at the same place, not at another', async () => {
+    const first = await register(petition({ channel: 'letter', petitioner: { name: '赵春花' }, ...WAGES }));
+    const again = await register(petition({ channel: 'letter', petitioner: { name: '赵 春花' }, ...WAGES_AGAIN }));
+    expect(repeatOf(again)).toMatchObject({ caseId: first.caseId, basis: 'same-name-and-place' });
+    expect(repeatOf(again)?.reason.zh).toMatch(/^同一姓名、同一事发地，事项内容相似度0\.\d\d$/);
+    // The same name elsewhere (the county seat, not 东屯镇) is another person as far as the register can tell.
+    const elsewhere = await register(petition({ channel: 'letter', placeCode: COUNTY, petitioner: { name: '赵春花' }, ...WAGES_AGAIN }));
+    expect(repeatOf(elsewhere)).toBeNull();
+  });
+
+  it('matches no online submission to an earlier case by its phone: its identity is unverified (door 4)', async () => {
+    await register(petition({ channel: 'hotline', petitioner: { name: '钱多多', phone: '13711112222' }, ...WAGES }));
+    const online = await w.call<{ caseNumber: string }>('POST', '/public/petitions', { type: 'claim', category: 'labour', placeCode: DONGTUN,
+      ...WAGES_AGAIN, petitioner: { name: '钱多多', phone: '13711112222' } });
+    expect(online.status).toBe(201);
+    const [row] = await w.sql<{ flags: { repeatOf?: string }; checks: { repeat: unknown } }>(`SELECT flags, checks FROM intake.petitions WHERE case_number = $1`, [online.body.caseNumber]);
+    expect([row?.flags.repeatOf, row?.checks.repeat]).toEqual([undefined, null]);
+  });
 });
 

@@ -47,6 +47,17 @@ export type CorrectableColumns = Partial<
   Pick<PetitionRecord, 'channel' | 'type' | 'category' | 'placeCode' | 'receivedAt' | 'form' | 'accusedUnitId' | 'flags'>
 >;
 
+/** How an earlier case was recognised as the same person's: ID number (the petitioner on file), phone, or name at the place. */
+export type RepeatBasis = 'same-petitioner' | 'same-phone' | 'same-name-and-place';
+
+/** Who is registering, as repeat detection looks for them: blind indexes only, never the values. */
+export interface CallerKeys {
+  readonly petitionerId: string | null;
+  readonly phoneIndex: string | null;
+  readonly nameIndex: string | null;
+  readonly placeCode: string;
+}
+
 export interface DossierText {
   readonly subject: string;
   readonly content: string;
@@ -87,16 +98,26 @@ export class PetitionRepository {
   }
 
   /**
-   * The petitioner's earlier cases, newest first (candidates for repeat detection), among those the caller may see:
-   * `visible` is the visibility condition over `case_replica` aliased `c`, its parameters numbered from $3.
+   * Earlier cases of the same person, newest first (candidates for repeat detection), among those the caller may see:
+   * the same petitioner (ID number), else the same phone, else the same name at the same place, each with the
+   * strongest basis it matched on. `visible` is the visibility condition over `case_replica` aliased `c`, its
+   * parameters numbered from $6.
    */
-  async ofPetitioner(m: EntityManager, petitionerId: string, limit: number, visible: VisibilitySql): Promise<Array<{ caseId: string; registeredAt: Date }>> {
-    const rows = await m.query<Array<{ case_id: string; registered_at: Date }>>(
-      `SELECT p.case_id, p.registered_at FROM petitions p JOIN case_replica c ON c.case_id = p.case_id
-        WHERE p.petitioner_id = $1 AND ${visible.visible} ORDER BY p.registered_at DESC LIMIT $2`,
-      [petitionerId, limit, ...visible.params],
+  async sameCaller(m: EntityManager, keys: CallerKeys, limit: number, visible: VisibilitySql): Promise<Array<{ caseId: string; basis: RepeatBasis }>> {
+    const rows = await m.query<Array<{ case_id: string; basis: RepeatBasis }>>(
+      `SELECT p.case_id, CASE WHEN p.petitioner_id = $1 THEN 'same-petitioner' WHEN p.phone_index = $2 THEN 'same-phone'
+              ELSE 'same-name-and-place' END AS basis
+         FROM petitions p JOIN case_replica c ON c.case_id = p.case_id
+        WHERE (p.petitioner_id = $1 OR p.phone_index = $2 OR (p.name_index = $3 AND p.place_code = $4)) AND ${visible.visible}
+        ORDER BY p.registered_at DESC LIMIT $5`,
+      [keys.petitionerId, keys.phoneIndex, keys.nameIndex, keys.placeCode, limit, ...visible.params],
     );
-    return rows.map((r) => ({ caseId: r.case_id, registeredAt: r.registered_at }));
+    return rows.map((r) => ({ caseId: r.case_id, basis: r.basis }));
+  }
+
+  /** The keys a later registration finds this one by: the blind index of the phone and of the name given with it. */
+  async setCallerKeys(m: EntityManager, caseId: string, keys: Pick<CallerKeys, 'phoneIndex' | 'nameIndex'>): Promise<void> {
+    await m.query(`UPDATE petitions SET phone_index = $2, name_index = $3 WHERE case_id = $1`, [caseId, keys.phoneIndex, keys.nameIndex]);
   }
 
   async updateFacts(m: EntityManager, caseId: string, facts: CorrectableColumns): Promise<void> {

@@ -3,6 +3,7 @@ import type { Channel, PetitionType } from '@sunshine/contracts';
 import { caseViewerOf, checkRepeatToHigherOrgan, DEFAULT_ROUTING_RULE_SET, detectSkipLevel, handlingDeadline, stageRecord } from '@sunshine/domain';
 import { CaseReplicaStore, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import type { CallerKeys } from '../core/petition.repository';
 import { RepeatDetectorService, type RepeatMatch } from '../repeat/repeat-detector.service';
 
 export interface CheckFacts {
@@ -46,13 +47,13 @@ export class RegistrationChecksService {
   async run(
     m: EntityManager,
     facts: CheckFacts,
-    matter: { petitionerId: string | null; subject: string; content: string },
+    matter: { caller: CallerKeys | null; subject: string; content: string },
     at: Date,
     registrar: { readonly unitId: string; readonly divisionCode: string },
   ): Promise<RegistrationChecks> {
     const skipLevel = await this.skipLevel(facts);
     const viewer = caseViewerOf(registrar.unitId, await this.directory.current(m), registrar.divisionCode);
-    const repeat = matter.petitionerId ? await this.repeats.findRepeat(m, matter.petitionerId, matter.subject, matter.content, viewer) : null;
+    const repeat = matter.caller ? await this.repeats.findRepeat(m, matter.caller, matter.subject, matter.content, viewer) : null;
     return { skipLevel, repeat, art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null };
   }
 

@@ -15,6 +15,7 @@ import { ReceptionService } from '../reception/reception.service';
 import { CategoryTableService } from '../categories/category-table.service';
 import { CaseNumberService } from './case-number.service';
 import { hashQueryCode, newQueryCode } from './query-code';
+import { callerKeyValues } from '../repeat/repeat-detector.service';
 import { RepeatReportsService } from '../repeat/repeat-reports.service';
 import { RegistrationChecksService, type RegistrationChecks } from './registration-checks.service';
 
@@ -101,12 +102,16 @@ export class RegistrationService {
     const staffSaw = registrar.actor.kind === 'staff';
     const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
     const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
+    const keyValues = callerKeyValues(input.petitioner);
+    const keys = { phoneIndex: keyValues.phone ? this.blindIndexer.index(keyValues.phone) : null, nameIndex: this.blindIndexer.index(keyValues.name) };
+    // Staff saw or heard the caller; an online submitter is unverified and matched to no earlier case (issue 17 door 4).
+    const caller = staffSaw ? { petitionerId: known, ...keys, placeCode } : null;
     const facts = { channel: input.channel, type: input.type, category, placeCode, accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
-    const found = await this.checks.run(this.dataSource.manager, facts, { petitionerId: known, subject: input.subject, content: input.content }, registeredAt,
+    const found = await this.checks.run(this.dataSource.manager, facts, { caller, subject: input.subject, content: input.content }, registeredAt,
       { unitId: unit.id, divisionCode: unit.divisionCode });
     const checks: RegistrationChecks = lateReceipt ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } } : found;
     // A match the registering unit may not see is never named to it (door 2): it is reported to the unit that may.
-    const hidden = known ? await this.repeatReports.findHidden(this.dataSource.manager, known, input, { unitId: unit.id, divisionCode: unit.divisionCode }) : null;
+    const hidden = caller ? await this.repeatReports.findHidden(this.dataSource.manager, caller, input, { unitId: unit.id, divisionCode: unit.divisionCode }) : null;
     const form = input.form.kind === 'collective'
       ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
       : { kind: 'individual' as const };
@@ -134,6 +139,7 @@ export class RegistrationService {
         registeredBy: registrar.registeredBy, receptionId: input.receptionId ?? null, checks: { ...checks },
       });
       await this.petitions.setContactPhone(m, caseId, input.petitioner.phone);
+      await this.petitions.setCallerKeys(m, caseId, keys);
       await this.petitions.insertDossier(m, caseId, {
         subject: input.subject, content: input.content, accusedPerson: input.accused?.person,
         representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,

@@ -11,6 +11,7 @@ import {
 import { CaseReplicaStore, CaseVisibility, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
+import type { CallerKeys } from '../core/petition.repository';
 import { RepeatDetectorService, type RepeatMatch } from './repeat-detector.service';
 
 /** A repeat the registering unit may not see, and the unit it is reported to instead. */
@@ -51,13 +52,13 @@ export class RepeatReportsService {
   /** The match among the petitioner's cases `registrar` may not see, and whom to tell (null: none, or nobody may). */
   async findHidden(
     m: EntityManager,
-    petitionerId: string,
+    caller: CallerKeys,
     matter: { readonly subject: string; readonly content: string },
     registrar: { readonly unitId: string; readonly divisionCode: string },
   ): Promise<HiddenRepeat | null> {
     const directory = await this.directory.current(m);
     const viewer = caseViewerOf(registrar.unitId, directory, registrar.divisionCode);
-    const match = await this.repeats.findHiddenRepeat(m, petitionerId, matter.subject, matter.content, viewer);
+    const match = await this.repeats.findHiddenRepeat(m, caller, matter.subject, matter.content, viewer);
     if (!match) return null;
     const earlier = await this.replica.read(m, match.caseId);
     const reportTo = earlier ? reportUnitFor(earlier.facts, directory) : null;
