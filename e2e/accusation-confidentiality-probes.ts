@@ -127,6 +127,8 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['routing'], match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/, why: 'rule sets as data, no case' },
   { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },
   { services: ['supervision'], match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/, why: 'jurisdictions’ deadline policies (reference data), no case' },
+  { services: ['notification'], match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/webhook$/, why: 'a unit’s own webhook URL and secret (its admin only), no case' },
+  { services: ['notification'], match: /^POST \/callbacks\/sms\/reports$/, why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing' },
 ];
 
 export function caseFree(service: ServiceName, operation: string): boolean {

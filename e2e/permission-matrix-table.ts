@@ -189,6 +189,11 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /calendar/arrangements': { body: MALFORMED, status: 400 },
   'GET /deadline-policies': { status: 200 },
   'PUT /deadline-policies/{id}': { path: '/deadline-policies/matrix-probe', body: MALFORMED, status: 400 },
+  // notification: units' webhooks (none is set in the scenario), the SMS provider's report push
+  'GET /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
+  'PUT /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', body: MALFORMED, status: 400 },
+  'DELETE /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
+  'POST /callbacks/sms/reports': { body: MALFORMED, status: 400 },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
