@@ -74,7 +74,12 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect((await w.act<Result>(U.hrss, caseId, 'assisting-units', { assistingUnitId: U.housing }, ['head'])).body.events[0]?.type).toBe('case.assisting-unit-added');
     const assisting = await w.call<{ items: Array<{ caseId: string }> }>('GET', '/inbox?relation=assisting', U.housing);
     expect(assisting.body.items.map((i) => i.caseId)).toEqual([caseId]);
-    expect((await w.call('GET', '/inbox', U.housing)).body['items']).toEqual([]);
+    // The default inbox shows it too, marked as assisting (issue 12: it looked empty); `relation=held` leaves it out.
+    const inbox = await w.call<{ items: Array<{ caseId: string; assisting: boolean; holding: boolean; holdingUnitName: string }> }>('GET', '/inbox', U.housing);
+    expect(inbox.body.items.map(({ caseId: id, assisting: a, holding, holdingUnitName }) => ({ id, a, holding, holdingUnitName }))).toEqual([
+      { id: caseId, a: true, holding: false, holdingUnitName: '延津县人力资源和社会保障局' },
+    ]);
+    expect((await w.call('GET', '/inbox?relation=held', U.housing)).body['items']).toEqual([]);
     const contributed = await w.act<Result>(U.housing, caseId, 'assist-contributions', { text: '经查，该工地施工许可手续齐全，工程款已按进度拨付。' });
     expect(contributed.body.events[0]?.type).toBe('case.assist-contributed');
     const [event] = await w.waitFor(caseId, 'case.assist-contributed');

@@ -5,8 +5,8 @@ import { z } from 'zod';
 export const inboxQuerySchema = z.object({
   /** unit: the cases my unit holds or held; territory: every case the visibility rule shows an overseer (DESIGN §3). */
   scope: z.enum(['unit', 'territory']).default('unit'),
-  /** held: holds or held (主办); assisting: cases my unit assists on (协办). */
-  relation: z.enum(['held', 'assisting']).default('held'),
+  /** all (default): every case my unit holds, held or assists on; held: holds or held (主办); assisting: assists on (协办). */
+  relation: z.enum(['all', 'held', 'assisting']).default('all'),
   status: caseStatusSchema.optional(),
   stage: stageSchema.optional(),
   category: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/).optional(),
@@ -52,7 +52,9 @@ export function inboxSql(unitId: string, visibility: VisibilitySql, q: InboxQuer
   const unit = (): string => (unitParam ??= add(unitId));
   const parts = [`(${visibility.visible})`];
   if (q.scope === 'unit') {
-    parts.push(q.relation === 'assisting' ? `c.state->'assistingUnitIds' @> jsonb_build_array(${unit()}::text)` : arrayContainsSql('c', 'held_by', unit()));
+    const held = arrayContainsSql('c', 'held_by', unit());
+    const assisting = `c.state->'assistingUnitIds' @> jsonb_build_array(${unit()}::text)`;
+    parts.push(q.relation === 'held' ? held : q.relation === 'assisting' ? assisting : `(${held} OR ${assisting})`);
   }
   if (q.stage) parts.push(`c.stage = ${add(q.stage)}`);
   if (q.category) parts.push(`c.category = ${add(q.category)}`);

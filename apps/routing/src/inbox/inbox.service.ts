@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DISCIPLINE_KINDS, TERRITORY_OVERSEER_KINDS } from '@sunshine/domain';
-import { caseCoreColumns, caseCoreOf, CaseVisibility, DomainException, isoOf, type CaseCore, type StaffPrincipal } from '@sunshine/platform';
+import { DISCIPLINE_KINDS, reviveCaseState, TERRITORY_OVERSEER_KINDS, unitDuties, type RaisedWarning, type UnitDuty } from '@sunshine/domain';
+import { caseCoreColumns, caseCoreOf, CaseVisibility, Clock, DeadlineContextSource, DomainException, isoOf, type CaseCore, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+import { DirectoryCache } from '../directory/directory.cache';
 import { INBOX_VISIBILITY_FROM, inboxSql, type InboxQuery } from './inbox.query';
 
 export interface InboxItem extends CaseCore {
   /** True while the case is with this unit; false for cases it held before. */
   readonly holding: boolean;
+  /** The unit assists on the case (协办) now: the lead unit is `holdingUnitName`. */
+  readonly assisting: boolean;
+  /** The holding unit's name (机构目录), null when the directory does not know it. */
+  readonly holdingUnitName: string | null;
+  /** The place's division names, e.g. 新乡市延津县东屯镇 (the code when the directory does not know it). */
+  readonly placeName: string | null;
+  /**
+   * What this unit owes on the case now, soonest first (libs/domain `unitDuties`: the clocks' own verdict and the
+   * warnings supervision raised for the very due): `running`, `warned` (预警) or `overdue` (超期).
+   */
+  readonly duties: UnitDuty[];
   readonly dueAt: string | null;
   /** The due date was counted on a year whose official holidays are not published yet: it may move when they are. */
   readonly dueProvisional: boolean;
@@ -30,7 +42,7 @@ const TERRITORY_VIEW_KINDS: readonly string[] = [...TERRITORY_OVERSEER_KINDS, ..
 
 const SELECT = `SELECT ${caseCoreColumns('c')}, c.due_at,
   c.due_provisional, c.registered_at, coalesce((c.state #>> '{objections,count}')::int, 0) >= 2 AS objected_twice, c.revision,
-  c.updated_at FROM case_replica c`;
+  c.updated_at, c.state FROM case_replica c`;
 
 /** A unit's inbox (the cases it holds or held), or an overseer's territory: both through the one visibility rule. */
 @Injectable()
@@ -38,6 +50,9 @@ export class InboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visibility: CaseVisibility,
+    private readonly directory: DirectoryCache,
+    private readonly deadlines: DeadlineContextSource,
+    private readonly clock: Clock,
   ) {}
 
   async list(staff: StaffPrincipal, q: InboxQuery): Promise<InboxPage> {
@@ -62,19 +77,42 @@ export class InboxService {
       `SELECT count(*) AS total FROM case_replica c WHERE ${sql.filtered}`,
       sql.params,
     );
+    const directory = await this.directory.current(this.dataSource.manager);
+    const clocks = { ...this.deadlines.current(), asOf: this.clock.now() };
+    const warnings = await this.warningsOf(rows.map((r) => String(r['case_id'])), staff.unitId);
     return {
-      items: rows.map((r) => ({
-        ...caseCoreOf(r),
+      items: rows.map((r) => {
+        const core = caseCoreOf(r);
+        const state = reviveCaseState(r['state'], core.caseId);
+        return {
+        ...core,
         holding: r['holding_unit_id'] === staff.unitId,
+        assisting: state.assistingUnitIds.includes(staff.unitId),
+        holdingUnitName: core.holdingUnitId ? (directory.get(core.holdingUnitId)?.name ?? null) : null,
+        placeName: core.placeCode ? directory.placeLabel(core.placeCode) : null,
+        duties: unitDuties(state, staff.unitId, clocks, warnings.get(core.caseId) ?? []),
         dueAt: isoOf(r['due_at']),
         dueProvisional: r['due_at'] !== null && Boolean(r['due_provisional']),
         registeredAt: isoOf(r['registered_at']),
         objectedTwice: Boolean(r['objected_twice']),
         version: Number(r['revision']),
         updatedAt: isoOf(r['updated_at']) ?? '',
-      })),
+        };
+      }),
       total: Number(total),
       byStatus: Object.fromEntries(counts.map((c) => [c.status ?? 'none', Number(c.n)])),
     };
+  }
+
+  /** The deadline warnings supervision raised to `unitId` on these cases (the replica's journal), by case. */
+  private async warningsOf(caseIds: string[], unitId: string): Promise<Map<string, RaisedWarning[]>> {
+    const byCase = new Map<string, RaisedWarning[]>();
+    if (caseIds.length === 0) return byCase;
+    const rows = await this.dataSource.query<Array<{ case_id: string; payload: RaisedWarning }>>(
+      `SELECT case_id, payload FROM case_replica_events WHERE case_id = ANY($1::uuid[]) AND type = 'case.deadline-warning' AND payload->>'unitId' = $2`,
+      [caseIds, unitId],
+    );
+    for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r.payload]);
+    return byCase;
   }
 }

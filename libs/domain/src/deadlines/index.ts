@@ -10,3 +10,4 @@ export * from './clock-effects';
 export * from './clock-record';
 export * from './clock-history';
 export * from './clock-selectors';
+export * from './unit-duties';
