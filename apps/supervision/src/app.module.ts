@@ -5,6 +5,7 @@ import { SupervisionInitial1763820000000 } from './migrations/1763820000000-supe
 import { SupervisionLedger1763840000000 } from './migrations/1763840000000-supervision-ledger';
 import { SupervisionWork1763840000001 } from './migrations/1763840000001-supervision-work';
 import { SupervisionCaseReplica1764610000000 } from './migrations/1764610000000-supervision-case-replica';
+import { SupervisionDissatisfaction1764900000000 } from './migrations/1764900000000-supervision-dissatisfaction';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { SharedModule } from './shared/shared.module';
 
@@ -13,7 +14,7 @@ import { SharedModule } from './shared/shared.module';
 export class AppModule extends ServiceModule(() => ({
   database: {
     replicas: standardReplicas(),
-    migrations: [SupervisionInitial1763820000000, SupervisionLedger1763840000000, SupervisionWork1763840000001, SupervisionCaseReplica1764610000000],
+    migrations: [SupervisionInitial1763820000000, SupervisionLedger1763840000000, SupervisionWork1763840000001, SupervisionCaseReplica1764610000000, SupervisionDissatisfaction1764900000000],
   },
   imports: [SharedModule, PipelineModule, LeadersModule],
 })) {}

@@ -55,8 +55,6 @@ const escalationSchema = z.object({
     .default(['dispatch', 'acceptance', 'handling', 'assignment-feedback', 'review-handling', 're-review-handling']),
   /** 推诿: objections on one case from which an order goes out (DESIGN: "objected twice"). */
   buckPassingObjections: z.number().int().min(1).default(2),
-  /** 不满意: an order for a dissatisfied rating of the handling unit. */
-  orderOnDissatisfied: z.boolean().default(true),
   /** Days the ordered unit has to answer in writing. */
   orderAnswerDays: z.number().int().min(1).max(90).default(5),
   /** An order still unanswered this many days after it went out (or after the last step) goes up a level. */

@@ -104,7 +104,7 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     expect((await world.written(c.caseId, 'case.supervision-order-answered'))[0]?.payload).toMatchObject({ orderId: issued.body.orderId, unitId: UNITS.hrss });
   });
 
-  it('issues orders by policy: for an overdue acceptance (拖延), a case objected twice (推诿) and a 不满意 rating (敷衍)', async () => {
+  it('issues orders by policy: for an overdue acceptance (拖延) and a case objected twice (推诿); a 不满意 rating as its jurisdiction says', async () => {
     const late = new CaseScript(world);
     const passed = new CaseScript(world);
     await world.at('2026-06-05T00:00:00.000Z');
@@ -121,13 +121,30 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     const [buckPassing] = await world.written(passed.caseId, 'case.supervision-order-issued');
     expect(buckPassing?.payload).toMatchObject({ unitId: UNITS.hrss, byUnitId: UNITS.countyBureau, trigger: 'buck-passing' });
 
-    // 不满意: a dissatisfied rating of the handling unit (perfunctory handling, 敷衍).
+    // 不满意 is no finding of perfunctory handling (敷衍): by default the supervising bureau is asked to review it, no order.
     const rated = new CaseScript(world);
     await rated.registered('2026-06-01T01:00:00.000Z');
     await rated.dispatched('2026-06-01T02:00:00.000Z');
     await rated.rated('2026-06-04T02:00:00.000Z', 'dissatisfied');
-    const [perfunctory] = await world.written(rated.caseId, 'case.supervision-order-issued');
-    expect(perfunctory?.payload).toMatchObject({ unitId: UNITS.hrss, byUnitId: UNITS.countyBureau, trigger: 'perfunctory' });
+    const county = await world.token('countyBureau');
+    const reviews = await eventually(async () => {
+      const listed = (await world.call<Array<{ caseId: string }>>('GET', '/dissatisfaction-reviews', undefined, county)).body;
+      return listed.some((r) => r.caseId === rated.caseId) ? listed : undefined;
+    }, 30000, 'the rating flagged for review');
+    expect(reviews.find((r) => r.caseId === rated.caseId)).toMatchObject({ stage: 'original', unitId: UNITS.hrss, bureauUnitId: UNITS.countyBureau, status: 'pending' });
+    expect(await world.written(rated.caseId, 'case.supervision-order-issued')).toEqual([]);
+    // A jurisdiction that decided otherwise (policy as data, city-level admin): an order under the label it chose.
+    const cityAdmin = await world.token('cityBureau', ['admin']);
+    expect((await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order' }, cityAdmin)).status).toBe(400);
+    expect((await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order', trigger: 'other' }, county)).status).toBe(403);
+    const put = await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order', trigger: 'other' }, cityAdmin);
+    expect(put.body).toMatchObject({ id: 'yanjin', jurisdiction: '410726000000', response: 'order', trigger: 'other', revision: 1 });
+    const ordered = new CaseScript(world);
+    await ordered.registered('2026-06-01T01:00:00.000Z');
+    await ordered.dispatched('2026-06-01T02:00:00.000Z');
+    await ordered.rated('2026-06-04T02:00:00.000Z', 'dissatisfied');
+    const [byPolicy] = await world.written(ordered.caseId, 'case.supervision-order-issued');
+    expect(byPolicy?.payload).toMatchObject({ unitId: UNITS.hrss, byUnitId: UNITS.countyBureau, trigger: 'other' });
 
     await world.at('2026-06-16T16:00:00.000Z');
     expect(await late.notices('acceptance')).toContain(`${O} acceptance 2026-06-16T16:00:00.000Z`);

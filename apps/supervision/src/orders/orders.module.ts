@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
+import { DissatisfactionPolicyController } from './dissatisfaction-policy.controller';
+import { DissatisfactionPolicyService } from './dissatisfaction-policy.service';
 import { EscalationQueryService } from './escalation-query.service';
 import { EscalationService } from './escalation.service';
 import { EscalationsController } from './escalations.controller';
@@ -12,8 +14,8 @@ import { SupervisionPolicyService } from './supervision-policy.service';
 /** Supervision orders (督办单), the escalation policy and escalations. */
 @Module({
   imports: [LedgerModule],
-  controllers: [OrdersController, EscalationsController],
-  providers: [SupervisionOrderService, OrderActionsService, EscalationService, EscalationQueryService, SupervisionPolicyService, OrderParties],
+  controllers: [OrdersController, EscalationsController, DissatisfactionPolicyController],
+  providers: [DissatisfactionPolicyService, SupervisionOrderService, OrderActionsService, EscalationService, EscalationQueryService, SupervisionPolicyService, OrderParties],
   exports: [EscalationService, SupervisionPolicyService],
 })
 export class OrdersModule {}
