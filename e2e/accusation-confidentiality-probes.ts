@@ -123,6 +123,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['intake'], match: /^(GET|POST) \/public\//, why: 'citizen self-service: opens a case only with its number and query code (or phone), which the accused never gets' },
   { services: ['intake'], match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/, why: 'leader reception days: a schedule, no case' },
   { services: ['intake'], match: /^GET \/categories$/, why: 'the category code table (reference data), no case' },
+  { services: ['intake'], match: /^POST \/suggestions$/, why: 'smart dispatch: classifies the text the caller sends, names a unit by the rules; reads no case' },
   { services: ['routing'], match: /^(GET|POST|PATCH|PUT) \/org\//, why: 'the organisation directory: units and staff, no case' },
   { services: ['routing'], match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/, why: 'rule sets as data, no case' },
   { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },

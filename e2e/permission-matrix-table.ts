@@ -167,6 +167,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /receptions': { body: MALFORMED, status: 400 },
   'GET /receptions/{receptionId}/appointments': { path: '/receptions/{ghost}/appointments', status: 404 },
   'GET /categories': { status: 200 },
+  'POST /suggestions': { body: MALFORMED, status: 400 },
   // routing: the directory and its change requests, rule sets
   'POST /org/change-requests': { body: MALFORMED, status: 400 },
   'GET /org/change-requests': { status: 200 },
