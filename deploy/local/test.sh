@@ -53,6 +53,8 @@ eval "$(bash deploy/local/infra.sh env)"
 phase typecheck npx tsc -p tsconfig.spec.json --noEmit
 phase lint lint
 phase build bash deploy/local/build.sh
+# The committed category model comes out of its training script byte for byte (pinned Python venv, about a minute).
+phase model bash tools/classify/train.sh --if-data --check
 phase unit jest_run unit
 phase integration jest_run int
 phase e2e jest_run e2e

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { classifyText, type TextToClassify } from '@sunshine/domain';
 import { loadLinearTextModel } from '@sunshine/platform';
@@ -14,7 +14,7 @@ interface Row extends TextToClassify {
   readonly label1: string;
 }
 
-const dataPath = process.env.TEDDY_DATA ?? '../shared/data/teddy/train.jsonl';
+const dataPath = [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find((p) => p && existsSync(p)) ?? '../shared/data/teddy/train.jsonl';
 const rows = readFileSync(dataPath, 'utf8')
   .split('\n')
   .filter((line) => line.trim())

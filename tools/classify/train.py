@@ -16,6 +16,7 @@ import argparse
 import base64
 import hashlib
 import json
+import os
 import sys
 
 import numpy as np
@@ -49,9 +50,15 @@ def softmax(z):
     return e / e.sum(axis=1, keepdims=True)
 
 
+def default_data():
+    """TEDDY_DATA, else the shared folder beside the repository (../shared/data/teddy) or at /work/shared."""
+    candidates = [os.environ.get("TEDDY_DATA"), "../shared/data/teddy/train.jsonl", "/work/shared/data/teddy/train.jsonl"]
+    return next((c for c in candidates if c and os.path.exists(c)), "../shared/data/teddy/train.jsonl")
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default="../shared/data/teddy/train.jsonl")
+    parser.add_argument("--data", default=default_data())
     parser.add_argument("--out", default="models/category/model.json")
     parser.add_argument("--check", action="store_true", help="fail unless the written model equals the committed one")
     args = parser.parse_args()
