@@ -174,6 +174,20 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'assignment-feedback')).toMatchObject({ status: 'satisfied', late: true });
   });
 
+  it('runs the 交办 completion-report clock on after the case is closed without a report: overdue at its due like any other', async () => {
+    const c = new CaseScript(world);
+    await world.at('2026-08-03T00:00:00.000Z');
+    await c.registered('2026-08-03T01:00:00.000Z');
+    const due = '2026-08-14T16:00:00.000Z';
+    await c.dispatched('2026-08-03T02:00:00.000Z', UNITS.hrss, { mode: 'assign', feedbackDueAt: due });
+    await c.closed('2026-08-05T02:00:00.000Z');
+    expect((await world.clocks(c.caseId)).find((k) => k.kind === 'assignment-feedback')).toMatchObject({ status: 'running' });
+    await world.at('2026-08-14T15:59:59.999Z');
+    expect((await c.notices('assignment-feedback')).filter((n) => n.startsWith(O))).toEqual([]);
+    await world.at(due);
+    expect((await c.notices('assignment-feedback')).filter((n) => n.startsWith(O))).toEqual([`${O} assignment-feedback ${due}`]);
+  });
+
   it('counts an order’s answer date in a year whose holidays are not published yet as provisional', async () => {
     await world.at('2027-03-09T00:00:00.000Z');
     const c = await acceptedCase('2027-03-08T02:00:00.000Z', '2027-03-08T03:00:00.000Z', '2027-03-08T04:00:00.000Z');

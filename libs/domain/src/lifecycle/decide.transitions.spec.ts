@@ -5,12 +5,11 @@ import type { StatusKey } from './command-spec';
 import { CommandNames, allowedCommands, decide } from './decide';
 import { BUREAU, CASE_ID, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0, TOWN, commands } from './__fixtures__/case.fixtures';
 
-// Commands that set flags or record facts in every status after registration.
-const ANY: CommandName[] = ['correct', 'merge', 'rate', 'expire-window', 'answer-supervision-order', 'clear-backlog'];
+// Commands that set flags or record facts in every status after registration (a clock that outlives the case, such as
+// the 交办 report still owed, warns and goes overdue after it ended).
+const ANY: CommandName[] = ['correct', 'merge', 'rate', 'expire-window', 'warn-deadline', 'mark-overdue', 'answer-supervision-order', 'clear-backlog'];
 // Supervision's commands while the case is open.
 const OPEN: CommandName[] = [
-  'warn-deadline',
-  'mark-overdue',
   'issue-supervision-order',
   'escalate',
   'assign-leader',

@@ -19,8 +19,10 @@ type SupervisionCommand =
  * is the deadlines module's job; here only what the case's status and facts allow.
  */
 export const supervisionCommands: SpecTable<SupervisionCommand> = {
-  'warn-deadline': { from: OPEN_STATUSES, run: (_s, c) => [event('case.deadline-warning', c.payload)] },
-  'mark-overdue': { from: OPEN_STATUSES, run: (_s, c) => [event('case.overdue', c.payload)] },
+  // Any status: the clock rules decide which clocks outlive the case (a 交办 report still owed after it closed, an
+  // order's answer); a clock that ends with the case never falls due after it.
+  'warn-deadline': { from: ALL_STATUSES, run: (_s, c) => [event('case.deadline-warning', c.payload)] },
+  'mark-overdue': { from: ALL_STATUSES, run: (_s, c) => [event('case.overdue', c.payload)] },
   // Any status: a stage's rating window runs on while the next stage is under way or after the case closed.
   'expire-window': { from: ALL_STATUSES, run: expireWindow },
   'issue-supervision-order': {
