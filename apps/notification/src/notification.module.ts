@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+import { DirectoryReplicaModule, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from './channels/channel';
 import { DeliveriesOpsController } from './deliveries/deliveries-ops.controller';
 import { DeliveriesOpsService } from './deliveries/deliveries-ops.service';
@@ -37,7 +37,7 @@ const channelProviders = {
 /** Notices: the rule table, the deliveries and their queues, the in-app inbox and stream, templates, ops. */
 @Global()
 @Module({
-  imports: [...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] }))],
+  imports: [DirectoryReplicaModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] }))],
   controllers: [NoticesController, TemplatesController, DeliveriesOpsController, AlertsConsumer],
   providers: [
     { provide: NOTIFICATION_CONFIG, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => loadNotificationConfig(platform) },

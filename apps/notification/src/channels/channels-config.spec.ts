@@ -10,6 +10,7 @@ describe('loadChannelsConfig', () => {
     expect(c.smtp).toEqual({ host: '127.0.0.1', port: 2525, secure: false, from: '阳光信访 <noreply@sunshine.local>', timeoutMs: 15000 });
     expect(c.sms).toMatchObject({ endpoint: 'http://127.0.0.1:3090/', signName: '阳光信访局', regionId: 'cn-hangzhou' });
     expect(c.secretKeys.current).toBe('dev');
+    expect(c.webhook).toEqual({ timeoutMs: 10000, allowInternalTargets: true });
   });
 
   it('refuses the development secrets and a missing key ring in production, listing every problem', () => {
@@ -26,6 +27,7 @@ describe('loadChannelsConfig', () => {
     const c = loadChannelsConfig(platform('production'), env);
     expect(c.smtp).toMatchObject({ port: 465, secure: true, auth: { user: 'noreply', pass: 'pw' } });
     expect(c.secretKeys.current).toBe('k2');
+    expect(c.webhook.allowInternalTargets).toBe(false);
     expect(() => loadChannelsConfig(platform('production'), { ...env, SMTP_PASSWORD: undefined })).toThrow('SMTP_USER and SMTP_PASSWORD: both or neither');
   });
 });

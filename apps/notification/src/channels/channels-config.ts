@@ -31,6 +31,8 @@ const schema = z.object({
   /** The shared token the provider's report push must carry (query `token` or header `X-Sunshine-Callback-Token`). */
   SMS_REPORT_TOKEN: z.string().min(16).default('sunshine-dev-sms-report-token'),
   WEBHOOK_TIMEOUT_MS: positiveInt(10_000, 120_000),
+  /** Whether a webhook may point into the platform's own network (loopback, private ranges). Default: not in production. */
+  WEBHOOK_ALLOW_INTERNAL_TARGETS: z.enum(['true', 'false']).optional(),
   /** `keyId:base64(32 bytes)` entries sealing units' webhook secrets; older keys still open after rotation. */
   NOTIFICATION_SECRET_KEYS: z.string().min(1).optional(),
   NOTIFICATION_SECRET_CURRENT_KEY: z.string().min(1).optional(),
@@ -54,7 +56,7 @@ export interface ChannelsConfig {
     readonly timeoutMs: number;
     readonly reportToken: string;
   };
-  readonly webhook: { readonly timeoutMs: number };
+  readonly webhook: { readonly timeoutMs: number; readonly allowInternalTargets: boolean };
   readonly secretKeys: { readonly spec: string; readonly current: string };
 }
 
@@ -89,7 +91,10 @@ export function loadChannelsConfig(platform: PlatformConfig, source: NodeJS.Proc
       timeoutMs: e.SMS_TIMEOUT_MS,
       reportToken: e.SMS_REPORT_TOKEN,
     },
-    webhook: { timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    webhook: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      allowInternalTargets: e.WEBHOOK_ALLOW_INTERNAL_TARGETS === undefined ? platform.env !== 'production' : e.WEBHOOK_ALLOW_INTERNAL_TARGETS === 'true',
+    },
     secretKeys: e.NOTIFICATION_SECRET_KEYS
       ? { spec: e.NOTIFICATION_SECRET_KEYS, current: e.NOTIFICATION_SECRET_CURRENT_KEY ?? e.NOTIFICATION_SECRET_KEYS.split(':')[0] ?? '' }
       : { spec: DEV_SECRET_KEYS, current: 'dev' },

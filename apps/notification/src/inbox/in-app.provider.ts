@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+import { Clock, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channels/channel';
 import { noticeChannel, type NoticeItem } from './notice-item';
@@ -16,6 +16,7 @@ export class InAppProvider implements ChannelProvider {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
   ) {
     this.notify = noticeChannel(config.database.schema);
@@ -25,9 +26,9 @@ export class InAppProvider implements ChannelProvider {
     return this.dataSource.transaction(async (m) => {
       const rows = await m.query<Array<Record<string, unknown>>>(
         `INSERT INTO notices (id, unit_id, roles, kind, case_id, event_type, title, body, created_at)
-         SELECT d.id, $2, d.roles, d.kind, d.case_id, d.event_type, $3, $4, now() FROM deliveries d WHERE d.id = $1
+         SELECT d.id, $2, d.roles, d.kind, d.case_id, d.event_type, $3, $4, $5 FROM deliveries d WHERE d.id = $1
          ON CONFLICT (id) DO NOTHING RETURNING id, unit_id, roles, kind, case_id, event_type, title, body, created_at`,
-        [message.deliveryId, message.to, message.subject, message.text],
+        [message.deliveryId, message.to, message.subject, message.text, this.clock.now()],
       );
       const row = rows[0];
       if (row) {

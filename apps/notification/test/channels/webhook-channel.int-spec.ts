@@ -88,6 +88,12 @@ describe('webhook channel against a local receiver that checks the HMAC', () => 
     expect(result.outcome === 'retry' && result.reason).toMatch(/^no answer from the webhook: /);
   });
 
+  it('refuses a URL into the platform’s own network when internal targets are not allowed (production’s default)', async () => {
+    const guarded = new WebhookChannelProvider(loadChannelsConfig(previewConfig('notification'), { WEBHOOK_ALLOW_INTERNAL_TARGETS: 'false' }));
+    expect(await guarded.send(message('d-ssrf', '/hooks'))).toEqual({ outcome: 'rejected', reason: "the webhook's host is an internal address (127.0.0.1)" });
+    expect(received.some((r) => r.headers['x-sunshine-delivery'] === 'd-ssrf')).toBe(false);
+  });
+
   it('is rejected without a secret or with a URL that is not http(s)', async () => {
     const { secret: _, ...unsigned } = message('d-nosecret', '/hooks');
     expect(await provider.send(unsigned)).toEqual({ outcome: 'rejected', reason: 'no webhook secret: the unit has no webhook configured' });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
+import { internalAddressOf } from './private-address';
 import { retryAfterMs, webhookOutcome } from './webhook-outcome';
 import { webhookSignature } from './webhook-signature';
 
@@ -19,7 +20,8 @@ export interface WebhookPayload {
  * A unit's webhook (政务微信/钉钉-style robots behind a relay, other systems): POST of the notice as JSON with
  * `X-Sunshine-Timestamp`, `X-Sunshine-Delivery` and `X-Sunshine-Signature: sha256=<hex HMAC-SHA256 of
  * "<timestamp>.<body>">` under the unit's secret (`message.secret`, unsealed just in time by the caller). Redirects
- * are not followed (the signed body would go where the unit did not say).
+ * are not followed (the signed body would go where the unit did not say); in production a URL into the platform's own
+ * network (loopback, private ranges) is refused.
  */
 @Injectable()
 export class WebhookChannelProvider implements ChannelProvider {
@@ -28,10 +30,23 @@ export class WebhookChannelProvider implements ChannelProvider {
 
   constructor(@Inject(CHANNELS_CONFIG) private readonly config: ChannelsConfig) {}
 
+  /** A refusal when the URL leads into the platform's own network and that is not allowed (SSRF); null otherwise. */
+  private async internalTarget(url: URL): Promise<SendResult | null> {
+    if (this.config.webhook.allowInternalTargets) return null;
+    try {
+      const address = await internalAddressOf(url.hostname);
+      return address ? { outcome: 'rejected', reason: `the webhook's host is an internal address (${address})` } : null;
+    } catch (error) {
+      return { outcome: 'retry', reason: `the webhook's host does not resolve: ${failureMessage(error)}` };
+    }
+  }
+
   async send(message: OutboundMessage): Promise<SendResult> {
     if (!message.secret) return { outcome: 'rejected', reason: 'no webhook secret: the unit has no webhook configured' };
     const url = URL.canParse(message.to) ? new URL(message.to) : null;
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return { outcome: 'rejected', reason: 'not an http(s) URL' };
+    const refused = await this.internalTarget(url);
+    if (refused) return refused;
     // The receiver checks the timestamp against real time: the wall clock, never a test clock offset.
     const now = new Date();
     const timestamp = String(Math.floor(now.getTime() / 1000));

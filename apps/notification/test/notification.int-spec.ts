@@ -1,0 +1,159 @@
+import type { MessageEvent } from '@nestjs/common';
+import type { PayloadOf } from '@sunshine/contracts';
+import { DEMO_DONGTUN, eventually } from '@sunshine/testing';
+import type { Subscription } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import { NoticeStream } from '../src/inbox/notice-stream.service';
+import { FakeIntake, RecordingSms } from './support/fakes';
+import { NotificationWorld, UNITS } from './support/notification-world';
+
+const PHONE = '13812345678';
+const reason = { code: 'test', text: '测试' };
+
+function registered(caseNumber: string, over: Partial<PayloadOf<'petition.registered'>> = {}): PayloadOf<'petition.registered'> {
+  return {
+    caseNumber, channel: 'visit', form: { kind: 'individual' }, type: 'claim', category: 'labour', placeCode: DEMO_DONGTUN,
+    receivingUnitId: UNITS.countyBureau, receivedAt: '2026-03-02T01:00:00.000Z', registeredAt: '2026-03-02T01:00:00.000Z',
+    petitionerRef: uuidv7(), flags: { skipLevel: false, confidential: false, lawsuit: false }, attachmentCount: 0, ...over,
+  };
+}
+
+function dispatched(toUnitId: string): PayloadOf<'case.dispatched'> {
+  return { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId, mode: 'forward', rule: { id: 'territorial', version: 1 }, reasons: ['属地'], hop: 1 };
+}
+
+// 2026-03-02 (Mon) 10:00 Shanghai: outside the quiet hours. Dispatched Mon 3/2 → acceptance (15 days) last day Tue 3/17.
+describe('notification: notices by the rule table, in-app inbox and stream, deliveries', () => {
+  const intake = new FakeIntake(PHONE);
+  const sms = new RecordingSms();
+  beforeAll(() => intake.start());
+  const world = NotificationWorld.forSuite('2026-03-02T02:00:00.000Z', () => ({ INTAKE_URL: intake.url, NOTIFICATION_MAX_ATTEMPTS: '3' }), [sms]);
+  const streamed = new Map<string, string[]>();
+  const subscriptions: Subscription[] = [];
+  const claim = uuidv7();
+  const accusation = uuidv7();
+
+  beforeAll(async () => {
+    const live = world.app?.get(NoticeStream);
+    if (!live) throw new Error('notification is not running');
+    for (const [unit, roles] of [['hrss', ['clerk']], ['countyDiscipline', ['clerk']], ['dongtun', ['clerk', 'head', 'handler']], ['dongtunOffice', ['clerk', 'head', 'supervisor']]] as const) {
+      const seen: string[] = [];
+      streamed.set(unit, seen);
+      subscriptions.push(live.stream({ unitId: UNITS[unit], roles: [...roles] }).subscribe((m: MessageEvent) => {
+        if (m.type === 'notice') seen.push(String((m.data as { caseId: string }).caseId));
+      }));
+    }
+    await world.emit(claim, 'petition.registered', registered('410726-2026-000101'), '2026-03-02T01:00:00.000Z');
+    await world.emit(claim, 'case.dispatched', dispatched(UNITS.hrss), '2026-03-02T02:00:00.000Z');
+    await world.emit(accusation, 'petition.registered', registered('410726-2026-000102', { type: 'accusation', category: 'other', accusedUnitId: UNITS.dongtun, flags: { skipLevel: false, confidential: true, lawsuit: false } }), '2026-03-02T01:00:00.000Z');
+    await world.emit(accusation, 'case.dispatched', dispatched(UNITS.countyDiscipline), '2026-03-02T02:00:00.000Z');
+    // A rule would tell the ordered unit; the accused township may not see the case, so it is told nothing.
+    await world.emit(accusation, 'case.supervision-order-issued', { orderId: uuidv7(), unitId: UNITS.dongtun, byUnitId: UNITS.countyDiscipline, trigger: 'delay', reason }, '2026-03-02T02:30:00.000Z');
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const s of subscriptions) s.unsubscribe();
+    await intake.stop();
+  });
+
+  it('gives the receiving unit’s clerks an in-app notice of a dispatched case, with the acceptance period’s last day, on GET /notices and the stream', async () => {
+    const token = await world.token('hrss');
+    const page = await eventually(async () => {
+      const res = await world.call<{ unread: number; items: Array<{ caseId: string; kind: string; title: string; body: string; read: boolean }> }>('GET', '/notices', undefined, token);
+      return res.body.items?.length ? res.body : undefined;
+    }, 30000, 'the notice');
+    expect(page.unread).toBe(1);
+    expect(page.items).toEqual([expect.objectContaining({
+      caseId: claim,
+      kind: 'unit.case-arrived',
+      title: '新的信访事项：410726-2026-000101',
+      body: `${UNITS.countyBureau}转送信访事项410726-2026-000101（原办理）已到达本单位，请及时签收、办理，受理期限至2026-03-17。`,
+      read: false,
+    })]);
+    await eventually(async () => (streamed.get('hrss')?.includes(claim) ? true : undefined), 10000, 'the stream');
+    expect(streamed.get('hrss')).toEqual([claim]);
+    // A handler of the same unit is not a recipient of this kind (clerks and the head are).
+    expect((await world.call<{ items: unknown[] }>('GET', '/notices', undefined, await world.token('hrss', ['handler'], 'hrss-handler'))).body.items).toEqual([]);
+  });
+
+  it('keeps read state per staff member', async () => {
+    const clerk = await world.token('hrss');
+    const other = await world.token('hrss', ['clerk'], 'hrss-clerk-2');
+    const [notice] = (await world.call<{ items: Array<{ id: string }> }>('GET', '/notices', undefined, clerk)).body.items;
+    expect((await world.call('POST', `/notices/${notice?.id}/read`, undefined, clerk)).status).toBe(200);
+    expect((await world.call('GET', '/notices?unread=true', undefined, clerk)).body).toMatchObject({ unread: 0, items: [] });
+    expect((await world.call('GET', '/notices', undefined, other)).body).toMatchObject({ unread: 1 });
+    const missing = await world.call('POST', `/notices/${uuidv7()}/read`, undefined, clerk);
+    expect([missing.status, missing.body['code']]).toEqual([404, 'NOTICE_NOT_FOUND']);
+    const bad = await world.call('GET', '/notices?limit=0', undefined, clerk);
+    expect([bad.status, bad.body['code']]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('tells the discipline commission of the accusation, and the accused township and its office nothing', async () => {
+    await eventually(async () => (streamed.get('countyDiscipline')?.includes(accusation) ? true : undefined), 30000, 'the commission’s notice');
+    // Everything planned for the accusation went to the commission or the petitioner: no delivery names the accused side.
+    const recipients = await world.sql<{ recipient: string; kind: string }>(`SELECT recipient, kind FROM deliveries WHERE case_id = $1 ORDER BY kind, recipient`, [accusation]);
+    expect(recipients).toEqual([
+      { recipient: `petitioner:${accusation}`, kind: 'petitioner.receipt' },
+      { recipient: `petitioner:${accusation}`, kind: 'petitioner.receipt' },
+      { recipient: `unit:${UNITS.countyDiscipline}`, kind: 'unit.case-arrived' },
+      { recipient: `unit:${UNITS.countyDiscipline}`, kind: 'unit.case-arrived' },
+    ]);
+    for (const unit of ['dongtun', 'dongtunOffice'] as const) {
+      const res = await world.call('GET', '/notices', undefined, await world.token(unit, ['clerk', 'head', 'handler', 'supervisor']));
+      expect([unit, res.body]).toEqual([unit, { unread: 0, items: [], next: null }]);
+      expect([unit, streamed.get(unit)]).toEqual([unit, []]);
+    }
+  });
+
+  it('sends the petitioner’s SMS once with the masked number only in notification’s tables, and records a webhook without a provider as skipped', async () => {
+    await eventually(async () => (sms.accepted.some((m) => m.text.includes('410726-2026-000101')) ? true : undefined), 30000, 'the receipt SMS');
+    const receipt = sms.accepted.find((m) => m.text.includes('410726-2026-000101'));
+    expect(receipt).toMatchObject({ to: PHONE, kind: 'petitioner.receipt', text: '您的信访事项已登记，编号410726-2026-000101。可凭编号和查询码查询办理进度：https://xf.example.gov.cn/query?caseNumber=410726-2026-000101' });
+    const rows = await world.sql<{ channel: string; status: string; address_masked: string | null }>(
+      `SELECT channel, status, address_masked FROM deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' ORDER BY channel`, [claim]);
+    expect(rows).toEqual([
+      { channel: 'email', status: 'skipped', address_masked: null },
+      { channel: 'sms', status: 'delivered', address_masked: '138****5678' },
+    ]);
+    const webhook = await world.sql<{ status: string; last_error: string }>(`SELECT status, last_error FROM deliveries WHERE case_id = $1 AND channel = 'webhook'`, [claim]);
+    expect(webhook).toEqual([{ status: 'skipped', last_error: 'no provider for channel webhook' }]);
+    // A legal notice's receipt goes on the case log.
+    const receipts = await world.sql<{ value: { payload: { kind: string; channel: string } } }>(`SELECT value FROM outbox WHERE message_key = $1 AND type = 'case.notice-delivered'`, [claim]);
+    expect(receipts.map((r) => [r.value.payload.kind, r.value.payload.channel])).toEqual([['receipt', 'sms']]);
+  });
+
+  it('retries a throttled gateway with backoff, then keeps a dead delivery that ops replay once', async () => {
+    sms.failures = 3;
+    const before = sms.accepted.length;
+    await world.emit(claim, 'case.accepted', { unitId: UNITS.hrss, claimRoute: 'petition' }, '2026-03-03T02:00:00.000Z');
+    const dead = await eventually(async () => {
+      const [row] = await world.sql<{ id: string; status: string; attempts: number }>(`SELECT id, status, attempts FROM deliveries WHERE case_id = $1 AND kind = 'petitioner.accepted' AND channel = 'sms'`, [claim]);
+      return row?.status === 'dead' ? row : undefined;
+    }, 30000, 'the dead delivery');
+    expect(dead.attempts).toBe(3);
+    expect(sms.accepted.length).toBe(before);
+    const failed = await world.sql<{ value: { payload: { final: boolean; attempt: number } } }>(`SELECT value FROM outbox WHERE message_key = $1 AND type = 'case.notice-failed' ORDER BY seq`, [claim]);
+    expect(failed.map((r) => [r.value.payload.attempt, r.value.payload.final])).toEqual([[1, false], [2, false], [3, true]]);
+
+    const ops = await world.token('cityBureau', ['ops'], 'city-ops');
+    const listed = await world.call<Array<{ id: string; addressMasked: string }>>('GET', '/ops/deliveries?status=dead', undefined, ops);
+    expect(listed.body.map((d) => d.id)).toEqual([dead.id]);
+    expect((await world.call('GET', '/ops/deliveries', undefined, await world.token('countyBureau', ['ops'], 'county-ops'))).body).toMatchObject({ code: 'CITY_LEVEL_REQUIRED' });
+    const noReason = await world.call('POST', `/ops/deliveries/${dead.id}/replay`, {}, ops);
+    expect(noReason.status).toBe(400);
+    expect((await world.call('POST', `/ops/deliveries/${dead.id}/replay`, { reason: '网关恢复后重发' }, ops)).status).toBe(200);
+    await eventually(async () => ((await world.count('deliveries', `id = $1 AND status = 'delivered'`, [dead.id])) === 1 ? true : undefined), 30000, 'the replayed delivery');
+    expect(sms.accepted.filter((m) => m.deliveryId === dead.id).map((m) => m.text)).toEqual(['您的信访事项410726-2026-000101已由' + UNITS.hrss + '受理，办理期限至2026-05-06。']);
+    const again = await world.call('POST', `/ops/deliveries/${dead.id}/replay`, { reason: '再来一次' }, ops);
+    expect([again.status, again.body['code']]).toEqual([409, 'DELIVERY_NOT_DEAD']);
+  });
+
+  it('keeps no phone number in clear in any of notification’s tables', async () => {
+    const tables = await world.sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`);
+    for (const { table_name } of tables) {
+      const [hit] = await world.sql<{ n: string }>(`SELECT count(*) AS n FROM "${table_name}" t WHERE t::text LIKE $1`, [`%${PHONE}%`]);
+      expect([table_name, Number(hit?.n)]).toEqual([table_name, 0]);
+    }
+  });
+});
