@@ -1,0 +1,192 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { prefixed, Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
+import { divisionLineage } from '@sunshine/domain';
+import { createKafka, createOrderedProducer, ensureTopics, HttpErrorFilter, KafkaEventServer, loadPlatformConfig, newEvent, OutboxRelay, type StaffRole } from '@sunshine/platform';
+import {
+  DEMO_CITY,
+  DEMO_COUNTY,
+  DEMO_DONGTUN,
+  DEMO_FENGQIU,
+  DEMO_FENGZHUANG,
+  DEMO_UNITS as UNITS,
+  dropTestRun,
+  eventually,
+  http,
+  infraEnv,
+  TestKeys,
+  uniquePrefix,
+  type JsonResponse,
+} from '@sunshine/testing';
+import type { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+
+export { UNITS };
+export type UnitKey = keyof typeof UNITS;
+
+function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnapshot['level'], parentId: string | null): OrgUnitSnapshot {
+  const county = divisionCode.slice(0, 6).padEnd(12, '0');
+  const path = level === 'city' ? [DEMO_CITY] : level === 'county' ? [DEMO_CITY, divisionCode] : [DEMO_CITY, county, divisionCode];
+  return { id, name: id, kind, divisionCode, level, territoryPath: path, parentId, competences: [], nonAdministrative: false, revision: 1 };
+}
+
+/** 新乡市 with 延津县 (its bureau, 人社局, 住建局, two townships) and 封丘县 (its bureau and 人社局). */
+export const DIRECTORY: readonly OrgUnitSnapshot[] = [
+  unit(UNITS.cityBureau, 'petition-bureau', DEMO_CITY, 'city', null),
+  unit(UNITS.countyBureau, 'petition-bureau', DEMO_COUNTY, 'county', UNITS.cityBureau),
+  unit(UNITS.countyGov, 'government', DEMO_COUNTY, 'county', null),
+  unit(UNITS.hrss, 'dept-hrss', DEMO_COUNTY, 'county', UNITS.countyGov),
+  unit(UNITS.housing, 'dept-housing', DEMO_COUNTY, 'county', UNITS.countyGov),
+  unit(UNITS.dongtun, 'government', DEMO_DONGTUN, 'township', UNITS.countyGov),
+  unit(UNITS.fengzhuang, 'government', DEMO_FENGZHUANG, 'township', UNITS.countyGov),
+  unit(UNITS.fengqiuBureau, 'petition-bureau', DEMO_FENGQIU, 'county', UNITS.cityBureau),
+  unit(UNITS.fengqiuHrss, 'dept-hrss', DEMO_FENGQIU, 'county', null),
+];
+
+/**
+ * The evaluation service in this process (its real modules, Kafka consumer and outbox relay on the real infrastructure);
+ * other services' case events are produced straight onto the run's case log.
+ */
+export class EvaluationWorld {
+  readonly prefix = uniquePrefix('ev');
+  readonly kafka: Kafka = createKafka(`evaluation-int-${this.prefix}`, infraEnv().kafkaBrokers);
+  app?: NestFastifyApplication;
+  url = '';
+  private signingKeys?: TestKeys;
+  private producer?: Producer;
+  private db?: Client;
+
+  static forSuite(): EvaluationWorld {
+    const world = new EvaluationWorld();
+    beforeAll(() => world.setUp(), 180_000);
+    afterAll(() => world.cleanup(), 60_000);
+    return world;
+  }
+
+  get keys(): TestKeys {
+    if (!this.signingKeys) throw new Error('the world is set up in beforeAll');
+    return this.signingKeys;
+  }
+
+  private async setUp(): Promise<void> {
+    this.signingKeys = await TestKeys.create();
+    await ensureTopics(this.kafka, this.prefix);
+    await this.start();
+    await this.send(
+      Topics.orgDirectory,
+      DIRECTORY.map((u) => newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: 'evaluation-int-seed' } })),
+      (e) => e.payload.id,
+    );
+    await eventually(async () => ((await this.count('directory_units')) >= DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
+  }
+
+  env(): NodeJS.ProcessEnv {
+    const infra = infraEnv();
+    return {
+      TZ: 'UTC', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn',
+      DATABASE_URL: infra.databaseUrl, DB_SCHEMA_PREFIX: this.prefix,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: this.prefix, REDIS_URL: infra.redisUrl,
+      CONSUMER_SESSION_TIMEOUT_MS: '6000', CONSUMER_RETRY_BASE_MS: '50', RELAY_POLL_MS: '50',
+      ...this.keys.env(),
+    };
+  }
+
+  private async start(): Promise<void> {
+    const config = loadPlatformConfig('evaluation', this.env());
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
+    app.useGlobalFilters(new HttpErrorFilter());
+    const relay = app.get(OutboxRelay);
+    const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), {
+      topics: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
+      afterCommit: () => relay.poke(),
+    });
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    this.app = app;
+    this.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  /** Produces another service's case event (as its relay would) and waits until evaluation applied it. */
+  async emit<T extends EventType>(caseId: string, type: T, payload: PayloadOf<T>, occurredAt: string): Promise<EventOf<T>> {
+    const event = newEvent(type, payload, {
+      caseId,
+      occurredAt: new Date(occurredAt),
+      jurisdiction: { place: [DEMO_CITY, DEMO_COUNTY], unit: [DEMO_CITY, DEMO_COUNTY] },
+      actor: { kind: 'system', id: 'evaluation-int' },
+    });
+    await this.deliver(event);
+    return event;
+  }
+
+  /** Produces an event (again: a redelivery keeps its id) and waits until the consumer has passed it. */
+  async deliver(event: { id: string; type: string; version: number; producer: string; correlationId: string; caseId?: string }): Promise<void> {
+    const caseId = event.caseId ?? '';
+    await this.send(Topics.caseLog, [event], () => caseId);
+    // A redelivered event is skipped by the consumer: its id is already processed, so wait for the offset instead.
+    await eventually(async () => ((await this.count('processed_events', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${event.type} consumed`);
+    await this.settled();
+  }
+
+  /** Waits until the consumer's committed offsets reach the end of the case log (nothing left to apply). */
+  async settled(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const topic = prefixed(this.prefix, Topics.caseLog);
+      const ends = await admin.fetchTopicOffsets(topic);
+      await eventually(async () => {
+        const [group] = await admin.fetchOffsets({ groupId: `${this.prefix}.evaluation`, topics: [topic] });
+        const committed = new Map((group?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        return ends.every((e) => Number(e.offset) === 0 || (committed.get(e.partition) ?? -1) >= Number(e.offset)) ? true : undefined;
+      }, 30000, 'the case log consumed');
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  token(unit: UnitKey, roles: StaffRole[] = ['head', 'supervisor', 'leader'], sub = `${unit}-staff`): Promise<string> {
+    const id = UNITS[unit];
+    return this.keys.token({ sub, unit: id, division: id.slice(0, 12), roles });
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
+    return http<T>(method, `${this.url}${path}`, { body, token });
+  }
+
+  /** A query in evaluation's schema (unqualified table names). */
+  async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    if (!this.db) {
+      this.db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${this.prefix}_evaluation` });
+      await this.db.connect();
+    }
+    return (await this.db.query<T>(query, params)).rows;
+  }
+
+  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
+    return Number(row?.n ?? 0);
+  }
+
+  async cleanup(): Promise<void> {
+    await this.app?.close().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.db?.end().catch(() => undefined);
+    await dropTestRun(this.prefix, this.kafka);
+  }
+
+  private async send<E extends { id: string; type: string; version: number; producer: string; correlationId: string }>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    if (!this.producer) {
+      this.producer = createOrderedProducer(this.kafka);
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: prefixed(this.prefix, topic),
+      acks: -1,
+      messages: events.map((e) => ({ key: key(e), value: JSON.stringify(e), headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId } })),
+    });
+  }
+}
