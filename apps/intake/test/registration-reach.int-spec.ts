@@ -176,5 +176,61 @@ describe('intake registration: reach', () => {
     const [row] = await w.sql<{ flags: { repeatOf?: string }; checks: { repeat: unknown } }>(`SELECT flags, checks FROM intake.petitions WHERE case_number = $1`, [online.body.caseNumber]);
     expect([row?.flags.repeatOf, row?.checks.repeat]).toEqual([undefined, null]);
   });
+
+  /** Routing's part of a case through every stage, as its relay would publish it: final after re-review (Art 36). */
+  async function finalAfterReReview(caseId: string): Promise<{ reReviewReplied: string }> {
+    const rule = { id: 'territory-competence-level', version: 1 };
+    const stages = [
+      { stage: 'original' as const, unitId: UNITS.hrss },
+      { stage: 'review' as const, unitId: UNITS.countyGov },
+      { stage: 're-review' as const, unitId: UNITS.cityGov },
+    ];
+    let reReviewReplied = '';
+    let from = '';
+    for (const { stage, unitId } of stages) {
+      if (stage === 'original') {
+        await w.produce(caseId, 'case.dispatched', { stage, fromUnitId: UNITS.countyBureau, toUnitId: unitId, mode: 'forward', rule, reasons: ['主管'], hop: 1 });
+      } else {
+        await w.produce(caseId, 'petition.review-requested', { stage, requestedAt: new Date().toISOString() });
+        await w.produce(caseId, 'case.stage-opened', { stage, unitId, fromUnitId: from });
+      }
+      await w.produce(caseId, 'case.signed', { unitId });
+      await w.produce(caseId, 'case.accepted', { unitId, claimRoute: 'petition' });
+      const replied = await w.produce(caseId, 'case.replied', { unitId, stage, outcome: 'not-supported', replyDocumentRef: `routing:reply:${caseId}:${stage}`, approvedBy: `${unitId}-head` });
+      if (stage === 're-review') reReviewReplied = replied.occurredAt;
+      await w.produce(caseId, 'case.reply-served', { unitId, servedAt: new Date().toISOString(), method: 'in-person' });
+      from = unitId;
+    }
+    const finalized = await w.produce(caseId, 'case.finalized', { unitId: UNITS.cityGov });
+    await folded(caseId, finalized.id);
+    return { reReviewReplied };
+  }
+
+  it('flags a new petition on a matter final after re-review (Art 36) with the earlier case, for the bureau to decide 不予受理', async () => {
+    const person = { name: '孙大成', idNumber: '410726198001011111', phone: '13655556666' };
+    const first = await register(petition({ petitioner: person, ...WAGES }));
+    const { reReviewReplied } = await finalAfterReReview(first.caseId);
+    const [finalState] = await w.sql<{ status: string; stage: string }>(`SELECT status, stage FROM intake.case_replica WHERE case_id = $1`, [first.caseId]);
+    expect(finalState).toEqual({ status: 'finalized', stage: 're-review' });
+
+    const again = await register(petition({ petitioner: person, ...WAGES_AGAIN }));
+    expect(again.flags).toMatchObject({ repeatOf: first.caseId, finalOf: first.caseId });
+    expect((again.checks as unknown as { finality: unknown }).finality).toEqual({
+      caseId: first.caseId, caseNumber: first.caseNumber, finalSince: reReviewReplied,
+      reasons: [`同一事项已经复核终结（信访事项${first.caseNumber}）；信访人仍以同一事实和理由提出的，不再受理（《信访工作条例》第三十六条）`],
+      decide: { action: 'not-accept', properChannel: 'no-further-petition' },
+    });
+    const [event] = (await w.waitFor(again.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    expect(event?.payload.flags.finalOf).toBe(first.caseId);
+    const dossier = await w.call<{ facts: { flags: { finalOf?: string } } }>('GET', `/petitions/${again.caseId}/dossier`, undefined, 'countyBureau');
+    expect(dossier.body.facts.flags.finalOf).toBe(first.caseId);
+
+    // Once more, matching the second (not final itself): still flagged with the final matter.
+    const third = await register(petition({ petitioner: person, ...WAGES_AGAIN, subject: '第三次反映工地拖欠工资' }));
+    expect(third.flags.finalOf).toBe(first.caseId);
+    // Another matter of the same person is not.
+    const other = await register(petition({ petitioner: person, ...POLLUTION }));
+    expect(other.flags.finalOf).toBeUndefined();
+  });
 });
 

@@ -30,4 +30,22 @@ describe('a petition registered as given', () => {
     expect(dispatched?.payload.fromUnitId).toBe(U.countyBureau);
     expect((await w.eventsOf(caseId)).some((e) => e.type === 'case.manual-dispatch-required')).toBe(false);
   });
+
+  it('puts a matter final after re-review on the desk, where the head decides 不予受理 with one action', async () => {
+    const finalOf = '01900000-0000-7000-8000-0000000000f1';
+    const caseId = await w.register({ flags: { skipLevel: false, confidential: false, lawsuit: false, repeatOf: finalOf, finalOf } });
+    const [manual] = await w.waitFor(caseId, 'case.manual-dispatch-required');
+    expect(manual?.payload).toEqual({
+      unitId: U.countyBureau,
+      reason: { code: 'finalized-matter', text: `同一事项已经复核终结（${finalOf}），不再受理（第三十六条），请决定不予受理 (final after re-review: decide not to accept)` },
+    });
+    const decided = await w.act(U.countyBureau, caseId, 'not-accept', {
+      reason: { code: 'finalized-after-re-review', text: '同一事项已经复核终结' }, properChannel: 'no-further-petition',
+    }, ['head']);
+    expect(decided.status).toBe(200);
+    const [notAccepted] = await w.waitFor(caseId, 'case.not-accepted');
+    expect(notAccepted?.payload).toMatchObject({ unitId: U.countyBureau, properChannel: 'no-further-petition' });
+    expect((await w.eventsOf(caseId)).some((e) => e.type === 'case.dispatched')).toBe(false);
+  });
 });
+

@@ -121,13 +121,19 @@ export class DossierService {
     return found;
   }
 
-  /** The registration's flags, without a repeat link to a case the viewer may not know of (a derived answer). */
+  /** The registration's flags, without a link (repeat, final matter) to a case the viewer may not know of (a derived answer). */
   private async visibleFlags(m: EntityManager, flags: PetitionRecord['flags'], viewer: CaseViewer): Promise<PetitionRecord['flags']> {
-    if (!flags.repeatOf) return flags;
-    const earlier = await this.replica.read(m, flags.repeatOf);
-    if (earlier && caseAccess(earlier.facts, viewer).access !== 'none') return flags;
-    const { repeatOf: _hidden, ...rest } = flags;
+    const { finalOf, ...others } = flags;
+    const shown = finalOf && (await this.mayKnow(m, finalOf, viewer)) ? flags : others;
+    if (!shown.repeatOf) return shown;
+    if (await this.mayKnow(m, shown.repeatOf, viewer)) return shown;
+    const { repeatOf: _hidden, ...rest } = shown;
     return rest;
+  }
+
+  private async mayKnow(m: EntityManager, caseId: string, viewer: CaseViewer): Promise<boolean> {
+    const earlier = await this.replica.read(m, caseId);
+    return earlier !== null && caseAccess(earlier.facts, viewer).access !== 'none';
   }
 }
 

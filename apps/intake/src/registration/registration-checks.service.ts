@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, PetitionType } from '@sunshine/contracts';
-import { caseViewerOf, checkRepeatToHigherOrgan, DEFAULT_ROUTING_RULE_SET, detectSkipLevel, handlingDeadline, stageRecord } from '@sunshine/domain';
+import {
+  caseAccess,
+  caseViewerOf,
+  checkFinality,
+  checkRepeatToHigherOrgan,
+  DEFAULT_ROUTING_RULE_SET,
+  detectSkipLevel,
+  handlingDeadline,
+  stageRecord,
+  type CaseViewer,
+} from '@sunshine/domain';
 import { CaseReplicaStore, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import type { CallerKeys } from '../core/petition.repository';
+import { PetitionRepository, type CallerKeys } from '../core/petition.repository';
 import { RepeatDetectorService, type RepeatMatch } from '../repeat/repeat-detector.service';
 
 export interface CheckFacts {
@@ -21,6 +31,18 @@ export interface RegistrationChecks {
   readonly repeat: RepeatMatch | null;
   /** Art 19 on the earlier matter: the deciding unit will not accept a repeat brought to a higher organ in time. */
   readonly art19: { readonly notAccepted: boolean; readonly reasons: readonly string[] } | null;
+  /**
+   * Art 36: the repeated matter is final after re-review (复核终结, 不再受理) — the earlier case itself, or the final case an
+   * earlier repeat was already flagged with. The bureau decides 不予受理 with one action: routing's
+   * `POST /cases/{caseId}/not-accept` (the head; proper channel `no-further-petition`); routing puts the case on its desk.
+   */
+  readonly finality: {
+    readonly caseId: string;
+    readonly caseNumber: string | null;
+    readonly finalSince: string;
+    readonly reasons: readonly string[];
+    readonly decide: { readonly action: 'not-accept'; readonly properChannel: 'no-further-petition' };
+  } | null;
   /** A receipt older than RECEIVED_AT_CONFIRMATION_DAYS, registered because the clerk confirmed it (who, how many days). */
   readonly lateReceipt?: { readonly days: number; readonly confirmedBy: string };
 }
@@ -32,6 +54,7 @@ export class RegistrationChecksService {
     private readonly replica: CaseReplicaStore,
     private readonly repeats: RepeatDetectorService,
     private readonly deadlines: DeadlineContextSource,
+    private readonly petitions: PetitionRepository,
   ) {}
 
   /** 越级 (Art 20): a visit received more than one level above the competent organ. */
@@ -54,7 +77,26 @@ export class RegistrationChecksService {
     const skipLevel = await this.skipLevel(facts);
     const viewer = caseViewerOf(registrar.unitId, await this.directory.current(m), registrar.divisionCode);
     const repeat = matter.caller ? await this.repeats.findRepeat(m, matter.caller, matter.subject, matter.content, viewer) : null;
-    return { skipLevel, repeat, art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null };
+    return {
+      skipLevel, repeat,
+      art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null,
+      finality: repeat ? await this.finality(m, repeat.caseId, viewer) : null,
+    };
+  }
+
+  /** The final matter (Art 36) behind a repeat: the earlier case, else the one it was flagged final of (if visible). */
+  private async finality(m: EntityManager, earlierCaseId: string, viewer: CaseViewer): Promise<RegistrationChecks['finality']> {
+    const flaggedFinalOf = (await this.petitions.find(m, earlierCaseId))?.flags.finalOf;
+    for (const caseId of [earlierCaseId, ...(flaggedFinalOf ? [flaggedFinalOf] : [])]) {
+      const earlier = await this.replica.read(m, caseId);
+      if (!earlier || caseAccess(earlier.facts, viewer).access === 'none') continue;
+      const check = checkFinality(earlier.state);
+      if (check.final && check.finalSince) {
+        return { caseId, caseNumber: earlier.state.caseNumber, finalSince: check.finalSince, reasons: check.reasons,
+          decide: { action: 'not-accept', properChannel: 'no-further-petition' } };
+      }
+    }
+    return null;
   }
 
   private async art19(m: EntityManager, earlierCaseId: string, receivingUnitId: string, at: Date): Promise<RegistrationChecks['art19']> {

@@ -117,6 +117,7 @@ export class RegistrationService {
       : { kind: 'individual' as const };
     const flags = {
       ...(checks.repeat ? { repeatOf: checks.repeat.caseId } : {}),
+      ...(checks.finality ? { finalOf: checks.finality.caseId } : {}),
       skipLevel: checks.skipLevel.flagged,
       confidential: input.type === 'accusation',
       lawsuit: category === LAWSUIT_CATEGORY,

@@ -10,7 +10,7 @@ import { RoutingPolicyService, type RoutingOutcome } from './routing-policy.serv
 type Cause = { readonly id: string; readonly correlationId: string };
 type Routed =
   | Extract<RoutingOutcome, { kind: 'dispatch' }>
-  | { kind: 'manual'; code: 'no-rule-matched' | 'rule-error' | 'unresolved-registration'; reasons: string[] };
+  | { kind: 'manual'; code: 'no-rule-matched' | 'rule-error' | 'unresolved-registration' | 'finalized-matter'; reasons: string[] };
 
 /**
  * Automatic hops one transaction may take on one case. Each hop to a bureau is dispatched on at once (a reaction in
@@ -44,7 +44,8 @@ export class DispatchService {
   /**
    * A petition registered at a bureau is dispatched by its rules (a handling unit decides a direct petition itself, Art 23);
    * one registered with its place or category as given (not in the directory or the code table) waits at the bureau's
-   * desk for a person (人工分办), never dispatched by a rule.
+   * desk for a person (人工分办), never dispatched by a rule; so does one on a matter final after re-review (Art 36), for
+   * the bureau to decide 不予受理 (not-accept, proper channel `no-further-petition`).
    */
   async onRegistered(m: EntityManager, event: EventOf<'petition.registered'>): Promise<void> {
     const current = event.caseId ? await this.store.lock(m, event.caseId) : null;
@@ -52,6 +53,11 @@ export class DispatchService {
     const bureauId = event.payload.receivingUnitId;
     if (!(await this.isBureau(m, bureauId))) return;
     const given = event.payload.asGiven;
+    if (event.payload.flags.finalOf) {
+      await this.toDesk(m, current, bureauId, { kind: 'manual', code: 'finalized-matter',
+        reasons: [`同一事项已经复核终结（${event.payload.flags.finalOf}），不再受理（第三十六条），请决定不予受理 (final after re-review: decide not to accept)`] }, event);
+      return;
+    }
     if (!given) {
       await this.dispatchFrom(m, current, bureauId, event);
       return;

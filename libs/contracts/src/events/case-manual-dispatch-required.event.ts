@@ -12,6 +12,8 @@ export const [ManualDispatchReasons, manualDispatchReasonCodeSchema] = vocabular
   'rule-error',
   // The place or the category is not in the directory or the code table (有访必录入 registered it as given).
   'unresolved-registration',
+  // The matter is final after re-review (不再受理, Art 36): the bureau decides 不予受理 rather than a rule dispatching it.
+  'finalized-matter',
 ]);
 export type ManualDispatchReason = z.infer<typeof manualDispatchReasonCodeSchema>;
 

@@ -33,6 +33,11 @@ export const petitionRegisteredV1 = z.object({
   accusedUnitId: unitIdSchema.optional(),
   flags: z.object({
     repeatOf: uuidSchema.optional(),
+    /**
+     * The earlier case of the same matter that is final after re-review (复核终结, 《信访工作条例》第36条): the same
+     * matter on the same facts and reasons is not accepted again. Registered all the same; the bureau decides 不予受理.
+     */
+    finalOf: uuidSchema.optional(),
     skipLevel: z.boolean(),
     leaderReception: z.string().max(96).optional(),
     confidential: z.boolean(),

@@ -9,3 +9,4 @@ export * from './replay-routing';
 export * from './competent-unit-for';
 export * from './detect-skip-level';
 export * from './check-repeat-to-higher-organ';
+export * from './check-finality';
