@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { PlatformConfig } from '../config/platform-config';
 import { currentCorrelationId } from '../correlation/correlation-context';
 import { newCorrelationId } from '../correlation/correlation-id';
-import { REDACTED_PATHS, REDACTION_CENSOR } from './redaction';
+import { REDACTED_PATHS, REDACTION_CENSOR, redactUrl } from './redaction';
 
 /**
  * nestjs-pino with redaction of personal data and secrets. Every line written inside a correlation context (an HTTP
@@ -24,6 +24,8 @@ export class LoggingModule {
             // The correlation hook (registerCorrelationHook) runs before this middleware and has chosen the id.
             genReqId: () => currentCorrelationId() ?? newCorrelationId(),
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            // A callback authenticated by a token in its URL (the SMS provider's report push) must not log the token.
+            serializers: { req: (req: { url?: string }) => (req.url ? Object.assign(req, { url: redactUrl(req.url) }) : req) },
           },
         }),
       ],
