@@ -89,6 +89,7 @@ describe('e-mail channel against a real SMTP server (smtp-server)', () => {
     const refused = await provider(port).send(message('d-550', 'nobody@dongtun.example'));
     expect(refused.outcome).toBe('rejected');
     expect(refused.outcome === 'rejected' && refused.reason).toMatch(/^EENVELOPE 550: /);
+    expect(refused.outcome === 'rejected' && refused.reason).not.toContain('nobody@');
     const later = await provider(port).send(message('d-451', 'busy@dongtun.example'));
     expect(later.outcome).toBe('retry');
     expect(later.outcome === 'retry' && later.reason).toMatch(/^EENVELOPE 451: /);

@@ -12,7 +12,9 @@ export interface SmtpFailure {
  * temporary one (4xx: greylisting, a full queue) and no answer at all (connection, timeout, TLS) → retry.
  */
 export function smtpOutcome(failure: SmtpFailure): SendResult {
-  const reason = `${failure.code ?? 'SMTP'}${failure.responseCode ? ` ${failure.responseCode}` : ''}: ${failure.message}`;
+  // A server's reply often names the recipient; the reason is stored with the delivery, so the address is masked.
+  const message = failure.message.replace(/[^\s<>"':;,]+@([^\s<>"':;,]+)/g, (_, domain: string) => `***@${domain}`);
+  const reason = `${failure.code ?? 'SMTP'}${failure.responseCode ? ` ${failure.responseCode}` : ''}: ${message}`;
   if (failure.responseCode !== undefined && failure.responseCode >= 500) return { outcome: 'rejected', reason };
   if (failure.code === 'EENVELOPE' && failure.responseCode === undefined) return { outcome: 'rejected', reason };
   return { outcome: 'retry', reason };
