@@ -77,6 +77,13 @@ describe('SMS channel against the local gateway (Alibaba Cloud SendSms)', () => 
     expect(report?.report_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
+  it('takes the number with +86 or 0086 and refuses one that is not a mainland mobile before calling', async () => {
+    expect((await provider(gateway).send(message('d-plus86', { to: '+8613800138000' }))).outcome).toBe('accepted');
+    expect((await provider(gateway).send(message('d-0086', { to: '008613800138000' }))).outcome).toBe('accepted');
+    expect(await provider(gateway).send(message('d-landline', { to: '03737123456' }))).toEqual({ outcome: 'rejected', reason: 'not a mainland mobile number' });
+    expect(gateway.countFor('d-landline')).toBe(0);
+  });
+
   it('records the same OutId twice when it is sent twice (the duplicate is visible)', async () => {
     await provider(gateway).send(message('d-twice'));
     await provider(gateway).send(message('d-twice'));

@@ -55,7 +55,7 @@ export class AliyunSmsProvider implements ChannelProvider {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     if (!message.template) return { outcome: 'rejected', reason: 'no SMS template: the provider sends registered templates only' };
-    if (!/^(\+?86)?1\d{10}$/.test(message.to)) return { outcome: 'rejected', reason: 'not a mainland mobile number' };
+    if (!/^(\+?86|0086)?1\d{10}$/.test(message.to)) return { outcome: 'rejected', reason: 'not a mainland mobile number' };
     // The provider checks Timestamp against real time (15 minutes): the wall clock, never a test clock offset.
     const body = new URLSearchParams(this.signedParams(message, new Date(), randomUUID()));
     const segments = smsSegments(this.config.sms.signName, message.text);
