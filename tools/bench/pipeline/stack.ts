@@ -1,0 +1,95 @@
+import { prefixed } from '@sunshine/contracts';
+import { ServiceNames, type ServiceName, type StaffClaims } from '@sunshine/platform';
+import { eventually, ServiceHarness, sql } from '@sunshine/testing';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV_TOKEN_DEFAULTS, signDevToken } from '../../dev-staff';
+import { ROOT } from '../bench-support';
+
+/** The five services a benchmark or the chaos suite drives: where they answer, their topics, schemas and processes. */
+export interface BenchStack {
+  readonly kind: 'own' | 'up';
+  readonly prefix: string;
+  url(service: ServiceName): string;
+  topic(name: string): string;
+  schema(service: ServiceName): string;
+  groupId(service: ServiceName): string;
+  token(claims: StaffClaims): Promise<string>;
+  /** The node process of each running service. */
+  pids(): Partial<Record<ServiceName, number>>;
+  stop(): Promise<void>;
+}
+
+const DEMO_UNITS = 1280;
+
+/** Waits until intake's directory replica holds the demo city (a petition is registered only for known units). */
+async function waitDirectory(schema: string): Promise<void> {
+  await eventually(async () => {
+    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".directory_units`);
+    return Number(row?.n) >= DEMO_UNITS ? true : undefined;
+  }, 180000, 'the demo directory to reach intake');
+}
+
+/**
+ * A stack of its own on the shared infrastructure, isolated by prefix (schemas, topics, consumer groups, queues): the
+ * five services from dist/ (build first: `bash deploy/local/build.sh`), the demo directory seeded. `env` is added to
+ * every service's environment (e.g. pool sizes).
+ */
+export async function startOwnStack(
+  env: Record<string, string> = {},
+  services: readonly ServiceName[] = ServiceNames,
+): Promise<BenchStack & { readonly harness: ServiceHarness }> {
+  const h = await ServiceHarness.create({ LOG_LEVEL: 'warn', TEST_CLOCK: 'system', ...env });
+  const stop = async () => {
+    await h.stopAll();
+    for (const s of ServiceNames) await sql(`DROP SCHEMA IF EXISTS "${h.schema(s)}" CASCADE`).catch(() => undefined);
+  };
+  try {
+    await h.startAll(services);
+    await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'demo']);
+    await waitDirectory(h.schema('intake'));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    kind: 'own',
+    harness: h,
+    prefix: h.prefix,
+    url: (s) => h.url(s),
+    topic: (name) => prefixed(h.prefix, name),
+    schema: (s) => h.schema(s),
+    groupId: (s) => `${h.prefix}.${s}`,
+    token: (claims) => h.keys.token(claims),
+    pids: () => Object.fromEntries([...h.services].flatMap(([n, s]) => (s.child.pid && s.child.exitCode === null && s.child.signalCode === null ? [[n, s.child.pid]] : []))),
+    stop,
+  };
+}
+
+const UP_PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, supervision: 3003, notification: 3004, evaluation: 3005 };
+
+/** The stack `npm run up` started (ports 3001–3005, no prefix, tokens signed with .local/keys/private.pem). */
+export async function useUpStack(): Promise<BenchStack> {
+  const keyFile = join(ROOT, DEV_TOKEN_DEFAULTS.keyFile);
+  if (!existsSync(keyFile)) throw new Error(`${keyFile} is missing: run npm run up first, or use --stack own`);
+  const privateKeyPem = readFileSync(keyFile, 'utf8');
+  for (const s of ServiceNames) {
+    const res = await fetch(`http://127.0.0.1:${UP_PORTS[s]}/health/live`).catch(() => undefined);
+    if (res?.status !== 200) throw new Error(`${s} does not answer on :${UP_PORTS[s]}: run npm run up first, or use --stack own`);
+  }
+  await waitDirectory('intake');
+  return {
+    kind: 'up',
+    prefix: '',
+    url: (s) => `http://127.0.0.1:${UP_PORTS[s]}`,
+    topic: (name) => name,
+    schema: (s) => s,
+    groupId: (s) => s,
+    token: (claims) => signDevToken(claims, { ...DEV_TOKEN_DEFAULTS, privateKeyPem }),
+    pids: () => Object.fromEntries(ServiceNames.flatMap((s) => {
+      const file = join(ROOT, '.local', 'run', `${s}.pid`);
+      return existsSync(file) ? [[s, Number(readFileSync(file, 'utf8').trim())]] : [];
+    })),
+    stop: async () => undefined,
+  };
+}
