@@ -1,7 +1,7 @@
 import type { CaseCommand } from './case-command';
 import { decide } from './decide';
 import { evolve } from './evolve';
-import { BUREAU, CITY, COUNTY, DEPT, T0, answeredSteps, commands, envelope, play } from './__fixtures__/case.fixtures';
+import { BUREAU, CITY, COUNTY, DEPT, T0, answeredSteps, commands, envelope, play, reReviewAcceptedSteps } from './__fixtures__/case.fixtures';
 
 const expire = (window: 'rating' | 'review' | 're-review', stage: 'original' | 'review'): CaseCommand => ({
   name: 'expire-window',
@@ -58,21 +58,7 @@ describe('review requests (复查 Art 35, 复核 Art 36)', () => {
   });
 
   it('ends with re-review: no further review, finalized rather than closed', () => {
-    const reReviewed = play([
-      ...answeredSteps(),
-      commands.requestReview('review'),
-      commands.openStage('review', COUNTY),
-      commands.sign(COUNTY),
-      commands.accept(COUNTY),
-      commands.reply(COUNTY),
-      commands.serve(COUNTY),
-      commands.requestReview('re-review'),
-      commands.openStage('re-review', CITY),
-      commands.sign(CITY),
-      commands.accept(CITY),
-      commands.reply(CITY),
-      commands.serve(CITY),
-    ]).state;
+    const reReviewed = play([...reReviewAcceptedSteps(), commands.reply(CITY), commands.serve(CITY)]).state;
     expect(decide(reReviewed, { name: 'request-review', payload: { stage: 're-review', requestedAt: T0 } })).toMatchObject({
       ok: false,
       error: { code: 'NO_FURTHER_REVIEW' },

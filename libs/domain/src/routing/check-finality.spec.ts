@@ -1,22 +1,10 @@
-import { answeredSteps, CITY, commands, COUNTY, DEPT, play } from '../lifecycle/__fixtures__/case.fixtures';
+import { answeredSteps, CITY, commands, DEPT, play, reReviewAcceptedSteps } from '../lifecycle/__fixtures__/case.fixtures';
 import { checkFinality } from './check-finality';
 
 // The fixtures' events are an hour apart from 2025-03-03T01:00Z (T0): the n-th event of the file occurs at T0 + n hours;
 // the re-review's reply below is the 18th (7 original steps, 6 of the review, 5 of the re-review), at 19:00Z.
 describe('checkFinality (Art 36)', () => {
-  const reviewed = [
-    ...answeredSteps(),
-    commands.requestReview('review'),
-    commands.openStage('review', COUNTY),
-    commands.sign(COUNTY),
-    commands.accept(COUNTY),
-    commands.reply(COUNTY),
-    commands.serve(COUNTY, '2025-05-01T02:00:00.000Z'),
-    commands.requestReview('re-review', '2025-05-10T02:00:00.000Z'),
-    commands.openStage('re-review', CITY),
-    commands.sign(CITY),
-    commands.accept(CITY),
-  ];
+  const reviewed = reReviewAcceptedSteps();
 
   it('is final once the re-review’s opinion is given, and after finalization', () => {
     const replied = play([...reviewed, commands.reply(CITY)]).state;

@@ -154,3 +154,20 @@ export function answeredSteps(): CaseCommand[] {
     commands.serve(DEPT),
   ];
 }
+
+/** Up to a re-review accepted at the city: the original answered, reviewed by the county, re-review opened at the city. */
+export function reReviewAcceptedSteps(): CaseCommand[] {
+  return [
+    ...answeredSteps(),
+    commands.requestReview('review'),
+    commands.openStage('review', COUNTY),
+    commands.sign(COUNTY),
+    commands.accept(COUNTY),
+    commands.reply(COUNTY),
+    commands.serve(COUNTY),
+    commands.requestReview('re-review'),
+    commands.openStage('re-review', CITY),
+    commands.sign(CITY),
+    commands.accept(CITY),
+  ];
+}
