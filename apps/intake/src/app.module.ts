@@ -3,6 +3,7 @@ import { ServiceModule, standardReplicas } from '@sunshine/platform';
 import { CategoriesModule } from './categories/categories.module';
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { DossierModule } from './dossier/dossier.module';
 import { IdentityModule } from './identity/identity.module';
 import type { IntakeConfig } from './intake-config';
@@ -39,5 +40,6 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     RecoveryModule,
     IdentityModule,
     SuggestionsModule,
+    DeliveryModule,
   ],
 })) {}

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from './channels/channel';
+import { EXTERNAL_CHANNEL_PROVIDERS, ExternalChannelsModule } from './channels/external-channels.module';
 import { DeliveriesOpsController } from './deliveries/deliveries-ops.controller';
 import { DeliveriesOpsService } from './deliveries/deliveries-ops.service';
 import { DeliveryFeeder } from './deliveries/delivery-feeder.service';
@@ -10,6 +11,7 @@ import { DeliverySender } from './deliveries/delivery-sender.service';
 import { DeliveryWorkers } from './deliveries/delivery-workers.service';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { NoticeReceipts } from './deliveries/notice-receipts';
+import { SmsReportRecorder } from './deliveries/sms-report.recorder';
 import { InAppProvider } from './inbox/in-app.provider';
 import { NoticeStream } from './inbox/notice-stream.service';
 import { NoticesController } from './inbox/notices.controller';
@@ -24,20 +26,17 @@ import { NoticeRuleSetService } from './rules/notice-rule-set.service';
 import { TemplateRenderer } from './templates/template-renderer';
 import { TemplatesController } from './templates/templates.controller';
 
-/**
- * The channel providers the delivery worker sends through, one per channel (channels/channel.ts). In-app is here;
- * e-mail, SMS and webhook join the list when their providers are registered.
- */
+/** The channel providers the delivery worker sends through, one per channel (channels/channel.ts): in-app, then e-mail, SMS, webhook. */
 const channelProviders = {
   provide: CHANNEL_PROVIDERS,
-  inject: [InAppProvider],
-  useFactory: (...providers: ChannelProvider[]): ChannelProvider[] => providers,
+  inject: [InAppProvider, EXTERNAL_CHANNEL_PROVIDERS],
+  useFactory: (inApp: ChannelProvider, external: ChannelProvider[]): ChannelProvider[] => [inApp, ...external],
 };
 
 /** Notices: the rule table, the deliveries and their queues, the in-app inbox and stream, templates, ops. */
 @Global()
 @Module({
-  imports: [DirectoryReplicaModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] }))],
+  imports: [DirectoryReplicaModule, ExternalChannelsModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] }))],
   controllers: [NoticesController, TemplatesController, DeliveriesOpsController, AlertsConsumer],
   providers: [
     { provide: NOTIFICATION_CONFIG, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => loadNotificationConfig(platform) },
@@ -46,6 +45,7 @@ const channelProviders = {
     NotificationReactions,
     DeliveryRepository,
     NoticeReceipts,
+    SmsReportRecorder,
     DeliverySender,
     DeliveryWorkers,
     DeliveryFeeder,

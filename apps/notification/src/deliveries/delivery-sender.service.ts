@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, maskIdentifier, OutboxRelay } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
 import { CHANNEL_PROVIDERS, type ChannelProvider, type OutboundMessage, type SendResult } from '../channels/channel';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 import { IntakeDeliveryClient, IntakeUnavailable } from '../petitioners/intake-delivery.client';
@@ -17,7 +18,7 @@ export class RetryDelivery extends Error {
   }
 }
 
-type Addressed = { readonly to: string; readonly masked: string | null; readonly text?: string } | { readonly skip: string };
+type Addressed = { readonly to: string; readonly masked: string | null; readonly text?: string; readonly secret?: string } | { readonly skip: string };
 
 /**
  * One attempt at one delivery: the address just in time (a unit's id, or the petitioner's from intake), the rendered
@@ -34,6 +35,7 @@ export class DeliverySender {
     private readonly deliveries: DeliveryRepository,
     private readonly receipts: NoticeReceipts,
     private readonly intake: IntakeDeliveryClient,
+    private readonly webhooks: UnitWebhookStore,
     private readonly templates: TemplateRenderer,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
@@ -64,6 +66,7 @@ export class DeliverySender {
       subject: rendered.subject,
       text: rendered.text,
       template: { id: d.kind, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) },
+      ...(address.secret ? { secret: address.secret } : {}),
     };
     const result: SendResult = await provider.send(message).catch((error: unknown): SendResult => ({ outcome: 'retry', reason: error instanceof Error ? error.message : String(error) }));
     if (result.outcome === 'accepted') return this.delivered(d, attempt, result.providerId, address.masked, rendered.version);
@@ -78,7 +81,12 @@ export class DeliverySender {
   }
 
   private async addressOf(d: DeliveryRow): Promise<Addressed> {
-    if (d.recipient.startsWith('unit:')) return { to: d.recipient.slice('unit:'.length), masked: null };
+    if (d.recipient.startsWith('unit:')) {
+      const unitId = d.recipient.slice('unit:'.length);
+      if (d.channel !== 'webhook') return { to: unitId, masked: null };
+      const target = await this.webhooks.target(unitId);
+      return target ? { to: target.url, masked: null, secret: target.secret } : { skip: 'the unit has no webhook' };
+    }
     if (!d.caseId) return { skip: 'no case' };
     if (d.kind === 'petitioner.one-time-code') {
       const message = await this.intake.message(d.eventId);
