@@ -31,7 +31,7 @@ function undocumentedInputs(app: INestApplication, doc: { paths: Record<string, 
     }
     const { body, query } = wholeInputs(route.controller, route.handlerName);
     const schema = op.requestBody && Object.values(op.requestBody.content)[0]?.schema;
-    if (body && !(schema && (schema['properties'] || schema['anyOf'] || schema['oneOf'] || schema['allOf']))) missing.push(`${route.method} ${route.path}: body`);
+    if (body && !(schema && (schema['properties'] || schema['items'] || schema['anyOf'] || schema['oneOf'] || schema['allOf']))) missing.push(`${route.method} ${route.path}: body`);
     if (query && !(op.parameters ?? []).some((p) => p.in === 'query')) missing.push(`${route.method} ${route.path}: query`);
     if (!op['x-access']) missing.push(`${route.method} ${route.path}: x-access`);
   }
