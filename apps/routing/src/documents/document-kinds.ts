@@ -49,15 +49,3 @@ export function documentNumber(unitName: string, kind: DocumentKind, stage: Stag
   const word = kind === 'reply' ? REPLY_NUMBER_WORDS[stage] : NUMBER_WORDS[kind];
   return `${unitName}${word}〔${year}〕${sequence}号`;
 }
-
-/** Where a petitioner is told to go when not accepted (告知信访人向有权机关提出 / 导入法定程序, 第23、31条). */
-export const PROPER_CHANNEL_LABELS: Record<string, string> = {
-  litigation: '依法向人民法院提起诉讼',
-  arbitration: '依法申请仲裁',
-  'administrative-review': '依法申请行政复议',
-  'party-appeal': '依照党内法规提出申诉或者申请复审',
-  'administrative-procedure': '依照行政裁决、确认、许可、处罚等法定程序办理',
-  'competent-organ': '向有权处理的机关、单位提出',
-  'already-in-handling': '该事项已在办理中，请等待办理结果',
-  'no-further-petition': '该事项已经复核终结，不再受理',
-};

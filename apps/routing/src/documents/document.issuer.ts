@@ -5,6 +5,7 @@ import {
   ClaimRouteTaxonomy,
   clockHistory,
   handlingDeadline,
+  ProperChannelTaxonomy,
   ReplyOutcomeTaxonomy,
   type CaseClock,
   type CaseState,
@@ -14,7 +15,7 @@ import { CaseReplicaStore, DeadlineContextSource } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
-import { documentNumber, PROPER_CHANNEL_LABELS, type DocumentKind } from './document-kinds';
+import { documentNumber, type DocumentKind } from './document-kinds';
 import { handlingRouteOf } from './route-wording';
 
 export interface IssueInput {
@@ -94,7 +95,7 @@ export class DocumentIssuer {
         return {
           kind: 'non-acceptance-notice',
           unitId: event.payload.unitId,
-          body: { ...common, reason: event.payload.reason, properChannel: PROPER_CHANNEL_LABELS[event.payload.properChannel],
+          body: { ...common, reason: event.payload.reason, properChannel: ProperChannelTaxonomy.label(event.payload.properChannel),
             channelUnit: event.payload.channelUnitId ? (directory.get(event.payload.channelUnitId)?.name ?? null) : null },
         };
       case 'case.extension-approved':
