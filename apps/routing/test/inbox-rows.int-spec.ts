@@ -8,6 +8,8 @@ interface Duty {
 }
 interface Row {
   caseId: string;
+  status: string;
+  mergedInto: { caseId: string; caseNumber: string | null } | null;
   holdingUnitName: string | null;
   placeName: string | null;
   duties: Duty[];
@@ -46,6 +48,30 @@ describe('inbox rows (routing alone)', () => {
     await w.waitFor(caseId, 'case.deadline-warning', 2);
     const warned = await eventuallyRow(caseId, (r) => r.duties[0]?.state === 'warned');
     expect(warned.duties.map((d) => [d.clock, d.state])).toEqual([['acceptance', 'warned'], ['assignment-feedback', 'running']]);
+  });
+
+  it('ends a merged case (并单) in every inbox, with the case that carries on, and stops its duties', async () => {
+    const earlier = await w.register({ caseNumber: '410726-2026-700001' });
+    const later = await w.register({ caseNumber: '410726-2026-700002' });
+    await w.waitFor(earlier, 'case.dispatched');
+    await w.waitFor(later, 'case.dispatched');
+    // Intake's merge, as its relay would publish it.
+    await w.produce(later, 'petition.merged', { matchedCaseId: earlier, score: 0.91 });
+    const [closed] = await w.waitFor(later, 'case.closed');
+    expect(closed?.payload).toEqual({
+      unitId: U.hrss,
+      reason: { code: 'merged', text: '并入410726-2026-700001号信访事项办理' },
+      mergedInto: earlier,
+      mergedIntoCaseNumber: '410726-2026-700001',
+    });
+    const merged = { caseId: earlier, caseNumber: '410726-2026-700001' };
+    const row = await eventuallyRow(later, (r) => r.status === 'closed');
+    expect(row).toMatchObject({ status: 'closed', mergedInto: merged, duties: [] });
+    const bureauRow = (await w.call<{ items: Row[] }>('GET', '/inbox', U.countyBureau)).body.items.find((i) => i.caseId === later);
+    expect(bureauRow).toMatchObject({ status: 'closed', mergedInto: merged });
+    // The case that carries on keeps its duties.
+    expect((await rowOf(U.hrss, earlier))?.duties.map((d) => d.clock)).toEqual(['acceptance', 'assignment-feedback']);
+    expect((await rowOf(U.hrss, earlier))?.mergedInto).toBeNull();
   });
 
   const eventuallyRow = (caseId: string, ok: (r: Row) => boolean): Promise<Row> =>

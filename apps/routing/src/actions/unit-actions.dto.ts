@@ -9,7 +9,7 @@ export const assignHandlerSchema = z.object({ handlerId: staffRefSchema });
 export const acceptSchema = z.object({ claimRoute: claimRouteSchema.optional(), onTheSpot: z.boolean().optional() }).default({});
 export const notAcceptSchema = z.object({ reason: writtenReason, properChannel: properChannelSchema, channelUnitId: unitIdSchema.optional() });
 export const closeSchema = z.object({
-  reason: z.object({ code: closingReasonCodeSchema.exclude(['window-passed']), text: z.string().max(200).optional() }),
+  reason: z.object({ code: closingReasonCodeSchema.exclude(['window-passed', 'merged']), text: z.string().max(200).optional() }),
 });
 
 /** 异议 (Art 23): detailed reasons why the case is outside the unit's remit. */

@@ -41,7 +41,7 @@ export interface CaseDetail {
   readonly assignment: CaseState['assignment'];
   readonly lastDispatch: CaseState['lastDispatch'];
   readonly stageRecord: ReturnType<typeof stageRecord>;
-  readonly flags: Pick<CaseState['flags'], 'hearingPaused' | 'confidential' | 'lawsuit' | 'manualDispatch' | 'supervised' | 'repeatOf'>;
+  readonly flags: Pick<CaseState['flags'], 'hearingPaused' | 'confidential' | 'lawsuit' | 'manualDispatch' | 'supervised' | 'repeatOf' | 'mergedInto'>;
   /**
    * What the caller (its unit and roles) can do now, exactly (libs/domain `allowedActions`: the endpoint's roles, the
    * unit's authority, decide's verdict): each listed action succeeds for this caller, an unlisted one is refused.
@@ -98,6 +98,7 @@ export class CaseViewService {
         manualDispatch: s.flags.manualDispatch,
         supervised: s.flags.supervised,
         repeatOf: s.flags.repeatOf,
+        mergedInto: s.flags.mergedInto,
       },
       allowedActions: allowedActions(s, { unitId: staff.unitId, subject: staff.subject, roles: staff.roles }, { directory, clocks, replyDraft }),
     };

@@ -58,6 +58,8 @@ export class RoutingReactions implements OnModuleInit {
         return (m) => this.dispatch.onDispatched(m, event);
       case 'petition.review-requested':
         return (m) => this.lifecycle.onReviewRequested(m, event);
+      case 'petition.merged':
+        return (m) => this.lifecycle.onMerged(m, event);
       case 'case.window-expired':
         return (m) => this.lifecycle.onWindowExpired(m, event);
       case 'case.notice-delivered':

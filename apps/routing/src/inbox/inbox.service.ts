@@ -20,6 +20,8 @@ export interface InboxItem extends CaseCore {
    * warnings supervision raised for the very due): `running`, `warned` (预警) or `overdue` (超期).
    */
   readonly duties: UnitDuty[];
+  /** 并单: the case ended (status `closed`) merged into this one, which carries on; null otherwise. */
+  readonly mergedInto: { readonly caseId: string; readonly caseNumber: string | null } | null;
   readonly dueAt: string | null;
   /** The due date was counted on a year whose official holidays are not published yet: it may move when they are. */
   readonly dueProvisional: boolean;
@@ -91,6 +93,7 @@ export class InboxService {
         holdingUnitName: core.holdingUnitId ? (directory.get(core.holdingUnitId)?.name ?? null) : null,
         placeName: core.placeCode ? directory.placeLabel(core.placeCode) : null,
         duties: unitDuties(state, staff.unitId, clocks, warnings.get(core.caseId) ?? []),
+        mergedInto: state.flags.mergedInto,
         dueAt: isoOf(r['due_at']),
         dueProvisional: r['due_at'] !== null && Boolean(r['due_provisional']),
         registeredAt: isoOf(r['registered_at']),

@@ -10,7 +10,7 @@ import { ReplyStore } from '../reply/reply.store';
 
 /**
  * Lifecycle steps other services' facts trigger, once the replica folded them: a review request opens the next stage
- * at the next-higher unit (Art 35, 36), supervision's expired review window closes the case, notification's delivery
+ * at the next-higher unit (Art 35, 36), a merge (并单) ends the merged case, supervision's expired review window closes the case, notification's delivery
  * receipt of the written reply serves it (电子送达). Each is decided by decide; a refusal is logged, never retried
  * (the log is the truth).
  */
@@ -36,6 +36,23 @@ export class LifecycleService {
     const opened = await this.attempt(m, current, { name: 'open-stage', payload: { stage: event.payload.stage, unitId: target.id } }, event);
     // A bureau that receives the stage dispatches it on like any forwarded case.
     if (opened && BUREAU_KINDS.includes(target.kind)) await this.dispatch.dispatchFrom(m, opened, target.id, event);
+  }
+
+  /**
+   * 并单: intake merged the case into an earlier one of the same matter; the merged case ends at its holder (reason
+   * `merged`, naming the case that carries on, so the petitioner can be told) and its clocks stop with it.
+   */
+  async onMerged(m: EntityManager, event: EventOf<'petition.merged'>): Promise<void> {
+    const current = await this.current(m, event);
+    const s = current?.state;
+    if (!current || !s || !s.holdingUnitId || s.flags.repeatOf !== event.payload.matchedCaseId) return;
+    const into = await this.store.read(m, event.payload.matchedCaseId);
+    const number = into?.state.caseNumber ?? undefined;
+    const text = `并入${number ?? '另一'}号信访事项办理`.slice(0, 200);
+    await this.attempt(m, current, {
+      name: 'close-merged',
+      payload: { unitId: s.holdingUnitId, reason: { code: 'merged', text }, mergedInto: event.payload.matchedCaseId, mergedIntoCaseNumber: number },
+    }, event);
   }
 
   async onWindowExpired(m: EntityManager, event: EventOf<'case.window-expired'>): Promise<void> {

@@ -117,11 +117,12 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
   },
   // Art 22: 交办 — the completion report by the date the bureau set. Owed whatever becomes of the case (closed,
   // finalized, sent on by the unit): only the bureau taking the assignment back (an approved objection), the
-  // petitioner withdrawing, or the next stage opening (the report is a stage's; none can be filed for it after)
-  // ends the wait; otherwise it is overdue like any duty.
+  // petitioner withdrawing, the next stage opening (the report is a stage's; none can be filed for it after) or a
+  // merge (并单: the matter carries on, and is reported, in the case it was merged into) ends the wait; otherwise it
+  // is overdue like any duty.
   'assignment-feedback': {
     satisfiedBy: sameStage('case.assignment-report-submitted'),
-    endedBy: ends('case.objection-approved', 'case.stage-opened', 'petition.withdrawn'),
+    endedBy: ends('case.objection-approved', 'case.stage-opened', 'petition.withdrawn', 'petition.merged'),
     onDue: { kind: 'overdue' },
     warns: true,
     dueField: 'feedbackDueAt',

@@ -38,6 +38,8 @@ export interface CommandPayloads {
   // routing: stages and ends
   'open-stage': Omit<PayloadOf<'case.stage-opened'>, 'fromUnitId'>;
   close: PayloadOf<'case.closed'>;
+  /** 并单: ends a case merged into another (routing, after `petition.merged`). */
+  'close-merged': PayloadOf<'case.closed'>;
   finalize: PayloadOf<'case.finalized'>;
   // supervision
   'warn-deadline': PayloadOf<'case.deadline-warning'>;

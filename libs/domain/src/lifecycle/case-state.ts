@@ -86,6 +86,8 @@ export interface CaseFlags {
   readonly backlog: boolean;
   /** 重复访: the earlier case of the same matter. */
   readonly repeatOf: string | null;
+  /** 并单: the case this one was merged into and ended for (case.closed `merged`), which carries on. */
+  readonly mergedInto: { readonly caseId: string; readonly caseNumber: string | null } | null;
   /** 越级 */
   readonly skipLevel: boolean;
   /** 集体访 */
@@ -228,6 +230,7 @@ export function initialCaseState(caseId: string | null = null): CaseState {
       leaderRef: null,
       backlog: false,
       repeatOf: null,
+      mergedInto: null,
       skipLevel: false,
       collective: false,
       confidential: false,

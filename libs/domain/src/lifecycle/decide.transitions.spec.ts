@@ -8,8 +8,9 @@ import { BUREAU, CASE_ID, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0
 // Commands that set flags or record facts in every status after registration (a clock that outlives the case, such as
 // the 交办 report still owed, warns and goes overdue after it ended).
 const ANY: CommandName[] = ['correct', 'merge', 'rate', 'expire-window', 'warn-deadline', 'mark-overdue', 'answer-supervision-order', 'clear-backlog'];
-// Supervision's commands while the case is open.
+// Supervision's commands while the case is open, the withdrawal, and the end of a merged case (并单).
 const OPEN: CommandName[] = [
+  'close-merged',
   'issue-supervision-order',
   'escalate',
   'assign-leader',
@@ -145,6 +146,10 @@ const scenarios: Record<CommandName, Scenario> = {
     prepare: (s) => ({ ...withOriginal(s, served), reviewRequested: 'review' }),
   },
   close: { command: commands.close(DEPT), prepare: (s) => withOriginal(s, served) },
+  'close-merged': {
+    command: { name: 'close-merged', payload: { unitId: DEPT, reason: { code: 'merged' }, mergedInto: OTHER_CASE_ID, mergedIntoCaseNumber: '4107262025000002' } },
+    prepare: (s) => ({ ...s, flags: { ...s.flags, repeatOf: OTHER_CASE_ID } }),
+  },
   finalize: {
     command: commands.finalize(DEPT),
     prepare: (s) => ({ ...s, stage: 're-review', stages: { ...s.stages, 're-review': { ...emptyStageRecord, ...served } } }),

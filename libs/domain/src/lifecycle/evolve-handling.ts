@@ -47,7 +47,11 @@ export const handlingEvolvers = evolverTable({
       dispatchedAt: meta.occurredAt,
     });
   },
-  'case.closed': (state, _p, meta) => patchStage({ ...state, status: 'closed' }, state.stage, { endedAt: meta.occurredAt }),
+  'case.closed': (state, p, meta) => {
+    const mergedInto = p.reason.code === 'merged' && p.mergedInto ? { caseId: p.mergedInto, caseNumber: p.mergedIntoCaseNumber ?? null } : null;
+    const closed = mergedInto ? patchFlags(state, { mergedInto }) : state;
+    return patchStage({ ...closed, status: 'closed' }, state.stage, { endedAt: meta.occurredAt });
+  },
   'case.finalized': (state, _p, meta) =>
     patchStage({ ...state, status: 'finalized' }, state.stage, { endedAt: meta.occurredAt }),
 });

@@ -1,14 +1,16 @@
 import type { CommandOf } from './case-command';
 import { hasReviewChain, stageRecord } from './case-selectors';
 import type { CaseState } from './case-state';
-import { event, notHolder, refuse, type Outcome, type SpecTable } from './command-spec';
+import { event, notHolder, OPEN_STATUSES, refuse, type Outcome, type SpecTable } from './command-spec';
 
-type StageCommand = 'open-stage' | 'close' | 'finalize';
+type StageCommand = 'open-stage' | 'close' | 'close-merged' | 'finalize';
 
 /** Routing's commands that end a stage: open the next one (Art 35, 36), close, or finalize (不再受理, Art 36). */
 export const stageCommands: SpecTable<StageCommand> = {
   'open-stage': { from: ['replied'], run: openStage },
   close: { from: ['not-accepted', 'replied'], run: close },
+  // 并单: the merged case ends wherever it stands; the case it was merged into carries on.
+  'close-merged': { from: OPEN_STATUSES, run: closeMerged },
   finalize: {
     from: ['replied'],
     run: (s, c) =>
@@ -41,4 +43,16 @@ function close(state: CaseState, command: CommandOf<'close'>): Outcome {
   if (state.reviewRequested !== null) return refuse('REVIEW_REQUESTED');
   if (hasReviewChain(state) && stageRecord(state).servedAt === null) return refuse('REPLY_NOT_SERVED');
   return [event('case.closed', command.payload)];
+}
+
+/** Ends a case intake merged into another (`flags.repeatOf`, set by petition.merged): reason `merged`, naming that case. */
+function closeMerged(state: CaseState, command: CommandOf<'close-merged'>): Outcome {
+  const p = command.payload;
+  const refusal = notHolder(state, p.unitId);
+  if (refusal) return refusal;
+  if (p.reason.code !== 'merged') return refuse('INVALID_COMMAND', 'the reason of a merged case is merged');
+  if (state.flags.repeatOf === null || p.mergedInto !== state.flags.repeatOf) {
+    return refuse('INVALID_COMMAND', `the case was merged into ${state.flags.repeatOf ?? 'no case'}`);
+  }
+  return [event('case.closed', p)];
 }
