@@ -75,6 +75,10 @@ export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> =
   { service: 'supervision', path: '/leader/cases' },
   // Repeat matches reported to the caller's unit (issue 17 door 2): only its own, only of cases it may see.
   { service: 'intake', path: '/repeat-reports?limit=200' },
+  // The unit's in-app notices (issue 13): a unit that may not see a case is never told of it.
+  { service: 'notification', path: '/notices?limit=200' },
+  { service: 'notification', path: '/notices?caseId={caseId}&limit=200' },
+  { service: 'notification', path: '/notices?kind=unit.case-arrived&limit=200' },
 ];
 
 const reason = { code: 'not-our-remit', text: '经核查不属于本单位职权范围' };
@@ -130,6 +134,9 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['supervision'], match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/, why: 'jurisdictions’ deadline policies (reference data), no case' },
   { services: ['notification'], match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/webhook$/, why: 'a unit’s own webhook URL and secret (its admin only), no case' },
   { services: ['notification'], match: /^POST \/callbacks\/sms\/reports$/, why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing' },
+  { services: ['notification'], match: /^(GET \/notice-templates|POST \/notice-templates\/\{kind\}\/preview)$/, why: 'the notice templates, rendered with the parameters the caller gives; reads no case' },
+  { services: ['notification'], match: /^POST \/notices\/(\{id\}\/read|read-all)$/, why: 'marks the caller’s own notices read (by a notice id of its own inbox; any other answers 404 as one that does not exist)' },
+  { services: ['intake'], match: /^(GET|POST) \/delivery\//, why: 'notification’s service token only (role service): no unit staff token opens it' },
 ];
 
 export function caseFree(service: ServiceName, operation: string): boolean {

@@ -58,6 +58,8 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   let ids: CaseIds;
   let offset = 0;
   const feeds = new Map<string, SseClient>();
+  /** notification's in-app notice stream of each viewer (issue 13). */
+  const noticeStreams = new Map<string, SseClient>();
   const seen: Seen[] = [];
   const covered = new Set<string>();
 
@@ -120,6 +122,7 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     // Subscribe before anything happens.
     for (const unitId of [...SEES_NOTHING.map((v) => v.unitId), DISCIPLINE, BUREAU]) {
       feeds.set(unitId, await SseClient.open(`${e.h.url('supervision')}/feed`, await e.token(unitId, ROLES)));
+      noticeStreams.set(unitId, await SseClient.open(`${e.h.url('notification')}/notices/stream`, await e.token(unitId, ROLES)));
     }
 
     const receivedAt = new Date(Date.now() - 60_000).toISOString();
@@ -183,7 +186,7 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   });
 
   afterAll(async () => {
-    for (const feed of feeds.values()) await feed.close();
+    for (const feed of [...feeds.values(), ...noticeStreams.values()]) await feed.close();
     await e?.h.setClockOffset(0);
     await e?.stop();
   });
@@ -308,6 +311,14 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
       }
     }
     covered.add('supervision GET /feed');
+    for (const viewer of SEES_NOTHING) {
+      const stream = noticeStreams.get(viewer.unitId);
+      if (!stream || stream.status !== 200) breaches.push(`notification GET /notices/stream as ${viewer.who}: answered ${stream?.status}`);
+      if (JSON.stringify(stream?.messages ?? []).includes(accusation.caseId)) breaches.push(`notification GET /notices/stream as ${viewer.who}: carries the accusation`);
+    }
+    covered.add('notification GET /notices/stream');
+    const told = noticeStreams.get(DISCIPLINE)?.of<{ caseId: string }>('notice') ?? [];
+    if (!told.some((n) => n.caseId === accusation.caseId)) breaches.push('control: the discipline commission’s notice stream lacks the accusation');
     // Controls: the feed is live for the township, and carries the accusation to those who may see it.
     const township = feeds.get(`${DONGTUN}:petition-office`)?.of<{ caseId: string }>('status') ?? [];
     if (!township.some((c) => c.caseId === control.caseId)) breaches.push('control: the petition office’s feed lacks its township’s own claim');
@@ -377,6 +388,7 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   it('never shows the accuser, the text or the reply to anyone but the discipline commission', async () => {
     const breaches: string[] = [];
     for (const [unitId, feed] of feeds) seen.push({ viewer: unitId, where: 'supervision GET /feed', text: JSON.stringify(feed.messages) });
+    for (const [unitId, stream] of noticeStreams) seen.push({ viewer: unitId, where: 'notification GET /notices/stream', text: JSON.stringify(stream.messages) });
     for (const s of seen) {
       if (s.viewer === DISCIPLINE) continue;
       // (Whether the case itself shows is the business of the tests above; here: the people and the words.)

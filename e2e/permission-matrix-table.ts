@@ -195,6 +195,19 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'PUT /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', body: MALFORMED, status: 400 },
   'DELETE /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
   'POST /callbacks/sms/reports': { body: MALFORMED, status: 400 },
+  // notification: templates, the caller's own notices by id, ops deliveries
+  'GET /notice-templates': { status: 200 },
+  'POST /notice-templates/{kind}/preview': { path: '/notice-templates/unit.case-arrived/preview', body: MALFORMED, status: 400 },
+  'POST /notices/{id}/read': { path: '/notices/{ghost}/read', status: 404 },
+  'POST /notices/read-all': { status: 200 },
+  'GET /ops/deliveries': { status: 200 },
+  'GET /ops/deliveries/{id}': { path: '/ops/deliveries/{ghost}', status: 404 },
+  'POST /ops/deliveries/{id}/replay': { path: '/ops/deliveries/{ghost}/replay', body: MALFORMED, status: 400 },
+  // intake: notification's delivery endpoints (role service: every staff caller is refused at the gate)
+  'GET /delivery/cases/{caseId}/address': { path: '/delivery/cases/{ghost}/address', status: 404 },
+  'GET /delivery/messages': { status: 200 },
+  'GET /delivery/messages/{id}': { path: '/delivery/messages/{ghost}', status: 404 },
+  'POST /delivery/messages/{id}/claim': { path: '/delivery/messages/{ghost}/claim', body: MALFORMED, status: 400 },
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -43,6 +43,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
   let declared: Map<string, DeclaredAccess>;
   let activeRuleSet: { id: string; version: number; rules: Array<{ kind: string }> };
   const feeds = new Map<string, SseClient>();
+  /** notification's in-app notice stream of each caller (issue 13). */
+  const noticeStreams = new Map<string, SseClient>();
   const seen: Seen[] = [];
   const counts = { requests: 0, checked: 0, skipped: 0 };
 
@@ -72,6 +74,7 @@ describe('permission matrix: every endpoint of every service × caller × case (
     await seedDirectory(w.h, 'demo');
     declared = parseDeclaredAccess(readFileSync(join(__dirname, '..', 'docs', 'permission-matrix.md'), 'utf8'));
     for (const caller of CALLERS) feeds.set(caller.key, await SseClient.open(`${w.h.url('supervision')}/feed`, await w.token(caller)));
+    for (const caller of CALLERS) noticeStreams.set(caller.key, await SseClient.open(`${w.h.url('notification')}/notices/stream`, await w.token(caller)));
     scenario = await buildScenario(w);
     await deadLetterAbout(w, scenario.accusation.caseId, DEAD_LETTER_SENTINEL);
     for (const service of SERVICES) {
@@ -84,7 +87,7 @@ describe('permission matrix: every endpoint of every service × caller × case (
   }, 600000);
 
   afterAll(async () => {
-    for (const feed of feeds.values()) await feed.close();
+    for (const feed of [...feeds.values(), ...noticeStreams.values()]) await feed.close();
     await w?.h.stopAll();
     const cells = operations.length * CALLERS.length * CASE_KEYS.length;
     console.log(`permission matrix: ${operations.length} operations × ${CALLERS.length} callers × ${CASE_KEYS.length} cases = ${cells} cells; `
@@ -92,7 +95,7 @@ describe('permission matrix: every endpoint of every service × caller × case (
   });
 
   it('covers every operation of the five OpenAPI documents, each with its declared access', () => {
-    const reads = [...DETAIL_READS, ...LIST_READS, { service: 'supervision', path: '/feed' }].map((p) => `${p.service} ${operationOf('GET', p.path)}`);
+    const reads = [...DETAIL_READS, ...LIST_READS, { service: 'supervision', path: '/feed' }, { service: 'notification', path: '/notices/stream' }].map((p) => `${p.service} ${operationOf('GET', p.path)}`);
     const probed = new Set([...reads, ...[REPLAY, ...WRITES].map((p) => `${p.service} ${operationOf(p.method, p.path)}`)]);
     const missing = operations.filter((o) => !probed.has(`${o.service} ${o.op}`) && !CASE_FREE_PROBES[o.op]).map((o) => `${o.service} ${o.op}`);
     const undeclared = operations.filter((o) => !declared.has(`${o.service} ${o.op}`)).map((o) => `${o.service} ${o.op}`);
@@ -191,6 +194,22 @@ describe('permission matrix: every endpoint of every service × caller × case (
       if (feed?.status !== 200) breaches.push(`supervision GET /feed as ${caller.key}: ${feed?.status}`);
       else if ((caller.access[key] !== 'none') !== listed) breaches.push(`supervision GET /feed [${key}] as ${caller.key} (${caller.access[key]}): ${listed ? 'sent' : 'not sent'}`);
     }
+    expect(breaches.sort()).toEqual([]);
+  });
+
+  it('pushes an in-app notice of a case (subscribed before the cases existed) to no caller who may not know it', () => {
+    const breaches: string[] = [];
+    for (const [caller, key] of cross(CALLERS, CASE_KEYS)) {
+      const stream = noticeStreams.get(caller.key);
+      const text = JSON.stringify(stream?.messages ?? []);
+      seen.push({ caller, where: 'notification GET /notices/stream', text });
+      counts.checked++;
+      if (stream?.status !== 200) breaches.push(`notification GET /notices/stream as ${caller.key}: ${stream?.status}`);
+      else if (caller.access[key] === 'none' && names(text, scenario[key])) breaches.push(`notification GET /notices/stream [${key}] as ${caller.key}: sent`);
+    }
+    // Control: the discipline commission's clerks were told of the accusations that arrived in its inbox.
+    const told = JSON.stringify(noticeStreams.get('discipline')?.messages ?? []);
+    if (!names(told, scenario.accusation)) breaches.push('control: the discipline commission’s notice stream lacks the accusation');
     expect(breaches.sort()).toEqual([]);
   });
 
