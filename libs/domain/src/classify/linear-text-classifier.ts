@@ -49,27 +49,35 @@ export function modelText(model: Pick<LinearTextModel, 'subjectRepeat'>, input: 
   return `${input.subject ?? ''}\n`.repeat(model.subjectRepeat) + (input.body ?? '');
 }
 
-/** Classifies one message: TF-IDF (sublinear tf, l2 norm), decision = coef · x + intercept, softmax with temperature. */
-export function classifyText(model: LinearTextModel, input: TextToClassify): TextClassification {
+/** A sparse TF-IDF vector (feature index → weight, l2-normalised) of a message, as the model sees it. */
+export type SparseVector = ReadonlyArray<readonly [number, number]>;
+
+/** The message's TF-IDF vector over the model's vocabulary: sublinear tf × idf, l2-normalised (sorted by index). */
+export function tfidfVector(model: LinearTextModel, input: TextToClassify): SparseVector {
   const counts = new Map<number, number>();
   forEachCharNgram(modelText(model, input), model.ngramMin, model.ngramMax, (gram) => {
     const index = model.vocabulary.get(gram);
     if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
   });
-  const features: Array<[number, number]> = [];
+  const raw: Array<[number, number]> = [];
   let norm = 0;
   for (const [index, count] of counts) {
-    const tf = model.sublinearTf ? 1 + Math.log(count) : count;
-    const value = tf * model.idf[index];
-    features.push([index, value]);
+    const value = (model.sublinearTf ? 1 + Math.log(count) : count) * model.idf[index];
+    raw.push([index, value]);
     norm += value * value;
   }
   norm = Math.sqrt(norm) || 1;
+  return raw.map(([index, value]) => [index, value / norm] as const).sort((a, b) => a[0] - b[0]);
+}
+
+/** Classifies one message: TF-IDF (sublinear tf, l2 norm), decision = coef · x + intercept, softmax with temperature. */
+export function classifyText(model: LinearTextModel, input: TextToClassify): TextClassification {
+  const features = tfidfVector(model, input);
   const width = model.idf.length;
   const decision = model.classes.map((_, c) => {
     let sum = model.intercept[c];
     const row = c * width;
-    for (const [index, value] of features) sum += model.coef[row + index] * (value / norm);
+    for (const [index, value] of features) sum += model.coef[row + index] * value;
     return sum;
   });
   const scores = softmax(decision.map((d) => d * model.temperature));
