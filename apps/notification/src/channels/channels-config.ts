@@ -8,6 +8,8 @@ const flag = z.enum(['true', 'false']).default('false').transform((s) => s === '
 const DEV_SECRET_KEYS = `dev:${Buffer.from('sunshine-dev-only-webhook-secret').toString('base64')}`;
 /** The local gateway's AccessKey pair (tools/sms-gateway): refused in production. */
 const DEV_SMS_KEY = { id: 'sunshine-dev-key', secret: 'sunshine-dev-secret' };
+/** The local gateway's catch-all template (`${text}`), used outside production for kinds without their own. */
+const DEV_FALLBACK_TEMPLATE = 'SMS_SUNSHINE_NOTICE';
 
 const schema = z.object({
   /** SMTP relay of the e-mail channel (nodemailer). */
@@ -27,6 +29,21 @@ const schema = z.object({
   /** 短信签名: the registered signature name shown as 【…】 before every text. */
   SMS_SIGN_NAME: z.string().min(2).max(20).default('阳光信访局'),
   SMS_REGION_ID: z.string().min(1).default('cn-hangzhou'),
+  /** JSON: notice kind → the provider's registered TemplateCode, e.g. `{"petitioner.reply-served":"SMS_460123456"}`. */
+  SMS_TEMPLATE_CODES: z
+    .string()
+    .default('{}')
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().min(1), z.string().regex(/^SMS_\w{1,40}$/, 'a TemplateCode, e.g. SMS_460123456'))),
+  /** A template whose one parameter `text` is the whole rendered text, for kinds without their own; none in production. */
+  SMS_FALLBACK_TEMPLATE_CODE: z.string().regex(/^SMS_\w{1,40}$/).optional(),
   SMS_TIMEOUT_MS: positiveInt(10_000, 120_000),
   /** The shared token the provider's report push must carry (query `token` or header `X-Sunshine-Callback-Token`). */
   SMS_REPORT_TOKEN: z.string().min(16).default('sunshine-dev-sms-report-token'),
@@ -53,6 +70,10 @@ export interface ChannelsConfig {
     readonly accessKeySecret: string;
     readonly signName: string;
     readonly regionId: string;
+    /** Notice kind → TemplateCode. */
+    readonly templateCodes: Readonly<Record<string, string>>;
+    /** Sends a kind without its own template as `{ text }`; null: such a kind is rejected. */
+    readonly fallbackTemplateCode: string | null;
     readonly timeoutMs: number;
     readonly reportToken: string;
   };
@@ -88,6 +109,8 @@ export function loadChannelsConfig(platform: PlatformConfig, source: NodeJS.Proc
       accessKeySecret: e.SMS_ACCESS_KEY_SECRET,
       signName: e.SMS_SIGN_NAME,
       regionId: e.SMS_REGION_ID,
+      templateCodes: e.SMS_TEMPLATE_CODES,
+      fallbackTemplateCode: e.SMS_FALLBACK_TEMPLATE_CODE ?? (platform.env === 'production' ? null : DEV_FALLBACK_TEMPLATE),
       timeoutMs: e.SMS_TIMEOUT_MS,
       reportToken: e.SMS_REPORT_TOKEN,
     },

@@ -8,11 +8,11 @@ import { previewConfig } from '@sunshine/platform';
 import { startSmsGateway, type RunningSmsGateway, type SmsReportPush } from '@sunshine/testing';
 
 const KEY = { id: 'int-key-id', secret: 'int-key-secret-7f3a' };
-const TEMPLATES = { SMS_REPLY_SERVED: '您的信访事项${caseNumber}已答复，请凭查询码登录查看：${link}' };
+const TEMPLATES = { SMS_REPLY_SERVED: '您的信访事项${caseNumber}已答复，请凭查询码登录查看：${link}', SMS_SUNSHINE_NOTICE: '${text}' };
 
-function provider(gateway: RunningSmsGateway, secret = KEY.secret): AliyunSmsProvider {
+function provider(gateway: RunningSmsGateway, secret = KEY.secret, env: NodeJS.ProcessEnv = {}): AliyunSmsProvider {
   const config = loadChannelsConfig(previewConfig('notification'), {
-    SMS_ENDPOINT: gateway.url, SMS_ACCESS_KEY_ID: KEY.id, SMS_ACCESS_KEY_SECRET: secret, SMS_SIGN_NAME: '延津县信访局', SMS_TIMEOUT_MS: '2000',
+    SMS_ENDPOINT: gateway.url, SMS_ACCESS_KEY_ID: KEY.id, SMS_ACCESS_KEY_SECRET: secret, SMS_SIGN_NAME: '延津县信访局', SMS_TIMEOUT_MS: '2000', ...env,
   });
   return new AliyunSmsProvider(config);
 }
@@ -126,11 +126,36 @@ describe('SMS channel against the local gateway (Alibaba Cloud SendSms)', () => 
     expect(result).toEqual({ outcome: 'rejected', reason: 'HTTP 200 isv.TEMPLATE_MISSING_PARAMETERS: 模板缺少变量: link' });
   });
 
-  it('is rejected for an unknown template and never sent without one', async () => {
+  it('is rejected for a template the provider does not know', async () => {
     expect((await provider(gateway).send(message('d-unknown', { template: { id: 'SMS_NOPE', params: {} } }))).outcome).toBe('rejected');
+    expect(gateway.countFor('d-unknown')).toBe(0);
+  });
+
+  it('sends a notice kind with the TemplateCode configured for it', async () => {
+    const mapped = provider(gateway, KEY.secret, { SMS_TEMPLATE_CODES: JSON.stringify({ 'petitioner.reply-served': 'SMS_REPLY_SERVED' }) });
+    const msg = message('d-mapped');
+    expect((await mapped.send({ ...msg, template: { id: 'petitioner.reply-served', params: msg.template?.params ?? {} } })).outcome).toBe('accepted');
+    expect(gateway.accepted.find((m) => m.outId === 'd-mapped')?.templateCode).toBe('SMS_REPLY_SERVED');
+  });
+
+  it('outside production, sends a kind without its own template as the catch-all template with the whole text', async () => {
+    const msg = message('d-fallback');
+    expect((await provider(gateway).send({ ...msg, template: { id: 'petitioner.reply-served', params: {} } })).outcome).toBe('accepted');
+    const sms = gateway.accepted.find((m) => m.outId === 'd-fallback');
+    expect(sms?.templateCode).toBe('SMS_SUNSHINE_NOTICE');
+    expect(sms?.text).toBe('【延津县信访局】您的信访事项410726-2026-000123已答复，请凭查询码登录查看：https://xf.example/q/AB12');
+  });
+
+  it('never sends a kind without a template when there is no catch-all (production)', async () => {
+    const config = loadChannelsConfig(previewConfig('notification'), { SMS_ENDPOINT: gateway.url, SMS_ACCESS_KEY_ID: KEY.id, SMS_ACCESS_KEY_SECRET: KEY.secret });
+    const strict = new AliyunSmsProvider({ ...config, sms: { ...config.sms, fallbackTemplateCode: null } });
+    const msg = message('d-strict');
+    expect(await strict.send({ ...msg, template: { id: 'petitioner.reply-served', params: {} } })).toEqual({
+      outcome: 'rejected', reason: 'no SMS template for petitioner.reply-served: the provider sends registered templates only (SMS_TEMPLATE_CODES)',
+    });
     const { template: _, ...free } = message('d-free');
-    expect(await provider(gateway).send(free)).toEqual({ outcome: 'rejected', reason: 'no SMS template: the provider sends registered templates only' });
-    expect(gateway.countFor('d-free')).toBe(0);
+    expect((await strict.send(free)).outcome).toBe('rejected');
+    expect(gateway.countFor('d-strict') + gateway.countFor('d-free')).toBe(0);
   });
 
   it('refuses a replayed SignatureNonce and a request without PhoneNumbers, as the provider does', async () => {

@@ -19,8 +19,8 @@ function timestamp(at: Date): string {
 /**
  * SMS over Alibaba Cloud's SendSms (dysmsapi, RPC style, signed as documented: see aliyun-signature.ts). The request is
  * a form POST (the phone number never sits in a URL an access log keeps); `OutId` is the delivery id, so a delivery
- * report, and a look at the provider's console after a crash, name the delivery. The text must be a registered
- * template (`message.template`): the provider sends nothing else.
+ * report, and a look at the provider's console after a crash, name the delivery. The provider sends registered
+ * templates only: the notice kind's TemplateCode (SMS_TEMPLATE_CODES), else, outside production, a catch-all one.
  */
 @Injectable()
 export class AliyunSmsProvider implements ChannelProvider {
@@ -29,10 +29,24 @@ export class AliyunSmsProvider implements ChannelProvider {
 
   constructor(@Inject(CHANNELS_CONFIG) private readonly config: ChannelsConfig) {}
 
+  /**
+   * The provider's template for the message: the TemplateCode configured for its kind (`template.id` is the notice
+   * kind, or already a TemplateCode) with its parameters; else the fallback template with the whole text as `text`;
+   * null when there is neither.
+   */
+  providerTemplate(message: OutboundMessage): { readonly code: string; readonly params: Readonly<Record<string, string>> } | null {
+    const { templateCodes, fallbackTemplateCode } = this.config.sms;
+    const template = message.template;
+    if (!template) return null;
+    const code = templateCodes[template.id] ?? (/^SMS_\w+$/.test(template.id) ? template.id : undefined);
+    if (code) return { code, params: template.params };
+    return fallbackTemplateCode ? { code: fallbackTemplateCode, params: { text: message.text } } : null;
+  }
+
   /** The signed SendSms parameters (Signature included) for `message`, at `at` with `nonce`. */
   signedParams(message: OutboundMessage, at: Date, nonce: string): Record<string, string> {
     const { sms } = this.config;
-    const template = message.template;
+    const template = this.providerTemplate(message);
     if (!template) throw new Error('an SMS needs a registered template');
     const params: Record<string, string> = {
       AccessKeyId: sms.accessKeyId,
@@ -45,7 +59,7 @@ export class AliyunSmsProvider implements ChannelProvider {
       SignatureMethod: 'HMAC-SHA1',
       SignatureNonce: nonce,
       SignatureVersion: '1.0',
-      TemplateCode: template.id,
+      TemplateCode: template.code,
       TemplateParam: JSON.stringify(template.params),
       Timestamp: timestamp(at),
       Version: DYSMSAPI_VERSION,
@@ -54,7 +68,9 @@ export class AliyunSmsProvider implements ChannelProvider {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    if (!message.template) return { outcome: 'rejected', reason: 'no SMS template: the provider sends registered templates only' };
+    if (!this.providerTemplate(message)) {
+      return { outcome: 'rejected', reason: `no SMS template for ${message.kind}: the provider sends registered templates only (SMS_TEMPLATE_CODES)` };
+    }
     if (!/^(\+?86|0086)?1\d{10}$/.test(message.to)) return { outcome: 'rejected', reason: 'not a mainland mobile number' };
     // The provider checks Timestamp against real time (15 minutes): the wall clock, never a test clock offset.
     const body = new URLSearchParams(this.signedParams(message, new Date(), randomUUID()));
