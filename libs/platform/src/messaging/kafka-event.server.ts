@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { deadLetterTopic, prefixed, type AnyEvent, type TopicName } from '@sunshine/contracts';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
@@ -41,7 +41,13 @@ export interface KafkaEventServerOptions {
   readonly topics: readonly TopicName[];
   /** Called after each applied message (e.g. to wake the outbox relay). */
   readonly afterCommit?: () => void;
+  /** Instrumentation: called with each delivered message before it is handled (tests count deliveries with it). */
+  readonly beforeMessage?: (topic: string, partition: number, message: KafkaMessage) => Promise<void>;
 }
+
+/** Offsets are committed after this many applied messages of a batch, or this long after the last commit, and at its end. */
+const COMMIT_EVERY_MESSAGES = 100;
+const COMMIT_EVERY_MS = 1000;
 
 /**
  * A @nestjs/microservices transport over kafkajs that keeps handlers as `@EventPattern('case.dispatched')`:
@@ -165,10 +171,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     for (const topic of topics) await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
-      eachMessage: async (payload) => {
+      eachBatch: async (payload) => {
         heartbeat = payload.heartbeat;
-        const work = this.onMessage(payload);
+        const work = this.onBatch(payload);
         this.inFlight = work.catch(() => undefined);
         await work;
       },
@@ -176,8 +183,40 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.log.log(`consuming ${topics.join(', ')} as group ${this.groupId}`);
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    if (this.closing) throw new Error('closing: the message will be redelivered');
+  /**
+   * One partition's batch, a message at a time in offset order (each in its own transaction with its inbox row), its
+   * offsets committed every COMMIT_EVERY_MESSAGES messages or COMMIT_EVERY_MS, at the batch's end and before a failure
+   * propagates. A crash between an effect and its offset commit redelivers it: the inbox makes that a duplicate.
+   */
+  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    let pending: string | undefined;
+    let since = Date.now();
+    let count = 0;
+    const commit = async () => {
+      if (pending === undefined) return;
+      const offset = (BigInt(pending) + 1n).toString();
+      pending = undefined;
+      since = Date.now();
+      count = 0;
+      await this.consumer?.commitOffsets([{ topic, partition, offset }]);
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        if (this.closing) throw new Error('closing: the message will be redelivered');
+        await this.onMessage(topic, partition, message, heartbeat);
+        resolveOffset(message.offset);
+        pending = message.offset;
+        if (++count >= COMMIT_EVERY_MESSAGES || Date.now() - since >= COMMIT_EVERY_MS) await commit();
+      }
+    } finally {
+      await commit();
+    }
+  }
+
+  private async onMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    await this.options.beforeMessage?.(topic, partition, message);
     this.metrics.received++;
     const lot = this.parkingLot;
     // Heartbeats while a handler runs long (kafkajs only sends one when its interval has passed).
@@ -205,7 +244,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     } finally {
       clearInterval(keepAlive);
     }
-    await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
   private invoker(type: string): Invoke | null {
