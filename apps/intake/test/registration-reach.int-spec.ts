@@ -28,6 +28,10 @@ describe('intake registration: reach', () => {
     const [row] = await w.sql<{ as_given: unknown; place_code: string; category: string }>(
       `SELECT as_given, place_code, category FROM intake.petitions WHERE case_id = $1`, [r.caseId]);
     expect(row).toEqual({ as_given: { placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' }, place_code: COUNTY, category: 'other' });
+    // The desk reads what was given in the dossier's facts.
+    const dossier = await w.call<{ facts: Record<string, unknown> }>('GET', `/petitions/${r.caseId}/dossier`, undefined, 'countyBureau');
+    expect(dossier.body.facts).toMatchObject({ placeCode: COUNTY, category: 'other',
+      asGiven: { placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' } });
   });
 
   it('registers a place given only in words, and a code of the county with 6 digits as the county itself', async () => {
@@ -153,6 +157,8 @@ describe('intake registration: reach', () => {
     expect(match?.score).toBeGreaterThanOrEqual(0.6);
     expect(match?.reason.zh).toBe(`同一联系电话，事项内容相似度${match?.score.toFixed(2)}`);
     expect(again.flags.repeatOf).toBe(first.caseId);
+    const dossier = await w.call<{ facts: { repeat?: Repeat } }>('GET', `/petitions/${again.caseId}/dossier`, undefined, 'cityBureau');
+    expect(dossier.body.facts.repeat).toEqual(match);
     // The same phone about another matter is no repeat.
     const other = await register(petition({ channel: 'hotline', petitioner: { name: '王小二', phone: '13912345678' }, ...POLLUTION }));
     expect(repeatOf(other)).toBeNull();

@@ -81,12 +81,17 @@ export class DossierService {
   async read(caseId: string, staff: StaffPrincipal): Promise<DossierView> {
     const m = this.dataSource.manager;
     const { access, reasons, petition, state, viewer } = await this.open(m, caseId, staff);
+    const flags = await this.visibleFlags(m, petition.flags, viewer);
     const facts = {
       channel: petition.channel, type: petition.type, category: petition.category, placeCode: petition.placeCode,
       placeLabel: (await this.directory.current(m)).placeLabel(petition.placeCode), receivingUnitId: petition.receivingUnitId,
       receivedAt: petition.receivedAt.toISOString(), registeredAt: petition.registeredAt.toISOString(), form: petition.form,
-      accusedUnitId: petition.accusedUnitId, flags: await this.visibleFlags(m, petition.flags, viewer), status: state.status, stage: state.stage,
+      accusedUnitId: petition.accusedUnitId, flags, status: state.status, stage: state.stage,
       holdingUnitId: state.holdingUnitId,
+      // 有访必录入: the place or category as the clerk gave them when nobody had listed them (for the desk to decide).
+      ...(petition.asGiven ? { asGiven: petition.asGiven } : {}),
+      // The repeat match found at registration (basis, score, reason), only while its link is shown.
+      ...(flags.repeatOf && petition.checks['repeat'] ? { repeat: petition.checks['repeat'] } : {}),
     };
     const base = { caseId, caseNumber: petition.caseNumber, access, reasons, facts };
     if (access === 'facts-only') return { ...base, access, withheld: WITHHELD };
