@@ -1,0 +1,118 @@
+import { Topics } from '@sunshine/contracts';
+import { createKafka, readTopic, type StaffRole } from '@sunshine/platform';
+import { DEMO_DONGTUN, DEMO_UNITS as D, eventually, http, infraEnv, sql, startSmsGateway, type RunningSmsGateway, type ServiceHarness } from '@sunshine/testing';
+import { labourPetition, startWithDirectory } from './fixtures';
+import { SseClient } from './supervision-sse';
+
+// Planted personal data: none of it may appear in clear in notification's tables or on any topic.
+const PHONE = '13912340077';
+const ID_NUMBER = '410726198805051237';
+const NAME = '钱多来';
+const ACCUSER_PHONE = '13912340088';
+const CLERK: StaffRole[] = ['clerk'];
+
+interface NoticePage {
+  readonly unread: number;
+  readonly items: Array<{ caseId: string; kind: string; title: string; body: string }>;
+}
+
+/**
+ * Issue 13 end to end: five processes on real Kafka, PostgreSQL and Redis, the demo city, the local SMS gateway. A case
+ * dispatched by routing's rules reaches the receiving unit's clerks as an in-app notice (GET /notices and the stream);
+ * the accused township of an accusation is told nothing; the petitioner's receipt reaches the gateway once; no planted
+ * phone, ID number or name rests in clear in notification's tables or travels on any topic.
+ */
+describe('notification end to end', () => {
+  let h: ServiceHarness;
+  let gateway: RunningSmsGateway;
+  const streams = new Map<string, SseClient>();
+  const kafka = createKafka('notification-e2e', infraEnv().kafkaBrokers);
+  let claim: { caseId: string; caseNumber: string; queryCode: string };
+  let accusation: { caseId: string; caseNumber: string; queryCode: string };
+  let claimHolder = '';
+
+  const token = (unitId: string, roles: StaffRole[] = CLERK) => h.keys.token({ sub: `${unitId}:clerk`, unit: unitId, division: unitId.slice(0, 12), roles });
+  const notices = async (unitId: string, query = '') =>
+    (await http<NoticePage>('GET', `${h.url('notification')}/notices${query}`, { token: await token(unitId) })).body;
+
+  beforeAll(async () => {
+    gateway = await startSmsGateway({ accessKeyId: 'sunshine-dev-key', accessKeySecret: 'sunshine-dev-secret', signNames: ['阳光信访局'], templates: { SMS_SUNSHINE_NOTICE: '${text}' } });
+    h = await startWithDirectory('demo', { env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200' } });
+    for (const unitId of [D.dongtun, `${DEMO_DONGTUN}:petition-office`, D.countyDiscipline, D.hrss]) {
+      streams.set(unitId, await SseClient.open(`${h.url('notification')}/notices/stream`, await token(unitId, ['clerk', 'head', 'handler', 'supervisor'])));
+    }
+    const register = async (body: Record<string, unknown>) => {
+      const res = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${h.url('intake')}/petitions`, { token: await token(D.countyBureau), body });
+      if (res.status !== 201) throw new Error(`registration: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    claim = await register(labourPetition({ petitioner: { name: NAME, idNumber: ID_NUMBER, phone: PHONE, address: '延津县东屯镇' } }));
+    accusation = await register(labourPetition({
+      type: 'accusation', category: 'other', subject: '举报东屯镇政府截留补偿款', content: '东屯镇政府截留土地流转补偿款，请纪委调查。',
+      petitioner: { name: '孙举报', phone: ACCUSER_PHONE }, accused: { unitId: D.dongtun, person: '某镇长' },
+    }));
+    claimHolder = await eventually(async () => {
+      const [row] = await sql<{ holding_unit_id: string | null }>(`SELECT holding_unit_id FROM "${h.schema('notification')}".case_replica WHERE case_id = $1 AND status = 'dispatched'`, [claim.caseId]);
+      return row?.holding_unit_id ?? undefined;
+    }, 120000, 'the claim dispatched');
+  }, 600000);
+
+  afterAll(async () => {
+    for (const s of streams.values()) await s.close();
+    await h?.stopAll();
+    await gateway?.close();
+  });
+
+  it('gives the receiving unit’s clerks an in-app notice of the dispatched case on GET /notices and the stream', async () => {
+    const page = await eventually(async () => {
+      const p = await notices(claimHolder, `?caseId=${claim.caseId}`);
+      return p.items.length > 0 ? p : undefined;
+    }, 60000, 'the notice');
+    expect(page.items.map((i) => [i.caseId, i.kind, i.title])).toEqual([[claim.caseId, 'unit.case-arrived', `新的信访事项：${claim.caseNumber}`]]);
+    expect(page.items[0]?.body).toContain('受理期限至');
+    expect([D.dongtun, D.hrss]).toContain(claimHolder);
+    await eventually(async () => (streams.get(claimHolder)?.of<{ caseId: string }>('notice').some((n) => n.caseId === claim.caseId) ? true : undefined), 30000, 'the stream');
+  });
+
+  it('tells the discipline commission of the accusation, and the accused township and its office nothing', async () => {
+    await eventually(async () => ((await notices(D.countyDiscipline, `?caseId=${accusation.caseId}`)).items.length > 0 ? true : undefined), 60000, 'the commission’s notice');
+    await eventually(async () => (streams.get(D.countyDiscipline)?.of<{ caseId: string }>('notice').some((n) => n.caseId === accusation.caseId) ? true : undefined), 30000, 'the commission’s stream');
+    for (const unitId of [D.dongtun, `${DEMO_DONGTUN}:petition-office`]) {
+      const page = await notices(unitId);
+      expect([unitId, page.items.filter((i) => i.caseId === accusation.caseId)]).toEqual([unitId, []]);
+      expect([unitId, JSON.stringify(streams.get(unitId)?.messages ?? []).includes(accusation.caseId)]).toEqual([unitId, false]);
+    }
+    const rows = await sql<{ recipient: string }>(`SELECT DISTINCT recipient FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 ORDER BY recipient`, [accusation.caseId]);
+    expect(rows.map((r) => r.recipient)).toEqual([`petitioner:${accusation.caseId}`, `unit:${D.countyDiscipline}`]);
+  });
+
+  it('sends the petitioner’s receipt to the SMS gateway once, with the case number and without the query code', async () => {
+    const sent = await eventually(async () => {
+      const found = gateway.accepted.filter((m) => m.phoneNumbers === PHONE);
+      return found.length > 0 ? found : undefined;
+    }, 60000, 'the receipt SMS');
+    expect(sent.map((m) => m.text)).toEqual([`【阳光信访局】您的信访事项已登记，编号${claim.caseNumber}。可凭编号和查询码查询办理进度：https://xf.example.gov.cn/query?caseNumber=${claim.caseNumber}`]);
+    const [row] = await sql<{ status: string; address_masked: string }>(
+      `SELECT status, address_masked FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' AND channel = 'sms'`, [claim.caseId]);
+    expect(row).toEqual({ status: 'delivered', address_masked: '139****0077' });
+    expect(sent[0]?.text).not.toContain(claim.queryCode);
+  });
+
+  it('keeps no planted phone, ID number or name in clear in notification’s tables or on any topic', async () => {
+    const planted = [PHONE, ID_NUMBER, NAME, ACCUSER_PHONE, '孙举报', claim.queryCode, accusation.queryCode];
+    const tables = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [h.schema('notification')]);
+    const hits: string[] = [];
+    for (const { table_name } of tables) {
+      for (const value of planted) {
+        const [n] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('notification')}"."${table_name}" t WHERE t::text LIKE $1`, [`%${value}%`]);
+        if (Number(n?.n) > 0) hits.push(`${table_name}: ${value}`);
+      }
+    }
+    for (const topic of Object.values(Topics)) {
+      const text = (await readTopic(kafka, h.topic(topic))).map((m) => m.value ?? '').join('\n');
+      for (const value of planted) if (text.includes(value)) hits.push(`${topic}: ${value}`);
+    }
+    expect(hits).toEqual([]);
+    expect(tables.length).toBeGreaterThan(5);
+  });
+});
