@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from '../bench/bench-support';
+
+const run = promisify(execFile);
+const INFRA = join(ROOT, 'deploy', 'local', 'infra.sh');
+
+/**
+ * Kafka, PostgreSQL and Redis of the chaos suite's own, never the shared ones: deploy/local/infra.sh with another
+ * home (.local/chaos-infra) and other ports, so restarting them disturbs nobody. Its Kafka jars are copied from the
+ * shared home when there (no Maven run).
+ */
+export class ChaosInfra {
+  readonly home = join(ROOT, '.local', 'chaos-infra');
+  readonly ports = { kafka: 19092, controller: 19093, postgres: 15432, redis: 16379 };
+
+  private env(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    // infra.sh treats DATABASE_URL / KAFKA_BROKERS / REDIS_URL that differ from its own defaults as external servers.
+    delete env['DATABASE_URL'];
+    delete env['KAFKA_BROKERS'];
+    delete env['REDIS_URL'];
+    return {
+      ...env,
+      SUNSHINE_INFRA_HOME: this.home,
+      KAFKA_PORT: String(this.ports.kafka),
+      KAFKA_CONTROLLER_PORT: String(this.ports.controller),
+      PG_PORT: String(this.ports.postgres),
+      REDIS_PORT: String(this.ports.redis),
+    };
+  }
+
+  private async infra(command: string): Promise<string> {
+    const { stdout } = await run('bash', [INFRA, command], { cwd: ROOT, env: this.env(), maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  }
+
+  /** Starts (or reuses) the chaos infrastructure and points this process's clients at it (infraEnv reads process.env). */
+  async up(): Promise<void> {
+    const shared = join(ROOT, '.local', 'infra', 'kafka', 'libs');
+    const own = join(this.home, 'kafka', 'libs');
+    if (!existsSync(own) && existsSync(join(shared, '.pom.sha256'))) cpSync(shared, own, { recursive: true });
+    await this.infra('up');
+    const env = await this.infra('env');
+    for (const line of env.split('\n')) {
+      const m = /^(?:export )?(KAFKA_BROKERS|DATABASE_URL|REDIS_URL)=["']?([^"'\n]+)["']?$/.exec(line.trim());
+      if (m?.[1] && m[2]) process.env[m[1]] = m[2];
+    }
+  }
+
+  async down(): Promise<void> {
+    await this.infra('down');
+  }
+
+  async stopPostgres(): Promise<void> {
+    await this.infra('stop-postgres');
+  }
+
+  async startPostgres(): Promise<void> {
+    await this.infra('start-postgres');
+  }
+
+  /** The broker's pid (infra.sh's pid file), or null. */
+  kafkaPid(): number | null {
+    const file = join(this.home, 'kafka', 'kafka.pid');
+    if (!existsSync(file)) return null;
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  }
+
+  /** Stops the broker with `signal`, waits until it is gone (never "reusing" a dying broker), and starts it again. */
+  async restartKafka(signal: NodeJS.Signals = 'SIGTERM', downMs = 5000): Promise<void> {
+    const pid = this.kafkaPid();
+    if (pid) {
+      process.kill(pid, signal);
+      const until = Date.now() + 120000;
+      while (Date.now() < until && alive(pid)) await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, downMs));
+    await this.infra('up');
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
