@@ -15,6 +15,7 @@ function page(load: () => Promise<{ default: ComponentType }>) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: page(() => import('./pages/SignInPage')) },
+  { path: '/public', element: page(() => import('./pages/citizen/CitizenPortal')) },
   { path: '/print/:caseId/:documentId', element: page(() => import('./pages/PrintPage')) },
   {
     path: '/',
