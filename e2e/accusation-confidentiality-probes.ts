@@ -73,6 +73,10 @@ export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> =
   { service: 'supervision', path: '/supervision-orders?direction=issued&caseId={caseId}' },
   { service: 'supervision', path: '/supervision-orders?direction=issued&status=overdue' },
   { service: 'supervision', path: '/leader/cases' },
+  // 不满意 ratings flagged to the caller's unit for review (issue 12): only its own, only of cases it may see.
+  { service: 'supervision', path: '/dissatisfaction-reviews' },
+  // The subjects other services' lists show (issue 12): only of cases the caller may read in full.
+  { service: 'intake', path: '/petitions/subjects?caseIds={caseId}' },
   // Repeat matches reported to the caller's unit (issue 17 door 2): only its own, only of cases it may see.
   { service: 'intake', path: '/repeat-reports?limit=200' },
   // The unit's in-app notices (issue 13): a unit that may not see a case is never told of it.
@@ -132,6 +136,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['routing'], match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/, why: 'rule sets as data, no case' },
   { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },
   { services: ['supervision'], match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/, why: 'jurisdictions’ deadline policies (reference data), no case' },
+  { services: ['supervision'], match: /^(GET \/dissatisfaction-policies|PUT \/dissatisfaction-policies\/\{id\})$/, why: 'jurisdictions’ policies for a 不满意 rating (data), no case' },
   { services: ['notification'], match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/webhook$/, why: 'a unit’s own webhook URL and secret (its admin only), no case' },
   { services: ['notification'], match: /^POST \/callbacks\/sms\/reports$/, why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing' },
   { services: ['notification'], match: /^(GET \/notice-templates|POST \/notice-templates\/\{kind\}\/preview)$/, why: 'the notice templates, rendered with the parameters the caller gives; reads no case' },

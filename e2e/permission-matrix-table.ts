@@ -190,6 +190,8 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /calendar/arrangements': { body: MALFORMED, status: 400 },
   'GET /deadline-policies': { status: 200 },
   'PUT /deadline-policies/{id}': { path: '/deadline-policies/matrix-probe', body: MALFORMED, status: 400 },
+  'GET /dissatisfaction-policies': { status: 200 },
+  'PUT /dissatisfaction-policies/{id}': { path: '/dissatisfaction-policies/matrix-probe', body: MALFORMED, status: 400 },
   // notification: units' webhooks (none is set in the scenario), the SMS provider's report push
   'GET /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
   'PUT /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', body: MALFORMED, status: 400 },
