@@ -3,6 +3,10 @@ import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from './channels/channel';
 import { EXTERNAL_CHANNEL_PROVIDERS, ExternalChannelsModule } from './channels/external-channels.module';
+import { DailyDigestProcessor } from './digest/daily-digest.processor';
+import { DIGEST_QUEUE } from './digest/daily-digest.queue';
+import { DailyDigestService } from './digest/daily-digest.service';
+import { DigestScheduleService } from './digest/digest-schedule.service';
 import { DeliveriesOpsController } from './deliveries/deliveries-ops.controller';
 import { DeliveriesOpsService } from './deliveries/deliveries-ops.service';
 import { DeliveryFeeder } from './deliveries/delivery-feeder.service';
@@ -36,7 +40,7 @@ const channelProviders = {
 /** Notices: the rule table, the deliveries and their queues, the in-app inbox and stream, templates, ops. */
 @Global()
 @Module({
-  imports: [DirectoryReplicaModule, ExternalChannelsModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] }))],
+  imports: [DirectoryReplicaModule, ExternalChannelsModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] })), BullModule.registerQueue({ name: DIGEST_QUEUE })],
   controllers: [NoticesController, TemplatesController, DeliveriesOpsController, AlertsConsumer],
   providers: [
     { provide: NOTIFICATION_CONFIG, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => loadNotificationConfig(platform) },
@@ -57,6 +61,9 @@ const channelProviders = {
     channelProviders,
     NoticeStream,
     NoticesService,
+    DailyDigestService,
+    DailyDigestProcessor,
+    DigestScheduleService,
   ],
   exports: [NOTIFICATION_CONFIG, CHANNEL_PROVIDERS, DeliveryRepository, TemplateRenderer],
 })

@@ -3,6 +3,7 @@ import type { PayloadOf } from '@sunshine/contracts';
 import { DEMO_DONGTUN, eventually } from '@sunshine/testing';
 import type { Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
+import { DailyDigestService } from '../src/digest/daily-digest.service';
 import { NoticeStream } from '../src/inbox/notice-stream.service';
 import { FakeIntake, RecordingSms } from './support/fakes';
 import { NotificationWorld, UNITS } from './support/notification-world';
@@ -155,5 +156,21 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
       const [hit] = await world.sql<{ n: string }>(`SELECT count(*) AS n FROM "${table_name}" t WHERE t::text LIKE $1`, [`%${PHONE}%`]);
       expect([table_name, Number(hit?.n)]).toEqual([table_name, 0]);
     }
+  });
+
+  it('gives each unit’s head one daily digest a day of its overdue and due-soon cases', async () => {
+    // Tue 2026-05-05 08:00 Shanghai: the claim's handling period (accepted Tue 3/3, 60 days) ends Wed 5/6 (after the
+    // May Day holiday), within 3 days; the accusation's acceptance period at the commission ended Tue 3/17.
+    world.clock.set('2026-05-05T00:00:00.000Z');
+    const digest = world.app?.get(DailyDigestService);
+    expect(await digest?.run()).toBe(2);
+    expect(await digest?.run()).toBe(2);
+    expect(await world.count('deliveries', `kind = 'unit.daily-digest'`)).toBe(2);
+    const bodyOf = async (unit: 'hrss' | 'countyDiscipline') => eventually(async () => {
+      const res = await world.call<{ items: Array<{ body: string }> }>('GET', '/notices?kind=unit.daily-digest', undefined, await world.token(unit, ['head'], `${unit}-head`));
+      return res.body.items?.[0]?.body;
+    }, 30000, `${unit}'s digest`);
+    expect(await bodyOf('hrss')).toBe('本单位今日超期信访事项0件，3日内到期1件。事项：410726-2026-000101。');
+    expect(await bodyOf('countyDiscipline')).toBe('本单位今日超期信访事项1件，3日内到期0件。事项：410726-2026-000102。');
   });
 });
