@@ -17,6 +17,7 @@ export function Layout() {
     { key: '/inbox', label: '单位收件箱' },
     ...(hasRole(session, 'clerk') ? [{ key: '/register', label: '来访/来信登记' }] : []),
     ...(hasRole(session, 'dispatcher', 'head') ? [{ key: '/desk', label: '分办台' }] : []),
+    ...(hasRole(session, 'supervisor', 'head', 'leader', 'dispatcher') ? [{ key: '/supervision', label: '督查督办' }] : []),
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
   return (

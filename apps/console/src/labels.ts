@@ -58,11 +58,14 @@ export const ACTION: Record<string, string> = {
 };
 
 export const DOCUMENT_KIND: Record<string, string> = {
-  forward: '转送单',
-  assign: '交办单',
+  transfer: '转送单',
+  assignment: '交办单',
   'acceptance-notice': '受理告知书',
   'non-acceptance-notice': '不予受理告知书',
-  opinion: '处理意见书',
+  reply: '处理（复查、复核）意见书',
+  'assignment-report': '办结报告',
+  'assist-contribution': '协办意见',
+  'extension-notice': '延期办理告知书',
 };
 
 export function label(table: Record<string, string>, code: string | null | undefined): string {

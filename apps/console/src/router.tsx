@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
       { path: 'register', element: page(() => import('./pages/RegisterPage')) },
       { path: 'inbox', element: page(() => import('./pages/InboxPage')) },
       { path: 'desk', element: page(() => import('./pages/DeskPage')) },
+      { path: 'supervision', element: page(() => import('./pages/supervision/SupervisionPage')) },
       { path: 'cases/:caseId', element: page(() => import('./pages/CasePage')) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],

@@ -56,10 +56,13 @@ export interface CaseDetail {
 
 /** GET /api/routing/cases/{caseId}/dispatches */
 export interface DispatchRecord {
+  readonly hop: number;
+  readonly fromUnitId: string;
   readonly toUnitId: string;
-  readonly mode: string;
-  readonly reason?: { readonly code?: string; readonly text?: string };
-  readonly occurredAt?: string;
+  readonly mode: 'forward' | 'assign';
+  /** The rule's reasons in words (属地, 主管, 逐级 …). */
+  readonly reasons: readonly string[];
+  readonly at: string;
 }
 
 /** GET /api/supervision/cases/{caseId} */
@@ -79,11 +82,12 @@ export interface SupervisionCase {
 
 /** GET /api/intake/petitions/{caseId}/dossier */
 export interface Dossier {
+  readonly access?: string;
+  readonly facts?: { readonly placeLabel?: string };
   readonly subject?: string;
   readonly content?: string;
   readonly petitioner?: Record<string, unknown> | null;
   readonly attachments?: Array<{ readonly id: string; readonly name?: string; readonly fileName?: string; readonly size?: number }>;
-  readonly access?: string;
 }
 
 /** POST /api/intake/petitions */

@@ -52,6 +52,7 @@ export function PlacePicker({ value, onChange }: { value?: string; onChange?: (c
     setOptions((o) => [...o]);
   }
   return (
+    <div data-testid="place-picker">
     <Cascader<Option>
       options={options}
       loadData={(s) => void load(s as Option[])}
@@ -65,7 +66,7 @@ export function PlacePicker({ value, onChange }: { value?: string; onChange?: (c
         onChange?.(codes[codes.length - 1]);
       }}
       style={{ width: '100%' }}
-      data-testid="place-picker"
     />
+    </div>
   );
 }

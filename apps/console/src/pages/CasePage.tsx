@@ -35,6 +35,7 @@ export default function CasePage() {
         <Actions detail={c} />
         <Descriptions bordered size="small" column={3} style={{ marginTop: 16 }}>
           <Descriptions.Item label="事由" span={3}>{dossier.data?.subject ?? '（无权查看内容）'}</Descriptions.Item>
+          <Descriptions.Item label="问题发生地" span={3}>{dossier.data?.facts?.placeLabel ?? c.placeCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="信访形式">{label(PETITION_TYPE, c.type)}</Descriptions.Item>
           <Descriptions.Item label="问题类别">{label(CATEGORY, c.category)}</Descriptions.Item>
           <Descriptions.Item label="来源渠道">{label(CHANNEL, c.channel)}</Descriptions.Item>
@@ -71,7 +72,12 @@ export default function CasePage() {
           </Card>
           <Card title="转送交办记录" size="small" style={{ marginTop: 16 }}>
             <List size="small" dataSource={list(dispatches.data)} locale={{ emptyText: '暂无' }} renderItem={(d) => (
-              <List.Item><Space><Tag>{d.mode === 'assign' ? '交办' : '转送'}</Tag><UnitName id={d.toUnitId} /><span>{d.reason?.text ?? d.reason?.code ?? ''}</span>{d.occurredAt && formatTime(d.occurredAt)}</Space></List.Item>
+              <List.Item>
+                <Space direction="vertical" size={0}>
+                  <Space><Tag>{d.mode === 'assign' ? '交办' : '转送'}</Tag><UnitName id={d.fromUnitId} /> → <UnitName id={d.toUnitId} /><Typography.Text type="secondary">{formatTime(d.at)}</Typography.Text></Space>
+                  {d.reasons.map((r) => <Typography.Text key={r} type="secondary">{r}</Typography.Text>)}
+                </Space>
+              </List.Item>
             )} />
           </Card>
         </Col>

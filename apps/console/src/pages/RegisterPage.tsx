@@ -117,7 +117,7 @@ export default function RegisterPage() {
         <Row gutter={16}>
           <Col span={6}><Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}><Select options={Object.entries(CHANNEL).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
           <Col span={6}><Form.Item name="type" label="信访形式" rules={[{ required: true }]}><Select options={Object.entries(PETITION_TYPE).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}><Select data-testid="category" placeholder="选择类别" options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}><Select data-testid="category" showSearch optionFilterProp="label" placeholder="选择类别（可输入筛选）" options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
           <Col span={6}><Form.Item name="receivedAt" label="收到时间（北京时间）" rules={[{ required: true }]}><DatePicker showTime style={{ width: '100%' }} /></Form.Item></Col>
         </Row>
         <Form.Item name="placeCode" label="问题发生地" rules={[{ required: true, message: '请选择发生地' }]}><PlacePicker /></Form.Item>
