@@ -1,14 +1,21 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule, standardReplicas } from '@sunshine/platform';
-import { EvaluationInitial1764700000000 } from './migrations/1764700000000-evaluation-initial';
 import { KpisModule } from './kpis/kpis.module';
+import { EvaluationInitial1764700000000 } from './migrations/1764700000000-evaluation-initial';
 import { RankingsModule } from './rankings/rankings.module';
+import { ReportsModule } from './reports/reports.module';
 import { RollupsModule } from './rollups/rollups.module';
 import { StaffFlagsModule } from './staff-flags/staff-flags.module';
 
+/** How the service runs: as itself, or (an ops rebuild) its projections only, announcing nothing. */
+export type EvaluationMode = 'service' | 'rebuild';
+
 /** The evaluation service: 考核评价 evaluation: KPIs, rankings, reports. */
 @Module({})
-export class AppModule extends ServiceModule(() => ({
+export class AppModule extends ServiceModule((_config, mode: EvaluationMode = 'service') => ({
   database: { replicas: standardReplicas(), migrations: [EvaluationInitial1764700000000] },
-  imports: [RollupsModule, KpisModule, RankingsModule, StaffFlagsModule],
+  imports:
+    mode === 'rebuild'
+      ? [RollupsModule.register({ announce: false })]
+      : [RollupsModule.register({ announce: true }), KpisModule, RankingsModule, StaffFlagsModule, ReportsModule],
 })) {}

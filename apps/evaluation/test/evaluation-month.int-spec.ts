@@ -1,5 +1,8 @@
 import type { EventOf } from '@sunshine/contracts';
 import { DEMO_COUNTY, DEMO_FENGQIU, DEMO_FENGZHUANG } from '@sunshine/testing';
+import ExcelJS from 'exceljs';
+import { rebuildProjections } from '../src/ops/rebuild-projections';
+import { ReportService } from '../src/reports/report.service';
 import { CaseScript } from './support/case-script';
 import { EvaluationWorld, UNITS } from './support/evaluation-world';
 
@@ -215,5 +218,72 @@ describe('evaluation: a scripted month gives the KPIs, scores, rank order and st
     expect(await world.sql(`SELECT metric, outcome, sum(n)::int AS n, sum(persons)::int AS p FROM kpi_daily GROUP BY 1, 2 ORDER BY 1, 2`)).toEqual(before);
     expect(await world.count('kpi_facts')).toBe(facts);
     expect((await world.call<KpiBody>('GET', YANJIN, undefined, await world.token('countyBureau'))).body.figures).toEqual(yanjinNovember);
+  });
+
+  it('lists the flag to the county and to 人社局, not to 封丘县', async () => {
+    const county = await world.call<Array<Record<string, unknown>>>('GET', '/staff-flags?quarter=2026-Q4', undefined, await world.token('countyBureau'));
+    // The flag holds the quarter's longest run: C2, C3, C5 (it was announced at two).
+    expect(county.body).toEqual([expect.objectContaining({ staffId: 'staff-a', unitId: UNITS.hrss, quarter: '2026-Q4', streak: 3, caseIds: [c['C2']?.caseId, c['C3']?.caseId, c['C5']?.caseId] })]);
+    expect((await world.call<unknown[]>('GET', '/staff-flags', undefined, await world.token('hrss', ['head']))).body).toHaveLength(1);
+    expect((await world.call<unknown[]>('GET', '/staff-flags', undefined, await world.token('fengqiuBureau'))).body).toEqual([]);
+  });
+
+  it('stores the monthly report once, downloadable as xlsx (one sheet per table) and printable HTML, and runs the schedule', async () => {
+    const bureau = await world.token('countyBureau');
+    const made = await world.call<{ id: string; period: { label: string } }>('POST', '/reports', { kind: 'monthly', divisionCode: DEMO_COUNTY, date: '2026-11-15' }, bureau);
+    expect(made.status).toBe(201);
+    expect(made.body.period.label).toBe('2026-11');
+    expect((await world.call('POST', '/reports', { kind: 'monthly', divisionCode: DEMO_COUNTY, date: '2026-11-30' }, bureau)).body).toMatchObject({ code: 'REPORT_EXISTS' });
+    const report = await world.call<{ content: { title: string; tables: Array<{ name: string; rows: unknown[][] }> } }>('GET', `/reports/${made.body.id}`, undefined, bureau);
+    const [overall, counts] = report.body.content.tables;
+    expect(overall?.rows.slice(0, 2)).toEqual([
+      ['及时受理率', 3, 4, '75.00%', null, null],
+      ['按期答复率', 3, 5, '60.00%', '-40.00', null],
+    ]);
+    expect(counts?.rows[1]).toEqual(['人次', 33, 33, 33]);
+    expect(report.body.content.tables.map((t) => t.name)).toEqual(['总体指标', '数量统计', '各单位指标', '渠道分布', '类别分布', '地区分布']);
+
+    const xlsx = await fetch(`${world.url}/reports/${made.body.id}/xlsx`, { headers: { authorization: `Bearer ${bureau}` } });
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['总体指标', '数量统计', '各单位指标', '渠道分布', '类别分布', '地区分布']);
+    expect(book.getWorksheet('总体指标')?.getRow(1).values).toEqual([undefined, '指标', '分子', '分母', '比率', '环比（百分点）', '同比（百分点）']);
+    expect(book.getWorksheet('地区分布')?.getRow(2).values).toEqual([undefined, '410726101000', 3, 3]);
+    const html = await fetch(`${world.url}/reports/${made.body.id}/html`, { headers: { authorization: `Bearer ${bureau}` } });
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await html.text()).toContain('<h1>信访工作月报 410726000000 2026-11（2026-11-01 至 2026-11-30）</h1>');
+    expect((await world.call('GET', `/reports/${made.body.id}`, undefined, await world.token('fengqiuBureau'))).status).toBe(404);
+
+    // The monthly run on 1 December: November for every city and county bureau (延津's exists already).
+    const scheduled = await world.app?.get(ReportService).scheduled('monthly', new Date('2026-11-30T19:00:00.000Z'));
+    expect(scheduled?.map((r) => [r.divisionCode, r.period.label])).toEqual([['410700000000', '2026-11'], [DEMO_FENGQIU, '2026-11']]);
+    const ready = await world.sql<{ value: { payload: { divisionCode: string } } }>(`SELECT value FROM outbox WHERE type = 'evaluation.report-ready' ORDER BY seq`);
+    expect(ready.map((r) => r.value.payload.divisionCode)).toEqual([DEMO_COUNTY, '410700000000', DEMO_FENGQIU]);
+    expect((await world.call<unknown[]>('GET', '/reports', undefined, await world.token('cityBureau'))).body).toHaveLength(3);
+    expect((await world.call<unknown[]>('GET', '/reports', undefined, bureau)).body).toHaveLength(1);
+  });
+
+  it('rebuilds the projections from offset zero into a fresh schema with exactly the same figures', async () => {
+    const target = `${world.prefix}_rb`;
+    await rebuildProjections(world.env(), { schemaPrefix: target, groupPrefix: target }, 120_000);
+    const rollups = (schema: string) => world.sql(`SELECT to_char(day, 'YYYY-MM-DD') AS day, unit_id, division, channel, category, metric, outcome, n, persons
+      FROM ${schema}.kpi_daily WHERE n <> 0 OR persons <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`);
+    const facts = (schema: string) => world.sql(`SELECT case_id, fact_key, metric, outcome, unit_id, to_char(day, 'YYYY-MM-DD') AS day, division, persons FROM ${schema}.kpi_facts ORDER BY 1, 2`);
+    const flags = (schema: string) => world.sql(`SELECT staff_id, unit_id, quarter, streak, case_ids FROM ${schema}.staff_flags ORDER BY 1, 3`);
+    const live = `${world.prefix}_evaluation`;
+    const rebuilt = `${target}_evaluation`;
+    // C1 counts for: its volume, the dispatch sent and received, the acceptance and the reply (on time), the reply, two
+    // ratings and who entered each.
+    const c1 = await world.sql<{ metric: string; outcome: string }>(`SELECT metric, outcome FROM ${rebuilt}.kpi_facts WHERE case_id = $1 ORDER BY 1, 2`, [c['C1']?.caseId]);
+    expect(c1.map((f) => `${f.metric}:${f.outcome}`)).toEqual([
+      'acceptance:on-time', 'dispatch-received:forward', 'dispatch-sent:forward', 'rating-bureau:basically-satisfied', 'rating-entry:citizen',
+      'rating-entry:citizen', 'rating-handling-unit:satisfied', 'replied:original', 'reply:on-time', 'volume:case',
+    ]);
+    expect(await rollups(rebuilt)).toEqual(await rollups(live));
+    expect(await facts(rebuilt)).toEqual(await facts(live));
+    expect(await flags(rebuilt)).toEqual(await flags(live));
+    // Nothing announced again.
+    expect(await world.sql(`SELECT type FROM ${rebuilt}.outbox`)).toEqual([]);
   });
 });

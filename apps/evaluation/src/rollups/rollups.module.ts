@@ -1,13 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
-import { StaffFlagService } from '../staff-flags/staff-flag.service';
+import { StaffFlagService, STAFF_FLAGS_ANNOUNCED } from '../staff-flags/staff-flag.service';
 import { EvaluationReactions } from './evaluation-reactions';
 import { KpiRollupStore } from './kpi-rollup.store';
 
-/** The KPI facts and daily rollups, and the staff ratings, kept by reactions to the case replica. */
-@Module({
-  imports: [DirectoryReplicaModule],
-  providers: [KpiRollupStore, StaffFlagService, EvaluationReactions],
-  exports: [KpiRollupStore],
-})
-export class RollupsModule {}
+/** The KPI facts and daily rollups, and the staff ratings and flags, kept by reactions to the case replica. */
+@Module({})
+export class RollupsModule {
+  /** `announce: false` (a rebuild into a fresh schema): the projections only, no `evaluation.staff-flagged` again. */
+  static register(options: { announce: boolean }): DynamicModule {
+    return {
+      module: RollupsModule,
+      imports: [DirectoryReplicaModule],
+      providers: [KpiRollupStore, StaffFlagService, EvaluationReactions, { provide: STAFF_FLAGS_ANNOUNCED, useValue: options.announce }],
+      exports: [KpiRollupStore],
+    };
+  }
+}

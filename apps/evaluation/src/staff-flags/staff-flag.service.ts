@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventOf } from '@sunshine/contracts';
 import {
   jurisdictionOf,
@@ -15,6 +15,9 @@ import { CaseReplicaStore, newEvent, OrgDirectorySource, OutboxWriter } from '@s
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
+/** Whether a new flag is announced (`evaluation.staff-flagged`): not when projections are rebuilt into a fresh schema. */
+export const STAFF_FLAGS_ANNOUNCED = Symbol('STAFF_FLAGS_ANNOUNCED');
+
 interface RatingRow {
   case_id: string;
   score: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
@@ -22,7 +25,8 @@ interface RatingRow {
 
 /**
  * 满意度评议: each handling-unit rating is recorded against the staff member who handled the stage (the last handler
- * the unit's head named in it); two or more consecutive 不满意 within a quarter flag them, once per quarter.
+ * the unit's head named in it); two or more consecutive 不满意 within a quarter (in the order they were given) flag them:
+ * the flag holds the quarter's longest run, and is announced once, when first raised.
  */
 @Injectable()
 export class StaffFlagService {
@@ -30,6 +34,7 @@ export class StaffFlagService {
     private readonly replica: CaseReplicaStore,
     private readonly directory: OrgDirectorySource,
     private readonly outbox: OutboxWriter,
+    @Inject(STAFF_FLAGS_ANNOUNCED) private readonly announce: boolean,
   ) {}
 
   async onRated(m: EntityManager, event: EventOf<'petition.rated'>, after: CaseState): Promise<void> {
@@ -55,15 +60,21 @@ export class StaffFlagService {
       [staffId, shanghaiStartOfDay(quarter.from), shanghaiEndOfDay(quarter.to)],
     );
     const run = longestDissatisfiedRun(ratings);
-    if (run.length < STAFF_FLAG_STREAK) return;
+    // The flag is the quarter's longest run whatever order the ratings arrived in (a rebuild gives the same flag).
+    if (run.length < STAFF_FLAG_STREAK) {
+      await m.query(`DELETE FROM staff_flags WHERE staff_id = $1 AND quarter = $2`, [staffId, quarter.label]);
+      return;
+    }
     const flagId = uuidv7();
     const caseIds = run.map((r) => r.case_id);
-    const inserted = await m.query<unknown[]>(
+    const [row] = await m.query<Array<{ inserted: boolean }>>(
       `INSERT INTO staff_flags (id, staff_id, unit_id, quarter, period_from, period_to, streak, case_ids, flagged_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (staff_id, quarter) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (staff_id, quarter) DO UPDATE SET unit_id = $3, streak = $7, case_ids = $8 RETURNING (xmax = 0) AS inserted`,
       [flagId, staffId, unitId, quarter.label, quarter.from, quarter.to, run.length, caseIds, event.occurredAt],
     );
-    if (inserted.length === 0) return;
+    // Announced once per staff member and quarter, when first flagged.
+    if (!row?.inserted || !this.announce) return;
     const flagged = newEvent(
       'evaluation.staff-flagged',
       { flagId, staffId, unitId, quarter: { kind: 'quarter', label: quarter.label, from: quarter.from, to: quarter.to }, streak: run.length, caseIds },
