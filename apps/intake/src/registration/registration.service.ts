@@ -102,8 +102,7 @@ export class RegistrationService {
     const staffSaw = registrar.actor.kind === 'staff';
     const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
     const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
-    const keyValues = callerKeyValues(input.petitioner);
-    const keys = { phoneIndex: keyValues.phone ? this.blindIndexer.index(keyValues.phone) : null, nameIndex: this.blindIndexer.index(keyValues.name) };
+    const keys = this.callerKeys(input.petitioner);
     // Staff saw or heard the caller; an online submitter is unverified and matched to no earlier case (issue 17 door 4).
     const caller = staffSaw ? { petitionerId: known, ...keys, placeCode } : null;
     const facts = { channel: input.channel, type: input.type, category, placeCode, accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
@@ -190,6 +189,12 @@ export class RegistrationService {
     const unresolved = Object.keys(asGiven).length > 0;
     return { unit, placeCode: known ? code : unit.divisionCode, category: category.code,
       asGiven: unresolved ? asGiven : undefined, lateReceipt };
+  }
+
+  /** The blind indexes a later registration recognises this caller by (repeat detection): the phone and the name. */
+  private callerKeys(person: PersonInput): { phoneIndex: string | null; nameIndex: string } {
+    const values = callerKeyValues(person);
+    return { phoneIndex: values.phone ? this.blindIndexer.index(values.phone) : null, nameIndex: this.blindIndexer.index(values.name) };
   }
 
   /** A receipt older than RECEIVED_AT_CONFIRMATION_DAYS: 422 unless the clerk confirms it; the confirmation is recorded. */
