@@ -27,4 +27,14 @@ describe('registerPetitionSchema', () => {
     expect(issues({ ...valid, type: 'accusation', accused: { person: '某科长' } })).toEqual([]);
     expect(issues({ ...valid, content: '字'.repeat(20001) })).toEqual([expect.stringMatching(/^content: /)]);
   });
+
+  it('takes the place as a code of 6 to 12 digits or in words, at least one, and any category words (有访必录入)', () => {
+    expect(issues({ ...valid, placeCode: '130102000000', placeText: '河北省石家庄市长安区', category: '宗教事务' })).toEqual([]);
+    expect(issues({ ...valid, placeCode: undefined, placeText: '外省某县' })).toEqual([]);
+    expect(issues({ ...valid, placeCode: '410726' })).toEqual([]);
+    expect(issues({ ...valid, placeCode: undefined })).toEqual([expect.stringMatching(/^placeCode: 须填写事发地区划代码或地名/)]);
+    expect(issues({ ...valid, placeCode: '4107' })).toEqual([expect.stringMatching(/^placeCode: 区划代码应为6至12位数字/)]);
+    expect(issues({ ...valid, category: '' })).toEqual([expect.stringMatching(/^category: /)]);
+  });
 });
+
