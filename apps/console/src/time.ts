@@ -24,6 +24,11 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? shanghai(iso).format('YYYY-MM-DD') : '—';
 }
 
+/** The last day of a period whose due instant is exclusive (00:00 Beijing time of the day after): the day to print. */
+export function lastDayOf(dueAt: string): string {
+  return shanghai(new Date(new Date(dueAt).getTime() - 1)).format('YYYY-MM-DD');
+}
+
 export type Urgency = 'overdue' | 'warning' | 'normal';
 
 /** Days left until an exclusive due instant, and how urgent: overdue once passed, warning within 3 days. */

@@ -51,13 +51,15 @@ export default function InboxPage() {
   return (
     <Card title="单位收件箱" extra={<Badge count={counts.reduce((n, [s, c]) => n + (s === 'dispatched' ? c : 0), 0)} title="待签收"><span>待签收</span></Badge>}>
       <ErrorAlert error={inbox.error} />
-      <Space size="large" wrap style={{ marginBottom: 16 }}>
-        {counts.map(([s, n]) => (
-          <a key={s} onClick={() => set('status', status === s ? undefined : s)}>
-            <Statistic title={label(STATUS, s)} value={n} valueStyle={{ color: status === s ? '#b71c1c' : undefined }} />
-          </a>
-        ))}
-      </Space>
+      <div style={{ marginBottom: 16 }}>
+        <Space size="large" wrap>
+          {counts.map(([s, n]) => (
+            <a key={s} onClick={() => set('status', status === s ? undefined : s)}>
+              <Statistic title={label(STATUS, s)} value={n} valueStyle={{ color: status === s ? '#b71c1c' : undefined }} />
+            </a>
+          ))}
+        </Space>
+      </div>
       <Space style={{ marginBottom: 16 }} wrap>
         <Segmented value={holding} onChange={(v) => set('holding', String(v))} options={[{ value: 'all', label: '全部' }, { value: 'yes', label: '在办' }, { value: 'no', label: '曾办' }]} />
         <Select value={status ?? ''} style={{ width: 140 }} onChange={(v) => set('status', v || undefined)} options={[{ value: '', label: '全部状态' }, ...Object.entries(STATUS).map(([value, l]) => ({ value, label: l }))]} />
