@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CategoryTaxonomy } from '@sunshine/domain';
-import { Clock, DomainException, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { assignmentOwedBy, CategoryTaxonomy, DecisionMessages } from '@sunshine/domain';
+import { Clock, decisionException, DomainException, type ExpectedVersion, type StaffPrincipal } from '@sunshine/platform';
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
 import { DirectoryCache } from '../directory/directory.cache';
 import { DocumentIssuer } from '../documents/document.issuer';
@@ -33,8 +33,9 @@ export class WrittenReportsService {
 
   assignmentReport(caseId: string, staff: StaffPrincipal, dto: WrittenTextDto, version: ExpectedVersion): Promise<ActionResult> {
     return this.runner.act(caseId, staff, version, async (tx) => {
-      const assignment = tx.state.assignment;
-      if (!assignment || assignment.unitId !== staff.unitId) throw NOT_ASSIGNED;
+      const assignment = assignmentOwedBy(tx.state, staff.unitId);
+      if (assignment === null) throw NOT_ASSIGNED;
+      if (assignment === 'reported') throw decisionException({ code: 'ALREADY_REPORTED', status: tx.state.status, command: 'submit-assignment-report', message: DecisionMessages.ALREADY_REPORTED });
       const doc = await this.issue(tx, 'assignment-report', { text: dto.text, bureau: await this.nameOf(tx, assignment.bureauUnitId) });
       const [event] = await tx.run({ name: 'submit-assignment-report', payload: { unitId: staff.unitId, reportRef: `routing:doc:${doc.id}` } });
       if (event) await this.documents.attachEvent(tx.m, doc.id, event.id);

@@ -79,6 +79,7 @@ function matches(m: ClockEventMatcher, event: ClockEvent, facts: ClockFacts, clo
   if (m.sameStage && eventStage(event, facts) !== clock.stage) return false;
   if (m.payloadStage !== undefined && text(event.payload, CLOCK_STAGE_FIELD) !== m.payloadStage) return false;
   if (m.subjectField !== undefined && text(event.payload, m.subjectField) !== clock.subject) return false;
+  if (m.sameUnit && text(event.payload, 'unitId') !== clock.unitId) return false;
   return true;
 }
 

@@ -22,6 +22,8 @@ export interface ClockEventMatcher {
   readonly payloadStage?: Stage;
   /** The event's payload field equal to the clock's subject (e.g. `orderId` for a supervision order's answer). */
   readonly subjectField?: string;
+  /** The event's payload `unitId` must be the clock's unit (a village's 办结报告 does not answer the township's 交办). */
+  readonly sameUnit?: boolean;
 }
 
 /** How one clock kind ends, and what its end means. Starts are the clock specs' `startsOn` (LAW_DEFAULT_CLOCKS). */
@@ -121,7 +123,7 @@ export const CLOCK_RULES: Readonly<Record<string, ClockRule>> = {
   // merge (并单: the matter carries on, and is reported, in the case it was merged into) ends the wait; otherwise it
   // is overdue like any duty.
   'assignment-feedback': {
-    satisfiedBy: sameStage('case.assignment-report-submitted'),
+    satisfiedBy: [{ event: 'case.assignment-report-submitted', sameStage: true, sameUnit: true }],
     endedBy: ends('case.objection-approved', 'case.stage-opened', 'petition.withdrawn', 'petition.merged'),
     onDue: { kind: 'overdue' },
     warns: true,

@@ -48,3 +48,17 @@ export function petitionFactsOf(state: CaseState): PetitionFacts | null {
     channel: state.channel,
   };
 }
+
+/**
+ * The 交办 `unitId` owes a completion report (办结报告) on, and to whom; `reported` once it filed it; null when the
+ * case was not assigned to it. A case folded before assignments were kept reads its latest 交办 (reported when a
+ * report came after the latest dispatch).
+ */
+export function assignmentOwedBy(state: CaseState, unitId: string): { readonly unitId: string; readonly bureauUnitId: string } | 'reported' | null {
+  const own = state.assignments.filter((a) => a.unitId === unitId);
+  if (own.length > 0) return own.find((a) => !a.reported) ?? 'reported';
+  const latest = state.assignment;
+  if (latest === null || latest.unitId !== unitId) return null;
+  const record = stageRecord(state);
+  return record.assignmentReportedAt !== null && record.assignmentReportedAt >= (record.dispatchedAt ?? '') ? 'reported' : latest;
+}

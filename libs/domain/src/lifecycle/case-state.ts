@@ -155,8 +155,13 @@ export interface CaseState {
   readonly assistingUnitIds: readonly string[];
   readonly handlerId: string | null;
   readonly lastDispatch: DispatchRecord | null;
-  /** The current stage's 交办: who owes a completion report (办结报告) to which bureau. */
+  /** The current stage's latest 交办: who owes a completion report (办结报告) to which unit. */
   readonly assignment: { readonly unitId: string; readonly bureauUnitId: string } | null;
+  /**
+   * Every 交办 of the current stage, in order, and whether its report was filed: a township that was assigned a case
+   * by the county bureau and assigns it on to a village owes its own report while the village owes the township one.
+   */
+  readonly assignments: readonly { readonly unitId: string; readonly bureauUnitId: string; readonly reported: boolean }[];
   readonly objections: {
     /** Objections ever raised on the case, whatever was decided ("objected twice" at 2). */
     readonly count: number;
@@ -221,6 +226,7 @@ export function initialCaseState(caseId: string | null = null): CaseState {
     handlerId: null,
     lastDispatch: null,
     assignment: null,
+    assignments: [],
     objections: { count: 0, pending: null, byUnit: [] },
     reviewRequested: null,
     flags: {

@@ -17,6 +17,10 @@ export const dispatchEvolvers = evolverTable({
           feedbackDueAt: p.feedbackDueAt ?? null,
         },
         assignment: p.mode === 'assign' ? { unitId: p.toUnitId, bureauUnitId: p.fromUnitId } : state.assignment,
+        assignments:
+          p.mode === 'assign'
+            ? [...state.assignments.filter((a) => a.unitId !== p.toUnitId), { unitId: p.toUnitId, bureauUnitId: p.fromUnitId, reported: false }]
+            : state.assignments,
         flags: { ...state.flags, manualDispatch: null },
       },
       p.toUnitId,
@@ -45,9 +49,16 @@ export const dispatchEvolvers = evolverTable({
     },
   }),
   // The case goes back to the forwarding bureau, which dispatches it again.
+  // The bureau takes its 交办 back from the objecting unit.
   'case.objection-approved': (state, p) =>
     hold(
-      { ...state, status: 'dispatched', handlerId: null, objections: { ...state.objections, pending: null } },
+      {
+        ...state,
+        status: 'dispatched',
+        handlerId: null,
+        objections: { ...state.objections, pending: null },
+        assignments: state.assignments.filter((a) => a.unitId !== p.unitId),
+      },
       p.bureauUnitId,
     ),
   'case.objection-rejected': (state) => ({

@@ -16,8 +16,12 @@ export const handlingEvolvers = evolverTable({
   'case.extension-approved': (state, p) =>
     updateStage(state, state.stage, (r) => ({ extensionDays: r.extensionDays + p.days, pendingExtensionDays: null })),
   'case.extension-rejected': (state) => patchStage(state, state.stage, { pendingExtensionDays: null }),
-  'case.assignment-report-submitted': (state, _p, meta) =>
-    patchStage(state, state.stage, { assignmentReportedAt: meta.occurredAt }),
+  'case.assignment-report-submitted': (state, p, meta) =>
+    patchStage(
+      { ...state, assignments: state.assignments.map((a) => (a.unitId === p.unitId ? { ...a, reported: true } : a)) },
+      state.stage,
+      { assignmentReportedAt: meta.occurredAt },
+    ),
   'case.replied': (state, p, meta) =>
     patchStage({ ...patchFlags(state, { hearingPaused: false }), status: 'replied', stage: p.stage }, p.stage, {
       repliedAt: meta.occurredAt,
@@ -37,6 +41,7 @@ export const handlingEvolvers = evolverTable({
         handlerId: null,
         lastDispatch: null,
         assignment: null,
+        assignments: [],
       },
       p.unitId,
     );

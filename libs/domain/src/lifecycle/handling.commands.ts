@@ -1,6 +1,6 @@
 import { MAX_EXTENSION_DAYS } from '@sunshine/contracts';
 import type { CommandOf } from './case-command';
-import { stageRecord } from './case-selectors';
+import { assignmentOwedBy, stageRecord } from './case-selectors';
 import type { CaseState } from './case-state';
 import { event, notHolder, refuse, type Outcome, type SpecTable, type StatusKey } from './command-spec';
 
@@ -96,14 +96,15 @@ function approveExtension(state: CaseState, command: CommandOf<'approve-extensio
   return [event('case.extension-approved', command.payload)];
 }
 
-/** 交办 only: the unit the case was assigned to reports to the assigning bureau, once. */
+/**
+ * 交办 only: the unit the case was assigned to reports to the unit that assigned it, once per assignment (a township
+ * assigned by the county bureau that assigns on to a village owes the bureau its own report).
+ */
 function submitAssignmentReport(state: CaseState, command: CommandOf<'submit-assignment-report'>): Outcome {
-  const assignment = state.assignment;
-  if (assignment === null || assignment.unitId !== command.payload.unitId) return refuse('NOT_ASSIGNED_CASE');
-  const record = stageRecord(state);
-  // One report per assignment: a report after the latest dispatch answered it (a later 交办 owes its own).
-  if (record.assignmentReportedAt !== null && record.assignmentReportedAt >= (record.dispatchedAt ?? '')) return refuse('ALREADY_REPORTED');
-  return [event('case.assignment-report-submitted', { ...command.payload, bureauUnitId: assignment.bureauUnitId })];
+  const owed = assignmentOwedBy(state, command.payload.unitId);
+  if (owed === null) return refuse('NOT_ASSIGNED_CASE');
+  if (owed === 'reported') return refuse('ALREADY_REPORTED');
+  return [event('case.assignment-report-submitted', { ...command.payload, bureauUnitId: owed.bureauUnitId })];
 }
 
 /** The written reply needs the head's approval (审签) and cannot go out while a hearing runs. */
