@@ -139,6 +139,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['supervision'], match: /^(GET \/dissatisfaction-policies|PUT \/dissatisfaction-policies\/\{id\})$/, why: 'jurisdictions’ policies for a 不满意 rating (data), no case' },
   { services: ['notification'], match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/webhook$/, why: 'a unit’s own webhook URL and secret (its admin only), no case' },
   { services: ['notification'], match: /^POST \/callbacks\/sms\/reports$/, why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing' },
+  { services: ['notification'], match: /^(GET \/notice-rules|PUT \/notice-rules\/\{divisionCode\})$/, why: 'the notice rule tables (city-wide configuration as data), no case' },
   { services: ['notification'], match: /^(GET \/notice-templates|POST \/notice-templates\/\{kind\}\/preview)$/, why: 'the notice templates, rendered with the parameters the caller gives; reads no case' },
   { services: ['notification'], match: /^POST \/notices\/(\{id\}\/read|read-all)$/, why: 'marks the caller’s own notices read (by a notice id of its own inbox; any other answers 404 as one that does not exist)' },
   { services: ['intake'], match: /^(GET|POST) \/delivery\//, why: 'notification’s service token only (role service): no unit staff token opens it' },

@@ -197,7 +197,9 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'PUT /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', body: MALFORMED, status: 400 },
   'DELETE /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
   'POST /callbacks/sms/reports': { body: MALFORMED, status: 400 },
-  // notification: templates, the caller's own notices by id, ops deliveries
+  // notification: rule tables, templates, the caller's own notices by id, ops deliveries
+  'GET /notice-rules': { status: 200 },
+  'PUT /notice-rules/{divisionCode}': { path: '/notice-rules/410726101000', body: MALFORMED, status: 400 },
   'GET /notice-templates': { status: 200 },
   'POST /notice-templates/{kind}/preview': { path: '/notice-templates/unit.case-arrived/preview', body: MALFORMED, status: 400 },
   'POST /notices/{id}/read': { path: '/notices/{ghost}/read', status: 404 },

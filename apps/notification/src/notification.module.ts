@@ -27,6 +27,7 @@ import { AlertsConsumer } from './pipeline/alerts.consumer';
 import { NoticePipeline } from './pipeline/notice-pipeline.service';
 import { NotificationReactions } from './pipeline/notification-reactions';
 import { NoticeRuleSetService } from './rules/notice-rule-set.service';
+import { NoticeRulesController } from './rules/notice-rules.controller';
 import { TemplateRenderer } from './templates/template-renderer';
 import { TemplatesController } from './templates/templates.controller';
 
@@ -41,7 +42,7 @@ const channelProviders = {
 @Global()
 @Module({
   imports: [DirectoryReplicaModule, ExternalChannelsModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] })), BullModule.registerQueue({ name: DIGEST_QUEUE })],
-  controllers: [NoticesController, TemplatesController, DeliveriesOpsController, AlertsConsumer],
+  controllers: [NoticesController, TemplatesController, NoticeRulesController, DeliveriesOpsController, AlertsConsumer],
   providers: [
     { provide: NOTIFICATION_CONFIG, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => loadNotificationConfig(platform) },
     NoticeRuleSetService,

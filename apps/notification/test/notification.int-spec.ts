@@ -173,4 +173,23 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     expect(await bodyOf('hrss')).toBe('本单位今日超期信访事项0件，3日内到期1件。事项：410726-2026-000101。');
     expect(await bodyOf('countyDiscipline')).toBe('本单位今日超期信访事项1件，3日内到期0件。事项：410726-2026-000102。');
   });
+
+  it('lets an admin of a city-level unit store a jurisdiction’s rule table, which then decides its cases’ notices', async () => {
+    const table = { reason: '东屯镇试点：只通知负责人', rules: [{ kind: 'unit.case-arrived', event: 'case.dispatched', recipient: { kind: 'unit', unit: { from: 'payload', field: 'toUnitId' }, roles: ['head'] }, channels: ['in-app'] }] };
+    const county = await world.call('PUT', `/notice-rules/${DEMO_DONGTUN}`, table, await world.token('countyBureau', ['admin'], 'county-admin'));
+    expect([county.status, county.body['code']]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
+    const admin = await world.token('cityBureau', ['admin'], 'city-admin');
+    const unknown = await world.call('PUT', `/notice-rules/${DEMO_DONGTUN}`, { ...table, rules: [{ ...table.rules[0], kind: 'unit.no-such-kind' }] }, admin);
+    expect([unknown.status, unknown.body['code']]).toEqual([422, 'NOTICE_KIND_UNKNOWN']);
+    const stored = await world.call('PUT', `/notice-rules/${DEMO_DONGTUN}`, table, admin);
+    expect([stored.status, stored.body['version'], stored.body['divisionCode']]).toEqual([200, 2, DEMO_DONGTUN]);
+    const listed = await world.call<{ stored: Array<{ divisionCode: string; version: number; createdBy: string; reason: string }> }>('GET', '/notice-rules', undefined, admin);
+    expect(listed.body.stored.map((v) => [v.divisionCode, v.version, v.createdBy, v.reason])).toEqual([[DEMO_DONGTUN, 2, 'city-admin', '东屯镇试点：只通知负责人']]);
+    await new Promise((r) => setTimeout(r, 2100)); // the stored tables are re-read every 2 s
+    const pilot = uuidv7();
+    await world.emit(pilot, 'petition.registered', registered('410726-2026-000103'), '2026-05-05T01:00:00.000Z');
+    await world.emit(pilot, 'case.dispatched', dispatched(UNITS.hrss), '2026-05-05T02:00:00.000Z');
+    const rows = await world.sql<{ recipient: string; channel: string; roles: string[]; rule_version: number }>(`SELECT recipient, channel, roles, rule_version FROM deliveries WHERE case_id = $1`, [pilot]);
+    expect(rows).toEqual([{ recipient: `unit:${UNITS.hrss}`, channel: 'in-app', roles: ['head'], rule_version: 2 }]);
+  });
 });
