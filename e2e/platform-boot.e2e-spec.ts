@@ -49,7 +49,7 @@ describe('the platform boots', () => {
       expect((await http<{ code: string }>('GET', url, { token: 'abc.def.ghi' })).status).toBe(401);
       const late = await http<{ code: string }>('GET', url, { token: expired });
       expect(late.status).toBe(401);
-      expect(late.body.code).toBe('TOKEN_INVALID');
+      expect(late.body.code).toBe('TOKEN_EXPIRED');
       // Each service's directory replica gets the seeded city bureau on its own time.
       await eventually(async () => ((await http('GET', url, { token: ok })).status === 200 ? true : undefined), 60000, `${s} to know the city's bureau`);
       const refused = await http<{ code: string }>('GET', url, { token: county });

@@ -1,7 +1,10 @@
 import { issueStaffToken, type StaffClaims, type StaffRole } from '@sunshine/platform';
 import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_FENGZHUANG, DEMO_UNITS } from '@sunshine/testing';
 
-/** Where local tokens are signed and what the services started by `npm run up` trust (deploy/local/up.sh). */
+/**
+ * Where local tokens are signed and what the services started by `npm run up` trust (deploy/local/up.sh). The ttl is
+ * the development maximum token lifetime (DEVELOPMENT_MAX_TOKEN_LIFETIME_S, 8 h); production allows 15 minutes.
+ */
 export const DEV_TOKEN_DEFAULTS = { keyFile: '.local/keys/private.pem', issuer: 'sunshine-dev', audience: 'sunshine', ttl: '8h' } as const;
 
 /** A staff member of the demo city (新乡市 with 延津县 complete), as the development sign-in lists them. */

@@ -5,7 +5,10 @@ import { DEV_TOKEN_DEFAULTS, signDevToken } from './dev-staff';
 /**
  * Issues a staff token signed with the local dev key (.local/keys/private.pem), for local use only:
  *   npm run token -- --unit 410726000000:petition-bureau --division 410726000000 --roles clerk,dispatcher [--sub u1] [--ttl 8h]
- * Roles: clerk, handler, head, dispatcher, supervisor, leader, admin, sysadmin, ops (see StaffRoles). A directory change
+ * Roles: clerk, handler, head, dispatcher, supervisor, leader, admin, sysadmin, ops, security-admin, audit-admin (see
+ * StaffRoles); 三员 (sysadmin, security-admin, audit-admin) each alone, never combined (the services refuse such a token
+ * with 401 TOKEN_ROLES_INCOMPATIBLE). --ttl at most the services' AUTH_MAX_TOKEN_LIFETIME_S (8h in development, 15m in
+ * production, where this tool is not used). A directory change
  * request needs two city system administrators, e.g. --unit 410700000000:petition-bureau --roles sysadmin --sub sa-1,
  * then the same with --sub sa-2 to approve.
  */

@@ -1,6 +1,6 @@
 import { Param, ParseUUIDPipe, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { endAtTokenExpiry, Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { NoticeStream } from './notice-stream.service';
@@ -28,9 +28,12 @@ export class NoticesController {
   }
 
   @Sse('stream')
-  @ApiOperation({ summary: '站内通知实时推送（SSE，event: notice） Live notices for my unit and roles (Server-Sent Events)' })
+  @ApiOperation({
+    summary: '站内通知实时推送（SSE，event: notice） Live notices for my unit and roles (Server-Sent Events)',
+    description: '令牌到期时发送 event: token-expired 并结束推送。 At the token’s expiry one `token-expired` event is sent and the stream ends.',
+  })
   stream(@Staff() staff: StaffPrincipal): Observable<MessageEvent> {
-    return this.live.stream(staff);
+    return this.live.stream(staff).pipe(endAtTokenExpiry(staff));
   }
 
   @StaffRoute('POST', 'read-all', { status: 200, summary: '全部标为已读 Mark every notice I see read' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { DomainException, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
+import { DomainException, isSeparatedAdminRole, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import type { PutUserDto, UnitListQuery, UpdateUnitDto } from './org-admin.dto';
 import { OrgDirectoryService } from './org-directory.service';
@@ -70,10 +70,12 @@ export class OrgAdminService {
   async putUser(staff: StaffPrincipal, subject: string, dto: PutUserDto): Promise<StaffUser> {
     const unit = await this.get(dto.unitId);
     inTerritory(staff, unit.divisionCode);
-    if (dto.roles.includes('sysadmin')) {
+    const separated = dto.roles.filter(isSeparatedAdminRole);
+    if (separated.length > 0) {
       throw new DomainException('ROLE_NOT_GRANTABLE', 'forbidden', {
-        zh: '单位管理员不能登记市级系统管理员（sysadmin）：该角色由身份认证系统为市级单位授予', en: 'a unit admin cannot register a city system administrator (sysadmin): the identity provider grants it',
-      }, { roles: ['sysadmin'] });
+        zh: `单位管理员不能登记三员（${separated.join('、')}）：系统管理员、安全管理员、审计管理员由身份认证系统授予`,
+        en: `a unit admin cannot register ${separated.join(', ')}: the three administrators (sysadmin, security-admin, audit-admin) are granted by the identity provider`,
+      }, { roles: separated });
     }
     return this.dataSource.transaction((m) => this.users.put(m, { subject, ...dto }, staff.subject));
   }

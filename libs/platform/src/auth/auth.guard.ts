@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import type { DomainException } from '../errors/domain.exception';
 import type { AuthenticatedRequest } from './current-staff.decorator';
-import { JwtVerifier, TokenRejectedError } from './jwt-verifier';
+import { JwtVerifier, TOKEN_REFUSALS, TokenRejectedError } from './jwt-verifier';
 import { accessRefusal, cityLevelRefusal, routeAccessOf, type RouteAccess } from './route-access';
 import type { StaffPrincipal } from './staff-claims';
 
@@ -13,7 +13,7 @@ interface HeaderRequest extends AuthenticatedRequest {
 
 /**
  * The one global guard of every HTTP endpoint: a valid bearer JWT unless @Public() (401 TOKEN_MISSING /
- * TOKEN_INVALID), then the route's @Roles() (403 ROLE_REQUIRED naming the roles) and, for other services' tokens,
+ * TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_EXPIRY_MISSING, TOKEN_LIFETIME_EXCESSIVE, TOKEN_ROLES_INCOMPATIBLE), then the route's @Roles() (403 ROLE_REQUIRED naming the roles) and, for other services' tokens,
  * @AllowServiceTokens() (403 STAFF_ONLY), and @CityLevel() (403 CITY_LEVEL_REQUIRED, the caller's unit looked up in
  * the service's OrgDirectorySource). Runs before pipes: a refused caller learns nothing about its input.
  */
@@ -35,8 +35,8 @@ export class AuthGuard implements CanActivate {
     try {
       request.staff = await this.verifier.verify(match[1]);
     } catch (error) {
-      const reason = error instanceof TokenRejectedError ? error.reason : 'invalid token';
-      throw unauthorized('TOKEN_INVALID', '访问令牌无效或已过期', reason);
+      const refused = error instanceof TokenRejectedError ? error : new TokenRejectedError('invalid token');
+      throw unauthorized(refused.code, TOKEN_REFUSALS[refused.code], refused.reason);
     }
     const refusal = accessRefusal(access, request.staff) ?? (await this.cityLevel(access, request.staff));
     if (refusal) throw refusal;

@@ -1,46 +1,93 @@
 import { readFileSync } from 'node:fs';
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { PlatformConfig } from '../config/platform-config';
+import { DEVELOPMENT_MAX_TOKEN_LIFETIME_S } from '../config/platform-config';
 import { staffClaimsSchema, type StaffPrincipal } from './staff-claims';
+import { incompatibleRoles } from './role-separation';
 
 export const TOKEN_ALGORITHM = 'ES256';
+/** Clock skew tolerated between the identity provider and a service, in seconds. */
+export const TOKEN_CLOCK_TOLERANCE_S = 30;
 
-/** Why a token was refused; the guard turns it into a 401. */
+/** Why a token is refused: the 401's code (zh-CN message in TOKEN_REFUSALS). */
+export type TokenRefusalCode = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_EXPIRY_MISSING' | 'TOKEN_LIFETIME_EXCESSIVE' | 'TOKEN_ROLES_INCOMPATIBLE';
+
+export const TOKEN_REFUSALS: Readonly<Record<TokenRefusalCode, string>> = {
+  TOKEN_INVALID: '访问令牌无效',
+  TOKEN_EXPIRED: '访问令牌已过期，请重新登录',
+  TOKEN_EXPIRY_MISSING: '访问令牌缺少有效期（exp），不予接受',
+  TOKEN_LIFETIME_EXCESSIVE: '访问令牌有效期超过上限，不予接受',
+  TOKEN_ROLES_INCOMPATIBLE: '三员分立：系统管理员、安全管理员、审计管理员不得由同一人兼任，也不得兼任业务角色',
+};
+
+/** Why a token was refused; the guard turns it into a 401 with `code`. */
 export class TokenRejectedError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly code: TokenRefusalCode = 'TOKEN_INVALID',
+  ) {
     super(reason);
   }
 }
 
-/** Verifies bearer JWTs: signature (configured public key or JWKS), issuer, audience, expiry, required claims. */
+/** What the verifier needs of the configuration (the lifetime defaults to the development one). */
+export type VerifierSettings = Omit<PlatformConfig['auth'], 'maxTokenLifetimeSeconds'> & { readonly maxTokenLifetimeSeconds?: number };
+
+/**
+ * Verifies bearer JWTs: signature (configured public key or JWKS), issuer, audience, `exp` required and not past,
+ * a lifetime (exp − iat, and exp − now) of at most `maxTokenLifetimeSeconds`, the required claims, and 三员分立 (no
+ * token carries two of sysadmin / security-admin / audit-admin, nor one of them with a business role).
+ */
 export class JwtVerifier {
   private constructor(
     private readonly key: KeyLike | JWTVerifyGetKey,
     private readonly issuer: string,
     private readonly audience: string,
+    private readonly maxLifetimeS: number,
+    private readonly now: () => number,
   ) {}
 
-  static async create(auth: PlatformConfig['auth']): Promise<JwtVerifier> {
-    if (auth.jwksUrl) return new JwtVerifier(createRemoteJWKSet(new URL(auth.jwksUrl)), auth.issuer, auth.audience);
+  static async create(auth: VerifierSettings, now: () => number = Date.now): Promise<JwtVerifier> {
+    const max = auth.maxTokenLifetimeSeconds ?? DEVELOPMENT_MAX_TOKEN_LIFETIME_S;
+    if (auth.jwksUrl) return new JwtVerifier(createRemoteJWKSet(new URL(auth.jwksUrl)), auth.issuer, auth.audience, max, now);
     const pem = auth.publicKeyPem ?? readFileSync(auth.publicKeyFile ?? '', 'utf8');
-    return new JwtVerifier(await importSPKI(pem, TOKEN_ALGORITHM), auth.issuer, auth.audience);
+    return new JwtVerifier(await importSPKI(pem, TOKEN_ALGORITHM), auth.issuer, auth.audience, max, now);
   }
 
   async verify(token: string): Promise<StaffPrincipal> {
-    let payload: unknown;
+    let payload: JWTPayload;
+    const options = {
+      issuer: this.issuer,
+      audience: this.audience,
+      requiredClaims: ['exp'],
+      clockTolerance: TOKEN_CLOCK_TOLERANCE_S,
+      currentDate: new Date(this.now()),
+    };
     try {
       const key = this.key;
-      const result =
-        typeof key === 'function'
-          ? await jwtVerify(token, key, { issuer: this.issuer, audience: this.audience })
-          : await jwtVerify(token, key, { issuer: this.issuer, audience: this.audience });
+      const result = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
       payload = result.payload;
     } catch (error) {
-      throw new TokenRejectedError(error instanceof Error ? error.message : 'invalid token');
+      throw refusalOf(error);
+    }
+    const exp = payload.exp ?? 0;
+    const nowS = Math.floor(this.now() / 1000);
+    const lifetime = payload.iat !== undefined ? exp - payload.iat : undefined;
+    if ((lifetime !== undefined && lifetime > this.maxLifetimeS) || exp - nowS > this.maxLifetimeS + TOKEN_CLOCK_TOLERANCE_S) {
+      throw new TokenRejectedError(`token lifetime exceeds ${this.maxLifetimeS} s`, 'TOKEN_LIFETIME_EXCESSIVE');
     }
     const claims = staffClaimsSchema.safeParse(payload);
     if (!claims.success) throw new TokenRejectedError(`missing or invalid claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const c = claims.data;
-    return { subject: c.sub, unitId: c.unit, roles: c.roles, divisionCode: c.division, token };
+    const clash = incompatibleRoles(c.roles);
+    if (clash) throw new TokenRejectedError(`roles may not be combined in one token: ${clash.join(', ')}`, 'TOKEN_ROLES_INCOMPATIBLE');
+    return { subject: c.sub, unitId: c.unit, roles: c.roles, divisionCode: c.division, token, expiresAt: new Date(exp * 1000) };
   }
+}
+
+function refusalOf(error: unknown): TokenRejectedError {
+  const reason = error instanceof Error ? error.message : 'invalid token';
+  if (error instanceof errors.JWTExpired) return new TokenRejectedError(reason, 'TOKEN_EXPIRED');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') return new TokenRejectedError(reason, 'TOKEN_EXPIRY_MISSING');
+  return new TokenRejectedError(reason);
 }

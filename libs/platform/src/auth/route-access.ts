@@ -3,6 +3,7 @@ import { DomainException } from '../errors/domain.exception';
 import { CITY_LEVEL, type CityLevelSubject } from '../http/city-level.decorator';
 import { ROLES, SERVICE_TOKENS, type RoleRequirement } from '../http/roles.decorator';
 import { IS_PUBLIC } from './public.decorator';
+import { isSeparatedAdminRole } from './role-separation';
 import type { StaffPrincipal, StaffRole } from './staff-claims';
 
 /**
@@ -43,6 +44,8 @@ const ROLE_LABELS: Record<StaffRole, string> = {
   sysadmin: '市级系统管理员',
   ops: '运维人员',
   service: '服务调用方',
+  'security-admin': '安全管理员',
+  'audit-admin': '审计管理员',
 };
 
 /** Why the verified caller may not call the route (403), or undefined when it may. */
@@ -52,6 +55,18 @@ export function accessRefusal(access: RouteAccess, staff: StaffPrincipal): Domai
   const isService = staff.roles.includes('service');
   if (isService && !access.serviceTokens && !roles?.includes('service')) {
     return new DomainException('STAFF_ONLY', 'forbidden', { zh: '该接口仅供工作人员使用', en: 'staff only: service tokens may not call this endpoint' });
+  }
+  const admin = staff.roles.find(isSeparatedAdminRole);
+  if (admin && !roles?.includes(admin)) {
+    return new DomainException(
+      'ADMINISTRATOR_NOT_FOR_CASES',
+      'forbidden',
+      {
+        zh: `三员分立：${ROLE_LABELS[admin]}（${admin}）只能使用为该角色开放的管理接口，不办理信访事项`,
+        en: `separation of duties: ${admin} may only call the endpoints opened to that role, never case work`,
+      },
+      { role: admin },
+    );
   }
   if (!roles || roles.some((r) => staff.roles.includes(r))) return undefined;
   return new DomainException(

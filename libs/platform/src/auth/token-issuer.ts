@@ -17,7 +17,10 @@ export interface IssueTokenOptions {
   readonly privateKeyPem: string;
   readonly issuer: string;
   readonly audience: string;
-  /** Lifetime, e.g. '8h'; a negative number of seconds issues an already expired token (tests). */
+  /**
+   * Lifetime, e.g. '15m' (the default: within every environment's maximum); a negative number of seconds issues an
+   * already expired token (tests).
+   */
   readonly expiresIn?: string | number;
 }
 
@@ -26,7 +29,7 @@ export async function issueStaffToken(claims: StaffClaims, options: IssueTokenOp
   const key = await importPKCS8(options.privateKeyPem, TOKEN_ALGORITHM);
   const now = Math.floor(Date.now() / 1000);
   const exp =
-    typeof options.expiresIn === 'number' ? now + options.expiresIn : options.expiresIn ?? '8h';
+    typeof options.expiresIn === 'number' ? now + options.expiresIn : options.expiresIn ?? '15m';
   const { sub, ...rest } = claims;
   return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM })

@@ -34,6 +34,13 @@ describe('loadPlatformConfig', () => {
     expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', TEST_CLOCK: 'shared' })).toThrow(/TEST_CLOCK/);
   });
 
+  it('limits token lifetimes to 15 minutes in production (configurable below), 8 hours elsewhere', () => {
+    expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production' }).auth.maxTokenLifetimeSeconds).toBe(900);
+    expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '300' }).auth.maxTokenLifetimeSeconds).toBe(300);
+    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '3600' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME_S: at most 900/);
+    expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'test' }).auth.maxTokenLifetimeSeconds).toBe(28800);
+  });
+
   it('requires a way to verify tokens', () => {
     const { AUTH_PUBLIC_KEY_FILE: _, ...noKey } = valid;
     expect(() => loadPlatformConfig('intake', noKey)).toThrow(/AUTH_PUBLIC_KEY/);

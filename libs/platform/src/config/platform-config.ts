@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const ServiceNames = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
 export type ServiceName = (typeof ServiceNames)[number];
 
+/** 等保: staff tokens live at most 15 minutes in production (refresh through the identity provider). */
+export const PRODUCTION_MAX_TOKEN_LIFETIME_S = 900;
+/** Development and tests: the development sign-in's 8 hours. */
+export const DEVELOPMENT_MAX_TOKEN_LIFETIME_S = 28_800;
+
 const csv = z
   .string()
   .min(1)
@@ -30,6 +35,11 @@ const envSchema = z.object({
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_PUBLIC_KEY_FILE: z.string().optional(),
   AUTH_JWKS_URL: z.url().optional(),
+  /**
+   * 令牌最长有效期 The longest a token may live, in seconds (exp − iat, and exp − now): 900 (15 minutes) by default in
+   * production, where more than 900 is refused; 28800 (8 hours, the development sign-in's) elsewhere.
+   */
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(30).max(86400).optional(),
   /**
    * PKCS#8 PEM file this service signs its own short-lived service tokens with (service-to-service HTTP calls,
    * e.g. intake fetching a reply from routing). In production the identity provider's client credentials replace it.
@@ -67,6 +77,8 @@ export interface PlatformConfig {
     readonly publicKeyFile?: string;
     readonly jwksUrl?: string;
     readonly serviceSigningKeyFile?: string;
+    /** Tokens living longer (exp − iat, or exp − now) are refused (401 TOKEN_LIFETIME_EXCESSIVE). */
+    readonly maxTokenLifetimeSeconds: number;
   };
   readonly failpoints: readonly string[];
   readonly testClock: 'system' | 'shared';
@@ -89,6 +101,9 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
     const e = parsed.data;
     if (!e.AUTH_PUBLIC_KEY && !e.AUTH_PUBLIC_KEY_FILE && !e.AUTH_JWKS_URL) {
       problems.push('AUTH_PUBLIC_KEY, AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL: one is required');
+    }
+    if (e.NODE_ENV === 'production' && (e.AUTH_MAX_TOKEN_LIFETIME_S ?? 0) > PRODUCTION_MAX_TOKEN_LIFETIME_S) {
+      problems.push(`AUTH_MAX_TOKEN_LIFETIME_S: at most ${PRODUCTION_MAX_TOKEN_LIFETIME_S} in production (令牌有效期不超过15分钟)`);
     }
     if (e.NODE_ENV === 'production' && e.FAILPOINTS) problems.push('FAILPOINTS: not allowed in production');
     if (e.NODE_ENV !== 'test' && e.TEST_CLOCK === 'shared') problems.push('TEST_CLOCK: shared is allowed only with NODE_ENV=test');
@@ -114,6 +129,8 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       publicKeyFile: e.AUTH_PUBLIC_KEY_FILE,
       jwksUrl: e.AUTH_JWKS_URL,
       serviceSigningKeyFile: e.SERVICE_SIGNING_KEY_FILE,
+      maxTokenLifetimeSeconds:
+        e.AUTH_MAX_TOKEN_LIFETIME_S ?? (e.NODE_ENV === 'production' ? PRODUCTION_MAX_TOKEN_LIFETIME_S : DEVELOPMENT_MAX_TOKEN_LIFETIME_S),
     },
     failpoints: e.FAILPOINTS.split(',').map((s) => s.trim()).filter(Boolean),
     testClock: e.TEST_CLOCK,
