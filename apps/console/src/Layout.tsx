@@ -18,6 +18,8 @@ export function Layout() {
     ...(hasRole(session, 'clerk') ? [{ key: '/register', label: '来访/来信登记' }] : []),
     ...(hasRole(session, 'dispatcher', 'head') ? [{ key: '/desk', label: '分办台' }] : []),
     ...(hasRole(session, 'supervisor', 'head', 'leader', 'dispatcher') ? [{ key: '/supervision', label: '督查督办' }] : []),
+    ...(hasRole(session, 'supervisor', 'head', 'leader', 'dispatcher') ? [{ key: '/cockpit', label: '驾驶舱' }] : []),
+    ...(hasRole(session, 'ops', 'sysadmin') ? [{ key: '/ops', label: '运维' }] : []),
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
   return (

@@ -26,6 +26,8 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: page(() => import('./pages/InboxPage')) },
       { path: 'desk', element: page(() => import('./pages/DeskPage')) },
       { path: 'supervision', element: page(() => import('./pages/supervision/SupervisionPage')) },
+      { path: 'cockpit', element: page(() => import('./pages/cockpit/CockpitPage')) },
+      { path: 'ops', element: page(() => import('./pages/ops/OpsPage')) },
       { path: 'cases/:caseId', element: page(() => import('./pages/CasePage')) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],
