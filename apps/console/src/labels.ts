@@ -91,3 +91,29 @@ export const CATEGORY: Record<string, string> = {
   lawsuit: '涉法涉诉',
   other: '其他',
 };
+
+/** 期限 kinds as supervision's ledger names them (unknown kinds show their code). */
+export const CLOCK_KIND: Record<string, string> = {
+  dispatch: '转送交办期限',
+  acceptance: '受理告知期限',
+  objection: '异议期限',
+  'assignment-feedback': '交办反馈期限',
+  handling: '办理期限',
+  'review-request-window': '申请复查期限',
+  'review-handling': '复查期限',
+  're-review-request-window': '申请复核期限',
+  're-review-handling': '复核期限',
+  'rating-window': '评价期限',
+  'supervision-order-answer': '督办答复期限',
+  'hotline-handling': '热线办理期限',
+  'hotline-return': '热线回访期限',
+};
+
+export const CLOCK_STATUS: Record<string, string> = {
+  running: '计时中',
+  satisfied: '已完成',
+  paused: '已暂停',
+  stopped: '已停止',
+  overdue: '已逾期',
+  lapsed: '已失效',
+};

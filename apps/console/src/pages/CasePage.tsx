@@ -8,9 +8,9 @@ import type { CaseDetail, DispatchRecord, DocumentRef, Dossier, SupervisionCase 
 import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { UnitName } from '../components/UnitName';
-import { CATEGORY, CHANNEL, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
+import { CATEGORY, CHANNEL, CLOCK_KIND, CLOCK_STATUS, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
 import { currentSession, hasRole } from '../session';
-import { formatDate, formatTime } from '../time';
+import { formatTime } from '../time';
 import { APPROVE_REPLY, CASE_ACTIONS, type CaseAction } from './case-actions';
 
 /** 案件页: facts, the dossier where the caller may see it, clocks, timeline, routing reasons, documents, and the allowed actions. */
@@ -62,11 +62,11 @@ export default function CasePage() {
           <Card title="期限" size="small" style={{ marginTop: 16 }}>
             {city.error ? <ErrorAlert error={city.error} /> : (
               <Table size="small" rowKey="clockId" pagination={false} dataSource={city.data?.clocks ?? []} columns={[
-                { title: '期限', dataIndex: 'kind' },
+                { title: '期限', dataIndex: 'kind', render: (k: string) => label(CLOCK_KIND, k) },
                 { title: '依据', dataIndex: 'article' },
                 { title: '单位', dataIndex: 'unitId', render: (u: string) => <UnitName id={u} /> },
-                { title: '最后一日', dataIndex: 'lastDay', render: (d: string) => formatDate(d) },
-                { title: '到期', render: (_: unknown, k) => (k.status === 'running' ? <DueTag dueAt={k.dueAt} provisional={k.provisional} /> : <Tag>{k.status}</Tag>) },
+                { title: '最后一日', dataIndex: 'lastDay', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
+                { title: '到期', render: (_: unknown, k) => (k.status === 'running' ? <DueTag dueAt={k.dueAt} provisional={k.provisional} /> : <Tag>{label(CLOCK_STATUS, k.status)}</Tag>) },
               ]} />
             )}
           </Card>
