@@ -111,6 +111,17 @@ async function main(): Promise<void> {
   await infra.up();
   let stack: Stack | undefined;
   const results: PhaseResult[] = [];
+  // Interrupted: still stop the services and the chaos infrastructure.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stdout.write(`chaos: ${signal}, cleaning up …\n`);
+      void (async () => {
+        await stack?.stop().catch(() => undefined);
+        if (!args.keepInfra) await infra.down().catch(() => undefined);
+        process.exit(130);
+      })();
+    });
+  }
   try {
     stack = await startOwnStack({ CONSUMER_SESSION_TIMEOUT_MS: '10000' });
     const all: Offered[] = [];
