@@ -95,6 +95,7 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
       ['transfer', D.cityBureau],
       ['assignment', D.yanjinBureau],
       ['acceptance-notice', D.hrss],
+      ['extension-notice', D.hrss],
       ['reply', D.hrss],
       ['assignment-report', D.hrss],
     ]);

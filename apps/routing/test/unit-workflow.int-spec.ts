@@ -61,9 +61,10 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect(Date.parse(reply['approvedAt'] ?? '')).toBeLessThanOrEqual(Date.parse(reply['servedAt'] ?? ''));
 
     const docs = await w.call<Array<{ id: string; kind: string; number: string }>>('GET', `/cases/${caseId}/documents`, U.hrss);
-    expect(docs.body.map((d) => d.kind)).toEqual(['assignment', 'acceptance-notice', 'reply', 'assignment-report']);
+    expect(docs.body.map((d) => d.kind)).toEqual(['assignment', 'acceptance-notice', 'extension-notice', 'reply', 'assignment-report']);
     expect(docs.body[0]?.number).toMatch(/^延津县信访局交〔\d{4}〕\d+号$/);
-    const html = await fetch(`${w.url}/cases/${caseId}/documents/${docs.body[2]?.id}/html`, { headers: { authorization: `Bearer ${await w.token(U.hrss)}` } });
+    expect(docs.body[2]?.number).toMatch(/^延津县人力资源和社会保障局延〔\d{4}〕1号$/);
+    const html = await fetch(`${w.url}/cases/${caseId}/documents/${docs.body[3]?.id}/html`, { headers: { authorization: `Bearer ${await w.token(U.hrss)}` } });
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await html.text()).toContain('信访事项处理意见书');
   });
