@@ -107,7 +107,23 @@ export interface DocumentRef {
 }
 
 /** GET /api/routing/desk */
+export interface DeskItem {
+  readonly caseId: string;
+  readonly caseNumber: string | null;
+  readonly status: CaseStatus | null;
+  readonly category: string | null;
+  readonly placeCode: string | null;
+  readonly holdingUnitId: string | null;
+  /** objection-pending | objected-twice | objection-approved | no-rule-matched | rule-error | awaiting-dispatch … */
+  readonly reason: string;
+  readonly objectedTwice: boolean;
+  /** The latest objection's or the routing policy's words. */
+  readonly detail: string | null;
+  readonly dueAt: string | null;
+  readonly version: number;
+  readonly subject?: string;
+}
 export interface DeskPage {
-  readonly items: Array<InboxItem & { readonly reason?: string; readonly deskReason?: string }>;
+  readonly items: DeskItem[];
   readonly total: number;
 }

@@ -5,15 +5,16 @@ import { Link } from 'react-router';
 import { ifMatch, routing } from '../api/client';
 import { call } from '../api/errors';
 import { useUnits } from '../api/queries';
-import type { DeskPage as Desk, InboxItem } from '../api/views';
+import type { DeskItem, DeskPage as Desk } from '../api/views';
 import { CaseSubject } from '../components/CaseSubject';
+import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CATEGORY, label, STATUS } from '../labels';
 import { currentSession } from '../session';
-import { formatTime } from '../time';
 
 const REASON: Record<string, string> = {
-  'no-rule': '无规则可依', unmatched: '无规则可依', 'objection-pending': '待审核异议', 'objection-approved': '异议成立退回', 'objected-twice': '两次异议（推诿）',
+  'no-rule-matched': '无规则可依', 'rule-error': '规则出错', 'awaiting-dispatch': '待人工分办', 'objection-pending': '待审核异议',
+  'objection-approved': '异议成立退回', 'objected-twice': '两次异议（推诿）',
 };
 
 interface DispatchForm {
@@ -30,7 +31,7 @@ export default function DeskPage() {
   const session = currentSession();
   const desk = useQuery({ queryKey: ['desk'], refetchInterval: 15000, queryFn: () => call<Desk>(routing.GET('/desk', { params: { query: { limit: 100 } } })) });
   const units = useUnits({ within: session?.division ?? '410700000000' }, !!session);
-  const [target, setTarget] = useState<InboxItem | null>(null);
+  const [target, setTarget] = useState<DeskItem | null>(null);
   const [form] = Form.useForm<DispatchForm>();
   const mode = Form.useWatch('mode', form);
   const dispatch = useMutation({
@@ -51,7 +52,7 @@ export default function DeskPage() {
   return (
     <Card title="分办台">
       <ErrorAlert error={desk.error} />
-      <Table<Desk['items'][number]>
+      <Table<DeskItem>
         rowKey="caseId"
         loading={desk.isLoading}
         dataSource={desk.data?.items ?? []}
@@ -61,9 +62,10 @@ export default function DeskPage() {
           { title: '事由', render: (_: unknown, r) => <CaseSubject caseId={r.caseId} subject={r.subject} /> },
           { title: '类别', dataIndex: 'category', render: (c: string | null) => label(CATEGORY, c) },
           { title: '状态', dataIndex: 'status', render: (s: string | null) => <Tag>{label(STATUS, s)}</Tag> },
-          { title: '待办原因', render: (_: unknown, r) => <Tag color="orange">{label(REASON, r.deskReason ?? r.reason)}</Tag> },
-          { title: '登记', dataIndex: 'registeredAt', render: (t: string | null) => formatTime(t) },
-          { title: '', render: (_: unknown, r) => <Button type="primary" onClick={() => setTarget(r)}>分办</Button> },
+          { title: '待办原因', render: (_: unknown, r) => <><Tag color={r.objectedTwice ? 'red' : 'orange'}>{label(REASON, r.reason)}</Tag>{r.detail}</> },
+          { title: '期限', dataIndex: 'dueAt', render: (d: string | null) => <DueTag dueAt={d} /> },
+          // An objection is decided on the case page (its allowed actions); a case no rule placed is dispatched here.
+          { title: '', render: (_: unknown, r) => (r.reason.startsWith('objection-pending') ? <Link to={`/cases/${r.caseId}`}>审核异议</Link> : <Button type="primary" onClick={() => setTarget(r)}>分办</Button>) },
         ]}
       />
       <Modal open={!!target} title={`分办 ${target?.caseNumber ?? ''}`} okText="分办" cancelText="取消" onCancel={() => setTarget(null)} onOk={() => form.submit()} confirmLoading={dispatch.isPending}>
