@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { loadServiceEnv } from '@sunshine/platform';
+import { loadServiceEnv, readCaseSubjects } from '@sunshine/platform';
 import { z } from 'zod';
 
 const schema = z.object({
-  /** intake's base URL: routing reads the petitioner's name from the dossier when it prints a notice. */
+  /** intake's base URL: routing reads the petitioner's name from the dossier when it prints a notice, and the inbox's subjects. */
   INTAKE_URL: z.url().default('http://127.0.0.1:3001'),
 });
 
@@ -24,6 +24,11 @@ const TIMEOUT_MS = 3000;
 export class IntakeDossierClient {
   private readonly logger = new Logger(IntakeDossierClient.name);
   private readonly intakeUrl = loadServiceEnv(schema).INTAKE_URL.replace(/\/$/, '');
+
+  /** The subjects (事由) of listed cases the reader may read in full (libs/platform `readCaseSubjects`): the inbox's. */
+  subjects(caseIds: readonly string[], token: string): Promise<ReadonlyMap<string, string>> {
+    return readCaseSubjects(this.intakeUrl, caseIds, token);
+  }
 
   async addressee(caseId: string, token: string): Promise<string> {
     try {

@@ -4,9 +4,12 @@ import { DISCIPLINE_KINDS, reviveCaseState, TERRITORY_OVERSEER_KINDS, unitDuties
 import { caseCoreColumns, caseCoreOf, CaseVisibility, Clock, DeadlineContextSource, DomainException, isoOf, type CaseCore, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { DirectoryCache } from '../directory/directory.cache';
+import { IntakeDossierClient } from '../documents/intake-dossier.client';
 import { INBOX_VISIBILITY_FROM, inboxSql, type InboxQuery } from './inbox.query';
 
 export interface InboxItem extends CaseCore {
+  /** 事由, only where the reader may read the case in full (intake answers for those alone); else null. */
+  readonly subject: string | null;
   /** True while the case is with this unit; false for cases it held before. */
   readonly holding: boolean;
   /** The unit assists on the case (协办) now: the lead unit is `holdingUnitName`. */
@@ -55,6 +58,7 @@ export class InboxService {
     private readonly directory: DirectoryCache,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
+    private readonly intake: IntakeDossierClient,
   ) {}
 
   async list(staff: StaffPrincipal, q: InboxQuery): Promise<InboxPage> {
@@ -81,13 +85,17 @@ export class InboxService {
     );
     const directory = await this.directory.current(this.dataSource.manager);
     const clocks = { ...this.deadlines.current(), asOf: this.clock.now() };
-    const warnings = await this.warningsOf(rows.map((r) => String(r['case_id'])), staff.unitId);
+    const caseIds = rows.map((r) => String(r['case_id']));
+    const warnings = await this.warningsOf(caseIds, staff.unitId);
+    // The subject only where the reader may read the case in full: intake answers for those alone.
+    const subjects = await this.intake.subjects(caseIds, staff.token);
     return {
       items: rows.map((r) => {
         const core = caseCoreOf(r);
         const state = reviveCaseState(r['state'], core.caseId);
         return {
         ...core,
+        subject: subjects.get(core.caseId) ?? null,
         holding: r['holding_unit_id'] === staff.unitId,
         assisting: state.assistingUnitIds.includes(staff.unitId),
         holdingUnitName: core.holdingUnitId ? (directory.get(core.holdingUnitId)?.name ?? null) : null,
