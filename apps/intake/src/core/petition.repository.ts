@@ -48,7 +48,7 @@ export type CorrectableColumns = Partial<
 >;
 
 /** How an earlier case was recognised as the same person's: ID number (the petitioner on file), phone, or name at the place. */
-export type RepeatBasis = 'same-petitioner' | 'same-phone' | 'same-name-and-place';
+export type RepeatBasis = 'same-petitioner' | 'same-phone' | 'same-name-and-place' | 'near-duplicate-text';
 
 /** Who is registering, as repeat detection looks for them: blind indexes only, never the values. */
 export interface CallerKeys {
@@ -113,6 +113,38 @@ export class PetitionRepository {
       [keys.petitionerId, keys.phoneIndex, keys.nameIndex, keys.placeCode, limit, ...visible.params],
     );
     return rows.map((r) => ({ caseId: r.case_id, basis: r.basis }));
+  }
+
+  /** The text's MinHash signature and LSH band keys (libs/domain near-duplicate), for later registrations to find it by. */
+  async setTextSignature(m: EntityManager, caseId: string, signature: Uint32Array, bandKeys: readonly string[]): Promise<void> {
+    await m.query(`INSERT INTO petition_text_signatures (case_id, signature) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET signature = EXCLUDED.signature`,
+      [caseId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength)]);
+    await m.query(`DELETE FROM petition_text_bands WHERE case_id = $1`, [caseId]);
+    if (bandKeys.length > 0) {
+      await m.query(`INSERT INTO petition_text_bands (band_key, case_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [bandKeys, caseId]);
+    }
+  }
+
+  /**
+   * Earlier cases sharing at least one LSH band key with the text (candidates for a near duplicate), most shared keys
+   * first, among those the caller may see (`visible` over `case_replica` aliased `c`, its parameters numbered from $3).
+   */
+  async nearDuplicateCandidates(m: EntityManager, bandKeys: readonly string[], limit: number, visible: VisibilitySql): Promise<Array<{ caseId: string; signature: Uint32Array }>> {
+    if (bandKeys.length === 0) return [];
+    const rows = await m.query<Array<{ case_id: string; signature: Buffer }>>(
+      `SELECT s.case_id, s.signature
+         FROM (SELECT case_id, count(*) AS shared FROM petition_text_bands WHERE band_key = ANY($1::text[]) GROUP BY case_id) b
+         JOIN petition_text_signatures s ON s.case_id = b.case_id
+         JOIN case_replica c ON c.case_id = b.case_id
+        WHERE ${visible.visible}
+        ORDER BY b.shared DESC LIMIT $2`,
+      [bandKeys, limit, ...visible.params],
+    );
+    return rows.map((r) => {
+      const bytes = new Uint8Array(r.signature.length);
+      bytes.set(r.signature);
+      return { caseId: r.case_id, signature: new Uint32Array(bytes.buffer) };
+    });
   }
 
   /** The keys a later registration finds this one by: the blind index of the phone and of the name given with it. */

@@ -29,6 +29,12 @@ export interface CheckFacts {
 export interface RegistrationChecks {
   readonly skipLevel: { readonly flagged: boolean; readonly competentUnitId: string | null; readonly reasons: readonly string[] };
   readonly repeat: RepeatMatch | null;
+  /**
+   * Beside the same-person match (only when there is none): an earlier visible case whose text is a near duplicate
+   * (basis `near-duplicate-text`, the estimated similarity as score) — the same matter through another channel or
+   * another person. For the clerk's eyes; it sets no flag (merging is the clerk's decision: 并单).
+   */
+  readonly similarText?: RepeatMatch | null;
   /** Art 19 on the earlier matter: the deciding unit will not accept a repeat brought to a higher organ in time. */
   readonly art19: { readonly notAccepted: boolean; readonly reasons: readonly string[] } | null;
   /**
@@ -77,8 +83,9 @@ export class RegistrationChecksService {
     const skipLevel = await this.skipLevel(facts);
     const viewer = caseViewerOf(registrar.unitId, await this.directory.current(m), registrar.divisionCode);
     const repeat = matter.caller ? await this.repeats.findRepeat(m, matter.caller, matter.subject, matter.content, viewer) : null;
+    const similarText = matter.caller && !repeat ? await this.repeats.findSimilarText(m, matter.subject, matter.content, viewer) : null;
     return {
-      skipLevel, repeat,
+      skipLevel, repeat, similarText,
       art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null,
       finality: repeat ? await this.finality(m, repeat.caseId, viewer) : null,
     };

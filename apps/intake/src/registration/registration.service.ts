@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
-import { LAWSUIT_CATEGORY } from '@sunshine/domain';
+import { LAWSUIT_CATEGORY, lshBandKeys, minhashSignature } from '@sunshine/domain';
 import { CaseEmitter, Clock, DirectoryReplicaService, DomainException, type BlindIndexer } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
@@ -15,6 +15,7 @@ import { ReceptionService } from '../reception/reception.service';
 import { CategoryTableService } from '../categories/category-table.service';
 import { CaseNumberService } from './case-number.service';
 import { hashQueryCode, newQueryCode } from './query-code';
+import { matterText } from '../repeat/matter-similarity';
 import { callerKeyValues } from '../repeat/repeat-detector.service';
 import { RepeatReportsService } from '../repeat/repeat-reports.service';
 import { RegistrationChecksService, type RegistrationChecks } from './registration-checks.service';
@@ -140,6 +141,8 @@ export class RegistrationService {
       });
       await this.petitions.setContactPhone(m, caseId, input.petitioner.phone);
       await this.petitions.setCallerKeys(m, caseId, keys);
+      const signature = minhashSignature(matterText(input.subject, input.content));
+      await this.petitions.setTextSignature(m, caseId, signature, lshBandKeys(signature));
       await this.petitions.insertDossier(m, caseId, {
         subject: input.subject, content: input.content, accusedPerson: input.accused?.person,
         representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,

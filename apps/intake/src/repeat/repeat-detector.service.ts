@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CaseViewer } from '@sunshine/domain';
+import { estimatedSimilarity, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, type CaseViewer } from '@sunshine/domain';
 import { caseVisibilitySql, type VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { PetitionRepository, type CallerKeys, type RepeatBasis } from '../core/petition.repository';
@@ -20,6 +20,7 @@ const BASIS_WORDS: Record<RepeatBasis, { zh: string; en: string }> = {
   'same-petitioner': { zh: '同一身份证号码', en: 'the same ID number' },
   'same-phone': { zh: '同一联系电话', en: 'the same phone' },
   'same-name-and-place': { zh: '同一姓名、同一事发地', en: 'the same name at the same place' },
+  'near-duplicate-text': { zh: '文本高度相似（可能为同一事项经其他渠道重复反映）', en: 'near-duplicate text (the same matter through another channel)' },
 };
 
 /** The blind indexes a caller is recognised by: the phone's digits (without +86) and the name without spaces. */
@@ -48,6 +49,23 @@ export class RepeatDetectorService {
   /** The most similar earlier matter of the same person among the cases `viewer` may know of (the one visibility rule). */
   async findRepeat(m: EntityManager, keys: CallerKeys, subject: string, content: string, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
     return this.bestAmong(m, keys, subject, content, caseVisibilitySql(viewer, 6, 'c'), excludeCaseId);
+  }
+
+  /**
+   * Beside the same-person match: the visible earlier case whose text is a near duplicate of this one (MinHash,
+   * estimated Jaccard similarity at or above the threshold, whoever brought it — the same matter through another
+   * channel or another person), found through the LSH band index. Shown to the clerk; it flags nothing by itself.
+   */
+  async findSimilarText(m: EntityManager, subject: string, content: string, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
+    const mine = minhashSignature(matterText(subject, content));
+    const candidates = await this.petitions.nearDuplicateCandidates(m, lshBandKeys(mine), CANDIDATES, caseVisibilitySql(viewer, 3, 'c'));
+    let best: RepeatMatch | null = null;
+    for (const candidate of candidates) {
+      if (candidate.caseId === excludeCaseId) continue;
+      const score = round(estimatedSimilarity(mine, candidate.signature));
+      if (score >= NEAR_DUPLICATE_THRESHOLD && (best === null || score > best.score)) best = matchOf(candidate.caseId, score, 'near-duplicate-text');
+    }
+    return best;
   }
 
   /**
