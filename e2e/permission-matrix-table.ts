@@ -212,6 +212,19 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /delivery/messages': { status: 200 },
   'GET /delivery/messages/{id}': { path: '/delivery/messages/{ghost}', status: 404 },
   'POST /delivery/messages/{id}/claim': { path: '/delivery/messages/{ghost}/claim', body: MALFORMED, status: 400 },
+  // evaluation: figures (a malformed period: whose figures a caller may read depends on its unit), schemes, rankings, reports
+  'GET /kpis': { path: '/kpis?period=fortnight', status: 400 },
+  'GET /kpis/units': { path: '/kpis/units?period=fortnight', status: 400 },
+  'GET /scoring-schemes': { status: 200 },
+  'PUT /scoring-schemes/{id}': { path: '/scoring-schemes/matrix-probe', body: MALFORMED, status: 400 },
+  'GET /rankings': { status: 200 },
+  'GET /rankings/preview': { path: '/rankings/preview?period=fortnight', status: 400 },
+  'POST /rankings': { body: MALFORMED, status: 400 },
+  'GET /reports': { status: 200 },
+  'POST /reports': { body: MALFORMED, status: 400 },
+  'GET /reports/{id}': { path: '/reports/{ghost}', status: 404 },
+  'GET /reports/{id}/xlsx': { path: '/reports/{ghost}/xlsx', status: 404 },
+  'GET /reports/{id}/html': { path: '/reports/{ghost}/html', status: 404 },
 };
 
 // ---------------------------------------------------------------------------------------------------------------

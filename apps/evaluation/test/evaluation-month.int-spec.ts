@@ -147,6 +147,18 @@ describe('evaluation: a scripted month gives the KPIs, scores, rank order and st
     expect((await world.call('GET', '/kpis?period=fortnight&date=2026-11-15', undefined, await world.token('countyBureau'))).status).toBe(400);
   });
 
+  it('lists every unit’s figures of a territory to its bureau, and its own row only to a unit', async () => {
+    type Units = { units: Array<{ unitId: string; satisfactionOutsidePeerNorm: boolean; figures: KpiBody['figures'] }> };
+    const county = await world.call<Units>('GET', '/kpis/units?period=month&date=2026-11-15', undefined, await world.token('countyBureau'));
+    expect(county.body.units.map((u) => [u.unitId, u.figures.counts['cases'], u.satisfactionOutsidePeerNorm])).toEqual([
+      [UNITS.housing, 0, false],
+      [UNITS.hrss, 0, false],
+      [UNITS.countyBureau, 4, false],
+    ]);
+    const own = await world.call<Units>('GET', '/kpis/units?period=month&date=2026-11-15', undefined, await world.token('hrss', ['head']));
+    expect(own.body.units.map((u) => u.unitId)).toEqual([UNITS.hrss]);
+  });
+
   it('lists the cases behind a figure to those who may see them', async () => {
     const overdue = `/kpis/cases?period=month&date=2026-11-15&division=${DEMO_COUNTY}&metric=reply&outcome=overdue`;
     const county = await world.call<{ items: Array<{ caseId: string; day: string; unitId: string }>; total: number }>('GET', overdue, undefined, await world.token('countyBureau'));

@@ -1,5 +1,5 @@
 import { divisionCodeSchema, unitIdSchema } from '@sunshine/contracts';
-import { KPI_METRICS, kpiPeriodKindSchema, localDateSchema, type KpiMetric } from '@sunshine/domain';
+import { KPI_METRICS, kpiPeriodKindSchema, localDateSchema, shanghaiDateOf, type KpiMetric, type LocalDate } from '@sunshine/domain';
 import { z } from 'zod';
 
 /** Who reads figures: unit heads (their own unit), bureaus' dispatchers and supervisors, leaders. */
@@ -8,7 +8,7 @@ export const FIGURE_ROLES = ['head', 'dispatcher', 'supervisor', 'leader'] as co
 /** A calendar period (Asia/Shanghai) by its kind and any day in it. */
 export const periodAskSchema = z.object({
   period: kpiPeriodKindSchema.describe('日 day / 周 week / 月 month / 双月 bi-month / 季 quarter / 年 year'),
-  date: localDateSchema.describe('任一日期 Any day of the period (YYYY-MM-DD, Asia/Shanghai)'),
+  date: localDateSchema.optional().describe('任一日期 Any day of the period (YYYY-MM-DD, Asia/Shanghai); today by default'),
 });
 
 export const kpiAskSchema = periodAskSchema.extend({
@@ -27,3 +27,8 @@ export const figureCasesAskSchema = kpiAskSchema.extend({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type FigureCasesQuery = z.infer<typeof figureCasesAskSchema>;
+
+/** The ask with its day: the one given, else today in Asia/Shanghai. */
+export function dated<T extends { readonly date?: string }>(q: T, now: Date): T & { readonly date: LocalDate } {
+  return { ...q, date: q.date ?? shanghaiDateOf(now) };
+}

@@ -24,7 +24,7 @@ export interface KpiAsk {
   readonly period: KpiPeriodKind;
   readonly date: LocalDate;
   readonly unitId?: string;
-  /** A territory (the place of the cases): the caller's own when neither it nor a unit is given. */
+  /** A territory (the place of the cases). Neither given: the caller's own territory (an overseer) or unit. */
   readonly division?: string;
 }
 
@@ -65,8 +65,12 @@ export class KpiQueryService {
       const unit = (await this.directory.current()).get(ask.unitId);
       if (!unit) throw unknownUnit(ask.unitId);
       subject = { kind: 'unit', unitId: ask.unitId, division: unit.divisionCode };
+    } else if (ask.division !== undefined) {
+      subject = { kind: 'territory', division: ask.division };
     } else {
-      subject = { kind: 'territory', division: ask.division ?? viewer.divisionCode };
+      // Neither given: an overseer's own territory, anyone else's own unit.
+      const territory: FigureSubject = { kind: 'territory', division: viewer.divisionCode };
+      subject = mayReadFigures(viewer, territory) ? territory : { kind: 'unit', unitId: viewer.unitId, division: viewer.divisionCode };
     }
     if (!mayReadFigures(viewer, subject)) throw FIGURES_OUT_OF_SCOPE;
     return subject;

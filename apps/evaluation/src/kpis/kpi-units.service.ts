@@ -25,12 +25,12 @@ export class KpiUnitsService {
 
   async units(staff: StaffPrincipal, ask: { period: KpiPeriodKind; date: LocalDate; division?: string }): Promise<{ period: KpiPeriod; units: UnitFigures[] }> {
     const subject = await this.kpis.subjectFor(staff, { division: ask.division });
-    const division = subject.kind === 'territory' ? subject.division : (subject.division ?? '');
     const period = kpiPeriodOf(ask.period, ask.date);
+    // A caller who oversees no territory gets its own unit's row only.
     const rows = await this.dataSource.query<Array<{ unit_id: string; metric: string; outcome: string; n: string; persons: string }>>(
       `SELECT unit_id, metric, outcome, sum(n) AS n, sum(persons) AS persons FROM kpi_daily
-        WHERE day BETWEEN $1 AND $2 AND division LIKE $3 GROUP BY unit_id, metric, outcome`,
-      [period.from, period.to, `${divisionPrefix(division)}%`],
+        WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR division LIKE $3) AND ($4::text IS NULL OR unit_id = $4) GROUP BY unit_id, metric, outcome`,
+      [period.from, period.to, subject.kind === 'territory' ? `${divisionPrefix(subject.division)}%` : null, subject.kind === 'unit' ? subject.unitId : null],
     );
     const byUnit = new Map<string, Record<string, Record<string, { n: number; persons: number }>>>();
     for (const r of rows) {

@@ -6,13 +6,14 @@ import {
   divisionContains,
   kpiFigures,
   kpiPeriodOf,
+  mayReadFigures,
   rankScores,
   scoreOf,
   type KpiPeriodKind,
   type LocalDate,
   type Ranking,
 } from '@sunshine/domain';
-import { Clock, DomainException, newEvent, OrgDirectorySource, OutboxWriter, type StaffPrincipal } from '@sunshine/platform';
+import { CaseVisibility, Clock, DomainException, newEvent, OrgDirectorySource, OutboxWriter, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { KpiQueryService } from '../kpis/kpi-query.service';
@@ -52,6 +53,7 @@ export class RankingService {
     private readonly directory: OrgDirectorySource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   /** The ranking as it stands (not stored). */
@@ -108,15 +110,15 @@ export class RankingService {
     });
   }
 
-  /** Published rankings of territories inside the caller's own, newest first. */
+  /** Published rankings of the territories the caller may read figures of, newest first. */
   async list(staff: StaffPrincipal): Promise<PublishedRanking[]> {
-    const viewer = await this.kpis.subjectFor(staff, {});
+    const viewer = await this.visibility.viewer(staff);
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
       `SELECT id, division_code, level, scheme_id, scheme_version, period_kind, period_label, to_char(period_from, 'YYYY-MM-DD') AS pf,
          to_char(period_to, 'YYYY-MM-DD') AS pt, rows, red, black, published_by, published_at FROM rankings ORDER BY published_at DESC LIMIT 200`,
     );
     return rows
-      .filter((r) => viewer.division !== null && divisionContains(viewer.division, String(r['division_code'])))
+      .filter((r) => mayReadFigures(viewer, { kind: 'territory', division: String(r['division_code']) }))
       .map((r) => ({
         id: String(r['id']),
         divisionCode: String(r['division_code']),

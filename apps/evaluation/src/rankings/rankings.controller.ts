@@ -3,7 +3,7 @@ import { divisionCodeSchema } from '@sunshine/contracts';
 import { scoringSchemeSchema } from '@sunshine/domain';
 import { CityLevel, Clock, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
-import { FIGURE_ROLES, periodAskSchema } from '../kpis/kpi-ask.schema';
+import { dated, FIGURE_ROLES, periodAskSchema } from '../kpis/kpi-ask.schema';
 import { RankingService, type PublishedRanking } from './ranking.service';
 import { ScoringSchemeStore, type StoredScheme } from './scoring-scheme.store';
 
@@ -49,7 +49,7 @@ export class RankingsController {
 
   @StaffRoute('GET', 'rankings/preview', { roles: FIGURE_ROLES, summary: '按现行方案试算排名（不发布） The ranking as it stands (not published)' })
   preview(@ZodQuery(rankingAskSchema) q: RankingAskDto, @Staff() staff: StaffPrincipal) {
-    return this.rankings.compute(staff, q);
+    return this.rankings.compute(staff, dated(q, this.clock.now()));
   }
 
   @StaffRoute('GET', 'rankings', { roles: FIGURE_ROLES, summary: '已发布的排名（红黑榜） Published rankings with red and black lists' })
@@ -59,6 +59,6 @@ export class RankingsController {
 
   @StaffRoute('POST', 'rankings', { roles: ['head', 'supervisor'], summary: '发布本期排名（每期一次） Publish the ranking of a period (once)' })
   publish(@ZodBody(rankingAskSchema) body: RankingAskDto, @Staff() staff: StaffPrincipal): Promise<PublishedRanking> {
-    return this.rankings.publish(staff, body);
+    return this.rankings.publish(staff, dated(body, this.clock.now()));
   }
 }

@@ -38,4 +38,9 @@ describe('caseKpiFacts: what one case counts for', () => {
       { key: 'acceptance/e2/acceptance/', metric: 'acceptance', outcome: 'late', unitId: DEPT, day: '2025-03-19', ...dims },
     ]);
   });
+
+  it('counts nothing of an accusation (the accused must learn nothing of it, not even a count)', () => {
+    const { state } = playAt([registeredAt('2025-03-03T01:00:00.000Z', { type: 'accusation' }), ['2025-03-03T02:00:00.000Z', commands.dispatch(BUREAU, DEPT)]]);
+    expect(caseKpiFacts(state, clockHistory(state, clockContext('2025-04-01T00:00:00.000Z')))).toEqual([]);
+  });
 });

@@ -11,6 +11,14 @@ const isAcceptanceClock = (c: CaseClock): boolean => satisfiedBy(c.kind, 'case.a
 const isReplyClock = (c: CaseClock): boolean => c.onDue.kind === 'overdue' && satisfiedBy(c.kind, 'case.replied');
 
 /**
+ * Whether a case counts in the shared figures: an accusation (检举控告) or a case flagged confidential does not, since a
+ * count in a territory's or a unit's figures would tell the accused unit, which must learn nothing of it (Art 30, 46).
+ */
+export function countedInFigures(state: CaseState): boolean {
+  return state.type !== 'accusation' && !state.flags.confidential;
+}
+
+/**
  * The unit rated for a stage (谁初次办理、谁接受评价): for the handling unit, the first unit that accepted the stage, else
  * the unit named; for the bureau, the unit named.
  */
@@ -77,7 +85,7 @@ function settlementOf(state: CaseState, end: ReturnType<typeof endOf>): { outcom
  * settled and how the case ended (both at the unit that first accepted it).
  */
 export function caseKpiFacts(state: CaseState, clocks: readonly CaseClock[]): KpiFact[] {
-  if (state.registeredAt === null || state.receivingUnitId === null) return [];
+  if (state.registeredAt === null || state.receivingUnitId === null || !countedInFigures(state)) return [];
   const d = dimsOf(state);
   const received = state.receivedAt ?? state.registeredAt;
   const facts: KpiFact[] = [fact(d, 'volume', 'volume', 'case', state.receivingUnitId, received)];
@@ -106,7 +114,7 @@ export function caseKpiFacts(state: CaseState, clocks: readonly CaseClock[]): Kp
  * rating as the fold kept it (a citizen's own rating replaces a staff callback's under the same key).
  */
 export function eventKpiFacts(event: AnyCaseEvent, after: CaseState): KpiFact[] {
-  if (after.registeredAt === null) return [];
+  if (after.registeredAt === null || !countedInFigures(after)) return [];
   const d = dimsOf(after);
   const at = event.occurredAt;
   switch (event.type) {
