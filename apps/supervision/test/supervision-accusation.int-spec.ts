@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { MessageEvent } from '@nestjs/common';
 import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import { eventually } from '@sunshine/testing';
@@ -16,7 +18,25 @@ const FEEDS: readonly UnitKey[] = [...ACCUSED_SIDE, 'countyDiscipline', 'countyB
 // accused government and its petition office see nothing of it on any endpoint of supervision; the discipline
 // commission and the registering bureau do. Dispatched Mon 3/2 → acceptance due Tue 3/17 24:00 Shanghai.
 describe('an accusation against a township, in supervision (Art 30, 46)', () => {
-  const world = SupervisionWorld.forSuite('2026-03-02T00:00:00.000Z');
+  // Routing's staff register (GET /org/users/:subject), which supervision reads to check a leader in charge (包案): in
+  // this test of supervision alone, a fixture answering as routing does (the services together: e2e).
+  const STAFF: Record<string, { unitId: string; roles: string[]; active: boolean }> = {
+    'discipline-leader': { unitId: UNITS.countyDiscipline, roles: ['leader'], active: true },
+    'dongtun-leader': { unitId: UNITS.dongtun, roles: ['leader'], active: true },
+  };
+  const staffRegister: Server = createServer((req, res) => {
+    const subject = decodeURIComponent(/^\/org\/users\/([^/?]+)/.exec(req.url ?? '')?.[1] ?? '');
+    const user = STAFF[subject];
+    res.writeHead(user ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(user ? { subject, ...user } : { code: 'USER_NOT_FOUND' }));
+  });
+  const env: Record<string, string> = {};
+  beforeAll(async () => {
+    await new Promise<void>((r) => staffRegister.listen(0, '127.0.0.1', r));
+    env['ROUTING_URL'] = `http://127.0.0.1:${(staffRegister.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => staffRegister.close(() => r())));
+  const world = SupervisionWorld.forSuite('2026-03-02T00:00:00.000Z', env);
   const accusation = new CaseScript(world);
   const control = new CaseScript(world);
   const fed = new Map<UnitKey, Array<{ caseId: string; status: string }>>();
@@ -148,12 +168,18 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
     }
 
     // 包案: the registering bureau may not put a leader (its own, or the accused township's) in charge of the accusation.
-    for (const body of [{}, { leaderRef: 'dongtun-staff' }]) {
+    for (const body of [{}, { leaderRef: 'dongtun-leader' }]) {
       const refused = await send('POST', `/cases/${accusation.caseId}/leader`, body, 'countyBureau');
       expect([refused.status, refused.body['code']]).toEqual([403, 'DISCIPLINE_CHAIN_ONLY']);
     }
-    // A leader named by the commission leads for the commission: the accused township's staff of that name sees nothing.
-    expect((await send('POST', `/cases/${accusation.caseId}/leader`, { leaderRef: 'dongtun-staff' }, 'countyDiscipline')).status).toBe(201);
+    // The leader is a registered leader of a unit that may know of the case: never free text, never the accused side's.
+    const named = async (leaderRef: string) => send('POST', `/cases/${accusation.caseId}/leader`, { leaderRef }, 'countyDiscipline');
+    const free = await named('张书记');
+    expect([free.status, free.body['code']]).toEqual([422, 'LEADER_NOT_STAFF']);
+    const accusedSide = await named('dongtun-leader');
+    expect([accusedSide.status, accusedSide.body['code']]).toEqual([422, 'LEADER_UNIT_CANNOT_SEE_CASE']);
+    const led = await named('discipline-leader');
+    expect([led.status, led.body['leaderRef'], led.body['leaderUnitId']]).toEqual([201, 'discipline-leader', UNITS.countyDiscipline]);
     expect(JSON.stringify((await get('/leader/cases', 'dongtun')).body)).not.toContain(accusation.caseId);
 
     // Nothing supervision wrote on the accusation's log names a unit of the accused side; every order is the chain's.

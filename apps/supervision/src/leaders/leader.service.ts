@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Reason } from '@sunshine/contracts';
-import { CASE_NOT_FOUND, CaseCommands, CaseLists, Clock, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
-import type { EntityManager } from 'typeorm';
+import {
+  CASE_NOT_FOUND,
+  CaseCommands,
+  CaseLists,
+  CaseReplicaStore,
+  CaseVisibility,
+  Clock,
+  DomainException,
+  isoOf,
+  type StaffPrincipal,
+} from '@sunshine/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseVisibilityFacts } from '@sunshine/domain';
 import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
 import { OrderParties } from '../orders/order-parties.service';
@@ -13,6 +24,8 @@ export interface LeaderCase extends CaseListItem {
   readonly assignedBy: string;
   readonly leaderUnitId: string;
 }
+
+const ASSIGNS_LEADER = { zh: '安排领导包案', en: 'assigns a leader in charge' };
 
 const LEADER_REQUIRED = new DomainException('LEADER_REQUIRED', 'unprocessable', {
   zh: '须指定包案领导（在册的领导干部）',
@@ -28,19 +41,27 @@ const LEADER_REQUIRED = new DomainException('LEADER_REQUIRED', 'unprocessable', 
 @Injectable()
 export class LeaderService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lists: CaseLists,
     private readonly commands: CaseCommands,
     private readonly parties: OrderParties,
     private readonly clock: Clock,
     private readonly staffUsers: RoutingStaffClient,
+    private readonly replica: CaseReplicaStore,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   async assign(staff: StaffPrincipal, caseId: string, body: { leaderRef?: string; reason?: Reason }): Promise<LeaderCase> {
     const leaderRef = body.leaderRef ?? staff.subject;
-    // Read before the case is locked (an HTTP call never runs inside the transaction); the unit's access is checked in it.
+    // Who may assign is answered first (404 for a case the caller may not know of, 403 off the discipline chain), then
+    // the staff register is read before the case is locked (no HTTP call inside the transaction), then all is checked again.
+    const seen = await this.replica.read(this.dataSource.manager, caseId);
+    if (!seen) throw CASE_NOT_FOUND;
+    await this.visibility.assert(staff, seen.facts);
+    await this.parties.assertActor(staff, seen.facts, ASSIGNS_LEADER, false);
     const named = leaderRef === staff.subject ? null : await this.staffUsers.user(leaderRef, staff.token);
     await this.commands.act(caseId, staff, {}, async (tx) => {
-      await this.parties.assertActor(staff, tx.current.facts, { zh: '安排领导包案', en: 'assigns a leader in charge' }, false, tx.m);
+      await this.parties.assertActor(staff, tx.current.facts, ASSIGNS_LEADER, false, tx.m);
       const unitId = await this.leaderUnit(staff, leaderRef, named, tx.current.facts, tx.m);
       const payload = body.reason ? { leaderRef, unitId, reason: body.reason } : { leaderRef, unitId };
       await tx.run({ name: 'assign-leader', payload });
