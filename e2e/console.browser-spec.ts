@@ -21,6 +21,8 @@ describe('the staff console in a browser', () => {
   async function signedIn(persona: string): Promise<Page> {
     // The browser in another zone than the city: every time shown must still be Beijing time.
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    // The machine is shared: an action may wait for a slow render, not fail on playwright's 30 s default.
+    context.setDefaultTimeout(90000);
     const page = await context.newPage();
     await page.goto(`${world.url}/`);
     await page.waitForURL('**/sign-in**');
