@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { overloadException } from './overload-errors';
 
 function withCode(message: string, code: string): Error {
@@ -22,6 +22,8 @@ describe('overloadException', () => {
       withCode('sorry, too many clients already', '53300'),
       withCode('connection failure', '08006'),
       new Error('Connection terminated due to connection timeout', { cause: withCode('connect ETIMEDOUT', 'ETIMEDOUT') }),
+      // PostgreSQL stopped between two statements of a transaction: TypeORM released its query runner.
+      new QueryRunnerProviderAlreadyReleasedError(),
     ];
     for (const error of samples) {
       const e = overloadException(error);

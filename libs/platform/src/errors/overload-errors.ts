@@ -41,6 +41,9 @@ const PG_DOWN_MESSAGES = [
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
 ];
+// TypeORM releases a transaction's query runner when its connection errors (PostgreSQL stopped between two statements
+// of a transaction): the next statement then fails with this, the connection loss being the cause.
+const TYPEORM_CONNECTION_LOST = new Set(['QueryRunnerProviderAlreadyReleasedError']);
 // ioredis with the offline queue off, or out of retries, while Redis is down.
 const REDIS_DOWN = [/Stream isn't writeable/, /Reached the max retries per request limit/, /Connection is closed/];
 
@@ -77,7 +80,8 @@ export function overloadException(error: unknown): DomainException | null {
     const message = typeof e.message === 'string' ? e.message : '';
     if (OVERLOAD_SQLSTATE.has(code) || PG_OVERLOAD_MESSAGES.includes(message)) return overloadedException();
     if (e.name === 'MaxRetriesPerRequestError' || REDIS_DOWN.some((r) => r.test(message))) return dependencyUnavailableException('redis');
-    if (UNAVAILABLE_SQLSTATE.test(code) || SOCKET_CODES.has(code) || PG_DOWN_MESSAGES.includes(message)) {
+    const name = typeof e.name === 'string' ? e.name : '';
+    if (UNAVAILABLE_SQLSTATE.test(code) || SOCKET_CODES.has(code) || PG_DOWN_MESSAGES.includes(message) || TYPEORM_CONNECTION_LOST.has(name)) {
       return dependencyUnavailableException('postgresql');
     }
   }
