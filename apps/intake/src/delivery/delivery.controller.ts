@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { AllowServiceTokens, Clock, Roles, StaffController, StaffRoute, ZodBody } from '@sunshine/platform';
+import { AllowServiceTokens, AuditTrail, Clock, Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { DeliveryService, type DeliveryAddress, type PendingMessage } from './delivery.service';
 
@@ -16,11 +16,14 @@ export class DeliveryController {
   constructor(
     private readonly delivery: DeliveryService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   @StaffRoute('GET', 'cases/:caseId/address', { summary: '信访人送达地址（仅限通知服务） The petitioner’s delivery address (notification only)' })
-  address(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<DeliveryAddress> {
-    return this.delivery.address(caseId);
+  async address(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() caller: StaffPrincipal): Promise<DeliveryAddress> {
+    const address = await this.delivery.address(caseId);
+    await this.audit.personalDataRead(caller, caseId, 'petitioner-address');
+    return address;
   }
 
   @StaffRoute('GET', 'messages', { summary: '待发送的验证码短信（不含内容） Messages waiting for a gateway, without content' })
@@ -34,7 +37,9 @@ export class DeliveryController {
   }
 
   @StaffRoute('GET', 'messages/:id', { summary: '已移交消息的号码与内容（发送时读取） A handed-over message’s number and text, read when sent' })
-  content(@Param('id', ParseUUIDPipe) id: string) {
-    return this.delivery.content(id, this.clock.now());
+  async content(@Param('id', ParseUUIDPipe) id: string, @Staff() caller: StaffPrincipal) {
+    const content = await this.delivery.content(id, this.clock.now());
+    await this.audit.personalDataRead(caller, null, 'petitioner-phone', { messageId: id });
+    return content;
   }
 }

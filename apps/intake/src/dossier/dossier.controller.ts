@@ -1,6 +1,6 @@
 import { Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
+import { AuditTrail, Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { uuidParam } from '../http/params';
@@ -15,11 +15,14 @@ export class DossierController {
     private readonly dossiers: DossierService,
     private readonly attachments: AttachmentsService,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   @StaffRoute('GET', 'dossier', { summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
-  read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
-    return this.dossiers.read(caseId, staff);
+  async read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
+    const view = await this.dossiers.read(caseId, staff);
+    await this.audit.personalDataRead(staff, caseId, 'dossier');
+    return view;
   }
 
   @StaffRoute('POST', 'attachments', {
@@ -41,6 +44,7 @@ export class DossierController {
     @Staff() staff: StaffPrincipal,
   ): Promise<void> {
     const { view, data } = await this.dossiers.attachment(caseId, attachmentId, staff);
+    await this.audit.personalDataRead(staff, caseId, 'attachment', { attachmentId });
     await reply
       .type(view.contentType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(view.fileName)}`)

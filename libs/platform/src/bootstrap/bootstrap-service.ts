@@ -7,6 +7,8 @@ import type { Kafka } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
+import { registerAuditHook } from '../audit/audit-request-context';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { registerCorrelationHook } from '../correlation/correlation.hook';
 import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
@@ -55,12 +57,24 @@ export async function createHttpApp(
   // No NUL or lone surrogate in any string of any body, query or path: 400 INVALID_TEXT before any handler runs.
   registerTextHygieneHook(adapter);
   // The pool exists only once the app is created; until then nothing waits for it.
-  const database: { source?: DataSource } = {};
+  const database: { source?: DataSource; audit?: AuditTrail } = {};
   registerLoadShedding(adapter, config.database.pool.maxWaiting, () => (database.source ? poolWaiting(database.source) : 0));
+  // 安全审计: every state-changing request is recorded once answered (who, what, which case, from where, outcome).
+  registerAuditHook(adapter, () => database.audit, (error) => process.stderr.write(`audit record lost: ${String(error)}\n`));
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.bufferLogs ?? false });
   database.source = app.get(DataSource, { strict: false });
+  database.audit = resolveOptional(app, AuditTrail);
   app.useGlobalFilters(new HttpErrorFilter());
   return app;
+}
+
+/** The app's provider, or undefined when its module tree has none (a probe app without PlatformModule). */
+function resolveOptional<T>(app: NestFastifyApplication, token: new (...args: never[]) => T): T | undefined {
+  try {
+    return app.get(token, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 async function start(definition: ServiceDefinition): Promise<NestFastifyApplication> {

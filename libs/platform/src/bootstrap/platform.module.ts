@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { Clock } from '../clock/clock';
 import type { PlatformConfig } from '../config/platform-config';
@@ -11,7 +12,7 @@ import { QueueModule } from '../queue/queue.module';
 import { CONSUMED_TOPICS, consumedTopics } from './service-replica';
 
 /**
- * Everything a service stands on: config, logs, auth, its database schema, Kafka, Redis, health; and the replicas it
+ * Everything a service stands on: config, logs, auth, its database schema, Kafka, Redis, health, the audit trail; and the replicas it
  * keeps (`database.replicas`: each one's module, tables, and topic, which CONSUMED_TOPICS lists for the consumer).
  */
 @Global()
@@ -28,6 +29,7 @@ export class PlatformModule {
         MessagingModule.forRoot(config),
         QueueModule.forRoot(config),
         HealthModule,
+        AuditModule,
         ...replicas.map((r) => r.module),
       ],
       providers: [{ provide: PLATFORM_CONFIG, useValue: config }, Clock, { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) }],

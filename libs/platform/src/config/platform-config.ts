@@ -45,6 +45,11 @@ const envSchema = z.object({
    * e.g. intake fetching a reply from routing). In production the identity provider's client credentials replace it.
    */
   SERVICE_SIGNING_KEY_FILE: z.string().optional(),
+  /**
+   * 密码配置 Crypto profile: `standard` (AES-256-GCM, HMAC-SHA-256, SHA-256 audit chain) or `gm` (国密: SM4 with
+   * HMAC-SM3, HMAC-SM3 indexes, SM3 audit chain). See docs/security.md.
+   */
+  CRYPTO_PROFILE: z.enum(['standard', 'gm']).default('standard'),
   /** Test-only fail points, e.g. `consumer.after-effect:petition.registered`; refused in production. */
   FAILPOINTS: z.string().default(''),
   /** Test only: `shared` makes every process read one clock offset from Redis (moved by end-to-end tests). */
@@ -56,6 +61,8 @@ const envSchema = z.object({
 });
 
 export type PlatformEnv = z.infer<typeof envSchema>;
+/** `standard` (AES-256-GCM / SHA-256) or `gm` (国密 SM4 / SM3). */
+export type CryptoProfile = PlatformEnv['CRYPTO_PROFILE'];
 
 export interface PlatformConfig {
   readonly service: ServiceName;
@@ -80,6 +87,7 @@ export interface PlatformConfig {
     /** Tokens living longer (exp − iat, or exp − now) are refused (401 TOKEN_LIFETIME_EXCESSIVE). */
     readonly maxTokenLifetimeSeconds: number;
   };
+  readonly crypto: { readonly profile: CryptoProfile };
   readonly failpoints: readonly string[];
   readonly testClock: 'system' | 'shared';
   readonly consumer: { readonly maxAttempts: number; readonly retryBaseMs: number; readonly sessionTimeoutMs: number; readonly groupPrefix: string };
@@ -132,6 +140,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       maxTokenLifetimeSeconds:
         e.AUTH_MAX_TOKEN_LIFETIME_S ?? (e.NODE_ENV === 'production' ? PRODUCTION_MAX_TOKEN_LIFETIME_S : DEVELOPMENT_MAX_TOKEN_LIFETIME_S),
     },
+    crypto: { profile: e.CRYPTO_PROFILE },
     failpoints: e.FAILPOINTS.split(',').map((s) => s.trim()).filter(Boolean),
     testClock: e.TEST_CLOCK,
     consumer: {

@@ -7,9 +7,10 @@ import type { PlatformConfig } from '../config/platform-config';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities';
 import { MessagingTables1763780000000 } from '../messaging/messaging-tables.migration';
 import { DeadLetterActions1764817000000 } from '../messaging/dead-letter-actions.migration';
+import { AuditLog1765300000000 } from '../audit/audit-log.migration';
 import type { MigrationClass } from './sql-migration';
 
-/** A service's tables: its own, and those of the replicas it keeps (the messaging tables every service has). */
+/** A service's tables: its own, and those of the replicas it keeps (the messaging and audit tables every service has). */
 export interface DatabaseOptions {
   /** The service's own entities. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,7 +30,7 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     schema: config.database.schema,
     entities: [...MESSAGING_ENTITIES, ...replicas.flatMap((r) => r.entities), ...(options.entities ?? [])],
     // TypeORM runs them in the order of their timestamps, whatever the order here.
-    migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
+    migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, AuditLog1765300000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
     migrationsTableName: 'migrations',
     migrationsRun: true,
     migrationsTransactionMode: 'each',

@@ -1,0 +1,239 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { StaffPrincipal } from '../auth/staff-claims';
+import type { PlatformConfig } from '../config/platform-config';
+import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { chainRecord, verifyAuditChain, type AuditFields, type AuditFinding, type AuditHashAlgorithm, type AuditKind, type AuditRecord } from './audit-chain';
+import { currentAuditRequest, type AuditSink } from './audit-request-context';
+
+/** One anchor row after this many records: it repeats the chain's hash so far (and the log prints it, off-database). */
+export const AUDIT_ANCHOR_EVERY = 100;
+/** 等保: audit records are kept at least this long; no partition younger than this may be dropped or detached. */
+export const AUDIT_RETENTION_DAYS = 184;
+const BATCH = 200;
+
+/** A search of the audit trail (the audit administrator's, GET /audit/records). */
+export interface AuditQuery {
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly subject?: string;
+  readonly unitId?: string;
+  readonly caseId?: string;
+  readonly kind?: AuditKind;
+  readonly method?: string;
+  readonly status?: number;
+  /** Records before this seq (paging backwards from the newest). */
+  readonly before?: number;
+  readonly limit: number;
+}
+
+interface Row {
+  seq: string;
+  at: Date;
+  kind: AuditKind;
+  subject: string | null;
+  unit_id: string | null;
+  roles: string[];
+  method: string | null;
+  route: string | null;
+  case_id: string | null;
+  status: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  detail: Record<string, unknown>;
+  alg: AuditHashAlgorithm;
+  prev_hash: string;
+  hash: string;
+}
+
+const COLUMNS = 'seq, at, kind, subject, unit_id, roles, method, route, case_id, status, ip, user_agent, detail, alg, prev_hash, hash';
+
+function auditRecordOf(r: Row): AuditRecord {
+  return {
+    seq: Number(r.seq), at: r.at, kind: r.kind, subject: r.subject, unitId: r.unit_id, roles: r.roles, method: r.method, route: r.route,
+    caseId: r.case_id, status: r.status, ip: r.ip, userAgent: r.user_agent, detail: r.detail, alg: r.alg, prevHash: r.prev_hash, hash: r.hash,
+  };
+}
+
+/** The first instants of `at`'s UTC month and of the month after. */
+function monthOf(at: Date): { name: string; from: string; to: string } {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth();
+  const from = new Date(Date.UTC(y, m, 1));
+  const to = new Date(Date.UTC(y, m + 1, 1));
+  return { name: `audit_log_p${y}${String(m + 1).padStart(2, '0')}`, from: from.toISOString(), to: to.toISOString() };
+}
+
+/**
+ * The service's audit trail (安全审计): `record` chains and appends (SHA-256, SM3 under the `gm` crypto profile),
+ * several callers' records in one transaction (group commit; a PostgreSQL advisory lock orders the instances of the
+ * service), and resolves once committed. `personalDataRead` is what endpoints that show personal data call.
+ */
+@Injectable()
+export class AuditTrail implements AuditSink, OnModuleInit {
+  private readonly logger = new Logger(AuditTrail.name);
+  private readonly alg: AuditHashAlgorithm;
+  private pending: Array<{ fields: AuditFields; done: (error?: unknown) => void }> = [];
+  private draining?: Promise<void>;
+  private partitionsUpTo?: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+  ) {
+    this.alg = config.crypto.profile === 'gm' ? 'sm3' : 'sha256';
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.ensurePartitions(new Date());
+  }
+
+  record(fields: AuditFields): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ fields, done: (error) => (error === undefined ? resolve() : reject(error as Error)) });
+      this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    });
+  }
+
+  /**
+   * 个人信息访问记录: `staff` read personal data (`what`: dossier, attachment, reveal, contact…) of `caseId`; the
+   * request's ip, user agent and route are taken from the HTTP request in progress. Await it before answering.
+   */
+  personalDataRead(staff: StaffPrincipal | undefined, caseId: string | null, what: string, detail: Readonly<Record<string, unknown>> = {}): Promise<void> {
+    return this.record({ ...this.who(staff), kind: 'personal-data-read', caseId, status: null, detail: { what, ...detail } });
+  }
+
+  /** A configuration change or an ops action (beyond its HTTP request's record): what changed, on whose word. */
+  action(kind: 'config-change' | 'ops-action', staff: StaffPrincipal | undefined, detail: Readonly<Record<string, unknown>>, caseId: string | null = null): Promise<void> {
+    return this.record({ ...this.who(staff), kind, caseId, status: null, detail });
+  }
+
+  async search(q: AuditQuery): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.from) add('at >= ?', q.from);
+    if (q.to) add('at < ?', q.to);
+    if (q.subject) add('subject = ?', q.subject);
+    if (q.unitId) add('unit_id = ?', q.unitId);
+    if (q.caseId) add('case_id = ?', q.caseId);
+    if (q.kind) add('kind = ?', q.kind);
+    if (q.method) add('method = ?', q.method);
+    if (q.status !== undefined) add('status = ?', q.status);
+    if (q.before !== undefined) add('seq < ?', q.before);
+    params.push(q.limit);
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(auditRecordOf);
+  }
+
+  /** Verifies this service's whole chain (the CLI does the same for any service: tools/audit.ts). */
+  verify(): Promise<AuditVerification> {
+    return verifyAuditTable((text) => this.dataSource.query<Row[]>(text), 'audit_log');
+  }
+
+  private who(staff: StaffPrincipal | undefined): Pick<AuditFields, 'subject' | 'unitId' | 'roles' | 'method' | 'route' | 'ip' | 'userAgent'> {
+    const request = currentAuditRequest();
+    return {
+      subject: staff?.subject ?? null,
+      unitId: staff?.unitId ?? null,
+      roles: staff?.roles ?? [],
+      method: request?.method ?? null,
+      route: request?.route ?? null,
+      ip: request?.ip ?? null,
+      userAgent: request?.userAgent ?? null,
+    };
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, BATCH);
+      try {
+        await this.append(batch.map((b) => b.fields));
+        for (const b of batch) b.done();
+      } catch (error) {
+        this.logger.error(`audit records not written (${batch.length}): ${String(error)}`);
+        for (const b of batch) b.done(error);
+      }
+    }
+  }
+
+  private async append(entries: readonly AuditFields[]): Promise<void> {
+    const now = new Date();
+    await this.ensurePartitions(now);
+    const anchors: AuditRecord[] = [];
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
+      const [last] = await m.query<Array<{ seq: string; hash: string; at: Date }>>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`);
+      let head = last ? { seq: Number(last.seq), hash: last.hash } : undefined;
+      // Never before the last record: the chain's times do not go backwards even if this instance's clock does.
+      const at = last && last.at > now ? last.at : now;
+      const records: AuditRecord[] = [];
+      for (const fields of entries) {
+        const record = chainRecord(this.alg, head, at, fields);
+        records.push(record);
+        head = record;
+        if (record.seq % AUDIT_ANCHOR_EVERY === 0) {
+          const anchor = chainRecord(this.alg, head, at, {
+            kind: 'anchor', subject: null, unitId: null, roles: [], method: null, route: null, caseId: null, status: null, ip: null, userAgent: null,
+            detail: { anchoredSeq: record.seq, anchoredHash: record.hash },
+          });
+          records.push(anchor);
+          anchors.push(anchor);
+          head = anchor;
+        }
+      }
+      await insert(m, records);
+    });
+    // Off-database copies of the chain's head: a tail cut off the table still disagrees with the service's logs.
+    for (const a of anchors) this.logger.log(`audit anchor #${a.seq}: record #${String(a.detail['anchoredSeq'])} ${String(a.detail['anchoredHash'])} (${a.alg})`);
+  }
+
+  /** This month's and next month's partitions (UTC months), created once per month by whichever instance writes first. */
+  private async ensurePartitions(now: Date): Promise<void> {
+    const month = monthOf(now);
+    if (this.partitionsUpTo === month.name) return;
+    const next = monthOf(new Date(Date.parse(month.to)));
+    for (const p of [month, next]) {
+      try {
+        await this.dataSource.query(`CREATE TABLE IF NOT EXISTS ${p.name} PARTITION OF audit_log FOR VALUES FROM ('${p.from}') TO ('${p.to}')`);
+      } catch (error) {
+        // Another instance created it meanwhile, or the default partition already holds rows of that month.
+        this.logger.warn(`audit partition ${p.name}: ${String(error)}`);
+      }
+    }
+    this.partitionsUpTo = month.name;
+  }
+}
+
+/** What `npm run audit -- verify` reports for one service. */
+export interface AuditVerification {
+  readonly records: number;
+  readonly findings: AuditFinding[];
+}
+
+/**
+ * Reads a whole audit table (`table`, schema-qualified when needed) in chain order and verifies it: the one check both
+ * AuditTrail.verify and the CLI run. `query` runs one statement and returns its rows.
+ */
+export async function verifyAuditTable(query: (text: string) => Promise<unknown[]>, table: string): Promise<AuditVerification> {
+  const rows = (await query(`SELECT ${COLUMNS} FROM ${table} ORDER BY seq, at, hash`)) as Row[];
+  return { records: rows.length, findings: verifyAuditChain(rows.map(auditRecordOf)) };
+}
+
+async function insert(m: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+  const params: unknown[] = [];
+  const tuples = records.map((r) => {
+    const values = [r.seq, r.at, r.kind, r.subject, r.unitId, [...r.roles], r.method, r.route, r.caseId, r.status, r.ip, r.userAgent, JSON.stringify(r.detail), r.alg, r.prevHash, r.hash];
+    const start = params.length;
+    params.push(...values);
+    return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+  });
+  await m.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+}
