@@ -5,6 +5,7 @@ import type { SupervisionTrigger } from '@sunshine/contracts';
 /** Clock kinds (the domain's clock rules; a local rule's kind shows as its code). */
 export const CLOCK_KIND: Record<string, string> = {
   dispatch: '转送交办期限',
+  objection: '异议期限',
   acceptance: '受理告知期限',
   handling: '办理期限',
   'assignment-feedback': '交办反馈期限',
