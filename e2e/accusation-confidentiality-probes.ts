@@ -127,6 +127,7 @@ export const REPLAY = { service: 'routing' as const, method: 'POST', path: '/rou
 export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'; match: RegExp; why: string }> = [
   { services: 'all', match: /^GET \/health(\/live|\/ready)?$/, why: 'public health probes' },
   { services: 'all', match: /^(GET|POST) \/ops\//, why: 'operators only (role ops); no unit staff role opens it' },
+  { services: 'all', match: /^GET \/audit\/records$/, why: 'the audit administrator only (role audit-admin, 三员分立, never combined with a unit role): who did what and when, case ids but no case content' },
   { services: ['intake'], match: /^POST \/petitions$/, why: 'registration creates a case; it answers only the new case' },
   { services: ['intake'], match: /^(GET|POST) \/public\//, why: 'citizen self-service: opens a case only with its number and query code (or phone), which the accused never gets' },
   { services: ['intake'], match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/, why: 'leader reception days: a schedule, no case' },
