@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { forSuite } from '@sunshine/testing';
-import { DONGTUN, IntakeWorld } from './support/intake-world';
+import type { EventOf } from '@sunshine/contracts';
+import { DONGTUN, IntakeWorld, petition, type Registered } from './support/intake-world';
 
 interface Suggested {
   label1: string;
@@ -52,6 +53,17 @@ describe('intake: POST /suggestions (智能分类 at registration)', () => {
     const long = await w.call<SuggestionBody>('POST', '/suggestions', { subject: '施工噪音扰民', body: '工地夜间施工噪音严重影响周边居民休息。'.repeat(1050) }, 'countyBureau');
     expect(long.status).toBe(200);
     expect(long.body.readable).toBe(true);
+  });
+
+  it('records the suggestion beside the category the clerk registered (accepted or not) on petition.registered', async () => {
+    const suggestion = { model: 'teddy-7-char12-svm-1', category: 'environment', score: 0.9987 };
+    const taken = await w.call<Registered>('POST', '/petitions', petition({ category: 'environment', ...POLLUTION, suggestion }), 'countyBureau');
+    const changed = await w.call<Registered>('POST', '/petitions', petition({ category: 'agriculture', ...POLLUTION, suggestion }), 'countyBureau');
+    expect([taken.status, changed.status]).toEqual([201, 201]);
+    const [first] = (await w.waitFor(taken.body.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    const [second] = (await w.waitFor(changed.body.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
+    expect(first?.payload.suggestion).toEqual({ ...suggestion, accepted: true });
+    expect(second?.payload.suggestion).toEqual({ ...suggestion, accepted: false });
   });
 
   it('refuses a body over 20,000 characters (400) and a caller without a token (401)', async () => {

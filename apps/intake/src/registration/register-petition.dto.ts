@@ -76,6 +76,13 @@ export const registerPetitionSchema = z
     accused: accusedSchema.optional(),
     /** Received at a leader's reception day (领导接待日): the case carries that leader. */
     receptionId: z.uuid().optional(),
+    /**
+     * What `POST /suggestions` answered for this text (model, suggested category, score), sent back with the form: the
+     * event records it beside the category registered, so the suggestion's acceptance rate is measured.
+     */
+    suggestion: z
+      .object({ model: z.string().min(1).max(64), category: categoryCodeSchema, score: z.number().min(0).max(1) })
+      .optional(),
   })
   .superRefine(refineRegistration)
   .superRefine((v, ctx) => {

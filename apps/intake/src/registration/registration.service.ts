@@ -37,6 +37,8 @@ export interface RegistrationInput {
   readonly form: { readonly kind: 'individual' } | { readonly kind: 'collective'; readonly headCount: number; readonly representatives: readonly PersonInput[] };
   readonly accused?: { readonly unitId?: string; readonly person?: string };
   readonly receptionId?: string;
+  /** What `POST /suggestions` suggested for the text, sent back with the form (智能分类: its acceptance is measured). */
+  readonly suggestion?: { readonly model: string; readonly category: string; readonly score: number };
 }
 
 /** Who registers: the receiving unit, the actor of the event, and the staff subject (or `citizen:online`). */
@@ -154,6 +156,7 @@ export class RegistrationService {
           caseNumber, channel: input.channel, form, type: input.type, category, placeCode,
           receivingUnitId: unit.id, receivedAt: input.receivedAt.toISOString(), registeredAt: registeredAt.toISOString(),
           petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0, ...(asGiven ? { asGiven } : {}),
+          ...(input.suggestion ? { suggestion: { ...input.suggestion, accepted: input.suggestion.category === category } } : {}),
         },
       }, { actor: registrar.actor });
       if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);

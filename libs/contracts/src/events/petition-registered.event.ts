@@ -59,4 +59,16 @@ export const petitionRegisteredV1 = z.object({
     })
     .refine((g) => g.placeCode !== undefined || g.placeText !== undefined || g.category !== undefined, 'at least one fact as given')
     .optional(),
+  /**
+   * 智能分类: the category intake's `POST /suggestions` suggested for the text (model version, category, score) and
+   * whether the clerk registered it as suggested (`accepted`): the suggestion's acceptance rate, measured in production.
+   */
+  suggestion: z
+    .object({
+      model: z.string().min(1).max(64),
+      category: categoryCodeSchema,
+      score: z.number().min(0).max(1),
+      accepted: z.boolean(),
+    })
+    .optional(),
 });
