@@ -38,18 +38,7 @@ const ACTIONS = Object.keys(ENDPOINT) as UnitAction[];
 // closed case …). Now, for each state and caller: the list is exactly what succeeds. Every unlisted action is refused
 // with a 4xx and emits nothing; every listed one, tried on a fresh case in the same state, answers 200.
 describe('allowedActions against the endpoints (routing alone)', () => {
-  let w: RoutingWorld;
-
-  beforeAll(async () => {
-    w = await RoutingWorld.start('small');
-  }, 180000);
-
-  afterAll(async () => {
-    await w?.stop();
-  });
-
-  const outboxCount = async (caseId: string) =>
-    Number((await w.sql<{ n: string }>(`SELECT count(*) AS n FROM routing.outbox WHERE message_key = $1`, [caseId]))[0]?.n);
+  const w = RoutingWorld.forSuite('small');
 
   async function atHrss(): Promise<string> {
     const caseId = await w.register();
@@ -108,13 +97,13 @@ describe('allowedActions against the endpoints (routing alone)', () => {
     const view = await w.call<{ allowedActions: UnitAction[] }>('GET', `/cases/${caseId}`, unit, undefined, roles);
     expect(view.body.allowedActions).toEqual(expected);
 
-    const before = await outboxCount(caseId);
+    const before = await w.outboxCount(caseId);
     for (const action of ACTIONS.filter((a) => !expected.includes(a))) {
       const { path, body } = ENDPOINT[action];
       const refused = await w.act<Problem>(unit, caseId, path, toDispatchTarget(action, unit, body), roles);
       expect([action, refused.status >= 400 && refused.status < 500]).toEqual([action, true]);
     }
-    expect(await outboxCount(caseId)).toBe(before);
+    expect(await w.outboxCount(caseId)).toBe(before);
 
     for (const action of expected) {
       const fresh = await setup();

@@ -18,15 +18,7 @@ interface Row {
 // Issue 12: inbox rows showed unit ids and no deadline warning. A row now names the holding unit and the place, and
 // lists what the viewing unit owes on the case with supervision's warning state.
 describe('inbox rows (routing alone)', () => {
-  let w: RoutingWorld;
-
-  beforeAll(async () => {
-    w = await RoutingWorld.start('small');
-  }, 180000);
-
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const w = RoutingWorld.forSuite('small');
 
   const rowOf = async (unitId: string, caseId: string): Promise<Row | undefined> =>
     (await w.call<{ items: Row[] }>('GET', '/inbox', unitId)).body.items.find((i) => i.caseId === caseId);

@@ -14,28 +14,17 @@ interface Problem {
 // Issue 12, "Authority and dead ends": who decides not to accept, who dispatches and decides objections, and the
 // bureau's own request for a person at its desk.
 describe('a unit’s authority on a case (routing alone)', () => {
-  let w: RoutingWorld;
-
-  beforeAll(async () => {
-    w = await RoutingWorld.start('small');
-  }, 180000);
-
-  afterAll(async () => {
-    await w?.stop();
-  });
-
-  const outboxCount = async (caseId: string) =>
-    Number((await w.sql<{ n: string }>(`SELECT count(*) AS n FROM routing.outbox WHERE message_key = $1`, [caseId]))[0]?.n);
+  const w = RoutingWorld.forSuite('small');
 
   it('leaves 不予受理 to the head: a handler gets 403 HEAD_DECISION_REQUIRED and nothing is emitted', async () => {
     const caseId = await w.register();
     await w.waitFor(caseId, 'case.dispatched');
     await w.act(U.hrss, caseId, 'sign');
-    const before = await outboxCount(caseId);
+    const before = await w.outboxCount(caseId);
     const body = { reason: { code: 'other-procedure', text: '属于劳动争议仲裁受理范围' }, properChannel: 'arbitration' };
     const handler = await w.act<Problem>(U.hrss, caseId, 'not-accept', body, ['handler']);
     expect([handler.status, handler.body.code]).toEqual([403, 'HEAD_DECISION_REQUIRED']);
-    expect(await outboxCount(caseId)).toBe(before);
+    expect(await w.outboxCount(caseId)).toBe(before);
     const head = await w.act<Result>(U.hrss, caseId, 'not-accept', body, ['head']);
     expect([head.status, head.body.status]).toEqual([200, 'not-accepted']);
   });
@@ -44,11 +33,11 @@ describe('a unit’s authority on a case (routing alone)', () => {
     // A housing matter brought to the human-resources bureau in person.
     const caseId = await w.register({ receivingUnitId: U.hrss, category: 'urban-construction' });
     await eventually(async () => ((await w.version(caseId)) >= 1 ? true : undefined), 30000, 'the direct petition in routing');
-    const before = await outboxCount(caseId);
+    const before = await w.outboxCount(caseId);
     const elsewhere = await w.act<Problem>(U.hrss, caseId, 'dispatch', { toUnitId: U.housing, mode: 'assign', reason: { text: '属住建部门职责' } });
     expect([elsewhere.status, elsewhere.body.code]).toEqual([403, 'DIRECT_TO_BUREAU_ONLY']);
     expect(elsewhere.body.message.zh).toContain('本级信访部门');
-    expect(await outboxCount(caseId)).toBe(before);
+    expect(await w.outboxCount(caseId)).toBe(before);
 
     const forwarded = await w.act<Result>(U.hrss, caseId, 'dispatch', { toUnitId: U.countyBureau, mode: 'forward', reason: { text: '不属本单位职责，转本级信访局' } });
     // The bureau's rules send it on to the competent department (谁主管) in the same step.

@@ -17,15 +17,7 @@ const VILLAGE = '410726101202:village-committee';
 // NOT_HOLDING_UNIT, village inboxes were empty). Now 东屯镇 交办 a village matter to 水花堡村, which signs, handles and
 // reports back to the township; the township reports to the county bureau that assigned it.
 describe('a township assigns (交办) to a village (routing alone, the demo directory)', () => {
-  let w: RoutingWorld;
-
-  beforeAll(async () => {
-    w = await RoutingWorld.start('demo');
-  }, 300000);
-
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const w = RoutingWorld.forSuite('demo');
 
   it('reaches the village, which signs, replies and reports back to the township, and the township to the county', async () => {
     const caseId = await w.register({ category: 'other', placeCode: '410726101202' });

@@ -16,13 +16,36 @@ export class RoutingWorld {
   private producer?: Producer;
   readonly kafka: Kafka = createKafka('routing-int', infraEnv().kafkaBrokers);
 
-  private constructor(readonly h: ServiceHarness) {}
+  private harness?: ServiceHarness;
+
+  get h(): ServiceHarness {
+    if (!this.harness) throw new Error('routing has not started: use the world inside a test or hook');
+    return this.harness;
+  }
 
   static async start(fixture: 'small' | 'demo' = 'small'): Promise<RoutingWorld> {
-    const world = new RoutingWorld(await ServiceHarness.create());
-    await world.h.startAll(['routing']);
-    await world.h.runCli('apps/routing/src/seed/seed.js', ['--fixture', fixture]);
+    const world = new RoutingWorld();
+    await world.boot(fixture);
     return world;
+  }
+
+  /** The world of the enclosing describe block: started before its first test, stopped after its last. */
+  static forSuite(fixture: 'small' | 'demo' = 'small'): RoutingWorld {
+    const world = new RoutingWorld();
+    beforeAll(() => world.boot(fixture), 300000);
+    afterAll(() => world.stop());
+    return world;
+  }
+
+  private async boot(fixture: 'small' | 'demo'): Promise<void> {
+    this.harness = await ServiceHarness.create();
+    await this.harness.startAll(['routing']);
+    await this.harness.runCli('apps/routing/src/seed/seed.js', ['--fixture', fixture]);
+  }
+
+  /** The events routing's outbox holds for the case (a refused action adds none). */
+  async outboxCount(caseId: string): Promise<number> {
+    return Number((await this.sql<{ n: string }>(`SELECT count(*) AS n FROM routing.outbox WHERE message_key = $1`, [caseId]))[0]?.n);
   }
 
   get url(): string {
@@ -107,6 +130,6 @@ export class RoutingWorld {
 
   async stop(): Promise<void> {
     await this.producer?.disconnect();
-    await this.h.stopAll();
+    await this.harness?.stopAll();
   }
 }
