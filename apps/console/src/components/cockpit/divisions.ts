@@ -4,14 +4,14 @@ import { useUnits } from '../../api/queries';
 const SUFFIX = /(人民政府|办事处|委员会|村委会|居委会)$/;
 
 /**
- * Division code → its name, from the directory's units of a level within a division (a division's government names
- * it; the suffix of the organ dropped: 延津县人民政府 → 延津县), as the place picker shows them.
+ * Division code → its name, from the directory's governments of a level within a division (the government names its
+ * division; the suffix of the organ dropped: 延津县人民政府 → 延津县), as the place picker shows them.
  */
 export function useDivisionNames(within: string | undefined, level: 'county' | 'township'): { names: Map<string, string>; loading: boolean } {
-  const units = useUnits({ within, level }, !!within);
+  const units = useUnits({ within, level, kind: 'government' }, !!within);
   const names = useMemo(() => {
     const m = new Map<string, string>();
-    for (const u of units.data ?? []) if (!m.has(u.divisionCode) || u.kind === 'government') m.set(u.divisionCode, u.name.replace(SUFFIX, ''));
+    for (const u of units.data ?? []) if (!m.has(u.divisionCode)) m.set(u.divisionCode, u.name.replace(SUFFIX, ''));
     return m;
   }, [units.data]);
   return { names, loading: units.isPending };
