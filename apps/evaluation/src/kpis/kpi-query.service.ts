@@ -95,12 +95,21 @@ export class KpiQueryService {
 
   /** Rollup sums of the filter over the period, as `counts[metric][outcome]`. */
   async counts(filter: RollupFilter, period: Pick<KpiPeriod, 'from' | 'to'>, m: EntityManager = this.dataSource.manager): Promise<KpiCounts> {
-    const rows = await m.query<Array<{ metric: string; outcome: string; n: string; persons: string }>>(
-      `SELECT metric, outcome, sum(n) AS n, sum(persons) AS persons FROM kpi_daily
-        WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR unit_id = $3) AND ($4::text IS NULL OR division LIKE $4)
-        GROUP BY metric, outcome`,
-      [period.from, period.to, filter.unitId ?? null, filter.division ? `${divisionPrefix(filter.division)}%` : null],
-    );
+    const prefix = filter.division ? divisionPrefix(filter.division) : null;
+    // A county or a wider territory reads the county sums (dashboards); a unit or a township the fine rollup.
+    const rows =
+      filter.unitId === undefined && (prefix === null || prefix.length <= 6)
+        ? await m.query<Array<{ metric: string; outcome: string; n: string; persons: string }>>(
+            `SELECT metric, outcome, sum(n) AS n, sum(persons) AS persons FROM kpi_daily_county
+              WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR county LIKE $3) GROUP BY metric, outcome`,
+            [period.from, period.to, prefix === null ? null : `${prefix}%`],
+          )
+        : await m.query<Array<{ metric: string; outcome: string; n: string; persons: string }>>(
+            `SELECT metric, outcome, sum(n) AS n, sum(persons) AS persons FROM kpi_daily
+              WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR unit_id = $3) AND ($4::text IS NULL OR division LIKE $4)
+              GROUP BY metric, outcome`,
+            [period.from, period.to, filter.unitId ?? null, prefix === null ? null : `${prefix}%`],
+          );
     const counts: Record<string, Record<string, { n: number; persons: number }>> = {};
     for (const r of rows) (counts[r.metric] ??= {})[r.outcome] = { n: Number(r.n), persons: Number(r.persons) };
     return counts as KpiCounts;

@@ -11,6 +11,11 @@ interface StoredFact extends KpiFact {
 
 const COLUMNS = 'metric, outcome, unit_id, day, division, channel, category, persons';
 
+/** The county-level code of a place ('' when the case has no place): the key of the dashboards' rollup. */
+export function countyOf(division: string): string {
+  return /^\d{12}$/.test(division) ? `${division.slice(0, 6)}000000` : '';
+}
+
 /**
  * Each case's KPI facts and their daily rollups, kept in step: a fact written with the same key and dimensions changes
  * nothing, a changed one moves its count from the old rollup row to the new one, so a replayed or redelivered event
@@ -74,6 +79,11 @@ export class KpiRollupStore {
        ON CONFLICT (day, unit_id, division, channel, category, metric, outcome)
        DO UPDATE SET n = kpi_daily.n + EXCLUDED.n, persons = kpi_daily.persons + EXCLUDED.persons`,
       [f.day, f.unitId, f.division, f.channel, f.category, f.metric, f.outcome, sign, sign * f.persons],
+    );
+    await m.query(
+      `INSERT INTO kpi_daily_county (day, county, metric, outcome, n, persons) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (day, county, metric, outcome) DO UPDATE SET n = kpi_daily_county.n + EXCLUDED.n, persons = kpi_daily_county.persons + EXCLUDED.persons`,
+      [f.day, countyOf(f.division), f.metric, f.outcome, sign, sign * f.persons],
     );
   }
 }
