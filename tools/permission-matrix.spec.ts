@@ -13,7 +13,7 @@ describe('permission matrix (docs/permission-matrix.md)', () => {
 
   it('lists the roles of the guarded routes as the services have always required them', () => {
     const row = (method: string, path: string) => expected.split('\n').find((l) => l.startsWith(`| ${method} | \`${path}\` |`));
-    expect(row('POST', '/cases/{caseId}/reply/approve')).toBe('| POST | `/cases/{caseId}/reply/approve` | head → REPLY_NOT_APPROVED |');
+    expect(row('POST', '/cases/{caseId}/reply/approve')).toBe('| POST | `/cases/{caseId}/reply/approve` | head → HEAD_DECISION_REQUIRED |');
     expect(row('POST', '/cases/{caseId}/sign')).toBe('| POST | `/cases/{caseId}/sign` | clerk, head |');
     expect(row('GET', '/cases/{caseId}/reply')).toBe('| GET | `/cases/{caseId}/reply` | staff (+ service tokens) |');
     expect(row('POST', '/cases/{caseId}/supervision-orders')).toBe('| POST | `/cases/{caseId}/supervision-orders` | supervisor, head, leader, dispatcher |');
