@@ -1,19 +1,9 @@
+import { categoryForClass } from '@sunshine/domain';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** The default source of realistic petition text: Teddy Cup 2020 citizen messages (never copied into the repository). */
 export const TEDDY_DEFAULT = '/work/shared/data/teddy/train.jsonl';
-
-// The competition's first-level labels onto our categories.
-const CATEGORY: Record<string, string> = {
-  城乡建设: 'urban-construction',
-  劳动和社会保障: 'labour',
-  教育文体: 'education',
-  商贸旅游: 'other',
-  环境保护: 'environment',
-  卫生计生: 'health',
-  交通运输: 'transport',
-};
 
 /**
  * 延津县's townships (the demo directory's): where the offered petitions happen, so routing dispatches every one (a
@@ -46,7 +36,7 @@ export async function readPetitionTexts(file: string, max = 5000): Promise<Petit
     const subject = row.subject?.trim() ?? '';
     const content = row.body?.trim() ?? '';
     if (subject.length < 2 || content.length < 5) continue;
-    out.push({ subject: subject.slice(0, 100), content: content.slice(0, 20000), category: CATEGORY[row.label1 ?? ''] ?? 'other' });
+    out.push({ subject: subject.slice(0, 100), content: content.slice(0, 20000), category: categoryForClass(row.label1 ?? '') });
     if (out.length >= max) break;
   }
   lines.close();

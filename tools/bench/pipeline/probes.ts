@@ -4,6 +4,7 @@ import { infraEnv, sql } from '@sunshine/testing';
 import type { Admin, Consumer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { SseClient } from '../../../e2e/supervision-sse';
 import type { BenchStack } from './stack';
 
 /** When each case was first seen where a benchmark watches: the case log, the target unit's inbox, the city's feed. */
@@ -95,57 +96,40 @@ export class InboxPoller {
   }
 }
 
-/** The city's live feed (supervision `GET /feed`, server-sent events) as a city bureau supervisor sees it. */
+/**
+ * The city's live feed (supervision `GET /feed`, server-sent events) as a city bureau supervisor sees it, read with the
+ * e2e tests' SSE client; a message is timed when a 20 ms poll first finds it (up to 20 ms late).
+ */
 export class FeedSubscriber {
-  private readonly abort = new AbortController();
-  private done?: Promise<void>;
+  private client?: SseClient;
+  private timer?: NodeJS.Timeout;
+  private read = 0;
 
   constructor(private readonly stack: BenchStack, private readonly seen: Sightings) {}
 
   async start(): Promise<void> {
     const token = await this.stack.token({ sub: 'bench-city', unit: '410700000000:petition-bureau', division: '410700000000', roles: ['supervisor', 'leader'] });
-    const res = await fetch(`${this.stack.url('supervision')}/feed`, {
-      headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
-      signal: this.abort.signal,
-    });
-    if (!res.ok || !res.body) throw new Error(`the city feed answered ${res.status}`);
-    this.done = this.read(res.body).catch(() => undefined);
+    const client = await SseClient.open(`${this.stack.url('supervision')}/feed`, token);
+    if (client.status !== 200) throw new Error(`the city feed answered ${client.status}`);
+    this.client = client;
+    this.timer = setInterval(() => this.take(), 20);
   }
 
   async stop(): Promise<void> {
-    this.abort.abort();
-    await this.done;
+    if (this.timer) clearInterval(this.timer);
+    this.take();
+    await this.client?.close();
   }
 
-  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    const reader = body.getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        this.parse(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-        end = buffer.indexOf('\n\n');
-      }
+  private take(): void {
+    const messages = this.client?.messages ?? [];
+    const now = Date.now();
+    for (; this.read < messages.length; this.read++) {
+      const change = messages[this.read]?.data as { caseId?: string; status?: string } | null;
+      if (!change?.caseId || change.status !== 'dispatched') continue;
+      this.seen.feedCount.set(change.caseId, (this.seen.feedCount.get(change.caseId) ?? 0) + 1);
+      if (!this.seen.feed.has(change.caseId)) this.seen.feed.set(change.caseId, now);
     }
-  }
-
-  private parse(block: string): void {
-    const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-    if (!data) return;
-    let change: { caseId?: string; status?: string } | null = null;
-    try {
-      change = JSON.parse(data) as { caseId?: string; status?: string };
-    } catch {
-      return;
-    }
-    if (!change?.caseId || change.status !== 'dispatched') return;
-    this.seen.feedCount.set(change.caseId, (this.seen.feedCount.get(change.caseId) ?? 0) + 1);
-    if (!this.seen.feed.has(change.caseId)) this.seen.feed.set(change.caseId, Date.now());
   }
 }
 
