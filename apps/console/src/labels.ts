@@ -114,6 +114,7 @@ export const CLOCK_STATUS: Record<string, string> = {
   satisfied: '已完成',
   paused: '已暂停',
   stopped: '已停止',
+  ended: '已结束',
   overdue: '已逾期',
   lapsed: '已失效',
 };
