@@ -33,7 +33,9 @@ describe('the platform boots', () => {
       expect((await http('GET', `${h.url(s)}/health/live`)).status).toBe(200);
       const ready = await http<Health>('GET', `${h.url(s)}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(Object.keys(ready.body.details ?? {}).sort()).toEqual(['kafka', 'postgresql', 'redis']);
+      // Kafka is reported under messaging (broker, the consumer's state, the outbox backlog), never as unready.
+      expect(Object.keys(ready.body.details ?? {}).sort()).toEqual(['messaging', 'postgresql', 'redis']);
+      expect(ready.body.details?.['messaging']).toMatchObject({ status: 'up', broker: 'reachable', consumer: { state: 'consuming' } });
     }
   });
 
@@ -65,7 +67,7 @@ describe('the platform boots', () => {
         return res.status === 503 ? res : undefined;
       }, 20000, `${s} to report PostgreSQL down`);
       expect(down.body.error?.['postgresql']?.status).toBe('down');
-      expect(down.body.error?.['kafka']).toBeUndefined();
+      expect(down.body.error?.['messaging']).toBeUndefined();
       expect(down.body.error?.['redis']).toBeUndefined();
     }
     execFileSync('bash', [INFRA, 'start-postgres'], { stdio: 'ignore' });
