@@ -27,8 +27,8 @@ const FINE_QUERY = `SELECT metric, outcome, sum(n) AS n, sum(persons) AS persons
 async function seed(db: Client, schema: string, n: number, units: string[], places: string[]): Promise<void> {
   await db.query(`SET search_path = "${schema}"`);
   await db.query(`CREATE TEMP TABLE bench_cases AS
-    SELECT g AS id, DATE '2026-01-01' + (g % 365) AS day, ($1::text[])[1 + (g * 7919) % array_length($1::text[], 1)] AS unit_id,
-           ($2::text[])[1 + (g * 104729) % array_length($2::text[], 1)] AS division,
+    SELECT g AS id, DATE '2026-01-01' + (g % 365) AS day, ($1::text[])[1 + (g::bigint * 7919) % array_length($1::text[], 1)] AS unit_id,
+           ($2::text[])[1 + (g::bigint * 104729) % array_length($2::text[], 1)] AS division,
            (ARRAY['visit','letter','online','hotline','app'])[1 + g % 5] AS channel,
            (ARRAY['labour','demolition','environment','education','health','transport','land-resources','other'])[1 + (g / 5) % 8] AS category,
            CASE WHEN g % 997 = 0 THEN 30 ELSE 1 END AS persons
