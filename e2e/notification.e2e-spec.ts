@@ -10,6 +10,7 @@ const ID_NUMBER = '410726198805051237';
 const NAME = '钱多来';
 const ACCUSER_PHONE = '13912340088';
 const CLERK: StaffRole[] = ['clerk'];
+const ONLINE_PHONE = '13912340099';
 
 interface NoticePage {
   readonly unread: number;
@@ -98,8 +99,52 @@ describe('notification end to end', () => {
     expect(sent[0]?.text).not.toContain(claim.queryCode);
   });
 
+  it('serves an online petitioner’s written reply by SMS once, with the progress link; routing records the service and the review window runs from it', async () => {
+    const res = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${h.url('intake')}/petitions`, {
+      token: await token(D.countyBureau),
+      body: labourPetition({ channel: 'online', petitioner: { name: '赵网上', phone: ONLINE_PHONE } }),
+    });
+    expect(res.status).toBe(201);
+    const online = res.body;
+    const holder = await eventually(async () => {
+      const [row] = await sql<{ holding_unit_id: string | null }>(`SELECT holding_unit_id FROM "${h.schema('routing')}".case_replica WHERE case_id = $1 AND status = 'dispatched'`, [online.caseId]);
+      return row?.holding_unit_id ?? undefined;
+    }, 120000, 'the online petition dispatched');
+    const act = async (action: string, roles: StaffRole[], body?: unknown) => {
+      const view = await http<{ version: number }>('GET', `${h.url('routing')}/cases/${online.caseId}`, { token: await token(holder, ['clerk', 'handler', 'head']) });
+      return http<{ status: string }>('POST', `${h.url('routing')}/cases/${online.caseId}/${action}`, { token: await token(holder, roles), body, headers: { 'if-match': `"${view.body.version}"` } });
+    };
+    expect((await act('sign', ['clerk', 'handler', 'head'])).status).toBe(200);
+    expect((await act('accept', ['clerk', 'handler', 'head'])).status).toBe(200);
+    const draft = await http('PUT', `${h.url('routing')}/cases/${online.caseId}/reply/draft`, { token: await token(holder, ['handler']), body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' } });
+    expect(draft.status).toBe(200);
+    const approved = await http<{ status: string }>('POST', `${h.url('routing')}/cases/${online.caseId}/reply/approve`, {
+      token: await h.keys.token({ sub: `${holder}:head`, unit: holder, division: holder.slice(0, 12), roles: ['head'] }),
+      headers: { 'if-match': `"${(await http<{ version: number }>('GET', `${h.url('routing')}/cases/${online.caseId}`, { token: await token(holder) })).body.version}"` },
+    });
+    expect([approved.status, approved.body.status]).toEqual([200, 'replied']);
+
+    const served = await eventually(async () => {
+      const [row] = await sql<{ payload: { servedAt: string; method: string; noticeId: string } }>(
+        `SELECT payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type = 'case.reply-served'`, [online.caseId]);
+      return row?.payload;
+    }, 120000, 'the reply served');
+    const replies = gateway.accepted.filter((m) => m.phoneNumbers === ONLINE_PHONE && m.text.includes('书面答复'));
+    expect(replies.map((m) => [m.outId, m.text])).toEqual([[served.noticeId,
+      `【阳光信访局】您的信访事项${online.caseNumber}已作出书面答复，请凭编号和查询码查阅：https://xf.example.gov.cn/query?caseNumber=${online.caseNumber}。自收到之日起30日内可进行满意度评价或申请复查。`]]);
+    const [delivered] = await sql<{ payload: { deliveredAt: string; kind: string; channel: string } }>(
+      `SELECT payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type = 'case.notice-delivered' AND payload->>'kind' = 'reply'`, [online.caseId]);
+    expect([served.method, served.servedAt]).toEqual(['electronic', delivered?.payload.deliveredAt]);
+    // Supervision's review-request window (第35条) starts at the service.
+    const window = await eventually(async () => {
+      const [row] = await sql<{ start_at: Date }>(`SELECT start_at FROM "${h.schema('supervision')}".deadline_clocks WHERE case_id = $1 AND kind = 'review-request-window'`, [online.caseId]);
+      return row;
+    }, 60000, 'the review window');
+    expect(new Date(window.start_at).toISOString()).toBe(served.servedAt);
+  });
+
   it('keeps no planted phone, ID number or name in clear in notification’s tables or on any topic', async () => {
-    const planted = [PHONE, ID_NUMBER, NAME, ACCUSER_PHONE, '孙举报', claim.queryCode, accusation.queryCode];
+    const planted = [PHONE, ID_NUMBER, NAME, ACCUSER_PHONE, '孙举报', ONLINE_PHONE, '赵网上', claim.queryCode, accusation.queryCode];
     const tables = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [h.schema('notification')]);
     const hits: string[] = [];
     for (const { table_name } of tables) {
