@@ -112,6 +112,29 @@ describe('the console, part 2, in a browser', () => {
     expect(await order.textContent()).toContain('请加快办理并按期反馈');
     await supervisor.screenshot({ path: `${SHOTS}/supervision-order.png`, fullPage: true });
     });
+
+    // The ordered unit's head answers it in writing from the same page (督办单, received) …
+    const ordered = (await supervisor.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first().textContent()) ?? '';
+    const persona = ordered.includes('延津县人力资源和社会保障局') ? 'hrss-head' : ordered.includes('延津县信访局') ? 'county-bureau-head' : 'dongtun-head';
+    const unit = await signedIn(persona, '/supervision');
+    await step(unit, 'order-answer', async () => {
+      await unit.getByRole('tab', { name: '督办单' }).click();
+      const received = unit.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first();
+      await received.waitFor({ timeout: 30000 });
+      await received.getByPlaceholder('书面回复').fill('已约谈用工单位，三日内结清工资');
+      await received.getByRole('button', { name: /^回\s*复$/ }).click();
+      await unit.getByText('已书面回复').waitFor({ timeout: 30000 });
+    });
+    // … and the supervisor's list shows it answered, with the answer.
+    await step(supervisor, 'order-answered', async () => {
+      await supervisor.reload();
+      await supervisor.getByRole('tab', { name: '督办单' }).click();
+      const answered = supervisor.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first();
+      await answered.getByText('已回复').waitFor({ timeout: 30000 });
+      await answered.locator('.ant-table-row-expand-icon').click();
+      await supervisor.getByText('已约谈用工单位，三日内结清工资', { exact: false }).waitFor();
+      await supervisor.screenshot({ path: `${SHOTS}/supervision-order-answered.png`, fullPage: true });
+    });
   });
 
   it('the city cockpit shows a new registration on its live feed within seconds', async () => {
@@ -138,6 +161,21 @@ describe('the console, part 2, in a browser', () => {
     console.log(`cockpit: ${fresh} on the live feed ${Date.now() - started} ms after intake answered`);
     expect(Number(await head.getByTestId('live-registered').locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(1);
     await head.screenshot({ path: `${SHOTS}/cockpit.png`, fullPage: true });
+
+    // The KPI cards show the evaluation API's figures: 批次 of this month for the city, read with the head's token.
+    const token = await head.evaluate<string | null>("window.sessionStorage.getItem('sunshine.session')");
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const kpis = async () => {
+      const r = await fetch(`${world.url}/api/evaluation/kpis?period=month&date=${today}&division=${DEMO_CITY}`, { headers: { authorization: `Bearer ${token ?? ''}` } });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { figures: { counts: { cases: number } } }).figures.counts.cases;
+    };
+    const before = await kpis();
+    await head.reload();
+    const shown = Number(await head.getByTestId('kpi-cards').locator('.ant-statistic', { hasText: '批次' }).locator('.ant-statistic-content-value').textContent({ timeout: 30000 }));
+    // Both petitions of this run at most (a rollup may still be on its way between the two reads).
+    expect([before, await kpis()]).toContain(shown);
+    expect(shown).toBeLessThanOrEqual(2);
     });
   });
 
