@@ -2,6 +2,9 @@ import type { EventOf } from '@sunshine/contracts';
 import { DEMO_COUNTY, DEMO_FENGQIU, DEMO_FENGZHUANG } from '@sunshine/testing';
 import ExcelJS from 'exceljs';
 import { rebuildProjections } from '../src/ops/rebuild-projections';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { REPORT_QUEUE } from '../src/reports/report.queue';
 import { ReportService } from '../src/reports/report.service';
 import { CaseScript } from './support/case-script';
 import { EvaluationWorld, UNITS } from './support/evaluation-world';
@@ -267,6 +270,15 @@ describe('evaluation: a scripted month gives the KPIs, scores, rank order and st
     expect(await html.text()).toContain('<h1>信访工作月报 410726000000 2026-11（2026-11-01 至 2026-11-30）</h1>');
     expect((await world.call('GET', `/reports/${made.body.id}`, undefined, await world.token('fengqiuBureau'))).status).toBe(404);
 
+    // The schedule: one repeatable job per kind, in Asia/Shanghai.
+    const queue = world.app?.get<Queue>(getQueueToken(REPORT_QUEUE));
+    const schedulers = (await queue?.getJobSchedulers()) ?? [];
+    expect(schedulers.map((j) => [j.key, j.pattern, j.tz]).sort()).toEqual([
+      ['report-annual', '0 0 4 1 1 *', 'Asia/Shanghai'],
+      ['report-daily', '0 30 1 * * *', 'Asia/Shanghai'],
+      ['report-monthly', '0 0 3 1 * *', 'Asia/Shanghai'],
+      ['report-weekly', '0 0 2 * * 1', 'Asia/Shanghai'],
+    ]);
     // The monthly run on 1 December: November for every city and county bureau (延津's exists already).
     const scheduled = await world.app?.get(ReportService).scheduled('monthly', new Date('2026-11-30T19:00:00.000Z'));
     expect(scheduled?.map((r) => [r.divisionCode, r.period.label])).toEqual([['410700000000', '2026-11'], [DEMO_FENGQIU, '2026-11']]);
