@@ -43,4 +43,21 @@ describe('caseKpiFacts: what one case counts for', () => {
     const { state } = playAt([registeredAt('2025-03-03T01:00:00.000Z', { type: 'accusation' }), ['2025-03-03T02:00:00.000Z', commands.dispatch(BUREAU, DEPT)]]);
     expect(caseKpiFacts(state, clockHistory(state, clockContext('2025-04-01T00:00:00.000Z')))).toEqual([]);
   });
+
+  it('counts a case closed in its original stage as settled at once (一次性化解) and resolved, at the accepting unit', () => {
+    const { state } = playAt([
+      registeredAt('2025-03-03T01:00:00.000Z'),
+      ['2025-03-03T02:00:00.000Z', commands.dispatch(BUREAU, DEPT)],
+      ['2025-03-04T02:00:00.000Z', commands.sign(DEPT)],
+      ['2025-03-05T02:00:00.000Z', commands.accept(DEPT, 'petition')],
+      ['2025-03-20T02:00:00.000Z', commands.reply(DEPT)],
+      ['2025-03-20T03:00:00.000Z', commands.serve(DEPT, '2025-03-20T03:00:00.000Z')],
+      ['2025-04-22T01:00:00.000Z', commands.close(DEPT)],
+    ]);
+    const facts = caseKpiFacts(state, clockHistory(state, clockContext('2025-04-22T01:00:00.000Z')));
+    expect(facts.filter((f) => f.metric === 'settlement' || f.metric === 'resolution')).toEqual([
+      { key: 'settlement', metric: 'settlement', outcome: 'once', unitId: DEPT, day: '2025-04-22', ...dims },
+      { key: 'resolution', metric: 'resolution', outcome: 'resolved', unitId: DEPT, day: '2025-04-22', ...dims },
+    ]);
+  });
 });
