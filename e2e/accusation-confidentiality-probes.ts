@@ -126,6 +126,7 @@ export const REPLAY = { service: 'routing' as const, method: 'POST', path: '/rou
 /** Operations that cannot reveal a case to a unit's staff, with the reason. */
 export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'; match: RegExp; why: string }> = [
   { services: 'all', match: /^GET \/health(\/live|\/ready)?$/, why: 'public health probes' },
+  { services: 'all', match: /^GET \/metrics$/, why: 'Prometheus scrape: counts, latencies by route template, lag by partition; names no case, person or unit' },
   { services: 'all', match: /^(GET|POST) \/ops\//, why: 'operators only (role ops); no unit staff role opens it' },
   { services: 'all', match: /^GET \/audit\/records$/, why: 'the audit administrator only (role audit-admin, 三员分立, never combined with a unit role): who did what and when, case ids but no case content' },
   { services: ['intake'], match: /^POST \/petitions$/, why: 'registration creates a case; it answers only the new case' },

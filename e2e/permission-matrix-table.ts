@@ -145,6 +145,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /health': { status: 200 },
   'GET /health/live': { status: 200 },
   'GET /health/ready': { status: 200 },
+  'GET /metrics': { status: 200 },
   'GET /audit/records': { status: 200 },
   'GET /ops/messaging/dead-letters': { status: 200 },
   'GET /ops/messaging/dead-letters/{id}': { path: '/ops/messaging/dead-letters/{ghost}', status: 404 },

@@ -91,3 +91,4 @@ export * from './audit/audit-trail.service';
 export * from './audit/audit.controller';
 export * from './audit/audit.module';
 export * from './audit/audit-log.migration';
+export * from './metrics';

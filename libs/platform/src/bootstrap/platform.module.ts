@@ -8,6 +8,7 @@ import { DatabaseModule, type DatabaseOptions } from '../database/database.modul
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { QueueModule } from '../queue/queue.module';
 import { CONSUMED_TOPICS, consumedTopics } from './service-replica';
 
@@ -30,6 +31,7 @@ export class PlatformModule {
         QueueModule.forRoot(config),
         HealthModule,
         AuditModule,
+        MetricsModule,
         ...replicas.map((r) => r.module),
       ],
       providers: [{ provide: PLATFORM_CONFIG, useValue: config }, Clock, { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) }],

@@ -1,0 +1,4 @@
+export * from './metrics.registry';
+export * from './metrics.module';
+export * from './http-metrics';
+export { partitionLags, type PartitionLag } from './platform-collectors';
