@@ -83,7 +83,13 @@ export class PlatformCollectors implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const collectors = this;
+    // The families' collect() runs with the metric as `this`; these reach the collectors.
+    const collectors = {
+      query: <T>(sql: string) => this.query<T>(sql),
+      servers: this.servers,
+      consumerLag: (groupId: string) => this.consumerLag(groupId),
+      queues: () => this.queues(),
+    };
     this.metrics.gauge({
       name: 'outbox_backlog',
       help: 'outbox rows not yet published to Kafka 发件箱未发布的行数',
