@@ -3,25 +3,11 @@ import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelName } from '../channels/channel';
-import type { NoticeParams } from '../templates/notice-params';
 import { DELIVERY_COLUMNS, deliveryChannel, deliveryOf, type DeliveryRow } from './delivery-row';
 
-/** A delivery to plan: one (event, recipient, channel, notice kind). */
-export interface NewDelivery {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly recipient: string;
-  readonly channel: ChannelName;
-  readonly kind: string;
-  readonly caseId: string | null;
-  readonly unitId: string | null;
-  readonly roles: readonly string[];
-  readonly legalKind: string | null;
-  readonly urgent: boolean;
-  readonly ruleVersion: number;
-  readonly params: NoticeParams;
-  readonly notBefore: Date;
-}
+/** A delivery to plan: one (event, recipient, channel, notice kind), due at `notBefore`. */
+export type NewDelivery = Pick<DeliveryRow, 'eventId' | 'eventType' | 'recipient' | 'channel' | 'kind' | 'caseId' | 'unitId' | 'roles' | 'legalKind'
+  | 'urgent' | 'ruleVersion' | 'params'> & { readonly notBefore: Date };
 
 /**
  * The deliveries table: the UNIQUE (event, recipient, channel, kind) key is inserted before anything is sent, so an
