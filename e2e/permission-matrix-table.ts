@@ -111,7 +111,8 @@ function parseWho(text: string): DeclaredAccess {
   if (text === 'public') return { isPublic: true, roles: null, code: 'ROLE_REQUIRED', cityLevel: false };
   const city = ' of a city-level unit → CITY_LEVEL_REQUIRED';
   const cityLevel = text.endsWith(city);
-  const rest = (cityLevel ? text.slice(0, -city.length) : text).replace(' (+ service tokens)', '');
+  // ` (+ service tokens)`, ` (+ sysadmin)`: callers beyond the unit staff these probes send.
+  const rest = (cityLevel ? text.slice(0, -city.length) : text).replace(/ \(\+ [a-z, -]+\)/g, '');
   if (rest === 'staff') return { isPublic: false, roles: null, code: 'ROLE_REQUIRED', cityLevel };
   const [roles = '', code = 'ROLE_REQUIRED'] = rest.split(' → ');
   return { isPublic: false, roles: roles.split(', ') as StaffRole[], code, cityLevel };

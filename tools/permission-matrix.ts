@@ -27,7 +27,8 @@ hand; a unit test fails when this file is stale. The one global guard (libs/plat
   \`TOKEN_EXPIRY_MISSING\`, \`TOKEN_LIFETIME_EXCESSIVE\` past the maximum lifetime, \`TOKEN_ROLES_INCOMPATIBLE\` for a token
   combining two of 三员 \`sysadmin\` / \`security-admin\` / \`audit-admin\`, or one of them with any other role);
 - **三员 (separation of duties)**: \`sysadmin\`, \`security-admin\` and \`audit-admin\` are admitted only where their role is
-  listed, never to case work (403 \`ADMINISTRATOR_NOT_FOR_CASES\`);
+  listed, or on a staff route opened to them (\`(+ sysadmin)\`, \`@OpenToAdministrators()\`: no case there), never to case work
+  (403 \`ADMINISTRATOR_NOT_FOR_CASES\`);
 - **roles**: one of the listed roles (\`@Roles(...)\`), else 403 \`ROLE_REQUIRED\` naming them (or the code after →);
 - **(+ service tokens)**: other services' tokens (role \`service\`) may call it too (\`@AllowServiceTokens()\`); everywhere
   else they get 403 \`STAFF_ONLY\`;

@@ -1,6 +1,6 @@
 import { Param } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { OpenToAdministrators, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { putUserSchema, unitListQuerySchema, updateUnitSchema, type PutUserDto, type UnitListQuery, type UpdateUnitDto } from './org-admin.dto';
 import { OrgAdminService } from './org-admin.service';
 import type { StaffUser } from './staff-users.service';
@@ -8,8 +8,10 @@ import type { StaffUser } from './staff-users.service';
 /**
  * Every staff member reads the directory; an administrator renames units and registers staff within its territory. New
  * units and a unit's kind, parent, territory and competences go through change requests (OrgChangeRequestController).
+ * The city's system administrator (`sysadmin`, 三员分立) reads units and users here too: no case is shown.
  */
 @StaffController('org', 'org directory 机构目录')
+@OpenToAdministrators('sysadmin')
 export class OrgAdminController {
   constructor(private readonly org: OrgAdminService) {}
 

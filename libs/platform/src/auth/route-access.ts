@@ -1,7 +1,7 @@
 import type { OrgDirectory } from '@sunshine/domain';
 import { DomainException } from '../errors/domain.exception';
 import { CITY_LEVEL, type CityLevelSubject } from '../http/city-level.decorator';
-import { ROLES, SERVICE_TOKENS, type RoleRequirement } from '../http/roles.decorator';
+import { ADMINISTRATORS, ROLES, SERVICE_TOKENS, type RoleRequirement } from '../http/roles.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { isSeparatedAdminRole } from './role-separation';
 import type { StaffPrincipal, StaffRole } from './staff-claims';
@@ -12,7 +12,14 @@ import type { StaffPrincipal, StaffRole } from './staff-claims';
  */
 export type RouteAccess =
   | { readonly kind: 'public' }
-  | { readonly kind: 'staff'; readonly requirement?: RoleRequirement; readonly serviceTokens: boolean; readonly cityLevel?: CityLevelSubject };
+  | {
+      readonly kind: 'staff';
+      readonly requirement?: RoleRequirement;
+      readonly serviceTokens: boolean;
+      readonly cityLevel?: CityLevelSubject;
+      /** 三员 admitted beside `requirement` (@OpenToAdministrators). */
+      readonly administrators?: readonly StaffRole[];
+    };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- handlers and controllers are plain functions here
 type Target = Function;
@@ -30,6 +37,7 @@ export function routeAccessOf(handler: Target, controller: Target): RouteAccess 
     requirement: metadata<RoleRequirement>(ROLES, handler, controller),
     serviceTokens: metadata<boolean>(SERVICE_TOKENS, handler, controller) === true,
     cityLevel: metadata<CityLevelSubject>(CITY_LEVEL, handler, controller),
+    administrators: metadata<readonly StaffRole[]>(ADMINISTRATORS, handler, controller),
   };
 }
 
@@ -57,7 +65,7 @@ export function accessRefusal(access: RouteAccess, staff: StaffPrincipal): Domai
     return new DomainException('STAFF_ONLY', 'forbidden', { zh: '该接口仅供工作人员使用', en: 'staff only: service tokens may not call this endpoint' });
   }
   const admin = staff.roles.find(isSeparatedAdminRole);
-  if (admin && !roles?.includes(admin)) {
+  if (admin && !roles?.includes(admin) && !access.administrators?.includes(admin)) {
     return new DomainException(
       'ADMINISTRATOR_NOT_FOR_CASES',
       'forbidden',
@@ -102,12 +110,14 @@ export function cityLevelRefusal(access: RouteAccess, staff: StaffPrincipal, dir
 }
 
 /**
- * One line for people: `public`, `staff`, `staff, service tokens`, or the roles (and the refusal code when not
- * ROLE_REQUIRED), then ` of a city-level unit → CITY_LEVEL_REQUIRED` for a @CityLevel() route.
+ * One line for people: `public`, `staff`, `staff (+ service tokens)`, `staff (+ sysadmin)` (@OpenToAdministrators), or the
+ * roles (and the refusal code when not ROLE_REQUIRED), then ` of a city-level unit → CITY_LEVEL_REQUIRED` for a @CityLevel() route.
  */
 export function describeAccess(access: RouteAccess): string {
   if (access.kind === 'public') return 'public';
-  const service = access.serviceTokens ? ' (+ service tokens)' : '';
+  // Administrators opened to the route matter only where no role is required (@Roles() still binds them).
+  const administrators = !access.requirement && access.administrators?.length ? ` (+ ${access.administrators.join(', ')})` : '';
+  const service = `${access.serviceTokens ? ' (+ service tokens)' : ''}${administrators}`;
   const city = access.cityLevel ? ' of a city-level unit → CITY_LEVEL_REQUIRED' : '';
   if (!access.requirement) return `staff${service}${city}`;
   const code = access.requirement.code === 'ROLE_REQUIRED' ? '' : ` → ${access.requirement.code}`;

@@ -1,10 +1,10 @@
-import { Controller, Get, Module, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, HttpCode, Module, Post, Sse, type MessageEvent } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { importPKCS8, SignJWT } from 'jose';
 import { interval, map, type Observable } from 'rxjs';
 import { HttpErrorFilter } from '../errors/http-error.filter';
-import { Roles } from '../http/roles.decorator';
+import { OpenToAdministrators, Roles } from '../http/roles.decorator';
 import { Staff } from '../http/staff.decorator';
 import { AuthGuard } from './auth.guard';
 import { JwtVerifier, TOKEN_ALGORITHM } from './jwt-verifier';
@@ -28,6 +28,20 @@ class TokenController {
   @Roles('audit-admin')
   audit(@Staff() staff: StaffPrincipal) {
     return { roles: staff.roles };
+  }
+
+  @Get('directory')
+  @OpenToAdministrators('sysadmin')
+  directory(@Staff() staff: StaffPrincipal) {
+    return { roles: staff.roles };
+  }
+
+  @Post('directory')
+  @HttpCode(200)
+  @Roles('admin')
+  @OpenToAdministrators('sysadmin')
+  editDirectory() {
+    return { ok: true };
   }
 
   @Sse('live')
@@ -135,6 +149,18 @@ describe('三员分立 (separation of the three administrators)', () => {
     });
     const clerk = await issueStaffToken(claims(['clerk']), { ...AUTH, privateKeyPem: keys.privateKeyPem });
     expect(await get('/t/audit', clerk)).toMatchObject({ status: 403, body: { code: 'ROLE_REQUIRED' } });
+  });
+
+  it('admits an administrator to an any-staff route opened to it (@OpenToAdministrators), never past a route’s @Roles()', async () => {
+    const sysadmin = await issueStaffToken(claims(['sysadmin']), { ...AUTH, privateKeyPem: keys.privateKeyPem });
+    const audit = await issueStaffToken(claims(['audit-admin']), { ...AUTH, privateKeyPem: keys.privateKeyPem });
+    const clerk = await issueStaffToken(claims(['clerk']), { ...AUTH, privateKeyPem: keys.privateKeyPem });
+    expect(await get('/t/directory', sysadmin)).toEqual({ status: 200, body: { roles: ['sysadmin'] } });
+    expect(await get('/t/directory', clerk)).toEqual({ status: 200, body: { roles: ['clerk'] } });
+    expect(await get('/t/directory', audit)).toMatchObject({ status: 403, body: { code: 'ADMINISTRATOR_NOT_FOR_CASES' } });
+    const post = await app.inject({ method: 'POST', url: '/t/directory', headers: { authorization: `Bearer ${sysadmin}` } });
+    expect(post.statusCode).toBe(403);
+    expect(post.json()).toMatchObject({ code: 'ROLE_REQUIRED' });
   });
 });
 

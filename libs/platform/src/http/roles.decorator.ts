@@ -3,6 +3,7 @@ import type { StaffRole } from '../auth/staff-claims';
 
 export const ROLES = 'sunshine:roles';
 export const SERVICE_TOKENS = 'sunshine:service-tokens';
+export const ADMINISTRATORS = 'sunshine:administrators';
 
 /** What @Roles() records: the caller needs one of `roles`, else 403 with `code`. */
 export interface RoleRequirement {
@@ -33,3 +34,11 @@ export function Roles(...args: Array<StaffRole | { readonly code: string }>): Me
  * a service token reads what a route opens to it, nothing else.
  */
 export const AllowServiceTokens = (): MethodDecorator & ClassDecorator => SetMetadata(SERVICE_TOKENS, true);
+
+/**
+ * 三员分立: lets these administrators (`sysadmin`, `security-admin`, `audit-admin`) call the endpoints without @Roles()
+ * (any staff) that are theirs to use and reveal no case (e.g. the directory's units and users for the system administrator). Everywhere
+ * else the guard answers them 403 ADMINISTRATOR_NOT_FOR_CASES unless @Roles() names their role.
+ */
+export const OpenToAdministrators = (...roles: Array<'sysadmin' | 'security-admin' | 'audit-admin'>): MethodDecorator & ClassDecorator =>
+  SetMetadata(ADMINISTRATORS, roles);
