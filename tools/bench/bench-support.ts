@@ -1,6 +1,10 @@
+import type { MigrationClass } from '@sunshine/platform';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import type { QueryRunner } from 'typeorm';
 
 /** The repository root (tools/bench → ../..). */
 export const ROOT = resolve(__dirname, '../..');
@@ -47,4 +51,30 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/**
+ * Runs `work` on a scratch schema of the shared PostgreSQL (`bench_<label>_<random>`, the search path set to it) built
+ * by the real `migrations` in order, and drops it afterwards unless `keep`.
+ */
+export async function withScratchSchema<T>(
+  label: string,
+  migrations: readonly MigrationClass[],
+  work: (db: Client, schema: string) => Promise<T>,
+  keep = false,
+): Promise<T> {
+  const db = new Client({ connectionString: process.env['DATABASE_URL'] ?? 'postgres://sunshine:sunshine@127.0.0.1:5432/sunshine' });
+  await db.connect();
+  const schema = `bench_${label}_${randomBytes(3).toString('hex')}`;
+  try {
+    await db.query(`CREATE SCHEMA "${schema}"`);
+    await db.query(`SET search_path = "${schema}"`);
+    const runner = { query: (s: string) => db.query(s) } as unknown as QueryRunner;
+    for (const M of migrations) await new M().up(runner);
+    return await work(db, schema);
+  } finally {
+    if (keep) process.stdout.write(`kept schema ${schema}\n`);
+    else await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await db.end();
+  }
 }

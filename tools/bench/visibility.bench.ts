@@ -1,9 +1,8 @@
 import type { CaseViewer } from '@sunshine/domain';
 import { arrayContainsSql, CaseReplica1764600000000, CaseReplicaIndexes1765100000000, caseVisibilitySql, loadDemoOrg } from '@sunshine/platform';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import type { QueryRunner } from 'typeorm';
-import { benchArgs, loadAverage, writeResult } from './bench-support';
+import { randomUUID } from 'node:crypto';
+import { type Client } from 'pg';
+import { benchArgs, loadAverage, withScratchSchema, writeResult } from './bench-support';
 
 /**
  * The lists' visibility and scope conditions on a scratch `case_replica` (the real migrations) filled with N cases
@@ -74,14 +73,7 @@ async function explain(db: Client, sql: string, params: unknown[], runs: number)
 
 async function main(): Promise<void> {
   const load0 = loadAverage();
-  const db = new Client({ connectionString: process.env['DATABASE_URL'] ?? 'postgres://sunshine:sunshine@127.0.0.1:5432/sunshine' });
-  await db.connect();
-  const schema = `bench_vis_${randomBytes(3).toString('hex')}`;
-  try {
-    await db.query(`CREATE SCHEMA "${schema}"`);
-    await db.query(`SET search_path = "${schema}"`);
-    const runner = { query: (s: string) => db.query(s) } as unknown as QueryRunner;
-    for (const M of [CaseReplica1764600000000, CaseReplicaIndexes1765100000000]) await new M().up(runner);
+  await withScratchSchema('vis', [CaseReplica1764600000000, CaseReplicaIndexes1765100000000], async (db, schema) => {
     const rows = await fill(db, schema, args.cases);
     const township = rows[0]?.township ?? '410726101000';
     const county = `${township.slice(0, 6)}000000`;
@@ -127,11 +119,7 @@ async function main(): Promise<void> {
     }
     const file = writeResult('visibility', { cases: args.cases, runs: args.runs, load: { start: load0, end: load1 }, results });
     process.stdout.write(`JSON: ${file}\n`);
-  } finally {
-    if (args.keep) process.stdout.write(`kept schema ${schema}\n`);
-    else await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.end();
-  }
+  }, args.keep);
 }
 
 void main().catch((error: unknown) => {

@@ -1,24 +1,12 @@
 import { Topics } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import { createOrderedProducer, loadDemoOrg, newEvent } from '@sunshine/platform';
-import { DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, forSuite } from '@sunshine/testing';
+import { DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, forSuite, freePort } from '@sunshine/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { FixtureProcess } from './support/fixture-process';
 import { TestRun } from './support/test-run';
 
 const INTAKE = 'apps/intake/src/main.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => res(typeof address === 'object' && address ? address.port : 0));
-    });
-    srv.on('error', rej);
-  });
-}
 
 interface Readiness {
   status: string;

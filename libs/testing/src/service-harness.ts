@@ -20,7 +20,8 @@ export interface RunningService {
   child: ChildProcess;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on now (the OS picks it), for a process a test starts. */
+export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
