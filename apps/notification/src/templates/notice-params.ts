@@ -4,6 +4,7 @@ import {
   DispatchModeTaxonomy,
   handlingDeadline,
   inboxDue,
+  ProperChannelTaxonomy,
   RatingScoreTaxonomy,
   reviewRequestWindow,
   ratingWindow,
@@ -15,18 +16,6 @@ import {
 
 /** What a template may print: facts only (codes, unit names, dates), never personal data or the petition's text. */
 export type NoticeParams = Readonly<Record<string, string | number | boolean>>;
-
-/** Where a petitioner is told to go when not accepted (第23、31条), as the written notice says it. */
-const PROPER_CHANNELS: Readonly<Record<string, string>> = {
-  litigation: '依法向人民法院提起诉讼',
-  arbitration: '依法申请仲裁',
-  'administrative-review': '依法申请行政复议',
-  'party-appeal': '依照党内法规提出申诉或者申请复审',
-  'administrative-procedure': '依照行政裁决、确认、许可、处罚等法定程序办理',
-  'competent-organ': '向有权处理的机关、单位提出',
-  'already-in-handling': '该事项已在办理中，请等待办理结果',
-  'no-further-petition': '该事项已经复核终结，不再受理',
-};
 
 /**
  * The parameters of a notice, taken when the event is applied (the case as it is then): the case number, the units'
@@ -49,7 +38,7 @@ export function noticeParams(event: Pick<AnyEvent, 'type' | 'payload' | 'occurre
   set('reason', reasonText(p['reason']));
   set('days', typeof p['days'] === 'number' ? p['days'] : null);
   set('score', typeof p['score'] === 'string' ? RatingScoreTaxonomy.label(p['score']) : null);
-  set('properChannel', typeof p['properChannel'] === 'string' ? (PROPER_CHANNELS[p['properChannel']] ?? p['properChannel']) : null);
+  set('properChannel', typeof p['properChannel'] === 'string' ? ProperChannelTaxonomy.label(p['properChannel']) : null);
   set('count', typeof p['count'] === 'number' ? p['count'] : null);
   set('divisionCode', typeof p['divisionCode'] === 'string' ? p['divisionCode'] : null);
   set('lastDay', state ? lastDayFor(event, state, clocks) : null);
