@@ -13,6 +13,7 @@ import { DeliveryFeeder } from './deliveries/delivery-feeder.service';
 import { CHANNELS, DELIVERY_QUEUES } from './deliveries/delivery-queues';
 import { DeliverySender } from './deliveries/delivery-sender.service';
 import { DeliveryWorkers } from './deliveries/delivery-workers.service';
+import { DeliveryMetrics } from './deliveries/delivery-metrics';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { NoticeReceipts } from './deliveries/notice-receipts';
 import { SmsReportRecorder } from './deliveries/sms-report.recorder';
@@ -49,6 +50,7 @@ const channelProviders = {
     NoticePipeline,
     NotificationReactions,
     DeliveryRepository,
+    DeliveryMetrics,
     NoticeReceipts,
     SmsReportRecorder,
     DeliverySender,

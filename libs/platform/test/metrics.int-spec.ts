@@ -73,6 +73,10 @@ describe('GET /metrics of a running service (Prometheus, prom-client)', () => {
     expect(samples(text, 'kafka_consumer_messages_received_total')).toHaveLength(1);
     const directoryTopic = prefixed(run.prefix, Topics.orgDirectory);
     expect(samples(text, 'kafka_consumer_lag').some((l) => l.includes(`topic="${directoryTopic}",partition="0"`))).toBe(true);
+    // The service's own gauges (apps/supervision ClockMetrics): the families exist; no clock is open in this run.
+    expect(text).toContain('# TYPE supervision_clocks_overdue gauge');
+    expect(text).toContain('# TYPE supervision_clocks_due_soon gauge');
+    expect(samples(text, 'supervision_clocks_overdue')).toEqual([]);
     expect(samples(text, 'bullmq_queue_jobs').some((l) => l.includes('queue="supervision-due-check",state="failed"'))).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { CalendarController } from './calendar.controller';
 import { CityReferencePublisher } from './city-reference.publisher';
 import { ClockLedgerRepository } from './clock-ledger.repository';
 import { ClockLedgerService } from './clock-ledger.service';
+import { ClockMetrics } from './clock-metrics';
 import { ClocksQueryService } from './clocks-query.service';
 import { ClocksController } from './clocks.controller';
 import { DeadlinePolicyController } from './deadline-policy.controller';
@@ -28,6 +29,7 @@ import { ReferenceRecomputeService } from './reference-recompute.service';
     ClocksQueryService,
     DeadlinePolicyService,
     ReferenceRecomputeService,
+    ClockMetrics,
   ],
   exports: [ClockLedgerService, DueCheckService, BullModule],
 })

@@ -2,3 +2,4 @@ export * from './metrics.registry';
 export * from './metrics.module';
 export * from './http-metrics';
 export { partitionLags, type PartitionLag } from './platform-collectors';
+export * from './sql-gauge';
