@@ -61,7 +61,9 @@ export async function createHttpApp(
   registerLoadShedding(adapter, config.database.pool.maxWaiting, () => (database.source ? poolWaiting(database.source) : 0));
   // 安全审计: every state-changing request is recorded once answered (who, what, which case, from where, outcome).
   registerAuditHook(adapter, () => database.audit, (error) => process.stderr.write(`audit record lost: ${String(error)}\n`));
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.bufferLogs ?? false });
+  // abortOnError off: a missing optional provider (resolveOptional) throws instead of exiting the process; a failed
+  // start still ends it (bootstrapService exits 1).
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.bufferLogs ?? false, abortOnError: false });
   database.source = app.get(DataSource, { strict: false });
   database.audit = resolveOptional(app, AuditTrail);
   app.useGlobalFilters(new HttpErrorFilter());
