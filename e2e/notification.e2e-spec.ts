@@ -31,6 +31,7 @@ describe('notification end to end', () => {
   let claim: { caseId: string; caseNumber: string; queryCode: string };
   let accusation: { caseId: string; caseNumber: string; queryCode: string };
   let claimHolder = '';
+  let oneTimeCode = '';
 
   const token = (unitId: string, roles: StaffRole[] = CLERK) => h.keys.token({ sub: `${unitId}:clerk`, unit: unitId, division: unitId.slice(0, 12), roles });
   const notices = async (unitId: string, query = '') =>
@@ -143,8 +144,24 @@ describe('notification end to end', () => {
     expect(new Date(window.start_at).toISOString()).toBe(served.servedAt);
   });
 
+  it('sends intake’s one-time code (query-code recovery) by SMS once over HTTP, never over Kafka, and the code works', async () => {
+    const asked = await http('POST', `${h.url('intake')}/public/query-code/recovery`, { body: { caseNumber: claim.caseNumber, phone: PHONE } });
+    expect(asked.status).toBe(202);
+    const sent = await eventually(async () => {
+      const found = gateway.accepted.filter((m) => m.phoneNumbers === PHONE && m.text.includes('验证码'));
+      return found.length > 0 ? found : undefined;
+    }, 60000, 'the one-time code SMS');
+    expect(sent).toHaveLength(1);
+    oneTimeCode = /验证码(\d{6})/.exec(sent[0]?.text ?? '')?.[1] ?? '';
+    expect(sent[0]?.text).toBe(`【阳光信访局】您正在找回信访件${claim.caseNumber}的查询码，验证码${oneTimeCode}，10分钟内有效。如非本人操作请忽略。`);
+    const [message] = await sql<{ status: string }>(`SELECT status FROM "${h.schema('intake')}".citizen_messages WHERE case_id = $1`, [claim.caseId]);
+    expect(message?.status).toBe('handed-over');
+    const reset = await http<{ queryCode: string }>('POST', `${h.url('intake')}/public/query-code/reset`, { body: { caseNumber: claim.caseNumber, code: oneTimeCode } });
+    expect(reset.status).toBe(200);
+  });
+
   it('keeps no planted phone, ID number or name in clear in notification’s tables or on any topic', async () => {
-    const planted = [PHONE, ID_NUMBER, NAME, ACCUSER_PHONE, '孙举报', ONLINE_PHONE, '赵网上', claim.queryCode, accusation.queryCode];
+    const planted = [PHONE, ID_NUMBER, NAME, ACCUSER_PHONE, '孙举报', ONLINE_PHONE, '赵网上', claim.queryCode, accusation.queryCode, `验证码${oneTimeCode}`];
     const tables = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [h.schema('notification')]);
     const hits: string[] = [];
     for (const { table_name } of tables) {

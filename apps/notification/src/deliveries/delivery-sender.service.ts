@@ -90,7 +90,8 @@ export class DeliverySender {
     if (!d.caseId) return { skip: 'no case' };
     if (d.kind === 'petitioner.one-time-code') {
       const message = await this.intake.message(d.eventId);
-      return { to: message.to, masked: mask(message.to), text: message.text };
+      // intake writes its own signature 【…】 first; the provider adds the registered one.
+      return { to: message.to, masked: mask(message.to), text: message.text.replace(/^【[^】]*】/, '') };
     }
     const address = await this.intake.address(d.caseId);
     if (!address.channels.includes(d.channel)) return { skip: `the petitioner is not reached by ${d.channel}` };
