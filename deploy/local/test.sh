@@ -52,6 +52,8 @@ phase infrastructure bash deploy/local/infra.sh up
 eval "$(bash deploy/local/infra.sh env)"
 phase typecheck npx tsc -p tsconfig.spec.json --noEmit
 phase lint lint
+# promtool: the alert rules and scrape config are valid and the rules' unit tests pass (deploy/prometheus).
+phase prometheus bash deploy/prometheus/check.sh
 phase build bash deploy/local/build.sh
 # The committed category model comes out of its training script byte for byte (pinned Python venv, about a minute).
 phase model bash tools/classify/train.sh --if-data --check

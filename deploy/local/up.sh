@@ -4,6 +4,7 @@
 # entry point: the staff console and /api/<service>/); prints the URLs and a dev token.
 #   bash deploy/local/up.sh        # up
 #   bash deploy/local/up.sh down   # stop the services and the infrastructure
+#   bash deploy/local/up.sh --prometheus   # also Prometheus (Debian's package) scraping the five services, on :9090
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true
@@ -11,6 +12,8 @@ RUN=.local/run
 SERVICES=(intake routing supervision notification evaluation)
 declare -A PORTS=([intake]=3001 [routing]=3002 [supervision]=3003 [notification]=3004 [evaluation]=3005)
 mkdir -p "$RUN"
+WITH_PROMETHEUS=false
+for arg in "$@"; do [ "$arg" = "--prometheus" ] && WITH_PROMETHEUS=true; done
 
 stop_services() {
   for s in "${SERVICES[@]}"; do
@@ -28,6 +31,7 @@ stop_console() {
 }
 
 if [ "${1:-up}" = "down" ]; then
+  bash deploy/prometheus/prometheus.sh stop
   stop_console
   stop_services
   bash deploy/local/infra.sh down
@@ -69,6 +73,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 bash deploy/local/nginx/nginx.sh start
+if $WITH_PROMETHEUS; then bash deploy/prometheus/prometheus.sh start; fi
 
 echo
 echo "Sunshine 阳光信访 is up:"
