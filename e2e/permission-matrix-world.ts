@@ -99,20 +99,23 @@ function registration(key: CaseKey, receivedAt: string): Record<string, unknown>
   };
 }
 
+/** Renew a cached token well before its hour is up (a matrix run on a busy machine lasts long). */
+const TOKEN_RENEW_MS = 30 * 60_000;
+
 /** The five services, the demo city, tokens for anyone and one way to call. */
 export class MatrixWorld {
-  private readonly tokens = new Map<string, Promise<string>>();
+  /** Signed tokens by caller, renewed after TOKEN_RENEW_MS (they live TEST_TOKEN_LIFETIME: one hour). */
+  private readonly tokens = new Map<string, { token: Promise<string>; signedAt: number }>();
 
   constructor(readonly h: ServiceHarness) {}
 
   token(auth: Auth): Promise<string> {
     const sub = auth.sub ?? `${auth.unitId}:staff`;
     const key = `${sub}|${auth.unitId}|${auth.roles.join(',')}`;
-    let token = this.tokens.get(key);
-    if (!token) {
-      token = this.h.keys.token({ sub, unit: auth.unitId, division: auth.unitId.slice(0, 12), roles: auth.roles });
-      this.tokens.set(key, token);
-    }
+    const cached = this.tokens.get(key);
+    if (cached && Date.now() - cached.signedAt < TOKEN_RENEW_MS) return cached.token;
+    const token = this.h.keys.token({ sub, unit: auth.unitId, division: auth.unitId.slice(0, 12), roles: auth.roles });
+    this.tokens.set(key, { token, signedAt: Date.now() });
     return token;
   }
 

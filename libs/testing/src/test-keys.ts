@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 export const TEST_ISSUER = 'sunshine-test';
 export const TEST_AUDIENCE = 'sunshine';
+/** The lifetime of test tokens unless a test names one. */
+export const TEST_TOKEN_LIFETIME = '1h';
 
 /** A throw-away signing key for one test run, and a token factory for staff of any unit. */
 export class TestKeys {
@@ -25,7 +27,12 @@ export class TestKeys {
     return new TestKeys(pair.publicKeyPem, pair.privateKeyPem, file, privateFile);
   }
 
-  token(claims: StaffClaims, expiresIn?: string | number): Promise<string> {
+  /**
+   * A staff token living `expiresIn` (default one hour: within the services' test maximum of 8 h, and long enough for
+   * a suite that signs once in beforeAll; a world that keeps tokens for a whole run renews them, see MatrixWorld). The
+   * 15-minute production rule is tested with explicit lifetimes (libs/platform token-rules.spec.ts).
+   */
+  token(claims: StaffClaims, expiresIn: string | number = TEST_TOKEN_LIFETIME): Promise<string> {
     return issueStaffToken(claims, { privateKeyPem: this.privateKeyPem, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, expiresIn });
   }
 
