@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Pool, type PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/staff-claims';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
@@ -68,25 +69,36 @@ function monthOf(at: Date): { name: string; from: string; to: string } {
 /**
  * The service's audit trail (安全审计): `record` chains and appends (SHA-256, SM3 under the `gm` crypto profile),
  * several callers' records in one transaction (group commit; a PostgreSQL advisory lock orders the instances of the
- * service), and resolves once committed. `personalDataRead` is what endpoints that show personal data call.
+ * service), and resolves once committed. It writes through its own connection, never the service's pool, so audit
+ * writes neither wait for nor count in the pool's load shedding. `personalDataRead` is what endpoints that show
+ * personal data call.
  */
 @Injectable()
-export class AuditTrail implements AuditSink, OnModuleInit {
+export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AuditTrail.name);
   private readonly alg: AuditHashAlgorithm;
   private pending: Array<{ fields: AuditFields; done: (error?: unknown) => void }> = [];
   private draining?: Promise<void>;
   private partitionsUpTo?: string;
+  private readonly writer: Pool;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
   ) {
     this.alg = config.crypto.profile === 'gm' ? 'sm3' : 'sha256';
+    this.writer = new Pool({ connectionString: config.database.url, max: 1, options: `-c search_path=${config.database.schema}` });
+    this.writer.on('error', (error) => this.logger.warn(`audit connection: ${String(error)}`));
   }
 
   async onModuleInit(): Promise<void> {
     await this.ensurePartitions(new Date());
+  }
+
+  /** Lets the records still queued be written, then closes the audit connection. */
+  async onModuleDestroy(): Promise<void> {
+    await this.draining?.catch(() => undefined);
+    await this.writer.end();
   }
 
   record(fields: AuditFields): Promise<void> {
@@ -168,9 +180,11 @@ export class AuditTrail implements AuditSink, OnModuleInit {
     const now = new Date();
     await this.ensurePartitions(now);
     const anchors: AuditRecord[] = [];
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
-      const [last] = await m.query<Array<{ seq: string; hash: string; at: Date }>>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`);
+    const client = await this.writer.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
+      const [last] = (await client.query<{ seq: string; hash: string; at: Date }>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows;
       let head = last ? { seq: Number(last.seq), hash: last.hash } : undefined;
       // Never before the last record: the chain's times do not go backwards even if this instance's clock does.
       const at = last && last.at > now ? last.at : now;
@@ -189,8 +203,14 @@ export class AuditTrail implements AuditSink, OnModuleInit {
           head = anchor;
         }
       }
-      await insert(m, records);
-    });
+      await insert(client, records);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
     // Off-database copies of the chain's head: a tail cut off the table still disagrees with the service's logs.
     for (const a of anchors) this.logger.log(`audit anchor #${a.seq}: record #${String(a.detail['anchoredSeq'])} ${String(a.detail['anchoredHash'])} (${a.alg})`);
   }
@@ -202,7 +222,7 @@ export class AuditTrail implements AuditSink, OnModuleInit {
     const next = monthOf(new Date(Date.parse(month.to)));
     for (const p of [month, next]) {
       try {
-        await this.dataSource.query(`CREATE TABLE IF NOT EXISTS ${p.name} PARTITION OF audit_log FOR VALUES FROM ('${p.from}') TO ('${p.to}')`);
+        await this.writer.query(`CREATE TABLE IF NOT EXISTS ${p.name} PARTITION OF audit_log FOR VALUES FROM ('${p.from}') TO ('${p.to}')`);
       } catch (error) {
         // Another instance created it meanwhile, or the default partition already holds rows of that month.
         this.logger.warn(`audit partition ${p.name}: ${String(error)}`);
@@ -227,7 +247,7 @@ export async function verifyAuditTable(query: (text: string) => Promise<unknown[
   return { records: rows.length, findings: verifyAuditChain(rows.map(auditRecordOf)) };
 }
 
-async function insert(m: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+async function insert(client: PoolClient, records: readonly AuditRecord[]): Promise<void> {
   const params: unknown[] = [];
   const tuples = records.map((r) => {
     const values = [r.seq, r.at, r.kind, r.subject, r.unitId, [...r.roles], r.method, r.route, r.caseId, r.status, r.ip, r.userAgent, JSON.stringify(r.detail), r.alg, r.prevHash, r.hash];
@@ -235,5 +255,5 @@ async function insert(m: EntityManager, records: readonly AuditRecord[]): Promis
     params.push(...values);
     return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
   });
-  await m.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+  await client.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
 }
