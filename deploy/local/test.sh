@@ -54,6 +54,8 @@ phase typecheck npx tsc -p tsconfig.spec.json --noEmit
 phase lint lint
 # promtool: the alert rules and scrape config are valid and the rules' unit tests pass (deploy/prometheus).
 phase prometheus bash deploy/prometheus/check.sh
+# kustomize renders every overlay of deploy/k8s and kubeconform validates it, strict (tools from the Go module proxy).
+phase k8s bash deploy/k8s/check.sh
 phase build bash deploy/local/build.sh
 # The committed category model comes out of its training script byte for byte (pinned Python venv, about a minute).
 phase model bash tools/classify/train.sh --if-data --check

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Writes deploy/k8s/base and overlays (kustomize) from the tables below: one place for the five services, who each
+calls, the topics, and the sizes. `python3 deploy/k8s/generate.py` rewrites; `--check` fails when a committed file
+differs (npm test's k8s phase). Resource figures: docs/benchmarks.md (per-instance CPU and RSS under the pipeline run)."""
+import json, os, sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+SERVICES = {
+    # name: (calls, consumes Kafka, extra env)
+    'intake': (['routing'], True, {'ROUTING_URL': 'http://routing:3000', 'ATTACHMENT_DIR': '/var/lib/sunshine/attachments'}),
+    'routing': ([], True, {}),
+    'supervision': (['intake', 'routing'], True, {'INTAKE_URL': 'http://intake:3000', 'ROUTING_URL': 'http://routing:3000'}),
+    'notification': (['intake'], True, {'INTAKE_URL': 'http://intake:3000'}),
+    'evaluation': ([], True, {}),
+}
+# The topics of libs/contracts/src/topics.ts (TopicSpecs) with the cluster's replication.
+TOPICS = [
+    ('sunshine.case-log', 12, {'retention.ms': '-1', 'cleanup.policy': 'delete'}),
+    ('sunshine.org-directory', 3, {'cleanup.policy': 'compact'}),
+    ('sunshine.reference-data', 1, {'cleanup.policy': 'compact'}),
+    ('sunshine.alerts', 3, {'retention.ms': str(90 * 24 * 3600 * 1000)}),
+    ('sunshine.evaluation', 3, {'retention.ms': str(400 * 24 * 3600 * 1000)}),
+]
+# The dead-letter topic of each consumer group (deadLetterTopic in libs/contracts): kept for good, 3 partitions.
+TOPICS += [(f'sunshine.dlq.{s}', 3, {'retention.ms': '-1'}) for s in ['intake', 'routing', 'supervision', 'notification', 'evaluation']]
+PORT = 3000
+LABEL = 'app.kubernetes.io/name'
+PART = 'app.kubernetes.io/part-of'
+
+
+def y(obj, indent=0):
+    """YAML of JSON-compatible data (block style; strings JSON-quoted where needed)."""
+    pad = '  ' * indent
+    if isinstance(obj, dict):
+        if not obj:
+            return pad + '{}\n'
+        out = ''
+        for k, v in obj.items():
+            if isinstance(v, (dict, list)) and v:
+                out += f'{pad}{k}:\n' + y(v, indent + 1)
+            else:
+                out += f'{pad}{k}: {scalar(v)}\n'
+        return out
+    if isinstance(obj, list):
+        out = ''
+        for v in obj:
+            if isinstance(v, (dict, list)) and v:
+                inner = y(v, indent + 1)
+                out += f'{pad}- ' + inner[len(pad) + 2:]
+            else:
+                out += f'{pad}- {scalar(v)}\n'
+        return out
+    return pad + scalar(obj) + '\n'
+
+
+def scalar(v):
+    if isinstance(v, bool):
+        return 'true' if v else 'false'
+    if isinstance(v, (int, float)):
+        return str(v)
+    if v == {} or v == []:
+        return json.dumps(v)
+    s = str(v)
+    plain = s and all(c.isalnum() or c in '-_./:' for c in s) and not s[0].isdigit() and s not in ('true', 'false', 'null', 'yes', 'no', 'on', 'off')
+    return s if plain else json.dumps(s, ensure_ascii=False)
+
+
+def docs(*objs):
+    return '---\n'.join(y(o) for o in objs)
+
+
+def labels(name):
+    return {LABEL: name, PART: 'sunshine'}
+
+
+def deployment(name, extra_env, consumes):
+    env = [{'name': 'PORT', 'value': str(PORT)}] + [{'name': k, 'value': v} for k, v in extra_env.items()]
+    env += [
+        {'name': 'DATABASE_URL', 'valueFrom': {'secretKeyRef': {'name': 'sunshine-postgres-app', 'key': 'uri'}}},
+        {'name': 'AUTH_PUBLIC_KEY_FILE', 'value': '/etc/sunshine/auth/public.pem'},
+        {'name': 'SERVICE_SIGNING_KEY_FILE', 'value': '/etc/sunshine/signing/private.pem'},
+    ]
+    env_from = [{'configMapRef': {'name': 'sunshine-config'}}]
+    if name == 'intake':
+        env_from.append({'secretRef': {'name': 'sunshine-intake-keys'}})  # PII_KEYS, PII_CURRENT_KEY, BLIND_INDEX_KEY
+    volumes = [
+        {'name': 'auth', 'secret': {'secretName': 'sunshine-auth-public-key'}},
+        {'name': 'signing', 'secret': {'secretName': 'sunshine-service-signing-key'}},
+        {'name': 'tmp', 'emptyDir': {}},
+    ]
+    mounts = [{'name': 'auth', 'mountPath': '/etc/sunshine/auth', 'readOnly': True}, {'name': 'signing', 'mountPath': '/etc/sunshine/signing', 'readOnly': True}, {'name': 'tmp', 'mountPath': '/tmp'}]
+    if name == 'intake':
+        volumes.append({'name': 'attachments', 'persistentVolumeClaim': {'claimName': 'intake-attachments'}})
+        mounts.append({'name': 'attachments', 'mountPath': '/var/lib/sunshine/attachments'})
+    probe = lambda path, period, fail: {'httpGet': {'path': path, 'port': 'http'}, 'periodSeconds': period, 'timeoutSeconds': 3, 'failureThreshold': fail}
+    return {
+        'apiVersion': 'apps/v1', 'kind': 'Deployment',
+        'metadata': {'name': name, 'labels': labels(name)},
+        'spec': {
+            'replicas': 2,
+            'revisionHistoryLimit': 5,
+            'selector': {'matchLabels': {LABEL: name}},
+            'strategy': {'type': 'RollingUpdate', 'rollingUpdate': {'maxUnavailable': 0, 'maxSurge': 1}},
+            'template': {
+                'metadata': {'labels': labels(name), 'annotations': {'prometheus.io/scrape': 'true', 'prometheus.io/port': str(PORT), 'prometheus.io/path': '/metrics'}},
+                'spec': {
+                    'serviceAccountName': 'sunshine',
+                    'automountServiceAccountToken': False,
+                    'securityContext': {'runAsNonRoot': True, 'runAsUser': 10001, 'runAsGroup': 10001, 'fsGroup': 10001, 'seccompProfile': {'type': 'RuntimeDefault'}},
+                    'terminationGracePeriodSeconds': 45,
+                    'containers': [{
+                        'name': name,
+                        'image': f'sunshine/{name}:latest',
+                        'ports': [{'name': 'http', 'containerPort': PORT}],
+                        'env': env,
+                        'envFrom': env_from,
+                        'resources': {'requests': {'cpu': '250m', 'memory': '256Mi'}, 'limits': {'cpu': '1', 'memory': '512Mi'}},
+                        'startupProbe': probe('/health/live', 2, 60),
+                        'livenessProbe': probe('/health/live', 10, 3),
+                        'readinessProbe': probe('/health/ready', 5, 3),
+                        'securityContext': {'allowPrivilegeEscalation': False, 'readOnlyRootFilesystem': True, 'capabilities': {'drop': ['ALL']}},
+                        'volumeMounts': mounts,
+                    }],
+                    'volumes': volumes,
+                },
+            },
+        },
+    }
+
+
+def service(name, port=PORT):
+    return {'apiVersion': 'v1', 'kind': 'Service', 'metadata': {'name': name, 'labels': labels(name)},
+            'spec': {'selector': {LABEL: name}, 'ports': [{'name': 'http', 'port': port, 'targetPort': 'http'}]}}
+
+
+def pdb(name):
+    return {'apiVersion': 'policy/v1', 'kind': 'PodDisruptionBudget', 'metadata': {'name': name, 'labels': labels(name)},
+            'spec': {'minAvailable': 1, 'selector': {'matchLabels': {LABEL: name}}}}
+
+
+def egress_to(selector, ports):
+    return {'to': [{'podSelector': {'matchLabels': selector}}], 'ports': [{'protocol': 'TCP', 'port': p} for p in ports]}
+
+
+DNS = {'to': [{'namespaceSelector': {}, 'podSelector': {'matchLabels': {'k8s-app': 'kube-dns'}}}], 'ports': [{'protocol': 'UDP', 'port': 53}, {'protocol': 'TCP', 'port': 53}]}
+KAFKA = egress_to({'strimzi.io/cluster': 'sunshine-kafka'}, [9092])
+POSTGRES = egress_to({'cnpg.io/cluster': 'sunshine-postgres'}, [5432])
+REDIS = egress_to({LABEL: 'redis'}, [6379])
+
+
+def network_policy(name, calls):
+    callers = [s for s, (c, _, _) in SERVICES.items() if name in c]
+    ingress_from = [{'podSelector': {'matchLabels': {LABEL: 'console'}}}, {'namespaceSelector': {'matchLabels': {'kubernetes.io/metadata.name': 'monitoring'}}}]
+    ingress_from += [{'podSelector': {'matchLabels': {LABEL: c}}} for c in callers]
+    egress = [DNS, KAFKA, POSTGRES, REDIS] + [egress_to({LABEL: c}, [PORT]) for c in calls]
+    return {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': name, 'labels': labels(name)},
+            'spec': {'podSelector': {'matchLabels': {LABEL: name}}, 'policyTypes': ['Ingress', 'Egress'],
+                     'ingress': [{'from': ingress_from, 'ports': [{'protocol': 'TCP', 'port': PORT}]}], 'egress': egress}}
+
+
+def console():
+    conf = '\n'.join([
+        'server {',
+        '  listen 8080;',
+        '  root /usr/share/nginx/html;',
+        '  proxy_http_version 1.1;',
+        '  proxy_set_header Host $host;',
+        '  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+        '  proxy_buffering off;',
+        '  proxy_read_timeout 1h;',
+        *[f'  location /api/{s}/ {{ proxy_pass http://{s}:{PORT}/; }}' for s in SERVICES],
+        '  # /metrics and /docs of the services are not proxied: Prometheus scrapes the pods inside the cluster.',
+        '  location ~ ^/api/[a-z]+/metrics { return 404; }',
+        '  location / { try_files $uri /index.html; }',
+        '}',
+        '',
+    ])
+    dep = {
+        'apiVersion': 'apps/v1', 'kind': 'Deployment', 'metadata': {'name': 'console', 'labels': labels('console')},
+        'spec': {'replicas': 2, 'selector': {'matchLabels': {LABEL: 'console'}}, 'template': {
+            'metadata': {'labels': labels('console')},
+            'spec': {'automountServiceAccountToken': False,
+                     'securityContext': {'runAsNonRoot': True, 'runAsUser': 101, 'runAsGroup': 101, 'seccompProfile': {'type': 'RuntimeDefault'}},
+                     'containers': [{'name': 'nginx', 'image': 'sunshine/console:latest', 'ports': [{'name': 'http', 'containerPort': 8080}],
+                                     'resources': {'requests': {'cpu': '50m', 'memory': '64Mi'}, 'limits': {'cpu': '500m', 'memory': '128Mi'}},
+                                     'readinessProbe': {'httpGet': {'path': '/', 'port': 'http'}, 'periodSeconds': 5},
+                                     'livenessProbe': {'httpGet': {'path': '/', 'port': 'http'}, 'periodSeconds': 10},
+                                     'securityContext': {'allowPrivilegeEscalation': False, 'capabilities': {'drop': ['ALL']}},
+                                     'volumeMounts': [{'name': 'conf', 'mountPath': '/etc/nginx/conf.d'}]}],
+                     'volumes': [{'name': 'conf', 'configMap': {'name': 'console-nginx'}}]}}}}
+    np_ = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'console', 'labels': labels('console')},
+           'spec': {'podSelector': {'matchLabels': {LABEL: 'console'}}, 'policyTypes': ['Egress'],
+                    'egress': [DNS] + [egress_to({LABEL: s}, [PORT]) for s in SERVICES]}}
+    cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'console-nginx', 'labels': labels('console')}, 'data': {'default.conf': conf}}
+    return docs(dep, service('console', 80) | {'spec': {'selector': {LABEL: 'console'}, 'ports': [{'name': 'http', 'port': 80, 'targetPort': 'http'}]}}, pdb('console'), np_, cm)
+
+
+def kafka():
+    pool = {'apiVersion': 'kafka.strimzi.io/v1beta2', 'kind': 'KafkaNodePool', 'metadata': {'name': 'brokers', 'labels': {'strimzi.io/cluster': 'sunshine-kafka'}},
+            'spec': {'replicas': 3, 'roles': ['controller', 'broker'],
+                     'storage': {'type': 'jbod', 'volumes': [{'id': 0, 'type': 'persistent-claim', 'size': '100Gi', 'deleteClaim': False, 'kraftMetadata': 'shared'}]},
+                     'resources': {'requests': {'cpu': '1', 'memory': '4Gi'}, 'limits': {'memory': '4Gi'}}}}
+    cluster = {'apiVersion': 'kafka.strimzi.io/v1beta2', 'kind': 'Kafka', 'metadata': {'name': 'sunshine-kafka', 'annotations': {'strimzi.io/kraft': 'enabled', 'strimzi.io/node-pools': 'enabled'}},
+               'spec': {'kafka': {'version': '4.1.0', 'metadataVersion': '4.1-IV1',
+                                  'listeners': [{'name': 'plain', 'port': 9092, 'type': 'internal', 'tls': False}],
+                                  'config': {'default.replication.factor': 3, 'min.insync.replicas': 2, 'offsets.topic.replication.factor': 3,
+                                             'transaction.state.log.replication.factor': 3, 'transaction.state.log.min.isr': 2, 'auto.create.topics.enable': False}},
+                        'entityOperator': {'topicOperator': {}}}}
+    topics = [{'apiVersion': 'kafka.strimzi.io/v1beta2', 'kind': 'KafkaTopic', 'metadata': {'name': n.replace('.', '-'), 'labels': {'strimzi.io/cluster': 'sunshine-kafka'}},
+               'spec': {'topicName': n, 'partitions': p, 'replicas': 3, 'config': {**c, 'min.insync.replicas': 2}}} for n, p, c in TOPICS]
+    return docs(pool, cluster, *topics)
+
+
+def postgres():
+    return docs({'apiVersion': 'postgresql.cnpg.io/v1', 'kind': 'Cluster', 'metadata': {'name': 'sunshine-postgres'},
+                 'spec': {'instances': 3, 'imageName': 'ghcr.io/cloudnative-pg/postgresql:15',
+                          'bootstrap': {'initdb': {'database': 'sunshine', 'owner': 'sunshine'}},
+                          'storage': {'size': '50Gi'}, 'minSyncReplicas': 1, 'maxSyncReplicas': 1,
+                          'postgresql': {'parameters': {'max_connections': '300'}},
+                          'backup': {'retentionPolicy': '30d', 'barmanObjectStore': {'destinationPath': 's3://sunshine-backups/postgres',
+                                     's3Credentials': {'accessKeyId': {'name': 'sunshine-backup-s3', 'key': 'ACCESS_KEY_ID'}, 'secretAccessKey': {'name': 'sunshine-backup-s3', 'key': 'SECRET_ACCESS_KEY'}}}}}},
+                {'apiVersion': 'postgresql.cnpg.io/v1', 'kind': 'ScheduledBackup', 'metadata': {'name': 'sunshine-postgres-daily'},
+                 'spec': {'schedule': '0 0 2 * * *', 'cluster': {'name': 'sunshine-postgres'}, 'backupOwnerReference': 'self'}})
+
+
+def keda():
+    return docs(*[{'apiVersion': 'keda.sh/v1alpha1', 'kind': 'ScaledObject', 'metadata': {'name': s, 'labels': labels(s)},
+                   'spec': {'scaleTargetRef': {'name': s}, 'minReplicaCount': 2, 'maxReplicaCount': 12, 'cooldownPeriod': 300,
+                            'triggers': [{'type': 'kafka', 'metadata': {'bootstrapServers': 'sunshine-kafka-kafka-bootstrap:9092', 'consumerGroup': s,
+                                                                          'topic': 'sunshine.case-log', 'lagThreshold': '500', 'offsetResetPolicy': 'earliest'}}]}}
+                  for s in SERVICES])
+
+
+def redis():
+    return docs({'apiVersion': 'apps/v1', 'kind': 'StatefulSet', 'metadata': {'name': 'redis', 'labels': labels('redis')},
+                 'spec': {'serviceName': 'redis', 'replicas': 1, 'selector': {'matchLabels': {LABEL: 'redis'}}, 'template': {
+                     'metadata': {'labels': labels('redis')},
+                     'spec': {'automountServiceAccountToken': False, 'securityContext': {'runAsNonRoot': True, 'runAsUser': 999, 'fsGroup': 999},
+                              'containers': [{'name': 'redis', 'image': 'redis:7', 'args': ['--appendonly', 'yes'], 'ports': [{'name': 'redis', 'containerPort': 6379}],
+                                              'resources': {'requests': {'cpu': '100m', 'memory': '256Mi'}, 'limits': {'memory': '512Mi'}},
+                                              'readinessProbe': {'tcpSocket': {'port': 'redis'}, 'periodSeconds': 5},
+                                              'volumeMounts': [{'name': 'data', 'mountPath': '/data'}]}]}},
+                     'volumeClaimTemplates': [{'metadata': {'name': 'data'}, 'spec': {'accessModes': ['ReadWriteOnce'], 'resources': {'requests': {'storage': '5Gi'}}}}]}},
+                {'apiVersion': 'v1', 'kind': 'Service', 'metadata': {'name': 'redis', 'labels': labels('redis')},
+                 'spec': {'selector': {LABEL: 'redis'}, 'ports': [{'name': 'redis', 'port': 6379, 'targetPort': 'redis'}]}})
+
+
+def common():
+    cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'sunshine-config', 'labels': {PART: 'sunshine'}},
+          'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': 'sunshine-kafka-kafka-bootstrap:9092', 'REDIS_URL': 'redis://redis:6379',
+                   'AUTH_ISSUER': 'sunshine', 'AUTH_AUDIENCE': 'sunshine'}}
+    sa = {'apiVersion': 'v1', 'kind': 'ServiceAccount', 'metadata': {'name': 'sunshine', 'labels': {PART: 'sunshine'}}, 'automountServiceAccountToken': False}
+    pvc = {'apiVersion': 'v1', 'kind': 'PersistentVolumeClaim', 'metadata': {'name': 'intake-attachments', 'labels': labels('intake')},
+           'spec': {'accessModes': ['ReadWriteMany'], 'resources': {'requests': {'storage': '100Gi'}}}}
+    deny = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'default-deny', 'labels': {PART: 'sunshine'}},
+            'spec': {'podSelector': {}, 'policyTypes': ['Ingress', 'Egress']}}
+    return docs(cm, sa, pvc, deny)
+
+
+def write(path, text):
+    full = os.path.join(ROOT, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    if CHECK:
+        current = open(full, encoding='utf-8').read() if os.path.exists(full) else None
+        if current != text:
+            STALE.append(path)
+        return
+    with open(full, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
+HEADER = '# Generated by deploy/k8s/generate.py — edit that file, then run it.\n'
+CHECK = '--check' in sys.argv
+STALE = []
+
+resources = ['common.yaml', 'redis.yaml', 'kafka.yaml', 'postgres.yaml', 'keda.yaml', 'console.yaml']
+write('base/common.yaml', HEADER + common())
+write('base/redis.yaml', HEADER + redis())
+write('base/kafka.yaml', HEADER + kafka())
+write('base/postgres.yaml', HEADER + postgres())
+write('base/keda.yaml', HEADER + keda())
+write('base/console.yaml', HEADER + console())
+for name, (calls, consumes, extra) in SERVICES.items():
+    write(f'base/{name}.yaml', HEADER + docs(deployment(name, extra, consumes), service(name), pdb(name), network_policy(name, calls)))
+    resources.append(f'{name}.yaml')
+write('base/kustomization.yaml', HEADER + y({'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'labels': [{'pairs': {PART: 'sunshine'}}], 'resources': resources}))
+
+images = lambda tag: [{'name': f'sunshine/{s}', 'newName': f'registry.example.cn/sunshine/{s}', 'newTag': tag} for s in [*SERVICES, 'console']]
+write('overlays/dev/kustomization.yaml', HEADER + y({
+    'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'namespace': 'sunshine-dev', 'resources': ['../../base'],
+    'images': images('dev'),
+    'patches': [
+        {'target': {'kind': 'Deployment', 'labelSelector': PART + '=sunshine'}, 'patch': y([{'op': 'replace', 'path': '/spec/replicas', 'value': 1}])},
+        {'target': {'kind': 'KafkaNodePool', 'name': 'brokers'}, 'patch': y([{'op': 'replace', 'path': '/spec/storage/volumes/0/size', 'value': '10Gi'}])},
+        {'target': {'kind': 'Cluster', 'name': 'sunshine-postgres'}, 'patch': y([{'op': 'replace', 'path': '/spec/storage/size', 'value': '5Gi'}])},
+        {'target': {'kind': 'ConfigMap', 'name': 'sunshine-config'}, 'patch': y([{'op': 'replace', 'path': '/data/LOG_LEVEL', 'value': 'debug'}])},
+    ]}))
+write('overlays/prod/kustomization.yaml', HEADER + y({
+    'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'namespace': 'sunshine', 'resources': ['../../base'],
+    'images': images('0.1.0'),
+    'patches': [
+        {'target': {'kind': 'Deployment', 'labelSelector': PART + '=sunshine'}, 'patch': y([{'op': 'replace', 'path': '/spec/replicas', 'value': 3}])},
+        {'target': {'kind': 'Deployment', 'name': 'intake|routing|supervision|notification|evaluation'},
+         'patch': y([{'op': 'replace', 'path': '/spec/template/spec/containers/0/resources', 'value': {'requests': {'cpu': '500m', 'memory': '384Mi'}, 'limits': {'cpu': '2', 'memory': '768Mi'}}}])},
+    ]}))
+if STALE:
+    sys.exit('deploy/k8s is stale, run python3 deploy/k8s/generate.py: ' + ', '.join(STALE))
