@@ -109,6 +109,8 @@ describe('evaluation: a scripted month gives the KPIs, scores, rank order and st
     objectionRate: { numerator: 1, denominator: 5, rate: 0.2 },
     lastDayReplyShare: { numerator: 0, denominator: 3, rate: 0 },
     callbackRatingShare: { numerator: 0, denominator: 5, rate: 0 },
+    // No registration of the scripted month carried a category suggestion.
+    suggestionAcceptance: { numerator: 0, denominator: 0, rate: null },
     counts: { cases: 4, persons: 33, collectiveCases: 1, collectivePersons: 30, skipLevelCases: 0, orders: 1, reminders: 1, forwarded: 5, assigned: 0, objections: 1, overdue: 3 },
   };
 

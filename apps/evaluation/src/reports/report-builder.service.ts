@@ -32,6 +32,7 @@ const RATES: ReadonlyArray<[keyof KpiFigures, string]> = [
   ['objectionRate', '退回率'],
   ['lastDayReplyShare', '末日答复占比（异常提示）'],
   ['callbackRatingShare', '回访代评占比（异常提示）'],
+  ['suggestionAcceptance', '智能分类采纳率'],
 ];
 const COUNTS: ReadonlyArray<[keyof KpiFigures['counts'], string]> = [
   ['cases', '批次'],

@@ -1,7 +1,8 @@
 import { clockHistory } from '../deadlines';
 import { clockContext, playAt, registeredAt } from '../deadlines/__fixtures__/timed-case.fixtures';
 import { BUREAU, commands, DEPT } from '../lifecycle/__fixtures__/case.fixtures';
-import { caseKpiFacts } from './case-kpi-facts';
+import type { AnyCaseEvent } from '@sunshine/contracts';
+import { caseKpiFacts, eventKpiFacts } from './case-kpi-facts';
 
 const dims = { division: '410726100000', channel: 'visit', category: 'labour', persons: 1 };
 
@@ -59,5 +60,20 @@ describe('caseKpiFacts: what one case counts for', () => {
       { key: 'settlement', metric: 'settlement', outcome: 'once', unitId: DEPT, day: '2025-04-22', ...dims },
       { key: 'resolution', metric: 'resolution', outcome: 'resolved', unitId: DEPT, day: '2025-04-22', ...dims },
     ]);
+  });
+
+  it('counts a registration that carried a category suggestion as accepted or changed, at the receiving unit (智能分类采纳率)', () => {
+    const suggestion = { model: 'teddy-7-char12-svm-1', category: 'labour', score: 0.97 };
+    const taken = playAt([registeredAt('2025-03-03T01:00:00.000Z', { suggestion: { ...suggestion, accepted: true } })]);
+    expect(eventKpiFacts(taken.events[0] as AnyCaseEvent, taken.state)).toEqual([
+      { key: 'suggestion', metric: 'suggestion', outcome: 'accepted', unitId: BUREAU, day: '2025-03-03', ...dims },
+    ]);
+    const changed = playAt([registeredAt('2025-03-03T17:00:00.000Z', { suggestion: { ...suggestion, accepted: false } })]);
+    // 17:00 UTC is 01:00 the next day in Asia/Shanghai.
+    expect(eventKpiFacts(changed.events[0] as AnyCaseEvent, changed.state)).toEqual([
+      { key: 'suggestion', metric: 'suggestion', outcome: 'changed', unitId: BUREAU, day: '2025-03-04', ...dims },
+    ]);
+    const none = playAt([registeredAt('2025-03-03T01:00:00.000Z')]);
+    expect(eventKpiFacts(none.events[0] as AnyCaseEvent, none.state)).toEqual([]);
   });
 });

@@ -131,6 +131,10 @@ export function eventKpiFacts(event: AnyCaseEvent, after: CaseState): KpiFact[] 
       return [fact(d, `order/${event.payload.orderId}`, 'order', event.payload.trigger, event.payload.unitId, at)];
     case 'case.deadline-warning':
       return [fact(d, `reminder/${event.id}`, 'reminder', 'any', event.payload.unitId, at)];
+    case 'petition.registered': {
+      const s = event.payload.suggestion;
+      return s ? [fact(d, 'suggestion', 'suggestion', s.accepted ? 'accepted' : 'changed', event.payload.receivingUnitId, at)] : [];
+    }
     case 'petition.rated': {
       const p = event.payload;
       if (!ratingKept(after, p)) return [];

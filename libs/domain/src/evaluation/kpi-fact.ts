@@ -37,6 +37,8 @@ export const KPI_METRICS = {
   order: ['acceptance-breach', 'handling-breach', 'buck-passing', 'perfunctory', 'delay', 'falsification', 'overdue', 'other'],
   /** 催办: a deadline warning sent to the unit (outcome: the clock kind). */
   reminder: ['any'],
+  /** 智能分类: a registration that carried the text's suggested category, registered as suggested or changed by the clerk. */
+  suggestion: ['accepted', 'changed'],
 } as const;
 
 export type KpiMetric = keyof typeof KPI_METRICS;

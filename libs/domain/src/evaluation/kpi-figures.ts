@@ -36,6 +36,8 @@ export interface KpiFigures {
   readonly lastDayReplyShare: KpiRatio;
   /** Anti-gaming: ratings entered by staff callback ÷ ratings. */
   readonly callbackRatingShare: KpiRatio;
+  /** 智能分类采纳率: registrations registered under the suggested category ÷ registrations that carried a suggestion. */
+  readonly suggestionAcceptance: KpiRatio;
   readonly counts: {
     /** 批次 */
     readonly cases: number;
@@ -85,6 +87,7 @@ export function kpiFigures(c: KpiCounts): KpiFigures {
     objectionRate: kpiRatio(n(c, 'objection'), n(c, 'dispatch-received')),
     lastDayReplyShare: kpiRatio(n(c, 'reply-last-day'), n(c, 'reply', 'on-time')),
     callbackRatingShare: kpiRatio(n(c, 'rating-entry', 'staff-callback'), n(c, 'rating-entry')),
+    suggestionAcceptance: kpiRatio(n(c, 'suggestion', 'accepted'), n(c, 'suggestion')),
     counts: {
       cases,
       persons: persons(c, 'volume'),
