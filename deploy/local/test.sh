@@ -56,6 +56,8 @@ phase lint lint
 phase prometheus bash deploy/prometheus/check.sh
 # kustomize renders every overlay of deploy/k8s and kubeconform validates it, strict (tools from the Go module proxy).
 phase k8s bash deploy/k8s/check.sh
+# docker-compose.yml against the Compose specification's JSON Schema (ajv; no Docker engine here).
+phase compose node deploy/docker/check-compose.js
 phase build bash deploy/local/build.sh
 # The committed category model comes out of its training script byte for byte (pinned Python venv, about a minute).
 phase model bash tools/classify/train.sh --if-data --check
