@@ -15,6 +15,7 @@ import { IntakeRepeatReports1764900000000 } from './migrations/1764900000000-int
 import { IntakeAsGiven1765000000000 } from './migrations/1765000000000-intake-as-given';
 import { IntakeRepeatKeys1765000000001 } from './migrations/1765000000001-intake-repeat-keys';
 import { IntakeTextBands1765200000000 } from './migrations/1765200000000-intake-text-bands';
+import { IntakeOpen3111765300000000 } from './migrations/1765300000000-intake-open311';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -28,7 +29,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     replicas: standardReplicas(),
     migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
       IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000,
-      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000],
+      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000, IntakeOpen3111765300000000],
   },
   imports: [
     CryptoModule.forRoot(intake),
