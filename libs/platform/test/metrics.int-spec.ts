@@ -1,20 +1,8 @@
 import { prefixed, Topics } from '@sunshine/contracts';
-import { eventually, forSuite } from '@sunshine/testing';
-import { createServer } from 'node:net';
+import { eventually, forSuite, freePort } from '@sunshine/testing';
 import { TestRun } from './support/test-run';
 
 const SUPERVISION = 'apps/supervision/src/main.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => res(typeof address === 'object' && address ? address.port : 0));
-    });
-    srv.on('error', rej);
-  });
-}
 
 /** The value of the one sample of `name` whose labels are exactly `labels` (any order), or undefined. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {

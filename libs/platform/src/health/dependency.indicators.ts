@@ -10,7 +10,8 @@ import { KAFKA } from '../messaging/kafka.token';
 
 const TIMEOUT_MS = 2000;
 
-function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+/** The work's result, or a rejection naming `what` after 2 s (health checks, metric scrapes). */
+export function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     work,
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),

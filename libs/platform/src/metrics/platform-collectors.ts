@@ -10,10 +10,9 @@ import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import type { ConsumerMetrics } from '../messaging/consumer-metrics';
 import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KAFKA } from '../messaging/kafka.token';
+import { withTimeout } from '../health/dependency.indicators';
 import { MetricsRegistry } from './metrics.registry';
 
-/** A scrape never waits longer than this on one dependency; a family that could not be read keeps its last value. */
-const SCRAPE_TIMEOUT_MS = 2000;
 /** Consumer lag is read from Kafka at most this often (one fetchOffsets + one fetchTopicOffsets per topic). */
 export const LAG_CACHE_MS = 10_000;
 
@@ -27,13 +26,6 @@ const CONSUMER_COUNTERS: ReadonlyArray<readonly [string, keyof ConsumerMetrics, 
   ['kafka_consumer_dead_lettered_total', 'deadLettered', 'messages moved to the dead letters 转入死信的消息'],
   ['kafka_consumer_parked_total', 'parked', 'messages parked behind a dead-lettered key 因同键死信而暂存的消息'],
 ];
-
-function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${SCRAPE_TIMEOUT_MS} ms`)), SCRAPE_TIMEOUT_MS).unref()),
-  ]);
-}
 
 export interface PartitionLag {
   readonly topic: string;
@@ -63,7 +55,8 @@ export function partitionLags(
 }
 
 /**
- * The platform's families, read at each scrape: the outbox (backlog, age of its oldest unpublished row), dead letters
+ * The platform's families, read at each scrape (a dependency that does not answer within 2 s leaves the family's last
+ * values): the outbox (backlog, age of its oldest unpublished row), dead letters
  * still parked and the messages held behind them, the consumer's counters, its lag per topic and partition, and the
  * depth of every BullMQ queue the service registered (by state, failed included).
  */

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { withTimeout } from '../health/dependency.indicators';
 import type { MetricsRegistry } from './metrics.registry';
-
-const SQL_GAUGE_TIMEOUT_MS = 2000;
 
 /**
  * A gauge read at each scrape from one read-only query of the service's schema: every row is a sample, its `labels`
@@ -19,10 +18,7 @@ export function sqlGauge<L extends string>(
     help: options.help,
     labelNames,
     async collect() {
-      const rows = await Promise.race([
-        dataSource.query<Array<Record<L | 'n', string | number | null>>>(sql),
-        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SQL_GAUGE_TIMEOUT_MS).unref()),
-      ]).catch(() => undefined);
+      const rows = await withTimeout(dataSource.query<Array<Record<L | 'n', string | number | null>>>(sql), options.name).catch(() => undefined);
       if (!rows) return;
       this.reset();
       for (const row of rows) {
