@@ -16,6 +16,7 @@ import { IntakeAsGiven1765000000000 } from './migrations/1765000000000-intake-as
 import { IntakeRepeatKeys1765000000001 } from './migrations/1765000000001-intake-repeat-keys';
 import { IntakeTextBands1765200000000 } from './migrations/1765200000000-intake-text-bands';
 import { IntakeOpen3111765300000000 } from './migrations/1765300000000-intake-open311';
+import { Open311Module } from './open311/open311.module';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -43,5 +44,6 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     IdentityModule,
     SuggestionsModule,
     DeliveryModule,
+    Open311Module,
   ],
 })) {}
