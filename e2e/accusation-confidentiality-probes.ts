@@ -83,6 +83,10 @@ export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> =
   { service: 'notification', path: '/notices?limit=200' },
   { service: 'notification', path: '/notices?caseId={caseId}&limit=200' },
   { service: 'notification', path: '/notices?kind=unit.case-arrived&limit=200' },
+  // The cases behind a figure (evaluation's drill-down, issue 20): only cases the caller may see (the metrics the scenario's cases enter).
+  ...['volume', 'collective', 'dispatch-sent', 'dispatch-received', 'acceptance'].map((metric) => ({ service: 'evaluation' as const, path: `/kpis/cases?period=year&metric=${metric}&limit=500` })),
+  // Staff rated 不满意 twice in a row (issue 20): each flag names its cases; only flags of units whose figures the caller may read.
+  { service: 'evaluation', path: '/staff-flags' },
 ];
 
 const reason = { code: 'not-our-remit', text: '经核查不属于本单位职权范围' };
