@@ -94,6 +94,12 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   }
   const app = await createHttpApp(root, config, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  if (config.database.migrations === 'only') {
+    // Creating the app initialised the DataSource, which applied the pending migrations; nothing else has started.
+    await app.close();
+    process.stdout.write(`${definition.service}: migrations applied (MIGRATIONS=only), exiting\n`);
+    process.exit(0);
+  }
   if (definition.configure) await definition.configure(app, config);
   app.enableShutdownHooks();
   // The same document as docs/openapi/<service>.json (tools/openapi.ts).

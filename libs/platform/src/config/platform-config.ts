@@ -25,6 +25,11 @@ const envSchema = z.object({
   DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100000).default(200),
   /** Schema prefix so parallel test runs never share tables; empty in production. */
   DB_SCHEMA_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
+  /**
+   * 迁移 Migrations: `run` at boot (default, the local stack and tests), `skip` (instances of a deployment whose
+   * migration Job ran them: no replica races another), `only` (that Job: apply the pending migrations, then exit 0).
+   */
+  MIGRATIONS: z.enum(['run', 'skip', 'only']).default('run'),
   KAFKA_BROKERS: csv,
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   KAFKA_CLIENT_ID: z.string().optional(),
@@ -74,6 +79,8 @@ export interface PlatformConfig {
     readonly schema: string;
     /** Pool size, acquire timeout (ms) and the waiters beyond which HTTP requests are shed with 503 (0: never). */
     readonly pool: { readonly max: number; readonly acquireTimeoutMs: number; readonly maxWaiting: number };
+    /** MIGRATIONS: run them at boot, skip them, or run them only and exit. */
+    readonly migrations: 'run' | 'skip' | 'only';
   };
   readonly kafka: { readonly brokers: string[]; readonly topicPrefix: string; readonly clientId: string };
   readonly redis: { readonly url: string };
@@ -127,6 +134,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       url: e.DATABASE_URL,
       schema: e.DB_SCHEMA_PREFIX ? `${e.DB_SCHEMA_PREFIX}_${service}` : service,
       pool: { max: e.DB_POOL_MAX, acquireTimeoutMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS, maxWaiting: e.DB_POOL_MAX_WAITING },
+      migrations: e.MIGRATIONS,
     },
     kafka: { brokers: e.KAFKA_BROKERS, topicPrefix: e.KAFKA_TOPIC_PREFIX, clientId: e.KAFKA_CLIENT_ID ?? `sunshine-${service}` },
     redis: { url: e.REDIS_URL },

@@ -32,7 +32,8 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     // TypeORM runs them in the order of their timestamps, whatever the order here.
     migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, AuditLog1765300000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
     migrationsTableName: 'migrations',
-    migrationsRun: true,
+    // MIGRATIONS=skip: a migration Job (MIGRATIONS=only) applied them before the rollout.
+    migrationsRun: config.database.migrations !== 'skip',
     migrationsTransactionMode: 'each',
     synchronize: false,
     extra: {
