@@ -74,7 +74,8 @@ def labels(name):
 
 
 def deployment(name, extra_env, consumes):
-    env = [{'name': 'PORT', 'value': str(PORT)}] + [{'name': k, 'value': v} for k, v in extra_env.items()]
+    # The migration Job (migrate-<service>) applies the migrations before the rollout; replicas never race to.
+    env = [{'name': 'PORT', 'value': str(PORT)}, {'name': 'MIGRATIONS', 'value': 'skip'}] + [{'name': k, 'value': v} for k, v in extra_env.items()]
     env += [
         {'name': 'DATABASE_URL', 'valueFrom': {'secretKeyRef': {'name': 'sunshine-postgres-app', 'key': 'uri'}}},
         {'name': 'AUTH_PUBLIC_KEY_FILE', 'value': '/etc/sunshine/auth/public.pem'},
@@ -126,6 +127,21 @@ def deployment(name, extra_env, consumes):
             },
         },
     }
+
+
+def migration_job(name, dep):
+    """The service's image with MIGRATIONS=only: applies the pending migrations and exits (run before each rollout)."""
+    pod = json.loads(json.dumps(dep['spec']['template']['spec']))
+    container = pod['containers'][0]
+    container['name'] = 'migrate'
+    container['env'] = [e for e in container['env'] if e['name'] != 'MIGRATIONS'] + [{'name': 'MIGRATIONS', 'value': 'only'}]
+    for probe in ('startupProbe', 'livenessProbe', 'readinessProbe'):
+        container.pop(probe)
+    container.pop('ports')
+    pod['restartPolicy'] = 'OnFailure'
+    return {'apiVersion': 'batch/v1', 'kind': 'Job', 'metadata': {'name': f'migrate-{name}', 'labels': labels(f'migrate-{name}')},
+            'spec': {'backoffLimit': 3, 'ttlSecondsAfterFinished': 86400,
+                     'template': {'metadata': {'labels': labels(f'migrate-{name}')}, 'spec': pod}}}
 
 
 def service(name, port=PORT):
@@ -254,7 +270,10 @@ def common():
            'spec': {'accessModes': ['ReadWriteMany'], 'resources': {'requests': {'storage': '100Gi'}}}}
     deny = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'default-deny', 'labels': {PART: 'sunshine'}},
             'spec': {'podSelector': {}, 'policyTypes': ['Ingress', 'Egress']}}
-    return docs(cm, sa, pvc, deny)
+    jobs = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'migrate', 'labels': {PART: 'sunshine'}},
+            'spec': {'podSelector': {'matchExpressions': [{'key': LABEL, 'operator': 'In', 'values': [f'migrate-{s}' for s in SERVICES]}]},
+                     'policyTypes': ['Ingress', 'Egress'], 'ingress': [], 'egress': [DNS, POSTGRES, REDIS, KAFKA]}}
+    return docs(cm, sa, pvc, deny, jobs)
 
 
 def write(path, text):
@@ -281,7 +300,8 @@ write('base/postgres.yaml', HEADER + postgres())
 write('base/keda.yaml', HEADER + keda())
 write('base/console.yaml', HEADER + console())
 for name, (calls, consumes, extra) in SERVICES.items():
-    write(f'base/{name}.yaml', HEADER + docs(deployment(name, extra, consumes), service(name), pdb(name), network_policy(name, calls)))
+    dep = deployment(name, extra, consumes)
+    write(f'base/{name}.yaml', HEADER + docs(dep, service(name), pdb(name), network_policy(name, calls), migration_job(name, dep)))
     resources.append(f'{name}.yaml')
 write('base/kustomization.yaml', HEADER + y({'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'labels': [{'pairs': {PART: 'sunshine'}}], 'resources': resources}))
 
