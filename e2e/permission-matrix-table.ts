@@ -171,6 +171,13 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /receptions/{receptionId}/appointments': { path: '/receptions/{ghost}/appointments', status: 404 },
   'GET /categories': { status: 200 },
   'POST /suggestions': { body: MALFORMED, status: 400 },
+  'POST /ops/open311/clients': { body: MALFORMED, status: 400 },
+  'GET /open311/v2/services.{format}': { path: '/open311/v2/services.json', status: 200 },
+  'GET /open311/v2/services/{service_code}.{format}': { path: '/open311/v2/services/labour.xml', status: 200 },
+  'POST /open311/v2/requests.{format}': { path: '/open311/v2/requests.json', body: MALFORMED, status: 400 },
+  'GET /open311/v2/requests.{format}': { path: '/open311/v2/requests.json', status: 400 },
+  'GET /open311/v2/requests/{id}.{format}': { path: '/open311/v2/requests/{ghost}.json', status: 400 },
+  'GET /open311/v2/tokens/{token}.{format}': { path: '/open311/v2/tokens/probe.json', status: 400 },
   // routing: the directory and its change requests, rule sets
   'POST /org/change-requests': { body: MALFORMED, status: 400 },
   'GET /org/change-requests': { status: 200 },

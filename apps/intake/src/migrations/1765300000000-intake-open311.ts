@@ -9,7 +9,7 @@ export const IntakeOpen3111765300000000 = sqlMigration('IntakeOpen31117653000000
   up: [
     `CREATE TABLE open311_clients (
        id uuid PRIMARY KEY, name text NOT NULL, key_hash text NOT NULL UNIQUE, jurisdiction_id text NOT NULL,
-       created_at timestamptz NOT NULL, disabled_at timestamptz)`,
+       created_at timestamptz NOT NULL, created_by text NOT NULL, disabled_at timestamptz)`,
     `CREATE TABLE open311_requests (
        case_id uuid PRIMARY KEY, client_id uuid NOT NULL REFERENCES open311_clients (id), token text NOT NULL UNIQUE,
        service_code text NOT NULL, requested_at timestamptz NOT NULL, address_string text, lat double precision,

@@ -109,11 +109,12 @@ export class Open311Service {
   ) {}
 
   /** Registers a client; the api_key is answered once and only its hash is kept. */
-  async createClient(name: string, jurisdictionId: string): Promise<{ id: string; apiKey: string }> {
+  async createClient(name: string, jurisdictionId: string, createdBy: string): Promise<{ id: string; apiKey: string }> {
     const id = uuidv7();
     const apiKey = randomBytes(24).toString('base64url');
-    await this.dataSource.query(`INSERT INTO open311_clients (id, name, key_hash, jurisdiction_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [id, name, keyHash(apiKey), jurisdictionId, this.clock.now()]);
+    await this.dataSource.query(
+      `INSERT INTO open311_clients (id, name, key_hash, jurisdiction_id, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, name, keyHash(apiKey), jurisdictionId, this.clock.now(), createdBy]);
     return { id, apiKey };
   }
 
@@ -165,20 +166,22 @@ export class Open311Service {
       params.push(value);
       where.push(clause(params.length));
     };
-    if (query.service_request_id) add((n) => `case_id = ANY($${n}::uuid[])`, query.service_request_id);
-    if (query.service_code) add((n) => `service_code = ANY($${n}::text[])`, query.service_code);
-    // GeoReport v2: without dates, the last 90 days; at most 1000 answered.
-    const end = query.end_date ? new Date(query.end_date) : this.clock.now();
-    const start = query.start_date ? new Date(query.start_date) : new Date(end.getTime() - 90 * 86_400_000);
-    if (query.start_date || !query.service_request_id) add((n) => `requested_at >= $${n}`, start);
-    if (query.end_date) add((n) => `requested_at <= $${n}`, end);
+    // GeoReport v2: service_request_id overrides every other argument; without dates, the last 90 days; at most 1000.
+    const ids = query.service_request_id;
+    if (ids) add((n) => `case_id = ANY($${n}::uuid[])`, ids);
+    else {
+      if (query.service_code) add((n) => `service_code = ANY($${n}::text[])`, query.service_code);
+      const end = query.end_date ? new Date(query.end_date) : this.clock.now();
+      add((n) => `requested_at >= $${n}`, query.start_date ? new Date(query.start_date) : new Date(end.getTime() - 90 * 86_400_000));
+      if (query.end_date) add((n) => `requested_at <= $${n}`, end);
+    }
     const rows = await this.dataSource.query<RequestRow[]>(
       `SELECT case_id, service_code, token, requested_at, address_string, lat, long FROM open311_requests WHERE ${where.join(' AND ')}
        ORDER BY requested_at DESC LIMIT 1000`, params);
     const out: Open311Request[] = [];
     for (const row of rows) {
       const shown = await this.show(this.dataSource.manager, row);
-      if (shown && (!query.status || query.status.includes(shown.status))) out.push(shown);
+      if (shown && (ids || !query.status || query.status.includes(shown.status))) out.push(shown);
     }
     return out;
   }
