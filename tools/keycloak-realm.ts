@@ -1,0 +1,170 @@
+/**
+ * Generates deploy/keycloak/sunshine-realm.json, the committed Keycloak realm `sunshine`, from the demo city's staff
+ * (tools/dev-staff.ts) and the platform's roles (StaffRoles): `npm run -s keycloak-realm`. No password is written here:
+ * deploy/local/keycloak.sh gives the demo users a development password generated at install. See docs/security.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StaffRoles } from '@sunshine/platform';
+import { DEMO_STAFF } from './dev-staff';
+
+/** The client whose client roles are the platform's roles (the `roles` claim) and whose id is the tokens' audience. */
+export const ROLES_CLIENT = 'sunshine';
+export const CONSOLE_CLIENT = 'sunshine-console';
+/** Development and tests only (direct password grant): disable in production. */
+export const DEV_CLI_CLIENT = 'sunshine-dev-cli';
+export const SERVICES = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
+/** 15 minutes: the production maximum token age (PRODUCTION_MAX_TOKEN_LIFETIME_S). */
+export const ACCESS_TOKEN_LIFESPAN_S = 900;
+export const PASSWORD_POLICY =
+  'length(12) and upperCase(1) and lowerCase(1) and digits(1) and specialChars(1) and passwordHistory(5) and forceExpiredPasswordChange(90) and notUsername(undefined)';
+
+type Json = Record<string, unknown>;
+
+/** Where a mapper's claim goes (Keycloak's config keys end in `.claim`). */
+const TOKEN_CLAIM = { 'access.token.claim': 'true', 'id.token.claim': 'true', 'userinfo.token.claim': 'true', 'introspection.token.claim': 'true' } as const;
+
+const ADMIN_ONLY = { view: ['admin', 'user'], edit: ['admin'] };
+const PERSON_NAME = { length: { max: 255 }, 'person-name-prohibited-characters': {} };
+
+/** Keycloak's declarative user profile: the defaults plus `unit` and `division`, which only administrators edit. */
+function userProfile(): Json {
+  return {
+    attributes: [
+      { name: 'username', displayName: '${username}', validations: { length: { min: 3, max: 255 }, 'username-prohibited-characters': {}, 'up-username-not-idn-homograph': {} }, permissions: { view: ['admin', 'user'], edit: ['admin'] }, multivalued: false },
+      { name: 'email', displayName: '${email}', validations: { email: {}, length: { max: 255 } }, required: { roles: ['user'] }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
+      { name: 'firstName', displayName: '${firstName}', validations: PERSON_NAME, required: { roles: ['user'] }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
+      { name: 'lastName', displayName: '${lastName}', validations: PERSON_NAME, required: { roles: ['user'] }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
+      { name: 'unit', displayName: '单位 Unit', validations: { length: { min: 1, max: 64 } }, permissions: ADMIN_ONLY, multivalued: false },
+      { name: 'division', displayName: '区划代码 Division', validations: { pattern: { pattern: '^\\d{12}$', 'error-message': 'division: 12 digits' } }, permissions: ADMIN_ONLY, multivalued: false },
+    ],
+    groups: [{ name: 'user-metadata', displayHeader: 'User metadata', displayDescription: 'Attributes, which refer to user metadata' }],
+  };
+}
+
+function userAttributeMapper(claim: string): Json {
+  return {
+    name: claim,
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-usermodel-attribute-mapper',
+    config: {
+      'user.attribute': claim, 'claim.name': claim, 'jsonType.label': 'String',
+      ...TOKEN_CLAIM,
+    },
+  };
+}
+
+/** unit, division, roles (the platform's roles only) and the `sunshine` audience, as staff-claims.ts expects. */
+function staffMappers(): Json[] {
+  return [
+    userAttributeMapper('unit'),
+    userAttributeMapper('division'),
+    {
+      name: 'roles',
+      protocol: 'openid-connect',
+      protocolMapper: 'oidc-usermodel-client-role-mapper',
+      config: {
+        'usermodel.clientRoleMapping.clientId': ROLES_CLIENT, 'claim.name': 'roles', 'jsonType.label': 'String', multivalued: 'true',
+        ...TOKEN_CLAIM,
+      },
+    },
+    {
+      name: 'audience',
+      protocol: 'openid-connect',
+      protocolMapper: 'oidc-audience-mapper',
+      config: { 'included.client.audience': ROLES_CLIENT, 'access.token.claim': 'true', 'id.token.claim': 'false', 'introspection.token.claim': 'true' },
+    },
+  ];
+}
+
+export function sunshineRealm(): Json {
+  return {
+    realm: 'sunshine',
+    displayName: '阳光信访 Sunshine',
+    enabled: true,
+    sslRequired: 'external',
+    defaultSignatureAlgorithm: 'ES256',
+    accessTokenLifespan: ACCESS_TOKEN_LIFESPAN_S,
+    ssoSessionIdleTimeout: 1800,
+    ssoSessionMaxLifespan: 36000,
+    passwordPolicy: PASSWORD_POLICY,
+    bruteForceProtected: true,
+    permanentLockout: false,
+    failureFactor: 5,
+    waitIncrementSeconds: 900,
+    maxFailureWaitSeconds: 900,
+    maxDeltaTimeSeconds: 43200,
+    minimumQuickLoginWaitSeconds: 60,
+    quickLoginCheckMilliSeconds: 1000,
+    otpPolicyType: 'totp',
+    otpPolicyAlgorithm: 'HmacSHA1',
+    otpPolicyDigits: 6,
+    otpPolicyPeriod: 30,
+    otpPolicyLookAheadWindow: 1,
+    eventsEnabled: true,
+    eventsExpiration: 184 * 86400,
+    adminEventsEnabled: true,
+    adminEventsDetailsEnabled: true,
+    internationalizationEnabled: true,
+    supportedLocales: ['zh-CN', 'en'],
+    defaultLocale: 'zh-CN',
+    components: {
+      'org.keycloak.userprofile.UserProfileProvider': [
+        { providerId: 'declarative-user-profile', subComponents: {}, config: { 'kc.user.profile.config': [JSON.stringify(userProfile())] } },
+      ],
+    },
+    clients: [
+      {
+        clientId: ROLES_CLIENT, name: 'Sunshine platform roles (audience)', enabled: true, bearerOnly: true, publicClient: false,
+        standardFlowEnabled: false, directAccessGrantsEnabled: false,
+      },
+      {
+        clientId: CONSOLE_CLIENT, name: '阳光信访 console', enabled: true, publicClient: true,
+        standardFlowEnabled: true, directAccessGrantsEnabled: false, implicitFlowEnabled: false, serviceAccountsEnabled: false,
+        redirectUris: ['http://127.0.0.1:8080/*'], webOrigins: ['http://127.0.0.1:8080'],
+        attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://127.0.0.1:8080/*' },
+        protocolMappers: staffMappers(),
+      },
+      {
+        clientId: DEV_CLI_CLIENT, name: 'Development and tests only: direct password grant (disable in production)', enabled: true,
+        publicClient: true, standardFlowEnabled: false, directAccessGrantsEnabled: true, protocolMappers: staffMappers(),
+      },
+      ...SERVICES.map((s) => ({
+        clientId: `sunshine-${s}`, name: `Service ${s}`, enabled: true, publicClient: false, clientAuthenticatorType: 'client-secret',
+        standardFlowEnabled: false, directAccessGrantsEnabled: false, serviceAccountsEnabled: true,
+        protocolMappers: [
+          ...staffMappers().slice(2),
+          { name: 'unit', protocol: 'openid-connect', protocolMapper: 'oidc-hardcoded-claim-mapper',
+            config: { 'claim.name': 'unit', 'claim.value': `service:${s}`, 'jsonType.label': 'String', ...TOKEN_CLAIM } },
+        ],
+      })),
+    ],
+    roles: {
+      client: { [ROLES_CLIENT]: StaffRoles.map((r) => ({ name: r, clientRole: true })) },
+    },
+    users: [
+      ...DEMO_STAFF.map((m) => ({
+        id: m.claims.sub,
+        username: m.id,
+        firstName: m.title,
+        lastName: m.id,
+        email: `${m.id}@demo.sunshine.invalid`,
+        emailVerified: true,
+        enabled: true,
+        attributes: { unit: [m.claims.unit], division: [m.claims.division] },
+        clientRoles: { [ROLES_CLIENT]: [...m.claims.roles] },
+        requiredActions: ['CONFIGURE_TOTP'],
+      })),
+      ...SERVICES.map((s) => ({
+        username: `service-account-sunshine-${s}`, enabled: true, serviceAccountClientId: `sunshine-${s}`,
+        attributes: {}, clientRoles: { [ROLES_CLIENT]: ['service'] },
+      })),
+    ],
+  };
+}
+
+if (require.main === module) {
+  const file = join(__dirname, '..', 'deploy', 'keycloak', 'sunshine-realm.json');
+  writeFileSync(file, `${JSON.stringify(sunshineRealm(), null, 2)}\n`);
+  console.log(`wrote ${file}`);
+}
