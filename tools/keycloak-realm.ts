@@ -132,11 +132,7 @@ export function sunshineRealm(): Json {
       ...SERVICES.map((s) => ({
         clientId: `sunshine-${s}`, name: `Service ${s}`, enabled: true, publicClient: false, clientAuthenticatorType: 'client-secret',
         standardFlowEnabled: false, directAccessGrantsEnabled: false, serviceAccountsEnabled: true,
-        protocolMappers: [
-          ...staffMappers().slice(2),
-          { name: 'unit', protocol: 'openid-connect', protocolMapper: 'oidc-hardcoded-claim-mapper',
-            config: { 'claim.name': 'unit', 'claim.value': `service:${s}`, 'jsonType.label': 'String', ...TOKEN_CLAIM } },
-        ],
+        protocolMappers: staffMappers(),
       })),
     ],
     roles: {
@@ -157,7 +153,8 @@ export function sunshineRealm(): Json {
       })),
       ...SERVICES.map((s) => ({
         username: `service-account-sunshine-${s}`, enabled: true, serviceAccountClientId: `sunshine-${s}`,
-        attributes: {}, clientRoles: { [ROLES_CLIENT]: ['service'] },
+        // As the platform's own service tokens (service-token.provider.ts): unit service:<name>, no territory.
+        attributes: { unit: [`service:${s}`], division: ['000000000000'] }, clientRoles: { [ROLES_CLIENT]: ['service'] },
       })),
     ],
   };

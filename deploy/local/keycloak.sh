@@ -104,7 +104,15 @@ start() {
   if running && ready; then log "already running (pid $(read_pid))"; return 0; fi
   running && die "pid $(read_pid) is running but not ready; see $KC_LOG"
   [[ -s "$REALM_FILE" ]] || die "realm file missing: $REALM_FILE (npm run -s keycloak-realm)"
+  # The realm is imported only into an empty database: when the committed realm changed, start from a new database
+  # (development data only: enrolled OTP secrets and sessions go with it).
+  local sum; sum="$(sha256sum "$REALM_FILE" | cut -d' ' -f1)"
+  if [[ -s "$KC_BASE/realm.sha256" && "$(cat "$KC_BASE/realm.sha256")" != "$sum" ]]; then
+    log "the committed realm changed: recreating database $PG_DB"
+    psql -X -q "postgres://$PG_USER:$PG_PASSWORD@$PG_URL_HOSTPORT/postgres" -c "drop database if exists $PG_DB" || die "could not drop database $PG_DB"
+  fi
   ensure_database
+  echo "$sum" >"$KC_BASE/realm.sha256"
   mkdir -p "$KC_HOME/data/import"
   cp "$REALM_FILE" "$KC_HOME/data/import/sunshine-realm.json"
   local t0; t0=$(date +%s)

@@ -134,6 +134,26 @@ describe('identity through Keycloak (realm sunshine)', () => {
     expect([forged.status, forged.body.code]).toEqual([401, 'TOKEN_INVALID']);
   });
 
+  it('gives each service its own client credentials: a token with role service, unit service:<name>, 15 minutes', async () => {
+    const [client] = (await admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine-routing')).body;
+    const secret = (await admin<{ value: string }>('GET', `/clients/${client?.id ?? ''}/client-secret`)).body.value;
+    const res = await fetch(kc(`/realms/${REALM}/protocol/openid-connect/token`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: secret }),
+    });
+    const token = ((await res.json()) as TokenResponse).access_token ?? '';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ azp: 'sunshine-routing', aud: 'sunshine', unit: 'service:routing', division: '000000000000', roles: ['service'] });
+    expect(Number(claims['exp']) - Number(claims['iat'])).toBe(900);
+    const wrong = await fetch(kc(`/realms/${REALM}/protocol/openid-connect/token`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: `${secret}x` }),
+    });
+    expect(wrong.status).toBe(401);
+  });
+
   it('locks the account after five wrong passwords: the sixth attempt, correct, is refused', async () => {
     const secret = await enrol('dongtun-clerk');
     const password = env['KEYCLOAK_DEMO_PASSWORD'] ?? '';
