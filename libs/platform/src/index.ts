@@ -71,6 +71,7 @@ export * from './http/staff-route.decorator';
 export * from './http/zod-openapi';
 export * from './http/zod-body.decorator';
 export * from './http/zod-query.decorator';
+export * from './http/zod-response.decorator';
 export * from './http/staff.decorator';
 export * from './http/roles.decorator';
 export * from './http/city-level.decorator';

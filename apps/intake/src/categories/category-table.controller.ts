@@ -1,4 +1,5 @@
-import { StaffController, StaffRoute } from '@sunshine/platform';
+import { StaffController, StaffRoute, ZodResponse } from '@sunshine/platform';
+import { categoryTableResponseSchema } from './category-table.response';
 import { CategoryTableService, type CategoryEntry } from './category-table.service';
 
 /** 问题类别代码表: the codes the registration form offers and the registration validates against (one table). */
@@ -9,6 +10,7 @@ export class CategoryTableController {
   @StaffRoute('GET', '', {
     summary: '问题类别代码表 The category code table: codes, Chinese and English labels, the unit kinds competent for each (staff)',
   })
+  @ZodResponse(categoryTableResponseSchema)
   list(): Promise<{ items: CategoryEntry[] }> {
     return this.categories.list().then((items) => ({ items }));
   }

@@ -1,9 +1,10 @@
 import { Param, ParseUUIDPipe, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { endAtTokenExpiry, Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { endAtTokenExpiry, Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { NoticeStream } from './notice-stream.service';
+import { noticePageSchema } from './notices.response';
 import { NoticesService, type NoticePage } from './notices.service';
 
 const listSchema = z.object({
@@ -23,6 +24,7 @@ export class NoticesController {
   ) {}
 
   @StaffRoute('GET', '', { summary: '本单位的站内通知（未读数、筛选、分页） My unit’s notices for my roles: unread count, filters, pages' })
+  @ZodResponse(noticePageSchema)
   list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<NoticePage> {
     return this.notices.list(staff, q);
   }

@@ -1,0 +1,49 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { z } from 'zod';
+
+/**
+ * The OpenAPI 3.0 schema of what the service answers (the output side of a zod schema: what a parse yields), by the
+ * same zod 4 `z.toJSONSchema` conversion the request bodies use (openApiSchemaOf is its input side).
+ */
+export function openApiResponseSchemaOf(schema: z.ZodType): SchemaObject {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any', reused: 'inline' }) as SchemaObject & {
+    $schema?: string;
+  };
+  delete json.$schema;
+  return json;
+}
+
+export interface ZodResponseOptions {
+  /** The success status (200 unless said: 201 for a POST that creates, 202 for an accepted command). */
+  readonly status?: number;
+  readonly description?: string;
+}
+
+/**
+ * Documents the operation's success answer from a zod schema, as @ZodBody documents the request body. Documentation
+ * only: production never parses the answer (a unit test may, with `schema.parse(answer)`, so schema and code cannot drift).
+ */
+export function ZodResponse(schema: z.ZodType, options: ZodResponseOptions = {}): MethodDecorator {
+  const status = options.status ?? 200;
+  return applyDecorators(
+    ApiResponse({ status, description: options.description ?? (status === 201 ? '已创建 / created' : '成功 / success'), schema: openApiResponseSchemaOf(schema) }),
+  );
+}
+
+type DeepReadonly<T> = T extends ReadonlyArray<infer U>
+  ? ReadonlyArray<DeepReadonly<U>>
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * `true` when the service's answer type `T` and the response schema `S` describe the same data (readonly aside), else
+ * `false`: write `export type X = ResponseMatches<Answer, typeof schema>` through `AssertTrue<>` beside the schema so
+ * a drift of either breaks the build.
+ */
+export type ResponseMatches<T, S extends z.ZodType> = [T] extends [DeepReadonly<z.output<S>>] ? ([z.output<S>] extends [T] ? true : false) : false;
+
+/** Compiles only when given `true` (see ResponseMatches). */
+export type AssertTrue<T extends true> = T;
