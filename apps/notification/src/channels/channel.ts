@@ -35,6 +35,12 @@ export type SendResult =
 export interface ChannelProvider {
   readonly channel: ChannelName;
   send(message: OutboundMessage): Promise<SendResult>;
+  /**
+   * Optional: an attempt in doubt (an earlier one was cut off after calling the provider and before the local record)
+   * asks the provider whether it took this delivery id: its SendResult (accepted: do not send again) or null (it never
+   * arrived: send). Channels without it send again (their receivers deduplicate by the delivery id).
+   */
+  inDoubt?(message: OutboundMessage): Promise<SendResult | null>;
 }
 
 /** Nest injection token of the providers (`ChannelProvider[]`, one per channel). */

@@ -172,6 +172,49 @@ describe('SMS channel against the local gateway (Alibaba Cloud SendSms)', () => 
     expect(await missing.json()).toMatchObject({ Code: 'MissingPhoneNumbers', Message: 'PhoneNumbers is mandatory for this action.' });
   });
 
+  it('in doubt: QuerySendDetails finds an OutId the provider took, so it is recorded accepted and not sent again', async () => {
+    const sms = provider(gateway);
+    expect((await sms.send(message('d-doubt-sent', { to: '13900139001' }))).outcome).toBe('accepted');
+    expect(await sms.inDoubt(message('d-doubt-sent', { to: '13900139001' }))).toEqual({ outcome: 'accepted', providerId: 'OutId:d-doubt-sent' });
+    expect(gateway.countFor('d-doubt-sent')).toBe(1);
+  });
+
+  it('in doubt: no record with that OutId (another one to the same number does not count) → null, send it', async () => {
+    const sms = provider(gateway);
+    expect((await sms.send(message('d-doubt-other', { to: '13900139002' }))).outcome).toBe('accepted');
+    expect(await sms.inDoubt(message('d-doubt-never', { to: '13900139002' }))).toBeNull();
+    expect(gateway.countFor('d-doubt-never')).toBe(0);
+  });
+
+  it('in doubt: the provider failing the query → retry, never a blind send', async () => {
+    gateway.mode = 'fail';
+    const result = await provider(gateway).inDoubt(message('d-doubt-down', { to: '13900139003' }));
+    expect(result).toEqual({ outcome: 'retry', reason: 'QuerySendDetails: HTTP 500 isp.SYSTEM_ERROR: The request processing has failed due to some unknown error.' });
+    expect(gateway.countFor('d-doubt-down')).toBe(0);
+  });
+
+  it('QuerySendDetails answers as documented: SmsSendDetailDTOs with OutId, SendStatus 3 once the report said delivered', async () => {
+    const sms = provider(gateway);
+    await sms.send(message('d-query-1', { to: '13900139004' }));
+    const bizId = gateway.accepted.find((m) => m.outId === 'd-query-1')?.bizId ?? '';
+    await waitFor(() => gateway.pushes.some((p) => p.reports.some((r) => r.biz_id === bizId)));
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const params: Record<string, string> = {
+      AccessKeyId: KEY.id, Action: 'QuerySendDetails', Format: 'JSON', RegionId: 'cn-hangzhou', SignatureMethod: 'HMAC-SHA1', SignatureNonce: 'nonce-query-0001',
+      SignatureVersion: '1.0', Timestamp: `${new Date().toISOString().slice(0, 19)}Z`, Version: '2017-05-25',
+      PhoneNumber: '13900139004', SendDate: day, PageSize: '10', CurrentPage: '1', BizId: bizId,
+    };
+    const res = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams({ ...params, Signature: rpcSignature('POST', params, KEY.secret) }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      Code: 'OK', TotalCount: 1,
+      SmsSendDetailDTOs: { SmsSendDetailDTO: [{ PhoneNum: '13900139004', OutId: 'd-query-1', SendStatus: 3, ErrCode: 'DELIVERED', TemplateCode: 'SMS_REPLY_SERVED' }] },
+    });
+    const forged = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams({ ...params, SignatureNonce: 'nonce-query-0002', Signature: rpcSignature('POST', params, 'wrong') }) });
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ Code: 'SignatureDoesNotMatch' });
+  });
+
   it('refuses a Timestamp more than 15 minutes off', async () => {
     const signed = provider(gateway).signedParams(message('d-old'), new Date(Date.now() - 16 * 60_000), 'nonce-old-0001');
     const res = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams(signed) });

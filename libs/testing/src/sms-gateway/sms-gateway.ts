@@ -1,10 +1,11 @@
 /**
- * A local counterpart of Alibaba Cloud's SMS API (dysmsapi SendSms) for development and tests: no real gateway is
+ * A local counterpart of Alibaba Cloud's SMS API (dysmsapi SendSms, QuerySendDetails) for development and tests: no real gateway is
  * reachable here. It checks a request as the provider documents it (the parameters, the AccessKeyId, the Timestamp
  * window, the SignatureNonce, then the HMAC-SHA1 signature recomputed with the known secret), answers like the provider
  * (`RequestId`, `BizId`, `Code`, `Message`), can throttle, fail with HTTP 500 or go down, records what it accepts (the
  * same OutId twice is accepted twice and recorded twice, so a test sees a duplicate) and pushes delivery reports
- * (SmsReport, HTTP batch push) to a callback URL.
+ * (SmsReport, HTTP batch push) to a callback URL. QuerySendDetails answers from what it accepted (OutId included), so
+ * a sender in doubt after a crash can ask whether its OutId went out.
  *
  * Start it from a test with `startSmsGateway(options)`, or as a process: tools/sms-gateway/main.ts. Test hooks on
  * the process: `GET /_gateway/messages`, `POST /_gateway/mode` `{ "mode": "normal" | "throttle" | "fail" }`.
@@ -84,7 +85,21 @@ const SKEW_MS = 15 * 60_000;
 
 interface Answer {
   readonly status: number;
-  readonly body: Record<string, string>;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+const QUERY_REQUIRED = ['PhoneNumber', 'SendDate', 'PageSize', 'CurrentPage'];
+
+/** One record of QuerySendDetails' `SmsSendDetailDTOs.SmsSendDetailDTO` (SendStatus 1 waiting, 2 failed, 3 delivered). */
+export interface SmsSendDetail {
+  readonly PhoneNum: string;
+  readonly SendStatus: 1 | 2 | 3;
+  readonly ErrCode: string;
+  readonly TemplateCode: string;
+  readonly Content: string;
+  readonly SendDate: string;
+  readonly ReceiveDate: string;
+  readonly OutId: string;
 }
 
 /** `2026-12-02 14:30:00` in Asia/Shanghai, as the provider writes times in reports. */
@@ -123,6 +138,11 @@ class Gateway {
     const nonce = params['SignatureNonce'] ?? '';
     if (this.nonces.has(nonce)) return error(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     this.nonces.add(nonce);
+    if (params['Action'] === 'QuerySendDetails' && params['Version'] === '2017-05-25') {
+      for (const name of QUERY_REQUIRED) if (!params[name]) return error(400, `Missing${name}`, `${name} is mandatory for this action.`);
+      if (this.mode === 'fail') return error(500, 'isp.SYSTEM_ERROR', 'The request processing has failed due to some unknown error.');
+      return this.querySendDetails(requestId, params);
+    }
     if (params['Action'] !== 'SendSms') return error(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     if (params['Version'] !== '2017-05-25') return error(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     for (const name of SEND_SMS_REQUIRED) if (!params[name]) return error(400, `Missing${name}`, `${name} is mandatory for this action.`);
@@ -159,6 +179,34 @@ class Gateway {
     this.accepted.push(message);
     this.scheduleReport(message);
     return { status: 200, body: { RequestId: requestId, BizId: bizId, Code: 'OK', Message: 'OK' } };
+  }
+
+  /**
+   * QuerySendDetails: what was sent to PhoneNumber on SendDate (yyyyMMdd, Asia/Shanghai), optionally one BizId, a page
+   * (PageSize 1–50, CurrentPage from 1) of `SmsSendDetailDTOs.SmsSendDetailDTO`, with the status its report gave.
+   */
+  private querySendDetails(requestId: string, params: Record<string, string>): Answer {
+    const refuse = (code: string, message: string): Answer => ({ status: 200, body: { RequestId: requestId, Code: code, Message: message } });
+    const phone = params['PhoneNumber'] ?? '';
+    if (!/^(\+?86|0086)?1\d{10}$/.test(phone)) return refuse('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
+    const sendDate = params['SendDate'] ?? '';
+    if (!/^\d{8}$/.test(sendDate)) return refuse('isv.INVALID_PARAMETERS', 'SendDate 格式应为 yyyyMMdd');
+    const pageSize = Number(params['PageSize']);
+    const currentPage = Number(params['CurrentPage']);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) return refuse('isv.INVALID_PARAMETERS', 'PageSize 取值 1-50');
+    if (!Number.isInteger(currentPage) || currentPage < 1) return refuse('isv.INVALID_PARAMETERS', 'CurrentPage 从 1 开始');
+    const bizId = params['BizId'];
+    const found = this.accepted.filter(
+      (m) => m.phoneNumbers === phone && shanghaiTime(m.receivedAt).slice(0, 10).replace(/-/g, '') === sendDate && (!bizId || m.bizId === bizId),
+    );
+    const page = found.slice((currentPage - 1) * pageSize, currentPage * pageSize).map((m): SmsSendDetail => {
+      const report = [...this.pushes].reverse().flatMap((p) => p.reports).find((r) => r.biz_id === m.bizId);
+      return {
+        PhoneNum: m.phoneNumbers, SendStatus: report ? (report.success ? 3 : 2) : 1, ErrCode: report ? report.err_code : '',
+        TemplateCode: m.templateCode, Content: m.text, SendDate: shanghaiTime(m.receivedAt), ReceiveDate: report ? report.report_time : '', OutId: m.outId,
+      };
+    });
+    return { status: 200, body: { RequestId: requestId, Code: 'OK', Message: 'OK', TotalCount: found.length, SmsSendDetailDTOs: { SmsSendDetailDTO: page } } };
   }
 
   private scheduleReport(message: AcceptedSms): void {

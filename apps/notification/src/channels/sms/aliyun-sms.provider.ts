@@ -67,6 +67,56 @@ export class AliyunSmsProvider implements ChannelProvider {
     return { ...params, Signature: rpcSignature('POST', params, sms.accessKeySecret) };
   }
 
+  /**
+   * An attempt in doubt (an earlier one was cut off between the provider's answer and the local record): did the
+   * provider take this OutId? QuerySendDetails for the number, today and yesterday in Asia/Shanghai (a crash across
+   * midnight), page by page (50 a page, the maximum); a record with OutId = deliveryId → accepted (its SendStatus,
+   * waiting, failed or delivered, is the delivery report's business, not a reason to send again); none → null (never
+   * sent: send it); the query failing → retry (sending blind could be the duplicate this exists to prevent).
+   */
+  async inDoubt(message: OutboundMessage): Promise<SendResult | null> {
+    const now = new Date();
+    for (const day of [shanghaiSendDate(now), shanghaiSendDate(new Date(now.getTime() - 86_400_000))]) {
+      for (let page = 1; ; page += 1) {
+        let answer: AliyunQueryAnswer | null;
+        let status: number;
+        try {
+          const res = await this.post({ Action: 'QuerySendDetails', PhoneNumber: message.to, SendDate: day, PageSize: '50', CurrentPage: String(page) });
+          status = res.status;
+          answer = await readAnswer(res);
+        } catch (error) {
+          return { outcome: 'retry', reason: `QuerySendDetails: no answer from the SMS provider: ${failureMessage(error)}` };
+        }
+        if (status < 200 || status >= 300 || answer?.Code !== 'OK') {
+          return { outcome: 'retry', reason: `QuerySendDetails: HTTP ${status} ${answer?.Code ?? '(no code)'}${answer?.Message ? `: ${answer.Message}` : ''}` };
+        }
+        const records = answer.SmsSendDetailDTOs?.SmsSendDetailDTO ?? [];
+        if (records.some((r) => r.OutId === message.deliveryId)) {
+          this.log.log({ deliveryId: message.deliveryId, to: maskIdentifier(message.to), day }, 'QuerySendDetails: already accepted, not sent again');
+          // QuerySendDetails names no BizId per record: the OutId (the delivery id) stands for it.
+          return { outcome: 'accepted', providerId: `OutId:${message.deliveryId}` };
+        }
+        if (records.length < 50 || page * 50 >= Number(answer.TotalCount ?? 0)) break;
+      }
+    }
+    return null;
+  }
+
+  /** A signed RPC call (form POST) with the common parameters around `action`. */
+  private async post(action: Record<string, string>): Promise<Response> {
+    const { sms } = this.config;
+    const params: Record<string, string> = {
+      AccessKeyId: sms.accessKeyId, Format: 'JSON', RegionId: sms.regionId, SignatureMethod: 'HMAC-SHA1', SignatureNonce: randomUUID(),
+      SignatureVersion: '1.0', Timestamp: timestamp(new Date()), Version: DYSMSAPI_VERSION, ...action,
+    };
+    return fetch(sms.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
+      body: new URLSearchParams({ ...params, Signature: rpcSignature('POST', params, sms.accessKeySecret) }),
+      signal: AbortSignal.timeout(sms.timeoutMs),
+    });
+  }
+
   async send(message: OutboundMessage): Promise<SendResult> {
     if (!this.providerTemplate(message)) {
       return { outcome: 'rejected', reason: `no SMS template for ${message.kind}: the provider sends registered templates only (SMS_TEMPLATE_CODES)` };
@@ -92,11 +142,22 @@ export class AliyunSmsProvider implements ChannelProvider {
   }
 }
 
-async function readAnswer(res: Response): Promise<AliyunSmsAnswer | null> {
+/** `20261202`: QuerySendDetails' SendDate, the day in Asia/Shanghai (the provider's day). */
+export function shanghaiSendDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** QuerySendDetails' answer: a page of records (`SmsSendDetailDTOs.SmsSendDetailDTO`) and the total. */
+interface AliyunQueryAnswer extends AliyunSmsAnswer {
+  readonly TotalCount?: number | string;
+  readonly SmsSendDetailDTOs?: { readonly SmsSendDetailDTO?: ReadonlyArray<{ readonly OutId?: string; readonly SendStatus?: number }> };
+}
+
+async function readAnswer(res: Response): Promise<AliyunQueryAnswer | null> {
   const text = await res.text();
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as AliyunSmsAnswer) : null;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as AliyunQueryAnswer) : null;
   } catch {
     return null;
   }
