@@ -73,8 +73,9 @@ export function label(table: Record<string, string>, code: string | null | undef
 }
 
 /**
- * 问题类别: the platform's default code table as routing publishes it. No service lists it over HTTP yet (issue 12 asks
- * for the endpoint); the registration form reads it from here until then, and the server still validates every code.
+ * 问题类别 (stopgap): a copy of the default code table. The registration form reads intake's `GET /categories` instead
+ * (useCategories in components/part1/categories.ts); this copy stays only while part 2's pages (supervision, cockpit, citizen) and the
+ * list columns still label codes from it — to go once they read useCategories too.
  */
 export const CATEGORY: Record<string, string> = {
   labour: '劳资纠纷',

@@ -90,11 +90,57 @@ export interface Dossier {
   readonly attachments?: Array<{ readonly id: string; readonly name?: string; readonly fileName?: string; readonly size?: number }>;
 }
 
+/** One match of intake's repeat detector (同一人重复信访, or a near-duplicate text). */
+export interface RepeatMatch {
+  readonly caseId: string;
+  readonly score: number;
+  readonly basis: string;
+  readonly reason: { readonly zh: string; readonly en: string };
+}
+
+/** The checks intake ran at registration (never a rejection: 有访必录入), for the clerk's eyes on the receipt. */
+export interface RegistrationChecks {
+  readonly skipLevel: { readonly flagged: boolean; readonly competentUnitId: string | null; readonly reasons: readonly string[] };
+  readonly repeat: RepeatMatch | null;
+  readonly similarText?: RepeatMatch | null;
+  readonly art19: { readonly notAccepted: boolean; readonly reasons: readonly string[] } | null;
+  readonly finality: {
+    readonly caseId: string;
+    readonly caseNumber: string | null;
+    readonly finalSince: string;
+    readonly reasons: readonly string[];
+    readonly decide: { readonly action: 'not-accept'; readonly properChannel: 'no-further-petition' };
+  } | null;
+  readonly lateReceipt?: { readonly days: number; readonly confirmedBy: string };
+}
+
 /** POST /api/intake/petitions */
 export interface Registered {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly queryCode: string;
+  readonly checks?: RegistrationChecks;
+  /** The place or category as given when the directory or the code table does not know them (the desk decides). */
+  readonly asGiven?: { readonly placeCode?: string; readonly placeText?: string; readonly category?: string };
+}
+
+/** One suggested category of POST /api/intake/suggestions. */
+export interface SuggestedCategory {
+  readonly label1: string;
+  readonly score: number;
+  readonly category: { readonly code: string; readonly zh: string };
+}
+
+/** POST /api/intake/suggestions (智能分类) */
+export interface Suggestion {
+  readonly model: string;
+  readonly readable: boolean;
+  readonly suggested: SuggestedCategory;
+  readonly top3: readonly SuggestedCategory[];
+  readonly unit?:
+    | { readonly manual: false; readonly unitId: string; readonly name: string; readonly mode: 'forward' | 'assign'; readonly reasons: readonly string[] }
+    | { readonly manual: true; readonly reasons: readonly string[] };
+  readonly note?: string;
 }
 
 /** GET /api/routing/cases/{caseId}/documents */

@@ -1,13 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Typography, Upload, type UploadFile } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Row, Select, Space, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { intake } from '../api/client';
-import { call, fieldErrors } from '../api/errors';
-import type { Registered } from '../api/views';
+import { ApiError, call, fieldErrors } from '../api/errors';
+import type { Registered, Suggestion } from '../api/views';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PlacePicker } from '../components/PlacePicker';
-import { CATEGORY, CHANNEL, PETITION_TYPE } from '../labels';
+import { useCategories } from '../components/part1/categories';
+import { ReceiptChecks } from '../components/part1/ReceiptChecks';
+import { SuggestionPanel } from '../components/part1/SuggestionPanel';
+import { CHANNEL, PETITION_TYPE } from '../labels';
 import { formatTime, ZONE } from '../time';
 import { useDraft } from '../useDraft';
 
@@ -47,9 +50,15 @@ export default function RegisterPage() {
   const idempotency = useRef<string>(crypto.randomUUID());
   const draft = useDraft<Values>('register', form, ['receivedAt']);
   const kind = Form.useWatch('kind', form);
+  const [subject, content, placeCode, type, channel] = [
+    Form.useWatch('subject', form), Form.useWatch('content', form), Form.useWatch('placeCode', form), Form.useWatch('type', form), Form.useWatch('channel', form),
+  ];
+  const categories = useCategories();
+  const suggestion = useRef<Suggestion | undefined>(undefined);
 
   const save = useMutation({
-    mutationFn: async (v: Values) => {
+    mutationFn: async ({ v, confirmReceivedAt }: { v: Values; confirmReceivedAt?: boolean }) => {
+      const s = suggestion.current;
       const body = {
         channel: v.channel,
         type: v.type,
@@ -62,6 +71,8 @@ export default function RegisterPage() {
         form: v.kind === 'collective'
           ? { kind: 'collective' as const, headCount: v.headCount ?? 2, representatives: (v.representatives ?? []).map(clean) }
           : { kind: 'individual' as const },
+        ...(s && s.readable ? { suggestion: { model: s.model, category: s.suggested.category.code, score: s.suggested.score } } : {}),
+        ...(confirmReceivedAt ? { confirmReceivedAt: true } : {}),
       };
       const registered = await call<Registered>(intake.POST('/petitions', { body, params: { header: { 'Idempotency-Key': idempotency.current } } }));
       for (const f of files) {
@@ -80,7 +91,19 @@ export default function RegisterPage() {
       draft.clear();
       idempotency.current = crypto.randomUUID();
     },
-    onError: (e) => form.setFields(fieldErrors(e).map((f) => ({ name: f.field.split('.'), errors: [f.reason] })) as Parameters<typeof form.setFields>[0]),
+    onError: (e, { v, confirmReceivedAt }) => {
+      if (e instanceof ApiError && e.code === 'RECEIVED_AT_CONFIRMATION_REQUIRED' && !confirmReceivedAt) {
+        Modal.confirm({
+          title: '收到时间较早，请确认',
+          content: `${e.zh}。收到时间 ${formatTime(v.receivedAt.toISOString())} 是否无误？各项期限均自收到之日起算。`,
+          okText: '确认无误，登记',
+          cancelText: '返回修改',
+          onOk: () => save.mutate({ v, confirmReceivedAt: true }),
+        });
+        return;
+      }
+      form.setFields(fieldErrors(e).map((f) => ({ name: f.field.split('.'), errors: [f.reason] })) as Parameters<typeof form.setFields>[0]);
+    },
   });
 
   if (save.data) {
@@ -95,6 +118,7 @@ export default function RegisterPage() {
           <Descriptions.Item label="事项">{values.subject}</Descriptions.Item>
           <Descriptions.Item label="登记时间">{formatTime(values.receivedAt.toISOString())}</Descriptions.Item>
         </Descriptions>
+        <ReceiptChecks registered={registered} />
         <Space style={{ marginTop: 24, width: '100%', justifyContent: 'center' }} className="no-print">
           <Button onClick={() => window.print()}>打印回执</Button>
           <Button type="primary" onClick={() => { save.reset(); form.resetFields(); setFiles([]); }}>继续登记</Button>
@@ -112,17 +136,24 @@ export default function RegisterPage() {
         layout="vertical"
         initialValues={{ channel: 'visit', type: 'claim', kind: 'individual', receivedAt: dayjs().tz(ZONE), ...draft.initial }}
         onValuesChange={draft.onChange}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={(v) => save.mutate({ v })}
       >
         <Row gutter={16}>
           <Col span={6}><Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}><Select options={Object.entries(CHANNEL).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
           <Col span={6}><Form.Item name="type" label="信访形式" rules={[{ required: true }]}><Select options={Object.entries(PETITION_TYPE).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}><Select data-testid="category" showSearch optionFilterProp="label" placeholder="选择类别（可输入筛选）" options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}><Select data-testid="category" showSearch optionFilterProp="label" loading={categories.isLoading} placeholder="选择类别（可输入筛选）" options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.parent ? `\u3000${c.zh}` : c.zh }))} /></Form.Item></Col>
           <Col span={6}><Form.Item name="receivedAt" label="收到时间（北京时间）" rules={[{ required: true }]}><DatePicker showTime style={{ width: '100%' }} /></Form.Item></Col>
         </Row>
         <Form.Item name="placeCode" label="问题发生地" rules={[{ required: true, message: '请选择发生地' }]}><PlacePicker /></Form.Item>
         <Form.Item name="subject" label="事由（标题）" rules={[{ required: true, min: 2, max: 100, message: '2–100 字' }]}><Input data-testid="subject" /></Form.Item>
         <Form.Item name="content" label="主要内容" rules={[{ required: true, min: 5, message: '至少 5 字' }]}><Input.TextArea rows={5} data-testid="content" /></Form.Item>
+        <div style={{ marginBottom: 16 }}>
+          <SuggestionPanel
+            input={{ subject, content, placeCode, type, channel }}
+            onSuggestion={(x) => { suggestion.current = x; }}
+            onAdopt={(code) => { form.setFieldValue('category', code); draft.onChange(); }}
+          />
+        </div>
         <Typography.Title level={5}>信访人</Typography.Title>
         <Row gutter={16}>
           <Col span={6}><Form.Item name={['petitioner', 'name']} label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input data-testid="petitioner-name" /></Form.Item></Col>

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { intake } from '../../api/client';
+import { call } from '../../api/errors';
+import type { paths } from '../../api/generated/intake';
+
+export type CategoryRow = paths['/categories']['get']['responses']['200']['content']['application/json']['items'][number];
+
+/** 问题类别 as intake publishes them (`GET /categories`: the default table and each jurisdiction's finer codes). */
+export function useCategories() {
+  return useQuery({
+    queryKey: ['categories'],
+    staleTime: 10 * 60_000,
+    queryFn: () => call<{ items: CategoryRow[] }>(intake.GET('/categories')).then((a) => a.items),
+  });
+}
