@@ -1,6 +1,7 @@
-import { Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { CategorySuggester, type Suggestion } from './category-suggester.service';
 import { suggestionRequestSchema, type SuggestionRequestDto } from './suggestion.dto';
+import { suggestionResponseSchema } from './suggestion.response';
 
 @StaffController('suggestions', 'suggestions 智能分类')
 export class SuggestionsController {
@@ -10,6 +11,7 @@ export class SuggestionsController {
     status: 200,
     summary: '智能分类 Suggest the category (top three with scores) from the petition text, and the unit the routing rules in force would choose at the place (staff; reveals no case)',
   })
+  @ZodResponse(suggestionResponseSchema)
   suggest(@ZodBody(suggestionRequestSchema) dto: SuggestionRequestDto, @Staff() staff: StaffPrincipal): Promise<Suggestion> {
     return this.suggester.suggest(dto, staff);
   }
