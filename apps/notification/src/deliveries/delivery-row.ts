@@ -1,7 +1,8 @@
 import type { ChannelName } from '../channels/channel';
 import type { NoticeParams } from '../templates/notice-params';
 
-export type DeliveryStatus = 'pending' | 'queued' | 'delivered' | 'skipped' | 'dead';
+/** `sending`: an attempt is calling the provider (or was, when it crashed or got no answer): the next one is in doubt. */
+export type DeliveryStatus = 'pending' | 'queued' | 'sending' | 'delivered' | 'skipped' | 'dead';
 
 /** One delivery as notification keeps it: no address in clear, ever (only `addressMasked`). */
 export interface DeliveryRow {

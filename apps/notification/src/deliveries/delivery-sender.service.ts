@@ -45,7 +45,7 @@ export class DeliverySender {
   /** `attempt` counts from 1; `last` when the queue will not try again. Throws RetryDelivery to be retried. */
   async attempt(id: string, attempt: number, last: boolean): Promise<void> {
     const d = await this.deliveries.get(this.dataSource.manager, id);
-    if (!d || !['pending', 'queued'].includes(d.status)) return;
+    if (!d || !['pending', 'queued', 'sending'].includes(d.status)) return;
     const provider = this.providers.find((p) => p.channel === d.channel);
     if (!provider) return this.finish(d, 'skipped', attempt, `no provider for channel ${d.channel}`, null);
     let address: Addressed;
@@ -68,7 +68,12 @@ export class DeliverySender {
       template: { id: d.kind, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) },
       ...(address.secret ? { secret: address.secret } : {}),
     };
-    const result: SendResult = await provider.send(message).catch((error: unknown): SendResult => ({ outcome: 'retry', reason: error instanceof Error ? error.message : String(error) }));
+    const failed = (error: unknown): SendResult => ({ outcome: 'retry', reason: error instanceof Error ? error.message : String(error) });
+    // In doubt: an earlier attempt left the row `sending` (crashed after calling the provider, or got no answer). A
+    // provider that can tell (SMS: QuerySendDetails by OutId) is asked first; only a delivery it never took is sent.
+    const inDoubt = d.status === 'sending' && provider.inDoubt ? await provider.inDoubt(message).catch(failed) : null;
+    if (!inDoubt) await this.deliveries.sending(this.dataSource.manager, d.id, attempt, this.clock.now());
+    const result: SendResult = inDoubt ?? (await provider.send(message).catch(failed));
     if (result.outcome === 'accepted') return this.delivered(d, attempt, result.providerId, address.masked, rendered.version);
     if (result.outcome === 'rejected') return this.failed(d, attempt, true, result.reason, address.masked);
     return this.failed(d, attempt, last, result.reason, address.masked, result.retryAfterMs);
@@ -77,7 +82,7 @@ export class DeliverySender {
   /** The queue gave up on it (attempts spent while the process was away): dead, with its receipt. */
   async giveUp(id: string, attempts: number, reason: string): Promise<void> {
     const d = await this.deliveries.get(this.dataSource.manager, id);
-    if (d && ['pending', 'queued'].includes(d.status)) await this.failed(d, attempts, true, reason, null);
+    if (d && ['pending', 'queued', 'sending'].includes(d.status)) await this.failed(d, attempts, true, reason, null);
   }
 
   private async addressOf(d: DeliveryRow): Promise<Addressed> {

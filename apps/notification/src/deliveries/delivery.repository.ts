@@ -45,11 +45,11 @@ export class DeliveryRepository {
     return rows[0] ? deliveryOf(rows[0]) : null;
   }
 
-  /** Deliveries due now that are not (known to be) in a queue, oldest first; and queued ones older than `staleBefore`. */
+  /** Deliveries due now that are not (known to be) in a queue, oldest first; and queued or sending ones older than `staleBefore`. */
   async due(m: EntityManager, now: Date, staleBefore: Date, limit = 500): Promise<Array<Pick<DeliveryRow, 'id' | 'channel'>>> {
     const rows = await m.query<Array<{ id: string; channel: ChannelName }>>(
       `SELECT id, channel FROM deliveries
-        WHERE not_before <= $1 AND (status = 'pending' OR (status = 'queued' AND updated_at < $2))
+        WHERE not_before <= $1 AND (status = 'pending' OR (status IN ('queued', 'sending') AND updated_at < $2))
         ORDER BY not_before, id LIMIT $3`,
       [now, staleBefore, limit],
     );
@@ -58,6 +58,14 @@ export class DeliveryRepository {
 
   async markQueued(m: EntityManager, ids: readonly string[], now: Date): Promise<void> {
     if (ids.length > 0) await m.query(`UPDATE deliveries SET status = 'queued', updated_at = $2 WHERE id = ANY($1) AND status IN ('pending', 'queued')`, [[...ids], now]);
+  }
+
+  /**
+   * In flight, committed before the provider is called: a crash after it, or an attempt without an answer, leaves the
+   * row `sending` and the next attempt in doubt (it asks the provider before sending again).
+   */
+  async sending(m: EntityManager, id: string, attempts: number, now: Date): Promise<void> {
+    await m.query(`UPDATE deliveries SET status = 'sending', attempts = $2, updated_at = $3 WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`, [id, attempts, now]);
   }
 
   async attempted(m: EntityManager, id: string, attempts: number, error: string, now: Date): Promise<void> {
