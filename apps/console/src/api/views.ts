@@ -6,7 +6,19 @@ import type { CaseStatus, Channel, OrgUnitSnapshot, PetitionType, Stage } from '
 
 export type OrgUnit = Omit<OrgUnitSnapshot, 'revision'>;
 
-/** GET /api/routing/inbox */
+/** What a unit owes on a case now (routing's inbox row; libs/domain `unitDuties`). */
+export interface UnitDuty {
+  readonly clock: string;
+  readonly label: string;
+  readonly article: string;
+  /** The last day, Beijing time (YYYY-MM-DD). */
+  readonly lastDay: string;
+  readonly dueAt: string;
+  readonly provisional: boolean;
+  readonly state: 'running' | 'warned' | 'overdue';
+}
+
+/** GET /api/routing/inbox (one row: everything the list shows, no dossier request per row). */
 export interface InboxItem {
   readonly caseId: string;
   readonly caseNumber: string | null;
@@ -16,15 +28,20 @@ export interface InboxItem {
   readonly category: string | null;
   readonly placeCode: string | null;
   readonly holdingUnitId: string | null;
+  /** 事由, only where the reader may read the case in full; else null. */
+  readonly subject: string | null;
   readonly holding: boolean;
+  readonly assisting: boolean;
+  readonly holdingUnitName: string | null;
+  readonly placeName: string | null;
+  readonly duties: readonly UnitDuty[];
+  readonly mergedInto: { readonly caseId: string; readonly caseNumber: string | null } | null;
   readonly dueAt: string | null;
   readonly dueProvisional: boolean;
   readonly registeredAt: string | null;
   readonly objectedTwice: boolean;
   readonly version: number;
   readonly updatedAt: string;
-  /** Sent once issue 12's inbox lands; read from the dossier until then. */
-  readonly subject?: string;
 }
 export interface InboxPage {
   readonly items: InboxItem[];
