@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
-import { AllowServiceTokens, Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
+import { AllowServiceTokens, Staff, StaffController, StaffRoute, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import type { CaseDocument } from './document-html';
+import { caseDocumentListSchema } from './documents.response';
 import { DocumentsService } from './documents.service';
 
 interface HeaderReply {
@@ -15,6 +16,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @StaffRoute('GET', '', { summary: '信访事项的文书（转送单、交办单、告知书、意见书） The numbered documents of a case' })
+  @ZodResponse(caseDocumentListSchema)
   list(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<CaseDocument[]> {
     return this.documents.list(caseId, staff);
   }
