@@ -124,6 +124,30 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     expect(receipts.map((r) => [r.value.payload.kind, r.value.payload.channel])).toEqual([['receipt', 'sms']]);
   });
 
+  it('in doubt: a delivery left sending by a crashed attempt asks the provider and is recorded once without a second SMS; one it never took is sent once', async () => {
+    const [row] = await world.sql<{ id: string }>(`SELECT id FROM deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' AND channel = 'sms'`, [claim]);
+    const id = row?.id ?? '';
+    const crashed = `UPDATE deliveries SET status = 'sending', provider_id = NULL, delivered_at = NULL, updated_at = '2000-01-01T00:00:00Z' WHERE id = $1`;
+    // The provider took it, then the process died before the row said so: the sweep finds it stale, the attempt asks.
+    const [sends, queries] = [sms.attempts, sms.queries];
+    await world.sql(crashed, [id]);
+    const taken = await eventually(async () => {
+      const [r] = await world.sql<{ status: string; provider_id: string | null }>(`SELECT status, provider_id FROM deliveries WHERE id = $1`, [id]);
+      return r?.status === 'delivered' ? r : undefined;
+    }, 30000, 'the in-doubt delivery recorded');
+    expect(taken.provider_id).toBe(`OutId:${id}`);
+    expect([sms.attempts - sends, sms.queries - queries]).toEqual([0, 1]);
+    // The provider never took it (the crash came before the request went out): sent, once.
+    sms.accepted.splice(sms.accepted.findIndex((m) => m.deliveryId === id), 1);
+    await world.sql(crashed, [id]);
+    const sent = await eventually(async () => {
+      const [r] = await world.sql<{ status: string; provider_id: string | null }>(`SELECT status, provider_id FROM deliveries WHERE id = $1`, [id]);
+      return r?.status === 'delivered' ? r : undefined;
+    }, 30000, 'the never-sent delivery sent');
+    expect(sent.provider_id).toBe(`biz-${id}`);
+    expect([sms.attempts - sends, sms.queries - queries, sms.accepted.filter((m) => m.deliveryId === id).length]).toEqual([1, 2, 1]);
+  });
+
   it('retries a throttled gateway with backoff, then keeps a dead delivery that ops replay once', async () => {
     sms.failures = 3;
     const before = sms.accepted.length;

@@ -8,6 +8,7 @@ export class RecordingSms implements ChannelProvider {
   readonly accepted: OutboundMessage[] = [];
   failures = 0;
   attempts = 0;
+  queries = 0;
 
   async send(message: OutboundMessage): Promise<SendResult> {
     this.attempts++;
@@ -17,6 +18,12 @@ export class RecordingSms implements ChannelProvider {
     }
     if (!this.accepted.some((m) => m.deliveryId === message.deliveryId)) this.accepted.push(message);
     return { outcome: 'accepted', providerId: `biz-${message.deliveryId}` };
+  }
+
+  /** As QuerySendDetails by OutId: accepted when it took this delivery id, else null. */
+  async inDoubt(message: OutboundMessage): Promise<SendResult | null> {
+    this.queries++;
+    return this.accepted.some((m) => m.deliveryId === message.deliveryId) ? { outcome: 'accepted', providerId: `OutId:${message.deliveryId}` } : null;
   }
 }
 
