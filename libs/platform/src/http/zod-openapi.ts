@@ -3,10 +3,11 @@ import { z } from 'zod';
 
 /**
  * The OpenAPI 3.0 schema of what a client sends (the input side of a zod schema: defaults make fields optional,
- * transforms show what they accept), the same schema the ZodPipe validates with.
+ * transforms show what they accept), the same schema the ZodPipe validates with; `io: 'output'` gives what a parse
+ * yields instead (a success answer, @ZodResponse).
  */
-export function openApiSchemaOf(schema: z.ZodType): SchemaObject {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any', reused: 'inline' }) as SchemaObject & {
+export function openApiSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any', reused: 'inline' }) as SchemaObject & {
     $schema?: string;
   };
   delete json.$schema;

@@ -1,19 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { z } from 'zod';
-
-/**
- * The OpenAPI 3.0 schema of what the service answers (the output side of a zod schema: what a parse yields), by the
- * same zod 4 `z.toJSONSchema` conversion the request bodies use (openApiSchemaOf is its input side).
- */
-export function openApiResponseSchemaOf(schema: z.ZodType): SchemaObject {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any', reused: 'inline' }) as SchemaObject & {
-    $schema?: string;
-  };
-  delete json.$schema;
-  return json;
-}
+import type { z } from 'zod';
+import { openApiSchemaOf } from './zod-openapi';
 
 export interface ZodResponseOptions {
   /** The success status (200 unless said: 201 for a POST that creates, 202 for an accepted command). */
@@ -28,7 +16,7 @@ export interface ZodResponseOptions {
 export function ZodResponse(schema: z.ZodType, options: ZodResponseOptions = {}): MethodDecorator {
   const status = options.status ?? 200;
   return applyDecorators(
-    ApiResponse({ status, description: options.description ?? (status === 201 ? '已创建 / created' : '成功 / success'), schema: openApiResponseSchemaOf(schema) }),
+    ApiResponse({ status, description: options.description ?? (status === 201 ? '已创建 / created' : '成功 / success'), schema: openApiSchemaOf(schema, 'output') }),
   );
 }
 
