@@ -28,6 +28,7 @@ export * from './messaging/messaging.entities';
 export * from './messaging/messaging-tables.migration';
 export * from './messaging/consumer-metrics';
 export * from './messaging/message-processor';
+export * from './messaging/failpoint';
 export * from './messaging/messaging.module';
 export * from './messaging/event-server.registry';
 export * from './bootstrap/platform.module';

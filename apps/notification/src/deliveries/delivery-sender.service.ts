@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, maskIdentifier, OutboxRelay } from '@sunshine/platform';
+import { Clock, failpoint, maskIdentifier, OutboxRelay, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
 import { CHANNEL_PROVIDERS, type ChannelProvider, type OutboundMessage, type SendResult } from '../channels/channel';
@@ -40,6 +40,7 @@ export class DeliverySender {
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {}
 
   /** `attempt` counts from 1; `last` when the queue will not try again. Throws RetryDelivery to be retried. */
@@ -74,6 +75,8 @@ export class DeliverySender {
     const inDoubt = d.status === 'sending' && provider.inDoubt ? await provider.inDoubt(message).catch(failed) : null;
     if (!inDoubt) await this.deliveries.sending(this.dataSource.manager, d.id, attempt, this.clock.now());
     const result: SendResult = inDoubt ?? (await provider.send(message).catch(failed));
+    // Test-only crash point (FAILPOINTS): the provider took it, the row does not say so yet.
+    if (!inDoubt && result.outcome === 'accepted') failpoint(this.platform, 'notification.after-provider-accepted', d.channel);
     if (result.outcome === 'accepted') return this.delivered(d, attempt, result.providerId, address.masked, rendered.version);
     if (result.outcome === 'rejected') return this.failed(d, attempt, true, result.reason, address.masked);
     return this.failed(d, attempt, last, result.reason, address.masked, result.retryAfterMs);
