@@ -68,7 +68,9 @@ export interface CaseDetail {
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
   readonly desk: { readonly unitId: string; readonly reason: string } | null;
+  /** What the caller can do now, computed by routing for this caller (libs/domain `allowedActions`). */
   readonly allowedActions: string[];
+  readonly flags?: { readonly mergedInto: { readonly caseId: string; readonly caseNumber: string | null } | null };
 }
 
 /** GET /api/routing/cases/{caseId}/dispatches */

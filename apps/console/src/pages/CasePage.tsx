@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Form, List, Modal, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, List, Modal, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { intake, routing, supervision } from '../api/client';
@@ -9,9 +9,8 @@ import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { UnitName } from '../components/UnitName';
 import { CATEGORY, CHANNEL, CLOCK_KIND, CLOCK_STATUS, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
-import { currentSession, hasRole } from '../session';
 import { formatTime } from '../time';
-import { APPROVE_REPLY, CASE_ACTIONS, type CaseAction } from './case-actions';
+import { CASE_ACTIONS, DRAFT_REPLY, type CaseAction } from './case-actions';
 
 /** 案件页: facts, the dossier where the caller may see it, clocks, timeline, routing reasons, documents, and the allowed actions. */
 export default function CasePage() {
@@ -32,6 +31,10 @@ export default function CasePage() {
         title={<>信访事项 <Typography.Text data-testid="case-page-number">{c.caseNumber}</Typography.Text> <Tag color="red">{label(STATUS, c.status)}</Tag></>}
         extra={<Typography.Text type="secondary">版本 {c.version}</Typography.Text>}
       >
+        {c.flags?.mergedInto && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="merged-into"
+            message={<>本事项已并单办结，并入 <Link to={`/cases/${c.flags.mergedInto.caseId}`}>{c.flags.mergedInto.caseNumber ?? c.flags.mergedInto.caseId}</Link> 继续办理</>} />
+        )}
         <Actions detail={c} />
         <Descriptions bordered size="small" column={3} style={{ marginTop: 16 }}>
           <Descriptions.Item label="事由" span={3}>{dossier.data?.subject ?? '（无权查看内容）'}</Descriptions.Item>
@@ -104,7 +107,6 @@ function Actions({ detail }: { detail: CaseDetail }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [form] = Form.useForm<Record<string, unknown>>();
-  const session = currentSession();
   const run = useMutation({
     mutationFn: ({ action, values }: { action: CaseAction; values: Record<string, unknown> }) => action.run(detail.caseId, detail.version, values),
     onSuccess: (_, { action }) => {
@@ -113,14 +115,18 @@ function Actions({ detail }: { detail: CaseDetail }) {
       form.resetFields();
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') void message.warning('该事项已被他人更新，已刷新为最新版本，请确认后重试。');
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
+        setOpen(null);
+        void message.warning('该事项已被他人更新，页面已刷新为最新版本，请核对后重新操作。');
+      }
     },
     onSettled: () => void qc.invalidateQueries({ predicate: (q) => q.queryKey.includes(detail.caseId) || q.queryKey[0] === 'inbox' }),
   });
+  // Exactly what routing computed for this caller (unit, roles, the case's state and clocks): nothing is guessed here.
   const actions = detail.allowedActions.flatMap((name) => {
     const a = CASE_ACTIONS[name];
     if (!a) return [];
-    return name === 'reply' && hasRole(session, 'head') ? [a, APPROVE_REPLY] : [a];
+    return name === 'request-extension' ? [DRAFT_REPLY, a] : [a];
   });
   return (
     <>

@@ -88,21 +88,10 @@ export const CASE_ACTIONS: Record<string, CaseAction> = {
     fields: reasonFields('异议代码'),
     run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/objection', { params: { path: { caseId }, header: ifMatch(v) }, body: { reason: { code: text(f, 'code'), text: text(f, 'text') } } })),
   },
+  /** `reply` in allowedActions is the head's approval (审签) of the stage's draft (routing lists it only when a draft by someone else exists). */
   reply: {
-    label: '起草答复意见',
-    fields: (
-      <>
-        <Form.Item name="outcome" label="处理结论" rules={[{ required: true }]}>
-          <Select options={[{ value: 'supported', label: '予以支持' }, { value: 'explained', label: '解释说明' }, { value: 'not-supported', label: '不予支持' }]} />
-        </Form.Item>
-        <Form.Item name="text" label="答复意见" rules={[{ required: true, min: 10 }]}><Input.TextArea rows={6} /></Form.Item>
-      </>
-    ),
-    // A draft emits no event and needs no version; the head's approval (APPROVE_REPLY) does.
-    run: (caseId, _v, f) => call(routing.PUT('/cases/{caseId}/reply/draft', {
-      params: { path: { caseId } },
-      body: { outcome: f['outcome'] as 'supported', text: text(f, 'text') },
-    })),
+    label: '审签答复意见',
+    run: (caseId, v) => call(routing.POST('/cases/{caseId}/reply/approve', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })),
   },
   'serve-reply': {
     label: '记录送达',
@@ -117,6 +106,54 @@ export const CASE_ACTIONS: Record<string, CaseAction> = {
       body: { method: f['method'] as 'post', ...(f['servedAt'] ? { servedAt: (f['servedAt'] as Dayjs).toISOString() } : {}) },
     })),
   },
+  dispatch: {
+    label: '转送/交办',
+    fields: (
+      <>
+        <Form.Item name="toUnitId" label="承办单位代码" rules={[{ required: true }]}><Input placeholder="如 410726-dongtun" /></Form.Item>
+        <Form.Item name="mode" label="方式" rules={[{ required: true }]}><Select options={[{ value: 'forward', label: '转送' }, { value: 'assign', label: '交办' }]} /></Form.Item>
+        <Form.Item name="text" label="理由" rules={[{ required: true, min: 2, max: 180 }]}><Input.TextArea rows={3} /></Form.Item>
+      </>
+    ),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/dispatch', {
+      params: { path: { caseId }, header: ifMatch(v) },
+      body: { toUnitId: text(f, 'toUnitId'), mode: f['mode'] as 'forward', reason: { text: text(f, 'text') } },
+    })),
+  },
+  'require-manual-dispatch': {
+    label: '转人工分办',
+    fields: reasonFields('原因', [
+      { value: 'no-rule-matched', label: '无规则匹配' }, { value: 'ambiguous-rules', label: '规则冲突' },
+      { value: 'unresolved-registration', label: '登记信息待核实' }, { value: 'finalized-matter', label: '已复核终结事项' },
+    ]),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/require-manual-dispatch', { params: { path: { caseId }, header: ifMatch(v) }, body: { reason: { code: f['code'] as 'no-rule-matched', text: text(f, 'text') } } })),
+  },
+  'approve-objection': {
+    label: '异议成立',
+    fields: reasonFields('理由代码'),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/objection/approve', { params: { path: { caseId }, header: ifMatch(v) }, body: { reason: { code: text(f, 'code'), text: text(f, 'text') } } })),
+  },
+  'reject-objection': {
+    label: '异议不成立',
+    fields: reasonFields('理由代码'),
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/objection/reject', { params: { path: { caseId }, header: ifMatch(v) }, body: { reason: { code: text(f, 'code'), text: text(f, 'text') } } })),
+  },
+  'add-assisting-unit': {
+    label: '增加协办单位',
+    fields: <Form.Item name="assistingUnitId" label="协办单位代码" rules={[{ required: true }]}><Input /></Form.Item>,
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/assisting-units', { params: { path: { caseId }, header: ifMatch(v) }, body: { assistingUnitId: text(f, 'assistingUnitId') } })),
+  },
+  'contribute-assist': {
+    label: '提交协办意见',
+    fields: <Form.Item name="text" label="协办意见" rules={[{ required: true, min: 5 }]}><Input.TextArea rows={6} /></Form.Item>,
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/assist-contributions', { params: { path: { caseId }, header: ifMatch(v) }, body: { text: text(f, 'text') } })),
+  },
+  'submit-assignment-report': {
+    label: '提交办结报告',
+    fields: <Form.Item name="text" label="办结报告" rules={[{ required: true, min: 5 }]}><Input.TextArea rows={6} /></Form.Item>,
+    run: (caseId, v, f) => call(routing.POST('/cases/{caseId}/assignment-report', { params: { path: { caseId }, header: ifMatch(v) }, body: { text: text(f, 'text') } })),
+  },
+  finalize: { label: '复核终结', run: (caseId, v) => call(routing.POST('/cases/{caseId}/finalize', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })) },
   close: {
     label: '办结',
     fields: reasonFields('办结原因', [
@@ -129,8 +166,23 @@ export const CASE_ACTIONS: Record<string, CaseAction> = {
   },
 };
 
-/** The head's approval of the drafted reply (a second step of `reply`, offered beside the draft). */
-export const APPROVE_REPLY: CaseAction = {
-  label: '审签答复意见',
-  run: (caseId, v) => call(routing.POST('/cases/{caseId}/reply/approve', { params: { path: { caseId }, header: ifMatch(v) }, body: {} })),
+/**
+ * 起草答复意见: a draft emits no event and needs no version, so allowedActions does not list it; the page offers it to
+ * whoever routing lets handle the case now (allowedActions holds `request-extension`).
+ */
+export const DRAFT_REPLY: CaseAction = {
+  label: '起草答复意见',
+    fields: (
+      <>
+        <Form.Item name="outcome" label="处理结论" rules={[{ required: true }]}>
+          <Select options={[{ value: 'supported', label: '予以支持' }, { value: 'explained', label: '解释说明' }, { value: 'not-supported', label: '不予支持' }]} />
+        </Form.Item>
+        <Form.Item name="text" label="答复意见" rules={[{ required: true, min: 10 }]}><Input.TextArea rows={6} /></Form.Item>
+      </>
+    ),
+    run: (caseId, _v, f) => call(routing.PUT('/cases/{caseId}/reply/draft', {
+      params: { path: { caseId } },
+      body: { outcome: f['outcome'] as 'supported', text: text(f, 'text') },
+    })),
 };
+
