@@ -180,7 +180,7 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
     expect((again.body as unknown as Problem).details?.reasons).toEqual(['already extended by 20 days']);
     // a reply without the head's approval (审签)
     expect((await e.call('routing', 'PUT', `/cases/${x.caseId}/reply/draft`, D.hrss, { outcome: 'explained', text: '已向信访人解释相关政策规定。' }, ['handler'])).status).toBe(200);
-    expectRefused(await e.act(D.hrss, x.caseId, 'reply/approve', undefined, ['handler', 'clerk']), 403, 'REPLY_NOT_APPROVED');
+    expectRefused(await e.act(D.hrss, x.caseId, 'reply/approve', undefined, ['handler', 'clerk']), 403, 'HEAD_DECISION_REQUIRED');
 
     // Only the three legal actions (accept, extension requested, approved) emitted anything.
     expect(await e.routingEmitted(x.caseId)).toBe(emitted + 3);
