@@ -1,5 +1,5 @@
 import { Param } from '@nestjs/common';
-import { Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Roles, Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { uuidParam } from '../http/params';
@@ -7,6 +7,7 @@ import { correctPetitionSchema, mergePetitionSchema, type CorrectPetitionDto, ty
 import { CorrectionService, type Corrected } from './correction.service';
 import { MergeService, type Merged } from './merge.service';
 import { registerPetitionSchema, type RegisterPetitionDto } from './register-petition.dto';
+import { registeredSchema } from './registration.response';
 import { RegistrationService, type Registered } from './registration.service';
 
 /** 登记: staff of a unit that registers petitions (有访必录入), correcting and merging within its scope. */
@@ -23,6 +24,7 @@ export class RegistrationController {
     status: 201,
     summary: '登记信访事项 Register a petition from any channel at the caller’s unit (staff); once per Idempotency-Key',
   })
+  @ZodResponse(registeredSchema, { status: 201 })
   register(
     @ZodBody(registerPetitionSchema) dto: RegisterPetitionDto,
     @IdempotencyKey() key: string | null,
