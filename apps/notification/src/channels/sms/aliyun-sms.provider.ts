@@ -48,21 +48,18 @@ export class AliyunSmsProvider implements ChannelProvider {
     const { sms } = this.config;
     const template = this.providerTemplate(message);
     if (!template) throw new Error('an SMS needs a registered template');
+    return this.signed({
+      Action: 'SendSms', OutId: message.deliveryId, PhoneNumbers: message.to, SignName: sms.signName,
+      TemplateCode: template.code, TemplateParam: JSON.stringify(template.params),
+    }, at, nonce);
+  }
+
+  /** `action`'s parameters with the common ones around them (key, format, region, time, nonce), signed. */
+  private signed(action: Record<string, string>, at: Date, nonce: string): Record<string, string> {
+    const { sms } = this.config;
     const params: Record<string, string> = {
-      AccessKeyId: sms.accessKeyId,
-      Action: 'SendSms',
-      Format: 'JSON',
-      OutId: message.deliveryId,
-      PhoneNumbers: message.to,
-      RegionId: sms.regionId,
-      SignName: sms.signName,
-      SignatureMethod: 'HMAC-SHA1',
-      SignatureNonce: nonce,
-      SignatureVersion: '1.0',
-      TemplateCode: template.code,
-      TemplateParam: JSON.stringify(template.params),
-      Timestamp: timestamp(at),
-      Version: DYSMSAPI_VERSION,
+      AccessKeyId: sms.accessKeyId, Format: 'JSON', RegionId: sms.regionId, SignatureMethod: 'HMAC-SHA1', SignatureNonce: nonce,
+      SignatureVersion: '1.0', Timestamp: timestamp(at), Version: DYSMSAPI_VERSION, ...action,
     };
     return { ...params, Signature: rpcSignature('POST', params, sms.accessKeySecret) };
   }
@@ -81,7 +78,8 @@ export class AliyunSmsProvider implements ChannelProvider {
         let answer: AliyunQueryAnswer | null;
         let status: number;
         try {
-          const res = await this.post({ Action: 'QuerySendDetails', PhoneNumber: message.to, SendDate: day, PageSize: '50', CurrentPage: String(page) });
+          const query = { Action: 'QuerySendDetails', PhoneNumber: message.to, SendDate: day, PageSize: '50', CurrentPage: String(page) };
+          const res = await this.post(this.signed(query, new Date(), randomUUID()));
           status = res.status;
           answer = await readAnswer(res);
         } catch (error) {
@@ -102,18 +100,13 @@ export class AliyunSmsProvider implements ChannelProvider {
     return null;
   }
 
-  /** A signed RPC call (form POST) with the common parameters around `action`. */
-  private async post(action: Record<string, string>): Promise<Response> {
-    const { sms } = this.config;
-    const params: Record<string, string> = {
-      AccessKeyId: sms.accessKeyId, Format: 'JSON', RegionId: sms.regionId, SignatureMethod: 'HMAC-SHA1', SignatureNonce: randomUUID(),
-      SignatureVersion: '1.0', Timestamp: timestamp(new Date()), Version: DYSMSAPI_VERSION, ...action,
-    };
-    return fetch(sms.endpoint, {
+  /** One RPC call as a form POST (the phone number never sits in a URL an access log keeps) of signed parameters. */
+  private async post(signed: Record<string, string>): Promise<Response> {
+    return fetch(this.config.sms.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
-      body: new URLSearchParams({ ...params, Signature: rpcSignature('POST', params, sms.accessKeySecret) }),
-      signal: AbortSignal.timeout(sms.timeoutMs),
+      body: new URLSearchParams(signed),
+      signal: AbortSignal.timeout(this.config.sms.timeoutMs),
     });
   }
 
@@ -123,16 +116,11 @@ export class AliyunSmsProvider implements ChannelProvider {
     }
     if (!/^(\+?86|0086)?1\d{10}$/.test(message.to)) return { outcome: 'rejected', reason: 'not a mainland mobile number' };
     // The provider checks Timestamp against real time (15 minutes): the wall clock, never a test clock offset.
-    const body = new URLSearchParams(this.signedParams(message, new Date(), randomUUID()));
+    const params = this.signedParams(message, new Date(), randomUUID());
     const segments = smsSegments(this.config.sms.signName, message.text);
     let result: SendResult;
     try {
-      const res = await fetch(this.config.sms.endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(this.config.sms.timeoutMs),
-      });
+      const res = await this.post(params);
       result = smsOutcome(res.status, await readAnswer(res));
     } catch (error) {
       result = { outcome: 'retry', reason: `no answer from the SMS provider: ${failureMessage(error)}` };
