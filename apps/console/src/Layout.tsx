@@ -1,8 +1,9 @@
 import { Button, Layout as AntLayout, Menu, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { NoticeBell } from './components/part1/NoticeBell';
 import { UnitName } from './components/UnitName';
-import { currentSession, hasRole, signOut } from './session';
+import { currentSession, hasRole, signOut, watchExpiry } from './session';
 
 const ROLE: Record<string, string> = {
   clerk: '登记员', handler: '经办人', head: '负责人', dispatcher: '分办员', supervisor: '督查员', leader: '领导', admin: '管理员', sysadmin: '系统管理员', ops: '运维',
@@ -13,6 +14,8 @@ export function Layout() {
   const session = currentSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const token = session?.token;
+  useEffect(() => (session ? watchExpiry(session) : undefined), [token]);
   if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   const items = [
     { key: '/inbox', label: '单位收件箱' },

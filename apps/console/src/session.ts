@@ -51,11 +51,26 @@ export function signOut(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/** The session ended (expired, or a 401): back to sign-in, coming back to where the user was (forms keep drafts). */
-export function sessionExpired(): void {
+/** Why the session ended: the token's exp passed (TOKEN_EXPIRED, or the stream's token-expired), or a service refused it. */
+export type SessionEnd = 'expired' | 'refused';
+
+/**
+ * The session ended: back to sign-in with the reason (shown in Chinese there), coming back to where the user was.
+ * Forms keep their drafts (useDraft: sessionStorage, which signing out leaves alone), so a registration being typed
+ * when the token expires is there again after signing in.
+ */
+export function sessionExpired(why: SessionEnd = 'expired'): void {
   signOut();
   const here = window.location.pathname + window.location.search;
-  if (!window.location.pathname.startsWith('/sign-in')) window.location.assign(`/sign-in?expired=1&next=${encodeURIComponent(here)}`);
+  if (!window.location.pathname.startsWith('/sign-in')) window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);
+}
+
+/** Sends the user to sign-in when the token's exp passes (the services refuse it from then on); the cleanup cancels. */
+export function watchExpiry(s: StaffSession): () => void {
+  const ms = s.exp * 1000 - Date.now();
+  // setTimeout holds 32-bit milliseconds: a token valid for longer than ~24 days is looked at again later.
+  const t = setTimeout(() => (ms > 2 ** 31 - 1 ? undefined : sessionExpired('expired')), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+  return () => clearTimeout(t);
 }
 
 export function hasRole(s: StaffSession | null, ...roles: string[]): boolean {

@@ -13,8 +13,11 @@ const auth: Middleware = {
     if (s) request.headers.set('Authorization', `Bearer ${s.token}`);
     return request;
   },
-  onResponse({ response }) {
-    if (response.status === 401) sessionExpired();
+  async onResponse({ response }) {
+    if (response.status === 401) {
+      const body = (await response.clone().json().catch(() => ({}))) as { code?: unknown };
+      sessionExpired(body.code === 'TOKEN_EXPIRED' ? 'expired' : 'refused');
+    }
     return response;
   },
 };

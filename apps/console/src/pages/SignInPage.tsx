@@ -38,7 +38,11 @@ export default function SignInPage() {
   return (
     <Card style={{ maxWidth: 980, margin: '48px auto' }}>
       <Typography.Title level={3}>阳光信访 · 开发环境登录</Typography.Title>
-      {params.get('expired') && <Alert type="warning" showIcon message="登录已过期，请重新登录；未保存的表单内容已保留。" style={{ marginBottom: 16 }} />}
+      {params.get('expired') && (
+        <Alert type="warning" showIcon data-testid="session-ended" style={{ marginBottom: 16 }}
+          message={params.get('expired') === 'refused' ? '登录凭证已失效，请重新登录。' : '登录已过期（令牌到期），请重新登录。'}
+          description="正在填写的登记表已自动保存为草稿，重新登录后回到原页面即可继续（附件需重新选择）。" />
+      )}
       <Typography.Paragraph type="secondary">选择示范城市（新乡市）的一名工作人员登录。仅供开发与测试，生产环境使用统一身份认证。</Typography.Paragraph>
       <ErrorAlert error={staff.error ?? login.error} />
       <Table<DemoStaff>
