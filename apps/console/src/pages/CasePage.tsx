@@ -7,8 +7,9 @@ import { ApiError, call, errorText } from '../api/errors';
 import type { CaseDetail, DispatchRecord, DocumentRef, Dossier, SupervisionCase } from '../api/views';
 import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { categoryName, useCategories } from '../components/part1/categories';
 import { UnitName } from '../components/UnitName';
-import { CATEGORY, CHANNEL, CLOCK_KIND, CLOCK_STATUS, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
+import { CHANNEL, CLOCK_KIND, CLOCK_STATUS, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
 import { formatTime } from '../time';
 import { CASE_ACTIONS, DRAFT_REPLY, type CaseAction } from './case-actions';
 
@@ -21,6 +22,7 @@ export default function CasePage() {
   const city = useQuery({ queryKey: ['supervision-case', caseId], retry: false, queryFn: () => call<SupervisionCase>(supervision.GET('/cases/{caseId}', path)) });
   const dispatches = useQuery({ queryKey: ['dispatches', caseId], queryFn: () => call<DispatchRecord[] | { items: DispatchRecord[] }>(routing.GET('/cases/{caseId}/dispatches', path)) });
   const documents = useQuery({ queryKey: ['documents', caseId], queryFn: () => call<DocumentRef[] | { items: DocumentRef[] }>(routing.GET('/cases/{caseId}/documents', path)) });
+  const categories = useCategories();
   const c = detail.data;
   if (detail.error) return <Card><ErrorAlert error={detail.error} /><Link to="/inbox">返回收件箱</Link></Card>;
   if (!c) return <Card loading />;
@@ -40,7 +42,7 @@ export default function CasePage() {
           <Descriptions.Item label="事由" span={3}>{dossier.data?.subject ?? '（无权查看内容）'}</Descriptions.Item>
           <Descriptions.Item label="问题发生地" span={3}>{dossier.data?.facts?.placeLabel ?? c.placeCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="信访形式">{label(PETITION_TYPE, c.type)}</Descriptions.Item>
-          <Descriptions.Item label="问题类别">{label(CATEGORY, c.category)}</Descriptions.Item>
+          <Descriptions.Item label="问题类别">{categoryName(categories.data, c.category)}</Descriptions.Item>
           <Descriptions.Item label="来源渠道">{label(CHANNEL, c.channel)}</Descriptions.Item>
           <Descriptions.Item label="阶段">{label(STAGE, c.stage)}</Descriptions.Item>
           <Descriptions.Item label="登记单位"><UnitName id={c.receivingUnitId} /></Descriptions.Item>

@@ -6,7 +6,7 @@ import { routing } from '../api/client';
 import { call } from '../api/errors';
 import type { InboxItem, InboxPage as Page } from '../api/views';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useCategories } from '../components/part1/categories';
+import { categoryName, useCategories } from '../components/part1/categories';
 import { DutyTags } from '../components/part1/DutyTags';
 import { label, PETITION_TYPE, STAGE, STATUS } from '../labels';
 import { formatTime } from '../time';
@@ -27,7 +27,6 @@ export default function InboxPage() {
   const category = params.get('category') ?? undefined;
   const type = (params.get('type') as PetitionType | null) ?? undefined;
   const categories = useCategories();
-  const categoryName = (c: string | null) => (c ? (categories.data?.find((x) => x.code === c)?.zh ?? c) : '—');
   const sort = (params.get('sort') as Sort | null) ?? 'updatedAt';
   const page = Number(params.get('page') ?? 1);
   const set = (k: string, v: string | undefined) => {
@@ -90,7 +89,7 @@ export default function InboxPage() {
         columns={[
           { title: '信访件编号', dataIndex: 'caseNumber', render: (n: string | null, r) => <Link to={`/cases/${r.caseId}`}>{n ?? r.caseId.slice(0, 8)}</Link> },
           { title: '事由', dataIndex: 'subject', render: (t: string | null) => t ?? <span style={{ color: '#999' }}>（无权查看内容）</span> },
-          { title: '类别', dataIndex: 'category', render: (c: string | null) => categoryName(c) },
+          { title: '类别', dataIndex: 'category', render: (c: string | null) => categoryName(categories.data, c) },
           { title: '发生地', dataIndex: 'placeName', render: (p: string | null, r) => p ?? r.placeCode ?? '—' },
           { title: '承办单位', dataIndex: 'holdingUnitName', render: (n: string | null, r) => n ?? r.holdingUnitId ?? '—' },
           {

@@ -13,3 +13,8 @@ export function useCategories() {
     queryFn: () => call<{ items: CategoryRow[] }>(intake.GET('/categories')).then((a) => a.items),
   });
 }
+
+/** A category code's Chinese name from the table (the code itself while loading or when the table does not know it). */
+export function categoryName(rows: readonly CategoryRow[] | undefined, code: string | null | undefined): string {
+  return code ? (rows?.find((x) => x.code === code)?.zh ?? code) : '—';
+}
