@@ -91,8 +91,21 @@ export class ServiceHarness {
   /** Every service's port, chosen before any starts, so each knows the others' URLs (e.g. intake → routing). */
   private readonly ports = new Map<ServiceName, number>();
 
-  private async allocatePorts(): Promise<void> {
-    for (const name of ServiceNames) if (!this.ports.has(name)) this.ports.set(name, await freePort());
+  private portsChosen?: Promise<void>;
+
+  /**
+   * Once per harness, even when startAll starts the five at once (concurrent calls would each choose and overwrite
+   * ports, and a port released by one choice can be handed to another service: EADDRINUSE), and never one port twice.
+   */
+  private allocatePorts(): Promise<void> {
+    this.portsChosen ??= (async () => {
+      for (const name of ServiceNames) {
+        let port = await freePort();
+        while ([...this.ports.values()].includes(port)) port = await freePort();
+        this.ports.set(name, port);
+      }
+    })();
+    return this.portsChosen;
   }
 
   private serviceUrls(): Record<string, string> {
