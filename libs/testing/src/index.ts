@@ -7,3 +7,4 @@ export * from './drop-test-run';
 export * from './for-suite';
 export * from './demo-units';
 export * from './sms-gateway/sms-gateway';
+export * from './test-run-io';

@@ -2,7 +2,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { prefixed, Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
-import { createKafka, createOrderedProducer, ensureTopics, HttpErrorFilter, KafkaEventServer, loadPlatformConfig, newEvent, OutboxRelay, type StaffRole } from '@sunshine/platform';
+import { createKafka, ensureTopics, HttpErrorFilter, KafkaEventServer, loadPlatformConfig, newEvent, OutboxRelay, type StaffRole } from '@sunshine/platform';
 import {
   DEMO_CITY,
   DEMO_COUNTY,
@@ -10,16 +10,17 @@ import {
   DEMO_FENGQIU,
   DEMO_FENGZHUANG,
   DEMO_UNITS as UNITS,
-  dropTestRun,
   eventually,
   http,
   infraEnv,
   TestKeys,
+  TestRunIO,
   uniquePrefix,
+  unitToken,
+  type EnvelopeFields,
   type JsonResponse,
 } from '@sunshine/testing';
-import type { Kafka, Producer } from 'kafkajs';
-import { Client } from 'pg';
+import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 
@@ -55,8 +56,7 @@ export class EvaluationWorld {
   app?: NestFastifyApplication;
   url = '';
   private signingKeys?: TestKeys;
-  private producer?: Producer;
-  private db?: Client;
+  private readonly io = new TestRunIO(this.prefix, this.kafka, 'evaluation');
 
   static forSuite(): EvaluationWorld {
     const world = new EvaluationWorld();
@@ -149,8 +149,7 @@ export class EvaluationWorld {
   }
 
   token(unit: UnitKey, roles: StaffRole[] = ['head', 'supervisor', 'leader'], sub = `${unit}-staff`): Promise<string> {
-    const id = UNITS[unit];
-    return this.keys.token({ sub, unit: id, division: id.slice(0, 12), roles });
+    return unitToken(this.keys, UNITS[unit], roles, sub);
   }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
@@ -158,35 +157,20 @@ export class EvaluationWorld {
   }
 
   /** A query in evaluation's schema (unqualified table names). */
-  async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.db) {
-      this.db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${this.prefix}_evaluation` });
-      await this.db.connect();
-    }
-    return (await this.db.query<T>(query, params)).rows;
+  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.io.sql<T>(query, params);
   }
 
-  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
-    return Number(row?.n ?? 0);
+  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    return this.io.count(table, where, params);
   }
 
   async cleanup(): Promise<void> {
     await this.app?.close().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
-    await this.db?.end().catch(() => undefined);
-    await dropTestRun(this.prefix, this.kafka);
+    await this.io.drop();
   }
 
-  private async send<E extends { id: string; type: string; version: number; producer: string; correlationId: string }>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
-    if (!this.producer) {
-      this.producer = createOrderedProducer(this.kafka);
-      await this.producer.connect();
-    }
-    await this.producer.send({
-      topic: prefixed(this.prefix, topic),
-      acks: -1,
-      messages: events.map((e) => ({ key: key(e), value: JSON.stringify(e), headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId } })),
-    });
+  private send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    return this.io.send(topic, events, key);
   }
 }

@@ -1,8 +1,8 @@
 import { Topics, type AnyEvent, type CaseLogEventType, type Envelope, type EventOf, type PayloadOf } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
-import { AesGcmFieldCipher, createKafka, createOrderedProducer, loadDemoOrg, newEvent, parseKeyRing, readTopic, type StaffRole } from '@sunshine/platform';
-import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as UNITS, eventually, http, infraEnv, ServiceHarness, sql, type DemoUnit as UnitKey, type JsonResponse } from '@sunshine/testing';
-import type { Kafka, Producer } from 'kafkajs';
+import { AesGcmFieldCipher, createKafka, loadDemoOrg, newEvent, parseKeyRing, readTopic, type StaffRole } from '@sunshine/platform';
+import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as UNITS, eventually, http, infraEnv, ServiceHarness, sql, TestRunIO, type DemoUnit as UnitKey, type JsonResponse } from '@sunshine/testing';
+import type { Kafka } from 'kafkajs';
 import { request } from 'node:http';
 
 export { CITY, COUNTY, DONGTUN, UNITS, type UnitKey };
@@ -18,10 +18,12 @@ async function directorySlice() {
  * its topic, and helpers to call it, read the case log, produce other services' events and look into its schema.
  */
 export class IntakeWorld {
-  private producer?: Producer;
   readonly kafka: Kafka = createKafka('intake-int', infraEnv().kafkaBrokers);
+  private readonly io: TestRunIO;
 
-  private constructor(readonly h: ServiceHarness) {}
+  private constructor(readonly h: ServiceHarness) {
+    this.io = new TestRunIO(h.prefix, this.kafka);
+  }
 
   static async start(env: Record<string, string> = {}): Promise<IntakeWorld> {
     const world = new IntakeWorld(await ServiceHarness.create(env));
@@ -126,20 +128,12 @@ export class IntakeWorld {
   }
 
   async stop(): Promise<void> {
-    await this.producer?.disconnect();
+    await this.io.close();
     await this.h.stopAll();
   }
 
-  private async send<E extends Envelope>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
-    if (!this.producer) {
-      this.producer = createOrderedProducer(this.kafka);
-      await this.producer.connect();
-    }
-    await this.producer.send({
-      topic: this.h.topic(topic),
-      acks: -1,
-      messages: events.map((e) => ({ key: key(e), value: JSON.stringify(e), headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId } })),
-    });
+  private send<E extends Envelope>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    return this.io.send(topic, events, key);
   }
 }
 

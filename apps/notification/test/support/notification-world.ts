@@ -1,11 +1,10 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { prefixed, Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
+import { Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import {
   Clock,
   createKafka,
-  createOrderedProducer,
   ensureTopics,
   HttpErrorFilter,
   KafkaEventServer,
@@ -14,16 +13,30 @@ import {
   OutboxRelay,
   type StaffRole,
 } from '@sunshine/platform';
-import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS as UNITS, dropTestRun, eventually, http, infraEnv, TestKeys, uniquePrefix, type JsonResponse } from '@sunshine/testing';
-import type { Kafka, Producer } from 'kafkajs';
-import { Client } from 'pg';
+import {
+  DEMO_CITY,
+  DEMO_COUNTY,
+  DEMO_DONGTUN,
+  DEMO_UNITS as UNITS,
+  eventually,
+  http,
+  infraEnv,
+  ManualClock,
+  TestKeys,
+  TestRunIO,
+  uniquePrefix,
+  unitToken,
+  type EnvelopeFields,
+  type JsonResponse,
+} from '@sunshine/testing';
+import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from '../../src/channels/channel';
 import { InAppProvider } from '../../src/inbox/in-app.provider';
 import { loadNotificationConfig, NOTIFICATION_CONFIG } from '../../src/notification-config';
 
-export { UNITS };
+export { ManualClock, UNITS };
 export type UnitKey = keyof typeof UNITS;
 
 function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnapshot['level'], parentId: string | null): OrgUnitSnapshot {
@@ -43,21 +56,6 @@ const DIRECTORY: readonly OrgUnitSnapshot[] = [
   unit(UNITS.dongtunOffice, 'petition-office', DEMO_DONGTUN, 'township', UNITS.dongtun),
 ];
 
-/** The injectable clock of these tests: "now" is what the test set. */
-export class ManualClock {
-  readonly shared = false;
-  private ms: number;
-  constructor(start: string) {
-    this.ms = Date.parse(start);
-  }
-  now(): Date {
-    return new Date(this.ms);
-  }
-  set(instant: string): void {
-    this.ms = Date.parse(instant);
-  }
-}
-
 /**
  * The notification service in this process (its real modules, Kafka consumer, relay, BullMQ workers) on the real
  * infrastructure, with a manual clock and the channel providers a test gives (in-app always). Other services' events are
@@ -70,8 +68,7 @@ export class NotificationWorld {
   app?: NestFastifyApplication;
   url = '';
   private signingKeys?: TestKeys;
-  private producer?: Producer;
-  private db?: Client;
+  private readonly io = new TestRunIO(this.prefix, this.kafka, 'notification');
 
   private constructor(start: string, private readonly extraEnv: () => Record<string, string>, private readonly providers: ChannelProvider[]) {
     this.clock = new ManualClock(start);
@@ -156,43 +153,27 @@ export class NotificationWorld {
   }
 
   token(unit: UnitKey, roles: StaffRole[] = ['clerk'], sub = `${unit}-clerk`): Promise<string> {
-    const id = UNITS[unit];
-    return this.keys.token({ sub, unit: id, division: id.slice(0, 12), roles });
+    return unitToken(this.keys, UNITS[unit], roles, sub);
   }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
     return http<T>(method, `${this.url}${path}`, { body, token });
   }
 
-  async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.db) {
-      this.db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${this.prefix}_notification` });
-      await this.db.connect();
-    }
-    return (await this.db.query<T>(query, params)).rows;
+  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.io.sql<T>(query, params);
   }
 
-  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
-    return Number(row?.n ?? 0);
+  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    return this.io.count(table, where, params);
   }
 
   async cleanup(): Promise<void> {
     await this.app?.close().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
-    await this.db?.end().catch(() => undefined);
-    await dropTestRun(this.prefix, this.kafka);
+    await this.io.drop();
   }
 
-  private async send<E extends { id: string; type: string; version: number; producer: string; correlationId: string }>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
-    if (!this.producer) {
-      this.producer = createOrderedProducer(this.kafka);
-      await this.producer.connect();
-    }
-    await this.producer.send({
-      topic: prefixed(this.prefix, topic),
-      acks: -1,
-      messages: events.map((e) => ({ key: key(e), value: JSON.stringify(e), headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId } })),
-    });
+  private send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    return this.io.send(topic, events, key);
   }
 }

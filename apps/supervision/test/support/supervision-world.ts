@@ -1,11 +1,10 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { prefixed, Topics, type EventOf, type EventType, type PayloadOf } from '@sunshine/contracts';
+import { Topics, type EventOf, type EventType, type PayloadOf } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import {
   Clock,
   createKafka,
-  createOrderedProducer,
   ensureTopics,
   HttpErrorFilter,
   KafkaEventServer,
@@ -14,16 +13,14 @@ import {
   OutboxRelay,
   type StaffRole,
 } from '@sunshine/platform';
-import { dropTestRun, eventually, http, infraEnv, TestKeys, uniquePrefix, type JsonResponse } from '@sunshine/testing';
+import { eventually, http, infraEnv, ManualClock, TestKeys, TestRunIO, uniquePrefix, unitToken, type EnvelopeFields, type JsonResponse } from '@sunshine/testing';
 import Redis from 'ioredis';
-import type { Kafka, Producer } from 'kafkajs';
-import { Client } from 'pg';
+import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { DueCheckService } from '../../src/ledger/due-check.service';
 import { loadSupervisionConfig, SUPERVISION_CONFIG } from '../../src/supervision-config';
 import { TEST_DIRECTORY, UNITS } from './directory';
-import { ManualClock } from './manual-clock';
 import { NOTICE_TYPES } from './notices';
 
 /** A Redis database index only these tests use: they FLUSHDB it to lose Redis. */
@@ -43,8 +40,7 @@ export class SupervisionWorld {
   app?: NestFastifyApplication;
   url = '';
   private signingKeys?: TestKeys;
-  private producer?: Producer;
-  private db?: Client;
+  private readonly io = new TestRunIO(this.prefix, this.kafka, 'supervision');
 
   private constructor(
     start: string,
@@ -202,8 +198,7 @@ export class SupervisionWorld {
   }
 
   token(unit: UnitKey, roles: StaffRole[] = ['clerk', 'handler', 'head', 'supervisor']): Promise<string> {
-    const id = UNITS[unit];
-    return this.keys.token({ sub: `${unit}-staff`, unit: id, division: id.slice(0, 12), roles });
+    return unitToken(this.keys, UNITS[unit], roles, `${unit}-staff`);
   }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
@@ -211,43 +206,20 @@ export class SupervisionWorld {
   }
 
   /** A query in supervision's schema (unqualified table names). */
-  async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.db) {
-      this.db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${this.prefix}_supervision` });
-      await this.db.connect();
-    }
-    return (await this.db.query<T>(query, params)).rows;
+  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.io.sql<T>(query, params);
   }
 
-  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
-    return Number(row?.n ?? 0);
+  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    return this.io.count(table, where, params);
   }
 
   async cleanup(): Promise<void> {
     await this.stop().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
-    await this.db?.end().catch(() => undefined);
-    await dropTestRun(this.prefix, this.kafka);
+    await this.io.drop();
   }
 
-  private async send<E extends { id: string; type: string; version: number; producer: string; correlationId: string }>(
-    topic: string,
-    events: readonly E[],
-    key: (e: E) => string,
-  ): Promise<void> {
-    if (!this.producer) {
-      this.producer = createOrderedProducer(this.kafka);
-      await this.producer.connect();
-    }
-    await this.producer.send({
-      topic: prefixed(this.prefix, topic),
-      acks: -1,
-      messages: events.map((e) => ({
-        key: key(e),
-        value: JSON.stringify(e),
-        headers: { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId },
-      })),
-    });
+  private send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    return this.io.send(topic, events, key);
   }
 }

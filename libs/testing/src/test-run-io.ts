@@ -1,0 +1,103 @@
+import { prefixed } from '@sunshine/contracts';
+import { createOrderedProducer, type StaffRole } from '@sunshine/platform';
+import type { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { dropTestRun } from './drop-test-run';
+import { infraEnv } from './infra-env';
+import type { TestKeys } from './test-keys';
+
+/** What the platform's headers are made of: every envelope has these fields. */
+export interface EnvelopeFields {
+  readonly id: string;
+  readonly type: string;
+  readonly version: number;
+  readonly producer: string;
+  readonly correlationId: string;
+}
+
+/** The Kafka headers a service's relay puts on an event (the consumers read them before the value). */
+export function envelopeHeaders(e: EnvelopeFields): Record<string, string> {
+  return { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId };
+}
+
+/**
+ * The I/O an integration-test world does on one test run (`prefix`): produces events onto the run's topics as a relay
+ * would, queries one service schema (`<prefix>_<service>`, unqualified table names), and cleans the run up.
+ * The producer and the database client are opened on first use.
+ */
+export class TestRunIO {
+  private producer?: Producer;
+  private db?: Client;
+
+  /** `service` names the schema `sql`/`count` query; without it they are unavailable. */
+  constructor(
+    readonly prefix: string,
+    readonly kafka: Kafka,
+    private readonly service?: string,
+  ) {}
+
+  /** Produces events onto `<prefix>.<topic>` with the platform's headers, acknowledged by every replica. */
+  async send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    if (!this.producer) {
+      this.producer = createOrderedProducer(this.kafka);
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: prefixed(this.prefix, topic),
+      acks: -1,
+      messages: events.map((e) => ({ key: key(e), value: JSON.stringify(e), headers: envelopeHeaders(e) })),
+    });
+  }
+
+  /** A query in the service's schema (unqualified table names). */
+  async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    if (!this.service) throw new Error('this TestRunIO has no service schema');
+    if (!this.db) {
+      this.db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${this.prefix}_${this.service}` });
+      await this.db.connect();
+    }
+    return (await this.db.query<T>(query, params)).rows;
+  }
+
+  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
+    return Number(row?.n ?? 0);
+  }
+
+  /** Closes the producer and the database client (best effort). */
+  async close(): Promise<void> {
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    await this.db?.end().catch(() => undefined);
+    this.db = undefined;
+  }
+
+  /** Closes, then drops the run's schemas and topics (see dropTestRun). */
+  async drop(): Promise<void> {
+    await this.close();
+    await dropTestRun(this.prefix, this.kafka);
+  }
+}
+
+/** A staff token for a demo unit (`<division>:<kind>`): its division is the id's first 12 digits. */
+export function unitToken(keys: TestKeys, unitId: string, roles: StaffRole[], sub: string): Promise<string> {
+  return keys.token({ sub, unit: unitId, division: unitId.slice(0, 12), roles });
+}
+
+/** The injectable clock of the integration tests: "now" is whatever the test set, and stays there. */
+export class ManualClock {
+  readonly shared = false;
+  private ms: number;
+
+  constructor(start: string) {
+    this.ms = Date.parse(start);
+  }
+
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  set(instant: string | Date): void {
+    this.ms = new Date(instant).getTime();
+  }
+}
