@@ -1,10 +1,12 @@
-import { prefixed } from '@sunshine/contracts';
-import { createOrderedProducer, type StaffRole } from '@sunshine/platform';
+import { prefixed, Topics, type OrgUnitSnapshot } from '@sunshine/contracts';
+import { divisionLineage } from '@sunshine/domain';
+import { createKafka, createOrderedProducer, ensureTopics, newEvent, type StaffRole } from '@sunshine/platform';
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { dropTestRun } from './drop-test-run';
+import { eventually, http, type JsonResponse } from './http';
 import { infraEnv } from './infra-env';
-import type { TestKeys } from './test-keys';
+import { TestKeys } from './test-keys';
 
 /** What the platform's headers are made of: every envelope has these fields. */
 export interface EnvelopeFields {
@@ -76,6 +78,57 @@ export class TestRunIO {
   async drop(): Promise<void> {
     await this.close();
     await dropTestRun(this.prefix, this.kafka);
+  }
+}
+
+/**
+ * The common part of a world that runs one service in the test process on its own test run: the run's Kafka client,
+ * signing keys, topics, the service's schema (`sql`, `count`), HTTP calls to it, and the directory seed.
+ */
+export abstract class TestRunWorld {
+  readonly kafka: Kafka;
+  url = '';
+  protected signingKeys?: TestKeys;
+  protected readonly io: TestRunIO;
+
+  protected constructor(
+    readonly prefix: string,
+    service: string,
+  ) {
+    this.kafka = createKafka(`${service}-int-${prefix}`, infraEnv().kafkaBrokers);
+    this.io = new TestRunIO(prefix, this.kafka, service);
+  }
+
+  get keys(): TestKeys {
+    if (!this.signingKeys) throw new Error('the world is set up in beforeAll');
+    return this.signingKeys;
+  }
+
+  /** Keys and topics, then `start` (the service), then the directory replica seeded with `directory`. */
+  protected async setUpRun(start: () => Promise<void>, directory: readonly OrgUnitSnapshot[], seedActor: string): Promise<void> {
+    this.signingKeys = await TestKeys.create();
+    await ensureTopics(this.kafka, this.prefix);
+    await start();
+    const events = directory.map((u) => newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: seedActor } }));
+    await this.send(Topics.orgDirectory, events, (e) => e.payload.id);
+    await eventually(async () => ((await this.count('directory_units')) >= directory.length ? true : undefined), 60000, 'the directory replica');
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
+    return http<T>(method, `${this.url}${path}`, { body, token });
+  }
+
+  /** A query in the service's schema (unqualified table names). */
+  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.io.sql<T>(query, params);
+  }
+
+  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    return this.io.count(table, where, params);
+  }
+
+  protected send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
+    return this.io.send(topic, events, key);
   }
 }
 

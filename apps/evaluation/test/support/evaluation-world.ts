@@ -1,8 +1,7 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { prefixed, Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
-import { divisionLineage } from '@sunshine/domain';
-import { createKafka, ensureTopics, HttpErrorFilter, KafkaEventServer, loadPlatformConfig, newEvent, OutboxRelay, type StaffRole } from '@sunshine/platform';
+import { HttpErrorFilter, KafkaEventServer, loadPlatformConfig, newEvent, OutboxRelay, type StaffRole } from '@sunshine/platform';
 import {
   DEMO_CITY,
   DEMO_COUNTY,
@@ -11,16 +10,11 @@ import {
   DEMO_FENGZHUANG,
   DEMO_UNITS as UNITS,
   eventually,
-  http,
   infraEnv,
-  TestKeys,
-  TestRunIO,
+  TestRunWorld,
   uniquePrefix,
   unitToken,
-  type EnvelopeFields,
-  type JsonResponse,
 } from '@sunshine/testing';
-import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 
@@ -50,13 +44,12 @@ export const DIRECTORY: readonly OrgUnitSnapshot[] = [
  * The evaluation service in this process (its real modules, Kafka consumer and outbox relay on the real infrastructure);
  * other services' case events are produced straight onto the run's case log.
  */
-export class EvaluationWorld {
-  readonly prefix = uniquePrefix('ev');
-  readonly kafka: Kafka = createKafka(`evaluation-int-${this.prefix}`, infraEnv().kafkaBrokers);
+export class EvaluationWorld extends TestRunWorld {
   app?: NestFastifyApplication;
-  url = '';
-  private signingKeys?: TestKeys;
-  private readonly io = new TestRunIO(this.prefix, this.kafka, 'evaluation');
+
+  private constructor() {
+    super(uniquePrefix('ev'), 'evaluation');
+  }
 
   static forSuite(): EvaluationWorld {
     const world = new EvaluationWorld();
@@ -65,21 +58,8 @@ export class EvaluationWorld {
     return world;
   }
 
-  get keys(): TestKeys {
-    if (!this.signingKeys) throw new Error('the world is set up in beforeAll');
-    return this.signingKeys;
-  }
-
   private async setUp(): Promise<void> {
-    this.signingKeys = await TestKeys.create();
-    await ensureTopics(this.kafka, this.prefix);
-    await this.start();
-    await this.send(
-      Topics.orgDirectory,
-      DIRECTORY.map((u) => newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: 'evaluation-int-seed' } })),
-      (e) => e.payload.id,
-    );
-    await eventually(async () => ((await this.count('directory_units')) >= DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
+    await this.setUpRun(() => this.start(), DIRECTORY, 'evaluation-int-seed');
   }
 
   env(): NodeJS.ProcessEnv {
@@ -152,25 +132,8 @@ export class EvaluationWorld {
     return unitToken(this.keys, UNITS[unit], roles, sub);
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
-    return http<T>(method, `${this.url}${path}`, { body, token });
-  }
-
-  /** A query in evaluation's schema (unqualified table names). */
-  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    return this.io.sql<T>(query, params);
-  }
-
-  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    return this.io.count(table, where, params);
-  }
-
   async cleanup(): Promise<void> {
     await this.app?.close().catch(() => undefined);
     await this.io.drop();
-  }
-
-  private send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
-    return this.io.send(topic, events, key);
   }
 }

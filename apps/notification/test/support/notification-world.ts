@@ -1,11 +1,8 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
-import { divisionLineage } from '@sunshine/domain';
 import {
   Clock,
-  createKafka,
-  ensureTopics,
   HttpErrorFilter,
   KafkaEventServer,
   loadPlatformConfig,
@@ -19,17 +16,12 @@ import {
   DEMO_DONGTUN,
   DEMO_UNITS as UNITS,
   eventually,
-  http,
   infraEnv,
   ManualClock,
-  TestKeys,
-  TestRunIO,
+  TestRunWorld,
   uniquePrefix,
   unitToken,
-  type EnvelopeFields,
-  type JsonResponse,
 } from '@sunshine/testing';
-import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from '../../src/channels/channel';
@@ -61,16 +53,12 @@ const DIRECTORY: readonly OrgUnitSnapshot[] = [
  * infrastructure, with a manual clock and the channel providers a test gives (in-app always). Other services' events are
  * produced straight onto the run's topics; intake is a local HTTP stand-in the test answers for.
  */
-export class NotificationWorld {
-  readonly prefix = uniquePrefix('nt');
-  readonly kafka: Kafka = createKafka(`notification-int-${this.prefix}`, infraEnv().kafkaBrokers);
+export class NotificationWorld extends TestRunWorld {
   readonly clock: ManualClock;
   app?: NestFastifyApplication;
-  url = '';
-  private signingKeys?: TestKeys;
-  private readonly io = new TestRunIO(this.prefix, this.kafka, 'notification');
 
   private constructor(start: string, private readonly extraEnv: () => Record<string, string>, private readonly providers: ChannelProvider[]) {
+    super(uniquePrefix('nt'), 'notification');
     this.clock = new ManualClock(start);
   }
 
@@ -81,20 +69,8 @@ export class NotificationWorld {
     return world;
   }
 
-  get keys(): TestKeys {
-    if (!this.signingKeys) throw new Error('the world is set up in beforeAll');
-    return this.signingKeys;
-  }
-
   private async setUp(): Promise<void> {
-    this.signingKeys = await TestKeys.create();
-    await ensureTopics(this.kafka, this.prefix);
-    await this.start();
-    await this.send(Topics.orgDirectory, DIRECTORY.map((u) => newEvent('org.unit-snapshot', u, {
-      jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
-      actor: { kind: 'system', id: 'notification-int-seed' },
-    })), (e) => e.payload.id);
-    await eventually(async () => ((await this.count('directory_units')) >= DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
+    await this.setUpRun(() => this.start(), DIRECTORY, 'notification-int-seed');
   }
 
   env(): NodeJS.ProcessEnv {
@@ -156,24 +132,8 @@ export class NotificationWorld {
     return unitToken(this.keys, UNITS[unit], roles, sub);
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
-    return http<T>(method, `${this.url}${path}`, { body, token });
-  }
-
-  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    return this.io.sql<T>(query, params);
-  }
-
-  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    return this.io.count(table, where, params);
-  }
-
   async cleanup(): Promise<void> {
     await this.app?.close().catch(() => undefined);
     await this.io.drop();
-  }
-
-  private send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
-    return this.io.send(topic, events, key);
   }
 }

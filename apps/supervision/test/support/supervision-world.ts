@@ -1,11 +1,8 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Topics, type EventOf, type EventType, type PayloadOf } from '@sunshine/contracts';
-import { divisionLineage } from '@sunshine/domain';
 import {
   Clock,
-  createKafka,
-  ensureTopics,
   HttpErrorFilter,
   KafkaEventServer,
   loadPlatformConfig,
@@ -13,9 +10,8 @@ import {
   OutboxRelay,
   type StaffRole,
 } from '@sunshine/platform';
-import { eventually, http, infraEnv, ManualClock, TestKeys, TestRunIO, uniquePrefix, unitToken, type EnvelopeFields, type JsonResponse } from '@sunshine/testing';
+import { eventually, infraEnv, ManualClock, TestRunWorld, uniquePrefix, unitToken } from '@sunshine/testing';
 import Redis from 'ioredis';
-import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { DueCheckService } from '../../src/ledger/due-check.service';
@@ -33,19 +29,15 @@ export type UnitKey = keyof typeof UNITS;
  * infrastructure) with a ManualClock injected as the platform Clock, so a test sets "now" for the ledger's due check.
  * Other services' events are produced straight onto the run's case log.
  */
-export class SupervisionWorld {
-  readonly prefix = uniquePrefix('sv');
-  readonly kafka: Kafka = createKafka(`supervision-int-${this.prefix}`, infraEnv().kafkaBrokers);
+export class SupervisionWorld extends TestRunWorld {
   readonly clock: ManualClock;
   app?: NestFastifyApplication;
-  url = '';
-  private signingKeys?: TestKeys;
-  private readonly io = new TestRunIO(this.prefix, this.kafka, 'supervision');
 
   private constructor(
     start: string,
     private readonly extraEnv: Record<string, string>,
   ) {
+    super(uniquePrefix('sv'), 'supervision');
     this.clock = new ManualClock(start);
   }
 
@@ -60,26 +52,8 @@ export class SupervisionWorld {
     return world;
   }
 
-  get keys(): TestKeys {
-    if (!this.signingKeys) throw new Error('the world is set up in beforeAll');
-    return this.signingKeys;
-  }
-
   private async setUp(): Promise<void> {
-    this.signingKeys = await TestKeys.create();
-    await ensureTopics(this.kafka, this.prefix);
-    await this.start();
-    await this.send(
-      Topics.orgDirectory,
-      TEST_DIRECTORY.map((u) =>
-        newEvent('org.unit-snapshot', u, {
-          jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
-          actor: { kind: 'system', id: 'supervision-int-seed' },
-        }),
-      ),
-      (e) => e.payload.id,
-    );
-    await eventually(async () => ((await this.count('directory_units')) >= TEST_DIRECTORY.length ? true : undefined), 60000, 'the directory replica');
+    await this.setUpRun(() => this.start(), TEST_DIRECTORY, 'supervision-int-seed');
   }
 
   env(): NodeJS.ProcessEnv {
@@ -201,25 +175,8 @@ export class SupervisionWorld {
     return unitToken(this.keys, UNITS[unit], roles, `${unit}-staff`);
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {
-    return http<T>(method, `${this.url}${path}`, { body, token });
-  }
-
-  /** A query in supervision's schema (unqualified table names). */
-  sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    return this.io.sql<T>(query, params);
-  }
-
-  count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-    return this.io.count(table, where, params);
-  }
-
   async cleanup(): Promise<void> {
     await this.stop().catch(() => undefined);
     await this.io.drop();
-  }
-
-  private send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
-    return this.io.send(topic, events, key);
   }
 }
