@@ -1,8 +1,21 @@
-import { prefixed, Topics, type OrgUnitSnapshot } from '@sunshine/contracts';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { TestingModule } from '@nestjs/testing';
+import { prefixed, Topics, type OrgUnitSnapshot, type TopicName } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
-import { createKafka, createOrderedProducer, ensureTopics, newEvent, type StaffRole } from '@sunshine/platform';
+import {
+  createKafka,
+  createOrderedProducer,
+  ensureTopics,
+  HttpErrorFilter,
+  KafkaEventServer,
+  newEvent,
+  OutboxRelay,
+  type PlatformConfig,
+  type StaffRole,
+} from '@sunshine/platform';
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { dropTestRun } from './drop-test-run';
 import { eventually, http, type JsonResponse } from './http';
 import { infraEnv } from './infra-env';
@@ -112,6 +125,34 @@ export abstract class TestRunWorld {
     const events = directory.map((u) => newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: seedActor } }));
     await this.send(Topics.orgDirectory, events, (e) => e.payload.id);
     await eventually(async () => ((await this.count('directory_units')) >= directory.length ? true : undefined), 60000, 'the directory replica');
+  }
+
+  /** The environment every service reads in these tests: this run's schemas, topics and keys, fast consumer and relay. */
+  protected baseEnv(): NodeJS.ProcessEnv {
+    const infra = infraEnv();
+    return {
+      TZ: 'UTC', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn',
+      DATABASE_URL: infra.databaseUrl, DB_SCHEMA_PREFIX: this.prefix,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: this.prefix, REDIS_URL: infra.redisUrl,
+      CONSUMER_SESSION_TIMEOUT_MS: '6000', CONSUMER_RETRY_BASE_MS: '50', RELAY_POLL_MS: '50',
+      ...this.keys.env(),
+    };
+  }
+
+  /**
+   * Starts a compiled service module as bootstrapService does: the error filter, the Kafka consumer of `topics` (which
+   * pokes the outbox relay after each commit), HTTP on a free local port; sets `url`.
+   */
+  protected async boot(moduleRef: TestingModule, config: PlatformConfig, topics: readonly TopicName[]): Promise<NestFastifyApplication> {
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
+    app.useGlobalFilters(new HttpErrorFilter());
+    const relay = app.get(OutboxRelay);
+    const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), { topics, afterCommit: () => relay.poke() });
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    this.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    return app;
   }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body: unknown, token: string): Promise<JsonResponse<T>> {

@@ -1,7 +1,7 @@
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { prefixed, Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
-import { HttpErrorFilter, KafkaEventServer, loadPlatformConfig, newEvent, OutboxRelay, type StaffRole } from '@sunshine/platform';
+import { loadPlatformConfig, newEvent, type StaffRole } from '@sunshine/platform';
 import {
   DEMO_CITY,
   DEMO_COUNTY,
@@ -10,12 +10,10 @@ import {
   DEMO_FENGZHUANG,
   DEMO_UNITS as UNITS,
   eventually,
-  infraEnv,
   TestRunWorld,
   uniquePrefix,
   unitToken,
 } from '@sunshine/testing';
-import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 
 export { UNITS };
@@ -63,31 +61,13 @@ export class EvaluationWorld extends TestRunWorld {
   }
 
   env(): NodeJS.ProcessEnv {
-    const infra = infraEnv();
-    return {
-      TZ: 'UTC', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn',
-      DATABASE_URL: infra.databaseUrl, DB_SCHEMA_PREFIX: this.prefix,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: this.prefix, REDIS_URL: infra.redisUrl,
-      CONSUMER_SESSION_TIMEOUT_MS: '6000', CONSUMER_RETRY_BASE_MS: '50', RELAY_POLL_MS: '50',
-      ...this.keys.env(),
-    };
+    return this.baseEnv();
   }
 
   private async start(): Promise<void> {
     const config = loadPlatformConfig('evaluation', this.env());
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
-    app.useGlobalFilters(new HttpErrorFilter());
-    const relay = app.get(OutboxRelay);
-    const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), {
-      topics: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
-      afterCommit: () => relay.poke(),
-    });
-    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    this.app = app;
-    this.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    this.app = await this.boot(moduleRef, config, [Topics.caseLog, Topics.orgDirectory, Topics.referenceData]);
   }
 
   /** Produces another service's case event (as its relay would) and waits until evaluation applied it. */

@@ -1,13 +1,10 @@
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
 import {
   Clock,
-  HttpErrorFilter,
-  KafkaEventServer,
   loadPlatformConfig,
   newEvent,
-  OutboxRelay,
   type StaffRole,
 } from '@sunshine/platform';
 import {
@@ -16,13 +13,11 @@ import {
   DEMO_DONGTUN,
   DEMO_UNITS as UNITS,
   eventually,
-  infraEnv,
   ManualClock,
   TestRunWorld,
   uniquePrefix,
   unitToken,
 } from '@sunshine/testing';
-import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from '../../src/channels/channel';
 import { InAppProvider } from '../../src/inbox/in-app.provider';
@@ -74,14 +69,9 @@ export class NotificationWorld extends TestRunWorld {
   }
 
   env(): NodeJS.ProcessEnv {
-    const infra = infraEnv();
     return {
-      TZ: 'UTC', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn',
-      DATABASE_URL: infra.databaseUrl, DB_SCHEMA_PREFIX: this.prefix,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: this.prefix, REDIS_URL: infra.redisUrl,
-      CONSUMER_SESSION_TIMEOUT_MS: '6000', CONSUMER_RETRY_BASE_MS: '50', RELAY_POLL_MS: '50',
+      ...this.baseEnv(),
       NOTIFICATION_SWEEP_MS: '200', NOTIFICATION_BACKOFF_MS: '50',
-      ...this.keys.env(),
       ...this.extraEnv(),
     };
   }
@@ -94,18 +84,7 @@ export class NotificationWorld extends TestRunWorld {
       .overrideProvider(NOTIFICATION_CONFIG).useValue(loadNotificationConfig(config, env))
       .overrideProvider(CHANNEL_PROVIDERS).useFactory({ inject: [InAppProvider], factory: (inApp: InAppProvider) => [inApp, ...this.providers] })
       .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
-    app.useGlobalFilters(new HttpErrorFilter());
-    const relay = app.get(OutboxRelay);
-    const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), {
-      topics: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData, Topics.alerts],
-      afterCommit: () => relay.poke(),
-    });
-    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    this.app = app;
-    this.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    this.app = await this.boot(moduleRef, config, [Topics.caseLog, Topics.orgDirectory, Topics.referenceData, Topics.alerts]);
   }
 
   /** Produces another service's case event and waits until notification applied it. */

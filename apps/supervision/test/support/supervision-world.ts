@@ -1,18 +1,14 @@
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Topics, type EventOf, type EventType, type PayloadOf } from '@sunshine/contracts';
 import {
   Clock,
-  HttpErrorFilter,
-  KafkaEventServer,
   loadPlatformConfig,
   newEvent,
-  OutboxRelay,
   type StaffRole,
 } from '@sunshine/platform';
 import { eventually, infraEnv, ManualClock, TestRunWorld, uniquePrefix, unitToken } from '@sunshine/testing';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { DueCheckService } from '../../src/ledger/due-check.service';
 import { loadSupervisionConfig, SUPERVISION_CONFIG } from '../../src/supervision-config';
@@ -61,20 +57,9 @@ export class SupervisionWorld extends TestRunWorld {
     const redis = new URL(infra.redisUrl);
     redis.pathname = `/${REDIS_DB}`;
     return {
-      TZ: 'UTC',
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: infra.databaseUrl,
-      DB_SCHEMA_PREFIX: this.prefix,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: this.prefix,
+      ...this.baseEnv(),
       REDIS_URL: redis.toString(),
-      CONSUMER_SESSION_TIMEOUT_MS: '6000',
-      CONSUMER_RETRY_BASE_MS: '50',
-      RELAY_POLL_MS: '50',
       SUPERVISION_SCAN_MS: '250',
-      ...this.keys.env(),
       ...this.extraEnv,
     };
   }
@@ -89,18 +74,7 @@ export class SupervisionWorld extends TestRunWorld {
       .overrideProvider(SUPERVISION_CONFIG)
       .useValue(loadSupervisionConfig(config, env))
       .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
-    app.useGlobalFilters(new HttpErrorFilter());
-    const relay = app.get(OutboxRelay);
-    const server = new KafkaEventServer(config, this.kafka, app.get(DataSource), {
-      topics: [Topics.caseLog, Topics.orgDirectory, Topics.referenceData],
-      afterCommit: () => relay.poke(),
-    });
-    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    this.app = app;
-    this.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    this.app = await this.boot(moduleRef, config, [Topics.caseLog, Topics.orgDirectory, Topics.referenceData]);
   }
 
   async stop(): Promise<void> {
