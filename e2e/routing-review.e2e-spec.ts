@@ -75,7 +75,9 @@ describe('routing: review → re-review → finalized, and closing when the revi
   });
 
   it('closes a replied case when supervision reports its review window expired', async () => {
-    const c = await e.register(D.yanjinBureau, { placeCode: DONGTUN, category: 'labour' });
+    // Another petitioner: the first test's matter is final after re-review, so its petitioner's same matter goes to the desk (Art 36).
+    const petitioner = { name: '欧阳冬梅', idNumber: '410726198811023348', phone: '15903731234', address: '延津县东屯镇' };
+    const c = await e.register(D.yanjinBureau, { placeCode: DONGTUN, category: 'labour', petitioner });
     await e.waitAt(D.hrss, c.caseId, 'dispatched');
     await answer(D.hrss, c.caseId, '经核查，已责令用工单位支付欠薪。');
     await e.waitFor(c.caseId, 'case.reply-served');
