@@ -93,9 +93,10 @@ for s in "${ALL[@]}"; do
 done
 node "$DIST/apps/routing/src/seed/seed.js" --fixture demo >"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log"; exit 1; }
 
-# 4. A token of the city petition bureau with every staff role: the deepest paths a valid caller can reach.
+# 4. A token of the city petition bureau with every staff role a token may combine (三员分立: the system, security and
+# audit administrators are refused beside any other role): the deepest paths a valid caller can reach.
 ROLES=$(SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register -e \
-  'console.log(require("./libs/platform/src/auth/staff-claims").StaffRoles.filter((r) => r !== "service").join(","))')
+  'const { StaffRoles } = require("./libs/platform/src/auth/staff-claims"); const { isSeparatedAdminRole } = require("./libs/platform/src/auth/role-separation"); console.log(StaffRoles.filter((r) => r !== "service" && !isSeparatedAdminRole(r)).join(","))')
 TOKEN=$(SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/dev-token.ts \
   --unit 410700000000:petition-bureau --division 410700000000 --roles "$ROLES" --sub fuzz-operator --ttl 2h)
 
