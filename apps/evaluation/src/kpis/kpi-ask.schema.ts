@@ -8,7 +8,10 @@ export const FIGURE_ROLES = ['head', 'dispatcher', 'supervisor', 'leader'] as co
 /** A calendar period (Asia/Shanghai) by its kind and any day in it. */
 export const periodAskSchema = z.object({
   period: kpiPeriodKindSchema.describe('日 day / 周 week / 月 month / 双月 bi-month / 季 quarter / 年 year'),
-  date: localDateSchema.optional().describe('任一日期 Any day of the period (YYYY-MM-DD, Asia/Shanghai); today by default'),
+  date: localDateSchema
+    .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', '日期须在2000年至2099年之间 / the date must lie between 2000 and 2099')
+    .optional()
+    .describe('任一日期 Any day of the period (YYYY-MM-DD, Asia/Shanghai, 2000–2099); today by default'),
 });
 
 export const kpiAskSchema = periodAskSchema.extend({
