@@ -1,6 +1,8 @@
 import { prefixed, Topics } from '@sunshine/contracts';
 import { eventually, forSuite, freePort } from '@sunshine/testing';
+import { randomUUID } from 'node:crypto';
 import { TestRun } from './support/test-run';
+import { registered } from './support/test-events';
 
 const SUPERVISION = 'apps/supervision/src/main.ts';
 
@@ -66,5 +68,13 @@ describe('GET /metrics of a running service (Prometheus, prom-client)', () => {
     expect(text).toContain('# TYPE supervision_clocks_due_soon gauge');
     expect(samples(text, 'supervision_clocks_overdue')).toEqual([]);
     expect(samples(text, 'bullmq_queue_jobs').some((l) => l.includes('queue="supervision-due-check",state="failed"'))).toBe(true);
+
+    // One petition.registered on the case log: the handler (supervision's case replica) is timed under the event's type.
+    await run.produce([registered(randomUUID(), 'metrics')]);
+    const timed = await eventually(async () => {
+      const body = await (await fetch(`${url}/metrics`)).text();
+      return samples(body, 'kafka_consumer_handler_duration_seconds_count').find((l) => l.includes('type="petition.registered",outcome="ok"'));
+    }, 60000, 'the handler duration of petition.registered');
+    expect(timed).toMatch(/^kafka_consumer_handler_duration_seconds_count\{service="supervision",group="[^"]+",type="petition\.registered",outcome="ok"\} 1$/);
   });
 });

@@ -20,6 +20,8 @@ import { KafkaEventServer } from '../messaging/kafka-event.server';
 import { KAFKA } from '../messaging/kafka.token';
 import { OutboxRelay } from '../messaging/outbox.relay';
 import { ensureTopics } from '../messaging/topic-provisioner';
+import { handlerDurationMetric } from '../metrics/handler-duration';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 import { CONSUMED_TOPICS } from './service-replica';
 
 export interface ServiceDefinition {
@@ -114,6 +116,7 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
     server = new KafkaEventServer(config, kafka, app.get(DataSource), {
       topics,
       afterCommit: () => relay.poke(),
+      observeHandler: handlerDurationMetric(app.get(MetricsRegistry)),
     });
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
     app.get(EventServerRegistry).server = server;

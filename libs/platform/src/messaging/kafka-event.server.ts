@@ -43,6 +43,16 @@ export interface KafkaEventServerOptions {
   readonly afterCommit?: () => void;
   /** Instrumentation: called with each delivered message before it is handled (tests count deliveries with it). */
   readonly beforeMessage?: (topic: string, partition: number, message: KafkaMessage) => Promise<void>;
+  /** Instrumentation: each handler call's duration by event type (the `/metrics` histogram, HandlerDurationMetric). */
+  readonly observeHandler?: (observation: HandlerObservation) => void;
+}
+
+/** One handler call: the group, the envelope's type (not the pattern), whether it threw, its seconds. */
+export interface HandlerObservation {
+  readonly group: string;
+  readonly type: string;
+  readonly outcome: 'ok' | 'error';
+  readonly seconds: number;
 }
 
 /** Offsets are committed after this many applied messages of a batch, or this long after the last commit, and at its end. */
@@ -250,8 +260,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     // A handler for the exact type wins; `*` (e.g. a projection of every case event) takes the rest.
     const handler = this.getHandlerByPattern(type) ?? this.getHandlerByPattern(ANY_EVENT);
     if (!handler) return null;
-    return async (event: AnyEvent, context: EventContext) => {
+    const observe = this.options.observeHandler;
+    const call = async (event: AnyEvent, context: EventContext) => {
       await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+    };
+    if (!observe) return call;
+    return async (event: AnyEvent, context: EventContext) => {
+      const started = process.hrtime.bigint();
+      let outcome: HandlerObservation['outcome'] = 'error';
+      try {
+        await call(event, context);
+        outcome = 'ok';
+      } finally {
+        observe({ group: this.groupId, type, outcome, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+      }
     };
   }
 }
