@@ -57,9 +57,9 @@ describe('intake Open311 GeoReport v2', () => {
     const res = await get(path);
     return { status: res.status, body: JSON.parse(res.text) as unknown };
   };
-  const post = async (fields: Record<string, string>, format = 'json'): Promise<{ status: number; text: string }> => {
+  const post = async (fields: Record<string, string>, format = 'json', headers: Record<string, string> = {}): Promise<{ status: number; text: string }> => {
     const res = await fetch(`${w.url}/open311/v2/requests.${format}`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString(),
     });
     return { status: res.status, text: await res.text() };
   };
@@ -101,7 +101,7 @@ describe('intake Open311 GeoReport v2', () => {
     expect(definition.status).toBe(200);
     expectValid(serviceDefinitionSchema, definition.body);
     expect((definition.body as { attributes: Array<{ code: string; required: boolean }> }).attributes.map((a) => [a.code, a.required]))
-      .toEqual([['division_code', true], ['petition_type', false]]);
+      .toEqual([['division_code', true], ['petition_type', false], ['client_request_id', false]]);
     expect(xmlElements((await get('/services/labour.xml')).text).slice(0, 3)).toEqual(['service_definition', 'service_code', 'attributes']);
 
     const unknown = await json('/services/no-such-code.json');
@@ -200,5 +200,45 @@ describe('intake Open311 GeoReport v2', () => {
     const missingXml = await post(form({ service_code: 'no-such-code' }), 'xml');
     expect(missingXml.status).toBe(404);
     expect(xmlElements(missingXml.text)).toEqual(['errors', 'error', 'code', 'description']);
+  }, 120_000);
+
+  it('registers a retried POST once: the same answer for the same Idempotency-Key or client_request_id, 409 for another body', async () => {
+    const requests = await w.count('open311_requests');
+    const byHeader = { 'idempotency-key': 'open311-retry-0001-aaaa' };
+    const first = await post(form({ description: '东屯镇某小区电梯停运两周。' }), 'json', byHeader);
+    expect(first.status).toBe(201);
+    const retried = await post(form({ description: '东屯镇某小区电梯停运两周。' }), 'json', byHeader);
+    expect(retried.status).toBe(201);
+    expect(JSON.parse(retried.text)).toEqual(JSON.parse(first.text));
+    const [answer] = JSON.parse(first.text) as Array<{ service_request_id: string; token: string; service_notice: string }>;
+    expect(answer?.service_notice).toMatch(/^已登记，信访件编号 \S+，查询码 \S+/);
+    expect(await w.count('open311_requests')).toBe(requests + 1);
+    expect(await w.count('petitions', 'case_id = $1', [answer?.service_request_id])).toBe(1);
+
+    const other = await post(form({ description: '另一件事：东屯镇路灯不亮。' }), 'json', byHeader);
+    expect(other.status).toBe(409);
+    expectValid(errorsSchema, JSON.parse(other.text));
+    expect((JSON.parse(other.text) as Array<{ code: number; description: string }>)[0]).toMatchObject({ code: 409 });
+    expect((JSON.parse(other.text) as Array<{ description: string }>)[0]?.description).toMatch(/^IDEMPOTENCY_KEY_REUSED: /);
+
+    // Without a header, the client's own id: once per client (another client's same id is another request).
+    const byId = form({ description: '东屯镇某路段积水。', 'attribute[client_request_id]': 'fms-4711' });
+    const a = await post(byId);
+    const b = await post(byId, 'xml');
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    const [created] = JSON.parse(a.text) as Array<{ service_request_id: string; token: string }>;
+    expect(xmlTexts(b.text, 'service_request_id')).toEqual([created?.service_request_id]);
+    expect(xmlTexts(b.text, 'token')).toEqual([created?.token]);
+    const elsewhere = await post({ ...byId, api_key: otherKey });
+    expect(elsewhere.status).toBe(201);
+    expect((JSON.parse(elsewhere.text) as Array<{ service_request_id: string }>)[0]?.service_request_id).not.toBe(created?.service_request_id);
+    expect(await w.count('open311_requests')).toBe(requests + 3);
+    const registered = (await w.caseLog()).filter((e) => e.type === 'petition.registered' && e.caseId === created?.service_request_id);
+    expect(registered.length).toBe(1);
+
+    const malformed = await post(form(), 'json', { 'idempotency-key': 'short' });
+    expect(malformed.status).toBe(400);
+    expect((JSON.parse(malformed.text) as Array<{ description: string }>)[0]?.description).toMatch(/^INVALID_IDEMPOTENCY_KEY: /);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { DomainException, HttpErrorFilter, openApiSchemaOf, StaffController, Zod
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CitizenRoute } from '../http/citizen-route.decorator';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import {
   open311CreatedAnswer, open311DefinitionAnswer, open311ErrorsAnswer, open311ListQuerySchema, open311PostSchema, open311ReadQuerySchema,
   open311RequestAnswer, open311ServiceAnswer, open311ServicesQuerySchema, open311TokenAnswer,
@@ -90,12 +91,13 @@ export class Open311Controller {
     return answer(reply, f, 'service_definition', this.open311.definition(code));
   }
 
-  @CitizenRoute('POST', 'requests.:format', { status: 201, summary: '提交服务请求 Submit a service request: registered as a petition (channel app) at the place’s petition bureau' })
+  @CitizenRoute('POST', 'requests.:format', { status: 201, summary: '提交服务请求 Submit a service request: registered as a petition (channel app) at the place’s petition bureau, once per Idempotency-Key or client_request_id' })
   @FORMAT @ERRORS
   @ApiResponse({ status: 201, schema: list(open311CreatedAnswer) })
-  async submit(@Param('format') fmt: string, @ZodBody(open311PostSchema) dto: Open311PostDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  async submit(@Param('format') fmt: string, @ZodBody(open311PostSchema) dto: Open311PostDto, @IdempotencyKey() key: string | null,
+    @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const f = format(fmt);
-    return answer(reply, f, 'service_requests', [await this.open311.submit(dto)]);
+    return answer(reply, f, 'service_requests', [await this.open311.submit(dto, key)]);
   }
 
   @CitizenRoute('GET', 'requests.:format', { summary: '服务请求列表 The client’s own requests (never an accusation), by ids, service code, status and dates' })

@@ -52,6 +52,8 @@ export const open311PostSchema = z.object({
   media_url: z.string().url().max(1000).optional(),
   'attribute[division_code]': z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '区划代码须为6、9或12位数字 / 6, 9 or 12 digits'),
   'attribute[petition_type]': z.enum(['claim', 'suggestion', 'accusation']).default('claim'),
+  /** The client's own id of the request: a retry with the same id registers nothing twice (as an Idempotency-Key). */
+  'attribute[client_request_id]': z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, '1至128位字母、数字或 . _ : - / 1 to 128 of [A-Za-z0-9._:-]').optional(),
 });
 export type Open311PostDto = z.infer<typeof open311PostSchema>;
 

@@ -90,6 +90,12 @@ const TYPE_ATTRIBUTE: Open311Attribute = {
   ],
 };
 
+const CLIENT_REQUEST_ATTRIBUTE: Open311Attribute = {
+  variable: true, code: 'client_request_id', datatype: 'string', required: false, order: 3,
+  datatype_description: '1至128位字母、数字或 . _ : - / 1 to 128 letters, digits or . _ : -',
+  description: '客户端请求编号：同一编号重发只登记一次（或用 Idempotency-Key 请求头） / the client’s own id: sent again, registered once (or send an Idempotency-Key header)',
+};
+
 /**
  * Open311 GeoReport v2 on intake. A request is registered as a petition by the one online path (网上信访,
  * OnlineSubmissionService, channel `app`); this service keeps only which client sent which case. Public reads (issue 21):
@@ -129,33 +135,48 @@ export class Open311Service {
 
   definition(code: string): Open311ServiceDefinition {
     if (!this.categories.has(code)) throw this.unknownService(code);
-    return { service_code: code, attributes: [DIVISION_ATTRIBUTE, TYPE_ATTRIBUTE] };
+    return { service_code: code, attributes: [DIVISION_ATTRIBUTE, TYPE_ATTRIBUTE, CLIENT_REQUEST_ATTRIBUTE] };
   }
 
-  async submit(dto: Open311PostDto): Promise<Open311Created> {
+  /**
+   * Registers a request once per client and `Idempotency-Key` header, or per `attribute[client_request_id]` without one:
+   * a retried POST answers the same service_request_id, token and notice (the platform's IdempotencyService, scope
+   * `open311:<client>`; the same key with another body 409). The request row is written in the registration's transaction.
+   */
+  async submit(dto: Open311PostDto, idempotencyKey: string | null = null): Promise<Open311Created> {
     const client = await this.client(dto.api_key, dto.jurisdiction_id);
     if (!this.categories.has(dto.service_code)) throw this.unknownService(dto.service_code);
     const place = dto.address_string ?? '';
+    const body = { ...dto, api_key: undefined };
+    const clientId = dto['attribute[client_request_id]'];
+    const key = idempotencyKey !== null ? `header:${idempotencyKey}` : clientId !== undefined ? `id:${clientId}` : null;
     const submitted = await this.submissions.submit({
       channel: 'app', type: dto['attribute[petition_type]'], category: dto.service_code, placeCode: dto['attribute[division_code]'],
       subject: `${(await this.categoryName(dto.service_code)) ?? dto.service_code}${place ? `：${place}` : ''}`.slice(0, 100),
       content: place ? `${dto.description}\n\n地点 / place: ${place}` : dto.description,
       petitioner: { name: `${dto.last_name}${dto.first_name ?? ''}`, phone: dto.phone },
       form: { kind: 'individual' },
+    }, null, {
+      idempotent: key === null ? null : { scope: `open311:${client.id}`, key, body },
+      within: (m, registered) => this.recordRequest(m, registered.caseId, client.id, dto),
     });
-    const petition = await this.petitions.findByNumber(this.dataSource.manager, submitted.caseNumber);
-    if (!petition) throw new Error(`registered case ${submitted.caseNumber} not found`);
-    const token = randomBytes(16).toString('hex');
-    await this.dataSource.query(
-      `INSERT INTO open311_requests (case_id, client_id, token, service_code, requested_at, address_string, lat, long, email_enc, device_id, account_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [petition.caseId, client.id, token, dto.service_code, petition.registeredAt, dto.address_string ?? null, dto.lat ?? null, dto.long ?? null,
-        dto.email ? this.cipher.encrypt(dto.email) : null, dto.device_id ?? null, dto.account_id ?? null],
-    );
+    const [row] = await this.dataSource.query<Array<{ case_id: string; token: string }>>(
+      `SELECT r.case_id, r.token FROM open311_requests r JOIN petitions p ON p.case_id = r.case_id WHERE p.case_number = $1`, [submitted.caseNumber]);
+    if (!row) throw new Error(`registered case ${submitted.caseNumber} has no Open311 request`);
     return {
-      service_request_id: petition.caseId, token,
+      service_request_id: row.case_id, token: row.token,
       service_notice: `已登记，信访件编号 ${submitted.caseNumber}，查询码 ${submitted.queryCode}（请告知信访人） / registered as ${submitted.caseNumber}, query code ${submitted.queryCode} (for the petitioner)`,
     };
+  }
+
+  /** Which client sent the case, with the location and contact as given (the e-mail sealed). */
+  private async recordRequest(m: EntityManager, caseId: string, clientId: string, dto: Open311PostDto): Promise<void> {
+    await m.query(
+      `INSERT INTO open311_requests (case_id, client_id, token, service_code, requested_at, address_string, lat, long, email_enc, device_id, account_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [caseId, clientId, randomBytes(16).toString('hex'), dto.service_code, this.clock.now(), dto.address_string ?? null, dto.lat ?? null, dto.long ?? null,
+        dto.email ? this.cipher.encrypt(dto.email) : null, dto.device_id ?? null, dto.account_id ?? null],
+    );
   }
 
   async list(query: Open311ListQuery): Promise<Open311Request[]> {

@@ -4,7 +4,7 @@ import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contract
 import { LAWSUIT_CATEGORY, lshBandKeys, minhashSignature } from '@sunshine/domain';
 import { CaseEmitter, Clock, DirectoryReplicaService, DomainException, type BlindIndexer } from '@sunshine/platform';
 import { v7 as uuidv7 } from 'uuid';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyService, type IdempotentRequest } from '../core/idempotency.service';
 import { unprocessableField } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
@@ -59,6 +59,12 @@ export interface Registered {
   readonly asGiven?: AsGiven;
 }
 
+/**
+ * What a channel writes of its own about the case (an Open311 request, a 12345 work order) in the registration's
+ * transaction: the case exists with it or not at all, and a replayed registration (same idempotency key) does not run it.
+ */
+export type WithinRegistration = (m: EntityManager, registered: Registered) => Promise<void>;
+
 type AsGiven = NonNullable<PayloadOf<'petition.registered'>['asGiven']>;
 
 /**
@@ -98,7 +104,7 @@ export class RegistrationService {
    * unverified and links the submission to nobody (its own petitioner record, issue 17 door 4). A known petitioner's
    * record is never rewritten: the details given now are the version this case carries (door 3).
    */
-  async register(input: RegistrationInput, registrar: Registrar, idempotent: IdempotentRequest | null = null): Promise<Registered> {
+  async register(input: RegistrationInput, registrar: Registrar, idempotent: IdempotentRequest | null = null, within?: WithinRegistration): Promise<Registered> {
     const registeredAt = this.clock.now();
     const { unit, placeCode, category, asGiven, lateReceipt } = await this.validate(input, registrar, registeredAt);
     const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
@@ -160,7 +166,9 @@ export class RegistrationService {
         },
       }, { actor: registrar.actor });
       if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);
-      return { caseId, caseNumber, queryCode, flags, checks, ...(asGiven ? { asGiven } : {}) };
+      const answer: Registered = { caseId, caseNumber, queryCode, flags, checks, ...(asGiven ? { asGiven } : {}) };
+      if (within) await within(m, answer);
+      return answer;
     });
     this.emitter.poke();
     return registered;

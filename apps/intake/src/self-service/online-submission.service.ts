@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Clock, OrgDirectorySource } from '@sunshine/platform';
 import { CategoryTableService } from '../categories/category-table.service';
 import { unprocessableField } from '../core/intake-errors';
-import { RegistrationService } from '../registration/registration.service';
+import type { IdempotentRequest } from '../core/idempotency.service';
+import { RegistrationService, type WithinRegistration } from '../registration/registration.service';
 import type { SubmitOnlineDto } from './citizen.dto';
 
 const BUREAU = 'petition-bureau';
+
+/** How another channel (Open311, a 12345 work order) submits through this one online path. */
+export interface SubmissionOptions {
+  readonly idempotent?: IdempotentRequest | null;
+  readonly within?: WithinRegistration;
+}
 
 export interface Submitted {
   readonly caseNumber: string;
@@ -36,20 +43,25 @@ export class OnlineSubmissionService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(dto: SubmitOnlineDto, idempotencyKey: string | null = null): Promise<Submitted> {
+  /**
+   * `idempotencyKey`: a citizen's header (scope `public`, the form as the body); another channel passes its own scope,
+   * key and body (`options.idempotent`) and what it keeps of the case (`options.within`, in the same transaction).
+   */
+  async submit(dto: SubmitOnlineDto, idempotencyKey: string | null = null, options: SubmissionOptions = {}): Promise<Submitted> {
     // The online form chooses from the code table (GET /categories); staff register a matter no code names.
     this.categories.assertKnown(dto.category, 'category');
     const bureau = await this.receivingBureau(dto);
     const registered = await this.registration.register(
       { ...dto, receivedAt: this.clock.now() },
       { unitId: bureau.id, actor: { kind: 'citizen', id: `online:${dto.channel}` }, registeredBy: `citizen:${dto.channel}` },
-      idempotencyKey === null ? null : { scope: 'public', key: idempotencyKey, body: dto },
+      options.idempotent ?? (idempotencyKey === null ? null : { scope: 'public', key: idempotencyKey, body: dto }),
+      options.within,
     );
     return { caseNumber: registered.caseNumber, queryCode: registered.queryCode, receivingUnit: bureau, identity: UNVERIFIED };
   }
 
   /** The bureau addressed, or the lowest petition bureau whose territory contains the place. */
-  private async receivingBureau(dto: SubmitOnlineDto): Promise<{ id: string; name: string }> {
+  async receivingBureau(dto: Pick<SubmitOnlineDto, 'placeCode' | 'receivingUnitId'>): Promise<{ id: string; name: string }> {
     const directory = await this.directory.current();
     if (dto.receivingUnitId) {
       const unit = directory.get(dto.receivingUnitId);
