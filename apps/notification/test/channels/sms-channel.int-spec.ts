@@ -186,6 +186,25 @@ describe('SMS channel against the local gateway (Alibaba Cloud SendSms)', () => 
     expect(gateway.countFor('d-doubt-never')).toBe(0);
   });
 
+  it('in doubt: a message sent to +86… is found by its 11-digit number (the query takes no prefix)', async () => {
+    const sms = provider(gateway);
+    expect((await sms.send(message('d-doubt-plus86', { to: '+8613900139005' }))).outcome).toBe('accepted');
+    expect(await sms.inDoubt(message('d-doubt-plus86', { to: '+8613900139005' }))).toEqual({ outcome: 'accepted', providerId: 'OutId:d-doubt-plus86' });
+    expect(gateway.countFor('d-doubt-plus86')).toBe(1);
+  });
+
+  it('QuerySendDetails refuses a number with +86 and another API version, as the provider does', async () => {
+    const sms = provider(gateway);
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const { Signature: _unused, ...query } = sms.signedQuery('13900139005', day, 1, new Date(), 'nonce-query-plus86');
+    const plus86 = { ...query, PhoneNumber: '+8613900139005' };
+    const refused = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams({ ...plus86, Signature: rpcSignature('POST', plus86, KEY.secret) }) });
+    expect(await refused.json()).toMatchObject({ Code: 'isv.MOBILE_NUMBER_ILLEGAL' });
+    const old = { ...query, SignatureNonce: 'nonce-query-version', Version: '2016-09-27' };
+    const version = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams({ ...old, Signature: rpcSignature('POST', old, KEY.secret) }) });
+    expect([version.status, ((await version.json()) as { Code: string }).Code]).toEqual([400, 'InvalidVersion']);
+  });
+
   it('in doubt: the provider failing the query → retry, never a blind send', async () => {
     gateway.mode = 'fail';
     const result = await provider(gateway).inDoubt(message('d-doubt-down', { to: '13900139003' }));
@@ -207,7 +226,7 @@ describe('SMS channel against the local gateway (Alibaba Cloud SendSms)', () => 
     const res = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams({ ...params, Signature: rpcSignature('POST', params, KEY.secret) }) });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      Code: 'OK', TotalCount: 1,
+      Code: 'OK', TotalCount: '1',
       SmsSendDetailDTOs: { SmsSendDetailDTO: [{ PhoneNum: '13900139004', OutId: 'd-query-1', SendStatus: 3, ErrCode: 'DELIVERED', TemplateCode: 'SMS_REPLY_SERVED' }] },
     });
     const forged = await fetch(gateway.url, { method: 'POST', body: new URLSearchParams({ ...params, SignatureNonce: 'nonce-query-0002', Signature: rpcSignature('POST', params, 'wrong') }) });

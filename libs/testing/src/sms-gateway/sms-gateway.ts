@@ -107,6 +107,11 @@ export function shanghaiTime(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** The 11-digit handset number of a mainland number SendSms took with +86, 0086 or 86 before it. */
+function handsetNumber(phone: string): string {
+  return phone.replace(/^(\+?86|0086)(?=1\d{10}$)/, '');
+}
+
 function render(template: string, params: Readonly<Record<string, string>>): string {
   return template.replace(/\$\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 }
@@ -138,7 +143,8 @@ class Gateway {
     const nonce = params['SignatureNonce'] ?? '';
     if (this.nonces.has(nonce)) return error(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     this.nonces.add(nonce);
-    if (params['Action'] === 'QuerySendDetails' && params['Version'] === '2017-05-25') {
+    if (params['Action'] === 'QuerySendDetails') {
+      if (params['Version'] !== '2017-05-25') return error(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
       for (const name of QUERY_REQUIRED) if (!params[name]) return error(400, `Missing${name}`, `${name} is mandatory for this action.`);
       if (this.mode === 'fail') return error(500, 'isp.SYSTEM_ERROR', 'The request processing has failed due to some unknown error.');
       return this.querySendDetails(requestId, params);
@@ -182,13 +188,14 @@ class Gateway {
   }
 
   /**
-   * QuerySendDetails: what was sent to PhoneNumber on SendDate (yyyyMMdd, Asia/Shanghai), optionally one BizId, a page
-   * (PageSize 1–50, CurrentPage from 1) of `SmsSendDetailDTOs.SmsSendDetailDTO`, with the status its report gave.
+   * QuerySendDetails: what was sent to PhoneNumber (one 11-digit mainland number; a message sent to +86… counts) on
+   * SendDate (yyyyMMdd, Asia/Shanghai), optionally one BizId, a page (PageSize 1–50, CurrentPage from 1) of
+   * `SmsSendDetailDTOs.SmsSendDetailDTO`, with the status its report gave.
    */
   private querySendDetails(requestId: string, params: Record<string, string>): Answer {
     const refuse = (code: string, message: string): Answer => ({ status: 200, body: { RequestId: requestId, Code: code, Message: message } });
     const phone = params['PhoneNumber'] ?? '';
-    if (!/^(\+?86|0086)?1\d{10}$/.test(phone)) return refuse('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
+    if (!/^1\d{10}$/.test(phone)) return refuse('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
     const sendDate = params['SendDate'] ?? '';
     if (!/^\d{8}$/.test(sendDate)) return refuse('isv.INVALID_PARAMETERS', 'SendDate 格式应为 yyyyMMdd');
     const pageSize = Number(params['PageSize']);
@@ -197,16 +204,17 @@ class Gateway {
     if (!Number.isInteger(currentPage) || currentPage < 1) return refuse('isv.INVALID_PARAMETERS', 'CurrentPage 从 1 开始');
     const bizId = params['BizId'];
     const found = this.accepted.filter(
-      (m) => m.phoneNumbers === phone && shanghaiTime(m.receivedAt).slice(0, 10).replace(/-/g, '') === sendDate && (!bizId || m.bizId === bizId),
+      (m) => handsetNumber(m.phoneNumbers) === phone && shanghaiTime(m.receivedAt).slice(0, 10).replace(/-/g, '') === sendDate && (!bizId || m.bizId === bizId),
     );
     const page = found.slice((currentPage - 1) * pageSize, currentPage * pageSize).map((m): SmsSendDetail => {
       const report = [...this.pushes].reverse().flatMap((p) => p.reports).find((r) => r.biz_id === m.bizId);
       return {
-        PhoneNum: m.phoneNumbers, SendStatus: report ? (report.success ? 3 : 2) : 1, ErrCode: report ? report.err_code : '',
+        PhoneNum: handsetNumber(m.phoneNumbers), SendStatus: report ? (report.success ? 3 : 2) : 1, ErrCode: report ? report.err_code : '',
         TemplateCode: m.templateCode, Content: m.text, SendDate: shanghaiTime(m.receivedAt), ReceiveDate: report ? report.report_time : '', OutId: m.outId,
       };
     });
-    return { status: 200, body: { RequestId: requestId, Code: 'OK', Message: 'OK', TotalCount: found.length, SmsSendDetailDTOs: { SmsSendDetailDTO: page } } };
+    // TotalCount is a string in the provider's reference; SendStatus a number.
+    return { status: 200, body: { RequestId: requestId, Code: 'OK', Message: 'OK', TotalCount: String(found.length), SmsSendDetailDTOs: { SmsSendDetailDTO: page } } };
   }
 
   private scheduleReport(message: AcceptedSms): void {

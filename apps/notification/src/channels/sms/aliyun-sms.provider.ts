@@ -5,7 +5,8 @@ import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
 import { rpcSignature } from './aliyun-signature';
-import { smsOutcome, type AliyunSmsAnswer } from './aliyun-sms-outcome';
+import { queryPageOutcome, querySendDetailsParams, shanghaiSendDate, type AliyunQueryAnswer, type QueryPageOutcome } from './aliyun-query-send-details';
+import { smsOutcome } from './aliyun-sms-outcome';
 import { smsSegments } from './sms-segments';
 
 /** The dysmsapi API version SendSms belongs to. */
@@ -64,6 +65,11 @@ export class AliyunSmsProvider implements ChannelProvider {
     return { ...params, Signature: rpcSignature('POST', params, sms.accessKeySecret) };
   }
 
+  /** The signed QuerySendDetails parameters (Signature included) for `phone` on `sendDate` (yyyyMMdd), page `page`. */
+  signedQuery(phone: string, sendDate: string, page: number, at: Date, nonce: string): Record<string, string> {
+    return this.signed(querySendDetailsParams(phone, sendDate, page), at, nonce);
+  }
+
   /**
    * An attempt in doubt (an earlier one was cut off between the provider's answer and the local record): did the
    * provider take this OutId? QuerySendDetails for the number, today and yesterday in Asia/Shanghai (a crash across
@@ -75,26 +81,20 @@ export class AliyunSmsProvider implements ChannelProvider {
     const now = new Date();
     for (const day of [shanghaiSendDate(now), shanghaiSendDate(new Date(now.getTime() - 86_400_000))]) {
       for (let page = 1; ; page += 1) {
-        let answer: AliyunQueryAnswer | null;
-        let status: number;
+        let outcome: QueryPageOutcome;
         try {
-          const query = { Action: 'QuerySendDetails', PhoneNumber: message.to, SendDate: day, PageSize: '50', CurrentPage: String(page) };
-          const res = await this.post(this.signed(query, new Date(), randomUUID()));
-          status = res.status;
-          answer = await readAnswer(res);
+          const res = await this.post(this.signedQuery(message.to, day, page, new Date(), randomUUID()));
+          outcome = queryPageOutcome(res.status, await readAnswer(res), message.deliveryId, page);
         } catch (error) {
           return { outcome: 'retry', reason: `QuerySendDetails: no answer from the SMS provider: ${failureMessage(error)}` };
         }
-        if (status < 200 || status >= 300 || answer?.Code !== 'OK') {
-          return { outcome: 'retry', reason: `QuerySendDetails: HTTP ${status} ${answer?.Code ?? '(no code)'}${answer?.Message ? `: ${answer.Message}` : ''}` };
-        }
-        const records = answer.SmsSendDetailDTOs?.SmsSendDetailDTO ?? [];
-        if (records.some((r) => r.OutId === message.deliveryId)) {
+        if ('outcome' in outcome) return outcome;
+        if (outcome.found) {
           this.log.log({ deliveryId: message.deliveryId, to: maskIdentifier(message.to), day }, 'QuerySendDetails: already accepted, not sent again');
           // QuerySendDetails names no BizId per record: the OutId (the delivery id) stands for it.
           return { outcome: 'accepted', providerId: `OutId:${message.deliveryId}` };
         }
-        if (records.length < 50 || page * 50 >= Number(answer.TotalCount ?? 0)) break;
+        if (!outcome.more) break;
       }
     }
     return null;
@@ -128,17 +128,6 @@ export class AliyunSmsProvider implements ChannelProvider {
     this.log.log({ deliveryId: message.deliveryId, to: maskIdentifier(message.to), segments, outcome: result.outcome }, 'SendSms');
     return result;
   }
-}
-
-/** `20261202`: QuerySendDetails' SendDate, the day in Asia/Shanghai (the provider's day). */
-export function shanghaiSendDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
-
-/** QuerySendDetails' answer: a page of records (`SmsSendDetailDTOs.SmsSendDetailDTO`) and the total. */
-interface AliyunQueryAnswer extends AliyunSmsAnswer {
-  readonly TotalCount?: number | string;
-  readonly SmsSendDetailDTOs?: { readonly SmsSendDetailDTO?: ReadonlyArray<{ readonly OutId?: string; readonly SendStatus?: number }> };
 }
 
 async function readAnswer(res: Response): Promise<AliyunQueryAnswer | null> {
