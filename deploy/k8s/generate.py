@@ -77,7 +77,9 @@ def deployment(name, extra_env, consumes):
     # The migration Job (migrate-<service>) applies the migrations before the rollout; replicas never race to.
     env = [{'name': 'PORT', 'value': str(PORT)}, {'name': 'MIGRATIONS', 'value': 'skip'}] + [{'name': k, 'value': v} for k, v in extra_env.items()]
     env += [
-        {'name': 'DATABASE_URL', 'valueFrom': {'secretKeyRef': {'name': 'sunshine-postgres-app', 'key': 'uri'}}},
+        # Its own login role (owner of its schema only, postgres() below); the password secret holds a URL-safe value.
+        {'name': 'DB_PASSWORD', 'valueFrom': {'secretKeyRef': {'name': f'sunshine-postgres-{name}', 'key': 'password'}}},
+        {'name': 'DATABASE_URL', 'value': f'postgres://sunshine_{name}:$(DB_PASSWORD)@sunshine-postgres-rw:5432/sunshine'},
         {'name': 'AUTH_PUBLIC_KEY_FILE', 'value': '/etc/sunshine/auth/public.pem'},
         {'name': 'SERVICE_SIGNING_KEY_FILE', 'value': '/etc/sunshine/signing/private.pem'},
     ]
@@ -227,10 +229,27 @@ def kafka():
     return docs(pool, cluster, *topics)
 
 
+# 数据库按服务分权: each service's login role owns its schema only (no rights on the others'); sunshine_reporting reads.
+# The schemas and their owners are made at bootstrap; the operator then gives each role LOGIN and the password of its
+# secret sunshine-postgres-<service> (kubernetes.io/basic-auth, created by the operators, never committed).
+def postgres_schemas_sql():
+    sql = []
+    for s in SERVICES:
+        sql += [f'CREATE ROLE sunshine_{s} NOLOGIN', f'CREATE SCHEMA {s} AUTHORIZATION sunshine_{s}', f'REVOKE ALL ON SCHEMA {s} FROM PUBLIC']
+    sql += ['CREATE ROLE sunshine_reporting NOLOGIN']
+    for s in SERVICES:
+        sql += [f'GRANT USAGE ON SCHEMA {s} TO sunshine_reporting',
+                f'ALTER DEFAULT PRIVILEGES FOR ROLE sunshine_{s} IN SCHEMA {s} GRANT SELECT ON TABLES TO sunshine_reporting']
+    return sql
+
+
 def postgres():
+    roles = [{'name': f'sunshine_{s}', 'ensure': 'present', 'login': True, 'passwordSecret': {'name': f'sunshine-postgres-{s}'}}
+             for s in [*SERVICES, 'reporting']]
     return docs({'apiVersion': 'postgresql.cnpg.io/v1', 'kind': 'Cluster', 'metadata': {'name': 'sunshine-postgres'},
                  'spec': {'instances': 3, 'imageName': 'ghcr.io/cloudnative-pg/postgresql:15',
-                          'bootstrap': {'initdb': {'database': 'sunshine', 'owner': 'sunshine'}},
+                          'bootstrap': {'initdb': {'database': 'sunshine', 'owner': 'sunshine', 'postInitApplicationSQL': postgres_schemas_sql()}},
+                          'managed': {'roles': roles},
                           'storage': {'size': '50Gi'}, 'minSyncReplicas': 1, 'maxSyncReplicas': 1,
                           'postgresql': {'parameters': {'max_connections': '300'}},
                           'backup': {'retentionPolicy': '30d', 'barmanObjectStore': {'destinationPath': 's3://sunshine-backups/postgres',

@@ -24,6 +24,9 @@ PG_APP_USER="sunshine"
 PG_APP_PASSWORD="sunshine"
 PG_APP_DB="sunshine"
 PG_SCHEMAS="intake routing supervision notification evaluation"
+# Each service's own login role (owner of its schema only) and the read-only reporting role; their passwords are
+# generated on the first 'up' into $CREDENTIALS (never committed) and printed by 'env' as DATABASE_URL_<SERVICE>.
+PG_ROLE_PREFIX="sunshine_"
 
 KAFKA_HOME="$INFRA_HOME/kafka"
 KAFKA_LIBS="$KAFKA_HOME/libs"
@@ -35,6 +38,8 @@ REDIS_HOME="$INFRA_HOME/redis"
 REDIS_PID="$REDIS_HOME/redis.pid"
 REDIS_LOG="$REDIS_HOME/redis.log"
 TOPICS_HOOK="$ROOT/deploy/local/ensure-topics.sh"
+CREDENTIALS="$INFRA_HOME/credentials.env"
+PG_ROLES_READY="$INFRA_HOME/.pg-roles"
 
 DEFAULT_KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 DEFAULT_DATABASE_URL="postgres://$PG_APP_USER:$PG_APP_PASSWORD@$PG_HOST:$PG_PORT/$PG_APP_DB"
@@ -90,6 +95,22 @@ first_broker_hostport() {
   b="${b#*://}"
   echo "${b%:*} ${b##*:}"
 }
+
+# ------------------------------------------------------------ credentials ---
+
+# credential NAME -> its value from $CREDENTIALS, generated (32 hex characters) and stored on first use
+credential() {
+  local name=$1 value
+  mkdir -p "$INFRA_HOME"
+  [[ -f "$CREDENTIALS" ]] || (umask 077 && : >"$CREDENTIALS")
+  value="$(sed -n "s/^$name=//p" "$CREDENTIALS" | head -n1)"
+  if [[ -z "$value" ]]; then
+    value="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    echo "$name=$value" >>"$CREDENTIALS"
+  fi
+  echo "$value"
+}
+upper() { printf '%s' "$1" | tr '[:lower:]' '[:upper:]'; }
 
 # -------------------------------------------------------------- postgres ---
 
@@ -219,6 +240,62 @@ pg_ensure_sql_schemas() {
   done
 }
 
+# Cluster level (database postgres): a login role per service, the reporting role; the application user
+# ($PG_APP_USER: migrations by hand, tools, test helpers) is a member of each service role.
+pg_ensure_sql_roles() {
+  local s role
+  echo "SET client_min_messages = warning;"
+  for s in $PG_SCHEMAS reporting; do
+    role="$PG_ROLE_PREFIX$s"
+    cat <<EOF
+DO \$\$BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN
+    CREATE ROLE $role LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$(credential "PG_PASSWORD_$(upper "$s")")';
+  ELSE
+    ALTER ROLE $role LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$(credential "PG_PASSWORD_$(upper "$s")")';
+  END IF;
+END\$\$;
+EOF
+    [[ "$s" == reporting ]] || echo "GRANT $role TO $PG_APP_USER;"
+  done
+}
+
+# Database level: each service's schema belongs to its role, with everything already in it (objects an earlier
+# single-role setup created); no other role may use it, the reporting role only reads. CREATE on the database lets a
+# service role create its test runs' prefixed schemas (development and tests only; deployments do not grant it).
+pg_ensure_sql_ownership() {
+  local s role
+  echo "SET client_min_messages = warning;"
+  for s in $PG_SCHEMAS; do
+    role="$PG_ROLE_PREFIX$s"
+    cat <<EOF
+GRANT CONNECT, CREATE ON DATABASE $PG_APP_DB TO $role;
+CREATE SCHEMA IF NOT EXISTS $s AUTHORIZATION $role; ALTER SCHEMA $s OWNER TO $role;
+REVOKE ALL ON SCHEMA $s FROM PUBLIC;
+DO \$\$DECLARE o record; BEGIN
+  FOR o IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+      WHERE c.relnamespace = '$s'::regnamespace AND c.relkind IN ('r','p','v','m','S','f') AND c.relowner <> '$role'::regrole
+        AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                          AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i'))
+  LOOP
+    EXECUTE format('ALTER %s %s OWNER TO $role', CASE o.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+      WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, o.name);
+  END LOOP;
+  FOR o IN SELECT p.oid::regprocedure AS name FROM pg_proc p WHERE p.pronamespace = '$s'::regnamespace AND p.proowner <> '$role'::regrole LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO $role', o.name);
+  END LOOP;
+  FOR o IN SELECT t.oid::regtype AS name FROM pg_type t WHERE t.typnamespace = '$s'::regnamespace AND t.typowner <> '$role'::regrole
+      AND t.typtype IN ('e','d','r') LOOP
+    EXECUTE format('ALTER TYPE %s OWNER TO $role', o.name);
+  END LOOP;
+END\$\$;
+GRANT USAGE ON SCHEMA $s TO ${PG_ROLE_PREFIX}reporting;
+GRANT SELECT ON ALL TABLES IN SCHEMA $s TO ${PG_ROLE_PREFIX}reporting;
+ALTER DEFAULT PRIVILEGES FOR ROLE $role IN SCHEMA $s GRANT SELECT ON TABLES TO ${PG_ROLE_PREFIX}reporting;
+EOF
+  done
+}
+
 # run psql as the cluster superuser; args after '--' are passed to psql
 pg_admin_psql() {
   local bin=$1 sockdir=$2 db=$3
@@ -229,7 +306,18 @@ pg_admin_psql() {
 pg_ensure_objects_ours() {
   local bin=$1
   pg_ensure_sql_admin | pg_admin_psql "$bin" "$PG_SOCKDIR" postgres -f - >/dev/null
-  pg_ensure_sql_schemas "$PG_APP_USER" | pg_admin_psql "$bin" "$PG_SOCKDIR" "$PG_APP_DB" -f - >/dev/null
+  pg_ensure_service_roles "$bin" "$PG_SOCKDIR"
+}
+
+# roles, schemas and their owners through a superuser socket; records that 'env' may print the per-service URLs
+pg_ensure_service_roles() {
+  local bin=$1 sockdir=$2 sql
+  sql="$(pg_ensure_sql_roles)"
+  pg_admin_psql "$bin" "$sockdir" postgres -f - >/dev/null <<<"$sql"
+  sql="$(pg_ensure_sql_ownership)"
+  pg_admin_psql "$bin" "$sockdir" "$PG_APP_DB" -f - >/dev/null <<<"$sql"
+  : >"$PG_ROLES_READY"
+  log "postgres: a role per service (${PG_ROLE_PREFIX}<service>), each owning its schema; ${PG_ROLE_PREFIX}reporting reads"
 }
 
 # Best effort for a server we did not start.
@@ -239,7 +327,7 @@ pg_ensure_objects_foreign() {
   # 1) superuser through the distro's default socket (e.g. a Debian cluster on that port)
   if [[ -n "$bin" && -z "${DATABASE_URL:-}" && $EUID -eq 0 ]] \
      && pg_ensure_sql_admin | pg_admin_psql "$bin" /var/run/postgresql postgres -f - >/dev/null 2>&1; then
-    pg_ensure_sql_schemas "$PG_APP_USER" | pg_admin_psql "$bin" /var/run/postgresql "$PG_APP_DB" -f - >/dev/null 2>&1 \
+    pg_ensure_service_roles "$bin" /var/run/postgresql 2>/dev/null \
       && { log "postgres: role/db/schemas ensured via local superuser socket"; return 0; }
   fi
   # 2) schemas as the application user
@@ -570,6 +658,12 @@ cmd_env() {
   echo "export KAFKA_BROKERS=$(eff_kafka_brokers)"
   echo "export DATABASE_URL=$(eff_database_url)"
   echo "export REDIS_URL=$(eff_redis_url)"
+  local s
+  if ! pg_external && [[ -f "$PG_ROLES_READY" ]]; then
+    for s in $PG_SCHEMAS; do
+      echo "export DATABASE_URL_$(upper "$s")=postgres://$PG_ROLE_PREFIX$s:$(credential "PG_PASSWORD_$(upper "$s")")@$PG_HOST:$PG_PORT/$PG_APP_DB"
+    done
+  fi
 }
 
 cmd_up() {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { deadLetterTopic } from '@sunshine/contracts';
 import { createKafka, ensureTopics, ServiceNames, testClockKey, type ServiceName } from '@sunshine/platform';
 import Redis from 'ioredis';
-import { infraEnv, uniquePrefix } from './infra-env';
+import { infraEnv, serviceCredentials, uniquePrefix } from './infra-env';
 import { TestKeys } from './test-keys';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -119,7 +119,7 @@ export class ServiceHarness {
     const out = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
-      env: this.env(port, { ...this.serviceUrls(), ...extra }),
+      env: this.env(port, { ...this.serviceUrls(), ...serviceCredentials(name), ...extra }),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -169,11 +169,12 @@ export class ServiceHarness {
     });
   }
 
-  /** Runs a service's CLI command (e.g. routing's seed) from dist/ with this run's environment. */
+  /** Runs a service's CLI command (e.g. routing's seed) from dist/ with this run's environment and that service's credentials. */
   async runCli(script: string, args: readonly string[] = []): Promise<string> {
+    const service = ServiceNames.find((n) => script.startsWith(`apps/${n}/`));
     const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', script), ...args], {
       cwd: ROOT,
-      env: this.env(0),
+      env: this.env(0, service ? serviceCredentials(service) : {}),
     });
     return stdout;
   }

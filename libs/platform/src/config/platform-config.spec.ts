@@ -41,6 +41,19 @@ describe('loadPlatformConfig', () => {
     expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'test' }).auth.maxTokenLifetimeSeconds).toBe(28800);
   });
 
+  it("uses the service's own DATABASE_URL_<SERVICE> and REDIS_URL_<SERVICE> when given, the shared ones otherwise", () => {
+    const own = { ...valid, DATABASE_URL_ROUTING: 'postgres://sunshine_routing:pw@127.0.0.1:5432/db', REDIS_URL_ROUTING: 'redis://routing:pw@127.0.0.1:6379' };
+    const routing = loadPlatformConfig('routing', own);
+    expect(routing.database.url).toBe('postgres://sunshine_routing:pw@127.0.0.1:5432/db');
+    expect(routing.redis.url).toBe('redis://routing:pw@127.0.0.1:6379');
+    const intake = loadPlatformConfig('intake', own);
+    expect(intake.database.url).toBe('postgres://u:p@127.0.0.1:5432/db');
+    expect(intake.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(() => loadPlatformConfig('intake', { ...valid, DATABASE_URL_INTAKE: 'mysql://x', REDIS_URL_INTAKE: 'http://x' })).toThrow(
+      /DATABASE_URL_INTAKE: must be a postgres:\/\/ URL[\s\S]*REDIS_URL_INTAKE: must be a redis:\/\/ URL/,
+    );
+  });
+
   it('requires a way to verify tokens', () => {
     const { AUTH_PUBLIC_KEY_FILE: _, ...noKey } = valid;
     expect(() => loadPlatformConfig('intake', noKey)).toThrow(/AUTH_PUBLIC_KEY/);

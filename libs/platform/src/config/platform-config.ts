@@ -62,6 +62,10 @@ const envSchema = z.object({
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60000).default(200),
   CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
+  /** Partitions a consumer applies side by side (kafkajs partitionsConsumedConcurrently); a key's order is its partition's. */
+  CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Consecutive messages of a partition applied in one transaction (each with its inbox row); 1 = one transaction each. */
+  CONSUMER_CHUNK_MAX: z.coerce.number().int().min(1).max(1000).default(50),
   RELAY_POLL_MS: z.coerce.number().int().min(5).max(60000).default(100),
 });
 
@@ -97,8 +101,34 @@ export interface PlatformConfig {
   readonly crypto: { readonly profile: CryptoProfile };
   readonly failpoints: readonly string[];
   readonly testClock: 'system' | 'shared';
-  readonly consumer: { readonly maxAttempts: number; readonly retryBaseMs: number; readonly sessionTimeoutMs: number; readonly groupPrefix: string };
+  readonly consumer: {
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly sessionTimeoutMs: number;
+    readonly groupPrefix: string;
+    readonly partitionsConcurrently: number;
+    readonly chunkMax: number;
+  };
   readonly relay: { readonly pollMs: number };
+}
+
+/**
+ * 各服务独立凭据 The service's own credentials, when given: DATABASE_URL_<SERVICE> (its PostgreSQL login role, owner of
+ * its schema only) and REDIS_URL_<SERVICE> (its Redis ACL user, limited to its keys) win over the shared DATABASE_URL
+ * and REDIS_URL (development and tests). See docs/security.md.
+ */
+function serviceUrls(service: ServiceName, source: NodeJS.ProcessEnv, problems: string[]): { database?: string; redis?: string } {
+  const own = (name: string, pattern: RegExp, expected: string): string | undefined => {
+    const key = `${name}_${service.toUpperCase()}`;
+    const value = source[key];
+    if (value === undefined || value === '') return undefined;
+    if (!pattern.test(value)) problems.push(`${key}: must be a ${expected} URL`);
+    return value;
+  };
+  return {
+    database: own('DATABASE_URL', /^postgres(ql)?:\/\//, 'postgres://'),
+    redis: own('REDIS_URL', /^rediss?:\/\//, 'redis://'),
+  };
 }
 
 /** Thrown at start-up with every configuration problem listed at once. */
@@ -112,6 +142,7 @@ export class ConfigurationError extends Error {
 export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = envSchema.safeParse(source);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const ownUrls = serviceUrls(service, source, problems);
   if (parsed.success) {
     const e = parsed.data;
     if (!e.AUTH_PUBLIC_KEY && !e.AUTH_PUBLIC_KEY_FILE && !e.AUTH_JWKS_URL) {
@@ -131,13 +162,13 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     database: {
-      url: e.DATABASE_URL,
+      url: ownUrls.database ?? e.DATABASE_URL,
       schema: e.DB_SCHEMA_PREFIX ? `${e.DB_SCHEMA_PREFIX}_${service}` : service,
       pool: { max: e.DB_POOL_MAX, acquireTimeoutMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS, maxWaiting: e.DB_POOL_MAX_WAITING },
       migrations: e.MIGRATIONS,
     },
     kafka: { brokers: e.KAFKA_BROKERS, topicPrefix: e.KAFKA_TOPIC_PREFIX, clientId: e.KAFKA_CLIENT_ID ?? `sunshine-${service}` },
-    redis: { url: e.REDIS_URL },
+    redis: { url: ownUrls.redis ?? e.REDIS_URL },
     auth: {
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
@@ -156,6 +187,8 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       retryBaseMs: e.CONSUMER_RETRY_BASE_MS,
       sessionTimeoutMs: e.CONSUMER_SESSION_TIMEOUT_MS,
       groupPrefix: e.KAFKA_TOPIC_PREFIX,
+      partitionsConcurrently: e.CONSUMER_PARTITIONS_CONCURRENTLY,
+      chunkMax: e.CONSUMER_CHUNK_MAX,
     },
     relay: { pollMs: e.RELAY_POLL_MS },
   };

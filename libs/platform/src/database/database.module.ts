@@ -44,12 +44,17 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
   };
 }
 
-/** Creates the service's schema if missing; migrations then run inside it. */
+/**
+ * Creates the service's schema if missing (a test run's prefixed schema; it belongs to the role that creates it);
+ * migrations then run inside it. An existing schema is left alone without asking for CREATE on the database, which a
+ * service's own role lacks where its schema was made for it (deploy/local/infra.sh, the deployment's database setup).
+ */
 export async function ensureSchema(url: string, schema: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const existing = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema]);
+    if (existing.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } finally {
     await client.end();
   }
