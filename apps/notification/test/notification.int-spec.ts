@@ -44,6 +44,9 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
         if (m.type === 'notice') seen.push(String((m.data as { caseId: string }).caseId));
       }));
     }
+    // The commission has a webhook (only its presence matters to planning; this world has no webhook provider); hrss has none.
+    await world.sql(`INSERT INTO unit_webhooks (unit_id, url_sealed, url_shown, secret_sealed, secret_last4, updated_by, updated_at, created_at)
+      VALUES ($1, 'sealed-url', 'https://robot.example/send', 'sealed-secret', 'abcd', 'int-test', now(), now())`, [UNITS.countyDiscipline]);
     await world.emit(claim, 'petition.registered', registered('410726-2026-000101'), '2026-03-02T01:00:00.000Z');
     await world.emit(claim, 'case.dispatched', dispatched(UNITS.hrss), '2026-03-02T02:00:00.000Z');
     await world.emit(accusation, 'petition.registered', registered('410726-2026-000102', { type: 'accusation', category: 'other', accusedUnitId: UNITS.dongtun, flags: { skipLevel: false, confidential: true, lawsuit: false } }), '2026-03-02T01:00:00.000Z');
@@ -93,12 +96,13 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
   it('tells the discipline commission of the accusation, and the accused township and its office nothing', async () => {
     await eventually(async () => (streamed.get('countyDiscipline')?.includes(accusation) ? true : undefined), 30000, 'the commission’s notice');
     // Everything planned for the accusation went to the commission or the petitioner: no delivery names the accused side.
-    const recipients = await world.sql<{ recipient: string; kind: string }>(`SELECT recipient, kind FROM deliveries WHERE case_id = $1 ORDER BY kind, recipient`, [accusation]);
+    const recipients = await world.sql<{ recipient: string; kind: string; channel: string }>(
+      `SELECT recipient, kind, channel FROM deliveries WHERE case_id = $1 ORDER BY kind, recipient, channel`, [accusation]);
     expect(recipients).toEqual([
-      { recipient: `petitioner:${accusation}`, kind: 'petitioner.receipt' },
-      { recipient: `petitioner:${accusation}`, kind: 'petitioner.receipt' },
-      { recipient: `unit:${UNITS.countyDiscipline}`, kind: 'unit.case-arrived' },
-      { recipient: `unit:${UNITS.countyDiscipline}`, kind: 'unit.case-arrived' },
+      { recipient: `petitioner:${accusation}`, kind: 'petitioner.receipt', channel: 'email' },
+      { recipient: `petitioner:${accusation}`, kind: 'petitioner.receipt', channel: 'sms' },
+      { recipient: `unit:${UNITS.countyDiscipline}`, kind: 'unit.case-arrived', channel: 'in-app' },
+      { recipient: `unit:${UNITS.countyDiscipline}`, kind: 'unit.case-arrived', channel: 'webhook' },
     ]);
     for (const unit of ['dongtun', 'dongtunOffice'] as const) {
       const res = await world.call('GET', '/notices', undefined, await world.token(unit, ['clerk', 'head', 'handler', 'supervisor']));
@@ -107,7 +111,7 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     }
   });
 
-  it('sends the petitioner’s SMS once with the masked number only in notification’s tables, and records a webhook without a provider as skipped', async () => {
+  it('sends the petitioner’s SMS once with the masked number only in notification’s tables, and plans no webhook for a unit without one', async () => {
     await eventually(async () => (sms.accepted.some((m) => m.text.includes('410726-2026-000101')) ? true : undefined), 30000, 'the receipt SMS');
     const receipt = sms.accepted.find((m) => m.text.includes('410726-2026-000101'));
     expect(receipt).toMatchObject({ to: PHONE, kind: 'petitioner.receipt', text: '您的信访事项已登记，编号410726-2026-000101。可凭编号和查询码查询办理进度：https://xf.example.gov.cn/query?caseNumber=410726-2026-000101' });
@@ -117,8 +121,9 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
       { channel: 'email', status: 'skipped', address_masked: null },
       { channel: 'sms', status: 'delivered', address_masked: '138****5678' },
     ]);
-    const webhook = await world.sql<{ status: string; last_error: string }>(`SELECT status, last_error FROM deliveries WHERE case_id = $1 AND channel = 'webhook'`, [claim]);
-    expect(webhook).toEqual([{ status: 'skipped', last_error: 'no provider for channel webhook' }]);
+    // hrss has no webhook: nothing planned for it on that channel (no row, so no job), while the in-app notice is there.
+    const unitRows = await world.sql<{ channel: string }>(`SELECT channel FROM deliveries WHERE case_id = $1 AND recipient = $2 ORDER BY channel`, [claim, `unit:${UNITS.hrss}`]);
+    expect(unitRows).toEqual([{ channel: 'in-app' }]);
     // A legal notice's receipt goes on the case log.
     const receipts = await world.sql<{ value: { payload: { kind: string; channel: string } } }>(`SELECT value FROM outbox WHERE message_key = $1 AND type = 'case.notice-delivered'`, [claim]);
     expect(receipts.map((r) => [r.value.payload.kind, r.value.payload.channel])).toEqual([['receipt', 'sms']]);
@@ -146,6 +151,22 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     }, 30000, 'the never-sent delivery sent');
     expect(sent.provider_id).toBe(`biz-${id}`);
     expect([sms.attempts - sends, sms.queries - queries, sms.accepted.filter((m) => m.deliveryId === id).length]).toEqual([1, 2, 1]);
+  });
+
+  it('lists a delivery in doubt (sending) for ops, with since when and the masked address only', async () => {
+    const [row] = await world.sql<{ id: string }>(`SELECT id FROM deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' AND channel = 'sms'`, [claim]);
+    const id = row?.id ?? '';
+    // Not stale for the sweep (changed "in the future"): it stays in doubt while ops look.
+    await world.sql(`UPDATE deliveries SET status = 'sending', updated_at = '2099-01-01T00:00:00Z' WHERE id = $1`, [id]);
+    try {
+      const ops = await world.token('cityBureau', ['ops'], 'city-ops');
+      const listed = await world.call<Array<{ id: string; status: string; updatedAt: string; addressMasked: string }>>('GET', '/ops/deliveries?status=sending&channel=sms', undefined, ops);
+      expect([listed.status, listed.body.map((d) => [d.id, d.status, d.updatedAt, d.addressMasked])]).toEqual([200, [[id, 'sending', '2099-01-01T00:00:00.000Z', '138****5678']]]);
+      const unknown = await world.call<{ code: string }>('GET', '/ops/deliveries?status=lost', undefined, ops);
+      expect([unknown.status, unknown.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    } finally {
+      await world.sql(`UPDATE deliveries SET status = 'delivered', updated_at = now() WHERE id = $1`, [id]);
+    }
   });
 
   it('retries a throttled gateway with backoff, then keeps a dead delivery that ops replay once', async () => {

@@ -2,9 +2,10 @@ import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { CityLevel, Roles, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { DeliveriesOpsService } from './deliveries-ops.service';
+import { DELIVERY_STATUSES } from './delivery-row';
 
 const listSchema = z.object({
-  status: z.enum(['pending', 'queued', 'delivered', 'skipped', 'dead']).optional().describe('投递状态 status'),
+  status: z.enum(DELIVERY_STATUSES).optional().describe('投递状态 status（sending：存疑发送 in doubt: the provider was called, no outcome recorded）'),
   channel: z.enum(['in-app', 'sms', 'email', 'webhook']).optional(),
   before: z.uuid().optional().describe('翻页：上一页最后一条的 id the last id of the previous page'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -12,8 +13,8 @@ const listSchema = z.object({
 const replaySchema = z.object({ reason: z.string().trim().min(2).max(500).describe('重放理由 why (recorded with who asked)') });
 
 /**
- * Ops: deliveries by status (dead ones to replay), one with its history, and the replay. Like the dead-letter endpoints,
- * for role `ops` of a city-level unit (403 OPS_ONLY, 403 CITY_LEVEL_REQUIRED).
+ * Ops: deliveries by status (dead ones to replay, `sending` ones in doubt), one with its history, and the replay. Like
+ * the dead-letter endpoints, for role `ops` of a city-level unit (403 OPS_ONLY, 403 CITY_LEVEL_REQUIRED).
  */
 @Roles({ code: 'OPS_ONLY' }, 'ops')
 @CityLevel({ zh: '通知投递', en: 'notice deliveries' })

@@ -12,8 +12,9 @@ const PARAMS_REDACTED = { zh: '通知参数仅向有权完整查阅该信访事�
 export type DeliveryView = Omit<DeliveryRow, 'params'> & { readonly params: DeliveryRow['params'] | null; readonly redaction?: typeof PARAMS_REDACTED };
 
 /**
- * Ops over deliveries: list by status, show one with the actions taken, replay a dead (or skipped) one with a reason. A
- * delivery's parameters (case number, unit names, reasons) show only to a caller with full access to its case.
+ * Ops over deliveries: list by status (`sending`: in doubt, with `updatedAt` since when), show one with the actions
+ * taken, replay a dead (or skipped) one with a reason. A delivery's parameters (case number, unit names, reasons) show
+ * only to a caller with full access to its case.
  */
 @Injectable()
 export class DeliveriesOpsService {
@@ -57,7 +58,7 @@ export class DeliveriesOpsService {
       await this.deliveries.requeue(m, id, now, now);
       await m.query(`INSERT INTO delivery_actions (id, delivery_id, action, reason, actor, actor_unit, at) VALUES ($1, $2, 'replay', $3, $4, $5, $6)`,
         [uuidv7(), id, reason, staff.subject, staff.unitId, now]);
-      return { ...found, status: 'pending' as const, attempts: 0 };
+      return { ...found, status: 'pending' as const, attempts: 0, updatedAt: now.toISOString() };
     });
     return this.view(staff, d);
   }

@@ -2,7 +2,8 @@ import type { ChannelName } from '../channels/channel';
 import type { NoticeParams } from '../templates/notice-params';
 
 /** `sending`: an attempt is calling the provider (or was, when it crashed or got no answer): the next one is in doubt. */
-export type DeliveryStatus = 'pending' | 'queued' | 'sending' | 'delivered' | 'skipped' | 'dead';
+export const DELIVERY_STATUSES = ['pending', 'queued', 'sending', 'delivered', 'skipped', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One delivery as notification keeps it: no address in clear, ever (only `addressMasked`). */
 export interface DeliveryRow {
@@ -27,6 +28,8 @@ export interface DeliveryRow {
   readonly providerId: string | null;
   readonly lastError: string | null;
   readonly createdAt: string;
+  /** The last change (for a `sending` one: since when it has been in doubt). */
+  readonly updatedAt: string;
   readonly deliveredAt: string | null;
 }
 
@@ -36,7 +39,7 @@ export function deliveryChannel(schema: string): string {
 }
 
 export const DELIVERY_COLUMNS = `id, event_id, event_type, recipient, channel, kind, case_id, unit_id, roles, legal_kind, urgent, rule_version,
-  params, status, attempts, not_before, address_masked, provider_id, last_error, created_at, delivered_at`;
+  params, status, attempts, not_before, address_masked, provider_id, last_error, created_at, updated_at, delivered_at`;
 
 export function deliveryOf(r: Record<string, unknown>): DeliveryRow {
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
@@ -61,6 +64,7 @@ export function deliveryOf(r: Record<string, unknown>): DeliveryRow {
     providerId: (r['provider_id'] as string | null) ?? null,
     lastError: (r['last_error'] as string | null) ?? null,
     createdAt: iso(r['created_at']) ?? '',
+    updatedAt: iso(r['updated_at']) ?? '',
     deliveredAt: iso(r['delivered_at']),
   };
 }

@@ -3,6 +3,7 @@ import type { AnyCaseEvent, EventOf } from '@sunshine/contracts';
 import { type CaseState, type CaseVisibilityFacts } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
 import { afterQuietHours } from '../deliveries/quiet-hours';
 import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
@@ -13,7 +14,8 @@ import { noticeParams, type NoticeParams } from '../templates/notice-params';
 /**
  * From an applied event to its deliveries, in the transaction that applied it: the rule table in force for the case's
  * place plans the notices (the visibility rule drops every unit that may not see the case), each becomes one delivery
- * row (its UNIQUE key makes a replay plan nothing twice). Sending happens after commit, from the queues.
+ * row (its UNIQUE key makes a replay plan nothing twice); a webhook notice only for a unit that has a webhook. Sending
+ * happens after commit, from the queues.
  */
 @Injectable()
 export class NoticePipeline {
@@ -24,6 +26,7 @@ export class NoticePipeline {
     private readonly deliveries: DeliveryRepository,
     private readonly store: CaseReplicaStore,
     private readonly clock: Clock,
+    private readonly webhooks: UnitWebhookStore,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -52,12 +55,20 @@ export class NoticePipeline {
     const ruleSet = await this.rules.forPlace(m, place);
     if (!ruleSet.rules.some((r) => r.event === event.type)) return 0;
     const directory = await this.directory.current(m);
-    const notices = planNotices(ruleSet.rules, planned, directory);
+    const notices = await this.reachable(m, planNotices(ruleSet.rules, planned, directory));
     if (notices.length === 0) return 0;
     const now = this.clock.now();
     const params = noticeParams(event as never, state, directory, { ...this.deadlines.current(), asOf: now });
     const rows = notices.map((n) => this.delivery(n, event, state, params, ruleSet.version, now));
     return (await this.deliveries.plan(m, rows, now)).length;
+  }
+
+  /** A webhook notice only for a unit that has a webhook: none planned otherwise (no row, no job, nothing `skipped`). */
+  private async reachable(m: EntityManager, notices: PlannedNotice[]): Promise<PlannedNotice[]> {
+    if (!notices.some((n) => n.channel === 'webhook')) return notices;
+    const unitIds = new Set(notices.flatMap((n) => (n.channel === 'webhook' && n.recipient.kind === 'unit' ? [n.recipient.unitId] : [])));
+    const withWebhook = await this.webhooks.withWebhook(m, [...unitIds]);
+    return notices.filter((n) => n.channel !== 'webhook' || (n.recipient.kind === 'unit' && withWebhook.has(n.recipient.unitId)));
   }
 
   private delivery(n: PlannedNotice, event: { id: string; caseId?: string | null; type: string; payload: unknown }, state: CaseState | null,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldCipher } from '@sunshine/platform';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { WEBHOOK_CIPHER } from './webhook-cipher';
 
 /** A unit's webhook as the delivery worker needs it: URL and secret in clear (never stored, never logged). */
@@ -47,6 +47,13 @@ export class UnitWebhookStore {
   async target(unitId: string): Promise<UnitWebhookTarget | null> {
     const [row] = (await this.db.query(`SELECT url_sealed, secret_sealed FROM unit_webhooks WHERE unit_id = $1`, [unitId])) as Row[];
     return row ? { url: this.cipher.decrypt(row.url_sealed), secret: this.cipher.decrypt(row.secret_sealed) } : null;
+  }
+
+  /** Of `unitIds`, those that have a webhook, read in the caller's transaction (planning: no webhook, no delivery). */
+  async withWebhook(m: EntityManager, unitIds: readonly string[]): Promise<ReadonlySet<string>> {
+    if (unitIds.length === 0) return new Set();
+    const rows = (await m.query(`SELECT unit_id FROM unit_webhooks WHERE unit_id = ANY($1::text[])`, [unitIds])) as Array<Pick<Row, 'unit_id'>>;
+    return new Set(rows.map((r) => r.unit_id));
   }
 
   async find(unitId: string): Promise<UnitWebhookRecord | null> {
