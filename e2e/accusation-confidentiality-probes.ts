@@ -150,6 +150,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['notification'], match: /^(GET \/notice-templates|POST \/notice-templates\/\{kind\}\/preview)$/, why: 'the notice templates, rendered with the parameters the caller gives; reads no case' },
   { services: ['notification'], match: /^POST \/notices\/(\{id\}\/read|read-all)$/, why: 'marks the caller’s own notices read (by a notice id of its own inbox; any other answers 404 as one that does not exist)' },
   { services: ['intake'], match: /^(GET|POST) \/delivery\//, why: 'notification’s service token only (role service): no unit staff token opens it' },
+  { services: ['intake'], match: /^GET \/hot-topics$/, why: 'supervision’s service token only (role service): no unit staff token opens it; case ids of open petitions only, never an accusation' },
   { services: ['evaluation'], match: /^GET \/kpis(\/units)?$/, why: 'aggregate figures (counts and rates) of cases that are not accusations: an accusation is never counted (Art 30, 46)' },
   { services: ['evaluation'], match: /^(GET \/scoring-schemes|PUT \/scoring-schemes\/\{id\})$/, why: 'scoring schemes (data), no case' },
   { services: ['evaluation'], match: /^(GET|POST) \/rankings(\/preview)?$/, why: 'territories’ scores from aggregate figures that never count an accusation; no case' },

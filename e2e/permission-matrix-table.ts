@@ -222,6 +222,8 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /delivery/messages': { status: 200 },
   'GET /delivery/messages/{id}': { path: '/delivery/messages/{ghost}', status: 404 },
   'POST /delivery/messages/{id}/claim': { path: '/delivery/messages/{ghost}/claim', body: MALFORMED, status: 400 },
+  // intake: supervision's hot-topic scan (role service: every staff caller is refused at the gate)
+  'GET /hot-topics': { path: '/hot-topics?days=0', status: 400 },
   // evaluation: figures (a malformed period: whose figures a caller may read depends on its unit), schemes, rankings, reports
   'GET /kpis': { path: '/kpis?period=fortnight', status: 400 },
   'GET /kpis/units': { path: '/kpis/units?period=fortnight', status: 400 },

@@ -6,6 +6,7 @@ import { SupervisionLedger1763840000000 } from './migrations/1763840000000-super
 import { SupervisionWork1763840000001 } from './migrations/1763840000001-supervision-work';
 import { SupervisionCaseReplica1764610000000 } from './migrations/1764610000000-supervision-case-replica';
 import { SupervisionDissatisfaction1764900000000 } from './migrations/1764900000000-supervision-dissatisfaction';
+import { SupervisionHotTopics1765400000000 } from './migrations/1765400000000-supervision-hot-topics';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { SharedModule } from './shared/shared.module';
 
@@ -14,7 +15,8 @@ import { SharedModule } from './shared/shared.module';
 export class AppModule extends ServiceModule(() => ({
   database: {
     replicas: standardReplicas(),
-    migrations: [SupervisionInitial1763820000000, SupervisionLedger1763840000000, SupervisionWork1763840000001, SupervisionCaseReplica1764610000000, SupervisionDissatisfaction1764900000000],
+    migrations: [SupervisionInitial1763820000000, SupervisionLedger1763840000000, SupervisionWork1763840000001, SupervisionCaseReplica1764610000000, SupervisionDissatisfaction1764900000000,
+      SupervisionHotTopics1765400000000],
   },
   imports: [SharedModule, PipelineModule, LeadersModule],
 })) {}

@@ -32,8 +32,19 @@ const thresholdsSchema = z.object({
   spikeCount: z.number().int().min(2).default(5),
 });
 
+/** 热点问题: clusters of similar petitions per county (computed by intake, GET /hot-topics) become early warnings. */
+const hotTopicsSchema = z.object({
+  /** The window, days back from now. */
+  days: z.number().int().min(1).max(90).default(7),
+  /** This many similar petitions in one county within the window is a hot topic. */
+  minSize: z.number().int().min(2).max(100).default(5),
+  /** The cosine to a cluster's centroid a petition needs to join it (docs/smart-dispatch.md). */
+  similarity: z.number().min(0.05).max(0.95).default(0.3),
+});
+
 const alertsSchema = z.object({
   spikeWindowHours: z.number().int().min(1).max(24 * 90).default(24),
+  hotTopics: hotTopicsSchema.default({ days: 7, minSize: 5, similarity: 0.3 }),
   thresholds: thresholdsSchema.default({ collectiveHeadCount: 20, majorHeadCount: 50, spikeCount: 5 }),
   /** Date ranges (Asia/Shanghai, inclusive) with lower thresholds, e.g. 全国两会. */
   sensitivePeriods: z
@@ -68,6 +79,8 @@ const VISIBILITY_IS_THE_LAW = '可见范围由统一规则决定，不再可配�
 const schema = z.object({
   /** How often the due check scans the ledger (ms). Default: 60 s; 1 s with the shared test clock. */
   SUPERVISION_SCAN_MS: z.coerce.number().int().min(200).max(3_600_000).optional(),
+  /** How often the hot-topic scan asks intake for clusters (ms). Default: 15 minutes. */
+  SUPERVISION_HOT_TOPIC_SCAN_MS: z.coerce.number().int().min(200).max(86_400_000).default(900_000),
   /** Warnings before a clock's end, e.g. `3d,1d`. */
   SUPERVISION_WARNING_LEADS: leadsSchema.optional(),
   /**
@@ -93,9 +106,11 @@ const schema = z.object({
 export type EscalationPolicy = z.infer<typeof escalationSchema>;
 export type AlertPolicy = z.infer<typeof alertsSchema>;
 export type AlertThresholds = z.infer<typeof thresholdsSchema>;
+export type HotTopicPolicy = z.infer<typeof hotTopicsSchema>;
 
 export interface SupervisionConfig {
   readonly scanMs: number;
+  readonly hotTopicScanMs: number;
   readonly warningLeadsMs: readonly number[];
   readonly escalation: EscalationPolicy;
   readonly backlogAgeDays: number;
@@ -111,6 +126,7 @@ export function loadSupervisionConfig(platform: PlatformConfig, source: NodeJS.P
   const e = loadServiceEnv(schema, source);
   return {
     scanMs: e.SUPERVISION_SCAN_MS ?? (platform.testClock === 'shared' ? 1000 : 60_000),
+    hotTopicScanMs: e.SUPERVISION_HOT_TOPIC_SCAN_MS,
     warningLeadsMs: e.SUPERVISION_WARNING_LEADS ?? [3 * DAY_MS, DAY_MS],
     escalation: e.SUPERVISION_ESCALATION ?? escalationSchema.parse({}),
     backlogAgeDays: e.SUPERVISION_BACKLOG_AGE_DAYS,

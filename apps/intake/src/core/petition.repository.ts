@@ -65,6 +65,15 @@ export interface DossierText {
   readonly representatives: readonly PersonInput[];
 }
 
+/** An open petition's text with where and when it was received (hot topics). */
+export interface OpenPetitionText {
+  readonly caseId: string;
+  readonly placeCode: string;
+  readonly receivedAt: Date;
+  readonly subject: string;
+  readonly content: string;
+}
+
 const COLUMNS: Record<keyof CorrectableColumns, string> = {
   channel: 'channel', type: 'type', category: 'category', placeCode: 'place_code', receivedAt: 'received_at', form: 'form',
   accusedUnitId: 'accused_unit_id', flags: 'flags',
@@ -215,6 +224,28 @@ export class PetitionRepository {
       accusedPerson: row.accused_person_enc === null ? null : this.cipher.decrypt(row.accused_person_enc),
       representatives: row.representatives_enc === null ? [] : (JSON.parse(this.cipher.decrypt(row.representatives_enc)) as PersonInput[]),
     };
+  }
+
+  /**
+   * The texts of the petitions received in (from, to], oldest first, for hot topics (热点问题): open petitions only — an
+   * accusation or a confidential petition never joins a cluster whose texts other units are shown. At most `limit`.
+   */
+  async openTextsReceived(m: EntityManager, from: Date, to: Date, limit: number): Promise<OpenPetitionText[]> {
+    const rows = await m.query<Array<{ case_id: string; place_code: string; received_at: Date; subject_enc: string; content_enc: string }>>(
+      `SELECT p.case_id, p.place_code, p.received_at, d.subject_enc, d.content_enc
+         FROM petitions p JOIN dossiers d ON d.case_id = p.case_id
+        WHERE p.received_at > $1 AND p.received_at <= $2
+          AND p.type <> 'accusation' AND coalesce((p.flags->>'confidential')::boolean, false) = false
+        ORDER BY p.received_at, p.case_id LIMIT $3`,
+      [from, to, limit],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      placeCode: r.place_code,
+      receivedAt: new Date(r.received_at),
+      subject: this.cipher.decrypt(r.subject_enc),
+      content: this.cipher.decrypt(r.content_enc),
+    }));
   }
 
   private seal(value: string | undefined): string | null {

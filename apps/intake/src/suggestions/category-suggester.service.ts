@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CategoryCode, UnitId } from '@sunshine/contracts';
 import { categoryForClass, classifyText, routePetition, type LinearTextModel } from '@sunshine/domain';
-import { loadLinearTextModel, OrgDirectorySource, ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+import { OrgDirectorySource, ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+import { CATEGORY_MODEL } from './category-model.provider';
 import type { SuggestionRequestDto } from './suggestion.dto';
 
 export interface SuggestedCategory {
@@ -33,9 +34,8 @@ export interface Suggestion {
  */
 @Injectable()
 export class CategorySuggester {
-  private readonly model: LinearTextModel = loadLinearTextModel();
-
   constructor(
+    @Inject(CATEGORY_MODEL) private readonly model: LinearTextModel,
     private readonly reference: ReferenceDataService,
     private readonly directory: OrgDirectorySource,
   ) {}

@@ -29,10 +29,11 @@ export class AlertWriter {
       occurredAt: this.clock.now(),
     });
     const rows = await m.query<unknown[]>(
-      `INSERT INTO alerts (id, kind, level, division_code, category, count, threshold, sensitive_period, case_ids, dedupe_key, event_id, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      `INSERT INTO alerts (id, kind, level, division_code, category, count, threshold, sensitive_period, case_ids, dedupe_key, event_id, raised_at,
+                           representative_case_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [alertId, alert.kind, alert.level, alert.divisionCode, alert.category ?? null, alert.count, alert.threshold,
-        alert.sensitivePeriod ?? null, alert.caseIds, dedupeKey, event.id, at ?? event.occurredAt],
+        alert.sensitivePeriod ?? null, alert.caseIds, dedupeKey, event.id, at ?? event.occurredAt, alert.representativeCaseId ?? null],
     );
     if (rows.length === 0) return null;
     await this.outbox.append(m, event, alert.divisionCode);

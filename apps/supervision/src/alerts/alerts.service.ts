@@ -4,6 +4,7 @@ import type { Reason, UrgentMatterKind } from '@sunshine/contracts';
 import { divisionPrefix, TERRITORY_OVERSEER_KINDS } from '@sunshine/domain';
 import { CaseCommands, CaseEmitter, CaseVisibility, decisionException, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+import { IntakeSubjectsClient } from '../city-view/intake-subjects.client';
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
 import { ReportUpService } from './report-up.service';
 
@@ -18,11 +19,16 @@ export interface AlertView {
   readonly sensitivePeriod: string | null;
   readonly caseIds: string[];
   readonly raisedAt: string;
+  /** A hot topic's representative petition. */
+  readonly representativeCaseId: string | null;
+  /** Its subject (事由), read from intake with the caller's token: null where the caller may not read its text. */
+  readonly representativeSubject: string | null;
 }
 
 /**
  * Early warnings of the caller's territory (a derived answer: shown only where every case it names may be seen, so an
- * accusation's warning never reaches the accused side), and reporting an urgent matter up by hand (Art 25).
+ * accusation's warning never reaches the accused side), with a hot topic's representative subject as intake lets the
+ * caller read it; and reporting an urgent matter up by hand (Art 25).
  */
 @Injectable()
 export class AlertsService {
@@ -33,6 +39,7 @@ export class AlertsService {
     private readonly commands: CaseCommands,
     private readonly emitter: CaseEmitter,
     private readonly reportUp: ReportUpService,
+    private readonly intake: IntakeSubjectsClient,
   ) {}
 
   async list(staff: StaffPrincipal, limit: number): Promise<AlertView[]> {
@@ -46,6 +53,8 @@ export class AlertsService {
        ORDER BY a.raised_at DESC LIMIT $2`,
       [`${divisionPrefix(viewer.divisionCode)}%`, limit, ...filter.params],
     );
+    const representatives = rows.flatMap((r) => (typeof r['representative_case_id'] === 'string' ? [r['representative_case_id']] : []));
+    const subjects = await this.intake.subjects(representatives, staff.token);
     return rows.map((r) => ({
       alertId: String(r['id']),
       kind: String(r['kind']),
@@ -57,6 +66,8 @@ export class AlertsService {
       sensitivePeriod: (r['sensitive_period'] as string | null) ?? null,
       caseIds: r['case_ids'] as string[],
       raisedAt: isoOf(r['raised_at']) ?? '',
+      representativeCaseId: (r['representative_case_id'] as string | null) ?? null,
+      representativeSubject: subjects.get(r['representative_case_id'] as string) ?? null,
     }));
   }
 

@@ -3,9 +3,10 @@ import { categoryCodeSchema, divisionCodeSchema, uuidSchema, vocabulary } from '
 
 /**
  * What an early warning is about: a collective visit above the head-count threshold (集体访), a spike of one
- * category in one township within a window (热点), or an urgent matter reported up at once (第25条).
+ * category in one township within a window, an urgent matter reported up at once (第25条), or a hot topic (热点问题:
+ * petitions alike in text in one county within a window, clustered by intake, docs/smart-dispatch.md).
  */
-export const [AlertKinds, alertKindSchema] = vocabulary(['collective-visit', 'category-spike', 'urgent-matter']);
+export const [AlertKinds, alertKindSchema] = vocabulary(['collective-visit', 'category-spike', 'urgent-matter', 'hot-topic']);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 /** 预警 (warning) or 重大 (major: reported up a level at once, 《信访工作条例》第25条). */
@@ -28,5 +29,7 @@ export const alertEarlyWarningV1 = z.object({
   windowHours: z.number().int().min(1).optional(),
   sensitivePeriod: z.string().min(1).max(40).optional(),
   caseIds: z.array(uuidSchema).min(1).max(100),
+  /** A hot topic's representative petition (the one nearest the cluster's centroid): its id, never its text. */
+  representativeCaseId: uuidSchema.optional(),
 });
 export type AlertEarlyWarning = z.infer<typeof alertEarlyWarningV1>;
