@@ -80,6 +80,9 @@ def deployment(name, extra_env, consumes):
         # Its own login role (owner of its schema only, postgres() below); the password secret holds a URL-safe value.
         {'name': 'DB_PASSWORD', 'valueFrom': {'secretKeyRef': {'name': f'sunshine-postgres-{name}', 'key': 'password'}}},
         {'name': 'DATABASE_URL', 'value': f'postgres://sunshine_{name}:$(DB_PASSWORD)@sunshine-postgres-rw:5432/sunshine'},
+        # Its own Redis ACL user (redis() below), limited to its keys.
+        {'name': 'REDIS_PASSWORD', 'valueFrom': {'secretKeyRef': {'name': f'sunshine-redis-{name}', 'key': 'password'}}},
+        {'name': 'REDIS_URL', 'value': f'redis://sunshine-{name}:$(REDIS_PASSWORD)@redis:6379'},
         {'name': 'AUTH_PUBLIC_KEY_FILE', 'value': '/etc/sunshine/auth/public.pem'},
         {'name': 'SERVICE_SIGNING_KEY_FILE', 'value': '/etc/sunshine/signing/private.pem'},
     ]
@@ -266,15 +269,41 @@ def keda():
                   for s in SERVICES])
 
 
+# Redis ACL users, one per service, each limited to its own keys (the same table as deploy/local/infra.sh's
+# REDIS_ACL_KEYS_*, which libs/platform/test/redis-acl.int-spec.ts proves): its BullMQ queues, intake's rate-limit
+# counters. The default user is off; passwords come from the secrets sunshine-redis-<service> (never committed).
+REDIS_ACL_KEYS = {
+    'intake': '~sunshine:*:intake-rate-limit:*',
+    'routing': '',
+    'supervision': '~bull:supervision-* ~bull.*:supervision-*',
+    'notification': '~bull:notification.* ~bull.*:notification.*',
+    'evaluation': '~bull:evaluation-* ~bull.*:evaluation-*',
+}
+REDIS_ACL_COMMANDS = 'resetchannels +@all -@admin -@dangerous +info +client|setname +client|getname +client|id'
+
+
+def redis_acl_init():
+    """Writes /acl/users.acl from the password secrets before Redis starts (--aclfile)."""
+    lines = ['printf "user default off\\n" > /acl/users.acl']
+    for s in SERVICES:
+        keys = (REDIS_ACL_KEYS[s] + ' ').lstrip()
+        lines.append(f'printf "user sunshine-{s} on >%s {keys}{REDIS_ACL_COMMANDS}\\n" "$PASSWORD_{s.upper()}" >> /acl/users.acl')
+    return {'name': 'acl', 'image': 'redis:7', 'command': ['sh', '-ec', '\n'.join(lines)],
+            'env': [{'name': f'PASSWORD_{s.upper()}', 'valueFrom': {'secretKeyRef': {'name': f'sunshine-redis-{s}', 'key': 'password'}}} for s in SERVICES],
+            'volumeMounts': [{'name': 'acl', 'mountPath': '/acl'}]}
+
+
 def redis():
     return docs({'apiVersion': 'apps/v1', 'kind': 'StatefulSet', 'metadata': {'name': 'redis', 'labels': labels('redis')},
                  'spec': {'serviceName': 'redis', 'replicas': 1, 'selector': {'matchLabels': {LABEL: 'redis'}}, 'template': {
                      'metadata': {'labels': labels('redis')},
                      'spec': {'automountServiceAccountToken': False, 'securityContext': {'runAsNonRoot': True, 'runAsUser': 999, 'fsGroup': 999},
-                              'containers': [{'name': 'redis', 'image': 'redis:7', 'args': ['--appendonly', 'yes'], 'ports': [{'name': 'redis', 'containerPort': 6379}],
+                              'initContainers': [redis_acl_init()],
+                              'volumes': [{'name': 'acl', 'emptyDir': {'medium': 'Memory'}}],
+                              'containers': [{'name': 'redis', 'image': 'redis:7', 'args': ['--appendonly', 'yes', '--aclfile', '/acl/users.acl'], 'ports': [{'name': 'redis', 'containerPort': 6379}],
                                               'resources': {'requests': {'cpu': '100m', 'memory': '256Mi'}, 'limits': {'memory': '512Mi'}},
                                               'readinessProbe': {'tcpSocket': {'port': 'redis'}, 'periodSeconds': 5},
-                                              'volumeMounts': [{'name': 'data', 'mountPath': '/data'}]}]}},
+                                              'volumeMounts': [{'name': 'data', 'mountPath': '/data'}, {'name': 'acl', 'mountPath': '/acl', 'readOnly': True}]}]}},
                      'volumeClaimTemplates': [{'metadata': {'name': 'data'}, 'spec': {'accessModes': ['ReadWriteOnce'], 'resources': {'requests': {'storage': '5Gi'}}}}]}},
                 {'apiVersion': 'v1', 'kind': 'Service', 'metadata': {'name': 'redis', 'labels': labels('redis')},
                  'spec': {'selector': {LABEL: 'redis'}, 'ports': [{'name': 'redis', 'port': 6379, 'targetPort': 'redis'}]}})
@@ -282,7 +311,7 @@ def redis():
 
 def common():
     cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'sunshine-config', 'labels': {PART: 'sunshine'}},
-          'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': 'sunshine-kafka-kafka-bootstrap:9092', 'REDIS_URL': 'redis://redis:6379',
+          'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': 'sunshine-kafka-kafka-bootstrap:9092',
                    'AUTH_ISSUER': 'sunshine', 'AUTH_AUDIENCE': 'sunshine'}}
     sa = {'apiVersion': 'v1', 'kind': 'ServiceAccount', 'metadata': {'name': 'sunshine', 'labels': {PART: 'sunshine'}}, 'automountServiceAccountToken': False}
     pvc = {'apiVersion': 'v1', 'kind': 'PersistentVolumeClaim', 'metadata': {'name': 'intake-attachments', 'labels': labels('intake')},

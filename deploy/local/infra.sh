@@ -28,6 +28,17 @@ PG_SCHEMAS="intake routing supervision notification evaluation"
 # generated on the first 'up' into $CREDENTIALS (never committed) and printed by 'env' as DATABASE_URL_<SERVICE>.
 PG_ROLE_PREFIX="sunshine_"
 
+# Redis ACL users, one per service (sunshine-<service>), each limited to its own keys: its BullMQ queues
+# (prefix `bull` or `bull.<run prefix>` in tests; queue names in apps/*/src/**/*.queue.ts, delivery-queues.ts), intake's
+# rate-limit counters; every one may read the shared test clock (TEST_CLOCK=shared, tests only). No admin or
+# dangerous commands (CONFIG, ACL, FLUSHALL, KEYS, DEBUG …). Passwords in $CREDENTIALS; 'env' prints REDIS_URL_<SERVICE>.
+REDIS_ACL_KEYS_intake="~sunshine:*:intake-rate-limit:*"
+REDIS_ACL_KEYS_routing=""
+REDIS_ACL_KEYS_supervision="~bull:supervision-* ~bull.*:supervision-*"
+REDIS_ACL_KEYS_notification="~bull:notification.* ~bull.*:notification.*"
+REDIS_ACL_KEYS_evaluation="~bull:evaluation-* ~bull.*:evaluation-*"
+REDIS_ACL_COMMON="%R~sunshine:*:test-clock-offset-ms resetchannels +@all -@admin -@dangerous +info +client|setname +client|getname +client|id"
+
 KAFKA_HOME="$INFRA_HOME/kafka"
 KAFKA_LIBS="$KAFKA_HOME/libs"
 KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
@@ -37,6 +48,7 @@ KAFKA_OUT="$KAFKA_HOME/logs/kafka.out"
 REDIS_HOME="$INFRA_HOME/redis"
 REDIS_PID="$REDIS_HOME/redis.pid"
 REDIS_LOG="$REDIS_HOME/redis.log"
+REDIS_ACL_READY="$REDIS_HOME/.acl-users"
 TOPICS_HOOK="$ROOT/deploy/local/ensure-topics.sh"
 CREDENTIALS="$INFRA_HOME/credentials.env"
 PG_ROLES_READY="$INFRA_HOME/.pg-roles"
@@ -495,6 +507,21 @@ redis_ping() { # URL
   [[ "$(timeout 2 redis-cli -u "$1" ping 2>/dev/null)" == "PONG" ]]
 }
 
+# One ACL user per service (re-set on every 'up': a restarted Redis has no users until then).
+redis_ensure_acl() { # URL of an admin connection
+  local s keys out
+  for s in $PG_SCHEMAS; do
+    keys="REDIS_ACL_KEYS_$s"
+    # shellcheck disable=SC2086
+    out="$(timeout 5 redis-cli -u "$1" ACL SETUSER "sunshine-$s" reset on ">$(credential "REDIS_PASSWORD_$(upper "$s")")" \
+      ${!keys} $REDIS_ACL_COMMON 2>&1)" || true
+    if [[ "$out" != OK ]]; then warn "redis: could not set ACL user sunshine-$s: $out"; rm -f "$REDIS_ACL_READY"; return 0; fi
+  done
+  mkdir -p "$REDIS_HOME"
+  : >"$REDIS_ACL_READY"
+  log "redis: an ACL user per service (sunshine-<service>), each limited to its own keys"
+}
+
 # ---------------------------------------------------------- prerequisites ---
 
 APT_UPDATED=0
@@ -620,10 +647,12 @@ redis_up() {
   pid="$(redis_ours_pid)"
   if [[ -n "$pid" ]]; then
     log "redis: already running (local, pid $pid) on $REDIS_HOST:$REDIS_PORT"
+    redis_ensure_acl "$DEFAULT_REDIS_URL"
     return 0
   fi
   if port_open "$REDIS_HOST" "$REDIS_PORT"; then
     log "redis: something already answers on $REDIS_HOST:$REDIS_PORT; reusing it"
+    redis_ensure_acl "$DEFAULT_REDIS_URL"
     return 0
   fi
   mkdir -p "$REDIS_HOME"
@@ -634,7 +663,7 @@ redis_up() {
     </dev/null >"$REDIS_HOME/redis.stderr" 2>&1 9>&- \
     || { cat "$REDIS_HOME/redis.stderr" >&2; die "redis-server failed to start"; }
   for _ in $(seq 1 80); do
-    if redis_ping "$DEFAULT_REDIS_URL"; then log "redis: ready (pid $(read_pid "$REDIS_PID"))"; return 0; fi
+    if redis_ping "$DEFAULT_REDIS_URL"; then log "redis: ready (pid $(read_pid "$REDIS_PID"))"; redis_ensure_acl "$DEFAULT_REDIS_URL"; return 0; fi
     sleep 0.1
   done
   tail -n 20 "$REDIS_LOG" >&2 || true
@@ -662,6 +691,11 @@ cmd_env() {
   if ! pg_external && [[ -f "$PG_ROLES_READY" ]]; then
     for s in $PG_SCHEMAS; do
       echo "export DATABASE_URL_$(upper "$s")=postgres://$PG_ROLE_PREFIX$s:$(credential "PG_PASSWORD_$(upper "$s")")@$PG_HOST:$PG_PORT/$PG_APP_DB"
+    done
+  fi
+  if ! redis_external && [[ -f "$REDIS_ACL_READY" ]]; then
+    for s in $PG_SCHEMAS; do
+      echo "export REDIS_URL_$(upper "$s")=redis://sunshine-$s:$(credential "REDIS_PASSWORD_$(upper "$s")")@$REDIS_HOST:$REDIS_PORT"
     done
   fi
 }
@@ -705,7 +739,7 @@ redis_down() {
   local pid
   pid="$(redis_ours_pid)"
   if [[ -n "$pid" ]]; then stop_pid redis "$pid" 20; else log "redis: local server not running"; fi
-  rm -f "$REDIS_PID"
+  rm -f "$REDIS_PID" "$REDIS_ACL_READY"
 }
 
 pg_down() {
