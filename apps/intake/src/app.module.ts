@@ -5,6 +5,7 @@ import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DossierModule } from './dossier/dossier.module';
+import { HotlineModule } from './hotline/hotline.module';
 import { IdentityModule } from './identity/identity.module';
 import type { IntakeConfig } from './intake-config';
 import { IntakeInitial1763800000000 } from './migrations/1763800000000-intake-initial';
@@ -17,6 +18,7 @@ import { IntakeRepeatKeys1765000000001 } from './migrations/1765000000001-intake
 import { IntakeTextBands1765200000000 } from './migrations/1765200000000-intake-text-bands';
 import { IntakeOpen3111765300000000 } from './migrations/1765300000000-intake-open311';
 import { IntakeReceivedIndex1765400000000 } from './migrations/1765400000000-intake-received-index';
+import { IntakeHotline1765500000000 } from './migrations/1765500000000-intake-hotline';
 import { Open311Module } from './open311/open311.module';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
@@ -31,7 +33,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     replicas: standardReplicas(),
     migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
       IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000,
-      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000, IntakeOpen3111765300000000, IntakeReceivedIndex1765400000000],
+      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000, IntakeOpen3111765300000000, IntakeReceivedIndex1765400000000, IntakeHotline1765500000000],
   },
   imports: [
     CryptoModule.forRoot(intake),
@@ -46,5 +48,6 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     SuggestionsModule,
     DeliveryModule,
     Open311Module,
+    HotlineModule,
   ],
 })) {}

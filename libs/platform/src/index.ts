@@ -35,6 +35,7 @@ export * from './bootstrap/platform.module';
 export * from './bootstrap/service-module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/service-replica';
+export * from './crypto/body-signature';
 export * from './crypto/field-cipher';
 export * from './crypto/gm-cipher';
 export * from './crypto/key-management';

@@ -1,0 +1,21 @@
+import { ApiResponse } from '@nestjs/swagger';
+import { openApiSchemaOf, Public, Route, StaffController, ZodBody } from '@sunshine/platform';
+import { HotlineApiKey } from './hotline-api-key.decorator';
+import { hotlineOrderAnswer, hotlineOrderSchema, type HotlineOrderAnswer, type HotlineOrderDto } from './hotline.dto';
+import { HotlineService } from './hotline.service';
+
+/**
+ * 12345 政务服务便民热线: the hotline platform dispatches a work order (派单) system to system, by its `X-Api-Key` (no
+ * staff token, no per-address rate limit: one system sends every order). docs/interop.md names the assumed fields.
+ */
+@StaffController('interop/12345', '12345 hotline')
+export class HotlineOrdersController {
+  constructor(private readonly hotline: HotlineService) {}
+
+  @Route('POST', 'orders', { status: 201, summary: '12345 派单 Receive a hotline work order: registered as a petition (channel hotline) once per order number; answers the case number' })
+  @Public()
+  @ApiResponse({ status: 201, schema: openApiSchemaOf(hotlineOrderAnswer) })
+  receive(@ZodBody(hotlineOrderSchema) order: HotlineOrderDto, @HotlineApiKey() apiKey: string | null): Promise<HotlineOrderAnswer> {
+    return this.hotline.receive(order, apiKey);
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, DomainException, type FieldCipher } from '@sunshine/platform';
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CategoryTableService } from '../categories/category-table.service';
+import { FIELD_CIPHER } from '../crypto/crypto.module';
+import { RegistrationService } from '../registration/registration.service';
+import { OnlineSubmissionService } from '../self-service/online-submission.service';
+import type { HotlineOrderAnswer, HotlineOrderDto, HotlineSystemCreated } from './hotline.dto';
+import { orderCategory, PETITION_TYPE_OF_APPEAL } from './hotline-order.mapping';
+
+const keyHash = (apiKey: string): string => createHash('sha256').update(apiKey, 'utf8').digest('hex');
+
+/**
+ * 12345 政务服务便民热线 work orders (issue 21). An order is registered as a petition (channel `hotline`, actor the hotline
+ * system) at the place's petition bureau, once per system and order number (the platform's IdempotencyService, scope
+ * `hotline:<system>`, the order number as the key); the order row is written in the registration's transaction.
+ */
+@Injectable()
+export class HotlineService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registration: RegistrationService,
+    private readonly submissions: OnlineSubmissionService,
+    private readonly categories: CategoryTableService,
+    private readonly clock: Clock,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+  ) {}
+
+  /** Registers a hotline system: its api key and callback secret are answered once (the key hashed, the secret sealed). */
+  async createSystem(name: string, callbackUrl: string, createdBy: string): Promise<HotlineSystemCreated> {
+    const id = uuidv7();
+    const apiKey = randomBytes(24).toString('base64url');
+    const callbackSecret = randomBytes(32).toString('base64url');
+    await this.dataSource.query(
+      `INSERT INTO hotline_systems (id, name, key_hash, callback_url, callback_secret_enc, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, name, keyHash(apiKey), callbackUrl, this.cipher.encrypt(callbackSecret), this.clock.now(), createdBy]);
+    return { id, apiKey, callbackSecret };
+  }
+
+  /** 派单: registers the order (or answers its case again for the same order number and body; 409 for another body). */
+  async receive(order: HotlineOrderDto, apiKey: string | null): Promise<HotlineOrderAnswer> {
+    const systemId = await this.system(apiKey);
+    const placeCode = order.place.divisionCode.padEnd(12, '0');
+    const bureau = await this.submissions.receivingBureau({ placeCode });
+    const registered = await this.registration.register({
+      channel: 'hotline', receivedAt: this.clock.now(), type: PETITION_TYPE_OF_APPEAL[order.appealType],
+      category: orderCategory(order, await this.categories.list()), placeCode, ...(order.place.address ? { placeText: order.place.address } : {}),
+      subject: order.title,
+      content: `${order.content}${order.place.address ? `\n\n地点：${order.place.address}` : ''}\n\n（12345工单 ${order.orderNo}）`,
+      petitioner: { name: order.caller.name, phone: order.caller.phone }, form: { kind: 'individual' },
+    }, { unitId: bureau.id, actor: { kind: 'system', id: `hotline:${systemId}` }, registeredBy: `hotline:${systemId}` },
+    { scope: `hotline:${systemId}`, key: order.orderNo, body: order },
+    (m, r) => this.recordOrder(m, r.caseId, systemId, order)).catch((error: unknown) => {
+      if (error instanceof DomainException && error.code === 'IDEMPOTENCY_KEY_REUSED') throw this.orderConflict(order.orderNo);
+      throw error;
+    });
+    return { orderNo: order.orderNo, caseNumber: registered.caseNumber, receivingUnit: bureau };
+  }
+
+  private async recordOrder(m: EntityManager, caseId: string, systemId: string, order: HotlineOrderDto): Promise<void> {
+    await m.query(
+      `INSERT INTO hotline_orders (case_id, system_id, order_no, class_code, class_name, deadline, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [caseId, systemId, order.orderNo, order.classCode ?? null, order.className ?? null, order.deadline ?? null, this.clock.now()]);
+  }
+
+  /** The hotline system of this `X-Api-Key`, else 401. */
+  private async system(apiKey: string | null): Promise<string> {
+    const [row] = apiKey
+      ? await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM hotline_systems WHERE key_hash = $1 AND disabled_at IS NULL`, [keyHash(apiKey)])
+      : [];
+    if (!row) throw new DomainException('HOTLINE_API_KEY_INVALID', 'unauthenticated', { zh: 'X-Api-Key 缺失或无效', en: 'missing or invalid X-Api-Key' });
+    return row.id;
+  }
+
+  private orderConflict(orderNo: string): DomainException {
+    return new DomainException('HOTLINE_ORDER_CONFLICT', 'conflict', {
+      zh: `工单 ${orderNo} 已登记，本次内容与已登记的不同；改派或补充请使用新的工单编号`,
+      en: `order ${orderNo} is registered with other content: a changed order needs a new order number`,
+    });
+  }
+}
