@@ -1,11 +1,15 @@
 import { ServiceNames, verifyAuditTable, type AuditVerification, type ServiceName } from '@sunshine/platform';
 import { Client } from 'pg';
+import { archiveAuditTrails } from './audit-archive';
 
 /**
- * 审计日志校验 Verifies the services' hash-chained audit trails (each service schema's `audit_log`):
+ * 审计日志校验与归档 The services' hash-chained audit trails (each service schema's `audit_log`):
  *   npm run audit -- verify [--service intake]
- * Reads DATABASE_URL (and DB_SCHEMA_PREFIX for a test run's schemas); prints each service's count and every record
- * found edited, removed or inserted, naming it; exits 1 when any is found, 2 on a usage error.
+ *   npm run audit -- archive --out <dir> [--service intake]
+ * Reads DATABASE_URL (and DB_SCHEMA_PREFIX for a test run's schemas). `verify` prints each service's count and every
+ * record found edited, removed or inserted, naming it (from the last archived record on). `archive` moves the monthly
+ * partitions older than 184 days out of the live table after verifying the chain (tools/audit-archive.ts): each to a
+ * JSON-lines file with its anchor in <dir>. Exits 1 when a chain has problems (nothing is archived then), 2 on a usage error.
  */
 export async function verifyAuditTrails(databaseUrl: string, services: readonly ServiceName[], schemaPrefix = ''): Promise<Map<ServiceName, AuditVerification | null>> {
   const client = new Client({ connectionString: databaseUrl });
@@ -23,16 +27,40 @@ export async function verifyAuditTrails(databaseUrl: string, services: readonly 
   }
 }
 
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function archive(url: string, services: readonly ServiceName[], outDir: string): Promise<number> {
+  const results = await archiveAuditTrails(url, services, outDir, new Date(), process.env['DB_SCHEMA_PREFIX'] ?? '');
+  let bad = 0;
+  for (const [service, result] of results) {
+    if (!result) {
+      process.stdout.write(`${service}: 无审计表 no audit_log\n`);
+      continue;
+    }
+    for (const a of result.archived) process.stdout.write(`${service}: 已归档 archived ${a.partition}, ${a.records} 条记录 records (#${a.firstSeq ?? '-'}–#${a.lastSeq ?? '-'}) → ${a.file} sha256 ${a.fileSha256}\n`);
+    if (result.archived.length === 0 && result.findings.length === 0) process.stdout.write(`${service}: 无到期分区 nothing older than 184 days\n`);
+    for (const f of result.findings) process.stdout.write(`  #${f.seq} ${f.problem}: ${f.message.zh} / ${f.message.en}\n`);
+    if (result.findings.length > 0) process.stdout.write(`${service}: 校验未通过，未归档 chain has problems, nothing archived\n`);
+    bad += result.findings.length;
+  }
+  return bad > 0 ? 1 : 0;
+}
+
 async function main(): Promise<number> {
   const [command] = process.argv.slice(2);
-  const i = process.argv.indexOf('--service');
-  const only = i >= 0 ? process.argv[i + 1] : undefined;
-  if (command !== 'verify' || (only !== undefined && !(ServiceNames as readonly string[]).includes(only))) {
-    process.stderr.write(`usage: npm run audit -- verify [--service ${ServiceNames.join('|')}]\n`);
+  const only = option('--service');
+  const out = option('--out');
+  if (!(command === 'verify' || (command === 'archive' && out)) || (only !== undefined && !(ServiceNames as readonly string[]).includes(only))) {
+    process.stderr.write(`usage: npm run audit -- verify [--service ${ServiceNames.join('|')}]\n       npm run audit -- archive --out <dir> [--service …]\n`);
     return 2;
   }
   const url = process.env['DATABASE_URL'] ?? 'postgres://sunshine:sunshine@127.0.0.1:5432/sunshine';
-  const results = await verifyAuditTrails(url, only ? [only as ServiceName] : ServiceNames, process.env['DB_SCHEMA_PREFIX'] ?? '');
+  const services = only ? [only as ServiceName] : ServiceNames;
+  if (command === 'archive' && out) return archive(url, services, out);
+  const results = await verifyAuditTrails(url, services, process.env['DB_SCHEMA_PREFIX'] ?? '');
   let bad = 0;
   for (const [service, result] of results) {
     if (!result) {

@@ -94,4 +94,5 @@ export * from './audit/audit-trail.service';
 export * from './audit/audit.controller';
 export * from './audit/audit.module';
 export * from './audit/audit-log.migration';
+export * from './audit/audit-archive';
 export * from './metrics';

@@ -51,7 +51,7 @@ describe('PostgreSQL: a login role per service, owning only its schema', () => {
     await routing.query(`INSERT INTO "${prefix}_routing".probe VALUES (7)`);
     expect((await routing.query(`SELECT x FROM "${prefix}_routing".probe`)).rows).toEqual([{ x: 7 }]);
     const applied = await routing.query<{ name: string }>(`SELECT name FROM "${prefix}_routing".migrations ORDER BY name`);
-    expect(applied.rows.map((r) => r.name)).toEqual(['AuditLog1765300000000', 'DeadLetterActions1764817000000', 'MessagingTables1763780000000']);
+    expect(applied.rows.map((r) => r.name)).toEqual(['AuditArchive1796230000000', 'AuditLog1765300000000', 'DeadLetterActions1764817000000', 'MessagingTables1763780000000']);
   });
 
   it("routing's role is refused on intake's schema: no SELECT, no CREATE (permission denied), the deployed one too", async () => {
@@ -62,6 +62,6 @@ describe('PostgreSQL: a login role per service, owning only its schema', () => {
     const intake = await connect('intake');
     await expect(intake.query(`SELECT * FROM "${prefix}_routing".migrations`)).rejects.toThrow(`permission denied for schema ${prefix}_routing`);
     // intake's own role reads its table, which routing could not.
-    expect((await intake.query(`SELECT count(*)::int AS n FROM "${prefix}_intake".migrations`)).rows).toEqual([{ n: 3 }]);
+    expect((await intake.query(`SELECT count(*)::int AS n FROM "${prefix}_intake".migrations`)).rows).toEqual([{ n: 4 }]);
   });
 });

@@ -49,4 +49,17 @@ describe('the audit hash chain', () => {
     const replaced = records.map((r) => (r.seq === 4 ? forged : r));
     expect(verifyAuditChain(replaced).map((f) => [f.seq, f.problem])).toEqual([[5, 'unlinked']]);
   });
+
+  it('continues from the last archived record: its numbers are not missing, and the first live record must follow its hash', () => {
+    const records = chain('sha256', 6);
+    const third = records[2];
+    if (!third) throw new Error('chain too short');
+    const live = records.slice(3);
+    expect(verifyAuditChain(live, { seq: 3, hash: third.hash })).toEqual([]);
+    expect(verifyAuditChain(live, { seq: 3, hash: 'f'.repeat(64) }).map((f) => [f.seq, f.problem])).toEqual([[4, 'unlinked']]);
+    expect(verifyAuditChain(records.slice(4), { seq: 3, hash: third.hash }).map((f) => [f.seq, f.problem, f.message.en])).toEqual([
+      [4, 'removed', 'audit record #4 was removed'],
+    ]);
+    expect(verifyAuditChain(live).map((f) => [f.seq, f.problem])).toEqual([[1, 'removed']]);
+  });
 });

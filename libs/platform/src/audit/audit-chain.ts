@@ -68,17 +68,24 @@ export interface AuditFinding {
   readonly message: { readonly zh: string; readonly en: string };
 }
 
+/** A chain's last record: where the records archived away end (`npm run audit -- archive`) and the live ones go on. */
+export interface AuditChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /**
  * Checks a chain read in `seq` order: each record's hash recomputed (edited), consecutive numbers (a gap: removed), a
  * number held twice (the one no later record links to: inserted), each `prev_hash` the hash of a record numbered one
- * less (unlinked), and each anchor naming the hash its anchored record has. Names every record at fault.
+ * less (unlinked), and each anchor naming the hash its anchored record has. Names every record at fault. `after`: the
+ * last archived record, which the first live one must follow (numbers before it are not missing, they are archived).
  */
-export function verifyAuditChain(records: readonly AuditRecord[]): AuditFinding[] {
+export function verifyAuditChain(records: readonly AuditRecord[], after?: AuditChainHead): AuditFinding[] {
   const findings: AuditFinding[] = [];
   const bySeq = new Map<number, AuditRecord[]>();
   for (const r of records) bySeq.set(r.seq, [...(bySeq.get(r.seq) ?? []), r]);
   const linkedTo = new Set(records.map((r) => r.prevHash));
-  let previousSeq = 0;
+  let previousSeq = after?.seq ?? 0;
   for (const [seq, group] of bySeq) {
     if (seq > previousSeq + 1) {
       const missing = seq - 1 === previousSeq + 1 ? `#${previousSeq + 1}` : `#${previousSeq + 1}–#${seq - 1}`;
@@ -95,7 +102,12 @@ export function verifyAuditChain(records: readonly AuditRecord[]): AuditFinding[
         continue;
       }
       const before = bySeq.get(seq - 1);
-      const links = seq === 1 ? r.prevHash === AUDIT_GENESIS : before === undefined || before.some((b) => b.hash === r.prevHash);
+      const links =
+        seq === 1
+          ? r.prevHash === AUDIT_GENESIS
+          : before !== undefined
+            ? before.some((b) => b.hash === r.prevHash)
+            : after === undefined || seq !== after.seq + 1 || r.prevHash === after.hash;
       if (!links) {
         findings.push({ seq, problem: 'unlinked', message: { zh: `审计记录 #${seq} 与前一条不接续：前一条被替换，或本条为插入`, en: `audit record #${seq} does not follow the one before it: that one was replaced, or this one inserted` } });
       }

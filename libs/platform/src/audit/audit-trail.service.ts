@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../auth/staff-claims';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
-import { chainRecord, verifyAuditChain, type AuditFields, type AuditFinding, type AuditHashAlgorithm, type AuditKind, type AuditRecord } from './audit-chain';
+import { chainRecord, verifyAuditChain, type AuditChainHead, type AuditFields, type AuditFinding, type AuditHashAlgorithm, type AuditKind, type AuditRecord } from './audit-chain';
 import { currentAuditRequest, type AuditSink } from './audit-request-context';
 
 /** One anchor row after this many records: it repeats the chain's hash so far (and the log prints it, off-database). */
@@ -244,7 +244,20 @@ export interface AuditVerification {
  */
 export async function verifyAuditTable(query: (text: string) => Promise<unknown[]>, table: string): Promise<AuditVerification> {
   const rows = (await query(`SELECT ${COLUMNS} FROM ${table} ORDER BY seq, at, hash`)) as Row[];
-  return { records: rows.length, findings: verifyAuditChain(rows.map(auditRecordOf)) };
+  return { records: rows.length, findings: verifyAuditChain(rows.map(auditRecordOf), await archivedHead(query, table.replace(/audit_log$/, 'audit_archive'))) };
+}
+
+/** The last record archived away from `archive`'s audit_log (npm run audit -- archive), if any was. */
+export async function archivedHead(query: (text: string) => Promise<unknown[]>, archive: string): Promise<AuditChainHead | undefined> {
+  const [present] = (await query(`SELECT to_regclass('${archive.replace(/'/g, "''")}') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  if (!present?.present) return undefined;
+  const [head] = (await query(`SELECT last_seq, last_hash FROM ${archive} WHERE last_seq IS NOT NULL ORDER BY last_seq DESC LIMIT 1`)) as Array<{ last_seq: string; last_hash: string }>;
+  return head ? { seq: Number(head.last_seq), hash: head.last_hash } : undefined;
+}
+
+/** The records of one audit table or partition in chain order (the archive's export). */
+export async function readAuditRecords(query: (text: string) => Promise<unknown[]>, table: string): Promise<AuditRecord[]> {
+  return ((await query(`SELECT ${COLUMNS} FROM ${table} ORDER BY seq, at, hash`)) as Row[]).map(auditRecordOf);
 }
 
 async function insert(client: PoolClient, records: readonly AuditRecord[]): Promise<void> {

@@ -8,6 +8,7 @@ import { MESSAGING_ENTITIES } from '../messaging/messaging.entities';
 import { MessagingTables1763780000000 } from '../messaging/messaging-tables.migration';
 import { DeadLetterActions1764817000000 } from '../messaging/dead-letter-actions.migration';
 import { AuditLog1765300000000 } from '../audit/audit-log.migration';
+import { AuditArchive1796230000000 } from '../audit/audit-archive';
 import type { MigrationClass } from './sql-migration';
 
 /** A service's tables: its own, and those of the replicas it keeps (the messaging and audit tables every service has). */
@@ -30,7 +31,7 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     schema: config.database.schema,
     entities: [...MESSAGING_ENTITIES, ...replicas.flatMap((r) => r.entities), ...(options.entities ?? [])],
     // TypeORM runs them in the order of their timestamps, whatever the order here.
-    migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, AuditLog1765300000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
+    migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, AuditLog1765300000000, AuditArchive1796230000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
     migrationsTableName: 'migrations',
     // MIGRATIONS=skip: a migration Job (MIGRATIONS=only) applied them before the rollout.
     migrationsRun: config.database.migrations !== 'skip',
