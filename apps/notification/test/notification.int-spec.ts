@@ -1,5 +1,5 @@
 import type { MessageEvent } from '@nestjs/common';
-import type { PayloadOf } from '@sunshine/contracts';
+import { Topics, type PayloadOf } from '@sunshine/contracts';
 import { DEMO_DONGTUN, eventually } from '@sunshine/testing';
 import type { Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
@@ -236,5 +236,31 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     await world.emit(pilot, 'case.dispatched', dispatched(UNITS.hrss), '2026-05-05T02:00:00.000Z');
     const rows = await world.sql<{ recipient: string; channel: string; roles: string[]; rule_version: number }>(`SELECT recipient, channel, roles, rule_version FROM deliveries WHERE case_id = $1`, [pilot]);
     expect(rows).toEqual([{ recipient: `unit:${UNITS.hrss}`, channel: 'in-app', roles: ['head'], rule_version: 2 }]);
+  });
+
+  it('tells the head of a flagged staff member’s unit (evaluation.staff-flagged), and not a unit that may not see every case', async () => {
+    const pilot = (await world.sql<{ case_id: string }>(`SELECT case_id FROM case_replica WHERE case_number = '410726-2026-000103'`))[0]?.case_id ?? '';
+    const quarter = { kind: 'quarter' as const, label: '2026-Q2', from: '2026-04-01', to: '2026-06-30' };
+    const flag = (unitId: string, caseIds: string[]) =>
+      world.publish(Topics.evaluation, 'evaluation.staff-flagged', { flagId: uuidv7(), staffId: `${unitId}:clerk-7`, unitId, quarter, streak: 2, caseIds }, unitId);
+    const processed = async (eventId: string) =>
+      eventually(async () => ((await world.count('processed_events', 'event_id = $1', [eventId])) > 0 ? true : undefined), 30000, 'the flag processed');
+    // The accused township may not see the accusation: told nothing, a staff flag included.
+    const accused = await flag(UNITS.dongtun, [claim, accusation]);
+    const flagged = await flag(UNITS.hrss, [claim, pilot]);
+    await processed(accused.id);
+    await processed(flagged.id);
+    expect(await world.count('deliveries', 'event_id = $1', [accused.id])).toBe(0);
+    const items = await eventually(async () => {
+      const res = await world.call<{ items: Array<{ caseId: string | null; kind: string; title: string; body: string }> }>(
+        'GET', '/notices?kind=unit.staff-flagged', undefined, await world.token('hrss', ['head'], 'hrss-head'));
+      return res.body.items.length > 0 ? res.body.items : undefined;
+    }, 30000, 'the head’s notice');
+    expect(items).toEqual([expect.objectContaining({
+      caseId: null, kind: 'unit.staff-flagged', title: '满意度评议提示',
+      body: `本单位工作人员${UNITS.hrss}:clerk-7在2026-04-01至2026-06-30经办的信访事项连续2件被评为不满意，请关注并督促改进。`,
+    })]);
+    const clerk = await world.call<{ items: unknown[] }>('GET', '/notices?kind=unit.staff-flagged', undefined, await world.token('hrss', ['clerk'], 'hrss-clerk-2'));
+    expect(clerk.body.items).toEqual([]);
   });
 });

@@ -40,14 +40,28 @@ export class NoticePipeline {
 
   /** An early warning from supervision: told to the bureaus over its division that may see every case it counts. */
   async onAlert(m: EntityManager, event: EventOf<'alert.early-warning'>): Promise<number> {
+    const facts = await this.factsOf(m, event.payload.caseIds);
+    if (!facts) return 0;
+    return this.plan(m, event, { type: event.type, payload: event.payload, alertCases: facts }, null, event.payload.divisionCode);
+  }
+
+  /** A staff member flagged by evaluation: told to the unit's head if the unit may see every case the flag counts. */
+  async onStaffFlagged(m: EntityManager, event: EventOf<'evaluation.staff-flagged'>): Promise<number> {
+    const facts = await this.factsOf(m, event.payload.caseIds);
+    if (!facts) return 0;
+    const place = (await this.directory.current(m)).get(event.payload.unitId)?.divisionCode ?? null;
+    return this.plan(m, event, { type: event.type, payload: event.payload, alertCases: facts }, null, place);
+  }
+
+  /** The visibility facts of every case, or null while the replica lacks one: nobody is told rather than the wrong unit. */
+  private async factsOf(m: EntityManager, caseIds: readonly string[]): Promise<CaseVisibilityFacts[] | null> {
     const facts: CaseVisibilityFacts[] = [];
-    for (const caseId of event.payload.caseIds) {
+    for (const caseId of caseIds) {
       const found = await this.store.read(m, caseId);
-      // A case the replica has not seen yet cannot be judged: nobody is told of the alert rather than the wrong unit.
-      if (!found) return 0;
+      if (!found) return null;
       facts.push(found.facts);
     }
-    return this.plan(m, event, { type: event.type, payload: event.payload, alertCases: facts }, null, event.payload.divisionCode);
+    return facts;
   }
 
   private async plan(m: EntityManager, event: { id: string; caseId?: string | null; type: string; payload: unknown; occurredAt: string },

@@ -31,6 +31,8 @@ export const DEFAULT_NOTICE_RULES: NoticeRuleSet = {
     { kind: 'unit.escalated', event: 'case.escalated', recipient: unit('unitId', ['head']), channels: ['in-app'] },
     { kind: 'unit.reported-up', event: 'case.reported-up', recipient: unit('toUnitIds', ['head', 'leader']), channels: ['in-app', 'webhook'], urgent: true },
     { kind: 'unit.early-warning', event: 'alert.early-warning', recipient: { kind: 'unit', unit: { from: 'alert-division' }, roles: ['supervisor', 'head'] }, channels: ['in-app'], urgent: true },
+    // evaluation (满意度评议): the flagged staff member's unit head, if the unit may see every case the flag counts
+    { kind: 'unit.staff-flagged', event: 'evaluation.staff-flagged', recipient: unit('unitId', ['head']), channels: ['in-app'] },
     // petitioners
     { kind: 'petitioner.receipt', event: 'petition.registered', recipient: PETITIONER, channels: [...TO_PETITIONER], legal: 'receipt' },
     { kind: 'petitioner.accepted', event: 'case.accepted', recipient: PETITIONER, channels: [...TO_PETITIONER], legal: 'acceptance-decision' },

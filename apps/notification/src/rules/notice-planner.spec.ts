@@ -62,6 +62,16 @@ describe('planNotices (the default rule table)', () => {
     expect(recipients(alert([CLAIM, ACCUSATION]))).toEqual([`unit.early-warning ${U.countyBureau} in-app`]);
   });
 
+  it('tells the flagged staff member’s unit head, in-app, only when the unit may see every case the flag counts', () => {
+    const flag = (facts: CaseVisibilityFacts[], unitId = U.hrss): PlannedEvent => ({ type: 'evaluation.staff-flagged', payload: { unitId, staffId: 's-1', streak: 2 }, alertCases: facts });
+    expect(planNotices(DEFAULT_NOTICE_RULES.rules, flag([CLAIM, CLAIM]), directory).map((n) => [n.rule.kind, n.recipient, n.channel])).toEqual([
+      ['unit.staff-flagged', { kind: 'unit', unitId: U.hrss, roles: ['head'] }, 'in-app'],
+    ]);
+    // The accused township is never told of the accusation, a staff flag included.
+    expect(recipients(flag([CLAIM, ACCUSATION], U.town))).toEqual([]);
+    expect(recipients(flag([]))).toEqual([]);
+  });
+
   it('has a zh-CN template for every notice kind of the table', () => {
     const missing = [...new Set(DEFAULT_NOTICE_RULES.rules.map((r) => r.kind))].filter((k) => !NOTICE_TEMPLATES[k]);
     expect(missing).toEqual([]);

@@ -41,6 +41,12 @@ export function noticeParams(event: Pick<AnyEvent, 'type' | 'payload' | 'occurre
   set('properChannel', typeof p['properChannel'] === 'string' ? ProperChannelTaxonomy.label(p['properChannel']) : null);
   set('count', typeof p['count'] === 'number' ? p['count'] : null);
   set('divisionCode', typeof p['divisionCode'] === 'string' ? p['divisionCode'] : null);
+  // evaluation.staff-flagged: the staff member's opaque subject (never a name), the streak and its quarter's first and last days
+  set('staff', typeof p['staffId'] === 'string' ? p['staffId'] : null);
+  set('streak', typeof p['streak'] === 'number' ? p['streak'] : null);
+  const quarter = typeof p['quarter'] === 'object' && p['quarter'] !== null ? (p['quarter'] as Record<string, unknown>) : {};
+  set('periodFrom', typeof quarter['from'] === 'string' ? quarter['from'] : null);
+  set('periodTo', typeof quarter['to'] === 'string' ? quarter['to'] : null);
   set('lastDay', state ? lastDayFor(event, state, clocks) : null);
   return params;
 }

@@ -26,6 +26,11 @@ export const NOTICE_TEMPLATES: Readonly<Record<string, NoticeTemplate>> = {
   'unit.escalated': { version: 1, subject: '提级督办：{{caseNumber}}', text: '信访事项{{caseNumber}}（{{unitName}}）已提级督办：{{reason}}。' },
   'unit.reported-up': { version: 1, subject: '重大紧急信访事项报告：{{caseNumber}}', text: '{{unitName}}报告重大紧急信访事项{{caseNumber}}：{{reason}}（《信访工作条例》第二十五条）。' },
   'unit.early-warning': { version: 1, subject: '信访预警', text: '辖区{{divisionCode}}出现信访预警：{{count}}件（人次），请关注。' },
+  'unit.staff-flagged': {
+    version: 1,
+    subject: '满意度评议提示',
+    text: '本单位工作人员{{staff}}在{{periodFrom}}至{{periodTo}}经办的信访事项连续{{streak}}件被评为不满意，请关注并督促改进。',
+  },
   'unit.daily-digest': { version: 1, subject: '每日信访事项提醒', text: '本单位今日超期信访事项{{overdue}}件，{{dueSoonDays}}日内到期{{dueSoon}}件。{{#if caseNumbers}}事项：{{caseNumbers}}。{{/if}}' },
   'petitioner.receipt': { version: 1, subject: '信访事项受理回执', text: '您的信访事项已登记，编号{{caseNumber}}。可凭编号和查询码查询办理进度：{{link}}' },
   'petitioner.accepted': { version: 1, subject: '信访事项受理告知', text: '您的信访事项{{caseNumber}}已由{{unitName}}受理{{#if lastDay}}，办理期限至{{lastDay}}{{/if}}。' },

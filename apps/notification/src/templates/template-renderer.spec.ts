@@ -1,3 +1,5 @@
+import { OrgDirectory, WorkingCalendar } from '@sunshine/domain';
+import { noticeParams } from './notice-params';
 import { TemplateRenderer } from './template-renderer';
 
 describe('TemplateRenderer (zh-CN, handlebars)', () => {
@@ -16,6 +18,21 @@ describe('TemplateRenderer (zh-CN, handlebars)', () => {
   it('uses the period partial for a deadline warning, and leaves it out without a last day', () => {
     expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1', lastDay: '2026-05-06' }).text).toBe('信访事项X-1即将到期，期限至2026-05-06，请抓紧办理。');
     expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1' }).text).toBe('信访事项X-1即将到期，请抓紧办理。');
+  });
+
+  it('tells a unit head of a staff flag from the event: the staff reference, the quarter’s first and last days, the streak', () => {
+    const flagged = {
+      type: 'evaluation.staff-flagged' as const,
+      occurredAt: '2026-04-01T01:00:00.000Z',
+      payload: { flagId: 'f-1', staffId: '410726000000:dept-hrss:clerk-7', unitId: '410726000000:dept-hrss', quarter: { kind: 'quarter', label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' }, streak: 3, caseIds: ['a', 'b', 'c'] },
+    };
+    const params = noticeParams(flagged, null, OrgDirectory.of([]), { calendar: WorkingCalendar.fromArrangements([]), policies: [], asOf: new Date('2026-04-01T01:00:00.000Z') });
+    expect(renderer.render('unit.staff-flagged', params)).toEqual({
+      kind: 'unit.staff-flagged',
+      version: 1,
+      subject: '满意度评议提示',
+      text: '本单位工作人员410726000000:dept-hrss:clerk-7在2026-01-01至2026-03-31经办的信访事项连续3件被评为不满意，请关注并督促改进。',
+    });
   });
 
   it('does not escape text (SMS and in-app are plain text)', () => {

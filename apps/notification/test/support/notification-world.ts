@@ -84,7 +84,7 @@ export class NotificationWorld extends TestRunWorld {
       .overrideProvider(NOTIFICATION_CONFIG).useValue(loadNotificationConfig(config, env))
       .overrideProvider(CHANNEL_PROVIDERS).useFactory({ inject: [InAppProvider], factory: (inApp: InAppProvider) => [inApp, ...this.providers] })
       .compile();
-    this.app = await this.boot(moduleRef, config, [Topics.caseLog, Topics.orgDirectory, Topics.referenceData, Topics.alerts]);
+    this.app = await this.boot(moduleRef, config, [Topics.caseLog, Topics.orgDirectory, Topics.referenceData, Topics.alerts, Topics.evaluation]);
   }
 
   /** Produces another service's case event and waits until notification applied it. */
