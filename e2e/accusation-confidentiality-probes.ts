@@ -137,6 +137,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   { services: ['intake'], match: /^(GET|POST) \/public\//, why: 'citizen self-service: opens a case only with its number and query code (or phone), which the accused never gets' },
   { services: ['intake'], match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/, why: 'leader reception days: a schedule, no case' },
   { services: ['intake'], match: /^GET \/categories$/, why: 'the category code table (reference data), no case' },
+  { services: ['intake'], match: /^GET \/public\/divisions$/, why: 'the city’s division tree (statistics bureau codes and names, reference data) for the citizen’s place picker, no case' },
   { services: ['intake'], match: /^(GET|POST) \/open311\/v2\//, why: 'Open311 GeoReport v2: the category table as services; requests only to the api client that sent them (its api_key, no staff token), never an accusation (Art 30)' },
   { services: ['intake'], match: /^POST \/interop\/12345\/orders$/, why: '12345 work orders: a hotline system (its X-Api-Key, no staff token) registers its own order and gets back only that case’s number' },
   { services: ['intake'], match: /^POST \/suggestions$/, why: 'smart dispatch: classifies the text the caller sends, names a unit by the rules; reads no case' },

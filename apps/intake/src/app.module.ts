@@ -4,6 +4,7 @@ import { CategoriesModule } from './categories/categories.module';
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DeliveryModule } from './delivery/delivery.module';
+import { DivisionsModule } from './divisions/divisions.module';
 import { DossierModule } from './dossier/dossier.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { IdentityModule } from './identity/identity.module';
@@ -49,5 +50,6 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     DeliveryModule,
     Open311Module,
     HotlineModule,
+    DivisionsModule,
   ],
 })) {}
