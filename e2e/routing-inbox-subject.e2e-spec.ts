@@ -1,4 +1,5 @@
-import { D, DONGTUN, RoutingE2e } from './routing-support';
+import { eventually } from '@sunshine/testing';
+import { D, DONGTUN, FENGQIU, RoutingE2e } from './routing-support';
 
 interface Row {
   caseId: string;
@@ -29,5 +30,15 @@ describe('routing inbox: the subject (事由), where the reader may read the cas
     const bureauRow = await rowOf(D.cityBureau, accusation.caseId);
     expect(bureauRow).toBeDefined();
     expect(bureauRow?.subject).toBeNull();
+  });
+
+  it('gives the desk’s rows the same subject: the bureau reads the claim it must dispatch by hand', async () => {
+    // A place in another county: no rule of 延津县 settles it, so it waits on the bureau's desk for a person.
+    const c = await e.register(D.yanjinBureau, { placeCode: FENGQIU, subject: '封丘县工地欠薪（跨县）' });
+    const row = await eventually(async () => {
+      const desk = await e.call<{ items: Array<{ caseId: string; subject: string | null }> }>('routing', 'GET', '/desk', D.yanjinBureau);
+      return desk.body.items.find((i) => i.caseId === c.caseId);
+    }, 60000, 'the case on the desk');
+    expect(row.subject).toBe('封丘县工地欠薪（跨县）');
   });
 });

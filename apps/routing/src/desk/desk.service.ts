@@ -18,9 +18,12 @@ import type { RedispatchDto, RequireManualDispatchDto } from '../actions/unit-ac
 import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
 import { accusedUnit, authorityException, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
+import { IntakeDossierClient } from '../documents/intake-dossier.client';
 import { ASSIGNMENT_FEEDBACK_DAYS, feedbackDue } from '../dispatch/routing-policy.service';
 
 export interface DeskItem extends CaseCore {
+  /** 事由 where the reader may read the case in full (intake answers for those alone, as for the inbox), else null. */
+  readonly subject: string | null;
   /** objection-pending | objected-twice | objection-approved | no-rule-matched | rule-error | awaiting-dispatch … */
   readonly reason: string;
   /** 推诿: two objections were raised on the case. */
@@ -44,6 +47,7 @@ export class DeskService {
     private readonly directory: DirectoryCache,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
+    private readonly intake: IntakeDossierClient,
   ) {}
 
   async list(staff: StaffPrincipal, limit: number, offset: number): Promise<{ items: DeskItem[]; total: number }> {
@@ -58,12 +62,15 @@ export class DeskService {
       [...params, limit, offset],
     );
     const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n ${from}`, params);
+    const subjects = await this.intake.subjects(rows.map((r) => String(r['case_id'])), staff.token);
     const items: DeskItem[] = [];
     for (const r of rows) {
       const latest = (await this.store.history(m, String(r['case_id']), DETAIL_TYPES)).at(-1);
       const reason = (latest?.payload as { reason?: { code?: string; text?: string } } | undefined)?.reason;
+      const core = caseCoreOf(r);
       items.push({
-        ...caseCoreOf(r),
+        ...core,
+        subject: subjects.get(core.caseId) ?? null,
         reason: String(r['reason']),
         objectedTwice: Boolean(r['objected_twice']),
         detail: reason?.text ?? reason?.code ?? null,
