@@ -19,6 +19,7 @@ module.exports = (overrides) => ({
     '^@sunshine/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@sunshine/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@sunshine/platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^@sunshine/platform/tracing$': '<rootDir>/libs/platform/src/tracing/index.ts',
     '^@sunshine/testing$': '<rootDir>/libs/testing/src/index.ts',
   },
   globalSetup: '<rootDir>/jest.tz.js',

@@ -5,6 +5,7 @@
 #   bash deploy/local/up.sh        # up
 #   bash deploy/local/up.sh down   # stop the services and the infrastructure
 #   bash deploy/local/up.sh --prometheus   # also Prometheus (Debian's package) scraping the five services, on :9090
+#   bash deploy/local/up.sh --jaeger       # also Jaeger (built from the Go module proxy), the services tracing to it, UI on :16686
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true
@@ -13,7 +14,11 @@ SERVICES=(intake routing supervision notification evaluation)
 declare -A PORTS=([intake]=3001 [routing]=3002 [supervision]=3003 [notification]=3004 [evaluation]=3005)
 mkdir -p "$RUN"
 WITH_PROMETHEUS=false
-for arg in "$@"; do [ "$arg" = "--prometheus" ] && WITH_PROMETHEUS=true; done
+WITH_JAEGER=false
+for arg in "$@"; do
+  [ "$arg" = "--prometheus" ] && WITH_PROMETHEUS=true
+  [ "$arg" = "--jaeger" ] && WITH_JAEGER=true
+done
 
 stop_services() {
   for s in "${SERVICES[@]}"; do
@@ -32,6 +37,7 @@ stop_console() {
 
 if [ "${1:-up}" = "down" ]; then
   bash deploy/prometheus/prometheus.sh stop
+  bash deploy/local/jaeger.sh stop
   stop_console
   stop_services
   bash deploy/local/infra.sh down
@@ -49,6 +55,8 @@ set -a
 # shellcheck disable=SC1091
 . .local/keys/intake.env
 set +a
+# Traces: the services export to Jaeger only when OTEL_EXPORTER_OTLP_ENDPOINT is set (libs/platform/src/tracing).
+if $WITH_JAEGER; then bash deploy/local/jaeger.sh start; eval "$(bash deploy/local/jaeger.sh env)"; fi
 export AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/private.pem" AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine NODE_ENV=development
 for s in "${SERVICES[@]}"; do
   PORT="${PORTS[$s]}" ROUTING_URL="http://127.0.0.1:3002" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
@@ -81,6 +89,7 @@ echo "  console 工作台  http://127.0.0.1:8080/   (nginx; sign in as any demo 
 for s in "${SERVICES[@]}"; do
   echo "  $s  http://127.0.0.1:${PORTS[$s]}   (OpenAPI: /docs, health: /health/ready, log: $RUN/$s.log)"
 done
+if $WITH_JAEGER; then echo "  traces 链路追踪  http://127.0.0.1:16686/   (Jaeger UI; services export OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT)"; fi
 echo
 echo "A dev token for 新乡市信访局 (all roles, 8 h):"
 SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/dev-token.ts

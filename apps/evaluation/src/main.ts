@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { bootstrapService } from '@sunshine/platform';
 import { AppModule } from './app.module';

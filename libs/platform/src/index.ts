@@ -31,6 +31,7 @@ export * from './messaging/message-processor';
 export * from './messaging/failpoint';
 export * from './messaging/messaging.module';
 export * from './messaging/event-server.registry';
+export * from './tracing/trace-context';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/service-module';
 export * from './bootstrap/bootstrap-service';

@@ -10,6 +10,7 @@ import { LoggingModule } from '../logging/logging.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { QueueModule } from '../queue/queue.module';
+import { TracingShutdown } from '../tracing/tracing-shutdown';
 import { CONSUMED_TOPICS, consumedTopics } from './service-replica';
 
 /**
@@ -34,7 +35,12 @@ export class PlatformModule {
         MetricsModule,
         ...replicas.map((r) => r.module),
       ],
-      providers: [{ provide: PLATFORM_CONFIG, useValue: config }, Clock, { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) }],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        Clock,
+        { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) },
+        TracingShutdown,
+      ],
       exports: [PLATFORM_CONFIG, Clock, CONSUMED_TOPICS],
     };
   }

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { PlatformConfig } from '../config/platform-config';
 import { currentCorrelationId } from '../correlation/correlation-context';
 import { newCorrelationId } from '../correlation/correlation-id';
+import { currentTraceId } from '../tracing/trace-context';
 import { REDACTED_PATHS, REDACTION_CENSOR, redactUrl } from './redaction';
 
 /**
@@ -33,8 +34,9 @@ export class LoggingModule {
   }
 }
 
-/** pino mixin: the current correlation id on every line, from wherever it was written. */
-function correlationMixin(): { correlationId?: string } {
+/** pino mixin: the current correlation id and, while traced, the trace id on every line, from wherever it was written. */
+function correlationMixin(): { correlationId?: string; traceId?: string } {
   const correlationId = currentCorrelationId();
-  return correlationId ? { correlationId } : {};
+  const traceId = currentTraceId();
+  return { ...(correlationId ? { correlationId } : {}), ...(traceId ? { traceId } : {}) };
 }

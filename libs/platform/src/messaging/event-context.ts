@@ -8,6 +8,8 @@ export interface MessageMeta {
   readonly key: string;
   /** 'live' for a message read from Kafka, 'replay' when an operator replays a dead letter or its parked followers. */
   readonly mode: 'live' | 'replay';
+  /** The message's Kafka headers (the outbox's: event id and type, correlation id, W3C `traceparent`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Attributes } from '@opentelemetry/api';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { deadLetterTopic, prefixed, type AnyEvent, type TopicName } from '@sunshine/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
@@ -12,6 +13,7 @@ import { createOrderedProducer } from './kafka.factory';
 import type { EventContext } from './event-context';
 import { MessageProcessor, type Invoke, type RawMessage } from './message-processor';
 import { ParkingLot } from './parking-lot';
+import { inConsumerSpan } from '../tracing/trace-context';
 import { ensureTopics } from './topic-provisioner';
 
 /** The Kafka header the outbox copies the envelope's correlationId into. */
@@ -256,14 +258,31 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** The consumer span's attributes (OpenTelemetry messaging conventions, plus the event and its correlation id). */
+  private spanAttributes(event: AnyEvent, { meta }: EventContext): Attributes {
+    return {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': meta.topic,
+      'messaging.destination.partition.id': String(meta.partition),
+      'messaging.kafka.offset': Number(meta.offset),
+      'messaging.consumer.group.name': this.groupId,
+      'sunshine.event.type': event.type,
+      'sunshine.event.id': event.id,
+      'sunshine.correlation_id': event.correlationId,
+    };
+  }
+
   private invoker(type: string): Invoke | null {
     // A handler for the exact type wins; `*` (e.g. a projection of every case event) takes the rest.
     const handler = this.getHandlerByPattern(type) ?? this.getHandlerByPattern(ANY_EVENT);
     if (!handler) return null;
     const observe = this.options.observeHandler;
-    const call = async (event: AnyEvent, context: EventContext) => {
-      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
-    };
+    // The handler continues the producer's trace (the outbox's `traceparent` header): its SQL, calls and events too.
+    const call = (event: AnyEvent, context: EventContext) =>
+      inConsumerSpan(context.meta.headers ?? {}, `process ${type}`, this.spanAttributes(event, context), async () => {
+        await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+      });
     if (!observe) return call;
     return async (event: AnyEvent, context: EventContext) => {
       const started = process.hrtime.bigint();

@@ -3,6 +3,7 @@ import { assertValidEvent, EventCatalog, prefixed, type EventOf, type EventType 
 import type { EntityManager } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { traceHeaders } from '../tracing/trace-context';
 
 /**
  * Writes events to the outbox inside the caller's transaction. Before inserting, it takes a transaction-scoped
@@ -28,6 +29,8 @@ export class OutboxWriter {
       'event-version': String(event.version),
       producer: event.producer,
       'correlation-id': event.correlationId,
+      // The request's or handler's trace continues in the consumer (empty while tracing is off).
+      ...traceHeaders(),
     };
     await manager.query(
       `INSERT INTO outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
