@@ -1,5 +1,7 @@
 import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { caseDetailSchema } from './case-view.response';
+import { dispatchListSchema } from './dispatch-log.response';
 import { CaseViewService, type CaseDetail, type CaseEventRecord } from './case-view.service';
 import type { DispatchEntry } from './dispatch-log';
 
@@ -12,6 +14,7 @@ export class CaseViewController {
   constructor(private readonly view: CaseViewService) {}
 
   @StaffRoute('GET', '', { summary: '信访事项（状态、承办单位、期限、可执行操作、版本号 ETag） A case as the unit acts on it' })
+  @ZodResponse(caseDetailSchema)
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Res({ passthrough: true }) reply: HeaderReply, @Staff() staff: StaffPrincipal): Promise<CaseDetail> {
     const detail = await this.view.get(caseId, staff);
     reply.header('etag', `"${detail.version}"`);
@@ -19,6 +22,7 @@ export class CaseViewController {
   }
 
   @StaffRoute('GET', 'dispatches', { summary: '转送交办记录：匹配的规则及理由 Why the case landed where it is' })
+  @ZodResponse(dispatchListSchema)
   dispatches(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<DispatchEntry[]> {
     return this.view.dispatches(caseId, staff);
   }

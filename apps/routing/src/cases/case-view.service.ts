@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { allowedActions, stageRecord, type CaseState, type UnitAction } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, type StaffPrincipal } from '@sunshine/platform';
@@ -23,11 +24,11 @@ export interface CaseDetail {
   readonly caseId: string;
   readonly caseNumber: string | null;
   readonly version: number;
-  readonly status: string | null;
-  readonly stage: string;
-  readonly type: string | null;
+  readonly status: CaseStatus | null;
+  readonly stage: Stage;
+  readonly type: PetitionType | null;
   readonly category: string | null;
-  readonly channel: string | null;
+  readonly channel: Channel | null;
   readonly placeCode: string | null;
   readonly receivingUnitId: string | null;
   readonly holdingUnitId: string | null;

@@ -1,10 +1,11 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, ZodResponse, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
 import { z } from 'zod';
 import { UNIT_ACTION_ROLES } from '@sunshine/domain';
 import { redispatchSchema, requireManualDispatchSchema, type RedispatchDto, type RequireManualDispatchDto } from '../actions/unit-actions.dto';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
+import { deskPageSchema } from './desk.response';
 import { DeskService, type DeskItem } from './desk.service';
 
 const pageSchema = z.object({
@@ -17,6 +18,7 @@ export class DeskController {
   constructor(private readonly desk: DeskService) {}
 
   @StaffRoute('GET', 'desk', { summary: '本信访部门的人工分办台：无规则可依、待审核异议、异议成立退回、两次异议（推诿）' })
+  @ZodResponse(deskPageSchema)
   list(@ZodQuery(pageSchema) q: z.infer<typeof pageSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: DeskItem[]; total: number }> {
     return this.desk.list(staff, q.limit, q.offset);
   }

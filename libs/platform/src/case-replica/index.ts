@@ -1,5 +1,6 @@
 export * from './replica-case';
 export * from './case-core';
+export * from './case-core.response';
 export * from './case-due.resolver';
 export * from './case-reactions';
 export * from './case-replica.migration';
