@@ -1,11 +1,12 @@
 import { Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { AuditTrail, Staff, StaffController, StaffRoute, type StaffPrincipal } from '@sunshine/platform';
+import { AuditTrail, Staff, StaffController, StaffRoute, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { uuidParam } from '../http/params';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { AttachmentsService, type AttachmentView } from './attachments.service';
+import { dossierViewSchema } from './dossier.response';
 import { DossierService, type DossierView } from './dossier.service';
 import { readUpload } from './read-upload';
 
@@ -19,6 +20,7 @@ export class DossierController {
   ) {}
 
   @StaffRoute('GET', 'dossier', { summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
+  @ZodResponse(dossierViewSchema)
   async read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
     const view = await this.dossiers.read(caseId, staff);
     await this.audit.personalDataRead(staff, caseId, 'dossier');

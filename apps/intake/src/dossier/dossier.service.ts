@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { caseAccess, type CaseAccessLevel, type CaseState, type CaseViewer } from '@sunshine/domain';
 import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, maskIdentifier, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
@@ -15,7 +16,7 @@ export interface DossierView {
   readonly caseNumber: string;
   readonly access: Access;
   readonly reasons: readonly string[];
-  readonly facts: Record<string, unknown>;
+  readonly facts: DossierFacts;
   readonly subject?: string;
   readonly content?: string;
   /** Phones, addresses and the ID number masked; one field is shown in full only on request (DossierRevealService, logged). */
@@ -25,6 +26,29 @@ export interface DossierView {
   readonly attachments?: readonly AttachmentView[];
   /** Why the text and the people are not shown (accusations outside the discipline-inspection chain). */
   readonly withheld?: { zh: string; en: string };
+}
+
+/** The registration's facts and where the case is now: what every reader of the dossier sees, even `facts-only`. */
+export interface DossierFacts {
+  readonly channel: Channel;
+  readonly type: PetitionType;
+  readonly category: string;
+  readonly placeCode: string;
+  /** The place's division names (the code when the directory does not know it). */
+  readonly placeLabel: string;
+  readonly receivingUnitId: string;
+  readonly receivedAt: string;
+  readonly registeredAt: string;
+  readonly form: PetitionRecord['form'];
+  readonly accusedUnitId: string | null;
+  /** The registration's flags, without a link to a case the reader may not know of. */
+  readonly flags: PetitionRecord['flags'];
+  readonly status: CaseStatus | null;
+  readonly stage: Stage;
+  readonly holdingUnitId: string | null;
+  readonly asGiven?: NonNullable<PetitionRecord['asGiven']>;
+  /** The repeat match found at registration (basis, score, reason), only while its link is shown. */
+  readonly repeat?: unknown;
 }
 
 /** How the petitioner is known: staff saw them, or an online submitter who may be someone else until verified. */
@@ -82,7 +106,7 @@ export class DossierService {
     const m = this.dataSource.manager;
     const { access, reasons, petition, state, viewer } = await this.open(m, caseId, staff);
     const flags = await this.visibleFlags(m, petition.flags, viewer);
-    const facts = {
+    const facts: DossierFacts = {
       channel: petition.channel, type: petition.type, category: petition.category, placeCode: petition.placeCode,
       placeLabel: (await this.directory.current(m)).placeLabel(petition.placeCode), receivingUnitId: petition.receivingUnitId,
       receivedAt: petition.receivedAt.toISOString(), registeredAt: petition.registeredAt.toISOString(), form: petition.form,

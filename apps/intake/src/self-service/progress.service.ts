@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { caseNotAcceptedV1, type RatingSubject, type Stage } from '@sunshine/contracts';
+import { caseNotAcceptedV1, type RatingSubject, type ReviewStage, type Stage } from '@sunshine/contracts';
 import {
   CaseStatusTaxonomy,
   CategoryTaxonomy,
@@ -46,7 +46,7 @@ export interface Progress {
   readonly reply: (ReplyFetch & { readonly outcome: Labelled; readonly repliedAt: string | null; readonly servedAt: string | null }) | null;
   readonly ratings: ReadonlyArray<{ stage: Stage; subject: string; score: Labelled }>;
   readonly canRate: ReadonlyArray<{ stage: Stage; subject: RatingSubject; until: string }>;
-  readonly canRequestReview: { readonly stage: Stage; readonly until: string } | null;
+  readonly canRequestReview: { readonly stage: ReviewStage; readonly until: string } | null;
   readonly canWithdraw: boolean;
   /**
    * 不予受理: the decision as the 不予受理告知书 states it — who decided and when, the reason, and where the petitioner may

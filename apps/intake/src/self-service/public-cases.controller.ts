@@ -1,5 +1,5 @@
 import { Param } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { Client, type CitizenClient } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
@@ -21,6 +21,7 @@ import {
 } from './citizen.dto';
 import { CitizenActionsService, type Done } from './citizen-actions.service';
 import { OnlineSubmissionService, type Submitted } from './online-submission.service';
+import { progressSchema } from './progress.response';
 import { ProgressService, type Progress } from './progress.service';
 
 /** Citizen self-service: public, rate limited; a case opens only with its number and query code (in the body). */
@@ -45,6 +46,7 @@ export class PublicCasesController {
     summary: '查询办理进度 Stage, status, handling unit, deadlines and the reply, by case number + query code',
     caseNotFound: true,
   })
+  @ZodResponse(progressSchema)
   progress(@ZodBody(caseKeySchema) key: CaseKey, @Client() client: CitizenClient): Promise<Progress> {
     return this.progressService.progress(key, client);
   }
