@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { reasonSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
+import { backlogListSchema, backlogViewSchema } from './backlog.response';
 import { BacklogRegisterService, type BacklogView } from './backlog-register.service';
 
 const planSchema = z.object({
@@ -23,6 +24,7 @@ export class BacklogController {
   constructor(private readonly register: BacklogRegisterService) {}
 
   @StaffRoute('GET', 'backlog', { summary: '积案台账 The backlog register of my jurisdiction' })
+  @ZodResponse(backlogListSchema)
   list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<BacklogView[]> {
     return this.register.list(staff, q.status);
   }
@@ -31,6 +33,7 @@ export class BacklogController {
     roles: ['supervisor', 'head', 'leader'],
     summary: '列入积案（含化解方案、责任单位） Put a case on the register with a plan and a responsible unit',
   })
+  @ZodResponse(backlogViewSchema, { status: 201 })
   add(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(registerSchema) body: RegisterBody, @Staff() staff: StaffPrincipal): Promise<BacklogView> {
     return this.register.registerByHand(staff, caseId, body);
   }

@@ -1,9 +1,10 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { caseStatusSchema, categoryCodeSchema, divisionCodeSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { CaseQueryService } from './case-query.service';
 import type { CityListItem } from './city-list-item';
+import { caseViewSchema, cityListPageSchema } from './city-view.response';
 import { CityViewService, type CaseView } from './city-view.service';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -32,11 +33,13 @@ export class CityViewController {
   @StaffRoute('GET', '', {
     summary: '辖区内信访事项（含事由、承办单位与事发地名称） Cases in my jurisdiction, by status, stage, category, holding unit, overdue …, with the subject (full access only) and names',
   })
+  @ZodResponse(cityListPageSchema)
   list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: CityListItem[]; total: number }> {
     return this.query.list(staff, q);
   }
 
   @StaffRoute('GET', ':caseId', { summary: '信访事项当前状态、期限与时间线 A case: status, holding unit, clocks, timeline' })
+  @ZodResponse(caseViewSchema)
   get(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() staff: StaffPrincipal): Promise<CaseView> {
     return this.view.get(caseId, staff);
   }

@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { reasonSchema, staffRefSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
+import { leaderCaseListSchema } from './leader.response';
 import { LeaderService, type LeaderCase } from './leader.service';
 
 const assignSchema = z.object({
@@ -21,6 +22,7 @@ export class LeaderController {
   }
 
   @StaffRoute('GET', 'leader/cases', { summary: '我包案的事项 The cases I am in charge of (leader’s list)' })
+  @ZodResponse(leaderCaseListSchema)
   mine(@Staff() staff: StaffPrincipal): Promise<LeaderCase[]> {
     return this.leaders.list(staff);
   }

@@ -1,5 +1,6 @@
-import { isoInstantSchema, Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { isoInstantSchema, Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
+import { clockListSchema } from './clock-view.response';
 import { ClocksQueryService, type ClockListItem } from './clocks-query.service';
 
 const statuses = ['running', 'paused', 'overdue', 'satisfied', 'ended', 'expired', 'lapsed'] as const;
@@ -16,6 +17,7 @@ export class ClocksController {
   constructor(private readonly clocks: ClocksQueryService) {}
 
   @StaffRoute('GET', '', { summary: '期限台账 Clocks in my jurisdiction (e.g. ?status=overdue: the overdue list)' })
+  @ZodResponse(clockListSchema)
   list(@ZodQuery(querySchema) q: z.infer<typeof querySchema>, @Staff() staff: StaffPrincipal): Promise<ClockListItem[]> {
     return this.clocks.list(staff, q);
   }

@@ -1,6 +1,7 @@
 import { uuidSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
+import { escalationListSchema } from './escalation-view.response';
 import { EscalationQueryService, type EscalationView } from './escalation-query.service';
 
 const querySchema = z.object({ caseId: uuidSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -10,6 +11,7 @@ export class EscalationsController {
   constructor(private readonly escalations: EscalationQueryService) {}
 
   @StaffRoute('GET', '', { summary: '提级督办记录 Escalations of cases in my jurisdiction' })
+  @ZodResponse(escalationListSchema)
   list(@ZodQuery(querySchema) q: z.infer<typeof querySchema>, @Staff() staff: StaffPrincipal): Promise<EscalationView[]> {
     return this.escalations.list(staff, q);
   }

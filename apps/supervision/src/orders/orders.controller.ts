@@ -1,9 +1,10 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { documentRefSchema, reasonSchema, supervisionTriggerSchema, uuidSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
 import { z } from 'zod';
 import { OrderActionsService } from './order-actions.service';
 import type { OrderView } from './order-row';
+import { orderListSchema, orderViewSchema } from './order-view.response';
 import { SupervisionOrderService } from './supervision-order.service';
 
 const issueSchema = z.object({
@@ -37,11 +38,13 @@ export class OrdersController {
   ) {}
 
   @StaffRoute('POST', 'cases/:caseId/supervision-orders', { roles: BUREAU_ROLES, summary: '发出督办单 Issue a supervision order (Art 40; bureaus)' })
+  @ZodResponse(orderViewSchema, { status: 201 })
   issue(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(issueSchema) body: IssueBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
     return this.actions.issueByHand(staff, caseId, body);
   }
 
   @StaffRoute('GET', 'supervision-orders', { summary: '督办单列表 Orders my unit issued or received (open, answered, overdue)' })
+  @ZodResponse(orderListSchema)
   list(@ZodQuery(listSchema) q: ListQuery, @Staff() staff: StaffPrincipal): Promise<OrderView[]> {
     return this.orders.list(staff, q);
   }
@@ -50,6 +53,7 @@ export class OrdersController {
     roles: ['head', 'handler', 'clerk'],
     summary: '书面回复督办单 Answer an order in writing (the ordered unit)',
   })
+  @ZodResponse(orderViewSchema, { status: 201 })
   answer(@Param('orderId', ParseUUIDPipe) orderId: string, @ZodBody(answerSchema) body: AnswerBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
     return this.actions.answer(staff, orderId, body);
   }
@@ -58,6 +62,7 @@ export class OrdersController {
     roles: [...BUREAU_ROLES, 'clerk'],
     summary: '催办 Chase an open order (the issuing or escalated-to bureau)',
   })
+  @ZodResponse(orderViewSchema, { status: 201 })
   remind(@Param('orderId', ParseUUIDPipe) orderId: string, @ZodBody(remindSchema) body: RemindBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
     return this.actions.remind(staff, orderId, body.note);
   }
