@@ -20,6 +20,7 @@ import { IntakeTextBands1765200000000 } from './migrations/1765200000000-intake-
 import { IntakeOpen3111765300000000 } from './migrations/1765300000000-intake-open311';
 import { IntakeReceivedIndex1765400000000 } from './migrations/1765400000000-intake-received-index';
 import { IntakeHotline1765500000000 } from './migrations/1765500000000-intake-hotline';
+import { IntakePiiRetention1796240000000 } from './migrations/1796240000000-intake-pii-retention';
 import { Open311Module } from './open311/open311.module';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
@@ -34,7 +35,8 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     replicas: standardReplicas(),
     migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
       IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000,
-      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000, IntakeOpen3111765300000000, IntakeReceivedIndex1765400000000, IntakeHotline1765500000000],
+      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000, IntakeOpen3111765300000000, IntakeReceivedIndex1765400000000, IntakeHotline1765500000000,
+      IntakePiiRetention1796240000000],
   },
   imports: [
     CryptoModule.forRoot(intake),
