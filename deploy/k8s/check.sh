@@ -27,7 +27,7 @@ fi
 SCHEMAS=.local/k8s-schemas
 # Standalone schemas of the core kinds the manifests use (a kind not listed has no schema: kubeconform fails on it).
 CORE_KINDS=(configmap-v1 serviceaccount-v1 persistentvolumeclaim-v1 service-v1 networkpolicy-networking-v1 statefulset-apps-v1
-  deployment-apps-v1 poddisruptionbudget-policy-v1 job-batch-v1)
+  deployment-apps-v1 poddisruptionbudget-policy-v1 job-batch-v1 cronjob-batch-v1)
 rm -rf "$SCHEMAS"
 python3 deploy/k8s/bundle-schemas.py "$(echo "$VENV"/lib/python3*/site-packages/kubernetes_validate/kubernetes-json-schema)/v$K8S_VERSION-local-strict" \
   "$SCHEMAS/v$K8S_VERSION" "${CORE_KINDS[@]}"

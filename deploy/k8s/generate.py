@@ -149,6 +149,22 @@ def migration_job(name, dep):
                      'template': {'metadata': {'labels': labels(f'migrate-{name}')}, 'spec': pod}}}
 
 
+def retention_cronjob(dep):
+    """PIPL retention: intake's image runs the de-identification job daily (docs/privacy.md), with intake's own role and keys."""
+    pod = json.loads(json.dumps(dep['spec']['template']['spec']))
+    container = pod['containers'][0]
+    container['name'] = 'pii-retention'
+    container['command'] = ['node', 'dist/apps/intake/src/retention/pii-retention.main.js']
+    container['env'] = [e for e in container['env'] if e['name'] != 'MIGRATIONS'] + [{'name': 'PII_RETENTION_DAYS', 'value': '1095'}]
+    for probe in ('startupProbe', 'livenessProbe', 'readinessProbe'):
+        container.pop(probe)
+    container.pop('ports')
+    pod['restartPolicy'] = 'OnFailure'
+    return {'apiVersion': 'batch/v1', 'kind': 'CronJob', 'metadata': {'name': 'intake-pii-retention', 'labels': labels('intake-pii-retention')},
+            'spec': {'schedule': '30 3 * * *', 'timeZone': 'Asia/Shanghai', 'concurrencyPolicy': 'Forbid', 'successfulJobsHistoryLimit': 3, 'failedJobsHistoryLimit': 3,
+                     'jobTemplate': {'spec': {'backoffLimit': 3, 'template': {'metadata': {'labels': labels('intake-pii-retention')}, 'spec': pod}}}}}
+
+
 def service(name, port=PORT):
     return {'apiVersion': 'v1', 'kind': 'Service', 'metadata': {'name': name, 'labels': labels(name)},
             'spec': {'selector': {LABEL: name}, 'ports': [{'name': 'http', 'port': port, 'targetPort': 'http'}]}}
@@ -319,7 +335,7 @@ def common():
     deny = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'default-deny', 'labels': {PART: 'sunshine'}},
             'spec': {'podSelector': {}, 'policyTypes': ['Ingress', 'Egress']}}
     jobs = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'migrate', 'labels': {PART: 'sunshine'}},
-            'spec': {'podSelector': {'matchExpressions': [{'key': LABEL, 'operator': 'In', 'values': [f'migrate-{s}' for s in SERVICES]}]},
+            'spec': {'podSelector': {'matchExpressions': [{'key': LABEL, 'operator': 'In', 'values': [f'migrate-{s}' for s in SERVICES] + ['intake-pii-retention']}]},
                      'policyTypes': ['Ingress', 'Egress'], 'ingress': [], 'egress': [DNS, POSTGRES, REDIS, KAFKA]}}
     return docs(cm, sa, pvc, deny, jobs)
 
@@ -349,7 +365,8 @@ write('base/keda.yaml', HEADER + keda())
 write('base/console.yaml', HEADER + console())
 for name, (calls, consumes, extra) in SERVICES.items():
     dep = deployment(name, extra, consumes)
-    write(f'base/{name}.yaml', HEADER + docs(dep, service(name), pdb(name), network_policy(name, calls), migration_job(name, dep)))
+    extra_docs = [retention_cronjob(dep)] if name == 'intake' else []
+    write(f'base/{name}.yaml', HEADER + docs(dep, service(name), pdb(name), network_policy(name, calls), migration_job(name, dep), *extra_docs))
     resources.append(f'{name}.yaml')
 write('base/kustomization.yaml', HEADER + y({'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'labels': [{'pairs': {PART: 'sunshine'}}], 'resources': resources}))
 
