@@ -27,6 +27,7 @@ import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SelfServiceModule } from './self-service/self-service.module';
 import { SuggestionsModule } from './suggestions/suggestions.module';
+import { UpstreamModule } from './upstream/upstream.module';
 
 /** The intake service: 信访登记 — registrations, the dossier, case numbers and query codes, citizen self-service. */
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     DeliveryModule,
     Open311Module,
     HotlineModule,
+    UpstreamModule,
     DivisionsModule,
   ],
 })) {}
