@@ -203,6 +203,26 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     }
   });
 
+  it('tells the ordered unit of a 催办 (case.supervision-order-reminded), with the note and the answer’s last day', async () => {
+    const orderId = uuidv7();
+    await world.emit(accusation, 'case.supervision-order-issued', { orderId, unitId: UNITS.countyDiscipline, byUnitId: UNITS.cityBureau, trigger: 'delay', answerDueAt: '2026-03-10T16:00:00.000Z', reason }, '2026-03-03T02:00:00.000Z');
+    const reminded = await world.emit(accusation, 'case.supervision-order-reminded', { orderId, unitId: UNITS.countyDiscipline, byUnitId: UNITS.cityBureau, reminderId: uuidv7(), note: '请抓紧办理' }, '2026-03-05T02:00:00.000Z');
+    const rows = await world.sql<{ recipient: string; channel: string; roles: string[]; urgent: boolean }>(
+      `SELECT recipient, channel, roles, urgent FROM deliveries WHERE event_id = $1 ORDER BY channel`, [reminded.id]);
+    expect(rows).toEqual([
+      { recipient: `unit:${UNITS.countyDiscipline}`, channel: 'in-app', roles: ['clerk', 'head'], urgent: true },
+      { recipient: `unit:${UNITS.countyDiscipline}`, channel: 'webhook', roles: ['clerk', 'head'], urgent: true },
+    ]);
+    const items = await eventually(async () => {
+      const res = await world.call<{ items: Array<{ caseId: string; title: string; body: string }> }>(
+        'GET', '/notices?kind=unit.supervision-reminder', undefined, await world.token('countyDiscipline', ['clerk'], 'discipline-clerk'));
+      return res.body.items.length > 0 ? res.body.items : undefined;
+    }, 30000, 'the 催办 notice');
+    expect(items.map((i) => [i.caseId, i.title, i.body])).toEqual([
+      [accusation, '催办：410726-2026-000102', `${UNITS.cityBureau}就信访事项410726-2026-000102的督办单向本单位催办：请抓紧办理。请于2026-03-10前书面回复。`],
+    ]);
+  });
+
   it('gives each unit’s head one daily digest a day of its overdue and due-soon cases', async () => {
     // Tue 2026-05-05 08:00 Shanghai: the claim's handling period (accepted Tue 3/3, 60 days) ends Wed 5/6 (after the
     // May Day holiday), within 3 days; the accusation's acceptance period at the commission ended Tue 3/17.

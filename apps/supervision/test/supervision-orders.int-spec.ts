@@ -51,6 +51,11 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     const reminded = await world.call<Order>('POST', `/supervision-orders/${orderId}/reminders`, { note: '请抓紧办理' }, bureau);
     expect(reminded.body).toMatchObject({ reminders: 1 });
     expect((await world.call('POST', `/supervision-orders/${orderId}/reminders`, {}, await world.token('hrss'))).status).toBe(404);
+    // 催办 on the case log, for notification to tell the ordered unit; the reminder's id is the one on the order.
+    const [reminder] = await world.sql<{ id: string }>(`SELECT id FROM order_reminders WHERE order_id = $1`, [orderId]);
+    expect((await world.written(c.caseId, 'case.supervision-order-reminded')).map((e) => e.payload)).toEqual([
+      { orderId, unitId: UNITS.hrss, byUnitId: UNITS.countyBureau, reminderId: reminder?.id, note: '请抓紧办理' },
+    ]);
 
     await world.at('2026-05-03T16:00:00.000Z');
     expect(await c.notices('supervision-order-answer')).toEqual([`${W} supervision-order-answer ${due}`]);

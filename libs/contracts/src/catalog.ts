@@ -18,7 +18,7 @@ import { caseReplyServedV1 } from './events/case-reply-served.event';
 import { caseRepliedV1 } from './events/case-replied.event';
 import { caseHandlerAssignedV1, caseSignedV1 } from './events/case-signed.event';
 import { caseStageOpenedV1 } from './events/case-stage-opened.event';
-import { caseSupervisionOrderAnsweredV1, caseSupervisionOrderIssuedV1 } from './events/case-supervision-order.event';
+import { caseSupervisionOrderAnsweredV1, caseSupervisionOrderIssuedV1, caseSupervisionOrderRemindedV1 } from './events/case-supervision-order.event';
 import { evaluationRankingPublishedV1, evaluationReportReadyV1, evaluationStaffFlaggedV1 } from './events/evaluation.event';
 import { orgUnitSnapshotV1 } from './events/org-unit-snapshot.event';
 import { petitionCorrectedV1 } from './events/petition-corrected.event';
@@ -107,6 +107,7 @@ export const EventCatalog = {
     'case.window-expired': caseWindowExpiredV1,
     'case.supervision-order-issued': caseSupervisionOrderIssuedV1,
     'case.supervision-order-answered': caseSupervisionOrderAnsweredV1,
+    'case.supervision-order-reminded': caseSupervisionOrderRemindedV1,
     'case.escalated': caseEscalatedV1,
     'case.leader-assigned': caseLeaderAssignedV1,
     'case.backlog-registered': caseBacklogRegisteredV1,

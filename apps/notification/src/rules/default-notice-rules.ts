@@ -25,6 +25,7 @@ export const DEFAULT_NOTICE_RULES: NoticeRuleSet = {
     { kind: 'unit.objection-decided', event: 'case.objection-rejected', recipient: unit('unitId', CLERKS), channels: ['in-app'] },
     // supervision (第39、40条, 第25条)
     { kind: 'unit.supervision-order', event: 'case.supervision-order-issued', recipient: unit('unitId', ['head', 'clerk']), channels: ['in-app', 'webhook'], urgent: true },
+    { kind: 'unit.supervision-reminder', event: 'case.supervision-order-reminded', recipient: unit('unitId', ['clerk', 'head']), channels: ['in-app', 'webhook'], urgent: true },
     { kind: 'unit.deadline-warning', event: 'case.deadline-warning', recipient: unit('unitId', ['head', 'handler']), channels: ['in-app'] },
     { kind: 'unit.overdue', event: 'case.overdue', recipient: unit('unitId', ['head', 'handler']), channels: ['in-app', 'webhook'] },
     { kind: 'unit.escalated', event: 'case.escalated', recipient: unit('toUnitId', ['supervisor', 'head']), channels: ['in-app'] },

@@ -62,6 +62,15 @@ describe('planNotices (the default rule table)', () => {
     expect(recipients(alert([CLAIM, ACCUSATION]))).toEqual([`unit.early-warning ${U.countyBureau} in-app`]);
   });
 
+  it('tells the ordered unit’s clerks and head of a 催办, in-app and by its webhook; the accused township never', () => {
+    const reminded = (unitId: string, facts: CaseVisibilityFacts) => event('case.supervision-order-reminded', { orderId: 'o-1', unitId, byUnitId: U.countyBureau, reminderId: 'r-1' }, facts);
+    expect(planNotices(DEFAULT_NOTICE_RULES.rules, reminded(U.hrss, CLAIM), directory).map((n) => [n.rule.kind, n.recipient, n.channel, n.rule.urgent])).toEqual([
+      ['unit.supervision-reminder', { kind: 'unit', unitId: U.hrss, roles: ['clerk', 'head'] }, 'in-app', true],
+      ['unit.supervision-reminder', { kind: 'unit', unitId: U.hrss, roles: ['clerk', 'head'] }, 'webhook', true],
+    ]);
+    expect(recipients(reminded(U.town, ACCUSATION))).toEqual([]);
+  });
+
   it('tells the flagged staff member’s unit head, in-app, only when the unit may see every case the flag counts', () => {
     const flag = (facts: CaseVisibilityFacts[], unitId = U.hrss): PlannedEvent => ({ type: 'evaluation.staff-flagged', payload: { unitId, staffId: 's-1', streak: 2 }, alertCases: facts });
     expect(planNotices(DEFAULT_NOTICE_RULES.rules, flag([CLAIM, CLAIM]), directory).map((n) => [n.rule.kind, n.recipient, n.channel])).toEqual([

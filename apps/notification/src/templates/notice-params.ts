@@ -36,6 +36,7 @@ export function noticeParams(event: Pick<AnyEvent, 'type' | 'payload' | 'occurre
   set('fromUnitName', name(p['fromUnitId'] ?? p['byUnitId']));
   set('mode', typeof p['mode'] === 'string' ? DispatchModeTaxonomy.label(p['mode']) : null);
   set('reason', reasonText(p['reason']));
+  set('note', typeof p['note'] === 'string' ? p['note'] : null);
   set('days', typeof p['days'] === 'number' ? p['days'] : null);
   set('score', typeof p['score'] === 'string' ? RatingScoreTaxonomy.label(p['score']) : null);
   set('properChannel', typeof p['properChannel'] === 'string' ? ProperChannelTaxonomy.label(p['properChannel']) : null);
@@ -69,6 +70,8 @@ function lastDayFor(event: Pick<AnyEvent, 'type' | 'payload'>, state: CaseState,
       return ratingWindow(state, state.stage, clocks)?.lastDay ?? null;
     case 'petition.rated':
       return reviewRequestWindow(state, clocks)?.lastDay ?? null;
+    case 'case.supervision-order-reminded':
+      return clockHistory(state, clocks).find((c) => c.kind === 'supervision-order-answer' && c.subject === p['orderId'])?.lastDay ?? null;
     default:
       return null;
   }

@@ -21,6 +21,11 @@ export const NOTICE_TEMPLATES: Readonly<Record<string, NoticeTemplate>> = {
   'unit.objection-raised': { version: 1, subject: '异议待审核：{{caseNumber}}', text: '{{unitName}}对信访事项{{caseNumber}}提出异议：{{reason}}。请审核。' },
   'unit.objection-decided': { version: 1, subject: '异议处理结果：{{caseNumber}}', text: '本单位对信访事项{{caseNumber}}提出的异议已处理{{#if reason}}：{{reason}}{{/if}}{{#if lastDay}}。受理期限至{{lastDay}}{{/if}}。' },
   'unit.supervision-order': { version: 1, subject: '督办单：{{caseNumber}}', text: '{{fromUnitName}}就信访事项{{caseNumber}}向本单位发出督办单：{{reason}}{{#if lastDay}}。请于{{lastDay}}前书面回复{{/if}}。' },
+  'unit.supervision-reminder': {
+    version: 1,
+    subject: '催办：{{caseNumber}}',
+    text: '{{fromUnitName}}就信访事项{{caseNumber}}的督办单向本单位催办{{#if note}}：{{note}}{{/if}}{{#if lastDay}}。请于{{lastDay}}前书面回复{{/if}}。',
+  },
   'unit.deadline-warning': { version: 1, subject: '临期预警：{{caseNumber}}', text: '信访事项{{caseNumber}}即将到期{{period}}，请抓紧办理。' },
   'unit.overdue': { version: 1, subject: '超期提醒：{{caseNumber}}', text: '信访事项{{caseNumber}}已超期{{#if lastDay}}（期限至{{lastDay}}）{{/if}}，请立即办理。' },
   'unit.escalated': { version: 1, subject: '提级督办：{{caseNumber}}', text: '信访事项{{caseNumber}}（{{unitName}}）已提级督办：{{reason}}。' },

@@ -35,6 +35,16 @@ describe('TemplateRenderer (zh-CN, handlebars)', () => {
     });
   });
 
+  it('prints a 催办 with the bureau, the note and the answer’s last day, and without the parts it lacks', () => {
+    expect(renderer.render('unit.supervision-reminder', { caseNumber: 'X-3', fromUnitName: '延津县信访局', note: '请抓紧办理', lastDay: '2026-05-06' })).toEqual({
+      kind: 'unit.supervision-reminder',
+      version: 1,
+      subject: '催办：X-3',
+      text: '延津县信访局就信访事项X-3的督办单向本单位催办：请抓紧办理。请于2026-05-06前书面回复。',
+    });
+    expect(renderer.render('unit.supervision-reminder', { caseNumber: 'X-3', fromUnitName: '延津县信访局' }).text).toBe('延津县信访局就信访事项X-3的督办单向本单位催办。');
+  });
+
   it('does not escape text (SMS and in-app are plain text)', () => {
     expect(renderer.render('petitioner.not-accepted', { caseNumber: 'X-2', reason: '已在<办理>中', properChannel: '向有权处理的机关、单位提出' }).text)
       .toBe('您的信访事项X-2不予受理，理由：已在<办理>中。您可以向有权处理的机关、单位提出。');

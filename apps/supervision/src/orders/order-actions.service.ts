@@ -85,16 +85,25 @@ export class OrderActionsService {
     return this.orders.view(orderId);
   }
 
-  /** 催办: the issuing (or escalated-to) bureau chases an open order; recorded on the order. */
+  /**
+   * 催办: the issuing (or escalated-to) bureau chases an open order; recorded on the order and on the case log
+   * (`case.supervision-order-reminded`: notification tells the ordered unit).
+   */
   async remind(staff: StaffPrincipal, orderId: string, note: string | undefined): Promise<OrderView> {
     await this.dataSource.transaction(async (m) => {
       const order = await this.ownOrder(m, staff, orderId, (o) => o.by_unit_id === staff.unitId || o.supervising_unit_id === staff.unitId);
       if (order.status !== 'open') throw orderAlreadyAnswered();
+      const reminderId = uuidv7();
+      const payload = { orderId, unitId: order.unit_id, byUnitId: staff.unitId, reminderId, ...(note?.trim() ? { note: note.trim() } : {}) };
+      await this.emitter.emit(m, order.case_id, order.case, { name: 'remind-supervision-order', payload }, {
+        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
+      });
       await m.query(
         `INSERT INTO order_reminders (id, order_id, by_unit_id, by_staff, note, reminded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [uuidv7(), orderId, staff.unitId, staff.subject, note ?? null, this.clock.now()],
+        [reminderId, orderId, staff.unitId, staff.subject, note ?? null, this.clock.now()],
       );
     });
+    this.emitter.poke();
     return this.orders.view(orderId);
   }
 

@@ -42,6 +42,7 @@ const fromEventsMd = [
   'case.window-expired',
   'case.supervision-order-issued',
   'case.supervision-order-answered',
+  'case.supervision-order-reminded',
   'case.escalated',
   'case.leader-assigned',
   'case.backlog-registered',

@@ -36,3 +36,16 @@ export type CaseSupervisionOrderIssued = z.infer<typeof caseSupervisionOrderIssu
 /** `case.supervision-order-answered` v1 — 督办回复: the unit answered the order in writing (第40条). */
 export const caseSupervisionOrderAnsweredV1 = z.object({ ...orderParties, answerRef: documentRefSchema });
 export type CaseSupervisionOrderAnswered = z.infer<typeof caseSupervisionOrderAnsweredV1>;
+
+/**
+ * `case.supervision-order-reminded` v1 — 催办: the bureau that issued the order, or the one it was escalated to
+ * (`byUnitId`: the bureau chasing), chased the ordered unit (`unitId`) on the open order; `note`, the staff's words.
+ */
+export const caseSupervisionOrderRemindedV1 = z.object({
+  orderId: uuidSchema,
+  unitId: unitIdSchema,
+  byUnitId: unitIdSchema,
+  reminderId: uuidSchema,
+  note: z.string().trim().min(1).max(500).optional(),
+});
+export type CaseSupervisionOrderReminded = z.infer<typeof caseSupervisionOrderRemindedV1>;

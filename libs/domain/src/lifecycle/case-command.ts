@@ -47,6 +47,8 @@ export interface CommandPayloads {
   'expire-window': PayloadOf<'case.window-expired'>;
   'issue-supervision-order': PayloadOf<'case.supervision-order-issued'>;
   'answer-supervision-order': PayloadOf<'case.supervision-order-answered'>;
+  /** 催办: the issuing or escalated-to bureau chases the ordered unit on an open order. */
+  'remind-supervision-order': PayloadOf<'case.supervision-order-reminded'>;
   escalate: PayloadOf<'case.escalated'>;
   'assign-leader': PayloadOf<'case.leader-assigned'>;
   'register-backlog': PayloadOf<'case.backlog-registered'>;

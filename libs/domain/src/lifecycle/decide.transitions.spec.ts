@@ -7,7 +7,7 @@ import { BUREAU, CASE_ID, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0
 
 // Commands that set flags or record facts in every status after registration (a clock that outlives the case, such as
 // the 交办 report still owed, warns and goes overdue after it ended).
-const ANY: CommandName[] = ['correct', 'merge', 'rate', 'expire-window', 'warn-deadline', 'mark-overdue', 'answer-supervision-order', 'clear-backlog'];
+const ANY: CommandName[] = ['correct', 'merge', 'rate', 'expire-window', 'warn-deadline', 'mark-overdue', 'answer-supervision-order', 'remind-supervision-order', 'clear-backlog'];
 // Supervision's commands while the case is open, the withdrawal, and the end of a merged case (并单).
 const OPEN: CommandName[] = [
   'close-merged',
@@ -170,6 +170,13 @@ const scenarios: Record<CommandName, Scenario> = {
     command: {
       name: 'answer-supervision-order',
       payload: { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, answerRef: 'supervision:answer:1' },
+    },
+    prepare: (s) => ({ ...s, flags: { ...s.flags, openOrders: [{ orderId: ORDER_ID, unitId: DEPT }] } }),
+  },
+  'remind-supervision-order': {
+    command: {
+      name: 'remind-supervision-order',
+      payload: { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, reminderId: '0190a6b2-7c3e-7a1b-8c2d-0000000000c1' },
     },
     prepare: (s) => ({ ...s, flags: { ...s.flags, openOrders: [{ orderId: ORDER_ID, unitId: DEPT }] } }),
   },

@@ -23,6 +23,7 @@ export const supervisionEvolvers = evolverTable({
     }),
   'case.supervision-order-answered': (state, p) =>
     patchFlags(state, { openOrders: state.flags.openOrders.filter((o) => o.orderId !== p.orderId) }),
+  'case.supervision-order-reminded': (state) => state,
   'case.escalated': (state, p) =>
     patchFlags(state, { escalationStep: Math.max(state.flags.escalationStep, p.policyStep) }),
   'case.leader-assigned': (state, p) => patchFlags(state, { leaderRef: p.leaderRef }),

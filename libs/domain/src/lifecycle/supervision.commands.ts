@@ -8,6 +8,7 @@ type SupervisionCommand =
   | 'expire-window'
   | 'issue-supervision-order'
   | 'answer-supervision-order'
+  | 'remind-supervision-order'
   | 'escalate'
   | 'assign-leader'
   | 'register-backlog'
@@ -38,6 +39,14 @@ export const supervisionCommands: SpecTable<SupervisionCommand> = {
     run: (s, c) =>
       s.flags.openOrders.some((o) => o.orderId === c.payload.orderId && o.unitId === c.payload.unitId)
         ? [event('case.supervision-order-answered', c.payload)]
+        : refuse('UNKNOWN_ORDER'),
+  },
+  // 催办: an order still open for that unit, like its answer also after the case ended.
+  'remind-supervision-order': {
+    from: ALL_STATUSES,
+    run: (s, c) =>
+      s.flags.openOrders.some((o) => o.orderId === c.payload.orderId && o.unitId === c.payload.unitId)
+        ? [event('case.supervision-order-reminded', c.payload)]
         : refuse('UNKNOWN_ORDER'),
   },
   escalate: { from: OPEN_STATUSES, run: (_s, c) => [event('case.escalated', c.payload)] },

@@ -63,6 +63,7 @@ export const samplePayloads: { readonly [K in CaseLogEventType]: PayloadOf<K> } 
     reason,
   },
   'case.supervision-order-answered': { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, answerRef: 'supervision:answer:1' },
+  'case.supervision-order-reminded': { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, reminderId: '0190a6b2-7c3e-7a1b-8c2d-0000000000c1', note: '请尽快书面回复' },
   'case.escalated': { unitId: DEPT, fromUnitId: BUREAU, toUnitId: CITY_BUREAU, policyStep: 2, reason },
   'case.leader-assigned': { leaderRef: 'leader-1', unitId: COUNTY },
   'case.backlog-registered': { unitId: DEPT, reason },
