@@ -16,6 +16,6 @@ export class CaseReplicaConsumer {
   @EventPattern(ANY_EVENT)
   async onEvent(@Payload() event: AnyEvent, @Ctx() ctx: EventContext): Promise<void> {
     if (!event.caseId || !isCaseLogEventType(event.type)) return;
-    await this.store.apply(ctx.manager, event.caseId, [event as AnyCaseEvent]);
+    await this.store.fold(ctx.manager, event.caseId, [event as AnyCaseEvent]);
   }
 }

@@ -62,27 +62,36 @@ export class CaseReplicaStore {
    * columns, then runs the service's reactions for each event newly applied. Returns the case after them.
    */
   async apply(m: EntityManager, caseId: string, events: readonly AnyCaseEvent[], from?: ReplicaCase | null): Promise<ReplicaCase> {
+    const { saved, changed } = await this.fold(m, caseId, events, from);
+    return changed ? ((await this.read(m, caseId)) ?? saved) : saved;
+  }
+
+  /**
+   * apply without reading the case back after the reactions (the case-log consumer needs no answer): `saved` is the
+   * case as folded, `changed` whether any event was newly applied.
+   */
+  async fold(m: EntityManager, caseId: string, events: readonly AnyCaseEvent[], from?: ReplicaCase | null): Promise<{ saved: ReplicaCase; changed: boolean }> {
     const start = from ?? (await this.lock(m, caseId));
     let state = start?.state ?? initialCaseState(caseId);
     const changes: Array<CaseChange<AnyCaseEvent>> = [];
     for (const event of events) {
-      // An event applied before (emitted here, then consumed back) is not folded again, nor reported as skipped.
-      if (await this.applied(m, event.id)) continue;
       const before = state;
       const result = evolve(state, event);
+      // An event applied before (emitted here, then consumed back: its journal row exists) is not folded again, nor
+      // reported as skipped.
+      if (!(await this.journal(m, caseId, event, result.state))) continue;
       if (result.skipped) {
         this.skipped++;
         this.logger.warn(`skipped ${event.type} on ${caseId}: ${result.skipped.reason}`);
       }
-      if (!(await this.journal(m, caseId, event, result.state))) continue;
       state = result.state;
       changes.push({ event, before, after: state });
     }
-    if (changes.length === 0 && start) return start;
+    if (changes.length === 0 && start) return { saved: start, changed: false };
     const revision = (start?.revision ?? 0) + changes.filter((c) => countsForRevision(c.event)).length;
     const saved = await this.save(m, caseId, state, revision);
     for (const change of changes) await this.reactions.run(m, change);
-    return changes.length > 0 ? ((await this.read(m, caseId)) ?? saved) : saved;
+    return { saved, changed: changes.length > 0 };
   }
 
   /** The case's applied events in order (its history). */
@@ -141,10 +150,6 @@ export class CaseReplicaStore {
         disciplineDivisions: r.discipline_divisions,
       },
     };
-  }
-
-  private async applied(m: EntityManager, eventId: string): Promise<boolean> {
-    return (await m.query<unknown[]>(`SELECT 1 FROM case_replica_events WHERE event_id = $1`, [eventId])).length > 0;
   }
 
   private async journal(m: EntityManager, caseId: string, event: AnyCaseEvent, after: CaseState): Promise<boolean> {

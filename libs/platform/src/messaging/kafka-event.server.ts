@@ -74,7 +74,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private producer?: Producer;
   private processor?: MessageProcessor;
   private lot?: ParkingLot;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** The batches being applied (one per partition consumed side by side), drained on close. */
+  private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
   private consumerStatusNow: ConsumerStatus;
   private readonly log = new Logger(KafkaEventServer.name);
@@ -134,7 +135,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   async close(): Promise<void> {
     this.closing = true;
     this.moveTo('stopped');
-    await this.inFlight.catch(() => undefined);
+    await Promise.all([...this.inFlight]);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
   }
@@ -184,21 +185,28 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.config.consumer.partitionsConcurrently,
       eachBatch: async (payload) => {
         heartbeat = payload.heartbeat;
         const work = this.onBatch(payload);
-        this.inFlight = work.catch(() => undefined);
-        await work;
+        const settled = work.catch(() => undefined);
+        this.inFlight.add(settled);
+        try {
+          await work;
+        } finally {
+          this.inFlight.delete(settled);
+        }
       },
     });
     this.log.log(`consuming ${topics.join(', ')} as group ${this.groupId}`);
   }
 
   /**
-   * One partition's batch, a message at a time in offset order (each in its own transaction with its inbox row), its
-   * offsets committed every COMMIT_EVERY_MESSAGES messages or COMMIT_EVERY_MS, at the batch's end and before a failure
+   * One partition's batch in offset order, in chunks of up to `chunkMax` messages each applied in one transaction (a
+   * message's inbox row in it; a chunk that fails goes one message at a time: ParkingLot.handleLiveChunk), its offsets
+   * committed every COMMIT_EVERY_MESSAGES messages or COMMIT_EVERY_MS, at the batch's end and before a failure
    * propagates. A crash between an effect and its offset commit redelivers it: the inbox makes that a duplicate.
+   * Partitions run side by side (`partitionsConcurrently`): a key's messages share a partition, so keep their order.
    */
   private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
@@ -214,40 +222,39 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       await this.consumer?.commitOffsets([{ topic, partition, offset }]);
     };
     try {
-      for (const message of batch.messages) {
+      const size = this.config.consumer.chunkMax;
+      for (let i = 0; i < batch.messages.length; i += size) {
         if (!isRunning() || isStale()) break;
         if (this.closing) throw new Error('closing: the message will be redelivered');
-        await this.onMessage(topic, partition, message, heartbeat);
-        resolveOffset(message.offset);
-        pending = message.offset;
-        if (++count >= COMMIT_EVERY_MESSAGES || Date.now() - since >= COMMIT_EVERY_MS) await commit();
+        const chunk = batch.messages.slice(i, i + size);
+        await this.onMessages(topic, partition, chunk, heartbeat);
+        const last = chunk[chunk.length - 1]?.offset ?? pending;
+        if (last === undefined) continue;
+        resolveOffset(last);
+        pending = last;
+        count += chunk.length;
+        if (count >= COMMIT_EVERY_MESSAGES || Date.now() - since >= COMMIT_EVERY_MS) await commit();
       }
     } finally {
       await commit();
     }
   }
 
-  private async onMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
-    await this.options.beforeMessage?.(topic, partition, message);
-    this.metrics.received++;
+  private async onMessages(topic: string, partition: number, messages: readonly KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
+    const raws: RawMessage[] = [];
+    for (const message of messages) {
+      await this.options.beforeMessage?.(topic, partition, message);
+      this.metrics.received++;
+      if (message.value === null) this.metrics.tombstones++;
+      else raws.push(toRaw(topic, partition, message, message.value));
+    }
     const lot = this.parkingLot;
     // Heartbeats while a handler runs long (kafkajs only sends one when its interval has passed).
     const keepAliveMs = Math.max(500, Math.floor(this.config.consumer.sessionTimeoutMs / 5));
     const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), keepAliveMs);
     try {
-      if (message.value === null) {
-        this.metrics.tombstones++;
-      } else {
-        const raw: RawMessage = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          value: message.value.toString(),
-          headers: Object.fromEntries(
-            Object.entries(message.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(Array.isArray(v) ? v[0] : v)]])),
-          ),
-        };
+      if (raws.length > 1 && (await lot.tryLiveChunk(raws))) return;
+      for (const raw of raws) {
         // The header (written from the envelope by the outbox) covers parking and dead-letter logs; the processor
         // enters the envelope's own correlation once the event is decoded.
         const correlationId = raw.headers[CORRELATION_ID_HEADER];
@@ -295,4 +302,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       }
     };
   }
+}
+
+function toRaw(topic: string, partition: number, message: KafkaMessage, value: Buffer): RawMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? '',
+    value: value.toString(),
+    headers: Object.fromEntries(
+      Object.entries(message.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(Array.isArray(v) ? v[0] : v)]])),
+    ),
+  };
 }

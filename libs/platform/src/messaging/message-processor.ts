@@ -102,6 +102,56 @@ export class MessageProcessor {
     return runWithCorrelation({ correlationId: event.correlationId, causationId: event.id }, () => this.attempts(event, meta, invoke));
   }
 
+  /**
+   * Applies consecutive live messages of one partition in one transaction, each with its own inbox row (a duplicate is
+   * skipped, as alone), and says whether it did. It does not when a key of theirs is parked, a message is malformed or
+   * anything fails (the transaction rolls back as a whole): the caller then applies them one at a time (apply, with
+   * retries and dead letters), so a poison message never takes its neighbours with it and every effect stays once.
+   */
+  async applyChunk(messages: readonly RawMessage[]): Promise<boolean> {
+    const work: Array<{ event: AnyEvent; meta: MessageMeta; invoke: Invoke | null }> = [];
+    const skipped: string[] = [];
+    for (const message of messages) {
+      const decoded = safeDecode(message.value);
+      if (!decoded) return false;
+      if (decoded.kind !== 'event') skipped.push(`${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`);
+      else work.push({ event: decoded.event, meta: { ...message, mode: 'live' }, invoke: this.resolve(decoded.event.type) });
+    }
+    if (await this.anyParked(messages)) return false;
+    const handled = work.filter((w) => w.invoke !== null);
+    let applied: AnyEvent[];
+    try {
+      applied = await this.dataSource.transaction(async (manager) => {
+        const done: AnyEvent[] = [];
+        for (const { event, meta, invoke } of handled) {
+          const run = () => this.inTransaction(manager, event, meta, invoke as Invoke);
+          if (await runWithCorrelation({ correlationId: event.correlationId, causationId: event.id }, run)) done.push(event);
+        }
+        return done;
+      });
+    } catch (error) {
+      this.logger.debug(`a chunk of ${messages.length} goes one message at a time: ${describe(error)}`);
+      return false;
+    }
+    this.metrics.skipped += skipped.length;
+    for (const what of skipped) this.logger.warn(`skipped ${what}`);
+    this.metrics.ignored += work.length - handled.length;
+    this.metrics.applied += applied.length;
+    this.metrics.duplicates += handled.length - applied.length;
+    if (applied.length > 0) this.afterCommit();
+    for (const event of applied) failpoint(this.config, 'consumer.after-effect', event.type);
+    return true;
+  }
+
+  /** Whether a key of these messages waits behind a dead letter (one query; see parkIfParked for why no lock). */
+  private async anyParked(messages: readonly RawMessage[]): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM dead_letters WHERE consumer = $1 AND topic = $2 AND message_key = ANY($3) AND status = 'parked' LIMIT 1`,
+      [this.consumer, messages[0]?.topic ?? '', [...new Set(messages.map((m) => m.key))]],
+    );
+    return rows.length > 0;
+  }
+
   private async attempts(event: AnyEvent, meta: MessageMeta, invoke: Invoke): Promise<{ outcome: Outcome; error?: string; attempts: number }> {
     let lastError = '';
     let outageSince: number | undefined;
@@ -232,6 +282,14 @@ function describe(error: unknown): string {
     }
   }
   return String(error);
+}
+
+function safeDecode(value: string): ReturnType<typeof decodeEvent> | null {
+  try {
+    return decodeEvent(JSON.parse(value));
+  } catch {
+    return null;
+  }
 }
 
 function safeJson(value: string): { id: string | null; type: string | null } {

@@ -38,10 +38,14 @@ export interface ParkedKey {
 
 /**
  * Keeps each key's order when a message dead-letters: later messages of that key wait here until an operator
- * replays or discards the dead letter; other keys flow on. One mutex serialises live traffic and ops actions.
+ * replays or discards the dead letter; other keys flow on. Live work of several partitions runs side by side; an
+ * operator's replay or discard runs alone (a readers–writer lock: live traffic shares, actions exclude).
  */
 export class ParkingLot {
+  /** The operators' actions, one after another; live work waits for those queued before it. */
   private chain: Promise<unknown> = Promise.resolve();
+  /** Live work under way (an action waits for it). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly consumer: string,
@@ -50,11 +54,21 @@ export class ParkingLot {
   ) {}
 
   handleLive(message: RawMessage): Promise<void> {
-    return this.serial(async () => {
-      if (await this.processor.parkIfParked(message)) return;
-      const result = await this.processor.apply(message, 'live');
-      if (result.outcome === 'dead-lettered') await this.processor.deadLetter(message, result.error ?? 'unknown', result.attempts);
-    });
+    return this.shared(() => this.live(message));
+  }
+
+  /**
+   * Consecutive messages of one partition in one transaction, when none of their keys is parked and all apply (see
+   * MessageProcessor.applyChunk); false: nothing was applied, hand them to handleLive one at a time.
+   */
+  tryLiveChunk(messages: readonly RawMessage[]): Promise<boolean> {
+    return this.shared(() => this.processor.applyChunk(messages));
+  }
+
+  private async live(message: RawMessage): Promise<void> {
+    if (await this.processor.parkIfParked(message)) return;
+    const result = await this.processor.apply(message, 'live');
+    if (result.outcome === 'dead-lettered') await this.processor.deadLetter(message, result.error ?? 'unknown', result.attempts);
   }
 
   async list(status?: DeadLetterEntity['status']): Promise<DeadLetterEntity[]> {
@@ -198,8 +212,19 @@ export class ParkingLot {
     return dl;
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
+  /** Live traffic: partitions (disjoint keys) run side by side, never beside an operator's replay or discard. */
+  private shared<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+    return next;
+  }
+
+  /** An operator's action: after the live work under way and every action before it, alone. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const live = Promise.all([...this.running]);
+    const next = this.chain.then(() => live).then(work, work);
     this.chain = next.catch(() => undefined);
     return next;
   }
