@@ -54,7 +54,10 @@ describe('the console, part 2, in a browser', () => {
     await phone.goto(`${world.url}/public`);
     await phone.getByTestId('acceptance-scope').waitFor();
     await chooseOption(phone, 'citizen-category', '劳资纠纷');
-    await chooseOption(phone, 'citizen-place', '延津县');
+    // The place from intake's public division list, one level per request: county → township → village.
+    await phone.getByTestId('citizen-place').click();
+    for (const place of ['延津县', '东屯镇', '东屯村']) await phone.locator('.ant-cascader-menu-item', { hasText: new RegExp(`^${place}$`) }).click();
+    expect(await phone.getByTestId('citizen-place').textContent()).toContain('延津县 / 东屯镇 / 东屯村');
     await phone.getByTestId('citizen-subject').fill('工地拖欠工资');
     await phone.getByTestId('citizen-content').fill('本人在延津县某工地务工三个月，工程结束后工资一直未发，请求帮助追讨。');
     await phone.getByTestId('citizen-name').fill('王五');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { intake } from '../../api/client';
 import { CATEGORY, PETITION_TYPE } from '../../labels';
 import { CitizenError, useWait } from './CitizenError';
-import { XINXIANG_COUNTIES } from './places';
+import { PlaceCascader } from './PlaceCascader';
 import { idempotencyKey, maskPhone, publicCall } from './publicApi';
 import type { Submitted } from './views';
 
@@ -101,7 +101,7 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
         <Select data-testid="citizen-category" showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
       <Form.Item name="placeCode" label="问题发生地（新乡市）" rules={[{ required: true, message: '请选择发生地' }]}>
-        <Select data-testid="citizen-place" placeholder="请选择县（市、区）" options={XINXIANG_COUNTIES.map((c) => ({ value: c.code, label: c.name }))} />
+        <PlaceCascader />
       </Form.Item>
       <Form.Item name="subject" label="标题" rules={[{ required: true, min: 2, max: 100, message: '请填写 2–100 字的标题' }]}>
         <Input data-testid="citizen-subject" maxLength={100} />
