@@ -1,10 +1,14 @@
 import { createFieldCipher, parseKeyRing } from '@sunshine/platform';
 import { eventually, forSuite, infraEnv } from '@sunshine/testing';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { LocalDiskAttachmentStore } from '../src/dossier/local-disk-attachment.store';
 import { DEIDENTIFIED, deidentifyExpiredCases } from '../src/retention/pii-retention';
 import { IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
 
 const DAY = 86_400_000;
+const ATTACHMENTS = resolve(__dirname, '../../..', '.local/intake-attachments');
 
 // 个人信息保存期限 (PIPL Art 19, 47): the personal data of cases closed, finalized or withdrawn for the retention period
 // is de-identified; the statistics stay; a petitioner's details go once none of their cases keeps personal data.
@@ -40,6 +44,13 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
     const twiceOpen = await register(petition({ subject: '道路积水', content: '东屯镇二街雨后积水严重，请求疏通排水。', category: 'other',
       petitioner: { name: '乙两案', idNumber: '410726198001010022', phone: '13500000022', address: '延津县东屯镇二街2号' } }));
     const recent = await register(petition({ petitioner: { name: '丙近结', idNumber: '410726198001010033', phone: '13500000033', address: '延津县东屯镇三街3号' } }));
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('甲独一的欠条'))], { type: 'text/plain' }), '欠条.txt');
+    const upload = await fetch(`${w.url}/petitions/${alone.caseId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await w.token('countyBureau')}` }, body: form });
+    expect(upload.status).toBe(201);
+    const [stored] = await w.sql<{ storage_key: string }>(`SELECT storage_key FROM intake.attachments WHERE case_id = $1`, [alone.caseId]);
+    const file = join(ATTACHMENTS, w.h.schema('intake'), stored?.storage_key ?? 'none');
+    expect(existsSync(file)).toBe(true);
     await close(alone.caseId, new Date(now.getTime() - 400 * DAY));
     await close(twiceOld.caseId, new Date(now.getTime() - 366 * DAY));
     await close(recent.caseId, new Date(now.getTime() - 364 * DAY));
@@ -48,7 +59,8 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
     await db.connect();
     dbs.push(db);
     const cipher = createFieldCipher('standard', parseKeyRing(w.h.intakeKeys.PII_KEYS, w.h.intakeKeys.PII_CURRENT_KEY));
-    const run = await deidentifyExpiredCases(db, cipher, now, 365);
+    const store = new LocalDiskAttachmentStore(ATTACHMENTS, w.h.schema('intake'));
+    const run = await deidentifyExpiredCases(db, cipher, store, now, 365);
     expect(run).toEqual({ cases: [alone.caseId, twiceOld.caseId], petitioners: 1 });
 
     // The de-identified dossiers read as such; the others are unchanged.
@@ -56,6 +68,10 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
     expect((await dossier(twiceOld.caseId)).body).toMatchObject({ subject: DEIDENTIFIED, content: DEIDENTIFIED, petitioner: { name: '乙两案' } });
     expect((await dossier(twiceOpen.caseId)).body).toMatchObject({ subject: '道路积水', petitioner: { name: '乙两案', phone: '135****0022' } });
     expect((await dossier(recent.caseId)).body).toMatchObject({ subject: '拖欠农民工工资', petitioner: { name: '丙近结' } });
+
+    // The attachment is gone, bytes and row.
+    expect(existsSync(file)).toBe(false);
+    expect(await w.count('attachments', 'case_id = $1', [alone.caseId])).toBe(0);
 
     // The lone petitioner has no identifying value left, their blind index included; the one with an open case keeps theirs.
     const people = await w.sql<{ name_enc: string; id_number_enc: string | null; phone_enc: string | null; address_enc: string | null; id_blind_index: string | null }>(
@@ -75,6 +91,6 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
     expect(await w.count('pii_deidentified', 'petitioner_erased')).toBe(1);
 
     // A second run takes nothing again.
-    expect(await deidentifyExpiredCases(db, cipher, now, 365)).toEqual({ cases: [], petitioners: 0 });
+    expect(await deidentifyExpiredCases(db, cipher, store, now, 365)).toEqual({ cases: [], petitioners: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { AttachmentStore } from './attachment-store';
 
@@ -18,6 +18,10 @@ export class LocalDiskAttachmentStore implements AttachmentStore {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.path(key));
+  }
+
+  delete(key: string): Promise<void> {
+    return rm(this.path(key), { force: true });
   }
 
   private path(key: string): string {

@@ -1,6 +1,7 @@
 import { createFieldCipher, loadPlatformConfig, loadServiceEnv, parseKeyRing } from '@sunshine/platform';
 import { Client } from 'pg';
 import { z } from 'zod';
+import { LocalDiskAttachmentStore } from '../dossier/local-disk-attachment.store';
 import { loadIntakeConfig } from '../intake-config';
 import { deidentifyExpiredCases } from './pii-retention';
 
@@ -19,13 +20,14 @@ async function main(): Promise<void> {
   const intake = loadIntakeConfig();
   const { PII_RETENTION_DAYS: days } = loadServiceEnv(retentionEnv);
   const cipher = createFieldCipher(platform.crypto.profile, parseKeyRing(intake.piiKeys, intake.piiCurrentKey));
+  const store = new LocalDiskAttachmentStore(intake.attachments.dir, platform.database.schema);
   const db = new Client({ connectionString: platform.database.url, options: `-c search_path=${platform.database.schema}` });
   await db.connect();
   try {
     let cases = 0;
     let petitioners = 0;
     for (;;) {
-      const run = await deidentifyExpiredCases(db, cipher, new Date(), days);
+      const run = await deidentifyExpiredCases(db, cipher, store, new Date(), days);
       cases += run.cases.length;
       petitioners += run.petitioners;
       if (run.cases.length === 0) break;

@@ -1,6 +1,7 @@
 import { CaseStatuses } from '@sunshine/contracts';
 import { isTerminalStatus } from '@sunshine/domain';
 import type { FieldCipher } from '@sunshine/platform';
+import type { AttachmentStore } from '../dossier/attachment-store';
 
 /** What de-identified fields read (sealed like any value, so every reader still opens them). */
 export const DEIDENTIFIED = '［已去标识化］';
@@ -23,12 +24,19 @@ const TERMINAL = CaseStatuses.filter(isTerminalStatus);
  * 个人信息删除/去标识化 (PIPL Art 19, 47): the personal data of every case that has been closed, finalized or withdrawn
  * for `retentionDays` or longer at `now` is de-identified, `batch` cases per call, each in its own transaction: the
  * dossier's subject, content, accused person and representatives, the petition's phone and name/phone indexes, the
- * attachments' file names, the messages sent to the petitioner; the petitioner's name, ID number, phone, address and
+ * attachments (rows and bytes), the messages sent to the petitioner; the petitioner's name, ID number, phone, address and
  * blind indexes (and every recorded version of them) once none of their cases keeps personal data. The statistics stay:
  * the petition row (category, type, place, channel, units, dates), the case replica and every event. Recorded in
  * `pii_deidentified`; a case is never taken twice.
  */
-export async function deidentifyExpiredCases(db: RetentionDb, cipher: FieldCipher, now: Date, retentionDays: number, batch = 200): Promise<RetentionRun> {
+export async function deidentifyExpiredCases(
+  db: RetentionDb,
+  cipher: FieldCipher,
+  store: AttachmentStore,
+  now: Date,
+  retentionDays: number,
+  batch = 200,
+): Promise<RetentionRun> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const due = await db.query<{ case_id: string; since: Date }>(
     `SELECT r.case_id, t.since FROM case_replica r
@@ -46,21 +54,22 @@ export async function deidentifyExpiredCases(db: RetentionDb, cipher: FieldCiphe
   const cases: string[] = [];
   let petitioners = 0;
   for (const { case_id: caseId, since } of due.rows) {
-    if (await deidentifyCase(db, cipher, caseId, since, now)) petitioners++;
+    if (await deidentifyCase(db, cipher, store, caseId, since, now)) petitioners++;
     cases.push(caseId);
   }
   return { cases, petitioners };
 }
 
-async function deidentifyCase(db: RetentionDb, cipher: FieldCipher, caseId: string, since: Date, now: Date): Promise<boolean> {
+async function deidentifyCase(db: RetentionDb, cipher: FieldCipher, store: AttachmentStore, caseId: string, since: Date, now: Date): Promise<boolean> {
   const sealed = (): string => cipher.encrypt(DEIDENTIFIED);
   await db.query('BEGIN');
   try {
-    await db.query(`UPDATE dossiers SET subject_enc = $2, content_enc = $3, accused_person_enc = NULL, representatives_enc = NULL WHERE case_id = $1`, [caseId, sealed(), sealed()]);
+    await db.query(
+      `UPDATE dossiers SET subject_enc = $2, content_enc = $3, accused_person_enc = NULL, representatives_enc = NULL, attachment_count = 0 WHERE case_id = $1`,
+      [caseId, sealed(), sealed()],
+    );
     await db.query(`UPDATE petitions SET phone_enc = NULL, phone_index = NULL, name_index = NULL WHERE case_id = $1`, [caseId]);
-    for (const a of (await db.query<{ id: string }>(`SELECT id FROM attachments WHERE case_id = $1`, [caseId])).rows) {
-      await db.query(`UPDATE attachments SET file_name_enc = $2 WHERE id = $1`, [a.id, sealed()]);
-    }
+    const attachments = await db.query<{ storage_key: string }>(`DELETE FROM attachments WHERE case_id = $1 RETURNING storage_key`, [caseId]);
     for (const m of (await db.query<{ id: string }>(`SELECT id FROM citizen_messages WHERE case_id = $1`, [caseId])).rows) {
       await db.query(`UPDATE citizen_messages SET recipient_enc = $2, body_enc = $3, recipient_masked = '***' WHERE id = $1`, [m.id, sealed(), sealed()]);
     }
@@ -80,6 +89,8 @@ async function deidentifyCase(db: RetentionDb, cipher: FieldCipher, caseId: stri
       }
       await db.query(`UPDATE pii_deidentified SET petitioner_erased = true WHERE case_id = $1`, [caseId]);
     }
+    // The bytes go before the commit: a failure leaves the case to the next run, with its rows.
+    for (const a of attachments.rows) await store.delete(a.storage_key);
     await db.query('COMMIT');
     return petitioner !== undefined;
   } catch (error) {
