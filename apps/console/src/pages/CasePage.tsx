@@ -60,7 +60,7 @@ export default function CasePage() {
               <>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{dossier.data?.content ?? '…'}</Typography.Paragraph>
                 <List size="small" header="附件" dataSource={dossier.data?.attachments ?? []} locale={{ emptyText: '无附件' }}
-                  renderItem={(a) => <List.Item>{a.name ?? a.fileName ?? a.id}</List.Item>} />
+                  renderItem={(a) => <List.Item>{a.fileName}</List.Item>} />
               </>
             )}
           </Card>

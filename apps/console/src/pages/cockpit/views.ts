@@ -1,60 +1,17 @@
-// What the cockpit reads from the evaluation service's answers (shapes of its KpiReport, UnitFigures, FigureCase,
-// PublishedRanking and StoredReport; the OpenAPI document does not describe the success bodies yet).
+import type { Answer } from '../../api/answer';
+import type { paths as EvaluationPaths } from '../../api/generated/evaluation';
 
-export interface KpiRatio {
-  readonly numerator: number;
-  readonly denominator: number;
-  readonly rate: number | null;
-}
+// What the cockpit reads from the evaluation service's answers: the generated types of the success bodies it documents
+// (GET /kpis, /kpis/cases); the rankings and reports below are not documented yet, so their interfaces
+// name the fields the cockpit shows (their service types: PublishedRanking, StoredReport).
 
-export interface KpiFigures {
-  readonly timelyAcceptance: KpiRatio;
-  readonly onTimeReply: KpiRatio;
-  readonly ratingParticipation: KpiRatio;
-  readonly satisfactionHandling: KpiRatio;
-  readonly satisfactionBureau: KpiRatio;
-  readonly repeatRate: KpiRatio;
-  readonly skipLevelShare: KpiRatio;
-  readonly onceResolution: KpiRatio;
-  readonly resolution: KpiRatio;
-  readonly counts: { readonly cases: number; readonly persons: number; readonly collectiveCases: number; readonly overdue: number; readonly orders: number };
-}
+/** GET /api/evaluation/kpis: the figures of a period, with 环比 (previous) and 同比 (lastYear). */
+export type KpiReport = Answer<EvaluationPaths, '/kpis', 'get'>;
+export type KpiFigures = KpiReport['figures'];
+export type Period = KpiReport['period'];
 
-export interface Period {
-  readonly kind: string;
-  readonly from: string;
-  readonly to: string;
-  readonly label: string;
-}
-
-export interface KpiReport {
-  readonly period: Period;
-  readonly figures: KpiFigures;
-  readonly previous: { readonly period: Period; readonly figures: KpiFigures };
-  readonly lastYear: { readonly period: Period; readonly figures: KpiFigures };
-  readonly change: { readonly monthOnMonth: Record<string, number | null>; readonly yearOnYear: Record<string, number | null> };
-}
-
-export interface UnitFigures {
-  readonly unitId: string;
-  readonly unitName: string | null;
-  readonly unitKind: string | null;
-  readonly figures: KpiFigures;
-  readonly satisfactionOutsidePeerNorm: boolean;
-}
-
-export interface FigureCase {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly status: string | null;
-  readonly category: string | null;
-  readonly placeCode: string | null;
-  readonly unitId: string;
-  readonly day: string;
-  readonly metric: string;
-  readonly outcome: string;
-  readonly persons: number;
-}
+/** GET /api/evaluation/kpis/cases (one case behind a figure). */
+export type FigureCase = Answer<EvaluationPaths, '/kpis/cases', 'get'>['items'][number];
 
 export interface RankingRow {
   readonly subject: string;

@@ -1,69 +1,21 @@
-import type { CaseStatus, PetitionType, Stage, SupervisionTrigger } from '@sunshine/contracts';
+import type { Answer } from '../../api/answer';
+import type { paths as SupervisionPaths } from '../../api/generated/supervision';
 
-// What the supervision pages read from the supervision service's answers (success bodies not in its OpenAPI document
-// yet; the shapes are the service's ClockListItem, OrderView, EscalationView, BacklogView, AlertView, LeaderCase,
-// CityListItem).
+// What the supervision pages read from the supervision service's answers: the generated types of the success bodies
+// it documents (clocks, orders, escalations, backlog, the city list, the leader's list); the alerts are not documented
+// yet, so their interface names the fields the pages show (the service's AlertView).
 
-export interface ClockRow {
-  readonly clockId: string;
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly kind: string;
-  readonly stage: Stage;
-  readonly unitId: string;
-  readonly article: string;
-  readonly startAt: string;
-  readonly dueAt: string;
-  readonly lastDay: string;
-  readonly provisional: boolean;
-  readonly status: string;
-  readonly late: boolean | null;
-  readonly stoppedAt: string | null;
-}
+/** GET /api/supervision/clocks (one clock of the ledger, with its case). */
+export type ClockRow = Answer<SupervisionPaths, '/clocks', 'get'>[number];
 
-export interface OrderRow {
-  readonly orderId: string;
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly unitId: string;
-  readonly byUnitId: string;
-  readonly supervisingUnitId: string;
-  readonly trigger: SupervisionTrigger;
-  readonly reason: { readonly code: string; readonly text?: string };
-  readonly issuedAt: string;
-  readonly answerDueAt: string;
-  readonly answerDueProvisional: boolean;
-  readonly status: 'open' | 'answered' | 'overdue';
-  readonly answeredAt: string | null;
-  readonly answerSummary: string | null;
-  readonly escalationStep: number;
-  readonly reminders: number;
-}
+/** GET /api/supervision/supervision-orders (one order, 督办单). */
+export type OrderRow = Answer<SupervisionPaths, '/supervision-orders', 'get'>[number];
 
-export interface EscalationRow {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly orderId: string | null;
-  readonly unitId: string;
-  readonly fromUnitId: string;
-  readonly toUnitId: string;
-  readonly policyStep: number;
-  readonly reasonCode: string;
-  readonly escalatedAt: string;
-}
+/** GET /api/supervision/escalations (one escalation, 提级督办). */
+export type EscalationRow = Answer<SupervisionPaths, '/escalations', 'get'>[number];
 
-export interface BacklogRow {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly caseStatus: string | null;
-  readonly unitId: string;
-  readonly status: 'registered' | 'cleared';
-  readonly reasonCode: string;
-  readonly plan: string | null;
-  readonly planDueDate: string | null;
-  readonly registeredAt: string;
-  readonly clearedAt: string | null;
-}
+/** GET /api/supervision/backlog (one entry of the register, 积案台账). */
+export type BacklogRow = Answer<SupervisionPaths, '/backlog', 'get'>[number];
 
 export interface AlertRow {
   readonly alertId: string;
@@ -78,28 +30,8 @@ export interface AlertRow {
   readonly raisedAt: string;
 }
 
-export interface CaseRow {
-  readonly caseId: string;
-  readonly caseNumber: string | null;
-  readonly status: CaseStatus | null;
-  readonly stage: Stage;
-  readonly type: PetitionType | null;
-  readonly category: string | null;
-  readonly placeCode: string | null;
-  readonly holdingUnitId: string | null;
-  readonly registeredAt: string | null;
-  readonly updatedAt: string;
-  readonly overdue: boolean;
-  readonly supervised: boolean;
-  readonly leaderRef: string | null;
-  readonly backlog: boolean;
-  readonly subject?: string | null;
-  readonly holdingUnitName?: string | null;
-  readonly placeName?: string | null;
-}
+/** GET /api/supervision/cases (one case of the city list). */
+export type CaseRow = Answer<SupervisionPaths, '/cases', 'get'>['items'][number];
 
-export interface LeaderRow extends CaseRow {
-  readonly assignedAt: string;
-  readonly assignedBy: string;
-  readonly leaderUnitId: string;
-}
+/** GET /api/supervision/leader/cases (one case the caller is the leader in charge of). */
+export type LeaderRow = Answer<SupervisionPaths, '/leader/cases', 'get'>[number];
