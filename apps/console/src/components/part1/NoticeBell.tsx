@@ -1,63 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { notification } from '../../api/client';
 import { call } from '../../api/errors';
 import type { paths } from '../../api/generated/notification';
-import { currentSession, sessionExpired } from '../../session';
 import { formatTime } from '../../time';
-import { parseFrames } from '../cockpit/sse-frames';
+import { useEventStream } from '../../sse/useEventStream';
 import { ErrorAlert } from '../ErrorAlert';
 
 type NoticeList = paths['/notices']['get']['responses']['200']['content']['application/json'];
 export type Notice = NoticeList['items'][number];
-
-/**
- * notification's live stream (GET /api/notification/notices/stream, SSE `event: notice`), read with fetch so the token
- * travels in the Authorization header. Each notice reloads the list; `token-expired` (sent at the token's exp, then
- * the stream ends) or a 401 sends the user to sign-in; any other cut reconnects after a short wait.
- */
-function useNoticeStream(onNotice: () => void): void {
-  useEffect(() => {
-    const abort = new AbortController();
-    let attempt = 0;
-    const run = async (): Promise<void> => {
-      while (!abort.signal.aborted) {
-        const session = currentSession();
-        if (!session) return sessionExpired();
-        try {
-          const res = await fetch('/api/notification/notices/stream', {
-            headers: { Authorization: `Bearer ${session.token}`, Accept: 'text/event-stream' },
-            signal: abort.signal,
-            cache: 'no-store',
-          });
-          if (res.status === 401) return sessionExpired();
-          if (!res.ok || !res.body) throw new Error(`notices ${res.status}`);
-          attempt = 0;
-          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-          let buffer = '';
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            const parsed = parseFrames(buffer + value);
-            buffer = parsed.rest;
-            for (const f of parsed.frames) {
-              if (f.event === 'token-expired') return sessionExpired();
-              if (f.event === 'notice') onNotice();
-            }
-          }
-        } catch {
-          if (abort.signal.aborted) return;
-        }
-        attempt += 1;
-        await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** Math.min(attempt - 1, 4), 15000)));
-      }
-    };
-    void run();
-    return () => abort.abort();
-  }, []);
-}
 
 /** 站内通知: the bell with the unread count, live; the drawer lists the notices (mark read), each opening its case. */
 export function NoticeBell() {
@@ -69,7 +22,10 @@ export function NoticeBell() {
     refetchInterval: 60_000,
     queryFn: () => call<NoticeList>(notification.GET('/notices', { params: { query: { limit: 50 } } })),
   });
-  useNoticeStream(() => void qc.invalidateQueries({ queryKey: ['notices'] }));
+  // notification's live stream (SSE `event: notice`): each notice reloads the list; the poll covers a lost stream.
+  useEventStream('/api/notification/notices/stream', (f) => {
+    if (f.event === 'notice') void qc.invalidateQueries({ queryKey: ['notices'] });
+  });
   const read = useMutation({
     mutationFn: (id: string) => call(notification.POST('/notices/{id}/read', { params: { path: { id } } })),
     onSettled: () => void qc.invalidateQueries({ queryKey: ['notices'] }),

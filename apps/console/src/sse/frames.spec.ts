@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseFrames } from './sse-frames';
+import { parseFrames } from './frames';
 
 describe('parseFrames (the live feed as fetch reads it)', () => {
   it('splits complete frames, keeps the incomplete tail for the next chunk', () => {
