@@ -18,6 +18,10 @@ describe('the staff console in a browser', () => {
     await world?.stop();
   });
 
+  // The case the first test registers, as 东屯镇's staff open it (/cases/<id>), for the flow through the unit.
+  let caseUrl = '';
+  let caseNumber = '';
+
   async function signedIn(persona: string): Promise<Page> {
     // The browser in another zone than the city: every time shown must still be Beijing time.
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
@@ -77,5 +81,82 @@ describe('the staff console in a browser', () => {
     // antd spaces two-character labels (签 收).
     await township.getByTestId('case-actions').getByRole('button', { name: /^签\s*收$/ }).waitFor();
     await township.screenshot({ path: `${SHOTS}/console-case.png`, fullPage: true });
+    caseUrl = township.url();
+    caseNumber = number;
+  });
+
+  /** The case page as `persona` sees it, once its status tag reads `status`. */
+  async function casePage(persona: string, status: string): Promise<Page> {
+    const page = await signedIn(persona);
+    await page.goto(caseUrl);
+    await page.getByTestId('case-page-number').waitFor();
+    await page.getByText(status, { exact: true }).first().waitFor();
+    return page;
+  }
+
+  const buttons = async (page: Page) => (await page.getByTestId('case-actions').getByRole('button').allTextContents()).map((t) => t.replace(/\s+/g, ''));
+  const button = (page: Page, name: string) => page.getByTestId('case-actions').getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
+  const confirm = async (page: Page) => page.locator('.ant-modal-confirm').getByRole('button', { name: /^确\s*认$/ }).click();
+  const submit = async (page: Page) => page.locator('.ant-modal').getByRole('button', { name: /^提\s*交$/ }).click();
+  const choose = async (page: Page, field: string, option: string) => {
+    await page.getByLabel(field).click();
+    await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  };
+
+  it('takes the case through 东屯镇: the clerk signs, the handler accepts and drafts, the head approves, the reply is served', async () => {
+    expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    // The clerk signs (签收) and then has nothing more to do until there is a reply to serve.
+    const clerk = await casePage('dongtun-clerk', '已转送/交办');
+    expect(await buttons(clerk)).toEqual(['签收']);
+    await button(clerk, '签收').click();
+    await confirm(clerk);
+    await clerk.getByText('已签收', { exact: true }).first().waitFor();
+    await clerk.getByText('当前没有可执行的操作').waitFor();
+
+    // The handler accepts (受理), then drafts the reply; approving it is not theirs (the head's, four eyes).
+    const handler = await casePage('dongtun-handler', '已签收');
+    expect(await buttons(handler)).toContain('受理');
+    await button(handler, '受理').click();
+    await submit(handler);
+    await handler.getByText('已受理', { exact: true }).first().waitFor();
+    await button(handler, '起草答复意见').waitFor();
+    expect(await buttons(handler)).not.toContain('审签答复意见');
+    await button(handler, '起草答复意见').click();
+    await choose(handler, '处理结论', '解释说明');
+    await handler.getByLabel('答复意见', { exact: true }).fill('经核查，该村道已列入今年乡村道路维修计划，将于三个月内修复。');
+    await submit(handler);
+    await handler.getByText('起草答复意见：已完成').waitFor();
+    expect(await buttons(handler)).not.toContain('审签答复意见');
+    await handler.screenshot({ path: `${SHOTS}/console-case-drafted.png`, fullPage: true });
+
+    // The head sees the draft to approve (审签) and approves it: the case is replied.
+    const head = await casePage('dongtun-head', '已受理');
+    await button(head, '审签答复意见').waitFor();
+    await button(head, '审签答复意见').click();
+    await confirm(head);
+    await head.getByText('已答复', { exact: true }).first().waitFor();
+    expect(await buttons(head)).not.toContain('审签答复意见');
+
+    // The clerk records the service (送达); the timeline shows it and the action is gone.
+    const serving = await casePage('dongtun-clerk', '已答复');
+    expect(await buttons(serving)).toEqual(['记录送达']);
+    await button(serving, '记录送达').click();
+    await choose(serving, '送达方式', '直接送达');
+    await submit(serving);
+    await serving.getByText('记录送达：已完成').waitFor();
+    await serving.getByText('当前没有可执行的操作').waitFor();
+    // The timeline is supervision's, which follows the case log over Kafka: reload until it lists the service.
+    const served = serving.getByText('case.reply-served');
+    for (let i = 0; i < 12 && !(await served.waitFor({ timeout: 5000 }).then(() => true, () => false)); i++) await serving.reload();
+    await served.waitFor({ timeout: 5000 });
+    await serving.screenshot({ path: `${SHOTS}/console-case-served.png`, fullPage: true });
+
+    // The bureau that registered it sees the same case replied in its inbox (the case follows the one timeline).
+    const bureau = await signedIn('county-bureau-clerk');
+    await bureau.goto(caseUrl);
+    await bureau.getByTestId('case-page-number').waitFor();
+    expect(await bureau.getByTestId('case-page-number').textContent()).toBe(caseNumber);
+    await bureau.getByText('已答复', { exact: true }).first().waitFor();
+    expect(await buttons(bureau)).toEqual([]);
   });
 });
