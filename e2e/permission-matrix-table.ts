@@ -157,6 +157,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   // intake
   'POST /petitions': { body: MALFORMED, status: 400 },
   'POST /public/cases/progress': { body: MALFORMED, status: 400 },
+  'POST /public/cases/personal-data': { body: MALFORMED, status: 400 },
   'POST /public/cases/ratings': { body: MALFORMED, status: 400 },
   'POST /public/cases/review-requests': { body: MALFORMED, status: 400 },
   'POST /public/cases/identity-verification': { body: MALFORMED, status: 400 },

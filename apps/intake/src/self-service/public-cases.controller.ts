@@ -21,6 +21,8 @@ import {
 } from './citizen.dto';
 import { CitizenActionsService, type Done } from './citizen-actions.service';
 import { OnlineSubmissionService, type Submitted } from './online-submission.service';
+import { personalDataCopySchema } from './personal-data-copy.response';
+import { PersonalDataCopyService, type PersonalDataCopy } from './personal-data-copy.service';
 import { progressSchema } from './progress.response';
 import { ProgressService, type Progress } from './progress.service';
 
@@ -31,6 +33,7 @@ export class PublicCasesController {
     private readonly submissions: OnlineSubmissionService,
     private readonly progressService: ProgressService,
     private readonly actions: CitizenActionsService,
+    private readonly copies: PersonalDataCopyService,
   ) {}
 
   @CitizenRoute('POST', 'public/petitions', {
@@ -49,6 +52,16 @@ export class PublicCasesController {
   @ZodResponse(progressSchema)
   progress(@ZodBody(caseKeySchema) key: CaseKey, @Client() client: CitizenClient): Promise<Progress> {
     return this.progressService.progress(key, client);
+  }
+
+  @CitizenRoute('POST', 'public/cases/personal-data', {
+    status: 200,
+    summary: '个人信息查阅复制 A copy of the personal data held for the case (PIPL Art 45), by case number + query code; recorded',
+    caseNotFound: true,
+  })
+  @ZodResponse(personalDataCopySchema)
+  personalData(@ZodBody(caseKeySchema) key: CaseKey, @Client() client: CitizenClient): Promise<PersonalDataCopy> {
+    return this.copies.copy(key, client);
   }
 
   @CitizenRoute('POST', 'public/cases/ratings', {
