@@ -97,35 +97,40 @@ describe('intake 12345 hotline work orders', () => {
       flags: { confidential: true } });
   }, 120_000);
 
-  it('posts the reply’s result and the closing back to the hotline, signed, in order, the refused one again', async () => {
+  it('posts 签收, the reply’s result and the closing back to the hotline, signed, in order, the refused one again', async () => {
     const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0042']);
     const caseId = row?.case_id ?? '';
     const [{ caseNumber } = { caseNumber: '' }] = await w.sql<{ caseNumber: string }>(`SELECT case_number AS "caseNumber" FROM intake.petitions WHERE case_id = $1`, [caseId]);
     await w.produce(caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'assign',
       rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地'], hop: 1 });
+    const signed = await w.produce(caseId, 'case.signed', { unitId: UNITS.hrss });
     const replied = await w.produce(caseId, 'case.replied', { unitId: UNITS.hrss, stage: 'original', outcome: 'supported',
       replyDocumentRef: 'routing:reply:1', approvedBy: 'hrss-head' });
     const closed = await w.produce(caseId, 'case.closed', { unitId: UNITS.hrss, reason: { code: 'window-passed', text: '孙八未申请复查' } });
 
-    // The first delivery is refused (503) and sent again; the closing waits until the result was taken.
-    const got = await eventually(async () => (receiver.received.length >= 3 ? receiver.received : undefined), 60000, 'three deliveries');
-    expect(got.map((r) => r.headers['x-sunshine-delivery'])).toEqual([replied.id, replied.id, closed.id]);
+    // The first delivery (签收) is refused (503) and sent again; the result and the closing wait their turn.
+    const got = await eventually(async () => (receiver.received.length >= 4 ? receiver.received : undefined), 60000, 'four deliveries');
+    expect(got.map((r) => r.headers['x-sunshine-delivery'])).toEqual([signed.id, signed.id, replied.id, closed.id]);
     for (const r of got) {
       expect(verifyBodySignature(secret, String(r.headers['x-sunshine-timestamp']), r.body, String(r.headers['x-sunshine-signature']))).toBe(true);
       expect(r.body).not.toMatch(/孙八|13800138088|拖欠/);
     }
     expect(JSON.parse(got[1]?.body ?? '{}')).toEqual({
+      feedbackId: signed.id, orderNo: 'GD20261201-0042', caseNumber, kind: 'signed', kindLabel: '签收', status: 'signed', statusLabel: '已签收',
+      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' }, summary: '延津县人力资源和社会保障局已签收', occurredAt: signed.occurredAt,
+    });
+    expect(JSON.parse(got[2]?.body ?? '{}')).toEqual({
       feedbackId: replied.id, orderNo: 'GD20261201-0042', caseNumber, kind: 'result', kindLabel: '办理结果', status: 'replied', statusLabel: '已答复',
       unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' }, outcome: 'supported', outcomeLabel: '支持',
       summary: '延津县人力资源和社会保障局已出具信访处理意见：支持', occurredAt: replied.occurredAt,
     });
-    expect(JSON.parse(got[2]?.body ?? '{}')).toEqual({
+    expect(JSON.parse(got[3]?.body ?? '{}')).toEqual({
       feedbackId: closed.id, orderNo: 'GD20261201-0042', caseNumber, kind: 'closed', kindLabel: '办结', status: 'closed', statusLabel: '已办结',
       unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' }, closingReason: 'window-passed', summary: '延津县人力资源和社会保障局：已办结',
       occurredAt: closed.occurredAt,
     });
     expect(await w.sql<{ attempts: number; delivered: boolean }>(
       `SELECT attempts, delivered_at IS NOT NULL AS delivered FROM intake.hotline_feedback WHERE case_id = $1 ORDER BY seq`, [caseId]))
-      .toEqual([{ attempts: 2, delivered: true }, { attempts: 1, delivered: true }]);
+      .toEqual([{ attempts: 2, delivered: true }, { attempts: 1, delivered: true }, { attempts: 1, delivered: true }]);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { hotlineFeedback, type HotlineFeedbackEvent } from './hotline-feedback';
 
 /**
- * When a case that came from a 12345 order is replied, closed or finalized, the feedback the hotline expects is queued
+ * When a case that came from a 12345 order is signed for, not accepted, replied, closed or finalized, the feedback the hotline expects is queued
  * in the same transaction as the replica's fold (one row per event id: a redelivered event queues nothing twice);
  * HotlineFeedbackSender posts it.
  */
@@ -17,6 +17,8 @@ export class HotlineFeedbackReactions implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.reactions.on('case.signed', (m, change) => this.queue(m, change));
+    this.reactions.on('case.not-accepted', (m, change) => this.queue(m, change));
     this.reactions.on('case.replied', (m, change) => this.queue(m, change));
     this.reactions.on('case.closed', (m, change) => this.queue(m, change));
     this.reactions.on('case.finalized', (m, change) => this.queue(m, change));

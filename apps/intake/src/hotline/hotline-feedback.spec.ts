@@ -33,4 +33,23 @@ describe('hotlineFeedback', () => {
     expect(hotlineFeedback(event, state('finalized'), 'GD1', '新乡市信访局')).toMatchObject({
       kind: 'finalized', status: 'finalized', statusLabel: '终结（不再受理）', summary: '新乡市信访局：终结（不再受理）' });
   });
+
+  it('tells the hotline a unit signed for the case (签收)', () => {
+    const event = { ...envelope, type: 'case.signed', payload: { unitId: HRSS } } as HotlineFeedbackEvent;
+    expect(hotlineFeedback(event, state('signed'), 'GD1', '延津县人力资源和社会保障局')).toEqual({
+      feedbackId: '0193a1b2-0000-7000-8000-000000000001', orderNo: 'GD1', caseNumber: 'XF410726-20261201-0007', kind: 'signed', kindLabel: '签收',
+      status: 'signed', statusLabel: '已签收', unit: { id: HRSS, name: '延津县人力资源和社会保障局' }, summary: '延津县人力资源和社会保障局已签收',
+      occurredAt: '2026-12-01T02:00:00.000Z',
+    });
+  });
+
+  it('returns the order (退单) with the reason’s code and the proper channel, not the reason’s words', () => {
+    const event = { ...envelope, type: 'case.not-accepted', payload: { unitId: HRSS, reason: { code: 'in-litigation', text: '张三已起诉' },
+      properChannel: 'litigation' } } as HotlineFeedbackEvent;
+    const feedback = hotlineFeedback(event, state('not-accepted'), 'GD1', '延津县人力资源和社会保障局');
+    expect(feedback).toMatchObject({ kind: 'returned', kindLabel: '退单（不予受理）', status: 'not-accepted', statusLabel: '不予受理',
+      returnReason: 'in-litigation', properChannel: 'litigation', properChannelLabel: '依法向人民法院提起诉讼',
+      summary: '延津县人力资源和社会保障局不予受理，依法向人民法院提起诉讼' });
+    expect(JSON.stringify(feedback)).not.toContain('张三');
+  });
 });
