@@ -38,6 +38,8 @@ export async function archiveAuditTrail(client: Client, schema: string, outDir: 
   const children = (await query(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass`, [table])) as Array<{ relname: string }>;
   const due = auditPartitionsDue(children.map((c) => c.relname), now);
   if (due.length === 0) return { archived: [], findings: [] };
+  const [archive] = (await query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${schema}".audit_archive`])) as Array<{ present: boolean }>;
+  if (!archive?.present) throw new Error(`${schema}: no audit_archive table yet: start the service once (migration AuditArchive1796230000000), then archive`);
   const verification = await verifyAuditTable(query, table);
   if (verification.findings.length > 0) return { archived: [], findings: verification.findings };
   mkdirSync(outDir, { recursive: true });
