@@ -56,9 +56,23 @@ describe.each(SERVICE_APPS.map((s) => [s.service, s] as const))('OpenAPI documen
 
 /** The operations whose success answer is documented from a zod schema (@ZodResponse); each must keep it. */
 const DOCUMENTED_ANSWERS: Record<string, readonly string[]> = {
-  intake: ['POST /petitions', 'GET /categories', 'POST /suggestions'],
-  routing: ['GET /cases/{caseId}/documents'],
+  intake: ['POST /petitions', 'GET /categories', 'POST /suggestions', 'GET /petitions/{caseId}/dossier', 'POST /public/cases/progress'],
+  routing: ['GET /cases/{caseId}/documents', 'GET /inbox', 'GET /cases/{caseId}', 'GET /cases/{caseId}/dispatches', 'GET /desk'],
+  supervision: [
+    'GET /cases',
+    'GET /cases/{caseId}',
+    'GET /clocks',
+    'GET /supervision-orders',
+    'POST /cases/{caseId}/supervision-orders',
+    'POST /supervision-orders/{orderId}/answer',
+    'POST /supervision-orders/{orderId}/reminders',
+    'GET /escalations',
+    'GET /backlog',
+    'POST /cases/{caseId}/backlog',
+    'GET /leader/cases',
+  ],
   notification: ['GET /notices'],
+  evaluation: ['GET /kpis', 'GET /kpis/units', 'GET /kpis/cases'],
 };
 
 describe('success answers in docs/openapi/ (@ZodResponse)', () => {
