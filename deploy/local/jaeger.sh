@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Jaeger v2, the trace backend of the local stack, built from the Go module proxy (no download of a prebuilt binary):
 # a throwaway module in .local/jaeger-build pins github.com/jaegertracing/jaeger as a Go tool and `go build` makes
-# .local/bin/jaeger (several minutes the first time on 2 cores). It receives OTLP/HTTP on 127.0.0.1:4318 and serves
-# the UI and query API on http://127.0.0.1:16686, traces in memory (deploy/local/jaeger/config.yaml).
+# .local/bin/jaeger (the first build takes long: 50 min on 2 busy cores). It receives OTLP/HTTP on 127.0.0.1:4318 and
+# serves the query API on http://127.0.0.1:16686/api (a module build has no UI assets: the page is a placeholder),
+# traces in memory (deploy/local/jaeger/config.yaml).
 #   bash deploy/local/jaeger.sh install|start|stop|env
 # `npm run up -- --jaeger` starts it and the services with OTEL_EXPORTER_OTLP_ENDPOINT set; `eval "$(bash
 # deploy/local/jaeger.sh env)"` gives a shell the same variables.
@@ -56,7 +57,7 @@ start() {
   for _ in $(seq 1 60); do
     curl -fs "http://127.0.0.1:$JAEGER_HEALTH_PORT/status" >/dev/null 2>&1 \
       && curl -fs "http://127.0.0.1:$JAEGER_QUERY_PORT/api/services" >/dev/null 2>&1 \
-      && { echo "jaeger: UI and query API http://127.0.0.1:$JAEGER_QUERY_PORT, OTLP/HTTP http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"; return 0; }
+      && { echo "jaeger: query API http://127.0.0.1:$JAEGER_QUERY_PORT/api/traces/<id>, OTLP/HTTP http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"; return 0; }
     kill -0 "$(cat "$PID")" 2>/dev/null || { echo "jaeger exited; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
     sleep 0.5
   done

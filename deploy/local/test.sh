@@ -63,6 +63,8 @@ phase build bash deploy/local/build.sh
 phase model bash tools/classify/train.sh --if-data --check
 phase unit jest_run unit
 phase integration jest_run int
+# Jaeger v2 for e2e/tracing (built from the Go module proxy into .local/bin once; the test starts it on free ports).
+phase jaeger bash deploy/local/jaeger.sh install
 phase e2e jest_run e2e
 # schemathesis over every service's OpenAPI with a valid token, plus the input-hygiene probes: no 5xx (about 2–3 min).
 phase fuzz env FUZZ_RESULTS_FILE=tmp/test-results/fuzz.json bash deploy/local/fuzz.sh

@@ -5,7 +5,7 @@
 #   bash deploy/local/up.sh        # up
 #   bash deploy/local/up.sh down   # stop the services and the infrastructure
 #   bash deploy/local/up.sh --prometheus   # also Prometheus (Debian's package) scraping the five services, on :9090
-#   bash deploy/local/up.sh --jaeger       # also Jaeger (built from the Go module proxy), the services tracing to it, UI on :16686
+#   bash deploy/local/up.sh --jaeger       # also Jaeger (built from the Go module proxy), the services tracing to it, query API on :16686
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true
@@ -89,7 +89,7 @@ echo "  console 工作台  http://127.0.0.1:8080/   (nginx; sign in as any demo 
 for s in "${SERVICES[@]}"; do
   echo "  $s  http://127.0.0.1:${PORTS[$s]}   (OpenAPI: /docs, health: /health/ready, log: $RUN/$s.log)"
 done
-if $WITH_JAEGER; then echo "  traces 链路追踪  http://127.0.0.1:16686/   (Jaeger UI; services export OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT)"; fi
+if $WITH_JAEGER; then echo "  traces 链路追踪  http://127.0.0.1:16686/api/traces/<trace id>   (Jaeger query API; services export OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT)"; fi
 echo
 echo "A dev token for 新乡市信访局 (all roles, 8 h):"
 SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/dev-token.ts

@@ -2,6 +2,7 @@ import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { runWithCorrelation } from './correlation-context';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation-id';
+import { rememberRequestCorrelation } from './request-correlation';
 
 /**
  * Puts every HTTP request in a correlation context and echoes the id on its response. It takes the adapter's own
@@ -17,6 +18,7 @@ export function registerCorrelationHook(adapter: FastifyAdapter): void {
 function enterCorrelation(request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void {
   const correlationId = correlationIdOf(request.headers);
   request.id = correlationId;
+  rememberRequestCorrelation(request.raw, correlationId);
   void reply.header(CORRELATION_HEADER, correlationId);
   runWithCorrelation({ correlationId }, done);
 }

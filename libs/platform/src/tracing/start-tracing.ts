@@ -5,7 +5,7 @@ import type * as IORedis from '@opentelemetry/instrumentation-ioredis';
 import type * as Pg from '@opentelemetry/instrumentation-pg';
 import type * as Undici from '@opentelemetry/instrumentation-undici';
 import type * as SdkNode from '@opentelemetry/sdk-node';
-import { CORRELATION_HEADER } from '../correlation/correlation-id';
+import { requestCorrelation } from '../correlation/request-correlation';
 
 /** Incoming requests never traced: probes and scrapes (they would be most of the spans and say nothing). */
 const UNTRACED_PATHS = ['/health', '/metrics'];
@@ -47,9 +47,9 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.some((p) => (request.url ?? '').startsWith(p)),
         requireParentforOutgoingSpans: true,
         // The request's correlation id (chosen by the correlation hook, echoed on the response) links logs and events.
-        applyCustomAttributesOnSpan: (span, _request, response) => {
-          const correlationId = 'getHeader' in response ? response.getHeader(CORRELATION_HEADER) : undefined;
-          if (typeof correlationId === 'string') span.setAttribute('sunshine.correlation_id', correlationId);
+        applyCustomAttributesOnSpan: (span, request) => {
+          const correlationId = requestCorrelation(request);
+          if (correlationId) span.setAttribute('sunshine.correlation_id', correlationId);
         },
       }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
