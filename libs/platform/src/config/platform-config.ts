@@ -63,9 +63,9 @@ const envSchema = z.object({
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60000).default(200),
   CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
   /** Partitions a consumer applies side by side (kafkajs partitionsConsumedConcurrently); a key's order is its partition's. */
-  CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
+  CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(2),
   /** Consecutive messages of a partition applied in one transaction (each with its inbox row); 1 = one transaction each. */
-  CONSUMER_CHUNK_MAX: z.coerce.number().int().min(1).max(1000).default(50),
+  CONSUMER_CHUNK_MAX: z.coerce.number().int().min(1).max(1000).default(20),
   RELAY_POLL_MS: z.coerce.number().int().min(5).max(60000).default(100),
 });
 
