@@ -1,4 +1,4 @@
-import type { SupervisionTrigger } from '@sunshine/contracts';
+import type { AlertKind, SupervisionTrigger } from '@sunshine/contracts';
 
 // Display words of the supervision service's codes (督查督办).
 
@@ -36,10 +36,11 @@ export const ORDER_TRIGGER: Record<SupervisionTrigger, string> = {
 
 export const ORDER_STATUS: Record<string, string> = { open: '待回复', answered: '已回复', overdue: '逾期未回复' };
 
-export const ALERT_KIND: Record<string, string> = {
+export const ALERT_KIND: Record<AlertKind, string> = {
   'collective-visit': '集体访',
   'category-spike': '同类事项激增',
   'urgent-matter': '重大紧急事项',
+  'hot-topic': '热点问题聚集',
 };
 
 export const ALERT_LEVEL: Record<string, string> = { major: '重大', warning: '预警' };
