@@ -66,5 +66,8 @@ phase integration jest_run int
 # Jaeger v2 for e2e/tracing (built from the Go module proxy into .local/bin once; the test starts it on free ports).
 phase jaeger bash deploy/local/jaeger.sh install
 phase e2e jest_run e2e
+# A short chaos run on this infrastructure under its own prefix: kill -9 routing, drop the stack's Redis keys; exits 1
+# on any accepted case lost or duplicated (tools/chaos, docs/operations.md; about 1–2 min).
+phase chaos npm run -s chaos -- --infra shared --faults kill:routing,redis --phase 8 --rate 3 --recover 60
 # schemathesis over every service's OpenAPI with a valid token, plus the input-hygiene probes: no 5xx (about 2–3 min).
 phase fuzz env FUZZ_RESULTS_FILE=tmp/test-results/fuzz.json bash deploy/local/fuzz.sh

@@ -10,7 +10,9 @@ import { verify, type Verdict } from './checks';
 
 /**
  * `npm run chaos`: the five services on infrastructure of their own (deploy/local/infra.sh with .local/chaos-infra and
- * ports 19092/15432/16379: the shared Kafka, PostgreSQL and Redis are never touched), steady registrations with every
+ * ports 19092/15432/16379: the shared Kafka, PostgreSQL and Redis are never touched), or with `--infra shared` on the
+ * running infrastructure under a prefix of their own (kill:<service> and redis only: `redis` then deletes the stack's
+ * keys instead of FLUSHALL; the short run in `npm test`), steady registrations with every
  * accepted case id recorded, and one fault per phase: kill -9 of each service, a Kafka broker restart, a PostgreSQL
  * restart, FLUSHALL on Redis. After each, every case that got a 201 (in every phase so far) must be dispatched exactly
  * once on the case log, in its target unit's inbox once and in the city view once. Prints offered, accepted, lost,
@@ -18,9 +20,12 @@ import { verify, type Verdict } from './checks';
  *
  *   npm run build && npm run chaos -- --rate 5 --phase 20 --faults kill:intake,kafka,postgres
  *   npm run chaos -- --keepInfra         # leave the chaos infrastructure running afterwards
+ *   npm run chaos -- --infra shared --faults kill:routing,redis --phase 8 --rate 3 --recover 60   # npm test's short run
  */
 const ALL_FAULTS = [...ServiceNames.map((s) => `kill:${s}`), 'kafka', 'postgres', 'redis'];
-const args = benchArgs({ rate: 5, phase: 20, faultAt: 5, recover: 180, faults: ALL_FAULTS.join(','), data: TEDDY_DEFAULT, keepInfra: false });
+const args = benchArgs({ rate: 5, phase: 20, faultAt: 5, recover: 180, faults: ALL_FAULTS.join(','), data: TEDDY_DEFAULT, keepInfra: false, infra: 'own' });
+/** Faults that restart a server: only on the chaos suite's own infrastructure. */
+const OWN_INFRA_FAULTS = ['kafka', 'postgres'];
 
 interface PhaseResult {
   readonly fault: string;
@@ -36,14 +41,16 @@ interface PhaseResult {
 
 type Stack = Awaited<ReturnType<typeof startOwnStack>>;
 
-async function inject(fault: string, stack: Stack, infra: ChaosInfra): Promise<void> {
+async function inject(fault: string, stack: Stack, infra: ChaosInfra | null): Promise<void> {
   if (fault.startsWith('kill:')) {
     const service = fault.slice(5) as ServiceName;
     await stack.harness.kill(service, 'SIGKILL');
     await stack.harness.start(service);
-  } else if (fault === 'kafka') {
+  } else if (fault === 'redis' && !infra) {
+    await dropStackKeys(stack.prefix);
+  } else if (fault === 'kafka' && infra) {
     await infra.restartKafka('SIGTERM');
-  } else if (fault === 'postgres') {
+  } else if (fault === 'postgres' && infra) {
     await infra.stopPostgres();
     await new Promise((r) => setTimeout(r, 3000));
     await infra.startPostgres();
@@ -59,7 +66,22 @@ async function inject(fault: string, stack: Stack, infra: ChaosInfra): Promise<v
   }
 }
 
-async function phase(fault: string, stack: Stack, infra: ChaosInfra, texts: Awaited<ReturnType<typeof readPetitionTexts>>, all: Offered[]): Promise<PhaseResult> {
+/** The shared Redis serves others: the stack loses every key of its own (queues, timers), as FLUSHALL would do to it. */
+async function dropStackKeys(prefix: string): Promise<void> {
+  const redis = new Redis(infraEnv().redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function phase(fault: string, stack: Stack, infra: ChaosInfra | null, texts: Awaited<ReturnType<typeof readPetitionTexts>>, all: Offered[]): Promise<PhaseResult> {
   const offerer = new Offerer(stack, texts, { rate: args.rate, concurrency: 0, durationSec: args.phase, maxInFlight: 200 });
   const load = offerer.run();
   await new Promise((r) => setTimeout(r, args.faultAt * 1000));
@@ -106,9 +128,16 @@ async function main(): Promise<void> {
   const faults = args.faults.split(',').filter(Boolean);
   const load0 = loadAverage();
   const texts = await readPetitionTexts(args.data);
-  const infra = new ChaosInfra();
-  process.stdout.write(`chaos: starting its own infrastructure in ${infra.home} (Kafka :${infra.ports.kafka}, PostgreSQL :${infra.ports.postgres}, Redis :${infra.ports.redis}) …\n`);
-  await infra.up();
+  if (args.infra !== 'own' && args.infra !== 'shared') throw new Error(`--infra own|shared, not ${args.infra}`);
+  const refused = args.infra === 'shared' ? faults.filter((f) => OWN_INFRA_FAULTS.includes(f)) : [];
+  if (refused.length > 0) throw new Error(`${refused.join(', ')} would restart the shared infrastructure: use --infra own`);
+  const infra = args.infra === 'own' ? new ChaosInfra() : null;
+  if (infra) {
+    process.stdout.write(`chaos: starting its own infrastructure in ${infra.home} (Kafka :${infra.ports.kafka}, PostgreSQL :${infra.ports.postgres}, Redis :${infra.ports.redis}) …\n`);
+    await infra.up();
+  } else {
+    process.stdout.write(`chaos: on the running infrastructure (${infraEnv().kafkaBrokers.join(',')}), under a prefix of its own …\n`);
+  }
   let stack: Stack | undefined;
   const results: PhaseResult[] = [];
   // Interrupted: still stop the services and the chaos infrastructure.
@@ -117,7 +146,7 @@ async function main(): Promise<void> {
       process.stdout.write(`chaos: ${signal}, cleaning up …\n`);
       void (async () => {
         await stack?.stop().catch(() => undefined);
-        if (!args.keepInfra) await infra.down().catch(() => undefined);
+        if (infra && !args.keepInfra) await infra.down().catch(() => undefined);
         process.exit(130);
       })();
     });
@@ -134,7 +163,7 @@ async function main(): Promise<void> {
     print(results);
     process.stdout.write(`JSON: ${writeResult('chaos', { args, load: { start: load0, end: loadAverage() }, results })}\n`);
     await stack?.stop().catch(() => undefined);
-    if (!args.keepInfra) await infra.down().catch(() => undefined);
+    if (infra && !args.keepInfra) await infra.down().catch(() => undefined);
   }
   if (results.some((r) => !r.verdict.whole)) process.exitCode = 1;
 }
