@@ -74,3 +74,82 @@ describe('MessageProcessor correlation', () => {
     expect(seen).toEqual([cause.id, cause.id]);
   });
 });
+
+describe('MessageProcessor.applyChunk (consecutive messages of a partition in one transaction)', () => {
+  const config = { consumer: { maxAttempts: 2, retryBaseMs: 1 }, failpoints: [] } as unknown as PlatformConfig;
+
+  /** A database of inbox rows: a transaction's rows count only once it commits; `parked` keys wait behind a dead letter. */
+  function database(committed: Set<string>, parked: readonly string[] = []) {
+    const transactions: string[][] = [];
+    const dataSource = {
+      query: async (_sql: string, params: unknown[]) => ((params[2] as string[]).some((k) => parked.includes(k)) ? [{ '?column?': 1 }] : []),
+      transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
+        const staged: string[] = [];
+        const manager = {
+          query: async (_sql: string, params: unknown[]) => {
+            const id = String(params[1]);
+            if (committed.has(id) || staged.includes(id)) return [];
+            staged.push(id);
+            return [{ event_id: id }];
+          },
+        } as unknown as EntityManager;
+        const result = await work(manager);
+        staged.forEach((id) => committed.add(id));
+        transactions.push(staged);
+        return result;
+      },
+    } as unknown as DataSource;
+    return { dataSource, transactions };
+  }
+
+  function message(event: AnyEvent, offset: number): RawMessage {
+    return { topic: 't.sunshine.case-log', partition: 0, offset: String(offset), key: event.caseId ?? '', value: JSON.stringify(event), headers: {} };
+  }
+
+  const OTHER_CASE = '0190a2b4-7c1e-7def-8000-0123456789ac';
+
+  it('applies every new message in one transaction with its own inbox row, each in its own correlation, and skips one applied before', async () => {
+    const first = registered(CASE_ID);
+    const second = dispatched(CASE_ID);
+    const seenBefore = registered(OTHER_CASE);
+    const committed = new Set([seenBefore.id]);
+    const { dataSource, transactions } = database(committed);
+    const metrics = new ConsumerMetrics();
+    const handled: Array<[string, string | undefined]> = [];
+    const processor = new MessageProcessor('routing', config, dataSource, {} as Producer, () => async (e) => {
+      handled.push([e.id, currentCorrelation()?.causationId ?? undefined]);
+    }, metrics);
+
+    expect(await processor.applyChunk([message(first, 1), message(seenBefore, 2), message(second, 3)])).toBe(true);
+
+    expect(transactions).toEqual([[first.id, second.id]]);
+    expect(handled).toEqual([[first.id, first.id], [second.id, second.id]]);
+    expect([...committed].sort()).toEqual([first.id, second.id, seenBefore.id].sort());
+    expect({ applied: metrics.applied, duplicates: metrics.duplicates }).toEqual({ applied: 2, duplicates: 1 });
+  });
+
+  it('commits nothing and hands the messages back when one handler fails, so each goes alone through the retries', async () => {
+    const good = registered(CASE_ID);
+    const poison = dispatched(OTHER_CASE);
+    const committed = new Set<string>();
+    const { dataSource } = database(committed);
+    const metrics = new ConsumerMetrics();
+    const processor = new MessageProcessor('routing', config, dataSource, {} as Producer, () => async (e) => {
+      if (e.id === poison.id) throw new Error('poison');
+    }, metrics);
+
+    expect(await processor.applyChunk([message(good, 1), message(poison, 2)])).toBe(false);
+
+    expect(committed.size).toBe(0);
+    expect({ applied: metrics.applied, duplicates: metrics.duplicates, failures: metrics.failures }).toEqual({ applied: 0, duplicates: 0, failures: 0 });
+  });
+
+  it('does not open a transaction when a key of the chunk is parked behind a dead letter', async () => {
+    const event = registered(CASE_ID);
+    const { dataSource, transactions } = database(new Set(), [CASE_ID]);
+    const processor = new MessageProcessor('routing', config, dataSource, {} as Producer, () => async () => undefined, new ConsumerMetrics());
+
+    expect(await processor.applyChunk([message(event, 1), message(registered(OTHER_CASE), 2)])).toBe(false);
+    expect(transactions).toEqual([]);
+  });
+});
