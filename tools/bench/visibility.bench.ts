@@ -94,6 +94,11 @@ async function main(): Promise<void> {
         tail: (from) => ({ sql: `AND ${arrayContainsSql('c', 'held_by', `$${from}`)} ORDER BY c.registered_at DESC LIMIT 20`, params: [`${county}:dept-hrss`] }),
       },
       {
+        name: 'case by number (city bureau)',
+        viewer: { unitId: '410700000000:petition-bureau', kind: 'petition-bureau', divisionCode: '410700000000', lineage: [] },
+        tail: (from) => ({ sql: `AND c.case_number = $${from}`, params: [`N-${rows[Math.floor(rows.length / 2)]?.id ?? ''}`] }),
+      },
+      {
         name: 'city bureau list (50 newest)',
         viewer: { unitId: '410700000000:petition-bureau', kind: 'petition-bureau', divisionCode: '410700000000', lineage: [] },
         tail: () => ({ sql: 'ORDER BY c.registered_at DESC LIMIT 50', params: [] }),
