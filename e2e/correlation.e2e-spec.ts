@@ -1,6 +1,8 @@
-import { createKafka, readTopic, type ReadMessage } from '@sunshine/platform';
-import { eventually, infraEnv, type ServiceHarness } from '@sunshine/testing';
 import { randomBytes } from 'node:crypto';
+
+import { createKafka, type ReadMessage, readTopic } from '@sunshine/platform';
+import { eventually, infraEnv, type ServiceHarness } from '@sunshine/testing';
+
 import { claims, labourPetition, startWithDirectory } from './fixtures';
 
 interface Envelope {
@@ -58,12 +60,16 @@ describe('a correlation id from the HTTP request to the events it causes', () =>
     const { caseId } = res.body as { caseId: string };
 
     const kafka = createKafka('e2e-correlation-reader', infraEnv().kafkaBrokers);
-    const events = await eventually(async () => {
-      const forCase = (await readTopic(kafka, h.topic('sunshine.case-log')))
-        .filter((m: ReadMessage) => m.key === caseId)
-        .map((m) => ({ headers: m.headers, event: JSON.parse(m.value ?? 'null') as Envelope }));
-      return forCase.some((m) => m.event.type === 'case.dispatched') ? forCase : undefined;
-    }, 60000, 'case.dispatched on the case log');
+    const events = await eventually(
+      async () => {
+        const forCase = (await readTopic(kafka, h.topic('sunshine.case-log')))
+          .filter((m: ReadMessage) => m.key === caseId)
+          .map((m) => ({ headers: m.headers, event: JSON.parse(m.value ?? 'null') as Envelope }));
+        return forCase.some((m) => m.event.type === 'case.dispatched') ? forCase : undefined;
+      },
+      60000,
+      'case.dispatched on the case log',
+    );
 
     const registered = events.find((m) => m.event.type === 'petition.registered');
     const dispatched = events.find((m) => m.event.type === 'case.dispatched');
@@ -77,7 +83,11 @@ describe('a correlation id from the HTTP request to the events it causes', () =>
       10000,
       'the request’s log line',
     );
-    expect(completed).toMatchObject({ service: 'intake', req: { id: correlationId, method: 'POST', url: '/petitions' }, res: { statusCode: 201 } });
+    expect(completed).toMatchObject({
+      service: 'intake',
+      req: { id: correlationId, method: 'POST', url: '/petitions' },
+      res: { statusCode: 201 },
+    });
   });
 
   it('makes a UUIDv7 when the caller sends none or an unusable one, and answers a 400 and a 401 with it too', async () => {

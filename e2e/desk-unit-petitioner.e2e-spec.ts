@@ -1,5 +1,6 @@
 import type { ServiceName, StaffRole } from '@sunshine/platform';
 import { eventually, http, type JsonResponse, type ServiceHarness } from '@sunshine/testing';
+
 import { labourPetition, startWithDirectory } from './fixtures';
 import { D, DONGTUN, type Registered } from './routing-support';
 
@@ -31,14 +32,30 @@ describe('the desk, the unit and the petitioner (documents and supervision)', ()
 
   const e = {
     token: (unitId: string, roles: StaffRole[] = ['clerk', 'handler', 'head', 'dispatcher']) =>
-      h.keys.token({ sub: roles.length === 1 && roles[0] === 'head' ? `${unitId}:head` : `${unitId}:staff`, unit: unitId, division: unitId.slice(0, 12), roles }),
-    async call<T = Record<string, unknown>>(service: ServiceName, method: string, path: string, unitId: string, body?: unknown, roles?: StaffRole[]): Promise<JsonResponse<T>> {
+      h.keys.token({
+        sub: roles.length === 1 && roles[0] === 'head' ? `${unitId}:head` : `${unitId}:staff`,
+        unit: unitId,
+        division: unitId.slice(0, 12),
+        roles,
+      }),
+    async call<T = Record<string, unknown>>(
+      service: ServiceName,
+      method: string,
+      path: string,
+      unitId: string,
+      body?: unknown,
+      roles?: StaffRole[],
+    ): Promise<JsonResponse<T>> {
       return http<T>(method, `${h.url(service)}${path}`, { body, token: await e.token(unitId, roles) });
     },
     async act(unitId: string, caseId: string, action: string, body: unknown, roles: StaffRole[]): Promise<JsonResponse> {
       const view = await e.call<{ version: number }>('routing', 'GET', `/cases/${caseId}`, unitId);
       const token = await e.token(unitId, roles);
-      return http('POST', `${h.url('routing')}/cases/${caseId}/${action}`, { token, body, headers: { 'if-match': `"${view.body.version}"` } });
+      return http('POST', `${h.url('routing')}/cases/${caseId}/${action}`, {
+        token,
+        body,
+        headers: { 'if-match': `"${view.body.version}"` },
+      });
     },
   };
 
@@ -46,18 +63,31 @@ describe('the desk, the unit and the petitioner (documents and supervision)', ()
     const docs = await e.call<Doc[]>('routing', 'GET', `/cases/${caseId}/documents`, unitId);
     const doc = docs.body.find((d) => d.kind === kind);
     if (!doc) throw new Error(`no ${kind} among ${docs.body.map((d) => d.kind).join(', ')}`);
-    const res = await fetch(`${h.url('routing')}/cases/${caseId}/documents/${doc.id}/html`, { headers: { authorization: `Bearer ${await e.token(unitId)}` } });
+    const res = await fetch(`${h.url('routing')}/cases/${caseId}/documents/${doc.id}/html`, {
+      headers: { authorization: `Bearer ${await e.token(unitId)}` },
+    });
     return res.text();
   };
 
   it('prints the petitioner from intake, the place by its divisions, and a 延期告知书 with the reason', async () => {
-    const registered = await e.call<Registered>('intake', 'POST', '/petitions', D.yanjinBureau, labourPetition({ placeCode: DONGTUN, subject: '拖欠东屯镇工地农民工工资' }), ['clerk']);
+    const registered = await e.call<Registered>(
+      'intake',
+      'POST',
+      '/petitions',
+      D.yanjinBureau,
+      labourPetition({ placeCode: DONGTUN, subject: '拖欠东屯镇工地农民工工资' }),
+      ['clerk'],
+    );
     expect(registered.status).toBe(201);
     a = registered.body;
-    await eventually(async () => {
-      const view = await e.call<{ status: string; holdingUnitId: string }>('routing', 'GET', `/cases/${a.caseId}`, D.hrss);
-      return view.status === 200 && view.body.holdingUnitId === D.hrss && view.body.status === 'dispatched' ? true : undefined;
-    }, 120000, 'the case dispatched to 人社局');
+    await eventually(
+      async () => {
+        const view = await e.call<{ status: string; holdingUnitId: string }>('routing', 'GET', `/cases/${a.caseId}`, D.hrss);
+        return view.status === 200 && view.body.holdingUnitId === D.hrss && view.body.status === 'dispatched' ? true : undefined;
+      },
+      120000,
+      'the case dispatched to 人社局',
+    );
     for (const [action, body, roles] of [
       ['sign', undefined, ['clerk']],
       ['accept', { claimRoute: 'petition' }, ['handler']],
@@ -80,29 +110,61 @@ describe('the desk, the unit and the petitioner (documents and supervision)', ()
   });
 
   it('lists the case in the city view with its subject, the holding unit’s and the place’s names; no subject for a facts-only reader', async () => {
-    const listed = await eventually(async () => {
-      const res = await e.call<{ items: CityItem[] }>('supervision', 'GET', '/cases?limit=500', D.yanjinBureau);
-      return res.body.items.find((i) => i.caseId === a.caseId && i.holdingUnitName !== null);
-    }, 60000, 'the case in the city list');
-    expect(listed).toMatchObject({ subject: '拖欠东屯镇工地农民工工资', holdingUnitName: '延津县人力资源和社会保障局', placeName: '新乡市延津县东屯镇' });
+    const listed = await eventually(
+      async () => {
+        const res = await e.call<{ items: CityItem[] }>('supervision', 'GET', '/cases?limit=500', D.yanjinBureau);
+        return res.body.items.find((i) => i.caseId === a.caseId && i.holdingUnitName !== null);
+      },
+      60000,
+      'the case in the city list',
+    );
+    expect(listed).toMatchObject({
+      subject: '拖欠东屯镇工地农民工工资',
+      holdingUnitName: '延津县人力资源和社会保障局',
+      placeName: '新乡市延津县东屯镇',
+    });
 
     // An accusation: the registering bureau keeps its bare facts, never its subject (Art 30); the discipline commission above the accused department reads it.
-    const accusation = await e.call<Registered>('intake', 'POST', '/petitions', D.yanjinBureau, labourPetition({
-      type: 'accusation', category: 'other', subject: '举报住建局干部索贿', content: '住建局某干部索要好处费。', accused: { unitId: D.housing },
-    }), ['clerk']);
+    const accusation = await e.call<Registered>(
+      'intake',
+      'POST',
+      '/petitions',
+      D.yanjinBureau,
+      labourPetition({
+        type: 'accusation',
+        category: 'other',
+        subject: '举报住建局干部索贿',
+        content: '住建局某干部索要好处费。',
+        accused: { unitId: D.housing },
+      }),
+      ['clerk'],
+    );
     expect(accusation.status).toBe(201);
-    const seen = (unitId: string) => eventually(async () => {
-      const res = await e.call<{ items: CityItem[] }>('supervision', 'GET', '/cases?limit=500', unitId);
-      return res.body.items.find((i) => i.caseId === accusation.body.caseId);
-    }, 60000, `the accusation in ${unitId}'s city list`);
+    const seen = (unitId: string) =>
+      eventually(
+        async () => {
+          const res = await e.call<{ items: CityItem[] }>('supervision', 'GET', '/cases?limit=500', unitId);
+          return res.body.items.find((i) => i.caseId === accusation.body.caseId);
+        },
+        60000,
+        `the accusation in ${unitId}'s city list`,
+      );
     expect((await seen(D.yanjinBureau)).subject).toBeNull();
     expect((await seen(D.cityDiscipline)).subject).toBe('举报住建局干部索贿');
   });
 
   it('takes a leader in charge only from the staff register: a registered leader’s unit is the leader unit, free text is refused', async () => {
-    const registered = await e.call('routing', 'PUT', '/org/users/leader-wang', D.yanjinBureau, { unitId: D.yanjinGov, roles: ['leader'] }, ['admin']);
+    const registered = await e.call(
+      'routing',
+      'PUT',
+      '/org/users/leader-wang',
+      D.yanjinBureau,
+      { unitId: D.yanjinGov, roles: ['leader'] },
+      ['admin'],
+    );
     expect(registered.status).toBe(200);
-    const assign = (leaderRef: string) => e.call<Record<string, unknown>>('supervision', 'POST', `/cases/${a.caseId}/leader`, D.yanjinBureau, { leaderRef }, ['supervisor']);
+    const assign = (leaderRef: string) =>
+      e.call<Record<string, unknown>>('supervision', 'POST', `/cases/${a.caseId}/leader`, D.yanjinBureau, { leaderRef }, ['supervisor']);
     const ok = await assign('leader-wang');
     expect(ok.status).toBeLessThan(300);
     expect([ok.body['leaderRef'], ok.body['leaderUnitId']]).toEqual(['leader-wang', D.yanjinGov]);

@@ -1,5 +1,6 @@
 import { createKafka, readTopic } from '@sunshine/platform';
 import { eventually, http, infraEnv, type ServiceHarness, sql } from '@sunshine/testing';
+
 import { claims, labourPetition, startWithDirectory } from './fixtures';
 
 interface Registered {
@@ -52,10 +53,14 @@ describe('the first petition end to end', () => {
     expect(item).toMatchObject({ status: 'dispatched', holding: true });
     expect((await inboxOf('housing')).items.map((i) => i.caseId)).not.toContain(caseId);
 
-    const view = await eventually(async () => {
-      const res = await http<CaseView>('GET', `${h.url('supervision')}/cases/${caseId}`, { token: tokens['cityBureau'] });
-      return res.status === 200 && res.body.status === 'dispatched' ? res.body : undefined;
-    }, 60000, 'the city view');
+    const view = await eventually(
+      async () => {
+        const res = await http<CaseView>('GET', `${h.url('supervision')}/cases/${caseId}`, { token: tokens['cityBureau'] });
+        return res.status === 200 && res.body.status === 'dispatched' ? res.body : undefined;
+      },
+      60000,
+      'the city view',
+    );
     expect(view.holdingUnitId).toBe('410726000000:dept-hrss');
     expect(view.timeline.map((t) => [t.type, t.status])).toEqual([
       ['petition.registered', 'registered'],
@@ -65,11 +70,17 @@ describe('the first petition end to end', () => {
 
     // Notification and evaluation hold the same case through the one replica module (one import each).
     for (const service of ['notification', 'evaluation'] as const) {
-      const row = await eventually(async () => {
-        const [r] = await sql<{ status: string; holding_unit_id: string; territory_codes: string[] }>(
-          `SELECT status, holding_unit_id, territory_codes FROM "${h.schema(service)}".case_replica WHERE case_id = $1`, [caseId]);
-        return r?.status === 'dispatched' ? r : undefined;
-      }, 60000, `${service}'s replica`);
+      const row = await eventually(
+        async () => {
+          const [r] = await sql<{ status: string; holding_unit_id: string; territory_codes: string[] }>(
+            `SELECT status, holding_unit_id, territory_codes FROM "${h.schema(service)}".case_replica WHERE case_id = $1`,
+            [caseId],
+          );
+          return r?.status === 'dispatched' ? r : undefined;
+        },
+        60000,
+        `${service}'s replica`,
+      );
       expect(row.holding_unit_id).toBe('410726000000:dept-hrss');
       expect(row.territory_codes).toEqual(expect.arrayContaining(['410700000000', '410726000000']));
     }
@@ -79,10 +90,14 @@ describe('the first petition end to end', () => {
     const count = async () => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".petitions`))[0]?.n);
     const before = await count();
 
-    const bad = await http<{ code: string; details: { fields: Array<{ field: string; reason: string }> } }>('POST', `${h.url('intake')}/petitions`, {
-      token: tokens['countyBureau'],
-      body: labourPetition({ placeCode: '4107', category: '', subject: '' }),
-    });
+    const bad = await http<{ code: string; details: { fields: Array<{ field: string; reason: string }> } }>(
+      'POST',
+      `${h.url('intake')}/petitions`,
+      {
+        token: tokens['countyBureau'],
+        body: labourPetition({ placeCode: '4107', category: '', subject: '' }),
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.details.fields.map((f) => f.field).sort()).toEqual(['category', 'placeCode', 'subject']);
@@ -103,11 +118,15 @@ describe('the first petition end to end', () => {
 
     await eventually(async () => (await inboxOf('hrss')).items.find((i) => i.caseId === caseId), 60000, 'the inbox after restart');
     const kafka = createKafka('e2e-reader', infraEnv().kafkaBrokers);
-    const dispatched = await eventually(async () => {
-      const messages = await readTopic(kafka, h.topic('sunshine.case-log'));
-      const forCase = messages.filter((m) => m.key === caseId && m.headers['event-type'] === 'case.dispatched');
-      return forCase.length > 0 ? forCase : undefined;
-    }, 30000, 'case.dispatched on the topic');
+    const dispatched = await eventually(
+      async () => {
+        const messages = await readTopic(kafka, h.topic('sunshine.case-log'));
+        const forCase = messages.filter((m) => m.key === caseId && m.headers['event-type'] === 'case.dispatched');
+        return forCase.length > 0 ? forCase : undefined;
+      },
+      30000,
+      'case.dispatched on the topic',
+    );
     // Give a duplicate every chance to show up before counting.
     await new Promise((r) => setTimeout(r, 3000));
     const again = (await readTopic(kafka, h.topic('sunshine.case-log'))).filter(

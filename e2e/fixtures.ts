@@ -22,10 +22,14 @@ export type DirectoryFixture = keyof typeof FIXTURE_UNITS;
  */
 export async function seedDirectory(h: ServiceHarness, fixture: DirectoryFixture): Promise<void> {
   await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', fixture]);
-  await eventually(async () => {
-    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
-    return Number(row?.n) >= FIXTURE_UNITS[fixture] ? true : undefined;
-  }, 120000, `the ${fixture} directory to reach intake`);
+  await eventually(
+    async () => {
+      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('intake')}".directory_units`);
+      return Number(row?.n) >= FIXTURE_UNITS[fixture] ? true : undefined;
+    },
+    120000,
+    `the ${fixture} directory to reach intake`,
+  );
 }
 
 /** The services (all five unless named) on real infrastructure, with `env` added, and the directory seeded. */

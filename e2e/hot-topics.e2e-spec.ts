@@ -1,4 +1,5 @@
-import { eventually, http, sql, type ServiceHarness } from '@sunshine/testing';
+import { eventually, http, type ServiceHarness, sql } from '@sunshine/testing';
+
 import { claims, labourPetition, startWithDirectory, type UnitKey } from './fixtures';
 
 // Issue 20, 热点问题 as an early warning: intake clusters the texts it holds (GET /hot-topics, service token, case ids
@@ -18,14 +19,26 @@ interface Alert {
 // Four residents of 东屯镇 on one matter (the night-time dumping of a chemical plant), each in their own words.
 const DUMPING = [
   { subject: '东屯镇化工厂夜间偷排污水', content: '东屯镇北侧化工厂长期夜间向河道偷排污水，河水发黑发臭，鱼虾死亡，请求环保部门查处。' },
-  { subject: '反映东屯镇化工厂偷排污水', content: '东屯镇北边的化工厂晚上偷偷向河道排放污水，河水又黑又臭，鱼虾死了很多，请环保部门尽快查处。' },
-  { subject: '化工厂夜里往河里排污水', content: '东屯镇化工厂夜间往村边河道偷排污水，河水发黑发臭，村民饮水受影响，请求环保部门查处关停。' },
+  {
+    subject: '反映东屯镇化工厂偷排污水',
+    content: '东屯镇北边的化工厂晚上偷偷向河道排放污水，河水又黑又臭，鱼虾死了很多，请环保部门尽快查处。',
+  },
+  {
+    subject: '化工厂夜里往河里排污水',
+    content: '东屯镇化工厂夜间往村边河道偷排污水，河水发黑发臭，村民饮水受影响，请求环保部门查处关停。',
+  },
   { subject: '东屯镇化工厂污染河道', content: '东屯镇北侧化工厂夜间偷排污水到河道，河水发臭发黑，鱼虾大量死亡，请环保部门查处。' },
 ];
-const DUMPING_AGAIN = { subject: '再次反映东屯镇化工厂偷排污水', content: '东屯镇北侧化工厂仍在夜间向河道偷排污水，河水发黑发臭，请求环保部门查处。' };
+const DUMPING_AGAIN = {
+  subject: '再次反映东屯镇化工厂偷排污水',
+  content: '东屯镇北侧化工厂仍在夜间向河道偷排污水，河水发黑发臭，请求环保部门查处。',
+};
 // Another matter, four times: 东屯镇中学 charging for extra lessons.
 const FEES = [
-  { subject: '东屯镇中学违规收取补课费', content: '东屯镇中学每学期向学生收取补课费三千元，学生被迫参加补课，家长负担很重，请求教育部门查处。' },
+  {
+    subject: '东屯镇中学违规收取补课费',
+    content: '东屯镇中学每学期向学生收取补课费三千元，学生被迫参加补课，家长负担很重，请求教育部门查处。',
+  },
   { subject: '反映东屯镇中学收补课费', content: '东屯镇中学强制学生参加补课，每学期收取补课费三千元，家长负担重，请教育部门查处。' },
   { subject: '东屯镇中学强制补课收费', content: '东屯镇中学每学期强制补课并收取补课费三千元，学生家长负担很重，请求教育部门查处纠正。' },
   { subject: '中学违规补课收费问题', content: '东屯镇中学违规组织学生补课，每学期收取补课费三千元，家长负担很重，请求教育部门查处。' },
@@ -39,8 +52,12 @@ describe('hot topics: similar petitions in one county within the window become o
     const res = await http<{ caseId: string }>('POST', `${h.url('intake')}/petitions`, {
       token: await token('countyBureau'),
       body: labourPetition({
-        receivedAt: new Date(Date.now() - 60_000).toISOString(), category: 'environment', placeCode: DONGTUN, ...text,
-        petitioner: { name: `居民${n}`, phone: `1390000${String(n).padStart(4, '0')}` }, ...extra,
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        category: 'environment',
+        placeCode: DONGTUN,
+        ...text,
+        petitioner: { name: `居民${n}`, phone: `1390000${String(n).padStart(4, '0')}` },
+        ...extra,
       }),
     });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
@@ -56,7 +73,10 @@ describe('hot topics: similar petitions in one county within the window become o
   beforeAll(async () => {
     h = await startWithDirectory('small', {
       services: ['routing', 'intake', 'supervision'],
-      env: { SUPERVISION_HOT_TOPIC_SCAN_MS: '1000', SUPERVISION_ALERTS: JSON.stringify({ hotTopics: { days: 7, minSize: 4, similarity: 0.3 } }) },
+      env: {
+        SUPERVISION_HOT_TOPIC_SCAN_MS: '1000',
+        SUPERVISION_ALERTS: JSON.stringify({ hotTopics: { days: 7, minSize: 4, similarity: 0.3 } }),
+      },
     });
   });
 
@@ -67,7 +87,9 @@ describe('hot topics: similar petitions in one county within the window become o
   it('gives supervision case ids only (never to staff), warns once per cluster, and never clusters an accusation', async () => {
     // The same matter as an accusation (检举控告) against the township: never clustered, so never a text shown.
     const accusation = await register(DUMPING[0], 90, {
-      type: 'accusation', category: 'other', accused: { unitId: `${DONGTUN}:government`, person: '东屯镇某副镇长' },
+      type: 'accusation',
+      category: 'other',
+      accused: { unitId: `${DONGTUN}:government`, person: '东屯镇某副镇长' },
     });
     const dumping: string[] = [];
     for (const [i, text] of DUMPING.entries()) dumping.push(await register(text, i + 1));
@@ -76,10 +98,16 @@ describe('hot topics: similar petitions in one county within the window become o
     // intake's endpoint is for services: a staff token is refused.
     const staff = await http<{ code: string }>('GET', `${h.url('intake')}/hot-topics`, { token: await token('countyBureau') });
     expect({ status: staff.status, code: staff.body.code }).toEqual({ status: 403, code: 'SERVICE_ONLY' });
-    const service = await h.keys.token({ sub: 'service:supervision', unit: 'service:supervision', division: '000000000000', roles: ['service'] });
-    const answer = await http<{ petitions: number; topics: Array<{ divisionCode: string; caseIds: string[]; representativeCaseId: string }> }>(
-      'GET', `${h.url('intake')}/hot-topics?days=7&minSize=4`, { token: service },
-    );
+    const service = await h.keys.token({
+      sub: 'service:supervision',
+      unit: 'service:supervision',
+      division: '000000000000',
+      roles: ['service'],
+    });
+    const answer = await http<{
+      petitions: number;
+      topics: Array<{ divisionCode: string; caseIds: string[]; representativeCaseId: string }>;
+    }>('GET', `${h.url('intake')}/hot-topics?days=7&minSize=4`, { token: service });
     expect(answer.status).toBe(200);
     expect(answer.body.petitions).toBe(4);
     expect(answer.body.topics).toHaveLength(1);
@@ -88,10 +116,14 @@ describe('hot topics: similar petitions in one county within the window become o
     expect(JSON.stringify(answer.body)).not.toContain('化工厂');
 
     // Supervision's scan raises one warning for the county, naming the four petitions and the representative's subject.
-    const [first] = await eventually(async () => {
-      const alerts = await hotTopicAlerts('countyBureau');
-      return alerts.length > 0 ? alerts : undefined;
-    }, 90000, 'the hot-topic warning');
+    const [first] = await eventually(
+      async () => {
+        const alerts = await hotTopicAlerts('countyBureau');
+        return alerts.length > 0 ? alerts : undefined;
+      },
+      90000,
+      'the hot-topic warning',
+    );
     expect(first).toMatchObject({ kind: 'hot-topic', divisionCode: '410726000000', count: 4, threshold: 4 });
     expect([...first.caseIds].sort()).toEqual([...dumping].sort());
     expect(first.caseIds).not.toContain(accusation);
@@ -103,10 +135,14 @@ describe('hot topics: similar petitions in one county within the window become o
     const fifth = await register(DUMPING_AGAIN, 5);
     const fees: string[] = [];
     for (const [i, text] of FEES.entries()) fees.push(await register(text, i + 11, { category: 'education' }));
-    const alerts = await eventually(async () => {
-      const all = await hotTopicAlerts('countyBureau');
-      return all.length >= 2 ? all : undefined;
-    }, 90000, 'the second hot-topic warning');
+    const alerts = await eventually(
+      async () => {
+        const all = await hotTopicAlerts('countyBureau');
+        return all.length >= 2 ? all : undefined;
+      },
+      90000,
+      'the second hot-topic warning',
+    );
     expect(alerts).toHaveLength(2);
     const second = alerts.find((a) => a.caseIds.includes(fees[0]));
     expect([...(second?.caseIds ?? [])].sort()).toEqual([...fees].sort());

@@ -1,6 +1,17 @@
 import { Topics } from '@sunshine/contracts';
 import { createKafka, readTopic, type StaffRole } from '@sunshine/platform';
-import { DEMO_DONGTUN, DEMO_UNITS as D, eventually, http, infraEnv, sql, startSmsGateway, type RunningSmsGateway, type ServiceHarness } from '@sunshine/testing';
+import {
+  DEMO_DONGTUN,
+  DEMO_UNITS as D,
+  eventually,
+  http,
+  infraEnv,
+  type RunningSmsGateway,
+  type ServiceHarness,
+  sql,
+  startSmsGateway,
+} from '@sunshine/testing';
+
 import { labourPetition, startWithDirectory } from './fixtures';
 import { SseClient } from './supervision-sse';
 
@@ -33,30 +44,57 @@ describe('notification end to end', () => {
   let claimHolder = '';
   let oneTimeCode = '';
 
-  const token = (unitId: string, roles: StaffRole[] = CLERK) => h.keys.token({ sub: `${unitId}:clerk`, unit: unitId, division: unitId.slice(0, 12), roles });
+  const token = (unitId: string, roles: StaffRole[] = CLERK) =>
+    h.keys.token({ sub: `${unitId}:clerk`, unit: unitId, division: unitId.slice(0, 12), roles });
   const notices = async (unitId: string, query = '') =>
     (await http<NoticePage>('GET', `${h.url('notification')}/notices${query}`, { token: await token(unitId) })).body;
 
   beforeAll(async () => {
-    gateway = await startSmsGateway({ accessKeyId: 'sunshine-dev-key', accessKeySecret: 'sunshine-dev-secret', signNames: ['阳光信访局'], templates: { SMS_SUNSHINE_NOTICE: '${text}' } });
-    h = await startWithDirectory('demo', { env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200' } });
+    gateway = await startSmsGateway({
+      accessKeyId: 'sunshine-dev-key',
+      accessKeySecret: 'sunshine-dev-secret',
+      signNames: ['阳光信访局'],
+      templates: { SMS_SUNSHINE_NOTICE: '${text}' },
+    });
+    h = await startWithDirectory('demo', {
+      env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200' },
+    });
     for (const unitId of [D.dongtun, `${DEMO_DONGTUN}:petition-office`, D.countyDiscipline, D.hrss]) {
-      streams.set(unitId, await SseClient.open(`${h.url('notification')}/notices/stream`, await token(unitId, ['clerk', 'head', 'handler', 'supervisor'])));
+      streams.set(
+        unitId,
+        await SseClient.open(`${h.url('notification')}/notices/stream`, await token(unitId, ['clerk', 'head', 'handler', 'supervisor'])),
+      );
     }
     const register = async (body: Record<string, unknown>) => {
-      const res = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${h.url('intake')}/petitions`, { token: await token(D.countyBureau), body });
+      const res = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${h.url('intake')}/petitions`, {
+        token: await token(D.countyBureau),
+        body,
+      });
       if (res.status !== 201) throw new Error(`registration: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
     claim = await register(labourPetition({ petitioner: { name: NAME, idNumber: ID_NUMBER, phone: PHONE, address: '延津县东屯镇' } }));
-    accusation = await register(labourPetition({
-      type: 'accusation', category: 'other', subject: '举报东屯镇政府截留补偿款', content: '东屯镇政府截留土地流转补偿款，请纪委调查。',
-      petitioner: { name: '孙举报', phone: ACCUSER_PHONE }, accused: { unitId: D.dongtun, person: '某镇长' },
-    }));
-    claimHolder = await eventually(async () => {
-      const [row] = await sql<{ holding_unit_id: string | null }>(`SELECT holding_unit_id FROM "${h.schema('notification')}".case_replica WHERE case_id = $1 AND status = 'dispatched'`, [claim.caseId]);
-      return row?.holding_unit_id ?? undefined;
-    }, 120000, 'the claim dispatched');
+    accusation = await register(
+      labourPetition({
+        type: 'accusation',
+        category: 'other',
+        subject: '举报东屯镇政府截留补偿款',
+        content: '东屯镇政府截留土地流转补偿款，请纪委调查。',
+        petitioner: { name: '孙举报', phone: ACCUSER_PHONE },
+        accused: { unitId: D.dongtun, person: '某镇长' },
+      }),
+    );
+    claimHolder = await eventually(
+      async () => {
+        const [row] = await sql<{ holding_unit_id: string | null }>(
+          `SELECT holding_unit_id FROM "${h.schema('notification')}".case_replica WHERE case_id = $1 AND status = 'dispatched'`,
+          [claim.caseId],
+        );
+        return row?.holding_unit_id ?? undefined;
+      },
+      120000,
+      'the claim dispatched',
+    );
   }, 600000);
 
   afterAll(async () => {
@@ -66,36 +104,77 @@ describe('notification end to end', () => {
   });
 
   it('gives the receiving unit’s clerks an in-app notice of the dispatched case on GET /notices and the stream', async () => {
-    const page = await eventually(async () => {
-      const p = await notices(claimHolder, `?caseId=${claim.caseId}`);
-      return p.items.length > 0 ? p : undefined;
-    }, 60000, 'the notice');
-    expect(page.items.map((i) => [i.caseId, i.kind, i.title])).toEqual([[claim.caseId, 'unit.case-arrived', `新的信访事项：${claim.caseNumber}`]]);
+    const page = await eventually(
+      async () => {
+        const p = await notices(claimHolder, `?caseId=${claim.caseId}`);
+        return p.items.length > 0 ? p : undefined;
+      },
+      60000,
+      'the notice',
+    );
+    expect(page.items.map((i) => [i.caseId, i.kind, i.title])).toEqual([
+      [claim.caseId, 'unit.case-arrived', `新的信访事项：${claim.caseNumber}`],
+    ]);
     expect(page.items[0]?.body).toContain('受理期限至');
     expect([D.dongtun, D.hrss]).toContain(claimHolder);
-    await eventually(async () => (streams.get(claimHolder)?.of<{ caseId: string }>('notice').some((n) => n.caseId === claim.caseId) ? true : undefined), 30000, 'the stream');
+    await eventually(
+      async () =>
+        streams
+          .get(claimHolder)
+          ?.of<{ caseId: string }>('notice')
+          .some((n) => n.caseId === claim.caseId)
+          ? true
+          : undefined,
+      30000,
+      'the stream',
+    );
   });
 
   it('tells the discipline commission of the accusation, and the accused township and its office nothing', async () => {
-    await eventually(async () => ((await notices(D.countyDiscipline, `?caseId=${accusation.caseId}`)).items.length > 0 ? true : undefined), 60000, 'the commission’s notice');
-    await eventually(async () => (streams.get(D.countyDiscipline)?.of<{ caseId: string }>('notice').some((n) => n.caseId === accusation.caseId) ? true : undefined), 30000, 'the commission’s stream');
+    await eventually(
+      async () => ((await notices(D.countyDiscipline, `?caseId=${accusation.caseId}`)).items.length > 0 ? true : undefined),
+      60000,
+      'the commission’s notice',
+    );
+    await eventually(
+      async () =>
+        streams
+          .get(D.countyDiscipline)
+          ?.of<{ caseId: string }>('notice')
+          .some((n) => n.caseId === accusation.caseId)
+          ? true
+          : undefined,
+      30000,
+      'the commission’s stream',
+    );
     for (const unitId of [D.dongtun, `${DEMO_DONGTUN}:petition-office`]) {
       const page = await notices(unitId);
       expect([unitId, page.items.filter((i) => i.caseId === accusation.caseId)]).toEqual([unitId, []]);
       expect([unitId, JSON.stringify(streams.get(unitId)?.messages ?? []).includes(accusation.caseId)]).toEqual([unitId, false]);
     }
-    const rows = await sql<{ recipient: string }>(`SELECT DISTINCT recipient FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 ORDER BY recipient`, [accusation.caseId]);
+    const rows = await sql<{ recipient: string }>(
+      `SELECT DISTINCT recipient FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 ORDER BY recipient`,
+      [accusation.caseId],
+    );
     expect(rows.map((r) => r.recipient)).toEqual([`petitioner:${accusation.caseId}`, `unit:${D.countyDiscipline}`]);
   });
 
   it('sends the petitioner’s receipt to the SMS gateway once, with the case number and without the query code', async () => {
-    const sent = await eventually(async () => {
-      const found = gateway.accepted.filter((m) => m.phoneNumbers === PHONE);
-      return found.length > 0 ? found : undefined;
-    }, 60000, 'the receipt SMS');
-    expect(sent.map((m) => m.text)).toEqual([`【阳光信访局】您的信访事项已登记，编号${claim.caseNumber}。可凭编号和查询码查询办理进度：https://xf.example.gov.cn/query?caseNumber=${claim.caseNumber}`]);
+    const sent = await eventually(
+      async () => {
+        const found = gateway.accepted.filter((m) => m.phoneNumbers === PHONE);
+        return found.length > 0 ? found : undefined;
+      },
+      60000,
+      'the receipt SMS',
+    );
+    expect(sent.map((m) => m.text)).toEqual([
+      `【阳光信访局】您的信访事项已登记，编号${claim.caseNumber}。可凭编号和查询码查询办理进度：https://xf.example.gov.cn/query?caseNumber=${claim.caseNumber}`,
+    ]);
     const [row] = await sql<{ status: string; address_masked: string }>(
-      `SELECT status, address_masked FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' AND channel = 'sms'`, [claim.caseId]);
+      `SELECT status, address_masked FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' AND channel = 'sms'`,
+      [claim.caseId],
+    );
     expect(row).toEqual({ status: 'delivered', address_masked: '139****0077' });
     expect(sent[0]?.text).not.toContain(claim.queryCode);
   });
@@ -107,66 +186,131 @@ describe('notification end to end', () => {
     });
     expect(res.status).toBe(201);
     const online = res.body;
-    const holder = await eventually(async () => {
-      const [row] = await sql<{ holding_unit_id: string | null }>(`SELECT holding_unit_id FROM "${h.schema('routing')}".case_replica WHERE case_id = $1 AND status = 'dispatched'`, [online.caseId]);
-      return row?.holding_unit_id ?? undefined;
-    }, 120000, 'the online petition dispatched');
+    const holder = await eventually(
+      async () => {
+        const [row] = await sql<{ holding_unit_id: string | null }>(
+          `SELECT holding_unit_id FROM "${h.schema('routing')}".case_replica WHERE case_id = $1 AND status = 'dispatched'`,
+          [online.caseId],
+        );
+        return row?.holding_unit_id ?? undefined;
+      },
+      120000,
+      'the online petition dispatched',
+    );
     const act = async (action: string, roles: StaffRole[], body?: unknown) => {
-      const view = await http<{ version: number }>('GET', `${h.url('routing')}/cases/${online.caseId}`, { token: await token(holder, ['clerk', 'handler', 'head']) });
-      return http<{ status: string }>('POST', `${h.url('routing')}/cases/${online.caseId}/${action}`, { token: await token(holder, roles), body, headers: { 'if-match': `"${view.body.version}"` } });
+      const view = await http<{ version: number }>('GET', `${h.url('routing')}/cases/${online.caseId}`, {
+        token: await token(holder, ['clerk', 'handler', 'head']),
+      });
+      return http<{ status: string }>('POST', `${h.url('routing')}/cases/${online.caseId}/${action}`, {
+        token: await token(holder, roles),
+        body,
+        headers: { 'if-match': `"${view.body.version}"` },
+      });
     };
     expect((await act('sign', ['clerk', 'handler', 'head'])).status).toBe(200);
     expect((await act('accept', ['clerk', 'handler', 'head'])).status).toBe(200);
-    const draft = await http('PUT', `${h.url('routing')}/cases/${online.caseId}/reply/draft`, { token: await token(holder, ['handler']), body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' } });
+    const draft = await http('PUT', `${h.url('routing')}/cases/${online.caseId}/reply/draft`, {
+      token: await token(holder, ['handler']),
+      body: { outcome: 'explained', text: '经调查核实，现将有关情况答复如下。' },
+    });
     expect(draft.status).toBe(200);
     const approved = await http<{ status: string }>('POST', `${h.url('routing')}/cases/${online.caseId}/reply/approve`, {
       token: await h.keys.token({ sub: `${holder}:head`, unit: holder, division: holder.slice(0, 12), roles: ['head'] }),
-      headers: { 'if-match': `"${(await http<{ version: number }>('GET', `${h.url('routing')}/cases/${online.caseId}`, { token: await token(holder) })).body.version}"` },
+      headers: {
+        'if-match': `"${(await http<{ version: number }>('GET', `${h.url('routing')}/cases/${online.caseId}`, { token: await token(holder) })).body.version}"`,
+      },
     });
     expect([approved.status, approved.body.status]).toEqual([200, 'replied']);
 
-    const served = await eventually(async () => {
-      const [row] = await sql<{ payload: { servedAt: string; method: string; noticeId: string } }>(
-        `SELECT payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type = 'case.reply-served'`, [online.caseId]);
-      return row?.payload;
-    }, 120000, 'the reply served');
+    const served = await eventually(
+      async () => {
+        const [row] = await sql<{ payload: { servedAt: string; method: string; noticeId: string } }>(
+          `SELECT payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type = 'case.reply-served'`,
+          [online.caseId],
+        );
+        return row?.payload;
+      },
+      120000,
+      'the reply served',
+    );
     const replies = gateway.accepted.filter((m) => m.phoneNumbers === ONLINE_PHONE && m.text.includes('书面答复'));
-    expect(replies.map((m) => [m.outId, m.text])).toEqual([[served.noticeId,
-      `【阳光信访局】您的信访事项${online.caseNumber}已作出书面答复，请凭编号和查询码查阅：https://xf.example.gov.cn/query?caseNumber=${online.caseNumber}。自收到之日起30日内可进行满意度评价或申请复查。`]]);
+    expect(replies.map((m) => [m.outId, m.text])).toEqual([
+      [
+        served.noticeId,
+        `【阳光信访局】您的信访事项${online.caseNumber}已作出书面答复，请凭编号和查询码查阅：https://xf.example.gov.cn/query?caseNumber=${online.caseNumber}。自收到之日起30日内可进行满意度评价或申请复查。`,
+      ],
+    ]);
     const [delivered] = await sql<{ payload: { deliveredAt: string; kind: string; channel: string } }>(
-      `SELECT payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type = 'case.notice-delivered' AND payload->>'kind' = 'reply'`, [online.caseId]);
+      `SELECT payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type = 'case.notice-delivered' AND payload->>'kind' = 'reply'`,
+      [online.caseId],
+    );
     expect([served.method, served.servedAt]).toEqual(['electronic', delivered?.payload.deliveredAt]);
     // Supervision's review-request window (第35条) starts at the service.
-    const window = await eventually(async () => {
-      const [row] = await sql<{ start_at: Date }>(`SELECT start_at FROM "${h.schema('supervision')}".deadline_clocks WHERE case_id = $1 AND kind = 'review-request-window'`, [online.caseId]);
-      return row;
-    }, 60000, 'the review window');
+    const window = await eventually(
+      async () => {
+        const [row] = await sql<{ start_at: Date }>(
+          `SELECT start_at FROM "${h.schema('supervision')}".deadline_clocks WHERE case_id = $1 AND kind = 'review-request-window'`,
+          [online.caseId],
+        );
+        return row;
+      },
+      60000,
+      'the review window',
+    );
     expect(new Date(window.start_at).toISOString()).toBe(served.servedAt);
   });
 
   it('sends intake’s one-time code (query-code recovery) by SMS once over HTTP, never over Kafka, and the code works', async () => {
-    const asked = await http('POST', `${h.url('intake')}/public/query-code/recovery`, { body: { caseNumber: claim.caseNumber, phone: PHONE } });
+    const asked = await http('POST', `${h.url('intake')}/public/query-code/recovery`, {
+      body: { caseNumber: claim.caseNumber, phone: PHONE },
+    });
     expect(asked.status).toBe(202);
-    const sent = await eventually(async () => {
-      const found = gateway.accepted.filter((m) => m.phoneNumbers === PHONE && m.text.includes('验证码'));
-      return found.length > 0 ? found : undefined;
-    }, 60000, 'the one-time code SMS');
+    const sent = await eventually(
+      async () => {
+        const found = gateway.accepted.filter((m) => m.phoneNumbers === PHONE && m.text.includes('验证码'));
+        return found.length > 0 ? found : undefined;
+      },
+      60000,
+      'the one-time code SMS',
+    );
     expect(sent).toHaveLength(1);
     oneTimeCode = /验证码(\d{6})/.exec(sent[0]?.text ?? '')?.[1] ?? '';
-    expect(sent[0]?.text).toBe(`【阳光信访局】您正在找回信访件${claim.caseNumber}的查询码，验证码${oneTimeCode}，10分钟内有效。如非本人操作请忽略。`);
-    const [message] = await sql<{ status: string }>(`SELECT status FROM "${h.schema('intake')}".citizen_messages WHERE case_id = $1`, [claim.caseId]);
+    expect(sent[0]?.text).toBe(
+      `【阳光信访局】您正在找回信访件${claim.caseNumber}的查询码，验证码${oneTimeCode}，10分钟内有效。如非本人操作请忽略。`,
+    );
+    const [message] = await sql<{ status: string }>(`SELECT status FROM "${h.schema('intake')}".citizen_messages WHERE case_id = $1`, [
+      claim.caseId,
+    ]);
     expect(message?.status).toBe('handed-over');
-    const reset = await http<{ queryCode: string }>('POST', `${h.url('intake')}/public/query-code/reset`, { body: { caseNumber: claim.caseNumber, code: oneTimeCode } });
+    const reset = await http<{ queryCode: string }>('POST', `${h.url('intake')}/public/query-code/reset`, {
+      body: { caseNumber: claim.caseNumber, code: oneTimeCode },
+    });
     expect(reset.status).toBe(200);
   });
 
   it('keeps no planted phone, ID number or name in clear in notification’s tables or on any topic', async () => {
-    const planted = [PHONE, ID_NUMBER, NAME, ACCUSER_PHONE, '孙举报', ONLINE_PHONE, '赵网上', claim.queryCode, accusation.queryCode, `验证码${oneTimeCode}`];
-    const tables = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [h.schema('notification')]);
+    const planted = [
+      PHONE,
+      ID_NUMBER,
+      NAME,
+      ACCUSER_PHONE,
+      '孙举报',
+      ONLINE_PHONE,
+      '赵网上',
+      claim.queryCode,
+      accusation.queryCode,
+      `验证码${oneTimeCode}`,
+    ];
+    const tables = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [
+      h.schema('notification'),
+    ]);
     const hits: string[] = [];
     for (const { table_name } of tables) {
       for (const value of planted) {
-        const [n] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${h.schema('notification')}"."${table_name}" t WHERE t::text LIKE $1`, [`%${value}%`]);
+        const [n] = await sql<{ n: string }>(
+          `SELECT count(*) AS n FROM "${h.schema('notification')}"."${table_name}" t WHERE t::text LIKE $1`,
+          [`%${value}%`],
+        );
         if (Number(n?.n) > 0) hits.push(`${table_name}: ${value}`);
       }
     }

@@ -1,15 +1,47 @@
-import type { ServiceName } from '@sunshine/platform';
-import { eventually, ServiceHarness } from '@sunshine/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DETAIL_READS, fill, LIST_READS, nonexistentIds, operationOf, REPLAY, WRITES, type CaseIds } from './accusation-confidentiality-probes';
+
+import type { ServiceName } from '@sunshine/platform';
+import { eventually, ServiceHarness } from '@sunshine/testing';
+
+import {
+  type CaseIds,
+  DETAIL_READS,
+  fill,
+  LIST_READS,
+  nonexistentIds,
+  operationOf,
+  REPLAY,
+  WRITES,
+} from './accusation-confidentiality-probes';
 import { seedDirectory } from './fixtures';
 import {
-  answeredAsMissing, CALLERS, CASE_FREE_PROBES, CASE_KEYS, gateRefusal, HOLDERS, LISTS_EVERY_VISIBLE_CASE, parseDeclaredAccess, showsOf, WORKING_ROLES,
-  type Caller, type CaseKey, type DeclaredAccess,
+  answeredAsMissing,
+  type Caller,
+  CALLERS,
+  CASE_FREE_PROBES,
+  CASE_KEYS,
+  type CaseKey,
+  type DeclaredAccess,
+  gateRefusal,
+  HOLDERS,
+  LISTS_EVERY_VISIBLE_CASE,
+  parseDeclaredAccess,
+  showsOf,
+  WORKING_ROLES,
 } from './permission-matrix-table';
-import { buildScenario, deadLetterAbout, masked, MatrixWorld, PETITIONERS, PLANTED, sameMatterAgain, type Answer, type Scenario } from './permission-matrix-world';
+import {
+  type Answer,
+  buildScenario,
+  deadLetterAbout,
+  masked,
+  MatrixWorld,
+  PETITIONERS,
+  PLANTED,
+  sameMatterAgain,
+  type Scenario,
+} from './permission-matrix-world';
 import { SseClient } from './supervision-sse';
 
 // Issue 17: every operation of every service's OpenAPI document × caller × case, each answer derived from two
@@ -20,8 +52,15 @@ const SERVICES: readonly ServiceName[] = ['intake', 'routing', 'supervision', 'n
 const PARALLEL = 8;
 const DEAD_LETTER_SENTINEL = 'matrix-dead-letter-payload-7f3a';
 
-interface Operation { readonly service: ServiceName; readonly op: string }
-interface Seen { readonly caller: Caller; readonly where: string; readonly text: string }
+interface Operation {
+  readonly service: ServiceName;
+  readonly op: string;
+}
+interface Seen {
+  readonly caller: Caller;
+  readonly where: string;
+  readonly text: string;
+}
 
 async function inParallel<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -48,7 +87,13 @@ describe('permission matrix: every endpoint of every service × caller × case (
   const seen: Seen[] = [];
   const counts = { requests: 0, checked: 0, skipped: 0 };
 
-  const send = async (caller: Caller, service: ServiceName, method: string, path: string, options: Parameters<MatrixWorld['send']>[4] = {}) => {
+  const send = async (
+    caller: Caller,
+    service: ServiceName,
+    method: string,
+    path: string,
+    options: Parameters<MatrixWorld['send']>[4] = {},
+  ) => {
     counts.requests++;
     const answer = await w.send(service, method, path, caller, options);
     seen.push({ caller, where: `${service} ${method} ${path}`, text: answer.text });
@@ -63,7 +108,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
   const gated = (d: DeclaredAccess, caller: Caller, a: Answer, where: string, breaches: string[]): boolean => {
     const refusal = gateRefusal(d, caller);
     if (!refusal) return false;
-    if (a.status !== refusal.status || a.code !== refusal.code) breaches.push(`${where} as ${caller.key}: ${said(a)}, expected ${refusal.status} ${refusal.code}`);
+    if (a.status !== refusal.status || a.code !== refusal.code)
+      breaches.push(`${where} as ${caller.key}: ${said(a)}, expected ${refusal.status} ${refusal.code}`);
     return true;
   };
 
@@ -74,7 +120,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
     await seedDirectory(w.h, 'demo');
     declared = parseDeclaredAccess(readFileSync(join(__dirname, '..', 'docs', 'permission-matrix.md'), 'utf8'));
     for (const caller of CALLERS) feeds.set(caller.key, await SseClient.open(`${w.h.url('supervision')}/feed`, await w.token(caller)));
-    for (const caller of CALLERS) noticeStreams.set(caller.key, await SseClient.open(`${w.h.url('notification')}/notices/stream`, await w.token(caller)));
+    for (const caller of CALLERS)
+      noticeStreams.set(caller.key, await SseClient.open(`${w.h.url('notification')}/notices/stream`, await w.token(caller)));
     scenario = await buildScenario(w);
     await deadLetterAbout(w, scenario.accusation.caseId, DEAD_LETTER_SENTINEL);
     for (const service of SERVICES) {
@@ -90,14 +137,23 @@ describe('permission matrix: every endpoint of every service × caller × case (
     for (const feed of [...feeds.values(), ...noticeStreams.values()]) await feed.close();
     await w?.h.stopAll();
     const cells = operations.length * CALLERS.length * CASE_KEYS.length;
-    console.log(`permission matrix: ${operations.length} operations × ${CALLERS.length} callers × ${CASE_KEYS.length} cases = ${cells} cells; `
-      + `${counts.checked} checks (probe variants × callers × cases), ${counts.skipped} permitted writes not performed; ${counts.requests} requests; ${Math.round((Date.now() - started) / 1000)} s`);
+    console.log(
+      `permission matrix: ${operations.length} operations × ${CALLERS.length} callers × ${CASE_KEYS.length} cases = ${cells} cells; ` +
+        `${counts.checked} checks (probe variants × callers × cases), ${counts.skipped} permitted writes not performed; ${counts.requests} requests; ${Math.round((Date.now() - started) / 1000)} s`,
+    );
   });
 
   it('covers every operation of the five OpenAPI documents, each with its declared access', () => {
-    const reads = [...DETAIL_READS, ...LIST_READS, { service: 'supervision', path: '/feed' }, { service: 'notification', path: '/notices/stream' }].map((p) => `${p.service} ${operationOf('GET', p.path)}`);
+    const reads = [
+      ...DETAIL_READS,
+      ...LIST_READS,
+      { service: 'supervision', path: '/feed' },
+      { service: 'notification', path: '/notices/stream' },
+    ].map((p) => `${p.service} ${operationOf('GET', p.path)}`);
     const probed = new Set([...reads, ...[REPLAY, ...WRITES].map((p) => `${p.service} ${operationOf(p.method, p.path)}`)]);
-    const missing = operations.filter((o) => !probed.has(`${o.service} ${o.op}`) && !CASE_FREE_PROBES[o.op]).map((o) => `${o.service} ${o.op}`);
+    const missing = operations
+      .filter((o) => !probed.has(`${o.service} ${o.op}`) && !CASE_FREE_PROBES[o.op])
+      .map((o) => `${o.service} ${o.op}`);
     const undeclared = operations.filter((o) => !declared.has(`${o.service} ${o.op}`)).map((o) => `${o.service} ${o.op}`);
     expect(operations.length).toBeGreaterThan(100);
     expect({ missing, undeclared }).toEqual({ missing: [], undeclared: [] });
@@ -110,17 +166,27 @@ describe('permission matrix: every endpoint of every service × caller × case (
       const probe = CASE_FREE_PROBES[o.op];
       if (!probe) return;
       const template = probe.path ?? o.op.slice(o.op.indexOf(' ') + 1);
-      const path = template.replace('{ownUnit}', encodeURIComponent(caller.unitId)).replace('{ownSubject}', encodeURIComponent(`${caller.unitId}:staff`))
-        .replace('{ghost}', randomUUID()).replace('{ruleSet}', encodeURIComponent(activeRuleSet.id)).replace('{ruleVersion}', String(activeRuleSet.version));
+      const path = template
+        .replace('{ownUnit}', encodeURIComponent(caller.unitId))
+        .replace('{ownSubject}', encodeURIComponent(`${caller.unitId}:staff`))
+        .replace('{ghost}', randomUUID())
+        .replace('{ruleSet}', encodeURIComponent(activeRuleSet.id))
+        .replace('{ruleVersion}', String(activeRuleSet.version));
       const a = await send(caller, o.service, o.op.split(' ')[0] ?? 'GET', path, { body: probe.body });
       counts.checked += CASE_KEYS.length;
       if (gated(declaredFor(o.service, o.op), caller, a, `${o.service} ${o.op}`, breaches)) return;
       if (a.status !== probe.status) breaches.push(`${o.service} ${o.op} as ${caller.key}: ${said(a)}, expected ${probe.status}`);
       // A dead letter about the accusation is on every service: its payload only for full access (door 9).
-      if (a.text.includes(DEAD_LETTER_SENTINEL) && caller.access.accusation !== 'full') breaches.push(`${o.service} ${o.op} as ${caller.key}: shows the dead letter's payload`);
+      if (a.text.includes(DEAD_LETTER_SENTINEL) && caller.access.accusation !== 'full')
+        breaches.push(`${o.service} ${o.op} as ${caller.key}: shows the dead letter's payload`);
     });
     // Control: the city's ops do list it (by its envelope's metadata), so the sweep below looks where it is.
-    const listed = seen.filter((s) => s.caller.key === 'city-admin-ops' && s.where.endsWith('GET /ops/messaging/dead-letters') && s.text.includes(scenario.accusation.caseId));
+    const listed = seen.filter(
+      (s) =>
+        s.caller.key === 'city-admin-ops' &&
+        s.where.endsWith('GET /ops/messaging/dead-letters') &&
+        s.text.includes(scenario.accusation.caseId),
+    );
     expect(listed.map((s) => s.where.split(' ')[0]).sort()).toEqual([...SERVICES].sort());
     expect(breaches.sort()).toEqual([]);
   });
@@ -138,7 +204,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
       const missing = answeredAsMissing(level, shows, key);
       if (missing) {
         const ghost = await send(caller, r.service, 'GET', fill(r.path, nonexistentIds(ids)));
-        if (ghost.status !== 404 || a.status !== ghost.status || a.code !== ghost.code) breaches.push(`${where} as ${caller.key} (${level}): ${said(a)}, a missing case: ${said(ghost)}`);
+        if (ghost.status !== 404 || a.status !== ghost.status || a.code !== ghost.code)
+          breaches.push(`${where} as ${caller.key} (${level}): ${said(a)}, a missing case: ${said(ghost)}`);
         return;
       }
       const own = shows === 'own-draft' && caller.unitId !== HOLDERS[key];
@@ -148,9 +215,11 @@ describe('permission matrix: every endpoint of every service × caller × case (
       if (shows === 'dossier') {
         const access = (a.json as { access?: string }).access;
         const absent = level === 'full' ? p.dossierShows.filter((s) => !a.text.includes(s)) : [];
-        if (access !== level || absent.length > 0) breaches.push(`${where} as ${caller.key} (${level}): access ${access}, lacks ${absent.join(', ')}`);
+        if (access !== level || absent.length > 0)
+          breaches.push(`${where} as ${caller.key} (${level}): access ${access}, lacks ${absent.join(', ')}`);
       }
-      if (shows === 'material' && a.text !== p.attachment) breaches.push(`${where} as ${caller.key} (${level}): not the attachment's bytes`);
+      if (shows === 'material' && a.text !== p.attachment)
+        breaches.push(`${where} as ${caller.key} (${level}): not the attachment's bytes`);
     });
     expect(breaches.sort()).toEqual([]);
   });
@@ -158,12 +227,16 @@ describe('permission matrix: every endpoint of every service × caller × case (
   it('lists a case only to callers who may know it (inbox, desk, case lists, clocks, alerts, backlog, escalations, orders, leaders, rule replay)', async () => {
     const breaches: string[] = [];
     const candidate = { ...activeRuleSet, rules: activeRuleSet.rules.map((r) => (r.kind === 'accusation' ? { ...r, levelsUp: 0 } : r)) };
-    const lists = [...LIST_READS.map((l) => ({ ...l, method: 'GET', body: undefined as unknown })), { ...REPLAY, body: { candidate } as unknown }];
+    const lists = [
+      ...LIST_READS.map((l) => ({ ...l, method: 'GET', body: undefined as unknown })),
+      { ...REPLAY, body: { candidate } as unknown },
+    ];
     await inParallel(cross(lists, CALLERS), async ([l, caller]) => {
       const perCase = l.path.includes('{');
       const answers = new Map<CaseKey, Answer>();
       for (const key of CASE_KEYS) {
-        if (perCase || answers.size === 0) answers.set(key, await send(caller, l.service, l.method, fill(l.path, scenario[key]), { body: l.body }));
+        if (perCase || answers.size === 0)
+          answers.set(key, await send(caller, l.service, l.method, fill(l.path, scenario[key]), { body: l.body }));
         else answers.set(key, answers.values().next().value as Answer);
       }
       for (const key of CASE_KEYS) {
@@ -192,7 +265,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
       counts.checked++;
       const listed = names(text, scenario[key]);
       if (feed?.status !== 200) breaches.push(`supervision GET /feed as ${caller.key}: ${feed?.status}`);
-      else if ((caller.access[key] !== 'none') !== listed) breaches.push(`supervision GET /feed [${key}] as ${caller.key} (${caller.access[key]}): ${listed ? 'sent' : 'not sent'}`);
+      else if ((caller.access[key] !== 'none') !== listed)
+        breaches.push(`supervision GET /feed [${key}] as ${caller.key} (${caller.access[key]}): ${listed ? 'sent' : 'not sent'}`);
     }
     expect(breaches.sort()).toEqual([]);
   });
@@ -205,7 +279,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
       seen.push({ caller, where: 'notification GET /notices/stream', text });
       counts.checked++;
       if (stream?.status !== 200) breaches.push(`notification GET /notices/stream as ${caller.key}: ${stream?.status}`);
-      else if (caller.access[key] === 'none' && names(text, scenario[key])) breaches.push(`notification GET /notices/stream [${key}] as ${caller.key}: sent`);
+      else if (caller.access[key] === 'none' && names(text, scenario[key]))
+        breaches.push(`notification GET /notices/stream [${key}] as ${caller.key}: sent`);
     }
     // Control: the discipline commission's clerks were told of the accusations that arrived in its inbox.
     const told = JSON.stringify(noticeStreams.get('discipline')?.messages ?? []);
@@ -234,12 +309,18 @@ describe('permission matrix: every endpoint of every service × caller × case (
         return;
       }
       const other = scenario[key === 'claim' ? 'accusation' : 'claim'].caseId;
-      const body = wr.body === undefined ? undefined
-        : JSON.parse(JSON.stringify(wr.body).replaceAll('{viewer}', caller.unitId).replaceAll('{controlCaseId}', other)) as unknown;
+      const body =
+        wr.body === undefined
+          ? undefined
+          : (JSON.parse(JSON.stringify(wr.body).replaceAll('{viewer}', caller.unitId).replaceAll('{controlCaseId}', other)) as unknown);
       const form = () => {
         if (!wr.multipart) return undefined;
         const f = new FormData();
-        f.append('file', new Blob([new Uint8Array(Buffer.from('补充材料 supplementary material', 'utf8'))], { type: 'text/plain' }), 'more.txt');
+        f.append(
+          'file',
+          new Blob([new Uint8Array(Buffer.from('补充材料 supplementary material', 'utf8'))], { type: 'text/plain' }),
+          'more.txt',
+        );
         return f;
       };
       const ifMatch = wr.version ? versions.get(key) : undefined;
@@ -258,48 +339,62 @@ describe('permission matrix: every endpoint of every service × caller × case (
     const breaches: string[] = [];
     const register = declaredFor('intake', 'POST /petitions');
     const merge = declaredFor('intake', 'POST /petitions/{caseId}/merge');
-    await Promise.all(CASE_KEYS.map(async (key) => {
-      const k = scenario[key];
-      const p = PETITIONERS[key];
-      // The caller typed the ID number in itself: everything else about the person is the case's to give.
-      const person = PLANTED[key].identity.filter((s) => s !== p.idNumber && s !== masked(p.idNumber));
-      for (const [n, caller] of CALLERS.entries()) {
-        const where = `intake POST /petitions (the ${key}'s petitioner again) as ${caller.key}`;
-        const level = caller.access[key];
-        counts.checked++;
-        counts.requests++;
-        const again = await w.send('intake', 'POST', '/petitions', caller, { body: sameMatterAgain(key, n) });
-        if (gated(register, caller, again, where, breaches)) continue;
-        if (again.status !== 201) {
-          breaches.push(`${where}: ${said(again)}, expected 201`);
-          continue;
-        }
-        const caseId = (again.json as { caseId: string }).caseId;
-        const dossier = await eventually(async () => {
-          const a = await w.send('intake', 'GET', `/petitions/${caseId}/dossier`, caller);
-          return a.status === 200 ? a : undefined;
-        }, 30000, `the dossier of ${caseId} for ${caller.key}`);
-        const answers: Array<[string, Answer]> = [['registration', again], ['its dossier', dossier]];
-        if (level === 'none' && !gateRefusal(merge, caller)) {
+    await Promise.all(
+      CASE_KEYS.map(async (key) => {
+        const k = scenario[key];
+        const p = PETITIONERS[key];
+        // The caller typed the ID number in itself: everything else about the person is the case's to give.
+        const person = PLANTED[key].identity.filter((s) => s !== p.idNumber && s !== masked(p.idNumber));
+        for (const [n, caller] of CALLERS.entries()) {
+          const where = `intake POST /petitions (the ${key}'s petitioner again) as ${caller.key}`;
+          const level = caller.access[key];
           counts.checked++;
-          counts.requests += 2;
-          const real = await w.send('intake', 'POST', `/petitions/${caseId}/merge`, caller, { body: { matchedCaseId: k.caseId } });
-          const ghost = await w.send('intake', 'POST', `/petitions/${caseId}/merge`, caller, { body: { matchedCaseId: randomUUID() } });
-          if (ghost.status !== 404 || said(real) !== said(ghost)) breaches.push(`${where}: merge with the ${key}: ${said(real)}, with a missing case: ${said(ghost)}`);
-          answers.push(['merge', { ...real, text: real.text.replaceAll(k.caseId, '') }]);
+          counts.requests++;
+          const again = await w.send('intake', 'POST', '/petitions', caller, { body: sameMatterAgain(key, n) });
+          if (gated(register, caller, again, where, breaches)) continue;
+          if (again.status !== 201) {
+            breaches.push(`${where}: ${said(again)}, expected 201`);
+            continue;
+          }
+          const caseId = (again.json as { caseId: string }).caseId;
+          const dossier = await eventually(
+            async () => {
+              const a = await w.send('intake', 'GET', `/petitions/${caseId}/dossier`, caller);
+              return a.status === 200 ? a : undefined;
+            },
+            30000,
+            `the dossier of ${caseId} for ${caller.key}`,
+          );
+          const answers: Array<[string, Answer]> = [
+            ['registration', again],
+            ['its dossier', dossier],
+          ];
+          if (level === 'none' && !gateRefusal(merge, caller)) {
+            counts.checked++;
+            counts.requests += 2;
+            const real = await w.send('intake', 'POST', `/petitions/${caseId}/merge`, caller, { body: { matchedCaseId: k.caseId } });
+            const ghost = await w.send('intake', 'POST', `/petitions/${caseId}/merge`, caller, { body: { matchedCaseId: randomUUID() } });
+            if (ghost.status !== 404 || said(real) !== said(ghost))
+              breaches.push(`${where}: merge with the ${key}: ${said(real)}, with a missing case: ${said(ghost)}`);
+            answers.push(['merge', { ...real, text: real.text.replaceAll(k.caseId, '') }]);
+          }
+          for (const [what, a] of answers) {
+            if (level === 'none' && names(a.text, k)) breaches.push(`${where}: ${what} names the ${key}`);
+            if (level !== 'full') for (const s of person) if (a.text.includes(s)) breaches.push(`${where}: ${what} shows “${s}”`);
+          }
         }
-        for (const [what, a] of answers) {
-          if (level === 'none' && names(a.text, k)) breaches.push(`${where}: ${what} names the ${key}`);
-          if (level !== 'full') for (const s of person) if (a.text.includes(s)) breaches.push(`${where}: ${what} shows “${s}”`);
-        }
-      }
-    }));
+      }),
+    );
     // Door 3: the petitioner on file for each case is still the one registered (new details are the new case's).
     for (const key of CASE_KEYS) {
-      const dossier = await w.send('intake', 'GET', `/petitions/${scenario[key].caseId}/dossier`, { unitId: HOLDERS[key], roles: WORKING_ROLES });
+      const dossier = await w.send('intake', 'GET', `/petitions/${scenario[key].caseId}/dossier`, {
+        unitId: HOLDERS[key],
+        roles: WORKING_ROLES,
+      });
       const on = (dossier.json as { petitioner?: { name: string; phone: string | null } }).petitioner;
       const p = PETITIONERS[key];
-      if (on?.name !== p.name || ![p.phone, masked(p.phone)].includes(on.phone ?? '')) breaches.push(`the ${key}'s petitioner on file became ${JSON.stringify(on)}`);
+      if (on?.name !== p.name || ![p.phone, masked(p.phone)].includes(on.phone ?? ''))
+        breaches.push(`the ${key}'s petitioner on file became ${JSON.stringify(on)}`);
     }
     expect(breaches.sort()).toEqual([]);
   });
@@ -311,7 +406,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
         const level = s.caller.access[key];
         if (level === 'full') continue;
         const p = PLANTED[key];
-        for (const needle of [...p.identity, ...p.text]) if (s.text.includes(needle)) breaches.add(`${s.where} as ${s.caller.key} (${key}: ${level}): shows “${needle}”`);
+        for (const needle of [...p.identity, ...p.text])
+          if (s.text.includes(needle)) breaches.add(`${s.where} as ${s.caller.key} (${key}: ${level}): shows “${needle}”`);
         if (level === 'none' && names(s.text, scenario[key])) breaches.add(`${s.where} as ${s.caller.key} (${key}: none): names the case`);
       }
     }

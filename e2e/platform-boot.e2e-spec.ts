@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+
 import type { ServiceName } from '@sunshine/platform';
 import { eventually, http, type ServiceHarness } from '@sunshine/testing';
+
 import { claims, startWithDirectory } from './fixtures';
 
 const SERVICES: ServiceName[] = ['intake', 'routing', 'supervision', 'notification', 'evaluation'];
@@ -53,7 +55,11 @@ describe('the platform boots', () => {
       expect(late.status).toBe(401);
       expect(late.body.code).toBe('TOKEN_EXPIRED');
       // Each service's directory replica gets the seeded city bureau on its own time.
-      await eventually(async () => ((await http('GET', url, { token: ok })).status === 200 ? true : undefined), 60000, `${s} to know the city's bureau`);
+      await eventually(
+        async () => ((await http('GET', url, { token: ok })).status === 200 ? true : undefined),
+        60000,
+        `${s} to know the city's bureau`,
+      );
       const refused = await http<{ code: string }>('GET', url, { token: county });
       expect([s, refused.status, refused.body.code]).toEqual([s, 403, 'CITY_LEVEL_REQUIRED']);
     }
@@ -62,17 +68,25 @@ describe('the platform boots', () => {
   it('answers 503 naming PostgreSQL while PostgreSQL is stopped, and recovers when it is back', async () => {
     execFileSync('bash', [INFRA, 'stop-postgres'], { stdio: 'ignore' });
     for (const s of SERVICES) {
-      const down = await eventually(async () => {
-        const res = await http<Health>('GET', `${h.url(s)}/health/ready`);
-        return res.status === 503 ? res : undefined;
-      }, 20000, `${s} to report PostgreSQL down`);
+      const down = await eventually(
+        async () => {
+          const res = await http<Health>('GET', `${h.url(s)}/health/ready`);
+          return res.status === 503 ? res : undefined;
+        },
+        20000,
+        `${s} to report PostgreSQL down`,
+      );
       expect(down.body.error?.['postgresql']?.status).toBe('down');
       expect(down.body.error?.['messaging']).toBeUndefined();
       expect(down.body.error?.['redis']).toBeUndefined();
     }
     execFileSync('bash', [INFRA, 'start-postgres'], { stdio: 'ignore' });
     for (const s of SERVICES) {
-      await eventually(async () => ((await http('GET', `${h.url(s)}/health/ready`)).status === 200 ? true : undefined), 30000, `${s} to recover`);
+      await eventually(
+        async () => ((await http('GET', `${h.url(s)}/health/ready`)).status === 200 ? true : undefined),
+        30000,
+        `${s} to recover`,
+      );
     }
   });
 });

@@ -21,7 +21,11 @@ export async function rawRequest(url: string, method: string, token: string | nu
   if (token !== null) headers['authorization'] = `Bearer ${token}`;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method, headers, body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
   const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
   let json: unknown = null;
   try {

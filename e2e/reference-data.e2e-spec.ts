@@ -1,4 +1,5 @@
 import { eventually, http, type ServiceHarness, sql } from '@sunshine/testing';
+
 import { claims, labourPetition, startWithDirectory, type UNITS } from './fixtures';
 
 /**
@@ -16,13 +17,35 @@ import { claims, labourPetition, startWithDirectory, type UNITS } from './fixtur
 const ARRANGEMENT_2027 = {
   year: 2027,
   holidays: [
-    '2027-01-01', '2027-01-02', '2027-01-03',
-    '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13',
-    '2027-04-03', '2027-04-04', '2027-04-05',
-    '2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05',
+    '2027-01-01',
+    '2027-01-02',
+    '2027-01-03',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-02-12',
+    '2027-02-13',
+    '2027-04-03',
+    '2027-04-04',
+    '2027-04-05',
+    '2027-05-01',
+    '2027-05-02',
+    '2027-05-03',
+    '2027-05-04',
+    '2027-05-05',
     '2027-06-09',
     '2027-09-15',
-    '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07',
+    '2027-10-01',
+    '2027-10-02',
+    '2027-10-03',
+    '2027-10-04',
+    '2027-10-05',
+    '2027-10-06',
+    '2027-10-07',
   ],
   workdays: ['2027-02-14', '2027-02-20', '2027-04-25', '2027-09-26', '2027-10-09'],
   source: 'e2e: a hand-written 2027 arrangement (not the official notice)',
@@ -36,11 +59,31 @@ const NOW = '2027-01-28T02:00:00.000Z';
 const ACCEPTANCE_PROVISIONAL = '2027-02-12T16:00:00.000Z';
 const ACCEPTANCE_PUBLISHED = '2027-02-14T16:00:00.000Z';
 
-interface Registered { caseId: string; caseNumber: string; queryCode: string }
-interface ClockView { kind: string; dueAt: string; provisional: boolean }
-interface Progress { deadlines: ClockView[] }
-interface InboxItem { caseId: string; dueAt: string | null; dueProvisional: boolean }
-interface LedgerClock { caseId: string; kind: string; dueAt: string; lastDay: string; provisional: boolean }
+interface Registered {
+  caseId: string;
+  caseNumber: string;
+  queryCode: string;
+}
+interface ClockView {
+  kind: string;
+  dueAt: string;
+  provisional: boolean;
+}
+interface Progress {
+  deadlines: ClockView[];
+}
+interface InboxItem {
+  caseId: string;
+  dueAt: string | null;
+  dueProvisional: boolean;
+}
+interface LedgerClock {
+  caseId: string;
+  kind: string;
+  dueAt: string;
+  lastDay: string;
+  provisional: boolean;
+}
 
 describe('reference data: a holiday year loaded once reaches every service, which recompute their provisional due dates', () => {
   let h: ServiceHarness;
@@ -48,9 +91,11 @@ describe('reference data: a holiday year loaded once reaches every service, whic
   const token = (unit: keyof typeof UNITS, roles = claims(unit).roles) => h.keys.token({ ...claims(unit), roles });
 
   const progress = async () =>
-    (await http<Progress>('POST', `${h.url('intake')}/public/cases/progress`, {
-      body: { caseNumber: registered.caseNumber, queryCode: registered.queryCode },
-    })).body.deadlines.find((d) => d.kind === 'acceptance');
+    (
+      await http<Progress>('POST', `${h.url('intake')}/public/cases/progress`, {
+        body: { caseNumber: registered.caseNumber, queryCode: registered.queryCode },
+      })
+    ).body.deadlines.find((d) => d.kind === 'acceptance');
   const inbox = async () =>
     (await http<{ items: InboxItem[] }>('GET', `${h.url('routing')}/inbox?limit=200`, { token: await token('hrss') })).body.items.find(
       (i) => i.caseId === registered.caseId,
@@ -60,7 +105,12 @@ describe('reference data: a holiday year loaded once reaches every service, whic
       (c) => c.caseId === registered.caseId,
     );
   const load = (unit: keyof typeof UNITS, roles: Parameters<typeof token>[1]) =>
-    token(unit, roles).then((t) => http<{ code?: string; year?: number; revision?: number }>('POST', `${h.url('supervision')}/calendar/arrangements`, { token: t, body: ARRANGEMENT_2027 }));
+    token(unit, roles).then((t) =>
+      http<{ code?: string; year?: number; revision?: number }>('POST', `${h.url('supervision')}/calendar/arrangements`, {
+        token: t,
+        body: ARRANGEMENT_2027,
+      }),
+    );
 
   beforeAll(async () => {
     // The test polls intake's public progress endpoint: lift its per-client rate limit.
@@ -80,12 +130,16 @@ describe('reference data: a holiday year loaded once reaches every service, whic
 
   it('replicates routing’s seed (the rule set in force, the category table) to every service', async () => {
     for (const service of ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const) {
-      const rows = await eventually(async () => {
-        const found = await sql<{ kind: string; id: string; revision: number }>(
-          `SELECT kind, id, revision FROM "${h.schema(service)}".reference_data ORDER BY kind, id`,
-        );
-        return found.length >= 2 ? found : undefined;
-      }, 30000, `routing's reference data in ${service}`);
+      const rows = await eventually(
+        async () => {
+          const found = await sql<{ kind: string; id: string; revision: number }>(
+            `SELECT kind, id, revision FROM "${h.schema(service)}".reference_data ORDER BY kind, id`,
+          );
+          return found.length >= 2 ? found : undefined;
+        },
+        30000,
+        `routing's reference data in ${service}`,
+      );
       expect(rows).toEqual([
         { kind: 'category-table', id: 'default', revision: 1 },
         { kind: 'routing-rule-set', id: 'active', revision: 1 },
@@ -96,8 +150,15 @@ describe('reference data: a holiday year loaded once reaches every service, whic
   it('flags the acceptance clock provisional in intake, routing and supervision while 2027 is unpublished', async () => {
     const provisional = { dueAt: ACCEPTANCE_PROVISIONAL, provisional: true };
     expect(await eventually(progress, 60000, 'the acceptance clock in intake’s progress')).toMatchObject(provisional);
-    expect(await eventually(inbox, 60000, 'the case in 人社局’s inbox')).toMatchObject({ dueAt: ACCEPTANCE_PROVISIONAL, dueProvisional: true });
-    const clocks = await eventually(async () => ((await ledger()).some((c) => c.kind === 'acceptance') ? ledger() : undefined), 60000, 'the ledger');
+    expect(await eventually(inbox, 60000, 'the case in 人社局’s inbox')).toMatchObject({
+      dueAt: ACCEPTANCE_PROVISIONAL,
+      dueProvisional: true,
+    });
+    const clocks = await eventually(
+      async () => ((await ledger()).some((c) => c.kind === 'acceptance') ? ledger() : undefined),
+      60000,
+      'the ledger',
+    );
     expect(clocks.find((c) => c.kind === 'acceptance')).toMatchObject({ ...provisional, lastDay: '2027-02-12' });
     // Art 23's objection window, 5 working days: 1/29, 2/1, 2/2, 2/3, 2/4 (the same with the arrangement), provisional too.
     expect(clocks.find((c) => c.kind === 'objection')).toMatchObject({ dueAt: '2027-02-04T16:00:00.000Z', provisional: true });
@@ -116,10 +177,12 @@ describe('reference data: a holiday year loaded once reaches every service, whic
     expect([loaded.status, loaded.body]).toEqual([202, { year: 2027, revision: 1 }]);
 
     const published = { dueAt: ACCEPTANCE_PUBLISHED, provisional: false };
-    expect(await eventually(async () => ((await progress())?.dueAt === ACCEPTANCE_PUBLISHED ? progress() : undefined), 30000, 'intake')).toMatchObject(
-      published,
-    );
-    expect(await eventually(async () => ((await inbox())?.dueAt === ACCEPTANCE_PUBLISHED ? inbox() : undefined), 30000, 'routing')).toMatchObject({
+    expect(
+      await eventually(async () => ((await progress())?.dueAt === ACCEPTANCE_PUBLISHED ? progress() : undefined), 30000, 'intake'),
+    ).toMatchObject(published);
+    expect(
+      await eventually(async () => ((await inbox())?.dueAt === ACCEPTANCE_PUBLISHED ? inbox() : undefined), 30000, 'routing'),
+    ).toMatchObject({
       dueAt: ACCEPTANCE_PUBLISHED,
       dueProvisional: false,
     });
@@ -133,12 +196,16 @@ describe('reference data: a holiday year loaded once reaches every service, whic
 
     // The year reached all five services, notification and evaluation included.
     for (const service of ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const) {
-      const rows = await eventually(async () => {
-        const found = await sql<{ revision: number; published_by: string }>(
-          `SELECT revision, published_by FROM "${h.schema(service)}".reference_data WHERE kind = 'calendar-year' AND id = '2027'`,
-        );
-        return found.length > 0 ? found : undefined;
-      }, 30000, `calendar-year:2027 in ${service}`);
+      const rows = await eventually(
+        async () => {
+          const found = await sql<{ revision: number; published_by: string }>(
+            `SELECT revision, published_by FROM "${h.schema(service)}".reference_data WHERE kind = 'calendar-year' AND id = '2027'`,
+          );
+          return found.length > 0 ? found : undefined;
+        },
+        30000,
+        `calendar-year:2027 in ${service}`,
+      );
       expect(rows).toEqual([{ revision: 1, published_by: 'cityBureau-staff' }]);
     }
     const listed = await http<Array<{ year: number; revision: number }>>('GET', `${h.url('supervision')}/calendar/arrangements`, {
@@ -152,19 +219,38 @@ describe('reference data: a holiday year loaded once reaches every service, whic
     const rules = [
       { id: 'accusation-discipline', kind: 'accusation' },
       { id: 'lawsuit-political-legal', kind: 'lawsuit' },
-      { id: 'labour-to-housing', kind: 'direct', when: { categories: ['labour'] }, unitKind: 'dept-housing', at: 'bureau', mode: 'assign', reason: '试点：劳资纠纷由住建局牵头办理' },
+      {
+        id: 'labour-to-housing',
+        kind: 'direct',
+        when: { categories: ['labour'] },
+        unitKind: 'dept-housing',
+        at: 'bureau',
+        mode: 'assign',
+        reason: '试点：劳资纠纷由住建局牵头办理',
+      },
       { id: 'territory-competence-level', kind: 'territorial' },
     ];
-    expect((await http('POST', `${h.url('routing')}/routing-rules`, { token: admin, body: { id: 'pilot', rules, reason: '市信访局：劳资纠纷试点' } })).status).toBe(201);
+    expect(
+      (
+        await http('POST', `${h.url('routing')}/routing-rules`, {
+          token: admin,
+          body: { id: 'pilot', rules, reason: '市信访局：劳资纠纷试点' },
+        })
+      ).status,
+    ).toBe(201);
     expect((await http('POST', `${h.url('routing')}/routing-rules/pilot/1/activate`, { token: admin })).status).toBe(200);
     for (const service of ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const) {
-      const row = await eventually(async () => {
-        const [found] = await sql<{ revision: number; set_id: string; rule_ids: string[] }>(
-          `SELECT revision, payload #>> '{ruleSet,id}' AS set_id, ARRAY(SELECT r ->> 'id' FROM jsonb_array_elements(payload #> '{ruleSet,rules}') r) AS rule_ids
+      const row = await eventually(
+        async () => {
+          const [found] = await sql<{ revision: number; set_id: string; rule_ids: string[] }>(
+            `SELECT revision, payload #>> '{ruleSet,id}' AS set_id, ARRAY(SELECT r ->> 'id' FROM jsonb_array_elements(payload #> '{ruleSet,rules}') r) AS rule_ids
              FROM "${h.schema(service)}".reference_data WHERE kind = 'routing-rule-set' AND id = 'active'`,
-        );
-        return found && found.revision === 2 ? found : undefined;
-      }, 30000, `the pilot rule set in ${service}`);
+          );
+          return found && found.revision === 2 ? found : undefined;
+        },
+        30000,
+        `the pilot rule set in ${service}`,
+      );
       expect(row).toEqual({ revision: 2, set_id: 'pilot', rule_ids: rules.map((r) => r.id) });
     }
   });

@@ -1,5 +1,6 @@
 import { eventually, http } from '@sunshine/testing';
-import { D, DONGTUN, FENGQIU, RoutingE2e, type Registered } from './routing-support';
+
+import { D, DONGTUN, FENGQIU, type Registered, RoutingE2e } from './routing-support';
 
 interface Dispatch {
   hop: number;
@@ -48,9 +49,17 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
       const res = await e.act(D.hrss, a.caseId, action, body, roles);
       expect([action, res.status, res.body.status]).toEqual([action, 200, status]);
     }
-    const draft = await e.call('routing', 'PUT', `/cases/${a.caseId}/reply/draft`, D.hrss, {
-      outcome: 'supported', text: '经调查核实，用工单位拖欠工资属实，已责令其于十日内足额支付。',
-    }, ['handler']);
+    const draft = await e.call(
+      'routing',
+      'PUT',
+      `/cases/${a.caseId}/reply/draft`,
+      D.hrss,
+      {
+        outcome: 'supported',
+        text: '经调查核实，用工单位拖欠工资属实，已责令其于十日内足额支付。',
+      },
+      ['handler'],
+    );
     expect(draft.status).toBe(200);
     expect((await e.act(D.hrss, a.caseId, 'reply/approve', undefined, ['head'])).body.status).toBe('replied');
     const served = await e.act(D.hrss, a.caseId, 'reply/serve', { method: 'in-person' }, ['clerk']);
@@ -81,16 +90,25 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
       ['case.reply-served', 'replied'],
       ['case.assignment-report-submitted', 'replied'],
     ];
-    const view = await eventually(async () => {
-      const res = await e.timeline(a.caseId);
-      const steps = res.body.timeline?.filter((t) => t.type.startsWith('petition.') || expected.some(([type]) => type === t.type));
-      return steps && steps.length >= expected.length ? steps : undefined;
-    }, 60000, 'the city view’s timeline');
+    const view = await eventually(
+      async () => {
+        const res = await e.timeline(a.caseId);
+        const steps = res.body.timeline?.filter((t) => t.type.startsWith('petition.') || expected.some(([type]) => type === t.type));
+        return steps && steps.length >= expected.length ? steps : undefined;
+      },
+      60000,
+      'the city view’s timeline',
+    );
     expect(view.map((t) => [t.type, t.status])).toEqual(expected);
   });
 
   it('issues the numbered documents a bureau and a unit must give in writing', async () => {
-    const docs = await e.call<Array<{ id: string; kind: string; number: string; unitId: string }>>('routing', 'GET', `/cases/${a.caseId}/documents`, D.cityBureau);
+    const docs = await e.call<Array<{ id: string; kind: string; number: string; unitId: string }>>(
+      'routing',
+      'GET',
+      `/cases/${a.caseId}/documents`,
+      D.cityBureau,
+    );
     expect(docs.body.map((d) => [d.kind, d.unitId])).toEqual([
       ['transfer', D.cityBureau],
       ['assignment', D.yanjinBureau],
@@ -163,7 +181,14 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
     };
 
     // reply before accepting
-    expectRefused(await e.call('routing', 'PUT', `/cases/${x.caseId}/reply/draft`, D.hrss, { outcome: 'supported', text: '尚未受理便起草的答复意见。' }), 409, 'ILLEGAL_TRANSITION');
+    expectRefused(
+      await e.call('routing', 'PUT', `/cases/${x.caseId}/reply/draft`, D.hrss, {
+        outcome: 'supported',
+        text: '尚未受理便起草的答复意见。',
+      }),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
     expectRefused(await e.act(D.hrss, x.caseId, 'reply/approve', undefined, ['head']), 409, 'NO_REPLY_DRAFT');
     // accepting a case another unit holds: 403 for the bureau that held it before; 404 for a department that never did
     expectRefused(await e.act(D.yanjinBureau, x.caseId, 'accept'), 403, 'NOT_HOLDING_UNIT');
@@ -173,13 +198,26 @@ describe('routing across levels: 新乡市信访局 → 延津县信访局 → �
     // an extension over 30 days, at once or in total
     const tooLong = await e.act(D.hrss, x.caseId, 'extension', { days: 31, reason: { code: 'complex', text: '情况复杂' } }, ['handler']);
     expectRefused(tooLong, 422, 'EXTENSION_TOO_LONG');
-    expect((await e.act(D.hrss, x.caseId, 'extension', { days: 20, reason: { code: 'complex', text: '情况复杂' } }, ['handler'])).status).toBe(200);
+    expect(
+      (await e.act(D.hrss, x.caseId, 'extension', { days: 20, reason: { code: 'complex', text: '情况复杂' } }, ['handler'])).status,
+    ).toBe(200);
     expect((await e.act(D.hrss, x.caseId, 'extension/approve', {}, ['head'])).status).toBe(200);
     const again = await e.act(D.hrss, x.caseId, 'extension', { days: 11, reason: { code: 'complex', text: '仍需核查' } }, ['handler']);
     expectRefused(again, 422, 'EXTENSION_TOO_LONG');
     expect((again.body as unknown as Problem).details?.reasons).toEqual(['already extended by 20 days']);
     // a reply without the head's approval (审签)
-    expect((await e.call('routing', 'PUT', `/cases/${x.caseId}/reply/draft`, D.hrss, { outcome: 'explained', text: '已向信访人解释相关政策规定。' }, ['handler'])).status).toBe(200);
+    expect(
+      (
+        await e.call(
+          'routing',
+          'PUT',
+          `/cases/${x.caseId}/reply/draft`,
+          D.hrss,
+          { outcome: 'explained', text: '已向信访人解释相关政策规定。' },
+          ['handler'],
+        )
+      ).status,
+    ).toBe(200);
     expectRefused(await e.act(D.hrss, x.caseId, 'reply/approve', undefined, ['handler', 'clerk']), 403, 'HEAD_DECISION_REQUIRED');
 
     // Only the three legal actions (accept, extension requested, approved) emitted anything.

@@ -1,5 +1,6 @@
 import { eventually, http } from '@sunshine/testing';
-import { D, DONGTUN, RoutingE2e, type Registered } from './routing-support';
+
+import { D, DONGTUN, type Registered, RoutingE2e } from './routing-support';
 
 // 复查 (Art 35) and 复核 (Art 36): the petitioner's request through intake opens the next stage at the next-higher
 // unit, which works it to a served reply; the 复核意见 is final (不再受理). A case whose review window passes is
@@ -10,19 +11,25 @@ describe('routing: review → re-review → finalized, and closing when the revi
   /** The holding unit signs, accepts, replies with the head's approval and serves the reply in person. */
   async function answer(unitId: string, caseId: string, text: string): Promise<void> {
     for (const action of ['sign', 'accept']) expect((await e.act(unitId, caseId, action)).status).toBe(200);
-    expect((await e.call('routing', 'PUT', `/cases/${caseId}/reply/draft`, unitId, { outcome: 'not-supported', text }, ['handler'])).status).toBe(200);
+    expect(
+      (await e.call('routing', 'PUT', `/cases/${caseId}/reply/draft`, unitId, { outcome: 'not-supported', text }, ['handler'])).status,
+    ).toBe(200);
     expect((await e.act(unitId, caseId, 'reply/approve', undefined, ['head'])).body.status).toBe('replied');
     expect((await e.act(unitId, caseId, 'reply/serve', { method: 'post' }, ['clerk'])).status).toBe(200);
   }
 
   /** The petitioner asks through intake's public endpoint (case number + query code), once intake knows the reply was served. */
   async function requestReview(c: Registered, stage: 'review' | 're-review'): Promise<void> {
-    await eventually(async () => {
-      const res = await http('POST', `${e.h.url('intake')}/public/cases/review-requests`, {
-        body: { caseNumber: c.caseNumber, queryCode: c.queryCode, stage },
-      });
-      return res.status === 201 ? true : undefined;
-    }, 60000, `intake to take the ${stage} request`);
+    await eventually(
+      async () => {
+        const res = await http('POST', `${e.h.url('intake')}/public/cases/review-requests`, {
+          body: { caseNumber: c.caseNumber, queryCode: c.queryCode, stage },
+        });
+        return res.status === 201 ? true : undefined;
+      },
+      60000,
+      `intake to take the ${stage} request`,
+    );
   }
 
   it('opens the review at the department’s government, the re-review at the city’s, and finalizes on the 复核意见', async () => {
@@ -44,7 +51,10 @@ describe('routing: review → re-review → finalized, and closing when the revi
     for (const action of ['sign', 'accept', 'start-handling', 'hearing/start', 'hearing/end']) {
       expect([action, (await e.act(D.cityGov, c.caseId, action)).status]).toEqual([action, 200]);
     }
-    await e.call('routing', 'PUT', `/cases/${c.caseId}/reply/draft`, D.cityGov, { outcome: 'not-supported', text: '经复核，维持复查意见。本复核意见为终结意见。' });
+    await e.call('routing', 'PUT', `/cases/${c.caseId}/reply/draft`, D.cityGov, {
+      outcome: 'not-supported',
+      text: '经复核，维持复查意见。本复核意见为终结意见。',
+    });
     await e.act(D.cityGov, c.caseId, 'reply/approve', undefined, ['head']);
     const served = await e.act(D.cityGov, c.caseId, 'reply/serve', { method: 'in-person' }, ['clerk']);
     expect(served.body).toMatchObject({ status: 'finalized', stage: 're-review' });
@@ -59,10 +69,14 @@ describe('routing: review → re-review → finalized, and closing when the revi
     // Every unit of the three stages keeps the case in its inbox.
     for (const unitId of [D.yanjinBureau, D.hrss, D.yanjinGov, D.cityGov]) expect(await e.inboxIds(unitId)).toContain(c.caseId);
 
-    const view = await eventually(async () => {
-      const res = await e.timeline(c.caseId);
-      return res.body.status === 'finalized' ? res.body : undefined;
-    }, 60000, 'the city view to show the case finalized');
+    const view = await eventually(
+      async () => {
+        const res = await e.timeline(c.caseId);
+        return res.body.status === 'finalized' ? res.body : undefined;
+      },
+      60000,
+      'the city view to show the case finalized',
+    );
     const stages = view.timeline.filter((t) => ['case.stage-opened', 'case.replied', 'case.finalized'].includes(t.type));
     expect(stages.map((t) => [t.type, t.status])).toEqual([
       ['case.replied', 'replied'],
@@ -87,7 +101,12 @@ describe('routing: review → re-review → finalized, and closing when the revi
     try {
       expired = await e.waitFor(c.caseId, 'case.window-expired', 1, 45000);
     } catch {
-      await e.emitAs(c.caseId, 'case.window-expired', { window: 'review', stage: 'original', unitId: D.hrss, dueAt: new Date().toISOString() });
+      await e.emitAs(c.caseId, 'case.window-expired', {
+        window: 'review',
+        stage: 'original',
+        unitId: D.hrss,
+        dueAt: new Date().toISOString(),
+      });
     }
     const [closed] = await e.waitFor(c.caseId, 'case.closed');
     expect(closed?.payload).toEqual({ unitId: D.hrss, reason: { code: 'window-passed' } });

@@ -1,4 +1,4 @@
-import { EventCatalog, Topics, type AnyEvent, type CaseLogEventType, type EventOf, type PayloadOf } from '@sunshine/contracts';
+import { type AnyEvent, type CaseLogEventType, EventCatalog, type EventOf, type PayloadOf, Topics } from '@sunshine/contracts';
 import { createKafka, newEvent, readTopic, type ServiceName, type StaffRole } from '@sunshine/platform';
 import {
   DEMO_CITY as CITY,
@@ -9,11 +9,12 @@ import {
   eventually,
   http,
   infraEnv,
-  sql,
   type JsonResponse,
   type ServiceHarness,
+  sql,
 } from '@sunshine/testing';
 import type { Kafka } from 'kafkajs';
+
 import { labourPetition, startWithDirectory } from './fixtures';
 
 export { CITY, DONGTUN, FENGQIU, YANJIN };
@@ -78,7 +79,11 @@ export class RoutingE2e {
   }
 
   /** A call with the head's role alone is the unit's head, another person than the staff who draft (four eyes on replies). */
-  token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = roles.length === 1 && roles[0] === 'head' ? `${unitId}:head` : `${unitId}:staff`): Promise<string> {
+  token(
+    unitId: string,
+    roles: StaffRole[] = ALL_ROLES,
+    sub = roles.length === 1 && roles[0] === 'head' ? `${unitId}:head` : `${unitId}:staff`,
+  ): Promise<string> {
     return this.h.keys.token({ sub, unit: unitId, division: unitId.slice(0, 12), roles });
   }
 
@@ -101,16 +106,23 @@ export class RoutingE2e {
   }
 
   /** routing's case as `unitId` sees it. */
-  view<T = { version: number; status: string; holdingUnitId: string; stage: string }>(unitId: string, caseId: string): Promise<JsonResponse<T>> {
+  view<T = { version: number; status: string; holdingUnitId: string; stage: string }>(
+    unitId: string,
+    caseId: string,
+  ): Promise<JsonResponse<T>> {
     return this.call<T>('routing', 'GET', `/cases/${caseId}`, unitId);
   }
 
   /** Waits until routing shows the case at `unitId` (held there) in `status`. */
   async waitAt(unitId: string, caseId: string, status: string, timeoutMs = 60000): Promise<{ version: number }> {
-    return eventually(async () => {
-      const res = await this.view(unitId, caseId);
-      return res.status === 200 && res.body.holdingUnitId === unitId && res.body.status === status ? res.body : undefined;
-    }, timeoutMs, `case ${caseId} ${status} at ${unitId}`);
+    return eventually(
+      async () => {
+        const res = await this.view(unitId, caseId);
+        return res.status === 200 && res.body.holdingUnitId === unitId && res.body.status === status ? res.body : undefined;
+      },
+      timeoutMs,
+      `case ${caseId} ${status} at ${unitId}`,
+    );
   }
 
   /** A unit action with the version `unitId` just read (If-Match). */
@@ -119,7 +131,14 @@ export class RoutingE2e {
     return this.actAt(unitId, caseId, action, version, body, roles);
   }
 
-  async actAt(unitId: string, caseId: string, action: string, version: number, body?: unknown, roles?: StaffRole[]): Promise<JsonResponse<ActionBody>> {
+  async actAt(
+    unitId: string,
+    caseId: string,
+    action: string,
+    version: number,
+    body?: unknown,
+    roles?: StaffRole[],
+  ): Promise<JsonResponse<ActionBody>> {
     return http<ActionBody>('POST', `${this.h.url('routing')}/cases/${caseId}/${action}`, {
       token: await this.token(unitId, roles),
       body,
@@ -127,10 +146,13 @@ export class RoutingE2e {
     });
   }
 
-  async inbox<T = { items: Array<{ caseId: string; status: string; holding: boolean; dueAt: string | null }>; total: number; byStatus: Record<string, number> }>(
-    unitId: string,
-    query = '',
-  ): Promise<JsonResponse<T>> {
+  async inbox<
+    T = {
+      items: Array<{ caseId: string; status: string; holding: boolean; dueAt: string | null }>;
+      total: number;
+      byStatus: Record<string, number>;
+    },
+  >(unitId: string, query = ''): Promise<JsonResponse<T>> {
     return this.call<T>('routing', 'GET', `/inbox${query ? `?${query}` : ''}`, unitId);
   }
 
@@ -147,15 +169,21 @@ export class RoutingE2e {
   }
 
   async waitFor<T extends CaseLogEventType>(caseId: string, type: T, n = 1, timeoutMs = 60000): Promise<Array<EventOf<T>>> {
-    return eventually(async () => {
-      const found = (await this.caseLog(caseId)).filter((e) => e.type === type) as Array<EventOf<T>>;
-      return found.length >= n ? found : undefined;
-    }, timeoutMs, `${n} ${type} for ${caseId}`);
+    return eventually(
+      async () => {
+        const found = (await this.caseLog(caseId)).filter((e) => e.type === type) as Array<EventOf<T>>;
+        return found.length >= n ? found : undefined;
+      },
+      timeoutMs,
+      `${n} ${type} for ${caseId}`,
+    );
   }
 
   /** Routing's emitted events for the case (its outbox: the only way routing publishes). */
   async routingEmitted(caseId: string): Promise<number> {
-    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${this.h.schema('routing')}".outbox WHERE message_key = $1`, [caseId]);
+    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${this.h.schema('routing')}".outbox WHERE message_key = $1`, [
+      caseId,
+    ]);
     return Number(row?.n ?? 0);
   }
 
@@ -170,13 +198,16 @@ export class RoutingE2e {
    */
   async emitAs<T extends CaseLogEventType>(caseId: string, type: T, payload: PayloadOf<T>): Promise<EventOf<T>> {
     const event = newEvent(type, payload, {
-      caseId, jurisdiction: { place: [CITY, YANJIN], unit: [CITY, YANJIN] }, actor: { kind: 'system', id: 'routing-e2e' },
+      caseId,
+      jurisdiction: { place: [CITY, YANJIN], unit: [CITY, YANJIN] },
+      actor: { kind: 'system', id: 'routing-e2e' },
     });
     const producer = EventCatalog[type].producer as ServiceName;
     const headers = { 'event-id': event.id, 'event-type': type, 'event-version': '1', producer, 'correlation-id': event.correlationId };
-    await sql(`INSERT INTO "${this.h.schema(producer)}".outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      event.id, this.h.topic(Topics.caseLog), caseId, type, JSON.stringify(event), JSON.stringify(headers),
-    ]);
+    await sql(
+      `INSERT INTO "${this.h.schema(producer)}".outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [event.id, this.h.topic(Topics.caseLog), caseId, type, JSON.stringify(event), JSON.stringify(headers)],
+    );
     return event;
   }
 

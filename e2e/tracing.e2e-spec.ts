@@ -1,7 +1,9 @@
-import { eventually, freePort, type ServiceHarness } from '@sunshine/testing';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+
+import { eventually, freePort, type ServiceHarness } from '@sunshine/testing';
+
 import { claims, labourPetition, startWithDirectory } from './fixtures';
 
 /** A span as Jaeger's query API (`GET /api/traces/:id`) answers it. */
@@ -70,12 +72,16 @@ describe('one registration is one trace: intake → Kafka (outbox traceparent) �
     expect(res.status).toBe(201);
     const correlationId = res.headers.get('x-correlation-id');
 
-    const trace = await eventually(async () => {
-      const answer = await fetch(`${queryUrl}/api/traces/${traceId}`);
-      if (answer.status !== 200) return undefined;
-      const found = ((await answer.json()) as { data: JaegerTrace[] }).data[0];
-      return found && routingConsumer(found) ? found : undefined;
-    }, 60000, 'routing’s consumer span in Jaeger');
+    const trace = await eventually(
+      async () => {
+        const answer = await fetch(`${queryUrl}/api/traces/${traceId}`);
+        if (answer.status !== 200) return undefined;
+        const found = ((await answer.json()) as { data: JaegerTrace[] }).data[0];
+        return found && routingConsumer(found) ? found : undefined;
+      },
+      60000,
+      'routing’s consumer span in Jaeger',
+    );
 
     const service = (span: JaegerSpan) => trace.processes[span.processID]?.serviceName;
     expect(trace.traceID).toBe(traceId);
@@ -97,7 +103,10 @@ describe('one registration is one trace: intake → Kafka (outbox traceparent) �
     expect(tag(consumer, 'sunshine.event.type')).toBe('petition.registered');
     expect(tag(consumer, 'sunshine.correlation_id')).toBe(correlationId);
     // The handler's SQL runs under the consumer span.
-    const sql = trace.spans.filter((s) => service(s) === 'routing' && parentOf(s) === consumer.spanID && (tag(s, 'db.system') ?? tag(s, 'db.system.name')) === 'postgresql');
+    const sql = trace.spans.filter(
+      (s) =>
+        service(s) === 'routing' && parentOf(s) === consumer.spanID && (tag(s, 'db.system') ?? tag(s, 'db.system.name')) === 'postgresql',
+    );
     expect(sql.length).toBeGreaterThan(0);
   });
 });

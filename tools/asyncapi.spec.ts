@@ -1,6 +1,7 @@
 import { EventCatalog, TopicSpecs } from '@sunshine/contracts';
+
 import { ASYNCAPI_DOC, buildAsyncApiDocument, renderAsyncApi } from './asyncapi';
-import { expectCommitted, refsOf, type Json } from './generated-docs';
+import { expectCommitted, type Json, refsOf } from './generated-docs';
 
 function resolvePointer(document: Json, ref: string): Json | undefined {
   if (!ref.startsWith('#/')) return undefined;
@@ -38,7 +39,10 @@ describe('AsyncAPI document (docs/asyncapi.json)', () => {
     expect(doc['asyncapi']).toBe('3.0.0');
     const unresolved = refsOf(doc).filter((ref) => resolvePointer(doc, ref) === undefined);
     expect(unresolved).toEqual([]);
-    const operations = doc['operations'] as Record<string, { action: string; channel: { $ref: string }; messages: Array<{ $ref: string }> }>;
+    const operations = doc['operations'] as Record<
+      string,
+      { action: string; channel: { $ref: string }; messages: Array<{ $ref: string }> }
+    >;
     for (const op of Object.values(operations)) {
       expect(['send', 'receive']).toContain(op.action);
       for (const m of op.messages) expect(m.$ref.startsWith(`${op.channel.$ref}/messages/`)).toBe(true);

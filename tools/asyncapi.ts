@@ -6,21 +6,23 @@
  *
  * tools/asyncapi.spec.ts runs the check in the unit tests, so CI catches a schema changed without regenerating.
  */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
 import {
-  EventCatalog,
-  Topics,
-  TopicSpecs,
-  envelopeSchema,
   deadLetterTopic,
+  envelopeSchema,
+  EventCatalog,
   type EventDefinition,
   type ProducerName,
   type TopicKey,
   type TopicName,
+  Topics,
+  TopicSpecs,
 } from '@sunshine/contracts';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { runTool, writeOrCheck, type GeneratedDoc, type Json } from './generated-docs';
+
+import { type GeneratedDoc, type Json, runTool, writeOrCheck } from './generated-docs';
 
 export const ASYNCAPI_DOC: GeneratedDoc = {
   path: resolve(__dirname, '..', 'docs', 'asyncapi.json'),
@@ -44,7 +46,8 @@ const TOPIC_DESCRIPTIONS: Record<TopicName, string> = {
     "item's full snapshot with a revision that only grows (a replica keeps the highest): holiday arrangements " +
     '(calendar-year:<year>), deadline policies (deadline-policy:<id>), the routing rule set in force (routing-rule-set:active), ' +
     'the category code table (category-table:<id>).',
-  [Topics.alerts]: 'Early warnings about a territory rather than one case (hot spots, sensitive-period thresholds), keyed by division code.',
+  [Topics.alerts]:
+    'Early warnings about a territory rather than one case (hot spots, sensitive-period thresholds), keyed by division code.',
   [Topics.evaluation]: 'Evaluation results (staff flagged, ranking published, report ready), keyed by unit id or period.',
 };
 
@@ -94,14 +97,22 @@ function channelId(topic: TopicName): TopicKey {
  * objects open (no `additionalProperties: false`), as consumers ignore fields they do not know.
  */
 function toJsonSchema(schema: z.ZodType): JsonObject {
-  const out = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any', reused: 'inline', cycles: 'ref' }) as JsonObject;
+  const out = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    io: 'input',
+    unrepresentable: 'any',
+    reused: 'inline',
+    cycles: 'ref',
+  }) as JsonObject;
   delete out['$schema'];
   return out;
 }
 
 /** The envelope of one event type: type and version fixed, the type's payload schema in place of `payload`. */
 function eventSchema(type: string, definition: EventDefinition): JsonObject {
-  return toJsonSchema(envelopeSchema.extend({ type: z.literal(type), version: z.literal(definition.version), payload: definition.payload }));
+  return toJsonSchema(
+    envelopeSchema.extend({ type: z.literal(type), version: z.literal(definition.version), payload: definition.payload }),
+  );
 }
 
 function topicBinding(topic: TopicName): JsonObject {
@@ -140,7 +151,10 @@ export function buildAsyncApiDocument(): JsonObject {
     summary: 'A message whose handler kept failing after bounded retries: the original key and value, its headers, the error and attempts.',
     contentType: 'application/json',
     headers: { $ref: '#/components/schemas/deadLetterHeaders' },
-    payload: { schemaFormat: PAYLOAD_FORMAT, schema: { description: 'The original message value, as it was consumed (an event envelope, or whatever failed to decode).' } },
+    payload: {
+      schemaFormat: PAYLOAD_FORMAT,
+      schema: { description: 'The original message value, as it was consumed (an event envelope, or whatever failed to decode).' },
+    },
     bindings: { kafka: { key: { type: 'string', description: "The original message's key." }, bindingVersion: KAFKA_BINDING } },
   };
 
@@ -162,7 +176,7 @@ export function buildAsyncApiDocument(): JsonObject {
     address: deadLetterTopic('{consumerGroup}'),
     title: deadLetterTopic('<consumer group>'),
     description:
-      "One dead-letter topic per consumer group (= service). While a dead letter is parked, later messages of its key wait for that " +
+      'One dead-letter topic per consumer group (= service). While a dead letter is parked, later messages of its key wait for that ' +
       'consumer only; ops replay or discard it through /ops/messaging (tools/dlq.ts).',
     parameters: { consumerGroup: { description: 'The consuming service (its consumer group).' } },
     messages: { deadLetter: { $ref: '#/components/messages/deadLetter' } },
@@ -178,7 +192,8 @@ export function buildAsyncApiDocument(): JsonObject {
       operations[`${producer}.send.${channel}`] = {
         action: 'send',
         title: `${producer} publishes to ${spec.name}`,
-        summary: 'Written to the outbox in the state change\'s transaction, published in order by the single active relay (key = ' +
+        summary:
+          "Written to the outbox in the state change's transaction, published in order by the single active relay (key = " +
           `${spec.name === Topics.caseLog ? 'case id' : spec.name === Topics.referenceData ? '<kind>:<id>' : 'unit id'}, idempotent producer, acks from all replicas).`,
         channel: { $ref: `#/channels/${channel}` },
         messages: types.map((type) => ({ $ref: `#/channels/${channel}/messages/${type}` })),
@@ -204,7 +219,11 @@ export function buildAsyncApiDocument(): JsonObject {
     },
     defaultContentType: 'application/json',
     servers: {
-      local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The local broker of deploy/local/infra.sh (topics prefixed per test run).' },
+      local: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'The local broker of deploy/local/infra.sh (topics prefixed per test run).',
+      },
     },
     channels,
     operations,
@@ -221,5 +240,7 @@ export function renderAsyncApi(document: JsonObject = buildAsyncApiDocument()): 
 }
 
 if (require.main === module) {
-  runTool(() => writeOrCheck([{ doc: ASYNCAPI_DOC, render: () => renderAsyncApi(), summary: () => `${Object.keys(EventCatalog).length} event types` }]));
+  runTool(() =>
+    writeOrCheck([{ doc: ASYNCAPI_DOC, render: () => renderAsyncApi(), summary: () => `${Object.keys(EventCatalog).length} event types` }]),
+  );
 }

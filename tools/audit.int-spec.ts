@@ -1,9 +1,20 @@
 import { Controller, Get, Global, Module, Param, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
-  AuditModule, AuditTrail, AuthModule, createHttpApp, DatabaseModule, loadPlatformConfig, PLATFORM_CONFIG, Staff, type AuditRecord, type PlatformConfig, type StaffPrincipal,
+  AuditModule,
+  type AuditRecord,
+  AuditTrail,
+  AuthModule,
+  createHttpApp,
+  DatabaseModule,
+  loadPlatformConfig,
+  PLATFORM_CONFIG,
+  type PlatformConfig,
+  Staff,
+  type StaffPrincipal,
 } from '@sunshine/platform';
 import { http, infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
+
 import { verifyAuditTrails } from './audit';
 
 const CASE = '0b7e1c3a-5f1e-4c2b-9a44-2f3c5d6e7f80';
@@ -38,8 +49,13 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
     keys.value = await TestKeys.create();
     const env = infraEnv();
     config = loadPlatformConfig('intake', {
-      NODE_ENV: 'test', DATABASE_URL: env.databaseUrl, KAFKA_BROKERS: env.kafkaBrokers.join(','), REDIS_URL: env.redisUrl, DB_SCHEMA_PREFIX: prefix,
-      CRYPTO_PROFILE: 'gm', ...keys.value.env(),
+      NODE_ENV: 'test',
+      DATABASE_URL: env.databaseUrl,
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      REDIS_URL: env.redisUrl,
+      DB_SCHEMA_PREFIX: prefix,
+      CRYPTO_PROFILE: 'gm',
+      ...keys.value.env(),
     });
     @Global()
     @Module({ providers: [{ provide: PLATFORM_CONFIG, useValue: config }], exports: [PLATFORM_CONFIG] })
@@ -59,11 +75,14 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
     await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   });
 
-  const token = (claims: typeof CLERK | typeof AUDITOR | { sub: string; unit: string; division: string; roles: Array<'audit-admin' | 'clerk'> }) => {
+  const token = (
+    claims: typeof CLERK | typeof AUDITOR | { sub: string; unit: string; division: string; roles: Array<'audit-admin' | 'clerk'> },
+  ) => {
     if (!keys.value) throw new Error('keys not created');
     return keys.value.token(claims);
   };
-  const records = async (query: string) => http<{ items: AuditRecord[]; next: number | null }>('GET', `${base}/audit/records?${query}`, { token: await token(AUDITOR) });
+  const records = async (query: string) =>
+    http<{ items: AuditRecord[]; next: number | null }>('GET', `${base}/audit/records?${query}`, { token: await token(AUDITOR) });
 
   it('records who changed what, on which case, from where, with which outcome; and each personal-data read', async () => {
     expect((await http('POST', `${base}/cases/${CASE}/notes`, { token: await token(CLERK), body: {} })).status).toBe(201);
@@ -79,11 +98,22 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
       [1, 'request', 'clerk-1', 201],
     ]);
     expect(items[2]).toMatchObject({
-      unitId: '410726000000:petition-bureau', roles: ['clerk'], method: 'POST', route: '/cases/:caseId/notes', caseId: CASE, ip: '127.0.0.1',
-      alg: 'sm3', prevHash: 'genesis',
+      unitId: '410726000000:petition-bureau',
+      roles: ['clerk'],
+      method: 'POST',
+      route: '/cases/:caseId/notes',
+      caseId: CASE,
+      ip: '127.0.0.1',
+      alg: 'sm3',
+      prevHash: 'genesis',
     });
     expect(items[2]?.userAgent).toBeTruthy();
-    expect(items[0]).toMatchObject({ method: 'GET', route: '/cases/:caseId/dossier', ip: '127.0.0.1', detail: { what: 'dossier', fields: ['petitioner.name'] } });
+    expect(items[0]).toMatchObject({
+      method: 'GET',
+      route: '/cases/:caseId/dossier',
+      ip: '127.0.0.1',
+      detail: { what: 'dossier', fields: ['petitioner.name'] },
+    });
     expect(items[1]?.prevHash).toBe(items[2]?.hash);
     expect((await records('kind=personal-data-read')).body.items.map((r) => r.seq)).toEqual([3]);
   });
@@ -91,14 +121,20 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
   it('lets only the audit administrator search it', async () => {
     const clerk = await http<{ code: string }>('GET', `${base}/audit/records`, { token: await token(CLERK) });
     expect(clerk).toMatchObject({ status: 403, body: { code: 'ROLE_REQUIRED' } });
-    const both = await http<{ code: string }>('GET', `${base}/audit/records`, { token: await token({ ...AUDITOR, roles: ['audit-admin', 'clerk'] }) });
+    const both = await http<{ code: string }>('GET', `${base}/audit/records`, {
+      token: await token({ ...AUDITOR, roles: ['audit-admin', 'clerk'] }),
+    });
     expect(both).toMatchObject({ status: 401, body: { code: 'TOKEN_ROLES_INCOMPATIBLE' } });
     // The auditor's own searches are reads: nothing was added to the three records.
     expect((await records('limit=10')).body.items.map((r) => r.seq)).toEqual([3, 2, 1]);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE to the application role', async () => {
-    for (const statement of [`UPDATE "${schema}".audit_log SET status = 200 WHERE seq = 1`, `DELETE FROM "${schema}".audit_log WHERE seq = 1`, `TRUNCATE "${schema}".audit_log`]) {
+    for (const statement of [
+      `UPDATE "${schema}".audit_log SET status = 200 WHERE seq = 1`,
+      `DELETE FROM "${schema}".audit_log WHERE seq = 1`,
+      `TRUNCATE "${schema}".audit_log`,
+    ]) {
       await expect(sql(statement)).rejects.toThrow(/append-only/);
     }
   });
@@ -106,7 +142,9 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
   it('anchors the chain every 100 records, and verifies intact', async () => {
     const trail = app.get(AuditTrail);
     await Promise.all(Array.from({ length: 98 }, (_, i) => trail.action('ops-action', undefined, { step: i })));
-    const [anchor] = await sql<{ seq: string; detail: { anchoredSeq: number; anchoredHash: string } }>(`SELECT seq, detail FROM "${schema}".audit_log WHERE kind = 'anchor'`);
+    const [anchor] = await sql<{ seq: string; detail: { anchoredSeq: number; anchoredHash: string } }>(
+      `SELECT seq, detail FROM "${schema}".audit_log WHERE kind = 'anchor'`,
+    );
     const [hundredth] = await sql<{ hash: string }>(`SELECT hash FROM "${schema}".audit_log WHERE seq = 100`);
     expect(anchor).toEqual({ seq: '101', detail: { anchoredSeq: 100, anchoredHash: hundredth?.hash } });
     const result = await verifyAuditTrails(infraEnv().databaseUrl, ['intake', 'routing'], prefix);
@@ -120,7 +158,9 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
     try {
       await sql(`UPDATE ${table} SET subject = 'someone-else' WHERE seq = 1`);
       await sql(`DELETE FROM ${table} WHERE seq = 40`);
-      await sql(`INSERT INTO ${table} SELECT 60, at + interval '1 millisecond', kind, subject, unit_id, roles, method, route, case_id, status, ip, user_agent, '{"forged":true}', alg, prev_hash, hash FROM ${table} WHERE seq = 59`);
+      await sql(
+        `INSERT INTO ${table} SELECT 60, at + interval '1 millisecond', kind, subject, unit_id, roles, method, route, case_id, status, ip, user_agent, '{"forged":true}', alg, prev_hash, hash FROM ${table} WHERE seq = 59`,
+      );
     } finally {
       await sql(`ALTER TABLE ${table} ENABLE TRIGGER audit_log_no_change`);
     }

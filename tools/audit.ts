@@ -1,5 +1,6 @@
-import { ServiceNames, verifyAuditTable, type AuditVerification, type ServiceName } from '@sunshine/platform';
+import { type AuditVerification, type ServiceName, ServiceNames, verifyAuditTable } from '@sunshine/platform';
 import { Client } from 'pg';
+
 import { archiveAuditTrails } from './audit-archive';
 
 /**
@@ -11,15 +12,25 @@ import { archiveAuditTrails } from './audit-archive';
  * partitions older than 184 days out of the live table after verifying the chain (tools/audit-archive.ts): each to a
  * JSON-lines file with its anchor in <dir>. Exits 1 when a chain has problems (nothing is archived then), 2 on a usage error.
  */
-export async function verifyAuditTrails(databaseUrl: string, services: readonly ServiceName[], schemaPrefix = ''): Promise<Map<ServiceName, AuditVerification | null>> {
+export async function verifyAuditTrails(
+  databaseUrl: string,
+  services: readonly ServiceName[],
+  schemaPrefix = '',
+): Promise<Map<ServiceName, AuditVerification | null>> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const results = new Map<ServiceName, AuditVerification | null>();
     for (const service of services) {
       const schema = schemaPrefix ? `${schemaPrefix}_${service}` : service;
-      const exists = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'audit_log' UNION ALL SELECT 1 FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'audit_log'`, [schema]);
-      results.set(service, exists.rowCount ? await verifyAuditTable(async (text) => (await client.query(text)).rows, `"${schema}".audit_log`) : null);
+      const exists = await client.query(
+        `SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'audit_log' UNION ALL SELECT 1 FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'audit_log'`,
+        [schema],
+      );
+      results.set(
+        service,
+        exists.rowCount ? await verifyAuditTable(async (text) => (await client.query(text)).rows, `"${schema}".audit_log`) : null,
+      );
     }
     return results;
   } finally {
@@ -40,8 +51,12 @@ async function archive(url: string, services: readonly ServiceName[], outDir: st
       process.stdout.write(`${service}: 无审计表 no audit_log\n`);
       continue;
     }
-    for (const a of result.archived) process.stdout.write(`${service}: 已归档 archived ${a.partition}, ${a.records} 条记录 records (#${a.firstSeq ?? '-'}–#${a.lastSeq ?? '-'}) → ${a.file} sha256 ${a.fileSha256}\n`);
-    if (result.archived.length === 0 && result.findings.length === 0) process.stdout.write(`${service}: 无到期分区 nothing older than 184 days\n`);
+    for (const a of result.archived)
+      process.stdout.write(
+        `${service}: 已归档 archived ${a.partition}, ${a.records} 条记录 records (#${a.firstSeq ?? '-'}–#${a.lastSeq ?? '-'}) → ${a.file} sha256 ${a.fileSha256}\n`,
+      );
+    if (result.archived.length === 0 && result.findings.length === 0)
+      process.stdout.write(`${service}: 无到期分区 nothing older than 184 days\n`);
     for (const f of result.findings) process.stdout.write(`  #${f.seq} ${f.problem}: ${f.message.zh} / ${f.message.en}\n`);
     if (result.findings.length > 0) process.stdout.write(`${service}: 校验未通过，未归档 chain has problems, nothing archived\n`);
     bad += result.findings.length;
@@ -53,8 +68,13 @@ async function main(): Promise<number> {
   const [command] = process.argv.slice(2);
   const only = option('--service');
   const out = option('--out');
-  if (!(command === 'verify' || (command === 'archive' && out)) || (only !== undefined && !(ServiceNames as readonly string[]).includes(only))) {
-    process.stderr.write(`usage: npm run audit -- verify [--service ${ServiceNames.join('|')}]\n       npm run audit -- archive --out <dir> [--service …]\n`);
+  if (
+    !(command === 'verify' || (command === 'archive' && out)) ||
+    (only !== undefined && !(ServiceNames as readonly string[]).includes(only))
+  ) {
+    process.stderr.write(
+      `usage: npm run audit -- verify [--service ${ServiceNames.join('|')}]\n       npm run audit -- archive --out <dir> [--service …]\n`,
+    );
     return 2;
   }
   const url = process.env['DATABASE_URL'] ?? 'postgres://sunshine:sunshine@127.0.0.1:5432/sunshine';
@@ -67,7 +87,9 @@ async function main(): Promise<number> {
       process.stdout.write(`${service}: 无审计表 no audit_log\n`);
       continue;
     }
-    process.stdout.write(`${service}: ${result.records} 条记录 records, ${result.findings.length ? `${result.findings.length} 处异常 problems` : '校验通过 intact'}\n`);
+    process.stdout.write(
+      `${service}: ${result.records} 条记录 records, ${result.findings.length ? `${result.findings.length} 处异常 problems` : '校验通过 intact'}\n`,
+    );
     for (const f of result.findings) process.stdout.write(`  #${f.seq} ${f.problem}: ${f.message.zh} / ${f.message.en}\n`);
     bad += result.findings.length;
   }

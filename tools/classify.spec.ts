@@ -11,7 +11,10 @@ describe('the classify CLI', () => {
     ].join('\n');
     const run = spawnSync('npm', ['run', '-s', 'classify'], { input, encoding: 'utf8', timeout: 60000 });
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { label1?: string; score?: number; top3?: [string, number][]; error?: string });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { label1?: string; score?: number; top3?: [string, number][]; error?: string });
     expect(lines).toHaveLength(4);
     expect(lines[0].label1).toBe('环境保护');
     expect(lines[1].label1).toBe('劳动和社会保障');

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+
 import { classifyText } from '@sunshine/domain';
 import { loadLinearTextModel } from '@sunshine/platform';
 

@@ -8,9 +8,11 @@
  *   npm run -s consumer-offsets -- reset --group supervision --topic sunshine.case-log --to-earliest
  * KAFKA_BROKERS as the services read it.
  */
+import { parseArgs } from 'node:util';
+
 import { createKafka } from '@sunshine/platform';
 import type { Admin } from 'kafkajs';
-import { parseArgs } from 'node:util';
+
 import { runTool } from './generated-docs';
 
 export const USAGE = `usage: consumer-offsets describe|reset --group G --topic T [--to-datetime ISO | --to-earliest]`;
@@ -31,7 +33,12 @@ export async function offsetsAt(admin: Admin, topic: string, at: Date | 'earlies
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { group: { type: 'string' }, topic: { type: 'string' }, 'to-datetime': { type: 'string' }, 'to-earliest': { type: 'boolean' } },
+    options: {
+      group: { type: 'string' },
+      topic: { type: 'string' },
+      'to-datetime': { type: 'string' },
+      'to-earliest': { type: 'boolean' },
+    },
   });
   const [command] = positionals;
   const { group, topic } = values;

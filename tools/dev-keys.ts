@@ -1,6 +1,7 @@
-import { generateDevKeyPair } from '@sunshine/platform';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+
+import { generateDevKeyPair } from '@sunshine/platform';
 
 /** Creates the local dev signing key pair and intake's encryption keys under .local/keys, once. */
 async function main(): Promise<void> {

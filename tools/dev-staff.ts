@@ -49,7 +49,12 @@ export interface DevSigningKey {
 
 /** Signs a staff token with the local dev key: the one way both `npm run token` and the development sign-in issue one. */
 export function signDevToken(claims: StaffClaims, key: DevSigningKey): Promise<string> {
-  return issueStaffToken(claims, { privateKeyPem: key.privateKeyPem, issuer: key.issuer, audience: key.audience, expiresIn: key.ttl ?? DEV_TOKEN_DEFAULTS.ttl });
+  return issueStaffToken(claims, {
+    privateKeyPem: key.privateKeyPem,
+    issuer: key.issuer,
+    audience: key.audience,
+    expiresIn: key.ttl ?? DEV_TOKEN_DEFAULTS.ttl,
+  });
 }
 
 /**

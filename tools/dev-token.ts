@@ -1,5 +1,7 @@
-import { StaffRoles, type StaffRole } from '@sunshine/platform';
 import { readFileSync } from 'node:fs';
+
+import { type StaffRole, StaffRoles } from '@sunshine/platform';
+
 import { DEV_TOKEN_DEFAULTS, signDevToken } from './dev-staff';
 
 /**
@@ -24,7 +26,12 @@ async function main(): Promise<void> {
   const bad = roles.filter((r) => !(StaffRoles as readonly string[]).includes(r));
   if (bad.length) throw new Error(`unknown roles: ${bad.join(', ')} (known: ${StaffRoles.join(', ')})`);
   const token = await signDevToken(
-    { sub: arg('sub', 'dev-user'), unit: arg('unit', '410700000000:petition-bureau'), division: arg('division', '410700000000'), roles: roles as StaffRole[] },
+    {
+      sub: arg('sub', 'dev-user'),
+      unit: arg('unit', '410700000000:petition-bureau'),
+      division: arg('division', '410700000000'),
+      roles: roles as StaffRole[],
+    },
     {
       privateKeyPem: readFileSync(arg('key', DEV_TOKEN_DEFAULTS.keyFile), 'utf8'),
       issuer: arg('issuer', DEV_TOKEN_DEFAULTS.issuer),

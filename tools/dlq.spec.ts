@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { main, USAGE } from './dlq';
 
 /** A stand-in service answering the /ops/messaging endpoints the way the platform's controller does. */
@@ -32,17 +33,21 @@ function opsService(): Promise<{ url: string; server: Server; seen: string[]; bo
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.headers['authorization'] !== 'Bearer ops-token') return send(403, { code: 'OPS_ONLY', message: { zh: '仅运维人员可操作', en: 'ops role required' } });
+    if (req.headers['authorization'] !== 'Bearer ops-token')
+      return send(403, { code: 'OPS_ONLY', message: { zh: '仅运维人员可操作', en: 'ops role required' } });
     if (req.url === '/ops/messaging/dead-letters?status=parked' || req.url === '/ops/messaging/dead-letters') return send(200, [dead]);
     if (req.url === `/ops/messaging/dead-letters/${dead.id}`) return send(200, { ...dead, value: '{}', headers: {} });
-    if (req.url === `/ops/messaging/dead-letters/${dead.id}/replay`) return send(201, { ok: false, applied: 0, error: 'Error: still failing' });
+    if (req.url === `/ops/messaging/dead-letters/${dead.id}/replay`)
+      return send(201, { ok: false, applied: 0, error: 'Error: still failing' });
     if (req.url === `/ops/messaging/dead-letters/${dead.id}/discard`) return send(201, { ok: true, applied: 2 });
     if (req.url === '/ops/messaging/parked') return send(200, [{ topic: dead.topic, key: dead.key, deadLetterId: dead.id, waiting: 2 }]);
     if (req.url === '/ops/messaging/stats') return send(200, { group: 'routing', received: 10, skipped: 1 });
     return send(404, { code: 'DEAD_LETTER_NOT_FOUND', message: { zh: '死信不存在', en: 'no such dead letter' } });
   };
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, seen, bodies })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, seen, bodies }),
+    ),
   );
 }
 
@@ -77,10 +82,15 @@ describe('tools/dlq.ts (ops CLI for dead letters)', () => {
   it('takes the URL and token from the environment; shows, discards, lists parked keys and stats', async () => {
     const env = { SUNSHINE_SERVICE_URL: service.url, SUNSHINE_OPS_TOKEN: 'ops-token' };
     expect(JSON.parse((await cli(['show', id], env)).out)).toMatchObject({ id, attempts: 5 });
-    expect(await cli(['discard', id, '--reason', '重复消息，丢弃'], env)).toMatchObject({ code: 0, out: `discarded ${id}; 2 parked message(s) applied after it` });
+    expect(await cli(['discard', id, '--reason', '重复消息，丢弃'], env)).toMatchObject({
+      code: 0,
+      out: `discarded ${id}; 2 parked message(s) applied after it`,
+    });
     // The reason goes to the service, which records it with the operator.
     expect(service.bodies.at(-1)).toEqual({ type: 'application/json', body: { reason: '重复消息，丢弃' } });
-    expect((await cli(['parked'], env)).out).toMatch(/sunshine\.case-log\s+0192d0c4-0000-7000-8000-0000000000cc\s+0192d0c4-0000-7000-8000-0000000000aa\s+2/);
+    expect((await cli(['parked'], env)).out).toMatch(
+      /sunshine\.case-log\s+0192d0c4-0000-7000-8000-0000000000cc\s+0192d0c4-0000-7000-8000-0000000000aa\s+2/,
+    );
     expect(JSON.parse((await cli(['stats', '--json'], env)).out)).toEqual({ group: 'routing', received: 10, skipped: 1 });
   });
 
@@ -94,9 +104,22 @@ describe('tools/dlq.ts (ops CLI for dead letters)', () => {
   });
 
   it('exits 2 with the usage on a wrong command line', async () => {
-    for (const args of [[], ['purge'], ['show'], ['show', 'not-a-uuid'], ['stats', id], ['list', '--status', 'lost'], ['stats'], ['replay', id], ['discard', id, '--reason', ' '],
-      ['list', '--reason', 'why']]) {
-      const r = await cli(args, args.length > 0 && args[0] !== 'stats' ? { SUNSHINE_SERVICE_URL: 'http://x', SUNSHINE_OPS_TOKEN: 't' } : {});
+    for (const args of [
+      [],
+      ['purge'],
+      ['show'],
+      ['show', 'not-a-uuid'],
+      ['stats', id],
+      ['list', '--status', 'lost'],
+      ['stats'],
+      ['replay', id],
+      ['discard', id, '--reason', ' '],
+      ['list', '--reason', 'why'],
+    ]) {
+      const r = await cli(
+        args,
+        args.length > 0 && args[0] !== 'stats' ? { SUNSHINE_SERVICE_URL: 'http://x', SUNSHINE_OPS_TOKEN: 't' } : {},
+      );
       expect(r.code).toBe(2);
       expect(r.err).toContain(USAGE);
     }

@@ -99,7 +99,8 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Invocation {
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
   const [command, id, ...rest] = positionals;
-  if (!command || !(COMMANDS as readonly string[]).includes(command)) throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
+  if (!command || !(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
   const needsId = command === 'show' || command === 'replay' || command === 'discard';
   if (needsId && (!id || !UUID.test(id))) throw new UsageError(`${command} needs a dead letter id (a UUID)`);
   if (!needsId && id !== undefined) throw new UsageError(`${command} takes no id`);
@@ -109,11 +110,13 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Invocation {
   const token = values.token ?? env['SUNSHINE_OPS_TOKEN'];
   if (!token) throw new UsageError('--token (or SUNSHINE_OPS_TOKEN) is required');
   const status = values.status;
-  if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
+    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
   if (status !== undefined && command !== 'list') throw new UsageError('--status goes with list');
   const resolves = command === 'replay' || command === 'discard';
   const reason = values.reason?.trim();
-  if (resolves && (!reason || reason.length < 2)) throw new UsageError(`${command} needs --reason (why, at least 2 characters): it is recorded with your name`);
+  if (resolves && (!reason || reason.length < 2))
+    throw new UsageError(`${command} needs --reason (why, at least 2 characters): it is recorded with your name`);
   if (!resolves && values.reason !== undefined) throw new UsageError('--reason goes with replay and discard');
   return {
     command: command as Command,
@@ -133,7 +136,11 @@ async function call<T>(io: CliIo, inv: Invocation, method: 'GET' | 'POST', path:
   const headers: Record<string, string> = { authorization: `Bearer ${inv.token}` };
   if (payload !== undefined) headers['content-type'] = 'application/json';
   try {
-    res = await io.fetch(`${inv.baseUrl}/ops/messaging${path}`, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
+    res = await io.fetch(`${inv.baseUrl}/ops/messaging${path}`, {
+      method,
+      headers,
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
   } catch (error) {
     throw new RequestFailed(`cannot reach ${inv.baseUrl}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -163,7 +170,11 @@ function describeError(body: unknown): string {
 
 function table(rows: ReadonlyArray<Record<string, string>>, columns: readonly string[]): string[] {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(columns), ...rows.map((r) => line(columns.map((c) => r[c] ?? '')))];
 }
 
@@ -203,8 +214,14 @@ async function execute(io: CliIo, inv: Invocation): Promise<number> {
     case 'discard': {
       const result = await call<ResolveOutcome>(io, inv, 'POST', `/dead-letters/${inv.id}/${inv.command}`, { reason: inv.reason });
       if (inv.json) print(result);
-      else if (result.ok) io.out(`${inv.command === 'replay' ? 'replayed' : 'discarded'} ${inv.id ?? ''}; ${result.applied} parked message(s) applied after it`);
-      else io.err(`${inv.command} of ${inv.id ?? ''} did not go through (${result.applied} parked message(s) applied): ${result.error ?? 'unknown error'}`);
+      else if (result.ok)
+        io.out(
+          `${inv.command === 'replay' ? 'replayed' : 'discarded'} ${inv.id ?? ''}; ${result.applied} parked message(s) applied after it`,
+        );
+      else
+        io.err(
+          `${inv.command} of ${inv.id ?? ''} did not go through (${result.applied} parked message(s) applied): ${result.error ?? 'unknown error'}`,
+        );
       return result.ok ? 0 : 1;
     }
     case 'parked': {

@@ -1,6 +1,6 @@
+import { deadLetterTopic } from '@sunshine/contracts';
 import { createKafka, ensureTopics } from '@sunshine/platform';
 import { ServiceNames } from '@sunshine/platform';
-import { deadLetterTopic } from '@sunshine/contracts';
 
 /** Creates every topic of the platform (the case log with its fixed 12 partitions) and each service's dead-letter topic. */
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { expectCommitted, refsOf, staleness, writeOrCheck } from './generated-docs';
 
 describe('generated documents', () => {
@@ -10,7 +11,9 @@ describe('generated documents', () => {
   it('names the first differing line of a stale document and the command that regenerates it', () => {
     writeFileSync(doc.path, 'a\nb\nc\n');
     expect(staleness(doc, 'a\nb\nc\n')).toBeUndefined();
-    expect(staleness(doc, 'a\nB\nc\n')).toMatch(/doc\.md is out of date \(first difference at line 2: "b" ≠ "B"\); regenerate it: npm run doc$/);
+    expect(staleness(doc, 'a\nB\nc\n')).toMatch(
+      /doc\.md is out of date \(first difference at line 2: "b" ≠ "B"\); regenerate it: npm run doc$/,
+    );
     expect(staleness(doc, 'a\nb\nc\nd\n')).toMatch(/first difference at line 4: "" ≠ "d"/);
     expect(() => expectCommitted(doc, 'x\n')).toThrow(/line 1: "a" ≠ "x"/);
   });

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { sunshineRealm } from './keycloak-realm';
 
 describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', () => {
-  const committed = JSON.parse(readFileSync(join(__dirname, '..', 'deploy', 'keycloak', 'sunshine-realm.json'), 'utf8')) as Record<string, unknown>;
+  const committed = JSON.parse(readFileSync(join(__dirname, '..', 'deploy', 'keycloak', 'sunshine-realm.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
   it('is what tools/keycloak-realm.ts generates (npm run -s keycloak-realm)', () => {
     expect(committed).toEqual(sunshineRealm());
@@ -11,8 +15,15 @@ describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', (
 
   it('holds the controls of issue 18: 15-minute tokens, 30-minute idle sessions, lock-out after 5, the password policy', () => {
     expect(committed).toMatchObject({
-      realm: 'sunshine', accessTokenLifespan: 900, ssoSessionIdleTimeout: 1800, bruteForceProtected: true, failureFactor: 5,
-      defaultSignatureAlgorithm: 'ES256', otpPolicyType: 'totp', otpPolicyDigits: 6, otpPolicyPeriod: 30,
+      realm: 'sunshine',
+      accessTokenLifespan: 900,
+      ssoSessionIdleTimeout: 1800,
+      bruteForceProtected: true,
+      failureFactor: 5,
+      defaultSignatureAlgorithm: 'ES256',
+      otpPolicyType: 'totp',
+      otpPolicyDigits: 6,
+      otpPolicyPeriod: 30,
     });
     expect(committed['passwordPolicy']).toContain('length(12)');
     expect(committed['passwordPolicy']).toContain('passwordHistory(5)');
@@ -24,8 +35,10 @@ describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', (
     const staff = users.filter((u) => !u['serviceAccountClientId']);
     expect(staff).toHaveLength(17);
     expect(staff.find((u) => u['username'] === 'city-bureau-head')).toMatchObject({
-      id: 'demo-city-bureau-head', attributes: { unit: ['410700000000:petition-bureau'], division: ['410700000000'] },
-      clientRoles: { sunshine: ['head', 'leader'] }, requiredActions: ['CONFIGURE_TOTP'],
+      id: 'demo-city-bureau-head',
+      attributes: { unit: ['410700000000:petition-bureau'], division: ['410700000000'] },
+      clientRoles: { sunshine: ['head', 'leader'] },
+      requiredActions: ['CONFIGURE_TOTP'],
     });
     expect(users.some((u) => 'credentials' in u)).toBe(false);
   });

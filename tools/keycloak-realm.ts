@@ -5,7 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { StaffRoles } from '@sunshine/platform';
+
 import { DEMO_STAFF } from './dev-staff';
 
 /** The client whose client roles are the platform's roles (the `roles` claim) and whose id is the tokens' audience. */
@@ -22,7 +24,12 @@ export const PASSWORD_POLICY =
 type Json = Record<string, unknown>;
 
 /** Where a mapper's claim goes (Keycloak's config keys end in `.claim`). */
-const TOKEN_CLAIM = { 'access.token.claim': 'true', 'id.token.claim': 'true', 'userinfo.token.claim': 'true', 'introspection.token.claim': 'true' } as const;
+const TOKEN_CLAIM = {
+  'access.token.claim': 'true',
+  'id.token.claim': 'true',
+  'userinfo.token.claim': 'true',
+  'introspection.token.claim': 'true',
+} as const;
 
 const ADMIN_ONLY = { view: ['admin', 'user'], edit: ['admin'] };
 const PERSON_NAME = { length: { max: 255 }, 'person-name-prohibited-characters': {} };
@@ -31,12 +38,45 @@ const PERSON_NAME = { length: { max: 255 }, 'person-name-prohibited-characters':
 function userProfile(): Json {
   return {
     attributes: [
-      { name: 'username', displayName: '${username}', validations: { length: { min: 3, max: 255 }, 'username-prohibited-characters': {}, 'up-username-not-idn-homograph': {} }, permissions: { view: ['admin', 'user'], edit: ['admin'] }, multivalued: false },
-      { name: 'email', displayName: '${email}', validations: { email: {}, length: { max: 255 } }, required: { roles: ['user'] }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
-      { name: 'firstName', displayName: '${firstName}', validations: PERSON_NAME, required: { roles: ['user'] }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
-      { name: 'lastName', displayName: '${lastName}', validations: PERSON_NAME, required: { roles: ['user'] }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
+      {
+        name: 'username',
+        displayName: '${username}',
+        validations: { length: { min: 3, max: 255 }, 'username-prohibited-characters': {}, 'up-username-not-idn-homograph': {} },
+        permissions: { view: ['admin', 'user'], edit: ['admin'] },
+        multivalued: false,
+      },
+      {
+        name: 'email',
+        displayName: '${email}',
+        validations: { email: {}, length: { max: 255 } },
+        required: { roles: ['user'] },
+        permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] },
+        multivalued: false,
+      },
+      {
+        name: 'firstName',
+        displayName: '${firstName}',
+        validations: PERSON_NAME,
+        required: { roles: ['user'] },
+        permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] },
+        multivalued: false,
+      },
+      {
+        name: 'lastName',
+        displayName: '${lastName}',
+        validations: PERSON_NAME,
+        required: { roles: ['user'] },
+        permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] },
+        multivalued: false,
+      },
       { name: 'unit', displayName: '单位 Unit', validations: { length: { min: 1, max: 64 } }, permissions: ADMIN_ONLY, multivalued: false },
-      { name: 'division', displayName: '区划代码 Division', validations: { pattern: { pattern: '^\\d{12}$', 'error-message': 'division: 12 digits' } }, permissions: ADMIN_ONLY, multivalued: false },
+      {
+        name: 'division',
+        displayName: '区划代码 Division',
+        validations: { pattern: { pattern: '^\\d{12}$', 'error-message': 'division: 12 digits' } },
+        permissions: ADMIN_ONLY,
+        multivalued: false,
+      },
     ],
     groups: [{ name: 'user-metadata', displayHeader: 'User metadata', displayDescription: 'Attributes, which refer to user metadata' }],
   };
@@ -48,7 +88,9 @@ function userAttributeMapper(claim: string): Json {
     protocol: 'openid-connect',
     protocolMapper: 'oidc-usermodel-attribute-mapper',
     config: {
-      'user.attribute': claim, 'claim.name': claim, 'jsonType.label': 'String',
+      'user.attribute': claim,
+      'claim.name': claim,
+      'jsonType.label': 'String',
       ...TOKEN_CLAIM,
     },
   };
@@ -64,7 +106,10 @@ function staffMappers(): Json[] {
       protocol: 'openid-connect',
       protocolMapper: 'oidc-usermodel-client-role-mapper',
       config: {
-        'usermodel.clientRoleMapping.clientId': ROLES_CLIENT, 'claim.name': 'roles', 'jsonType.label': 'String', multivalued: 'true',
+        'usermodel.clientRoleMapping.clientId': ROLES_CLIENT,
+        'claim.name': 'roles',
+        'jsonType.label': 'String',
+        multivalued: 'true',
         ...TOKEN_CLAIM,
       },
     },
@@ -72,7 +117,12 @@ function staffMappers(): Json[] {
       name: 'audience',
       protocol: 'openid-connect',
       protocolMapper: 'oidc-audience-mapper',
-      config: { 'included.client.audience': ROLES_CLIENT, 'access.token.claim': 'true', 'id.token.claim': 'false', 'introspection.token.claim': 'true' },
+      config: {
+        'included.client.audience': ROLES_CLIENT,
+        'access.token.claim': 'true',
+        'id.token.claim': 'false',
+        'introspection.token.claim': 'true',
+      },
     },
   ];
 }
@@ -110,28 +160,55 @@ export function sunshineRealm(): Json {
     defaultLocale: 'zh-CN',
     components: {
       'org.keycloak.userprofile.UserProfileProvider': [
-        { providerId: 'declarative-user-profile', subComponents: {}, config: { 'kc.user.profile.config': [JSON.stringify(userProfile())] } },
+        {
+          providerId: 'declarative-user-profile',
+          subComponents: {},
+          config: { 'kc.user.profile.config': [JSON.stringify(userProfile())] },
+        },
       ],
     },
     clients: [
       {
-        clientId: ROLES_CLIENT, name: 'Sunshine platform roles (audience)', enabled: true, bearerOnly: true, publicClient: false,
-        standardFlowEnabled: false, directAccessGrantsEnabled: false,
+        clientId: ROLES_CLIENT,
+        name: 'Sunshine platform roles (audience)',
+        enabled: true,
+        bearerOnly: true,
+        publicClient: false,
+        standardFlowEnabled: false,
+        directAccessGrantsEnabled: false,
       },
       {
-        clientId: CONSOLE_CLIENT, name: '阳光信访 console', enabled: true, publicClient: true,
-        standardFlowEnabled: true, directAccessGrantsEnabled: false, implicitFlowEnabled: false, serviceAccountsEnabled: false,
-        redirectUris: ['http://127.0.0.1:8080/*'], webOrigins: ['http://127.0.0.1:8080'],
+        clientId: CONSOLE_CLIENT,
+        name: '阳光信访 console',
+        enabled: true,
+        publicClient: true,
+        standardFlowEnabled: true,
+        directAccessGrantsEnabled: false,
+        implicitFlowEnabled: false,
+        serviceAccountsEnabled: false,
+        redirectUris: ['http://127.0.0.1:8080/*'],
+        webOrigins: ['http://127.0.0.1:8080'],
         attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://127.0.0.1:8080/*' },
         protocolMappers: staffMappers(),
       },
       {
-        clientId: DEV_CLI_CLIENT, name: 'Development and tests only: direct password grant (disable in production)', enabled: true,
-        publicClient: true, standardFlowEnabled: false, directAccessGrantsEnabled: true, protocolMappers: staffMappers(),
+        clientId: DEV_CLI_CLIENT,
+        name: 'Development and tests only: direct password grant (disable in production)',
+        enabled: true,
+        publicClient: true,
+        standardFlowEnabled: false,
+        directAccessGrantsEnabled: true,
+        protocolMappers: staffMappers(),
       },
       ...SERVICES.map((s) => ({
-        clientId: `sunshine-${s}`, name: `Service ${s}`, enabled: true, publicClient: false, clientAuthenticatorType: 'client-secret',
-        standardFlowEnabled: false, directAccessGrantsEnabled: false, serviceAccountsEnabled: true,
+        clientId: `sunshine-${s}`,
+        name: `Service ${s}`,
+        enabled: true,
+        publicClient: false,
+        clientAuthenticatorType: 'client-secret',
+        standardFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        serviceAccountsEnabled: true,
         protocolMappers: staffMappers(),
       })),
     ],
@@ -152,9 +229,12 @@ export function sunshineRealm(): Json {
         requiredActions: ['CONFIGURE_TOTP'],
       })),
       ...SERVICES.map((s) => ({
-        username: `service-account-sunshine-${s}`, enabled: true, serviceAccountClientId: `sunshine-${s}`,
+        username: `service-account-sunshine-${s}`,
+        enabled: true,
+        serviceAccountClientId: `sunshine-${s}`,
         // As the platform's own service tokens (service-token.provider.ts): unit service:<name>, no territory.
-        attributes: { unit: [`service:${s}`], division: ['000000000000'] }, clientRoles: { [ROLES_CLIENT]: ['service'] },
+        attributes: { unit: [`service:${s}`], division: ['000000000000'] },
+        clientRoles: { [ROLES_CLIENT]: ['service'] },
       })),
     ],
   };

@@ -33,8 +33,13 @@ describe('module boundaries', () => {
   });
 
   it('refuses an app importing another app', async () => {
-    const messages = await lint('apps/intake/src/fixture.ts', `import { AppModule } from '../../routing/src/app.module';\nexport const m = AppModule;\n`);
-    expect(messages).toEqual([expect.stringMatching(/Projects cannot be imported by a relative or absolute path|Imports of apps are forbidden/)]);
+    const messages = await lint(
+      'apps/intake/src/fixture.ts',
+      `import { AppModule } from '../../routing/src/app.module';\nexport const m = AppModule;\n`,
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/Projects cannot be imported by a relative or absolute path|Imports of apps are forbidden/),
+    ]);
   });
 
   it('refuses libs/domain importing typeorm', async () => {
@@ -48,20 +53,31 @@ describe('module boundaries', () => {
   });
 
   it('lets libs/domain read the calendar data and zod', async () => {
-    const messages = await lint('libs/domain/src/fixture.ts', `import { z } from 'zod';\nimport data from 'chinese-days/dist/chinese-days.json';\nexport const s = [z, data];\n`);
+    const messages = await lint(
+      'libs/domain/src/fixture.ts',
+      `import { z } from 'zod';\nimport data from 'chinese-days/dist/chinese-days.json';\nexport const s = [z, data];\n`,
+    );
     expect(messages).toEqual([]);
   });
 
   it('refuses libs/domain importing a framework', async () => {
-    const messages = await lint('libs/domain/src/fixture.ts', `import { Injectable } from '@nestjs/common';\nexport const i = Injectable;\n`);
+    const messages = await lint(
+      'libs/domain/src/fixture.ts',
+      `import { Injectable } from '@nestjs/common';\nexport const i = Injectable;\n`,
+    );
     expect(messages).toEqual(['A project tagged with "type:domain" is not allowed to import "@nestjs/common"']);
   });
 
   it('refuses libs/domain importing the platform library', async () => {
-    const messages = await lint('libs/domain/src/fixture.ts', `import { OutboxWriter } from '@sunshine/platform';\nexport const w = OutboxWriter;\n`);
+    const messages = await lint(
+      'libs/domain/src/fixture.ts',
+      `import { OutboxWriter } from '@sunshine/platform';\nexport const w = OutboxWriter;\n`,
+    );
     // platform depends on domain, so the rule reports the cycle this import would close, or the tag constraint.
     expect(messages).toEqual([
-      expect.stringMatching(/A project tagged with "type:domain" can only depend on libs tagged with "type:contracts"|Circular dependency between "domain" and "platform"/),
+      expect.stringMatching(
+        /A project tagged with "type:domain" can only depend on libs tagged with "type:contracts"|Circular dependency between "domain" and "platform"/,
+      ),
     ]);
   });
 

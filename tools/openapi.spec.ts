@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+
 import type { INestApplication } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { buildOpenApiDocument, routeTable } from '@sunshine/platform';
-import { expectCommitted, refsOf, type Json } from './generated-docs';
+
+import { expectCommitted, type Json, refsOf } from './generated-docs';
 import { openApiDoc, renderOpenApi } from './openapi';
 import { SERVICE_APPS, withPreviewApp } from './service-apps';
 
@@ -17,7 +19,8 @@ interface Operation {
 /** What each route takes as a whole body or query object (a @Body() / @Query() without a field name). */
 function wholeInputs(controller: object, handlerName: string): { body: boolean; query: boolean } {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<string, { data?: unknown }>;
-  const whole = (type: RouteParamtypes) => Object.entries(args).some(([key, a]) => key.split(':')[0] === String(type) && a.data === undefined);
+  const whole = (type: RouteParamtypes) =>
+    Object.entries(args).some(([key, a]) => key.split(':')[0] === String(type) && a.data === undefined);
   return { body: whole(RouteParamtypes.BODY), query: whole(RouteParamtypes.QUERY) };
 }
 
@@ -32,7 +35,8 @@ function undocumentedInputs(app: INestApplication, doc: { paths: Record<string, 
     }
     const { body, query } = wholeInputs(route.controller, route.handlerName);
     const schema = op.requestBody && Object.values(op.requestBody.content)[0]?.schema;
-    if (body && !(schema && (schema['properties'] || schema['items'] || schema['anyOf'] || schema['oneOf'] || schema['allOf']))) missing.push(`${route.method} ${route.path}: body`);
+    if (body && !(schema && (schema['properties'] || schema['items'] || schema['anyOf'] || schema['oneOf'] || schema['allOf'])))
+      missing.push(`${route.method} ${route.path}: body`);
     if (query && !(op.parameters ?? []).some((p) => p.in === 'query')) missing.push(`${route.method} ${route.path}: query`);
     if (!op['x-access']) missing.push(`${route.method} ${route.path}: x-access`);
   }
@@ -46,10 +50,15 @@ describe.each(SERVICE_APPS.map((s) => [s.service, s] as const))('OpenAPI documen
 
   it('documents every route, each body and query object it takes, and who may call it; every $ref resolves', async () => {
     await withPreviewApp(service, (app) => {
-      const doc = buildOpenApiDocument(app, service.title) as unknown as { paths: Record<string, Record<string, Operation>> } & Record<string, Json>;
+      const doc = buildOpenApiDocument(app, service.title) as unknown as { paths: Record<string, Record<string, Operation>> } & Record<
+        string,
+        Json
+      >;
       expect(undocumentedInputs(app, doc)).toEqual([]);
       const schemas = (doc['components'] as { schemas: Record<string, Json> }).schemas;
-      expect(refsOf(doc).filter((r) => !(r.startsWith('#/components/schemas/') && schemas[r.slice('#/components/schemas/'.length)]))).toEqual([]);
+      expect(
+        refsOf(doc).filter((r) => !(r.startsWith('#/components/schemas/') && schemas[r.slice('#/components/schemas/'.length)])),
+      ).toEqual([]);
     });
   });
 });
@@ -89,7 +98,8 @@ describe('success answers in docs/openapi/ (@ZodResponse)', () => {
         for (const [method, op] of Object.entries(methods)) {
           ops += 1;
           const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-          if (success.some(([, r]) => typeof r === 'object' && r !== null && 'content' in r)) withAnswer.add(`${method.toUpperCase()} ${path}`);
+          if (success.some(([, r]) => typeof r === 'object' && r !== null && 'content' in r))
+            withAnswer.add(`${method.toUpperCase()} ${path}`);
         }
       }
       total += ops;

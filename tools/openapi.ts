@@ -7,10 +7,12 @@
  * tools/openapi.spec.ts runs the check in the unit tests, so CI catches an endpoint changed without regenerating.
  * The running services serve the same document at /docs (bootstrapService → buildOpenApiDocument).
  */
-import { buildOpenApiDocument, type ServiceName } from '@sunshine/platform';
 import { join, resolve } from 'node:path';
-import { runTool, writeOrCheck, type GeneratedDoc } from './generated-docs';
-import { SERVICE_APPS, withPreviewApp, type ServiceApp } from './service-apps';
+
+import { buildOpenApiDocument, type ServiceName } from '@sunshine/platform';
+
+import { type GeneratedDoc, runTool, writeOrCheck } from './generated-docs';
+import { SERVICE_APPS, type ServiceApp, withPreviewApp } from './service-apps';
 
 export const OPENAPI_DIR = resolve(__dirname, '..', 'docs', 'openapi');
 
@@ -26,5 +28,7 @@ export function renderOpenApi(service: ServiceApp): Promise<string> {
 const pathCount = (text: string): string => `${Object.keys((JSON.parse(text) as { paths: object }).paths).length} paths`;
 
 if (require.main === module) {
-  runTool(() => writeOrCheck(SERVICE_APPS.map((s) => ({ doc: openApiDoc(s.service), render: () => renderOpenApi(s), summary: pathCount }))));
+  runTool(() =>
+    writeOrCheck(SERVICE_APPS.map((s) => ({ doc: openApiDoc(s.service), render: () => renderOpenApi(s), summary: pathCount }))),
+  );
 }

@@ -16,9 +16,13 @@ describe('permission matrix (docs/permission-matrix.md)', () => {
     expect(row('POST', '/cases/{caseId}/reply/approve')).toBe('| POST | `/cases/{caseId}/reply/approve` | head → HEAD_DECISION_REQUIRED |');
     expect(row('POST', '/cases/{caseId}/sign')).toBe('| POST | `/cases/{caseId}/sign` | clerk, head |');
     expect(row('GET', '/cases/{caseId}/reply')).toBe('| GET | `/cases/{caseId}/reply` | staff (+ service tokens) |');
-    expect(row('POST', '/cases/{caseId}/supervision-orders')).toBe('| POST | `/cases/{caseId}/supervision-orders` | supervisor, head, leader, dispatcher |');
+    expect(row('POST', '/cases/{caseId}/supervision-orders')).toBe(
+      '| POST | `/cases/{caseId}/supervision-orders` | supervisor, head, leader, dispatcher |',
+    );
     expect(row('POST', '/public/petitions')).toBe('| POST | `/public/petitions` | public |');
     // Ops is bound to an operator of a city-level unit (issue 17).
-    expect(row('GET', '/ops/messaging/dead-letters')).toBe('| GET | `/ops/messaging/dead-letters` | ops → OPS_ONLY of a city-level unit → CITY_LEVEL_REQUIRED |');
+    expect(row('GET', '/ops/messaging/dead-letters')).toBe(
+      '| GET | `/ops/messaging/dead-letters` | ops → OPS_ONLY of a city-level unit → CITY_LEVEL_REQUIRED |',
+    );
   });
 });

@@ -7,10 +7,12 @@
  *
  * tools/permission-matrix.spec.ts runs the check in the unit tests.
  */
-import { describeAccess, routeTable, type RouteEntry } from '@sunshine/platform';
 import { resolve } from 'node:path';
-import { runTool, writeOrCheck, type GeneratedDoc } from './generated-docs';
-import { SERVICE_APPS, withPreviewApp, type ServiceApp } from './service-apps';
+
+import { describeAccess, type RouteEntry, routeTable } from '@sunshine/platform';
+
+import { type GeneratedDoc, runTool, writeOrCheck } from './generated-docs';
+import { SERVICE_APPS, type ServiceApp, withPreviewApp } from './service-apps';
 
 export const PERMISSION_MATRIX_DOC: GeneratedDoc = {
   path: resolve(__dirname, '..', 'docs', 'permission-matrix.md'),

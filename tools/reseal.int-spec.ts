@@ -1,13 +1,20 @@
 import { AesGcmFieldCipher, parseKeyRing, sealedKeyOf } from '@sunshine/platform';
 import { infraEnv, sql, uniquePrefix } from '@sunshine/testing';
-import { runReseal, verifyReseal, type ResealSettings } from './reseal';
+
+import { type ResealSettings, runReseal, verifyReseal } from './reseal';
 
 const OLD = Buffer.alloc(32, 11).toString('base64');
 const NEW = Buffer.alloc(32, 22).toString('base64');
 
 describe('key rotation: the resumable, verifiable re-sealing of a service’s personal data', () => {
   const schema = `${uniquePrefix('rsl')}_intake`;
-  const settings: ResealSettings = { databaseUrl: infraEnv().databaseUrl, schema, keys: `k1:${OLD},k2:${NEW}`, currentKey: 'k2', profile: 'gm' };
+  const settings: ResealSettings = {
+    databaseUrl: infraEnv().databaseUrl,
+    schema,
+    keys: `k1:${OLD},k2:${NEW}`,
+    currentKey: 'k2',
+    profile: 'gm',
+  };
   const old = new AesGcmFieldCipher(parseKeyRing(`k1:${OLD}`, 'k1'));
   const names = Array.from({ length: 25 }, (_, i) => `信访人${i + 1}`);
 
@@ -16,9 +23,16 @@ describe('key rotation: the resumable, verifiable re-sealing of a service’s pe
     await sql(`CREATE TABLE "${schema}".petitioners (id int PRIMARY KEY, name_enc text NOT NULL, phone_enc text)`);
     await sql(`CREATE TABLE "${schema}".idempotency_keys (scope text, key text, response_enc text, PRIMARY KEY (scope, key))`);
     for (const [i, name] of names.entries()) {
-      await sql(`INSERT INTO "${schema}".petitioners VALUES ($1, $2, $3)`, [i + 1, old.encrypt(name), i % 2 ? null : old.encrypt(`135000000${String(i).padStart(2, '0')}`)]);
+      await sql(`INSERT INTO "${schema}".petitioners VALUES ($1, $2, $3)`, [
+        i + 1,
+        old.encrypt(name),
+        i % 2 ? null : old.encrypt(`135000000${String(i).padStart(2, '0')}`),
+      ]);
     }
-    await sql(`INSERT INTO "${schema}".idempotency_keys VALUES ('u1', 'a', $1), ('u1', 'b', $2)`, [old.encrypt('{"ok":1}'), old.encrypt('{"ok":2}')]);
+    await sql(`INSERT INTO "${schema}".idempotency_keys VALUES ('u1', 'a', $1), ('u1', 'b', $2)`, [
+      old.encrypt('{"ok":1}'),
+      old.encrypt('{"ok":2}'),
+    ]);
   });
   afterAll(() => sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 
@@ -32,7 +46,9 @@ describe('key rotation: the resumable, verifiable re-sealing of a service’s pe
       { table: 'idempotency_keys', resealed: 2, done: true },
       { table: 'petitioners', resealed: 10, done: false },
     ]);
-    const progress = await sql<{ table_name: string; last_key: string[]; resealed: string; done: boolean }>(`SELECT table_name, last_key, resealed, done FROM "${schema}".crypto_reseal_progress ORDER BY table_name`);
+    const progress = await sql<{ table_name: string; last_key: string[]; resealed: string; done: boolean }>(
+      `SELECT table_name, last_key, resealed, done FROM "${schema}".crypto_reseal_progress ORDER BY table_name`,
+    );
     expect(progress).toEqual([
       { table_name: 'idempotency_keys', last_key: ['u1', 'b'], resealed: '2', done: true },
       { table_name: 'petitioners', last_key: ['10'], resealed: '10', done: false },
@@ -59,6 +75,8 @@ describe('key rotation: the resumable, verifiable re-sealing of a service’s pe
     const tampered = parts.join('.');
     await sql(`UPDATE "${schema}".petitioners SET name_enc = $1 WHERE id = 7`, [tampered]);
     const v = await verifyReseal(settings);
-    expect(v.broken).toEqual([{ table: 'petitioners', column: 'name_enc', key: '7', reason: 'sealed value failed its integrity check (HMAC-SM3)' }]);
+    expect(v.broken).toEqual([
+      { table: 'petitioners', column: 'name_enc', key: '7', reason: 'sealed value failed its integrity check (HMAC-SM3)' },
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { createFieldCipher, parseKeyRing, resealSchema, SEAL_FORMATS, verifySealed, type CryptoProfile, type ServiceName } from '@sunshine/platform';
+import {
+  createFieldCipher,
+  type CryptoProfile,
+  parseKeyRing,
+  resealSchema,
+  SEAL_FORMATS,
+  type ServiceName,
+  verifySealed,
+} from '@sunshine/platform';
 import { Client } from 'pg';
 
 /**
@@ -52,7 +60,9 @@ async function main(): Promise<number> {
   const service = (arg('service') ?? 'intake') as ServiceName;
   const env = process.env;
   if ((command !== 'run' && command !== 'verify') || !env['PII_KEYS'] || !env['PII_CURRENT_KEY']) {
-    process.stderr.write('usage: PII_KEYS=… PII_CURRENT_KEY=… [CRYPTO_PROFILE=gm] npm run reseal -- run|verify [--service intake] [--batch 500]\n');
+    process.stderr.write(
+      'usage: PII_KEYS=… PII_CURRENT_KEY=… [CRYPTO_PROFILE=gm] npm run reseal -- run|verify [--service intake] [--batch 500]\n',
+    );
     return 2;
   }
   const prefix = env['DB_SCHEMA_PREFIX'] ?? '';
@@ -70,7 +80,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const v = await verifyReseal(settings);
-  process.stdout.write(`${v.checked} 个密文已核验 sealed values checked; ${v.stale.length} 个仍为旧密钥 stale; ${v.broken.length} 个无法解密 broken\n`);
+  process.stdout.write(
+    `${v.checked} 个密文已核验 sealed values checked; ${v.stale.length} 个仍为旧密钥 stale; ${v.broken.length} 个无法解密 broken\n`,
+  );
   for (const s of v.stale.slice(0, 20)) process.stdout.write(`  stale ${s.table}.${s.column} ${s.key}\n`);
   for (const b of v.broken.slice(0, 20)) process.stdout.write(`  broken ${b.table}.${b.column} ${b.key}: ${b.reason}\n`);
   return v.stale.length + v.broken.length > 0 ? 1 : 0;

@@ -3,19 +3,21 @@
  * instantiated, nothing connected), for the tools that read their routes: tools/openapi.ts, tools/permission-matrix.ts.
  */
 import 'reflect-metadata';
+
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { createPreviewApp, previewConfig, type ServiceName } from '@sunshine/platform';
+
 import { AppModule as EvaluationModule } from '../apps/evaluation/src/app.module';
 import { EVALUATION_API_TITLE } from '../apps/evaluation/src/http/openapi';
 import { AppModule as IntakeModule } from '../apps/intake/src/app.module';
 import { INTAKE_API_TITLE } from '../apps/intake/src/http/openapi';
 import type { IntakeConfig } from '../apps/intake/src/intake-config';
-import { NOTIFICATION_API_TITLE } from '../apps/notification/src/http/openapi';
 import { AppModule as NotificationModule } from '../apps/notification/src/app.module';
-import { ROUTING_API_TITLE } from '../apps/routing/src/http/openapi';
+import { NOTIFICATION_API_TITLE } from '../apps/notification/src/http/openapi';
 import { AppModule as RoutingModule } from '../apps/routing/src/app.module';
-import { SUPERVISION_API_TITLE } from '../apps/supervision/src/http/openapi';
+import { ROUTING_API_TITLE } from '../apps/routing/src/http/openapi';
 import { AppModule as SupervisionModule } from '../apps/supervision/src/app.module';
+import { SUPERVISION_API_TITLE } from '../apps/supervision/src/http/openapi';
 
 export interface ServiceApp {
   readonly service: ServiceName;

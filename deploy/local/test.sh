@@ -43,8 +43,7 @@ jest_run() {
   npx jest -c "jest.$name.config.js" --ci --json --outputFile="tmp/test-results/$name.json" "$@"
 }
 lint() {
-  npx nx show projects >/dev/null
-  npx eslint apps libs tools e2e
+  npm run -s lint # eslint (module boundaries, sorted imports) and prettier --check
 }
 
 phase install install

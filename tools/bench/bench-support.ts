@@ -1,8 +1,9 @@
-import type { MigrationClass } from '@sunshine/platform';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import type { MigrationClass } from '@sunshine/platform';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 
@@ -13,13 +14,21 @@ export const ROOT = resolve(__dirname, '../..');
  * `--name value` options over defaults (numbers stay numbers, strings strings); unknown options are refused so a typo
  * never runs a benchmark with the default silently.
  */
-export function benchArgs<T extends Record<string, number | string | boolean>>(defaults: T, argv: readonly string[] = process.argv.slice(2)): T {
+export function benchArgs<T extends Record<string, number | string | boolean>>(
+  defaults: T,
+  argv: readonly string[] = process.argv.slice(2),
+): T {
   const out: Record<string, number | string | boolean> = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) continue;
     const [key = '', inline] = arg.slice(2).split('=', 2);
-    if (!(key in defaults)) throw new Error(`unknown option --${key} (未知参数); known: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
+    if (!(key in defaults))
+      throw new Error(
+        `unknown option --${key} (未知参数); known: ${Object.keys(defaults)
+          .map((k) => `--${k}`)
+          .join(' ')}`,
+      );
     const fallback = defaults[key];
     if (typeof fallback === 'boolean' && inline === undefined && (argv[i + 1] ?? '--').startsWith('--')) {
       out[key] = true;
@@ -34,7 +43,9 @@ export function benchArgs<T extends Record<string, number | string | boolean>>(d
 
 /** The machine's 1/5/15-minute load averages, as `1.23 / 0.98 / 0.76`. */
 export function loadAverage(): string {
-  return loadavg().map((l) => l.toFixed(2)).join(' / ');
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 }
 
 /** Writes a result as JSON under tmp/bench/ (gitignored): `<name>-<ISO instant>.json`; answers the path. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
 import { classifyText, type TextToClassify } from '@sunshine/domain';
 import { loadLinearTextModel } from '@sunshine/platform';
 
@@ -14,7 +15,9 @@ interface Row extends TextToClassify {
   readonly label1: string;
 }
 
-const dataPath = [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find((p) => p && existsSync(p)) ?? '../shared/data/teddy/train.jsonl';
+const dataPath =
+  [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find((p) => p && existsSync(p)) ??
+  '../shared/data/teddy/train.jsonl';
 const rows = readFileSync(dataPath, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
@@ -71,11 +74,17 @@ const complete = macroF1(
   completeIdx.map((i) => predicted[i]),
 );
 
-console.log(`category model ${model.version}: ${model.vocabulary.size} features, loaded in ${loadMs.toFixed(0)} ms, +${(rssModel / 2 ** 20).toFixed(0)} MB RSS`);
+console.log(
+  `category model ${model.version}: ${model.vocabulary.size} features, loaded in ${loadMs.toFixed(0)} ms, +${(rssModel / 2 ** 20).toFixed(0)} MB RSS`,
+);
 console.log(`validation: ${held.length} rows, ${completeIdx.length} complete messages`);
 console.log(`macro-F1 all held-out rows      ${all.macro.toFixed(4)}`);
 console.log(`macro-F1 complete messages      ${complete.macro.toFixed(4)}`);
 for (const [label, f] of Object.entries(all.perClass)) console.log(`  F1 ${label.padEnd(8, '　')} ${f.toFixed(4)}`);
-console.log(`latency per message: p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${Math.max(...times).toFixed(3)} ms`);
+console.log(
+  `latency per message: p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${Math.max(...times).toFixed(3)} ms`,
+);
 console.log(`a 20 kB body: p50 ${quantile(longTimes, 0.5).toFixed(2)} ms, p99 ${quantile(longTimes, 0.99).toFixed(2)} ms`);
-console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+);

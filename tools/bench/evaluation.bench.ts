@@ -1,9 +1,11 @@
-import { kpiFigures, kpiPeriodOf, type KpiCounts } from '@sunshine/domain';
-import { loadDemoOrg } from '@sunshine/platform';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+
+import { type KpiCounts, kpiFigures, kpiPeriodOf } from '@sunshine/domain';
+import { loadDemoOrg } from '@sunshine/platform';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
+
 import { EvaluationInitial1764700000000 } from '../../apps/evaluation/src/migrations/1764700000000-evaluation-initial';
 import { EvaluationCountyRollup1764700000001 } from '../../apps/evaluation/src/migrations/1764700000001-evaluation-county-rollup';
 import { benchArgs, loadAverage, percentile, writeResult } from './bench-support';
@@ -26,13 +28,16 @@ const FINE_QUERY = `SELECT metric, outcome, sum(n) AS n, sum(persons) AS persons
 /** The facts of N synthetic cases (SQL-side): volume, dispatches, acceptance, reply, replied, ratings, settlement, orders. */
 async function seed(db: Client, schema: string, n: number, units: string[], places: string[]): Promise<void> {
   await db.query(`SET search_path = "${schema}"`);
-  await db.query(`CREATE TEMP TABLE bench_cases AS
+  await db.query(
+    `CREATE TEMP TABLE bench_cases AS
     SELECT g AS id, DATE '2026-01-01' + (g % 365) AS day, ($1::text[])[1 + (g::bigint * 7919) % array_length($1::text[], 1)] AS unit_id,
            ($2::text[])[1 + (g::bigint * 104729) % array_length($2::text[], 1)] AS division,
            (ARRAY['visit','letter','online','hotline','app'])[1 + g % 5] AS channel,
            (ARRAY['labour','demolition','environment','education','health','transport','land-resources','other'])[1 + (g / 5) % 8] AS category,
            CASE WHEN g % 997 = 0 THEN 30 ELSE 1 END AS persons
-      FROM generate_series(1, $3::int) AS g`, [units, places, n]);
+      FROM generate_series(1, $3::int) AS g`,
+    [units, places, n],
+  );
   const facts = `
     SELECT day, unit_id, division, channel, category, 'volume' AS metric, 'case' AS outcome, persons FROM bench_cases
     UNION ALL SELECT day, unit_id, division, channel, category, 'dispatch-received', CASE WHEN id % 4 = 0 THEN 'assign' ELSE 'forward' END, persons FROM bench_cases
@@ -82,10 +87,15 @@ async function main(): Promise<void> {
     const seeded = performance.now();
     await seed(db, schema, args.cases, units, places);
     const seedMs = performance.now() - seeded;
-    const [{ rows: fine }, { rows: county }] = [await db.query<{ n: string }>(`SELECT count(*) AS n FROM kpi_daily`), await db.query<{ n: string }>(`SELECT count(*) AS n FROM kpi_daily_county`)];
+    const [{ rows: fine }, { rows: county }] = [
+      await db.query<{ n: string }>(`SELECT count(*) AS n FROM kpi_daily`),
+      await db.query<{ n: string }>(`SELECT count(*) AS n FROM kpi_daily_county`),
+    ];
     const month = kpiPeriodOf('month', '2026-06-15');
     const township = places[0] ?? '410726101000';
-    const { rows: busiest } = await db.query<{ unit_id: string }>(`SELECT unit_id FROM kpi_daily GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const { rows: busiest } = await db.query<{ unit_id: string }>(
+      `SELECT unit_id FROM kpi_daily GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
     const unit = busiest[0]?.unit_id ?? '410726000000:petition-bureau';
     const results = {
       'city dashboard (month, kpi_daily_county)': await time(db, CITY_QUERY, [month.from, month.to, '4107%'], args.runs),
@@ -93,13 +103,28 @@ async function main(): Promise<void> {
       'city dashboard (year, kpi_daily_county)': await time(db, CITY_QUERY, [`2026-01-01`, `2026-12-31`, '4107%'], args.runs),
       'township (month, kpi_daily)': await time(db, FINE_QUERY, [month.from, month.to, null, `${township.slice(0, 9)}%`], args.runs),
       'unit (month, kpi_daily)': await time(db, FINE_QUERY, [month.from, month.to, unit, null], args.runs),
-      'city (month, kpi_daily, without the county sums)': await time(db, FINE_QUERY, [month.from, month.to, null, '4107%'], Math.min(args.runs, 5)),
+      'city (month, kpi_daily, without the county sums)': await time(
+        db,
+        FINE_QUERY,
+        [month.from, month.to, null, '4107%'],
+        Math.min(args.runs, 5),
+      ),
     };
-    process.stdout.write(`evaluation rollups: ${args.cases} cases, ${fine[0]?.n} kpi_daily rows, ${county[0]?.n} kpi_daily_county rows, seeded in ${(seedMs / 1000).toFixed(1)} s; load ${load0} → ${loadAverage()}\n`);
+    process.stdout.write(
+      `evaluation rollups: ${args.cases} cases, ${fine[0]?.n} kpi_daily rows, ${county[0]?.n} kpi_daily_county rows, seeded in ${(seedMs / 1000).toFixed(1)} s; load ${load0} → ${loadAverage()}\n`,
+    );
     for (const [name, r] of Object.entries(results)) {
-      process.stdout.write(`${name.padEnd(52)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   cases ${r.counts.volume?.['case']?.n ?? 0}\n`);
+      process.stdout.write(
+        `${name.padEnd(52)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   cases ${r.counts.volume?.['case']?.n ?? 0}\n`,
+      );
     }
-    const file = writeResult('evaluation', { cases: args.cases, rows: { kpiDaily: Number(fine[0]?.n), kpiDailyCounty: Number(county[0]?.n) }, seedMs, load: [load0, loadAverage()], results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: v.p50, p95: v.p95 }])) });
+    const file = writeResult('evaluation', {
+      cases: args.cases,
+      rows: { kpiDaily: Number(fine[0]?.n), kpiDailyCounty: Number(county[0]?.n) },
+      seedMs,
+      load: [load0, loadAverage()],
+      results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: v.p50, p95: v.p95 }])),
+    });
     process.stdout.write(`written ${file}\n`);
   } finally {
     if (!args.keep) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

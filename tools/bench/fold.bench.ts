@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import { Topics } from '@sunshine/contracts';
 import { createKafka, ensureTopics, type ServiceName } from '@sunshine/platform';
 import { infraEnv, ServiceHarness, sql } from '@sunshine/testing';
-import { randomUUID } from 'node:crypto';
+
 import { dispatched, registered } from '../../libs/platform/test/support/test-events';
 import { benchArgs, loadAverage, writeResult } from './bench-support';
 
@@ -30,7 +32,12 @@ async function committed(kafka: ReturnType<typeof createKafka>, groupId: string,
 async function main(): Promise<void> {
   const load0 = loadAverage();
   const service = args.service as ServiceName;
-  const env = Object.fromEntries(args.env.split(',').filter(Boolean).map((kv) => kv.split('=', 2) as [string, string]));
+  const env = Object.fromEntries(
+    args.env
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=', 2) as [string, string]),
+  );
   const h = await ServiceHarness.create({ LOG_LEVEL: 'warn', TEST_CLOCK: 'system', ...env });
   const kafka = createKafka('bench-fold', infraEnv().kafkaBrokers);
   const topic = h.topic(Topics.caseLog);
@@ -43,7 +50,11 @@ async function main(): Promise<void> {
       return [registered(caseId, `fold-${i}`), dispatched(caseId)];
     }).flat();
     for (let i = 0; i < events.length; i += 500) {
-      await producer.send({ topic, acks: -1, messages: events.slice(i, i + 500).map((e) => ({ key: e.caseId ?? '', value: JSON.stringify(e) })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: events.slice(i, i + 500).map((e) => ({ key: e.caseId ?? '', value: JSON.stringify(e) })),
+      });
     }
     await producer.disconnect();
     const t0 = Date.now();
@@ -63,9 +74,22 @@ async function main(): Promise<void> {
     const [dead] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".dead_letters`);
     // Inbox rows written by one transaction share its xmin: how many transactions applied the events.
     const [tx] = await sql<{ n: string }>(`SELECT count(DISTINCT xmin::text) AS n FROM "${schema}".processed_events`);
-    const result = { service, events: events.length, committed: done, seconds, perSec: done / seconds, replicaCases: Number(replica?.n), transactions: Number(tx?.n), deadLetters: Number(dead?.n), env, load: { start: load0, end: loadAverage() } };
-    process.stdout.write(`fold ${service}: ${done} of ${events.length} case-log events committed in ${seconds.toFixed(1)} s from its first commit (start ${((tFirst ?? tReady) - t0) / 1000} s) = ${result.perSec.toFixed(0)} events/s ` +
-      `(${result.transactions} transactions; replica ${result.replicaCases} cases, dead letters ${result.deadLetters}; env ${JSON.stringify(env)}); load ${result.load.start} → ${result.load.end}\n`);
+    const result = {
+      service,
+      events: events.length,
+      committed: done,
+      seconds,
+      perSec: done / seconds,
+      replicaCases: Number(replica?.n),
+      transactions: Number(tx?.n),
+      deadLetters: Number(dead?.n),
+      env,
+      load: { start: load0, end: loadAverage() },
+    };
+    process.stdout.write(
+      `fold ${service}: ${done} of ${events.length} case-log events committed in ${seconds.toFixed(1)} s from its first commit (start ${((tFirst ?? tReady) - t0) / 1000} s) = ${result.perSec.toFixed(0)} events/s ` +
+        `(${result.transactions} transactions; replica ${result.replicaCases} cases, dead letters ${result.deadLetters}; env ${JSON.stringify(env)}); load ${result.load.start} → ${result.load.end}\n`,
+    );
     process.stdout.write(`JSON: ${writeResult('fold', result)}\n`);
   } finally {
     await h.stopAll().catch(() => undefined);
@@ -73,7 +97,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

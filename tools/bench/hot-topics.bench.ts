@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { hotTopics, tfidfVector, type HotTopicOptions, type TopicItem } from '@sunshine/domain';
+
+import { type HotTopicOptions, hotTopics, tfidfVector, type TopicItem } from '@sunshine/domain';
 import { loadLinearTextModel } from '@sunshine/platform';
 
 /**
@@ -10,7 +11,9 @@ import { loadLinearTextModel } from '@sunshine/platform';
  * messages in the cluster's majority first-level class (a topic never spans classes), (2) how many messages it
  * gathers, and (3) its representative subject, printed for a reader to judge (the five largest).
  */
-const dataPath = [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find((p) => p && existsSync(p));
+const dataPath = [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find(
+  (p) => p && existsSync(p),
+);
 if (!dataPath) throw new Error('the Teddy messages are not on this machine (set TEDDY_DATA)');
 interface Row {
   readonly subject?: string | null;
@@ -24,7 +27,8 @@ const rows = readFileSync(dataPath, 'utf8')
   .filter((r) => (r.body ?? '').length >= 20);
 const model = loadLinearTextModel();
 const day = new Date('2026-12-01T00:00:00Z');
-const placeOf = (r: Row): string => /[A-Z]\d{1,2}[县区市]/.exec(`${r.subject}${r.body}`)?.[0] ?? /[A-Z]市/.exec(`${r.subject}${r.body}`)?.[0] ?? '?';
+const placeOf = (r: Row): string =>
+  /[A-Z]\d{1,2}[县区市]/.exec(`${r.subject}${r.body}`)?.[0] ?? /[A-Z]市/.exec(`${r.subject}${r.body}`)?.[0] ?? '?';
 const items: TopicItem[] = rows.map((r, i) => ({ id: String(i), placeCode: placeOf(r), at: day, vector: tfidfVector(model, r) }));
 
 console.log(`hot topics on ${rows.length} messages with a body in ${new Set(items.map((i) => i.placeCode)).size} places`);
@@ -42,8 +46,13 @@ for (const similarity of [0.25, 0.3]) {
   });
   const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const gathered = topics.reduce((a, topic) => a + topic.ids.length, 0);
-  console.log(`${similarity.toFixed(2)}        ${String(topics.length).padEnd(6)}  ${String(gathered).padEnd(18)}  ${mean(purity).toFixed(3)}        ${mean(topics.map((x) => x.cohesion)).toFixed(3)}          ${ms.toFixed(0)} ms`);
+  console.log(
+    `${similarity.toFixed(2)}        ${String(topics.length).padEnd(6)}  ${String(gathered).padEnd(18)}  ${mean(purity).toFixed(3)}        ${mean(topics.map((x) => x.cohesion)).toFixed(3)}          ${ms.toFixed(0)} ms`,
+  );
   if (similarity === 0.3) shown = topics;
 }
 console.log('the five largest at 0.3 (place, size, representative subject):');
-for (const topic of shown.slice(0, 5)) console.log(`  ${topic.placeCode}  ${topic.ids.length}  ${(rows[Number(topic.representativeId)].subject ?? rows[Number(topic.representativeId)].body ?? '').slice(0, 40)}`);
+for (const topic of shown.slice(0, 5))
+  console.log(
+    `  ${topic.placeCode}  ${topic.ids.length}  ${(rows[Number(topic.representativeId)].subject ?? rows[Number(topic.representativeId)].body ?? '').slice(0, 40)}`,
+  );

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
 import { estimatedSimilarity, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '@sunshine/domain';
 
 /**
@@ -17,7 +18,9 @@ interface Row {
   readonly body?: string | null;
   readonly label1: string;
 }
-const dataPath = [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find((p) => p && existsSync(p));
+const dataPath = [process.env.TEDDY_DATA, '../shared/data/teddy/train.jsonl', '/work/shared/data/teddy/train.jsonl'].find(
+  (p) => p && existsSync(p),
+);
 if (!dataPath) throw new Error('the Teddy messages are not on this machine (set TEDDY_DATA)');
 const rows = readFileSync(dataPath, 'utf8')
   .split('\n')
@@ -33,7 +36,14 @@ const random = (): number => {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 
 const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
-  ['小区', '社区'], ['反映', '投诉'], ['问题', '情况'], ['希望', '恳请'], ['政府', '有关部门'], ['解决', '处理'], ['严重', '非常严重'], ['我们', '我'],
+  ['小区', '社区'],
+  ['反映', '投诉'],
+  ['问题', '情况'],
+  ['希望', '恳请'],
+  ['政府', '有关部门'],
+  ['解决', '处理'],
+  ['严重', '非常严重'],
+  ['我们', '我'],
 ];
 function paraphrase(text: string): string {
   let t = text;
@@ -44,7 +54,9 @@ function paraphrase(text: string): string {
     [sentences[i], sentences[i + 1]] = [sentences[i + 1], sentences[i]];
   }
   t = sentences.join('');
-  t = Array.from(t).filter(() => random() > 0.08).join('');
+  t = Array.from(t)
+    .filter(() => random() > 0.08)
+    .join('');
   return `${pick(['我再次反映：', '之前反映过，至今未解决。', '', '各位领导好，'])}${t}${pick(['希望尽快解决，谢谢！', '', '请相关部门给予答复。'])}`;
 }
 

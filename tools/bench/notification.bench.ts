@@ -1,8 +1,10 @@
-import { prefixed, Topics, type OrgUnitSnapshot } from '@sunshine/contracts';
+import { randomUUID } from 'node:crypto';
+
+import { type OrgUnitSnapshot, prefixed, Topics } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import { createKafka, createOrderedProducer, newEvent } from '@sunshine/platform';
 import { DEMO_CITY, DEMO_COUNTY, DEMO_UNITS, eventually, infraEnv, ServiceHarness, sql } from '@sunshine/testing';
-import { randomUUID } from 'node:crypto';
+
 import { benchArgs, loadAverage, percentile, writeResult } from './bench-support';
 
 /**
@@ -16,7 +18,18 @@ const args = benchArgs({ events: 600, rate: 50 });
 
 function unit(id: string, kind: string, level: OrgUnitSnapshot['level'], parentId: string | null): OrgUnitSnapshot {
   const divisionCode = level === 'city' ? DEMO_CITY : DEMO_COUNTY;
-  return { id, name: id, kind, divisionCode, level, territoryPath: divisionLineage(divisionCode), parentId, competences: [], nonAdministrative: false, revision: 1 };
+  return {
+    id,
+    name: id,
+    kind,
+    divisionCode,
+    level,
+    territoryPath: divisionLineage(divisionCode),
+    parentId,
+    competences: [],
+    nonAdministrative: false,
+    revision: 1,
+  };
 }
 
 async function main(): Promise<void> {
@@ -27,11 +40,28 @@ async function main(): Promise<void> {
   try {
     await h.startAll(['notification']);
     await producer.connect();
-    const units = [unit(DEMO_UNITS.cityBureau, 'petition-bureau', 'city', null), unit(DEMO_UNITS.countyBureau, 'petition-bureau', 'county', DEMO_UNITS.cityBureau),
-      unit(DEMO_UNITS.countyGov, 'government', 'county', null), unit(DEMO_UNITS.hrss, 'dept-hrss', 'county', DEMO_UNITS.countyGov)];
-    await producer.send({ topic: prefixed(h.prefix, Topics.orgDirectory), acks: -1, messages: units.map((u) => ({ key: u.id, value: JSON.stringify(newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: [] }, actor: { kind: 'system', id: 'bench' } })) })) });
+    const units = [
+      unit(DEMO_UNITS.cityBureau, 'petition-bureau', 'city', null),
+      unit(DEMO_UNITS.countyBureau, 'petition-bureau', 'county', DEMO_UNITS.cityBureau),
+      unit(DEMO_UNITS.countyGov, 'government', 'county', null),
+      unit(DEMO_UNITS.hrss, 'dept-hrss', 'county', DEMO_UNITS.countyGov),
+    ];
+    await producer.send({
+      topic: prefixed(h.prefix, Topics.orgDirectory),
+      acks: -1,
+      messages: units.map((u) => ({
+        key: u.id,
+        value: JSON.stringify(
+          newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: [] }, actor: { kind: 'system', id: 'bench' } }),
+        ),
+      })),
+    });
     const schema = h.schema('notification');
-    await eventually(async () => ((await sql(`SELECT 1 FROM "${schema}".directory_units`)).length >= units.length ? true : undefined), 60000, 'the directory');
+    await eventually(
+      async () => ((await sql(`SELECT 1 FROM "${schema}".directory_units`)).length >= units.length ? true : undefined),
+      60000,
+      'the directory',
+    );
 
     const sentAt = new Map<string, number>();
     const start = Date.now();
@@ -39,25 +69,60 @@ async function main(): Promise<void> {
       const due = start + (i * 1000) / args.rate;
       if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
       const caseId = randomUUID();
-      const event = newEvent('case.dispatched', {
-        stage: 'original', fromUnitId: DEMO_UNITS.countyBureau, toUnitId: DEMO_UNITS.hrss, mode: 'forward', rule: { id: 'bench', version: 1 }, reasons: ['bench'], hop: 1,
-      }, { caseId, jurisdiction: { place: [DEMO_CITY, DEMO_COUNTY], unit: [DEMO_CITY, DEMO_COUNTY] }, actor: { kind: 'system', id: 'bench' } });
+      const event = newEvent(
+        'case.dispatched',
+        {
+          stage: 'original',
+          fromUnitId: DEMO_UNITS.countyBureau,
+          toUnitId: DEMO_UNITS.hrss,
+          mode: 'forward',
+          rule: { id: 'bench', version: 1 },
+          reasons: ['bench'],
+          hop: 1,
+        },
+        {
+          caseId,
+          jurisdiction: { place: [DEMO_CITY, DEMO_COUNTY], unit: [DEMO_CITY, DEMO_COUNTY] },
+          actor: { kind: 'system', id: 'bench' },
+        },
+      );
       sentAt.set(event.id, Date.now());
-      await producer.send({ topic: prefixed(h.prefix, Topics.caseLog), acks: -1, messages: [{ key: caseId, value: JSON.stringify(event) }] });
+      await producer.send({
+        topic: prefixed(h.prefix, Topics.caseLog),
+        acks: -1,
+        messages: [{ key: caseId, value: JSON.stringify(event) }],
+      });
     }
     const offered = (Date.now() - start) / 1000;
-    await eventually(async () => {
-      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".notices`);
-      return Number(row?.n) >= args.events ? true : undefined;
-    }, 600000, 'every notice');
-    const rows = await sql<{ event_id: string; created_at: Date }>(`SELECT d.event_id, n.created_at FROM "${schema}".notices n JOIN "${schema}".deliveries d ON d.id = n.id`);
+    await eventually(
+      async () => {
+        const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".notices`);
+        return Number(row?.n) >= args.events ? true : undefined;
+      },
+      600000,
+      'every notice',
+    );
+    const rows = await sql<{ event_id: string; created_at: Date }>(
+      `SELECT d.event_id, n.created_at FROM "${schema}".notices n JOIN "${schema}".deliveries d ON d.id = n.id`,
+    );
     const latencies = rows.map((r) => new Date(r.created_at).getTime() - (sentAt.get(r.event_id) ?? NaN)).filter(Number.isFinite);
     const times = rows.map((r) => new Date(r.created_at).getTime());
     const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
-    const result = { events: args.events, rate: args.rate, offeredSeconds: offered, notices: rows.length, perSec: rows.length / seconds,
-      p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies), load: { start: load0, end: loadAverage() } };
-    process.stdout.write(`notification: ${rows.length} in-app notices from ${args.events} case.dispatched at ${args.rate}/s; ${result.perSec.toFixed(1)} notices/s; ` +
-      `event → notice p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; load ${result.load.start} → ${result.load.end}\n`);
+    const result = {
+      events: args.events,
+      rate: args.rate,
+      offeredSeconds: offered,
+      notices: rows.length,
+      perSec: rows.length / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: Math.max(...latencies),
+      load: { start: load0, end: loadAverage() },
+    };
+    process.stdout.write(
+      `notification: ${rows.length} in-app notices from ${args.events} case.dispatched at ${args.rate}/s; ${result.perSec.toFixed(1)} notices/s; ` +
+        `event → notice p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; load ${result.load.start} → ${result.load.end}\n`,
+    );
     process.stdout.write(`JSON: ${writeResult('notification', result)}\n`);
   } finally {
     await producer.disconnect().catch(() => undefined);
@@ -65,7 +130,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

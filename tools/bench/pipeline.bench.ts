@@ -1,10 +1,11 @@
-import { ServiceNames, type ServiceName } from '@sunshine/platform';
+import { type ServiceName, ServiceNames } from '@sunshine/platform';
+
 import { benchArgs, loadAverage, percentile, writeResult } from './bench-support';
-import { measureCeiling, type Ceiling } from './pipeline/ceiling';
-import { Offerer, type Offered } from './pipeline/offer';
+import { type Ceiling, measureCeiling } from './pipeline/ceiling';
+import { type Offered, Offerer } from './pipeline/offer';
 import { readPetitionTexts, TEDDY_DEFAULT } from './pipeline/petitions';
-import { FeedSubscriber, InboxPoller, Sampler, Sightings, TopicWatcher, type Sample } from './pipeline/probes';
-import { startOwnStack, useUpStack, type BenchStack } from './pipeline/stack';
+import { FeedSubscriber, InboxPoller, type Sample, Sampler, Sightings, TopicWatcher } from './pipeline/probes';
+import { type BenchStack, startOwnStack, useUpStack } from './pipeline/stack';
 
 /**
  * The pipeline benchmark: offers petitions (realistic Chinese text read at run time from the Teddy Cup messages) to
@@ -50,14 +51,22 @@ function since(offered: readonly Offered[], seen: Map<string, number>): number[]
 
 function summarise(samples: readonly Sample[], everySec: number, services: readonly string[]) {
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.rssMb)))];
-  const processes = Object.fromEntries(names.map((n) => {
-    const cpu = samples.map((s) => s.cpuMs[n] ?? 0);
-    const cpuPct = cpu.length ? (cpu.reduce((a, b) => a + b, 0) / (cpu.length * everySec * 1000)) * 100 : 0;
-    return [n, { cpuPct: Math.round(cpuPct), rssMaxMb: Math.max(0, ...samples.map((s) => s.rssMb[n] ?? 0)) }];
-  }));
+  const processes = Object.fromEntries(
+    names.map((n) => {
+      const cpu = samples.map((s) => s.cpuMs[n] ?? 0);
+      const cpuPct = cpu.length ? (cpu.reduce((a, b) => a + b, 0) / (cpu.length * everySec * 1000)) * 100 : 0;
+      return [n, { cpuPct: Math.round(cpuPct), rssMaxMb: Math.max(0, ...samples.map((s) => s.rssMb[n] ?? 0)) }];
+    }),
+  );
   const max = (pick: (s: Sample) => Partial<Record<string, number>>) =>
     Object.fromEntries(services.map((n) => [n, Math.max(0, ...samples.map((s) => pick(s)[n] ?? 0))]));
-  return { processes, maxLag: max((s) => s.lag), maxOutbox: max((s) => s.outbox), endLag: samples.at(-1)?.lag ?? {}, endOutbox: samples.at(-1)?.outbox ?? {} };
+  return {
+    processes,
+    maxLag: max((s) => s.lag),
+    maxOutbox: max((s) => s.outbox),
+    endLag: samples.at(-1)?.lag ?? {},
+    endOutbox: samples.at(-1)?.outbox ?? {},
+  };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)}` : '—');
@@ -67,13 +76,30 @@ function table(result: ReturnType<typeof report>): string {
   const r = result;
   let out = `\npipeline: ${r.mode}, ${r.durationSec} s, stack ${r.stack}; load ${r.load.start} → ${r.load.end}\n`;
   out += row('offered /s', r.offeredPerSec.toFixed(1));
-  out += row('accepted (201) /s', r.acceptedPerSec.toFixed(1), r.ceiling ? `${(100 * r.acceptedPerSec / r.ceiling.pgRegistrationTxPerSec).toFixed(2)} % of PG registration-shaped tx/s` : '');
-  out += row('HTTP status counts', Object.entries(r.statuses).map(([s, n]) => `${s}:${n}`).join(' '));
+  out += row(
+    'accepted (201) /s',
+    r.acceptedPerSec.toFixed(1),
+    r.ceiling ? `${((100 * r.acceptedPerSec) / r.ceiling.pgRegistrationTxPerSec).toFixed(2)} % of PG registration-shaped tx/s` : '',
+  );
+  out += row(
+    'HTTP status counts',
+    Object.entries(r.statuses)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' '),
+  );
   out += row('POST ms p50/p95/p99', `${ms(r.post.p50)} / ${ms(r.post.p95)} / ${ms(r.post.p99)}`);
-  for (const [label, d] of [['201 → case.dispatched on topic', r.toDispatched], ['201 → target unit inbox', r.toInbox], ['201 → city SSE feed', r.toFeed]] as const) {
+  for (const [label, d] of [
+    ['201 → case.dispatched on topic', r.toDispatched],
+    ['201 → target unit inbox', r.toInbox],
+    ['201 → city SSE feed', r.toFeed],
+  ] as const) {
     out += row(`${label} ms p50/p95/p99`, `${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)}`, `seen ${d.n} of ${r.accepted}`);
   }
-  out += row('case-log events /s (during load)', r.caseLogEventsPerSec.toFixed(1), r.ceiling ? `${(100 * r.caseLogEventsPerSec / r.ceiling.kafkaProducePerSec).toFixed(3)} % of kafkajs produce` : '');
+  out += row(
+    'case-log events /s (during load)',
+    r.caseLogEventsPerSec.toFixed(1),
+    r.ceiling ? `${((100 * r.caseLogEventsPerSec) / r.ceiling.kafkaProducePerSec).toFixed(3)} % of kafkajs produce` : '',
+  );
   const services = Object.keys(r.maxLag) as ServiceName[];
   out += row('consumer lag max (end)', services.map((n) => `${n.slice(0, 4)}:${r.maxLag[n]}(${r.endLag[n] ?? 0})`).join(' '));
   out += row('outbox backlog max (end)', services.map((n) => `${n.slice(0, 4)}:${r.maxOutbox[n]}(${r.endOutbox[n] ?? 0})`).join(' '));
@@ -87,7 +113,13 @@ function table(result: ReturnType<typeof report>): string {
   return out;
 }
 
-function report(offered: readonly Offered[], seen: Sightings, samples: readonly Sample[], ceiling: Ceiling | null, meta: { stack: string; services: readonly string[]; load: { start: string; end: string }; loadMs: number }) {
+function report(
+  offered: readonly Offered[],
+  seen: Sightings,
+  samples: readonly Sample[],
+  ceiling: Ceiling | null,
+  meta: { stack: string; services: readonly string[]; load: { start: string; end: string }; loadMs: number },
+) {
   const sent = offered.filter((o) => o.status !== -1);
   const accepted = offered.filter((o) => o.status === 201);
   const statuses: Record<string, number> = {};
@@ -116,9 +148,20 @@ function report(offered: readonly Offered[], seen: Sightings, samples: readonly 
 async function main(): Promise<void> {
   const load0 = loadAverage();
   const texts = await readPetitionTexts(args.data);
-  const extraEnv = Object.fromEntries(args.env.split(',').filter(Boolean).map((kv) => kv.split('=', 2) as [string, string]));
+  const extraEnv = Object.fromEntries(
+    args.env
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=', 2) as [string, string]),
+  );
   process.stdout.write(`pipeline: ${texts.length} messages from ${args.data}; starting the ${args.stack} stack …\n`);
-  const stack: BenchStack = args.stack === 'up' ? await useUpStack() : await startOwnStack(extraEnv, args.services.split(',').filter((n): n is ServiceName => (ServiceNames as readonly string[]).includes(n)));
+  const stack: BenchStack =
+    args.stack === 'up'
+      ? await useUpStack()
+      : await startOwnStack(
+          extraEnv,
+          args.services.split(',').filter((n): n is ServiceName => (ServiceNames as readonly string[]).includes(n)),
+        );
   const seen = new Sightings();
   const watcher = new TopicWatcher(stack, seen);
   const feed = new FeedSubscriber(stack, seen);
@@ -137,9 +180,15 @@ async function main(): Promise<void> {
     // Drain: wait until every accepted case reached the feed (and the inbox), or the drain time is up.
     const accepted = offerer.offered.filter((o) => o.caseId).map((o) => o.caseId ?? '');
     const drainUntil = Date.now() + args.drain * 1000;
-    while (Date.now() < drainUntil && accepted.some((c) => !seen.feed.has(c) || (args.inbox && !seen.inbox.has(c)))) await new Promise((r) => setTimeout(r, 250));
+    while (Date.now() < drainUntil && accepted.some((c) => !seen.feed.has(c) || (args.inbox && !seen.inbox.has(c))))
+      await new Promise((r) => setTimeout(r, 250));
     await sampler.stop();
-    const result = report(offerer.offered, seen, sampler.samples, ceiling, { stack: stack.kind, services: Object.keys(stack.pids()), load: { start: load0, end: loadAverage() }, loadMs });
+    const result = report(offerer.offered, seen, sampler.samples, ceiling, {
+      stack: stack.kind,
+      services: Object.keys(stack.pids()),
+      load: { start: load0, end: loadAverage() },
+      loadMs,
+    });
     process.stdout.write(table(result));
     process.stdout.write(`JSON: ${writeResult('pipeline', { args, ...result, samples: sampler.samples })}\n`);
   } finally {
@@ -150,7 +199,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * the target. Every `<name>.bench.ts` dropped here is a target; none asserts anything (figures, never timed tests).
  */
 function main(): void {
-  const targets = readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).map((f) => f.slice(0, -'.bench.ts'.length)).sort();
+  const targets = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.slice(0, -'.bench.ts'.length))
+    .sort();
   const [first] = process.argv.slice(2);
   const target = first && !first.startsWith('-') ? first : 'domain';
   const file = join(__dirname, `${target}.bench.ts`);

@@ -1,12 +1,13 @@
-import { ServiceNames, type ServiceName } from '@sunshine/platform';
-import Redis from 'ioredis';
+import { type ServiceName, ServiceNames } from '@sunshine/platform';
 import { infraEnv } from '@sunshine/testing';
+import Redis from 'ioredis';
+
 import { benchArgs, loadAverage, writeResult } from '../bench/bench-support';
-import { Offerer, type Offered } from '../bench/pipeline/offer';
+import { type Offered, Offerer } from '../bench/pipeline/offer';
 import { readPetitionTexts, TEDDY_DEFAULT } from '../bench/pipeline/petitions';
 import { startOwnStack } from '../bench/pipeline/stack';
 import { ChaosInfra } from './chaos-infra';
-import { verify, type Verdict } from './checks';
+import { type Verdict, verify } from './checks';
 
 /**
  * `npm run chaos`: the five services on infrastructure of their own (deploy/local/infra.sh with .local/chaos-infra and
@@ -23,7 +24,16 @@ import { verify, type Verdict } from './checks';
  *   npm run chaos -- --infra shared --faults kill:routing,redis --phase 8 --rate 3 --recover 60   # npm test's short run
  */
 const ALL_FAULTS = [...ServiceNames.map((s) => `kill:${s}`), 'kafka', 'postgres', 'redis'];
-const args = benchArgs({ rate: 5, phase: 20, faultAt: 5, recover: 180, faults: ALL_FAULTS.join(','), data: TEDDY_DEFAULT, keepInfra: false, infra: 'own' });
+const args = benchArgs({
+  rate: 5,
+  phase: 20,
+  faultAt: 5,
+  recover: 180,
+  faults: ALL_FAULTS.join(','),
+  data: TEDDY_DEFAULT,
+  keepInfra: false,
+  infra: 'own',
+});
 /** Faults that restart a server: only on the chaos suite's own infrastructure. */
 const OWN_INFRA_FAULTS = ['kafka', 'postgres'];
 
@@ -81,7 +91,13 @@ async function dropStackKeys(prefix: string): Promise<void> {
   }
 }
 
-async function phase(fault: string, stack: Stack, infra: ChaosInfra | null, texts: Awaited<ReturnType<typeof readPetitionTexts>>, all: Offered[]): Promise<PhaseResult> {
+async function phase(
+  fault: string,
+  stack: Stack,
+  infra: ChaosInfra | null,
+  texts: Awaited<ReturnType<typeof readPetitionTexts>>,
+  all: Offered[],
+): Promise<PhaseResult> {
   const offerer = new Offerer(stack, texts, { rate: args.rate, concurrency: 0, durationSec: args.phase, maxInFlight: 200 });
   const load = offerer.run();
   await new Promise((r) => setTimeout(r, args.faultAt * 1000));
@@ -90,7 +106,10 @@ async function phase(fault: string, stack: Stack, infra: ChaosInfra | null, text
   await inject(fault, stack, infra).catch((error: unknown) => process.stdout.write(`chaos: injecting ${fault} failed: ${String(error)}\n`));
   await load;
   all.push(...offerer.offered);
-  const firstAfter = offerer.offered.filter((o) => o.status === 201 && o.sentAt >= tFault).map((o) => o.answeredAt).sort((a, b) => a - b)[0];
+  const firstAfter = offerer.offered
+    .filter((o) => o.status === 201 && o.sentAt >= tFault)
+    .map((o) => o.answeredAt)
+    .sort((a, b) => a - b)[0];
   const accepted = all.flatMap((o) => (o.caseId ? [o.caseId] : []));
   let verdict = await verify(stack, accepted).catch(() => null);
   const until = Date.now() + args.recover * 1000;
@@ -119,8 +138,14 @@ function print(results: readonly PhaseResult[]): void {
     const l = r.verdict.lost;
     const d = r.verdict.duplicated;
     const s = (ms: number | null) => (ms === null ? 'never' : (ms / 1000).toFixed(1));
-    process.stdout.write(`${r.fault.padEnd(20)} ${String(r.offered).padStart(7)} ${String(r.accepted).padStart(5)} ${`${l.dispatched}/${l.inbox}/${l.city}`.padStart(12)} ` +
-      `${`${d.dispatched}/${d.inbox}/${d.city}`.padStart(11)} ${s(r.acceptingAgainMs).padStart(18)} ${s(r.recoveryMs).padStart(12)}  ${Object.entries(r.statuses).map(([k, v]) => `${k}:${v}`).join(' ')}\n`);
+    process.stdout.write(
+      `${r.fault.padEnd(20)} ${String(r.offered).padStart(7)} ${String(r.accepted).padStart(5)} ${`${l.dispatched}/${l.inbox}/${l.city}`.padStart(12)} ` +
+        `${`${d.dispatched}/${d.inbox}/${d.city}`.padStart(11)} ${s(r.acceptingAgainMs).padStart(18)} ${s(r.recoveryMs).padStart(12)}  ${Object.entries(
+          r.statuses,
+        )
+          .map(([k, v]) => `${k}:${v}`)
+          .join(' ')}\n`,
+    );
   }
 }
 
@@ -133,7 +158,9 @@ async function main(): Promise<void> {
   if (refused.length > 0) throw new Error(`${refused.join(', ')} would restart the shared infrastructure: use --infra own`);
   const infra = args.infra === 'own' ? new ChaosInfra() : null;
   if (infra) {
-    process.stdout.write(`chaos: starting its own infrastructure in ${infra.home} (Kafka :${infra.ports.kafka}, PostgreSQL :${infra.ports.postgres}, Redis :${infra.ports.redis}) …\n`);
+    process.stdout.write(
+      `chaos: starting its own infrastructure in ${infra.home} (Kafka :${infra.ports.kafka}, PostgreSQL :${infra.ports.postgres}, Redis :${infra.ports.redis}) …\n`,
+    );
     await infra.up();
   } else {
     process.stdout.write(`chaos: on the running infrastructure (${infraEnv().kafkaBrokers.join(',')}), under a prefix of its own …\n`);
@@ -168,7 +195,10 @@ async function main(): Promise<void> {
   if (results.some((r) => !r.verdict.whole)) process.exitCode = 1;
 }
 
-main().then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,7 @@
-import { Topics, type AnyEvent } from '@sunshine/contracts';
+import { type AnyEvent, Topics } from '@sunshine/contracts';
 import { createKafka, readTopic } from '@sunshine/platform';
 import { infraEnv } from '@sunshine/testing';
+
 import type { BenchStack } from '../bench/pipeline/stack';
 
 /** How many times each case shows somewhere (0 = lost, 2+ = duplicated). */
@@ -38,7 +39,11 @@ export async function inInboxes(stack: BenchStack, units: Iterable<string>): Pro
   const counts: Counts = new Map();
   for (const unit of new Set(units)) {
     const token = await stack.token({ sub: `chaos-${unit}`, unit, division: unit.slice(0, 12), roles: ['handler', 'clerk'] });
-    const ids = await pages((o) => `${stack.url('routing')}/inbox?scope=unit&sort=registeredAt&order=asc&limit=200&offset=${o}`, token, 200);
+    const ids = await pages(
+      (o) => `${stack.url('routing')}/inbox?scope=unit&sort=registeredAt&order=asc&limit=200&offset=${o}`,
+      token,
+      200,
+    );
     if (!ids) return null;
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -47,7 +52,12 @@ export async function inInboxes(stack: BenchStack, units: Iterable<string>): Pro
 
 /** The city view (supervision `GET /cases`) of 新乡市信访局, every page. Null when supervision does not answer. */
 export async function inCityView(stack: BenchStack): Promise<Counts | null> {
-  const token = await stack.token({ sub: 'chaos-city', unit: '410700000000:petition-bureau', division: '410700000000', roles: ['supervisor', 'leader'] });
+  const token = await stack.token({
+    sub: 'chaos-city',
+    unit: '410700000000:petition-bureau',
+    division: '410700000000',
+    roles: ['supervisor', 'leader'],
+  });
   const ids = await pages((o) => `${stack.url('supervision')}/cases?limit=500&offset=${o}`, token, 500);
   if (!ids) return null;
   const counts: Counts = new Map();
@@ -65,7 +75,11 @@ export interface Verdict {
 /** Checks every accepted case against the topic, the inboxes and the city view. */
 export async function verify(stack: BenchStack, accepted: readonly string[]): Promise<Verdict> {
   const { counts: dispatched, target } = await dispatchedOnTopic(stack);
-  const inbox = (await inInboxes(stack, accepted.flatMap((c) => (target.has(c) ? [target.get(c) ?? ''] : [])))) ?? new Map<string, number>();
+  const inbox =
+    (await inInboxes(
+      stack,
+      accepted.flatMap((c) => (target.has(c) ? [target.get(c) ?? ''] : [])),
+    )) ?? new Map<string, number>();
   const city = (await inCityView(stack)) ?? new Map<string, number>();
   const lost = (m: Counts) => accepted.filter((c) => (m.get(c) ?? 0) === 0).length;
   const dup = (m: Counts) => accepted.filter((c) => (m.get(c) ?? 0) > 1).length;

@@ -1,12 +1,21 @@
 import { Button, Layout as AntLayout, Menu, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+
 import { NoticeBell } from './components/part1/NoticeBell';
 import { UnitName } from './components/UnitName';
 import { currentSession, hasRole, signOut, watchExpiry } from './session';
 
 const ROLE: Record<string, string> = {
-  clerk: '登记员', handler: '经办人', head: '负责人', dispatcher: '分办员', supervisor: '督查员', leader: '领导', admin: '管理员', sysadmin: '系统管理员', ops: '运维',
+  clerk: '登记员',
+  handler: '经办人',
+  head: '负责人',
+  dispatcher: '分办员',
+  supervisor: '督查员',
+  leader: '领导',
+  admin: '管理员',
+  sysadmin: '系统管理员',
+  ops: '运维',
 };
 
 /** The frame of every signed-in page: the menu by role, the notices bell (live), who is signed in, sign-out. */
@@ -29,13 +38,34 @@ export function Layout() {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>阳光信访 · 工作台</Typography.Title>
-        <Menu theme="dark" mode="horizontal" selectedKeys={selected ? [selected] : []} items={items} onClick={(e) => navigate(e.key)} style={{ flex: 1 }} />
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          阳光信访 · 工作台
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected ? [selected] : []}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+          style={{ flex: 1 }}
+        />
         <Space style={{ color: '#fff' }}>
           <NoticeBell />
-          <span data-testid="signed-in-unit"><UnitName id={session.unit} /></span>
-          {session.roles.map((r) => <Tag key={r}>{ROLE[r] ?? r}</Tag>)}
-          <Button size="small" onClick={() => { signOut(); navigate('/sign-in'); }}>退出</Button>
+          <span data-testid="signed-in-unit">
+            <UnitName id={session.unit} />
+          </span>
+          {session.roles.map((r) => (
+            <Tag key={r}>{ROLE[r] ?? r}</Tag>
+          ))}
+          <Button
+            size="small"
+            onClick={() => {
+              signOut();
+              navigate('/sign-in');
+            }}
+          >
+            退出
+          </Button>
         </Space>
       </AntLayout.Header>
       <AntLayout.Content style={{ padding: 24 }}>

@@ -1,12 +1,14 @@
+import './time';
+
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+
 import { ApiError } from './api/errors';
 import { router } from './router';
-import './time';
 
 const queryClient = new QueryClient({
   defaultOptions: {

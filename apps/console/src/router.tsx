@@ -1,6 +1,7 @@
-import { lazy, Suspense, type ComponentType } from 'react';
 import { Spin } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+
 import { Layout } from './Layout';
 
 // Each page is its own chunk, loaded when first opened.

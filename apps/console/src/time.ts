@@ -1,5 +1,6 @@
-import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+
+import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';

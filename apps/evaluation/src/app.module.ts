@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule, standardReplicas } from '@sunshine/platform';
+
 import { KpisModule } from './kpis/kpis.module';
 import { EvaluationInitial1764700000000 } from './migrations/1764700000000-evaluation-initial';
 import { EvaluationCountyRollup1764700000001 } from './migrations/1764700000001-evaluation-county-rollup';

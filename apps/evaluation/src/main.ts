@@ -1,6 +1,8 @@
 import './tracing';
 import 'reflect-metadata';
+
 import { bootstrapService } from '@sunshine/platform';
+
 import { AppModule } from './app.module';
 import { EVALUATION_API_TITLE } from './http/openapi';
 

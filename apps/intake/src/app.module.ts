@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule, standardReplicas } from '@sunshine/platform';
+
 import { CategoriesModule } from './categories/categories.module';
 import { IntakeCoreModule } from './core/core.module';
 import { CryptoModule } from './crypto/crypto.module';
@@ -34,10 +35,20 @@ import { UpstreamModule } from './upstream/upstream.module';
 export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => ({
   database: {
     replicas: standardReplicas(),
-    migrations: [IntakeInitial1763800000000, IntakeDossierSelfService1763830000000, IntakeCaseReplica1764610000000, IntakeTrust1764800000000,
-      IntakeRepeatReports1764900000000, IntakeAsGiven1765000000000,
-      IntakeRepeatKeys1765000000001, IntakeTextBands1765200000000, IntakeOpen3111765300000000, IntakeReceivedIndex1765400000000, IntakeHotline1765500000000,
-      IntakePiiRetention1796240000000],
+    migrations: [
+      IntakeInitial1763800000000,
+      IntakeDossierSelfService1763830000000,
+      IntakeCaseReplica1764610000000,
+      IntakeTrust1764800000000,
+      IntakeRepeatReports1764900000000,
+      IntakeAsGiven1765000000000,
+      IntakeRepeatKeys1765000000001,
+      IntakeTextBands1765200000000,
+      IntakeOpen3111765300000000,
+      IntakeReceivedIndex1765400000000,
+      IntakeHotline1765500000000,
+      IntakePiiRetention1796240000000,
+    ],
   },
   imports: [
     CryptoModule.forRoot(intake),

@@ -1,4 +1,4 @@
-import { RatingSubjects, type RatingSubject } from '@sunshine/contracts';
+import { type RatingSubject, RatingSubjects } from '@sunshine/contracts';
 import { loadServiceEnv } from '@sunshine/platform';
 import { z } from 'zod';
 
@@ -32,7 +32,12 @@ const schema = z.object({
   RATING_SUBJECTS: z
     .string()
     .default('handling-unit')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(RatingSubjects)).min(1)),
 });
 

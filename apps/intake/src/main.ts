@@ -1,9 +1,11 @@
 import './tracing';
 import 'reflect-metadata';
+
 import { bootstrapService } from '@sunshine/platform';
+
 import { AppModule } from './app.module';
-import { INTAKE_API_TITLE } from './http/openapi';
 import { registerIntakePlugins } from './http/fastify-plugins';
+import { INTAKE_API_TITLE } from './http/openapi';
 import { loadIntakeConfig } from './intake-config';
 
 let intake: ReturnType<typeof loadIntakeConfig> | undefined;

@@ -1,10 +1,15 @@
-import { verifyBodySignature } from '@sunshine/platform';
-import { eventually, forSuite } from '@sunshine/testing';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+import { verifyBodySignature } from '@sunshine/platform';
+import { eventually, forSuite } from '@sunshine/testing';
+
 import { DONGTUN, IntakeWorld, UNITS } from './support/intake-world';
 
-interface Received { headers: IncomingHttpHeaders; body: string }
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** The hotline's callback endpoint, started by the test: it refuses the first delivery (503), then takes every one. */
 async function startHotlineReceiver(): Promise<{ url: string; received: Received[]; server: Server }> {
@@ -27,20 +32,33 @@ async function startHotlineReceiver(): Promise<{ url: string; received: Received
 // hotline) once per order number, its case number answered; the reply and the closing posted back to the hotline's
 // callback URL, signed, in order, retried after a refusal, with nothing of the caller beyond what the hotline sent.
 describe('intake 12345 hotline work orders', () => {
-  const w = forSuite(() => IntakeWorld.start(), (world) => world.stop());
+  const w = forSuite(
+    () => IntakeWorld.start(),
+    (world) => world.stop(),
+  );
   let receiver: Awaited<ReturnType<typeof startHotlineReceiver>>;
   let apiKey = '';
   let secret = '';
   let systemId = '';
 
   const order = (overrides: Record<string, unknown> = {}) => ({
-    orderNo: 'GD20261201-0042', dispatchedAt: '2026-12-01T01:00:00Z', deadline: '2026-12-06T09:00:00Z', appealType: 'complaint',
-    classCode: '0712', className: '劳资纠纷', title: '工地拖欠工资', content: '来电人反映东屯镇某工地拖欠其工资三个月，请求协调支付。',
-    caller: { name: '孙八', phone: '13800138088' }, place: { divisionCode: DONGTUN, address: '东屯镇工业路8号' }, ...overrides,
+    orderNo: 'GD20261201-0042',
+    dispatchedAt: '2026-12-01T01:00:00Z',
+    deadline: '2026-12-06T09:00:00Z',
+    appealType: 'complaint',
+    classCode: '0712',
+    className: '劳资纠纷',
+    title: '工地拖欠工资',
+    content: '来电人反映东屯镇某工地拖欠其工资三个月，请求协调支付。',
+    caller: { name: '孙八', phone: '13800138088' },
+    place: { divisionCode: DONGTUN, address: '东屯镇工业路8号' },
+    ...overrides,
   });
   const send = async (body: unknown, key: string | null = apiKey): Promise<{ status: number; body: Record<string, unknown> }> => {
     const res = await fetch(`${w.url}/interop/12345/orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'x-api-key': key }) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'x-api-key': key }) },
+      body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -49,7 +67,8 @@ describe('intake 12345 hotline work orders', () => {
     receiver = await startHotlineReceiver();
     const token = await w.h.keys.token({ sub: 'ops-1', unit: UNITS.cityBureau, division: UNITS.cityBureau.slice(0, 12), roles: ['ops'] });
     const res = await fetch(`${w.url}/ops/hotline/systems`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ name: '新乡市12345政务服务便民热线', callbackUrl: receiver.url }),
     });
     expect(res.status).toBe(201);
@@ -65,18 +84,30 @@ describe('intake 12345 hotline work orders', () => {
   it('registers an order as a petition (channel hotline) once per order number and answers its case number', async () => {
     const first = await send(order());
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ orderNo: 'GD20261201-0042', caseNumber: expect.any(String), receivingUnit: { id: UNITS.countyBureau, name: '延津县信访局' } });
+    expect(first.body).toEqual({
+      orderNo: 'GD20261201-0042',
+      caseNumber: expect.any(String),
+      receivingUnit: { id: UNITS.countyBureau, name: '延津县信访局' },
+    });
     const again = await send(order());
     expect(again).toEqual(first);
     expect(await w.count('hotline_orders', 'order_no = $1', ['GD20261201-0042'])).toBe(1);
     const [row] = await w.sql<{ case_id: string; class_code: string; deadline: Date }>(
-      `SELECT case_id, class_code, deadline FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0042']);
+      `SELECT case_id, class_code, deadline FROM intake.hotline_orders WHERE order_no = $1`,
+      ['GD20261201-0042'],
+    );
     expect(row?.class_code).toBe('0712');
     expect(row?.deadline.toISOString()).toBe('2026-12-06T09:00:00.000Z');
     const registered = await w.waitFor(row?.case_id ?? '', 'petition.registered');
     expect(registered.length).toBe(1);
-    expect(registered[0]?.payload).toMatchObject({ caseNumber: first.body['caseNumber'], channel: 'hotline', type: 'claim', category: 'labour',
-      placeCode: DONGTUN, receivingUnitId: UNITS.countyBureau });
+    expect(registered[0]?.payload).toMatchObject({
+      caseNumber: first.body['caseNumber'],
+      channel: 'hotline',
+      type: 'claim',
+      category: 'labour',
+      placeCode: DONGTUN,
+      receivingUnitId: UNITS.countyBureau,
+    });
     expect(registered[0]?.actor).toMatchObject({ kind: 'system', id: `hotline:${systemId}` });
 
     const changed = await send(order({ content: '来电人补充：拖欠工资已达五个月，请求尽快处理。' }));
@@ -88,49 +119,114 @@ describe('intake 12345 hotline work orders', () => {
   }, 120_000);
 
   it('files a class the category table does not name under 其他 with the class as given, and 举报 as a confidential accusation', async () => {
-    const res = await send(order({ orderNo: 'GD20261201-0043', appealType: 'report', classCode: '0999', className: '噪声扰民', title: '夜间施工噪声',
-      content: '来电人举报某工地夜间违规施工，噪声扰民。' }));
+    const res = await send(
+      order({
+        orderNo: 'GD20261201-0043',
+        appealType: 'report',
+        classCode: '0999',
+        className: '噪声扰民',
+        title: '夜间施工噪声',
+        content: '来电人举报某工地夜间违规施工，噪声扰民。',
+      }),
+    );
     expect(res.status).toBe(201);
     const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0043']);
     const [registered] = await w.waitFor(row?.case_id ?? '', 'petition.registered');
-    expect(registered?.payload).toMatchObject({ channel: 'hotline', type: 'accusation', category: 'other', asGiven: { category: '0999 噪声扰民' },
-      flags: { confidential: true } });
+    expect(registered?.payload).toMatchObject({
+      channel: 'hotline',
+      type: 'accusation',
+      category: 'other',
+      asGiven: { category: '0999 噪声扰民' },
+      flags: { confidential: true },
+    });
   }, 120_000);
 
   it('posts 签收, the reply’s result and the closing back to the hotline, signed, in order, the refused one again', async () => {
     const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0042']);
     const caseId = row?.case_id ?? '';
-    const [{ caseNumber } = { caseNumber: '' }] = await w.sql<{ caseNumber: string }>(`SELECT case_number AS "caseNumber" FROM intake.petitions WHERE case_id = $1`, [caseId]);
-    await w.produce(caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'assign',
-      rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地'], hop: 1 });
+    const [{ caseNumber } = { caseNumber: '' }] = await w.sql<{ caseNumber: string }>(
+      `SELECT case_number AS "caseNumber" FROM intake.petitions WHERE case_id = $1`,
+      [caseId],
+    );
+    await w.produce(caseId, 'case.dispatched', {
+      stage: 'original',
+      fromUnitId: UNITS.countyBureau,
+      toUnitId: UNITS.hrss,
+      mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 },
+      reasons: ['属地'],
+      hop: 1,
+    });
     const signed = await w.produce(caseId, 'case.signed', { unitId: UNITS.hrss });
-    const replied = await w.produce(caseId, 'case.replied', { unitId: UNITS.hrss, stage: 'original', outcome: 'supported',
-      replyDocumentRef: 'routing:reply:1', approvedBy: 'hrss-head' });
-    const closed = await w.produce(caseId, 'case.closed', { unitId: UNITS.hrss, reason: { code: 'window-passed', text: '孙八未申请复查' } });
+    const replied = await w.produce(caseId, 'case.replied', {
+      unitId: UNITS.hrss,
+      stage: 'original',
+      outcome: 'supported',
+      replyDocumentRef: 'routing:reply:1',
+      approvedBy: 'hrss-head',
+    });
+    const closed = await w.produce(caseId, 'case.closed', {
+      unitId: UNITS.hrss,
+      reason: { code: 'window-passed', text: '孙八未申请复查' },
+    });
 
     // The first delivery (签收) is refused (503) and sent again; the result and the closing wait their turn.
     const got = await eventually(async () => (receiver.received.length >= 4 ? receiver.received : undefined), 60000, 'four deliveries');
     expect(got.map((r) => r.headers['x-sunshine-delivery'])).toEqual([signed.id, signed.id, replied.id, closed.id]);
     for (const r of got) {
-      expect(verifyBodySignature(secret, String(r.headers['x-sunshine-timestamp']), r.body, String(r.headers['x-sunshine-signature']))).toBe(true);
+      expect(
+        verifyBodySignature(secret, String(r.headers['x-sunshine-timestamp']), r.body, String(r.headers['x-sunshine-signature'])),
+      ).toBe(true);
       expect(r.body).not.toMatch(/孙八|13800138088|拖欠/);
     }
     expect(JSON.parse(got[1]?.body ?? '{}')).toEqual({
-      feedbackId: signed.id, orderNo: 'GD20261201-0042', caseNumber, kind: 'signed', kindLabel: '签收', status: 'signed', statusLabel: '已签收',
-      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' }, summary: '延津县人力资源和社会保障局已签收', occurredAt: signed.occurredAt,
+      feedbackId: signed.id,
+      orderNo: 'GD20261201-0042',
+      caseNumber,
+      kind: 'signed',
+      kindLabel: '签收',
+      status: 'signed',
+      statusLabel: '已签收',
+      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' },
+      summary: '延津县人力资源和社会保障局已签收',
+      occurredAt: signed.occurredAt,
     });
     expect(JSON.parse(got[2]?.body ?? '{}')).toEqual({
-      feedbackId: replied.id, orderNo: 'GD20261201-0042', caseNumber, kind: 'result', kindLabel: '办理结果', status: 'replied', statusLabel: '已答复',
-      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' }, outcome: 'supported', outcomeLabel: '支持',
-      summary: '延津县人力资源和社会保障局已出具信访处理意见：支持', occurredAt: replied.occurredAt,
+      feedbackId: replied.id,
+      orderNo: 'GD20261201-0042',
+      caseNumber,
+      kind: 'result',
+      kindLabel: '办理结果',
+      status: 'replied',
+      statusLabel: '已答复',
+      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' },
+      outcome: 'supported',
+      outcomeLabel: '支持',
+      summary: '延津县人力资源和社会保障局已出具信访处理意见：支持',
+      occurredAt: replied.occurredAt,
     });
     expect(JSON.parse(got[3]?.body ?? '{}')).toEqual({
-      feedbackId: closed.id, orderNo: 'GD20261201-0042', caseNumber, kind: 'closed', kindLabel: '办结', status: 'closed', statusLabel: '已办结',
-      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' }, closingReason: 'window-passed', summary: '延津县人力资源和社会保障局：已办结',
+      feedbackId: closed.id,
+      orderNo: 'GD20261201-0042',
+      caseNumber,
+      kind: 'closed',
+      kindLabel: '办结',
+      status: 'closed',
+      statusLabel: '已办结',
+      unit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' },
+      closingReason: 'window-passed',
+      summary: '延津县人力资源和社会保障局：已办结',
       occurredAt: closed.occurredAt,
     });
-    expect(await w.sql<{ attempts: number; delivered: boolean }>(
-      `SELECT attempts, delivered_at IS NOT NULL AS delivered FROM intake.hotline_feedback WHERE case_id = $1 ORDER BY seq`, [caseId]))
-      .toEqual([{ attempts: 2, delivered: true }, { attempts: 1, delivered: true }, { attempts: 1, delivered: true }]);
+    expect(
+      await w.sql<{ attempts: number; delivered: boolean }>(
+        `SELECT attempts, delivered_at IS NOT NULL AS delivered FROM intake.hotline_feedback WHERE case_id = $1 ORDER BY seq`,
+        [caseId],
+      ),
+    ).toEqual([
+      { attempts: 2, delivered: true },
+      { attempts: 1, delivered: true },
+      { attempts: 1, delivered: true },
+    ]);
   }, 120_000);
 });

@@ -2,8 +2,16 @@ import { eventually, forSuite } from '@sunshine/testing';
 import Ajv, { type AnySchema } from 'ajv';
 import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
+
 import { DONGTUN, IntakeWorld, UNITS } from './support/intake-world';
-import { errorsSchema, postAnswerSchema, serviceDefinitionSchema, serviceListSchema, serviceRequestsSchema, tokenAnswerSchema } from './support/open311-schemas';
+import {
+  errorsSchema,
+  postAnswerSchema,
+  serviceDefinitionSchema,
+  serviceListSchema,
+  serviceRequestsSchema,
+  tokenAnswerSchema,
+} from './support/open311-schemas';
 
 const ajv = new Ajv({ allErrors: true });
 addFormats(ajv);
@@ -45,7 +53,10 @@ function xmlTexts(text: string, name: string): string[] {
 // registered as a petition (channel app) and dispatched as routing's relay would, its status read back; accusations and
 // other clients' requests never shown; JSON answers valid against the specification's fields, XML answers well-formed.
 describe('intake Open311 GeoReport v2', () => {
-  const w = forSuite(() => IntakeWorld.start(), (world) => world.stop());
+  const w = forSuite(
+    () => IntakeWorld.start(),
+    (world) => world.stop(),
+  );
   let apiKey = '';
   let otherKey = '';
 
@@ -57,23 +68,40 @@ describe('intake Open311 GeoReport v2', () => {
     const res = await get(path);
     return { status: res.status, body: JSON.parse(res.text) as unknown };
   };
-  const post = async (fields: Record<string, string>, format = 'json', headers: Record<string, string> = {}): Promise<{ status: number; text: string }> => {
+  const post = async (
+    fields: Record<string, string>,
+    format = 'json',
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string }> => {
     const res = await fetch(`${w.url}/open311/v2/requests.${format}`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString(),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(fields).toString(),
     });
     return { status: res.status, text: await res.text() };
   };
   const form = (overrides: Record<string, string> = {}): Record<string, string> => ({
-    api_key: apiKey, jurisdiction_id: '410726', service_code: 'labour', last_name: '钱', first_name: '七', phone: '13800138077',
-    email: 'qian7@example.cn', description: '东屯镇某工地拖欠工资三个月。', address_string: '东屯镇工业路8号',
-    lat: '35.2671', long: '114.2005', 'attribute[division_code]': DONGTUN, ...overrides,
+    api_key: apiKey,
+    jurisdiction_id: '410726',
+    service_code: 'labour',
+    last_name: '钱',
+    first_name: '七',
+    phone: '13800138077',
+    email: 'qian7@example.cn',
+    description: '东屯镇某工地拖欠工资三个月。',
+    address_string: '东屯镇工业路8号',
+    lat: '35.2671',
+    long: '114.2005',
+    'attribute[division_code]': DONGTUN,
+    ...overrides,
   });
 
   beforeAll(async () => {
     const token = await w.h.keys.token({ sub: 'ops-1', unit: UNITS.cityBureau, division: UNITS.cityBureau.slice(0, 12), roles: ['ops'] });
     const create = async (name: string) => {
       const res = await fetch(`${w.url}/ops/open311/clients`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ name, jurisdictionId: '410726' }),
       });
       expect(res.status).toBe(201);
@@ -90,7 +118,9 @@ describe('intake Open311 GeoReport v2', () => {
     const list = await json('/services.json');
     expect(list.status).toBe(200);
     expectValid(serviceListSchema, list.body);
-    expect(list.body).toEqual(expect.arrayContaining([expect.objectContaining({ service_code: 'labour', service_name: '劳资纠纷', metadata: true })]));
+    expect(list.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ service_code: 'labour', service_name: '劳资纠纷', metadata: true })]),
+    );
     const xml = await get('/services.xml');
     expect(xml.status).toBe(200);
     expect(xml.type).toContain('text/xml');
@@ -100,8 +130,13 @@ describe('intake Open311 GeoReport v2', () => {
     const definition = await json('/services/labour.json');
     expect(definition.status).toBe(200);
     expectValid(serviceDefinitionSchema, definition.body);
-    expect((definition.body as { attributes: Array<{ code: string; required: boolean }> }).attributes.map((a) => [a.code, a.required]))
-      .toEqual([['division_code', true], ['petition_type', false], ['client_request_id', false]]);
+    expect(
+      (definition.body as { attributes: Array<{ code: string; required: boolean }> }).attributes.map((a) => [a.code, a.required]),
+    ).toEqual([
+      ['division_code', true],
+      ['petition_type', false],
+      ['client_request_id', false],
+    ]);
     expect(xmlElements((await get('/services/labour.xml')).text).slice(0, 3)).toEqual(['service_definition', 'service_code', 'attributes']);
 
     const unknown = await json('/services/no-such-code.json');
@@ -120,33 +155,67 @@ describe('intake Open311 GeoReport v2', () => {
     expectValid(postAnswerSchema, answer);
     const caseId = answer[0]?.service_request_id ?? '';
     const [registered] = await w.waitFor(caseId, 'petition.registered');
-    expect(registered?.payload).toMatchObject({ channel: 'app', type: 'claim', category: 'labour', placeCode: DONGTUN, receivingUnitId: UNITS.countyBureau });
+    expect(registered?.payload).toMatchObject({
+      channel: 'app',
+      type: 'claim',
+      category: 'labour',
+      placeCode: DONGTUN,
+      receivingUnitId: UNITS.countyBureau,
+    });
     expect(registered?.actor.kind).toBe('citizen');
     // The contact is kept in the dossier like any registration's (sealed); the e-mail beside the request, sealed.
     const [row] = await w.sql<{ email_enc: string; address_string: string; lat: number; long: number }>(
-      `SELECT email_enc, address_string, lat, long FROM intake.open311_requests WHERE case_id = $1`, [caseId]);
+      `SELECT email_enc, address_string, lat, long FROM intake.open311_requests WHERE case_id = $1`,
+      [caseId],
+    );
     expect(row).toMatchObject({ address_string: '东屯镇工业路8号', lat: 35.2671, long: 114.2005 });
     expect(row?.email_enc).not.toContain('qian7');
 
     const before = await json(`/requests/${caseId}.json?api_key=${apiKey}`);
     expect(before.status).toBe(200);
     expectValid(serviceRequestsSchema, before.body);
-    expect(before.body).toEqual([expect.objectContaining({
-      service_request_id: caseId, status: 'open', status_notes: '已登记 / Registered', service_code: 'labour', service_name: '劳资纠纷',
-      agency_responsible: '延津县信访局', address: '东屯镇工业路8号', lat: 35.2671, long: 114.2005,
-    })]);
+    expect(before.body).toEqual([
+      expect.objectContaining({
+        service_request_id: caseId,
+        status: 'open',
+        status_notes: '已登记 / Registered',
+        service_code: 'labour',
+        service_name: '劳资纠纷',
+        agency_responsible: '延津县信访局',
+        address: '东屯镇工业路8号',
+        lat: 35.2671,
+        long: 114.2005,
+      }),
+    ]);
 
     // Routing dispatches it, as its relay would publish it: the case replica shows it at the labour bureau.
-    await w.produce(caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'assign',
-      rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地'], hop: 1 });
-    await eventually(async () => {
-      const [replica] = await w.sql<{ state: { holdingUnitId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [caseId]);
-      return replica?.state.holdingUnitId === UNITS.hrss ? true : undefined;
-    }, 30000, 'the dispatch in intake’s case replica');
+    await w.produce(caseId, 'case.dispatched', {
+      stage: 'original',
+      fromUnitId: UNITS.countyBureau,
+      toUnitId: UNITS.hrss,
+      mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 },
+      reasons: ['属地'],
+      hop: 1,
+    });
+    await eventually(
+      async () => {
+        const [replica] = await w.sql<{ state: { holdingUnitId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [
+          caseId,
+        ]);
+        return replica?.state.holdingUnitId === UNITS.hrss ? true : undefined;
+      },
+      30000,
+      'the dispatch in intake’s case replica',
+    );
     const after = await json(`/requests/${caseId}.json?api_key=${apiKey}`);
-    expect(after.body).toEqual([expect.objectContaining({
-      status: 'open', status_notes: '已转送/交办 / Dispatched', agency_responsible: '延津县人力资源和社会保障局',
-    })]);
+    expect(after.body).toEqual([
+      expect.objectContaining({
+        status: 'open',
+        status_notes: '已转送/交办 / Dispatched',
+        agency_responsible: '延津县人力资源和社会保障局',
+      }),
+    ]);
 
     const xml = await get(`/requests/${caseId}.xml?api_key=${apiKey}`);
     expect(xml.status).toBe(200);
@@ -232,7 +301,9 @@ describe('intake Open311 GeoReport v2', () => {
     expect(xmlTexts(b.text, 'token')).toEqual([created?.token]);
     const elsewhere = await post({ ...byId, api_key: otherKey });
     expect(elsewhere.status).toBe(201);
-    expect((JSON.parse(elsewhere.text) as Array<{ service_request_id: string }>)[0]?.service_request_id).not.toBe(created?.service_request_id);
+    expect((JSON.parse(elsewhere.text) as Array<{ service_request_id: string }>)[0]?.service_request_id).not.toBe(
+      created?.service_request_id,
+    );
     expect(await w.count('open311_requests')).toBe(requests + 3);
     const registered = (await w.caseLog()).filter((e) => e.type === 'petition.registered' && e.caseId === created?.service_request_id);
     expect(registered.length).toBe(1);

@@ -1,5 +1,6 @@
 import { eventually, forSuite, http } from '@sunshine/testing';
-import { CITY, COUNTY, DONGTUN, IntakeWorld, petition, UNITS, type Registered } from './support/intake-world';
+
+import { CITY, COUNTY, DONGTUN, IntakeWorld, petition, type Registered, UNITS } from './support/intake-world';
 
 const DAY = 86400_000;
 type Body = Record<string, unknown> & { code?: string };
@@ -26,35 +27,72 @@ describe('intake citizen self-service', () => {
 
   /** Routing's part, as its relay would publish it: assigned to the labour bureau, accepted, replied, served. */
   async function serveReply(caseId: string): Promise<void> {
-    await w.produce(caseId, 'case.dispatched', { stage: 'original', fromUnitId: UNITS.countyBureau, toUnitId: UNITS.hrss, mode: 'assign',
-      rule: { id: 'territory-competence-level', version: 1 }, reasons: ['属地'], hop: 1 });
+    await w.produce(caseId, 'case.dispatched', {
+      stage: 'original',
+      fromUnitId: UNITS.countyBureau,
+      toUnitId: UNITS.hrss,
+      mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 },
+      reasons: ['属地'],
+      hop: 1,
+    });
     await w.produce(caseId, 'case.signed', { unitId: UNITS.hrss });
     await w.produce(caseId, 'case.accepted', { unitId: UNITS.hrss, claimRoute: 'petition' });
-    await w.produce(caseId, 'case.replied', { unitId: UNITS.hrss, stage: 'original', outcome: 'supported', replyDocumentRef: `routing:reply:${caseId}`, approvedBy: 'hrss-head' });
-    const served = await w.produce(caseId, 'case.reply-served', { unitId: UNITS.hrss, servedAt: new Date().toISOString(), method: 'in-person' });
+    await w.produce(caseId, 'case.replied', {
+      unitId: UNITS.hrss,
+      stage: 'original',
+      outcome: 'supported',
+      replyDocumentRef: `routing:reply:${caseId}`,
+      approvedBy: 'hrss-head',
+    });
+    const served = await w.produce(caseId, 'case.reply-served', {
+      unitId: UNITS.hrss,
+      servedAt: new Date().toISOString(),
+      method: 'in-person',
+    });
     await w.waitFor(caseId, 'case.reply-served');
-    await eventually(async () => {
-      const [row] = await w.sql<{ state: { lastEventId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [caseId]);
-      return row?.state.lastEventId === served.id ? true : undefined;
-    }, 30000, 'the reply served in intake’s case replica');
+    await eventually(
+      async () => {
+        const [row] = await w.sql<{ state: { lastEventId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [caseId]);
+        return row?.state.lastEventId === served.id ? true : undefined;
+      },
+      30000,
+      'the reply served in intake’s case replica',
+    );
   }
 
   const changes = async () => Promise.all(['ratings', 'review_requests', 'withdrawals', 'outbox'].map((t) => w.count(t)));
 
   it('takes an online submission and shows its progress to whoever holds the case number and query code', async () => {
-    const res = await pub('/petitions', { type: 'claim', category: 'labour', placeCode: DONGTUN, subject: '网上反映欠薪',
-      content: '东屯镇某工地拖欠工资两个月，老板失联。', petitioner: { name: '郑十', phone: '13900139000' } });
+    const res = await pub('/petitions', {
+      type: 'claim',
+      category: 'labour',
+      placeCode: DONGTUN,
+      subject: '网上反映欠薪',
+      content: '东屯镇某工地拖欠工资两个月，老板失联。',
+      petitioner: { name: '郑十', phone: '13900139000' },
+    });
     expect(res.status).toBe(201);
     expect(res.body['receivingUnit']).toEqual({ id: UNITS.countyBureau, name: '延津县信访局' });
     const key = { caseNumber: res.body['caseNumber'], queryCode: res.body['queryCode'] };
     const progress = await pub('/cases/progress', key);
     expect(progress.status).toBe(200);
     expect(progress.body).toMatchObject({
-      caseNumber: key.caseNumber, status: { code: 'registered', zh: '已登记' }, stage: { code: 'original' },
-      channel: { code: 'online' }, handlingUnit: { id: UNITS.countyBureau, name: '延津县信访局' }, reply: null, canWithdraw: true,
+      caseNumber: key.caseNumber,
+      status: { code: 'registered', zh: '已登记' },
+      stage: { code: 'original' },
+      channel: { code: 'online' },
+      handlingUnit: { id: UNITS.countyBureau, name: '延津县信访局' },
+      reply: null,
+      canWithdraw: true,
     });
     expect(progress.body['deadlines']).toEqual([expect.objectContaining({ kind: 'dispatch', article: '《信访工作条例》第22条' })]);
-    const [event] = await w.waitFor(String((await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.petitions WHERE case_number = $1`, [key.caseNumber]))[0]?.case_id), 'petition.registered');
+    const [event] = await w.waitFor(
+      String(
+        (await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.petitions WHERE case_number = $1`, [key.caseNumber]))[0]?.case_id,
+      ),
+      'petition.registered',
+    );
     expect(event?.actor.kind).toBe('citizen');
     expect(event?.payload.channel).toBe('online');
   });
@@ -87,16 +125,27 @@ describe('intake citizen self-service', () => {
     const key = { caseNumber: r.caseNumber, queryCode: r.queryCode };
     const progress = await pub('/cases/progress', key);
     expect(progress.body).toMatchObject({
-      status: { code: 'replied' }, handlingUnit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' },
-      reply: { outcome: { code: 'supported' }, available: false }, canRequestReview: { stage: 'review' },
+      status: { code: 'replied' },
+      handlingUnit: { id: UNITS.hrss, name: '延津县人力资源和社会保障局' },
+      reply: { outcome: { code: 'supported' }, available: false },
+      canRequestReview: { stage: 'review' },
     });
-    expect((progress.body['deadlines'] as Array<{ kind: string }>).map((d) => d.kind).sort()).toEqual(['rating-window', 'review-request-window']);
+    expect((progress.body['deadlines'] as Array<{ kind: string }>).map((d) => d.kind).sort()).toEqual([
+      'rating-window',
+      'review-request-window',
+    ]);
     expect((progress.body['canRate'] as Array<{ subject: string }>).map((c) => c.subject).sort()).toEqual(['bureau', 'handling-unit']);
 
     const rated = await pub('/cases/ratings', { ...key, score: 'basically-satisfied' });
     expect(rated.status).toBe(201);
     const [event] = await w.waitFor(r.caseId, 'petition.rated');
-    expect(event?.payload).toEqual({ stage: 'original', subject: 'handling-unit', unitId: UNITS.hrss, score: 'basically-satisfied', enteredBy: 'citizen' });
+    expect(event?.payload).toEqual({
+      stage: 'original',
+      subject: 'handling-unit',
+      unitId: UNITS.hrss,
+      score: 'basically-satisfied',
+      enteredBy: 'citizen',
+    });
     // A citizen's event carries the place and the unit concerned (the rated county bureau of labour), like any other.
     expect(event?.jurisdiction).toEqual({ place: [CITY, COUNTY, DONGTUN], unit: [CITY, COUNTY] });
     const before = await changes();
@@ -106,7 +155,12 @@ describe('intake citizen self-service', () => {
 
     // The county bureau is rated: the city's bureau enters the callback (a unit never rates itself), and the
     // petitioner's own rating, taken after it, prevails.
-    const callback = await w.call<Body>('POST', `/petitions/${r.caseId}/callback-ratings`, { subject: 'bureau', score: 'satisfied' }, 'cityBureau');
+    const callback = await w.call<Body>(
+      'POST',
+      `/petitions/${r.caseId}/callback-ratings`,
+      { subject: 'bureau', score: 'satisfied' },
+      'cityBureau',
+    );
     expect(callback.status).toBe(201);
     expect(callback.body).toMatchObject({ subject: 'bureau', unitId: UNITS.countyBureau, enteredBy: 'staff-callback' });
     expect((await pub('/cases/ratings', { ...key, subject: 'bureau', score: 'dissatisfied' })).status).toBe(201);
@@ -166,7 +220,9 @@ describe('intake citizen self-service', () => {
     const sent = await pub('/query-code/recovery', { caseNumber: r.caseNumber, phone: '138-0013-8000' });
     expect(sent).toEqual(wrongPhone);
     const [message] = await w.sql<{ recipient_masked: string; status: string; body_enc: string }>(
-      `SELECT recipient_masked, status, body_enc FROM intake.citizen_messages WHERE case_id = $1`, [r.caseId]);
+      `SELECT recipient_masked, status, body_enc FROM intake.citizen_messages WHERE case_id = $1`,
+      [r.caseId],
+    );
     expect(message).toMatchObject({ recipient_masked: '138****8000', status: 'awaiting-gateway' });
     const code = /验证码(\d{6})/.exec(w.open(message?.body_enc ?? ''))?.[1] ?? '';
     expect(code).toMatch(/^\d{6}$/);
@@ -186,8 +242,14 @@ describe('intake citizen self-service', () => {
 
   it('never lets an online form change a known petitioner’s contact details or receive their codes', async () => {
     const victim = await register(petition({ petitioner: { name: '真本人', idNumber: '410726196001017777', phone: '13600001111' } }));
-    const impostor = await pub('/petitions', { type: 'claim', category: 'labour', placeCode: DONGTUN, subject: '冒名提交',
-      content: '冒用他人身份证号提交的内容。', petitioner: { name: '冒名者', idNumber: '410726196001017777', phone: '13622223333' } });
+    const impostor = await pub('/petitions', {
+      type: 'claim',
+      category: 'labour',
+      placeCode: DONGTUN,
+      subject: '冒名提交',
+      content: '冒用他人身份证号提交的内容。',
+      petitioner: { name: '冒名者', idNumber: '410726196001017777', phone: '13622223333' },
+    });
     expect(impostor.status).toBe(201);
     expect((await pub('/query-code/recovery', { caseNumber: victim.caseNumber, phone: '13622223333' })).status).toBe(202);
     expect(await w.count('citizen_messages', 'case_id = $1', [victim.caseId])).toBe(0);

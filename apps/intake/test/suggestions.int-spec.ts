@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { forSuite } from '@sunshine/testing';
+
 import type { EventOf } from '@sunshine/contracts';
+import { forSuite } from '@sunshine/testing';
+
 import { DONGTUN, IntakeWorld, petition, type Registered } from './support/intake-world';
 
 interface Suggested {
@@ -21,7 +23,10 @@ interface SuggestionBody {
 const POLLUTION = { subject: '工厂偷排污水', body: '东屯镇村旁的化工厂夜里偷偷往河里排放污水，河水发黑发臭，鱼都死了，请有关部门查处。' };
 
 describe('intake: POST /suggestions (智能分类 at registration)', () => {
-  const w = forSuite(() => IntakeWorld.start(), (world) => world.stop());
+  const w = forSuite(
+    () => IntakeWorld.start(),
+    (world) => world.stop(),
+  );
 
   it('suggests the category from the text and the unit the routing rules in force choose at the place', async () => {
     const res = await w.call<SuggestionBody>('POST', '/suggestions', { ...POLLUTION, placeCode: DONGTUN }, 'countyBureau');
@@ -50,15 +55,30 @@ describe('intake: POST /suggestions (智能分类 at registration)', () => {
     expect(empty.body.note).toContain('请人工选择');
     const english = await w.call<SuggestionBody>('POST', '/suggestions', { body: 'The factory pollutes the river.' }, 'countyBureau');
     expect(english.body.suggested.score).toBe(0);
-    const long = await w.call<SuggestionBody>('POST', '/suggestions', { subject: '施工噪音扰民', body: '工地夜间施工噪音严重影响周边居民休息。'.repeat(1050) }, 'countyBureau');
+    const long = await w.call<SuggestionBody>(
+      'POST',
+      '/suggestions',
+      { subject: '施工噪音扰民', body: '工地夜间施工噪音严重影响周边居民休息。'.repeat(1050) },
+      'countyBureau',
+    );
     expect(long.status).toBe(200);
     expect(long.body.readable).toBe(true);
   });
 
   it('records the suggestion beside the category the clerk registered (accepted or not) on petition.registered', async () => {
     const suggestion = { model: 'teddy-7-char12-svm-1', category: 'environment', score: 0.9987 };
-    const taken = await w.call<Registered>('POST', '/petitions', petition({ category: 'environment', ...POLLUTION, suggestion }), 'countyBureau');
-    const changed = await w.call<Registered>('POST', '/petitions', petition({ category: 'agriculture', ...POLLUTION, suggestion }), 'countyBureau');
+    const taken = await w.call<Registered>(
+      'POST',
+      '/petitions',
+      petition({ category: 'environment', ...POLLUTION, suggestion }),
+      'countyBureau',
+    );
+    const changed = await w.call<Registered>(
+      'POST',
+      '/petitions',
+      petition({ category: 'agriculture', ...POLLUTION, suggestion }),
+      'countyBureau',
+    );
     expect([taken.status, changed.status]).toEqual([201, 201]);
     const [first] = (await w.waitFor(taken.body.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;
     const [second] = (await w.waitFor(changed.body.caseId, 'petition.registered')) as Array<EventOf<'petition.registered'>>;

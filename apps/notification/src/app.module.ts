@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule, standardReplicas } from '@sunshine/platform';
+
 import { ALERTS_FEED, EVALUATION_FEED } from './alerts-feed';
 import { ExternalChannelsModule } from './channels/external-channels.module';
 import { NotificationInitial1765000000000 } from './migrations/1765000000000-notification-initial';
@@ -9,6 +10,9 @@ import { NotificationModule } from './notification.module';
 /** The notification service: 通知 notification: notices and deliveries. */
 @Module({})
 export class AppModule extends ServiceModule(() => ({
-  database: { replicas: [...standardReplicas(), ALERTS_FEED, EVALUATION_FEED], migrations: [NotificationInitial1765000000000, NotificationUnitWebhooks1765100000000] },
+  database: {
+    replicas: [...standardReplicas(), ALERTS_FEED, EVALUATION_FEED],
+    migrations: [NotificationInitial1765000000000, NotificationUnitWebhooks1765100000000],
+  },
   imports: [NotificationModule, ExternalChannelsModule],
 })) {}

@@ -57,7 +57,12 @@ export function loadNotificationConfig(platform: PlatformConfig, source: NodeJS.
     quietHours: quiet === 'off' ? null : { start: minutes(quiet.slice(0, 5)), end: minutes(quiet.slice(6)) },
     maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
     backoffMs: e.NOTIFICATION_BACKOFF_MS,
-    ratePerSecond: { 'in-app': e.NOTIFICATION_RATE_IN_APP, sms: e.NOTIFICATION_RATE_SMS, email: e.NOTIFICATION_RATE_EMAIL, webhook: e.NOTIFICATION_RATE_WEBHOOK },
+    ratePerSecond: {
+      'in-app': e.NOTIFICATION_RATE_IN_APP,
+      sms: e.NOTIFICATION_RATE_SMS,
+      email: e.NOTIFICATION_RATE_EMAIL,
+      webhook: e.NOTIFICATION_RATE_WEBHOOK,
+    },
     sweepMs: platform.testClock === 'shared' ? Math.min(e.NOTIFICATION_SWEEP_MS, 500) : e.NOTIFICATION_SWEEP_MS,
     digestAt: minutes(e.NOTIFICATION_DIGEST_AT),
     digestDueSoonDays: e.NOTIFICATION_DIGEST_DUE_SOON_DAYS,

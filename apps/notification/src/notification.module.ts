@@ -1,22 +1,23 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+
 import { CHANNEL_PROVIDERS, type ChannelProvider } from './channels/channel';
 import { EXTERNAL_CHANNEL_PROVIDERS, ExternalChannelsModule } from './channels/external-channels.module';
+import { DeliveriesOpsController } from './deliveries/deliveries-ops.controller';
+import { DeliveriesOpsService } from './deliveries/deliveries-ops.service';
+import { DeliveryRepository } from './deliveries/delivery.repository';
+import { DeliveryFeeder } from './deliveries/delivery-feeder.service';
+import { DeliveryMetrics } from './deliveries/delivery-metrics';
+import { CHANNELS, DELIVERY_QUEUES } from './deliveries/delivery-queues';
+import { DeliverySender } from './deliveries/delivery-sender.service';
+import { DeliveryWorkers } from './deliveries/delivery-workers.service';
+import { NoticeReceipts } from './deliveries/notice-receipts';
+import { SmsReportRecorder } from './deliveries/sms-report.recorder';
 import { DailyDigestProcessor } from './digest/daily-digest.processor';
 import { DIGEST_QUEUE } from './digest/daily-digest.queue';
 import { DailyDigestService } from './digest/daily-digest.service';
 import { DigestScheduleService } from './digest/digest-schedule.service';
-import { DeliveriesOpsController } from './deliveries/deliveries-ops.controller';
-import { DeliveriesOpsService } from './deliveries/deliveries-ops.service';
-import { DeliveryFeeder } from './deliveries/delivery-feeder.service';
-import { CHANNELS, DELIVERY_QUEUES } from './deliveries/delivery-queues';
-import { DeliverySender } from './deliveries/delivery-sender.service';
-import { DeliveryWorkers } from './deliveries/delivery-workers.service';
-import { DeliveryMetrics } from './deliveries/delivery-metrics';
-import { DeliveryRepository } from './deliveries/delivery.repository';
-import { NoticeReceipts } from './deliveries/notice-receipts';
-import { SmsReportRecorder } from './deliveries/sms-report.recorder';
 import { InAppProvider } from './inbox/in-app.provider';
 import { NoticeStream } from './inbox/notice-stream.service';
 import { NoticesController } from './inbox/notices.controller';
@@ -42,7 +43,12 @@ const channelProviders = {
 /** Notices: the rule table, the deliveries and their queues, the in-app inbox and stream, templates, ops. */
 @Global()
 @Module({
-  imports: [DirectoryReplicaModule, ExternalChannelsModule, ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] })), BullModule.registerQueue({ name: DIGEST_QUEUE })],
+  imports: [
+    DirectoryReplicaModule,
+    ExternalChannelsModule,
+    ...CHANNELS.map((c) => BullModule.registerQueue({ name: DELIVERY_QUEUES[c] })),
+    BullModule.registerQueue({ name: DIGEST_QUEUE }),
+  ],
   controllers: [NoticesController, TemplatesController, NoticeRulesController, DeliveriesOpsController, AlertsConsumer],
   providers: [
     { provide: NOTIFICATION_CONFIG, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => loadNotificationConfig(platform) },

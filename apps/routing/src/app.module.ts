@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule } from '@sunshine/platform';
+
 import { ActionsModule } from './actions/actions.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DispatchModule } from './dispatch/dispatch.module';

@@ -1,4 +1,5 @@
-import { caseReplica, CaseDueResolver, REFERENCE_DATA_REPLICA, type DatabaseOptions } from '@sunshine/platform';
+import { CaseDueResolver, caseReplica, type DatabaseOptions, REFERENCE_DATA_REPLICA } from '@sunshine/platform';
+
 import { RoutingDueResolver } from './cases/routing-due.resolver';
 import { OrgUnitsDirectoryModule } from './directory/org-units-directory.module';
 import { RoutingInitial1763810000000 } from './migrations/1763810000000-routing-initial';

@@ -1,6 +1,7 @@
-import type { StaffRole } from '@sunshine/platform';
 import type { UnitAction } from '@sunshine/domain';
+import type { StaffRole } from '@sunshine/platform';
 import { eventually } from '@sunshine/testing';
+
 import { RoutingWorld, U } from './support/routing-world';
 
 interface Problem {
@@ -10,11 +11,17 @@ interface Problem {
 /** Each unit action's endpoint and a valid body (decide's command name → what a client sends). */
 const ENDPOINT: Record<UnitAction, { path: string; body?: unknown }> = {
   dispatch: { path: 'dispatch', body: { toUnitId: U.housing, mode: 'forward', reason: { text: '属住建部门职责，人工转送' } } },
-  'require-manual-dispatch': { path: 'require-manual-dispatch', body: { reason: { code: 'ambiguous-rules', text: '两个部门均可能主管，需人工分办' } } },
+  'require-manual-dispatch': {
+    path: 'require-manual-dispatch',
+    body: { reason: { code: 'ambiguous-rules', text: '两个部门均可能主管，需人工分办' } },
+  },
   sign: { path: 'sign' },
   'assign-handler': { path: 'handler', body: { handlerId: 'handler-7' } },
   accept: { path: 'accept', body: {} },
-  'not-accept': { path: 'not-accept', body: { reason: { code: 'other-procedure', text: '属于劳动争议仲裁受理范围' }, properChannel: 'arbitration' } },
+  'not-accept': {
+    path: 'not-accept',
+    body: { reason: { code: 'other-procedure', text: '属于劳动争议仲裁受理范围' }, properChannel: 'arbitration' },
+  },
   'raise-objection': { path: 'objection', body: { reason: { code: 'not-our-remit', text: '该事项不属于本单位职责范围' } } },
   'approve-objection': { path: 'objection/approve', body: {} },
   'reject-objection': { path: 'objection/reject', body: { reason: { code: 'in-remit', text: '该事项属于该单位职责范围' } } },
@@ -61,12 +68,23 @@ describe('allowedActions against the endpoints (routing alone)', () => {
     },
     'in progress with a draft': async () => {
       const caseId = await steps(await atHrss(), ['sign'], ['accept', { claimRoute: 'petition' }], ['start-handling']);
-      const draft = await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'explained', text: '经核查，已向信访人解释相关政策。' }, ['handler']);
+      const draft = await w.call(
+        'PUT',
+        `/cases/${caseId}/reply/draft`,
+        U.hrss,
+        { outcome: 'explained', text: '经核查，已向信访人解释相关政策。' },
+        ['handler'],
+      );
       expect(draft.status).toBe(200);
       return caseId;
     },
     'not accepted and closed': async () =>
-      steps(await atHrss(), ['sign'], ['not-accept', ENDPOINT['not-accept'].body, ['head']], ['close', { reason: { code: 'not-accepted' } }, ['head']]),
+      steps(
+        await atHrss(),
+        ['sign'],
+        ['not-accept', ENDPOINT['not-accept'].body, ['head']],
+        ['close', { reason: { code: 'not-accepted' } }, ['head']],
+      ),
     'at the bureau’s desk, no rule matched': async () => {
       const caseId = await w.register({ placeCode: '410727000000' });
       await w.waitFor(caseId, 'case.manual-dispatch-required');
@@ -90,28 +108,32 @@ describe('allowedActions against the endpoints (routing alone)', () => {
     ['at the bureau’s desk, no rule matched', U.countyBureau, ALL, ['dispatch', 'require-manual-dispatch', 'accept', 'not-accept']],
   ];
 
-  it.each(cases)('%s, for %s as %j: lists exactly %j', async (state, unit, roles, expected) => {
-    const setup = STATES[state];
-    if (!setup) throw new Error(`no state ${state}`);
-    const caseId = await setup();
-    const view = await w.call<{ allowedActions: UnitAction[] }>('GET', `/cases/${caseId}`, unit, undefined, roles);
-    expect(view.body.allowedActions).toEqual(expected);
+  it.each(cases)(
+    '%s, for %s as %j: lists exactly %j',
+    async (state, unit, roles, expected) => {
+      const setup = STATES[state];
+      if (!setup) throw new Error(`no state ${state}`);
+      const caseId = await setup();
+      const view = await w.call<{ allowedActions: UnitAction[] }>('GET', `/cases/${caseId}`, unit, undefined, roles);
+      expect(view.body.allowedActions).toEqual(expected);
 
-    const before = await w.outboxCount(caseId);
-    for (const action of ACTIONS.filter((a) => !expected.includes(a))) {
-      const { path, body } = ENDPOINT[action];
-      const refused = await w.act<Problem>(unit, caseId, path, toDispatchTarget(action, unit, body), roles);
-      expect([action, refused.status >= 400 && refused.status < 500]).toEqual([action, true]);
-    }
-    expect(await w.outboxCount(caseId)).toBe(before);
+      const before = await w.outboxCount(caseId);
+      for (const action of ACTIONS.filter((a) => !expected.includes(a))) {
+        const { path, body } = ENDPOINT[action];
+        const refused = await w.act<Problem>(unit, caseId, path, toDispatchTarget(action, unit, body), roles);
+        expect([action, refused.status >= 400 && refused.status < 500]).toEqual([action, true]);
+      }
+      expect(await w.outboxCount(caseId)).toBe(before);
 
-    for (const action of expected) {
-      const fresh = await setup();
-      const { path, body } = ENDPOINT[action];
-      const done = await w.act<Problem>(unit, fresh, path, toDispatchTarget(action, unit, body), roles);
-      expect([action, done.status, done.body.code]).toEqual([action, 200, undefined]);
-    }
-  }, 240000);
+      for (const action of expected) {
+        const fresh = await setup();
+        const { path, body } = ENDPOINT[action];
+        const done = await w.act<Problem>(unit, fresh, path, toDispatchTarget(action, unit, body), roles);
+        expect([action, done.status, done.body.code]).toEqual([action, 200, undefined]);
+      }
+    },
+    240000,
+  );
 });
 
 /** A department forwards its direct petition to the bureau of its level; a bureau sends it to a department. */

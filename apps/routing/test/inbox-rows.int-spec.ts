@@ -1,4 +1,5 @@
 import { eventually } from '@sunshine/testing';
+
 import { RoutingWorld, U } from './support/routing-world';
 
 interface Duty {
@@ -29,17 +30,35 @@ describe('inbox rows (routing alone)', () => {
     const row = await rowOf(U.hrss, caseId);
     expect(row).toMatchObject({ holdingUnitName: '延津县人力资源和社会保障局', placeName: '新乡市延津县东屯镇' });
     // 交办: the acceptance decision (15 days) comes before the completion report (30 days).
-    expect(row?.duties.map((d) => [d.clock, d.state])).toEqual([['acceptance', 'running'], ['assignment-feedback', 'running']]);
+    expect(row?.duties.map((d) => [d.clock, d.state])).toEqual([
+      ['acceptance', 'running'],
+      ['assignment-feedback', 'running'],
+    ]);
     // The bureau owes nothing on it any more: its row (a case it held) lists no duty.
     expect((await rowOf(U.countyBureau, caseId))?.duties).toEqual([]);
 
     const acceptanceDue = row?.duties[0]?.dueAt ?? '';
     // A warning of another due (e.g. before an extension moved it) does not count; the warning of this due does.
-    await w.produce(caseId, 'case.deadline-warning', { clock: 'acceptance', stage: 'original', unitId: U.hrss, dueAt: '2020-01-01T16:00:00.000Z', article: '《信访工作条例》第23条' });
-    await w.produce(caseId, 'case.deadline-warning', { clock: 'acceptance', stage: 'original', unitId: U.hrss, dueAt: acceptanceDue, article: '《信访工作条例》第23条' });
+    await w.produce(caseId, 'case.deadline-warning', {
+      clock: 'acceptance',
+      stage: 'original',
+      unitId: U.hrss,
+      dueAt: '2020-01-01T16:00:00.000Z',
+      article: '《信访工作条例》第23条',
+    });
+    await w.produce(caseId, 'case.deadline-warning', {
+      clock: 'acceptance',
+      stage: 'original',
+      unitId: U.hrss,
+      dueAt: acceptanceDue,
+      article: '《信访工作条例》第23条',
+    });
     await w.waitFor(caseId, 'case.deadline-warning', 2);
     const warned = await eventuallyRow(caseId, (r) => r.duties[0]?.state === 'warned');
-    expect(warned.duties.map((d) => [d.clock, d.state])).toEqual([['acceptance', 'warned'], ['assignment-feedback', 'running']]);
+    expect(warned.duties.map((d) => [d.clock, d.state])).toEqual([
+      ['acceptance', 'warned'],
+      ['assignment-feedback', 'running'],
+    ]);
   });
 
   it('ends a merged case (并单) in every inbox, with the case that carries on, and stops its duties', async () => {
@@ -67,8 +86,12 @@ describe('inbox rows (routing alone)', () => {
   });
 
   const eventuallyRow = (caseId: string, ok: (r: Row) => boolean): Promise<Row> =>
-    eventually(async () => {
-      const row = await rowOf(U.hrss, caseId);
-      return row && ok(row) ? row : undefined;
-    }, 30000, `the row of ${caseId}`);
+    eventually(
+      async () => {
+        const row = await rowOf(U.hrss, caseId);
+        return row && ok(row) ? row : undefined;
+      },
+      30000,
+      `the row of ${caseId}`,
+    );
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { DEMO_UNITS, eventually, http, ServiceHarness } from '@sunshine/testing';
 import { totp } from 'otplib';
 
@@ -39,7 +40,11 @@ function realmUser(username: string): RealmUser {
 }
 
 /** Keycloak keeps the OTP secret as the raw text and uses its bytes as the HMAC key (otplib's ascii encoding). */
-const otpSecret = (): string => randomBytes(15).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 20);
+const otpSecret = (): string =>
+  randomBytes(15)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, 'x')
+    .slice(0, 20);
 /** The code of the current 30-second step, or of the next one (Keycloak's look-ahead window accepts it). */
 const otpCode = (secret: string, stepsAhead = 0): string => totp.clone({ epoch: Date.now() + stepsAhead * 30000 }).generate(secret);
 
@@ -78,7 +83,8 @@ describe('identity through Keycloak (realm sunshine)', () => {
       credentials: [
         { type: 'password', value: env['KEYCLOAK_DEMO_PASSWORD'], temporary: false },
         {
-          type: 'otp', userLabel: 'integration test',
+          type: 'otp',
+          userLabel: 'integration test',
           secretData: JSON.stringify({ value: secret }),
           credentialData: JSON.stringify({ subType: 'totp', digits: 6, counter: 0, period: 30, algorithm: 'HmacSHA1' }),
         },
@@ -94,7 +100,10 @@ describe('identity through Keycloak (realm sunshine)', () => {
     execFileSync('bash', [SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
     env = keycloakEnv();
     const signedIn = await tokenRequest('master', {
-      grant_type: 'password', client_id: 'admin-cli', username: env['KEYCLOAK_ADMIN_USERNAME'] ?? '', password: env['KEYCLOAK_ADMIN_PASSWORD'] ?? '',
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      username: env['KEYCLOAK_ADMIN_USERNAME'] ?? '',
+      password: env['KEYCLOAK_ADMIN_PASSWORD'] ?? '',
     });
     adminToken = signedIn.access_token ?? '';
     expect(adminToken).not.toBe('');
@@ -123,7 +132,11 @@ describe('identity through Keycloak (realm sunshine)', () => {
     const token = signedIn.access_token ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
     expect(claims).toMatchObject({
-      sub: 'demo-county-bureau-clerk', unit: '410726000000:petition-bureau', division: '410726000000', roles: ['clerk'], aud: 'sunshine',
+      sub: 'demo-county-bureau-clerk',
+      unit: '410726000000:petition-bureau',
+      division: '410726000000',
+      roles: ['clerk'],
+      aud: 'sunshine',
       iss: 'http://127.0.0.1:8180/realms/sunshine',
     });
     expect(Number(claims['exp']) - Number(claims['iat'])).toBe(900);
@@ -132,18 +145,32 @@ describe('identity through Keycloak (realm sunshine)', () => {
     const routing = harness?.url('routing') ?? '';
     const unit = await http<{ id: string; name: string }>('GET', `${routing}/org/units/${DEMO_UNITS.countyBureau}`, { token });
     expect([unit.status, unit.body.id, unit.body.name]).toEqual([200, '410726000000:petition-bureau', '延津县信访局']);
-    const forged = await http<{ code: string }>('GET', `${routing}/org/units/${DEMO_UNITS.countyBureau}`, { token: `${token.slice(0, -4)}AAAA` });
+    const forged = await http<{ code: string }>('GET', `${routing}/org/units/${DEMO_UNITS.countyBureau}`, {
+      token: `${token.slice(0, -4)}AAAA`,
+    });
     expect([forged.status, forged.body.code]).toEqual([401, 'TOKEN_INVALID']);
   });
 
   it('gives each service its own client credentials: a token with role service, unit service:<name>, 15 minutes', async () => {
     const [client] = (await admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine-routing')).body;
     const secret = (await admin<{ value: string }>('GET', `/clients/${client?.id ?? ''}/client-secret`)).body.value;
-    const token = (await tokenRequest(REALM, { grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: secret })).access_token ?? '';
+    const token =
+      (await tokenRequest(REALM, { grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: secret }))
+        .access_token ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ azp: 'sunshine-routing', aud: 'sunshine', unit: 'service:routing', division: '000000000000', roles: ['service'] });
+    expect(claims).toMatchObject({
+      azp: 'sunshine-routing',
+      aud: 'sunshine',
+      unit: 'service:routing',
+      division: '000000000000',
+      roles: ['service'],
+    });
     expect(Number(claims['exp']) - Number(claims['iat'])).toBe(900);
-    const wrong = await tokenRequest(REALM, { grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: `${secret}x` });
+    const wrong = await tokenRequest(REALM, {
+      grant_type: 'client_credentials',
+      client_id: 'sunshine-routing',
+      client_secret: `${secret}x`,
+    });
     expect([wrong.status, wrong.error]).toEqual([401, 'unauthorized_client']);
   });
 
@@ -156,10 +183,14 @@ describe('identity through Keycloak (realm sunshine)', () => {
       expect([wrong.status, wrong.error]).toEqual([401, 'invalid_grant']);
       await new Promise((r) => setTimeout(r, 1200)); // slower than the quick-login check (1 s): only the count locks
     }
-    const status = await eventually(async () => {
-      const s = await admin<{ disabled: boolean; numFailures: number }>('GET', '/attack-detection/brute-force/users/demo-dongtun-clerk');
-      return s.body.disabled ? s.body : undefined;
-    }, 15000, 'the lock-out');
+    const status = await eventually(
+      async () => {
+        const s = await admin<{ disabled: boolean; numFailures: number }>('GET', '/attack-detection/brute-force/users/demo-dongtun-clerk');
+        return s.body.disabled ? s.body : undefined;
+      },
+      15000,
+      'the lock-out',
+    );
     expect(status).toMatchObject({ disabled: true, numFailures: 5 });
     const sixth = await passwordGrant('dongtun-clerk', password, otpCode(secret, 1));
     expect([sixth.status, sixth.error, sixth.access_token]).toEqual([401, 'invalid_grant', undefined]);

@@ -1,4 +1,5 @@
 import { eventually } from '@sunshine/testing';
+
 import { RoutingWorld, U } from './support/routing-world';
 
 interface Result {
@@ -34,12 +35,20 @@ describe('a unit’s authority on a case (routing alone)', () => {
     const caseId = await w.register({ receivingUnitId: U.hrss, category: 'urban-construction' });
     await eventually(async () => ((await w.version(caseId)) >= 1 ? true : undefined), 30000, 'the direct petition in routing');
     const before = await w.outboxCount(caseId);
-    const elsewhere = await w.act<Problem>(U.hrss, caseId, 'dispatch', { toUnitId: U.housing, mode: 'assign', reason: { text: '属住建部门职责' } });
+    const elsewhere = await w.act<Problem>(U.hrss, caseId, 'dispatch', {
+      toUnitId: U.housing,
+      mode: 'assign',
+      reason: { text: '属住建部门职责' },
+    });
     expect([elsewhere.status, elsewhere.body.code]).toEqual([403, 'DIRECT_TO_BUREAU_ONLY']);
     expect(elsewhere.body.message.zh).toContain('本级信访部门');
     expect(await w.outboxCount(caseId)).toBe(before);
 
-    const forwarded = await w.act<Result>(U.hrss, caseId, 'dispatch', { toUnitId: U.countyBureau, mode: 'forward', reason: { text: '不属本单位职责，转本级信访局' } });
+    const forwarded = await w.act<Result>(U.hrss, caseId, 'dispatch', {
+      toUnitId: U.countyBureau,
+      mode: 'forward',
+      reason: { text: '不属本单位职责，转本级信访局' },
+    });
     // The bureau's rules send it on to the competent department (谁主管) in the same step.
     expect([forwarded.status, forwarded.body.holdingUnitId]).toEqual([200, U.housing]);
     const [first, onward] = await w.waitFor(caseId, 'case.dispatched', 2);
@@ -47,7 +56,9 @@ describe('a unit’s authority on a case (routing alone)', () => {
     expect(onward?.payload).toMatchObject({ fromUnitId: U.countyBureau, toUnitId: U.housing });
 
     await w.act(U.housing, caseId, 'sign');
-    const objected = await w.act<Result>(U.housing, caseId, 'objection', { reason: { code: 'not-our-remit', text: '系劳动报酬纠纷，不属本单位职责' } });
+    const objected = await w.act<Result>(U.housing, caseId, 'objection', {
+      reason: { code: 'not-our-remit', text: '系劳动报酬纠纷，不属本单位职责' },
+    });
     expect(objected.body.status).toBe('objection-pending');
     // The department that forwarded it first is not the bureau: it never decides the objection.
     const byDept = await w.act<Problem>(U.hrss, caseId, 'objection/approve', {});
@@ -68,7 +79,9 @@ describe('a unit’s authority on a case (routing alone)', () => {
     expect([byDept.status, byDept.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
     const clerk = await w.act<Problem>(U.countyBureau, caseId, 'require-manual-dispatch', body, ['clerk']);
     expect([clerk.status, clerk.body.code]).toEqual([403, 'ROLE_REQUIRED']);
-    const systemOnly = await w.act<Problem>(U.countyBureau, caseId, 'require-manual-dispatch', { reason: { code: 'objected-twice', text: '两次异议' } });
+    const systemOnly = await w.act<Problem>(U.countyBureau, caseId, 'require-manual-dispatch', {
+      reason: { code: 'objected-twice', text: '两次异议' },
+    });
     expect(systemOnly.status).toBe(400);
 
     const done = await w.act<Result>(U.countyBureau, caseId, 'require-manual-dispatch', body, ['dispatcher']);
@@ -76,6 +89,9 @@ describe('a unit’s authority on a case (routing alone)', () => {
     const [, event] = await w.waitFor(caseId, 'case.manual-dispatch-required', 2);
     expect(event?.payload).toEqual({ unitId: U.countyBureau, reason: { code: 'ambiguous-rules', text: '事发地跨县，需与封丘县协商' } });
     const desk = await w.call<{ items: Array<{ caseId: string; reason: string; detail: string }> }>('GET', '/desk', U.countyBureau);
-    expect(desk.body.items.find((i) => i.caseId === caseId)).toMatchObject({ reason: 'ambiguous-rules', detail: '事发地跨县，需与封丘县协商' });
+    expect(desk.body.items.find((i) => i.caseId === caseId)).toMatchObject({
+      reason: 'ambiguous-rules',
+      detail: '事发地跨县，需与封丘县协商',
+    });
   });
 });

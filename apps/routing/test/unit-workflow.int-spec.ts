@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+
 import { RoutingWorld, U } from './support/routing-world';
 
 interface Result {
@@ -40,11 +41,19 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect((await w.act<Result>(U.hrss, caseId, 'handler', { handlerId: 'hrss-handler-1' })).status).toBe(200);
     expect((await w.act<Result>(U.hrss, caseId, 'accept', { claimRoute: 'petition' })).body.status).toBe('accepted');
     expect((await w.act<Result>(U.hrss, caseId, 'start-handling')).body.status).toBe('in-progress');
-    expect((await w.act(U.hrss, caseId, 'extension', { days: 20, reason: { code: 'complex', text: '需调取工地用工记录' } })).status).toBe(200);
+    expect((await w.act(U.hrss, caseId, 'extension', { days: 20, reason: { code: 'complex', text: '需调取工地用工记录' } })).status).toBe(
+      200,
+    );
     const approved = await w.act<Result>(U.hrss, caseId, 'extension/approve', {}, ['head']);
     expect(approved.body.events.map((e) => e.type)).toEqual(['case.extension-approved']);
 
-    const draft = await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'supported', text: '经核查，欠薪属实，已责令用工单位于十日内足额支付。' }, ['handler']);
+    const draft = await w.call(
+      'PUT',
+      `/cases/${caseId}/reply/draft`,
+      U.hrss,
+      { outcome: 'supported', text: '经核查，欠薪属实，已责令用工单位于十日内足额支付。' },
+      ['handler'],
+    );
     expect(draft.status).toBe(200);
     const replied = await w.act<Result>(U.hrss, caseId, 'reply/approve', undefined, ['head']);
     expect(replied.body).toMatchObject({ status: 'replied', events: [{ type: 'case.replied' }] });
@@ -55,7 +64,9 @@ describe('a unit’s work on a case (routing alone)', () => {
     );
 
     const service = await w.h.keys.token({ sub: 'service:intake', unit: 'service:intake', division: '000000000000', roles: ['service'] });
-    const reply = (await fetch(`${w.url}/cases/${caseId}/reply`, { headers: { authorization: `Bearer ${service}` } }).then((r) => r.json())) as Record<string, string>;
+    const reply = (await fetch(`${w.url}/cases/${caseId}/reply`, { headers: { authorization: `Bearer ${service}` } }).then((r) =>
+      r.json(),
+    )) as Record<string, string>;
     expect(reply).toMatchObject({ outcome: 'supported', stage: 'original', unitId: U.hrss, servedMethod: 'in-person' });
     expect(reply['text']).toContain('欠薪属实');
     expect(Date.parse(reply['approvedAt'] ?? '')).toBeLessThanOrEqual(Date.parse(reply['servedAt'] ?? ''));
@@ -64,7 +75,9 @@ describe('a unit’s work on a case (routing alone)', () => {
     expect(docs.body.map((d) => d.kind)).toEqual(['assignment', 'acceptance-notice', 'extension-notice', 'reply', 'assignment-report']);
     expect(docs.body[0]?.number).toMatch(/^延津县信访局交〔\d{4}〕\d+号$/);
     expect(docs.body[2]?.number).toMatch(/^延津县人力资源和社会保障局延〔\d{4}〕1号$/);
-    const html = await fetch(`${w.url}/cases/${caseId}/documents/${docs.body[3]?.id}/html`, { headers: { authorization: `Bearer ${await w.token(U.hrss)}` } });
+    const html = await fetch(`${w.url}/cases/${caseId}/documents/${docs.body[3]?.id}/html`, {
+      headers: { authorization: `Bearer ${await w.token(U.hrss)}` },
+    });
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await html.text()).toContain('信访事项处理意见书');
   });
@@ -72,22 +85,36 @@ describe('a unit’s work on a case (routing alone)', () => {
   it('works with an assisting unit, and a head who rejects an extension', async () => {
     const caseId = await atHrss();
     for (const step of ['sign', 'accept', 'start-handling']) await w.act(U.hrss, caseId, step);
-    expect((await w.act<Result>(U.hrss, caseId, 'assisting-units', { assistingUnitId: U.housing }, ['head'])).body.events[0]?.type).toBe('case.assisting-unit-added');
+    expect((await w.act<Result>(U.hrss, caseId, 'assisting-units', { assistingUnitId: U.housing }, ['head'])).body.events[0]?.type).toBe(
+      'case.assisting-unit-added',
+    );
     const assisting = await w.call<{ items: Array<{ caseId: string }> }>('GET', '/inbox?relation=assisting', U.housing);
     expect(assisting.body.items.map((i) => i.caseId)).toEqual([caseId]);
     // The default inbox shows it too, marked as assisting (issue 12: it looked empty); `relation=held` leaves it out.
-    const inbox = await w.call<{ items: Array<{ caseId: string; assisting: boolean; holding: boolean; holdingUnitName: string }> }>('GET', '/inbox', U.housing);
-    expect(inbox.body.items.map(({ caseId: id, assisting: a, holding, holdingUnitName }) => ({ id, a, holding, holdingUnitName }))).toEqual([
-      { id: caseId, a: true, holding: false, holdingUnitName: '延津县人力资源和社会保障局' },
-    ]);
+    const inbox = await w.call<{ items: Array<{ caseId: string; assisting: boolean; holding: boolean; holdingUnitName: string }> }>(
+      'GET',
+      '/inbox',
+      U.housing,
+    );
+    expect(inbox.body.items.map(({ caseId: id, assisting: a, holding, holdingUnitName }) => ({ id, a, holding, holdingUnitName }))).toEqual(
+      [{ id: caseId, a: true, holding: false, holdingUnitName: '延津县人力资源和社会保障局' }],
+    );
     expect((await w.call('GET', '/inbox?relation=held', U.housing)).body['items']).toEqual([]);
-    const contributed = await w.act<Result>(U.housing, caseId, 'assist-contributions', { text: '经查，该工地施工许可手续齐全，工程款已按进度拨付。' });
+    const contributed = await w.act<Result>(U.housing, caseId, 'assist-contributions', {
+      text: '经查，该工地施工许可手续齐全，工程款已按进度拨付。',
+    });
     expect(contributed.body.events[0]?.type).toBe('case.assist-contributed');
     const [event] = await w.waitFor(caseId, 'case.assist-contributed');
     expect(event?.payload).toMatchObject({ unitId: U.housing, leadUnitId: U.hrss, documentRef: expect.stringMatching(/^routing:doc:/) });
 
     await w.act(U.hrss, caseId, 'extension', { days: 10, reason: { code: 'complex', text: '需协调住建部门' } }, ['handler']);
-    const rejected = await w.act<Result>(U.hrss, caseId, 'extension/reject', { reason: { code: 'not-needed', text: '可在法定期限内办结' } }, ['head']);
+    const rejected = await w.act<Result>(
+      U.hrss,
+      caseId,
+      'extension/reject',
+      { reason: { code: 'not-needed', text: '可在法定期限内办结' } },
+      ['head'],
+    );
     expect(rejected.body.events[0]?.type).toBe('case.extension-rejected');
     const none = await w.act<Problem>(U.hrss, caseId, 'extension/approve', {}, ['head']);
     expect([none.status, none.body.code]).toEqual([409, 'NO_PENDING_EXTENSION']);
@@ -97,12 +124,15 @@ describe('a unit’s work on a case (routing alone)', () => {
     const caseId = await atHrss();
     await w.act(U.hrss, caseId, 'sign');
     const declined = await w.act<Result>(U.hrss, caseId, 'not-accept', {
-      reason: { code: 'other-procedure', text: '该事项属于劳动争议仲裁受理范围' }, properChannel: 'arbitration',
+      reason: { code: 'other-procedure', text: '该事项属于劳动争议仲裁受理范围' },
+      properChannel: 'arbitration',
     });
     expect(declined.body.status).toBe('not-accepted');
     const docs = await w.call<Array<{ id: string; kind: string }>>('GET', `/cases/${caseId}/documents`, U.hrss);
     const notice = docs.body.find((d) => d.kind === 'non-acceptance-notice');
-    const html = await fetch(`${w.url}/cases/${caseId}/documents/${notice?.id}/html`, { headers: { authorization: `Bearer ${await w.token(U.hrss)}` } }).then((r) => r.text());
+    const html = await fetch(`${w.url}/cases/${caseId}/documents/${notice?.id}/html`, {
+      headers: { authorization: `Bearer ${await w.token(U.hrss)}` },
+    }).then((r) => r.text());
     expect(html).toContain('信访事项不予受理告知书');
     expect(html).toContain('依法申请仲裁');
     expect((await w.act<Result>(U.hrss, caseId, 'close', { reason: { code: 'not-accepted' } }, ['head'])).body.status).toBe('closed');
@@ -116,7 +146,10 @@ describe('a unit’s work on a case (routing alone)', () => {
     await w.act(U.hrss, caseId, 'sign');
     const before = await outboxCount(caseId);
 
-    const early = await w.call<Problem>('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'supported', text: '尚未受理即答复的草稿内容。' });
+    const early = await w.call<Problem>('PUT', `/cases/${caseId}/reply/draft`, U.hrss, {
+      outcome: 'supported',
+      text: '尚未受理即答复的草稿内容。',
+    });
     expect([early.status, early.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     // A unit acting on a case it may see but does not hold: 403 (the one mapping of decide's refusals).
     const notHolder = await w.act<Problem>(U.countyBureau, caseId, 'accept');
@@ -147,7 +180,10 @@ describe('a unit’s work on a case (routing alone)', () => {
     const caseId = await atHrss();
     for (const step of ['sign', 'accept']) await w.act(U.hrss, caseId, step);
     const drafter = `${U.hrss}-handler-and-head`;
-    const draft = await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, { outcome: 'explained', text: '经核查，已向信访人解释相关政策。' });
+    const draft = await w.call('PUT', `/cases/${caseId}/reply/draft`, U.hrss, {
+      outcome: 'explained',
+      text: '经核查，已向信访人解释相关政策。',
+    });
     expect(draft.status).toBe(200);
     const before = await outboxCount(caseId);
     // The same person, holding handler and head: refused, the draft stays a draft, no case.replied.
@@ -157,18 +193,20 @@ describe('a unit’s work on a case (routing alone)', () => {
     // A head who rewrites the draft becomes its drafter and may not approve it either.
     const headToken = await w.token(U.hrss, ['handler', 'head'], drafter);
     const rewrite = await fetch(`${w.url}/cases/${caseId}/reply/draft`, {
-      method: 'PUT', headers: { authorization: `Bearer ${headToken}`, 'content-type': 'application/json' },
+      method: 'PUT',
+      headers: { authorization: `Bearer ${headToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ outcome: 'explained', text: '经核查，已向信访人当面解释相关政策。' }),
     });
     expect(rewrite.status).toBe(200);
     const own = await fetch(`${w.url}/cases/${caseId}/reply/approve`, {
-      method: 'POST', headers: { authorization: `Bearer ${headToken}`, 'if-match': `"${await w.version(caseId)}"` },
+      method: 'POST',
+      headers: { authorization: `Bearer ${headToken}`, 'if-match': `"${await w.version(caseId)}"` },
     });
     expect([own.status, ((await own.json()) as Problem).code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
     expect(await outboxCount(caseId)).toBe(before);
-    expect((await w.sql<{ status: string; drafted_by: string }>(`SELECT status, drafted_by FROM routing.replies WHERE case_id = $1`, [caseId]))).toEqual([
-      { status: 'draft', drafted_by: drafter },
-    ]);
+    expect(
+      await w.sql<{ status: string; drafted_by: string }>(`SELECT status, drafted_by FROM routing.replies WHERE case_id = $1`, [caseId]),
+    ).toEqual([{ status: 'draft', drafted_by: drafter }]);
 
     // Another head of the unit approves it.
     const approved = await w.act<Result>(U.hrss, caseId, 'reply/approve', undefined, ['head']);
@@ -181,7 +219,8 @@ describe('a unit’s work on a case (routing alone)', () => {
     const caseId = await atHrss();
     const token = await w.token(U.hrss);
     const version = await w.version(caseId);
-    const sign = () => fetch(`${w.url}/cases/${caseId}/sign`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'if-match': `"${version}"` } });
+    const sign = () =>
+      fetch(`${w.url}/cases/${caseId}/sign`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'if-match': `"${version}"` } });
     const results = await Promise.all([sign(), sign()]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = (await results.find((r) => r.status === 409)?.json()) as Problem;
@@ -212,14 +251,26 @@ describe('a unit’s work on a case (routing alone)', () => {
     // A place outside 延津县: the county bureau cannot route it by territory.
     const caseId = await w.register({ placeCode: '410727000000' });
     await w.waitFor(caseId, 'case.manual-dispatch-required');
-    const desk = await w.call<{ items: Array<{ caseId: string; reason: string; detail: string; version: number }> }>('GET', '/desk', U.countyBureau);
+    const desk = await w.call<{ items: Array<{ caseId: string; reason: string; detail: string; version: number }> }>(
+      'GET',
+      '/desk',
+      U.countyBureau,
+    );
     const item = desk.body.items.find((i) => i.caseId === caseId);
     expect(item).toMatchObject({ reason: 'no-rule-matched' });
     expect(item?.detail).toContain('属地');
-    const sent = await w.act<Result>(U.countyBureau, caseId, 'dispatch', { toUnitId: U.cityBureau, mode: 'forward', reason: { text: '事发地属封丘县，报市局转办' } });
+    const sent = await w.act<Result>(U.countyBureau, caseId, 'dispatch', {
+      toUnitId: U.cityBureau,
+      mode: 'forward',
+      reason: { text: '事发地属封丘县，报市局转办' },
+    });
     expect(sent.body).toMatchObject({ status: 'dispatched', holdingUnitId: U.cityBureau });
     const why = await w.call<Array<{ rule: { id: string }; reasons: string[] }>>('GET', `/cases/${caseId}/dispatches`, U.countyBureau);
     expect(why.body[0]).toMatchObject({ rule: { id: 'manual-desk' } });
-    expect((await w.call<{ items: unknown[] }>('GET', '/desk', U.countyBureau)).body.items.some((i) => (i as { caseId: string }).caseId === caseId)).toBe(false);
+    expect(
+      (await w.call<{ items: unknown[] }>('GET', '/desk', U.countyBureau)).body.items.some(
+        (i) => (i as { caseId: string }).caseId === caseId,
+      ),
+    ).toBe(false);
   });
 });

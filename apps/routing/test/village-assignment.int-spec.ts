@@ -26,11 +26,24 @@ describe('a township assigns (交办) to a village (routing alone, the demo dire
     expect((await w.act<Result>(TOWNSHIP, caseId, 'sign')).status).toBe(200);
 
     // The township's petition office does not hold the case: the government that holds it assigns.
-    const byOffice = await w.act<Problem>(OFFICE, caseId, 'dispatch', { toUnitId: VILLAGE, mode: 'assign', reason: { text: '属地村委会办理' } });
+    const byOffice = await w.act<Problem>(OFFICE, caseId, 'dispatch', {
+      toUnitId: VILLAGE,
+      mode: 'assign',
+      reason: { text: '属地村委会办理' },
+    });
     expect([byOffice.status, byOffice.body.code]).toEqual([403, 'NOT_HOLDING_UNIT']);
-    const forward = await w.act<Problem>(TOWNSHIP, caseId, 'dispatch', { toUnitId: VILLAGE, mode: 'forward', reason: { text: '属地村委会办理' } });
+    const forward = await w.act<Problem>(TOWNSHIP, caseId, 'dispatch', {
+      toUnitId: VILLAGE,
+      mode: 'forward',
+      reason: { text: '属地村委会办理' },
+    });
     expect([forward.status, forward.body.code]).toEqual([403, 'VILLAGE_ASSIGN_ONLY']);
-    const sent = await w.act<Result>(TOWNSHIP, caseId, 'dispatch', { toUnitId: VILLAGE, mode: 'assign', feedbackDays: 10, reason: { text: '属地村委会调查处理' } });
+    const sent = await w.act<Result>(TOWNSHIP, caseId, 'dispatch', {
+      toUnitId: VILLAGE,
+      mode: 'assign',
+      feedbackDays: 10,
+      reason: { text: '属地村委会调查处理' },
+    });
     expect([sent.status, sent.body.status, sent.body.holdingUnitId]).toEqual([200, 'dispatched', VILLAGE]);
 
     const inbox = await w.call<{ items: Array<{ caseId: string; holding: boolean }> }>('GET', '/inbox', VILLAGE);
@@ -39,7 +52,9 @@ describe('a township assigns (交办) to a village (routing alone, the demo dire
     expect(view.body.allowedActions).toEqual(['sign']);
 
     for (const step of ['sign', 'accept']) expect((await w.act(VILLAGE, caseId, step)).status).toBe(200);
-    await w.call('PUT', `/cases/${caseId}/reply/draft`, VILLAGE, { outcome: 'explained', text: '经村委会调查核实，已向信访人说明情况。' }, ['handler']);
+    await w.call('PUT', `/cases/${caseId}/reply/draft`, VILLAGE, { outcome: 'explained', text: '经村委会调查核实，已向信访人说明情况。' }, [
+      'handler',
+    ]);
     expect((await w.act(VILLAGE, caseId, 'reply/approve', undefined, ['head'])).status).toBe(200);
     const villageReport = await w.act<Result>(VILLAGE, caseId, 'assignment-report', { text: '村委会已调查处理完毕，信访人表示认可。' });
     expect(villageReport.status).toBe(200);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule, standardReplicas } from '@sunshine/platform';
+
 import { LeadersModule } from './leaders/leaders.module';
 import { SupervisionInitial1763820000000 } from './migrations/1763820000000-supervision-initial';
 import { SupervisionLedger1763840000000 } from './migrations/1763840000000-supervision-ledger';
@@ -15,8 +16,14 @@ import { SharedModule } from './shared/shared.module';
 export class AppModule extends ServiceModule(() => ({
   database: {
     replicas: standardReplicas(),
-    migrations: [SupervisionInitial1763820000000, SupervisionLedger1763840000000, SupervisionWork1763840000001, SupervisionCaseReplica1764610000000, SupervisionDissatisfaction1764900000000,
-      SupervisionHotTopics1765400000000],
+    migrations: [
+      SupervisionInitial1763820000000,
+      SupervisionLedger1763840000000,
+      SupervisionWork1763840000001,
+      SupervisionCaseReplica1764610000000,
+      SupervisionDissatisfaction1764900000000,
+      SupervisionHotTopics1765400000000,
+    ],
   },
   imports: [SharedModule, PipelineModule, LeadersModule],
 })) {}

@@ -7,21 +7,29 @@ const DAY_MS = 86_400_000;
 /** `3d,1d,12h` → milliseconds, largest first. */
 const leadsSchema = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^\d{1,4}[dhm]$/, 'lead: a number and d, h or m, e.g. 3d')).max(10))
   .transform((leads) =>
     leads.map((l) => Number(l.slice(0, -1)) * { d: DAY_MS, h: 3_600_000, m: 60_000 }[l.slice(-1) as 'd' | 'h' | 'm']).sort((a, b) => b - a),
   );
 
 const json = <T extends z.ZodType>(schema: T) =>
-  z.string().transform((s, ctx) => {
-    try {
-      return JSON.parse(s) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-      return z.NEVER;
-    }
-  }).pipe(schema);
+  z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 const thresholdsSchema = z.object({
   /** 集体访 from this many persons is an early warning. */
@@ -43,7 +51,12 @@ const hotTopicsSchema = z.object({
 });
 
 const alertsSchema = z.object({
-  spikeWindowHours: z.number().int().min(1).max(24 * 90).default(24),
+  spikeWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24),
   hotTopics: hotTopicsSchema.default({ days: 7, minSize: 5, similarity: 0.3 }),
   thresholds: thresholdsSchema.default({ collectiveHeadCount: 20, majorHeadCount: 50, spikeCount: 5 }),
   /** Date ranges (Asia/Shanghai, inclusive) with lower thresholds, e.g. 全国两会. */
@@ -88,7 +101,10 @@ const schema = z.object({
    * every service. Refused rather than ignored, so a deployment that still sets it learns where its policies went.
    */
   SUPERVISION_DEADLINE_POLICIES: z
-    .undefined({ error: '期限规则改为参考数据：请用 PUT /deadline-policies/{id} 载入 / deadline policies are reference data now: load them with PUT /deadline-policies/{id}' })
+    .undefined({
+      error:
+        '期限规则改为参考数据：请用 PUT /deadline-policies/{id} 载入 / deadline policies are reference data now: load them with PUT /deadline-policies/{id}',
+    })
     .optional(),
   SUPERVISION_ESCALATION: json(escalationSchema).optional(),
   /** 积案: unresolved this many days after registration (the seeds: 3 years). */

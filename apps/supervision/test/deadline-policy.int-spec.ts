@@ -1,4 +1,5 @@
 import { eventually } from '@sunshine/testing';
+
 import { CaseScript } from './support/case-events';
 import { CITY, COUNTY } from './support/directory';
 import { SupervisionWorld } from './support/supervision-world';
@@ -17,10 +18,14 @@ describe('deadline policies as reference data: loaded by the city, published, co
     expect([county.status, county.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
     const clerk = await put('xinxiang', TEN_DAY_ACCEPTANCE, 'cityBureau', ['clerk']);
     expect([clerk.status, clerk.body.code]).toEqual([403, 'ROLE_REQUIRED']);
-    const elsewhere = await put('anyang', { jurisdiction: '410500000000', clocks: [{ kind: 'acceptance', amount: 10 }] }, 'cityBureau', ['admin']);
+    const elsewhere = await put('anyang', { jurisdiction: '410500000000', clocks: [{ kind: 'acceptance', amount: 10 }] }, 'cityBureau', [
+      'admin',
+    ]);
     expect([elsewhere.status, elsewhere.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
     // A new kind must give every field of a clock: the domain refuses a bare amount.
-    const incomplete = await put('xinxiang', { jurisdiction: CITY, clocks: [{ kind: 'hotline-callback', amount: 2 }] }, 'cityBureau', ['admin']);
+    const incomplete = await put('xinxiang', { jurisdiction: CITY, clocks: [{ kind: 'hotline-callback', amount: 2 }] }, 'cityBureau', [
+      'admin',
+    ]);
     expect([incomplete.status, incomplete.body.code]).toEqual([422, 'REFERENCE_DATA_INVALID']);
     const malformed = await put('xinxiang', { jurisdiction: '4107', clocks: [] }, 'cityBureau', ['admin']);
     expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
@@ -32,7 +37,10 @@ describe('deadline policies as reference data: loaded by the city, published, co
     await c.registered('2026-03-02T01:00:00.000Z');
     await c.dispatched('2026-03-02T02:00:00.000Z');
     // Mon 3/2 + 15 days = Tue 3/17.
-    expect((await world.clocks(c.caseId)).find((k) => k.kind === 'acceptance')).toMatchObject({ last_day: '2026-03-17', provisional: false });
+    expect((await world.clocks(c.caseId)).find((k) => k.kind === 'acceptance')).toMatchObject({
+      last_day: '2026-03-17',
+      provisional: false,
+    });
 
     const loaded = await put('xinxiang', TEN_DAY_ACCEPTANCE, 'cityBureau', ['admin']);
     expect([loaded.status, loaded.body]).toEqual([202, { id: 'xinxiang', revision: 1 }]);
@@ -42,9 +50,20 @@ describe('deadline policies as reference data: loaded by the city, published, co
       30000,
       'the acceptance clock counted with the policy',
     );
-    const listed = await world.call<Array<Record<string, unknown>>>('GET', '/deadline-policies', undefined, await world.token('countyBureau'));
+    const listed = await world.call<Array<Record<string, unknown>>>(
+      'GET',
+      '/deadline-policies',
+      undefined,
+      await world.token('countyBureau'),
+    );
     expect(listed.body).toEqual([
-      expect.objectContaining({ id: 'xinxiang', jurisdiction: CITY, clocks: [{ kind: 'acceptance', amount: 10 }], revision: 1, publishedBy: 'cityBureau-staff' }),
+      expect.objectContaining({
+        id: 'xinxiang',
+        jurisdiction: CITY,
+        clocks: [{ kind: 'acceptance', amount: 10 }],
+        revision: 1,
+        publishedBy: 'cityBureau-staff',
+      }),
     ]);
   });
 });

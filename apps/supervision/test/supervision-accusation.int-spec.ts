@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { MessageEvent } from '@nestjs/common';
 import { CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import { eventually } from '@sunshine/testing';
 import type { Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
+
 import { FeedService } from '../src/feed/feed.service';
 import { CaseScript } from './support/case-events';
 import { UNITS } from './support/directory';
@@ -43,19 +45,28 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
   const subscriptions: Subscription[] = [];
 
   const get = async <T>(path: string, unit: UnitKey) => world.call<T>('GET', path, undefined, await world.token(unit, [...ALL_ROLES]));
-  const send = async (method: string, path: string, body: unknown, unit: UnitKey) => world.call(method, path, body, await world.token(unit, [...ALL_ROLES]));
+  const send = async (method: string, path: string, body: unknown, unit: UnitKey) =>
+    world.call(method, path, body, await world.token(unit, [...ALL_ROLES]));
 
   beforeAll(async () => {
     const app = world.app;
     if (!app) throw new Error('supervision is not running');
     for (const unit of FEEDS) {
-      const staff: StaffPrincipal = { subject: `${unit}-staff`, unitId: UNITS[unit], roles: [...ALL_ROLES], divisionCode: UNITS[unit].slice(0, 12), token: '' };
+      const staff: StaffPrincipal = {
+        subject: `${unit}-staff`,
+        unitId: UNITS[unit],
+        roles: [...ALL_ROLES],
+        divisionCode: UNITS[unit].slice(0, 12),
+        token: '',
+      };
       const seen: Array<{ caseId: string; status: string }> = [];
       fed.set(unit, seen);
       const stream = app.get(FeedService).stream(await app.get(CaseVisibility).viewer(staff));
-      subscriptions.push(stream.subscribe((m: MessageEvent) => {
-        if (m.type === 'status') seen.push(m.data as { caseId: string; status: string });
-      }));
+      subscriptions.push(
+        stream.subscribe((m: MessageEvent) => {
+          if (m.type === 'status') seen.push(m.data as { caseId: string; status: string });
+        }),
+      );
     }
     await accusation.registered('2026-03-02T01:00:00.000Z', {
       type: 'accusation',
@@ -69,7 +80,11 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
     // The acceptance clock runs out: the city discipline commission's order to the county's (拖延; on an accusation the
     // discipline chain supervises, never a bureau: issue 17).
     await world.at('2026-03-17T16:00:00.000Z');
-    await eventually(async () => ((await world.written(accusation.caseId, 'case.supervision-order-issued')).length > 0 ? true : undefined), 30000, 'the order');
+    await eventually(
+      async () => ((await world.written(accusation.caseId, 'case.supervision-order-issued')).length > 0 ? true : undefined),
+      30000,
+      'the order',
+    );
     const leader = await send('POST', `/cases/${accusation.caseId}/leader`, {}, 'countyDiscipline');
     expect(leader.status).toBe(201);
   });
@@ -79,7 +94,10 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
   });
 
   it('shows the case, its clocks, order and warning to the discipline commission and the registering bureau', async () => {
-    const view = await get<{ status: string; holdingUnitId: string; timeline: Array<{ type: string }> }>(`/cases/${accusation.caseId}`, 'countyDiscipline');
+    const view = await get<{ status: string; holdingUnitId: string; timeline: Array<{ type: string }> }>(
+      `/cases/${accusation.caseId}`,
+      'countyDiscipline',
+    );
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ status: 'dispatched', holdingUnitId: UNITS.countyDiscipline });
     // The warnings' instants passed with the due: skipped, not raised. The major collective visit was reported up at once.
@@ -93,14 +111,27 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
     ]);
     for (const unit of ['countyDiscipline', 'countyBureau'] as const) {
       expect([unit, (await get(`/cases/${accusation.caseId}`, unit)).status]).toEqual([unit, 200]);
-      expect([unit, JSON.stringify((await get('/cases?limit=500', unit)).body)]).toEqual([unit, expect.stringContaining(accusation.caseId)]);
-      expect([unit, JSON.stringify((await get('/clocks?status=overdue', unit)).body)]).toEqual([unit, expect.stringContaining(accusation.caseId)]);
+      expect([unit, JSON.stringify((await get('/cases?limit=500', unit)).body)]).toEqual([
+        unit,
+        expect.stringContaining(accusation.caseId),
+      ]);
+      expect([unit, JSON.stringify((await get('/clocks?status=overdue', unit)).body)]).toEqual([
+        unit,
+        expect.stringContaining(accusation.caseId),
+      ]);
     }
-    const received = await get<Array<{ caseId: string; trigger: string; byUnitId: string }>>('/supervision-orders?direction=received', 'countyDiscipline');
+    const received = await get<Array<{ caseId: string; trigger: string; byUnitId: string }>>(
+      '/supervision-orders?direction=received',
+      'countyDiscipline',
+    );
     expect(received.body.find((o) => o.caseId === accusation.caseId)).toMatchObject({ trigger: 'overdue', byUnitId: UNITS.cityDiscipline });
     const alerts = await get<Array<{ kind: string; caseIds: string[] }>>('/alerts?limit=500', 'countyBureau');
-    expect(alerts.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'collective-visit', caseIds: [accusation.caseId] })]));
-    expect((await get<Array<{ caseId: string }>>('/leader/cases', 'countyDiscipline')).body.map((c) => c.caseId)).toEqual([accusation.caseId]);
+    expect(alerts.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'collective-visit', caseIds: [accusation.caseId] })]),
+    );
+    expect((await get<Array<{ caseId: string }>>('/leader/cases', 'countyDiscipline')).body.map((c) => c.caseId)).toEqual([
+      accusation.caseId,
+    ]);
   });
 
   it('answers the accused government and its petition office as for a case that does not exist, on every endpoint', async () => {
@@ -120,9 +151,20 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
         expect([unit, method, path, real.status, real.body['code']]).toEqual([unit, method, path, none.status, none.body['code']]);
         expect([unit, method, path, real.status >= 400]).toEqual([unit, method, path, true]);
       }
-      for (const path of ['/cases?limit=500', '/cases?type=accusation&limit=500', '/cases?overdue=true&limit=500', '/clocks?limit=1000',
-        '/clocks?status=running,paused,overdue,satisfied,ended,expired,lapsed&limit=1000', '/alerts?limit=500', '/backlog', '/escalations?limit=500',
-        `/escalations?caseId=${accusation.caseId}`, '/supervision-orders?direction=received', '/supervision-orders?direction=issued', '/leader/cases']) {
+      for (const path of [
+        '/cases?limit=500',
+        '/cases?type=accusation&limit=500',
+        '/cases?overdue=true&limit=500',
+        '/clocks?limit=1000',
+        '/clocks?status=running,paused,overdue,satisfied,ended,expired,lapsed&limit=1000',
+        '/alerts?limit=500',
+        '/backlog',
+        '/escalations?limit=500',
+        `/escalations?caseId=${accusation.caseId}`,
+        '/supervision-orders?direction=received',
+        '/supervision-orders?direction=issued',
+        '/leader/cases',
+      ]) {
         const listed = await get(path, unit);
         expect([unit, path, listed.status]).toEqual([unit, path, 200]);
         expect([unit, path, JSON.stringify(listed.body).includes(accusation.caseId)]).toEqual([unit, path, false]);
@@ -136,7 +178,12 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
   // answered it, and named a leader of the accused unit. Orders, reminders and 包案 on an accusation: only by and to the
   // discipline-inspection chain; orders only to units the directory knows that may see the case.
   it('lets only the discipline chain order, chase and take charge of an accusation, and never the accused side', async () => {
-    const order = (unitId: string) => ({ unitId, trigger: 'delay', answerDays: 5, reason: { code: 'slow-handling', text: '办理进度缓慢' } });
+    const order = (unitId: string) => ({
+      unitId,
+      trigger: 'delay',
+      answerDays: 5,
+      reason: { code: 'slow-handling', text: '办理进度缓慢' },
+    });
     const issue = (by: UnitKey, unitId: string) => send('POST', `/cases/${accusation.caseId}/supervision-orders`, order(unitId), by);
 
     // The registering bureau sees the facts, but is no organ of the chain: it orders no one, not even the commission.
@@ -164,7 +211,10 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
     // The registering bureau cannot chase or answer it; nobody outside the chain sees it.
     for (const unit of ['countyBureau', 'dongtun', 'dongtunOffice'] as const) {
       expect([unit, (await send('POST', `/supervision-orders/${orderId}/reminders`, {}, unit)).status]).toEqual([unit, 404]);
-      expect([unit, (await send('POST', `/supervision-orders/${orderId}/answer`, { summary: '已办理' }, unit)).status]).toEqual([unit, 404]);
+      expect([unit, (await send('POST', `/supervision-orders/${orderId}/answer`, { summary: '已办理' }, unit)).status]).toEqual([
+        unit,
+        404,
+      ]);
     }
 
     // 包案: the registering bureau may not put a leader (its own, or the accused township's) in charge of the accusation.
@@ -188,13 +238,21 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
       [UNITS.cityDiscipline, UNITS.countyDiscipline],
       [UNITS.cityDiscipline, UNITS.countyDiscipline],
     ]);
-    const written = await world.sql<{ value: string }>(`SELECT value::text AS value FROM outbox WHERE message_key = $1`, [accusation.caseId]);
-    for (const unit of [UNITS.dongtun, UNITS.dongtunOffice]) expect([unit, written.some((r) => r.value.includes(unit))]).toEqual([unit, false]);
+    const written = await world.sql<{ value: string }>(`SELECT value::text AS value FROM outbox WHERE message_key = $1`, [
+      accusation.caseId,
+    ]);
+    for (const unit of [UNITS.dongtun, UNITS.dongtunOffice])
+      expect([unit, written.some((r) => r.value.includes(unit))]).toEqual([unit, false]);
   });
 
   it('orders on an open case only units the directory knows that may see it', async () => {
     const issue = (unitId: string) =>
-      send('POST', `/cases/${control.caseId}/supervision-orders`, { unitId, trigger: 'delay', reason: { code: 'slow-handling' } }, 'countyBureau');
+      send(
+        'POST',
+        `/cases/${control.caseId}/supervision-orders`,
+        { unitId, trigger: 'delay', reason: { code: 'slow-handling' } },
+        'countyBureau',
+      );
     const unknown = await issue('410726101000:no-such-unit');
     expect([unknown.status, unknown.body['code']]).toEqual([422, 'ORDER_UNIT_UNKNOWN']);
     expect(unknown.body['message']).toMatchObject({ zh: expect.stringContaining('单位目录中没有该单位') });
@@ -206,9 +264,23 @@ describe('an accusation against a township, in supervision (Art 30, 46)', () => 
   });
 
   it('never sends the accusation on the live feed to the accused side, and does to the discipline commission', async () => {
-    await eventually(async () => (fed.get('dongtunOffice')?.some((c) => c.caseId === control.caseId && c.status === 'dispatched') ? true : undefined), 30000, 'the office’s feed');
+    await eventually(
+      async () => (fed.get('dongtunOffice')?.some((c) => c.caseId === control.caseId && c.status === 'dispatched') ? true : undefined),
+      30000,
+      'the office’s feed',
+    );
     for (const unit of ACCUSED_SIDE) expect([unit, fed.get(unit)?.filter((c) => c.caseId === accusation.caseId)]).toEqual([unit, []]);
-    expect(fed.get('countyDiscipline')?.filter((c) => c.caseId === accusation.caseId).map((c) => c.status)).toEqual(['registered', 'dispatched']);
-    expect(fed.get('countyBureau')?.filter((c) => c.caseId === accusation.caseId).map((c) => c.status)).toEqual(['registered', 'dispatched']);
+    expect(
+      fed
+        .get('countyDiscipline')
+        ?.filter((c) => c.caseId === accusation.caseId)
+        .map((c) => c.status),
+    ).toEqual(['registered', 'dispatched']);
+    expect(
+      fed
+        .get('countyBureau')
+        ?.filter((c) => c.caseId === accusation.caseId)
+        .map((c) => c.status),
+    ).toEqual(['registered', 'dispatched']);
   });
 });

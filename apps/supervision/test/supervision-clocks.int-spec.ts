@@ -1,6 +1,6 @@
 import { CaseScript } from './support/case-events';
-import { O, W, X } from './support/notices';
 import { UNITS } from './support/directory';
+import { O, W, X } from './support/notices';
 import { SupervisionWorld } from './support/supervision-world';
 
 // Every instant below was worked out by hand from 《民法典》201–203 and the 2026 arrangement (国办发明电〔2025〕7号, as
@@ -30,11 +30,18 @@ describe('the deadline ledger with the injectable clock', () => {
     // Received Mon 2/2 → 15 days → Tue 2/17, a holiday → the first working day after it: Tue 2/24.
     await c.registered('2026-02-02T02:00:00.000Z');
     const due = '2026-02-24T16:00:00.000Z';
-    await changesExactlyAt(c, { lastQuiet: '2026-02-21T15:59:59.999Z', at: '2026-02-21T16:00:00.000Z' }, { before: [], then: [`${W} dispatch ${due}`] });
+    await changesExactlyAt(
+      c,
+      { lastQuiet: '2026-02-21T15:59:59.999Z', at: '2026-02-21T16:00:00.000Z' },
+      { before: [], then: [`${W} dispatch ${due}`] },
+    );
     await changesExactlyAt(
       c,
       { lastQuiet: '2026-02-24T15:59:59.999Z', at: due },
-      { before: [`${W} dispatch ${due}`, `${W} dispatch ${due}`], then: [`${W} dispatch ${due}`, `${W} dispatch ${due}`, `${O} dispatch ${due}`] },
+      {
+        before: [`${W} dispatch ${due}`, `${W} dispatch ${due}`],
+        then: [`${W} dispatch ${due}`, `${W} dispatch ${due}`, `${O} dispatch ${due}`],
+      },
     );
     await world.at('2026-03-10T00:00:00.000Z');
     expect(await c.notices('dispatch')).toHaveLength(3);
@@ -50,7 +57,11 @@ describe('the deadline ledger with the injectable clock', () => {
     await c.dispatched('2026-02-11T02:00:00.000Z');
     const objection = '2026-02-25T16:00:00.000Z';
     const acceptance = '2026-02-26T16:00:00.000Z';
-    await changesExactlyAt(c, { lastQuiet: '2026-02-22T15:59:59.999Z', at: '2026-02-22T16:00:00.000Z' }, { before: [], then: [`${W} objection ${objection}`] });
+    await changesExactlyAt(
+      c,
+      { lastQuiet: '2026-02-22T15:59:59.999Z', at: '2026-02-22T16:00:00.000Z' },
+      { before: [], then: [`${W} objection ${objection}`] },
+    );
     await world.at('2026-02-23T16:00:00.000Z');
     await world.at('2026-02-24T16:00:00.000Z');
     await world.at('2026-02-25T16:00:00.000Z');
@@ -83,11 +94,16 @@ describe('the deadline ledger with the injectable clock', () => {
     const due = '2026-05-07T16:00:00.000Z';
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ last_day: '2026-05-07' });
     await world.at('2026-04-28T00:00:00.000Z');
-    expect((await c.notices('handling'))).toEqual([]);
-    await changesExactlyAt(c, { lastQuiet: '2026-05-04T15:59:59.999Z', at: '2026-05-04T16:00:00.000Z' }, { before: [], then: [`${W} handling ${due}`] }, 'handling');
+    expect(await c.notices('handling')).toEqual([]);
+    await changesExactlyAt(
+      c,
+      { lastQuiet: '2026-05-04T15:59:59.999Z', at: '2026-05-04T16:00:00.000Z' },
+      { before: [], then: [`${W} handling ${due}`] },
+      'handling',
+    );
     await c.replied('2026-05-06T02:00:00.000Z');
     await world.at('2026-05-08T00:00:00.000Z');
-    expect((await c.notices('handling'))).toEqual([`${W} handling ${due}`]);
+    expect(await c.notices('handling')).toEqual([`${W} handling ${due}`]);
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ status: 'satisfied' });
   });
 
@@ -145,7 +161,10 @@ describe('the deadline ledger with the injectable clock', () => {
     await changesExactlyAt(
       reReview,
       { lastQuiet: '2026-04-07T15:59:59.999Z', at: due },
-      { before: [`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`], then: [`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`, `${O} re-review-handling ${due}`] },
+      {
+        before: [`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`],
+        then: [`${W} re-review-handling ${due}`, `${W} re-review-handling ${due}`, `${O} re-review-handling ${due}`],
+      },
       're-review-handling',
     );
   });

@@ -1,7 +1,8 @@
 import { eventually } from '@sunshine/testing';
+
 import { CaseScript } from './support/case-events';
-import { O, W } from './support/notices';
 import { UNITS } from './support/directory';
+import { O, W } from './support/notices';
 import { SupervisionWorld, type UnitKey } from './support/supervision-world';
 
 interface Order {
@@ -46,7 +47,11 @@ describe('supervision orders, the escalation policy and the 交办 completion re
       escalationStep: 0,
     });
     const orderId = issued.body.orderId;
-    await eventually(async () => ((await world.clocks(c.caseId)).some((k) => k.kind === 'supervision-order-answer') ? true : undefined), 30000, 'the answer clock');
+    await eventually(
+      async () => ((await world.clocks(c.caseId)).some((k) => k.kind === 'supervision-order-answer') ? true : undefined),
+      30000,
+      'the answer clock',
+    );
 
     const reminded = await world.call<Order>('POST', `/supervision-orders/${orderId}/reminders`, { note: '请抓紧办理' }, bureau);
     expect(reminded.body).toMatchObject({ reminders: 1 });
@@ -88,7 +93,12 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     expect(await world.written(c.caseId, 'case.escalated')).toHaveLength(1);
     const followed = await world.call<Order[]>('GET', '/supervision-orders?direction=issued', undefined, await world.token('cityBureau'));
     expect(followed.body.find((o) => o.orderId === orderId)).toMatchObject({ supervisingUnitId: UNITS.cityBureau, escalationStep: 1 });
-    const escalations = await world.call<Array<{ caseId: string; policyStep: number }>>('GET', `/escalations?caseId=${c.caseId}`, undefined, await world.token('cityBureau'));
+    const escalations = await world.call<Array<{ caseId: string; policyStep: number }>>(
+      'GET',
+      `/escalations?caseId=${c.caseId}`,
+      undefined,
+      await world.token('cityBureau'),
+    );
     expect(escalations.body).toEqual([expect.objectContaining({ caseId: c.caseId, policyStep: 1 })]);
   });
 
@@ -97,16 +107,36 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     const c = await acceptedCase('2026-05-19T02:00:00.000Z', '2026-05-19T03:00:00.000Z', '2026-05-19T04:00:00.000Z');
     const issued = await issue(c, { trigger: 'perfunctory', answerDays: 3, reason: { code: 'callback' } });
     expect(issued.status).toBe(201);
-    await eventually(async () => ((await world.clocks(c.caseId)).some((k) => k.kind === 'supervision-order-answer') ? true : undefined), 30000, 'the answer clock');
-    const answered = await world.call<Order>('POST', `/supervision-orders/${issued.body.orderId}/answer`, { summary: '已约谈当事人并限期整改' }, await world.token('hrss'));
+    await eventually(
+      async () => ((await world.clocks(c.caseId)).some((k) => k.kind === 'supervision-order-answer') ? true : undefined),
+      30000,
+      'the answer clock',
+    );
+    const answered = await world.call<Order>(
+      'POST',
+      `/supervision-orders/${issued.body.orderId}/answer`,
+      { summary: '已约谈当事人并限期整改' },
+      await world.token('hrss'),
+    );
     expect(answered.status).toBe(201);
     expect(answered.body).toMatchObject({ status: 'answered' });
-    expect((await world.call('POST', `/supervision-orders/${issued.body.orderId}/answer`, { summary: '再次回复' }, await world.token('hrss'))).status).toBe(409);
-    await eventually(async () => ((await world.clocks(c.caseId)).find((k) => k.kind === 'supervision-order-answer')?.status === 'satisfied' ? true : undefined), 30000, 'the answer clock to stop');
+    expect(
+      (await world.call('POST', `/supervision-orders/${issued.body.orderId}/answer`, { summary: '再次回复' }, await world.token('hrss')))
+        .status,
+    ).toBe(409);
+    await eventually(
+      async () =>
+        (await world.clocks(c.caseId)).find((k) => k.kind === 'supervision-order-answer')?.status === 'satisfied' ? true : undefined,
+      30000,
+      'the answer clock to stop',
+    );
     await world.at('2026-06-05T00:00:00.000Z');
     expect(await c.notices('supervision-order-answer')).toEqual([]);
     expect(await world.written(c.caseId, 'case.escalated')).toEqual([]);
-    expect((await world.written(c.caseId, 'case.supervision-order-answered'))[0]?.payload).toMatchObject({ orderId: issued.body.orderId, unitId: UNITS.hrss });
+    expect((await world.written(c.caseId, 'case.supervision-order-answered'))[0]?.payload).toMatchObject({
+      orderId: issued.body.orderId,
+      unitId: UNITS.hrss,
+    });
   });
 
   it('issues orders by policy: for an overdue acceptance (拖延) and a case objected twice (推诿); a 不满意 rating as its jurisdiction says', async () => {
@@ -132,17 +162,42 @@ describe('supervision orders, the escalation policy and the 交办 completion re
     await rated.dispatched('2026-06-01T02:00:00.000Z');
     await rated.rated('2026-06-04T02:00:00.000Z', 'dissatisfied');
     const county = await world.token('countyBureau');
-    const reviews = await eventually(async () => {
-      const listed = (await world.call<Array<{ caseId: string }>>('GET', '/dissatisfaction-reviews', undefined, county)).body;
-      return listed.some((r) => r.caseId === rated.caseId) ? listed : undefined;
-    }, 30000, 'the rating flagged for review');
-    expect(reviews.find((r) => r.caseId === rated.caseId)).toMatchObject({ stage: 'original', unitId: UNITS.hrss, bureauUnitId: UNITS.countyBureau, status: 'pending' });
+    const reviews = await eventually(
+      async () => {
+        const listed = (await world.call<Array<{ caseId: string }>>('GET', '/dissatisfaction-reviews', undefined, county)).body;
+        return listed.some((r) => r.caseId === rated.caseId) ? listed : undefined;
+      },
+      30000,
+      'the rating flagged for review',
+    );
+    expect(reviews.find((r) => r.caseId === rated.caseId)).toMatchObject({
+      stage: 'original',
+      unitId: UNITS.hrss,
+      bureauUnitId: UNITS.countyBureau,
+      status: 'pending',
+    });
     expect(await world.written(rated.caseId, 'case.supervision-order-issued')).toEqual([]);
     // A jurisdiction that decided otherwise (policy as data, city-level admin): an order under the label it chose.
     const cityAdmin = await world.token('cityBureau', ['admin']);
-    expect((await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order' }, cityAdmin)).status).toBe(400);
-    expect((await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order', trigger: 'other' }, county)).status).toBe(403);
-    const put = await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order', trigger: 'other' }, cityAdmin);
+    expect(
+      (await world.call('PUT', '/dissatisfaction-policies/yanjin', { jurisdiction: '410726000000', response: 'order' }, cityAdmin)).status,
+    ).toBe(400);
+    expect(
+      (
+        await world.call(
+          'PUT',
+          '/dissatisfaction-policies/yanjin',
+          { jurisdiction: '410726000000', response: 'order', trigger: 'other' },
+          county,
+        )
+      ).status,
+    ).toBe(403);
+    const put = await world.call(
+      'PUT',
+      '/dissatisfaction-policies/yanjin',
+      { jurisdiction: '410726000000', response: 'order', trigger: 'other' },
+      cityAdmin,
+    );
     expect(put.body).toMatchObject({ id: 'yanjin', jurisdiction: '410726000000', response: 'order', trigger: 'other', revision: 1 });
     const ordered = new CaseScript(world);
     await ordered.registered('2026-06-01T01:00:00.000Z');
@@ -153,7 +208,11 @@ describe('supervision orders, the escalation policy and the 交办 completion re
 
     await world.at('2026-06-16T16:00:00.000Z');
     expect(await late.notices('acceptance')).toContain(`${O} acceptance 2026-06-16T16:00:00.000Z`);
-    const order = await eventually(async () => (await world.written(late.caseId, 'case.supervision-order-issued'))[0], 30000, 'the policy’s order');
+    const order = await eventually(
+      async () => (await world.written(late.caseId, 'case.supervision-order-issued'))[0],
+      30000,
+      'the policy’s order',
+    );
     expect(order.payload).toMatchObject({ unitId: UNITS.hrss, byUnitId: UNITS.countyBureau, trigger: 'overdue' });
     const overdue = (await world.written(late.caseId, 'case.overdue')).find((e) => e.payload.clock === 'acceptance');
     expect(order.causationId).toBe(overdue?.id);

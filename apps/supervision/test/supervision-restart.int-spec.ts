@@ -1,4 +1,5 @@
 import { eventually } from '@sunshine/testing';
+
 import { CaseScript } from './support/case-events';
 import { O, W, X } from './support/notices';
 import { SupervisionWorld } from './support/supervision-world';
@@ -67,13 +68,28 @@ describe('the ledger as the truth: Redis lost, a year’s holidays published', (
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ last_day: '2027-02-18', provisional: true });
 
     // A made-up arrangement for the test: 春节 2/14–2/22 off, 2/13 and 2/27 (Saturdays) worked.
-    const holidays = ['2027-01-01', '2027-01-02', '2027-01-03', ...Array.from({ length: 9 }, (_, i) => `2027-02-${String(14 + i).padStart(2, '0')}`)];
+    const holidays = [
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      ...Array.from({ length: 9 }, (_, i) => `2027-02-${String(14 + i).padStart(2, '0')}`),
+    ];
     const arrangement = { year: 2027, holidays, workdays: ['2027-02-13', '2027-02-27'], source: 'test: a made-up 2027 arrangement' };
     expect((await world.call('POST', '/calendar/arrangements', arrangement, await world.token('cityBureau'))).status).toBe(403);
     // A county's own ops token may not change the nation's calendar.
-    const county = await world.call<{ code: string }>('POST', '/calendar/arrangements', arrangement, await world.token('countyBureau', ['ops']));
+    const county = await world.call<{ code: string }>(
+      'POST',
+      '/calendar/arrangements',
+      arrangement,
+      await world.token('countyBureau', ['ops']),
+    );
     expect([county.status, county.body.code]).toEqual([403, 'CITY_LEVEL_REQUIRED']);
-    const bad = await world.call<{ code: string }>('POST', '/calendar/arrangements', { ...arrangement, workdays: ['2027-02-15'] }, await world.token('cityBureau', ['ops']));
+    const bad = await world.call<{ code: string }>(
+      'POST',
+      '/calendar/arrangements',
+      { ...arrangement, workdays: ['2027-02-15'] },
+      await world.token('cityBureau', ['ops']),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
 

@@ -1,5 +1,6 @@
 import type { AlertEarlyWarning } from '@sunshine/contracts';
 import { eventually } from '@sunshine/testing';
+
 import { CaseScript } from './support/case-events';
 import { DONGTUN, FENGZHUANG, UNITS } from './support/directory';
 import { SupervisionWorld } from './support/supervision-world';
@@ -27,14 +28,27 @@ describe('early warnings, urgent matters, leaders in charge and the backlog regi
     await major.registered('2026-03-05T03:00:00.000Z', collective(60));
     await after.registered('2026-04-01T02:00:00.000Z', collective(12));
     expect(await alertsFor(during.caseId)).toEqual([
-      expect.objectContaining({ kind: 'collective-visit', level: 'warning', divisionCode: DONGTUN, count: 12, threshold: 10, sensitivePeriod: '全国两会' }),
+      expect.objectContaining({
+        kind: 'collective-visit',
+        level: 'warning',
+        divisionCode: DONGTUN,
+        count: 12,
+        threshold: 10,
+        sensitivePeriod: '全国两会',
+      }),
     ]);
-    expect(await alertsFor(major.caseId)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'collective-visit', level: 'major', count: 60, threshold: 50 }),
-      expect.objectContaining({ kind: 'urgent-matter', level: 'major' }),
-    ]));
+    expect(await alertsFor(major.caseId)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'collective-visit', level: 'major', count: 60, threshold: 50 }),
+        expect.objectContaining({ kind: 'urgent-matter', level: 'major' }),
+      ]),
+    );
     const [reported] = await world.written(major.caseId, 'case.reported-up');
-    expect(reported?.payload).toMatchObject({ unitId: UNITS.countyBureau, kind: 'major', toUnitIds: [UNITS.countyParty, UNITS.countyGov, UNITS.cityBureau] });
+    expect(reported?.payload).toMatchObject({
+      unitId: UNITS.countyBureau,
+      kind: 'major',
+      toUnitIds: [UNITS.countyParty, UNITS.countyGov, UNITS.cityBureau],
+    });
     expect(await alertsFor(after.caseId)).toEqual([]);
     const keys = await world.sql<{ message_key: string }>(`SELECT DISTINCT message_key FROM outbox WHERE type = 'alert.early-warning'`);
     expect(keys.map((k) => k.message_key)).toEqual([DONGTUN]);
@@ -46,7 +60,9 @@ describe('early warnings, urgent matters, leaders in charge and the backlog regi
     await elsewhere.registered('2026-03-06T01:00:00.000Z', { placeCode: FENGZHUANG, category: 'environment' });
     for (const [i, c] of cases.entries()) await c.registered(`2026-03-06T0${2 + i}:00:00.000Z`, { category: 'environment' });
     const spikes = (await alertsFor(cases[2]?.caseId ?? '')).filter((a) => a.kind === 'category-spike');
-    expect(spikes).toEqual([expect.objectContaining({ divisionCode: DONGTUN, category: 'environment', count: 3, threshold: 3, windowHours: 24 })]);
+    expect(spikes).toEqual([
+      expect.objectContaining({ divisionCode: DONGTUN, category: 'environment', count: 3, threshold: 3, windowHours: 24 }),
+    ]);
     expect(spikes[0]?.caseIds).not.toContain(elsewhere.caseId);
     expect((await alertsFor(cases[3]?.caseId ?? '')).filter((a) => a.kind === 'category-spike')).toEqual([]);
     const listed = await world.call<Array<{ kind: string }>>('GET', '/alerts', undefined, await world.token('countyBureau'));
@@ -60,15 +76,28 @@ describe('early warnings, urgent matters, leaders in charge and the backlog regi
     await c.dispatched('2026-03-07T03:00:00.000Z');
     const body = { kind: 'urgent', reason: { code: 'self-harm-threat', text: '信访人情绪激动' } };
     expect((await world.call('POST', `/cases/${c.caseId}/report-up`, body, await world.token('hrss'))).status).toBe(403);
-    const reported = await world.call<{ toUnitIds: string[] }>('POST', `/cases/${c.caseId}/report-up`, body, await world.token('countyBureau'));
+    const reported = await world.call<{ toUnitIds: string[] }>(
+      'POST',
+      `/cases/${c.caseId}/report-up`,
+      body,
+      await world.token('countyBureau'),
+    );
     expect(reported.status).toBe(200);
     expect(reported.body.toUnitIds).toEqual([UNITS.countyParty, UNITS.countyGov, UNITS.cityBureau]);
 
     const leader = await world.keys.token({ sub: 'leader-zhang', unit: UNITS.countyGov, division: '410726000000', roles: ['leader'] });
-    const assigned = await world.call<{ caseId: string; leaderRef: string }>('POST', `/cases/${c.caseId}/leader`, { reason: { code: 'reception-day' } }, leader);
+    const assigned = await world.call<{ caseId: string; leaderRef: string }>(
+      'POST',
+      `/cases/${c.caseId}/leader`,
+      { reason: { code: 'reception-day' } },
+      leader,
+    );
     expect(assigned.status).toBe(201);
     expect(assigned.body).toMatchObject({ caseId: c.caseId, leaderRef: 'leader-zhang' });
-    expect((await world.written(c.caseId, 'case.leader-assigned'))[0]?.payload).toMatchObject({ leaderRef: 'leader-zhang', unitId: UNITS.countyGov });
+    expect((await world.written(c.caseId, 'case.leader-assigned'))[0]?.payload).toMatchObject({
+      leaderRef: 'leader-zhang',
+      unitId: UNITS.countyGov,
+    });
     const mine = await world.call<Array<{ caseId: string }>>('GET', '/leader/cases', undefined, leader);
     expect(mine.body.map((i) => i.caseId)).toEqual([c.caseId]);
     const outsider = await world.keys.token({ sub: 'leader-li', unit: UNITS.fengzhuang, division: '410726102000', roles: ['leader'] });
@@ -84,26 +113,53 @@ describe('early warnings, urgent matters, leaders in charge and the backlog regi
     await old.dispatched('2023-03-02T02:00:00.000Z');
     await younger.registered('2023-03-10T02:00:00.000Z');
     await world.at('2026-03-08T00:00:00.000Z');
-    const [registered] = await eventually(async () => {
-      const events = await world.written(old.caseId, 'case.backlog-registered');
-      return events.length > 0 ? events : undefined;
-    }, 30000, 'the backlog registration');
+    const [registered] = await eventually(
+      async () => {
+        const events = await world.written(old.caseId, 'case.backlog-registered');
+        return events.length > 0 ? events : undefined;
+      },
+      30000,
+      'the backlog registration',
+    );
     expect(registered?.payload).toMatchObject({ unitId: UNITS.hrss, reason: { code: 'age-exceeded' } });
     expect(await world.written(younger.caseId, 'case.backlog-registered')).toEqual([]);
 
     const county = await world.token('countyBureau');
-    const plan = await world.call<{ plan: string; status: string }>('PUT', `/cases/${old.caseId}/backlog/plan`, { plan: '县领导包案，分期兑付欠薪', planDueDate: '2026-06-30' }, county);
+    const plan = await world.call<{ plan: string; status: string }>(
+      'PUT',
+      `/cases/${old.caseId}/backlog/plan`,
+      { plan: '县领导包案，分期兑付欠薪', planDueDate: '2026-06-30' },
+      county,
+    );
     expect(plan.body).toMatchObject({ plan: '县领导包案，分期兑付欠薪', status: 'registered' });
     // An update changes only what it names: a new plan keeps the due date, a new date keeps the plan.
-    const replanned = await world.call<{ plan: string; planDueDate: string | null }>('PUT', `/cases/${old.caseId}/backlog/plan`, { plan: '县领导包案，分三期兑付欠薪' }, county);
+    const replanned = await world.call<{ plan: string; planDueDate: string | null }>(
+      'PUT',
+      `/cases/${old.caseId}/backlog/plan`,
+      { plan: '县领导包案，分三期兑付欠薪' },
+      county,
+    );
     expect(replanned.body).toMatchObject({ plan: '县领导包案，分三期兑付欠薪', planDueDate: '2026-06-30' });
-    const redated = await world.call<{ plan: string; planDueDate: string | null }>('PUT', `/cases/${old.caseId}/backlog/plan`, { planDueDate: '2026-07-31' }, county);
+    const redated = await world.call<{ plan: string; planDueDate: string | null }>(
+      'PUT',
+      `/cases/${old.caseId}/backlog/plan`,
+      { planDueDate: '2026-07-31' },
+      county,
+    );
     expect(redated.body).toMatchObject({ plan: '县领导包案，分三期兑付欠薪', planDueDate: '2026-07-31' });
     expect((await world.call('PUT', `/cases/${old.caseId}/backlog/plan`, {}, county)).status).toBe(400);
     await old.replied('2026-03-09T02:00:00.000Z');
-    expect((await world.call<Array<{ caseId: string; status: string }>>('GET', '/backlog', undefined, county)).body.find((b) => b.caseId === old.caseId)).toMatchObject({ status: 'registered' });
+    expect(
+      (await world.call<Array<{ caseId: string; status: string }>>('GET', '/backlog', undefined, county)).body.find(
+        (b) => b.caseId === old.caseId,
+      ),
+    ).toMatchObject({ status: 'registered' });
     await old.closed('2026-03-10T02:00:00.000Z');
-    await eventually(async () => ((await world.written(old.caseId, 'case.backlog-cleared')).length === 1 ? true : undefined), 30000, 'the backlog cleared');
+    await eventually(
+      async () => ((await world.written(old.caseId, 'case.backlog-cleared')).length === 1 ? true : undefined),
+      30000,
+      'the backlog cleared',
+    );
     const listed = await world.call<Array<{ caseId: string; status: string }>>('GET', '/backlog?status=cleared', undefined, county);
     expect(listed.body.find((b) => b.caseId === old.caseId)).toMatchObject({ status: 'cleared' });
   });

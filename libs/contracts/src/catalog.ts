@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import type { Envelope } from './envelope';
 import { alertEarlyWarningV1 } from './events/alert-early-warning.event';
 import { caseAcceptedV1, caseNotAcceptedV1 } from './events/case-acceptance.event';
@@ -14,11 +15,15 @@ import { caseBacklogClearedV1, caseBacklogRegisteredV1, caseLeaderAssignedV1 } f
 import { caseManualDispatchRequiredV1 } from './events/case-manual-dispatch-required.event';
 import { caseNoticeDeliveredV1, caseNoticeFailedV1 } from './events/case-notice.event';
 import { caseObjectionApprovedV1, caseObjectionRaisedV1, caseObjectionRejectedV1 } from './events/case-objection.event';
-import { caseReplyServedV1 } from './events/case-reply-served.event';
 import { caseRepliedV1 } from './events/case-replied.event';
+import { caseReplyServedV1 } from './events/case-reply-served.event';
 import { caseHandlerAssignedV1, caseSignedV1 } from './events/case-signed.event';
 import { caseStageOpenedV1 } from './events/case-stage-opened.event';
-import { caseSupervisionOrderAnsweredV1, caseSupervisionOrderIssuedV1, caseSupervisionOrderRemindedV1 } from './events/case-supervision-order.event';
+import {
+  caseSupervisionOrderAnsweredV1,
+  caseSupervisionOrderIssuedV1,
+  caseSupervisionOrderRemindedV1,
+} from './events/case-supervision-order.event';
 import { evaluationRankingPublishedV1, evaluationReportReadyV1, evaluationStaffFlaggedV1 } from './events/evaluation.event';
 import { orgUnitSnapshotV1 } from './events/org-unit-snapshot.event';
 import { petitionCorrectedV1 } from './events/petition-corrected.event';
@@ -33,7 +38,7 @@ import {
   referenceDeadlinePolicyV1,
   referenceRoutingRuleSetV1,
 } from './events/reference-data.event';
-import { Topics, type TopicName } from './topics';
+import { type TopicName, Topics } from './topics';
 
 export type ProducerName = 'intake' | 'routing' | 'supervision' | 'notification' | 'evaluation';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { divisionCodeSchema, isoDateTimeSchema, unitIdSchema, uuidSchema } from './vocabulary/codes';
 
 export const actorSchema = z.object({
@@ -33,7 +34,7 @@ export const envelopeSchema = z.object({
   causationId: z.string().max(96).nullable(),
   payload: z.unknown(),
 });
-export type Envelope<TType extends string = string, TPayload = unknown> = Omit<
-  z.infer<typeof envelopeSchema>,
-  'type' | 'payload'
-> & { type: TType; payload: TPayload };
+export type Envelope<TType extends string = string, TPayload = unknown> = Omit<z.infer<typeof envelopeSchema>, 'type' | 'payload'> & {
+  type: TType;
+  payload: TPayload;
+};

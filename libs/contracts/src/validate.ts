@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { EventCatalog, isEventType, type AnyEvent, type EventOf, type EventType } from './catalog';
+
+import { type AnyEvent, EventCatalog, type EventOf, type EventType, isEventType } from './catalog';
 import { envelopeSchema } from './envelope';
 
 /** An event that does not match its contract. Carries zod's issues so the producer's log says which field. */
@@ -25,7 +26,10 @@ export function assertValidEvent<T extends EventType>(event: EventOf<T>): EventO
   }
   const payload = definition.payload.safeParse(event.payload);
   if (!payload.success) {
-    throw new ContractViolationError(event.type, payload.error.issues.map((i) => ({ ...i, path: ['payload', ...i.path] })));
+    throw new ContractViolationError(
+      event.type,
+      payload.error.issues.map((i) => ({ ...i, path: ['payload', ...i.path] })),
+    );
   }
   return event;
 }
@@ -51,7 +55,10 @@ export function decodeEvent(raw: unknown): DecodeResult {
   if (version > definition.version) return { kind: 'newer-version', type, version };
   const payload = definition.payload.safeParse(envelope.data.payload);
   if (!payload.success) {
-    throw new ContractViolationError(type, payload.error.issues.map((i) => ({ ...i, path: ['payload', ...i.path] })));
+    throw new ContractViolationError(
+      type,
+      payload.error.issues.map((i) => ({ ...i, path: ['payload', ...i.path] })),
+    );
   }
   return { kind: 'event', event: { ...envelope.data, type, payload: payload.data } as AnyEvent };
 }

@@ -1,14 +1,19 @@
-import { forSuite } from '@sunshine/testing';
 import { randomUUID } from 'node:crypto';
-import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
+
+import { forSuite } from '@sunshine/testing';
+
 import { registered } from './support/test-events';
+import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 
 /**
  * Acceptance: a consumer killed with SIGKILL after its effect committed but before its offset commit receives the
  * event again when it comes back, and applies it once (the inbox row is in the effect's transaction).
  */
 describe('consumer crash between effect and offset commit (SIGKILL at a fail point)', () => {
-  const run = forSuite(() => TestRun.create('cc'), (r) => r.cleanup());
+  const run = forSuite(
+    () => TestRun.create('cc'),
+    (r) => r.cleanup(),
+  );
 
   it('delivers the event twice and applies it once', async () => {
     const t0 = Date.now();
@@ -42,7 +47,9 @@ describe('consumer crash between effect and offset commit (SIGKILL at a fail poi
       2,
     );
     expect(deliveries.map((d) => d.pid)).toEqual([first.pid, second.pid]);
-    const effects = await run.query<{ pid: number; mode: string }>(`SELECT pid, mode FROM "${schema}".fx_effects WHERE event_id = $1`, [event.id]);
+    const effects = await run.query<{ pid: number; mode: string }>(`SELECT pid, mode FROM "${schema}".fx_effects WHERE event_id = $1`, [
+      event.id,
+    ]);
     expect(effects).toEqual([{ pid: first.pid, mode: 'live' }]);
     expect(await run.count(`SELECT count(*) AS n FROM "${schema}".processed_events WHERE event_id = $1`, [event.id])).toBe(1);
 
@@ -55,7 +62,9 @@ describe('consumer crash between effect and offset commit (SIGKILL at a fail poi
     await second.kill('SIGTERM');
 
     // Figures for the report.
-    process.stdout.write(`consumer crash: killed after ${tKilled - t0} ms, redelivered and deduplicated ${Date.now() - tKilled} ms later\n`);
+    process.stdout.write(
+      `consumer crash: killed after ${tKilled - t0} ms, redelivered and deduplicated ${Date.now() - tKilled} ms later\n`,
+    );
   }, 240000);
 });
 

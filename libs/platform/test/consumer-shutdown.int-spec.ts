@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { eventually, forSuite } from '@sunshine/testing';
+
 import { dispatched, registered } from './support/test-events';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 
@@ -8,7 +10,10 @@ import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
  * SIGTERM finishes the message in hand, commits its offset and leaves: nothing is delivered twice.
  */
 describe('long handlers and graceful shutdown', () => {
-  const run = forSuite(() => TestRun.create('cs'), (r) => r.cleanup());
+  const run = forSuite(
+    () => TestRun.create('cs'),
+    (r) => r.cleanup(),
+  );
 
   it('heartbeats through a handler three times as long as the session, finishes it on SIGTERM, and is not redelivered', async () => {
     const t0 = Date.now();
@@ -44,7 +49,8 @@ describe('long handlers and graceful shutdown', () => {
     const next = dispatched(caseId, 1);
     await run.produce([next]);
     await eventually(
-      async () => ((await run.count(`SELECT count(*) AS n FROM "${schema}".fx_effects WHERE event_id = $1`, [next.id])) === 1 ? true : undefined),
+      async () =>
+        (await run.count(`SELECT count(*) AS n FROM "${schema}".fx_effects WHERE event_id = $1`, [next.id])) === 1 ? true : undefined,
       90000,
       'the next event',
     );

@@ -1,7 +1,9 @@
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+
 import { CorrelatedWorker, currentCorrelationId, redisConnection, runWithCorrelation, withCorrelation } from '@sunshine/platform';
 import { eventually, infraEnv, uniquePrefix } from '@sunshine/testing';
+import { Queue } from 'bullmq';
+
 import { dispatched } from './support/test-events';
 
 interface Seen {
@@ -25,7 +27,12 @@ describe('CorrelatedWorker (real Redis)', () => {
       async (job) => {
         // What a processor does: it logs and emits without knowing about correlation.
         const event = dispatched(randomUUID());
-        seen.push({ job: job.data.label, correlationId: currentCorrelationId(), eventCorrelationId: event.correlationId, eventId: event.id });
+        seen.push({
+          job: job.data.label,
+          correlationId: currentCorrelationId(),
+          eventCorrelationId: event.correlationId,
+          eventId: event.id,
+        });
       },
       { connection, prefix },
     );
@@ -38,7 +45,9 @@ describe('CorrelatedWorker (real Redis)', () => {
   });
 
   it('runs a job stamped with withCorrelation in that correlation, and a plain job outside any', async () => {
-    await runWithCorrelation({ correlationId: 'test-job-1', causationId: 'evt-1' }, () => queue.add('stamped', withCorrelation({ label: 'stamped' })));
+    await runWithCorrelation({ correlationId: 'test-job-1', causationId: 'evt-1' }, () =>
+      queue.add('stamped', withCorrelation({ label: 'stamped' })),
+    );
     await queue.add('plain', { label: 'plain' });
 
     await eventually(async () => (seen.length === 2 ? true : undefined), 30000, 'both jobs');

@@ -1,11 +1,13 @@
-import { deadLetterTopic, prefixed, type AnyEvent } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
+
+import { type AnyEvent, deadLetterTopic, prefixed } from '@sunshine/contracts';
 import { readTopic } from '@sunshine/platform';
-import { dlqCli, dlqJson } from './support/dlq-cli';
 import { eventually } from '@sunshine/testing';
+
+import { dlqCli, dlqJson } from './support/dlq-cli';
+import { FIXTURE_UNITS } from './support/fixture-directory';
 import type { FixtureProcess } from './support/fixture-process';
 import { dispatched, registered } from './support/test-events';
-import { FIXTURE_UNITS } from './support/fixture-directory';
 import { CONSUMER_FIXTURE, TestRun } from './support/test-run';
 
 interface DeadLetterRow {
@@ -70,23 +72,36 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
   });
 
   const effectsOf = (caseId: string) =>
-    run.query<{ event_id: string; mode: string }>(`SELECT event_id, mode FROM "${schema}".fx_effects WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    run.query<{ event_id: string; mode: string }>(`SELECT event_id, mode FROM "${schema}".fx_effects WHERE case_id = $1 ORDER BY seq`, [
+      caseId,
+    ]);
   const poison = (caseId: string, eventType: string | null) =>
-    run.db.query(`INSERT INTO "${schema}".fx_poison (case_id, event_type, reason) VALUES ($1, $2, 'fixture poison')
-                  ON CONFLICT (case_id) DO UPDATE SET event_type = EXCLUDED.event_type`, [caseId, eventType]);
+    run.db.query(
+      `INSERT INTO "${schema}".fx_poison (case_id, event_type, reason) VALUES ($1, $2, 'fixture poison')
+                  ON CONFLICT (case_id) DO UPDATE SET event_type = EXCLUDED.event_type`,
+      [caseId, eventType],
+    );
   const cure = (caseId: string) => run.db.query(`DELETE FROM "${schema}".fx_poison WHERE case_id = $1`, [caseId]);
   const ids = (events: readonly AnyEvent[]) => events.map((e) => e.id);
   const waitEffects = (caseId: string, n: number, what: string) =>
-    eventually(async () => {
-      const rows = await effectsOf(caseId);
-      return rows.length >= n ? rows : undefined;
-    }, 90000, what);
+    eventually(
+      async () => {
+        const rows = await effectsOf(caseId);
+        return rows.length >= n ? rows : undefined;
+      },
+      90000,
+      what,
+    );
   const waitParked = (key: string, waiting: number) =>
-    eventually(async () => {
-      const { body } = await dlqJson<ParkedRow[]>(['parked'], url, token);
-      const row = body.find((r) => r.key === key);
-      return row && row.waiting >= waiting ? row : undefined;
-    }, 90000, `${waiting} message(s) parked for ${key}`);
+    eventually(
+      async () => {
+        const { body } = await dlqJson<ParkedRow[]>(['parked'], url, token);
+        const row = body.find((r) => r.key === key);
+        return row && row.waiting >= waiting ? row : undefined;
+      },
+      90000,
+      `${waiting} message(s) parked for ${key}`,
+    );
 
   it('dead-letters a failing message with its error, parks its case, lets others flow, and replays both in order after the fix', async () => {
     const t = Date.now();
@@ -109,10 +124,14 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
 
     // On the dead-letter topic, with the error, the attempts and where it came from.
     const dlqTopic = prefixed(run.prefix, deadLetterTopic('routing'));
-    const dlq = await eventually(async () => {
-      const messages = await readTopic(run.kafka, dlqTopic);
-      return messages.length >= 2 ? messages : undefined;
-    }, 60000, 'the dead-letter topic');
+    const dlq = await eventually(
+      async () => {
+        const messages = await readTopic(run.kafka, dlqTopic);
+        return messages.length >= 2 ? messages : undefined;
+      },
+      60000,
+      'the dead-letter topic',
+    );
     const onDlq = dlq.find((m) => m.headers['event-id'] === p[0]?.id);
     expect(onDlq?.key).toBe(P);
     expect(onDlq?.value && (JSON.parse(onDlq.value) as { id: string }).id).toBe(p[0]?.id);
@@ -130,7 +149,13 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     expect(list.code).toBe(0);
     expect(list.body.map((d) => d.key).sort()).toEqual([P, S].sort());
     const shown = await dlqJson<DeadLetterRow>(['show', parkedP.deadLetterId], url, token);
-    expect(shown.body).toMatchObject({ id: parkedP.deadLetterId, eventId: p[0]?.id, eventType: 'petition.registered', attempts: 3, status: 'parked' });
+    expect(shown.body).toMatchObject({
+      id: parkedP.deadLetterId,
+      eventId: p[0]?.id,
+      eventType: 'petition.registered',
+      attempts: 3,
+      status: 'parked',
+    });
     expect(shown.body.error).toContain('fixture poison');
 
     // Later events of P keep parking; the healthy case keeps flowing behind them on the same partition.
@@ -139,14 +164,22 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     expect((await waitParked(P, 2)).waiting).toBe(2);
 
     // A replay before the fix fails and changes nothing.
-    const early = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', parkedP.deadLetterId, '--reason', '试重放'], url, token);
+    const early = await dlqJson<{ ok: boolean; applied: number; error?: string }>(
+      ['replay', parkedP.deadLetterId, '--reason', '试重放'],
+      url,
+      token,
+    );
     expect(early.code).toBe(1);
     expect(early.body).toMatchObject({ ok: false, applied: 0 });
     expect(await effectsOf(P)).toEqual([]);
 
     // The fix, then the replay: the dead letter and the parked ones apply, in the order they were produced.
     await cure(P);
-    const replay = await dlqJson<{ ok: boolean; applied: number }>(['replay', parkedP.deadLetterId, '--reason', '处理程序已修复'], url, token);
+    const replay = await dlqJson<{ ok: boolean; applied: number }>(
+      ['replay', parkedP.deadLetterId, '--reason', '处理程序已修复'],
+      url,
+      token,
+    );
     expect(replay).toMatchObject({ code: 0, body: { ok: true, applied: 2 } });
     expect(await effectsOf(P)).toEqual(ids(p.slice(0, 3)).map((id) => ({ event_id: id, mode: 'replay' })));
     const after = await dlqJson<DeadLetterRow & { actions: Action[] }>(['show', parkedP.deadLetterId], url, token);
@@ -186,7 +219,11 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
 
     // Half a fix: the first event applies now, the second still fails.
     await poison(T, 'case.dispatched');
-    const replay = await dlqJson<{ ok: boolean; applied: number; error?: string }>(['replay', first.deadLetterId, '--reason', '部分修复'], url, token);
+    const replay = await dlqJson<{ ok: boolean; applied: number; error?: string }>(
+      ['replay', first.deadLetterId, '--reason', '部分修复'],
+      url,
+      token,
+    );
     expect(replay.code).toBe(1);
     expect(replay.body).toMatchObject({ ok: false, applied: 0 });
     expect(replay.body.error).toContain('fixture poison');
@@ -229,15 +266,23 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     };
     const why = { reason: '核实后丢弃' };
     const routes: Array<['GET' | 'POST', string, unknown]> = [
-      ['GET', '/stats', undefined], ['GET', '/parked', undefined], ['GET', '/dead-letters', undefined], ['GET', `/dead-letters/${parkedV.deadLetterId}`, undefined],
-      ['POST', `/dead-letters/${parkedV.deadLetterId}/replay`, why], ['POST', `/dead-letters/${parkedV.deadLetterId}/discard`, why],
+      ['GET', '/stats', undefined],
+      ['GET', '/parked', undefined],
+      ['GET', '/dead-letters', undefined],
+      ['GET', `/dead-letters/${parkedV.deadLetterId}`, undefined],
+      ['POST', `/dead-letters/${parkedV.deadLetterId}/replay`, why],
+      ['POST', `/dead-letters/${parkedV.deadLetterId}/discard`, why],
     ];
     // An ops token of a unit the directory does not know, and one of a county's unit: refused on every route.
     const ghost = await run.staffToken(['ops'], { sub: 'intruder', unit: '410700000000:ops-ghost' });
     const county = await run.staffToken(['ops'], { sub: 'county-ops', unit: FIXTURE_UNITS.countyBureau });
     const clerk = await run.staffToken(['clerk']);
     for (const [method, path, body] of routes) {
-      for (const [who, token, code] of [['ghost', ghost, 'CITY_LEVEL_REQUIRED'], ['county', county, 'CITY_LEVEL_REQUIRED'], ['clerk', clerk, 'OPS_ONLY']] as const) {
+      for (const [who, token, code] of [
+        ['ghost', ghost, 'CITY_LEVEL_REQUIRED'],
+        ['county', county, 'CITY_LEVEL_REQUIRED'],
+        ['clerk', clerk, 'OPS_ONLY'],
+      ] as const) {
         const refused = await ask(method, path, token, body);
         expect([who, method, path, refused.status, refused.body['code']]).toEqual([who, method, path, 403, code]);
       }
@@ -260,15 +305,34 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     const bare = await ask('POST', `/dead-letters/${parkedV.deadLetterId}/discard`, token, {});
     expect([bare.status, bare.body['code']]).toEqual([400, 'VALIDATION_FAILED']);
     expect((await dlqCli(['discard', parkedV.deadLetterId], url, token)).code).toBe(2);
-    expect(await run.count(`SELECT count(*) AS n FROM "${schema}".dead_letter_actions WHERE dead_letter_id = $1`, [parkedV.deadLetterId])).toBe(0);
-    const discarded = await dlqJson<{ ok: boolean; applied: number }>(['discard', parkedV.deadLetterId, '--reason', '核实后丢弃：登记事件已由人工补录'], url, token);
-    expect(discarded).toMatchObject({ code: 0, body: { ok: true, applied: 1 } });
-    const recorded = await run.query<{ action: string; actor_subject: string; actor_unit_id: string; reason: string; ok: boolean; applied: number }>(
-      `SELECT action, actor_subject, actor_unit_id, reason, ok, applied FROM "${schema}".dead_letter_actions WHERE dead_letter_id = $1`,
-      [parkedV.deadLetterId],
+    expect(
+      await run.count(`SELECT count(*) AS n FROM "${schema}".dead_letter_actions WHERE dead_letter_id = $1`, [parkedV.deadLetterId]),
+    ).toBe(0);
+    const discarded = await dlqJson<{ ok: boolean; applied: number }>(
+      ['discard', parkedV.deadLetterId, '--reason', '核实后丢弃：登记事件已由人工补录'],
+      url,
+      token,
     );
+    expect(discarded).toMatchObject({ code: 0, body: { ok: true, applied: 1 } });
+    const recorded = await run.query<{
+      action: string;
+      actor_subject: string;
+      actor_unit_id: string;
+      reason: string;
+      ok: boolean;
+      applied: number;
+    }>(`SELECT action, actor_subject, actor_unit_id, reason, ok, applied FROM "${schema}".dead_letter_actions WHERE dead_letter_id = $1`, [
+      parkedV.deadLetterId,
+    ]);
     expect(recorded).toEqual([
-      { action: 'discard', actor_subject: 'ops-engineer-1', actor_unit_id: FIXTURE_UNITS.cityBureau, reason: '核实后丢弃：登记事件已由人工补录', ok: true, applied: 1 },
+      {
+        action: 'discard',
+        actor_subject: 'ops-engineer-1',
+        actor_unit_id: FIXTURE_UNITS.cityBureau,
+        reason: '核实后丢弃：登记事件已由人工补录',
+        ok: true,
+        applied: 1,
+      },
     ]);
     expect((await effectsOf(V)).map((r) => r.event_id)).toEqual([v[1]?.id]);
   }, 180000);
@@ -289,7 +353,11 @@ describe('dead letters, parking and skipping (consumer process, ops CLI)', () =>
     expect(stats.body.group).toBe(`${run.prefix}.routing`);
     expect(stats.body.skipped - before.body.skipped).toBe(2);
     expect(stats.body.deadLettered).toBe(before.body.deadLettered);
-    expect(await run.count(`SELECT count(*) AS n FROM "${schema}".fx_deliveries WHERE event_id = ANY($1::text[])`, [[unknownType.id, newerVersion.id]])).toBe(2);
+    expect(
+      await run.count(`SELECT count(*) AS n FROM "${schema}".fx_deliveries WHERE event_id = ANY($1::text[])`, [
+        [unknownType.id, newerVersion.id],
+      ]),
+    ).toBe(2);
     expect(await run.count(`SELECT count(*) AS n FROM "${schema}".dead_letters WHERE message_key = $1`, [U])).toBe(0);
     const dlq = await readTopic(run.kafka, prefixed(run.prefix, deadLetterTopic('routing')));
     expect(dlq.filter((m) => m.key === U)).toEqual([]);

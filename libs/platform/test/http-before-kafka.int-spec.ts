@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
+
 import { Topics } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import { createOrderedProducer, loadDemoOrg, newEvent } from '@sunshine/platform';
 import { DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, forSuite, freePort } from '@sunshine/testing';
-import { randomBytes } from 'node:crypto';
+
 import type { FixtureProcess } from './support/fixture-process';
 import { TestRun } from './support/test-run';
 
@@ -16,12 +18,25 @@ interface Readiness {
 // A real intake process (bootstrapService, from TypeScript): HTTP serves before its consumer has joined the group, and
 // readiness stays 200 through a Kafka outage while registrations go to the outbox.
 describe('HTTP before Kafka: a restarted service serves at once, readiness reports the consumer', () => {
-  const run = forSuite(() => TestRun.create('hk'), (r) => r.cleanup());
-  const keys = { PII_KEYS: `k1:${randomBytes(32).toString('base64')}`, PII_CURRENT_KEY: 'k1', BLIND_INDEX_KEY: randomBytes(32).toString('base64') };
+  const run = forSuite(
+    () => TestRun.create('hk'),
+    (r) => r.cleanup(),
+  );
+  const keys = {
+    PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    PII_CURRENT_KEY: 'k1',
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  };
 
   async function startIntake(name: string, env: Record<string, string> = {}): Promise<{ process: FixtureProcess; url: string }> {
     const port = await freePort();
-    const process = run.start(name, INTAKE, { ...keys, PORT: String(port), LOG_LEVEL: 'info', ATTACHMENT_DIR: 'tmp/int-attachments', ...env });
+    const process = run.start(name, INTAKE, {
+      ...keys,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      ATTACHMENT_DIR: 'tmp/int-attachments',
+      ...env,
+    });
     return { process, url: `http://127.0.0.1:${port}` };
   }
 
@@ -40,9 +55,15 @@ describe('HTTP before Kafka: a restarted service serves at once, readiness repor
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        channel: 'visit', receivedAt: new Date().toISOString(), type: 'claim', category: 'labour', placeCode: DEMO_DONGTUN,
-        subject: '拖欠农民工工资', content: '工程结束后老板拖欠工资三个月未付，请求帮助追讨。',
-        petitioner: { name: '张三', phone: '13800138000' }, form: { kind: 'individual' },
+        channel: 'visit',
+        receivedAt: new Date().toISOString(),
+        type: 'claim',
+        category: 'labour',
+        placeCode: DEMO_DONGTUN,
+        subject: '拖欠农民工工资',
+        content: '工程结束后老板拖欠工资三个月未付，请求帮助追讨。',
+        petitioner: { name: '张三', phone: '13800138000' },
+        form: { kind: 'individual' },
       }),
     });
     return res.status;
@@ -51,7 +72,11 @@ describe('HTTP before Kafka: a restarted service serves at once, readiness repor
   it('listens before the group join after a kill -9, and stays ready and registering while Kafka is unreachable', async () => {
     // First life: consume the directory (a petition is registered only for known units), then crash.
     const first = await startIntake('intake-1');
-    await eventually(async () => ((await ready(first.url))?.body.details?.messaging?.consumer?.state === 'consuming' ? true : undefined), 90000, 'first consumer');
+    await eventually(
+      async () => ((await ready(first.url))?.body.details?.messaging?.consumer?.state === 'consuming' ? true : undefined),
+      90000,
+      'first consumer',
+    );
     const org = await loadDemoOrg();
     const units = org.units.filter((u) => u.divisionCode.startsWith('410726101') || u.divisionCode === DEMO_COUNTY);
     const producer = createOrderedProducer(run.kafka);
@@ -59,13 +84,23 @@ describe('HTTP before Kafka: a restarted service serves at once, readiness repor
     await producer.send({
       topic: run.topic(Topics.orgDirectory),
       acks: -1,
-      messages: units.map((u) => ({ key: u.id, value: JSON.stringify(newEvent('org.unit-snapshot', u, {
-        jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: 'hk-seed' },
-      })) })),
+      messages: units.map((u) => ({
+        key: u.id,
+        value: JSON.stringify(
+          newEvent('org.unit-snapshot', u, {
+            jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
+            actor: { kind: 'system', id: 'hk-seed' },
+          }),
+        ),
+      })),
     });
     await producer.disconnect();
-    await eventually(async () => ((await run.count(`SELECT count(*) AS n FROM "${run.schema('intake')}".directory_units`)) >= units.length ? true : undefined),
-      60000, 'the directory replica');
+    await eventually(
+      async () =>
+        (await run.count(`SELECT count(*) AS n FROM "${run.schema('intake')}".directory_units`)) >= units.length ? true : undefined,
+      60000,
+      'the directory replica',
+    );
     expect(await register(first.url)).toBe(201);
     await first.process.kill('SIGKILL');
 

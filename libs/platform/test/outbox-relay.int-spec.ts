@@ -1,7 +1,16 @@
 import { ContractViolationError } from '@sunshine/contracts';
+import {
+  dataSourceOptions,
+  ensureSchema,
+  loadPlatformConfig,
+  OutboxWriter,
+  type PlatformConfig,
+  readTopic,
+  type StartOffsets,
+} from '@sunshine/platform';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureSchema, loadPlatformConfig, OutboxWriter, type PlatformConfig, readTopic, type StartOffsets } from '@sunshine/platform';
-import { duplicates, topicOrder, writeBacklog, type Backlog } from './support/backlog';
+
+import { type Backlog, duplicates, topicOrder, writeBacklog } from './support/backlog';
 import { fixtureEnv } from './support/fixture-env';
 import type { FixtureProcess } from './support/fixture-process';
 import { registered } from './support/test-events';
@@ -169,7 +178,9 @@ describe('transactional outbox and relay failover', () => {
         if (killedAt < 0 && committed >= 500) {
           killedAt = committed;
           void run
-            .count(`SELECT count(*) AS n FROM "${config.database.schema}".outbox WHERE created_at >= $1 AND published_at IS NOT NULL`, [since])
+            .count(`SELECT count(*) AS n FROM "${config.database.schema}".outbox WHERE created_at >= $1 AND published_at IS NOT NULL`, [
+              since,
+            ])
             .then((n) => (publishedWhenKilled = n))
             .catch(() => undefined);
           void leader.kill('SIGKILL');

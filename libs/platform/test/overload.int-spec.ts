@@ -1,8 +1,9 @@
+import { createServer, type Server, Socket } from 'node:net';
+
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, DatabaseModule, loadPlatformConfig, poolWaiting, type PlatformConfig } from '@sunshine/platform';
+import { createHttpApp, DatabaseModule, loadPlatformConfig, type PlatformConfig, poolWaiting } from '@sunshine/platform';
 import { eventually, infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
-import { createServer, Socket, type Server } from 'node:net';
 import { DataSource } from 'typeorm';
 
 /**
@@ -112,14 +113,23 @@ describe('overload and PostgreSQL outages answer 503 with Retry-After, never 500
 
   /** Until this test's slow query runs on the server (the pool's one connection is then held). */
   async function sleeperRunning(): Promise<number> {
-    return eventually(async () => {
-      const [row] = await sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND state = 'active'`, [`%/* ${MARK} */%`]);
-      return row?.pid;
-    }, 10000, 'the slow query to run');
+    return eventually(
+      async () => {
+        const [row] = await sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND state = 'active'`, [
+          `%/* ${MARK} */%`,
+        ]);
+        return row?.pid;
+      },
+      10000,
+      'the slow query to run',
+    );
   }
 
   const OVERLOADED = { code: 'OVERLOADED', message: { zh: '服务繁忙，请稍后再试', en: 'the service is busy: try again shortly' } };
-  const PG_DOWN = { code: 'DEPENDENCY_UNAVAILABLE', message: { zh: '数据库暂时不可用，请稍后再试', en: 'postgresql is unavailable: try again shortly' } };
+  const PG_DOWN = {
+    code: 'DEPENDENCY_UNAVAILABLE',
+    message: { zh: '数据库暂时不可用，请稍后再试', en: 'postgresql is unavailable: try again shortly' },
+  };
 
   it('answers 503 OVERLOADED with Retry-After 1 when no connection frees up within the acquire timeout', async () => {
     const slow = get('/probe/sleep?ms=3500');
@@ -140,7 +150,10 @@ describe('overload and PostgreSQL outages answer 503 with Retry-After, never 500
     expect(shed).toMatchObject({ status: 503, retryAfter: '1', body: OVERLOADED });
     // Answered while the two waiters were still queued: it never waited for a connection itself.
     expect(settled).toEqual([]);
-    expect((await Promise.all(waiters)).map((a) => [a.status, a.body.code])).toEqual([[503, 'OVERLOADED'], [503, 'OVERLOADED']]);
+    expect((await Promise.all(waiters)).map((a) => [a.status, a.body.code])).toEqual([
+      [503, 'OVERLOADED'],
+      [503, 'OVERLOADED'],
+    ]);
     expect((await slow).status).toBe(200);
   });
 

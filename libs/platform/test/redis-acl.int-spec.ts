@@ -1,7 +1,7 @@
-import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { loadPlatformConfig, redisConnection, type ServiceName } from '@sunshine/platform';
 import { eventually, infraEnv, localServiceEnv, uniquePrefix } from '@sunshine/testing';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
 
 // Redis 按服务分权 (issue 18): deploy/local/infra.sh gives each service an ACL user (REDIS_URL_<SERVICE>) limited to
 // its own keys: supervision's user runs its BullMQ queue; notification's user is refused supervision's keys (NOPERM),

@@ -1,6 +1,18 @@
 import type { EventOf } from '@sunshine/contracts';
+import {
+  dataSourceOptions,
+  ensureSchema,
+  loadPlatformConfig,
+  OutboxWriter,
+  type PlatformConfig,
+  REFERENCE_DATA_ENTITIES,
+  REFERENCE_DATA_MIGRATIONS,
+  type ReferenceChange,
+  ReferenceDataPublisher,
+  ReferenceDataService,
+} from '@sunshine/platform';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureSchema, loadPlatformConfig, OutboxWriter, type PlatformConfig, REFERENCE_DATA_ENTITIES, REFERENCE_DATA_MIGRATIONS, type ReferenceChange, ReferenceDataPublisher, ReferenceDataService } from '@sunshine/platform';
+
 import { fixtureEnv } from './support/fixture-env';
 import { TestRun } from './support/test-run';
 
@@ -22,9 +34,11 @@ describe('reference data: publisher and replica', () => {
   let replica: ReferenceDataService;
 
   const outboxEvents = async (): Promise<Array<{ key: string; event: EventOf<'reference.calendar-year'> }>> =>
-    (await run.query<{ message_key: string; value: EventOf<'reference.calendar-year'> }>(
-      `SELECT message_key, value FROM "${config.database.schema}".outbox ORDER BY seq`,
-    )).map((r) => ({ key: r.message_key, event: r.value }));
+    (
+      await run.query<{ message_key: string; value: EventOf<'reference.calendar-year'> }>(
+        `SELECT message_key, value FROM "${config.database.schema}".outbox ORDER BY seq`,
+      )
+    ).map((r) => ({ key: r.message_key, event: r.value }));
 
   beforeAll(async () => {
     run = await TestRun.create('rd');
@@ -45,11 +59,20 @@ describe('reference data: publisher and replica', () => {
 
   it('numbers each publication of an item, keys it <kind>:<id>, and publishes nothing when asked for an unchanged item', async () => {
     const first = await dataSource.transaction((m) => publisher.publish(m, 'calendar-year', SPRING_2027, { actor: OPS }));
-    const same = await dataSource.transaction((m) => publisher.publish(m, 'calendar-year', SPRING_2027, { actor: OPS, onlyIfChanged: true }));
+    const same = await dataSource.transaction((m) =>
+      publisher.publish(m, 'calendar-year', SPRING_2027, { actor: OPS, onlyIfChanged: true }),
+    );
     const moved = await dataSource.transaction((m) =>
       publisher.publish(m, 'calendar-year', { ...SPRING_2027, workdays: ['2027-02-14'] }, { actor: OPS, onlyIfChanged: true }),
     );
-    expect([first.revision, first.published, same.revision, same.published, moved.revision, moved.published]).toEqual([1, true, 1, false, 2, true]);
+    expect([first.revision, first.published, same.revision, same.published, moved.revision, moved.published]).toEqual([
+      1,
+      true,
+      1,
+      false,
+      2,
+      true,
+    ]);
     const written = await outboxEvents();
     expect(written.map((w) => [w.key, w.event.type, w.event.producer, w.event.payload.revision])).toEqual([
       ['calendar-year:2027', 'reference.calendar-year', 'supervision', 1],
@@ -58,7 +81,9 @@ describe('reference data: publisher and replica', () => {
   });
 
   it('refuses what the domain refuses, with a coded 422 and nothing written', async () => {
-    const attempt = dataSource.transaction((m) => publisher.publish(m, 'calendar-year', { ...SPRING_2027, workdays: ['2027-02-15'] }, { actor: OPS }));
+    const attempt = dataSource.transaction((m) =>
+      publisher.publish(m, 'calendar-year', { ...SPRING_2027, workdays: ['2027-02-15'] }, { actor: OPS }),
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'REFERENCE_DATA_INVALID', kind: 'unprocessable' });
     expect(await outboxEvents()).toHaveLength(2);
   });
@@ -71,7 +96,9 @@ describe('reference data: publisher and replica', () => {
       seen.push(change);
       // The hook already counts with the new data, and sees the row of its own transaction.
       expect(replica.current().calendar.isPublished(2027)).toBe(true);
-      expect(await m.query(`SELECT revision FROM reference_data WHERE kind = 'calendar-year' AND id = '2027'`)).toEqual([{ revision: change.revision }]);
+      expect(await m.query(`SELECT revision FROM reference_data WHERE kind = 'calendar-year' AND id = '2027'`)).toEqual([
+        { revision: change.revision },
+      ]);
     });
     expect(replica.current().calendar.isPublished(2027)).toBe(false);
     expect(await dataSource.transaction((m) => replica.apply(m, r2))).toBe(true);

@@ -1,7 +1,7 @@
+import { dataSourceOptions, ensureSchema, loadPlatformConfig, type ServiceName } from '@sunshine/platform';
 import { localServiceEnv, sql, uniquePrefix } from '@sunshine/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureSchema, loadPlatformConfig, type ServiceName } from '@sunshine/platform';
 
 // 数据库按服务分权 (issue 18): each service connects with its own login role (deploy/local/infra.sh creates them and
 // prints DATABASE_URL_<SERVICE>), which owns its schemas only: routing's role migrates and uses its own schema and is
@@ -45,22 +45,38 @@ describe('PostgreSQL: a login role per service, owning only its schema', () => {
 
   it("routing's role owns the schema it created and uses its tables", async () => {
     const routing = await connect('routing');
-    const [who] = (await routing.query<{ u: string; owner: string }>(`SELECT current_user AS u, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = $1`, [`${prefix}_routing`])).rows;
+    const [who] = (
+      await routing.query<{ u: string; owner: string }>(
+        `SELECT current_user AS u, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = $1`,
+        [`${prefix}_routing`],
+      )
+    ).rows;
     expect(who).toEqual({ u: 'sunshine_routing', owner: 'sunshine_routing' });
     await routing.query(`CREATE TABLE "${prefix}_routing".probe (x int)`);
     await routing.query(`INSERT INTO "${prefix}_routing".probe VALUES (7)`);
     expect((await routing.query(`SELECT x FROM "${prefix}_routing".probe`)).rows).toEqual([{ x: 7 }]);
     const applied = await routing.query<{ name: string }>(`SELECT name FROM "${prefix}_routing".migrations ORDER BY name`);
-    expect(applied.rows.map((r) => r.name)).toEqual(['AuditArchive1796230000000', 'AuditLog1765300000000', 'DeadLetterActions1764817000000', 'MessagingTables1763780000000']);
+    expect(applied.rows.map((r) => r.name)).toEqual([
+      'AuditArchive1796230000000',
+      'AuditLog1765300000000',
+      'DeadLetterActions1764817000000',
+      'MessagingTables1763780000000',
+    ]);
   });
 
   it("routing's role is refused on intake's schema: no SELECT, no CREATE (permission denied), the deployed one too", async () => {
     const routing = await connect('routing');
-    await expect(routing.query(`SELECT * FROM "${prefix}_intake".migrations`)).rejects.toThrow(`permission denied for schema ${prefix}_intake`);
-    await expect(routing.query(`CREATE TABLE "${prefix}_intake".planted (x int)`)).rejects.toThrow(`permission denied for schema ${prefix}_intake`);
+    await expect(routing.query(`SELECT * FROM "${prefix}_intake".migrations`)).rejects.toThrow(
+      `permission denied for schema ${prefix}_intake`,
+    );
+    await expect(routing.query(`CREATE TABLE "${prefix}_intake".planted (x int)`)).rejects.toThrow(
+      `permission denied for schema ${prefix}_intake`,
+    );
     await expect(routing.query(`SELECT * FROM intake.migrations`)).rejects.toThrow('permission denied for schema intake');
     const intake = await connect('intake');
-    await expect(intake.query(`SELECT * FROM "${prefix}_routing".migrations`)).rejects.toThrow(`permission denied for schema ${prefix}_routing`);
+    await expect(intake.query(`SELECT * FROM "${prefix}_routing".migrations`)).rejects.toThrow(
+      `permission denied for schema ${prefix}_routing`,
+    );
     // intake's own role reads its table, which routing could not.
     expect((await intake.query(`SELECT count(*)::int AS n FROM "${prefix}_intake".migrations`)).rows).toEqual([{ n: 4 }]);
   });

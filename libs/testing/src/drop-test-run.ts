@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+
 import { sql } from './sql';
 
 /**
@@ -8,7 +9,9 @@ import { sql } from './sql';
  */
 export async function dropTestRun(prefix: string, kafka: Kafka): Promise<void> {
   if (process.env['KEEP_TEST_DATA'] === '1') return;
-  const schemas = await sql<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}\\_%`]).catch(() => []);
+  const schemas = await sql<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${prefix}\\_%`]).catch(
+    () => [],
+  );
   for (const s of schemas) await sql(`DROP SCHEMA IF EXISTS "${s.nspname}" CASCADE`).catch(() => undefined);
   const admin = kafka.admin();
   try {

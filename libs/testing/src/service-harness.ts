@@ -1,12 +1,14 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
 import { deadLetterTopic } from '@sunshine/contracts';
-import { createKafka, ensureTopics, ServiceNames, testClockKey, type ServiceName } from '@sunshine/platform';
+import { createKafka, ensureTopics, type ServiceName, ServiceNames, testClockKey } from '@sunshine/platform';
 import Redis from 'ioredis';
+
 import { infraEnv, serviceCredentials, uniquePrefix } from './infra-env';
 import { TestKeys } from './test-keys';
 
@@ -218,7 +220,8 @@ export class ServiceHarness {
       try {
         const res = await fetch(`${service.url}/health/ready`);
         // HTTP serves before the consumer has joined its group: a test world starts once both are up.
-        const body = res.status === 200 ? ((await res.json()) as { details?: { messaging?: { consumer?: { state?: string } | null } } }) : undefined;
+        const body =
+          res.status === 200 ? ((await res.json()) as { details?: { messaging?: { consumer?: { state?: string } | null } } }) : undefined;
         const consumer = body?.details?.messaging?.consumer;
         if (res.status === 200 && (!consumer || consumer.state === 'consuming')) return;
       } catch {

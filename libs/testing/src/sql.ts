@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import { infraEnv } from './infra-env';
 
 /** Runs one query against the test database (for assertions on what a service stored). */

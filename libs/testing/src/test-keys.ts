@@ -1,7 +1,8 @@
-import { generateDevKeyPair, issueStaffToken, type StaffClaims } from '@sunshine/platform';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { generateDevKeyPair, issueStaffToken, type StaffClaims } from '@sunshine/platform';
 
 export const TEST_ISSUER = 'sunshine-test';
 export const TEST_AUDIENCE = 'sunshine';

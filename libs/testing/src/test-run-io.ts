@@ -1,6 +1,6 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TestingModule } from '@nestjs/testing';
-import { prefixed, Topics, type OrgUnitSnapshot, type TopicName } from '@sunshine/contracts';
+import { type OrgUnitSnapshot, prefixed, type TopicName, Topics } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import {
   createKafka,
@@ -16,6 +16,7 @@ import {
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { dropTestRun } from './drop-test-run';
 import { eventually, http, type JsonResponse } from './http';
 import { infraEnv } from './infra-env';
@@ -32,7 +33,13 @@ export interface EnvelopeFields {
 
 /** The Kafka headers a service's relay puts on an event (the consumers read them before the value). */
 export function envelopeHeaders(e: EnvelopeFields): Record<string, string> {
-  return { 'event-id': e.id, 'event-type': e.type, 'event-version': String(e.version), producer: e.producer, 'correlation-id': e.correlationId };
+  return {
+    'event-id': e.id,
+    'event-type': e.type,
+    'event-version': String(e.version),
+    producer: e.producer,
+    'correlation-id': e.correlationId,
+  };
 }
 
 /**
@@ -122,19 +129,36 @@ export abstract class TestRunWorld {
     this.signingKeys = await TestKeys.create();
     await ensureTopics(this.kafka, this.prefix);
     await start();
-    const events = directory.map((u) => newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: seedActor } }));
+    const events = directory.map((u) =>
+      newEvent('org.unit-snapshot', u, {
+        jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
+        actor: { kind: 'system', id: seedActor },
+      }),
+    );
     await this.send(Topics.orgDirectory, events, (e) => e.payload.id);
-    await eventually(async () => ((await this.count('directory_units')) >= directory.length ? true : undefined), 60000, 'the directory replica');
+    await eventually(
+      async () => ((await this.count('directory_units')) >= directory.length ? true : undefined),
+      60000,
+      'the directory replica',
+    );
   }
 
   /** The environment every service reads in these tests: this run's schemas, topics and keys, fast consumer and relay. */
   protected baseEnv(): NodeJS.ProcessEnv {
     const infra = infraEnv();
     return {
-      TZ: 'UTC', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn',
-      DATABASE_URL: infra.databaseUrl, DB_SCHEMA_PREFIX: this.prefix,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: this.prefix, REDIS_URL: infra.redisUrl,
-      CONSUMER_SESSION_TIMEOUT_MS: '6000', CONSUMER_RETRY_BASE_MS: '50', RELAY_POLL_MS: '50',
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: infra.databaseUrl,
+      DB_SCHEMA_PREFIX: this.prefix,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      REDIS_URL: infra.redisUrl,
+      CONSUMER_SESSION_TIMEOUT_MS: '6000',
+      CONSUMER_RETRY_BASE_MS: '50',
+      RELAY_POLL_MS: '50',
       ...this.keys.env(),
     };
   }

@@ -1,7 +1,8 @@
-import { Queue, QueueEvents, Worker } from 'bullmq';
 import { createKafka, readTopic, redisConnection } from '@sunshine/platform';
-import { infraEnv, uniquePrefix } from '../src';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Client } from 'pg';
+
+import { infraEnv, uniquePrefix } from '../src';
 
 // The infrastructure deploy/local/infra.sh started is real and answers: Kafka, PostgreSQL and Redis.
 describe('real infrastructure round trip', () => {

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
+
 import { createKafka } from '@sunshine/platform';
 import { infraEnv } from '@sunshine/testing';
-import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 
 /** What the infrastructure itself does on this machine, now: the ceiling the platform's figures are a ratio of. */
@@ -58,17 +59,19 @@ async function kafkaCeiling(seconds: number): Promise<Pick<Ceiling, 'kafkaProduc
 async function pgRun(pool: Pool, seconds: number, work: (c: PoolClient, i: number) => Promise<void>): Promise<number> {
   let done = 0;
   const t0 = Date.now();
-  await Promise.all(Array.from({ length: 16 }, async (_, worker) => {
-    const client = await pool.connect();
-    try {
-      for (let i = 0; Date.now() - t0 < seconds * 1000; i++) {
-        await work(client, worker * 1_000_000 + i);
-        done++;
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, worker) => {
+      const client = await pool.connect();
+      try {
+        for (let i = 0; Date.now() - t0 < seconds * 1000; i++) {
+          await work(client, worker * 1_000_000 + i);
+          done++;
+        }
+      } finally {
+        client.release();
       }
-    } finally {
-      client.release();
-    }
-  }));
+    }),
+  );
   return done / ((Date.now() - t0) / 1000);
 }
 
@@ -97,7 +100,8 @@ async function pgCeiling(seconds: number): Promise<Pick<Ceiling, 'pgSingleRowTxP
       try {
         await c.query('SELECT pg_advisory_xact_lock($1)', [i % 16]);
         await c.query(`UPDATE counters SET n = n + 1 WHERE k = $1`, [`c${i % 16}`]);
-        for (const t of ['petitions', 'persons', 'outbox', 'replica']) await c.query(`INSERT INTO ${t} (id, body) VALUES (gen_random_uuid(), $1)`, [body]);
+        for (const t of ['petitions', 'persons', 'outbox', 'replica'])
+          await c.query(`INSERT INTO ${t} (id, body) VALUES (gen_random_uuid(), $1)`, [body]);
         await c.query('COMMIT');
       } catch (error) {
         await c.query('ROLLBACK');

@@ -1,5 +1,5 @@
-import type { BenchStack } from './stack';
 import { petitionBody, type PetitionText } from './petitions';
+import type { BenchStack } from './stack';
 
 /** One offered registration: when it was sent, how it was answered, the case it created. */
 export interface Offered {
@@ -31,20 +31,31 @@ export class Offerer {
   private inFlight = 0;
   private token = '';
 
-  constructor(private readonly stack: BenchStack, private readonly texts: readonly PetitionText[], private readonly options: OfferOptions) {}
+  constructor(
+    private readonly stack: BenchStack,
+    private readonly texts: readonly PetitionText[],
+    private readonly options: OfferOptions,
+  ) {}
 
   stop(): void {
     this.stopped = true;
   }
 
   async run(): Promise<void> {
-    this.token = await this.stack.token({ sub: 'bench-clerk', unit: '410726000000:petition-bureau', division: '410726000000', roles: ['clerk'] });
+    this.token = await this.stack.token({
+      sub: 'bench-clerk',
+      unit: '410726000000:petition-bureau',
+      division: '410726000000',
+      roles: ['clerk'],
+    });
     const until = Date.now() + this.options.durationSec * 1000;
     const pending = new Set<Promise<void>>();
     if (this.options.concurrency > 0) {
-      await Promise.all(Array.from({ length: this.options.concurrency }, async () => {
-        while (!this.stopped && Date.now() < until) await this.one();
-      }));
+      await Promise.all(
+        Array.from({ length: this.options.concurrency }, async () => {
+          while (!this.stopped && Date.now() < until) await this.one();
+        }),
+      );
       return;
     }
     const intervalMs = 1000 / Math.max(0.001, this.options.rate);

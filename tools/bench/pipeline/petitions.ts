@@ -1,6 +1,7 @@
-import { categoryForClass } from '@sunshine/domain';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+
+import { categoryForClass } from '@sunshine/domain';
 
 /** The default source of realistic petition text: Teddy Cup 2020 citizen messages (never copied into the repository). */
 export const TEDDY_DEFAULT = '/work/shared/data/teddy/train.jsonl';
@@ -9,8 +10,21 @@ export const TEDDY_DEFAULT = '/work/shared/data/teddy/train.jsonl';
  * 延津县's townships (the demo directory's): where the offered petitions happen, so routing dispatches every one (a
  * place it does not know would leave the case at the bureau's desk).
  */
-const TOWNSHIPS = ['410726001000', '410726002000', '410726003000', '410726101000', '410726102000', '410726103000', '410726104000',
-  '410726200000', '410726202000', '410726203000', '410726205000', '410726206000', '410726207000'];
+const TOWNSHIPS = [
+  '410726001000',
+  '410726002000',
+  '410726003000',
+  '410726101000',
+  '410726102000',
+  '410726103000',
+  '410726104000',
+  '410726200000',
+  '410726202000',
+  '410726203000',
+  '410726205000',
+  '410726206000',
+  '410726207000',
+];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国';
 

@@ -1,9 +1,11 @@
-import { Topics, type AnyEvent } from '@sunshine/contracts';
-import { createKafka, ServiceNames, type ServiceName } from '@sunshine/platform';
-import { infraEnv, sql } from '@sunshine/testing';
-import type { Admin, Consumer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+
+import { type AnyEvent, Topics } from '@sunshine/contracts';
+import { createKafka, type ServiceName, ServiceNames } from '@sunshine/platform';
+import { infraEnv, sql } from '@sunshine/testing';
+import type { Admin, Consumer } from 'kafkajs';
+
 import { SseClient } from '../../../e2e/supervision-sse';
 import type { BenchStack } from './stack';
 
@@ -23,7 +25,10 @@ export class Sightings {
 export class TopicWatcher {
   private consumer?: Consumer;
 
-  constructor(private readonly stack: BenchStack, private readonly seen: Sightings) {}
+  constructor(
+    private readonly stack: BenchStack,
+    private readonly seen: Sightings,
+  ) {}
 
   async start(): Promise<void> {
     const kafka = createKafka(`bench-watch-${randomBytes(3).toString('hex')}`, infraEnv().kafkaBrokers);
@@ -63,7 +68,11 @@ export class InboxPoller {
   private loop?: Promise<void>;
   polls = 0;
 
-  constructor(private readonly stack: BenchStack, private readonly seen: Sightings, private readonly intervalMs = 500) {}
+  constructor(
+    private readonly stack: BenchStack,
+    private readonly seen: Sightings,
+    private readonly intervalMs = 500,
+  ) {}
 
   start(): void {
     this.running = true;
@@ -81,7 +90,11 @@ export class InboxPoller {
       const started = Date.now();
       const units = [...new Set(this.seen.target.values())];
       for (const unit of units) {
-        if (!tokens.has(unit)) tokens.set(unit, await this.stack.token({ sub: `bench-${unit}`, unit, division: unit.slice(0, 12), roles: ['handler', 'clerk'] }));
+        if (!tokens.has(unit))
+          tokens.set(
+            unit,
+            await this.stack.token({ sub: `bench-${unit}`, unit, division: unit.slice(0, 12), roles: ['handler', 'clerk'] }),
+          );
         const res = await fetch(`${this.stack.url('routing')}/inbox?scope=unit&sort=updatedAt&order=desc&limit=200`, {
           headers: { authorization: `Bearer ${tokens.get(unit)}` },
         }).catch(() => undefined);
@@ -105,10 +118,18 @@ export class FeedSubscriber {
   private timer?: NodeJS.Timeout;
   private read = 0;
 
-  constructor(private readonly stack: BenchStack, private readonly seen: Sightings) {}
+  constructor(
+    private readonly stack: BenchStack,
+    private readonly seen: Sightings,
+  ) {}
 
   async start(): Promise<void> {
-    const token = await this.stack.token({ sub: 'bench-city', unit: '410700000000:petition-bureau', division: '410700000000', roles: ['supervisor', 'leader'] });
+    const token = await this.stack.token({
+      sub: 'bench-city',
+      unit: '410700000000:petition-bureau',
+      division: '410700000000',
+      roles: ['supervisor', 'leader'],
+    });
     const client = await SseClient.open(`${this.stack.url('supervision')}/feed`, token);
     if (client.status !== 200) throw new Error(`the city feed answered ${client.status}`);
     this.client = client;
@@ -191,7 +212,10 @@ export class Sampler {
   private lastCpu = new Map<string, number>();
   private busy = false;
 
-  constructor(private readonly stack: BenchStack, private readonly everyMs = 2000) {}
+  constructor(
+    private readonly stack: BenchStack,
+    private readonly everyMs = 2000,
+  ) {}
 
   async start(): Promise<void> {
     this.admin = createKafka('bench-sampler', infraEnv().kafkaBrokers).admin();
@@ -209,7 +233,10 @@ export class Sampler {
   private cpuAndRss(): { cpuMs: Record<string, number>; rssMb: Record<string, number> } {
     const cpuMs: Record<string, number> = {};
     const rssMb: Record<string, number> = {};
-    const groups: Record<string, number[]> = { ...Object.fromEntries(Object.entries(this.stack.pids()).map(([n, p]) => [n, [p]])), ...infraPids() };
+    const groups: Record<string, number[]> = {
+      ...Object.fromEntries(Object.entries(this.stack.pids()).map(([n, p]) => [n, [p]])),
+      ...infraPids(),
+    };
     for (const [name, pids] of Object.entries(groups)) {
       let cpu = 0;
       let rss = 0;
@@ -235,16 +262,18 @@ export class Sampler {
       const lag: Partial<Record<ServiceName, number>> = {};
       const outbox: Partial<Record<ServiceName, number>> = {};
       const topic = this.stack.topic(Topics.caseLog);
-      const ends = await this.admin?.fetchTopicOffsets(topic).catch(() => []) ?? [];
+      const ends = (await this.admin?.fetchTopicOffsets(topic).catch(() => [])) ?? [];
       for (const s of ServiceNames) {
-        const committed = await this.admin?.fetchOffsets({ groupId: this.stack.groupId(s), topics: [topic] }).catch(() => []) ?? [];
+        const committed = (await this.admin?.fetchOffsets({ groupId: this.stack.groupId(s), topics: [topic] }).catch(() => [])) ?? [];
         const parts = committed[0]?.partitions ?? [];
         lag[s] = ends.reduce((sum, e) => {
           const c = parts.find((p) => p.partition === e.partition);
           const done = c && c.offset !== '-1' ? Number(c.offset) : Number(e.low);
           return sum + Math.max(0, Number(e.high) - done);
         }, 0);
-        const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${this.stack.schema(s)}".outbox WHERE published_at IS NULL`).catch(() => []);
+        const [row] = await sql<{ n: string }>(
+          `SELECT count(*) AS n FROM "${this.stack.schema(s)}".outbox WHERE published_at IS NULL`,
+        ).catch(() => []);
         outbox[s] = Number(row?.n ?? 0);
       }
       if (!first) this.samples.push({ at, lag, outbox, cpuMs, rssMb });

@@ -1,8 +1,10 @@
-import { prefixed } from '@sunshine/contracts';
-import { ServiceNames, type ServiceName, type StaffClaims } from '@sunshine/platform';
-import { eventually, ServiceHarness, sql } from '@sunshine/testing';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { prefixed } from '@sunshine/contracts';
+import { type ServiceName, ServiceNames, type StaffClaims } from '@sunshine/platform';
+import { eventually, ServiceHarness, sql } from '@sunshine/testing';
+
 import { DEV_TOKEN_DEFAULTS, signDevToken } from '../../dev-staff';
 import { ROOT } from '../bench-support';
 
@@ -24,10 +26,14 @@ const DEMO_UNITS = 1280;
 
 /** Waits until intake's directory replica holds the demo city (a petition is registered only for known units). */
 async function waitDirectory(schema: string): Promise<void> {
-  await eventually(async () => {
-    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".directory_units`);
-    return Number(row?.n) >= DEMO_UNITS ? true : undefined;
-  }, 180000, 'the demo directory to reach intake');
+  await eventually(
+    async () => {
+      const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".directory_units`);
+      return Number(row?.n) >= DEMO_UNITS ? true : undefined;
+    },
+    180000,
+    'the demo directory to reach intake',
+  );
 }
 
 /**
@@ -61,7 +67,12 @@ export async function startOwnStack(
     schema: (s) => h.schema(s),
     groupId: (s) => `${h.prefix}.${s}`,
     token: (claims) => h.keys.token(claims),
-    pids: () => Object.fromEntries([...h.services].flatMap(([n, s]) => (s.child.pid && s.child.exitCode === null && s.child.signalCode === null ? [[n, s.child.pid]] : []))),
+    pids: () =>
+      Object.fromEntries(
+        [...h.services].flatMap(([n, s]) =>
+          s.child.pid && s.child.exitCode === null && s.child.signalCode === null ? [[n, s.child.pid]] : [],
+        ),
+      ),
     stop,
   };
 }
@@ -86,10 +97,13 @@ export async function useUpStack(): Promise<BenchStack> {
     schema: (s) => s,
     groupId: (s) => s,
     token: (claims) => signDevToken(claims, { ...DEV_TOKEN_DEFAULTS, privateKeyPem }),
-    pids: () => Object.fromEntries(ServiceNames.flatMap((s) => {
-      const file = join(ROOT, '.local', 'run', `${s}.pid`);
-      return existsSync(file) ? [[s, Number(readFileSync(file, 'utf8').trim())]] : [];
-    })),
+    pids: () =>
+      Object.fromEntries(
+        ServiceNames.flatMap((s) => {
+          const file = join(ROOT, '.local', 'run', `${s}.pid`);
+          return existsSync(file) ? [[s, Number(readFileSync(file, 'utf8').trim())]] : [];
+        }),
+      ),
     stop: async () => undefined,
   };
 }

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+
 import { currentSession, sessionExpired } from '../session';
 import type { paths as EvaluationPaths } from './generated/evaluation';
 import type { paths as IntakePaths } from './generated/intake';
@@ -15,7 +16,10 @@ const auth: Middleware = {
   },
   async onResponse({ response }) {
     if (response.status === 401) {
-      const body = (await response.clone().json().catch(() => ({}))) as { code?: unknown };
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { code?: unknown };
       sessionExpired(body.code === 'TOKEN_EXPIRED' ? 'expired' : 'refused');
     }
     return response;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { call } from './errors';
+
 import { routing } from './client';
+import { call } from './errors';
 import type { OrgUnit } from './views';
 
 /** One unit of the directory by id (names for ids); units change rarely, so kept for the session. */
@@ -19,7 +20,8 @@ export function useUnits(query: { within?: string; level?: 'county' | 'township'
     queryKey: ['units', query],
     enabled,
     staleTime: Infinity,
-    queryFn: () => call<OrgUnit[] | { items: OrgUnit[] }>(routing.GET('/org/units', { params: { query: { ...query, limit: 500 } } })).then(unitList),
+    queryFn: () =>
+      call<OrgUnit[] | { items: OrgUnit[] }>(routing.GET('/org/units', { params: { query: { ...query, limit: 500 } } })).then(unitList),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
+
 import type { Answer } from './answer';
 import type { paths as IntakePaths } from './generated/intake';
 import type { paths as RoutingPaths } from './generated/routing';

@@ -1,4 +1,5 @@
 import { Tag, Tooltip } from 'antd';
+
 import { dueState, lastDayOf } from '../time';
 
 const COLOR = { overdue: 'red', warning: 'orange', normal: 'green' } as const;
@@ -10,7 +11,11 @@ export function DueTag({ dueAt, provisional }: { dueAt: string | null; provision
   return (
     <Tooltip title={provisional ? '该年度节假日安排尚未公布，期限可能调整' : undefined}>
       <span>
-        截至 {lastDayOf(dueAt)} <Tag color={COLOR[s.urgency]} data-urgency={s.urgency}>{s.text}{provisional ? '（暂定）' : ''}</Tag>
+        截至 {lastDayOf(dueAt)}{' '}
+        <Tag color={COLOR[s.urgency]} data-urgency={s.urgency}>
+          {s.text}
+          {provisional ? '（暂定）' : ''}
+        </Tag>
       </span>
     </Tooltip>
   );

@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+
 import { errorText } from '../api/errors';
 
 /** The server's zh-CN reason for a failure: nothing fails silently. */

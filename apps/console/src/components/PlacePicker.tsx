@@ -1,7 +1,8 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { call } from '../api/errors';
+
 import { routing } from '../api/client';
+import { call } from '../api/errors';
 import { unitList } from '../api/queries';
 import type { OrgUnit } from '../api/views';
 
@@ -17,15 +18,19 @@ const CITY = '410700000000';
 const NEXT_LEVEL = { county: 'township', township: 'village' } as const;
 
 async function places(within: string, level: 'county' | 'township' | 'village'): Promise<Option[]> {
-  const units = unitList(await call<OrgUnit[] | { items: OrgUnit[] }>(routing.GET('/org/units', { params: { query: { within, level, limit: 500 } } })));
+  const units = unitList(
+    await call<OrgUnit[] | { items: OrgUnit[] }>(routing.GET('/org/units', { params: { query: { within, level, limit: 500 } } })),
+  );
   // One option per division (a township has its government, its petition office …): the division's own name.
   const byDivision = new Map<string, string>();
   for (const u of units) if (!byDivision.has(u.divisionCode) || u.kind === 'government') byDivision.set(u.divisionCode, u.name);
-  return [...byDivision].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({
-    value: code,
-    label: name.replace(/(人民政府|办事处|委员会|村委会|居委会)$/, ''),
-    isLeaf: level === 'village',
-  }));
+  return [...byDivision]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, name]) => ({
+      value: code,
+      label: name.replace(/(人民政府|办事处|委员会|村委会|居委会)$/, ''),
+      isLeaf: level === 'village',
+    }));
 }
 
 /** 发生地: county → township → village over the real division tree (the directory's units); the value is the last code. */
@@ -53,20 +58,20 @@ export function PlacePicker({ value, onChange }: { value?: string; onChange?: (c
   }
   return (
     <div data-testid="place-picker">
-    <Cascader<Option>
-      options={options}
-      loadData={(s) => void load(s as Option[])}
-      changeOnSelect
-      value={path}
-      placeholder="选择县（市、区）→ 乡镇（街道）→ 村（社区）"
-      showSearch={false}
-      onChange={(v) => {
-        const codes = (v ?? []).map(String);
-        setPath(codes);
-        onChange?.(codes[codes.length - 1]);
-      }}
-      style={{ width: '100%' }}
-    />
+      <Cascader<Option>
+        options={options}
+        loadData={(s) => void load(s as Option[])}
+        changeOnSelect
+        value={path}
+        placeholder="选择县（市、区）→ 乡镇（街道）→ 村（社区）"
+        showSearch={false}
+        onChange={(v) => {
+          const codes = (v ?? []).map(String);
+          setPath(codes);
+          onChange?.(codes[codes.length - 1]);
+        }}
+        style={{ width: '100%' }}
+      />
     </div>
   );
 }

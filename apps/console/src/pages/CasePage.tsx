@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, List, Modal, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+
 import { intake, routing, supervision } from '../api/client';
 import { ApiError, call, errorText } from '../api/errors';
 import type { CaseDetail, DispatchRecord, DocumentRef, Dossier, SupervisionCase } from '../api/views';
@@ -11,91 +12,204 @@ import { categoryName, useCategories } from '../components/part1/categories';
 import { UnitName } from '../components/UnitName';
 import { CHANNEL, CLOCK_KIND, CLOCK_STATUS, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
 import { formatTime } from '../time';
-import { CASE_ACTIONS, DRAFT_REPLY, type CaseAction } from './case-actions';
+import { CASE_ACTIONS, type CaseAction, DRAFT_REPLY } from './case-actions';
 
 /** 案件页: facts, the dossier where the caller may see it, clocks, timeline, routing reasons, documents, and the allowed actions. */
 export default function CasePage() {
   const { caseId = '' } = useParams();
   const path = { params: { path: { caseId } } };
   const detail = useQuery({ queryKey: ['case', caseId], queryFn: () => call<CaseDetail>(routing.GET('/cases/{caseId}', path)) });
-  const dossier = useQuery({ queryKey: ['dossier', caseId], retry: false, queryFn: () => call<Dossier>(intake.GET('/petitions/{caseId}/dossier', path)) });
-  const city = useQuery({ queryKey: ['supervision-case', caseId], retry: false, queryFn: () => call<SupervisionCase>(supervision.GET('/cases/{caseId}', path)) });
-  const dispatches = useQuery({ queryKey: ['dispatches', caseId], queryFn: () => call<DispatchRecord[] | { items: DispatchRecord[] }>(routing.GET('/cases/{caseId}/dispatches', path)) });
-  const documents = useQuery({ queryKey: ['documents', caseId], queryFn: () => call<DocumentRef[] | { items: DocumentRef[] }>(routing.GET('/cases/{caseId}/documents', path)) });
+  const dossier = useQuery({
+    queryKey: ['dossier', caseId],
+    retry: false,
+    queryFn: () => call<Dossier>(intake.GET('/petitions/{caseId}/dossier', path)),
+  });
+  const city = useQuery({
+    queryKey: ['supervision-case', caseId],
+    retry: false,
+    queryFn: () => call<SupervisionCase>(supervision.GET('/cases/{caseId}', path)),
+  });
+  const dispatches = useQuery({
+    queryKey: ['dispatches', caseId],
+    queryFn: () => call<DispatchRecord[] | { items: DispatchRecord[] }>(routing.GET('/cases/{caseId}/dispatches', path)),
+  });
+  const documents = useQuery({
+    queryKey: ['documents', caseId],
+    queryFn: () => call<DocumentRef[] | { items: DocumentRef[] }>(routing.GET('/cases/{caseId}/documents', path)),
+  });
   const categories = useCategories();
   const c = detail.data;
-  if (detail.error) return <Card><ErrorAlert error={detail.error} /><Link to="/inbox">返回收件箱</Link></Card>;
+  if (detail.error)
+    return (
+      <Card>
+        <ErrorAlert error={detail.error} />
+        <Link to="/inbox">返回收件箱</Link>
+      </Card>
+    );
   if (!c) return <Card loading />;
   const list = <T,>(a: T[] | { items: T[] } | undefined): T[] => (Array.isArray(a) ? a : (a?.items ?? []));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
-        title={<>信访事项 <Typography.Text data-testid="case-page-number">{c.caseNumber}</Typography.Text> <Tag color="red">{label(STATUS, c.status)}</Tag></>}
+        title={
+          <>
+            信访事项 <Typography.Text data-testid="case-page-number">{c.caseNumber}</Typography.Text>{' '}
+            <Tag color="red">{label(STATUS, c.status)}</Tag>
+          </>
+        }
         extra={<Typography.Text type="secondary">版本 {c.version}</Typography.Text>}
       >
         {c.flags?.mergedInto && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="merged-into"
-            message={<>本事项已并单办结，并入 <Link to={`/cases/${c.flags.mergedInto.caseId}`}>{c.flags.mergedInto.caseNumber ?? c.flags.mergedInto.caseId}</Link> 继续办理</>} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="merged-into"
+            message={
+              <>
+                本事项已并单办结，并入{' '}
+                <Link to={`/cases/${c.flags.mergedInto.caseId}`}>{c.flags.mergedInto.caseNumber ?? c.flags.mergedInto.caseId}</Link>{' '}
+                继续办理
+              </>
+            }
+          />
         )}
         <Actions detail={c} />
         <Descriptions bordered size="small" column={3} style={{ marginTop: 16 }}>
-          <Descriptions.Item label="事由" span={3}>{dossier.data?.subject ?? '（无权查看内容）'}</Descriptions.Item>
-          <Descriptions.Item label="问题发生地" span={3}>{dossier.data?.facts?.placeLabel ?? c.placeCode ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="事由" span={3}>
+            {dossier.data?.subject ?? '（无权查看内容）'}
+          </Descriptions.Item>
+          <Descriptions.Item label="问题发生地" span={3}>
+            {dossier.data?.facts?.placeLabel ?? c.placeCode ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="信访形式">{label(PETITION_TYPE, c.type)}</Descriptions.Item>
           <Descriptions.Item label="问题类别">{categoryName(categories.data, c.category)}</Descriptions.Item>
           <Descriptions.Item label="来源渠道">{label(CHANNEL, c.channel)}</Descriptions.Item>
           <Descriptions.Item label="阶段">{label(STAGE, c.stage)}</Descriptions.Item>
-          <Descriptions.Item label="登记单位"><UnitName id={c.receivingUnitId} /></Descriptions.Item>
-          <Descriptions.Item label="承办单位"><UnitName id={c.holdingUnitId} /></Descriptions.Item>
+          <Descriptions.Item label="登记单位">
+            <UnitName id={c.receivingUnitId} />
+          </Descriptions.Item>
+          <Descriptions.Item label="承办单位">
+            <UnitName id={c.holdingUnitId} />
+          </Descriptions.Item>
           <Descriptions.Item label="收到时间">{formatTime(c.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label="办理期限" span={2}><DueTag dueAt={c.dueAt} /></Descriptions.Item>
+          <Descriptions.Item label="办理期限" span={2}>
+            <DueTag dueAt={c.dueAt} />
+          </Descriptions.Item>
           <Descriptions.Item label="经办人">{c.handlerId ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="协办单位" span={2}>{c.assistingUnitIds.length ? c.assistingUnitIds.map((u) => <Tag key={u}><UnitName id={u} /></Tag>) : '—'}</Descriptions.Item>
+          <Descriptions.Item label="协办单位" span={2}>
+            {c.assistingUnitIds.length
+              ? c.assistingUnitIds.map((u) => (
+                  <Tag key={u}>
+                    <UnitName id={u} />
+                  </Tag>
+                ))
+              : '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Row gutter={16}>
         <Col span={14}>
           <Card title="卷宗" size="small">
-            {dossier.error ? <ErrorAlert error={dossier.error} /> : (
+            {dossier.error ? (
+              <ErrorAlert error={dossier.error} />
+            ) : (
               <>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{dossier.data?.content ?? '…'}</Typography.Paragraph>
-                <List size="small" header="附件" dataSource={dossier.data?.attachments ?? []} locale={{ emptyText: '无附件' }}
-                  renderItem={(a) => <List.Item>{a.fileName}</List.Item>} />
+                <List
+                  size="small"
+                  header="附件"
+                  dataSource={dossier.data?.attachments ?? []}
+                  locale={{ emptyText: '无附件' }}
+                  renderItem={(a) => <List.Item>{a.fileName}</List.Item>}
+                />
               </>
             )}
           </Card>
           <Card title="期限" size="small" style={{ marginTop: 16 }}>
-            {city.error ? <ErrorAlert error={city.error} /> : (
-              <Table size="small" rowKey="clockId" pagination={false} dataSource={city.data?.clocks ?? []} columns={[
-                { title: '期限', dataIndex: 'kind', render: (k: string) => label(CLOCK_KIND, k) },
-                { title: '依据', dataIndex: 'article' },
-                { title: '单位', dataIndex: 'unitId', render: (u: string) => <UnitName id={u} /> },
-                { title: '最后一日', dataIndex: 'lastDay', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
-                { title: '到期', render: (_: unknown, k) => (k.status === 'running' ? <DueTag dueAt={k.dueAt} provisional={k.provisional} /> : <Tag>{label(CLOCK_STATUS, k.status)}</Tag>) },
-              ]} />
+            {city.error ? (
+              <ErrorAlert error={city.error} />
+            ) : (
+              <Table
+                size="small"
+                rowKey="clockId"
+                pagination={false}
+                dataSource={city.data?.clocks ?? []}
+                columns={[
+                  { title: '期限', dataIndex: 'kind', render: (k: string) => label(CLOCK_KIND, k) },
+                  { title: '依据', dataIndex: 'article' },
+                  { title: '单位', dataIndex: 'unitId', render: (u: string) => <UnitName id={u} /> },
+                  { title: '最后一日', dataIndex: 'lastDay', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
+                  {
+                    title: '到期',
+                    render: (_: unknown, k) =>
+                      k.status === 'running' ? (
+                        <DueTag dueAt={k.dueAt} provisional={k.provisional} />
+                      ) : (
+                        <Tag>{label(CLOCK_STATUS, k.status)}</Tag>
+                      ),
+                  },
+                ]}
+              />
             )}
           </Card>
           <Card title="转送交办记录" size="small" style={{ marginTop: 16 }}>
-            <List size="small" dataSource={list(dispatches.data)} locale={{ emptyText: '暂无' }} renderItem={(d) => (
-              <List.Item>
-                <Space direction="vertical" size={0}>
-                  <Space><Tag>{d.mode === 'assign' ? '交办' : '转送'}</Tag><UnitName id={d.fromUnitId} /> → <UnitName id={d.toUnitId} /><Typography.Text type="secondary">{formatTime(d.at)}</Typography.Text></Space>
-                  {d.reasons.map((r) => <Typography.Text key={r} type="secondary">{r}</Typography.Text>)}
-                </Space>
-              </List.Item>
-            )} />
+            <List
+              size="small"
+              dataSource={list(dispatches.data)}
+              locale={{ emptyText: '暂无' }}
+              renderItem={(d) => (
+                <List.Item>
+                  <Space direction="vertical" size={0}>
+                    <Space>
+                      <Tag>{d.mode === 'assign' ? '交办' : '转送'}</Tag>
+                      <UnitName id={d.fromUnitId} /> → <UnitName id={d.toUnitId} />
+                      <Typography.Text type="secondary">{formatTime(d.at)}</Typography.Text>
+                    </Space>
+                    {d.reasons.map((r) => (
+                      <Typography.Text key={r} type="secondary">
+                        {r}
+                      </Typography.Text>
+                    ))}
+                  </Space>
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
         <Col span={10}>
           <Card title="办理过程" size="small">
-            {city.error ? <Typography.Text type="secondary">时间线仅向可查看本事项的单位显示</Typography.Text> : (
-              <Timeline items={(city.data?.timeline ?? []).map((t) => ({ children: <>{formatTime(t.occurredAt)} {label(STATUS, t.status)} <Typography.Text type="secondary">{t.type}</Typography.Text></> }))} />
+            {city.error ? (
+              <Typography.Text type="secondary">时间线仅向可查看本事项的单位显示</Typography.Text>
+            ) : (
+              <Timeline
+                items={(city.data?.timeline ?? []).map((t) => ({
+                  children: (
+                    <>
+                      {formatTime(t.occurredAt)} {label(STATUS, t.status)} <Typography.Text type="secondary">{t.type}</Typography.Text>
+                    </>
+                  ),
+                }))}
+              />
             )}
           </Card>
           <Card title="文书" size="small" style={{ marginTop: 16 }}>
-            <List size="small" dataSource={list(documents.data)} locale={{ emptyText: '暂无文书' }} renderItem={(d) => (
-              <List.Item actions={[<Link key="p" to={`/print/${caseId}/${d.id}`} target="_blank">打印预览</Link>]}>{label(DOCUMENT_KIND, d.kind)} {d.number}</List.Item>
-            )} />
+            <List
+              size="small"
+              dataSource={list(documents.data)}
+              locale={{ emptyText: '暂无文书' }}
+              renderItem={(d) => (
+                <List.Item
+                  actions={[
+                    <Link key="p" to={`/print/${caseId}/${d.id}`} target="_blank">
+                      打印预览
+                    </Link>,
+                  ]}
+                >
+                  {label(DOCUMENT_KIND, d.kind)} {d.number}
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
       </Row>
@@ -110,7 +224,8 @@ function Actions({ detail }: { detail: CaseDetail }) {
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [form] = Form.useForm<Record<string, unknown>>();
   const run = useMutation({
-    mutationFn: ({ action, values }: { action: CaseAction; values: Record<string, unknown> }) => action.run(detail.caseId, detail.version, values),
+    mutationFn: ({ action, values }: { action: CaseAction; values: Record<string, unknown> }) =>
+      action.run(detail.caseId, detail.version, values),
     onSuccess: (_, { action }) => {
       void message.success(`${action.label}：已完成`);
       setOpen(null);
@@ -136,15 +251,40 @@ function Actions({ detail }: { detail: CaseDetail }) {
       <Space wrap data-testid="case-actions">
         {actions.length === 0 && <Typography.Text type="secondary">当前没有可执行的操作</Typography.Text>}
         {actions.map((a) => (
-          <Button key={a.label} type="primary" ghost loading={run.isPending && run.variables.action === a}
-            onClick={() => (a.fields ? setOpen(a) : Modal.confirm({ title: `确认${a.label}？`, okText: '确认', cancelText: '取消', onOk: () => run.mutateAsync({ action: a, values: {} }).catch(() => undefined) }))}>
+          <Button
+            key={a.label}
+            type="primary"
+            ghost
+            loading={run.isPending && run.variables.action === a}
+            onClick={() =>
+              a.fields
+                ? setOpen(a)
+                : Modal.confirm({
+                    title: `确认${a.label}？`,
+                    okText: '确认',
+                    cancelText: '取消',
+                    onOk: () => run.mutateAsync({ action: a, values: {} }).catch(() => undefined),
+                  })
+            }
+          >
             {a.label}
           </Button>
         ))}
       </Space>
-      <Modal open={!!open} title={open?.label} okText="提交" cancelText="取消" confirmLoading={run.isPending} onCancel={() => setOpen(null)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal
+        open={!!open}
+        title={open?.label}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={run.isPending}
+        onCancel={() => setOpen(null)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
         {run.error ? <Typography.Text type="danger">{errorText(run.error)}</Typography.Text> : null}
-        <Form form={form} layout="vertical" onFinish={(values) => open && run.mutate({ action: open, values })}>{open?.fields}</Form>
+        <Form form={form} layout="vertical" onFinish={(values) => open && run.mutate({ action: open, values })}>
+          {open?.fields}
+        </Form>
       </Modal>
     </>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+
 import { ifMatch, routing } from '../api/client';
 import { call } from '../api/errors';
 import { useUnits } from '../api/queries';
@@ -12,8 +13,12 @@ import { CATEGORY, label, STATUS } from '../labels';
 import { currentSession } from '../session';
 
 const REASON: Record<string, string> = {
-  'no-rule-matched': '无规则可依', 'rule-error': '规则出错', 'awaiting-dispatch': '待人工分办', 'objection-pending': '待审核异议',
-  'objection-approved': '异议成立退回', 'objected-twice': '两次异议（推诿）',
+  'no-rule-matched': '无规则可依',
+  'rule-error': '规则出错',
+  'awaiting-dispatch': '待人工分办',
+  'objection-pending': '待审核异议',
+  'objection-approved': '异议成立退回',
+  'objected-twice': '两次异议（推诿）',
 };
 
 interface DispatchForm {
@@ -28,7 +33,11 @@ export default function DeskPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const session = currentSession();
-  const desk = useQuery({ queryKey: ['desk'], refetchInterval: 15000, queryFn: () => call<Desk>(routing.GET('/desk', { params: { query: { limit: 100 } } })) });
+  const desk = useQuery({
+    queryKey: ['desk'],
+    refetchInterval: 15000,
+    queryFn: () => call<Desk>(routing.GET('/desk', { params: { query: { limit: 100 } } })),
+  });
   const units = useUnits({ within: session?.division ?? '410700000000' }, !!session);
   const [target, setTarget] = useState<DeskItem | null>(null);
   const [form] = Form.useForm<DispatchForm>();
@@ -36,10 +45,17 @@ export default function DeskPage() {
   const dispatch = useMutation({
     mutationFn: (v: DispatchForm) => {
       if (!target) throw new Error('no case');
-      return call(routing.POST('/cases/{caseId}/dispatch', {
-        params: { path: { caseId: target.caseId }, header: ifMatch(target.version) },
-        body: { toUnitId: v.toUnitId, mode: v.mode, reason: { code: 'manual', text: v.text }, ...(v.mode === 'assign' && v.feedbackDays ? { feedbackDays: v.feedbackDays } : {}) },
-      }));
+      return call(
+        routing.POST('/cases/{caseId}/dispatch', {
+          params: { path: { caseId: target.caseId }, header: ifMatch(target.version) },
+          body: {
+            toUnitId: v.toUnitId,
+            mode: v.mode,
+            reason: { code: 'manual', text: v.text },
+            ...(v.mode === 'assign' && v.feedbackDays ? { feedbackDays: v.feedbackDays } : {}),
+          },
+        }),
+      );
     },
     onSuccess: () => {
       void message.success('已分办');
@@ -62,21 +78,65 @@ export default function DeskPage() {
           { title: '事由', render: (_: unknown, r) => r.subject ?? <span style={{ color: '#999' }}>（无权查看内容）</span> },
           { title: '类别', dataIndex: 'category', render: (c: string | null) => label(CATEGORY, c) },
           { title: '状态', dataIndex: 'status', render: (s: string | null) => <Tag>{label(STATUS, s)}</Tag> },
-          { title: '待办原因', render: (_: unknown, r) => <><Tag color={r.objectedTwice ? 'red' : 'orange'}>{label(REASON, r.reason)}</Tag>{r.detail}</> },
+          {
+            title: '待办原因',
+            render: (_: unknown, r) => (
+              <>
+                <Tag color={r.objectedTwice ? 'red' : 'orange'}>{label(REASON, r.reason)}</Tag>
+                {r.detail}
+              </>
+            ),
+          },
           { title: '期限', dataIndex: 'dueAt', render: (d: string | null) => <DueTag dueAt={d} /> },
           // An objection is decided on the case page (its allowed actions); a case no rule placed is dispatched here.
-          { title: '', render: (_: unknown, r) => (r.reason.startsWith('objection-pending') ? <Link to={`/cases/${r.caseId}`}>审核异议</Link> : <Button type="primary" onClick={() => setTarget(r)}>分办</Button>) },
+          {
+            title: '',
+            render: (_: unknown, r) =>
+              r.reason.startsWith('objection-pending') ? (
+                <Link to={`/cases/${r.caseId}`}>审核异议</Link>
+              ) : (
+                <Button type="primary" onClick={() => setTarget(r)}>
+                  分办
+                </Button>
+              ),
+          },
         ]}
       />
-      <Modal open={!!target} title={`分办 ${target?.caseNumber ?? ''}`} okText="分办" cancelText="取消" onCancel={() => setTarget(null)} onOk={() => form.submit()} confirmLoading={dispatch.isPending}>
+      <Modal
+        open={!!target}
+        title={`分办 ${target?.caseNumber ?? ''}`}
+        okText="分办"
+        cancelText="取消"
+        onCancel={() => setTarget(null)}
+        onOk={() => form.submit()}
+        confirmLoading={dispatch.isPending}
+      >
         <ErrorAlert error={dispatch.error} />
         <Form form={form} layout="vertical" initialValues={{ mode: 'forward' }} onFinish={(v) => dispatch.mutate(v)}>
           <Form.Item name="toUnitId" label="承办单位" rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" loading={units.isLoading} options={(units.data ?? []).filter((u) => u.level !== 'village').map((u) => ({ value: u.id, label: u.name }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={units.isLoading}
+              options={(units.data ?? []).filter((u) => u.level !== 'village').map((u) => ({ value: u.id, label: u.name }))}
+            />
           </Form.Item>
-          <Form.Item name="mode" label="方式"><Select options={[{ value: 'forward', label: '转送' }, { value: 'assign', label: '交办（要求反馈）' }]} /></Form.Item>
-          {mode === 'assign' && <Form.Item name="feedbackDays" label="反馈期限（日）"><InputNumber min={1} max={90} /></Form.Item>}
-          <Form.Item name="text" label="分办理由" rules={[{ required: true, min: 2, max: 180 }]}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="mode" label="方式">
+            <Select
+              options={[
+                { value: 'forward', label: '转送' },
+                { value: 'assign', label: '交办（要求反馈）' },
+              ]}
+            />
+          </Form.Item>
+          {mode === 'assign' && (
+            <Form.Item name="feedbackDays" label="反馈期限（日）">
+              <InputNumber min={1} max={90} />
+            </Form.Item>
+          )}
+          <Form.Item name="text" label="分办理由" rules={[{ required: true, min: 2, max: 180 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Space } from 'antd';
 import { useRef } from 'react';
 import { useParams } from 'react-router';
+
 import { ApiError } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { currentSession } from '../session';
@@ -27,10 +28,20 @@ export default function PrintPage() {
     <div style={{ padding: 24 }}>
       <ErrorAlert error={html.error} />
       <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" disabled={!html.data} onClick={() => frame.current?.contentWindow?.print()}>打印</Button>
+        <Button type="primary" disabled={!html.data} onClick={() => frame.current?.contentWindow?.print()}>
+          打印
+        </Button>
         <Button onClick={() => window.close()}>关闭</Button>
       </Space>
-      {html.data && <iframe ref={frame} title="文书" srcDoc={html.data} style={{ width: '100%', height: '80vh', border: '1px solid #ddd' }} sandbox="allow-modals allow-same-origin" />}
+      {html.data && (
+        <iframe
+          ref={frame}
+          title="文书"
+          srcDoc={html.data}
+          style={{ width: '100%', height: '80vh', border: '1px solid #ddd' }}
+          sandbox="allow-modals allow-same-origin"
+        />
+      )}
     </div>
   );
 }

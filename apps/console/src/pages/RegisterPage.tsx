@@ -1,15 +1,34 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Row, Select, Space, Typography, Upload, type UploadFile } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Result,
+  Row,
+  Select,
+  Space,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
+
 import { intake } from '../api/client';
 import { ApiError, call, fieldErrors } from '../api/errors';
 import type { Registered, Suggestion } from '../api/views';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { PlacePicker } from '../components/PlacePicker';
 import { useCategories } from '../components/part1/categories';
 import { ReceiptChecks } from '../components/part1/ReceiptChecks';
 import { SuggestionPanel } from '../components/part1/SuggestionPanel';
+import { PlacePicker } from '../components/PlacePicker';
 import { CHANNEL, PETITION_TYPE } from '../labels';
 import { formatTime, ZONE } from '../time';
 import { useDraft } from '../useDraft';
@@ -51,7 +70,11 @@ export default function RegisterPage() {
   const draft = useDraft<Values>('register', form, ['receivedAt']);
   const kind = Form.useWatch('kind', form);
   const [subject, content, placeCode, type, channel] = [
-    Form.useWatch('subject', form), Form.useWatch('content', form), Form.useWatch('placeCode', form), Form.useWatch('type', form), Form.useWatch('channel', form),
+    Form.useWatch('subject', form),
+    Form.useWatch('content', form),
+    Form.useWatch('placeCode', form),
+    Form.useWatch('type', form),
+    Form.useWatch('channel', form),
   ];
   const categories = useCategories();
   const suggestion = useRef<Suggestion | undefined>(undefined);
@@ -68,22 +91,27 @@ export default function RegisterPage() {
         subject: v.subject.trim(),
         content: v.content.trim(),
         petitioner: clean(v.petitioner),
-        form: v.kind === 'collective'
-          ? { kind: 'collective' as const, headCount: v.headCount ?? 2, representatives: (v.representatives ?? []).map(clean) }
-          : { kind: 'individual' as const },
+        form:
+          v.kind === 'collective'
+            ? { kind: 'collective' as const, headCount: v.headCount ?? 2, representatives: (v.representatives ?? []).map(clean) }
+            : { kind: 'individual' as const },
         ...(s && s.readable ? { suggestion: { model: s.model, category: s.suggested.category.code, score: s.suggested.score } } : {}),
         ...(confirmReceivedAt ? { confirmReceivedAt: true } : {}),
       };
-      const registered = await call<Registered>(intake.POST('/petitions', { body, params: { header: { 'Idempotency-Key': idempotency.current } } }));
+      const registered = await call<Registered>(
+        intake.POST('/petitions', { body, params: { header: { 'Idempotency-Key': idempotency.current } } }),
+      );
       for (const f of files) {
         if (!f.originFileObj) continue;
         const data = new FormData();
         data.append('file', f.originFileObj, f.name);
-        await call(intake.POST('/petitions/{caseId}/attachments', {
-          params: { path: { caseId: registered.caseId } },
-          body: { file: '' },
-          bodySerializer: () => data,
-        }));
+        await call(
+          intake.POST('/petitions/{caseId}/attachments', {
+            params: { path: { caseId: registered.caseId } },
+            body: { file: '' },
+            bodySerializer: () => data,
+          }),
+        );
       }
       return { registered, values: v };
     },
@@ -112,16 +140,35 @@ export default function RegisterPage() {
       <Card className="receipt">
         <Result status="success" title="登记成功" subTitle="请将回执交给信访人，凭信访件编号和查询码查询办理进度。" />
         <Descriptions bordered column={1} title="信访事项登记回执" style={{ maxWidth: 640, margin: '0 auto' }}>
-          <Descriptions.Item label="信访件编号"><Typography.Text strong data-testid="case-number">{registered.caseNumber}</Typography.Text></Descriptions.Item>
-          <Descriptions.Item label="查询码"><Typography.Text strong data-testid="query-code">{registered.queryCode}</Typography.Text></Descriptions.Item>
-          <Descriptions.Item label="信访人">{values.petitioner.name}（证件 {mask(values.petitioner.idNumber, 6, 4)}，电话 {mask(values.petitioner.phone, 3, 4)}）</Descriptions.Item>
+          <Descriptions.Item label="信访件编号">
+            <Typography.Text strong data-testid="case-number">
+              {registered.caseNumber}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="查询码">
+            <Typography.Text strong data-testid="query-code">
+              {registered.queryCode}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="信访人">
+            {values.petitioner.name}（证件 {mask(values.petitioner.idNumber, 6, 4)}，电话 {mask(values.petitioner.phone, 3, 4)}）
+          </Descriptions.Item>
           <Descriptions.Item label="事项">{values.subject}</Descriptions.Item>
           <Descriptions.Item label="登记时间">{formatTime(values.receivedAt.toISOString())}</Descriptions.Item>
         </Descriptions>
         <ReceiptChecks registered={registered} />
         <Space style={{ marginTop: 24, width: '100%', justifyContent: 'center' }} className="no-print">
           <Button onClick={() => window.print()}>打印回执</Button>
-          <Button type="primary" onClick={() => { save.reset(); form.resetFields(); setFiles([]); }}>继续登记</Button>
+          <Button
+            type="primary"
+            onClick={() => {
+              save.reset();
+              form.resetFields();
+              setFiles([]);
+            }}
+          >
+            继续登记
+          </Button>
           <Button href={`/cases/${registered.caseId}`}>查看事项</Button>
         </Space>
       </Card>
@@ -139,43 +186,108 @@ export default function RegisterPage() {
         onFinish={(v) => save.mutate({ v })}
       >
         <Row gutter={16}>
-          <Col span={6}><Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}><Select options={Object.entries(CHANNEL).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="type" label="信访形式" rules={[{ required: true }]}><Select options={Object.entries(PETITION_TYPE).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}><Select data-testid="category" showSearch optionFilterProp="label" loading={categories.isLoading} placeholder="选择类别（可输入筛选）" options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.parent ? `\u3000${c.zh}` : c.zh }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="receivedAt" label="收到时间（北京时间）" rules={[{ required: true }]}><DatePicker showTime style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={6}>
+            <Form.Item name="channel" label="来源渠道" rules={[{ required: true }]}>
+              <Select options={Object.entries(CHANNEL).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="type" label="信访形式" rules={[{ required: true }]}>
+              <Select options={Object.entries(PETITION_TYPE).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
+              <Select
+                data-testid="category"
+                showSearch
+                optionFilterProp="label"
+                loading={categories.isLoading}
+                placeholder="选择类别（可输入筛选）"
+                options={(categories.data ?? []).map((c) => ({ value: c.code, label: c.parent ? `\u3000${c.zh}` : c.zh }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="receivedAt" label="收到时间（北京时间）" rules={[{ required: true }]}>
+              <DatePicker showTime style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
         </Row>
-        <Form.Item name="placeCode" label="问题发生地" rules={[{ required: true, message: '请选择发生地' }]}><PlacePicker /></Form.Item>
-        <Form.Item name="subject" label="事由（标题）" rules={[{ required: true, min: 2, max: 100, message: '2–100 字' }]}><Input data-testid="subject" /></Form.Item>
-        <Form.Item name="content" label="主要内容" rules={[{ required: true, min: 5, message: '至少 5 字' }]}><Input.TextArea rows={5} data-testid="content" /></Form.Item>
+        <Form.Item name="placeCode" label="问题发生地" rules={[{ required: true, message: '请选择发生地' }]}>
+          <PlacePicker />
+        </Form.Item>
+        <Form.Item name="subject" label="事由（标题）" rules={[{ required: true, min: 2, max: 100, message: '2–100 字' }]}>
+          <Input data-testid="subject" />
+        </Form.Item>
+        <Form.Item name="content" label="主要内容" rules={[{ required: true, min: 5, message: '至少 5 字' }]}>
+          <Input.TextArea rows={5} data-testid="content" />
+        </Form.Item>
         <div style={{ marginBottom: 16 }}>
           <SuggestionPanel
             input={{ subject, content, placeCode, type, channel }}
-            onSuggestion={(x) => { suggestion.current = x; }}
-            onAdopt={(code) => { form.setFieldValue('category', code); draft.onChange(); }}
+            onSuggestion={(x) => {
+              suggestion.current = x;
+            }}
+            onAdopt={(code) => {
+              form.setFieldValue('category', code);
+              draft.onChange();
+            }}
           />
         </div>
         <Typography.Title level={5}>信访人</Typography.Title>
         <Row gutter={16}>
-          <Col span={6}><Form.Item name={['petitioner', 'name']} label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input data-testid="petitioner-name" /></Form.Item></Col>
-          <Col span={6}><Form.Item name={['petitioner', 'idNumber']} label="身份证号" rules={[{ pattern: /^\d{17}[\dXx]$/, message: '18 位身份证号' }]}><Input.Password visibilityToggle data-testid="petitioner-id" /></Form.Item></Col>
-          <Col span={6}><Form.Item name={['petitioner', 'phone']} label="联系电话" rules={[{ pattern: /^\+?[\d-]{7,20}$/, message: '电话号码' }]}><Input.Password visibilityToggle data-testid="petitioner-phone" /></Form.Item></Col>
-          <Col span={6}><Form.Item name={['petitioner', 'address']} label="住址"><Input /></Form.Item></Col>
+          <Col span={6}>
+            <Form.Item name={['petitioner', 'name']} label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+              <Input data-testid="petitioner-name" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name={['petitioner', 'idNumber']} label="身份证号" rules={[{ pattern: /^\d{17}[\dXx]$/, message: '18 位身份证号' }]}>
+              <Input.Password visibilityToggle data-testid="petitioner-id" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name={['petitioner', 'phone']} label="联系电话" rules={[{ pattern: /^\+?[\d-]{7,20}$/, message: '电话号码' }]}>
+              <Input.Password visibilityToggle data-testid="petitioner-phone" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name={['petitioner', 'address']} label="住址">
+              <Input />
+            </Form.Item>
+          </Col>
         </Row>
-        <Form.Item name="kind" label="人数"><Radio.Group options={[{ value: 'individual', label: '个人' }, { value: 'collective', label: '集体（5 人以上）' }]} /></Form.Item>
+        <Form.Item name="kind" label="人数">
+          <Radio.Group
+            options={[
+              { value: 'individual', label: '个人' },
+              { value: 'collective', label: '集体（5 人以上）' },
+            ]}
+          />
+        </Form.Item>
         {kind === 'collective' && (
           <>
-            <Form.Item name="headCount" label="人数" rules={[{ required: true, type: 'number', min: 2 }]}><InputNumber min={2} /></Form.Item>
+            <Form.Item name="headCount" label="人数" rules={[{ required: true, type: 'number', min: 2 }]}>
+              <InputNumber min={2} />
+            </Form.Item>
             <Form.List name="representatives">
               {(fields, { add, remove }) => (
                 <>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline">
-                      <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '代表姓名' }]}><Input placeholder="代表姓名" /></Form.Item>
-                      <Form.Item name={[f.name, 'phone']}><Input placeholder="电话" /></Form.Item>
+                      <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '代表姓名' }]}>
+                        <Input placeholder="代表姓名" />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'phone']}>
+                        <Input placeholder="电话" />
+                      </Form.Item>
                       <Button onClick={() => remove(f.name)}>删除</Button>
                     </Space>
                   ))}
-                  <Button disabled={fields.length >= 5} onClick={() => add()}>增加代表（不超过 5 人）</Button>
+                  <Button disabled={fields.length >= 5} onClick={() => add()}>
+                    增加代表（不超过 5 人）
+                  </Button>
                 </>
               )}
             </Form.List>
@@ -186,7 +298,9 @@ export default function RegisterPage() {
             <Button>选择文件</Button>
           </Upload>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="register-submit">登记</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="register-submit">
+          登记
+        </Button>
       </Form>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
+
 import { ErrorAlert } from '../components/ErrorAlert';
 import { signIn } from '../session';
 
@@ -17,7 +18,10 @@ interface DemoStaff {
 
 async function devJson<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`/api/dev/${path}`, init);
-  if (!res.ok) throw new Error(res.status === 404 || res.status === 502 ? '开发登录服务未运行（仅限开发环境） / dev sign-in is not running' : `HTTP ${res.status}`);
+  if (!res.ok)
+    throw new Error(
+      res.status === 404 || res.status === 502 ? '开发登录服务未运行（仅限开发环境） / dev sign-in is not running' : `HTTP ${res.status}`,
+    );
   return (await res.json()) as T;
 }
 
@@ -28,7 +32,11 @@ export default function SignInPage() {
   const staff = useQuery({ queryKey: ['dev-staff'], queryFn: () => devJson<DemoStaff[]>('staff') });
   const login = useMutation({
     mutationFn: (id: string) =>
-      devJson<{ token: string }>('token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) }),
+      devJson<{ token: string }>('token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id }),
+      }),
     onSuccess: ({ token }) => {
       signIn(token);
       const next = params.get('next');
@@ -39,11 +47,18 @@ export default function SignInPage() {
     <Card style={{ maxWidth: 980, margin: '48px auto' }}>
       <Typography.Title level={3}>阳光信访 · 开发环境登录</Typography.Title>
       {params.get('expired') && (
-        <Alert type="warning" showIcon data-testid="session-ended" style={{ marginBottom: 16 }}
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="session-ended"
+          style={{ marginBottom: 16 }}
           message={params.get('expired') === 'refused' ? '登录凭证已失效，请重新登录。' : '登录已过期（令牌到期），请重新登录。'}
-          description="正在填写的登记表已自动保存为草稿，重新登录后回到原页面即可继续（附件需重新选择）。" />
+          description="正在填写的登记表已自动保存为草稿，重新登录后回到原页面即可继续（附件需重新选择）。"
+        />
       )}
-      <Typography.Paragraph type="secondary">选择示范城市（新乡市）的一名工作人员登录。仅供开发与测试，生产环境使用统一身份认证。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        选择示范城市（新乡市）的一名工作人员登录。仅供开发与测试，生产环境使用统一身份认证。
+      </Typography.Paragraph>
       <ErrorAlert error={staff.error ?? login.error} />
       <Table<DemoStaff>
         rowKey="id"
@@ -58,7 +73,12 @@ export default function SignInPage() {
           {
             title: '',
             render: (_: unknown, s) => (
-              <Button type="primary" loading={login.isPending && login.variables === s.id} onClick={() => login.mutate(s.id)} data-testid={`sign-in-${s.id}`}>
+              <Button
+                type="primary"
+                loading={login.isPending && login.variables === s.id}
+                onClick={() => login.mutate(s.id)}
+                data-testid={`sign-in-${s.id}`}
+              >
                 登录
               </Button>
             ),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { parseFrames } from './frames';
 
 describe('parseFrames (the live feed as fetch reads it)', () => {
   it('splits complete frames, keeps the incomplete tail for the next chunk', () => {
-    const chunk = 'id: e1\nevent: status\ndata: {"caseId":"c1"}\n\n: keep-alive comment\n\nevent: heartbeat\ndata: {}\n\nid: e2\nevent: sta';
+    const chunk =
+      'id: e1\nevent: status\ndata: {"caseId":"c1"}\n\n: keep-alive comment\n\nevent: heartbeat\ndata: {}\n\nid: e2\nevent: sta';
     const { frames, rest } = parseFrames(chunk);
     expect(frames).toEqual([
       { event: 'status', id: 'e1', data: '{"caseId":"c1"}' },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+
 import type { Frame } from './frames';
 import { backoffMs, followEventStream } from './useEventStream';
 
@@ -21,7 +22,12 @@ function follow(responses: Response[]) {
   }) as typeof fetch;
   const frames: Frame[] = [];
   const states: string[] = [];
-  const done = followEventStream('/api/x/stream', { onFrame: (f) => frames.push(f), onState: (s) => states.push(s) }, new AbortController().signal, auth);
+  const done = followEventStream(
+    '/api/x/stream',
+    { onFrame: (f) => frames.push(f), onState: (s) => states.push(s) },
+    new AbortController().signal,
+    auth,
+  );
   return { done, sent, frames, states };
 }
 

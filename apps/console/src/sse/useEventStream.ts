@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { currentSession, sessionExpired, type SessionEnd, type StaffSession } from '../session';
-import { parseFrames, type Frame } from './frames';
+
+import { currentSession, type SessionEnd, sessionExpired, type StaffSession } from '../session';
+import { type Frame, parseFrames } from './frames';
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting';
 

@@ -7,7 +7,12 @@ export const FIGURES_OUT_OF_SCOPE = new DomainException('FIGURES_OUT_OF_SCOPE', 
 });
 
 export function unknownUnit(unitId: string): DomainException {
-  return new DomainException('UNKNOWN_UNIT', 'unprocessable', { zh: '单位不在机构目录中', en: 'no such unit in the directory' }, { unitId });
+  return new DomainException(
+    'UNKNOWN_UNIT',
+    'unprocessable',
+    { zh: '单位不在机构目录中', en: 'no such unit in the directory' },
+    { unitId },
+  );
 }
 
 export const NOT_FOUND = (what: { zh: string; en: string }): DomainException =>

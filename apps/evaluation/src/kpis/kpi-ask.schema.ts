@@ -1,5 +1,5 @@
 import { divisionCodeSchema, unitIdSchema } from '@sunshine/contracts';
-import { KPI_METRICS, kpiPeriodKindSchema, localDateSchema, shanghaiDateOf, type KpiMetric, type LocalDate } from '@sunshine/domain';
+import { KPI_METRICS, type KpiMetric, kpiPeriodKindSchema, type LocalDate, localDateSchema, shanghaiDateOf } from '@sunshine/domain';
 import { z } from 'zod';
 
 /** Who reads figures: unit heads (their own unit), bureaus' dispatchers and supervisors, leaders. */
@@ -25,7 +25,10 @@ export type UnitsAskQuery = z.infer<typeof unitsAskSchema>;
 
 export const figureCasesAskSchema = kpiAskSchema.extend({
   metric: z.enum(Object.keys(KPI_METRICS) as [KpiMetric, ...KpiMetric[]]).describe('指标口径 The metric the figure counts'),
-  outcome: z.string().regex(/^[a-z][a-z-]{1,40}$/).optional(),
+  outcome: z
+    .string()
+    .regex(/^[a-z][a-z-]{1,40}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

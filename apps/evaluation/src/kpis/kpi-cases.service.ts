@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { divisionPrefix, kpiPeriodOf, type KpiMetric, type KpiPeriodKind, type LocalDate } from '@sunshine/domain';
+import { divisionPrefix, type KpiMetric, type KpiPeriodKind, kpiPeriodOf, type LocalDate } from '@sunshine/domain';
 import { CaseLists, type StaffPrincipal } from '@sunshine/platform';
+
 import { KpiQueryService } from './kpi-query.service';
 
 export interface FigureCasesAsk {

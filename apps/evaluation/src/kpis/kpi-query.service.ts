@@ -2,21 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   divisionPrefix,
+  type FigureSubject,
   kpiComparison,
+  type KpiCounts,
+  type KpiFigures,
   kpiFigures,
+  type KpiPeriod,
+  type KpiPeriodKind,
   kpiPeriodOf,
+  type LocalDate,
   mayReadFigures,
   previousKpiPeriod,
   samePeriodLastYear,
-  type FigureSubject,
-  type KpiCounts,
-  type KpiFigures,
-  type KpiPeriod,
-  type KpiPeriodKind,
-  type LocalDate,
 } from '@sunshine/domain';
 import { CaseVisibility, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { FIGURES_OUT_OF_SCOPE, unknownUnit } from './evaluation-errors';
 
 /** Whose figures, over which calendar period. */
@@ -81,7 +82,10 @@ export class KpiQueryService {
     const filter = filterOf(subject);
     const period = kpiPeriodOf(ask.period, ask.date);
     const [now, previous, lastYear] = await Promise.all(
-      [period, previousKpiPeriod(period), samePeriodLastYear(period)].map(async (p) => ({ period: p, figures: kpiFigures(await this.counts(filter, p)) })),
+      [period, previousKpiPeriod(period), samePeriodLastYear(period)].map(async (p) => ({
+        period: p,
+        figures: kpiFigures(await this.counts(filter, p)),
+      })),
     );
     if (!now || !previous || !lastYear) throw new Error('three periods asked, three answered');
     return {
@@ -94,7 +98,11 @@ export class KpiQueryService {
   }
 
   /** Rollup sums of the filter over the period, as `counts[metric][outcome]`. */
-  async counts(filter: RollupFilter, period: Pick<KpiPeriod, 'from' | 'to'>, m: EntityManager = this.dataSource.manager): Promise<KpiCounts> {
+  async counts(
+    filter: RollupFilter,
+    period: Pick<KpiPeriod, 'from' | 'to'>,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<KpiCounts> {
     const prefix = filter.division ? divisionPrefix(filter.division) : null;
     // A county or a wider territory reads the county sums (dashboards); a unit or a township the fine rollup.
     const rows =

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { divisionPrefix, kpiFigures, kpiPeriodOf, outsidePeerNorm, type KpiCounts, type KpiFigures, type KpiPeriod, type KpiPeriodKind, type LocalDate } from '@sunshine/domain';
+import {
+  divisionPrefix,
+  type KpiCounts,
+  type KpiFigures,
+  kpiFigures,
+  type KpiPeriod,
+  type KpiPeriodKind,
+  kpiPeriodOf,
+  type LocalDate,
+  outsidePeerNorm,
+} from '@sunshine/domain';
 import { OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { KpiQueryService } from './kpi-query.service';
 
 export interface UnitFigures {
@@ -23,14 +34,22 @@ export class KpiUnitsService {
     private readonly directory: OrgDirectorySource,
   ) {}
 
-  async units(staff: StaffPrincipal, ask: { period: KpiPeriodKind; date: LocalDate; division?: string }): Promise<{ period: KpiPeriod; units: UnitFigures[] }> {
+  async units(
+    staff: StaffPrincipal,
+    ask: { period: KpiPeriodKind; date: LocalDate; division?: string },
+  ): Promise<{ period: KpiPeriod; units: UnitFigures[] }> {
     const subject = await this.kpis.subjectFor(staff, { division: ask.division });
     const period = kpiPeriodOf(ask.period, ask.date);
     // A caller who oversees no territory gets its own unit's row only.
     const rows = await this.dataSource.query<Array<{ unit_id: string; metric: string; outcome: string; n: string; persons: string }>>(
       `SELECT unit_id, metric, outcome, sum(n) AS n, sum(persons) AS persons FROM kpi_daily
         WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR division LIKE $3) AND ($4::text IS NULL OR unit_id = $4) GROUP BY unit_id, metric, outcome`,
-      [period.from, period.to, subject.kind === 'territory' ? `${divisionPrefix(subject.division)}%` : null, subject.kind === 'unit' ? subject.unitId : null],
+      [
+        period.from,
+        period.to,
+        subject.kind === 'territory' ? `${divisionPrefix(subject.division)}%` : null,
+        subject.kind === 'unit' ? subject.unitId : null,
+      ],
     );
     const byUnit = new Map<string, Record<string, Record<string, { n: number; persons: number }>>>();
     for (const r of rows) {

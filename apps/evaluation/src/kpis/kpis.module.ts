@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
+
 import { KpiCasesService } from './kpi-cases.service';
 import { KpiQueryService } from './kpi-query.service';
 import { KpiUnitsService } from './kpi-units.service';

@@ -1,6 +1,7 @@
-import { kpiPeriodKindSchema, type KpiFigures, type KpiPeriod } from '@sunshine/domain';
+import { type KpiFigures, type KpiPeriod, kpiPeriodKindSchema } from '@sunshine/domain';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { FigureCase } from './kpi-cases.service';
 import type { KpiReport } from './kpi-query.service';
 import type { UnitFigures } from './kpi-units.service';

@@ -4,6 +4,7 @@ import { prefixed, Topics } from '@sunshine/contracts';
 import { createKafka, KafkaEventServer, loadPlatformConfig, type PlatformConfig } from '@sunshine/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+
 import { AppModule } from '../app.module';
 
 /** Where the rebuild writes and which consumer group reads the topics from offset zero. */
@@ -18,7 +19,11 @@ async function endOffsets(kafka: Kafka, topics: readonly string[]): Promise<Arra
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const all = await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: Number(p.offset) }))));
+    const all = await Promise.all(
+      topics.map(async (topic) =>
+        (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: Number(p.offset) })),
+      ),
+    );
     return all.flat();
   } finally {
     await admin.disconnect();
@@ -26,7 +31,12 @@ async function endOffsets(kafka: Kafka, topics: readonly string[]): Promise<Arra
 }
 
 /** Waits until `groupId` has committed every partition up to the end offsets recorded before it started. */
-async function caughtUp(kafka: Kafka, groupId: string, ends: ReadonlyArray<{ topic: string; partition: number; offset: number }>, timeoutMs: number): Promise<void> {
+async function caughtUp(
+  kafka: Kafka,
+  groupId: string,
+  ends: ReadonlyArray<{ topic: string; partition: number; offset: number }>,
+  timeoutMs: number,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -48,9 +58,19 @@ async function caughtUp(kafka: Kafka, groupId: string, ends: ReadonlyArray<{ top
  * One pass: the projections-only service consumes `topics` with the rebuild's own group until it reached their end
  * offsets (recorded now), then stops. A pass is an application of its own, so the next pass starts after this one.
  */
-async function consume(config: PlatformConfig, kafka: Kafka, topics: ReadonlyArray<(typeof Topics)[keyof typeof Topics]>, timeoutMs: number): Promise<void> {
-  const ends = await endOffsets(kafka, topics.map((t) => prefixed(config.kafka.topicPrefix, t)));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, 'rebuild'), new FastifyAdapter(), { logger: ['error', 'warn'] });
+async function consume(
+  config: PlatformConfig,
+  kafka: Kafka,
+  topics: ReadonlyArray<(typeof Topics)[keyof typeof Topics]>,
+  timeoutMs: number,
+): Promise<void> {
+  const ends = await endOffsets(
+    kafka,
+    topics.map((t) => prefixed(config.kafka.topicPrefix, t)),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, 'rebuild'), new FastifyAdapter(), {
+    logger: ['error', 'warn'],
+  });
   try {
     const server = new KafkaEventServer(config, kafka, app.get(DataSource), { topics: [...topics] });
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { rebuildProjections } from './rebuild-projections';
 
 /**
@@ -7,7 +8,8 @@ import { rebuildProjections } from './rebuild-projections';
  */
 async function main(): Promise<void> {
   const prefix = process.env['EVALUATION_REBUILD_SCHEMA_PREFIX'];
-  if (!prefix || !/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new Error('set EVALUATION_REBUILD_SCHEMA_PREFIX (lowercase letters, digits, _)');
+  if (!prefix || !/^[a-z][a-z0-9_]{0,30}$/.test(prefix))
+    throw new Error('set EVALUATION_REBUILD_SCHEMA_PREFIX (lowercase letters, digits, _)');
   await rebuildProjections(process.env, { schemaPrefix: prefix, groupPrefix: prefix });
   process.stdout.write(`rebuilt into ${prefix}_evaluation\n`);
 }

@@ -1,21 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { evaluationPeriodSchema, type EvaluationPeriod } from '@sunshine/contracts';
+import { type EvaluationPeriod, evaluationPeriodSchema } from '@sunshine/contracts';
 import {
   cityDown,
   divisionContains,
   kpiFigures,
+  type KpiPeriodKind,
   kpiPeriodOf,
+  type LocalDate,
   mayReadFigures,
+  type Ranking,
   rankScores,
   scoreOf,
-  type KpiPeriodKind,
-  type LocalDate,
-  type Ranking,
 } from '@sunshine/domain';
-import { CaseVisibility, Clock, DomainException, newEvent, OrgDirectorySource, OutboxWriter, type StaffPrincipal } from '@sunshine/platform';
+import {
+  CaseVisibility,
+  Clock,
+  DomainException,
+  newEvent,
+  OrgDirectorySource,
+  OutboxWriter,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { KpiQueryService } from '../kpis/kpi-query.service';
 import { ScoringSchemeStore } from './scoring-scheme.store';
 
@@ -68,7 +77,9 @@ export class RankingService {
           .map((u) => u.divisionCode),
       ),
     ].sort();
-    const scores = await Promise.all(subjects.map(async (d) => scoreOf(d, kpiFigures(await this.kpis.counts({ division: d }, period)), stored.scheme)));
+    const scores = await Promise.all(
+      subjects.map(async (d) => scoreOf(d, kpiFigures(await this.kpis.counts({ division: d }, period)), stored.scheme)),
+    );
     return {
       ...rankScores(scores, stored.scheme.lists),
       divisionCode: ask.divisionCode,
@@ -88,7 +99,22 @@ export class RankingService {
       const inserted = await m.query<unknown[]>(
         `INSERT INTO rankings (id, division_code, level, scheme_id, scheme_version, period_kind, period_label, period_from, period_to, rows, red, black, published_by, published_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (division_code, level, scheme_id, period_kind, period_label) DO NOTHING RETURNING id`,
-        [id, r.divisionCode, r.level, r.schemeId, r.schemeVersion, r.period.kind, r.period.label, r.period.from, r.period.to, JSON.stringify(r.rows), r.red, r.black, staff.subject, at],
+        [
+          id,
+          r.divisionCode,
+          r.level,
+          r.schemeId,
+          r.schemeVersion,
+          r.period.kind,
+          r.period.label,
+          r.period.from,
+          r.period.to,
+          JSON.stringify(r.rows),
+          r.red,
+          r.black,
+          staff.subject,
+          at,
+        ],
       );
       if (inserted.length === 0) throw ALREADY_PUBLISHED;
       const event = newEvent(
@@ -103,7 +129,11 @@ export class RankingService {
           red: [...r.red],
           black: [...r.black],
         },
-        { jurisdiction: { place: cityDown(r.divisionCode), unit: cityDown(staff.divisionCode) }, actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId }, occurredAt: at },
+        {
+          jurisdiction: { place: cityDown(r.divisionCode), unit: cityDown(staff.divisionCode) },
+          actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
+          occurredAt: at,
+        },
       );
       await this.outbox.append(m, event, r.divisionCode);
       return { ...r, id, publishedBy: staff.subject, publishedAt: at.toISOString() };

@@ -1,10 +1,11 @@
 import { Param } from '@nestjs/common';
 import { divisionCodeSchema } from '@sunshine/contracts';
 import { scoringSchemeSchema } from '@sunshine/domain';
-import { CityLevel, Clock, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Clock, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { dated, FIGURE_ROLES, periodAskSchema } from '../kpis/kpi-ask.schema';
-import { RankingService, type PublishedRanking } from './ranking.service';
+import { type PublishedRanking, RankingService } from './ranking.service';
 import { ScoringSchemeStore, type StoredScheme } from './scoring-scheme.store';
 
 const SCHEMES = { zh: '考评方案新版本的保存', en: 'Storing a new scoring scheme version' };
@@ -41,13 +42,23 @@ export class RankingsController {
     return this.schemes.list();
   }
 
-  @StaffRoute('PUT', 'scoring-schemes/:id', { roles: ['admin'], summary: '保存考评方案新版本（市级单位管理员，须说明理由） Store a new scheme version (a city-level admin, with a reason)' })
+  @StaffRoute('PUT', 'scoring-schemes/:id', {
+    roles: ['admin'],
+    summary: '保存考评方案新版本（市级单位管理员，须说明理由） Store a new scheme version (a city-level admin, with a reason)',
+  })
   @CityLevel(SCHEMES)
-  saveScheme(@Param('id') id: string, @ZodBody(saveSchemeSchema) body: SaveSchemeDto, @Staff() staff: StaffPrincipal): Promise<StoredScheme> {
+  saveScheme(
+    @Param('id') id: string,
+    @ZodBody(saveSchemeSchema) body: SaveSchemeDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<StoredScheme> {
     return this.schemes.save(staff, schemeIdSchema.parse(id), body, this.clock.now());
   }
 
-  @StaffRoute('GET', 'rankings/preview', { roles: FIGURE_ROLES, summary: '按现行方案试算排名（不发布） The ranking as it stands (not published)' })
+  @StaffRoute('GET', 'rankings/preview', {
+    roles: FIGURE_ROLES,
+    summary: '按现行方案试算排名（不发布） The ranking as it stands (not published)',
+  })
   preview(@ZodQuery(rankingAskSchema) q: RankingAskDto, @Staff() staff: StaffPrincipal) {
     return this.rankings.compute(staff, dated(q, this.clock.now()));
   }
@@ -57,7 +68,10 @@ export class RankingsController {
     return this.rankings.list(staff);
   }
 
-  @StaffRoute('POST', 'rankings', { roles: ['head', 'supervisor'], summary: '发布本期排名（每期一次） Publish the ranking of a period (once)' })
+  @StaffRoute('POST', 'rankings', {
+    roles: ['head', 'supervisor'],
+    summary: '发布本期排名（每期一次） Publish the ranking of a period (once)',
+  })
   publish(@ZodBody(rankingAskSchema) body: RankingAskDto, @Staff() staff: StaffPrincipal): Promise<PublishedRanking> {
     return this.rankings.publish(staff, dated(body, this.clock.now()));
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { KpisModule } from '../kpis/kpis.module';
 import { RankingService } from './ranking.service';
 import { RankingsController } from './rankings.controller';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { divisionLineage, scoringSchemeSchema, type ScoringScheme } from '@sunshine/domain';
+import { divisionLineage, type ScoringScheme, scoringSchemeSchema } from '@sunshine/domain';
 import type { StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { NOT_FOUND } from '../kpis/evaluation-errors';
 
 /** One stored version of a scheme, with who stored it, from which unit, when and why. */
@@ -37,7 +38,12 @@ function storedOf(r: Record<string, unknown>): StoredScheme {
 export class ScoringSchemeStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async save(staff: StaffPrincipal, id: string, body: { divisionCode: string; scheme: ScoringScheme; reason: string }, at: Date): Promise<StoredScheme> {
+  async save(
+    staff: StaffPrincipal,
+    id: string,
+    body: { divisionCode: string; scheme: ScoringScheme; reason: string },
+    at: Date,
+  ): Promise<StoredScheme> {
     return this.dataSource.transaction(async (m: EntityManager) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`scoring-scheme|${id}`]);
       const [row] = await m.query<Array<Record<string, unknown>>>(
@@ -52,7 +58,9 @@ export class ScoringSchemeStore {
 
   /** Every version, newest first. */
   async list(): Promise<StoredScheme[]> {
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(`SELECT ${COLUMNS} FROM scoring_schemes ORDER BY id, version DESC`);
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT ${COLUMNS} FROM scoring_schemes ORDER BY id, version DESC`,
+    );
     return rows.map(storedOf);
   }
 

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+
 import type { ReportContent } from './report-content';
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The report as an xlsx workbook: one sheet per table, zh-CN headers in bold on the first row. */
 export async function reportXlsx(content: ReportContent): Promise<Buffer> {
@@ -23,7 +25,9 @@ export function reportHtml(content: ReportContent): string {
   const tables = content.tables
     .map((t) => {
       const head = t.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-      const body = t.rows.map((r) => `<tr>${r.map((v) => `<td>${v === null ? '—' : escapeHtml(String(v))}</td>`).join('')}</tr>`).join('\n');
+      const body = t.rows
+        .map((r) => `<tr>${r.map((v) => `<td>${v === null ? '—' : escapeHtml(String(v))}</td>`).join('')}</tr>`)
+        .join('\n');
       return `<h2>${escapeHtml(t.name)}</h2>\n<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
     })
     .join('\n');

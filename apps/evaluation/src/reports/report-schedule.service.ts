@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ReportKind } from '@sunshine/contracts';
 import type { Queue } from 'bullmq';
+
 import { REPORT_QUEUE, REPORT_SCHEDULES } from './report.queue';
 
 /**
@@ -17,7 +18,11 @@ export class ReportScheduleService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       for (const [kind, pattern] of Object.entries(REPORT_SCHEDULES) as Array<[ReportKind, string]>) {
-        await this.queue.upsertJobScheduler(`report-${kind}`, { pattern, tz: 'Asia/Shanghai' }, { name: kind, data: { kind }, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+        await this.queue.upsertJobScheduler(
+          `report-${kind}`,
+          { pattern, tz: 'Asia/Shanghai' },
+          { name: kind, data: { kind }, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+        );
       }
     } catch (error) {
       this.logger.warn(`report schedules not registered yet: ${String(error)}`);

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Clock } from '@sunshine/platform';
 import type { Job } from 'bullmq';
+
 import { REPORT_QUEUE, type ReportJobData } from './report.queue';
 import { ReportService } from './report.service';
 

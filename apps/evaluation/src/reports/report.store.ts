@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { evaluationPeriodSchema, type EvaluationPeriod, type ReportKind } from '@sunshine/contracts';
+import { type EvaluationPeriod, evaluationPeriodSchema, type ReportKind } from '@sunshine/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { ReportContent } from './report-content';
 
 export interface StoredReport {

@@ -2,13 +2,14 @@ import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import { divisionCodeSchema, reportKindSchema } from '@sunshine/contracts';
 import { localDateSchema } from '@sunshine/domain';
-import { Clock, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Clock, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { FIGURE_ROLES } from '../kpis/kpi-ask.schema';
-import type { ReportContent } from './report-content';
-import { reportHtml, reportXlsx } from './report-render';
 import { ReportService } from './report.service';
 import type { StoredReport } from './report.store';
+import type { ReportContent } from './report-content';
+import { reportHtml, reportXlsx } from './report-render';
 
 interface HeaderReply {
   header(name: string, value: string): unknown;
@@ -47,7 +48,11 @@ export class ReportsController {
 
   @StaffRoute('GET', ':id/xlsx', { roles: FIGURE_ROLES, summary: '下载 Excel（每表一页） Download as xlsx, one sheet per table' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async xlsx(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: HeaderReply, @Staff() staff: StaffPrincipal): Promise<Buffer> {
+  async xlsx(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: HeaderReply,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<Buffer> {
     const { report, content } = await this.reports.get(staff, id);
     const file = await reportXlsx(content);
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -57,7 +62,11 @@ export class ReportsController {
 
   @StaffRoute('GET', ':id/html', { roles: FIGURE_ROLES, summary: '打印版报告 (HTML, zh-CN) The report for print' })
   @ApiProduces('text/html')
-  async html(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: HeaderReply, @Staff() staff: StaffPrincipal): Promise<string> {
+  async html(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: HeaderReply,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<string> {
     const html = reportHtml((await this.reports.get(staff, id)).content);
     // Set once rendered: a header set before an error makes Fastify refuse the JSON error body.
     reply.header('content-type', 'text/html; charset=utf-8');

@@ -1,12 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+
 import { KpisModule } from '../kpis/kpis.module';
-import { ReportBuilder } from './report-builder.service';
-import { ReportScheduleService } from './report-schedule.service';
 import { ReportProcessor } from './report.processor';
 import { REPORT_QUEUE } from './report.queue';
 import { ReportService } from './report.service';
 import { ReportStore } from './report.store';
+import { ReportBuilder } from './report-builder.service';
+import { ReportScheduleService } from './report-schedule.service';
 import { ReportsController } from './reports.controller';
 
 /** Periodic reports: built from the rollups on schedule (BullMQ), stored, listed, downloadable as xlsx and HTML. */

@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AnyCaseEvent } from '@sunshine/contracts';
-import { caseKpiFacts, clockHistory, eventKpiFacts, type CaseState } from '@sunshine/domain';
+import { caseKpiFacts, type CaseState, clockHistory, eventKpiFacts } from '@sunshine/domain';
 import { CaseReactions, DeadlineContextSource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { StaffFlagService } from '../staff-flags/staff-flag.service';
 import { KpiRollupStore } from './kpi-rollup.store';
 

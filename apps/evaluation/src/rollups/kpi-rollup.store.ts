@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { kpiFactSignature, type KpiFact } from '@sunshine/domain';
+import { type KpiFact, kpiFactSignature } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
 
 /** Where a fact comes from: recomputed from the case's state (a key may disappear), or given once by an event. */

@@ -1,6 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
-import { StaffFlagService, STAFF_FLAGS_ANNOUNCED } from '../staff-flags/staff-flag.service';
+
+import { STAFF_FLAGS_ANNOUNCED, StaffFlagService } from '../staff-flags/staff-flag.service';
 import { EvaluationReactions } from './evaluation-reactions';
 import { KpiRollupStore } from './kpi-rollup.store';
 

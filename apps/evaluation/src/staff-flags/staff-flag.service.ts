@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventOf } from '@sunshine/contracts';
 import {
+  type CaseState,
   jurisdictionOf,
   kpiPeriodOf,
   longestDissatisfiedRun,
@@ -9,7 +10,6 @@ import {
   shanghaiEndOfDay,
   shanghaiStartOfDay,
   STAFF_FLAG_STREAK,
-  type CaseState,
 } from '@sunshine/domain';
 import { CaseReplicaStore, newEvent, OrgDirectorySource, OutboxWriter } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
@@ -53,7 +53,13 @@ export class StaffFlagService {
     await this.flagIfStreak(m, event, after, staffId, unitId);
   }
 
-  private async flagIfStreak(m: EntityManager, event: EventOf<'petition.rated'>, after: CaseState, staffId: string, unitId: string): Promise<void> {
+  private async flagIfStreak(
+    m: EntityManager,
+    event: EventOf<'petition.rated'>,
+    after: CaseState,
+    staffId: string,
+    unitId: string,
+  ): Promise<void> {
     const quarter = kpiPeriodOf('quarter', shanghaiDateOf(event.occurredAt));
     const ratings = await m.query<RatingRow[]>(
       `SELECT case_id, score FROM staff_ratings WHERE staff_id = $1 AND rated_at >= $2 AND rated_at < $3 ORDER BY rated_at, case_id`,
@@ -77,7 +83,14 @@ export class StaffFlagService {
     if (!row?.inserted || !this.announce) return;
     const flagged = newEvent(
       'evaluation.staff-flagged',
-      { flagId, staffId, unitId, quarter: { kind: 'quarter', label: quarter.label, from: quarter.from, to: quarter.to }, streak: run.length, caseIds },
+      {
+        flagId,
+        staffId,
+        unitId,
+        quarter: { kind: 'quarter', label: quarter.label, from: quarter.from, to: quarter.to },
+        streak: run.length,
+        caseIds,
+      },
       {
         jurisdiction: jurisdictionOf(after, await this.directory.current(m), { unitId }),
         actor: { kind: 'system', id: 'evaluation' },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
+
 import { StaffFlagQuery } from './staff-flag.query';
 import { StaffFlagsController } from './staff-flags.controller';
 

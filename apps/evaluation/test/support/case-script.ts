@@ -1,7 +1,8 @@
 import type { EventOf, PayloadOf } from '@sunshine/contracts';
 import { DEMO_DONGTUN } from '@sunshine/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { UNITS, type EvaluationWorld } from './evaluation-world';
+
+import { type EvaluationWorld, UNITS } from './evaluation-world';
 
 const reason = { code: 'test', text: '测试' };
 type Score = 'satisfied' | 'basically-satisfied' | 'dissatisfied';
@@ -17,27 +18,43 @@ export class CaseScript {
   ) {}
 
   registered(at: string, over: Partial<PayloadOf<'petition.registered'>> = {}) {
-    return this.world.emit(this.caseId, 'petition.registered', {
-      caseNumber: `410726-2026-${this.caseId.slice(-6)}`,
-      channel: 'visit',
-      form: { kind: 'individual' },
-      type: 'claim',
-      category: 'labour',
-      placeCode: DEMO_DONGTUN,
-      receivingUnitId: this.bureau,
-      receivedAt: at,
-      registeredAt: at,
-      petitionerRef: uuidv7(),
-      flags: { skipLevel: false, confidential: false, lawsuit: false },
-      attachmentCount: 0,
-      ...over,
-    }, at);
+    return this.world.emit(
+      this.caseId,
+      'petition.registered',
+      {
+        caseNumber: `410726-2026-${this.caseId.slice(-6)}`,
+        channel: 'visit',
+        form: { kind: 'individual' },
+        type: 'claim',
+        category: 'labour',
+        placeCode: DEMO_DONGTUN,
+        receivingUnitId: this.bureau,
+        receivedAt: at,
+        registeredAt: at,
+        petitionerRef: uuidv7(),
+        flags: { skipLevel: false, confidential: false, lawsuit: false },
+        attachmentCount: 0,
+        ...over,
+      },
+      at,
+    );
   }
 
   dispatched(at: string, toUnitId: string = this.unit, hop = 1) {
-    return this.world.emit(this.caseId, 'case.dispatched', {
-      stage: 'original', fromUnitId: this.bureau, toUnitId, mode: 'forward', rule: { id: 'territorial', version: 1 }, reasons: ['属地'], hop,
-    }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.dispatched',
+      {
+        stage: 'original',
+        fromUnitId: this.bureau,
+        toUnitId,
+        mode: 'forward',
+        rule: { id: 'territorial', version: 1 },
+        reasons: ['属地'],
+        hop,
+      },
+      at,
+    );
   }
 
   signed(at: string, unitId: string = this.unit) {
@@ -53,9 +70,18 @@ export class CaseScript {
   }
 
   replied(at: string, unitId: string = this.unit) {
-    return this.world.emit(this.caseId, 'case.replied', {
-      unitId, stage: 'original', outcome: 'explained', replyDocumentRef: `routing:reply:${this.caseId}`, approvedBy: 'head-1',
-    }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.replied',
+      {
+        unitId,
+        stage: 'original',
+        outcome: 'explained',
+        replyDocumentRef: `routing:reply:${this.caseId}`,
+        approvedBy: 'head-1',
+      },
+      at,
+    );
   }
 
   served(at: string, unitId: string = this.unit) {
@@ -85,21 +111,46 @@ export class CaseScript {
 
   /** Supervision's events: a warning (催办), the handling clock overdue, a supervision order (督办). */
   warned(at: string, dueAt: string) {
-    return this.world.emit(this.caseId, 'case.deadline-warning', { clock: 'handling', stage: 'original', unitId: this.unit, dueAt, article: '《信访工作条例》第34条' }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.deadline-warning',
+      { clock: 'handling', stage: 'original', unitId: this.unit, dueAt, article: '《信访工作条例》第34条' },
+      at,
+    );
   }
 
   overdue(at: string, dueAt: string) {
-    return this.world.emit(this.caseId, 'case.overdue', { clock: 'handling', stage: 'original', unitId: this.unit, dueAt, article: '《信访工作条例》第34条' }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.overdue',
+      { clock: 'handling', stage: 'original', unitId: this.unit, dueAt, article: '《信访工作条例》第34条' },
+      at,
+    );
   }
 
   ordered(at: string) {
-    return this.world.emit(this.caseId, 'case.supervision-order-issued', {
-      orderId: uuidv7(), unitId: this.unit, byUnitId: this.bureau, trigger: 'overdue', answerDueAt: '2026-11-12T16:00:00.000Z', reason,
-    }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.supervision-order-issued',
+      {
+        orderId: uuidv7(),
+        unitId: this.unit,
+        byUnitId: this.bureau,
+        trigger: 'overdue',
+        answerDueAt: '2026-11-12T16:00:00.000Z',
+        reason,
+      },
+      at,
+    );
   }
 
   /** Registered, forwarded, signed and accepted (a claim on the petition route), with a handler named after it. */
-  async throughAcceptance(registered: string, accepted: string, handlerId: string, over: Partial<PayloadOf<'petition.registered'>> = {}): Promise<this> {
+  async throughAcceptance(
+    registered: string,
+    accepted: string,
+    handlerId: string,
+    over: Partial<PayloadOf<'petition.registered'>> = {},
+  ): Promise<this> {
     await this.registered(registered, over);
     const plusHour = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString();
     await this.dispatched(plusHour(registered));

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { prefixed, Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
+import { type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf, prefixed, Topics } from '@sunshine/contracts';
 import { loadPlatformConfig, newEvent, type StaffRole } from '@sunshine/platform';
 import {
   DEMO_CITY,
@@ -14,6 +14,7 @@ import {
   uniquePrefix,
   unitToken,
 } from '@sunshine/testing';
+
 import { AppModule } from '../../src/app.module';
 
 export { UNITS };
@@ -83,11 +84,22 @@ export class EvaluationWorld extends TestRunWorld {
   }
 
   /** Produces an event (again: a redelivery keeps its id) and waits until the consumer has passed it. */
-  async deliver(event: { id: string; type: string; version: number; producer: string; correlationId: string; caseId?: string }): Promise<void> {
+  async deliver(event: {
+    id: string;
+    type: string;
+    version: number;
+    producer: string;
+    correlationId: string;
+    caseId?: string;
+  }): Promise<void> {
     const caseId = event.caseId ?? '';
     await this.send(Topics.caseLog, [event], () => caseId);
     // A redelivered event is skipped by the consumer: its id is already processed, so wait for the offset instead.
-    await eventually(async () => ((await this.count('processed_events', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${event.type} consumed`);
+    await eventually(
+      async () => ((await this.count('processed_events', 'event_id = $1', [event.id])) > 0 ? true : undefined),
+      30000,
+      `${event.type} consumed`,
+    );
     await this.settled();
   }
 
@@ -98,11 +110,15 @@ export class EvaluationWorld extends TestRunWorld {
     try {
       const topic = prefixed(this.prefix, Topics.caseLog);
       const ends = await admin.fetchTopicOffsets(topic);
-      await eventually(async () => {
-        const [group] = await admin.fetchOffsets({ groupId: `${this.prefix}.evaluation`, topics: [topic] });
-        const committed = new Map((group?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-        return ends.every((e) => Number(e.offset) === 0 || (committed.get(e.partition) ?? -1) >= Number(e.offset)) ? true : undefined;
-      }, 30000, 'the case log consumed');
+      await eventually(
+        async () => {
+          const [group] = await admin.fetchOffsets({ groupId: `${this.prefix}.evaluation`, topics: [topic] });
+          const committed = new Map((group?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+          return ends.every((e) => Number(e.offset) === 0 || (committed.get(e.partition) ?? -1) >= Number(e.offset)) ? true : undefined;
+        },
+        30000,
+        'the case log consumed',
+      );
     } finally {
       await admin.disconnect();
     }

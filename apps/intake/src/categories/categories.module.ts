@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CategoryTableController } from './category-table.controller';
 import { CategoryTableService } from './category-table.service';
 

@@ -1,6 +1,7 @@
 import { StaffController, StaffRoute, ZodResponse } from '@sunshine/platform';
+
 import { categoryTableResponseSchema } from './category-table.response';
-import { CategoryTableService, type CategoryEntry } from './category-table.service';
+import { type CategoryEntry, CategoryTableService } from './category-table.service';
 
 /** 问题类别代码表: the codes the registration form offers and the registration validates against (one table). */
 @StaffController('categories', 'categories 问题类别')

@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { CategoryEntry } from './category-table.service';
 
 /** One row of the category code table (问题类别), as GET /categories answers it. */

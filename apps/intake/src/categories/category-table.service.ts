@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CategoryTaxon } from '@sunshine/domain';
 import { OrgDirectorySource, ReferenceDataService } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { unprocessableField } from '../core/intake-errors';
 
 /** The category that takes a matter no code of the table names (其他): the clerk's words are kept beside it. */
@@ -36,7 +37,9 @@ export class CategoryTableService {
   async list(m?: EntityManager): Promise<CategoryEntry[]> {
     const units = (await this.directory.current(m)).units;
     return this.reference.categoryTable().entries.map((c: CategoryTaxon) => ({
-      code: c.code, zh: c.zh, en: c.en,
+      code: c.code,
+      zh: c.zh,
+      en: c.en,
       ...(c.parent ? { parent: c.parent } : {}),
       ...(c.jurisdiction ? { jurisdiction: c.jurisdiction } : {}),
       competentKinds: [...new Set(units.filter((u) => u.competences.includes(c.code)).map((u) => u.kind))].sort(),

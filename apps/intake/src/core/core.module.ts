@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule } from '@sunshine/platform';
+
 import { IdempotencyService } from './idempotency.service';
 import { OneTimeCodes } from './one-time-codes';
 import { PetitionRepository } from './petition.repository';

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainException, type FieldCipher } from '@sunshine/platform';
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 
 /** A request sent with an `Idempotency-Key`: who sent it (the key's scope), the key, and the body it must match. */
@@ -39,7 +41,9 @@ export class IdempotencyService {
       if (claimed.length === 0) return this.replay<T>(m, request, hash);
       const answer = await work(m);
       await m.query(`UPDATE idempotency_keys SET response_enc = $3 WHERE scope = $1 AND key = $2`, [
-        request.scope, request.key, this.cipher.encrypt(JSON.stringify(answer)),
+        request.scope,
+        request.key,
+        this.cipher.encrypt(JSON.stringify(answer)),
       ]);
       return answer;
     });
@@ -69,7 +73,9 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -1,8 +1,10 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@sunshine/platform';
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 
 /** What a kind of one-time code is: its table (query-code recovery, identity verification), its purpose and lifetime. */
@@ -31,20 +33,22 @@ export class OneTimeCodes {
   ) {}
 
   /** A new code for the case (its extra columns beside), or null when the case had its hour's share already. */
-  async issue(m: EntityManager, kind: OneTimeCodeKind, caseId: string, extra: Readonly<Record<string, unknown>> = {}): Promise<string | null> {
+  async issue(
+    m: EntityManager,
+    kind: OneTimeCodeKind,
+    caseId: string,
+    extra: Readonly<Record<string, unknown>> = {},
+  ): Promise<string | null> {
     const now = this.clock.now();
-    const [recent] = await m.query<Array<{ n: string }>>(
-      `SELECT count(*) AS n FROM ${kind.table} WHERE case_id = $1 AND created_at > $2`,
-      [caseId, new Date(now.getTime() - HOUR_MS)],
-    );
+    const [recent] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM ${kind.table} WHERE case_id = $1 AND created_at > $2`, [
+      caseId,
+      new Date(now.getTime() - HOUR_MS),
+    ]);
     if (Number(recent?.n ?? 0) >= MAX_CODES_PER_HOUR) return null;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const columns = ['id', 'case_id', 'otp_hash', 'expires_at', 'created_at', ...Object.keys(extra)];
     const values = [uuidv7(), caseId, this.hash(kind, caseId, code), new Date(now.getTime() + kind.ttlMs), now, ...Object.values(extra)];
-    await m.query(
-      `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
-      values,
-    );
+    await m.query(`INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`, values);
     return code;
   }
 

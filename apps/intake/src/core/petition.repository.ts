@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
 import type { FieldCipher, VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import type { PersonInput } from './petitioner.repository';
 
@@ -75,8 +76,14 @@ export interface OpenPetitionText {
 }
 
 const COLUMNS: Record<keyof CorrectableColumns, string> = {
-  channel: 'channel', type: 'type', category: 'category', placeCode: 'place_code', receivedAt: 'received_at', form: 'form',
-  accusedUnitId: 'accused_unit_id', flags: 'flags',
+  channel: 'channel',
+  type: 'type',
+  category: 'category',
+  placeCode: 'place_code',
+  receivedAt: 'received_at',
+  form: 'form',
+  accusedUnitId: 'accused_unit_id',
+  flags: 'flags',
 };
 
 /** Petitions and their dossiers; the petition's text is sealed with the FieldCipher before it is written. */
@@ -90,14 +97,35 @@ export class PetitionRepository {
          received_at, registered_at, form, petitioner_id, accused_unit_id, flags, registered_by, reception_id, checks,
          petitioner_version_id, petitioner_identity, as_given)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-      [p.caseId, p.caseNumber, p.queryCodeHash, p.channel, p.type, p.category, p.placeCode, p.receivingUnitId, p.receivedAt,
-        p.registeredAt, JSON.stringify(p.form), p.petitionerId, p.accusedUnitId, JSON.stringify(p.flags), p.registeredBy,
-        p.receptionId, JSON.stringify(p.checks), p.petitionerVersionId, p.petitionerIdentity, p.asGiven ? JSON.stringify(p.asGiven) : null],
+      [
+        p.caseId,
+        p.caseNumber,
+        p.queryCodeHash,
+        p.channel,
+        p.type,
+        p.category,
+        p.placeCode,
+        p.receivingUnitId,
+        p.receivedAt,
+        p.registeredAt,
+        JSON.stringify(p.form),
+        p.petitionerId,
+        p.accusedUnitId,
+        JSON.stringify(p.flags),
+        p.registeredBy,
+        p.receptionId,
+        JSON.stringify(p.checks),
+        p.petitionerVersionId,
+        p.petitionerIdentity,
+        p.asGiven ? JSON.stringify(p.asGiven) : null,
+      ],
     );
   }
 
   async find(m: EntityManager, caseId: string, lock = false): Promise<PetitionRecord | null> {
-    const rows = await m.query<Array<Record<string, unknown>>>(`SELECT * FROM petitions WHERE case_id = $1${lock ? ' FOR UPDATE' : ''}`, [caseId]);
+    const rows = await m.query<Array<Record<string, unknown>>>(`SELECT * FROM petitions WHERE case_id = $1${lock ? ' FOR UPDATE' : ''}`, [
+      caseId,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -112,7 +140,12 @@ export class PetitionRepository {
    * strongest basis it matched on. `visible` is the visibility condition over `case_replica` aliased `c`, its
    * parameters numbered from $6.
    */
-  async sameCaller(m: EntityManager, keys: CallerKeys, limit: number, visible: VisibilitySql): Promise<Array<{ caseId: string; basis: RepeatBasis }>> {
+  async sameCaller(
+    m: EntityManager,
+    keys: CallerKeys,
+    limit: number,
+    visible: VisibilitySql,
+  ): Promise<Array<{ caseId: string; basis: RepeatBasis }>> {
     const rows = await m.query<Array<{ case_id: string; basis: RepeatBasis }>>(
       `SELECT p.case_id, CASE WHEN p.petitioner_id = $1 THEN 'same-petitioner' WHEN p.phone_index = $2 THEN 'same-phone'
               ELSE 'same-name-and-place' END AS basis
@@ -126,11 +159,16 @@ export class PetitionRepository {
 
   /** The text's MinHash signature and LSH band keys (libs/domain near-duplicate), for later registrations to find it by. */
   async setTextSignature(m: EntityManager, caseId: string, signature: Uint32Array, bandKeys: readonly string[]): Promise<void> {
-    await m.query(`INSERT INTO petition_text_signatures (case_id, signature) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET signature = EXCLUDED.signature`,
-      [caseId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength)]);
+    await m.query(
+      `INSERT INTO petition_text_signatures (case_id, signature) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET signature = EXCLUDED.signature`,
+      [caseId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength)],
+    );
     await m.query(`DELETE FROM petition_text_bands WHERE case_id = $1`, [caseId]);
     if (bandKeys.length > 0) {
-      await m.query(`INSERT INTO petition_text_bands (band_key, case_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [bandKeys, caseId]);
+      await m.query(`INSERT INTO petition_text_bands (band_key, case_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [
+        bandKeys,
+        caseId,
+      ]);
     }
   }
 
@@ -138,7 +176,12 @@ export class PetitionRepository {
    * Earlier cases sharing at least one LSH band key with the text (candidates for a near duplicate), most shared keys
    * first, among those the caller may see (`visible` over `case_replica` aliased `c`, its parameters numbered from $3).
    */
-  async nearDuplicateCandidates(m: EntityManager, bandKeys: readonly string[], limit: number, visible: VisibilitySql): Promise<Array<{ caseId: string; signature: Uint32Array }>> {
+  async nearDuplicateCandidates(
+    m: EntityManager,
+    bandKeys: readonly string[],
+    limit: number,
+    visible: VisibilitySql,
+  ): Promise<Array<{ caseId: string; signature: Uint32Array }>> {
     if (bandKeys.length === 0) return [];
     const rows = await m.query<Array<{ case_id: string; signature: Buffer }>>(
       `SELECT s.case_id, s.signature
@@ -184,7 +227,14 @@ export class PetitionRepository {
   }
 
   /** The case's petitioner identity confirmed (by a code to the phone on file, or by staff), with who, when and why. */
-  async confirmIdentity(m: EntityManager, caseId: string, how: 'sms-code' | 'staff-confirmation', by: string, at: Date, reason: unknown): Promise<void> {
+  async confirmIdentity(
+    m: EntityManager,
+    caseId: string,
+    how: 'sms-code' | 'staff-confirmation',
+    by: string,
+    at: Date,
+    reason: unknown,
+  ): Promise<void> {
     await m.query(
       `UPDATE petitions SET petitioner_identity = $2, identity_verified_by = $3, identity_verified_at = $4, identity_reason = $5 WHERE case_id = $1`,
       [caseId, how, by, at, reason === undefined ? null : JSON.stringify(reason)],
@@ -195,10 +245,20 @@ export class PetitionRepository {
     await m.query(`UPDATE petitions SET query_code_hash = $2 WHERE case_id = $1`, [caseId, hash]);
   }
 
-  async insertDossier(m: EntityManager, caseId: string, d: { subject: string; content: string; accusedPerson?: string; representatives?: readonly PersonInput[] }): Promise<void> {
+  async insertDossier(
+    m: EntityManager,
+    caseId: string,
+    d: { subject: string; content: string; accusedPerson?: string; representatives?: readonly PersonInput[] },
+  ): Promise<void> {
     await m.query(
       `INSERT INTO dossiers (case_id, subject_enc, content_enc, accused_person_enc, representatives_enc) VALUES ($1, $2, $3, $4, $5)`,
-      [caseId, this.cipher.encrypt(d.subject), this.cipher.encrypt(d.content), this.seal(d.accusedPerson), this.sealPeople(d.representatives)],
+      [
+        caseId,
+        this.cipher.encrypt(d.subject),
+        this.cipher.encrypt(d.content),
+        this.seal(d.accusedPerson),
+        this.sealPeople(d.representatives),
+      ],
     );
   }
 
@@ -212,10 +272,9 @@ export class PetitionRepository {
 
   /** Opens a dossier's text; only for a caller that has decided the reader may see it, or for repeat detection. */
   async loadDossier(m: EntityManager, caseId: string): Promise<DossierText | null> {
-    const rows = await m.query<Array<{ subject_enc: string; content_enc: string; accused_person_enc: string | null; representatives_enc: string | null }>>(
-      `SELECT subject_enc, content_enc, accused_person_enc, representatives_enc FROM dossiers WHERE case_id = $1`,
-      [caseId],
-    );
+    const rows = await m.query<
+      Array<{ subject_enc: string; content_enc: string; accused_person_enc: string | null; representatives_enc: string | null }>
+    >(`SELECT subject_enc, content_enc, accused_person_enc, representatives_enc FROM dossiers WHERE case_id = $1`, [caseId]);
     const row = rows[0];
     if (!row) return null;
     return {

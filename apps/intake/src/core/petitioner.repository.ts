@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldCipher } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 
 export interface PersonInput {
@@ -70,7 +71,14 @@ export class PetitionerRepository {
   async createUnverified(m: EntityManager, id: string, person: PersonInput, claimedBlindIndex: string | null): Promise<string> {
     await m.query(
       `INSERT INTO petitioners (id, name_enc, id_number_enc, phone_enc, address_enc, claimed_blind_index) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, this.cipher.encrypt(person.name), this.seal(person.idNumber), this.seal(person.phone), this.seal(person.address), claimedBlindIndex],
+      [
+        id,
+        this.cipher.encrypt(person.name),
+        this.seal(person.idNumber),
+        this.seal(person.phone),
+        this.seal(person.address),
+        claimedBlindIndex,
+      ],
     );
     return id;
   }
@@ -90,7 +98,9 @@ export class PetitionerRepository {
 
   /** The contact details of one version (the ones a case was registered with). */
   async loadVersion(m: EntityManager, versionId: string): Promise<Contact | null> {
-    const rows = await m.query<VersionRow[]>(`SELECT id, name_enc, phone_enc, address_enc FROM petitioner_versions WHERE id = $1`, [versionId]);
+    const rows = await m.query<VersionRow[]>(`SELECT id, name_enc, phone_enc, address_enc FROM petitioner_versions WHERE id = $1`, [
+      versionId,
+    ]);
     return rows[0] ? this.contactOf(rows[0]) : null;
   }
 
@@ -107,7 +117,9 @@ export class PetitionerRepository {
 
   /** The blind index an unverified record claims (null: no ID number given, or a verified record). */
   async claimedBlindIndex(m: EntityManager, id: string): Promise<string | null> {
-    const rows = await m.query<Array<{ claimed_blind_index: string | null }>>(`SELECT claimed_blind_index FROM petitioners WHERE id = $1`, [id]);
+    const rows = await m.query<Array<{ claimed_blind_index: string | null }>>(`SELECT claimed_blind_index FROM petitioners WHERE id = $1`, [
+      id,
+    ]);
     return rows[0]?.claimed_blind_index ?? null;
   }
 
@@ -135,7 +147,9 @@ export class PetitionerRepository {
   }
 
   async load(m: EntityManager, id: string): Promise<Person | null> {
-    const rows = await m.query<PetitionerRow[]>(`SELECT name_enc, id_number_enc, phone_enc, address_enc FROM petitioners WHERE id = $1`, [id]);
+    const rows = await m.query<PetitionerRow[]>(`SELECT name_enc, id_number_enc, phone_enc, address_enc FROM petitioners WHERE id = $1`, [
+      id,
+    ]);
     const row = rows[0];
     if (!row) return null;
     return {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CASE_NOT_FOUND, CaseCommands, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
-import { PetitionRepository, type PetitionRecord } from './petition.repository';
+
+import { type PetitionRecord, PetitionRepository } from './petition.repository';
 import { StaffScopeService } from './staff-scope.service';
 
 /**

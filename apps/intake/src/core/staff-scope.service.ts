@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BUREAU_KINDS, divisionContains } from '@sunshine/domain';
 import { OrgDirectorySource, type ReplicaCase, type StaffPrincipal } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { forbidden } from './intake-errors';
 
 /** Who registers and corrects petitions (the controllers' @Roles; assertManages checks it again). */
@@ -32,7 +33,10 @@ export class StaffScopeService {
     const caller = directory.get(staff.unitId);
     const receiving = receivingUnitId ? directory.get(receivingUnitId) : undefined;
     if (caller && BUREAU_KINDS.includes(caller.kind) && receiving && divisionContains(caller.divisionCode, receiving.divisionCode)) return;
-    throw forbidden('NOT_REGISTERING_UNIT', '只有登记单位或其上级信访部门可以更改登记信息',
-      'only the registering unit or a petition bureau above it changes the registration');
+    throw forbidden(
+      'NOT_REGISTERING_UNIT',
+      '只有登记单位或其上级信访部门可以更改登记信息',
+      'only the registering unit or a petition bureau above it changes the registration',
+    );
   }
 }

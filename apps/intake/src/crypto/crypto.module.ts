@@ -1,5 +1,6 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { createBlindIndexer, createFieldCipher, parseKeyRing, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 
 export const FIELD_CIPHER = Symbol('FIELD_CIPHER');
@@ -21,9 +22,14 @@ export class CryptoModule {
         {
           provide: FIELD_CIPHER,
           inject: [PLATFORM_CONFIG],
-          useFactory: (platform: PlatformConfig) => createFieldCipher(platform.crypto.profile, parseKeyRing(config.piiKeys, config.piiCurrentKey)),
+          useFactory: (platform: PlatformConfig) =>
+            createFieldCipher(platform.crypto.profile, parseKeyRing(config.piiKeys, config.piiCurrentKey)),
         },
-        { provide: BLIND_INDEXER, inject: [PLATFORM_CONFIG], useFactory: (platform: PlatformConfig) => createBlindIndexer(platform.crypto.profile, config.blindIndexKey) },
+        {
+          provide: BLIND_INDEXER,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (platform: PlatformConfig) => createBlindIndexer(platform.crypto.profile, config.blindIndexKey),
+        },
       ],
       exports: [INTAKE_CONFIG, FIELD_CIPHER, BLIND_INDEXER],
     };

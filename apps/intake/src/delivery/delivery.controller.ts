@@ -1,7 +1,18 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { AllowServiceTokens, AuditTrail, Clock, Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import {
+  AllowServiceTokens,
+  AuditTrail,
+  Clock,
+  Roles,
+  Staff,
+  StaffController,
+  type StaffPrincipal,
+  StaffRoute,
+  ZodBody,
+} from '@sunshine/platform';
 import { z } from 'zod';
-import { DeliveryService, type DeliveryAddress, type PendingMessage } from './delivery.service';
+
+import { type DeliveryAddress, DeliveryService, type PendingMessage } from './delivery.service';
 
 const claimSchema = z.object({ deliveryId: z.uuid().describe('通知服务的投递编号 the notification service’s delivery id') });
 
@@ -19,7 +30,9 @@ export class DeliveryController {
     private readonly audit: AuditTrail,
   ) {}
 
-  @StaffRoute('GET', 'cases/:caseId/address', { summary: '信访人送达地址（仅限通知服务） The petitioner’s delivery address (notification only)' })
+  @StaffRoute('GET', 'cases/:caseId/address', {
+    summary: '信访人送达地址（仅限通知服务） The petitioner’s delivery address (notification only)',
+  })
   async address(@Param('caseId', ParseUUIDPipe) caseId: string, @Staff() caller: StaffPrincipal): Promise<DeliveryAddress> {
     const address = await this.delivery.address(caseId);
     await this.audit.personalDataRead(caller, caseId, 'petitioner-address');
@@ -36,7 +49,9 @@ export class DeliveryController {
     return this.delivery.claim(id);
   }
 
-  @StaffRoute('GET', 'messages/:id', { summary: '已移交消息的号码与内容（发送时读取） A handed-over message’s number and text, read when sent' })
+  @StaffRoute('GET', 'messages/:id', {
+    summary: '已移交消息的号码与内容（发送时读取） A handed-over message’s number and text, read when sent',
+  })
   async content(@Param('id', ParseUUIDPipe) id: string, @Staff() caller: StaffPrincipal) {
     const content = await this.delivery.content(id, this.clock.now());
     await this.audit.personalDataRead(caller, null, 'petitioner-phone', { messageId: id });

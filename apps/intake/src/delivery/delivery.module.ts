@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { DeliveryController } from './delivery.controller';
 import { DeliveryService } from './delivery.service';
 

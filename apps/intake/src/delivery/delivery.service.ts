@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainException, maskIdentifier, type FieldCipher } from '@sunshine/platform';
+import { DomainException, type FieldCipher, maskIdentifier } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
@@ -27,7 +28,10 @@ export interface PendingMessage {
 const CONTENT_TTL_MS = 15 * 60_000;
 
 const CASE_NOT_FOUND = new DomainException('CASE_NOT_FOUND', 'not-found', { zh: '信访事项不存在', en: 'no such case' });
-const MESSAGE_NOT_FOUND = new DomainException('MESSAGE_NOT_FOUND', 'not-found', { zh: '消息不存在或已过期', en: 'no such message, or it expired' });
+const MESSAGE_NOT_FOUND = new DomainException('MESSAGE_NOT_FOUND', 'not-found', {
+  zh: '消息不存在或已过期',
+  en: 'no such message, or it expired',
+});
 
 /**
  * What the notification service needs of the petitioner, and nothing more (issue 13): the address of a case's
@@ -69,7 +73,9 @@ export class DeliveryService {
   /** Marks a message handed over to the gateway (idempotent). */
   async claim(id: string): Promise<{ id: string; status: 'handed-over' }> {
     const rows = await this.dataSource.query<unknown[]>(
-      `UPDATE citizen_messages SET status = 'handed-over' WHERE id = $1 AND status IN ('awaiting-gateway', 'handed-over') RETURNING id`, [id]);
+      `UPDATE citizen_messages SET status = 'handed-over' WHERE id = $1 AND status IN ('awaiting-gateway', 'handed-over') RETURNING id`,
+      [id],
+    );
     if (rows.length === 0) throw MESSAGE_NOT_FOUND;
     return { id, status: 'handed-over' };
   }
@@ -77,7 +83,9 @@ export class DeliveryService {
   /** A handed-over message's number and text, while it is fresh. */
   async content(id: string, now: Date): Promise<{ to: string; text: string; recipientMasked: string }> {
     const [row] = await this.dataSource.query<Array<{ recipient_enc: string; body_enc: string; created_at: Date }>>(
-      `SELECT recipient_enc, body_enc, created_at FROM citizen_messages WHERE id = $1 AND status = 'handed-over'`, [id]);
+      `SELECT recipient_enc, body_enc, created_at FROM citizen_messages WHERE id = $1 AND status = 'handed-over'`,
+      [id],
+    );
     if (!row || now.getTime() - new Date(row.created_at).getTime() > CONTENT_TTL_MS) throw MESSAGE_NOT_FOUND;
     const to = this.cipher.decrypt(row.recipient_enc);
     return { to, text: this.cipher.decrypt(row.body_enc), recipientMasked: maskIdentifier(to.replace(/\D/g, '')) };

@@ -1,6 +1,7 @@
 import { divisionCodeSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { DivisionList } from './division-list.service';
 
 const level = z.enum(['city', 'county', 'township', 'village']).describe('层级 / level');

@@ -1,11 +1,20 @@
 import { OrgDirectory } from '@sunshine/domain';
 import { DomainException, type OrgDirectorySource } from '@sunshine/platform';
+
 import { divisionListResponseSchema } from './division-list.response';
 import { DivisionListService } from './division-list.service';
 
 const unit = (divisionCode: string, level: 'city' | 'county') => ({
-  id: `${divisionCode}:petition-bureau`, name: '信访局', kind: 'petition-bureau', divisionCode, level, parentId: null,
-  territoryPath: [], competences: [], nonAdministrative: false, revision: 1,
+  id: `${divisionCode}:petition-bureau`,
+  name: '信访局',
+  kind: 'petition-bureau',
+  divisionCode,
+  level,
+  parentId: null,
+  territoryPath: [],
+  competences: [],
+  nonAdministrative: false,
+  revision: 1,
 });
 const directory = OrgDirectory.of([unit('410700000000', 'city'), unit('410726000000', 'county')]);
 const service = new DivisionListService({ current: () => Promise.resolve(directory) } as unknown as OrgDirectorySource);
@@ -22,7 +31,12 @@ describe('DivisionListService (the citizen’s place picker)', () => {
   it('answers a township’s villages, named for people, as leaves', async () => {
     const list = await service.list('410726101000');
     expect(list.parent).toEqual({ code: '410726101000', name: '东屯镇', level: 'township' });
-    expect(list.items.find((v) => v.code === '410726101201')).toEqual({ code: '410726101201', name: '东屯村', level: 'village', leaf: true });
+    expect(list.items.find((v) => v.code === '410726101201')).toEqual({
+      code: '410726101201',
+      name: '东屯村',
+      level: 'village',
+      leaf: true,
+    });
   });
 
   it('refuses a division outside the city, or one the data does not know, with 404 DIVISION_NOT_FOUND', async () => {

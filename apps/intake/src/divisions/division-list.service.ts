@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DivisionCode } from '@sunshine/contracts';
 import { divisionContains, divisionLevelOf } from '@sunshine/domain';
-import { DomainException, divisionChildren, divisionNamesFor, OrgDirectorySource, type DivisionChild } from '@sunshine/platform';
+import { type DivisionChild, divisionChildren, divisionNamesFor, DomainException, OrgDirectorySource } from '@sunshine/platform';
 
 export interface DivisionList {
   parent: { code: DivisionCode; name: string; level: 'city' | 'county' | 'township' | 'village' };

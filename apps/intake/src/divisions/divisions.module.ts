@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { DivisionListService } from './division-list.service';
 import { PublicDivisionsController } from './public-divisions.controller';
 

@@ -1,9 +1,11 @@
+import { basename } from 'node:path';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, type CaseTx, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
-import { basename } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { type CaseTx, Clock, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
 import { unprocessableField } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
@@ -21,7 +23,14 @@ export interface AttachmentView {
   readonly uploadedAt: string;
 }
 
-interface AttachmentRow { id: string; file_name_enc: string; content_type: string; size_bytes: number; storage_key: string; uploaded_at: Date }
+interface AttachmentRow {
+  id: string;
+  file_name_enc: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_at: Date;
+}
 
 /**
  * The dossier's attachments: type checked by content, size and count limited, bytes and file names sealed with the
@@ -43,7 +52,12 @@ export class AttachmentsService {
   async add(caseId: string, upload: Upload, staff: StaffPrincipal): Promise<AttachmentView> {
     const contentType = sniffAttachmentType(upload.data);
     if (contentType === null) {
-      throw unprocessableField('ATTACHMENT_TYPE', 'file', `附件类型仅限 ${ATTACHMENT_TYPES.join('、')}`, `accepted types: ${ATTACHMENT_TYPES.join(', ')}`);
+      throw unprocessableField(
+        'ATTACHMENT_TYPE',
+        'file',
+        `附件类型仅限 ${ATTACHMENT_TYPES.join('、')}`,
+        `accepted types: ${ATTACHMENT_TYPES.join(', ')}`,
+      );
     }
     const fileName = basename(upload.fileName || 'attachment').slice(0, 100);
     return this.registrations.change(caseId, staff, (tx) => this.addIn(tx, caseId, { ...upload, fileName }, contentType, staff));
@@ -53,7 +67,12 @@ export class AttachmentsService {
     const m = tx.m;
     const count = await this.count(m, caseId);
     if (count >= this.config.attachments.maxFiles) {
-      throw unprocessableField('TOO_MANY_ATTACHMENTS', 'file', `每件附件不超过${this.config.attachments.maxFiles}个`, `at most ${this.config.attachments.maxFiles} attachments`);
+      throw unprocessableField(
+        'TOO_MANY_ATTACHMENTS',
+        'file',
+        `每件附件不超过${this.config.attachments.maxFiles}个`,
+        `at most ${this.config.attachments.maxFiles} attachments`,
+      );
     }
     const id = uuidv7();
     const now = this.clock.now();
@@ -71,17 +90,32 @@ export class AttachmentsService {
 
   async list(m: EntityManager, caseId: string): Promise<AttachmentView[]> {
     const rows = await m.query<AttachmentRow[]>(`SELECT * FROM attachments WHERE case_id = $1 ORDER BY uploaded_at`, [caseId]);
-    return rows.map((r) => ({ id: r.id, fileName: this.cipher.decrypt(r.file_name_enc), contentType: r.content_type, sizeBytes: r.size_bytes, uploadedAt: r.uploaded_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: this.cipher.decrypt(r.file_name_enc),
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      uploadedAt: r.uploaded_at.toISOString(),
+    }));
   }
 
   /** The bytes of one attachment (the caller has decided the reader may see it). */
   async open(caseId: string, attachmentId: string): Promise<{ view: AttachmentView; data: Buffer } | null> {
-    const rows = await this.dataSource.query<AttachmentRow[]>(`SELECT * FROM attachments WHERE case_id = $1 AND id = $2`, [caseId, attachmentId]);
+    const rows = await this.dataSource.query<AttachmentRow[]>(`SELECT * FROM attachments WHERE case_id = $1 AND id = $2`, [
+      caseId,
+      attachmentId,
+    ]);
     const row = rows[0];
     if (!row) return null;
     const sealed = (await this.store.get(row.storage_key)).toString('utf8');
     return {
-      view: { id: row.id, fileName: this.cipher.decrypt(row.file_name_enc), contentType: row.content_type, sizeBytes: row.size_bytes, uploadedAt: row.uploaded_at.toISOString() },
+      view: {
+        id: row.id,
+        fileName: this.cipher.decrypt(row.file_name_enc),
+        contentType: row.content_type,
+        sizeBytes: row.size_bytes,
+        uploadedAt: row.uploaded_at.toISOString(),
+      },
       data: Buffer.from(this.cipher.decrypt(sealed), 'base64'),
     };
   }

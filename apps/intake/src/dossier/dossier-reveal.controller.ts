@@ -1,8 +1,9 @@
 import { Header, Param } from '@nestjs/common';
-import { AuditTrail, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { AuditTrail, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
+
 import { uuidParam } from '../http/params';
 import { DossierRevealService, type Revealed } from './dossier-reveal.service';
-import { revealFieldSchema, type RevealFieldDto } from './reveal-field.dto';
+import { type RevealFieldDto, revealFieldSchema } from './reveal-field.dto';
 
 @StaffController('petitions/:caseId/dossier', 'dossier 卷宗')
 export class DossierRevealController {
@@ -16,7 +17,11 @@ export class DossierRevealController {
     summary: '查看完整信息 Show one masked field of the dossier in full, with the reason; written to the access log (staff, full access)',
   })
   @Header('cache-control', 'no-store')
-  async reveal(@Param('caseId', uuidParam()) caseId: string, @ZodBody(revealFieldSchema) dto: RevealFieldDto, @Staff() staff: StaffPrincipal): Promise<Revealed> {
+  async reveal(
+    @Param('caseId', uuidParam()) caseId: string,
+    @ZodBody(revealFieldSchema) dto: RevealFieldDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<Revealed> {
     const revealed = await this.reveals.reveal(caseId, dto, staff);
     await this.audit.personalDataRead(staff, caseId, 'reveal', { field: dto.field, reason: dto.reason });
     return revealed;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, Clock, type StaffPrincipal } from '@sunshine/platform';
-import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
 import { forbidden } from '../core/intake-errors';
-import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { representativeIndex, type RevealFieldDto } from './reveal-field.dto';
 
@@ -40,7 +41,11 @@ export class DossierRevealService {
       const access = await this.visibility.access(staff, current.facts, m);
       if (access === 'none') throw CASE_NOT_FOUND;
       if (access !== 'full') {
-        throw forbidden('FULL_ACCESS_REQUIRED', '仅可查阅完整卷宗的单位可以查看信访人完整信息', 'only a unit with the full dossier sees a petitioner’s details in full');
+        throw forbidden(
+          'FULL_ACCESS_REQUIRED',
+          '仅可查阅完整卷宗的单位可以查看信访人完整信息',
+          'only a unit with the full dossier sees a petitioner’s details in full',
+        );
       }
       const value = await this.valueOf(m, petition, dto.field);
       const now = this.clock.now();
@@ -55,10 +60,12 @@ export class DossierRevealService {
 
   private async valueOf(m: EntityManager, petition: PetitionRecord, field: string): Promise<string | null> {
     const representative = representativeIndex(field);
-    if (representative !== null) return (await this.petitions.loadDossier(m, petition.caseId))?.representatives[representative]?.phone ?? null;
+    if (representative !== null)
+      return (await this.petitions.loadDossier(m, petition.caseId))?.representatives[representative]?.phone ?? null;
     if (field === 'petitioner.idNumber') return (await this.petitioners.load(m, petition.petitionerId))?.idNumber ?? null;
-    const contact = (petition.petitionerVersionId ? await this.petitioners.loadVersion(m, petition.petitionerVersionId) : null)
-      ?? (await this.petitioners.load(m, petition.petitionerId));
+    const contact =
+      (petition.petitionerVersionId ? await this.petitioners.loadVersion(m, petition.petitionerVersionId) : null) ??
+      (await this.petitioners.load(m, petition.petitionerId));
     return (field === 'petitioner.phone' ? contact?.phone : contact?.address) ?? null;
   }
 }

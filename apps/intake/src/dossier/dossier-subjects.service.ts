@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { caseAccess } from '@sunshine/domain';
 import { CaseReplicaStore, CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { PetitionRepository } from '../core/petition.repository';
 
 export interface CaseSubject {

@@ -1,7 +1,8 @@
 import { Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { AuditTrail, Staff, StaffController, StaffRoute, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { AuditTrail, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodResponse } from '@sunshine/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { uuidParam } from '../http/params';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -19,7 +20,9 @@ export class DossierController {
     private readonly audit: AuditTrail,
   ) {}
 
-  @StaffRoute('GET', 'dossier', { summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)' })
+  @StaffRoute('GET', 'dossier', {
+    summary: '卷宗 The petition’s text, petitioner and attachments, as the caller’s unit may see them (staff)',
+  })
   @ZodResponse(dossierViewSchema)
   async read(@Param('caseId', uuidParam()) caseId: string, @Staff() staff: StaffPrincipal): Promise<DossierView> {
     const view = await this.dossiers.read(caseId, staff);
@@ -34,7 +37,11 @@ export class DossierController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  async upload(@Param('caseId', uuidParam()) caseId: string, @Req() req: FastifyRequest, @Staff() staff: StaffPrincipal): Promise<AttachmentView> {
+  async upload(
+    @Param('caseId', uuidParam()) caseId: string,
+    @Req() req: FastifyRequest,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<AttachmentView> {
     return this.attachments.add(caseId, await readUpload(req, this.config.attachments.maxBytes), staff);
   }
 

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { ATTACHMENT_STORE } from './attachment-store';
 import { AttachmentsService } from './attachments.service';
+import { DossierController } from './dossier.controller';
+import { DossierService } from './dossier.service';
 import { DossierRevealController } from './dossier-reveal.controller';
 import { DossierRevealService } from './dossier-reveal.service';
 import { DossierSubjectsController } from './dossier-subjects.controller';
 import { DossierSubjectsService } from './dossier-subjects.service';
-import { DossierController } from './dossier.controller';
-import { DossierService } from './dossier.service';
 import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
 
 @Module({
@@ -22,7 +23,8 @@ import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
     {
       provide: ATTACHMENT_STORE,
       inject: [INTAKE_CONFIG, PLATFORM_CONFIG],
-      useFactory: (intake: IntakeConfig, platform: PlatformConfig) => new LocalDiskAttachmentStore(intake.attachments.dir, platform.database.schema),
+      useFactory: (intake: IntakeConfig, platform: PlatformConfig) =>
+        new LocalDiskAttachmentStore(intake.attachments.dir, platform.database.schema),
     },
   ],
 })

@@ -1,6 +1,7 @@
 import { caseStatusSchema, petitionRegisteredV1, stageSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { PetitionerIdentities } from '../core/petition.repository';
 import type { DossierView } from './dossier.service';
 

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
 import { caseAccess, type CaseAccessLevel, type CaseState, type CaseViewer } from '@sunshine/domain';
-import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, maskIdentifier, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
+import {
+  CASE_NOT_FOUND,
+  CaseReplicaStore,
+  CaseVisibility,
+  maskIdentifier,
+  OrgDirectorySource,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PetitionRepository, type PetitionerIdentity, type PetitionRecord } from '../core/petition.repository';
+
+import { type PetitionerIdentity, type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { AttachmentsService, type AttachmentView } from './attachments.service';
 import { maskAddress, maskPhone } from './masking';
@@ -107,10 +115,19 @@ export class DossierService {
     const { access, reasons, petition, state, viewer } = await this.open(m, caseId, staff);
     const flags = await this.visibleFlags(m, petition.flags, viewer);
     const facts: DossierFacts = {
-      channel: petition.channel, type: petition.type, category: petition.category, placeCode: petition.placeCode,
-      placeLabel: (await this.directory.current(m)).placeLabel(petition.placeCode), receivingUnitId: petition.receivingUnitId,
-      receivedAt: petition.receivedAt.toISOString(), registeredAt: petition.registeredAt.toISOString(), form: petition.form,
-      accusedUnitId: petition.accusedUnitId, flags, status: state.status, stage: state.stage,
+      channel: petition.channel,
+      type: petition.type,
+      category: petition.category,
+      placeCode: petition.placeCode,
+      placeLabel: (await this.directory.current(m)).placeLabel(petition.placeCode),
+      receivingUnitId: petition.receivingUnitId,
+      receivedAt: petition.receivedAt.toISOString(),
+      registeredAt: petition.registeredAt.toISOString(),
+      form: petition.form,
+      accusedUnitId: petition.accusedUnitId,
+      flags,
+      status: state.status,
+      stage: state.stage,
       holdingUnitId: state.holdingUnitId,
       // 有访必录入: the place or category as the clerk gave them when nobody had listed them (for the desk to decide).
       ...(petition.asGiven ? { asGiven: petition.asGiven } : {}),
@@ -128,13 +145,16 @@ export class DossierService {
       access,
       subject: dossier?.subject,
       content: dossier?.content,
-      petitioner: person && contact ? {
-        name: contact.name,
-        idNumber: person.idNumber ? maskIdentifier(person.idNumber) : null,
-        phone: maskPhone(contact.phone),
-        address: maskAddress(contact.address),
-        identity: identityView(petition.petitionerIdentity),
-      } : undefined,
+      petitioner:
+        person && contact
+          ? {
+              name: contact.name,
+              idNumber: person.idNumber ? maskIdentifier(person.idNumber) : null,
+              phone: maskPhone(contact.phone),
+              address: maskAddress(contact.address),
+              identity: identityView(petition.petitionerIdentity),
+            }
+          : undefined,
       representatives: (dossier?.representatives ?? []).map((r) => ({ name: r.name, phone: maskPhone(r.phone ?? null) })),
       accusedPerson: dossier?.accusedPerson ?? null,
       attachments: await this.attachments.list(m, caseId),

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+
 import type { AttachmentStore } from './attachment-store';
 
 /** Attachments on local disk, one folder per schema; keys are server-made (`<caseId>/<attachmentId>`), never file names. */

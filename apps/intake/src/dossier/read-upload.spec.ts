@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import { DomainException } from '@sunshine/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
+
 import { readUpload } from './read-upload';
 
 const BOUNDARY = 'sunshineBoundary';
@@ -41,9 +42,19 @@ describe('readUpload', () => {
   });
 
   it('answers 400 ATTACHMENT_MALFORMED for a stream cut before its closing boundary', async () => {
-    expect(await upload(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhalf`)).toEqual({
+    expect(
+      await upload(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhalf`,
+      ),
+    ).toEqual({
       status: 400,
-      body: { code: 'ATTACHMENT_MALFORMED', message: { zh: '上传内容不是合法的 multipart/form-data', en: 'malformed multipart upload: Error [ERR_STREAM_PREMATURE_CLOSE]: Premature close' } },
+      body: {
+        code: 'ATTACHMENT_MALFORMED',
+        message: {
+          zh: '上传内容不是合法的 multipart/form-data',
+          en: 'malformed multipart upload: Error [ERR_STREAM_PREMATURE_CLOSE]: Premature close',
+        },
+      },
     });
   });
 
@@ -53,7 +64,10 @@ describe('readUpload', () => {
   });
 
   it('answers 400 ATTACHMENT_TOO_LARGE past the size limit', async () => {
-    expect(await upload(`${part('big.txt', 'x'.repeat(100))}--${BOUNDARY}--\r\n`)).toMatchObject({ status: 400, body: { code: 'ATTACHMENT_TOO_LARGE' } });
+    expect(await upload(`${part('big.txt', 'x'.repeat(100))}--${BOUNDARY}--\r\n`)).toMatchObject({
+      status: 400,
+      body: { code: 'ATTACHMENT_TOO_LARGE' },
+    });
   });
 
   it('answers 400 INVALID_TEXT for a NUL in the file name', async () => {

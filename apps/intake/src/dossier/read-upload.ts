@@ -32,17 +32,29 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
 }
 
 function malformed(reason: string): DomainException {
-  return new DomainException('ATTACHMENT_MALFORMED', 'invalid', { zh: '上传内容不是合法的 multipart/form-data', en: `malformed multipart upload: ${reason}` },
-    { fields: [{ field: 'file', reason }] });
+  return new DomainException(
+    'ATTACHMENT_MALFORMED',
+    'invalid',
+    { zh: '上传内容不是合法的 multipart/form-data', en: `malformed multipart upload: ${reason}` },
+    { fields: [{ field: 'file', reason }] },
+  );
 }
 
 function tooLarge(maxBytes: number): DomainException {
   const kib = Math.floor(maxBytes / 1024);
-  return new DomainException('ATTACHMENT_TOO_LARGE', 'invalid', { zh: `附件不能超过${kib}KB`, en: `an attachment may have at most ${kib} KiB` },
-    { fields: [{ field: 'file', reason: `at most ${maxBytes} bytes` }] });
+  return new DomainException(
+    'ATTACHMENT_TOO_LARGE',
+    'invalid',
+    { zh: `附件不能超过${kib}KB`, en: `an attachment may have at most ${kib} KiB` },
+    { fields: [{ field: 'file', reason: `at most ${maxBytes} bytes` }] },
+  );
 }
 
 function missing(): DomainException {
-  return new DomainException('ATTACHMENT_MISSING', 'invalid', { zh: '请以 multipart/form-data 上传一个文件（字段 file）', en: 'send one file as multipart/form-data (field "file")' },
-    { fields: [{ field: 'file', reason: 'required' }] });
+  return new DomainException(
+    'ATTACHMENT_MISSING',
+    'invalid',
+    { zh: '请以 multipart/form-data 上传一个文件（字段 file）', en: 'send one file as multipart/form-data (field "file")' },
+    { fields: [{ field: 'file', reason: 'required' }] },
+  );
 }

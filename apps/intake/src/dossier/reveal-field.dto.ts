@@ -9,7 +9,9 @@ const REPRESENTATIVE_PHONE = /^representatives\.([0-4])\.phone$/;
 export const revealFieldSchema = z.object({
   field: z.union([
     z.enum(REVEALABLE_FIELDS),
-    z.string().regex(REPRESENTATIVE_PHONE, '可查看 petitioner.phone / petitioner.address / petitioner.idNumber / representatives.<0-4>.phone'),
+    z
+      .string()
+      .regex(REPRESENTATIVE_PHONE, '可查看 petitioner.phone / petitioner.address / petitioner.idNumber / representatives.<0-4>.phone'),
   ]),
   reason: reasonSchema,
 });

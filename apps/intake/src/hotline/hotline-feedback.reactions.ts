@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CaseReactions, Clock, OrgDirectorySource, type CaseChange } from '@sunshine/platform';
+import { type CaseChange, CaseReactions, Clock, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { hotlineFeedback, type HotlineFeedbackEvent } from './hotline-feedback';
 
 /**
@@ -31,6 +32,7 @@ export class HotlineFeedbackReactions implements OnModuleInit {
     const now = this.clock.now();
     await m.query(
       `INSERT INTO hotline_feedback (event_id, case_id, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, event.caseId, JSON.stringify(hotlineFeedback(event, after, order.order_no, unitName)), now]);
+      [event.id, event.caseId, JSON.stringify(hotlineFeedback(event, after, order.order_no, unitName)), now],
+    );
   }
 }

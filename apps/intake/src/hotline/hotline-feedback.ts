@@ -1,12 +1,12 @@
 import type { EventOf } from '@sunshine/contracts';
-import { CaseStatusTaxonomy, ProperChannelTaxonomy, ReplyOutcomeTaxonomy, type CaseState } from '@sunshine/domain';
+import { type CaseState, CaseStatusTaxonomy, ProperChannelTaxonomy, ReplyOutcomeTaxonomy } from '@sunshine/domain';
 
 /**
  * The case events a 12345 order is told of: 签收 (a unit signed for it), 退单 (not accepted, with the reason's code and
  * the proper channel), 办理结果 (the reply), 办结 (closed), 终结 (finalized after re-review).
  */
 export type HotlineFeedbackEvent =
-  | EventOf<'case.signed'> | EventOf<'case.not-accepted'> | EventOf<'case.replied'> | EventOf<'case.closed'> | EventOf<'case.finalized'>;
+  EventOf<'case.signed'> | EventOf<'case.not-accepted'> | EventOf<'case.replied'> | EventOf<'case.closed'> | EventOf<'case.finalized'>;
 
 const KIND = {
   'case.signed': { kind: 'signed', label: '签收' },
@@ -47,8 +47,15 @@ export function hotlineFeedback(event: HotlineFeedbackEvent, after: CaseState, o
   const status = after.status ?? 'registered';
   const statusLabel = CaseStatusTaxonomy.label(status, 'zh');
   const base = {
-    feedbackId: event.id, orderNo, caseNumber: after.caseNumber ?? '', kind, kindLabel: label, status, statusLabel,
-    unit: { id: event.payload.unitId, name: unitName }, occurredAt: event.occurredAt,
+    feedbackId: event.id,
+    orderNo,
+    caseNumber: after.caseNumber ?? '',
+    kind,
+    kindLabel: label,
+    status,
+    statusLabel,
+    unit: { id: event.payload.unitId, name: unitName },
+    occurredAt: event.occurredAt,
   };
   if (event.type === 'case.replied') {
     const outcomeLabel = ReplyOutcomeTaxonomy.label(event.payload.outcome, 'zh');
@@ -56,8 +63,13 @@ export function hotlineFeedback(event: HotlineFeedbackEvent, after: CaseState, o
   }
   if (event.type === 'case.not-accepted') {
     const properChannelLabel = ProperChannelTaxonomy.label(event.payload.properChannel, 'zh');
-    return { ...base, returnReason: event.payload.reason.code, properChannel: event.payload.properChannel, properChannelLabel,
-      summary: `${unitName}不予受理，${properChannelLabel}` };
+    return {
+      ...base,
+      returnReason: event.payload.reason.code,
+      properChannel: event.payload.properChannel,
+      properChannelLabel,
+      summary: `${unitName}不予受理，${properChannelLabel}`,
+    };
   }
   if (event.type === 'case.signed') return { ...base, summary: `${unitName}已签收` };
   if (event.type === 'case.closed') {

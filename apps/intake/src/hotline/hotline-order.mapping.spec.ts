@@ -1,6 +1,10 @@
 import { orderCategory, PETITION_TYPE_OF_APPEAL } from './hotline-order.mapping';
 
-const TABLE = [{ code: 'labour', zh: '劳资纠纷' }, { code: 'housing', zh: '住房保障' }, { code: 'other', zh: '其他' }];
+const TABLE = [
+  { code: 'labour', zh: '劳资纠纷' },
+  { code: 'housing', zh: '住房保障' },
+  { code: 'other', zh: '其他' },
+];
 
 describe('orderCategory', () => {
   it('keeps a code of the table the hotline chose', () => {
@@ -19,6 +23,13 @@ describe('orderCategory', () => {
 
 describe('PETITION_TYPE_OF_APPEAL', () => {
   it('registers 举报 as an accusation, 建议 and 表扬 as suggestions, the rest as claims', () => {
-    expect(PETITION_TYPE_OF_APPEAL).toEqual({ consultation: 'claim', help: 'claim', complaint: 'claim', report: 'accusation', suggestion: 'suggestion', praise: 'suggestion' });
+    expect(PETITION_TYPE_OF_APPEAL).toEqual({
+      consultation: 'claim',
+      help: 'claim',
+      complaint: 'claim',
+      report: 'accusation',
+      suggestion: 'suggestion',
+      praise: 'suggestion',
+    });
   });
 });

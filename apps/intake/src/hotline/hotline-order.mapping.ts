@@ -28,7 +28,10 @@ export interface NamedCategory {
  * else the table's category whose zh-CN name is the GB/T 39666 class name, else the class as given (registration
  * files it under 其他 with the words kept, 有访必录入, and the dispatch desk decides).
  */
-export function orderCategory(order: { category?: string; classCode?: string; className?: string }, table: readonly NamedCategory[]): string {
+export function orderCategory(
+  order: { category?: string; classCode?: string; className?: string },
+  table: readonly NamedCategory[],
+): string {
   if (order.category && table.some((c) => c.code === order.category)) return order.category;
   const byName = order.className ? table.find((c) => c.zh === order.className) : undefined;
   if (byName) return byName.code;

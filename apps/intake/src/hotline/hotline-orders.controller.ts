@@ -1,8 +1,9 @@
 import { ApiResponse } from '@nestjs/swagger';
 import { openApiSchemaOf, Public, Route, StaffController, ZodBody } from '@sunshine/platform';
-import { HotlineApiKey } from './hotline-api-key.decorator';
-import { hotlineOrderAnswer, hotlineOrderSchema, type HotlineOrderAnswer, type HotlineOrderDto } from './hotline.dto';
+
+import { type HotlineOrderAnswer, hotlineOrderAnswer, type HotlineOrderDto, hotlineOrderSchema } from './hotline.dto';
 import { HotlineService } from './hotline.service';
+import { HotlineApiKey } from './hotline-api-key.decorator';
 
 /**
  * 12345 政务服务便民热线: the hotline platform dispatches a work order (派单) system to system, by its `X-Api-Key` (no
@@ -12,7 +13,11 @@ import { HotlineService } from './hotline.service';
 export class HotlineOrdersController {
   constructor(private readonly hotline: HotlineService) {}
 
-  @Route('POST', 'orders', { status: 201, summary: '12345 派单 Receive a hotline work order: registered as a petition (channel hotline) once per order number; answers the case number' })
+  @Route('POST', 'orders', {
+    status: 201,
+    summary:
+      '12345 派单 Receive a hotline work order: registered as a petition (channel hotline) once per order number; answers the case number',
+  })
   @Public()
   @ApiResponse({ status: 201, schema: openApiSchemaOf(hotlineOrderAnswer) })
   receive(@ZodBody(hotlineOrderSchema) order: HotlineOrderDto, @HotlineApiKey() apiKey: string | null): Promise<HotlineOrderAnswer> {

@@ -1,5 +1,6 @@
-import { CityLevel, Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
-import { createHotlineSystemSchema, type CreateHotlineSystemDto, type HotlineSystemCreated } from './hotline.dto';
+import { CityLevel, Roles, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
+
+import { type CreateHotlineSystemDto, createHotlineSystemSchema, type HotlineSystemCreated } from './hotline.dto';
 import { HotlineService } from './hotline.service';
 
 /** Ops: registers a 12345 hotline system; its api key and callback secret are answered once. */
@@ -9,7 +10,10 @@ import { HotlineService } from './hotline.service';
 export class HotlineSystemsController {
   constructor(private readonly hotline: HotlineService) {}
 
-  @StaffRoute('POST', 'systems', { status: 201, summary: '登记 12345 热线系统 Register a hotline system: answers its api key and callback secret once' })
+  @StaffRoute('POST', 'systems', {
+    status: 201,
+    summary: '登记 12345 热线系统 Register a hotline system: answers its api key and callback secret once',
+  })
   create(@ZodBody(createHotlineSystemSchema) dto: CreateHotlineSystemDto, @Staff() staff: StaffPrincipal): Promise<HotlineSystemCreated> {
     return this.hotline.createSystem(dto.name, dto.callbackUrl, staff.subject);
   }

@@ -1,9 +1,11 @@
 import { isoInstantSchema } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { contentSchema, subjectSchema } from '../registration/register-petition.dto';
 import { HOTLINE_APPEAL_TYPES } from './hotline-order.mapping';
 
-const token = (max: number) => z.string().regex(new RegExp(`^[A-Za-z0-9._:-]{1,${max}}$`), `1至${max}位字母、数字或 . _ : - / 1 to ${max} of [A-Za-z0-9._:-]`);
+const token = (max: number) =>
+  z.string().regex(new RegExp(`^[A-Za-z0-9._:-]{1,${max}}$`), `1至${max}位字母、数字或 . _ : - / 1 to ${max} of [A-Za-z0-9._:-]`);
 const phone = z.string().regex(/^\+?[\d-]{7,20}$/, '电话号码格式不正确 / invalid phone number');
 
 /**

@@ -1,9 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainException, type FieldCipher } from '@sunshine/platform';
-import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { CategoryTableService } from '../categories/category-table.service';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import { RegistrationService } from '../registration/registration.service';
@@ -36,7 +38,8 @@ export class HotlineService {
     const callbackSecret = randomBytes(32).toString('base64url');
     await this.dataSource.query(
       `INSERT INTO hotline_systems (id, name, key_hash, callback_url, callback_secret_enc, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, name, keyHash(apiKey), callbackUrl, this.cipher.encrypt(callbackSecret), this.clock.now(), createdBy]);
+      [id, name, keyHash(apiKey), callbackUrl, this.cipher.encrypt(callbackSecret), this.clock.now(), createdBy],
+    );
     return { id, apiKey, callbackSecret };
   }
 
@@ -45,33 +48,50 @@ export class HotlineService {
     const systemId = await this.system(apiKey);
     const placeCode = order.place.divisionCode.padEnd(12, '0');
     const bureau = await this.submissions.receivingBureau({ placeCode });
-    const registered = await this.registration.register({
-      channel: 'hotline', receivedAt: this.clock.now(), type: PETITION_TYPE_OF_APPEAL[order.appealType],
-      category: orderCategory(order, await this.categories.list()), placeCode, ...(order.place.address ? { placeText: order.place.address } : {}),
-      subject: order.title,
-      content: `${order.content}${order.place.address ? `\n\n地点：${order.place.address}` : ''}\n\n（12345工单 ${order.orderNo}）`,
-      petitioner: { name: order.caller.name, phone: order.caller.phone }, form: { kind: 'individual' },
-    }, { unitId: bureau.id, actor: { kind: 'system', id: `hotline:${systemId}` }, registeredBy: `hotline:${systemId}` },
-    { scope: `hotline:${systemId}`, key: order.orderNo, body: order },
-    (m, r) => this.recordOrder(m, r.caseId, systemId, order)).catch((error: unknown) => {
-      if (error instanceof DomainException && error.code === 'IDEMPOTENCY_KEY_REUSED') throw this.orderConflict(order.orderNo);
-      throw error;
-    });
+    const registered = await this.registration
+      .register(
+        {
+          channel: 'hotline',
+          receivedAt: this.clock.now(),
+          type: PETITION_TYPE_OF_APPEAL[order.appealType],
+          category: orderCategory(order, await this.categories.list()),
+          placeCode,
+          ...(order.place.address ? { placeText: order.place.address } : {}),
+          subject: order.title,
+          content: `${order.content}${order.place.address ? `\n\n地点：${order.place.address}` : ''}\n\n（12345工单 ${order.orderNo}）`,
+          petitioner: { name: order.caller.name, phone: order.caller.phone },
+          form: { kind: 'individual' },
+        },
+        { unitId: bureau.id, actor: { kind: 'system', id: `hotline:${systemId}` }, registeredBy: `hotline:${systemId}` },
+        { scope: `hotline:${systemId}`, key: order.orderNo, body: order },
+        (m, r) => this.recordOrder(m, r.caseId, systemId, order),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof DomainException && error.code === 'IDEMPOTENCY_KEY_REUSED') throw this.orderConflict(order.orderNo);
+        throw error;
+      });
     return { orderNo: order.orderNo, caseNumber: registered.caseNumber, receivingUnit: bureau };
   }
 
   private async recordOrder(m: EntityManager, caseId: string, systemId: string, order: HotlineOrderDto): Promise<void> {
     await m.query(
       `INSERT INTO hotline_orders (case_id, system_id, order_no, class_code, class_name, deadline, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [caseId, systemId, order.orderNo, order.classCode ?? null, order.className ?? null, order.deadline ?? null, this.clock.now()]);
+      [caseId, systemId, order.orderNo, order.classCode ?? null, order.className ?? null, order.deadline ?? null, this.clock.now()],
+    );
   }
 
   /** The hotline system of this `X-Api-Key`, else 401. */
   private async system(apiKey: string | null): Promise<string> {
     const [row] = apiKey
-      ? await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM hotline_systems WHERE key_hash = $1 AND disabled_at IS NULL`, [keyHash(apiKey)])
+      ? await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM hotline_systems WHERE key_hash = $1 AND disabled_at IS NULL`, [
+          keyHash(apiKey),
+        ])
       : [];
-    if (!row) throw new DomainException('HOTLINE_API_KEY_INVALID', 'unauthenticated', { zh: 'X-Api-Key 缺失或无效', en: 'missing or invalid X-Api-Key' });
+    if (!row)
+      throw new DomainException('HOTLINE_API_KEY_INVALID', 'unauthenticated', {
+        zh: 'X-Api-Key 缺失或无效',
+        en: 'missing or invalid X-Api-Key',
+      });
     return row.id;
   }
 

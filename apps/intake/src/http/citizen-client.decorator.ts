@@ -9,6 +9,6 @@ export interface CitizenClient {
   readonly address: string;
 }
 
-export const Client = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): CitizenClient => ({ address: ctx.switchToHttp().getRequest<{ ip?: string }>().ip ?? 'unknown' }),
-);
+export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): CitizenClient => ({
+  address: ctx.switchToHttp().getRequest<{ ip?: string }>().ip ?? 'unknown',
+}));

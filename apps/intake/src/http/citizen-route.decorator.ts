@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { Route, type HttpMethod, type RouteOptions } from '@sunshine/platform';
+import { type HttpMethod, Route, type RouteOptions } from '@sunshine/platform';
+
 import { ApiCaseNotFound } from './openapi';
 import { PublicRateLimited } from './public-rate-limited.decorator';
 

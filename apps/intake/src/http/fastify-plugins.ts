@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainException, type PlatformConfig } from '@sunshine/platform';
 import Redis from 'ioredis';
+
 import type { IntakeConfig } from '../intake-config';
 
 /**
@@ -35,7 +36,10 @@ export async function registerIntakePlugins(app: NestFastifyApplication, platfor
       );
     },
   });
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    redis.disconnect();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      redis.disconnect();
+    });
 }

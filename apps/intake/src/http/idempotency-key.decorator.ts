@@ -7,10 +7,15 @@ function headerKey(request: HeaderRequest): string | null {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return null;
   if (typeof value !== 'string' || !KEY.test(value)) {
-    throw new DomainException('INVALID_IDEMPOTENCY_KEY', 'invalid', {
-      zh: 'Idempotency-Key 应为16至128位字母、数字或 . _ : -（建议使用UUID）',
-      en: 'Idempotency-Key must be 16 to 128 letters, digits or . _ : - (a UUID is best)',
-    }, { fields: [{ field: IDEMPOTENCY_KEY_HEADER, reason: '16–128 of [A-Za-z0-9._:-]' }] });
+    throw new DomainException(
+      'INVALID_IDEMPOTENCY_KEY',
+      'invalid',
+      {
+        zh: 'Idempotency-Key 应为16至128位字母、数字或 . _ : -（建议使用UUID）',
+        en: 'Idempotency-Key must be 16 to 128 letters, digits or . _ : - (a UUID is best)',
+      },
+      { fields: [{ field: IDEMPOTENCY_KEY_HEADER, reason: '16–128 of [A-Za-z0-9._:-]' }] },
+    );
   }
   return value;
 }

@@ -24,6 +24,8 @@ describe('intake OpenAPI 404 answers', () => {
   });
 
   it('keeps the citizen’s answer on the citizen routes', () => {
-    expect(notFound('/public/cases/progress', 'post')).toBe('未找到（查询码错误与不存在的答复相同）/ not found (a wrong code looks the same)');
+    expect(notFound('/public/cases/progress', 'post')).toBe(
+      '未找到（查询码错误与不存在的答复相同）/ not found (a wrong code looks the same)',
+    );
   });
 });

@@ -1,18 +1,19 @@
 import { Param } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
+
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
-import { Client, type CitizenClient } from '../http/citizen-client.decorator';
+import { type CitizenClient, Client } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
 import { uuidParam } from '../http/params';
 import {
-  identityCodeConfirmSchema,
-  identityCodeRequestSchema,
-  staffIdentityConfirmationSchema,
   type IdentityCodeConfirmDto,
+  identityCodeConfirmSchema,
   type IdentityCodeRequestDto,
+  identityCodeRequestSchema,
   type StaffIdentityConfirmationDto,
+  staffIdentityConfirmationSchema,
 } from './identity.dto';
-import { IDENTITY_CODE_REQUESTED, IdentityVerificationService, type IdentityConfirmed } from './identity-verification.service';
+import { IDENTITY_CODE_REQUESTED, type IdentityConfirmed, IdentityVerificationService } from './identity-verification.service';
 
 /** 身份核验: an online submission is linked to the petitioner on file only after verification (issue 17, door 4). */
 @StaffController('', 'identity verification 身份核验')
@@ -24,7 +25,10 @@ export class IdentityVerificationController {
     summary: '身份核验（一）Send a code to the phone on file for the ID number given online (same answer whatever is on file)',
     caseNotFound: true,
   })
-  request(@ZodBody(identityCodeRequestSchema) dto: IdentityCodeRequestDto, @Client() client: CitizenClient): Promise<typeof IDENTITY_CODE_REQUESTED> {
+  request(
+    @ZodBody(identityCodeRequestSchema) dto: IdentityCodeRequestDto,
+    @Client() client: CitizenClient,
+  ): Promise<typeof IDENTITY_CODE_REQUESTED> {
     return this.identities.requestCode(dto, client);
   }
 

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseVisibility, Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { forbidden } from '../core/intake-errors';
-import { OneTimeCodes, type OneTimeCodeKind } from '../core/one-time-codes';
-import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { type OneTimeCodeKind, OneTimeCodes } from '../core/one-time-codes';
+import { type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
 import { inUniformTime } from '../core/uniform-answer-time';
@@ -71,7 +72,8 @@ export class IdentityVerificationService {
     if (outcome) return outcome;
     await this.budget.fail(client, dto.caseNumber.trim().toUpperCase(), 'identity-code');
     throw new DomainException('IDENTITY_CODE_INVALID', 'unprocessable', {
-      zh: '验证码不正确、已过期或未发送', en: 'the code is wrong, has expired, or none was sent',
+      zh: '验证码不正确、已过期或未发送',
+      en: 'the code is wrong, has expired, or none was sent',
     });
   }
 
@@ -79,14 +81,24 @@ export class IdentityVerificationService {
   staffConfirm(caseId: string, dto: StaffIdentityConfirmationDto, staff: StaffPrincipal): Promise<IdentityConfirmed> {
     return this.registrations.change(caseId, staff, async (tx, petition) => {
       if ((await this.visibility.access(staff, tx.current.facts, tx.m)) !== 'full') {
-        throw forbidden('FULL_ACCESS_REQUIRED', '仅可查阅完整卷宗的单位可以核验信访人身份', 'only a unit with the full dossier verifies a petitioner’s identity');
+        throw forbidden(
+          'FULL_ACCESS_REQUIRED',
+          '仅可查阅完整卷宗的单位可以核验信访人身份',
+          'only a unit with the full dossier verifies a petitioner’s identity',
+        );
       }
       if (petition.petitionerIdentity !== 'unverified') throw alreadyVerified();
       return this.confirm(tx.m, petition, 'staff-confirmation', staff.subject, dto.reason);
     });
   }
 
-  private async confirm(m: EntityManager, petition: PetitionRecord, how: 'sms-code' | 'staff-confirmation', by: string, reason: unknown): Promise<IdentityConfirmed> {
+  private async confirm(
+    m: EntityManager,
+    petition: PetitionRecord,
+    how: 'sms-code' | 'staff-confirmation',
+    by: string,
+    reason: unknown,
+  ): Promise<IdentityConfirmed> {
     const now = this.clock.now();
     await this.petitioners.link(m, petition.petitionerId);
     await this.petitions.confirmIdentity(m, petition.caseId, how, by, now, reason);
@@ -102,12 +114,18 @@ export class IdentityVerificationService {
     const code = await this.codes.issue(m, IDENTITY_CODE, petition.caseId, { target_petitioner_id: onFile });
     if (code === null) return;
     await this.notifier.send(m, {
-      caseId: petition.caseId, channel: 'sms', to: phone, template: 'identity-verification',
+      caseId: petition.caseId,
+      channel: 'sms',
+      to: phone,
+      template: 'identity-verification',
       text: `【阳光信访】有人以您的身份证号网上提交了信访件${petition.caseNumber}。如系本人提交，验证码${code}，30分钟内有效；如非本人，请勿告知他人。`,
     });
   }
 }
 
 function alreadyVerified(): DomainException {
-  return new DomainException('IDENTITY_ALREADY_VERIFIED', 'conflict', { zh: '该信访人身份已核验', en: 'this petitioner’s identity is already verified' });
+  return new DomainException('IDENTITY_ALREADY_VERIFIED', 'conflict', {
+    zh: '该信访人身份已核验',
+    en: 'this petitioner’s identity is already verified',
+  });
 }

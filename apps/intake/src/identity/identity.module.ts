@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CITIZEN_NOTIFIER } from '../recovery/citizen-notifier';
 import { RecordedSmsNotifier } from '../recovery/recorded-sms.notifier';
 import { SelfServiceModule } from '../self-service/self-service.module';

@@ -1,4 +1,5 @@
 import { sqlMigration } from '@sunshine/platform';
+
 import { CASE_PROJECTIONS_TABLE } from './1763830000000-intake-dossier-self-service';
 
 /**
@@ -7,9 +8,7 @@ import { CASE_PROJECTIONS_TABLE } from './1763830000000-intake-dossier-self-serv
  * replaying the case log (docs/architecture.md, "Case replica").
  */
 export const IntakeCaseReplica1764610000000 = sqlMigration('IntakeCaseReplica1764610000000', {
-  up: [
-    `DROP TABLE IF EXISTS case_projections`,
-  ],
+  up: [`DROP TABLE IF EXISTS case_projections`],
   down: [
     // The old table comes back empty: it was a projection, rebuilt from the case log.
     CASE_PROJECTIONS_TABLE,

@@ -10,5 +10,9 @@ export const IntakeRepeatKeys1765000000001 = sqlMigration('IntakeRepeatKeys17650
     `CREATE INDEX petitions_phone_index ON petitions (phone_index, registered_at DESC) WHERE phone_index IS NOT NULL`,
     `CREATE INDEX petitions_name_place ON petitions (name_index, place_code, registered_at DESC) WHERE name_index IS NOT NULL`,
   ],
-  down: [`DROP INDEX petitions_name_place`, `DROP INDEX petitions_phone_index`, `ALTER TABLE petitions DROP COLUMN phone_index, DROP COLUMN name_index`],
+  down: [
+    `DROP INDEX petitions_name_place`,
+    `DROP INDEX petitions_phone_index`,
+    `ALTER TABLE petitions DROP COLUMN phone_index, DROP COLUMN name_index`,
+  ],
 });

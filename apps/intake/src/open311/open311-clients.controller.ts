@@ -1,5 +1,6 @@
-import { CityLevel, Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Roles, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { Open311Service } from './open311.service';
 
 export const createOpen311ClientSchema = z.object({
@@ -18,7 +19,10 @@ export class Open311ClientsController {
   constructor(private readonly open311: Open311Service) {}
 
   @StaffRoute('POST', 'clients', { status: 201, summary: '登记 Open311 客户端 Register an Open311 client: answers its api_key once' })
-  create(@ZodBody(createOpen311ClientSchema) dto: CreateOpen311ClientDto, @Staff() staff: StaffPrincipal): Promise<{ id: string; apiKey: string }> {
+  create(
+    @ZodBody(createOpen311ClientSchema) dto: CreateOpen311ClientDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<{ id: string; apiKey: string }> {
     return this.open311.createClient(dto.name, dto.jurisdictionId, staff.subject);
   }
 }

@@ -3,7 +3,11 @@
  * list (a definition's `attributes`, an attribute's `values`) as elements of its singular name.
  */
 const ELEMENT: Record<string, string> = {
-  services: 'service', service_requests: 'request', attributes: 'attribute', values: 'value', errors: 'error',
+  services: 'service',
+  service_requests: 'request',
+  attributes: 'attribute',
+  values: 'value',
+  errors: 'error',
 };
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -12,7 +16,9 @@ function element(name: string, value: unknown): string {
   if (value === undefined || value === null) return `<${name}/>`;
   if (Array.isArray(value)) return `<${name}>${value.map((v) => element(ELEMENT[name] ?? name, v)).join('')}</${name}>`;
   if (typeof value === 'object') {
-    return `<${name}>${Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+    return `<${name}>${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => element(k, v))
+      .join('')}</${name}>`;
   }
   return `<${name}>${escape(String(value))}</${name}>`;
 }

@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 /** An Open311 list parameter: comma-separated values (e.g. `status=open,closed`). */
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
-  z.string().max(2000).transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== '')).pipe(z.array(item).min(1).max(100));
+  z
+    .string()
+    .max(2000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    )
+    .pipe(z.array(item).min(1).max(100));
 
 const w3cDate = z.string().datetime({ offset: true, message: '须为 W3C 日期时间 / a W3C datetime (e.g. 2026-12-01T08:00:00+08:00)' });
 
@@ -53,26 +62,50 @@ export const open311PostSchema = z.object({
   'attribute[division_code]': z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '区划代码须为6、9或12位数字 / 6, 9 or 12 digits'),
   'attribute[petition_type]': z.enum(['claim', 'suggestion', 'accusation']).default('claim'),
   /** The client's own id of the request: a retry with the same id registers nothing twice (as an Idempotency-Key). */
-  'attribute[client_request_id]': z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, '1至128位字母、数字或 . _ : - / 1 to 128 of [A-Za-z0-9._:-]').optional(),
+  'attribute[client_request_id]': z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,128}$/, '1至128位字母、数字或 . _ : - / 1 to 128 of [A-Za-z0-9._:-]')
+    .optional(),
 });
 export type Open311PostDto = z.infer<typeof open311PostSchema>;
 
 /** The answers, for the OpenAPI document (the test checks them against JSON Schemas written from the specification). */
 export const open311ServiceAnswer = z.object({
-  service_code: z.string(), service_name: z.string(), description: z.string(), metadata: z.boolean(),
-  type: z.enum(['realtime', 'batch', 'blackbox']), keywords: z.string(), group: z.string(),
+  service_code: z.string(),
+  service_name: z.string(),
+  description: z.string(),
+  metadata: z.boolean(),
+  type: z.enum(['realtime', 'batch', 'blackbox']),
+  keywords: z.string(),
+  group: z.string(),
 });
 export const open311DefinitionAnswer = z.object({
   service_code: z.string(),
-  attributes: z.array(z.object({
-    variable: z.boolean(), code: z.string(), datatype: z.string(), required: z.boolean(), datatype_description: z.string(),
-    order: z.number().int(), description: z.string(), values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
-  })),
+  attributes: z.array(
+    z.object({
+      variable: z.boolean(),
+      code: z.string(),
+      datatype: z.string(),
+      required: z.boolean(),
+      datatype_description: z.string(),
+      order: z.number().int(),
+      description: z.string(),
+      values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
+    }),
+  ),
 });
 export const open311RequestAnswer = z.object({
-  service_request_id: z.string(), status: z.enum(['open', 'closed']), status_notes: z.string(), service_name: z.string(),
-  service_code: z.string(), agency_responsible: z.string(), requested_datetime: z.string(), updated_datetime: z.string(),
-  address: z.string(), lat: z.number().optional(), long: z.number().optional(),
+  service_request_id: z.string(),
+  status: z.enum(['open', 'closed']),
+  status_notes: z.string(),
+  service_name: z.string(),
+  service_code: z.string(),
+  agency_responsible: z.string(),
+  requested_datetime: z.string(),
+  updated_datetime: z.string(),
+  address: z.string(),
+  lat: z.number().optional(),
+  long: z.number().optional(),
 });
 export const open311CreatedAnswer = z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string() });
 export const open311TokenAnswer = z.object({ service_request_id: z.string(), token: z.string() });

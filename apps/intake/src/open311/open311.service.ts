@@ -1,10 +1,12 @@
+import { createHash, randomBytes } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isTerminalStatus, CaseStatusTaxonomy } from '@sunshine/domain';
-import { CaseReplicaStore, Clock, DomainException, OrgDirectorySource, type FieldCipher } from '@sunshine/platform';
-import { createHash, randomBytes } from 'node:crypto';
+import { CaseStatusTaxonomy, isTerminalStatus } from '@sunshine/domain';
+import { CaseReplicaStore, Clock, DomainException, type FieldCipher, OrgDirectorySource } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { CategoryTableService } from '../categories/category-table.service';
 import { PetitionRepository } from '../core/petition.repository';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
@@ -71,16 +73,35 @@ export function open311Error(code: string, kind: 'invalid' | 'unauthenticated' |
 
 const keyHash = (apiKey: string): string => createHash('sha256').update(apiKey, 'utf8').digest('hex');
 
-interface ClientRow { id: string; jurisdiction_id: string }
-interface RequestRow { case_id: string; service_code: string; token: string; requested_at: Date; address_string: string | null; lat: number | null; long: number | null }
+interface ClientRow {
+  id: string;
+  jurisdiction_id: string;
+}
+interface RequestRow {
+  case_id: string;
+  service_code: string;
+  token: string;
+  requested_at: Date;
+  address_string: string | null;
+  lat: number | null;
+  long: number | null;
+}
 
 const DIVISION_ATTRIBUTE: Open311Attribute = {
-  variable: true, code: 'division_code', datatype: 'string', required: true, order: 1,
+  variable: true,
+  code: 'division_code',
+  datatype: 'string',
+  required: true,
+  order: 1,
   datatype_description: '6、9或12位行政区划代码 / a 6, 9 or 12 digit division code (GB/T 2260, 统计用区划代码)',
   description: '事发地行政区划代码 / the division code of the place (no geocoder: address_string is kept as given)',
 };
 const TYPE_ATTRIBUTE: Open311Attribute = {
-  variable: true, code: 'petition_type', datatype: 'singlevaluelist', required: false, order: 2,
+  variable: true,
+  code: 'petition_type',
+  datatype: 'singlevaluelist',
+  required: false,
+  order: 2,
   datatype_description: '信访形式类别，缺省为申诉求决 / the petition type, claim by default',
   description: '信访事项类型 / petition type',
   values: [
@@ -91,9 +112,14 @@ const TYPE_ATTRIBUTE: Open311Attribute = {
 };
 
 const CLIENT_REQUEST_ATTRIBUTE: Open311Attribute = {
-  variable: true, code: 'client_request_id', datatype: 'string', required: false, order: 3,
+  variable: true,
+  code: 'client_request_id',
+  datatype: 'string',
+  required: false,
+  order: 3,
   datatype_description: '1至128位字母、数字或 . _ : - / 1 to 128 letters, digits or . _ : -',
-  description: '客户端请求编号：同一编号重发只登记一次（或用 Idempotency-Key 请求头） / the client’s own id: sent again, registered once (or send an Idempotency-Key header)',
+  description:
+    '客户端请求编号：同一编号重发只登记一次（或用 Idempotency-Key 请求头） / the client’s own id: sent again, registered once (or send an Idempotency-Key header)',
 };
 
 /**
@@ -120,7 +146,8 @@ export class Open311Service {
     const apiKey = randomBytes(24).toString('base64url');
     await this.dataSource.query(
       `INSERT INTO open311_clients (id, name, key_hash, jurisdiction_id, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, name, keyHash(apiKey), jurisdictionId, this.clock.now(), createdBy]);
+      [id, name, keyHash(apiKey), jurisdictionId, this.clock.now(), createdBy],
+    );
     return { id, apiKey };
   }
 
@@ -128,8 +155,13 @@ export class Open311Service {
     const table = await this.categories.list();
     const zh = new Map(table.map((c) => [c.code, c.zh]));
     return table.map((c) => ({
-      service_code: c.code, service_name: c.zh, description: `${c.zh} / ${c.en}`, metadata: true, type: 'batch',
-      keywords: c.en, group: c.parent ? (zh.get(c.parent) ?? c.parent) : c.zh,
+      service_code: c.code,
+      service_name: c.zh,
+      description: `${c.zh} / ${c.en}`,
+      metadata: true,
+      type: 'batch',
+      keywords: c.en,
+      group: c.parent ? (zh.get(c.parent) ?? c.parent) : c.zh,
     }));
   }
 
@@ -150,21 +182,31 @@ export class Open311Service {
     const body = { ...dto, api_key: undefined };
     const clientId = dto['attribute[client_request_id]'];
     const key = idempotencyKey !== null ? `header:${idempotencyKey}` : clientId !== undefined ? `id:${clientId}` : null;
-    const submitted = await this.submissions.submit({
-      channel: 'app', type: dto['attribute[petition_type]'], category: dto.service_code, placeCode: dto['attribute[division_code]'],
-      subject: `${(await this.categoryName(dto.service_code)) ?? dto.service_code}${place ? `：${place}` : ''}`.slice(0, 100),
-      content: place ? `${dto.description}\n\n地点 / place: ${place}` : dto.description,
-      petitioner: { name: `${dto.last_name}${dto.first_name ?? ''}`, phone: dto.phone },
-      form: { kind: 'individual' },
-    }, null, {
-      idempotent: key === null ? null : { scope: `open311:${client.id}`, key, body },
-      within: (m, registered) => this.recordRequest(m, registered.caseId, client.id, dto),
-    });
+    const submitted = await this.submissions.submit(
+      {
+        channel: 'app',
+        type: dto['attribute[petition_type]'],
+        category: dto.service_code,
+        placeCode: dto['attribute[division_code]'],
+        subject: `${(await this.categoryName(dto.service_code)) ?? dto.service_code}${place ? `：${place}` : ''}`.slice(0, 100),
+        content: place ? `${dto.description}\n\n地点 / place: ${place}` : dto.description,
+        petitioner: { name: `${dto.last_name}${dto.first_name ?? ''}`, phone: dto.phone },
+        form: { kind: 'individual' },
+      },
+      null,
+      {
+        idempotent: key === null ? null : { scope: `open311:${client.id}`, key, body },
+        within: (m, registered) => this.recordRequest(m, registered.caseId, client.id, dto),
+      },
+    );
     const [row] = await this.dataSource.query<Array<{ case_id: string; token: string }>>(
-      `SELECT r.case_id, r.token FROM open311_requests r JOIN petitions p ON p.case_id = r.case_id WHERE p.case_number = $1`, [submitted.caseNumber]);
+      `SELECT r.case_id, r.token FROM open311_requests r JOIN petitions p ON p.case_id = r.case_id WHERE p.case_number = $1`,
+      [submitted.caseNumber],
+    );
     if (!row) throw new Error(`registered case ${submitted.caseNumber} has no Open311 request`);
     return {
-      service_request_id: row.case_id, token: row.token,
+      service_request_id: row.case_id,
+      token: row.token,
       service_notice: `已登记，信访件编号 ${submitted.caseNumber}，查询码 ${submitted.queryCode}（请告知信访人） / registered as ${submitted.caseNumber}, query code ${submitted.queryCode} (for the petitioner)`,
     };
   }
@@ -174,8 +216,19 @@ export class Open311Service {
     await m.query(
       `INSERT INTO open311_requests (case_id, client_id, token, service_code, requested_at, address_string, lat, long, email_enc, device_id, account_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [caseId, clientId, randomBytes(16).toString('hex'), dto.service_code, this.clock.now(), dto.address_string ?? null, dto.lat ?? null, dto.long ?? null,
-        dto.email ? this.cipher.encrypt(dto.email) : null, dto.device_id ?? null, dto.account_id ?? null],
+      [
+        caseId,
+        clientId,
+        randomBytes(16).toString('hex'),
+        dto.service_code,
+        this.clock.now(),
+        dto.address_string ?? null,
+        dto.lat ?? null,
+        dto.long ?? null,
+        dto.email ? this.cipher.encrypt(dto.email) : null,
+        dto.device_id ?? null,
+        dto.account_id ?? null,
+      ],
     );
   }
 
@@ -198,7 +251,9 @@ export class Open311Service {
     }
     const rows = await this.dataSource.query<RequestRow[]>(
       `SELECT case_id, service_code, token, requested_at, address_string, lat, long FROM open311_requests WHERE ${where.join(' AND ')}
-       ORDER BY requested_at DESC LIMIT 1000`, params);
+       ORDER BY requested_at DESC LIMIT 1000`,
+      params,
+    );
     const out: Open311Request[] = [];
     for (const row of rows) {
       const shown = await this.show(this.dataSource.manager, row);
@@ -211,7 +266,8 @@ export class Open311Service {
     const client = await this.client(apiKey, jurisdictionId);
     const [row] = await this.dataSource.query<RequestRow[]>(
       `SELECT case_id, service_code, token, requested_at, address_string, lat, long FROM open311_requests WHERE case_id::text = $1 AND client_id = $2`,
-      [id, client.id]);
+      [id, client.id],
+    );
     const shown = row ? await this.show(this.dataSource.manager, row) : null;
     if (!shown) throw this.notFound();
     return shown;
@@ -221,7 +277,8 @@ export class Open311Service {
     const client = await this.client(apiKey, jurisdictionId);
     const [row] = await this.dataSource.query<Array<{ case_id: string; type: string }>>(
       `SELECT r.case_id, p.type FROM open311_requests r JOIN petitions p ON p.case_id = r.case_id WHERE r.token = $1 AND r.client_id = $2`,
-      [token, client.id]);
+      [token, client.id],
+    );
     if (!row || row.type === 'accusation') throw this.notFound();
     return { service_request_id: row.case_id, token };
   }
@@ -258,16 +315,28 @@ export class Open311Service {
   /** The client of this api_key (and jurisdiction, when given), else 403 as the specification answers a bad key. */
   private async client(apiKey: string, jurisdictionId?: string): Promise<ClientRow> {
     const [row] = await this.dataSource.query<ClientRow[]>(
-      `SELECT id, jurisdiction_id FROM open311_clients WHERE key_hash = $1 AND disabled_at IS NULL`, [keyHash(apiKey)]);
+      `SELECT id, jurisdiction_id FROM open311_clients WHERE key_hash = $1 AND disabled_at IS NULL`,
+      [keyHash(apiKey)],
+    );
     if (!row) throw new DomainException('OPEN311_API_KEY_INVALID', 'forbidden', { zh: 'api_key 无效', en: 'invalid api_key' });
     if (jurisdictionId !== undefined && jurisdictionId !== row.jurisdiction_id) {
-      throw open311Error('OPEN311_JURISDICTION_UNKNOWN', 'not-found', `不受理管辖区 ${jurisdictionId}`, `jurisdiction_id ${jurisdictionId} is not served`);
+      throw open311Error(
+        'OPEN311_JURISDICTION_UNKNOWN',
+        'not-found',
+        `不受理管辖区 ${jurisdictionId}`,
+        `jurisdiction_id ${jurisdictionId} is not served`,
+      );
     }
     return row;
   }
 
   private unknownService(code: string): DomainException {
-    return open311Error('OPEN311_SERVICE_UNKNOWN', 'not-found', `服务代码 ${code} 不在类别代码表中`, `service_code ${code} is not in the category table`);
+    return open311Error(
+      'OPEN311_SERVICE_UNKNOWN',
+      'not-found',
+      `服务代码 ${code} 不在类别代码表中`,
+      `service_code ${code} is not in the category table`,
+    );
   }
 
   private notFound(): DomainException {

@@ -1,17 +1,18 @@
 import { Param } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
-import { Client, type CitizenClient } from '../http/citizen-client.decorator';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+
+import { type CitizenClient, Client } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
 import { uuidParam } from '../http/params';
 import {
-  bookAppointmentSchema,
-  createReceptionSchema,
-  receptionQuerySchema,
   type BookAppointmentDto,
+  bookAppointmentSchema,
   type CreateReceptionDto,
+  createReceptionSchema,
   type ReceptionQuery,
+  receptionQuerySchema,
 } from './reception.dto';
-import { ReceptionService, SCHEDULING_ROLES, type ReceptionView } from './reception.service';
+import { ReceptionService, type ReceptionView, SCHEDULING_ROLES } from './reception.service';
 
 @StaffController('', 'leader reception 领导接待')
 export class ReceptionController {
@@ -26,7 +27,11 @@ export class ReceptionController {
     status: 201,
     summary: '预约领导接访（公开） Book a place at a leader reception (one per person and reception; per-person limits)',
   })
-  book(@Param('receptionId', uuidParam()) receptionId: string, @ZodBody(bookAppointmentSchema) dto: BookAppointmentDto, @Client() client: CitizenClient) {
+  book(
+    @Param('receptionId', uuidParam()) receptionId: string,
+    @ZodBody(bookAppointmentSchema) dto: BookAppointmentDto,
+    @Client() client: CitizenClient,
+  ) {
     return this.receptions.book(receptionId, dto, client);
   }
 
@@ -39,7 +44,9 @@ export class ReceptionController {
     return this.receptions.create(dto, staff);
   }
 
-  @StaffRoute('GET', 'receptions/:receptionId/appointments', { summary: '接访预约名单 The appointments of a reception of the caller’s unit (staff)' })
+  @StaffRoute('GET', 'receptions/:receptionId/appointments', {
+    summary: '接访预约名单 The appointments of a reception of the caller’s unit (staff)',
+  })
   appointments(@Param('receptionId', uuidParam()) receptionId: string, @Staff() staff: StaffPrincipal) {
     return this.receptions.appointments(receptionId, staff);
   }

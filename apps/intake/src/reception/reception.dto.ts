@@ -1,5 +1,6 @@
 import { staffRefSchema, unitIdSchema } from '@sunshine/contracts';
 import { z } from 'zod';
+
 import { personSchema } from '../registration/register-petition.dto';
 
 /** 领导接待日: a leader receives petitioners at the unit, at a published time and place. */
@@ -15,7 +16,10 @@ export const createReceptionSchema = z
     place: z.string().trim().min(2).max(100),
     capacity: z.number().int().min(1).max(500),
   })
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { path: ['endsAt'], message: '结束时间须晚于开始时间 / must end after it starts' });
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
+    path: ['endsAt'],
+    message: '结束时间须晚于开始时间 / must end after it starts',
+  });
 export type CreateReceptionDto = z.infer<typeof createReceptionSchema>;
 
 export const receptionQuerySchema = z.object({

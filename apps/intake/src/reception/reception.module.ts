@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ReceptionController } from './reception.controller';
 import { ReceptionService } from './reception.service';
 

@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainException, maskIdentifier, OrgDirectorySource, type FieldCipher, type StaffPrincipal } from '@sunshine/platform';
-import { createHmac } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { Clock, DomainException, type FieldCipher, maskIdentifier, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
 import { caseNotFound, unprocessableField } from '../core/intake-errors';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import type { CitizenClient } from '../http/citizen-client.decorator';
@@ -24,8 +26,16 @@ export interface ReceptionView {
 }
 
 interface ReceptionRow {
-  id: string; unit_id: string; leader_ref: string; leader_name: string; leader_title: string; starts_at: Date; ends_at: Date;
-  place: string; capacity: number; booked: string;
+  id: string;
+  unit_id: string;
+  leader_ref: string;
+  leader_name: string;
+  leader_title: string;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  capacity: number;
+  booked: string;
 }
 
 /** Who publishes a leader reception (the controller's @Roles). */
@@ -55,8 +65,19 @@ export class ReceptionService {
     await this.dataSource.query(
       `INSERT INTO receptions (id, unit_id, leader_ref, leader_name, leader_title, starts_at, ends_at, place, capacity, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [id, staff.unitId, dto.leaderRef, dto.leaderName, dto.leaderTitle, new Date(dto.startsAt), new Date(dto.endsAt), dto.place, dto.capacity,
-        staff.subject, this.clock.now()],
+      [
+        id,
+        staff.unitId,
+        dto.leaderRef,
+        dto.leaderName,
+        dto.leaderTitle,
+        new Date(dto.startsAt),
+        new Date(dto.endsAt),
+        dto.place,
+        dto.capacity,
+        staff.subject,
+        this.clock.now(),
+      ],
     );
     return this.view(id);
   }
@@ -76,7 +97,11 @@ export class ReceptionService {
    * ALREADY_BOOKED), at most MAX_UPCOMING_PER_PERSON receptions not yet over (422 BOOKING_LIMIT), at most
    * MAX_PER_CLIENT_PER_RECEPTION places per client at one reception (422 BOOKING_LIMIT): one name and phone cannot fill it.
    */
-  async book(receptionId: string, dto: BookAppointmentDto, client: CitizenClient): Promise<{ appointmentNumber: string; reception: ReceptionView }> {
+  async book(
+    receptionId: string,
+    dto: BookAppointmentDto,
+    client: CitizenClient,
+  ): Promise<{ appointmentNumber: string; reception: ReceptionView }> {
     const person = this.keyed('person', dto.phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, ''));
     const clientKey = this.keyed('client', client.address);
     const number = await this.dataSource.transaction(async (m) => {
@@ -84,7 +109,10 @@ export class ReceptionService {
       const reception = rows[0];
       const now = this.clock.now();
       if (!reception || reception.ends_at.getTime() <= now.getTime()) {
-        throw new DomainException('RECEPTION_NOT_FOUND', 'not-found', { zh: '没有该场次的领导接待，或已结束', en: 'no such reception, or it is over' });
+        throw new DomainException('RECEPTION_NOT_FOUND', 'not-found', {
+          zh: '没有该场次的领导接待，或已结束',
+          en: 'no such reception, or it is over',
+        });
       }
       const [count] = await m.query<Array<{ n: string; mine: string; client: string }>>(
         `SELECT count(*) AS n, count(*) FILTER (WHERE person_index = $2) AS mine, count(*) FILTER (WHERE client_key = $3) AS client
@@ -92,15 +120,29 @@ export class ReceptionService {
         [receptionId, person, clientKey],
       );
       const booked = Number(count?.n ?? 0);
-      if (Number(count?.mine ?? 0) > 0) throw new DomainException('ALREADY_BOOKED', 'conflict', { zh: '您已预约该场次', en: 'this phone already holds a place at this reception' });
-      if (booked >= reception.capacity) throw new DomainException('RECEPTION_FULL', 'conflict', { zh: '该场次预约已满', en: 'the reception is fully booked' });
+      if (Number(count?.mine ?? 0) > 0)
+        throw new DomainException('ALREADY_BOOKED', 'conflict', {
+          zh: '您已预约该场次',
+          en: 'this phone already holds a place at this reception',
+        });
+      if (booked >= reception.capacity)
+        throw new DomainException('RECEPTION_FULL', 'conflict', { zh: '该场次预约已满', en: 'the reception is fully booked' });
       await this.assertWithinLimits(m, person, Number(count?.client ?? 0), now);
       const appointmentNumber = `${receptionId.slice(-8).toUpperCase()}-${String(booked + 1).padStart(3, '0')}`;
       await m.query(
         `INSERT INTO appointments (id, reception_id, number, name_enc, phone_enc, subject_enc, created_at, person_index, client_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [uuidv7(), receptionId, appointmentNumber, this.cipher.encrypt(dto.name), this.cipher.encrypt(dto.phone), this.cipher.encrypt(dto.subject), now,
-          person, clientKey],
+        [
+          uuidv7(),
+          receptionId,
+          appointmentNumber,
+          this.cipher.encrypt(dto.name),
+          this.cipher.encrypt(dto.phone),
+          this.cipher.encrypt(dto.subject),
+          now,
+          person,
+          clientKey,
+        ],
       );
       return appointmentNumber;
     });
@@ -128,10 +170,11 @@ export class ReceptionService {
   async appointments(receptionId: string, staff: StaffPrincipal) {
     const [reception] = await this.dataSource.query<ReceptionRow[]>(`SELECT *, '0' AS booked FROM receptions WHERE id = $1`, [receptionId]);
     if (!reception || reception.unit_id !== staff.unitId) throw caseNotFound();
-    const rows = await this.dataSource.query<Array<{ number: string; name_enc: string; phone_enc: string; subject_enc: string; case_id: string | null; created_at: Date }>>(
-      `SELECT number, name_enc, phone_enc, subject_enc, case_id, created_at FROM appointments WHERE reception_id = $1 ORDER BY number`,
-      [receptionId],
-    );
+    const rows = await this.dataSource.query<
+      Array<{ number: string; name_enc: string; phone_enc: string; subject_enc: string; case_id: string | null; created_at: Date }>
+    >(`SELECT number, name_enc, phone_enc, subject_enc, case_id, created_at FROM appointments WHERE reception_id = $1 ORDER BY number`, [
+      receptionId,
+    ]);
     return rows.map((r) => ({
       appointmentNumber: r.number,
       name: this.cipher.decrypt(r.name_enc),
@@ -144,7 +187,9 @@ export class ReceptionService {
 
   /** The leader of a reception held by the unit (a case received there carries that leader), or 422. */
   async leaderOf(m: EntityManager, receptionId: string, unitId: string): Promise<string> {
-    const rows = await m.query<Array<{ leader_ref: string; unit_id: string }>>(`SELECT leader_ref, unit_id FROM receptions WHERE id = $1`, [receptionId]);
+    const rows = await m.query<Array<{ leader_ref: string; unit_id: string }>>(`SELECT leader_ref, unit_id FROM receptions WHERE id = $1`, [
+      receptionId,
+    ]);
     const row = rows[0];
     if (!row || row.unit_id !== unitId) {
       throw unprocessableField('UNKNOWN_RECEPTION', 'receptionId', '本单位没有该场领导接待', 'no such reception at this unit');
@@ -163,9 +208,16 @@ export class ReceptionService {
 
   private async toView(r: ReceptionRow): Promise<ReceptionView> {
     return {
-      id: r.id, unitId: r.unit_id, unitName: (await this.directory.current()).get(r.unit_id)?.name ?? null, leaderName: r.leader_name,
-      leaderTitle: r.leader_title, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), place: r.place,
-      capacity: r.capacity, booked: Number(r.booked),
+      id: r.id,
+      unitId: r.unit_id,
+      unitName: (await this.directory.current()).get(r.unit_id)?.name ?? null,
+      leaderName: r.leader_name,
+      leaderTitle: r.leader_title,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      place: r.place,
+      capacity: r.capacity,
+      booked: Number(r.booked),
     };
   }
 }

@@ -1,8 +1,9 @@
 import { StaffController, ZodBody } from '@sunshine/platform';
-import { Client, type CitizenClient } from '../http/citizen-client.decorator';
+
+import { type CitizenClient, Client } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
-import { recoveryRequestSchema, recoveryResetSchema, type RecoveryRequestDto, type RecoveryResetDto } from './recovery.dto';
 import { QueryCodeRecoveryService } from './query-code-recovery.service';
+import { type RecoveryRequestDto, recoveryRequestSchema, type RecoveryResetDto, recoveryResetSchema } from './recovery.dto';
 
 @StaffController('public/query-code', 'citizen self-service 群众自助')
 export class QueryCodeRecoveryController {

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+
 import { caseNotFound } from '../core/intake-errors';
-import { OneTimeCodes, type OneTimeCodeKind } from '../core/one-time-codes';
+import { type OneTimeCodeKind, OneTimeCodes } from '../core/one-time-codes';
 import { PetitionRepository } from '../core/petition.repository';
 import { PetitionerRepository } from '../core/petitioner.repository';
 import { ANSWER_FLOOR_MS, inUniformTime } from '../core/uniform-answer-time';
+import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { hashQueryCode, newQueryCode } from '../registration/query-code';
-import type { CitizenClient } from '../http/citizen-client.decorator';
 import { GuessBudgetService } from '../self-service/guess-budget.service';
 import { CITIZEN_NOTIFIER, type CitizenNotifier } from './citizen-notifier';
 import type { RecoveryRequestDto, RecoveryResetDto } from './recovery.dto';
@@ -57,12 +58,17 @@ export class QueryCodeRecoveryService {
     await this.dataSource.transaction(async (m) => {
       const petition = await this.petitions.findByNumber(m, caseNumber);
       // The phone registered with this case; older rows without one fall back to the petitioner's.
-      const phone = petition ? (await this.petitions.contactPhone(m, petition.caseId)) ?? (await this.petitioners.load(m, petition.petitionerId))?.phone : null;
+      const phone = petition
+        ? ((await this.petitions.contactPhone(m, petition.caseId)) ?? (await this.petitioners.load(m, petition.petitionerId))?.phone)
+        : null;
       if (!petition || !phone || digits(phone) !== digits(givenPhone)) return;
       const code = await this.codes.issue(m, RECOVERY_CODE, petition.caseId);
       if (code === null) return;
       await this.notifier.send(m, {
-        caseId: petition.caseId, channel: 'sms', to: phone, template: 'query-code-recovery',
+        caseId: petition.caseId,
+        channel: 'sms',
+        to: phone,
+        template: 'query-code-recovery',
         text: `【阳光信访】您正在找回信访件${petition.caseNumber}的查询码，验证码${code}，10分钟内有效。如非本人操作请忽略。`,
       });
     });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, maskIdentifier, type FieldCipher } from '@sunshine/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { Clock, type FieldCipher, maskIdentifier } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import type { CitizenMessage, CitizenNotifier } from './citizen-notifier';
 
@@ -23,7 +24,16 @@ export class RecordedSmsNotifier implements CitizenNotifier {
     await m.query(
       `INSERT INTO citizen_messages (id, case_id, channel, recipient_enc, recipient_masked, template, body_enc, status, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting-gateway', $8)`,
-      [uuidv7(), message.caseId, message.channel, this.cipher.encrypt(message.to), masked, message.template, this.cipher.encrypt(message.text), this.clock.now()],
+      [
+        uuidv7(),
+        message.caseId,
+        message.channel,
+        this.cipher.encrypt(message.to),
+        masked,
+        message.template,
+        this.cipher.encrypt(message.text),
+        this.clock.now(),
+      ],
     );
     this.logger.log(`${message.template} for case ${message.caseId} to ${masked} recorded (no SMS gateway configured: not sent)`);
   }

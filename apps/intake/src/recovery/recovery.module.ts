@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SelfServiceModule } from '../self-service/self-service.module';
 import { CITIZEN_NOTIFIER } from './citizen-notifier';
 import { QueryCodeRecoveryController } from './query-code-recovery.controller';

@@ -1,5 +1,6 @@
 import { channelSchema, divisionCodeSchema, petitionTypeSchema, reasonSchema, unitIdSchema } from '@sunshine/contracts';
 import { z } from 'zod';
+
 import { categorySchema, formSchema } from './register-petition.dto';
 
 /** 更正登记信息: the registered facts to correct (the new values), and why. The text of the petition is not corrected here. */

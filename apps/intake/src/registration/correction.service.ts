@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PetitionCorrected } from '@sunshine/contracts';
 import { LAWSUIT_CATEGORY } from '@sunshine/domain';
-import { CaseVisibility, Clock, DirectoryReplicaService, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
+import { type CaseTx, CaseVisibility, Clock, DirectoryReplicaService, type StaffPrincipal } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { CategoryTableService } from '../categories/category-table.service';
 import { forbidden, unprocessableField } from '../core/intake-errors';
-import { PetitionRepository, type CorrectableColumns, type PetitionRecord } from '../core/petition.repository';
+import { type CorrectableColumns, type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
 import type { CorrectPetitionDto } from './correct-petition.dto';
 import { RegistrationChecksService } from './registration-checks.service';
@@ -40,10 +41,16 @@ export class CorrectionService {
   private async correctIn(tx: CaseTx, petition: PetitionRecord, dto: CorrectPetitionDto, staff: StaffPrincipal): Promise<Corrected> {
     const m = tx.m;
     const caseId = petition.caseId;
-    if (tx.current.facts.confidential && (dto.changes.type !== undefined || dto.changes.accusedUnitId !== undefined)
-      && (await this.visibility.access(staff, tx.current.facts, m)) !== 'full') {
-      throw forbidden('FULL_ACCESS_REQUIRED', '更改检举控告的类型或被检举对象须由有管理权限的纪检监察机关办理',
-        'only the discipline-inspection chain changes an accusation’s type or accused');
+    if (
+      tx.current.facts.confidential &&
+      (dto.changes.type !== undefined || dto.changes.accusedUnitId !== undefined) &&
+      (await this.visibility.access(staff, tx.current.facts, m)) !== 'full'
+    ) {
+      throw forbidden(
+        'FULL_ACCESS_REQUIRED',
+        '更改检举控告的类型或被检举对象须由有管理权限的纪检监察机关办理',
+        'only the discipline-inspection chain changes an accusation’s type or accused',
+      );
     }
     await this.validate(m, petition, dto);
     const { columns, changes } = await this.diff(petition, dto);
@@ -66,21 +73,39 @@ export class CorrectionService {
     const c = dto.changes;
     if (c.category !== undefined) this.categories.assertKnown(c.category, 'changes.category');
     if (c.placeCode && !(await this.replica.hasDivision(c.placeCode))) {
-      throw unprocessableField('UNKNOWN_DIVISION', 'changes.placeCode', '区划代码不在组织目录中', `division ${c.placeCode} is not in the directory`);
+      throw unprocessableField(
+        'UNKNOWN_DIVISION',
+        'changes.placeCode',
+        '区划代码不在组织目录中',
+        `division ${c.placeCode} is not in the directory`,
+      );
     }
     if (c.accusedUnitId && !(await this.replica.unit(c.accusedUnitId))) {
-      throw unprocessableField('UNKNOWN_ACCUSED_UNIT', 'changes.accusedUnitId', '被检举单位不在组织目录中', `unit ${c.accusedUnitId} is not in the directory`);
+      throw unprocessableField(
+        'UNKNOWN_ACCUSED_UNIT',
+        'changes.accusedUnitId',
+        '被检举单位不在组织目录中',
+        `unit ${c.accusedUnitId} is not in the directory`,
+      );
     }
     if ((c.type ?? petition.type) === 'accusation' && !(c.accusedUnitId ?? petition.accusedUnitId)) {
       const dossier = await this.petitions.loadDossier(m, petition.caseId);
       if (!dossier?.accusedPerson) {
-        throw unprocessableField('ACCUSED_REQUIRED', 'changes.accusedUnitId', '检举控告须写明被检举对象', 'an accusation names the accused');
+        throw unprocessableField(
+          'ACCUSED_REQUIRED',
+          'changes.accusedUnitId',
+          '检举控告须写明被检举对象',
+          'an accusation names the accused',
+        );
       }
     }
   }
 
   /** The facts that really change: new column values, and the event's `changes` (flags follow type, category, place). */
-  private async diff(p: PetitionRecord, dto: CorrectPetitionDto): Promise<{ columns: CorrectableColumns; changes: PetitionCorrected['changes'] }> {
+  private async diff(
+    p: PetitionRecord,
+    dto: CorrectPetitionDto,
+  ): Promise<{ columns: CorrectableColumns; changes: PetitionCorrected['changes'] }> {
     const c = dto.changes;
     const columns: { -readonly [K in keyof CorrectableColumns]: CorrectableColumns[K] } = {};
     const changes: { -readonly [K in keyof PetitionCorrected['changes']]: PetitionCorrected['changes'][K] } = {};
@@ -94,20 +119,26 @@ export class CorrectionService {
       changes.receivedAt = columns.receivedAt.toISOString();
     }
     if (c.form) {
-      const form = c.form.kind === 'collective'
-        ? { kind: 'collective' as const, headCount: c.form.headCount, representatives: c.form.representatives.length }
-        : { kind: 'individual' as const };
+      const form =
+        c.form.kind === 'collective'
+          ? { kind: 'collective' as const, headCount: c.form.headCount, representatives: c.form.representatives.length }
+          : { kind: 'individual' as const };
       if (JSON.stringify(form) !== JSON.stringify(p.form) || c.form.kind === 'collective') columns.form = changes.form = form;
     }
     const flags = { ...p.flags };
     flags.confidential = (columns.type ?? p.type) === 'accusation';
     flags.lawsuit = (columns.category ?? p.category) === LAWSUIT_CATEGORY;
     if (columns.channel || columns.type || columns.category || columns.placeCode || columns.accusedUnitId) {
-      flags.skipLevel = (await this.checks.skipLevel({
-        channel: columns.channel ?? p.channel, type: columns.type ?? p.type, category: columns.category ?? p.category,
-        placeCode: columns.placeCode ?? p.placeCode, accusedUnitId: columns.accusedUnitId ?? p.accusedUnitId ?? undefined,
-        receivingUnitId: p.receivingUnitId,
-      })).flagged;
+      flags.skipLevel = (
+        await this.checks.skipLevel({
+          channel: columns.channel ?? p.channel,
+          type: columns.type ?? p.type,
+          category: columns.category ?? p.category,
+          placeCode: columns.placeCode ?? p.placeCode,
+          accusedUnitId: columns.accusedUnitId ?? p.accusedUnitId ?? undefined,
+          receivingUnitId: p.receivingUnitId,
+        })
+      ).flagged;
     }
     const changedFlags = (['confidential', 'lawsuit', 'skipLevel'] as const).filter((k) => flags[k] !== p.flags[k]);
     if (changedFlags.length > 0) {

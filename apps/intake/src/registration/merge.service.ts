@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_NOT_FOUND, CaseReplicaStore, CaseVisibility, Clock, type CaseTx, type StaffPrincipal } from '@sunshine/platform';
-import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { CASE_NOT_FOUND, CaseReplicaStore, type CaseTx, CaseVisibility, Clock, type StaffPrincipal } from '@sunshine/platform';
+
+import { type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
 import { RepeatDetectorService } from '../repeat/repeat-detector.service';
 import type { MergePetitionDto } from './correct-petition.dto';

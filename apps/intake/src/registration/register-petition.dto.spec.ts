@@ -1,8 +1,15 @@
 import { registerPetitionSchema } from './register-petition.dto';
 
 const valid = {
-  channel: 'visit', receivedAt: '2025-03-03T09:00:00+08:00', type: 'claim', category: 'labour', placeCode: '410726101000',
-  subject: '拖欠工资', content: '老板拖欠工资三个月。', petitioner: { name: '张三' }, form: { kind: 'individual' },
+  channel: 'visit',
+  receivedAt: '2025-03-03T09:00:00+08:00',
+  type: 'claim',
+  category: 'labour',
+  placeCode: '410726101000',
+  subject: '拖欠工资',
+  content: '老板拖欠工资三个月。',
+  petitioner: { name: '张三' },
+  form: { kind: 'individual' },
 };
 const issues = (body: unknown) => {
   const r = registerPetitionSchema.safeParse(body);
@@ -18,7 +25,9 @@ describe('registerPetitionSchema', () => {
   it('limits a collective petition to 5 representatives and as many people as came (Art 20)', () => {
     const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `代表${i}` }));
     expect(issues({ ...valid, form: { kind: 'collective', headCount: 30, representatives: reps(5) } })).toEqual([]);
-    expect(issues({ ...valid, form: { kind: 'collective', headCount: 30, representatives: reps(6) } })[0]).toMatch(/^form\.representatives: .*at most 5/);
+    expect(issues({ ...valid, form: { kind: 'collective', headCount: 30, representatives: reps(6) } })[0]).toMatch(
+      /^form\.representatives: .*at most 5/,
+    );
     expect(issues({ ...valid, form: { kind: 'collective', headCount: 3, representatives: reps(4) } })[0]).toMatch(/^form: /);
   });
 
@@ -37,4 +46,3 @@ describe('registerPetitionSchema', () => {
     expect(issues({ ...valid, category: '' })).toEqual([expect.stringMatching(/^category: /)]);
   });
 });
-

@@ -14,7 +14,11 @@ export const personSchema = z.object({
 
 export const subjectSchema = z.string().trim().min(2).max(100);
 /** The petition's text: at most 20 000 characters (longer material goes in attachments). */
-export const contentSchema = z.string().trim().min(5).max(20000, '正文不超过20000字，更多材料请作为附件上传 / at most 20000 characters: attach longer material');
+export const contentSchema = z
+  .string()
+  .trim()
+  .min(5)
+  .max(20000, '正文不超过20000字，更多材料请作为附件上传 / at most 20000 characters: attach longer material');
 /** A code of the category code table; which codes it holds is checked against the table (CategoryTableService). */
 export const categorySchema = categoryCodeSchema;
 
@@ -25,7 +29,9 @@ export const formSchema = z.discriminatedUnion('kind', [
     /** 人次: persons who came or signed. */
     headCount: z.number().int().min(2).max(100000),
     /** At most 5 representatives (Art 20). */
-    representatives: z.array(personSchema).max(MAX_REPRESENTATIVES, `代表不超过${MAX_REPRESENTATIVES}人 / at most ${MAX_REPRESENTATIVES} representatives (Art 20)`),
+    representatives: z
+      .array(personSchema)
+      .max(MAX_REPRESENTATIVES, `代表不超过${MAX_REPRESENTATIVES}人 / at most ${MAX_REPRESENTATIVES} representatives (Art 20)`),
   }),
 ]);
 
@@ -34,7 +40,10 @@ export const accusedSchema = z.object({ unitId: unitIdSchema.optional(), person:
 type Refinable = { type: string; accused?: { unitId?: string; person?: string }; form: z.infer<typeof formSchema> };
 
 /** A division code as given: 6 (GB/T 2260) to 12 digits; one the directory does not know is registered as given. */
-const givenPlaceCode = z.string().trim().regex(/^\d{6,12}$/, '区划代码应为6至12位数字 / a division code has 6 to 12 digits');
+const givenPlaceCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6,12}$/, '区划代码应为6至12位数字 / a division code has 6 to 12 digits');
 
 /** Rules across fields: an accusation names the accused; a collective petition's form fits Art 20. */
 export function refineRegistration(v: Refinable, ctx: z.RefinementCtx): void {
@@ -80,14 +89,16 @@ export const registerPetitionSchema = z
      * What `POST /suggestions` answered for this text (model, suggested category, score), sent back with the form: the
      * event records it beside the category registered, so the suggestion's acceptance rate is measured.
      */
-    suggestion: z
-      .object({ model: z.string().min(1).max(64), category: categoryCodeSchema, score: z.number().min(0).max(1) })
-      .optional(),
+    suggestion: z.object({ model: z.string().min(1).max(64), category: categoryCodeSchema, score: z.number().min(0).max(1) }).optional(),
   })
   .superRefine(refineRegistration)
   .superRefine((v, ctx) => {
     if (v.placeCode === undefined && v.placeText === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['placeCode'], message: '须填写事发地区划代码或地名 / a place code or the place in words is required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['placeCode'],
+        message: '须填写事发地区划代码或地名 / a place code or the place in words is required',
+      });
     }
   });
 

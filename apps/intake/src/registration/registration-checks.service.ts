@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Channel, PetitionType } from '@sunshine/contracts';
 import {
   caseAccess,
+  type CaseViewer,
   caseViewerOf,
   checkFinality,
   checkRepeatToHigherOrgan,
@@ -9,11 +10,11 @@ import {
   detectSkipLevel,
   handlingDeadline,
   stageRecord,
-  type CaseViewer,
 } from '@sunshine/domain';
 import { CaseReplicaStore, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import { PetitionRepository, type CallerKeys } from '../core/petition.repository';
+
+import { type CallerKeys, PetitionRepository } from '../core/petition.repository';
 import { RepeatDetectorService, type RepeatMatch } from '../repeat/repeat-detector.service';
 
 export interface CheckFacts {
@@ -85,7 +86,9 @@ export class RegistrationChecksService {
     const repeat = matter.caller ? await this.repeats.findRepeat(m, matter.caller, matter.subject, matter.content, viewer) : null;
     const similarText = matter.caller && !repeat ? await this.repeats.findSimilarText(m, matter.subject, matter.content, viewer) : null;
     return {
-      skipLevel, repeat, similarText,
+      skipLevel,
+      repeat,
+      similarText,
       art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null,
       finality: repeat ? await this.finality(m, repeat.caseId, viewer) : null,
     };
@@ -99,8 +102,13 @@ export class RegistrationChecksService {
       if (!earlier || caseAccess(earlier.facts, viewer).access === 'none') continue;
       const check = checkFinality(earlier.state);
       if (check.final && check.finalSince) {
-        return { caseId, caseNumber: earlier.state.caseNumber, finalSince: check.finalSince, reasons: check.reasons,
-          decide: { action: 'not-accept', properChannel: 'no-further-petition' } };
+        return {
+          caseId,
+          caseNumber: earlier.state.caseNumber,
+          finalSince: check.finalSince,
+          reasons: check.reasons,
+          decide: { action: 'not-accept', properChannel: 'no-further-petition' },
+        };
       }
     }
     return null;

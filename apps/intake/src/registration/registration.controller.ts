@@ -1,14 +1,15 @@
 import { Param } from '@nestjs/common';
-import { Roles, Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Roles, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodResponse } from '@sunshine/platform';
+
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { uuidParam } from '../http/params';
-import { correctPetitionSchema, mergePetitionSchema, type CorrectPetitionDto, type MergePetitionDto } from './correct-petition.dto';
-import { CorrectionService, type Corrected } from './correction.service';
-import { MergeService, type Merged } from './merge.service';
-import { registerPetitionSchema, type RegisterPetitionDto } from './register-petition.dto';
+import { type CorrectPetitionDto, correctPetitionSchema, type MergePetitionDto, mergePetitionSchema } from './correct-petition.dto';
+import { type Corrected, CorrectionService } from './correction.service';
+import { type Merged, MergeService } from './merge.service';
+import { type RegisterPetitionDto, registerPetitionSchema } from './register-petition.dto';
 import { registeredSchema } from './registration.response';
-import { RegistrationService, type Registered } from './registration.service';
+import { type Registered, RegistrationService } from './registration.service';
 
 /** 登记: staff of a unit that registers petitions (有访必录入), correcting and merging within its scope. */
 @Roles(...REGISTERING_ROLES)
@@ -38,12 +39,23 @@ export class RegistrationController {
   }
 
   @StaffRoute('PATCH', ':caseId', { summary: '更正登记信息 Correct registered facts, with the reason (emits petition.corrected)' })
-  correct(@Param('caseId', uuidParam()) caseId: string, @ZodBody(correctPetitionSchema) dto: CorrectPetitionDto, @Staff() staff: StaffPrincipal): Promise<Corrected> {
+  correct(
+    @Param('caseId', uuidParam()) caseId: string,
+    @ZodBody(correctPetitionSchema) dto: CorrectPetitionDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<Corrected> {
     return this.corrections.correct(caseId, dto, staff);
   }
 
-  @StaffRoute('POST', ':caseId/merge', { status: 201, summary: '并单 Link the case to an earlier case of the same matter (emits petition.merged)' })
-  merge(@Param('caseId', uuidParam()) caseId: string, @ZodBody(mergePetitionSchema) dto: MergePetitionDto, @Staff() staff: StaffPrincipal): Promise<Merged> {
+  @StaffRoute('POST', ':caseId/merge', {
+    status: 201,
+    summary: '并单 Link the case to an earlier case of the same matter (emits petition.merged)',
+  })
+  merge(
+    @Param('caseId', uuidParam()) caseId: string,
+    @ZodBody(mergePetitionSchema) dto: MergePetitionDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<Merged> {
     return this.merges.merge(caseId, dto, staff);
   }
 }

@@ -1,6 +1,7 @@
 import { petitionRegisteredV1 } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { Registered } from './registration.service';
 
 const reasons = z.array(z.string()).describe('依据 / why');
@@ -8,7 +9,9 @@ const reasons = z.array(z.string()).describe('依据 / why');
 const repeatMatchSchema = z.object({
   caseId: z.uuid().describe('疑似重复的原事项 / the earlier case'),
   score: z.number().describe('文本相似度 0–1 / cosine similarity'),
-  basis: z.enum(['same-petitioner', 'same-phone', 'same-name-and-place', 'near-duplicate-text']).describe('认定依据 / how it was recognised'),
+  basis: z
+    .enum(['same-petitioner', 'same-phone', 'same-name-and-place', 'near-duplicate-text'])
+    .describe('认定依据 / how it was recognised'),
   reason: z.object({ zh: z.string(), en: z.string() }),
 });
 

@@ -2,23 +2,24 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
 import { LAWSUIT_CATEGORY, lshBandKeys, minhashSignature } from '@sunshine/domain';
-import { CaseEmitter, Clock, DirectoryReplicaService, DomainException, type BlindIndexer } from '@sunshine/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { type BlindIndexer, CaseEmitter, Clock, DirectoryReplicaService, DomainException } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
+import { CategoryTableService } from '../categories/category-table.service';
 import { IdempotencyService, type IdempotentRequest } from '../core/idempotency.service';
 import { unprocessableField } from '../core/intake-errors';
 import { PetitionRepository } from '../core/petition.repository';
-import { PetitionerRepository, type PersonInput } from '../core/petitioner.repository';
+import { type PersonInput, PetitionerRepository } from '../core/petitioner.repository';
 import { BLIND_INDEXER } from '../crypto/crypto.module';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { ReceptionService } from '../reception/reception.service';
-import { CategoryTableService } from '../categories/category-table.service';
-import { CaseNumberService } from './case-number.service';
-import { hashQueryCode, newQueryCode } from './query-code';
 import { matterText } from '../repeat/matter-similarity';
 import { callerKeyValues } from '../repeat/repeat-detector.service';
 import { RepeatReportsService } from '../repeat/repeat-reports.service';
-import { RegistrationChecksService, type RegistrationChecks } from './registration-checks.service';
+import { CaseNumberService } from './case-number.service';
+import { hashQueryCode, newQueryCode } from './query-code';
+import { type RegistrationChecks, RegistrationChecksService } from './registration-checks.service';
 
 export interface RegistrationInput {
   readonly channel: Channel;
@@ -34,7 +35,9 @@ export interface RegistrationInput {
   readonly subject: string;
   readonly content: string;
   readonly petitioner: PersonInput;
-  readonly form: { readonly kind: 'individual' } | { readonly kind: 'collective'; readonly headCount: number; readonly representatives: readonly PersonInput[] };
+  readonly form:
+    | { readonly kind: 'individual' }
+    | { readonly kind: 'collective'; readonly headCount: number; readonly representatives: readonly PersonInput[] };
   readonly accused?: { readonly unitId?: string; readonly person?: string };
   readonly receptionId?: string;
   /** What `POST /suggestions` suggested for the text, sent back with the form (智能分类: its acceptance is measured). */
@@ -104,7 +107,12 @@ export class RegistrationService {
    * unverified and links the submission to nobody (its own petitioner record, issue 17 door 4). A known petitioner's
    * record is never rewritten: the details given now are the version this case carries (door 3).
    */
-  async register(input: RegistrationInput, registrar: Registrar, idempotent: IdempotentRequest | null = null, within?: WithinRegistration): Promise<Registered> {
+  async register(
+    input: RegistrationInput,
+    registrar: Registrar,
+    idempotent: IdempotentRequest | null = null,
+    within?: WithinRegistration,
+  ): Promise<Registered> {
     const registeredAt = this.clock.now();
     const { unit, placeCode, category, asGiven, lateReceipt } = await this.validate(input, registrar, registeredAt);
     const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
@@ -114,15 +122,32 @@ export class RegistrationService {
     const keys = this.callerKeys(input.petitioner);
     // Staff saw or heard the caller; an online submitter is unverified and matched to no earlier case (issue 17 door 4).
     const caller = staffSaw ? { petitionerId: known, ...keys, placeCode } : null;
-    const facts = { channel: input.channel, type: input.type, category, placeCode, accusedUnitId: input.accused?.unitId, receivingUnitId: unit.id };
-    const found = await this.checks.run(this.dataSource.manager, facts, { caller, subject: input.subject, content: input.content }, registeredAt,
-      { unitId: unit.id, divisionCode: unit.divisionCode });
-    const checks: RegistrationChecks = lateReceipt ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } } : found;
+    const facts = {
+      channel: input.channel,
+      type: input.type,
+      category,
+      placeCode,
+      accusedUnitId: input.accused?.unitId,
+      receivingUnitId: unit.id,
+    };
+    const found = await this.checks.run(
+      this.dataSource.manager,
+      facts,
+      { caller, subject: input.subject, content: input.content },
+      registeredAt,
+      { unitId: unit.id, divisionCode: unit.divisionCode },
+    );
+    const checks: RegistrationChecks = lateReceipt
+      ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } }
+      : found;
     // A match the registering unit may not see is never named to it (door 2): it is reported to the unit that may.
-    const hidden = caller ? await this.repeatReports.findHidden(this.dataSource.manager, caller, input, { unitId: unit.id, divisionCode: unit.divisionCode }) : null;
-    const form = input.form.kind === 'collective'
-      ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
-      : { kind: 'individual' as const };
+    const hidden = caller
+      ? await this.repeatReports.findHidden(this.dataSource.manager, caller, input, { unitId: unit.id, divisionCode: unit.divisionCode })
+      : null;
+    const form =
+      input.form.kind === 'collective'
+        ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
+        : { kind: 'individual' as const };
     const flags = {
       ...(checks.repeat ? { repeatOf: checks.repeat.caseId } : {}),
       ...(checks.finality ? { finalOf: checks.finality.caseId } : {}),
@@ -137,34 +162,74 @@ export class RegistrationService {
       const petitionerId = staffSaw
         ? await this.petitioners.findOrCreate(m, uuidv7(), input.petitioner, blind)
         : await this.petitioners.createUnverified(m, uuidv7(), input.petitioner, blind);
-      const petitionerVersionId = await this.petitioners.recordVersion(m, petitionerId, input.petitioner, registrar.registeredBy, registeredAt);
+      const petitionerVersionId = await this.petitioners.recordVersion(
+        m,
+        petitionerId,
+        input.petitioner,
+        registrar.registeredBy,
+        registeredAt,
+      );
       // Taken last: the counter row stays locked only until the commit (no gaps, no duplicates).
       const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
       await this.petitions.insert(m, {
-        caseId, caseNumber, queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
-        channel: input.channel, type: input.type, category, placeCode, receivingUnitId: unit.id,
-        receivedAt: input.receivedAt, registeredAt, form, asGiven: asGiven ?? null, petitionerId, petitionerVersionId,
-        petitionerIdentity: staffSaw ? 'staff-registration' : 'unverified', accusedUnitId: input.accused?.unitId ?? null, flags,
-        registeredBy: registrar.registeredBy, receptionId: input.receptionId ?? null, checks: { ...checks },
+        caseId,
+        caseNumber,
+        queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
+        channel: input.channel,
+        type: input.type,
+        category,
+        placeCode,
+        receivingUnitId: unit.id,
+        receivedAt: input.receivedAt,
+        registeredAt,
+        form,
+        asGiven: asGiven ?? null,
+        petitionerId,
+        petitionerVersionId,
+        petitionerIdentity: staffSaw ? 'staff-registration' : 'unverified',
+        accusedUnitId: input.accused?.unitId ?? null,
+        flags,
+        registeredBy: registrar.registeredBy,
+        receptionId: input.receptionId ?? null,
+        checks: { ...checks },
       });
       await this.petitions.setContactPhone(m, caseId, input.petitioner.phone);
       await this.petitions.setCallerKeys(m, caseId, keys);
       const signature = minhashSignature(matterText(input.subject, input.content));
       await this.petitions.setTextSignature(m, caseId, signature, lshBandKeys(signature));
       await this.petitions.insertDossier(m, caseId, {
-        subject: input.subject, content: input.content, accusedPerson: input.accused?.person,
+        subject: input.subject,
+        content: input.content,
+        accusedPerson: input.accused?.person,
         representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,
       });
       // The case is created here: no replica row yet (current = null).
-      await this.emitter.emit(m, caseId, null, {
-        name: 'register',
-        payload: {
-          caseNumber, channel: input.channel, form, type: input.type, category, placeCode,
-          receivingUnitId: unit.id, receivedAt: input.receivedAt.toISOString(), registeredAt: registeredAt.toISOString(),
-          petitionerRef: petitionerId, accusedUnitId: input.accused?.unitId, flags, attachmentCount: 0, ...(asGiven ? { asGiven } : {}),
-          ...(input.suggestion ? { suggestion: { ...input.suggestion, accepted: input.suggestion.category === category } } : {}),
+      await this.emitter.emit(
+        m,
+        caseId,
+        null,
+        {
+          name: 'register',
+          payload: {
+            caseNumber,
+            channel: input.channel,
+            form,
+            type: input.type,
+            category,
+            placeCode,
+            receivingUnitId: unit.id,
+            receivedAt: input.receivedAt.toISOString(),
+            registeredAt: registeredAt.toISOString(),
+            petitionerRef: petitionerId,
+            accusedUnitId: input.accused?.unitId,
+            flags,
+            attachmentCount: 0,
+            ...(asGiven ? { asGiven } : {}),
+            ...(input.suggestion ? { suggestion: { ...input.suggestion, accepted: input.suggestion.category === category } } : {}),
+          },
         },
-      }, { actor: registrar.actor });
+        { actor: registrar.actor },
+      );
       if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);
       const answer: Registered = { caseId, caseNumber, queryCode, flags, checks, ...(asGiven ? { asGiven } : {}) };
       if (within) await within(m, answer);
@@ -182,9 +247,20 @@ export class RegistrationService {
    */
   private async validate(input: RegistrationInput, registrar: Registrar, now: Date) {
     const unit = await this.replica.unit(registrar.unitId);
-    if (!unit) throw unprocessableField('UNKNOWN_RECEIVING_UNIT', 'receivingUnitId', '登记单位不在组织目录中', `unit ${registrar.unitId} is not in the directory`);
+    if (!unit)
+      throw unprocessableField(
+        'UNKNOWN_RECEIVING_UNIT',
+        'receivingUnitId',
+        '登记单位不在组织目录中',
+        `unit ${registrar.unitId} is not in the directory`,
+      );
     if (input.accused?.unitId && !(await this.replica.unit(input.accused.unitId))) {
-      throw unprocessableField('UNKNOWN_ACCUSED_UNIT', 'accused.unitId', '被检举单位不在组织目录中', `unit ${input.accused.unitId} is not in the directory`);
+      throw unprocessableField(
+        'UNKNOWN_ACCUSED_UNIT',
+        'accused.unitId',
+        '被检举单位不在组织目录中',
+        `unit ${input.accused.unitId} is not in the directory`,
+      );
     }
     if (input.receivedAt.getTime() > now.getTime() + 60_000) {
       throw unprocessableField('RECEIVED_IN_FUTURE', 'receivedAt', '收到时间不能晚于现在', 'receivedAt cannot be in the future');
@@ -201,8 +277,13 @@ export class RegistrationService {
     }
     if (category.asGiven !== undefined) asGiven.category = category.asGiven;
     const unresolved = Object.keys(asGiven).length > 0;
-    return { unit, placeCode: known ? code : unit.divisionCode, category: category.code,
-      asGiven: unresolved ? asGiven : undefined, lateReceipt };
+    return {
+      unit,
+      placeCode: known ? code : unit.divisionCode,
+      category: category.code,
+      asGiven: unresolved ? asGiven : undefined,
+      lateReceipt,
+    };
   }
 
   /** The blind indexes a later registration recognises this caller by (repeat detection): the phone and the name. */
@@ -216,9 +297,14 @@ export class RegistrationService {
     const days = Math.floor((now.getTime() - input.receivedAt.getTime()) / DAY_MS);
     if (days <= RECEIVED_AT_CONFIRMATION_DAYS) return undefined;
     if (input.confirmReceivedAt === true) return { days };
-    throw new DomainException('RECEIVED_AT_CONFIRMATION_REQUIRED', 'unprocessable', {
-      zh: `收到时间为${days}日前（超过${RECEIVED_AT_CONFIRMATION_DAYS}日），请核对；确属该日收到的，请确认后登记（confirmReceivedAt）`,
-      en: `receivedAt is ${days} days ago (more than ${RECEIVED_AT_CONFIRMATION_DAYS}): check it, and confirm it with confirmReceivedAt if it is right`,
-    }, { fields: [{ field: 'receivedAt', reason: `须确认 / needs confirmation (${days} days ago)` }], days });
+    throw new DomainException(
+      'RECEIVED_AT_CONFIRMATION_REQUIRED',
+      'unprocessable',
+      {
+        zh: `收到时间为${days}日前（超过${RECEIVED_AT_CONFIRMATION_DAYS}日），请核对；确属该日收到的，请确认后登记（confirmReceivedAt）`,
+        en: `receivedAt is ${days} days ago (more than ${RECEIVED_AT_CONFIRMATION_DAYS}): check it, and confirm it with confirmReceivedAt if it is right`,
+      },
+      { fields: [{ field: 'receivedAt', reason: `须确认 / needs confirmation (${days} days ago)` }], days },
+    );
   }
 }

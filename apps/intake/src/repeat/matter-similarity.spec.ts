@@ -1,4 +1,4 @@
-import { cosine, matterText, MatterSimilarity } from './matter-similarity';
+import { cosine, MatterSimilarity, matterText } from './matter-similarity';
 
 const wages = matterText('拖欠农民工工资', '本人在东屯镇某建筑工地务工，工程结束后老板拖欠工资三个月未付，请求帮助追讨。');
 const wagesAgain = matterText('再次反映工地拖欠工资', '东屯镇建筑工地老板拖欠我们农民工工资至今未付，已经三个多月，请求追讨欠薪。');

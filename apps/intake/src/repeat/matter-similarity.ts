@@ -4,7 +4,25 @@ import { dict, idf } from '@node-rs/jieba/dict';
 export type TermVector = ReadonlyMap<string, number>;
 
 // Petition boilerplate that says nothing about the matter.
-const STOP_WORDS = new Set(['本人', '我们', '请求', '要求', '希望', '反映', '问题', '情况', '有关', '部门', '领导', '帮助', '解决', '处理', '一直', '没有', '现在']);
+const STOP_WORDS = new Set([
+  '本人',
+  '我们',
+  '请求',
+  '要求',
+  '希望',
+  '反映',
+  '问题',
+  '情况',
+  '有关',
+  '部门',
+  '领导',
+  '帮助',
+  '解决',
+  '处理',
+  '一直',
+  '没有',
+  '现在',
+]);
 const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
 
 /**

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { estimatedSimilarity, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD, type CaseViewer } from '@sunshine/domain';
+import { type CaseViewer, estimatedSimilarity, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '@sunshine/domain';
 import { caseVisibilitySql, type VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import { PetitionRepository, type CallerKeys, type RepeatBasis } from '../core/petition.repository';
+
+import { type CallerKeys, PetitionRepository, type RepeatBasis } from '../core/petition.repository';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
-import { cosine, matterText, MatterSimilarity } from './matter-similarity';
+import { cosine, MatterSimilarity, matterText } from './matter-similarity';
 
 export interface RepeatMatch {
   readonly caseId: string;
@@ -20,7 +21,10 @@ const BASIS_WORDS: Record<RepeatBasis, { zh: string; en: string }> = {
   'same-petitioner': { zh: '同一身份证号码', en: 'the same ID number' },
   'same-phone': { zh: '同一联系电话', en: 'the same phone' },
   'same-name-and-place': { zh: '同一姓名、同一事发地', en: 'the same name at the same place' },
-  'near-duplicate-text': { zh: '文本高度相似（可能为同一事项经其他渠道重复反映）', en: 'near-duplicate text (the same matter through another channel)' },
+  'near-duplicate-text': {
+    zh: '文本高度相似（可能为同一事项经其他渠道重复反映）',
+    en: 'near-duplicate text (the same matter through another channel)',
+  },
 };
 
 /** The blind indexes a caller is recognised by: the phone's digits (without +86) and the name without spaces. */
@@ -47,7 +51,14 @@ export class RepeatDetectorService {
   ) {}
 
   /** The most similar earlier matter of the same person among the cases `viewer` may know of (the one visibility rule). */
-  async findRepeat(m: EntityManager, keys: CallerKeys, subject: string, content: string, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
+  async findRepeat(
+    m: EntityManager,
+    keys: CallerKeys,
+    subject: string,
+    content: string,
+    viewer: CaseViewer,
+    excludeCaseId?: string,
+  ): Promise<RepeatMatch | null> {
     return this.bestAmong(m, keys, subject, content, caseVisibilitySql(viewer, 6, 'c'), excludeCaseId);
   }
 
@@ -56,14 +67,21 @@ export class RepeatDetectorService {
    * estimated Jaccard similarity at or above the threshold, whoever brought it — the same matter through another
    * channel or another person), found through the LSH band index. Shown to the clerk; it flags nothing by itself.
    */
-  async findSimilarText(m: EntityManager, subject: string, content: string, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
+  async findSimilarText(
+    m: EntityManager,
+    subject: string,
+    content: string,
+    viewer: CaseViewer,
+    excludeCaseId?: string,
+  ): Promise<RepeatMatch | null> {
     const mine = minhashSignature(matterText(subject, content));
     const candidates = await this.petitions.nearDuplicateCandidates(m, lshBandKeys(mine), CANDIDATES, caseVisibilitySql(viewer, 3, 'c'));
     let best: RepeatMatch | null = null;
     for (const candidate of candidates) {
       if (candidate.caseId === excludeCaseId) continue;
       const score = round(estimatedSimilarity(mine, candidate.signature));
-      if (score >= NEAR_DUPLICATE_THRESHOLD && (best === null || score > best.score)) best = matchOf(candidate.caseId, score, 'near-duplicate-text');
+      if (score >= NEAR_DUPLICATE_THRESHOLD && (best === null || score > best.score))
+        best = matchOf(candidate.caseId, score, 'near-duplicate-text');
     }
     return best;
   }
@@ -72,12 +90,25 @@ export class RepeatDetectorService {
    * The most similar earlier matter of the petitioner among the cases `viewer` may NOT know of: never shown to `viewer`,
    * only reported to the unit that may see it (RepeatReportsService).
    */
-  async findHiddenRepeat(m: EntityManager, keys: CallerKeys, subject: string, content: string, viewer: CaseViewer): Promise<RepeatMatch | null> {
+  async findHiddenRepeat(
+    m: EntityManager,
+    keys: CallerKeys,
+    subject: string,
+    content: string,
+    viewer: CaseViewer,
+  ): Promise<RepeatMatch | null> {
     const visible = caseVisibilitySql(viewer, 6, 'c');
     return this.bestAmong(m, keys, subject, content, { ...visible, visible: `(${visible.visible}) IS NOT TRUE` });
   }
 
-  private async bestAmong(m: EntityManager, keys: CallerKeys, subject: string, content: string, among: VisibilitySql, excludeCaseId?: string): Promise<RepeatMatch | null> {
+  private async bestAmong(
+    m: EntityManager,
+    keys: CallerKeys,
+    subject: string,
+    content: string,
+    among: VisibilitySql,
+    excludeCaseId?: string,
+  ): Promise<RepeatMatch | null> {
     if (keys.petitionerId === null && keys.phoneIndex === null && keys.nameIndex === null) return null;
     const candidates = (await this.petitions.sameCaller(m, keys, CANDIDATES, among)).filter((c) => c.caseId !== excludeCaseId);
     if (candidates.length === 0) return null;
@@ -88,7 +119,8 @@ export class RepeatDetectorService {
       const dossier = await this.petitions.loadDossier(m, candidate.caseId);
       if (!dossier) continue;
       const score = round(cosine(mine, similarity.vector(matterText(dossier.subject, dossier.content))));
-      if (score >= this.config.repeatThreshold && (best === null || score > best.score)) best = matchOf(candidate.caseId, score, candidate.basis);
+      if (score >= this.config.repeatThreshold && (best === null || score > best.score))
+        best = matchOf(candidate.caseId, score, candidate.basis);
     }
     return best;
   }
@@ -105,7 +137,9 @@ export class RepeatDetectorService {
 function matchOf(caseId: string, score: number, basis: RepeatBasis): RepeatMatch {
   const words = BASIS_WORDS[basis];
   return {
-    caseId, score, basis,
+    caseId,
+    score,
+    basis,
     reason: { zh: `${words.zh}，事项内容相似度${score.toFixed(2)}`, en: `${words.en}, matter similarity ${score.toFixed(2)}` },
   };
 }

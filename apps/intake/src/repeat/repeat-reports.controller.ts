@@ -1,8 +1,9 @@
 import { Header } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodQuery } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+
 import { RepeatReportsService, type RepeatReportView } from './repeat-reports.service';
 
 export const repeatReportQuerySchema = z.object({
@@ -18,7 +19,8 @@ export class RepeatReportsController {
   ) {}
 
   @StaffRoute('GET', '', {
-    summary: '本单位收到的重复访报告 Repeat matches reported to the caller’s unit: a registration elsewhere matched an earlier case only this unit may see (both cases visible to the caller)',
+    summary:
+      '本单位收到的重复访报告 Repeat matches reported to the caller’s unit: a registration elsewhere matched an earlier case only this unit may see (both cases visible to the caller)',
   })
   @Header('cache-control', 'no-store')
   list(@ZodQuery(repeatReportQuerySchema) q: RepeatReportQueryDto, @Staff() staff: StaffPrincipal): Promise<RepeatReportView[]> {

@@ -3,14 +3,15 @@ import {
   BUREAU_KINDS,
   caseAccess,
   caseViewerOf,
+  type CaseVisibilityFacts,
   DISCIPLINE_KINDS,
   divisionLineage,
-  type CaseVisibilityFacts,
   type OrgDirectory,
 } from '@sunshine/domain';
 import { CaseReplicaStore, CaseVisibility, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
-import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
 import type { CallerKeys } from '../core/petition.repository';
 import { RepeatDetectorService, type RepeatMatch } from './repeat-detector.service';
 
@@ -83,7 +84,13 @@ export class RepeatReportsService {
         ORDER BY r.reported_at DESC, r.id DESC LIMIT $2`,
       [staff.unitId, q.limit, ...now.params, ...then.params],
     );
-    return rows.map((r) => ({ id: r.id, caseId: r.case_id, earlierCaseId: r.earlier_case_id, score: Number(r.score), reportedAt: r.reported_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      earlierCaseId: r.earlier_case_id,
+      score: Number(r.score),
+      reportedAt: r.reported_at.toISOString(),
+    }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { createFieldCipher, loadPlatformConfig, loadServiceEnv, parseKeyRing } from '@sunshine/platform';
 import { Client } from 'pg';
 import { z } from 'zod';
+
 import { LocalDiskAttachmentStore } from '../dossier/local-disk-attachment.store';
 import { loadIntakeConfig } from '../intake-config';
 import { deidentifyExpiredCases } from './pii-retention';
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
       petitioners += run.petitioners;
       if (run.cases.length === 0) break;
     }
-    process.stdout.write(`个人信息去标识化 de-identified: ${cases} 件 cases, ${petitioners} 名信访人 petitioners (retention ${days} days)\n`);
+    process.stdout.write(
+      `个人信息去标识化 de-identified: ${cases} 件 cases, ${petitioners} 名信访人 petitioners (retention ${days} days)\n`,
+    );
   } finally {
     await db.end();
   }

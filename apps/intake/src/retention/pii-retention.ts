@@ -1,6 +1,7 @@
 import { CaseStatuses } from '@sunshine/contracts';
 import { isTerminalStatus } from '@sunshine/domain';
 import type { FieldCipher } from '@sunshine/platform';
+
 import type { AttachmentStore } from '../dossier/attachment-store';
 
 /** What de-identified fields read (sealed like any value, so every reader still opens them). */
@@ -60,7 +61,14 @@ export async function deidentifyExpiredCases(
   return { cases, petitioners };
 }
 
-async function deidentifyCase(db: RetentionDb, cipher: FieldCipher, store: AttachmentStore, caseId: string, since: Date, now: Date): Promise<boolean> {
+async function deidentifyCase(
+  db: RetentionDb,
+  cipher: FieldCipher,
+  store: AttachmentStore,
+  caseId: string,
+  since: Date,
+  now: Date,
+): Promise<boolean> {
   const sealed = (): string => cipher.encrypt(DEIDENTIFIED);
   await db.query('BEGIN');
   try {
@@ -69,11 +77,20 @@ async function deidentifyCase(db: RetentionDb, cipher: FieldCipher, store: Attac
       [caseId, sealed(), sealed()],
     );
     await db.query(`UPDATE petitions SET phone_enc = NULL, phone_index = NULL, name_index = NULL WHERE case_id = $1`, [caseId]);
-    const attachments = await db.query<{ storage_key: string }>(`DELETE FROM attachments WHERE case_id = $1 RETURNING storage_key`, [caseId]);
+    const attachments = await db.query<{ storage_key: string }>(`DELETE FROM attachments WHERE case_id = $1 RETURNING storage_key`, [
+      caseId,
+    ]);
     for (const m of (await db.query<{ id: string }>(`SELECT id FROM citizen_messages WHERE case_id = $1`, [caseId])).rows) {
-      await db.query(`UPDATE citizen_messages SET recipient_enc = $2, body_enc = $3, recipient_masked = '***' WHERE id = $1`, [m.id, sealed(), sealed()]);
+      await db.query(`UPDATE citizen_messages SET recipient_enc = $2, body_enc = $3, recipient_masked = '***' WHERE id = $1`, [
+        m.id,
+        sealed(),
+        sealed(),
+      ]);
     }
-    await db.query(`INSERT INTO pii_deidentified (case_id, terminal_since, deidentified_at, petitioner_erased) VALUES ($1, $2, $3, false)`, [caseId, since, now]);
+    await db.query(
+      `INSERT INTO pii_deidentified (case_id, terminal_since, deidentified_at, petitioner_erased) VALUES ($1, $2, $3, false)`,
+      [caseId, since, now],
+    );
     // The petitioner's own details go once none of their cases keeps personal data (this one is recorded above).
     const erased = await db.query<{ id: string }>(
       `UPDATE petitioners pr SET name_enc = $2, id_number_enc = NULL, phone_enc = NULL, address_enc = NULL, id_blind_index = NULL, claimed_blind_index = NULL
@@ -84,8 +101,12 @@ async function deidentifyCase(db: RetentionDb, cipher: FieldCipher, store: Attac
     );
     const petitioner = erased.rows[0];
     if (petitioner) {
-      for (const v of (await db.query<{ id: string }>(`SELECT id FROM petitioner_versions WHERE petitioner_id = $1`, [petitioner.id])).rows) {
-        await db.query(`UPDATE petitioner_versions SET name_enc = $2, phone_enc = NULL, address_enc = NULL WHERE id = $1`, [v.id, sealed()]);
+      for (const v of (await db.query<{ id: string }>(`SELECT id FROM petitioner_versions WHERE petitioner_id = $1`, [petitioner.id]))
+        .rows) {
+        await db.query(`UPDATE petitioner_versions SET name_enc = $2, phone_enc = NULL, address_enc = NULL WHERE id = $1`, [
+          v.id,
+          sealed(),
+        ]);
       }
       await db.query(`UPDATE pii_deidentified SET petitioner_erased = true WHERE case_id = $1`, [caseId]);
     }

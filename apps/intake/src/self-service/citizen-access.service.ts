@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { caseNotFound } from '../core/intake-errors';
-import { PetitionRepository, type PetitionRecord } from '../core/petition.repository';
+import { type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { hashQueryCode } from '../registration/query-code';

@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, RatingEntry, RatingScore, RatingSubject, Stage } from '@sunshine/contracts';
-import { isLate, nextStage, ratingWindow, reviewRequestWindow, stageRecord, type CaseClock, type CaseCommand, type CaseState, type ClockContext } from '@sunshine/domain';
+import {
+  type CaseClock,
+  type CaseCommand,
+  type CaseState,
+  type ClockContext,
+  isLate,
+  nextStage,
+  ratingWindow,
+  reviewRequestWindow,
+  stageRecord,
+} from '@sunshine/domain';
 import {
   CaseEmitter,
   CaseReplicaStore,
@@ -13,6 +23,7 @@ import {
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { caseNotFound, forbidden, unprocessableField } from '../core/intake-errors';
 import type { PetitionRecord } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
@@ -83,8 +94,18 @@ export class CitizenActionsService {
       const state = current.state;
       const now = this.clock.now();
       assertInWindow(reviewRequestWindow(state, this.clocksAt(now)), now, nextStage(state.stage) === 're-review' ? '复核' : '复查');
-      const eventId = await this.emit(m, current, { name: 'request-review', payload: { stage: dto.stage, requestedAt: now.toISOString() } }, citizen(petition));
-      await m.query(`INSERT INTO review_requests (case_id, stage, requested_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.stage, now, eventId]);
+      const eventId = await this.emit(
+        m,
+        current,
+        { name: 'request-review', payload: { stage: dto.stage, requestedAt: now.toISOString() } },
+        citizen(petition),
+      );
+      await m.query(`INSERT INTO review_requests (case_id, stage, requested_at, event_id) VALUES ($1, $2, $3, $4)`, [
+        petition.caseId,
+        dto.stage,
+        now,
+        eventId,
+      ]);
       return { caseNumber: petition.caseNumber, eventId, stage: dto.stage, requestedAt: now.toISOString() };
     });
   }
@@ -94,7 +115,12 @@ export class CitizenActionsService {
       const petition = await this.access.open(m, dto, client);
       const current = await this.locked(m, petition);
       const eventId = await this.emit(m, current, { name: 'withdraw', payload: { reason: { code: dto.reason } } }, citizen(petition));
-      await m.query(`INSERT INTO withdrawals (case_id, reason_code, withdrawn_at, event_id) VALUES ($1, $2, $3, $4)`, [petition.caseId, dto.reason, this.clock.now(), eventId]);
+      await m.query(`INSERT INTO withdrawals (case_id, reason_code, withdrawn_at, event_id) VALUES ($1, $2, $3, $4)`, [
+        petition.caseId,
+        dto.reason,
+        this.clock.now(),
+        eventId,
+      ]);
       return { caseNumber: petition.caseNumber, eventId };
     });
   }
@@ -117,25 +143,58 @@ export class CitizenActionsService {
     assertInWindow(ratingWindow(state, stage, this.clocksAt(now)), now, '满意度评价');
     const unitId = ratedUnit(state, stage, r.subject) ?? state.holdingUnitId ?? petition.receivingUnitId;
     if (callback) await this.assertMayCallBack(m, callback, unitId, stageRecord(state, stage).servedAt, now);
-    const eventId = await this.emit(m, current, { name: 'rate', payload: { stage, subject: r.subject, unitId, score: r.score, enteredBy } }, actor);
+    const eventId = await this.emit(
+      m,
+      current,
+      { name: 'rate', payload: { stage, subject: r.subject, unitId, score: r.score, enteredBy } },
+      actor,
+    );
     await m.query(
       `INSERT INTO ratings (case_id, stage, subject, unit_id, score, entered_by, staff_subject, rated_at, event_id, called_at, caller_unit_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [petition.caseId, stage, r.subject, unitId, r.score, enteredBy, callback?.staff.subject ?? null, now, eventId, callback?.calledAt ?? null,
-        callback?.staff.unitId ?? null],
+      [
+        petition.caseId,
+        stage,
+        r.subject,
+        unitId,
+        r.score,
+        enteredBy,
+        callback?.staff.subject ?? null,
+        now,
+        eventId,
+        callback?.calledAt ?? null,
+        callback?.staff.unitId ?? null,
+      ],
     );
-    const called = callback ? { calledBy: callback.staff.subject, callerUnitId: callback.staff.unitId, calledAt: callback.calledAt.toISOString() } : {};
+    const called = callback
+      ? { calledBy: callback.staff.subject, callerUnitId: callback.staff.unitId, calledAt: callback.calledAt.toISOString() }
+      : {};
     return { caseNumber: petition.caseNumber, eventId, stage, subject: r.subject, unitId, score: r.score, enteredBy, ...called };
   }
 
   /** A unit never rates itself (nor does a unit under it); the call took place after the reply was served and not in the future. */
-  private async assertMayCallBack(m: EntityManager, callback: Callback, ratedUnitId: string, servedAt: string | null, now: Date): Promise<void> {
+  private async assertMayCallBack(
+    m: EntityManager,
+    callback: Callback,
+    ratedUnitId: string,
+    servedAt: string | null,
+    now: Date,
+  ): Promise<void> {
     if ((await this.visibility.viewer(callback.staff, m)).lineage.includes(ratedUnitId)) {
-      throw forbidden('SELF_RATING', '被评价单位及其下属单位不得录入对本单位的回访评价', 'a unit never enters a callback rating of itself or of a unit above it');
+      throw forbidden(
+        'SELF_RATING',
+        '被评价单位及其下属单位不得录入对本单位的回访评价',
+        'a unit never enters a callback rating of itself or of a unit above it',
+      );
     }
     const at = callback.calledAt.getTime();
     if (at > now.getTime() + 60_000 || (servedAt !== null && at < Date.parse(servedAt))) {
-      throw unprocessableField('CALLED_AT_OUT_OF_RANGE', 'calledAt', '回访时间应在答复送达之后且不晚于现在', 'the call took place after the reply was served and not in the future');
+      throw unprocessableField(
+        'CALLED_AT_OUT_OF_RANGE',
+        'calledAt',
+        '回访时间应在答复送达之后且不晚于现在',
+        'the call took place after the reply was served and not in the future',
+      );
     }
   }
 
@@ -182,9 +241,14 @@ function citizen(petition: PetitionRecord): Actor {
 /** 422 when the window has run out; no window (nothing served yet) is left to decide's REPLY_NOT_SERVED. */
 function assertInWindow(window: CaseClock | null, now: Date, what: string): void {
   if (window && isLate(now, window)) {
-    throw new DomainException('WINDOW_EXPIRED', 'unprocessable', {
-      zh: `${what}期限已于${window.lastDay}届满（${window.article}）`,
-      en: `the ${window.kind} ended on ${window.lastDay} (${window.article})`,
-    }, { window: { kind: window.kind, dueAt: window.dueAt, lastDay: window.lastDay } });
+    throw new DomainException(
+      'WINDOW_EXPIRED',
+      'unprocessable',
+      {
+        zh: `${what}期限已于${window.lastDay}届满（${window.article}）`,
+        en: `the ${window.kind} ended on ${window.lastDay} (${window.article})`,
+      },
+      { window: { kind: window.kind, dueAt: window.dueAt, lastDay: window.lastDay } },
+    );
   }
 }

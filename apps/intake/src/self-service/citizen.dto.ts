@@ -1,6 +1,15 @@
-import { divisionCodeSchema, petitionTypeSchema, ratingScoreSchema, ratingSubjectSchema, reviewStageSchema, stageSchema, unitIdSchema } from '@sunshine/contracts';
+import {
+  divisionCodeSchema,
+  petitionTypeSchema,
+  ratingScoreSchema,
+  ratingSubjectSchema,
+  reviewStageSchema,
+  stageSchema,
+  unitIdSchema,
+} from '@sunshine/contracts';
 import { isoInstantSchema } from '@sunshine/platform';
 import { z } from 'zod';
+
 import {
   accusedSchema,
   categorySchema,

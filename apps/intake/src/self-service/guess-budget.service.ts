@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainException } from '@sunshine/platform';
-import { createHmac } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
+
 import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 
@@ -40,7 +42,8 @@ export class GuessBudgetService {
   /** Before checking an answer: 429 when the client is locked; a pause when the case number is being guessed at. */
   async admit(client: CitizenClient, caseNumber: string | null): Promise<void> {
     await this.assertClientNotLocked(client);
-    if (caseNumber !== null && (await this.caseFailures(caseNumber)) >= this.config.queryFailureLimit) await sleep(this.config.caseSlowdownMs);
+    if (caseNumber !== null && (await this.caseFailures(caseNumber)) >= this.config.queryFailureLimit)
+      await sleep(this.config.caseSlowdownMs);
   }
 
   /** Counts a wrong answer; outside any transaction, so it counts though the request fails. */
@@ -57,17 +60,25 @@ export class GuessBudgetService {
     );
     if (Number(row?.n ?? 0) >= this.config.queryFailureLimit && row?.first) {
       const until = new Date(row.first).getTime() + RECOVERY_WINDOW_MS;
-      throw new DomainException('RECOVERY_LIMITED', 'rate-limited', {
-        zh: `本终端找回查询码次数过多，请${Math.ceil((until - now) / MINUTE)}分钟后再试`,
-        en: `too many recovery requests from this client: try again in ${Math.ceil((until - now) / MINUTE)} minutes`,
-      }, { retryAt: new Date(until).toISOString() });
+      throw new DomainException(
+        'RECOVERY_LIMITED',
+        'rate-limited',
+        {
+          zh: `本终端找回查询码次数过多，请${Math.ceil((until - now) / MINUTE)}分钟后再试`,
+          en: `too many recovery requests from this client: try again in ${Math.ceil((until - now) / MINUTE)} minutes`,
+        },
+        { retryAt: new Date(until).toISOString() },
+      );
     }
     await this.insert(client, null, 'recovery');
   }
 
   private async insert(client: CitizenClient, caseNumber: string | null, kind: GuessKind | 'recovery'): Promise<void> {
     await this.dataSource.query(`INSERT INTO query_failures (case_number, client_key, kind, at) VALUES ($1, $2, $3, $4)`, [
-      caseNumber, this.clientKey(client), kind, this.clock.now(),
+      caseNumber,
+      this.clientKey(client),
+      kind,
+      this.clock.now(),
     ]);
   }
 
@@ -82,10 +93,15 @@ export class GuessBudgetService {
     const until = new Date(row.last).getTime() + Math.min(BACKOFF_BASE_MS * 2 ** Math.min(over, 10), BACKOFF_MAX_MS);
     if (now >= until) return;
     const minutes = Math.ceil((until - now) / MINUTE);
-    throw new DomainException('QUERY_LOCKED', 'rate-limited', {
-      zh: `本终端错误次数过多，请${minutes}分钟后再试`,
-      en: `too many wrong answers from this client: try again in ${minutes} minutes`,
-    }, { retryAt: new Date(until).toISOString() });
+    throw new DomainException(
+      'QUERY_LOCKED',
+      'rate-limited',
+      {
+        zh: `本终端错误次数过多，请${minutes}分钟后再试`,
+        en: `too many wrong answers from this client: try again in ${minutes} minutes`,
+      },
+      { retryAt: new Date(until).toISOString() },
+    );
   }
 
   private async caseFailures(caseNumber: string): Promise<number> {

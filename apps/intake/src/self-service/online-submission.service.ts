@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, OrgDirectorySource } from '@sunshine/platform';
+
 import { CategoryTableService } from '../categories/category-table.service';
-import { unprocessableField } from '../core/intake-errors';
 import type { IdempotentRequest } from '../core/idempotency.service';
+import { unprocessableField } from '../core/intake-errors';
 import { RegistrationService, type WithinRegistration } from '../registration/registration.service';
 import type { SubmitOnlineDto } from './citizen.dto';
 
@@ -74,6 +75,11 @@ export class OnlineSubmissionService {
       const bureau = directory.find(code, BUREAU);
       if (bureau) return { id: bureau.id, name: bureau.name };
     }
-    throw unprocessableField('UNKNOWN_DIVISION', 'placeCode', '区划代码不在组织目录中', `division ${dto.placeCode} is not in the directory`);
+    throw unprocessableField(
+      'UNKNOWN_DIVISION',
+      'placeCode',
+      '区划代码不在组织目录中',
+      `division ${dto.placeCode} is not in the directory`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { PersonalDataCopy } from './personal-data-copy.service';
 
 /** POST /public/cases/personal-data: the petitioner's copy of their personal data for the case (PIPL Art 45). */

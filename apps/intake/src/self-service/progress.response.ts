@@ -1,6 +1,7 @@
 import { ratingSubjectSchema, reviewStageSchema, stageSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { Progress } from './progress.service';
 
 const words = z.object({ zh: z.string(), en: z.string() });
@@ -43,8 +44,13 @@ export const progressSchema = z.object({
     .nullable()
     .describe('答复意见（送达后可阅） / the reply, readable once served'),
   ratings: z.array(z.object({ stage: stageSchema, subject: z.string(), score: labelled })),
-  canRate: z.array(z.object({ stage: stageSchema, subject: ratingSubjectSchema, until: z.string() })).describe('可评价 / what may be rated, until when'),
-  canRequestReview: z.object({ stage: reviewStageSchema, until: z.string() }).nullable().describe('可申请复查/复核 / the review that may be asked for'),
+  canRate: z
+    .array(z.object({ stage: stageSchema, subject: ratingSubjectSchema, until: z.string() }))
+    .describe('可评价 / what may be rated, until when'),
+  canRequestReview: z
+    .object({ stage: reviewStageSchema, until: z.string() })
+    .nullable()
+    .describe('可申请复查/复核 / the review that may be asked for'),
   canWithdraw: z.boolean(),
   notAccepted: z
     .object({

@@ -2,34 +2,35 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { caseNotAcceptedV1, type RatingSubject, type ReviewStage, type Stage } from '@sunshine/contracts';
 import {
+  type CaseState,
   CaseStatusTaxonomy,
   CategoryTaxonomy,
   ChannelTaxonomy,
+  type CitizenClock,
   citizenClocks,
+  type ClockContext,
   isLate,
   mayRate,
   nextStage,
   PetitionTypeTaxonomy,
   ProperChannelTaxonomy,
-  ratingWindow,
   RatingScoreTaxonomy,
+  ratingWindow,
   ReplyOutcomeTaxonomy,
   reviewRequestWindow,
-  StageTaxonomy,
   stageRecord,
+  StageTaxonomy,
   TERMINAL_STATUSES,
-  type CaseState,
-  type CitizenClock,
-  type ClockContext,
 } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { caseNotFound } from '../core/intake-errors';
 import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import type { CaseKey } from './citizen.dto';
 import { CitizenAccessService } from './citizen-access.service';
-import { RoutingReplyClient, type ReplyFetch } from './routing-reply.client';
+import { type ReplyFetch, RoutingReplyClient } from './routing-reply.client';
 
 type Labelled = { readonly code: string; readonly zh: string; readonly en: string };
 
@@ -103,7 +104,9 @@ export class ProgressService {
       category: label(CategoryTaxonomy, state.category),
       stage: label(StageTaxonomy, state.stage) as Labelled,
       status: label(CaseStatusTaxonomy, state.status),
-      handlingUnit: state.holdingUnitId ? { id: state.holdingUnitId, name: (await this.directory.current(m)).get(state.holdingUnitId)?.name ?? null } : null,
+      handlingUnit: state.holdingUnitId
+        ? { id: state.holdingUnitId, name: (await this.directory.current(m)).get(state.holdingUnitId)?.name ?? null }
+        : null,
       deadlines: citizenClocks(state, clocks),
       reply,
       ratings: ratingsOf(state),
@@ -141,9 +144,10 @@ export class ProgressService {
     }
     const review = reviewRequestWindow(state, clocks);
     const next = nextStage(state.stage);
-    const canRequestReview = review && next && state.status === 'replied' && state.reviewRequested === null && !isLate(now, review)
-      ? { stage: next, until: review.dueAt }
-      : null;
+    const canRequestReview =
+      review && next && state.status === 'replied' && state.reviewRequested === null && !isLate(now, review)
+        ? { stage: next, until: review.dueAt }
+        : null;
     return { canRate, canRequestReview, canWithdraw: state.status !== null && !TERMINAL_STATUSES.includes(state.status) };
   }
 }

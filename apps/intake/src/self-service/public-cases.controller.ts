@@ -1,30 +1,31 @@
 import { Param } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodResponse } from '@sunshine/platform';
+
 import { REGISTERING_ROLES } from '../core/staff-scope.service';
-import { Client, type CitizenClient } from '../http/citizen-client.decorator';
+import { type CitizenClient, Client } from '../http/citizen-client.decorator';
 import { CitizenRoute } from '../http/citizen-route.decorator';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { uuidParam } from '../http/params';
 import {
-  callbackRatingSchema,
-  caseKeySchema,
-  citizenRatingSchema,
-  reviewRequestSchema,
-  submitOnlineSchema,
-  withdrawalSchema,
   type CallbackRatingDto,
+  callbackRatingSchema,
   type CaseKey,
+  caseKeySchema,
   type CitizenRatingDto,
+  citizenRatingSchema,
   type ReviewRequestDto,
+  reviewRequestSchema,
   type SubmitOnlineDto,
+  submitOnlineSchema,
   type WithdrawalDto,
+  withdrawalSchema,
 } from './citizen.dto';
 import { CitizenActionsService, type Done } from './citizen-actions.service';
 import { OnlineSubmissionService, type Submitted } from './online-submission.service';
 import { personalDataCopySchema } from './personal-data-copy.response';
-import { PersonalDataCopyService, type PersonalDataCopy } from './personal-data-copy.service';
+import { type PersonalDataCopy, PersonalDataCopyService } from './personal-data-copy.service';
 import { progressSchema } from './progress.response';
-import { ProgressService, type Progress } from './progress.service';
+import { type Progress, ProgressService } from './progress.service';
 
 /** Citizen self-service: public, rate limited; a case opens only with its number and query code (in the body). */
 @StaffController('', 'citizen self-service 群众自助')
@@ -92,7 +93,11 @@ export class PublicCasesController {
     roles: REGISTERING_ROLES,
     summary: '回访评价 Enter a rating taken from the petitioner by phone, with who called and when; never by the rated unit (staff)',
   })
-  callbackRating(@Param('caseId', uuidParam()) caseId: string, @ZodBody(callbackRatingSchema) dto: CallbackRatingDto, @Staff() staff: StaffPrincipal): Promise<Done> {
+  callbackRating(
+    @Param('caseId', uuidParam()) caseId: string,
+    @ZodBody(callbackRatingSchema) dto: CallbackRatingDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<Done> {
     return this.actions.staffRate(caseId, dto, staff);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ServiceTokenProvider } from '@sunshine/platform';
+
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 
 export type ReplyFetch =
@@ -49,6 +50,15 @@ function pickString(body: Record<string, unknown>, keys: readonly string[]): str
 
 function unavailable(why: 'not-found' | 'error'): ReplyFetch {
   return why === 'not-found'
-    ? { available: false, note: { zh: '答复正文暂未提供，请以书面答复为准', en: 'the reply’s text is not available online yet: the written reply served on you is authoritative' } }
-    : { available: false, note: { zh: '答复正文暂时无法获取，请稍后再查', en: 'the reply’s text cannot be fetched right now: try again later' } };
+    ? {
+        available: false,
+        note: {
+          zh: '答复正文暂未提供，请以书面答复为准',
+          en: 'the reply’s text is not available online yet: the written reply served on you is authoritative',
+        },
+      }
+    : {
+        available: false,
+        note: { zh: '答复正文暂时无法获取，请稍后再查', en: 'the reply’s text cannot be fetched right now: try again later' },
+      };
 }

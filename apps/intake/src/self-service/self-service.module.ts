@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CategoriesModule } from '../categories/categories.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { CitizenAccessService } from './citizen-access.service';
@@ -13,7 +14,15 @@ import { RoutingReplyClient } from './routing-reply.client';
 @Module({
   imports: [RegistrationModule, CategoriesModule],
   controllers: [PublicCasesController],
-  providers: [CitizenAccessService, CitizenActionsService, GuessBudgetService, OnlineSubmissionService, PersonalDataCopyService, ProgressService, RoutingReplyClient],
+  providers: [
+    CitizenAccessService,
+    CitizenActionsService,
+    GuessBudgetService,
+    OnlineSubmissionService,
+    PersonalDataCopyService,
+    ProgressService,
+    RoutingReplyClient,
+  ],
   exports: [CitizenAccessService, GuessBudgetService],
 })
 export class SelfServiceModule {}

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CategoryCode, UnitId } from '@sunshine/contracts';
-import { categoryForClass, classifyText, routePetition, type LinearTextModel } from '@sunshine/domain';
+import { categoryForClass, classifyText, type LinearTextModel, routePetition } from '@sunshine/domain';
 import { OrgDirectorySource, ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+
 import { CATEGORY_MODEL } from './category-model.provider';
 import type { SuggestionRequestDto } from './suggestion.dto';
 
@@ -14,7 +15,13 @@ export interface SuggestedCategory {
 }
 
 export type SuggestedUnit =
-  | { readonly manual: false; readonly unitId: UnitId; readonly name: string; readonly mode: 'forward' | 'assign'; readonly reasons: readonly string[] }
+  | {
+      readonly manual: false;
+      readonly unitId: UnitId;
+      readonly name: string;
+      readonly mode: 'forward' | 'assign';
+      readonly reasons: readonly string[];
+    }
   | { readonly manual: true; readonly reasons: readonly string[] };
 
 export interface Suggestion {
@@ -49,18 +56,32 @@ export class CategorySuggester {
     };
     const suggested = asCategory(result.label, result.score);
     const top3 = result.top3.map(([label, score]) => asCategory(label, score));
-    const note = result.readable ? undefined : '文本过少或不是中文，无法判断类别，请人工选择 / too little Chinese text to suggest a category';
+    const note = result.readable
+      ? undefined
+      : '文本过少或不是中文，无法判断类别，请人工选择 / too little Chinese text to suggest a category';
     if (!dto.placeCode) return { model: this.model.version, readable: result.readable, suggested, top3, note };
     const directory = await this.directory.current();
     const decision = routePetition({
-      facts: { type: dto.type, category: suggested.category.code, placeCode: dto.placeCode, receivingUnitId: staff.unitId, channel: dto.channel },
+      facts: {
+        type: dto.type,
+        category: suggested.category.code,
+        placeCode: dto.placeCode,
+        receivingUnitId: staff.unitId,
+        channel: dto.channel,
+      },
       currentUnitId: staff.unitId,
       directory,
       ruleSet: this.reference.activeRuleSet(),
     });
     const unit: SuggestedUnit = decision.manual
       ? { manual: true, reasons: decision.reasons }
-      : { manual: false, unitId: decision.unitId, name: directory.require(decision.unitId).name, mode: decision.mode, reasons: decision.reasons };
+      : {
+          manual: false,
+          unitId: decision.unitId,
+          name: directory.require(decision.unitId).name,
+          mode: decision.mode,
+          reasons: decision.reasons,
+        };
     return { model: this.model.version, readable: result.readable, suggested, top3, unit, note };
   }
 }

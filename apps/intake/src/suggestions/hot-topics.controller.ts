@@ -1,7 +1,8 @@
 import { AllowServiceTokens, Roles, StaffController, StaffRoute, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { hotTopicsResponseSchema } from './hot-topics.response';
-import { HotTopicsService, type HotTopicsAnswer } from './hot-topics.service';
+import { type HotTopicsAnswer, HotTopicsService } from './hot-topics.service';
 
 const querySchema = z.object({
   days: z.coerce.number().int().min(1).max(90).default(7).describe('时间窗（天） / the window, days'),
@@ -21,7 +22,10 @@ type HotTopicsQueryDto = z.infer<typeof querySchema>;
 export class HotTopicsController {
   constructor(private readonly hot: HotTopicsService) {}
 
-  @StaffRoute('GET', '', { summary: '热点问题聚类（仅限督查服务，仅事项编号） Clusters of similar petitions per county in the window (supervision only; case ids only)' })
+  @StaffRoute('GET', '', {
+    summary:
+      '热点问题聚类（仅限督查服务，仅事项编号） Clusters of similar petitions per county in the window (supervision only; case ids only)',
+  })
   @ZodResponse(hotTopicsResponseSchema)
   topics(@ZodQuery(querySchema) q: HotTopicsQueryDto): Promise<HotTopicsAnswer> {
     return this.hot.topics(q);

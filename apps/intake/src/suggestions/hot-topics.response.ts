@@ -1,6 +1,7 @@
 import { divisionCodeSchema, uuidSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { HotTopicsAnswer } from './hot-topics.service';
 
 /** GET /hot-topics (service token): clusters of similar open petitions per county, case ids only. */

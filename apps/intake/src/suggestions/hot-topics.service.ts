@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { divisionAt, hotTopics, tfidfVector, type LinearTextModel, type TopicItem } from '@sunshine/domain';
+import { divisionAt, hotTopics, type LinearTextModel, tfidfVector, type TopicItem } from '@sunshine/domain';
 import { Clock } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { PetitionRepository } from '../core/petition.repository';
 import { CATEGORY_MODEL } from './category-model.provider';
 

@@ -1,6 +1,7 @@
 import { categoryCodeSchema, unitIdSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { Suggestion } from './category-suggester.service';
 
 const suggestedCategorySchema = z.object({

@@ -1,6 +1,7 @@
-import { Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodResponse } from '@sunshine/platform';
+
 import { CategorySuggester, type Suggestion } from './category-suggester.service';
-import { suggestionRequestSchema, type SuggestionRequestDto } from './suggestion.dto';
+import { type SuggestionRequestDto, suggestionRequestSchema } from './suggestion.dto';
 import { suggestionResponseSchema } from './suggestion.response';
 
 @StaffController('suggestions', 'suggestions 智能分类')
@@ -9,7 +10,8 @@ export class SuggestionsController {
 
   @StaffRoute('POST', '', {
     status: 200,
-    summary: '智能分类 Suggest the category (top three with scores) from the petition text, and the unit the routing rules in force would choose at the place (staff; reveals no case)',
+    summary:
+      '智能分类 Suggest the category (top three with scores) from the petition text, and the unit the routing rules in force would choose at the place (staff; reveals no case)',
   })
   @ZodResponse(suggestionResponseSchema)
   suggest(@ZodBody(suggestionRequestSchema) dto: SuggestionRequestDto, @Staff() staff: StaffPrincipal): Promise<Suggestion> {

@@ -3,12 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { shanghaiEndOfDay, shanghaiStartOfDay } from '@sunshine/domain';
 import { Clock } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import type { ReconciliationDto, UpstreamCase, UpstreamExport } from './upstream.dto';
 import { reconcile, type ReconciliationReport } from './upstream-reconcile';
 
 interface Row {
-  case_number: string; registered_at: Date; channel: string | null; type: string; category: string | null; place_code: string | null;
-  receiving_unit_id: string | null; holding_unit_id: string | null; status: string; stage: string; updated_at: Date;
+  case_number: string;
+  registered_at: Date;
+  channel: string | null;
+  type: string;
+  category: string | null;
+  place_code: string | null;
+  receiving_unit_id: string | null;
+  holding_unit_id: string | null;
+  status: string;
+  stage: string;
+  updated_at: Date;
 }
 
 /**
@@ -31,11 +41,20 @@ export class UpstreamExportService {
          FROM case_replica
         WHERE registered_at >= $1 AND registered_at < $2 AND NOT confidential AND case_number IS NOT NULL AND status IS NOT NULL
         ORDER BY registered_at, case_number`,
-      [shanghaiStartOfDay(day), shanghaiEndOfDay(day)]);
+      [shanghaiStartOfDay(day), shanghaiEndOfDay(day)],
+    );
     const cases = rows.map((r): UpstreamCase => ({
-      caseNumber: r.case_number, registeredAt: r.registered_at.toISOString(), channel: r.channel, type: r.type, category: r.category,
-      placeCode: r.place_code, receivingUnitId: r.receiving_unit_id, unitId: r.holding_unit_id ?? r.receiving_unit_id ?? '',
-      status: r.status, stage: r.stage, updatedAt: r.updated_at.toISOString(),
+      caseNumber: r.case_number,
+      registeredAt: r.registered_at.toISOString(),
+      channel: r.channel,
+      type: r.type,
+      category: r.category,
+      placeCode: r.place_code,
+      receivingUnitId: r.receiving_unit_id,
+      unitId: r.holding_unit_id ?? r.receiving_unit_id ?? '',
+      status: r.status,
+      stage: r.stage,
+      updatedAt: r.updated_at.toISOString(),
     }));
     return { day, generatedAt: this.clock.now().toISOString(), count: cases.length, cases };
   }

@@ -16,8 +16,12 @@ describe('reconcile', () => {
       { caseNumber: 'Z', unitId: HRSS, status: 'closed' },
     ];
     expect(reconcile('2026-12-01', ours, theirs)).toEqual({
-      day: '2026-12-01', ours: 3, theirs: 3, matched: 1,
-      missingUpstream: ['B'], unknownUpstream: ['Z'],
+      day: '2026-12-01',
+      ours: 3,
+      theirs: 3,
+      matched: 1,
+      missingUpstream: ['B'],
+      unknownUpstream: ['Z'],
       mismatched: [
         { caseNumber: 'A', field: 'unitId', ours: HRSS, theirs: BUREAU },
         { caseNumber: 'A', field: 'status', ours: 'dispatched', theirs: 'registered' },
@@ -32,7 +36,14 @@ describe('reconcile', () => {
   it('reports nothing to do when both sides agree', () => {
     const same = [{ caseNumber: 'A', unitId: HRSS, status: 'closed' }];
     expect(reconcile('2026-12-01', same, same)).toEqual({
-      day: '2026-12-01', ours: 1, theirs: 1, matched: 1, missingUpstream: [], unknownUpstream: [], mismatched: [], counts: [],
+      day: '2026-12-01',
+      ours: 1,
+      theirs: 1,
+      matched: 1,
+      missingUpstream: [],
+      unknownUpstream: [],
+      mismatched: [],
+      counts: [],
     });
   });
 });

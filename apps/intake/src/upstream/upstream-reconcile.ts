@@ -71,9 +71,13 @@ export function reconcile(day: string, ours: readonly UpstreamRecord[], theirs: 
     })
     .filter((d) => d.ours !== d.theirs);
   return {
-    day, ours: mine.size, theirs: acknowledged.size, matched,
+    day,
+    ours: mine.size,
+    theirs: acknowledged.size,
+    matched,
     missingUpstream: sorted([...mine.keys()].filter((n) => !acknowledged.has(n))),
     unknownUpstream: sorted([...acknowledged.keys()].filter((n) => !mine.has(n))),
-    mismatched, counts: differences,
+    mismatched,
+    counts: differences,
   };
 }

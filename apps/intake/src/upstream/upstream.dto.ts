@@ -22,23 +22,36 @@ export const upstreamCaseSchema = z.object({
 });
 export type UpstreamCase = z.infer<typeof upstreamCaseSchema>;
 
-export const upstreamExportAnswer = z.object({ day: z.string(), generatedAt: z.string(), count: z.number().int(), cases: z.array(upstreamCaseSchema) });
+export const upstreamExportAnswer = z.object({
+  day: z.string(),
+  generatedAt: z.string(),
+  count: z.number().int(),
+  cases: z.array(upstreamCaseSchema),
+});
 export type UpstreamExport = z.infer<typeof upstreamExportAnswer>;
 
 /** 对账: the upstream's acknowledgement of a day (what its system holds for the cases registered that day). */
 export const reconciliationSchema = z.object({
   day,
-  acknowledged: z.array(z.object({
-    caseNumber: z.string().trim().min(1).max(40),
-    unitId: z.string().trim().min(1).max(100),
-    status: z.string().trim().min(1).max(40),
-  })).max(100_000),
+  acknowledged: z
+    .array(
+      z.object({
+        caseNumber: z.string().trim().min(1).max(40),
+        unitId: z.string().trim().min(1).max(100),
+        status: z.string().trim().min(1).max(40),
+      }),
+    )
+    .max(100_000),
 });
 export type ReconciliationDto = z.infer<typeof reconciliationSchema>;
 
 export const reconciliationAnswer = z.object({
-  day: z.string(), ours: z.number().int(), theirs: z.number().int(), matched: z.number().int(),
-  missingUpstream: z.array(z.string()), unknownUpstream: z.array(z.string()),
+  day: z.string(),
+  ours: z.number().int(),
+  theirs: z.number().int(),
+  matched: z.number().int(),
+  missingUpstream: z.array(z.string()),
+  unknownUpstream: z.array(z.string()),
   mismatched: z.array(z.object({ caseNumber: z.string(), field: z.enum(['unitId', 'status']), ours: z.string(), theirs: z.string() })),
   counts: z.array(z.object({ unitId: z.string(), status: z.string(), ours: z.number().int(), theirs: z.number().int() })),
 });

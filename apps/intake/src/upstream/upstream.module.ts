@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { UpstreamController } from './upstream.controller';
 import { UpstreamExportService } from './upstream-export.service';
 

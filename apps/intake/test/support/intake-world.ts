@@ -1,11 +1,25 @@
-import { Topics, type AnyEvent, type CaseLogEventType, type Envelope, type EventOf, type PayloadOf } from '@sunshine/contracts';
-import { divisionLineage } from '@sunshine/domain';
-import { AesGcmFieldCipher, createKafka, loadDemoOrg, newEvent, parseKeyRing, readTopic, type StaffRole } from '@sunshine/platform';
-import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as UNITS, eventually, http, infraEnv, ServiceHarness, sql, TestRunIO, type DemoUnit as UnitKey, type JsonResponse } from '@sunshine/testing';
-import type { Kafka } from 'kafkajs';
 import { request } from 'node:http';
 
-export { CITY, COUNTY, DONGTUN, UNITS, type UnitKey };
+import { type AnyEvent, type CaseLogEventType, type Envelope, type EventOf, type PayloadOf, Topics } from '@sunshine/contracts';
+import { divisionLineage } from '@sunshine/domain';
+import { AesGcmFieldCipher, createKafka, loadDemoOrg, newEvent, parseKeyRing, readTopic, type StaffRole } from '@sunshine/platform';
+import {
+  DEMO_CITY as CITY,
+  DEMO_COUNTY as COUNTY,
+  DEMO_DONGTUN as DONGTUN,
+  DEMO_UNITS as UNITS,
+  type DemoUnit as UnitKey,
+  eventually,
+  http,
+  infraEnv,
+  type JsonResponse,
+  ServiceHarness,
+  sql,
+  TestRunIO,
+} from '@sunshine/testing';
+import type { Kafka } from 'kafkajs';
+
+export { CITY, COUNTY, DONGTUN, type UnitKey, UNITS };
 
 /** The part of the demo directory these tests need: the city and county units, 东屯镇 and its villages. */
 async function directorySlice() {
@@ -29,10 +43,21 @@ export class IntakeWorld {
     const world = new IntakeWorld(await ServiceHarness.create(env));
     await world.h.startAll(['intake']);
     const units = await directorySlice();
-    await world.send(Topics.orgDirectory, units.map((u) => newEvent('org.unit-snapshot', u, {
-      jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) }, actor: { kind: 'system', id: 'intake-int-seed' },
-    })), (e) => e.payload.id);
-    await eventually(async () => ((await world.count('directory_units')) >= units.length ? true : undefined), 60000, 'the directory replica');
+    await world.send(
+      Topics.orgDirectory,
+      units.map((u) =>
+        newEvent('org.unit-snapshot', u, {
+          jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
+          actor: { kind: 'system', id: 'intake-int-seed' },
+        }),
+      ),
+      (e) => e.payload.id,
+    );
+    await eventually(
+      async () => ((await world.count('directory_units')) >= units.length ? true : undefined),
+      60000,
+      'the directory replica',
+    );
     return world;
   }
 
@@ -97,16 +122,23 @@ export class IntakeWorld {
 
   /** Waits until the case log holds `n` events of `type` for the case, and returns them. */
   async waitFor<T extends CaseLogEventType>(caseId: string, type: T, n = 1): Promise<Array<EventOf<T>>> {
-    return eventually(async () => {
-      const found = (await this.eventsOf(caseId)).filter((e) => e.type === type) as Array<EventOf<T>>;
-      return found.length >= n ? found : undefined;
-    }, 30000, `${n} ${type} for ${caseId}`);
+    return eventually(
+      async () => {
+        const found = (await this.eventsOf(caseId)).filter((e) => e.type === type) as Array<EventOf<T>>;
+        return found.length >= n ? found : undefined;
+      },
+      30000,
+      `${n} ${type} for ${caseId}`,
+    );
   }
 
   /** Produces another service's case event (as its relay would), keyed by case id. */
   async produce<T extends CaseLogEventType>(caseId: string, type: T, payload: PayloadOf<T>, occurredAt = new Date()): Promise<EventOf<T>> {
     const event = newEvent(type, payload, {
-      caseId, occurredAt, jurisdiction: { place: [CITY, COUNTY], unit: [CITY, COUNTY] }, actor: { kind: 'system', id: 'intake-int' },
+      caseId,
+      occurredAt,
+      jurisdiction: { place: [CITY, COUNTY], unit: [CITY, COUNTY] },
+      actor: { kind: 'system', id: 'intake-int' },
     });
     await this.send(Topics.caseLog, [event], (e) => e.caseId ?? '');
     return event;
@@ -158,7 +190,11 @@ export interface Registered {
   caseNumber: string;
   queryCode: string;
   flags: PayloadOf<'petition.registered'>['flags'];
-  checks: { skipLevel: { flagged: boolean; reasons: string[] }; repeat: { caseId: string; score: number } | null; art19: { notAccepted: boolean; reasons: string[] } | null };
+  checks: {
+    skipLevel: { flagged: boolean; reasons: string[] };
+    repeat: { caseId: string; score: number } | null;
+    art19: { notAccepted: boolean; reasons: string[] } | null;
+  };
 }
 
 /** A random but valid 18-digit ID number (the check digit is not verified). */

@@ -2,7 +2,10 @@ import { ConfigurationError, loadServiceEnv, type PlatformConfig } from '@sunshi
 import { z } from 'zod';
 
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
-const flag = z.enum(['true', 'false']).default('false').transform((s) => s === 'true');
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((s) => s === 'true');
 
 /** The development key that seals webhook secrets when none is configured: refused in production. */
 const DEV_SECRET_KEYS = `dev:${Buffer.from('sunshine-dev-only-webhook-secret').toString('base64')}`;
@@ -43,7 +46,10 @@ const schema = z.object({
     })
     .pipe(z.record(z.string().min(1), z.string().regex(/^SMS_\w{1,40}$/, 'a TemplateCode, e.g. SMS_460123456'))),
   /** A template whose one parameter `text` is the whole rendered text, for kinds without their own; none in production. */
-  SMS_FALLBACK_TEMPLATE_CODE: z.string().regex(/^SMS_\w{1,40}$/).optional(),
+  SMS_FALLBACK_TEMPLATE_CODE: z
+    .string()
+    .regex(/^SMS_\w{1,40}$/)
+    .optional(),
   SMS_TIMEOUT_MS: positiveInt(10_000, 120_000),
   /** The shared token the provider's report push must carry (query `token` or header `X-Sunshine-Callback-Token`). */
   SMS_REPORT_TOKEN: z.string().min(16).default('sunshine-dev-sms-report-token'),
@@ -89,7 +95,8 @@ export function loadChannelsConfig(platform: PlatformConfig, source: NodeJS.Proc
   const problems: string[] = [];
   if (platform.env === 'production') {
     if (!e.NOTIFICATION_SECRET_KEYS) problems.push('NOTIFICATION_SECRET_KEYS: required in production (webhook secrets are sealed at rest)');
-    if (e.SMS_ACCESS_KEY_SECRET === DEV_SMS_KEY.secret) problems.push('SMS_ACCESS_KEY_SECRET: the development secret is refused in production');
+    if (e.SMS_ACCESS_KEY_SECRET === DEV_SMS_KEY.secret)
+      problems.push('SMS_ACCESS_KEY_SECRET: the development secret is refused in production');
     if (source['SMS_REPORT_TOKEN'] === undefined) problems.push('SMS_REPORT_TOKEN: required in production');
   }
   if ((e.SMTP_USER === undefined) !== (e.SMTP_PASSWORD === undefined)) problems.push('SMTP_USER and SMTP_PASSWORD: both or neither');
@@ -116,7 +123,8 @@ export function loadChannelsConfig(platform: PlatformConfig, source: NodeJS.Proc
     },
     webhook: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
-      allowInternalTargets: e.WEBHOOK_ALLOW_INTERNAL_TARGETS === undefined ? platform.env !== 'production' : e.WEBHOOK_ALLOW_INTERNAL_TARGETS === 'true',
+      allowInternalTargets:
+        e.WEBHOOK_ALLOW_INTERNAL_TARGETS === undefined ? platform.env !== 'production' : e.WEBHOOK_ALLOW_INTERNAL_TARGETS === 'true',
     },
     secretKeys: e.NOTIFICATION_SECRET_KEYS
       ? { spec: e.NOTIFICATION_SECRET_KEYS, current: e.NOTIFICATION_SECRET_CURRENT_KEY ?? e.NOTIFICATION_SECRET_KEYS.split(':')[0] ?? '' }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+
 import type { ChannelProvider } from './channel';
 import { CHANNELS_CONFIG, loadChannelsConfig } from './channels-config';
 import { EmailChannelProvider } from './email/email-channel.provider';
@@ -10,8 +11,8 @@ import { SmsReportsService } from './sms/sms-reports.service';
 import { UnitWebhookStore } from './webhook/unit-webhook.store';
 import { UnitWebhooksController } from './webhook/unit-webhooks.controller';
 import { UnitWebhooksService } from './webhook/unit-webhooks.service';
-import { WEBHOOK_CIPHER, webhookCipher } from './webhook/webhook-cipher';
 import { WebhookChannelProvider } from './webhook/webhook-channel.provider';
+import { WEBHOOK_CIPHER, webhookCipher } from './webhook/webhook-cipher';
 
 /** DI token of the external channels' providers (`ChannelProvider[]`: e-mail, SMS, webhook), for CHANNEL_PROVIDERS. */
 export const EXTERNAL_CHANNEL_PROVIDERS = Symbol('EXTERNAL_CHANNEL_PROVIDERS');
@@ -40,6 +41,14 @@ export const EXTERNAL_CHANNEL_PROVIDERS = Symbol('EXTERNAL_CHANNEL_PROVIDERS');
     UnitWebhookStore,
     UnitWebhooksService,
   ],
-  exports: [CHANNELS_CONFIG, EXTERNAL_CHANNEL_PROVIDERS, EmailChannelProvider, AliyunSmsProvider, WebhookChannelProvider, SmsReportHook, UnitWebhookStore],
+  exports: [
+    CHANNELS_CONFIG,
+    EXTERNAL_CHANNEL_PROVIDERS,
+    EmailChannelProvider,
+    AliyunSmsProvider,
+    WebhookChannelProvider,
+    SmsReportHook,
+    UnitWebhookStore,
+  ],
 })
 export class ExternalChannelsModule {}

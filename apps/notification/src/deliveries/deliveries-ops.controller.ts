@@ -1,11 +1,15 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { CityLevel, Roles, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Roles, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { DeliveriesOpsService } from './deliveries-ops.service';
 import { DELIVERY_STATUSES } from './delivery-row';
 
 const listSchema = z.object({
-  status: z.enum(DELIVERY_STATUSES).optional().describe('投递状态 status（sending：存疑发送 in doubt: the provider was called, no outcome recorded）'),
+  status: z
+    .enum(DELIVERY_STATUSES)
+    .optional()
+    .describe('投递状态 status（sending：存疑发送 in doubt: the provider was called, no outcome recorded）'),
   channel: z.enum(['in-app', 'sms', 'email', 'webhook']).optional(),
   before: z.uuid().optional().describe('翻页：上一页最后一条的 id the last id of the previous page'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -32,8 +36,15 @@ export class DeliveriesOpsController {
     return this.ops.show(staff, id);
   }
 
-  @StaffRoute('POST', ':id/replay', { status: 200, summary: '重放失败的投递（须说明理由，记录操作人） Replay a dead delivery, with a reason' })
-  replay(@Param('id', ParseUUIDPipe) id: string, @ZodBody(replaySchema) body: z.infer<typeof replaySchema>, @Staff() staff: StaffPrincipal) {
+  @StaffRoute('POST', ':id/replay', {
+    status: 200,
+    summary: '重放失败的投递（须说明理由，记录操作人） Replay a dead delivery, with a reason',
+  })
+  replay(
+    @Param('id', ParseUUIDPipe) id: string,
+    @ZodBody(replaySchema) body: z.infer<typeof replaySchema>,
+    @Staff() staff: StaffPrincipal,
+  ) {
     return this.ops.replay(staff, id, body.reason);
   }
 }

@@ -3,13 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseReplicaStore, CaseVisibility, Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { DELIVERY_COLUMNS, deliveryOf, type DeliveryRow, type DeliveryStatus } from './delivery-row';
+
 import { DeliveryRepository } from './delivery.repository';
+import { DELIVERY_COLUMNS, deliveryOf, type DeliveryRow, type DeliveryStatus } from './delivery-row';
 
 const NOT_FOUND = new DomainException('DELIVERY_NOT_FOUND', 'not-found', { zh: '投递记录不存在', en: 'no such delivery' });
-const PARAMS_REDACTED = { zh: '通知参数仅向有权完整查阅该信访事项的人员显示', en: 'the notice’s parameters are shown only to those with full access to the case' } as const;
+const PARAMS_REDACTED = {
+  zh: '通知参数仅向有权完整查阅该信访事项的人员显示',
+  en: 'the notice’s parameters are shown only to those with full access to the case',
+} as const;
 
-export type DeliveryView = Omit<DeliveryRow, 'params'> & { readonly params: DeliveryRow['params'] | null; readonly redaction?: typeof PARAMS_REDACTED };
+export type DeliveryView = Omit<DeliveryRow, 'params'> & {
+  readonly params: DeliveryRow['params'] | null;
+  readonly redaction?: typeof PARAMS_REDACTED;
+};
 
 /**
  * Ops over deliveries: list by status (`sending`: in doubt, with `updatedAt` since when), show one with the actions
@@ -26,7 +33,10 @@ export class DeliveriesOpsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(staff: StaffPrincipal, q: { status?: DeliveryStatus; channel?: string; before?: string; limit: number }): Promise<DeliveryView[]> {
+  async list(
+    staff: StaffPrincipal,
+    q: { status?: DeliveryStatus; channel?: string; before?: string; limit: number },
+  ): Promise<DeliveryView[]> {
     const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
       `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR channel = $2)
          AND ($3::uuid IS NULL OR id < $3) ORDER BY id DESC LIMIT $4`,
@@ -39,10 +49,18 @@ export class DeliveriesOpsService {
     const d = await this.deliveries.get(this.dataSource.manager, id);
     if (!d) throw NOT_FOUND;
     const actions = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT action, reason, actor, actor_unit, at FROM delivery_actions WHERE delivery_id = $1 ORDER BY at`, [id]);
+      `SELECT action, reason, actor, actor_unit, at FROM delivery_actions WHERE delivery_id = $1 ORDER BY at`,
+      [id],
+    );
     return {
       ...(await this.view(staff, d)),
-      actions: actions.map((a) => ({ action: String(a['action']), reason: String(a['reason']), actor: String(a['actor']), actorUnit: String(a['actor_unit']), at: new Date(a['at'] as string).toISOString() })),
+      actions: actions.map((a) => ({
+        action: String(a['action']),
+        reason: String(a['reason']),
+        actor: String(a['actor']),
+        actorUnit: String(a['actor_unit']),
+        at: new Date(a['at'] as string).toISOString(),
+      })),
     };
   }
 
@@ -53,11 +71,21 @@ export class DeliveriesOpsService {
       const found = await this.deliveries.get(m, id, true);
       if (!found) throw NOT_FOUND;
       if (found.status !== 'dead' && found.status !== 'skipped') {
-        throw new DomainException('DELIVERY_NOT_DEAD', 'conflict', { zh: `该投递状态为${found.status}，只能重放失败或跳过的投递`, en: `the delivery is ${found.status}: only dead or skipped ones are replayed` }, { status: found.status });
+        throw new DomainException(
+          'DELIVERY_NOT_DEAD',
+          'conflict',
+          {
+            zh: `该投递状态为${found.status}，只能重放失败或跳过的投递`,
+            en: `the delivery is ${found.status}: only dead or skipped ones are replayed`,
+          },
+          { status: found.status },
+        );
       }
       await this.deliveries.requeue(m, id, now, now);
-      await m.query(`INSERT INTO delivery_actions (id, delivery_id, action, reason, actor, actor_unit, at) VALUES ($1, $2, 'replay', $3, $4, $5, $6)`,
-        [uuidv7(), id, reason, staff.subject, staff.unitId, now]);
+      await m.query(
+        `INSERT INTO delivery_actions (id, delivery_id, action, reason, actor, actor_unit, at) VALUES ($1, $2, 'replay', $3, $4, $5, $6)`,
+        [uuidv7(), id, reason, staff.subject, staff.unitId, now],
+      );
       return { ...found, status: 'pending' as const, attempts: 0, updatedAt: now.toISOString() };
     });
     return this.view(staff, d);

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+
 import type { ChannelName } from '../channels/channel';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 import { IntakeMessagesDrain } from '../petitioners/intake-messages.drain';
 import { PgListener } from '../shared/pg-listener';
+import { DeliveryRepository } from './delivery.repository';
 import { DELIVERY_QUEUES, type DeliveryJob } from './delivery-queues';
 import { deliveryChannel } from './delivery-row';
-import { DeliveryRepository } from './delivery.repository';
 
 /** A job still queued this long without an outcome is queued again (its id dedupes it while BullMQ still has it). */
 const STALE_MS = 5 * 60_000;
@@ -88,13 +89,25 @@ export class DeliveryFeeder implements OnApplicationBootstrap, OnApplicationShut
       for (const channel of Object.keys(this.queues) as ChannelName[]) {
         const jobs = due.filter((d) => d.channel === channel);
         if (jobs.length === 0) continue;
-        await this.queues[channel].addBulk(jobs.map((d) => ({
-          name: 'deliver',
-          data: { deliveryId: d.id },
-          opts: { jobId: d.id, attempts: this.config.maxAttempts, backoff: { type: 'jittered', delay: this.config.backoffMs }, removeOnComplete: true, removeOnFail: true },
-        })));
+        await this.queues[channel].addBulk(
+          jobs.map((d) => ({
+            name: 'deliver',
+            data: { deliveryId: d.id },
+            opts: {
+              jobId: d.id,
+              attempts: this.config.maxAttempts,
+              backoff: { type: 'jittered', delay: this.config.backoffMs },
+              removeOnComplete: true,
+              removeOnFail: true,
+            },
+          })),
+        );
       }
-      await this.deliveries.markQueued(this.dataSource.manager, due.map((d) => d.id), now);
+      await this.deliveries.markQueued(
+        this.dataSource.manager,
+        due.map((d) => d.id),
+        now,
+      );
       if (due.length < 500) return;
     }
   }

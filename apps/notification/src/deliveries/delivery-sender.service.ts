@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, failpoint, maskIdentifier, OutboxRelay, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
+
 import { CHANNEL_PROVIDERS, type ChannelProvider, type OutboundMessage, type SendResult } from '../channels/channel';
+import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 import { IntakeDeliveryClient, IntakeUnavailable } from '../petitioners/intake-delivery.client';
 import { TemplateRenderer } from '../templates/template-renderer';
@@ -13,12 +14,16 @@ import { NoticeReceipts } from './notice-receipts';
 
 /** A failed attempt worth retrying; the queue waits (backoff with jitter, or what the provider asked) and tries again. */
 export class RetryDelivery extends Error {
-  constructor(message: string, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }
 
-type Addressed = { readonly to: string; readonly masked: string | null; readonly text?: string; readonly secret?: string } | { readonly skip: string };
+type Addressed =
+  { readonly to: string; readonly masked: string | null; readonly text?: string; readonly secret?: string } | { readonly skip: string };
 
 /**
  * One attempt at one delivery: the address just in time (a unit's id, or the petitioner's from intake), the rendered
@@ -112,7 +117,13 @@ export class DeliverySender {
     return { ...d.params, link: `${this.config.publicQueryUrl}?caseNumber=${encodeURIComponent(caseNumber)}`, ...(text ? { text } : {}) };
   }
 
-  private async delivered(d: DeliveryRow, attempt: number, providerId: string, masked: string | null, templateVersion: number): Promise<void> {
+  private async delivered(
+    d: DeliveryRow,
+    attempt: number,
+    providerId: string,
+    masked: string | null,
+    templateVersion: number,
+  ): Promise<void> {
     const now = this.clock.now();
     await this.dataSource.transaction(async (m) => {
       await this.deliveries.delivered(m, d.id, attempt, providerId, masked, now);
@@ -122,7 +133,14 @@ export class DeliverySender {
     this.relay.poke();
   }
 
-  private async failed(d: DeliveryRow, attempt: number, final: boolean, reason: string, masked: string | null, retryAfterMs?: number): Promise<void> {
+  private async failed(
+    d: DeliveryRow,
+    attempt: number,
+    final: boolean,
+    reason: string,
+    masked: string | null,
+    retryAfterMs?: number,
+  ): Promise<void> {
     const now = this.clock.now();
     await this.dataSource.transaction(async (m) => {
       if (final) await this.deliveries.finished(m, d.id, 'dead', attempt, reason, masked, now);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CorrelatedWorker, PLATFORM_CONFIG, redisConnection, type PlatformConfig } from '@sunshine/platform';
+import { CorrelatedWorker, PLATFORM_CONFIG, type PlatformConfig, redisConnection } from '@sunshine/platform';
 import type { Job } from 'bullmq';
+
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 import { backoffDelay, CHANNELS, DELIVERY_QUEUES, type DeliveryJob } from './delivery-queues';
 import { DeliverySender, RetryDelivery } from './delivery-sender.service';
@@ -36,7 +37,9 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
       });
       worker.on('failed', (job, error) => {
         if (job && job.attemptsMade >= (job.opts.attempts ?? 1) && !(error instanceof RetryDelivery)) {
-          void this.sender.giveUp(job.data.deliveryId, job.attemptsMade, error.message).catch((e: unknown) => this.logger.error(`give up ${job.data.deliveryId}: ${String(e)}`));
+          void this.sender
+            .giveUp(job.data.deliveryId, job.attemptsMade, error.message)
+            .catch((e: unknown) => this.logger.error(`give up ${job.data.deliveryId}: ${String(e)}`));
         }
       });
       worker.on('error', (error) => this.logger.warn(`${channel} worker: ${error.message}`));

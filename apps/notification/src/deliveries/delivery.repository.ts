@@ -2,12 +2,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import type { ChannelName } from '../channels/channel';
 import { DELIVERY_COLUMNS, deliveryChannel, deliveryOf, type DeliveryRow } from './delivery-row';
 
 /** A delivery to plan: one (event, recipient, channel, notice kind), due at `notBefore`. */
-export type NewDelivery = Pick<DeliveryRow, 'eventId' | 'eventType' | 'recipient' | 'channel' | 'kind' | 'caseId' | 'unitId' | 'roles' | 'legalKind'
-  | 'urgent' | 'ruleVersion' | 'params'> & { readonly notBefore: Date };
+export type NewDelivery = Pick<
+  DeliveryRow,
+  | 'eventId'
+  | 'eventType'
+  | 'recipient'
+  | 'channel'
+  | 'kind'
+  | 'caseId'
+  | 'unitId'
+  | 'roles'
+  | 'legalKind'
+  | 'urgent'
+  | 'ruleVersion'
+  | 'params'
+> & { readonly notBefore: Date };
 
 /**
  * The deliveries table: the UNIQUE (event, recipient, channel, kind) key is inserted before anything is sent, so an
@@ -31,8 +45,23 @@ export class DeliveryRepository {
            params, status, not_before, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14, $15, $15)
          ON CONFLICT ON CONSTRAINT deliveries_once DO NOTHING RETURNING id`,
-        [uuidv7(), d.eventId, d.eventType, d.recipient, d.channel, d.kind, d.caseId, d.unitId, [...d.roles], d.legalKind, d.urgent, d.ruleVersion,
-          JSON.stringify(d.params), d.notBefore, now],
+        [
+          uuidv7(),
+          d.eventId,
+          d.eventType,
+          d.recipient,
+          d.channel,
+          d.kind,
+          d.caseId,
+          d.unitId,
+          [...d.roles],
+          d.legalKind,
+          d.urgent,
+          d.ruleVersion,
+          JSON.stringify(d.params),
+          d.notBefore,
+          now,
+        ],
       );
       if (rows[0]) ids.push(rows[0].id);
     }
@@ -41,7 +70,10 @@ export class DeliveryRepository {
   }
 
   async get(m: EntityManager, id: string, lock = false): Promise<DeliveryRow | null> {
-    const rows = await m.query<Array<Record<string, unknown>>>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows = await m.query<Array<Record<string, unknown>>>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return rows[0] ? deliveryOf(rows[0]) : null;
   }
 
@@ -57,7 +89,11 @@ export class DeliveryRepository {
   }
 
   async markQueued(m: EntityManager, ids: readonly string[], now: Date): Promise<void> {
-    if (ids.length > 0) await m.query(`UPDATE deliveries SET status = 'queued', updated_at = $2 WHERE id = ANY($1) AND status IN ('pending', 'queued')`, [[...ids], now]);
+    if (ids.length > 0)
+      await m.query(`UPDATE deliveries SET status = 'queued', updated_at = $2 WHERE id = ANY($1) AND status IN ('pending', 'queued')`, [
+        [...ids],
+        now,
+      ]);
   }
 
   /**
@@ -65,14 +101,29 @@ export class DeliveryRepository {
    * row `sending` and the next attempt in doubt (it asks the provider before sending again).
    */
   async sending(m: EntityManager, id: string, attempts: number, now: Date): Promise<void> {
-    await m.query(`UPDATE deliveries SET status = 'sending', attempts = $2, updated_at = $3 WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`, [id, attempts, now]);
+    await m.query(
+      `UPDATE deliveries SET status = 'sending', attempts = $2, updated_at = $3 WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`,
+      [id, attempts, now],
+    );
   }
 
   async attempted(m: EntityManager, id: string, attempts: number, error: string, now: Date): Promise<void> {
-    await m.query(`UPDATE deliveries SET attempts = $2, last_error = $3, updated_at = $4 WHERE id = $1`, [id, attempts, error.slice(0, 500), now]);
+    await m.query(`UPDATE deliveries SET attempts = $2, last_error = $3, updated_at = $4 WHERE id = $1`, [
+      id,
+      attempts,
+      error.slice(0, 500),
+      now,
+    ]);
   }
 
-  async delivered(m: EntityManager, id: string, attempts: number, providerId: string, addressMasked: string | null, now: Date): Promise<void> {
+  async delivered(
+    m: EntityManager,
+    id: string,
+    attempts: number,
+    providerId: string,
+    addressMasked: string | null,
+    now: Date,
+  ): Promise<void> {
     await m.query(
       `UPDATE deliveries SET status = 'delivered', attempts = $2, provider_id = $3, address_masked = COALESCE($4, address_masked), delivered_at = $5,
          updated_at = $5, last_error = NULL WHERE id = $1`,
@@ -80,7 +131,15 @@ export class DeliveryRepository {
     );
   }
 
-  async finished(m: EntityManager, id: string, status: 'skipped' | 'dead', attempts: number, error: string, addressMasked: string | null, now: Date): Promise<void> {
+  async finished(
+    m: EntityManager,
+    id: string,
+    status: 'skipped' | 'dead',
+    attempts: number,
+    error: string,
+    addressMasked: string | null,
+    now: Date,
+  ): Promise<void> {
     await m.query(
       `UPDATE deliveries SET status = $2, attempts = $3, last_error = $4, address_masked = COALESCE($5, address_masked), updated_at = $6 WHERE id = $1`,
       [id, status, attempts, error.slice(0, 500), addressMasked, now],
@@ -89,7 +148,11 @@ export class DeliveryRepository {
 
   /** Back to pending for a replay (attempts start again), due at `notBefore`. */
   async requeue(m: EntityManager, id: string, notBefore: Date, now: Date): Promise<void> {
-    await m.query(`UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $2, updated_at = $3 WHERE id = $1`, [id, notBefore, now]);
+    await m.query(`UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $2, updated_at = $3 WHERE id = $1`, [
+      id,
+      notBefore,
+      now,
+    ]);
     await m.query(`SELECT pg_notify($1, '')`, [this.channel]);
   }
 }

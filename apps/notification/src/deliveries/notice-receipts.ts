@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { noticeChannelSchema, noticeKindSchema, type AnyCaseEvent, type PayloadOf } from '@sunshine/contracts';
+import { type AnyCaseEvent, noticeChannelSchema, noticeKindSchema, type PayloadOf } from '@sunshine/contracts';
 import { jurisdictionOf } from '@sunshine/domain';
 import { CaseReplicaStore, newEvent, OrgDirectorySource, OutboxWriter } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import type { DeliveryRow } from './delivery-row';
 
 type ReceiptType = 'case.notice-delivered' | 'case.notice-failed';
@@ -27,7 +28,8 @@ export class NoticeReceipts {
 
   async failed(m: EntityManager, d: DeliveryRow, attempt: number, reason: string, final: boolean, at: Date): Promise<void> {
     const facts = this.facts(d, attempt);
-    if (facts) await this.emit(m, d, 'case.notice-failed', { ...facts, reason: { code: 'delivery-failed', text: reason.slice(0, 200) }, final }, at);
+    if (facts)
+      await this.emit(m, d, 'case.notice-failed', { ...facts, reason: { code: 'delivery-failed', text: reason.slice(0, 200) }, final }, at);
   }
 
   private facts(d: DeliveryRow, attempt: number): Omit<PayloadOf<'case.notice-delivered'>, 'deliveredAt'> | null {

@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+
 import { DIGEST_QUEUE } from './daily-digest.queue';
 import { DailyDigestService } from './daily-digest.service';
 

@@ -4,6 +4,7 @@ import { inboxDue, reviveCaseState, shanghaiDateOf } from '@sunshine/domain';
 import { Clock, DeadlineContextSource } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { v5 as uuidv5 } from 'uuid';
+
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 
@@ -46,22 +47,37 @@ export class DailyDigestService {
       unit.due.push({ at: due.dueAt, caseNumber: state.caseNumber ?? row.case_id });
       units.set(state.holdingUnitId, unit);
     }
-    await this.dataSource.transaction((m) => this.deliveries.plan(m, [...units].map(([unitId, u]) => ({
-      eventId: uuidv5(`digest:${unitId}:${day}`, DIGEST_NAMESPACE),
-      eventType: 'notification.daily-digest',
-      recipient: `unit:${unitId}`,
-      channel: 'in-app' as const,
-      kind: 'unit.daily-digest',
-      caseId: null,
-      unitId,
-      roles: ['head'],
-      legalKind: null,
-      urgent: false,
-      ruleVersion: 0,
-      params: { day, overdue: u.overdue, dueSoon: u.dueSoon, dueSoonDays: this.config.digestDueSoonDays,
-        caseNumbers: u.due.sort((a, b) => a.at.localeCompare(b.at)).slice(0, SHOWN_CASES).map((d) => d.caseNumber).join('、') },
-      notBefore: now,
-    })), now));
+    await this.dataSource.transaction((m) =>
+      this.deliveries.plan(
+        m,
+        [...units].map(([unitId, u]) => ({
+          eventId: uuidv5(`digest:${unitId}:${day}`, DIGEST_NAMESPACE),
+          eventType: 'notification.daily-digest',
+          recipient: `unit:${unitId}`,
+          channel: 'in-app' as const,
+          kind: 'unit.daily-digest',
+          caseId: null,
+          unitId,
+          roles: ['head'],
+          legalKind: null,
+          urgent: false,
+          ruleVersion: 0,
+          params: {
+            day,
+            overdue: u.overdue,
+            dueSoon: u.dueSoon,
+            dueSoonDays: this.config.digestDueSoonDays,
+            caseNumbers: u.due
+              .sort((a, b) => a.at.localeCompare(b.at))
+              .slice(0, SHOWN_CASES)
+              .map((d) => d.caseNumber)
+              .join('、'),
+          },
+          notBefore: now,
+        })),
+        now,
+      ),
+    );
     return units.size;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channels/channel';
 import { noticeChannel, type NoticeItem } from './notice-item';
 

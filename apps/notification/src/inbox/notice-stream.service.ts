@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig, type StaffPrincipal } from '@sunshine/platform';
-import { filter, interval, map, merge, Subject, type Observable } from 'rxjs';
+import { filter, interval, map, merge, type Observable, Subject } from 'rxjs';
+
 import { PgListener } from '../shared/pg-listener';
 import { noticeChannel, type NoticeItem } from './notice-item';
 

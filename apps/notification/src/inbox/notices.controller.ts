@@ -1,15 +1,24 @@
-import { Param, ParseUUIDPipe, Sse, type MessageEvent } from '@nestjs/common';
+import { type MessageEvent, Param, ParseUUIDPipe, Sse } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { endAtTokenExpiry, Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { endAtTokenExpiry, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodQuery, ZodResponse } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
+
 import { NoticeStream } from './notice-stream.service';
 import { noticePageSchema } from './notices.response';
-import { NoticesService, type NoticePage } from './notices.service';
+import { type NoticePage, NoticesService } from './notices.service';
 
 const listSchema = z.object({
-  unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('只看未读 only unread ones'),
-  kind: z.string().regex(/^(unit|petitioner)\.[a-z-]+$/).optional().describe('通知类型 notice kind, e.g. unit.case-arrived'),
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('只看未读 only unread ones'),
+  kind: z
+    .string()
+    .regex(/^(unit|petitioner)\.[a-z-]+$/)
+    .optional()
+    .describe('通知类型 notice kind, e.g. unit.case-arrived'),
   caseId: z.uuid().optional().describe('信访事项 one case'),
   before: z.uuid().optional().describe('翻页：上一页的 next the previous page’s `next`'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -32,7 +41,8 @@ export class NoticesController {
   @Sse('stream')
   @ApiOperation({
     summary: '站内通知实时推送（SSE，event: notice） Live notices for my unit and roles (Server-Sent Events)',
-    description: '令牌到期时发送 event: token-expired 并结束推送。 At the token’s expiry one `token-expired` event is sent and the stream ends.',
+    description:
+      '令牌到期时发送 event: token-expired 并结束推送。 At the token’s expiry one `token-expired` event is sent and the stream ends.',
   })
   stream(@Staff() staff: StaffPrincipal): Observable<MessageEvent> {
     return this.live.stream(staff).pipe(endAtTokenExpiry(staff));

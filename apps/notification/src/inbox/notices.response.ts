@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { NoticePage } from './notices.service';
 
 /** One in-app notice (站内通知) as the inbox lists it, with the caller's own read state. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseVisibility, Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import type { NoticeItem } from './notice-item';
 
 export interface NoticeQuery {
@@ -51,7 +52,10 @@ export class NoticesService {
         ${filters.map((f) => `AND ${f}`).join(' ')} ORDER BY n.id DESC LIMIT $${params.length}`,
       params,
     );
-    const [count] = await this.dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n ${scope.from} AND r.notice_id IS NULL`, scope.params);
+    const [count] = await this.dataSource.query<Array<{ n: string }>>(
+      `SELECT count(*) AS n ${scope.from} AND r.notice_id IS NULL`,
+      scope.params,
+    );
     const items = rows.slice(0, q.limit).map(itemOf);
     return { unread: Number(count?.n ?? 0), items, next: rows.length > q.limit ? (items[items.length - 1]?.id ?? null) : null };
   }
@@ -59,9 +63,16 @@ export class NoticesService {
   /** Marks one notice read for the caller (idempotent); 404 for a notice the caller would not see. */
   async markRead(staff: StaffPrincipal, id: string): Promise<{ id: string; read: true }> {
     const scope = await this.scope(staff);
-    const found = await this.dataSource.query<unknown[]>(`SELECT 1 ${scope.from} AND n.id = $${scope.params.length + 1}`, [...scope.params, id]);
+    const found = await this.dataSource.query<unknown[]>(`SELECT 1 ${scope.from} AND n.id = $${scope.params.length + 1}`, [
+      ...scope.params,
+      id,
+    ]);
     if (found.length === 0) throw NOTICE_NOT_FOUND;
-    await this.dataSource.query(`INSERT INTO notice_reads (notice_id, subject, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [id, staff.subject, this.clock.now()]);
+    await this.dataSource.query(`INSERT INTO notice_reads (notice_id, subject, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      id,
+      staff.subject,
+      this.clock.now(),
+    ]);
     return { id, read: true };
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceTokenProvider } from '@sunshine/platform';
+
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 
 /** A petitioner's delivery address as intake answers it just in time (never stored here in clear). */
@@ -20,7 +21,10 @@ export interface PendingCitizenMessage {
 
 /** What intake failed to answer: worth a retry (unreachable, 5xx) or not (404: no such case or message). */
 export class IntakeUnavailable extends Error {
-  constructor(message: string, readonly retry: boolean) {
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
     super(message);
   }
 }
@@ -68,6 +72,9 @@ export class IntakeDeliveryClient {
       throw new IntakeUnavailable(`intake unreachable (${error instanceof Error ? error.name : 'error'})`, true);
     }
     if (res.status >= 200 && res.status < 300) return (await res.json()) as T;
-    throw new IntakeUnavailable(`intake answered ${res.status} to ${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`, res.status >= 500 || res.status === 429);
+    throw new IntakeUnavailable(
+      `intake answered ${res.status} to ${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`,
+      res.status >= 500 || res.status === 429,
+    );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { IntakeDeliveryClient } from '../petitioners/intake-delivery.client';
 
@@ -29,12 +30,33 @@ export class IntakeMessagesDrain {
       for (const message of await this.intake.pendingMessages()) {
         if (message.channel !== 'sms') continue;
         const now = this.clock.now();
-        await this.dataSource.transaction((m) => this.deliveries.plan(m, [{
-          eventId: message.id, eventType: `intake.${message.template}`, recipient: `petitioner:${message.caseId}`, channel: 'sms',
-          kind: 'petitioner.one-time-code', caseId: message.caseId, unitId: null, roles: [], legalKind: null, urgent: true, ruleVersion: 0,
-          params: {}, notBefore: now,
-        }], now));
-        const [row] = await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM deliveries WHERE event_id = $1 AND kind = 'petitioner.one-time-code'`, [message.id]);
+        await this.dataSource.transaction((m) =>
+          this.deliveries.plan(
+            m,
+            [
+              {
+                eventId: message.id,
+                eventType: `intake.${message.template}`,
+                recipient: `petitioner:${message.caseId}`,
+                channel: 'sms',
+                kind: 'petitioner.one-time-code',
+                caseId: message.caseId,
+                unitId: null,
+                roles: [],
+                legalKind: null,
+                urgent: true,
+                ruleVersion: 0,
+                params: {},
+                notBefore: now,
+              },
+            ],
+            now,
+          ),
+        );
+        const [row] = await this.dataSource.query<Array<{ id: string }>>(
+          `SELECT id FROM deliveries WHERE event_id = $1 AND kind = 'petitioner.one-time-code'`,
+          [message.id],
+        );
         if (row) await this.intake.claim(message.id, row.id);
         drained++;
       }

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf } from '@sunshine/contracts';
 import type { EventContext } from '@sunshine/platform';
+
 import { NoticePipeline } from './notice-pipeline.service';
 
 /**

@@ -3,13 +3,14 @@ import type { AnyCaseEvent, EventOf } from '@sunshine/contracts';
 import { type CaseState, type CaseVisibilityFacts } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
-import { afterQuietHours } from '../deliveries/quiet-hours';
 import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
+import { afterQuietHours } from '../deliveries/quiet-hours';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
-import { planNotices, type PlannedEvent, type PlannedNotice } from '../rules/notice-planner';
+import { type PlannedEvent, type PlannedNotice, planNotices } from '../rules/notice-planner';
 import { NoticeRuleSetService } from '../rules/notice-rule-set.service';
-import { noticeParams, type NoticeParams } from '../templates/notice-params';
+import { type NoticeParams, noticeParams } from '../templates/notice-params';
 
 /**
  * From an applied event to its deliveries, in the transaction that applied it: the rule table in force for the case's
@@ -35,7 +36,13 @@ export class NoticePipeline {
     if (!event.caseId) return 0;
     const stored = await this.store.read(m, event.caseId);
     if (!stored) return 0;
-    return this.plan(m, event, { type: event.type, payload: event.payload, case: { state: after, facts: stored.facts } }, after, after.placeCode);
+    return this.plan(
+      m,
+      event,
+      { type: event.type, payload: event.payload, case: { state: after, facts: stored.facts } },
+      after,
+      after.placeCode,
+    );
   }
 
   /** An early warning from supervision: told to the bureaus over its division that may see every case it counts. */
@@ -64,8 +71,13 @@ export class NoticePipeline {
     return facts;
   }
 
-  private async plan(m: EntityManager, event: { id: string; caseId?: string | null; type: string; payload: unknown; occurredAt: string },
-    planned: PlannedEvent, state: CaseState | null, place: string | null): Promise<number> {
+  private async plan(
+    m: EntityManager,
+    event: { id: string; caseId?: string | null; type: string; payload: unknown; occurredAt: string },
+    planned: PlannedEvent,
+    state: CaseState | null,
+    place: string | null,
+  ): Promise<number> {
     const ruleSet = await this.rules.forPlace(m, place);
     if (!ruleSet.rules.some((r) => r.event === event.type)) return 0;
     const directory = await this.directory.current(m);
@@ -85,8 +97,14 @@ export class NoticePipeline {
     return notices.filter((n) => n.channel !== 'webhook' || (n.recipient.kind === 'unit' && withWebhook.has(n.recipient.unitId)));
   }
 
-  private delivery(n: PlannedNotice, event: { id: string; caseId?: string | null; type: string; payload: unknown }, state: CaseState | null,
-    params: NoticeParams, ruleVersion: number, now: Date): NewDelivery {
+  private delivery(
+    n: PlannedNotice,
+    event: { id: string; caseId?: string | null; type: string; payload: unknown },
+    state: CaseState | null,
+    params: NoticeParams,
+    ruleVersion: number,
+    now: Date,
+  ): NewDelivery {
     const caseId = event.caseId ?? null;
     const toPetitioner = n.recipient.kind === 'petitioner';
     const urgent = n.rule.urgent ?? false;

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseReactions } from '@sunshine/platform';
+
 import { NoticePipeline } from './notice-pipeline.service';
 
 /** What notification does with each event its case replica folds: plan the notices the rule table calls for. */

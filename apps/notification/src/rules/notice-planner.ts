@@ -1,12 +1,14 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { caseAccess, caseViewerOf, divisionContains, type CaseState, type CaseVisibilityFacts, type OrgDirectory } from '@sunshine/domain';
+import { caseAccess, type CaseState, caseViewerOf, type CaseVisibilityFacts, divisionContains, type OrgDirectory } from '@sunshine/domain';
 import type { StaffRole } from '@sunshine/platform';
+
 import type { NoticeRule, RuleCondition, UnitTarget } from './notice-rule';
 
 /** What a rule decided for one event: one notice to one recipient on one channel. */
 export interface PlannedNotice {
   readonly rule: NoticeRule;
-  readonly recipient: { readonly kind: 'unit'; readonly unitId: string; readonly roles: readonly StaffRole[] } | { readonly kind: 'petitioner' };
+  readonly recipient:
+    { readonly kind: 'unit'; readonly unitId: string; readonly roles: readonly StaffRole[] } | { readonly kind: 'petitioner' };
   readonly channel: NoticeRule['channels'][number];
 }
 

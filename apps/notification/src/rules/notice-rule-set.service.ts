@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { divisionContains } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
+
 import { DEFAULT_NOTICE_RULES } from './default-notice-rules';
-import { noticeRuleSetSchema, type NoticeRuleSet } from './notice-rule';
+import { type NoticeRuleSet, noticeRuleSetSchema } from './notice-rule';
 
 const REFRESH_MS = 2000;
 
@@ -21,13 +22,21 @@ export class NoticeRuleSetService {
   async forPlace(m: EntityManager, placeCode: string | null): Promise<NoticeRuleSet & { readonly divisionCode: string | null }> {
     const sets = await this.stored(m);
     const match = placeCode
-      ? sets.filter((s) => divisionContains(s.divisionCode, placeCode)).sort((a, b) => b.divisionCode.replace(/0+$/, '').length - a.divisionCode.replace(/0+$/, '').length)[0]
+      ? sets
+          .filter((s) => divisionContains(s.divisionCode, placeCode))
+          .sort((a, b) => b.divisionCode.replace(/0+$/, '').length - a.divisionCode.replace(/0+$/, '').length)[0]
       : undefined;
     return match ?? { ...DEFAULT_NOTICE_RULES, divisionCode: null };
   }
 
   /** Stores a jurisdiction's next version; answers it. */
-  async store(m: EntityManager, divisionCode: string, rules: NoticeRuleSet['rules'], who: { subject: string; unitId: string }, reason: string): Promise<StoredSet> {
+  async store(
+    m: EntityManager,
+    divisionCode: string,
+    rules: NoticeRuleSet['rules'],
+    who: { subject: string; unitId: string },
+    reason: string,
+  ): Promise<StoredSet> {
     const [row] = await m.query<Array<{ version: number }>>(
       `INSERT INTO notice_rule_sets (division_code, version, rules, created_by, created_by_unit, reason)
        SELECT $1, COALESCE(MAX(version), $6) + 1, $2, $3, $4, $5 FROM notice_rule_sets WHERE division_code = $1 RETURNING version`,
@@ -37,7 +46,11 @@ export class NoticeRuleSetService {
     return { divisionCode, version: Number(row?.version), rules };
   }
 
-  async versions(m: EntityManager): Promise<Array<{ divisionCode: string; version: number; createdBy: string; createdByUnit: string; reason: string; createdAt: string }>> {
+  async versions(
+    m: EntityManager,
+  ): Promise<
+    Array<{ divisionCode: string; version: number; createdBy: string; createdByUnit: string; reason: string; createdAt: string }>
+  > {
     const rows = await m.query<Array<Record<string, unknown>>>(
       `SELECT division_code, version, created_by, created_by_unit, reason, created_at FROM notice_rule_sets ORDER BY division_code, version`,
     );
@@ -56,7 +69,10 @@ export class NoticeRuleSetService {
     const rows = await m.query<Array<{ division_code: string; version: number; rules: unknown }>>(
       `SELECT DISTINCT ON (division_code) division_code, version, rules FROM notice_rule_sets ORDER BY division_code, version DESC`,
     );
-    const sets = rows.map((r) => ({ divisionCode: r.division_code, ...noticeRuleSetSchema.parse({ version: Number(r.version), rules: r.rules }) }));
+    const sets = rows.map((r) => ({
+      divisionCode: r.division_code,
+      ...noticeRuleSetSchema.parse({ version: Number(r.version), rules: r.rules }),
+    }));
     this.cache = { at: Date.now(), sets };
     return sets;
   }

@@ -7,7 +7,10 @@ export const ruleChannelSchema = z.enum(['in-app', 'sms', 'email', 'webhook']);
 
 /** Which unit a unit notice goes to: a payload field naming one unit (or a list), the holding unit, or an alert's bureaus. */
 export const unitTargetSchema = z.discriminatedUnion('from', [
-  z.object({ from: z.literal('payload'), field: z.enum(['toUnitId', 'unitId', 'assistingUnitId', 'bureauUnitId', 'fromUnitId', 'toUnitIds']) }),
+  z.object({
+    from: z.literal('payload'),
+    field: z.enum(['toUnitId', 'unitId', 'assistingUnitId', 'bureauUnitId', 'fromUnitId', 'toUnitIds']),
+  }),
   z.object({ from: z.literal('holding') }),
   /** An alert's division: every supervising unit (bureau or petition office) of it and of the divisions above it. */
   z.object({ from: z.literal('alert-division') }),

@@ -1,8 +1,9 @@
 import { Param } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CityLevel, DomainException, Roles, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, DomainException, Roles, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+
 import { NOTICE_TEMPLATES } from '../templates/notice-templates';
 import { DEFAULT_NOTICE_RULES } from './default-notice-rules';
 import { noticeRuleSchema } from './notice-rule';
@@ -32,15 +33,32 @@ export class NoticeRulesController {
 
   @Roles('admin')
   @CityLevel({ zh: '通知规则表', en: 'notice rule tables' })
-  @StaffRoute('PUT', ':divisionCode', { summary: '存储辖区通知规则表的新版本（须说明理由） Store a jurisdiction’s next rule table version, with a reason' })
-  async store(@Param('divisionCode') divisionCode: string, @ZodBody(storeSchema) body: z.infer<typeof storeSchema>, @Staff() staff: StaffPrincipal) {
+  @StaffRoute('PUT', ':divisionCode', {
+    summary: '存储辖区通知规则表的新版本（须说明理由） Store a jurisdiction’s next rule table version, with a reason',
+  })
+  async store(
+    @Param('divisionCode') divisionCode: string,
+    @ZodBody(storeSchema) body: z.infer<typeof storeSchema>,
+    @Staff() staff: StaffPrincipal,
+  ) {
     if (!DIVISION.test(divisionCode)) {
       throw new DomainException('VALIDATION_FAILED', 'invalid', { zh: '区划代码应为12位数字', en: 'the division code has 12 digits' });
     }
     const unknown = [...new Set(body.rules.map((r) => r.kind))].filter((k) => !NOTICE_TEMPLATES[k]);
     if (unknown.length > 0) {
-      throw new DomainException('NOTICE_KIND_UNKNOWN', 'unprocessable', { zh: `以下通知类型没有模板：${unknown.join('、')}`, en: `no template for: ${unknown.join(', ')}` }, { kinds: unknown });
+      throw new DomainException(
+        'NOTICE_KIND_UNKNOWN',
+        'unprocessable',
+        { zh: `以下通知类型没有模板：${unknown.join('、')}`, en: `no template for: ${unknown.join(', ')}` },
+        { kinds: unknown },
+      );
     }
-    return this.rules.store(this.dataSource.manager, divisionCode, body.rules, { subject: staff.subject, unitId: staff.unitId }, body.reason);
+    return this.rules.store(
+      this.dataSource.manager,
+      divisionCode,
+      body.rules,
+      { subject: staff.subject, unitId: staff.unitId },
+      body.reason,
+    );
   }
 }

@@ -40,11 +40,12 @@ export class PgListener {
     this.client = undefined;
     void lost.end().catch(() => undefined);
     setTimeout(() => {
-      if (!this.stopping) this.start().catch((error: unknown) => {
-        this.logger.warn(`${this.channel}: reconnect failed: ${String(error)}`);
-        this.client = lost;
-        this.reconnect(lost);
-      });
+      if (!this.stopping)
+        this.start().catch((error: unknown) => {
+          this.logger.warn(`${this.channel}: reconnect failed: ${String(error)}`);
+          this.client = lost;
+          this.reconnect(lost);
+        });
     }, 1000);
   }
 }

@@ -1,17 +1,17 @@
 import type { AnyEvent } from '@sunshine/contracts';
 import {
+  type CaseState,
+  type ClockContext,
   clockHistory,
   DispatchModeTaxonomy,
   handlingDeadline,
   inboxDue,
+  type OrgDirectory,
   ProperChannelTaxonomy,
   RatingScoreTaxonomy,
-  reviewRequestWindow,
   ratingWindow,
+  reviewRequestWindow,
   StageTaxonomy,
-  type CaseState,
-  type ClockContext,
-  type OrgDirectory,
 } from '@sunshine/domain';
 
 /** What a template may print: facts only (codes, unit names, dates), never personal data or the petition's text. */
@@ -22,7 +22,12 @@ export type NoticeParams = Readonly<Record<string, string | number | boolean>>;
  * names, and every period as its LAST DAY (Asia/Shanghai), read from the domain's clocks (clockHistory and its
  * selectors), never an exclusive instant.
  */
-export function noticeParams(event: Pick<AnyEvent, 'type' | 'payload' | 'occurredAt'>, state: CaseState | null, directory: OrgDirectory, clocks: ClockContext): NoticeParams {
+export function noticeParams(
+  event: Pick<AnyEvent, 'type' | 'payload' | 'occurredAt'>,
+  state: CaseState | null,
+  directory: OrgDirectory,
+  clocks: ClockContext,
+): NoticeParams {
   const p = event.payload as Record<string, unknown>;
   const name = (id: unknown) => (typeof id === 'string' ? (directory.get(id)?.name ?? id) : '');
   const params: Record<string, string | number | boolean> = {};

@@ -1,4 +1,5 @@
 import { OrgDirectory, WorkingCalendar } from '@sunshine/domain';
+
 import { noticeParams } from './notice-params';
 import { TemplateRenderer } from './template-renderer';
 
@@ -6,7 +7,13 @@ describe('TemplateRenderer (zh-CN, handlebars)', () => {
   const renderer = new TemplateRenderer();
 
   it('prints the acceptance period as its last day for a case that arrives in the inbox', () => {
-    const notice = renderer.render('unit.case-arrived', { caseNumber: '410726-2026-000123', stage: '原办', fromUnitName: '延津县信访局', mode: '转送', lastDay: '2026-03-17' });
+    const notice = renderer.render('unit.case-arrived', {
+      caseNumber: '410726-2026-000123',
+      stage: '原办',
+      fromUnitName: '延津县信访局',
+      mode: '转送',
+      lastDay: '2026-03-17',
+    });
     expect(notice).toEqual({
       kind: 'unit.case-arrived',
       version: 1,
@@ -16,7 +23,9 @@ describe('TemplateRenderer (zh-CN, handlebars)', () => {
   });
 
   it('uses the period partial for a deadline warning, and leaves it out without a last day', () => {
-    expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1', lastDay: '2026-05-06' }).text).toBe('信访事项X-1即将到期，期限至2026-05-06，请抓紧办理。');
+    expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1', lastDay: '2026-05-06' }).text).toBe(
+      '信访事项X-1即将到期，期限至2026-05-06，请抓紧办理。',
+    );
     expect(renderer.render('unit.deadline-warning', { caseNumber: 'X-1' }).text).toBe('信访事项X-1即将到期，请抓紧办理。');
   });
 
@@ -24,9 +33,20 @@ describe('TemplateRenderer (zh-CN, handlebars)', () => {
     const flagged = {
       type: 'evaluation.staff-flagged' as const,
       occurredAt: '2026-04-01T01:00:00.000Z',
-      payload: { flagId: 'f-1', staffId: '410726000000:dept-hrss:clerk-7', unitId: '410726000000:dept-hrss', quarter: { kind: 'quarter', label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' }, streak: 3, caseIds: ['a', 'b', 'c'] },
+      payload: {
+        flagId: 'f-1',
+        staffId: '410726000000:dept-hrss:clerk-7',
+        unitId: '410726000000:dept-hrss',
+        quarter: { kind: 'quarter', label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' },
+        streak: 3,
+        caseIds: ['a', 'b', 'c'],
+      },
     };
-    const params = noticeParams(flagged, null, OrgDirectory.of([]), { calendar: WorkingCalendar.fromArrangements([]), policies: [], asOf: new Date('2026-04-01T01:00:00.000Z') });
+    const params = noticeParams(flagged, null, OrgDirectory.of([]), {
+      calendar: WorkingCalendar.fromArrangements([]),
+      policies: [],
+      asOf: new Date('2026-04-01T01:00:00.000Z'),
+    });
     expect(renderer.render('unit.staff-flagged', params)).toEqual({
       kind: 'unit.staff-flagged',
       version: 1,
@@ -36,18 +56,29 @@ describe('TemplateRenderer (zh-CN, handlebars)', () => {
   });
 
   it('prints a 催办 with the bureau, the note and the answer’s last day, and without the parts it lacks', () => {
-    expect(renderer.render('unit.supervision-reminder', { caseNumber: 'X-3', fromUnitName: '延津县信访局', note: '请抓紧办理', lastDay: '2026-05-06' })).toEqual({
+    expect(
+      renderer.render('unit.supervision-reminder', {
+        caseNumber: 'X-3',
+        fromUnitName: '延津县信访局',
+        note: '请抓紧办理',
+        lastDay: '2026-05-06',
+      }),
+    ).toEqual({
       kind: 'unit.supervision-reminder',
       version: 1,
       subject: '催办：X-3',
       text: '延津县信访局就信访事项X-3的督办单向本单位催办：请抓紧办理。请于2026-05-06前书面回复。',
     });
-    expect(renderer.render('unit.supervision-reminder', { caseNumber: 'X-3', fromUnitName: '延津县信访局' }).text).toBe('延津县信访局就信访事项X-3的督办单向本单位催办。');
+    expect(renderer.render('unit.supervision-reminder', { caseNumber: 'X-3', fromUnitName: '延津县信访局' }).text).toBe(
+      '延津县信访局就信访事项X-3的督办单向本单位催办。',
+    );
   });
 
   it('does not escape text (SMS and in-app are plain text)', () => {
-    expect(renderer.render('petitioner.not-accepted', { caseNumber: 'X-2', reason: '已在<办理>中', properChannel: '向有权处理的机关、单位提出' }).text)
-      .toBe('您的信访事项X-2不予受理，理由：已在<办理>中。您可以向有权处理的机关、单位提出。');
+    expect(
+      renderer.render('petitioner.not-accepted', { caseNumber: 'X-2', reason: '已在<办理>中', properChannel: '向有权处理的机关、单位提出' })
+        .text,
+    ).toBe('您的信访事项X-2不予受理，理由：已在<办理>中。您可以向有权处理的机关、单位提出。');
   });
 
   it('refuses a kind without a template', () => {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import { NOTICE_TEMPLATES, PERIOD_PARTIAL } from './notice-templates';
+
 import type { NoticeParams } from './notice-params';
+import { NOTICE_TEMPLATES, PERIOD_PARTIAL } from './notice-templates';
 
 export interface RenderedNotice {
   readonly kind: string;
@@ -25,7 +26,11 @@ export class TemplateRenderer {
     this.hbs.registerPartial('period', PERIOD_PARTIAL);
     for (const [kind, t] of Object.entries(NOTICE_TEMPLATES)) {
       const options = { noEscape: true, strict: false };
-      this.compiled.set(kind, { version: t.version, subject: this.hbs.compile(t.subject, options), text: this.hbs.compile(t.text.replace('{{period}}', '{{> period}}'), options) });
+      this.compiled.set(kind, {
+        version: t.version,
+        subject: this.hbs.compile(t.subject, options),
+        text: this.hbs.compile(t.text.replace('{{period}}', '{{> period}}'), options),
+      });
     }
   }
 

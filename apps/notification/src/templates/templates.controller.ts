@@ -1,11 +1,13 @@
 import { Param } from '@nestjs/common';
 import { DomainException, StaffController, StaffRoute, ZodBody } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { NOTICE_TEMPLATES } from './notice-templates';
-import { TemplateRenderer, type RenderedNotice } from './template-renderer';
+import { type RenderedNotice, TemplateRenderer } from './template-renderer';
 
 const previewSchema = z.object({
-  params: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.union([z.string().max(200), z.number(), z.boolean()]))
+  params: z
+    .record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.union([z.string().max(200), z.number(), z.boolean()]))
     .describe('模板参数（如 caseNumber、lastDay） the template’s parameters, e.g. caseNumber, lastDay'),
 });
 
@@ -22,7 +24,10 @@ export class TemplatesController {
   @StaffRoute('POST', ':kind/preview', { status: 200, summary: '模板预览 Render a template with the parameters given' })
   preview(@Param('kind') kind: string, @ZodBody(previewSchema) body: z.infer<typeof previewSchema>): RenderedNotice {
     if (!this.renderer.has(kind)) {
-      throw new DomainException('TEMPLATE_NOT_FOUND', 'not-found', { zh: `没有该通知类型的模板：${kind.slice(0, 60)}`, en: `no template for notice kind ${kind.slice(0, 60)}` });
+      throw new DomainException('TEMPLATE_NOT_FOUND', 'not-found', {
+        zh: `没有该通知类型的模板：${kind.slice(0, 60)}`,
+        en: `no template for notice kind ${kind.slice(0, 60)}`,
+      });
     }
     return this.renderer.render(kind, body.params);
   }

@@ -1,16 +1,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createKafka, HttpErrorFilter, loadPlatformConfig, PlatformModule, type StaffRole } from '@sunshine/platform';
-import { DEMO_UNITS, dropTestRun, eventually, http, infraEnv, startSmsGateway, TestKeys, uniquePrefix, type JsonResponse, type RunningSmsGateway } from '@sunshine/testing';
+import {
+  DEMO_UNITS,
+  dropTestRun,
+  eventually,
+  http,
+  infraEnv,
+  type JsonResponse,
+  type RunningSmsGateway,
+  startSmsGateway,
+  TestKeys,
+  uniquePrefix,
+} from '@sunshine/testing';
 import { Client } from 'pg';
-import { CHANNELS_CONFIG, loadChannelsConfig, type ChannelsConfig } from '../../src/channels/channels-config';
+
+import { CHANNELS_CONFIG, type ChannelsConfig, loadChannelsConfig } from '../../src/channels/channels-config';
 import { ExternalChannelsModule } from '../../src/channels/external-channels.module';
+import { AliyunSmsProvider } from '../../src/channels/sms/aliyun-sms.provider';
 import type { SmsDeliveryReport } from '../../src/channels/sms/sms-report';
 import { SmsReportHook } from '../../src/channels/sms/sms-report.hook';
-import { AliyunSmsProvider } from '../../src/channels/sms/aliyun-sms.provider';
 import { UnitWebhookStore } from '../../src/channels/webhook/unit-webhook.store';
 import { WebhookChannelProvider } from '../../src/channels/webhook/webhook-channel.provider';
 import { verifyWebhookSignature } from '../../src/channels/webhook/webhook-signature';
@@ -43,24 +56,51 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const valid = verifyWebhookSignature(currentSecret, String(req.headers['x-sunshine-timestamp']), body, String(req.headers['x-sunshine-signature']));
+        const valid = verifyWebhookSignature(
+          currentSecret,
+          String(req.headers['x-sunshine-timestamp']),
+          body,
+          String(req.headers['x-sunshine-signature']),
+        );
         hooks.push({ body, valid, secretUsed: currentSecret });
         res.writeHead(valid && req.url === `/robot/send${HOOK_URL_QUERY}` ? 200 : 401).end();
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-    gateway = await startSmsGateway({ accessKeyId: SMS_KEY.id, accessKeySecret: SMS_KEY.secret, signNames: ['阳光信访局'], templates: { SMS_T1: '您的信访事项${caseNumber}已受理' } });
+    gateway = await startSmsGateway({
+      accessKeyId: SMS_KEY.id,
+      accessKeySecret: SMS_KEY.secret,
+      signNames: ['阳光信访局'],
+      templates: { SMS_T1: '您的信访事项${caseNumber}已受理' },
+    });
     const infra = infraEnv();
     const env: NodeJS.ProcessEnv = {
-      TZ: 'UTC', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: infra.databaseUrl, DB_SCHEMA_PREFIX: prefix,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, REDIS_URL: infra.redisUrl, ...keys.env(),
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: infra.databaseUrl,
+      DB_SCHEMA_PREFIX: prefix,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      REDIS_URL: infra.redisUrl,
+      ...keys.env(),
     };
     const config = loadPlatformConfig('notification', env);
     @Module({ imports: [PlatformModule.forRoot(config, { migrations: [NotificationUnitWebhooks1765100000000] }), ExternalChannelsModule] })
     class ChannelsTestModule {}
-    channels = loadChannelsConfig(config, { ...env, SMS_REPORT_TOKEN: REPORT_TOKEN, SMS_ENDPOINT: gateway.url, SMS_ACCESS_KEY_ID: SMS_KEY.id, SMS_ACCESS_KEY_SECRET: SMS_KEY.secret });
-    const moduleRef = await Test.createTestingModule({ imports: [ChannelsTestModule] }).overrideProvider(CHANNELS_CONFIG).useValue(channels).compile();
+    channels = loadChannelsConfig(config, {
+      ...env,
+      SMS_REPORT_TOKEN: REPORT_TOKEN,
+      SMS_ENDPOINT: gateway.url,
+      SMS_ACCESS_KEY_ID: SMS_KEY.id,
+      SMS_ACCESS_KEY_SECRET: SMS_KEY.secret,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [ChannelsTestModule] })
+      .overrideProvider(CHANNELS_CONFIG)
+      .useValue(channels)
+      .compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
     app.useGlobalFilters(new HttpErrorFilter());
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -77,7 +117,13 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
     await dropTestRun(prefix, kafka);
   }, 60_000);
 
-  async function call<T = Record<string, unknown>>(method: string, path: string, unitId: string, roles: StaffRole[], body?: unknown): Promise<JsonResponse<T>> {
+  async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    unitId: string,
+    roles: StaffRole[],
+    body?: unknown,
+  ): Promise<JsonResponse<T>> {
     const token = await keys.token({ sub: `${unitId}-${roles.join('-')}`, unit: unitId, division: unitId.slice(0, 12), roles });
     return http<T>(method, `${url}${path}`, { token, body });
   }
@@ -85,15 +131,29 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
   describe('PUT/GET/DELETE /units/{unitId}/webhook', () => {
     it('lets the unit’s admin set it; a generated secret is shown once, then only its last 4 characters', async () => {
       const put = await call<{ url: string; secret: string; generatedSecret: string; updatedBy: string }>(
-        'PUT', `/units/${DONGTUN}/webhook`, DONGTUN, ['admin'], { url: `${receiverUrl}/robot/send${HOOK_URL_QUERY}` },
+        'PUT',
+        `/units/${DONGTUN}/webhook`,
+        DONGTUN,
+        ['admin'],
+        { url: `${receiverUrl}/robot/send${HOOK_URL_QUERY}` },
       );
       expect(put.status).toBe(200);
       expect(put.body.generatedSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
       currentSecret = put.body.generatedSecret;
-      expect(put.body).toMatchObject({ url: `${receiverUrl}/robot/send?…`, secret: `••••${currentSecret.slice(-4)}`, updatedBy: `${DONGTUN}-admin` });
+      expect(put.body).toMatchObject({
+        url: `${receiverUrl}/robot/send?…`,
+        secret: `••••${currentSecret.slice(-4)}`,
+        updatedBy: `${DONGTUN}-admin`,
+      });
       const get = await call('GET', `/units/${DONGTUN}/webhook`, DONGTUN, ['admin']);
       expect(get.status).toBe(200);
-      expect(get.body).toEqual({ unitId: DONGTUN, url: `${receiverUrl}/robot/send?…`, secret: `••••${currentSecret.slice(-4)}`, updatedBy: `${DONGTUN}-admin`, updatedAt: expect.any(String) });
+      expect(get.body).toEqual({
+        unitId: DONGTUN,
+        url: `${receiverUrl}/robot/send?…`,
+        secret: `••••${currentSecret.slice(-4)}`,
+        updatedBy: `${DONGTUN}-admin`,
+        updatedAt: expect.any(String),
+      });
     });
 
     it('keeps URL and secret sealed at rest (neither in clear in the table)', async () => {
@@ -109,35 +169,56 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
       const target = await app.get(UnitWebhookStore).target(DONGTUN);
       expect(target).toEqual({ url: `${receiverUrl}/robot/send${HOOK_URL_QUERY}`, secret: currentSecret });
       const result = await app.get(WebhookChannelProvider).send({
-        deliveryId: 'd-unit-hook-1', channel: 'webhook', kind: 'unit.case-arrived', to: target?.url ?? '', secret: target?.secret,
-        subject: '新信访事项到达', text: '信访事项 410726-2026-000123 已转送贵单位。',
+        deliveryId: 'd-unit-hook-1',
+        channel: 'webhook',
+        kind: 'unit.case-arrived',
+        to: target?.url ?? '',
+        secret: target?.secret,
+        subject: '新信访事项到达',
+        text: '信访事项 410726-2026-000123 已转送贵单位。',
       });
       expect(result).toEqual({ outcome: 'accepted', providerId: 'HTTP 200' });
       expect(hooks.at(-1)?.valid).toBe(true);
     });
 
     it('takes a secret the admin gives, and replaces the URL', async () => {
-      const put = await call('PUT', `/units/${DONGTUN}/webhook`, DONGTUN, ['admin'], { url: 'https://oapi.example.com/hook', secret: 'given-secret-0123456789' });
+      const put = await call('PUT', `/units/${DONGTUN}/webhook`, DONGTUN, ['admin'], {
+        url: 'https://oapi.example.com/hook',
+        secret: 'given-secret-0123456789',
+      });
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({ url: 'https://oapi.example.com/hook', secret: '••••6789' });
       expect(put.body).not.toHaveProperty('generatedSecret');
-      expect(await app.get(UnitWebhookStore).target(DONGTUN)).toEqual({ url: 'https://oapi.example.com/hook', secret: 'given-secret-0123456789' });
+      expect(await app.get(UnitWebhookStore).target(DONGTUN)).toEqual({
+        url: 'https://oapi.example.com/hook',
+        secret: 'given-secret-0123456789',
+      });
     });
 
     it('refuses another unit’s admin (403 UNIT_ADMIN_ONLY) and the unit’s clerk (403 ROLE_REQUIRED)', async () => {
       const other = await call('GET', `/units/${DONGTUN}/webhook`, DEMO_UNITS.countyBureau, ['admin']);
       expect(other.status).toBe(403);
       expect(other.body).toMatchObject({ code: 'UNIT_ADMIN_ONLY', message: { zh: '只有本单位的管理员可以设置本单位的推送地址' } });
-      const overwrite = await call('PUT', `/units/${DONGTUN}/webhook`, DEMO_UNITS.countyBureau, ['admin'], { url: 'https://evil.example/x' });
+      const overwrite = await call('PUT', `/units/${DONGTUN}/webhook`, DEMO_UNITS.countyBureau, ['admin'], {
+        url: 'https://evil.example/x',
+      });
       expect(overwrite.status).toBe(403);
       const clerk = await call('DELETE', `/units/${DONGTUN}/webhook`, DONGTUN, ['clerk', 'head']);
       expect(clerk.status).toBe(403);
       expect(clerk.body).toMatchObject({ code: 'ROLE_REQUIRED' });
-      expect(await app.get(UnitWebhookStore).target(DONGTUN)).toEqual({ url: 'https://oapi.example.com/hook', secret: 'given-secret-0123456789' });
+      expect(await app.get(UnitWebhookStore).target(DONGTUN)).toEqual({
+        url: 'https://oapi.example.com/hook',
+        secret: 'given-secret-0123456789',
+      });
     });
 
     it('refuses a URL that is not http(s), a URL with credentials and a short secret (400, each field named)', async () => {
-      for (const body of [{ url: 'ftp://example.org/x' }, { url: 'https://u:p@example.org/x' }, { url: 'https://example.org/x', secret: 'short' }, { url: 'https://example.org/x', extra: 1 }]) {
+      for (const body of [
+        { url: 'ftp://example.org/x' },
+        { url: 'https://u:p@example.org/x' },
+        { url: 'https://example.org/x', secret: 'short' },
+        { url: 'https://example.org/x', extra: 1 },
+      ]) {
         const res = await call('PUT', `/units/${DONGTUN}/webhook`, DONGTUN, ['admin'], body);
         expect(res.status).toBe(400);
         expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -155,10 +236,19 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
   });
 
   describe('POST /callbacks/sms/reports', () => {
-    const report = [{
-      phone_number: '13800138000', send_time: '2026-12-02 10:00:00', report_time: '2026-12-02 10:00:07', success: false,
-      err_code: 'MK:0001', err_msg: '用户关机', sms_size: '2', biz_id: '1764640800000123456^0', out_id: 'd-report-cb-1',
-    }];
+    const report = [
+      {
+        phone_number: '13800138000',
+        send_time: '2026-12-02 10:00:00',
+        report_time: '2026-12-02 10:00:07',
+        success: false,
+        err_code: 'MK:0001',
+        err_msg: '用户关机',
+        sms_size: '2',
+        biz_id: '1764640800000123456^0',
+        out_id: 'd-report-cb-1',
+      },
+    ];
     const recorded: SmsDeliveryReport[] = [];
     let recorderFails = false;
 
@@ -180,12 +270,23 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
         if (recorderFails) throw new Error('database down');
         recorded.push(r);
       });
-      const res = await http('POST', `${url}/callbacks/sms/reports`, { body: report, headers: { 'x-sunshine-callback-token': REPORT_TOKEN } });
+      const res = await http('POST', `${url}/callbacks/sms/reports`, {
+        body: report,
+        headers: { 'x-sunshine-callback-token': REPORT_TOKEN },
+      });
       expect(res).toEqual({ status: 200, body: { code: 0, msg: '接收成功' } });
-      expect(recorded).toEqual([{
-        deliveryId: 'd-report-cb-1', bizId: '1764640800000123456^0', delivered: false, code: 'MK:0001', message: '用户关机',
-        reportedAt: new Date('2026-12-02T02:00:07.000Z'), segments: 2, phoneMasked: '138****8000',
-      }]);
+      expect(recorded).toEqual([
+        {
+          deliveryId: 'd-report-cb-1',
+          bizId: '1764640800000123456^0',
+          delivered: false,
+          code: 'MK:0001',
+          message: '用户关机',
+          reportedAt: new Date('2026-12-02T02:00:07.000Z'),
+          segments: 2,
+          phoneMasked: '138****8000',
+        },
+      ]);
     });
 
     it('answers 503 when the recorder fails, so the provider pushes again', async () => {
@@ -208,18 +309,33 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
 
     it('receives the report the local gateway pushes after a real SendSms', async () => {
       const pushTo = await startSmsGateway({
-        accessKeyId: SMS_KEY.id, accessKeySecret: SMS_KEY.secret, signNames: ['阳光信访局'], templates: { SMS_T1: '您的信访事项${caseNumber}已受理' },
-        reportUrl: `${url}/callbacks/sms/reports?token=${REPORT_TOKEN}`, reportDelayMs: 10,
+        accessKeyId: SMS_KEY.id,
+        accessKeySecret: SMS_KEY.secret,
+        signNames: ['阳光信访局'],
+        templates: { SMS_T1: '您的信访事项${caseNumber}已受理' },
+        reportUrl: `${url}/callbacks/sms/reports?token=${REPORT_TOKEN}`,
+        reportDelayMs: 10,
       });
       try {
         const sms = new AliyunSmsProvider({ ...channels, sms: { ...channels.sms, endpoint: pushTo.url } });
         const sent = await sms.send({
-          deliveryId: 'd-gw-report-1', channel: 'sms', to: '13900139000', kind: 'petitioner.accepted', subject: '受理告知', text: '您的信访事项410726-2026-000123已受理',
+          deliveryId: 'd-gw-report-1',
+          channel: 'sms',
+          to: '13900139000',
+          kind: 'petitioner.accepted',
+          subject: '受理告知',
+          text: '您的信访事项410726-2026-000123已受理',
           template: { id: 'SMS_T1', params: { caseNumber: '410726-2026-000123' } },
         });
         expect(sent.outcome).toBe('accepted');
         const got = await eventually(async () => recorded.find((r) => r.deliveryId === 'd-gw-report-1'), 10_000, 'the pushed report');
-        expect(got).toMatchObject({ delivered: true, code: 'DELIVERED', phoneMasked: '139****9000', segments: 1, bizId: sent.outcome === 'accepted' ? sent.providerId : '' });
+        expect(got).toMatchObject({
+          delivered: true,
+          code: 'DELIVERED',
+          phoneMasked: '139****9000',
+          segments: 1,
+          bizId: sent.outcome === 'accepted' ? sent.providerId : '',
+        });
         expect(pushTo.pushes.map((p) => p.status)).toEqual([200]);
       } finally {
         await pushTo.close();

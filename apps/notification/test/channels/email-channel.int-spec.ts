@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+
 import { previewConfig } from '@sunshine/platform';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+
 import type { OutboundMessage } from '../../src/channels/channel';
 import { loadChannelsConfig } from '../../src/channels/channels-config';
 import { EmailChannelProvider } from '../../src/channels/email/email-channel.provider';
@@ -17,7 +19,12 @@ const TEXT = '东屯镇人民政府：\n信访事项 410726-2026-000123 已转�
 
 function provider(port: number): EmailChannelProvider {
   return new EmailChannelProvider(
-    loadChannelsConfig(previewConfig('notification'), { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), MAIL_FROM: '延津县信访局 <noreply@xfj.yanjin.example>', SMTP_TIMEOUT_MS: '3000' }),
+    loadChannelsConfig(previewConfig('notification'), {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      MAIL_FROM: '延津县信访局 <noreply@xfj.yanjin.example>',
+      SMTP_TIMEOUT_MS: '3000',
+    }),
   );
 }
 
@@ -36,7 +43,8 @@ describe('e-mail channel against a real SMTP server (smtp-server)', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        if (address.address.startsWith('nobody@')) return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+        if (address.address.startsWith('nobody@'))
+          return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
         if (address.address.startsWith('busy@')) return callback(Object.assign(new Error('4.7.1 Try again later'), { responseCode: 451 }));
         callback();
       },

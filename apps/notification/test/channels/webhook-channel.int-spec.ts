@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { previewConfig } from '@sunshine/platform';
+
 import type { OutboundMessage } from '../../src/channels/channel';
 import { loadChannelsConfig } from '../../src/channels/channels-config';
 import { WebhookChannelProvider } from '../../src/channels/webhook/webhook-channel.provider';
@@ -46,8 +48,13 @@ describe('webhook channel against a local receiver that checks the HMAC', () => 
 
   function message(deliveryId: string, path: string, secret = SECRET): OutboundMessage {
     return {
-      deliveryId, channel: 'webhook', to: `${base}${path}`, kind: 'case.dispatched', secret,
-      subject: '新信访事项到达：410726-2026-000123', text: '信访事项 410726-2026-000123 已转送贵单位，请于 2026年12月17日 前签收受理。',
+      deliveryId,
+      channel: 'webhook',
+      to: `${base}${path}`,
+      kind: 'case.dispatched',
+      secret,
+      subject: '新信访事项到达：410726-2026-000123',
+      text: '信访事项 410726-2026-000123 已转送贵单位，请于 2026年12月17日 前签收受理。',
     };
   }
 
@@ -61,20 +68,29 @@ describe('webhook channel against a local receiver that checks the HMAC', () => 
     expect(Number(got?.headers['x-sunshine-timestamp'])).toBeGreaterThanOrEqual(before);
     expect(Number(got?.headers['x-sunshine-timestamp'])).toBeLessThanOrEqual(before + 5);
     expect(JSON.parse(got?.body ?? '{}')).toMatchObject({
-      deliveryId: 'd-hook-1', kind: 'case.dispatched', title: '新信访事项到达：410726-2026-000123',
+      deliveryId: 'd-hook-1',
+      kind: 'case.dispatched',
+      title: '新信访事项到达：410726-2026-000123',
       text: '信访事项 410726-2026-000123 已转送贵单位，请于 2026年12月17日 前签收受理。',
     });
   });
 
   it('signed with another secret, the receiver refuses it (401) and the delivery is rejected', async () => {
-    expect(await provider.send(message('d-hook-2', '/hooks/dongtun', 'not-the-unit-secret'))).toEqual({ outcome: 'rejected', reason: 'HTTP 401' });
+    expect(await provider.send(message('d-hook-2', '/hooks/dongtun', 'not-the-unit-secret'))).toEqual({
+      outcome: 'rejected',
+      reason: 'HTTP 401',
+    });
     expect(received.find((r) => r.headers['x-sunshine-delivery'] === 'd-hook-2')?.valid).toBe(false);
   });
 
   it('retries a 5xx, a 408 and a 429 (with its Retry-After), rejects another 4xx', async () => {
     expect(await provider.send(message('d-500', '/hooks?status=500'))).toEqual({ outcome: 'retry', reason: 'HTTP 500' });
     expect(await provider.send(message('d-408', '/hooks?status=408'))).toEqual({ outcome: 'retry', reason: 'HTTP 408' });
-    expect(await provider.send(message('d-429', '/hooks?status=429'))).toEqual({ outcome: 'retry', reason: 'HTTP 429', retryAfterMs: 30_000 });
+    expect(await provider.send(message('d-429', '/hooks?status=429'))).toEqual({
+      outcome: 'retry',
+      reason: 'HTTP 429',
+      retryAfterMs: 30_000,
+    });
     expect(await provider.send(message('d-410', '/hooks?status=410'))).toEqual({ outcome: 'rejected', reason: 'HTTP 410' });
   });
 
@@ -89,14 +105,22 @@ describe('webhook channel against a local receiver that checks the HMAC', () => 
   });
 
   it('refuses a URL into the platform’s own network when internal targets are not allowed (production’s default)', async () => {
-    const guarded = new WebhookChannelProvider(loadChannelsConfig(previewConfig('notification'), { WEBHOOK_ALLOW_INTERNAL_TARGETS: 'false' }));
-    expect(await guarded.send(message('d-ssrf', '/hooks'))).toEqual({ outcome: 'rejected', reason: "the webhook's host is an internal address (127.0.0.1)" });
+    const guarded = new WebhookChannelProvider(
+      loadChannelsConfig(previewConfig('notification'), { WEBHOOK_ALLOW_INTERNAL_TARGETS: 'false' }),
+    );
+    expect(await guarded.send(message('d-ssrf', '/hooks'))).toEqual({
+      outcome: 'rejected',
+      reason: "the webhook's host is an internal address (127.0.0.1)",
+    });
     expect(received.some((r) => r.headers['x-sunshine-delivery'] === 'd-ssrf')).toBe(false);
   });
 
   it('is rejected without a secret or with a URL that is not http(s)', async () => {
     const { secret: _, ...unsigned } = message('d-nosecret', '/hooks');
     expect(await provider.send(unsigned)).toEqual({ outcome: 'rejected', reason: 'no webhook secret: the unit has no webhook configured' });
-    expect(await provider.send({ ...message('d-ftp', '/x'), to: 'ftp://example.org/x' })).toEqual({ outcome: 'rejected', reason: 'not an http(s) URL' });
+    expect(await provider.send({ ...message('d-ftp', '/x'), to: 'ftp://example.org/x' })).toEqual({
+      outcome: 'rejected',
+      reason: 'not an http(s) URL',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { ChannelProvider, OutboundMessage, SendResult } from '../../src/channels/channel';
 
 /** An SMS provider that records what it accepted; told to answer `retry` a number of times first. */
@@ -23,7 +24,9 @@ export class RecordingSms implements ChannelProvider {
   /** As QuerySendDetails by OutId: accepted when it took this delivery id, else null. */
   async inDoubt(message: OutboundMessage): Promise<SendResult | null> {
     this.queries++;
-    return this.accepted.some((m) => m.deliveryId === message.deliveryId) ? { outcome: 'accepted', providerId: `OutId:${message.deliveryId}` } : null;
+    return this.accepted.some((m) => m.deliveryId === message.deliveryId)
+      ? { outcome: 'accepted', providerId: `OutId:${message.deliveryId}` }
+      : null;
   }
 }
 
@@ -40,7 +43,8 @@ export class FakeIntake {
       this.calls.push(`${req.method} ${req.url}`);
       res.setHeader('content-type', 'application/json');
       if (!req.headers.authorization?.startsWith('Bearer ')) return void res.writeHead(401).end('{}');
-      if (req.url?.match(/^\/delivery\/cases\/[0-9a-f-]{36}\/address$/)) return void res.end(JSON.stringify({ phone: this.phone, email: null, channels: ['sms'] }));
+      if (req.url?.match(/^\/delivery\/cases\/[0-9a-f-]{36}\/address$/))
+        return void res.end(JSON.stringify({ phone: this.phone, email: null, channels: ['sms'] }));
       if (req.url === '/delivery/messages') return void res.end('[]');
       res.writeHead(404).end('{}');
     });

@@ -1,12 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Topics, type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf } from '@sunshine/contracts';
-import {
-  Clock,
-  loadPlatformConfig,
-  newEvent,
-  type StaffRole,
-} from '@sunshine/platform';
+import { type EventOf, type EventType, type OrgUnitSnapshot, type PayloadOf, Topics } from '@sunshine/contracts';
+import { Clock, loadPlatformConfig, newEvent, type StaffRole } from '@sunshine/platform';
 import {
   DEMO_CITY,
   DEMO_COUNTY,
@@ -18,6 +13,7 @@ import {
   uniquePrefix,
   unitToken,
 } from '@sunshine/testing';
+
 import { AppModule } from '../../src/app.module';
 import { CHANNEL_PROVIDERS, type ChannelProvider } from '../../src/channels/channel';
 import { InAppProvider } from '../../src/inbox/in-app.provider';
@@ -52,12 +48,20 @@ export class NotificationWorld extends TestRunWorld {
   readonly clock: ManualClock;
   app?: NestFastifyApplication;
 
-  private constructor(start: string, private readonly extraEnv: () => Record<string, string>, private readonly providers: ChannelProvider[]) {
+  private constructor(
+    start: string,
+    private readonly extraEnv: () => Record<string, string>,
+    private readonly providers: ChannelProvider[],
+  ) {
     super(uniquePrefix('nt'), 'notification');
     this.clock = new ManualClock(start);
   }
 
-  static forSuite(start: string, extraEnv: () => Record<string, string> = () => ({}), providers: ChannelProvider[] = []): NotificationWorld {
+  static forSuite(
+    start: string,
+    extraEnv: () => Record<string, string> = () => ({}),
+    providers: ChannelProvider[] = [],
+  ): NotificationWorld {
     const world = new NotificationWorld(start, extraEnv, providers);
     beforeAll(() => world.setUp(), 120_000);
     afterAll(() => world.cleanup(), 60_000);
@@ -71,7 +75,8 @@ export class NotificationWorld extends TestRunWorld {
   env(): NodeJS.ProcessEnv {
     return {
       ...this.baseEnv(),
-      NOTIFICATION_SWEEP_MS: '200', NOTIFICATION_BACKOFF_MS: '50',
+      NOTIFICATION_SWEEP_MS: '200',
+      NOTIFICATION_BACKOFF_MS: '50',
       ...this.extraEnv(),
     };
   }
@@ -80,11 +85,20 @@ export class NotificationWorld extends TestRunWorld {
     const env = this.env();
     const config = loadPlatformConfig('notification', env);
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
-      .overrideProvider(Clock).useValue(this.clock)
-      .overrideProvider(NOTIFICATION_CONFIG).useValue(loadNotificationConfig(config, env))
-      .overrideProvider(CHANNEL_PROVIDERS).useFactory({ inject: [InAppProvider], factory: (inApp: InAppProvider) => [inApp, ...this.providers] })
+      .overrideProvider(Clock)
+      .useValue(this.clock)
+      .overrideProvider(NOTIFICATION_CONFIG)
+      .useValue(loadNotificationConfig(config, env))
+      .overrideProvider(CHANNEL_PROVIDERS)
+      .useFactory({ inject: [InAppProvider], factory: (inApp: InAppProvider) => [inApp, ...this.providers] })
       .compile();
-    this.app = await this.boot(moduleRef, config, [Topics.caseLog, Topics.orgDirectory, Topics.referenceData, Topics.alerts, Topics.evaluation]);
+    this.app = await this.boot(moduleRef, config, [
+      Topics.caseLog,
+      Topics.orgDirectory,
+      Topics.referenceData,
+      Topics.alerts,
+      Topics.evaluation,
+    ]);
   }
 
   /** Produces another service's case event and waits until notification applied it. */
@@ -96,13 +110,20 @@ export class NotificationWorld extends TestRunWorld {
       actor: { kind: 'system', id: 'notification-int' },
     });
     await this.send(Topics.caseLog, [event], () => caseId);
-    await eventually(async () => ((await this.count('case_replica_events', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${type} applied`);
+    await eventually(
+      async () => ((await this.count('case_replica_events', 'event_id = $1', [event.id])) > 0 ? true : undefined),
+      30000,
+      `${type} applied`,
+    );
     return event;
   }
 
   /** Produces an event on another topic (e.g. an alert), keyed as its producer would. */
   async publish<T extends EventType>(topic: string, type: T, payload: PayloadOf<T>, key: string): Promise<EventOf<T>> {
-    const event = newEvent(type, payload, { jurisdiction: { place: [DEMO_CITY], unit: [] }, actor: { kind: 'system', id: 'notification-int' } });
+    const event = newEvent(type, payload, {
+      jurisdiction: { place: [DEMO_CITY], unit: [] },
+      actor: { kind: 'system', id: 'notification-int' },
+    });
     await this.send(topic, [event], () => key);
     return event;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CaseViewController } from '../cases/case-view.controller';
 import { CaseViewService } from '../cases/case-view.service';
 import { CasesModule } from '../cases/cases.module';
@@ -31,6 +32,16 @@ import { WrittenReportsService } from './written-reports.service';
     DeskController,
     DocumentsController,
   ],
-  providers: [InboxService, CaseViewService, UnitActionsService, WrittenReportsService, ObjectionService, ReplyService, DeskService, DocumentsService, IntakeDossierClient],
+  providers: [
+    InboxService,
+    CaseViewService,
+    UnitActionsService,
+    WrittenReportsService,
+    ObjectionService,
+    ReplyService,
+    DeskService,
+    DocumentsService,
+    IntakeDossierClient,
+  ],
 })
 export class ActionsModule {}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isBureau, isLate, objectionRefusal, objectionWindow } from '@sunshine/domain';
-import { Clock, DeadlineContextSource, DomainException, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
-import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
+import { Clock, DeadlineContextSource, DomainException, type ExpectedVersion, type StaffPrincipal } from '@sunshine/platform';
+
+import { type ActionResult, CaseActionRunner, type CaseTx } from '../cases/case-action.runner';
 import { authorityException } from '../cases/unit-errors';
-import { DirectoryCache } from '../directory/directory.cache';
 import { DeskService } from '../desk/desk.service';
+import { DirectoryCache } from '../directory/directory.cache';
 import type { ApproveObjectionDto, RaiseObjectionDto, RejectObjectionDto } from './unit-actions.dto';
 
 /**
@@ -32,7 +33,10 @@ export class ObjectionService {
         throw new DomainException(
           'OBJECTION_LATE',
           'unprocessable',
-          { zh: '已超过5个工作日的异议期限（《信访工作条例》第二十三条）', en: 'objections must be raised within 5 working days of receipt (Art 23)' },
+          {
+            zh: '已超过5个工作日的异议期限（《信访工作条例》第二十三条）',
+            en: 'objections must be raised within 5 working days of receipt (Art 23)',
+          },
           { dueAt: period.dueAt, lastDay: period.lastDay, receivedAt: period.startAt },
         );
       }

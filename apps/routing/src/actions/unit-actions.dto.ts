@@ -1,4 +1,12 @@
-import { claimRouteSchema, closingReasonCodeSchema, manualDispatchReasonCodeSchema, properChannelSchema, reasonSchema, staffRefSchema, unitIdSchema } from '@sunshine/contracts';
+import {
+  claimRouteSchema,
+  closingReasonCodeSchema,
+  manualDispatchReasonCodeSchema,
+  properChannelSchema,
+  reasonSchema,
+  staffRefSchema,
+  unitIdSchema,
+} from '@sunshine/contracts';
 import { z } from 'zod';
 
 /** A reason staff write: a code and a short text (never the petition's content; at most 200 characters). */
@@ -7,7 +15,11 @@ const writtenReason = z.object({ code: z.string().min(1).max(64), text: z.string
 export const emptySchema = z.object({}).default({});
 export const assignHandlerSchema = z.object({ handlerId: staffRefSchema });
 export const acceptSchema = z.object({ claimRoute: claimRouteSchema.optional(), onTheSpot: z.boolean().optional() }).default({});
-export const notAcceptSchema = z.object({ reason: writtenReason, properChannel: properChannelSchema, channelUnitId: unitIdSchema.optional() });
+export const notAcceptSchema = z.object({
+  reason: writtenReason,
+  properChannel: properChannelSchema,
+  channelUnitId: unitIdSchema.optional(),
+});
 export const closeSchema = z.object({
   reason: z.object({ code: closingReasonCodeSchema.exclude(['window-passed', 'merged']), text: z.string().max(200).optional() }),
 });
@@ -23,7 +35,10 @@ export const redispatchSchema = z.object({
 });
 /** Why a person at the desk must decide; objected-twice and rule-error are the system's to record. */
 export const requireManualDispatchSchema = z.object({
-  reason: z.object({ code: manualDispatchReasonCodeSchema.exclude(['objected-twice', 'rule-error']), text: z.string().trim().min(2).max(200) }),
+  reason: z.object({
+    code: manualDispatchReasonCodeSchema.exclude(['objected-twice', 'rule-error']),
+    text: z.string().trim().min(2).max(200),
+  }),
 });
 export const approveObjectionSchema = z.object({ reason: reasonSchema.optional(), redispatch: redispatchSchema.optional() }).default({});
 export const rejectObjectionSchema = z.object({ reason: writtenReason });
@@ -31,7 +46,9 @@ export const rejectObjectionSchema = z.object({ reason: writtenReason });
 export const hearingSchema = z.object({ hearingId: z.string().min(1).max(64).optional() }).default({});
 /** Days asked for; the law's cap (30 in total, Art 34) is decide's to enforce, with its reason. */
 export const requestExtensionSchema = z.object({ days: z.number().int().min(1).max(366), reason: writtenReason });
-export const approveExtensionSchema = z.object({ days: z.number().int().min(1).max(366).optional(), reason: reasonSchema.optional() }).default({});
+export const approveExtensionSchema = z
+  .object({ days: z.number().int().min(1).max(366).optional(), reason: reasonSchema.optional() })
+  .default({});
 export const rejectExtensionSchema = z.object({ reason: writtenReason });
 export const addAssistingUnitSchema = z.object({ assistingUnitId: unitIdSchema });
 export const writtenTextSchema = z.object({ text: z.string().trim().min(5).max(20000) });

@@ -1,8 +1,9 @@
-import type { ExpectedVersion } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
 import type { CaseCommand } from '@sunshine/domain';
+import type { ExpectedVersion } from '@sunshine/platform';
 import type { StaffPrincipal } from '@sunshine/platform';
-import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
+
+import { type ActionResult, CaseActionRunner } from '../cases/case-action.runner';
 import { accusedUnit, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
 import { StaffUsersService } from '../directory/staff-users.service';
@@ -31,7 +32,9 @@ export class UnitActionsService {
   ) {}
 
   sign(caseId: string, staff: StaffPrincipal, version: ExpectedVersion): Promise<ActionResult> {
-    return this.runner.act(caseId, staff, version, (tx) => tx.run({ name: 'sign', payload: { unitId: staff.unitId } }).then(() => undefined));
+    return this.runner.act(caseId, staff, version, (tx) =>
+      tx.run({ name: 'sign', payload: { unitId: staff.unitId } }).then(() => undefined),
+    );
   }
 
   assignHandler(caseId: string, staff: StaffPrincipal, dto: AssignHandlerDto, version: ExpectedVersion): Promise<ActionResult> {
@@ -71,7 +74,10 @@ export class UnitActionsService {
   }
 
   rejectExtension(caseId: string, staff: StaffPrincipal, dto: RejectExtensionDto, version: ExpectedVersion): Promise<ActionResult> {
-    return this.command(caseId, staff, version, { name: 'reject-extension', payload: { unitId: staff.unitId, rejectedBy: staff.subject, reason: dto.reason } });
+    return this.command(caseId, staff, version, {
+      name: 'reject-extension',
+      payload: { unitId: staff.unitId, rejectedBy: staff.subject, reason: dto.reason },
+    });
   }
 
   addAssistingUnit(caseId: string, staff: StaffPrincipal, dto: AddAssistingUnitDto, version: ExpectedVersion): Promise<ActionResult> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { assignmentOwedBy, CategoryTaxonomy, DecisionMessages } from '@sunshine/domain';
 import { Clock, decisionException, DomainException, type ExpectedVersion, type StaffPrincipal } from '@sunshine/platform';
-import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
+
+import { type ActionResult, CaseActionRunner, type CaseTx } from '../cases/case-action.runner';
 import { DirectoryCache } from '../directory/directory.cache';
 import { DocumentIssuer } from '../documents/document.issuer';
 import type { DocumentKind } from '../documents/document-kinds';
@@ -35,9 +36,18 @@ export class WrittenReportsService {
     return this.runner.act(caseId, staff, version, async (tx) => {
       const assignment = assignmentOwedBy(tx.state, staff.unitId);
       if (assignment === null) throw NOT_ASSIGNED;
-      if (assignment === 'reported') throw decisionException({ code: 'ALREADY_REPORTED', status: tx.state.status, command: 'submit-assignment-report', message: DecisionMessages.ALREADY_REPORTED });
+      if (assignment === 'reported')
+        throw decisionException({
+          code: 'ALREADY_REPORTED',
+          status: tx.state.status,
+          command: 'submit-assignment-report',
+          message: DecisionMessages.ALREADY_REPORTED,
+        });
       const doc = await this.issue(tx, 'assignment-report', { text: dto.text, bureau: await this.nameOf(tx, assignment.bureauUnitId) });
-      const [event] = await tx.run({ name: 'submit-assignment-report', payload: { unitId: staff.unitId, reportRef: `routing:doc:${doc.id}` } });
+      const [event] = await tx.run({
+        name: 'submit-assignment-report',
+        payload: { unitId: staff.unitId, reportRef: `routing:doc:${doc.id}` },
+      });
       if (event) await this.documents.attachEvent(tx.m, doc.id, event.id);
     });
   }

@@ -1,4 +1,4 @@
-import { hasReviewChain, type CaseCommand, type CaseState } from '@sunshine/domain';
+import { type CaseCommand, type CaseState, hasReviewChain } from '@sunshine/domain';
 
 /**
  * What follows once a written reply reached the petitioner: a re-review's reply is final (不再受理, Art 36); a case

@@ -1,4 +1,4 @@
-import { StaffRoute, type StaffRole } from '@sunshine/platform';
+import { type StaffRole, StaffRoute } from '@sunshine/platform';
 
 /**
  * One act on a case (`POST …/<path>`, the version read given as If-Match): answers 200 with the case's new version and

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseStatus, Stage } from '@sunshine/contracts';
-import { CaseCommands, type CaseTx, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { CaseCommands, type CaseTx, type ExpectedVersion, type StaffPrincipal } from '@sunshine/platform';
 
 export type { CaseTx } from '@sunshine/platform';
 
@@ -22,7 +22,12 @@ export interface ActionResult {
 export class CaseActionRunner {
   constructor(private readonly commands: CaseCommands) {}
 
-  async act(caseId: string, staff: StaffPrincipal, expectedVersion: ExpectedVersion, work: (tx: CaseTx) => Promise<void>): Promise<ActionResult> {
+  async act(
+    caseId: string,
+    staff: StaffPrincipal,
+    expectedVersion: ExpectedVersion,
+    work: (tx: CaseTx) => Promise<void>,
+  ): Promise<ActionResult> {
     const { tx } = await this.commands.act(caseId, staff, { expectedVersion }, work);
     const s = tx.state;
     return {

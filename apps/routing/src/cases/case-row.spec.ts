@@ -1,12 +1,22 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { decide, defaultWorkingCalendar, evolve, initialCaseState, OrgDirectory, type CaseCommand, type CaseState } from '@sunshine/domain';
+import { type CaseCommand, type CaseState, decide, defaultWorkingCalendar, evolve, initialCaseState, OrgDirectory } from '@sunshine/domain';
+
 import { commandAfterService } from './after-service';
 import { caseDueAt, deskOf } from './case-row';
 
 const CITY = '410700000000';
 const COUNTY = '410726000000';
 const unit = (id: string, kind: string, divisionCode: string, level: OrgUnitSnapshot['level']): OrgUnitSnapshot => ({
-  id, name: id, kind, divisionCode, level, territoryPath: [CITY], parentId: null, competences: [], nonAdministrative: false, revision: 1,
+  id,
+  name: id,
+  kind,
+  divisionCode,
+  level,
+  territoryPath: [CITY],
+  parentId: null,
+  competences: [],
+  nonAdministrative: false,
+  revision: 1,
 });
 const CITY_BUREAU = `${CITY}:petition-bureau`;
 const BUREAU = `${COUNTY}:petition-bureau`;
@@ -36,10 +46,19 @@ function run(commands: CaseCommand[], from: CaseState = initialCaseState('0190a6
 const register = (type: 'claim' | 'accusation' = 'claim', accusedUnitId?: string): CaseCommand => ({
   name: 'register',
   payload: {
-    caseNumber: '410700-2026-000001', channel: 'visit', form: { kind: 'individual' }, type, category: 'labour',
-    placeCode: '410726101000', receivingUnitId: CITY_BUREAU, receivedAt: T0, registeredAt: T0,
-    petitionerRef: '0190a6b2-7c3e-7a1b-8c2d-0000000000bb', accusedUnitId,
-    flags: { skipLevel: false, confidential: type === 'accusation', lawsuit: false }, attachmentCount: 0,
+    caseNumber: '410700-2026-000001',
+    channel: 'visit',
+    form: { kind: 'individual' },
+    type,
+    category: 'labour',
+    placeCode: '410726101000',
+    receivingUnitId: CITY_BUREAU,
+    receivedAt: T0,
+    registeredAt: T0,
+    petitionerRef: '0190a6b2-7c3e-7a1b-8c2d-0000000000bb',
+    accusedUnitId,
+    flags: { skipLevel: false, confidential: type === 'accusation', lawsuit: false },
+    attachmentCount: 0,
   },
 });
 const dispatch = (from: string, to: string, hop: number, mode: 'forward' | 'assign' = 'forward'): CaseCommand => ({
@@ -77,12 +96,20 @@ describe('caseDueAt', () => {
   });
 
   it('runs the 60 days of handling from acceptance, moved by an approved extension (off 劳动节 both times)', () => {
-    const accepted = run([register(), dispatch(CITY_BUREAU, HRSS, 1), { name: 'sign', payload: { unitId: HRSS } }, { name: 'accept', payload: { unitId: HRSS } }]);
+    const accepted = run([
+      register(),
+      dispatch(CITY_BUREAU, HRSS, 1),
+      { name: 'sign', payload: { unitId: HRSS } },
+      { name: 'accept', payload: { unitId: HRSS } },
+    ]);
     const due = currentDueAt(accepted);
-    const extended = run([
-      { name: 'request-extension', payload: { unitId: HRSS, days: 10, reason } },
-      { name: 'approve-extension', payload: { unitId: HRSS, days: 10, approvedBy: 'head' } },
-    ], accepted);
+    const extended = run(
+      [
+        { name: 'request-extension', payload: { unitId: HRSS, days: 10, reason } },
+        { name: 'approve-extension', payload: { unitId: HRSS, days: 10, approvedBy: 'head' } },
+      ],
+      accepted,
+    );
     // accepted 2026-03-05: day 60 is 5 May, a holiday → 6 May; with 10 more days 14 May
     expect(due).toBe('2026-05-06T16:00:00.000Z');
     expect(currentDueAt(extended)).toBe('2026-05-14T16:00:00.000Z');
@@ -90,7 +117,10 @@ describe('caseDueAt', () => {
 
   it('runs a review from the request at the unit that reviews it, not from the stage’s opening', () => {
     const reviewed = run([
-      register(), dispatch(CITY_BUREAU, HRSS, 1), { name: 'sign', payload: { unitId: HRSS } }, { name: 'accept', payload: { unitId: HRSS } },
+      register(),
+      dispatch(CITY_BUREAU, HRSS, 1),
+      { name: 'sign', payload: { unitId: HRSS } },
+      { name: 'accept', payload: { unitId: HRSS } },
       { name: 'reply', payload: { unitId: HRSS, outcome: 'supported', replyDocumentRef: 'routing:reply:1', approvedBy: 'head' } },
       { name: 'serve-reply', payload: { unitId: HRSS, servedAt: '2026-03-07T02:00:00.000Z', method: 'post' } },
       { name: 'request-review', payload: { stage: 'review', requestedAt: '2026-03-08T02:00:00.000Z' } },
@@ -104,8 +134,13 @@ describe('caseDueAt', () => {
 
 describe('commandAfterService', () => {
   it('closes an answered accusation once served, and keeps a claim open for its review window', () => {
-    const claim = run([register(), dispatch(CITY_BUREAU, HRSS, 1), { name: 'sign', payload: { unitId: HRSS } }, { name: 'accept', payload: { unitId: HRSS } },
-      { name: 'reply', payload: { unitId: HRSS, outcome: 'supported', replyDocumentRef: 'routing:reply:1', approvedBy: 'head' } }]);
+    const claim = run([
+      register(),
+      dispatch(CITY_BUREAU, HRSS, 1),
+      { name: 'sign', payload: { unitId: HRSS } },
+      { name: 'accept', payload: { unitId: HRSS } },
+      { name: 'reply', payload: { unitId: HRSS, outcome: 'supported', replyDocumentRef: 'routing:reply:1', approvedBy: 'head' } },
+    ]);
     expect(commandAfterService(claim)).toBeNull();
     expect(commandAfterService({ ...claim, type: 'accusation' })).toEqual({
       name: 'close',

@@ -1,4 +1,4 @@
-import { BUREAU_KINDS, inboxDue, type CaseState, type ClockContext, type OrgDirectory } from '@sunshine/domain';
+import { BUREAU_KINDS, type CaseState, type ClockContext, inboxDue, type OrgDirectory } from '@sunshine/domain';
 
 /**
  * Why a case waits at a bureau's dispatch desk: `objection-pending`, `objected-twice`, `objection-approved`,
@@ -24,7 +24,10 @@ export function caseDueAt(state: CaseState, clocks: ClockContext): string | null
 export function deskOf(state: CaseState, directory: OrgDirectory): Desk | null {
   const pending = state.objections.pending;
   if (pending) {
-    return { unitId: pending.bureauUnitId, reason: state.flags.manualDispatch === 'objected-twice' ? 'objected-twice' : 'objection-pending' };
+    return {
+      unitId: pending.bureauUnitId,
+      reason: state.flags.manualDispatch === 'objected-twice' ? 'objected-twice' : 'objection-pending',
+    };
   }
   if (state.status !== 'registered' && state.status !== 'dispatched') return null;
   const holder = state.holdingUnitId ? directory.get(state.holdingUnitId) : undefined;

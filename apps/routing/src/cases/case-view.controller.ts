@@ -1,9 +1,10 @@
 import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { Staff, StaffController, StaffRoute, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodResponse } from '@sunshine/platform';
+
 import { caseDetailSchema } from './case-view.response';
-import { dispatchListSchema } from './dispatch-log.response';
-import { CaseViewService, type CaseDetail, type CaseEventRecord } from './case-view.service';
+import { type CaseDetail, type CaseEventRecord, CaseViewService } from './case-view.service';
 import type { DispatchEntry } from './dispatch-log';
+import { dispatchListSchema } from './dispatch-log.response';
 
 interface HeaderReply {
   header(name: string, value: string): unknown;
@@ -15,7 +16,11 @@ export class CaseViewController {
 
   @StaffRoute('GET', '', { summary: '信访事项（状态、承办单位、期限、可执行操作、版本号 ETag） A case as the unit acts on it' })
   @ZodResponse(caseDetailSchema)
-  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Res({ passthrough: true }) reply: HeaderReply, @Staff() staff: StaffPrincipal): Promise<CaseDetail> {
+  async get(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Res({ passthrough: true }) reply: HeaderReply,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<CaseDetail> {
     const detail = await this.view.get(caseId, staff);
     reply.header('etag', `"${detail.version}"`);
     return detail;

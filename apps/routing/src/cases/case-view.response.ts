@@ -15,6 +15,7 @@ import {
 import { UNIT_ACTIONS } from '@sunshine/domain';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { CaseDetail } from './case-view.service';
 
 const instant = z.string().nullable();

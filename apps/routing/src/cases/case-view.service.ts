@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { allowedActions, stageRecord, type CaseState, type UnitAction } from '@sunshine/domain';
+import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
+import { allowedActions, type CaseState, stageRecord, type UnitAction } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
-import { CaseAccess } from './case-access.service';
-import { caseDueAt, deskOf } from './case-row';
-import { DispatchLog, type DispatchEntry } from './dispatch-log';
+
 import { DirectoryCache } from '../directory/directory.cache';
 import { ReplyStore } from '../reply/reply.store';
+import { CaseAccess } from './case-access.service';
+import { caseDueAt, deskOf } from './case-row';
+import { type DispatchEntry, DispatchLog } from './dispatch-log';
 
 /** One event of a case's history as routing shows it (facts only, as on the case log). */
 export interface CaseEventRecord {
@@ -42,7 +43,10 @@ export interface CaseDetail {
   readonly assignment: CaseState['assignment'];
   readonly lastDispatch: CaseState['lastDispatch'];
   readonly stageRecord: ReturnType<typeof stageRecord>;
-  readonly flags: Pick<CaseState['flags'], 'hearingPaused' | 'confidential' | 'lawsuit' | 'manualDispatch' | 'supervised' | 'repeatOf' | 'mergedInto'>;
+  readonly flags: Pick<
+    CaseState['flags'],
+    'hearingPaused' | 'confidential' | 'lawsuit' | 'manualDispatch' | 'supervised' | 'repeatOf' | 'mergedInto'
+  >;
   /**
    * What the caller (its unit and roles) can do now, exactly (libs/domain `allowedActions`: the endpoint's roles, the
    * unit's authority, decide's verdict): each listed action succeeds for this caller, an unlisted one is refused.
@@ -101,7 +105,11 @@ export class CaseViewService {
         repeatOf: s.flags.repeatOf,
         mergedInto: s.flags.mergedInto,
       },
-      allowedActions: allowedActions(s, { unitId: staff.unitId, subject: staff.subject, roles: staff.roles }, { directory, clocks, replyDraft }),
+      allowedActions: allowedActions(
+        s,
+        { unitId: staff.unitId, subject: staff.subject, roles: staff.roles },
+        { directory, clocks, replyDraft },
+      ),
     };
   }
 
@@ -116,6 +124,12 @@ export class CaseViewService {
   async history(caseId: string, staff: StaffPrincipal): Promise<CaseEventRecord[]> {
     const m = this.dataSource.manager;
     await this.access.readVisible(m, staff, caseId);
-    return (await this.store.history(m, caseId)).map((e) => ({ id: e.eventId, type: e.type, producer: e.producer, payload: e.payload, occurredAt: e.occurredAt }));
+    return (await this.store.history(m, caseId)).map((e) => ({
+      id: e.eventId,
+      type: e.type,
+      producer: e.producer,
+      payload: e.payload,
+      occurredAt: e.occurredAt,
+    }));
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { OrgDirectoryService } from '../directory/org-directory.service';
 import { OrgUnitsDirectoryModule } from '../directory/org-units-directory.module';
 import { StaffUsersService } from '../directory/staff-users.service';

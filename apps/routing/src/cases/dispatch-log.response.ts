@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { DispatchEntry } from './dispatch-log';
 
 /** One dispatch of the case with the rule that matched and why (automatic or at the desk). */

@@ -1,8 +1,8 @@
-import { isoOf } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
 import type { EventOf } from '@sunshine/contracts';
-import { v7 as uuidv7 } from 'uuid';
+import { isoOf } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface DispatchEntry {
   readonly hop: number;
@@ -27,7 +27,20 @@ export class DispatchLog {
     await m.query(
       `INSERT INTO dispatches (id, case_id, event_id, hop, stage, from_unit_id, to_unit_id, mode, rule_id, rule_version, reasons, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (event_id) DO NOTHING`,
-      [uuidv7(), e.caseId, e.id, p.hop, p.stage, p.fromUnitId, p.toUnitId, p.mode, p.rule.id, p.rule.version, JSON.stringify(p.reasons), e.occurredAt],
+      [
+        uuidv7(),
+        e.caseId,
+        e.id,
+        p.hop,
+        p.stage,
+        p.fromUnitId,
+        p.toUnitId,
+        p.mode,
+        p.rule.id,
+        p.rule.version,
+        JSON.stringify(p.reasons),
+        e.occurredAt,
+      ],
     );
   }
 

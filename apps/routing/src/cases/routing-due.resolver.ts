@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { inboxDue, type CaseState } from '@sunshine/domain';
+import { type CaseState, inboxDue } from '@sunshine/domain';
 import { CaseDueResolver, Clock, DeadlineContextSource } from '@sunshine/platform';
 
 /**

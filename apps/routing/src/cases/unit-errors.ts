@@ -1,8 +1,13 @@
-import { AuthorityMessages, type AuthorityCode } from '@sunshine/domain';
+import { type AuthorityCode, AuthorityMessages } from '@sunshine/domain';
 import { DomainException } from '@sunshine/platform';
 
 export function unknownUnit(unitId: string): DomainException {
-  return new DomainException('UNKNOWN_UNIT', 'unprocessable', { zh: '单位不在机构目录中', en: 'no such unit in the directory' }, { unitId });
+  return new DomainException(
+    'UNKNOWN_UNIT',
+    'unprocessable',
+    { zh: '单位不在机构目录中', en: 'no such unit in the directory' },
+    { unitId },
+  );
 }
 
 export function accusedUnit(): DomainException {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseState } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
+
 import { deskOf } from '../cases/case-row';
 import { DirectoryCache } from '../directory/directory.cache';
 

@@ -1,12 +1,28 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, ZodResponse, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
-import { z } from 'zod';
 import { UNIT_ACTION_ROLES } from '@sunshine/domain';
-import { redispatchSchema, requireManualDispatchSchema, type RedispatchDto, type RequireManualDispatchDto } from '../actions/unit-actions.dto';
+import {
+  type ExpectedVersion,
+  IfMatchVersion,
+  Staff,
+  StaffController,
+  type StaffPrincipal,
+  StaffRoute,
+  ZodBody,
+  ZodQuery,
+  ZodResponse,
+} from '@sunshine/platform';
+import { z } from 'zod';
+
+import {
+  type RedispatchDto,
+  redispatchSchema,
+  type RequireManualDispatchDto,
+  requireManualDispatchSchema,
+} from '../actions/unit-actions.dto';
 import { CaseAction } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
 import { deskPageSchema } from './desk.response';
-import { DeskService, type DeskItem } from './desk.service';
+import { type DeskItem, DeskService } from './desk.service';
 
 const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -23,7 +39,11 @@ export class DeskController {
     return this.desk.list(staff, q.limit, q.offset);
   }
 
-  @CaseAction('cases/:caseId/dispatch', UNIT_ACTION_ROLES.dispatch, '人工转送/交办 (case.dispatched) Dispatch by hand from the desk; a unit that is not a bureau forwards its direct petition to the bureau of its level')
+  @CaseAction(
+    'cases/:caseId/dispatch',
+    UNIT_ACTION_ROLES.dispatch,
+    '人工转送/交办 (case.dispatched) Dispatch by hand from the desk; a unit that is not a bureau forwards its direct petition to the bureau of its level',
+  )
   dispatch(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @ZodBody(redispatchSchema) dto: RedispatchDto,

@@ -1,11 +1,14 @@
-import { caseCoreSchema, type AssertTrue, type ResponseMatches } from '@sunshine/platform';
+import { type AssertTrue, caseCoreSchema, type ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { DeskItem } from './desk.service';
 
 /** One case at the bureau's manual dispatch desk, and why it waits there. */
 export const deskItemSchema = caseCoreSchema.extend({
   subject: z.string().nullable().describe('事由，仅可阅全文者可见 / subject, only where the reader may read the case'),
-  reason: z.string().describe('objection-pending | objected-twice | objection-approved | no-rule-matched | rule-error | awaiting-dispatch …'),
+  reason: z
+    .string()
+    .describe('objection-pending | objected-twice | objection-approved | no-rule-matched | rule-error | awaiting-dispatch …'),
   objectedTwice: z.boolean().describe('两次异议（推诿） / objected twice'),
   detail: z.string().nullable().describe('最近一次异议或分办规则的说明 / the latest objection’s or the policy’s words'),
   dueAt: z.string().nullable(),

@@ -2,24 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { dispatchRefusal, isBureau } from '@sunshine/domain';
 import {
+  type CaseCore,
   caseCoreColumns,
   caseCoreOf,
   CaseReplicaStore,
   CaseVisibility,
   Clock,
   DeadlineContextSource,
-  isoOf,
-  type CaseCore,
   type ExpectedVersion,
+  isoOf,
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import type { RedispatchDto, RequireManualDispatchDto } from '../actions/unit-actions.dto';
-import { CaseActionRunner, type ActionResult, type CaseTx } from '../cases/case-action.runner';
+import { type ActionResult, CaseActionRunner, type CaseTx } from '../cases/case-action.runner';
 import { accusedUnit, authorityException, unknownUnit } from '../cases/unit-errors';
 import { DirectoryCache } from '../directory/directory.cache';
-import { IntakeDossierClient } from '../documents/intake-dossier.client';
 import { ASSIGNMENT_FEEDBACK_DAYS, feedbackDue } from '../dispatch/routing-policy.service';
+import { IntakeDossierClient } from '../documents/intake-dossier.client';
 
 export interface DeskItem extends CaseCore {
   /** 事由 where the reader may read the case in full (intake answers for those alone, as for the inbox), else null. */
@@ -62,7 +63,10 @@ export class DeskService {
       [...params, limit, offset],
     );
     const [count] = await m.query<Array<{ n: string }>>(`SELECT count(*) AS n ${from}`, params);
-    const subjects = await this.intake.subjects(rows.map((r) => String(r['case_id'])), staff.token);
+    const subjects = await this.intake.subjects(
+      rows.map((r) => String(r['case_id'])),
+      staff.token,
+    );
     const items: DeskItem[] = [];
     for (const r of rows) {
       const latest = (await this.store.history(m, String(r['case_id']), DETAIL_TYPES)).at(-1);

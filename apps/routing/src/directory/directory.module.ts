@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CasesModule } from '../cases/cases.module';
 import { OrgAdminController } from './org-admin.controller';
 import { OrgAdminService } from './org-admin.service';

@@ -1,7 +1,15 @@
 import { Param } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { OpenToAdministrators, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
-import { putUserSchema, unitListQuerySchema, updateUnitSchema, type PutUserDto, type UnitListQuery, type UpdateUnitDto } from './org-admin.dto';
+import { OpenToAdministrators, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+
+import {
+  type PutUserDto,
+  putUserSchema,
+  type UnitListQuery,
+  unitListQuerySchema,
+  type UpdateUnitDto,
+  updateUnitSchema,
+} from './org-admin.dto';
 import { OrgAdminService } from './org-admin.service';
 import type { StaffUser } from './staff-users.service';
 
@@ -27,7 +35,8 @@ export class OrgAdminController {
 
   @StaffRoute('PATCH', 'units/:id', {
     roles: ['admin'],
-    summary: '修改单位名称（管理员，本辖区内）；类型、上级、区划、主管类别须走变更申请（403） Rename a unit; trust-bearing fields need a change request',
+    summary:
+      '修改单位名称（管理员，本辖区内）；类型、上级、区划、主管类别须走变更申请（403） Rename a unit; trust-bearing fields need a change request',
   })
   update(@Param('id') id: string, @ZodBody(updateUnitSchema) dto: UpdateUnitDto, @Staff() staff: StaffPrincipal): Promise<OrgUnitSnapshot> {
     return this.org.update(staff, id, dto);
@@ -43,7 +52,10 @@ export class OrgAdminController {
     return this.org.user(subject);
   }
 
-  @StaffRoute('PUT', 'users/:subject', { roles: ['admin'], summary: '登记或修改工作人员所属单位与角色（管理员） Register a staff user in a unit' })
+  @StaffRoute('PUT', 'users/:subject', {
+    roles: ['admin'],
+    summary: '登记或修改工作人员所属单位与角色（管理员） Register a staff user in a unit',
+  })
   putUser(@Param('subject') subject: string, @ZodBody(putUserSchema) dto: PutUserDto, @Staff() staff: StaffPrincipal): Promise<StaffUser> {
     return this.org.putUser(staff, subject, dto);
   }

@@ -61,7 +61,10 @@ export type UnitListQuery = z.infer<typeof unitListQuerySchema>;
 
 export const putUserSchema = z.object({
   unitId: unitIdSchema,
-  roles: z.array(z.enum(StaffRoles).exclude(['service'])).min(1).max(8),
+  roles: z
+    .array(z.enum(StaffRoles).exclude(['service']))
+    .min(1)
+    .max(8),
   active: z.boolean().default(true),
 });
 export type PutUserDto = z.infer<typeof putUserSchema>;

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { DomainException, isSeparatedAdminRole, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import type { PutUserDto, UnitListQuery, UpdateUnitDto } from './org-admin.dto';
 import { OrgDirectoryService } from './org-directory.service';
-import { StaffUsersService, type StaffUser } from './staff-users.service';
+import { type StaffUser, StaffUsersService } from './staff-users.service';
 import { inTerritory, lockUnit, TRUST_FIELDS, UNIT_NOT_FOUND } from './unit-draft';
 
 /**
@@ -37,10 +38,15 @@ export class OrgAdminService {
   async update(staff: StaffPrincipal, id: string, dto: UpdateUnitDto): Promise<OrgUnitSnapshot> {
     const trust = TRUST_FIELDS.filter((f) => dto[f] !== undefined);
     if (trust.length > 0) {
-      throw new DomainException('TRUST_CHANGE_NEEDS_REQUEST', 'forbidden', {
-        zh: `单位的类型、上级、区划和主管类别（${trust.join('、')}）不能直接修改：须由市级系统管理员提出变更申请，经另一名市级系统管理员批准后生效`,
-        en: `a unit's ${trust.join(', ')} cannot be edited: a city-level system administrator proposes a change request and another approves it`,
-      }, { fields: trust });
+      throw new DomainException(
+        'TRUST_CHANGE_NEEDS_REQUEST',
+        'forbidden',
+        {
+          zh: `单位的类型、上级、区划和主管类别（${trust.join('、')}）不能直接修改：须由市级系统管理员提出变更申请，经另一名市级系统管理员批准后生效`,
+          en: `a unit's ${trust.join(', ')} cannot be edited: a city-level system administrator proposes a change request and another approves it`,
+        },
+        { fields: trust },
+      );
     }
     const unit = await this.dataSource.transaction(async (m) => {
       await lockUnit(m, id);
@@ -72,10 +78,15 @@ export class OrgAdminService {
     inTerritory(staff, unit.divisionCode);
     const separated = dto.roles.filter(isSeparatedAdminRole);
     if (separated.length > 0) {
-      throw new DomainException('ROLE_NOT_GRANTABLE', 'forbidden', {
-        zh: `单位管理员不能登记三员（${separated.join('、')}）：系统管理员、安全管理员、审计管理员由身份认证系统授予`,
-        en: `a unit admin cannot register ${separated.join(', ')}: the three administrators (sysadmin, security-admin, audit-admin) are granted by the identity provider`,
-      }, { roles: separated });
+      throw new DomainException(
+        'ROLE_NOT_GRANTABLE',
+        'forbidden',
+        {
+          zh: `单位管理员不能登记三员（${separated.join('、')}）：系统管理员、安全管理员、审计管理员由身份认证系统授予`,
+          en: `a unit admin cannot register ${separated.join(', ')}: the three administrators (sysadmin, security-admin, audit-admin) are granted by the identity provider`,
+        },
+        { roles: separated },
+      );
     }
     return this.dataSource.transaction((m) => this.users.put(m, { subject, ...dto }, staff.subject));
   }

@@ -1,19 +1,23 @@
 import { Param } from '@nestjs/common';
-import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+
 import {
-  approveChangeSchema,
-  changeRequestListQuerySchema,
-  proposeChangeSchema,
-  rejectChangeSchema,
   type ApproveChangeDto,
+  approveChangeSchema,
   type ChangeRequestListQuery,
+  changeRequestListQuerySchema,
   type ProposeChangeDto,
+  proposeChangeSchema,
   type RejectChangeDto,
+  rejectChangeSchema,
 } from './org-change-request.dto';
 import { OrgChangeRequestService } from './org-change-request.service';
 import type { OrgChangeRequest } from './org-change-request.store';
 
-const CHANGES = { zh: '新增单位及修改单位的类型、上级、区划和主管类别', en: "Creating units and changing a unit's kind, parent, territory or competences" };
+const CHANGES = {
+  zh: '新增单位及修改单位的类型、上级、区划和主管类别',
+  en: "Creating units and changing a unit's kind, parent, territory or competences",
+};
 const RECORD = { zh: '机构变更申请记录', en: 'The record of directory change requests' };
 
 /**
@@ -26,12 +30,18 @@ const RECORD = { zh: '机构变更申请记录', en: 'The record of directory ch
 export class OrgChangeRequestController {
   constructor(private readonly requests: OrgChangeRequestService) {}
 
-  @StaffRoute('POST', '', { roles: ['sysadmin'], summary: '提出机构变更申请（新增单位，或修改类型、上级、区划、主管类别；市级系统管理员，须说明理由） Propose a change' })
+  @StaffRoute('POST', '', {
+    roles: ['sysadmin'],
+    summary: '提出机构变更申请（新增单位，或修改类型、上级、区划、主管类别；市级系统管理员，须说明理由） Propose a change',
+  })
   propose(@ZodBody(proposeChangeSchema) dto: ProposeChangeDto, @Staff() staff: StaffPrincipal): Promise<OrgChangeRequest> {
     return this.requests.propose(staff, dto);
   }
 
-  @StaffRoute('GET', '', { roles: ['admin', 'sysadmin'], summary: '机构变更申请及其处理记录（市级单位管理员） Change requests, pending and decided' })
+  @StaffRoute('GET', '', {
+    roles: ['admin', 'sysadmin'],
+    summary: '机构变更申请及其处理记录（市级单位管理员） Change requests, pending and decided',
+  })
   @CityLevel(RECORD)
   list(@ZodQuery(changeRequestListQuerySchema) q: ChangeRequestListQuery) {
     return this.requests.list(q);
@@ -48,12 +58,20 @@ export class OrgChangeRequestController {
     roles: ['sysadmin'],
     summary: '批准并生效（另一名市级系统管理员；发布单位完整快照） Approve and apply (a second city-level sysadmin)',
   })
-  approve(@Param('id') id: string, @ZodBody(approveChangeSchema) dto: ApproveChangeDto, @Staff() staff: StaffPrincipal): Promise<OrgChangeRequest> {
+  approve(
+    @Param('id') id: string,
+    @ZodBody(approveChangeSchema) dto: ApproveChangeDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<OrgChangeRequest> {
     return this.requests.approve(staff, id, dto);
   }
 
   @StaffRoute('POST', ':id/reject', { status: 200, roles: ['sysadmin'], summary: '驳回或撤回（须说明理由） Reject, or withdraw one’s own' })
-  reject(@Param('id') id: string, @ZodBody(rejectChangeSchema) dto: RejectChangeDto, @Staff() staff: StaffPrincipal): Promise<OrgChangeRequest> {
+  reject(
+    @Param('id') id: string,
+    @ZodBody(rejectChangeSchema) dto: RejectChangeDto,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<OrgChangeRequest> {
     return this.requests.reject(staff, id, dto);
   }
 }

@@ -1,5 +1,6 @@
 import { unitIdSchema } from '@sunshine/contracts';
 import { z } from 'zod';
+
 import { createUnitSchema, unitChangesSchema } from './org-admin.dto';
 
 /** Why: required on every proposal and every rejection, kept with the request. */

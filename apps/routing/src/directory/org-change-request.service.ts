@@ -4,9 +4,10 @@ import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { DomainException, OutboxRelay, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import type { CreateUnitDto, UnitChanges } from './org-admin.dto';
 import type { ApproveChangeDto, ChangeRequestListQuery, ProposeChangeDto, RejectChangeDto } from './org-change-request.dto';
-import { OrgChangeRequestStore, type OrgChangeRequest } from './org-change-request.store';
+import { type OrgChangeRequest, OrgChangeRequestStore } from './org-change-request.store';
 import { OrgDirectoryService, type UnitDraft } from './org-directory.service';
 import { changedUnitDraft, checkParent, inTerritory, lockUnit, newUnitDraft, sameTrust, UNIT_NOT_FOUND } from './unit-draft';
 
@@ -37,13 +38,26 @@ export class OrgChangeRequestService {
       if (after.parentId !== current?.parentId) await checkParent(this.directory, m, after);
       const pending = await this.requests.pendingFor(m, unitId);
       if (pending) {
-        throw new DomainException('CHANGE_REQUEST_PENDING', 'conflict', {
-          zh: '该单位已有一项待批准的变更申请，请先批准或驳回', en: 'the unit has a change request pending: approve or reject it first',
-        }, { pendingId: pending.id });
+        throw new DomainException(
+          'CHANGE_REQUEST_PENDING',
+          'conflict',
+          {
+            zh: '该单位已有一项待批准的变更申请，请先批准或驳回',
+            en: 'the unit has a change request pending: approve or reject it first',
+          },
+          { pendingId: pending.id },
+        );
       }
       return this.requests.insert(m, {
-        id: uuidv7(), action: dto.action, unitId, changes: dto.action === 'create' ? after : dto.changes, before: current, after,
-        reason: dto.reason, proposedBy: staff.subject, proposedByUnit: staff.unitId,
+        id: uuidv7(),
+        action: dto.action,
+        unitId,
+        changes: dto.action === 'create' ? after : dto.changes,
+        before: current,
+        after,
+        reason: dto.reason,
+        proposedBy: staff.subject,
+        proposedByUnit: staff.unitId,
       });
     });
   }
@@ -52,9 +66,15 @@ export class OrgChangeRequestService {
     const decided = await this.dataSource.transaction(async (m) => {
       const request = await this.pending(m, id);
       if (request.proposedBy === staff.subject) {
-        throw new DomainException('FOUR_EYES_REQUIRED', 'forbidden', {
-          zh: '变更申请须由另一名市级系统管理员批准，提出人不能批准自己的申请', en: 'a change request must be approved by another city-level system administrator than its proposer',
-        }, { proposedBy: request.proposedBy });
+        throw new DomainException(
+          'FOUR_EYES_REQUIRED',
+          'forbidden',
+          {
+            zh: '变更申请须由另一名市级系统管理员批准，提出人不能批准自己的申请',
+            en: 'a change request must be approved by another city-level system administrator than its proposer',
+          },
+          { proposedBy: request.proposedBy },
+        );
       }
       await lockUnit(m, request.unitId);
       const current = await this.directory.get(m, request.unitId);
@@ -64,7 +84,13 @@ export class OrgChangeRequestService {
       await this.directory.upsert(m, [draft], staff.subject, staff.unitId);
       const applied = await this.directory.get(m, request.unitId);
       if (!applied) throw UNIT_NOT_FOUND;
-      return this.requests.decide(m, id, { status: 'applied', by: staff.subject, byUnit: staff.unitId, note: dto.note ?? null, after: applied });
+      return this.requests.decide(m, id, {
+        status: 'applied',
+        by: staff.subject,
+        byUnit: staff.unitId,
+        note: dto.note ?? null,
+        after: applied,
+      });
     });
     this.relay.poke();
     return decided;
@@ -91,7 +117,8 @@ export class OrgChangeRequestService {
   private creating(staff: StaffPrincipal, dto: CreateUnitDto, current: OrgUnitSnapshot | null): UnitDraft {
     inTerritory(staff, dto.divisionCode);
     const draft = newUnitDraft(dto);
-    if (current) throw new DomainException('UNIT_EXISTS', 'conflict', { zh: '单位已存在', en: 'the unit exists already' }, { id: draft.id });
+    if (current)
+      throw new DomainException('UNIT_EXISTS', 'conflict', { zh: '单位已存在', en: 'the unit exists already' }, { id: draft.id });
     return draft;
   }
 
@@ -101,14 +128,18 @@ export class OrgChangeRequestService {
     const draft = changedUnitDraft(current, changes);
     inTerritory(staff, draft.divisionCode);
     if (sameTrust(current, draft)) {
-      throw new DomainException('NOTHING_TO_CHANGE', 'unprocessable', { zh: '申请的内容与单位现状相同', en: 'the unit is already as requested' });
+      throw new DomainException('NOTHING_TO_CHANGE', 'unprocessable', {
+        zh: '申请的内容与单位现状相同',
+        en: 'the unit is already as requested',
+      });
     }
     return draft;
   }
 
   /** The unit the request makes of the directory as it is now; 409 when the unit moved since it was proposed. */
   private applicable(request: OrgChangeRequest, current: OrgUnitSnapshot | null): UnitDraft {
-    const stale = (zh: string, en: string) => new DomainException('CHANGE_REQUEST_STALE', 'conflict', { zh, en }, { unitId: request.unitId });
+    const stale = (zh: string, en: string) =>
+      new DomainException('CHANGE_REQUEST_STALE', 'conflict', { zh, en }, { unitId: request.unitId });
     if (request.action === 'create') {
       if (current) throw stale('该单位已存在，申请已过时，请驳回', 'the unit exists already: the request is stale, reject it');
       return request.after;
@@ -123,9 +154,15 @@ export class OrgChangeRequestService {
     const request = UUID.test(id) ? await this.requests.get(m, id, true) : null;
     if (!request) throw NOT_FOUND;
     if (request.status !== 'pending') {
-      throw new DomainException('CHANGE_REQUEST_DECIDED', 'conflict', {
-        zh: `该变更申请已${request.status === 'applied' ? '批准生效' : '驳回'}，不能再次处理`, en: `the change request is ${request.status} already`,
-      }, { status: request.status, decidedBy: request.decidedBy });
+      throw new DomainException(
+        'CHANGE_REQUEST_DECIDED',
+        'conflict',
+        {
+          zh: `该变更申请已${request.status === 'applied' ? '批准生效' : '驳回'}，不能再次处理`,
+          en: `the change request is ${request.status} already`,
+        },
+        { status: request.status, decidedBy: request.decidedBy },
+      );
     }
     return request;
   }

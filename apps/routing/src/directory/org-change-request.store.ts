@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import type { EntityManager } from 'typeorm';
+
 import type { UnitChanges } from './org-admin.dto';
 import type { ChangeRequestListQuery, ChangeRequestStatus } from './org-change-request.dto';
 import type { UnitDraft } from './org-directory.service';
@@ -28,7 +29,10 @@ export interface OrgChangeRequest {
   readonly appliedRevision: number | null;
 }
 
-export type NewChangeRequest = Pick<OrgChangeRequest, 'id' | 'action' | 'unitId' | 'changes' | 'before' | 'after' | 'reason' | 'proposedBy' | 'proposedByUnit'>;
+export type NewChangeRequest = Pick<
+  OrgChangeRequest,
+  'id' | 'action' | 'unitId' | 'changes' | 'before' | 'after' | 'reason' | 'proposedBy' | 'proposedByUnit'
+>;
 
 export interface Decision {
   readonly status: 'applied' | 'rejected';
@@ -59,9 +63,21 @@ interface Row {
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 const toRequest = (r: Row): OrgChangeRequest => ({
-  id: r.id, action: r.action, unitId: r.unit_id, changes: r.changes, before: r.before, after: r.after, reason: r.reason, status: r.status,
-  proposedBy: r.proposed_by, proposedByUnit: r.proposed_by_unit, proposedAt: new Date(r.proposed_at).toISOString(),
-  decidedBy: r.decided_by, decidedByUnit: r.decided_by_unit, decidedAt: iso(r.decided_at), decisionNote: r.decision_note,
+  id: r.id,
+  action: r.action,
+  unitId: r.unit_id,
+  changes: r.changes,
+  before: r.before,
+  after: r.after,
+  reason: r.reason,
+  status: r.status,
+  proposedBy: r.proposed_by,
+  proposedByUnit: r.proposed_by_unit,
+  proposedAt: new Date(r.proposed_at).toISOString(),
+  decidedBy: r.decided_by,
+  decidedByUnit: r.decided_by_unit,
+  decidedAt: iso(r.decided_at),
+  decisionNote: r.decision_note,
   appliedRevision: r.applied_revision,
 });
 
@@ -72,8 +88,17 @@ export class OrgChangeRequestStore {
     const [row] = await m.query<Row[]>(
       `INSERT INTO org_change_requests (id, action, unit_id, changes, before, after, reason, proposed_by, proposed_by_unit)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [r.id, r.action, r.unitId, JSON.stringify(r.changes), r.before ? JSON.stringify(r.before) : null, JSON.stringify(r.after), r.reason,
-        r.proposedBy, r.proposedByUnit],
+      [
+        r.id,
+        r.action,
+        r.unitId,
+        JSON.stringify(r.changes),
+        r.before ? JSON.stringify(r.before) : null,
+        JSON.stringify(r.after),
+        r.reason,
+        r.proposedBy,
+        r.proposedByUnit,
+      ],
     );
     if (!row) throw new Error('change request not saved');
     return toRequest(row);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { newEvent, OutboxWriter } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import type { UnitListQuery } from './org-admin.dto';
 
 export type UnitDraft = Omit<OrgUnitSnapshot, 'revision'>;
@@ -21,8 +22,16 @@ interface UnitRow {
 
 function toSnapshot(r: UnitRow): OrgUnitSnapshot {
   return {
-    id: r.id, name: r.name, kind: r.kind, divisionCode: r.division_code, level: r.level, parentId: r.parent_id,
-    territoryPath: r.territory_path, competences: r.competences, nonAdministrative: r.non_administrative, revision: r.revision,
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    divisionCode: r.division_code,
+    level: r.level,
+    parentId: r.parent_id,
+    territoryPath: r.territory_path,
+    competences: r.competences,
+    nonAdministrative: r.non_administrative,
+    revision: r.revision,
   };
 }
 
@@ -51,10 +60,14 @@ export class OrgDirectoryService {
            competences = $8, non_administrative = $9, revision = $10, retired = false, updated_at = now()`,
         [d.id, d.name, d.kind, d.divisionCode, d.level, d.parentId, d.territoryPath, d.competences, d.nonAdministrative, revision],
       );
-      const event = newEvent('org.unit-snapshot', { ...d, revision }, {
-        jurisdiction: { place: [], unit: d.territoryPath.slice(-5) },
-        actor: actorUnitId ? { kind: 'staff', id: actorId, unitId: actorUnitId } : { kind: 'system', id: actorId },
-      });
+      const event = newEvent(
+        'org.unit-snapshot',
+        { ...d, revision },
+        {
+          jurisdiction: { place: [], unit: d.territoryPath.slice(-5) },
+          actor: actorUnitId ? { kind: 'staff', id: actorId, unitId: actorUnitId } : { kind: 'system', id: actorId },
+        },
+      );
       await this.outbox.append(m, event, d.id);
       changed++;
     }
@@ -93,8 +106,13 @@ export class OrgDirectoryService {
 
 function sameUnit(a: OrgUnitSnapshot, b: UnitDraft): boolean {
   return (
-    a.name === b.name && a.kind === b.kind && a.divisionCode === b.divisionCode && a.level === b.level &&
-    a.parentId === b.parentId && a.nonAdministrative === b.nonAdministrative &&
-    a.territoryPath.join() === b.territoryPath.join() && [...a.competences].sort().join() === [...b.competences].sort().join()
+    a.name === b.name &&
+    a.kind === b.kind &&
+    a.divisionCode === b.divisionCode &&
+    a.level === b.level &&
+    a.parentId === b.parentId &&
+    a.nonAdministrative === b.nonAdministrative &&
+    a.territoryPath.join() === b.territoryPath.join() &&
+    [...a.competences].sort().join() === [...b.competences].sort().join()
   );
 }

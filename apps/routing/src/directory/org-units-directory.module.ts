@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgDirectorySource } from '@sunshine/platform';
+
 import { DirectoryCache } from './directory.cache';
 
 /**

@@ -2,6 +2,7 @@ import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import { divisionContains, divisionLevelOf, divisionLineage } from '@sunshine/domain';
 import { DomainException, type StaffPrincipal } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import type { CreateUnitDto, UnitChanges } from './org-admin.dto';
 import type { OrgDirectoryService, UnitDraft } from './org-directory.service';
 
@@ -23,8 +24,15 @@ export function lockUnit(m: EntityManager, unitId: string): Promise<unknown> {
 /** The unit a create request brings into the directory; its id defaults to `<divisionCode>:<kind>`. */
 export function newUnitDraft(dto: CreateUnitDto): UnitDraft {
   const id = dto.id ?? `${dto.divisionCode}:${dto.kind}`;
-  return { id, name: dto.name, kind: dto.kind, parentId: dto.parentId, competences: dto.competences,
-    nonAdministrative: dto.nonAdministrative, ...placeOf(dto.divisionCode) };
+  return {
+    id,
+    name: dto.name,
+    kind: dto.kind,
+    parentId: dto.parentId,
+    competences: dto.competences,
+    nonAdministrative: dto.nonAdministrative,
+    ...placeOf(dto.divisionCode),
+  };
 }
 
 /** `current` with the requested trust-bearing changes (its name as it is now). */
@@ -43,7 +51,10 @@ export function changedUnitDraft(current: OrgUnitSnapshot, changes: UnitChanges)
 /** Whether two versions of a unit agree on every trust-bearing field. */
 export function sameTrust(a: UnitDraft, b: UnitDraft): boolean {
   return (
-    a.kind === b.kind && a.parentId === b.parentId && a.divisionCode === b.divisionCode && a.nonAdministrative === b.nonAdministrative &&
+    a.kind === b.kind &&
+    a.parentId === b.parentId &&
+    a.divisionCode === b.divisionCode &&
+    a.nonAdministrative === b.nonAdministrative &&
     [...a.competences].sort().join() === [...b.competences].sort().join()
   );
 }
@@ -53,10 +64,12 @@ export async function checkParent(directory: OrgDirectoryService, m: EntityManag
   const seen = new Set([draft.id]);
   let next = draft.parentId;
   while (next !== null) {
-    if (seen.has(next)) throw new DomainException('PARENT_CYCLE', 'unprocessable', { zh: '上级单位不能是自身或下级', en: 'the parent would make a cycle' });
+    if (seen.has(next))
+      throw new DomainException('PARENT_CYCLE', 'unprocessable', { zh: '上级单位不能是自身或下级', en: 'the parent would make a cycle' });
     seen.add(next);
     const parent = await directory.get(m, next);
-    if (!parent) throw new DomainException('UNKNOWN_PARENT', 'unprocessable', { zh: '上级单位不存在', en: 'no such parent unit' }, { parentId: next });
+    if (!parent)
+      throw new DomainException('UNKNOWN_PARENT', 'unprocessable', { zh: '上级单位不存在', en: 'no such parent unit' }, { parentId: next });
     next = parent.parentId;
   }
 }
@@ -64,7 +77,12 @@ export async function checkParent(directory: OrgDirectoryService, m: EntityManag
 /** 403 OUT_OF_TERRITORY unless the division lies in the caller's territory. */
 export function inTerritory(staff: StaffPrincipal, divisionCode: string): void {
   if (divisionContains(staff.divisionCode, divisionCode)) return;
-  throw new DomainException('OUT_OF_TERRITORY', 'forbidden', { zh: '只能管理本辖区内的单位', en: 'units outside your territory' }, { divisionCode });
+  throw new DomainException(
+    'OUT_OF_TERRITORY',
+    'forbidden',
+    { zh: '只能管理本辖区内的单位', en: 'units outside your territory' },
+    { divisionCode },
+  );
 }
 
 function placeOf(divisionCode: string): Pick<UnitDraft, 'divisionCode' | 'level' | 'territoryPath'> {

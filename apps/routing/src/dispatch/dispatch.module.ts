@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CasesModule } from '../cases/cases.module';
 import { DeskBoard } from '../desk/desk-board';
 import { LifecycleService } from '../lifecycle/lifecycle.service';

@@ -3,9 +3,10 @@ import type { EventOf } from '@sunshine/contracts';
 import { BUREAU_KINDS, type CaseCommand } from '@sunshine/domain';
 import { CaseEmitter, CaseReplicaStore, Clock, type EmitMeta, type ReplicaCase } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { DirectoryCache } from '../directory/directory.cache';
 import { RuleSetStore } from '../rules/rule-set.store';
-import { RoutingPolicyService, type RoutingOutcome } from './routing-policy.service';
+import { type RoutingOutcome, RoutingPolicyService } from './routing-policy.service';
 
 type Cause = { readonly id: string; readonly correlationId: string };
 type Routed =
@@ -54,18 +55,42 @@ export class DispatchService {
     if (!(await this.isBureau(m, bureauId))) return;
     const given = event.payload.asGiven;
     if (event.payload.flags.finalOf) {
-      await this.toDesk(m, current, bureauId, { kind: 'manual', code: 'finalized-matter',
-        reasons: [`同一事项已经复核终结（${event.payload.flags.finalOf}），不再受理（第三十六条），请决定不予受理 (final after re-review: decide not to accept)`] }, event);
+      await this.toDesk(
+        m,
+        current,
+        bureauId,
+        {
+          kind: 'manual',
+          code: 'finalized-matter',
+          reasons: [
+            `同一事项已经复核终结（${event.payload.flags.finalOf}），不再受理（第三十六条），请决定不予受理 (final after re-review: decide not to accept)`,
+          ],
+        },
+        event,
+      );
       return;
     }
     if (!given) {
       await this.dispatchFrom(m, current, bureauId, event);
       return;
     }
-    const facts = [(given.placeText ?? given.placeCode) ? `地点：${[given.placeText, given.placeCode].filter(Boolean).join(' ')}` : null,
-      given.category ? `类别：${given.category}` : null].filter(Boolean).join('；');
-    await this.toDesk(m, current, bureauId, { kind: 'manual', code: 'unresolved-registration',
-      reasons: [`按原样登记（${facts}），不在机构目录或类别代码表中，需人工分办 (registered as given: a person decides)`] }, event);
+    const facts = [
+      (given.placeText ?? given.placeCode) ? `地点：${[given.placeText, given.placeCode].filter(Boolean).join(' ')}` : null,
+      given.category ? `类别：${given.category}` : null,
+    ]
+      .filter(Boolean)
+      .join('；');
+    await this.toDesk(
+      m,
+      current,
+      bureauId,
+      {
+        kind: 'manual',
+        code: 'unresolved-registration',
+        reasons: [`按原样登记（${facts}），不在机构目录或类别代码表中，需人工分办 (registered as given: a person decides)`],
+      },
+      event,
+    );
   }
 
   /** The next hop when a case was forwarded to a bureau that is not the last stop. */
@@ -101,11 +126,23 @@ export class DispatchService {
   }
 
   /** The bureau's desk: a person decides (case.manual-dispatch-required with the code and why). */
-  private async toDesk(m: EntityManager, current: ReplicaCase, bureauId: string, outcome: Extract<Routed, { kind: 'manual' }>, cause?: Cause): Promise<ReplicaCase> {
+  private async toDesk(
+    m: EntityManager,
+    current: ReplicaCase,
+    bureauId: string,
+    outcome: Extract<Routed, { kind: 'manual' }>,
+    cause?: Cause,
+  ): Promise<ReplicaCase> {
     const caseId = current.state.caseId ?? '';
     const meta: EmitMeta = { actor: { kind: 'system', id: 'routing-policy', unitId: bureauId }, causedBy: cause };
     const reason = { code: outcome.code, text: outcome.reasons.join('；').slice(0, 200) };
-    const result = await this.emitter.attempt(m, caseId, current, { name: 'require-manual-dispatch', payload: { unitId: bureauId, reason } }, meta);
+    const result = await this.emitter.attempt(
+      m,
+      caseId,
+      current,
+      { name: 'require-manual-dispatch', payload: { unitId: bureauId, reason } },
+      meta,
+    );
     this.logger.log(`case ${caseId}: ${outcome.code} at ${bureauId}: manual dispatch (${result.ok ? 'desk' : result.error.code})`);
     return result.ok ? result.case : current;
   }
@@ -121,11 +158,21 @@ export class DispatchService {
 
   private async route(m: EntityManager, current: ReplicaCase, bureauId: string): Promise<Routed> {
     try {
-      const outcome = this.policy.decide(current.state, bureauId, await this.directory.current(m), await this.rules.active(m), this.clock.now());
+      const outcome = this.policy.decide(
+        current.state,
+        bureauId,
+        await this.directory.current(m),
+        await this.rules.active(m),
+        this.clock.now(),
+      );
       return outcome.kind === 'manual' ? { ...outcome, code: 'no-rule-matched' } : outcome;
     } catch (error) {
       // A rule that breaks on this case must not stall the consumer: a person decides.
-      return { kind: 'manual', code: 'rule-error', reasons: [`分办规则执行出错，需人工分办 (${error instanceof Error ? error.message : String(error)})`] };
+      return {
+        kind: 'manual',
+        code: 'rule-error',
+        reasons: [`分办规则执行出错，需人工分办 (${error instanceof Error ? error.message : String(error)})`],
+      };
     }
   }
 
@@ -139,6 +186,8 @@ function hopLimit(): Routed {
   return {
     kind: 'manual',
     code: 'rule-error',
-    reasons: [`自动转送已达${MAX_AUTOMATIC_HOPS}次，分办规则可能循环，需人工分办 (automatic hops reached ${MAX_AUTOMATIC_HOPS}: the rules may loop)`],
+    reasons: [
+      `自动转送已达${MAX_AUTOMATIC_HOPS}次，分办规则可能循环，需人工分办 (automatic hops reached ${MAX_AUTOMATIC_HOPS}: the rules may loop)`,
+    ],
   };
 }

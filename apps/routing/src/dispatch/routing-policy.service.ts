@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { DispatchMode } from '@sunshine/contracts';
 import {
-  issuerDeadline,
-  petitionFactsOf,
-  routePetition,
   type CaseState,
   type IssuerDeadline,
+  issuerDeadline,
   type OrgDirectory,
+  petitionFactsOf,
+  routePetition,
   type RoutingRuleSet,
 } from '@sunshine/domain';
 import { DeadlineContextSource, type DeadlineReference } from '@sunshine/platform';
@@ -46,7 +46,9 @@ export class RoutingPolicyService {
       unitId: decision.unitId,
       mode: decision.mode,
       feedbackDueAt:
-        decision.mode === 'assign' ? feedbackDue(now, ASSIGNMENT_FEEDBACK_DAYS, state.placeCode, this.deadlines.current()).dueAt : undefined,
+        decision.mode === 'assign'
+          ? feedbackDue(now, ASSIGNMENT_FEEDBACK_DAYS, state.placeCode, this.deadlines.current()).dueAt
+          : undefined,
       ruleId: decision.rule.id,
       ruleVersion: decision.rule.version,
       reasons: decision.reasons,

@@ -3,6 +3,7 @@ import type { AnyCaseEvent } from '@sunshine/contracts';
 import type { CaseState } from '@sunshine/domain';
 import { CaseReactions, CaseReplicaStore } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { DispatchLog } from '../cases/dispatch-log';
 import { DeskBoard } from '../desk/desk-board';
 import { DocumentIssuer } from '../documents/document.issuer';

@@ -1,6 +1,6 @@
+import { type CaseDocument, chineseDate, renderDocumentHtml } from './document-html';
 import { documentNumber } from './document-kinds';
 import { addresseeOf } from './intake-dossier.client';
-import { chineseDate, renderDocumentHtml, type CaseDocument } from './document-html';
 
 const base: CaseDocument = {
   id: 'd1',
@@ -10,7 +10,13 @@ const base: CaseDocument = {
   number: documentNumber('新乡市信访局', 'transfer', 'original', 2026, 12),
   unitId: '410700000000:petition-bureau',
   issuedAt: '2026-03-04T17:00:00.000Z',
-  body: { unitName: '新乡市信访局', caseNumber: '410700-2026-000001', category: '劳资纠纷', toUnit: '延津县信访局', reasons: ['属地：延津县'] },
+  body: {
+    unitName: '新乡市信访局',
+    caseNumber: '410700-2026-000001',
+    category: '劳资纠纷',
+    toUnit: '延津县信访局',
+    reasons: ['属地：延津县'],
+  },
 };
 
 describe('renderDocumentHtml', () => {
@@ -44,7 +50,9 @@ describe('renderDocumentHtml', () => {
 
 describe('the addressee (信访人) printed from intake’s dossier', () => {
   it('prints the petitioner and the representatives intake shows the reader, and a blank where it shows none', () => {
-    expect(addresseeOf({ access: 'full', petitioner: { name: '张三' }, representatives: [{ name: '李四' }, { name: '张三' }] })).toBe('张三、李四');
+    expect(addresseeOf({ access: 'full', petitioner: { name: '张三' }, representatives: [{ name: '李四' }, { name: '张三' }] })).toBe(
+      '张三、李四',
+    );
     expect(addresseeOf({ access: 'facts-only' })).toBe('');
     const notice = { ...base, kind: 'acceptance-notice' as const, body: { ...base.body, receivedAt: '2026-03-04T02:00:00.000Z' } };
     expect(renderDocumentHtml(notice, '张三、李四')).toContain('<p>信访人：张三、李四</p>');

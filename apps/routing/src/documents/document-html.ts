@@ -1,5 +1,6 @@
 import type { Stage } from '@sunshine/contracts';
-import { documentTitle, type DocumentKind } from './document-kinds';
+
+import { type DocumentKind, documentTitle } from './document-kinds';
 import { acceptanceRouteText, replyRouteRemedy } from './route-wording';
 
 export interface CaseDocument {
@@ -56,29 +57,56 @@ export function documentParagraphs(doc: CaseDocument, addressee = ''): string[] 
   const to = `信访人：${addressee}`;
   switch (doc.kind) {
     case 'transfer':
-      return [`${str(b['toUnit'])}：`, `现将${matter}转送你单位。请依照《信访工作条例》第二十三条规定，自收到之日起15日内决定是否受理，并书面告知信访人；不属于你单位职权范围的，应当自收到之日起5个工作日内向本机关提出异议，并详细说明理由。`,
-        ...list(b['reasons']).map((r) => `转送依据：${r}`)];
+      return [
+        `${str(b['toUnit'])}：`,
+        `现将${matter}转送你单位。请依照《信访工作条例》第二十三条规定，自收到之日起15日内决定是否受理，并书面告知信访人；不属于你单位职权范围的，应当自收到之日起5个工作日内向本机关提出异议，并详细说明理由。`,
+        ...list(b['reasons']).map((r) => `转送依据：${r}`),
+      ];
     case 'assignment':
-      return [`${str(b['toUnit'])}：`, `现将${matter}交由你单位办理。请依照《信访工作条例》第二十二条规定依法办理，并于${chineseDay(b['feedbackLastDay'])}前（含当日）将办理结果以办结报告形式报送本机关。`,
-        ...list(b['reasons']).map((r) => `交办依据：${r}`)];
+      return [
+        `${str(b['toUnit'])}：`,
+        `现将${matter}交由你单位办理。请依照《信访工作条例》第二十二条规定依法办理，并于${chineseDay(b['feedbackLastDay'])}前（含当日）将办理结果以办结报告形式报送本机关。`,
+        ...list(b['reasons']).map((r) => `交办依据：${r}`),
+      ];
     case 'acceptance-notice':
-      return [to, `你（们）于${chineseDate(b['receivedAt'])}提出的${matter}，经审查，本机关依照《信访工作条例》第二十三条规定决定予以受理。`,
-        ...acceptancePeriod(b), ...(b['claimRoute'] ? [`办理方式：${str(b['claimRoute'])}。`] : [])];
+      return [
+        to,
+        `你（们）于${chineseDate(b['receivedAt'])}提出的${matter}，经审查，本机关依照《信访工作条例》第二十三条规定决定予以受理。`,
+        ...acceptancePeriod(b),
+        ...(b['claimRoute'] ? [`办理方式：${str(b['claimRoute'])}。`] : []),
+      ];
     case 'non-acceptance-notice': {
       const channel = b['channelUnit'] ? `请向${str(b['channelUnit'])}提出。` : `${str(b['properChannel'])}。`;
-      return [to, `你（们）于${chineseDate(b['receivedAt'])}提出的${matter}，经审查，${reasonText(b['reason'])}。依照《信访工作条例》第二十三条规定，本机关决定不予受理。`, channel];
+      return [
+        to,
+        `你（们）于${chineseDate(b['receivedAt'])}提出的${matter}，经审查，${reasonText(b['reason'])}。依照《信访工作条例》第二十三条规定，本机关决定不予受理。`,
+        channel,
+      ];
     }
     case 'extension-notice': {
       const due = dueIn(b['due']);
-      return [to, `你（们）提出的${matter}，因${reasonText(b['reason'])}，经本机关负责人批准，依照《信访工作条例》第三十四条规定，办理期限延长${String(b['days'] ?? '')}日${
-        due?.lastDay ? `，延长后的办理期限至${chineseDay(due.lastDay)}（含当日）` : ''}。`];
+      return [
+        to,
+        `你（们）提出的${matter}，因${reasonText(b['reason'])}，经本机关负责人批准，依照《信访工作条例》第三十四条规定，办理期限延长${String(b['days'] ?? '')}日${
+          due?.lastDay ? `，延长后的办理期限至${chineseDay(due.lastDay)}（含当日）` : ''
+        }。`,
+      ];
     }
     case 'reply':
-      return [to, `你（们）提出的${matter}，本机关经调查核实，现提出${doc.stage === 'original' ? '处理' : doc.stage === 'review' ? '复查' : '复核'}意见如下：`,
-        ...str(b['text']).split(/\n+/).filter(Boolean), `处理结论：${str(b['outcome'])}。`, ...list(b['attachments']).map((a) => `附件：${attachmentName(a)}`),
-        b['reviewChain'] === false ? replyRouteRemedy(str(b['route'])) : remedy(doc.stage)];
+      return [
+        to,
+        `你（们）提出的${matter}，本机关经调查核实，现提出${doc.stage === 'original' ? '处理' : doc.stage === 'review' ? '复查' : '复核'}意见如下：`,
+        ...str(b['text']).split(/\n+/).filter(Boolean),
+        `处理结论：${str(b['outcome'])}。`,
+        ...list(b['attachments']).map((a) => `附件：${attachmentName(a)}`),
+        b['reviewChain'] === false ? replyRouteRemedy(str(b['route'])) : remedy(doc.stage),
+      ];
     case 'assignment-report':
-      return [`${str(b['bureau'])}：`, `你机关交办的${matter}，本单位已办理完毕，现将办理情况报告如下：`, ...str(b['text']).split(/\n+/).filter(Boolean)];
+      return [
+        `${str(b['bureau'])}：`,
+        `你机关交办的${matter}，本单位已办理完毕，现将办理情况报告如下：`,
+        ...str(b['text']).split(/\n+/).filter(Boolean),
+      ];
     case 'assist-contribution':
       return [`${str(b['leadUnit'])}：`, `关于${matter}，本单位协办意见如下：`, ...str(b['text']).split(/\n+/).filter(Boolean)];
   }
@@ -89,7 +117,9 @@ function acceptancePeriod(b: Readonly<Record<string, unknown>>): string[] {
   const due = dueIn(b['due']);
   const routeText = acceptanceRouteText(str(b['route']) || 'petition');
   if (due?.kind === 'handling') {
-    return [`本机关将自受理之日起60日内办结，办理期限至${chineseDay(due.lastDay)}（含当日）；情况复杂的，经本机关负责人批准，可以适当延长办理期限，延长期限不超过30日，并告知延期理由（《信访工作条例》第三十四条）。`];
+    return [
+      `本机关将自受理之日起60日内办结，办理期限至${chineseDay(due.lastDay)}（含当日）；情况复杂的，经本机关负责人批准，可以适当延长办理期限，延长期限不超过30日，并告知延期理由（《信访工作条例》第三十四条）。`,
+    ];
   }
   const period = due?.lastDay ? [`办理期限至${chineseDay(due.lastDay)}（含当日；${str(due.label)}，依据${str(due.article)}）。`] : [];
   return [...(routeText ? [routeText] : []), ...period];
@@ -105,15 +135,19 @@ function attachmentName(raw: string): string {
 }
 
 function remedy(stage: Stage): string {
-  if (stage === 'original') return '如不服本处理意见，可以自收到本意见书之日起30日内请求原办理机关的上一级机关复查（《信访工作条例》第三十五条）。';
-  if (stage === 'review') return '如不服本复查意见，可以自收到本意见书之日起30日内向复查机关的上一级机关请求复核（《信访工作条例》第三十六条）。';
+  if (stage === 'original')
+    return '如不服本处理意见，可以自收到本意见书之日起30日内请求原办理机关的上一级机关复查（《信访工作条例》第三十五条）。';
+  if (stage === 'review')
+    return '如不服本复查意见，可以自收到本意见书之日起30日内向复查机关的上一级机关请求复核（《信访工作条例》第三十六条）。';
   return '本复核意见为终结意见。信访人对复核意见不服，仍以同一事实和理由提出信访的，不再受理（《信访工作条例》第三十六条）。';
 }
 
 /** A printable A4 page (zh-CN): title, number, body, issuing unit and date; `addressee` as documentParagraphs. */
 export function renderDocumentHtml(doc: CaseDocument, addressee = ''): string {
   const title = documentTitle(doc.kind, doc.stage);
-  const paragraphs = documentParagraphs(doc, addressee).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const paragraphs = documentParagraphs(doc, addressee)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>${escapeHtml(title)} ${escapeHtml(doc.number)}</title>

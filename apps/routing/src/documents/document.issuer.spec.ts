@@ -1,16 +1,32 @@
 import type { AnyCaseEvent, OrgUnitSnapshot } from '@sunshine/contracts';
-import { defaultWorkingCalendar, evolve, initialCaseState, OrgDirectory, type CaseState } from '@sunshine/domain';
+import { type CaseState, defaultWorkingCalendar, evolve, initialCaseState, OrgDirectory } from '@sunshine/domain';
 import type { CaseReplicaStore, DeadlineContextSource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import type { DirectoryCache } from '../directory/directory.cache';
-import { renderDocumentHtml, type CaseDocument } from './document-html';
 import { DocumentIssuer } from './document.issuer';
+import { type CaseDocument, renderDocumentHtml } from './document-html';
 
 const CASE_ID = '0190a6b2-7c3e-7a1b-8c2d-000000000001';
 const BUREAU = '410726000000:petition-bureau';
 const HRSS = '410726000000:dept-hrss';
-const unit = (id: string, name: string, divisionCode: string, level: OrgUnitSnapshot['level'], kind = id.split(':')[1] ?? ''): OrgUnitSnapshot => ({
-  id, name, kind, divisionCode, level, parentId: null, territoryPath: [], competences: [], nonAdministrative: false, revision: 1,
+const unit = (
+  id: string,
+  name: string,
+  divisionCode: string,
+  level: OrgUnitSnapshot['level'],
+  kind = id.split(':')[1] ?? '',
+): OrgUnitSnapshot => ({
+  id,
+  name,
+  kind,
+  divisionCode,
+  level,
+  parentId: null,
+  territoryPath: [],
+  competences: [],
+  nonAdministrative: false,
+  revision: 1,
 });
 const DIRECTORY = OrgDirectory.of(
   [
@@ -20,7 +36,11 @@ const DIRECTORY = OrgDirectory.of(
     unit(HRSS, '延津县人力资源和社会保障局', '410726000000', 'county'),
     unit('410726101000:government', '东屯镇人民政府', '410726101000', 'township'),
   ],
-  new Map([['410700000000', '新乡市'], ['410726000000', '延津县'], ['410726101000', '东屯镇']]),
+  new Map([
+    ['410700000000', '新乡市'],
+    ['410726000000', '延津县'],
+    ['410726101000', '东屯镇'],
+  ]),
 );
 
 interface Issued {
@@ -33,7 +53,8 @@ function issuerWith(requestReason: unknown = { code: 'complex', text: '需调取
   const issued: Issued[] = [];
   const m = {
     query: async (sql: string, params: unknown[] = []) => {
-      if (sql.includes('INSERT INTO case_documents')) issued.push({ kind: String(params[3]), body: JSON.parse(String(params[7])) as Record<string, unknown> });
+      if (sql.includes('INSERT INTO case_documents'))
+        issued.push({ kind: String(params[3]), body: JSON.parse(String(params[7])) as Record<string, unknown> });
       return sql.includes('document_counters') ? [{ last: 1 }] : [];
     },
   } as unknown as EntityManager;
@@ -45,7 +66,14 @@ function issuerWith(requestReason: unknown = { code: 'complex', text: '需调取
 
 let seq = 0;
 function event(type: string, occurredAt: string, payload: Record<string, unknown>): AnyCaseEvent {
-  return { id: `0190a6b2-7c3e-7a1b-8c2d-1000000000${String(++seq).padStart(2, '0')}`, type, version: 1, occurredAt, caseId: CASE_ID, payload } as unknown as AnyCaseEvent;
+  return {
+    id: `0190a6b2-7c3e-7a1b-8c2d-1000000000${String(++seq).padStart(2, '0')}`,
+    type,
+    version: 1,
+    occurredAt,
+    caseId: CASE_ID,
+    payload,
+  } as unknown as AnyCaseEvent;
 }
 
 /** Folds the events and has the issuer react to the last one, as routing's reactions do; returns its document. */
@@ -57,20 +85,44 @@ async function issueFor(events: readonly AnyCaseEvent[], issuer = issuerWith()):
   await issuer.issuer.onEvents(issuer.m, state, [last]);
   const doc = issuer.issued[0];
   if (!doc) throw new Error(`no document for ${last.type}`);
-  return { id: 'd', caseId: CASE_ID, kind: doc.kind as CaseDocument['kind'], stage: 'original', number: 'N', unitId: HRSS, issuedAt: last.occurredAt, body: doc.body };
+  return {
+    id: 'd',
+    caseId: CASE_ID,
+    kind: doc.kind as CaseDocument['kind'],
+    stage: 'original',
+    number: 'N',
+    unitId: HRSS,
+    issuedAt: last.occurredAt,
+    body: doc.body,
+  };
 }
 
 const registered = (type = 'claim') =>
   event('petition.registered', '2026-12-01T02:00:00.000Z', {
-    caseNumber: '410726-2026-000123', channel: 'visit', form: { kind: 'individual' }, type, category: 'labour', placeCode: '410726101000',
-    receivingUnitId: BUREAU, receivedAt: '2026-12-01T02:00:00.000Z', registeredAt: '2026-12-01T02:00:00.000Z',
-    petitionerRef: '0190a6b2-7c3e-7a1b-8c2d-0000000000bb', flags: { skipLevel: false, confidential: false, lawsuit: false }, attachmentCount: 0,
+    caseNumber: '410726-2026-000123',
+    channel: 'visit',
+    form: { kind: 'individual' },
+    type,
+    category: 'labour',
+    placeCode: '410726101000',
+    receivingUnitId: BUREAU,
+    receivedAt: '2026-12-01T02:00:00.000Z',
+    registeredAt: '2026-12-01T02:00:00.000Z',
+    petitionerRef: '0190a6b2-7c3e-7a1b-8c2d-0000000000bb',
+    flags: { skipLevel: false, confidential: false, lawsuit: false },
+    attachmentCount: 0,
   });
 // 交办 with the report due at 24:00 of 2026-12-17 (Asia/Shanghai), i.e. 2026-12-17T16:00Z.
 const dispatched = () =>
   event('case.dispatched', '2026-12-02T02:00:00.000Z', {
-    stage: 'original', fromUnitId: BUREAU, toUnitId: HRSS, mode: 'assign', feedbackDueAt: '2026-12-17T16:00:00.000Z',
-    rule: { id: 'r', version: 1 }, reasons: ['属地：事发地新乡市延津县东屯镇，属延津县信访局辖区'], hop: 1,
+    stage: 'original',
+    fromUnitId: BUREAU,
+    toUnitId: HRSS,
+    mode: 'assign',
+    feedbackDueAt: '2026-12-17T16:00:00.000Z',
+    rule: { id: 'r', version: 1 },
+    reasons: ['属地：事发地新乡市延津县东屯镇，属延津县信访局辖区'],
+    hop: 1,
   });
 const signed = () => event('case.signed', '2026-12-02T03:00:00.000Z', { unitId: HRSS });
 const accepted = (claimRoute: string) => event('case.accepted', '2026-12-03T02:00:00.000Z', { unitId: HRSS, claimRoute });
@@ -93,7 +145,9 @@ describe('the documents the petitioner receives', () => {
   it('promises no 60 days on the statutory-duty route, and says what applies', async () => {
     const html = renderDocumentHtml(await issueFor(upToAcceptance('statutory-duty')));
     expect(html).not.toContain('60日内办结');
-    expect(html).toContain('依法履行职责或者作出答复，办理期限依照相关法律、法规的规定，不适用《信访工作条例》第三十四条规定的60日办理期限');
+    expect(html).toContain(
+      '依法履行职责或者作出答复，办理期限依照相关法律、法规的规定，不适用《信访工作条例》第三十四条规定的60日办理期限',
+    );
   });
 
   it('promises no 60 days to a suggestion, and says how it is handled (Art 29)', async () => {
@@ -104,7 +158,10 @@ describe('the documents the petitioner receives', () => {
 
   it('promises no 复查 in a reply on the statutory-duty route, and names the remedy that applies', async () => {
     const replied = event('case.replied', '2026-12-20T02:00:00.000Z', {
-      unitId: HRSS, outcome: 'supported', replyDocumentRef: 'routing:reply:0190a6b2-7c3e-7a1b-8c2d-0000000000cc', approvedBy: 'head-1',
+      unitId: HRSS,
+      outcome: 'supported',
+      replyDocumentRef: 'routing:reply:0190a6b2-7c3e-7a1b-8c2d-0000000000cc',
+      approvedBy: 'head-1',
     });
     const html = renderDocumentHtml(await issueFor([...upToAcceptance('statutory-duty'), replied]));
     expect(html).not.toContain('请求原办理机关的上一级机关复查');
@@ -116,7 +173,11 @@ describe('the documents the petitioner receives', () => {
   });
 
   it('issues a 延期告知书 on an approved extension, with the reason asked and the new last day (Art 34)', async () => {
-    const requested = event('case.extension-requested', '2026-12-20T02:00:00.000Z', { unitId: HRSS, days: 20, reason: { code: 'complex', text: '需调取工地用工记录' } });
+    const requested = event('case.extension-requested', '2026-12-20T02:00:00.000Z', {
+      unitId: HRSS,
+      days: 20,
+      reason: { code: 'complex', text: '需调取工地用工记录' },
+    });
     const approved = event('case.extension-approved', '2026-12-21T02:00:00.000Z', { unitId: HRSS, days: 20, approvedBy: 'head-1' });
     const doc = await issueFor([...upToAcceptance(), requested, approved]);
     expect(doc.kind).toBe('extension-notice');
@@ -124,7 +185,9 @@ describe('the documents the petitioner receives', () => {
     expect(html).toContain('信访事项延期办理告知书');
     expect(html).toContain('信访人：张三');
     // 2026-12-03 + 80 days = Sun 2027-02-21 → the next working day, Mon 2027-02-22.
-    expect(html).toContain('因需调取工地用工记录，经本机关负责人批准，依照《信访工作条例》第三十四条规定，办理期限延长20日，延长后的办理期限至2027年2月22日（含当日）');
+    expect(html).toContain(
+      '因需调取工地用工记录，经本机关负责人批准，依照《信访工作条例》第三十四条规定，办理期限延长20日，延长后的办理期限至2027年2月22日（含当日）',
+    );
   });
 
   it('names the place by its divisions (新乡市延津县东屯镇), not by its units', async () => {

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyCaseEvent, EventOf, Stage } from '@sunshine/contracts';
 import {
+  type CaseClock,
+  type CaseState,
   CategoryTaxonomy,
   ClaimRouteTaxonomy,
   clockHistory,
   handlingDeadline,
+  type OrgDirectory,
   ProperChannelTaxonomy,
   ReplyOutcomeTaxonomy,
-  type CaseClock,
-  type CaseState,
-  type OrgDirectory,
 } from '@sunshine/domain';
 import { CaseReplicaStore, DeadlineContextSource } from '@sunshine/platform';
-import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
 import { DirectoryCache } from '../directory/directory.cache';
-import { documentNumber, type DocumentKind } from './document-kinds';
+import { type DocumentKind, documentNumber } from './document-kinds';
 import { handlingRouteOf } from './route-wording';
 
 export interface IssueInput {
@@ -58,7 +59,17 @@ export class DocumentIssuer {
     const number = documentNumber(unitName, input.kind, input.stage, year, Number(counter?.last ?? 1));
     await m.query(
       `INSERT INTO case_documents (id, case_id, stage, kind, number, unit_id, event_id, body, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, input.caseId, input.stage, input.kind, number, input.unitId, input.eventId ?? null, JSON.stringify({ ...input.body, unitName }), input.issuedAt],
+      [
+        id,
+        input.caseId,
+        input.stage,
+        input.kind,
+        number,
+        input.unitId,
+        input.eventId ?? null,
+        JSON.stringify({ ...input.body, unitName }),
+        input.issuedAt,
+      ],
     );
     return { id, number };
   }
@@ -77,30 +88,50 @@ export class DocumentIssuer {
 
   private async bodyFor(m: EntityManager, state: CaseState, event: AnyCaseEvent): Promise<Body | null> {
     const directory = await this.directory.current(m);
-    const common = { caseNumber: state.caseNumber, category: CategoryTaxonomy.label(state.category ?? ''), receivedAt: state.receivedAt,
-      place: state.placeCode ? directory.placeLabel(state.placeCode) : null };
+    const common = {
+      caseNumber: state.caseNumber,
+      category: CategoryTaxonomy.label(state.category ?? ''),
+      receivedAt: state.receivedAt,
+      place: state.placeCode ? directory.placeLabel(state.placeCode) : null,
+    };
     const route = handlingRouteOf(state);
     const due = () => dueOf(handlingDeadline(state, this.context(event.occurredAt)));
     switch (event.type) {
       case 'case.dispatched':
-        return dispatchBody(event, directory, { ...common, feedbackLastDay: this.startedBy(state, event, 'assignment-feedback')?.lastDay ?? null });
+        return dispatchBody(event, directory, {
+          ...common,
+          feedbackLastDay: this.startedBy(state, event, 'assignment-feedback')?.lastDay ?? null,
+        });
       case 'case.accepted':
         return {
           kind: 'acceptance-notice',
           unitId: event.payload.unitId,
-          body: { ...common, claimRoute: event.payload.claimRoute ? ClaimRouteTaxonomy.label(event.payload.claimRoute) : null,
-            route: route.code, reviewChain: route.reviewChain, due: due(), type: state.type },
+          body: {
+            ...common,
+            claimRoute: event.payload.claimRoute ? ClaimRouteTaxonomy.label(event.payload.claimRoute) : null,
+            route: route.code,
+            reviewChain: route.reviewChain,
+            due: due(),
+            type: state.type,
+          },
         };
       case 'case.not-accepted':
         return {
           kind: 'non-acceptance-notice',
           unitId: event.payload.unitId,
-          body: { ...common, reason: event.payload.reason, properChannel: ProperChannelTaxonomy.label(event.payload.properChannel),
-            channelUnit: event.payload.channelUnitId ? (directory.get(event.payload.channelUnitId)?.name ?? null) : null },
+          body: {
+            ...common,
+            reason: event.payload.reason,
+            properChannel: ProperChannelTaxonomy.label(event.payload.properChannel),
+            channelUnit: event.payload.channelUnitId ? (directory.get(event.payload.channelUnitId)?.name ?? null) : null,
+          },
         };
       case 'case.extension-approved':
-        return { kind: 'extension-notice', unitId: event.payload.unitId,
-          body: { ...common, days: event.payload.days, reason: event.payload.reason ?? (await this.requestedReason(m, state)), due: due() } };
+        return {
+          kind: 'extension-notice',
+          unitId: event.payload.unitId,
+          body: { ...common, days: event.payload.days, reason: event.payload.reason ?? (await this.requestedReason(m, state)), due: due() },
+        };
       case 'case.replied':
         return this.replyBody(m, event, { ...common, route: route.code, reviewChain: route.reviewChain });
       default:
@@ -134,15 +165,23 @@ export class DocumentIssuer {
     return {
       kind: 'reply' as const,
       unitId: event.payload.unitId,
-      body: { ...common, replyId, outcome: ReplyOutcomeTaxonomy.label(event.payload.outcome), text: reply?.text ?? '',
-        attachments: reply?.attachments ?? [], approvedAt: reply?.approved_at ? new Date(reply.approved_at).toISOString() : event.occurredAt },
+      body: {
+        ...common,
+        replyId,
+        outcome: ReplyOutcomeTaxonomy.label(event.payload.outcome),
+        text: reply?.text ?? '',
+        attachments: reply?.attachments ?? [],
+        approvedAt: reply?.approved_at ? new Date(reply.approved_at).toISOString() : event.occurredAt,
+      },
     };
   }
 }
 
 /** The period a notice prints: its last day (inclusive), the clock's kind, label and article, the days of extension. */
 function dueOf(clock: CaseClock | null) {
-  return clock ? { kind: clock.kind, label: clock.label, article: clock.article, lastDay: clock.lastDay, extensionDays: clock.extensionDays } : null;
+  return clock
+    ? { kind: clock.kind, label: clock.label, article: clock.article, lastDay: clock.lastDay, extensionDays: clock.extensionDays }
+    : null;
 }
 
 function dispatchBody(event: EventOf<'case.dispatched'>, directory: OrgDirectory, common: Record<string, unknown>): Body {
@@ -150,7 +189,13 @@ function dispatchBody(event: EventOf<'case.dispatched'>, directory: OrgDirectory
   return {
     kind: p.mode === 'assign' ? 'assignment' : 'transfer',
     unitId: p.fromUnitId,
-    body: { ...common, toUnit: directory.get(p.toUnitId)?.name ?? p.toUnitId, toUnitId: p.toUnitId, reasons: p.reasons,
-      feedbackDueAt: p.feedbackDueAt ?? null, hop: p.hop },
+    body: {
+      ...common,
+      toUnit: directory.get(p.toUnitId)?.name ?? p.toUnitId,
+      toUnitId: p.toUnitId,
+      reasons: p.reasons,
+      feedbackDueAt: p.feedbackDueAt ?? null,
+      hop: p.hop,
+    },
   };
 }

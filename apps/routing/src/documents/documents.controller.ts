@@ -1,6 +1,7 @@
 import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
-import { AllowServiceTokens, Staff, StaffController, StaffRoute, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { AllowServiceTokens, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodResponse } from '@sunshine/platform';
+
 import type { CaseDocument } from './document-html';
 import { caseDocumentListSchema } from './documents.response';
 import { DocumentsService } from './documents.service';
@@ -22,7 +23,11 @@ export class DocumentsController {
   }
 
   @StaffRoute('GET', ':documentId', { summary: '文书数据 One document (JSON)' })
-  get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('documentId', ParseUUIDPipe) documentId: string, @Staff() staff: StaffPrincipal) {
+  get(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Staff() staff: StaffPrincipal,
+  ) {
     return this.documents.get(caseId, documentId, staff);
   }
 

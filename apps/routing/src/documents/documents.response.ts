@@ -1,6 +1,7 @@
 import { stageSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { CaseDocument } from './document-html';
 import { DocumentKinds } from './document-kinds';
 

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Stage } from '@sunshine/contracts';
 import { DomainException, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { CaseAccess } from '../cases/case-access.service';
-import { renderDocumentHtml, type CaseDocument } from './document-html';
+import { type CaseDocument, renderDocumentHtml } from './document-html';
 import type { DocumentKind } from './document-kinds';
 import { IntakeDossierClient } from './intake-dossier.client';
 
@@ -37,13 +38,18 @@ export class DocumentsService {
 
   async list(caseId: string, staff: StaffPrincipal): Promise<CaseDocument[]> {
     await this.access.readWritten(this.dataSource.manager, staff, caseId, true);
-    const rows = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY issued_at, number`, [caseId]);
+    const rows = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY issued_at, number`, [
+      caseId,
+    ]);
     return rows.map(toDocument);
   }
 
   async get(caseId: string, documentId: string, staff: StaffPrincipal): Promise<CaseDocument> {
     await this.access.readWritten(this.dataSource.manager, staff, caseId, true);
-    const [row] = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 AND id = $2`, [caseId, documentId]);
+    const [row] = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 AND id = $2`, [
+      caseId,
+      documentId,
+    ]);
     if (!row) throw NOT_FOUND;
     return toDocument(row);
   }

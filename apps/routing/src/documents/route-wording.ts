@@ -1,4 +1,4 @@
-import { ClaimRouteTaxonomy, hasReviewChain, type CaseState } from '@sunshine/domain';
+import { type CaseState, ClaimRouteTaxonomy, hasReviewChain } from '@sunshine/domain';
 
 /**
  * How a case is handled, as the notices word it: a claim's route (Art 31), or the procedure of a suggestion (Art 29)

@@ -1,4 +1,5 @@
 import type { VisibilitySql } from '@sunshine/platform';
+
 import { inboxQuerySchema, inboxSql } from './inbox.query';
 
 const UNIT = '410726000000:petition-bureau';
@@ -12,7 +13,9 @@ const visibility: VisibilitySql = {
 describe('inboxSql', () => {
   it('scopes a unit by default to the visible cases it holds, held or assists on (issue 12: assisting cases showed nowhere by default)', () => {
     const sql = inboxSql(UNIT, visibility, inboxQuerySchema.parse({}));
-    expect(sql.filtered).toBe(`(${visibility.visible}) AND (c.held_by @> ARRAY[$5::text] OR c.state->'assistingUnitIds' @> jsonb_build_array($5::text))`);
+    expect(sql.filtered).toBe(
+      `(${visibility.visible}) AND (c.held_by @> ARRAY[$5::text] OR c.state->'assistingUnitIds' @> jsonb_build_array($5::text))`,
+    );
     expect(sql.params).toEqual([UNIT, 'petition-bureau', '410726000000', [UNIT], UNIT]);
   });
 
@@ -38,7 +41,14 @@ describe('inboxSql', () => {
   });
 
   it('filters by stage, category and deadline after the visibility parameters, and counts per status without the status filter', () => {
-    const q = inboxQuerySchema.parse({ relation: 'held', status: 'signed', stage: 'original', category: 'labour', dueBefore: '2026-01-01T00:00:00Z', sort: 'dueAt' });
+    const q = inboxQuerySchema.parse({
+      relation: 'held',
+      status: 'signed',
+      stage: 'original',
+      category: 'labour',
+      dueBefore: '2026-01-01T00:00:00Z',
+      sort: 'dueAt',
+    });
     const sql = inboxSql(UNIT, visibility, q);
     expect(sql.scoped).not.toContain('status =');
     expect(sql.scoped).toContain('c.held_by @> ARRAY[$5::text] AND c.stage = $6 AND c.category = $7 AND c.due_at < $8');

@@ -9,9 +9,15 @@ export const inboxQuerySchema = z.object({
   relation: z.enum(['all', 'held', 'assisting']).default('all'),
   status: caseStatusSchema.optional(),
   stage: stageSchema.optional(),
-  category: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,47}$/)
+    .optional(),
   type: z.enum(['suggestion', 'accusation', 'claim']).optional(),
-  holding: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  holding: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   dueBefore: isoInstantSchema.optional(),
   dueAfter: isoInstantSchema.optional(),
   sort: z.enum(['updatedAt', 'dueAt', 'registeredAt', 'caseNumber']).default('updatedAt'),

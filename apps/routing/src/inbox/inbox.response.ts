@@ -1,5 +1,6 @@
-import { caseCoreSchema, type AssertTrue, type ResponseMatches } from '@sunshine/platform';
+import { type AssertTrue, caseCoreSchema, type ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { InboxPage } from './inbox.service';
 
 /** One duty the unit owes on the case now (libs/domain `unitDuties`), soonest first. */
@@ -13,7 +14,10 @@ export const unitDutySchema = z.object({
   state: z.enum(['running', 'warned', 'overdue']).describe('计时中 / 预警 / 超期'),
 });
 
-const mergedIntoSchema = z.object({ caseId: z.string(), caseNumber: z.string().nullable() }).nullable().describe('并单：已并入的事项 / merged into');
+const mergedIntoSchema = z
+  .object({ caseId: z.string(), caseNumber: z.string().nullable() })
+  .nullable()
+  .describe('并单：已并入的事项 / merged into');
 
 /** One inbox row: everything the list shows (no dossier request per row). */
 export const inboxItemSchema = caseCoreSchema.extend({

@@ -1,11 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DISCIPLINE_KINDS, reviveCaseState, TERRITORY_OVERSEER_KINDS, unitDuties, type RaisedWarning, type UnitDuty } from '@sunshine/domain';
-import { caseCoreColumns, caseCoreOf, CaseVisibility, Clock, DeadlineContextSource, DomainException, isoOf, type CaseCore, type StaffPrincipal } from '@sunshine/platform';
+import {
+  DISCIPLINE_KINDS,
+  type RaisedWarning,
+  reviveCaseState,
+  TERRITORY_OVERSEER_KINDS,
+  unitDuties,
+  type UnitDuty,
+} from '@sunshine/domain';
+import {
+  type CaseCore,
+  caseCoreColumns,
+  caseCoreOf,
+  CaseVisibility,
+  Clock,
+  DeadlineContextSource,
+  DomainException,
+  isoOf,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { DirectoryCache } from '../directory/directory.cache';
 import { IntakeDossierClient } from '../documents/intake-dossier.client';
-import { INBOX_VISIBILITY_FROM, inboxSql, type InboxQuery } from './inbox.query';
+import { INBOX_VISIBILITY_FROM, type InboxQuery, inboxSql } from './inbox.query';
 
 export interface InboxItem extends CaseCore {
   /** 事由, only where the reader may read the case in full (intake answers for those alone); else null. */
@@ -94,20 +112,20 @@ export class InboxService {
         const core = caseCoreOf(r);
         const state = reviveCaseState(r['state'], core.caseId);
         return {
-        ...core,
-        subject: subjects.get(core.caseId) ?? null,
-        holding: r['holding_unit_id'] === staff.unitId,
-        assisting: state.assistingUnitIds.includes(staff.unitId),
-        holdingUnitName: core.holdingUnitId ? (directory.get(core.holdingUnitId)?.name ?? null) : null,
-        placeName: core.placeCode ? directory.placeLabel(core.placeCode) : null,
-        duties: unitDuties(state, staff.unitId, clocks, warnings.get(core.caseId) ?? []),
-        mergedInto: state.flags.mergedInto,
-        dueAt: isoOf(r['due_at']),
-        dueProvisional: r['due_at'] !== null && Boolean(r['due_provisional']),
-        registeredAt: isoOf(r['registered_at']),
-        objectedTwice: Boolean(r['objected_twice']),
-        version: Number(r['revision']),
-        updatedAt: isoOf(r['updated_at']) ?? '',
+          ...core,
+          subject: subjects.get(core.caseId) ?? null,
+          holding: r['holding_unit_id'] === staff.unitId,
+          assisting: state.assistingUnitIds.includes(staff.unitId),
+          holdingUnitName: core.holdingUnitId ? (directory.get(core.holdingUnitId)?.name ?? null) : null,
+          placeName: core.placeCode ? directory.placeLabel(core.placeCode) : null,
+          duties: unitDuties(state, staff.unitId, clocks, warnings.get(core.caseId) ?? []),
+          mergedInto: state.flags.mergedInto,
+          dueAt: isoOf(r['due_at']),
+          dueProvisional: r['due_at'] !== null && Boolean(r['due_provisional']),
+          registeredAt: isoOf(r['registered_at']),
+          objectedTwice: Boolean(r['objected_twice']),
+          version: Number(r['revision']),
+          updatedAt: isoOf(r['updated_at']) ?? '',
         };
       }),
       total: Number(total),

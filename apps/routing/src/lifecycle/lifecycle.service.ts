@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AnyCaseEvent, EventOf } from '@sunshine/contracts';
-import { BUREAU_KINDS, nextHigherUnit, stageRecord, type CaseCommand } from '@sunshine/domain';
+import { BUREAU_KINDS, type CaseCommand, nextHigherUnit, stageRecord } from '@sunshine/domain';
 import { CaseEmitter, CaseReplicaStore, type ReplicaCase } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { commandAfterService } from '../cases/after-service';
 import { DirectoryCache } from '../directory/directory.cache';
 import { DispatchService } from '../dispatch/dispatch.service';
@@ -33,7 +34,12 @@ export class LifecycleService {
     const directory = await this.directory.current(m);
     const target = replying ? nextHigherUnit(directory, replying, event.payload.unitId) : undefined;
     if (!target) return this.logger.warn(`case ${event.caseId}: no unit above ${replying ?? '-'} to open ${event.payload.stage}`);
-    const opened = await this.attempt(m, current, { name: 'open-stage', payload: { stage: event.payload.stage, unitId: target.id } }, event);
+    const opened = await this.attempt(
+      m,
+      current,
+      { name: 'open-stage', payload: { stage: event.payload.stage, unitId: target.id } },
+      event,
+    );
     // A bureau that receives the stage dispatches it on like any forwarded case.
     if (opened && BUREAU_KINDS.includes(target.kind)) await this.dispatch.dispatchFrom(m, opened, target.id, event);
   }
@@ -49,10 +55,20 @@ export class LifecycleService {
     const into = await this.store.read(m, event.payload.matchedCaseId);
     const number = into?.state.caseNumber ?? undefined;
     const text = `并入${number ?? '另一'}号信访事项办理`.slice(0, 200);
-    await this.attempt(m, current, {
-      name: 'close-merged',
-      payload: { unitId: s.holdingUnitId, reason: { code: 'merged', text }, mergedInto: event.payload.matchedCaseId, mergedIntoCaseNumber: number },
-    }, event);
+    await this.attempt(
+      m,
+      current,
+      {
+        name: 'close-merged',
+        payload: {
+          unitId: s.holdingUnitId,
+          reason: { code: 'merged', text },
+          mergedInto: event.payload.matchedCaseId,
+          mergedIntoCaseNumber: number,
+        },
+      },
+      event,
+    );
   }
 
   async onWindowExpired(m: EntityManager, event: EventOf<'case.window-expired'>): Promise<void> {
@@ -69,10 +85,15 @@ export class LifecycleService {
     const reply = current ? stageRecord(current.state).reply : null;
     if (!current || !reply || event.payload.kind !== 'reply' || stageRecord(current.state).servedAt !== null) return;
     const p = event.payload;
-    const served = await this.attempt(m, current, {
-      name: 'serve-reply',
-      payload: { unitId: reply.unitId, servedAt: p.deliveredAt, method: 'electronic', noticeId: p.noticeId },
-    }, event);
+    const served = await this.attempt(
+      m,
+      current,
+      {
+        name: 'serve-reply',
+        payload: { unitId: reply.unitId, servedAt: p.deliveredAt, method: 'electronic', noticeId: p.noticeId },
+      },
+      event,
+    );
     if (!served) return;
     await this.replies.markServed(m, served.state, p.deliveredAt, 'electronic');
     const next = commandAfterService(served.state);
@@ -85,7 +106,10 @@ export class LifecycleService {
   }
 
   private async attempt(m: EntityManager, current: ReplicaCase, command: CaseCommand, cause: AnyCaseEvent): Promise<ReplicaCase | null> {
-    const meta = { actor: { kind: 'system' as const, id: 'routing-lifecycle' }, causedBy: { id: cause.id, correlationId: cause.correlationId } };
+    const meta = {
+      actor: { kind: 'system' as const, id: 'routing-lifecycle' },
+      causedBy: { id: cause.id, correlationId: cause.correlationId },
+    };
     const result = await this.emitter.attempt(m, current.state.caseId ?? '', current, command, meta);
     if (result.ok) return result.case;
     this.logger.warn(`case ${cause.caseId}: ${command.name} after ${cause.type} refused: ${result.error.code}`);

@@ -1,4 +1,5 @@
 import { sqlMigration } from '@sunshine/platform';
+
 import { CASES_TABLE } from './1763810000000-routing-initial';
 import { CASE_EVENTS_TABLE, CASES_WORKFLOW_COLUMNS } from './1763830000000-routing-workflow';
 

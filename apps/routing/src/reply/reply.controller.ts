@@ -1,9 +1,20 @@
-import { UNIT_ACTION_ROLES } from '@sunshine/domain';
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { AllowServiceTokens, IfMatchVersion, Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { UNIT_ACTION_ROLES } from '@sunshine/domain';
+import {
+  AllowServiceTokens,
+  type ExpectedVersion,
+  IfMatchVersion,
+  Staff,
+  StaffController,
+  type StaffPrincipal,
+  StaffRoute,
+  ZodBody,
+  ZodQuery,
+} from '@sunshine/platform';
+
 import { CaseAction, HEAD_DECISION } from '../cases/case-action.decorator';
 import type { ActionResult } from '../cases/case-action.runner';
-import { draftReplySchema, replyQuerySchema, serveReplySchema, type DraftReplyDto, type ReplyQuery, type ServeReplyDto } from './reply.dto';
+import { type DraftReplyDto, draftReplySchema, type ReplyQuery, replyQuerySchema, type ServeReplyDto, serveReplySchema } from './reply.dto';
 import { ReplyService, type ReplyView } from './reply.service';
 import type { ReplyRecord } from './reply.store';
 
@@ -13,7 +24,11 @@ export class ReplyController {
 
   @StaffRoute('GET', '', { summary: '经审签的答复意见（文本、结论、审签与送达时间）；供本单位、辖区信访部门及 intake（服务令牌）读取' })
   @AllowServiceTokens()
-  get(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodQuery(replyQuerySchema) q: ReplyQuery, @Staff() staff: StaffPrincipal): Promise<ReplyView> {
+  get(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodQuery(replyQuerySchema) q: ReplyQuery,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<ReplyView> {
     return this.replies.get(caseId, staff, q.stage);
   }
 
@@ -28,7 +43,11 @@ export class ReplyController {
   }
 
   @CaseAction('approve', UNIT_ACTION_ROLES.reply, '负责人审签并出具答复意见 (case.replied) The head approves the reply', HEAD_DECISION)
-  approve(@Param('caseId', ParseUUIDPipe) caseId: string, @IfMatchVersion() version: ExpectedVersion, @Staff() staff: StaffPrincipal): Promise<ActionResult> {
+  approve(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @IfMatchVersion() version: ExpectedVersion,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<ActionResult> {
     return this.replies.approve(caseId, staff, version);
   }
 

@@ -2,17 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Stage } from '@sunshine/contracts';
 import { decide, stageRecord } from '@sunshine/domain';
-import { Clock, decisionException, DomainException, type StaffPrincipal, type ExpectedVersion } from '@sunshine/platform';
+import { Clock, decisionException, DomainException, type ExpectedVersion, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { commandAfterService } from '../cases/after-service';
 import { CaseAccess } from '../cases/case-access.service';
-import { CaseActionRunner, type ActionResult } from '../cases/case-action.runner';
+import { type ActionResult, CaseActionRunner } from '../cases/case-action.runner';
 import type { DraftReplyDto, ServeReplyDto } from './reply.dto';
-import { ReplyStore, type ReplyRecord } from './reply.store';
+import { type ReplyRecord, ReplyStore } from './reply.store';
 
-export const REPLY_NOT_FOUND = new DomainException('REPLY_NOT_FOUND', 'not-found', { zh: '该信访事项尚无经审签的答复意见', en: 'no approved reply for this case' });
+export const REPLY_NOT_FOUND = new DomainException('REPLY_NOT_FOUND', 'not-found', {
+  zh: '该信访事项尚无经审签的答复意见',
+  en: 'no approved reply for this case',
+});
 const NO_DRAFT = new DomainException('NO_REPLY_DRAFT', 'conflict', { zh: '尚未起草答复意见', en: 'no reply has been drafted' });
-const ALREADY_APPROVED = new DomainException('REPLY_ALREADY_APPROVED', 'conflict', { zh: '本阶段答复意见已审签', en: 'the reply of this stage is already approved' });
+const ALREADY_APPROVED = new DomainException('REPLY_ALREADY_APPROVED', 'conflict', {
+  zh: '本阶段答复意见已审签',
+  en: 'the reply of this stage is already approved',
+});
 /** 四眼原则: whoever wrote the draft's last version may not approve it; another head of the unit signs it (审签). */
 const FOUR_EYES = new DomainException('FOUR_EYES_REQUIRED', 'forbidden', {
   zh: '答复意见须经起草人以外的负责人审签：您起草了本稿，不能审签本人起草的答复意见',
@@ -20,7 +27,10 @@ const FOUR_EYES = new DomainException('FOUR_EYES_REQUIRED', 'forbidden', {
 });
 
 /** What other services and staff read of a reply: its text, outcome and when it was approved and served. */
-export interface ReplyView extends Pick<ReplyRecord, 'stage' | 'unitId' | 'outcome' | 'text' | 'attachments' | 'approvedAt' | 'servedAt' | 'servedMethod'> {
+export interface ReplyView extends Pick<
+  ReplyRecord,
+  'stage' | 'unitId' | 'outcome' | 'text' | 'attachments' | 'approvedAt' | 'servedAt' | 'servedMethod'
+> {
   readonly caseId: string;
   /** The reference case.replied carries, e.g. `routing:reply:<id>`. */
   readonly documentRef: string;
@@ -53,7 +63,14 @@ export class ReplyService {
       if (!check.ok) throw decisionException(check.error);
       const existing = await this.replies.find(m, caseId, stored.state.stage);
       if (existing?.status === 'approved') throw ALREADY_APPROVED;
-      return this.replies.saveDraft(m, { caseId, stage: stored.state.stage, unitId: staff.unitId, ...dto, by: staff.subject, at: this.clock.now() });
+      return this.replies.saveDraft(m, {
+        caseId,
+        stage: stored.state.stage,
+        unitId: staff.unitId,
+        ...dto,
+        by: staff.subject,
+        at: this.clock.now(),
+      });
     });
   }
 
@@ -111,8 +128,17 @@ export class ReplyService {
     );
     const { stage: s, unitId, outcome, text, attachments, approvedAt, servedAt, servedMethod } = reply;
     return {
-      caseId, stage: s, unitId, outcome, text, attachments, approvedAt, servedAt, servedMethod,
-      documentRef: `routing:reply:${reply.id}`, documentNumber: doc?.number ?? null,
+      caseId,
+      stage: s,
+      unitId,
+      outcome,
+      text,
+      attachments,
+      approvedAt,
+      servedAt,
+      servedMethod,
+      documentRef: `routing:reply:${reply.id}`,
+      documentNumber: doc?.number ?? null,
     };
   }
 

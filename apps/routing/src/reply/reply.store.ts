@@ -1,9 +1,9 @@
-import { isoOf } from '@sunshine/platform';
 import { Injectable } from '@nestjs/common';
 import type { ReplyOutcome, ServiceMethod, Stage } from '@sunshine/contracts';
 import type { CaseState } from '@sunshine/domain';
-import { v7 as uuidv7 } from 'uuid';
+import { isoOf } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface ReplyAttachment {
   readonly name: string;
@@ -68,7 +68,16 @@ export class ReplyStore {
 
   async saveDraft(
     m: EntityManager,
-    d: { caseId: string; stage: Stage; unitId: string; outcome: ReplyOutcome; text: string; attachments: readonly ReplyAttachment[]; by: string; at: Date },
+    d: {
+      caseId: string;
+      stage: Stage;
+      unitId: string;
+      outcome: ReplyOutcome;
+      text: string;
+      attachments: readonly ReplyAttachment[];
+      by: string;
+      at: Date;
+    },
   ): Promise<ReplyRecord> {
     const [row] = await m.query<Row[]>(
       `INSERT INTO replies (id, case_id, stage, unit_id, status, outcome, text, attachments, drafted_by, drafted_at)
@@ -92,7 +101,10 @@ export class ReplyStore {
   async markServed(m: EntityManager, state: CaseState, servedAt: string, method: ServiceMethod): Promise<void> {
     if (!state.caseId) return;
     await m.query(`UPDATE replies SET served_at = $3, served_method = $4 WHERE case_id = $1 AND stage = $2 AND status = 'approved'`, [
-      state.caseId, state.stage, servedAt, method,
+      state.caseId,
+      state.stage,
+      servedAt,
+      method,
     ]);
   }
 }

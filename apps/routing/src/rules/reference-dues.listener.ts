@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CaseReplicaStore, ReferenceChangeSubscriber, ReferenceDataService, type ReferenceChange } from '@sunshine/platform';
+import { CaseReplicaStore, type ReferenceChange, ReferenceChangeSubscriber, ReferenceDataService } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 
 /**

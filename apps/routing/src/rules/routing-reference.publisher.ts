@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@sunshine/contracts';
-import { DEFAULT_CATEGORIES, type CategoryTaxon } from '@sunshine/domain';
+import { type CategoryTaxon, DEFAULT_CATEGORIES } from '@sunshine/domain';
 import { ReferenceDataPublisher, type ReferencePublication } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { RuleSetStore } from './rule-set.store';
 
 /**
@@ -24,7 +25,11 @@ export class RoutingReferencePublisher {
     return this.publisher.publish(
       m,
       'routing-rule-set',
-      { id: 'active', ruleSet: { id: ruleSet.id, version: ruleSet.version, rules: ruleSet.rules }, activatedAt: active?.activatedAt ?? null },
+      {
+        id: 'active',
+        ruleSet: { id: ruleSet.id, version: ruleSet.version, rules: ruleSet.rules },
+        activatedAt: active?.activatedAt ?? null,
+      },
       { actor, onlyIfChanged },
     );
   }

@@ -39,7 +39,10 @@ export interface RuleSetAuthorship {
   readonly note?: string;
 }
 
-export const RULE_SET_NOT_FOUND = new DomainException('RULE_SET_NOT_FOUND', 'not-found', { zh: '分办规则集不存在', en: 'no such rule set' });
+export const RULE_SET_NOT_FOUND = new DomainException('RULE_SET_NOT_FOUND', 'not-found', {
+  zh: '分办规则集不存在',
+  en: 'no such rule set',
+});
 
 /** Routing rules as versioned data: stored sets, one active (else the built-in default), never edited in place. */
 @Injectable()
@@ -72,7 +75,9 @@ export class RuleSetStore {
   /** Stores a new version of rule set `id` (the next number), inactive until activated, with who, from which unit and why. */
   async create(m: EntityManager, input: Omit<RoutingRuleSetInput, 'version'>, author: RuleSetAuthorship): Promise<StoredRuleSet> {
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`routing-rule-set|${input.id}`]);
-    const [row] = await m.query<Array<{ max: number | null }>>(`SELECT max(version) AS max FROM routing_rule_sets WHERE id = $1`, [input.id]);
+    const [row] = await m.query<Array<{ max: number | null }>>(`SELECT max(version) AS max FROM routing_rule_sets WHERE id = $1`, [
+      input.id,
+    ]);
     const floor = input.id === DEFAULT_ROUTING_RULE_SET.id ? DEFAULT_ROUTING_RULE_SET.version : 0;
     const version = Math.max(Number(row?.max ?? 0), floor) + 1;
     const ruleSet = parseRoutingRuleSet({ ...input, version });
@@ -88,7 +93,11 @@ export class RuleSetStore {
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', ['routing-rule-set|activate']);
     await this.get(m, id, version);
     await m.query(`UPDATE routing_rule_sets SET active = false WHERE active`);
-    await m.query(`UPDATE routing_rule_sets SET active = true, activated_by = $3, activated_at = now() WHERE id = $1 AND version = $2`, [id, version, by]);
+    await m.query(`UPDATE routing_rule_sets SET active = true, activated_by = $3, activated_at = now() WHERE id = $1 AND version = $2`, [
+      id,
+      version,
+      by,
+    ]);
     return this.get(m, id, version);
   }
 }
@@ -112,6 +121,15 @@ function toStored(r: Row): StoredRuleSet {
 }
 
 function builtIn(active: boolean): StoredRuleSet {
-  return { ruleSet: DEFAULT_ROUTING_RULE_SET, active, builtIn: true, note: '《信访工作条例》默认规则', reason: null, createdBy: null,
-    createdByUnit: null, createdAt: null, activatedAt: null };
+  return {
+    ruleSet: DEFAULT_ROUTING_RULE_SET,
+    active,
+    builtIn: true,
+    note: '《信访工作条例》默认规则',
+    reason: null,
+    createdBy: null,
+    createdByUnit: null,
+    createdAt: null,
+    activatedAt: null,
+  };
 }

@@ -1,9 +1,10 @@
 import { Param, ParseIntPipe } from '@nestjs/common';
 import type { ReplayReport, RoutingRuleSet } from '@sunshine/domain';
-import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
-import { createRuleSetSchema, replaySchema, type CreateRuleSetDto, type ReplayDto } from './rules.dto';
-import { RulesService } from './rules.service';
+import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
+
 import type { StoredRuleSet } from './rule-set.store';
+import { type CreateRuleSetDto, createRuleSetSchema, type ReplayDto, replaySchema } from './rules.dto';
+import { RulesService } from './rules.service';
 
 const RULE_SETS = { zh: '分办规则集的启用与回放', en: 'Putting a routing rule set in force or replaying one' };
 const RULE_SET_VERSIONS = { zh: '分办规则集新版本的保存', en: 'Storing a new routing rule set version' };
@@ -48,7 +49,11 @@ export class RulesController {
     summary: '启用该版本（市级单位管理员） Put a version in force (a city-level admin)',
   })
   @CityLevel(RULE_SETS)
-  activate(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Staff() staff: StaffPrincipal): Promise<StoredRuleSet> {
+  activate(
+    @Param('id') id: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<StoredRuleSet> {
     return this.rules.activate(staff, id, version);
   }
 

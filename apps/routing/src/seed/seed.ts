@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { dataSourceOptions, ensureSchema, loadPlatformConfig, OutboxWriter, ReferenceDataPublisher } from '@sunshine/platform';
 import { DataSource } from 'typeorm';
+
 import { OrgDirectoryService, type UnitDraft } from '../directory/org-directory.service';
 import { ROUTING_DATABASE } from '../routing-database';
 import { RoutingReferencePublisher } from '../rules/routing-reference.publisher';
@@ -24,11 +26,14 @@ async function main(): Promise<void> {
     const directory = new OrgDirectoryService(outbox);
     const reference = new RoutingReferencePublisher(new ReferenceDataPublisher(outbox), new RuleSetStore());
     const actor = { kind: 'system', id: 'routing-seed' } as const;
-    const [changed, rules, categories] = await dataSource.transaction(async (m) => [
-      await directory.upsert(m, units, 'routing-seed'),
-      await reference.publishActiveRuleSet(m, actor, true),
-      await reference.publishCategoryTable(m, actor),
-    ] as const);
+    const [changed, rules, categories] = await dataSource.transaction(
+      async (m) =>
+        [
+          await directory.upsert(m, units, 'routing-seed'),
+          await reference.publishActiveRuleSet(m, actor, true),
+          await reference.publishCategoryTable(m, actor),
+        ] as const,
+    );
     const published = [rules, categories].filter((p) => p.published).map((p) => `${p.kind}:${p.id} r${p.revision}`);
     process.stdout.write(
       `seed ${fixture}: ${units.length} units, ${changed} new or changed; reference data ${published.join(', ') || 'unchanged'} ` +

@@ -1,6 +1,17 @@
-import { Topics, type AnyEvent, type CaseLogEventType, type EventOf, type PayloadOf } from '@sunshine/contracts';
+import { type AnyEvent, type CaseLogEventType, type EventOf, type PayloadOf, Topics } from '@sunshine/contracts';
 import { createKafka, createOrderedProducer, newEvent, readTopic, type StaffRole } from '@sunshine/platform';
-import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_UNITS as U, eventually, http, infraEnv, ServiceHarness, sql, type JsonResponse } from '@sunshine/testing';
+import {
+  DEMO_CITY as CITY,
+  DEMO_COUNTY as COUNTY,
+  DEMO_DONGTUN as DONGTUN,
+  DEMO_UNITS as U,
+  eventually,
+  http,
+  infraEnv,
+  type JsonResponse,
+  ServiceHarness,
+  sql,
+} from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -56,20 +67,43 @@ export class RoutingWorld {
    * A token of `unitId`'s staff; a call with the head's role alone is the unit's head, another person than the staff who
    * draft (four eyes on replies), unless `sub` names someone.
    */
-  token(unitId: string, roles: StaffRole[] = ALL_ROLES, sub = roles.length === 1 && roles[0] === 'head' ? `${unitId}-head` : `${unitId}-staff`): Promise<string> {
+  token(
+    unitId: string,
+    roles: StaffRole[] = ALL_ROLES,
+    sub = roles.length === 1 && roles[0] === 'head' ? `${unitId}-head` : `${unitId}-staff`,
+  ): Promise<string> {
     return this.h.keys.token({ sub, unit: unitId, division: unitId.slice(0, 12), roles });
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, unitId?: string, body?: unknown, roles?: StaffRole[]): Promise<JsonResponse<T>> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    unitId?: string,
+    body?: unknown,
+    roles?: StaffRole[],
+  ): Promise<JsonResponse<T>> {
     return http<T>(method, `${this.url}${path}`, { body, token: unitId ? await this.token(unitId, roles) : undefined });
   }
 
   /** A unit action with the version read just before (If-Match). */
-  async act<T = Record<string, unknown>>(unitId: string, caseId: string, action: string, body?: unknown, roles?: StaffRole[]): Promise<JsonResponse<T>> {
+  async act<T = Record<string, unknown>>(
+    unitId: string,
+    caseId: string,
+    action: string,
+    body?: unknown,
+    roles?: StaffRole[],
+  ): Promise<JsonResponse<T>> {
     return this.actAt(unitId, caseId, action, await this.version(caseId), body, roles);
   }
 
-  async actAt<T = Record<string, unknown>>(unitId: string, caseId: string, action: string, version: number, body?: unknown, roles?: StaffRole[]): Promise<JsonResponse<T>> {
+  async actAt<T = Record<string, unknown>>(
+    unitId: string,
+    caseId: string,
+    action: string,
+    version: number,
+    body?: unknown,
+    roles?: StaffRole[],
+  ): Promise<JsonResponse<T>> {
     const token = await this.token(unitId, roles);
     return http<T>('POST', `${this.url}/cases/${caseId}/${action}`, { token, body, headers: { 'if-match': `"${version}"` } });
   }
@@ -85,16 +119,29 @@ export class RoutingWorld {
     const caseId = uuidv7();
     const now = new Date().toISOString();
     await this.produce(caseId, 'petition.registered', {
-      caseNumber: `410726-2026-${caseId.slice(-6)}`, channel: 'visit', form: { kind: 'individual' }, type: 'claim', category: 'labour',
-      placeCode: DONGTUN, receivingUnitId: U.countyBureau, receivedAt: now, registeredAt: now, petitionerRef: uuidv7(),
-      flags: { skipLevel: false, confidential: false, lawsuit: false }, attachmentCount: 0, ...over,
+      caseNumber: `410726-2026-${caseId.slice(-6)}`,
+      channel: 'visit',
+      form: { kind: 'individual' },
+      type: 'claim',
+      category: 'labour',
+      placeCode: DONGTUN,
+      receivingUnitId: U.countyBureau,
+      receivedAt: now,
+      registeredAt: now,
+      petitionerRef: uuidv7(),
+      flags: { skipLevel: false, confidential: false, lawsuit: false },
+      attachmentCount: 0,
+      ...over,
     });
     return caseId;
   }
 
   async produce<T extends CaseLogEventType>(caseId: string, type: T, payload: PayloadOf<T>, occurredAt = new Date()): Promise<EventOf<T>> {
     const event = newEvent(type, payload, {
-      caseId, occurredAt, jurisdiction: { place: [CITY, COUNTY], unit: [CITY, COUNTY] }, actor: { kind: 'system', id: 'routing-int' },
+      caseId,
+      occurredAt,
+      jurisdiction: { place: [CITY, COUNTY], unit: [CITY, COUNTY] },
+      actor: { kind: 'system', id: 'routing-int' },
     });
     if (!this.producer) {
       this.producer = createOrderedProducer(this.kafka);
@@ -103,7 +150,19 @@ export class RoutingWorld {
     await this.producer.send({
       topic: this.h.topic(Topics.caseLog),
       acks: -1,
-      messages: [{ key: caseId, value: JSON.stringify(event), headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1', producer: event.producer, 'correlation-id': event.correlationId } }],
+      messages: [
+        {
+          key: caseId,
+          value: JSON.stringify(event),
+          headers: {
+            'event-id': event.id,
+            'event-type': event.type,
+            'event-version': '1',
+            producer: event.producer,
+            'correlation-id': event.correlationId,
+          },
+        },
+      ],
     });
     return event;
   }
@@ -118,10 +177,14 @@ export class RoutingWorld {
 
   /** Waits until the case log holds `n` events of `type` for the case, and returns them. */
   async waitFor<T extends CaseLogEventType>(caseId: string, type: T, n = 1): Promise<Array<EventOf<T>>> {
-    return eventually(async () => {
-      const found = (await this.eventsOf(caseId)).filter((e) => e.type === type) as Array<EventOf<T>>;
-      return found.length >= n ? found : undefined;
-    }, 30000, `${n} ${type} for ${caseId}`);
+    return eventually(
+      async () => {
+        const found = (await this.eventsOf(caseId)).filter((e) => e.type === type) as Array<EventOf<T>>;
+        return found.length >= n ? found : undefined;
+      },
+      30000,
+      `${n} ${type} for ${caseId}`,
+    );
   }
 
   async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {

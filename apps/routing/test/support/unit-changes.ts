@@ -1,7 +1,8 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import type { StaffRole } from '@sunshine/platform';
 import { http, type JsonResponse } from '@sunshine/testing';
-import { U, type RoutingWorld } from './routing-world';
+
+import { type RoutingWorld, U } from './routing-world';
 
 /** Two system administrators of the city's petition bureau: one proposes, the other approves (four eyes). */
 export const SYSADMIN_1 = 'city-sysadmin-1';
@@ -38,7 +39,11 @@ export async function callAs<T = Record<string, unknown>>(
 }
 
 /** A city system administrator (of the city's petition bureau). */
-export const cityAdmin = (sub: string): { sub: string; unitId: string; roles: StaffRole[] } => ({ sub, unitId: U.cityBureau, roles: ['sysadmin'] });
+export const cityAdmin = (sub: string): { sub: string; unitId: string; roles: StaffRole[] } => ({
+  sub,
+  unitId: U.cityBureau,
+  roles: ['sysadmin'],
+});
 
 /** A trust-bearing change proposed by one city sysadmin and approved by another; throws unless applied. */
 export async function applyChange(w: RoutingWorld, proposal: Record<string, unknown>): Promise<ChangeRequest> {

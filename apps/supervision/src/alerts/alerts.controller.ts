@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { reasonSchema, urgentMatterKindSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { AlertsService, type AlertView } from './alerts.service';
 
 const listSchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -23,7 +24,11 @@ export class AlertsController {
     roles: ['supervisor', 'head', 'leader', 'dispatcher'],
     summary: '重大紧急事项立即上报 Report an urgent matter up at once (Art 25; bureaus)',
   })
-  report(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(reportSchema) body: ReportBody, @Staff() staff: StaffPrincipal): Promise<{ toUnitIds: string[] }> {
+  report(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodBody(reportSchema) body: ReportBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<{ toUnitIds: string[] }> {
     return this.alerts.report(staff, caseId, body);
   }
 }

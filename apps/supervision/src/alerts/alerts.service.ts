@@ -2,8 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason, UrgentMatterKind } from '@sunshine/contracts';
 import { divisionPrefix, TERRITORY_OVERSEER_KINDS } from '@sunshine/domain';
-import { CaseCommands, CaseEmitter, CaseVisibility, decisionException, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
+import {
+  CaseCommands,
+  CaseEmitter,
+  CaseVisibility,
+  decisionException,
+  DomainException,
+  isoOf,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { IntakeSubjectsClient } from '../city-view/intake-subjects.client';
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
 import { ReportUpService } from './report-up.service';

@@ -3,7 +3,8 @@ import type { EventOf } from '@sunshine/contracts';
 import { divisionAt, divisionLevelOf, levelDepth, shanghaiDateOf } from '@sunshine/domain';
 import { CaseReplicaStore } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import { SUPERVISION_CONFIG, type AlertThresholds, type SupervisionConfig } from '../supervision-config';
+
+import { type AlertThresholds, SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { AlertWriter } from './alert-writer.service';
 import { ReportUpService } from './report-up.service';
 
@@ -34,7 +35,8 @@ export class EarlyWarningService {
     const p = event.payload;
     const at = new Date(p.receivedAt);
     const headCount = p.form.kind === 'collective' ? p.form.headCount : 1;
-    const township = levelDepth(divisionLevelOf(p.placeCode)) >= levelDepth('township') ? (divisionAt(p.placeCode, 'township') ?? null) : null;
+    const township =
+      levelDepth(divisionLevelOf(p.placeCode)) >= levelDepth('township') ? (divisionAt(p.placeCode, 'township') ?? null) : null;
     await m.query(
       `INSERT INTO alert_registrations (case_id, township_code, category, head_count, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [caseId, township, p.category, headCount, at],
@@ -46,8 +48,16 @@ export class EarlyWarningService {
       const major = headCount >= thresholds.majorHeadCount;
       const raised = await this.alerts.raise(
         m,
-        { kind: 'collective-visit', level: major ? 'major' : 'warning', divisionCode: p.placeCode, category: p.category, count: headCount,
-          threshold: major ? thresholds.majorHeadCount : thresholds.collectiveHeadCount, caseIds: [caseId], ...periodField },
+        {
+          kind: 'collective-visit',
+          level: major ? 'major' : 'warning',
+          divisionCode: p.placeCode,
+          category: p.category,
+          count: headCount,
+          threshold: major ? thresholds.majorHeadCount : thresholds.collectiveHeadCount,
+          caseIds: [caseId],
+          ...periodField,
+        },
         `collective:${caseId}`,
         causedBy,
         at,
@@ -91,8 +101,17 @@ export class EarlyWarningService {
     if (recent.length > 0) return;
     await this.alerts.raise(
       m,
-      { kind: 'category-spike', level: 'warning', divisionCode: township, category, count: rows.length, threshold, windowHours,
-        caseIds: rows.map((r) => r.case_id), ...periodField },
+      {
+        kind: 'category-spike',
+        level: 'warning',
+        divisionCode: township,
+        category,
+        count: rows.length,
+        threshold,
+        windowHours,
+        caseIds: rows.map((r) => r.case_id),
+        ...periodField,
+      },
       `spike:${township}:${category}:${caseId}`,
       causedBy,
       at,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, Reason, UrgentMatterKind } from '@sunshine/contracts';
-import { CaseEmitter, OrgDirectorySource, type Emission, type ReplicaCase } from '@sunshine/platform';
+import { CaseEmitter, type Emission, OrgDirectorySource, type ReplicaCase } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
 import { AlertWriter } from './alert-writer.service';
 
@@ -26,7 +27,9 @@ export class ReportUpService {
     const recipients = ['party-committee', 'government']
       .map((kind) => directory.find(division, kind)?.id)
       .filter((id): id is string => id !== undefined && id !== unitId);
-    const above = (await this.bureaus.isBureau(unitId, m)) ? await this.bureaus.parentBureauOf(unitId, m) : await this.bureaus.supervisorOf(unitId, m);
+    const above = (await this.bureaus.isBureau(unitId, m))
+      ? await this.bureaus.parentBureauOf(unitId, m)
+      : await this.bureaus.supervisorOf(unitId, m);
     if (above) recipients.push(above);
     return recipients;
   }
@@ -40,14 +43,28 @@ export class ReportUpService {
     const toUnitIds = await this.recipientsOf(r.unitId, m);
     if (toUnitIds.length === 0) return { ok: false, error: null };
     const state = current.state;
-    const result = await this.emitter.attempt(m, state.caseId ?? '', current, { name: 'report-up', payload: { unitId: r.unitId, toUnitIds, kind: r.kind, reason: r.reason } }, {
-      actor: r.actor,
-      causedBy: r.causedBy,
-    });
+    const result = await this.emitter.attempt(
+      m,
+      state.caseId ?? '',
+      current,
+      { name: 'report-up', payload: { unitId: r.unitId, toUnitIds, kind: r.kind, reason: r.reason } },
+      {
+        actor: r.actor,
+        causedBy: r.causedBy,
+      },
+    );
     if (result.ok && state.caseId && state.placeCode) {
       await this.alerts.raise(
         m,
-        { kind: 'urgent-matter', level: 'major', divisionCode: state.placeCode, count: state.headCount, threshold: 1, caseIds: [state.caseId], ...(state.category ? { category: state.category } : {}) },
+        {
+          kind: 'urgent-matter',
+          level: 'major',
+          divisionCode: state.placeCode,
+          count: state.headCount,
+          threshold: 1,
+          caseIds: [state.caseId],
+          ...(state.category ? { category: state.category } : {}),
+        },
         `urgent:${state.caseId}:${result.events[0]?.id ?? ''}`,
         r.causedBy,
       );

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_NOT_FOUND, CaseCommands, CaseEmitter, CaseLists, Clock, DomainException, isoOf, type StaffPrincipal } from '@sunshine/platform';
+import {
+  CASE_NOT_FOUND,
+  CaseCommands,
+  CaseEmitter,
+  CaseLists,
+  Clock,
+  DomainException,
+  isoOf,
+  type StaffPrincipal,
+} from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { responsibleUnit } from '../shared/responsible-unit';
 import { BacklogService } from './backlog.service';
 
@@ -62,13 +72,19 @@ export class BacklogRegisterService {
   ) {}
 
   async list(staff: StaffPrincipal, status: 'registered' | 'cleared' | undefined): Promise<BacklogView[]> {
-    const rows = await (await this.lists.visibleTo(staff))
+    const rows = await (
+      await this.lists.visibleTo(staff)
+    )
       .whereGiven(status, (p) => `b.status = ${p}`)
       .rows(BACKLOG_SELECT, 'b.registered_at', { limit: 1000 });
     return rows.map((r) => this.viewOf(r));
   }
 
-  async registerByHand(staff: StaffPrincipal, caseId: string, body: PlanInput & { reason: { code: string; text?: string } }): Promise<BacklogView> {
+  async registerByHand(
+    staff: StaffPrincipal,
+    caseId: string,
+    body: PlanInput & { reason: { code: string; text?: string } },
+  ): Promise<BacklogView> {
     await this.commands.act(caseId, staff, {}, async (tx) => {
       const done = await this.backlog.register(tx.m, tx.current, {
         unitId: responsibleUnit(body.unitId, tx.state),
@@ -78,7 +94,11 @@ export class BacklogRegisterService {
         by: staff.subject,
         actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
       });
-      if (!done) throw new DomainException('ALREADY_BACKLOG', 'conflict', { zh: '该事项已列入积案', en: 'the case is already on the backlog register' });
+      if (!done)
+        throw new DomainException('ALREADY_BACKLOG', 'conflict', {
+          zh: '该事项已列入积案',
+          en: 'the case is already on the backlog register',
+        });
     });
     this.emitter.poke();
     return this.view(caseId);
@@ -91,7 +111,8 @@ export class BacklogRegisterService {
   async updatePlan(staff: StaffPrincipal, caseId: string, body: PlanUpdate): Promise<BacklogView> {
     await this.commands.act(caseId, staff, {}, async ({ m }) => {
       const [row] = await m.query<Array<{ status: string }>>(`SELECT status FROM backlog_cases WHERE case_id = $1 FOR UPDATE`, [caseId]);
-      if (row?.status !== 'registered') throw new DomainException('NOT_BACKLOG', 'not-found', { zh: '该事项不在积案台账中', en: 'the case is not on the register' });
+      if (row?.status !== 'registered')
+        throw new DomainException('NOT_BACKLOG', 'not-found', { zh: '该事项不在积案台账中', en: 'the case is not on the register' });
       const { set, params } = planUpdateSql(body, this.clock.now());
       await m.query(`UPDATE backlog_cases SET ${set} WHERE case_id = $1`, [caseId, ...params]);
     });
@@ -99,10 +120,7 @@ export class BacklogRegisterService {
   }
 
   private async view(caseId: string): Promise<BacklogView> {
-    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `${BACKLOG_SELECT} WHERE b.case_id = $1`,
-      [caseId],
-    );
+    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(`${BACKLOG_SELECT} WHERE b.case_id = $1`, [caseId]);
     if (!row) throw CASE_NOT_FOUND;
     return this.viewOf(row);
   }

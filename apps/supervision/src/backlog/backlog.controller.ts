@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { reasonSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { backlogListSchema, backlogViewSchema } from './backlog.response';
 import { BacklogRegisterService, type BacklogView } from './backlog-register.service';
 
@@ -14,7 +15,9 @@ const registerSchema = planSchema.extend({ reason: reasonSchema });
 /** A plan update names what changes; anything left out stays as it is (`planDueDate: null` clears the date). */
 const planUpdateSchema = z
   .object({ plan: planSchema.shape.plan.optional(), planDueDate: z.iso.date().nullable().optional(), unitId: planSchema.shape.unitId })
-  .refine((b) => b.plan !== undefined || b.planDueDate !== undefined || b.unitId !== undefined, { message: 'name at least one of plan, planDueDate, unitId' });
+  .refine((b) => b.plan !== undefined || b.planDueDate !== undefined || b.unitId !== undefined, {
+    message: 'name at least one of plan, planDueDate, unitId',
+  });
 const listSchema = z.object({ status: z.enum(['registered', 'cleared']).optional() });
 type PlanBody = z.infer<typeof planUpdateSchema>;
 type RegisterBody = z.infer<typeof registerSchema>;
@@ -34,7 +37,11 @@ export class BacklogController {
     summary: '列入积案（含化解方案、责任单位） Put a case on the register with a plan and a responsible unit',
   })
   @ZodResponse(backlogViewSchema, { status: 201 })
-  add(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(registerSchema) body: RegisterBody, @Staff() staff: StaffPrincipal): Promise<BacklogView> {
+  add(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodBody(registerSchema) body: RegisterBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<BacklogView> {
     return this.register.registerByHand(staff, caseId, body);
   }
 
@@ -42,7 +49,11 @@ export class BacklogController {
     roles: ['supervisor', 'head', 'leader', 'handler'],
     summary: '更新化解方案（只改所列字段） Update the plan: only the fields given change (不化解不销号: no manual removal)',
   })
-  plan(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(planUpdateSchema) body: PlanBody, @Staff() staff: StaffPrincipal): Promise<BacklogView> {
+  plan(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodBody(planUpdateSchema) body: PlanBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<BacklogView> {
     return this.register.updatePlan(staff, caseId, body);
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BacklogRegisterService } from './backlog-register.service';
+
 import { BacklogController } from './backlog.controller';
 import { BacklogService } from './backlog.service';
+import { BacklogRegisterService } from './backlog-register.service';
 
 /** The backlog register (积案). */
 @Module({

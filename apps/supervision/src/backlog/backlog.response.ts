@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { BacklogView } from './backlog-register.service';
 
 /** One entry of the backlog register (积案台账). */

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, AnyEvent, Reason } from '@sunshine/contracts';
-import { TERMINAL_STATUSES, type CaseState } from '@sunshine/domain';
+import { type CaseState, TERMINAL_STATUSES } from '@sunshine/domain';
 import { CaseEmitter, CaseReplicaStore, Clock, decisionException, type ReplicaCase } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 
 const DAY_MS = 86_400_000;
@@ -66,9 +67,15 @@ export class BacklogService {
     const caseId = current.state.caseId ?? '';
     const existing = await m.query<Array<{ status: string }>>(`SELECT status FROM backlog_cases WHERE case_id = $1 FOR UPDATE`, [caseId]);
     if (existing[0]?.status === 'registered') return false;
-    const result = await this.emitter.attempt(m, caseId, current, { name: 'register-backlog', payload: { unitId: entry.unitId, reason: entry.reason } }, {
-      actor: entry.actor,
-    });
+    const result = await this.emitter.attempt(
+      m,
+      caseId,
+      current,
+      { name: 'register-backlog', payload: { unitId: entry.unitId, reason: entry.reason } },
+      {
+        actor: entry.actor,
+      },
+    );
     if (!result.ok) {
       if (entry.actor.kind === 'system') return false;
       throw decisionException(result.error);
@@ -94,10 +101,16 @@ export class BacklogService {
     if (!row || row.status !== 'registered') return;
     const code = after.status === 'withdrawn' ? 'withdrawn' : 'resolved';
     const current = await this.cases.read(m, event.caseId);
-    const result = await this.emitter.attempt(m, event.caseId, current, { name: 'clear-backlog', payload: { unitId: row.unit_id, reason: { code, text: '已化解销号' } } }, {
-      actor: POLICY,
-      causedBy: { id: event.id, correlationId: event.correlationId },
-    });
+    const result = await this.emitter.attempt(
+      m,
+      event.caseId,
+      current,
+      { name: 'clear-backlog', payload: { unitId: row.unit_id, reason: { code, text: '已化解销号' } } },
+      {
+        actor: POLICY,
+        causedBy: { id: event.id, correlationId: event.correlationId },
+      },
+    );
     if (!result.ok) return;
     await m.query(`UPDATE backlog_cases SET status = 'cleared', cleared_at = $2, cleared_reason = $3 WHERE case_id = $1`, [
       event.caseId,

@@ -8,7 +8,10 @@ describe('a backlog plan update', () => {
   });
 
   it('changes the due date alone, or clears it when sent as null', () => {
-    expect(planUpdateSql({ planDueDate: '2027-06-30' }, NOW)).toEqual({ set: 'plan_due_date = $2, plan_updated_at = $3', params: ['2027-06-30', NOW] });
+    expect(planUpdateSql({ planDueDate: '2027-06-30' }, NOW)).toEqual({
+      set: 'plan_due_date = $2, plan_updated_at = $3',
+      params: ['2027-06-30', NOW],
+    });
     expect(planUpdateSql({ planDueDate: null }, NOW)).toEqual({ set: 'plan_due_date = $2, plan_updated_at = $3', params: [null, NOW] });
   });
 

@@ -1,4 +1,4 @@
-import { caseCoreColumns, caseCoreOf, isoOf, type CaseCore } from '@sunshine/platform';
+import { type CaseCore, caseCoreColumns, caseCoreOf, isoOf } from '@sunshine/platform';
 
 /** One case in a list of the city view. */
 export interface CaseListItem extends CaseCore {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { divisionPrefix } from '@sunshine/domain';
 import { CaseLists, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
+
 import { CASE_LIST_COLUMNS, CASE_UPDATED_AT, caseListItemOf } from './case-list-item';
-import { cityListItemOf, type CityListItem } from './city-list-item';
+import { type CityListItem, cityListItemOf } from './city-list-item';
 import { IntakeSubjectsClient } from './intake-subjects.client';
 
 export interface CaseQuery {
@@ -49,7 +50,13 @@ export class CaseQueryService {
     const total = await query.count('FROM case_replica v');
     const rows = await query.rows(`SELECT ${CASE_LIST_COLUMNS} FROM case_replica v`, `${CASE_UPDATED_AT} DESC, v.case_id`, q);
     const items = rows.map(caseListItemOf);
-    const [directory, subjects] = [await this.directory.current(), await this.subjects.subjects(items.map((i) => i.caseId), staff.token)];
+    const [directory, subjects] = [
+      await this.directory.current(),
+      await this.subjects.subjects(
+        items.map((i) => i.caseId),
+        staff.token,
+      ),
+    ];
     return { items: items.map((i) => cityListItemOf(i, directory, subjects)), total };
   }
 }

@@ -1,4 +1,5 @@
 import type { OrgDirectory } from '@sunshine/domain';
+
 import type { CaseListItem } from './case-list-item';
 
 /** A case in the city list as people read it: its subject where the reader may read it, names instead of codes. */

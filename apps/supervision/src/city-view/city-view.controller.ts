@@ -1,15 +1,20 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { caseStatusSchema, categoryCodeSchema, divisionCodeSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { CaseQueryService } from './case-query.service';
 import type { CityListItem } from './city-list-item';
 import { caseViewSchema, cityListPageSchema } from './city-view.response';
-import { CityViewService, type CaseView } from './city-view.service';
+import { type CaseView, CityViewService } from './city-view.service';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const listSchema = z.object({
-  status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(caseStatusSchema)).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(caseStatusSchema))
+    .optional(),
   stage: stageSchema.optional(),
   type: petitionTypeSchema.optional(),
   category: categoryCodeSchema.optional(),
@@ -31,10 +36,14 @@ export class CityViewController {
   ) {}
 
   @StaffRoute('GET', '', {
-    summary: '辖区内信访事项（含事由、承办单位与事发地名称） Cases in my jurisdiction, by status, stage, category, holding unit, overdue …, with the subject (full access only) and names',
+    summary:
+      '辖区内信访事项（含事由、承办单位与事发地名称） Cases in my jurisdiction, by status, stage, category, holding unit, overdue …, with the subject (full access only) and names',
   })
   @ZodResponse(cityListPageSchema)
-  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<{ items: CityListItem[]; total: number }> {
+  list(
+    @ZodQuery(listSchema) q: z.infer<typeof listSchema>,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<{ items: CityListItem[]; total: number }> {
     return this.query.list(staff, q);
   }
 

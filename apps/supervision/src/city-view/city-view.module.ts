@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+
 import { FeedController } from '../feed/feed.controller';
-import { FeedPublisher } from '../feed/feed-publisher.service';
 import { FeedService } from '../feed/feed.service';
+import { FeedPublisher } from '../feed/feed-publisher.service';
 import { CaseQueryService } from './case-query.service';
 import { CityViewController } from './city-view.controller';
 import { CityViewService } from './city-view.service';

@@ -1,5 +1,6 @@
-import { caseCoreSchema, type AssertTrue, type ResponseMatches } from '@sunshine/platform';
+import { type AssertTrue, caseCoreSchema, type ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { clockViewSchema } from '../ledger/clock-view.response';
 import type { CaseListItem } from './case-list-item';
 import type { CityListItem } from './city-list-item';

@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CASE_NOT_FOUND,
+  type CaseCore,
   caseCoreOfState,
+  type CaseHistoryEntry,
   CaseReplicaStore,
   CaseVisibility,
-  type CaseCore,
-  type CaseHistoryEntry,
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
+
 import { CLOCK_COLUMNS, clockRowOf } from '../ledger/clock-row';
-import { clockViewOf, type ClockView } from '../ledger/clock-view';
+import { type ClockView, clockViewOf } from '../ledger/clock-view';
 
 export interface TimelineEntry {
   readonly eventId: string;
@@ -48,9 +49,10 @@ export class CityViewService {
     if (!found) throw CASE_NOT_FOUND;
     await this.visibility.assert(viewer, found.facts, 'facts-only', m);
     const timeline = await this.store.history(m, caseId);
-    const clocks = await m.query<Array<Record<string, unknown>>>(`SELECT ${CLOCK_COLUMNS} FROM deadline_clocks WHERE case_id = $1 ORDER BY start_at, id`, [
-      caseId,
-    ]);
+    const clocks = await m.query<Array<Record<string, unknown>>>(
+      `SELECT ${CLOCK_COLUMNS} FROM deadline_clocks WHERE case_id = $1 ORDER BY start_at, id`,
+      [caseId],
+    );
     return {
       ...caseCoreOfState(caseId, found.state),
       heldBy: [...found.state.heldBy],

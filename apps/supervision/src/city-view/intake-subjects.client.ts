@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readCaseSubjects } from '@sunshine/platform';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 
 /** The subjects (事由) of listed cases, from intake with the caller's own token (libs/platform `readCaseSubjects`). */

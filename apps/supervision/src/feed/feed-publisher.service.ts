@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnyCaseEvent } from '@sunshine/contracts';
-import { CaseReplicaStore, PLATFORM_CONFIG, type CaseChange, type PlatformConfig } from '@sunshine/platform';
+import { type CaseChange, CaseReplicaStore, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { feedChannel, type FeedNotice } from './feed-item';
 
 /**

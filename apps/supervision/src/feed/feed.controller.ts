@@ -1,7 +1,8 @@
-import { Headers, Sse, type MessageEvent } from '@nestjs/common';
+import { Headers, type MessageEvent, Sse } from '@nestjs/common';
 import { ApiHeader, ApiOperation } from '@nestjs/swagger';
 import { CaseVisibility, endAtTokenExpiry, Staff, StaffController, type StaffPrincipal } from '@sunshine/platform';
 import type { Observable } from 'rxjs';
+
 import { FeedService } from './feed.service';
 
 @StaffController('feed', 'city view 全市视图')

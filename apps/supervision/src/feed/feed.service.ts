@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdo
 import { caseAccess, type CaseViewer } from '@sunshine/domain';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import { Client } from 'pg';
-import { defer, filter, from, interval, map, merge, of, Subject, type Observable } from 'rxjs';
+import { defer, filter, from, interval, map, merge, type Observable, of, Subject } from 'rxjs';
+
 import { feedChannel, type FeedNotice } from './feed-item';
 
 const HEARTBEAT_MS = 15_000;
@@ -60,7 +61,9 @@ export class FeedService implements OnModuleInit, OnApplicationShutdown {
     const toMessage = (n: FeedNotice): MessageEvent => ({ id: n.change.eventId, type: 'status', data: n.change });
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
     // The replay is taken and the live changes subscribed in one synchronous step: nothing falls between them.
-    const changes = defer(() => merge(this.missed(lastEventId, now, visible, toMessage), this.notices.pipe(filter(visible), map(toMessage))));
+    const changes = defer(() =>
+      merge(this.missed(lastEventId, now, visible, toMessage), this.notices.pipe(filter(visible), map(toMessage))),
+    );
     return merge(changes, heartbeat);
   }
 
@@ -71,12 +74,23 @@ export class FeedService implements OnModuleInit, OnApplicationShutdown {
     this.notices.next(notice);
   }
 
-  private missed(lastEventId: string | undefined, now: number, visible: (n: FeedNotice) => boolean, toMessage: (n: FeedNotice) => MessageEvent): Observable<MessageEvent> {
+  private missed(
+    lastEventId: string | undefined,
+    now: number,
+    visible: (n: FeedNotice) => boolean,
+    toMessage: (n: FeedNotice) => MessageEvent,
+  ): Observable<MessageEvent> {
     if (!lastEventId) return from([]);
     const kept = this.recent.filter((r) => now - r.at <= FEED_REPLAY_MAX_AGE_MS);
     const index = kept.findIndex((r) => r.notice.change.eventId === lastEventId);
     if (index < 0) return of({ type: 'reset', data: FEED_RESET });
-    return from(kept.slice(index + 1).map((r) => r.notice).filter(visible).map(toMessage));
+    return from(
+      kept
+        .slice(index + 1)
+        .map((r) => r.notice)
+        .filter(visible)
+        .map(toMessage),
+    );
   }
 
   private async listen(): Promise<void> {
@@ -103,11 +117,12 @@ export class FeedService implements OnModuleInit, OnApplicationShutdown {
     this.client = undefined;
     void lost.end().catch(() => undefined);
     setTimeout(() => {
-      if (!this.stopping) this.listen().catch((error: unknown) => {
-        this.logger.warn(`feed reconnect failed: ${String(error)}`);
-        this.client = lost;
-        this.reconnect(lost);
-      });
+      if (!this.stopping)
+        this.listen().catch((error: unknown) => {
+          this.logger.warn(`feed reconnect failed: ${String(error)}`);
+          this.client = lost;
+          this.reconnect(lost);
+        });
     }, 1000);
   }
 }

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { HOT_TOPIC_QUEUE } from './hot-topics.queue';
+
 import { HotTopicScanService } from './hot-topic-scan.service';
+import { HOT_TOPIC_QUEUE } from './hot-topics.queue';
 
 /** Runs the hot-topic scan on each repetition. */
 @Processor(HOT_TOPIC_QUEUE, { concurrency: 1 })

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { AlertWriter } from '../alerts/alert-writer.service';
-import { SUPERVISION_CONFIG, type HotTopicPolicy, type SupervisionConfig } from '../supervision-config';
-import { IntakeHotTopicsClient, type IntakeHotTopic } from './intake-hot-topics.client';
+import { type HotTopicPolicy, SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
+import { type IntakeHotTopic, IntakeHotTopicsClient } from './intake-hot-topics.client';
 
 /** The most case ids a warning names (the contract's bound). */
 const MAX_CASE_IDS = 100;

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { RepeatableSchedule } from '../sweep/repeatable-schedule';
 import { HOT_TOPIC_JOB, HOT_TOPIC_QUEUE, HOT_TOPIC_SCHEDULER_ID } from './hot-topics.queue';

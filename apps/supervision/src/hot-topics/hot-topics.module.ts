@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+
 import { AlertsModule } from '../alerts/alerts.module';
 import { HotTopicScanProcessor } from './hot-topic-scan.processor';
 import { HotTopicScanService } from './hot-topic-scan.service';

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { divisionCodeSchema, uuidSchema } from '@sunshine/contracts';
 import { ServiceTokenProvider } from '@sunshine/platform';
 import { z } from 'zod';
-import { SUPERVISION_CONFIG, type HotTopicPolicy, type SupervisionConfig } from '../supervision-config';
+
+import { type HotTopicPolicy, SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 
 const TIMEOUT_MS = 30_000;
 

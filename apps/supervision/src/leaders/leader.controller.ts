@@ -1,9 +1,10 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { reasonSchema, staffRefSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { leaderCaseListSchema } from './leader.response';
-import { LeaderService, type LeaderCase } from './leader.service';
+import { type LeaderCase, LeaderService } from './leader.service';
 
 const assignSchema = z.object({
   /** The leader's staff subject in routing's staff register (role `leader`); the caller by default (a leader taking a case). */
@@ -16,8 +17,16 @@ type AssignBody = z.infer<typeof assignSchema>;
 export class LeaderController {
   constructor(private readonly leaders: LeaderService) {}
 
-  @StaffRoute('POST', 'cases/:caseId/leader', { roles: ['leader', 'head', 'supervisor'], summary: '领导包案（领导须为在册领导干部，所在单位即包案单位） Assign a leader in charge: a registered staff user with the leader role, whose unit is the leader unit' })
-  assign(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(assignSchema) body: AssignBody, @Staff() staff: StaffPrincipal): Promise<LeaderCase> {
+  @StaffRoute('POST', 'cases/:caseId/leader', {
+    roles: ['leader', 'head', 'supervisor'],
+    summary:
+      '领导包案（领导须为在册领导干部，所在单位即包案单位） Assign a leader in charge: a registered staff user with the leader role, whose unit is the leader unit',
+  })
+  assign(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodBody(assignSchema) body: AssignBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<LeaderCase> {
     return this.leaders.assign(staff, caseId, body);
   }
 

@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { caseListItemSchema } from '../city-view/city-view.response';
 import type { LeaderCase } from './leader.service';
 

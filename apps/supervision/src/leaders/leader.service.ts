@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Reason } from '@sunshine/contracts';
+import type { CaseVisibilityFacts } from '@sunshine/domain';
 import {
   CASE_NOT_FOUND,
   CaseCommands,
@@ -11,10 +13,9 @@ import {
   isoOf,
   type StaffPrincipal,
 } from '@sunshine/platform';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseVisibilityFacts } from '@sunshine/domain';
-import { CASE_LIST_COLUMNS, caseListItemOf, type CaseListItem } from '../city-view/case-list-item';
+
+import { CASE_LIST_COLUMNS, type CaseListItem, caseListItemOf } from '../city-view/case-list-item';
 import { OrderParties } from '../orders/order-parties.service';
 import { leaderRefusal } from './leader-rule';
 import { RoutingStaffClient } from './routing-staff.client';
@@ -100,7 +101,9 @@ export class LeaderService {
   }
 
   private async query(staff: StaffPrincipal, where: (p: string) => string, value: string, leaderUnitId?: string): Promise<LeaderCase[]> {
-    const rows = await (await this.lists.visibleTo(staff))
+    const rows = await (
+      await this.lists.visibleTo(staff)
+    )
       .where(where, value)
       .whereGiven(leaderUnitId, (p) => `l.unit_id = ${p}`)
       .rows(

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainException } from '@sunshine/platform';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 
 /** A staff user as routing's register knows it (the identity provider's subject, its unit and roles). */

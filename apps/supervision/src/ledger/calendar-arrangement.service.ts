@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { YearArrangement } from '@sunshine/domain';
 import { ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+
 import { CityReferencePublisher } from './city-reference.publisher';
 
 export interface ArrangementPublished {

@@ -1,6 +1,7 @@
-import { yearArrangementSchema, type YearArrangement } from '@sunshine/domain';
-import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, type StaffPrincipal } from '@sunshine/platform';
-import { CalendarArrangementService, type ArrangementPublished, type LoadedArrangement } from './calendar-arrangement.service';
+import { type YearArrangement, yearArrangementSchema } from '@sunshine/domain';
+import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
+
+import { type ArrangementPublished, CalendarArrangementService, type LoadedArrangement } from './calendar-arrangement.service';
 
 @StaffController('calendar/arrangements', 'calendar 节假日安排')
 export class CalendarController {

@@ -6,8 +6,8 @@ import {
   DomainException,
   OrgDirectorySource,
   OutboxRelay,
-  ReferenceDataPublisher,
   type ReferenceContent,
+  ReferenceDataPublisher,
   type StaffPrincipal,
 } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
@@ -44,7 +44,12 @@ export class CityReferencePublisher {
   }
 
   /** Publishes the snapshot; `place`: the division it applies in (none for the nation's calendar). Returns its revision. */
-  async publish<K extends CityReferenceKind>(kind: K, content: ReferenceContent<K>, staff: StaffPrincipal, place?: string): Promise<number> {
+  async publish<K extends CityReferenceKind>(
+    kind: K,
+    content: ReferenceContent<K>,
+    staff: StaffPrincipal,
+    place?: string,
+  ): Promise<number> {
     const territory = await this.territoryOf(staff);
     const publication = await this.dataSource.transaction((m) =>
       this.publisher.publish(m, kind, content, {

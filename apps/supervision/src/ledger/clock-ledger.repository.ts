@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CLOCK_COLUMNS, clockRowOf, OPEN_CLOCK_STATUSES, type ClockRow, type ClockStatus } from './clock-row';
+
+import { CLOCK_COLUMNS, type ClockRow, clockRowOf, type ClockStatus, OPEN_CLOCK_STATUSES } from './clock-row';
 
 /** The ledger's SQL: clocks and the notices raised from them. */
 @Injectable()
@@ -30,9 +31,31 @@ export class ClockLedgerRepository {
          unpublished_years, status, next_check_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
        ON CONFLICT (start_event_id, kind) DO NOTHING RETURNING id`,
-      [c.id, c.caseId, c.kind, c.stage, c.unitId, c.subject, c.article, c.startEventId, c.startEventType, c.startAt,
-        c.givenDueAt, c.extensionDays, JSON.stringify(c.pauses), c.divisionCode, c.onDue, c.windowName, c.warns, c.dueAt,
-        c.lastDay, c.provisional, c.unpublishedYears, c.status, c.nextCheckAt],
+      [
+        c.id,
+        c.caseId,
+        c.kind,
+        c.stage,
+        c.unitId,
+        c.subject,
+        c.article,
+        c.startEventId,
+        c.startEventType,
+        c.startAt,
+        c.givenDueAt,
+        c.extensionDays,
+        JSON.stringify(c.pauses),
+        c.divisionCode,
+        c.onDue,
+        c.windowName,
+        c.warns,
+        c.dueAt,
+        c.lastDay,
+        c.provisional,
+        c.unpublishedYears,
+        c.status,
+        c.nextCheckAt,
+      ],
     );
     return rows.length > 0;
   }
@@ -42,8 +65,18 @@ export class ClockLedgerRepository {
     await m.query(
       `UPDATE deadline_clocks SET unit_id = $2, extension_days = $3, pauses = $4, due_at = $5, last_day = $6, provisional = $7,
          unpublished_years = $8, status = $9, next_check_at = $10, updated_at = now() WHERE id = $1`,
-      [c.id, c.unitId, c.extensionDays, JSON.stringify(c.pauses), c.dueAt, c.lastDay, c.provisional, c.unpublishedYears,
-        c.status, c.nextCheckAt],
+      [
+        c.id,
+        c.unitId,
+        c.extensionDays,
+        JSON.stringify(c.pauses),
+        c.dueAt,
+        c.lastDay,
+        c.provisional,
+        c.unpublishedYears,
+        c.status,
+        c.nextCheckAt,
+      ],
     );
   }
 
@@ -57,17 +90,26 @@ export class ClockLedgerRepository {
 
   /** Keys of the notices already settled for the clock's current due instant. */
   async settled(m: EntityManager, clockId: string, dueAt: string): Promise<Set<string>> {
-    const rows = await m.query<Array<{ notice: string }>>(
-      `SELECT notice FROM clock_notices WHERE clock_id = $1 AND due_at = $2`,
-      [clockId, dueAt],
-    );
+    const rows = await m.query<Array<{ notice: string }>>(`SELECT notice FROM clock_notices WHERE clock_id = $1 AND due_at = $2`, [
+      clockId,
+      dueAt,
+    ]);
     return new Set(rows.map((r) => r.notice));
   }
 
   /** Records a notice once per clock, notice and due instant; false when it was already there. */
   async recordNotice(
     m: EntityManager,
-    n: { clockId: string; notice: string; dueAt: string; scheduledAt: Date; raisedAt: Date; emitted: boolean; eventId: string | null; note: string | null },
+    n: {
+      clockId: string;
+      notice: string;
+      dueAt: string;
+      scheduledAt: Date;
+      raisedAt: Date;
+      emitted: boolean;
+      eventId: string | null;
+      note: string | null;
+    },
   ): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       `INSERT INTO clock_notices (clock_id, notice, due_at, scheduled_at, raised_at, emitted, event_id, note)

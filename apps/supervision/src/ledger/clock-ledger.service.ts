@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AnyEvent } from '@sunshine/contracts';
-import { clockDeadline, clockFactsOf, stepClocks, type CaseState, type ClockContext, type ClockRecord } from '@sunshine/domain';
+import { type CaseState, type ClockContext, clockDeadline, clockFactsOf, type ClockRecord, stepClocks } from '@sunshine/domain';
 import { Clock, DeadlineContextSource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
-import { clockRecordOf, newClockRow, type ClockRow } from './clock-row';
 import { ClockLedgerRepository } from './clock-ledger.repository';
+import { clockRecordOf, type ClockRow, newClockRow } from './clock-row';
 import { nextNoticeAt, noticesFor } from './due-time';
 import { DueWakeScheduler } from './due-wake.scheduler';
 
@@ -95,7 +96,10 @@ export class ClockLedgerService {
       this.logger.error(`clock ${record.kind} of case ${event.caseId ?? '?'} not started: ${String(error)}`);
       return null;
     }
-    const scheduled = { ...row, nextCheckAt: nextNoticeAt(this.notices(row.startAt, row.dueAt, row.warns), new Set())?.toISOString() ?? null };
+    const scheduled = {
+      ...row,
+      nextCheckAt: nextNoticeAt(this.notices(row.startAt, row.dueAt, row.warns), new Set())?.toISOString() ?? null,
+    };
     return (await this.repo.insert(m, scheduled)) ? scheduled : null;
   }
 }

@@ -1,5 +1,5 @@
 import type { CitizenWindow, Stage } from '@sunshine/contracts';
-import { clockRuleFor, type ClockDeadline, type ClockDueOutcome, type ClockPause, type ClockRecord } from '@sunshine/domain';
+import { type ClockDeadline, type ClockDueOutcome, type ClockPause, type ClockRecord, clockRuleFor } from '@sunshine/domain';
 
 export type ClockStatus = 'running' | 'paused' | 'overdue' | 'satisfied' | 'ended' | 'expired' | 'lapsed';
 /** Statuses of a clock still waiting for its fact (an overdue clock can still be satisfied, late). */
@@ -75,10 +75,16 @@ export function clockRowOf(r: Record<string, unknown>): ClockRow {
 export function clockRecordOf(row: ClockRow): ClockRecord {
   const onDue: ClockDueOutcome =
     row.onDue === 'window-expired'
-      ? row.windowName !== null ? { kind: 'window-expired', window: row.windowName } : clockRuleFor(row.kind).onDue
+      ? row.windowName !== null
+        ? { kind: 'window-expired', window: row.windowName }
+        : clockRuleFor(row.kind).onDue
       : { kind: row.onDue };
   const status: ClockRecord['status'] =
-    row.status === 'paused' || row.status === 'satisfied' ? row.status : row.status === 'running' || row.status === 'overdue' ? 'running' : 'ended';
+    row.status === 'paused' || row.status === 'satisfied'
+      ? row.status
+      : row.status === 'running' || row.status === 'overdue'
+        ? 'running'
+        : 'ended';
   return {
     id: row.id,
     kind: row.kind,

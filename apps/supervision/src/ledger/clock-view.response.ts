@@ -1,6 +1,7 @@
 import { stageSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { ClockView } from './clock-view';
 import type { ClockListItem } from './clocks-query.service';
 

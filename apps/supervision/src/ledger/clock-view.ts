@@ -1,4 +1,5 @@
 import type { Stage } from '@sunshine/contracts';
+
 import type { ClockRow, ClockStatus } from './clock-row';
 
 /** A clock of the ledger as the API shows it (a case's clocks, the overdue lists). */

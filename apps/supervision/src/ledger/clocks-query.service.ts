@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseLists, type StaffPrincipal } from '@sunshine/platform';
+
 import { clockRowOf, OPEN_CLOCK_STATUSES } from './clock-row';
-import { clockViewOf, type ClockView } from './clock-view';
+import { type ClockView, clockViewOf } from './clock-view';
 
 export interface ClockListItem extends ClockView {
   readonly caseId: string;
@@ -22,12 +23,18 @@ export class ClocksQueryService {
   constructor(private readonly lists: CaseLists) {}
 
   async list(staff: StaffPrincipal, q: ClockQuery): Promise<ClockListItem[]> {
-    const rows = await (await this.lists.visibleTo(staff))
+    const rows = await (
+      await this.lists.visibleTo(staff)
+    )
       .where((p) => `c.status = ANY(${p})`, q.status?.length ? q.status : OPEN_CLOCK_STATUSES)
       .whereGiven(q.kind, (p) => `c.kind = ${p}`)
       .whereGiven(q.unitId, (p) => `c.unit_id = ${p}`)
       .whereGiven(q.dueBefore, (p) => `c.due_at <= ${p}`)
       .rows(`SELECT c.*, v.case_number FROM deadline_clocks c JOIN case_replica v ON v.case_id = c.case_id`, 'c.due_at', q);
-    return rows.map((r) => ({ ...clockViewOf(clockRowOf(r)), caseId: String(r['case_id']), caseNumber: (r['case_number'] as string | null) ?? null }));
+    return rows.map((r) => ({
+      ...clockViewOf(clockRowOf(r)),
+      caseId: String(r['case_id']),
+      caseNumber: (r['case_number'] as string | null) ?? null,
+    }));
   }
 }

@@ -1,12 +1,20 @@
-import { isoInstantSchema, Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { isoInstantSchema, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { clockListSchema } from './clock-view.response';
-import { ClocksQueryService, type ClockListItem } from './clocks-query.service';
+import { type ClockListItem, ClocksQueryService } from './clocks-query.service';
 
 const statuses = ['running', 'paused', 'overdue', 'satisfied', 'ended', 'expired', 'lapsed'] as const;
 const querySchema = z.object({
-  status: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(statuses))).optional(),
-  kind: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(statuses)))
+    .optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,47}$/)
+    .optional(),
   unitId: z.string().min(3).max(96).optional(),
   dueBefore: isoInstantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),

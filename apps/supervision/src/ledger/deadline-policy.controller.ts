@@ -1,8 +1,9 @@
 import { Param } from '@nestjs/common';
 import { divisionCodeSchema } from '@sunshine/contracts';
 import { clockOverrideSchema } from '@sunshine/domain';
-import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodPipe } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { DeadlinePolicyService, type DeadlinePolicyView } from './deadline-policy.service';
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'policy id: lowercase letters, digits and . _ -');

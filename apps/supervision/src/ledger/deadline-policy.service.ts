@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { divisionContains, type ClockOverride } from '@sunshine/domain';
+import { type ClockOverride, divisionContains } from '@sunshine/domain';
 import { DomainException, ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
+
 import { CityReferencePublisher } from './city-reference.publisher';
 
 export interface DeadlinePolicyView {
@@ -23,7 +24,11 @@ export class DeadlinePolicyService {
     private readonly reference: ReferenceDataService,
   ) {}
 
-  async put(id: string, policy: { jurisdiction: string; clocks: ClockOverride[] }, staff: StaffPrincipal): Promise<{ id: string; revision: number }> {
+  async put(
+    id: string,
+    policy: { jurisdiction: string; clocks: ClockOverride[] },
+    staff: StaffPrincipal,
+  ): Promise<{ id: string; revision: number }> {
     if (!divisionContains(await this.publisher.territoryOf(staff), policy.jurisdiction)) {
       throw new DomainException('OUTSIDE_JURISDICTION', 'forbidden', {
         zh: `期限规则的适用区域 ${policy.jurisdiction} 不在本单位辖区内`,

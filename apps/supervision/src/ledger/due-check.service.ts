@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseCommand } from '@sunshine/domain';
 import { CaseEmitter, CaseReplicaStore, Clock } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
-import type { ClockRow, ClockStatus } from './clock-row';
 import { ClockLedgerRepository } from './clock-ledger.repository';
-import { evaluateNotices, noticesFor, type Notice } from './due-time';
+import type { ClockRow, ClockStatus } from './clock-row';
+import { evaluateNotices, type Notice, noticesFor } from './due-time';
 import { DueWakeScheduler } from './due-wake.scheduler';
 
 const BATCH = 200;
@@ -73,7 +74,10 @@ export class DueCheckService {
   }
 
   private async evaluate(m: EntityManager, clock: ClockRow, now: Date): Promise<number> {
-    const notices = noticesFor({ dueAt: new Date(clock.dueAt), startAt: new Date(clock.startAt), warns: clock.warns }, this.config.warningLeadsMs);
+    const notices = noticesFor(
+      { dueAt: new Date(clock.dueAt), startAt: new Date(clock.startAt), warns: clock.warns },
+      this.config.warningLeadsMs,
+    );
     const settled = await this.repo.settled(m, clock.id, clock.dueAt);
     const { steps, nextCheckAt } = evaluateNotices(notices, settled, now);
     let raised = 0;

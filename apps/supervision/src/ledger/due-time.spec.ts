@@ -26,7 +26,10 @@ describe('notices of a clock', () => {
       nextCheckAt: new Date('2026-02-21T16:00:00.000Z'),
     });
     const late = evaluateNotices(notices, new Set(['warning:3d']), new Date('2026-02-25T00:00:00.000Z'));
-    expect(late.steps.map((s) => [s.notice.key, s.action])).toEqual([['warning:1d', 'skip'], ['due', 'raise']]);
+    expect(late.steps.map((s) => [s.notice.key, s.action])).toEqual([
+      ['warning:1d', 'skip'],
+      ['due', 'raise'],
+    ]);
     expect(late.nextCheckAt).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-import { runWithCorrelation, type Clock } from '@sunshine/platform';
+import { type Clock, runWithCorrelation } from '@sunshine/platform';
 import type { Queue } from 'bullmq';
+
 import type { SupervisionConfig } from '../supervision-config';
 import type { WakeJobData } from './due-check.queue';
 import { DueWakeScheduler } from './due-wake.scheduler';

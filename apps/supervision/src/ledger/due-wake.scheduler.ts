@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, withCorrelation } from '@sunshine/platform';
 import type { Queue } from 'bullmq';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { DUE_CHECK_QUEUE, WAKE_JOB, type WakeJobData } from './due-check.queue';
 
@@ -38,7 +39,12 @@ export class DueWakeScheduler {
     try {
       // A little after the instant: the transaction that scheduled it has committed by then. The wake-up's check runs in
       // the correlation of the work that scheduled it (the event or request that moved the clock).
-      await this.queue.add(WAKE_JOB, withCorrelation({ caseId }), { jobId: `wake-${clockId}-${when}`, delay: delay + 250, removeOnComplete: true, removeOnFail: 100 });
+      await this.queue.add(WAKE_JOB, withCorrelation({ caseId }), {
+        jobId: `wake-${clockId}-${when}`,
+        delay: delay + 250,
+        removeOnComplete: true,
+        removeOnFail: 100,
+      });
     } catch (error) {
       this.logger.warn(`wake-up for clock ${clockId} not scheduled (the scan will catch it): ${String(error)}`);
     }

@@ -1,13 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { CalendarArrangementService } from './calendar-arrangement.service';
+
 import { CalendarController } from './calendar.controller';
+import { CalendarArrangementService } from './calendar-arrangement.service';
 import { CityReferencePublisher } from './city-reference.publisher';
 import { ClockLedgerRepository } from './clock-ledger.repository';
 import { ClockLedgerService } from './clock-ledger.service';
 import { ClockMetrics } from './clock-metrics';
-import { ClocksQueryService } from './clocks-query.service';
 import { ClocksController } from './clocks.controller';
+import { ClocksQueryService } from './clocks-query.service';
 import { DeadlinePolicyController } from './deadline-policy.controller';
 import { DeadlinePolicyService } from './deadline-policy.service';
 import { DUE_CHECK_QUEUE } from './due-check.queue';

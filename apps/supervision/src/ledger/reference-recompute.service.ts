@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ReferenceChangeSubscriber, ReferenceDataService, type ReferenceChange } from '@sunshine/platform';
+import { type ReferenceChange, ReferenceChangeSubscriber, ReferenceDataService } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
-import type { ClockRow } from './clock-row';
+
 import { ClockLedgerRepository } from './clock-ledger.repository';
 import { ClockLedgerService } from './clock-ledger.service';
+import type { ClockRow } from './clock-row';
 import { DueWakeScheduler } from './due-wake.scheduler';
 
 /**
@@ -42,7 +43,8 @@ export class ReferenceRecomputeService extends ReferenceChangeSubscriber {
       `SELECT DISTINCT case_id FROM deadline_clocks WHERE status IN ('running', 'paused') ORDER BY case_id`,
     );
     const rows: ClockRow[] = [];
-    for (const c of cases) rows.push(...(await this.repo.open(m, c.case_id)).filter((r) => r.status === 'running' || r.status === 'paused'));
+    for (const c of cases)
+      rows.push(...(await this.repo.open(m, c.case_id)).filter((r) => r.status === 'running' || r.status === 'paused'));
     return rows;
   }
 }

@@ -89,5 +89,13 @@ export const SupervisionWork1763840000001 = sqlMigration('SupervisionWork1763840
       raised_at timestamptz NOT NULL)`,
     `CREATE INDEX alerts_division ON alerts (division_code, raised_at)`,
   ],
-  down: dropTables('alerts', 'alert_registrations', 'backlog_cases', 'leader_assignments', 'escalations', 'order_reminders', 'supervision_orders'),
+  down: dropTables(
+    'alerts',
+    'alert_registrations',
+    'backlog_cases',
+    'leader_assignments',
+    'escalations',
+    'order_reminders',
+    'supervision_orders',
+  ),
 });

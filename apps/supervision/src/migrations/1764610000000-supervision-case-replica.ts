@@ -1,4 +1,5 @@
 import { sqlMigration } from '@sunshine/platform';
+
 import { CASE_VIEW_TABLES } from './1763820000000-supervision-initial';
 import { CASE_VIEWS_REGISTERED_AT } from './1763840000000-supervision-ledger';
 
@@ -8,10 +9,7 @@ import { CASE_VIEWS_REGISTERED_AT } from './1763840000000-supervision-ledger';
  * replaying the case log (docs/architecture.md, "Case replica").
  */
 export const SupervisionCaseReplica1764610000000 = sqlMigration('SupervisionCaseReplica1764610000000', {
-  up: [
-    `DROP TABLE IF EXISTS case_timeline`,
-    `DROP TABLE IF EXISTS case_views`,
-  ],
+  up: [`DROP TABLE IF EXISTS case_timeline`, `DROP TABLE IF EXISTS case_views`],
   // The old view comes back empty (replay the case log to fill it), as the earlier migrations built it.
   down: [...CASE_VIEW_TABLES, ...CASE_VIEWS_REGISTERED_AT],
 });

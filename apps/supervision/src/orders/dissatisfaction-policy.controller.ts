@@ -1,7 +1,8 @@
 import { Param } from '@nestjs/common';
-import { CityLevel, Staff, StaffController, StaffRoute, ZodBody, ZodPipe, type StaffPrincipal } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodPipe } from '@sunshine/platform';
 import { z } from 'zod';
-import { dissatisfactionPolicySchema, type DissatisfactionPolicy } from './dissatisfaction-policy';
+
+import { type DissatisfactionPolicy, dissatisfactionPolicySchema } from './dissatisfaction-policy';
 import { DissatisfactionPolicyService, type DissatisfactionPolicyView, type DissatisfactionReview } from './dissatisfaction-policy.service';
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'policy id: lowercase letters, digits and . _ -');
@@ -17,16 +18,24 @@ export class DissatisfactionPolicyController {
       'Load or replace what a jurisdiction does by itself on a 不满意 rating: review (default), order (with its label) or none',
   })
   @CityLevel({ zh: '不满意处置规则', en: 'Dissatisfaction policies' })
-  put(@Param('id', new ZodPipe(idSchema)) id: string, @ZodBody(dissatisfactionPolicySchema) body: DissatisfactionPolicy, @Staff() staff: StaffPrincipal): Promise<DissatisfactionPolicyView> {
+  put(
+    @Param('id', new ZodPipe(idSchema)) id: string,
+    @ZodBody(dissatisfactionPolicySchema) body: DissatisfactionPolicy,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<DissatisfactionPolicyView> {
     return this.policies.put(id, body, staff);
   }
 
-  @StaffRoute('GET', 'dissatisfaction-policies', { summary: '现行不满意处置规则 The dissatisfaction policies in force (review where none applies)' })
+  @StaffRoute('GET', 'dissatisfaction-policies', {
+    summary: '现行不满意处置规则 The dissatisfaction policies in force (review where none applies)',
+  })
   list(): Promise<DissatisfactionPolicyView[]> {
     return this.policies.list();
   }
 
-  @StaffRoute('GET', 'dissatisfaction-reviews', { summary: '待审查的不满意评价（本单位为督查部门） The 不满意 ratings flagged to my unit for review' })
+  @StaffRoute('GET', 'dissatisfaction-reviews', {
+    summary: '待审查的不满意评价（本单位为督查部门） The 不满意 ratings flagged to my unit for review',
+  })
   reviews(@Staff() staff: StaffPrincipal): Promise<DissatisfactionReview[]> {
     return this.policies.reviews(staff);
   }

@@ -4,7 +4,8 @@ import type { SupervisionTrigger } from '@sunshine/contracts';
 import { divisionContains } from '@sunshine/domain';
 import { CaseLists, Clock, DomainException, isoOf, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { dissatisfactionPolicyAt, type DissatisfactionPolicy } from './dissatisfaction-policy';
+
+import { type DissatisfactionPolicy, dissatisfactionPolicyAt } from './dissatisfaction-policy';
 
 export interface DissatisfactionPolicyView extends DissatisfactionPolicy {
   readonly id: string;
@@ -24,7 +25,15 @@ export interface DissatisfactionReview {
   readonly raisedAt: string;
 }
 
-type PolicyRow = { id: string; jurisdiction: string; response: DissatisfactionPolicy['response']; trigger: SupervisionTrigger | null; revision: number; published_by: string; published_at: Date };
+type PolicyRow = {
+  id: string;
+  jurisdiction: string;
+  response: DissatisfactionPolicy['response'];
+  trigger: SupervisionTrigger | null;
+  revision: number;
+  published_by: string;
+  published_at: Date;
+};
 
 /**
  * The jurisdictions' policies for a 不满意 rating (city-level admin or ops write them, as the deadline policies), and the
@@ -68,7 +77,10 @@ export class DissatisfactionPolicyService {
   }
 
   /** Flags the rating for the bureau once per case, stage and rated unit (a redelivered rating adds nothing). */
-  async raiseReview(m: EntityManager, r: { caseId: string; stage: string; unitId: string; bureauUnitId: string; ratedEventId: string }): Promise<void> {
+  async raiseReview(
+    m: EntityManager,
+    r: { caseId: string; stage: string; unitId: string; bureauUnitId: string; ratedEventId: string },
+  ): Promise<void> {
     await m.query(
       `INSERT INTO dissatisfaction_reviews (case_id, stage, unit_id, bureau_unit_id, rated_event_id, raised_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (case_id, stage, unit_id) DO NOTHING`,
@@ -78,9 +90,13 @@ export class DissatisfactionPolicyService {
 
   /** The ratings flagged to the caller's unit for review, of the cases it may see. */
   async reviews(staff: StaffPrincipal): Promise<DissatisfactionReview[]> {
-    const rows = await (await this.lists.visibleTo(staff))
+    const rows = await (
+      await this.lists.visibleTo(staff)
+    )
       .where((p) => `r.bureau_unit_id = ${p}`, staff.unitId)
-      .rows(`SELECT r.*, v.case_number FROM dissatisfaction_reviews r JOIN case_replica v ON v.case_id = r.case_id`, 'r.raised_at DESC', { limit: 500 });
+      .rows(`SELECT r.*, v.case_number FROM dissatisfaction_reviews r JOIN case_replica v ON v.case_id = r.case_id`, 'r.raised_at DESC', {
+        limit: 500,
+      });
     return rows.map((r) => ({
       caseId: String(r['case_id']),
       caseNumber: (r['case_number'] as string | null) ?? null,

@@ -1,4 +1,4 @@
-import { dissatisfactionPolicyAt, dissatisfactionPolicySchema, type DissatisfactionPolicy } from './dissatisfaction-policy';
+import { type DissatisfactionPolicy, dissatisfactionPolicyAt, dissatisfactionPolicySchema } from './dissatisfaction-policy';
 
 const CITY: DissatisfactionPolicy = { jurisdiction: '410700000000', response: 'order', trigger: 'other' };
 const COUNTY: DissatisfactionPolicy = { jurisdiction: '410726000000', response: 'none' };
@@ -16,7 +16,11 @@ describe('the response to a 不满意 rating (a jurisdiction policy)', () => {
 
   it('requires an order policy to name its label, and no other policy to have one', () => {
     expect(dissatisfactionPolicySchema.safeParse({ jurisdiction: '410700000000', response: 'order' }).success).toBe(false);
-    expect(dissatisfactionPolicySchema.safeParse({ jurisdiction: '410700000000', response: 'review', trigger: 'perfunctory' }).success).toBe(false);
-    expect(dissatisfactionPolicySchema.safeParse({ jurisdiction: '410700000000', response: 'order', trigger: 'perfunctory' }).success).toBe(true);
+    expect(
+      dissatisfactionPolicySchema.safeParse({ jurisdiction: '410700000000', response: 'review', trigger: 'perfunctory' }).success,
+    ).toBe(false);
+    expect(dissatisfactionPolicySchema.safeParse({ jurisdiction: '410700000000', response: 'order', trigger: 'perfunctory' }).success).toBe(
+      true,
+    );
   });
 });

@@ -15,7 +15,10 @@ export const dissatisfactionPolicySchema = z
     /** With `order`: the order's label (e.g. `perfunctory` 敷衍, `other`); a person chose it when writing the policy. */
     trigger: supervisionTriggerSchema.optional(),
   })
-  .refine((p) => p.response !== 'order' || p.trigger !== undefined, { message: 'an order policy names its trigger (the label of the order)', path: ['trigger'] })
+  .refine((p) => p.response !== 'order' || p.trigger !== undefined, {
+    message: 'an order policy names its trigger (the label of the order)',
+    path: ['trigger'],
+  })
   .refine((p) => p.response === 'order' || p.trigger === undefined, { message: 'only an order policy has a trigger', path: ['trigger'] });
 export type DissatisfactionPolicy = z.infer<typeof dissatisfactionPolicySchema>;
 

@@ -19,7 +19,9 @@ export class EscalationQueryService {
   constructor(private readonly lists: CaseLists) {}
 
   async list(staff: StaffPrincipal, q: { caseId?: string; limit: number }): Promise<EscalationView[]> {
-    const rows = await (await this.lists.visibleTo(staff))
+    const rows = await (
+      await this.lists.visibleTo(staff)
+    )
       .whereGiven(q.caseId, (p) => `e.case_id = ${p}`)
       .rows(`SELECT e.*, v.case_number FROM escalations e JOIN case_replica v ON v.case_id = e.case_id`, 'e.escalated_at DESC', q);
     return rows.map((r) => ({

@@ -1,5 +1,6 @@
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { EscalationView } from './escalation-query.service';
 
 /** GET /escalations: the escalations (提级督办) of the cases in my jurisdiction. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEmitter, CaseReplicaStore, Clock } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { OrderParties } from './order-parties.service';
 
@@ -80,11 +81,14 @@ export class EscalationService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [uuidv7(), caseId, orderId, order.unit_id, order.supervising_unit_id, to, step, payload.reason.code, result.events[0]?.id, now],
     );
-    const next = step < this.config.escalation.maxSteps ? new Date(now.getTime() + this.config.escalation.escalateAfterDays * DAY_MS) : null;
-    await m.query(
-      `UPDATE supervision_orders SET escalation_step = $2, supervising_unit_id = $3, next_escalation_at = $4 WHERE id = $1`,
-      [orderId, step, to, next],
-    );
+    const next =
+      step < this.config.escalation.maxSteps ? new Date(now.getTime() + this.config.escalation.escalateAfterDays * DAY_MS) : null;
+    await m.query(`UPDATE supervision_orders SET escalation_step = $2, supervising_unit_id = $3, next_escalation_at = $4 WHERE id = $1`, [
+      orderId,
+      step,
+      to,
+      next,
+    ]);
     return true;
   }
 }

@@ -1,8 +1,9 @@
 import { uuidSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
-import { escalationListSchema } from './escalation-view.response';
+
 import { EscalationQueryService, type EscalationView } from './escalation-query.service';
+import { escalationListSchema } from './escalation-view.response';
 
 const querySchema = z.object({ caseId: uuidSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 

@@ -12,11 +12,12 @@ import {
 } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
+import { responsibleUnit } from '../shared/responsible-unit';
 import { orderAlreadyAnswered, orderNotFound, orderRefused } from './order.exception';
 import { OrderParties } from './order-parties.service';
-import { SupervisionOrderService } from './supervision-order.service';
-import { responsibleUnit } from '../shared/responsible-unit';
 import type { OrderView } from './order-row';
+import { SupervisionOrderService } from './supervision-order.service';
 
 export interface IssueByHand {
   readonly unitId?: string;
@@ -72,9 +73,15 @@ export class OrderActionsService {
       if (order.status !== 'open') throw orderAlreadyAnswered();
       const answerRef = body.answerRef ?? `supervision:order-answer:${orderId}`;
       const payload = { orderId, unitId: order.unit_id, byUnitId: order.by_unit_id, answerRef };
-      await this.emitter.emit(m, order.case_id, order.case, { name: 'answer-supervision-order', payload }, {
-        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
-      });
+      await this.emitter.emit(
+        m,
+        order.case_id,
+        order.case,
+        { name: 'answer-supervision-order', payload },
+        {
+          actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
+        },
+      );
       await m.query(
         `UPDATE supervision_orders SET status = 'answered', answered_at = $2, answered_by = $3, answer_ref = $4, answer_summary = $5,
            next_escalation_at = NULL WHERE id = $1`,
@@ -94,14 +101,30 @@ export class OrderActionsService {
       const order = await this.ownOrder(m, staff, orderId, (o) => o.by_unit_id === staff.unitId || o.supervising_unit_id === staff.unitId);
       if (order.status !== 'open') throw orderAlreadyAnswered();
       const reminderId = uuidv7();
-      const payload = { orderId, unitId: order.unit_id, byUnitId: staff.unitId, reminderId, ...(note?.trim() ? { note: note.trim() } : {}) };
-      await this.emitter.emit(m, order.case_id, order.case, { name: 'remind-supervision-order', payload }, {
-        actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
-      });
-      await m.query(
-        `INSERT INTO order_reminders (id, order_id, by_unit_id, by_staff, note, reminded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [reminderId, orderId, staff.unitId, staff.subject, note ?? null, this.clock.now()],
+      const payload = {
+        orderId,
+        unitId: order.unit_id,
+        byUnitId: staff.unitId,
+        reminderId,
+        ...(note?.trim() ? { note: note.trim() } : {}),
+      };
+      await this.emitter.emit(
+        m,
+        order.case_id,
+        order.case,
+        { name: 'remind-supervision-order', payload },
+        {
+          actor: { kind: 'staff', id: staff.subject, unitId: staff.unitId },
+        },
       );
+      await m.query(`INSERT INTO order_reminders (id, order_id, by_unit_id, by_staff, note, reminded_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        reminderId,
+        orderId,
+        staff.unitId,
+        staff.subject,
+        note ?? null,
+        this.clock.now(),
+      ]);
     });
     this.emitter.poke();
     return this.orders.view(orderId);
@@ -112,7 +135,12 @@ export class OrderActionsService {
    * and the one visibility rule lets it see the case (on an accusation: fully, the discipline chain); otherwise the same
    * 404 as for an order that does not exist.
    */
-  private async ownOrder(m: EntityManager, staff: StaffPrincipal, orderId: string, mine: (o: OrderRow) => boolean): Promise<OrderRow & { case: ReplicaCase }> {
+  private async ownOrder(
+    m: EntityManager,
+    staff: StaffPrincipal,
+    orderId: string,
+    mine: (o: OrderRow) => boolean,
+  ): Promise<OrderRow & { case: ReplicaCase }> {
     const [found] = await m.query<OrderRow[]>(`SELECT case_id FROM supervision_orders WHERE id = $1`, [orderId]);
     const current = found ? await this.cases.lock(m, found.case_id) : null;
     const [order] = await m.query<OrderRow[]>(`SELECT * FROM supervision_orders WHERE id = $1 FOR UPDATE`, [orderId]);

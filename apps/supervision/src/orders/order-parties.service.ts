@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
   caseAccess,
+  type CaseAccessLevel,
   caseViewerOf,
+  type CaseVisibilityFacts,
   DISCIPLINE_KINDS,
   divisionLineage,
-  type CaseAccessLevel,
-  type CaseVisibilityFacts,
   type OrgDirectory,
 } from '@sunshine/domain';
 import { CaseVisibility, DomainException, OrgDirectorySource, type StaffPrincipal } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { SupervisingBureauService } from './supervising-bureau.service';
 
 /** What a refusal names: the act, e.g. `{ zh: '发出督办单', en: 'issues supervision orders' }` (as SupervisingBureauService.assertBureau). */
@@ -45,7 +46,13 @@ export class OrderParties {
    * 403 unless the caller may `act` by hand on this case (the caller already sees it): on an accusation the discipline
    * chain (DISCIPLINE_CHAIN_ONLY); otherwise, when `bureauOnly`, a petition bureau (BUREAU_ONLY).
    */
-  async assertActor(staff: StaffPrincipal, facts: CaseVisibilityFacts, act: SupervisionAct, bureauOnly: boolean, m?: EntityManager): Promise<void> {
+  async assertActor(
+    staff: StaffPrincipal,
+    facts: CaseVisibilityFacts,
+    act: SupervisionAct,
+    bureauOnly: boolean,
+    m?: EntityManager,
+  ): Promise<void> {
     if (facts.confidential) {
       if ((await this.visibility.access(staff, facts, m)) !== 'full') throw disciplineChainOnly(act);
       return;
@@ -62,7 +69,12 @@ export class OrderParties {
     const directory = await this.directory.current(m);
     const ordered = unitAccess(directory, unitId, facts);
     if (ordered === null) {
-      return new DomainException('ORDER_UNIT_UNKNOWN', 'unprocessable', { zh: `单位目录中没有该单位（${unitId}），不能向其发出督办单`, en: `no unit ${unitId} in the directory` }, { unitId });
+      return new DomainException(
+        'ORDER_UNIT_UNKNOWN',
+        'unprocessable',
+        { zh: `单位目录中没有该单位（${unitId}），不能向其发出督办单`, en: `no unit ${unitId} in the directory` },
+        { unitId },
+      );
     }
     if (ordered === 'none') {
       return new DomainException(
@@ -106,7 +118,9 @@ export class OrderParties {
     const directory = await this.directory.current(m);
     const unit = directory.get(unitId);
     if (!unit) return null;
-    const above = divisionLineage(unit.divisionCode).filter((c) => c !== unit.divisionCode).reverse();
+    const above = divisionLineage(unit.divisionCode)
+      .filter((c) => c !== unit.divisionCode)
+      .reverse();
     for (const code of above) {
       for (const kind of DISCIPLINE_KINDS) {
         const organ = directory.find(code, kind);

@@ -1,6 +1,7 @@
 import { reasonSchema, supervisionTriggerSchema } from '@sunshine/contracts';
 import type { AssertTrue, ResponseMatches } from '@sunshine/platform';
 import { z } from 'zod';
+
 import type { OrderView } from './order-row';
 
 /** A supervision order (督办单). `overdue`: open past its answer date. */

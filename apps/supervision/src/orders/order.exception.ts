@@ -2,7 +2,10 @@ import { decisionException, DomainException, type Emission } from '@sunshine/pla
 
 /** An order that does not exist, or one the caller may not act on or see: the same 404. */
 export function orderNotFound(): DomainException {
-  return new DomainException('ORDER_NOT_FOUND', 'not-found', { zh: '督办单不存在或无权查看', en: 'no such supervision order for your unit' });
+  return new DomainException('ORDER_NOT_FOUND', 'not-found', {
+    zh: '督办单不存在或无权查看',
+    en: 'no such supervision order for your unit',
+  });
 }
 
 /** An order answered already can be neither answered again nor chased (409). */

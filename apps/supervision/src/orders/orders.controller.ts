@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { documentRefSchema, reasonSchema, supervisionTriggerSchema, uuidSchema } from '@sunshine/contracts';
-import { Staff, StaffController, StaffRoute, ZodBody, ZodQuery, ZodResponse, type StaffPrincipal } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
+
 import { OrderActionsService } from './order-actions.service';
 import type { OrderView } from './order-row';
 import { orderListSchema, orderViewSchema } from './order-view.response';
@@ -37,9 +38,16 @@ export class OrdersController {
     private readonly orders: SupervisionOrderService,
   ) {}
 
-  @StaffRoute('POST', 'cases/:caseId/supervision-orders', { roles: BUREAU_ROLES, summary: '发出督办单 Issue a supervision order (Art 40; bureaus)' })
+  @StaffRoute('POST', 'cases/:caseId/supervision-orders', {
+    roles: BUREAU_ROLES,
+    summary: '发出督办单 Issue a supervision order (Art 40; bureaus)',
+  })
   @ZodResponse(orderViewSchema, { status: 201 })
-  issue(@Param('caseId', ParseUUIDPipe) caseId: string, @ZodBody(issueSchema) body: IssueBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
+  issue(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @ZodBody(issueSchema) body: IssueBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<OrderView> {
     return this.actions.issueByHand(staff, caseId, body);
   }
 
@@ -54,7 +62,11 @@ export class OrdersController {
     summary: '书面回复督办单 Answer an order in writing (the ordered unit)',
   })
   @ZodResponse(orderViewSchema, { status: 201 })
-  answer(@Param('orderId', ParseUUIDPipe) orderId: string, @ZodBody(answerSchema) body: AnswerBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
+  answer(
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @ZodBody(answerSchema) body: AnswerBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<OrderView> {
     return this.actions.answer(staff, orderId, body);
   }
 
@@ -63,7 +75,11 @@ export class OrdersController {
     summary: '催办 Chase an open order (the issuing or escalated-to bureau)',
   })
   @ZodResponse(orderViewSchema, { status: 201 })
-  remind(@Param('orderId', ParseUUIDPipe) orderId: string, @ZodBody(remindSchema) body: RemindBody, @Staff() staff: StaffPrincipal): Promise<OrderView> {
+  remind(
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @ZodBody(remindSchema) body: RemindBody,
+    @Staff() staff: StaffPrincipal,
+  ): Promise<OrderView> {
     return this.actions.remind(staff, orderId, body.note);
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+
 import { LedgerModule } from '../ledger/ledger.module';
 import { DissatisfactionPolicyController } from './dissatisfaction-policy.controller';
 import { DissatisfactionPolicyService } from './dissatisfaction-policy.service';
-import { EscalationQueryService } from './escalation-query.service';
 import { EscalationService } from './escalation.service';
+import { EscalationQueryService } from './escalation-query.service';
 import { EscalationsController } from './escalations.controller';
 import { OrderActionsService } from './order-actions.service';
 import { OrderParties } from './order-parties.service';
@@ -15,7 +16,15 @@ import { SupervisionPolicyService } from './supervision-policy.service';
 @Module({
   imports: [LedgerModule],
   controllers: [OrdersController, EscalationsController, DissatisfactionPolicyController],
-  providers: [DissatisfactionPolicyService, SupervisionOrderService, OrderActionsService, EscalationService, EscalationQueryService, SupervisionPolicyService, OrderParties],
+  providers: [
+    DissatisfactionPolicyService,
+    SupervisionOrderService,
+    OrderActionsService,
+    EscalationService,
+    EscalationQueryService,
+    SupervisionPolicyService,
+    OrderParties,
+  ],
   exports: [EscalationService, SupervisionPolicyService],
 })
 export class OrdersModule {}

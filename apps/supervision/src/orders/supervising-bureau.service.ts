@@ -19,7 +19,12 @@ export class SupervisingBureauService {
     const unit = directory.get(unitId);
     if (!unit) return null;
     if (BUREAU_KINDS.includes(unit.kind)) return bureauAbove(directory, unit.divisionCode);
-    return firstBureau(directory, divisionLineage(unit.divisionCode).filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH).reverse());
+    return firstBureau(
+      directory,
+      divisionLineage(unit.divisionCode)
+        .filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH)
+        .reverse(),
+    );
   }
 
   /** The bureau one level up (county → city → province), or null at the top. */
@@ -42,7 +47,9 @@ export class SupervisingBureauService {
 }
 
 function bureauAbove(directory: OrgDirectory, divisionCode: string): string | null {
-  const above = divisionLineage(divisionCode).slice(0, -1).filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH);
+  const above = divisionLineage(divisionCode)
+    .slice(0, -1)
+    .filter((c) => levelDepth(divisionLevelOf(c)) <= COUNTY_DEPTH);
   return firstBureau(directory, above.reverse());
 }
 

@@ -13,9 +13,10 @@ import {
 } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
-import { ORDER_SELECT, orderViewOf, type OrderView } from './order-row';
 import { orderNotFound } from './order.exception';
+import { ORDER_SELECT, type OrderView, orderViewOf } from './order-row';
 
 export interface IssueOrder {
   readonly unitId: string;
@@ -52,25 +53,49 @@ export class SupervisionOrderService {
   async issue(m: EntityManager, current: ReplicaCase, o: IssueOrder): Promise<{ orderId: string } | Emission | null> {
     const state = current.state;
     const caseId = state.caseId ?? '';
-    const existing = await m.query<unknown[]>(`SELECT 1 FROM supervision_orders WHERE case_id = $1 AND source_key = $2`, [caseId, o.sourceKey]);
+    const existing = await m.query<unknown[]>(`SELECT 1 FROM supervision_orders WHERE case_id = $1 AND source_key = $2`, [
+      caseId,
+      o.sourceKey,
+    ]);
     if (existing.length > 0) return null;
     const now = this.clock.now();
     // Counted like every period at the case's place, with the policies in force; provisional in a year not yet published
     // (the ledger's answer clock keeps the flag and recounts it when the year arrives).
-    const answerDueAt = issuerDeadline('supervision-order-answer', now, o.answerDays, { ...this.deadlines.current(), divisionCode: state.placeCode }).dueAt;
+    const answerDueAt = issuerDeadline('supervision-order-answer', now, o.answerDays, {
+      ...this.deadlines.current(),
+      divisionCode: state.placeCode,
+    }).dueAt;
     const orderId = uuidv7();
     const payload = { orderId, unitId: o.unitId, byUnitId: o.byUnitId, trigger: o.trigger, answerDueAt, reason: o.reason };
-    const result = await this.emitter.attempt(m, caseId, current, { name: 'issue-supervision-order', payload }, {
-      actor: o.actor,
-      causedBy: o.causedBy,
-    });
+    const result = await this.emitter.attempt(
+      m,
+      caseId,
+      current,
+      { name: 'issue-supervision-order', payload },
+      {
+        actor: o.actor,
+        causedBy: o.causedBy,
+      },
+    );
     if (!result.ok) return result;
     await m.query(
       `INSERT INTO supervision_orders (id, case_id, unit_id, by_unit_id, trigger, source_key, reason_code, reason_text, issued_by,
          issued_at, answer_due_at, status, supervising_unit_id, next_escalation_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $4, $12)`,
-      [orderId, caseId, o.unitId, o.byUnitId, o.trigger, o.sourceKey, o.reason.code, o.reason.text ?? null, o.issuedBy, now,
-        answerDueAt, new Date(now.getTime() + this.config.escalation.escalateAfterDays * DAY_MS)],
+      [
+        orderId,
+        caseId,
+        o.unitId,
+        o.byUnitId,
+        o.trigger,
+        o.sourceKey,
+        o.reason.code,
+        o.reason.text ?? null,
+        o.issuedBy,
+        now,
+        answerDueAt,
+        new Date(now.getTime() + this.config.escalation.escalateAfterDays * DAY_MS),
+      ],
     );
     return { orderId };
   }
@@ -82,7 +107,10 @@ export class SupervisionOrderService {
   }
 
   /** Orders the caller's unit issued, follows or received, on cases the one visibility rule lets it see. */
-  async list(staff: StaffPrincipal, q: { direction: 'issued' | 'received'; status?: 'open' | 'answered' | 'overdue'; caseId?: string }): Promise<OrderView[]> {
+  async list(
+    staff: StaffPrincipal,
+    q: { direction: 'issued' | 'received'; status?: 'open' | 'answered' | 'overdue'; caseId?: string },
+  ): Promise<OrderView[]> {
     const query = (await this.lists.visibleTo(staff))
       .where((p) => (q.direction === 'issued' ? `(o.by_unit_id = ${p} OR o.supervising_unit_id = ${p})` : `o.unit_id = ${p}`), staff.unitId)
       .whereGiven(q.caseId, (p) => `o.case_id = ${p}`);

@@ -3,6 +3,7 @@ import type { AnyEvent, Reason, SupervisionTrigger } from '@sunshine/contracts';
 import type { CaseState } from '@sunshine/domain';
 import { CaseReplicaStore, type ReplicaCase } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
+
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { DissatisfactionPolicyService } from './dissatisfaction-policy.service';
 import { OrderParties } from './order-parties.service';
@@ -39,7 +40,8 @@ export class SupervisionPolicyService {
   async onEvent(m: EntityManager, event: AnyEvent, before: CaseState, after: CaseState): Promise<void> {
     if (!event.caseId) return;
     const trigger = this.triggerOf(event, before, after);
-    const rated = event.type === 'petition.rated' && event.payload.score === 'dissatisfied' && event.payload.subject === 'handling-unit' ? event : null;
+    const rated =
+      event.type === 'petition.rated' && event.payload.score === 'dissatisfied' && event.payload.subject === 'handling-unit' ? event : null;
     if (!trigger && !rated) return;
     // The case as the replica holds it now (the event is folded; a reaction before this one may have emitted more).
     const current = await this.cases.read(m, event.caseId);
@@ -49,17 +51,33 @@ export class SupervisionPolicyService {
   }
 
   /** 不满意: the jurisdiction's policy at the case's place decides: flag it for the bureau's review, order, or nothing. */
-  private async onDissatisfied(m: EntityManager, event: Extract<AnyEvent, { type: 'petition.rated' }>, current: ReplicaCase): Promise<void> {
+  private async onDissatisfied(
+    m: EntityManager,
+    event: Extract<AnyEvent, { type: 'petition.rated' }>,
+    current: ReplicaCase,
+  ): Promise<void> {
     const policy = await this.dissatisfaction.at(m, current.state.placeCode);
     const p = event.payload;
     if (policy.response === 'none') return;
     if (policy.response === 'order' && policy.trigger) {
       const reason = { code: 'rated-dissatisfied', text: '信访人评价不满意（按辖区规则督办）' };
-      return this.order(m, event, current, { unitId: p.unitId, byUnitId: null, trigger: policy.trigger, sourceKey: `dissatisfied:${p.stage}`, reason });
+      return this.order(m, event, current, {
+        unitId: p.unitId,
+        byUnitId: null,
+        trigger: policy.trigger,
+        sourceKey: `dissatisfied:${p.stage}`,
+        reason,
+      });
     }
     const bureauUnitId = await this.parties.supervisorOf(p.unitId, current.facts, null, m);
     if (!bureauUnitId || bureauUnitId === p.unitId || !event.caseId) return;
-    await this.dissatisfaction.raiseReview(m, { caseId: event.caseId, stage: p.stage, unitId: p.unitId, bureauUnitId, ratedEventId: event.id });
+    await this.dissatisfaction.raiseReview(m, {
+      caseId: event.caseId,
+      stage: p.stage,
+      unitId: p.unitId,
+      bureauUnitId,
+      ratedEventId: event.id,
+    });
   }
 
   private async order(m: EntityManager, event: AnyEvent, current: ReplicaCase, trigger: Trigger): Promise<void> {

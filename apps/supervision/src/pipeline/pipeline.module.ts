@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AlertsModule } from '../alerts/alerts.module';
 import { BacklogModule } from '../backlog/backlog.module';
 import { CityViewModule } from '../city-view/city-view.module';

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseReactions } from '@sunshine/platform';
+
 import { EarlyWarningService } from '../alerts/early-warning.service';
 import { BacklogService } from '../backlog/backlog.service';
 import { FeedPublisher } from '../feed/feed-publisher.service';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DirectoryReplicaModule, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+
 import { SupervisingBureauService } from '../orders/supervising-bureau.service';
 import { loadSupervisionConfig, SUPERVISION_CONFIG } from '../supervision-config';
 

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+
 import { DUE_CHECK_QUEUE, WAKE_JOB, type WakeJobData } from '../ledger/due-check.queue';
 import { SupervisionSweepService } from './supervision-sweep.service';
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { BacklogService } from '../backlog/backlog.service';
 import { DueCheckService } from '../ledger/due-check.service';
 import { EscalationService } from '../orders/escalation.service';

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+
 import { DUE_CHECK_QUEUE, SCAN_JOB, SCAN_SCHEDULER_ID } from '../ledger/due-check.queue';
 import { SUPERVISION_CONFIG, type SupervisionConfig } from '../supervision-config';
 import { RepeatableSchedule } from './repeatable-schedule';

@@ -1,5 +1,6 @@
 import type { PayloadOf } from '@sunshine/contracts';
 import { v7 as uuidv7 } from 'uuid';
+
 import { DONGTUN, UNITS } from './directory';
 import type { SupervisionWorld } from './supervision-world';
 
@@ -12,34 +13,44 @@ export class CaseScript {
   constructor(private readonly world: SupervisionWorld) {}
 
   registered(receivedAt: string, over: Partial<PayloadOf<'petition.registered'>> = {}) {
-    return this.world.emit(this.caseId, 'petition.registered', {
-      caseNumber: `410726-2026-${this.caseId.slice(-6)}`,
-      channel: 'visit',
-      form: { kind: 'individual' },
-      type: 'claim',
-      category: 'labour',
-      placeCode: DONGTUN,
-      receivingUnitId: UNITS.countyBureau,
+    return this.world.emit(
+      this.caseId,
+      'petition.registered',
+      {
+        caseNumber: `410726-2026-${this.caseId.slice(-6)}`,
+        channel: 'visit',
+        form: { kind: 'individual' },
+        type: 'claim',
+        category: 'labour',
+        placeCode: DONGTUN,
+        receivingUnitId: UNITS.countyBureau,
+        receivedAt,
+        registeredAt: receivedAt,
+        petitionerRef: uuidv7(),
+        flags: { skipLevel: false, confidential: false, lawsuit: false },
+        attachmentCount: 0,
+        ...over,
+      },
       receivedAt,
-      registeredAt: receivedAt,
-      petitionerRef: uuidv7(),
-      flags: { skipLevel: false, confidential: false, lawsuit: false },
-      attachmentCount: 0,
-      ...over,
-    }, receivedAt);
+    );
   }
 
   dispatched(at: string, toUnitId: string = UNITS.hrss, over: Partial<PayloadOf<'case.dispatched'>> = {}) {
-    return this.world.emit(this.caseId, 'case.dispatched', {
-      stage: 'original',
-      fromUnitId: UNITS.countyBureau,
-      toUnitId,
-      mode: 'forward',
-      rule: { id: 'territorial', version: 1 },
-      reasons: ['属地：延津县'],
-      hop: 1,
-      ...over,
-    }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.dispatched',
+      {
+        stage: 'original',
+        fromUnitId: UNITS.countyBureau,
+        toUnitId,
+        mode: 'forward',
+        rule: { id: 'territorial', version: 1 },
+        reasons: ['属地：延津县'],
+        hop: 1,
+        ...over,
+      },
+      at,
+    );
   }
 
   /** The usual start: registered, dispatched to 人社局 and accepted by it at these instants. */
@@ -59,13 +70,18 @@ export class CaseScript {
   }
 
   replied(at: string, stage: 'original' | 'review' | 're-review' = 'original', unitId: string = UNITS.hrss) {
-    return this.world.emit(this.caseId, 'case.replied', {
-      unitId,
-      stage,
-      outcome: 'explained',
-      replyDocumentRef: `routing:reply:${this.caseId}`,
-      approvedBy: 'head-1',
-    }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.replied',
+      {
+        unitId,
+        stage,
+        outcome: 'explained',
+        replyDocumentRef: `routing:reply:${this.caseId}`,
+        approvedBy: 'head-1',
+      },
+      at,
+    );
   }
 
   served(at: string, unitId: string = UNITS.hrss) {
@@ -73,7 +89,12 @@ export class CaseScript {
   }
 
   rated(at: string, score: 'satisfied' | 'dissatisfied' = 'satisfied', unitId: string = UNITS.hrss) {
-    return this.world.emit(this.caseId, 'petition.rated', { stage: 'original', subject: 'handling-unit', unitId, score, enteredBy: 'citizen' }, at);
+    return this.world.emit(
+      this.caseId,
+      'petition.rated',
+      { stage: 'original', subject: 'handling-unit', unitId, score, enteredBy: 'citizen' },
+      at,
+    );
   }
 
   reviewRequested(at: string, stage: 'review' | 're-review') {
@@ -85,11 +106,21 @@ export class CaseScript {
   }
 
   hearing(at: string, edge: 'started' | 'ended', unitId: string = UNITS.cityBureau) {
-    return this.world.emit(this.caseId, edge === 'started' ? 'case.hearing-started' : 'case.hearing-ended', { unitId, hearingId: 'h-1' }, at);
+    return this.world.emit(
+      this.caseId,
+      edge === 'started' ? 'case.hearing-started' : 'case.hearing-ended',
+      { unitId, hearingId: 'h-1' },
+      at,
+    );
   }
 
   reportSubmitted(at: string, unitId: string = UNITS.hrss) {
-    return this.world.emit(this.caseId, 'case.assignment-report-submitted', { unitId, bureauUnitId: UNITS.countyBureau, reportRef: 'routing:report:1' }, at);
+    return this.world.emit(
+      this.caseId,
+      'case.assignment-report-submitted',
+      { unitId, bureauUnitId: UNITS.countyBureau, reportRef: 'routing:report:1' },
+      at,
+    );
   }
 
   objectionRaised(at: string, unitId: string = UNITS.hrss) {

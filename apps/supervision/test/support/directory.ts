@@ -1,10 +1,23 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { DEMO_CITY as CITY, DEMO_COUNTY as COUNTY, DEMO_DONGTUN as DONGTUN, DEMO_FENGZHUANG as FENGZHUANG, DEMO_UNITS as UNITS } from '@sunshine/testing';
+import {
+  DEMO_CITY as CITY,
+  DEMO_COUNTY as COUNTY,
+  DEMO_DONGTUN as DONGTUN,
+  DEMO_FENGZHUANG as FENGZHUANG,
+  DEMO_UNITS as UNITS,
+} from '@sunshine/testing';
 
 /** The demo directory's codes and unit ids (libs/testing's, one place), under the names these tests use. */
 export { CITY, COUNTY, DONGTUN, FENGZHUANG, UNITS };
 
-function unit(id: string, kind: string, divisionCode: string, level: OrgUnitSnapshot['level'], parentId: string | null, competences: string[] = []): OrgUnitSnapshot {
+function unit(
+  id: string,
+  kind: string,
+  divisionCode: string,
+  level: OrgUnitSnapshot['level'],
+  parentId: string | null,
+  competences: string[] = [],
+): OrgUnitSnapshot {
   const path = level === 'city' ? [CITY] : level === 'county' ? [CITY, COUNTY] : [CITY, COUNTY, divisionCode];
   return { id, name: id, kind, divisionCode, level, territoryPath: path, parentId, competences, nonAdministrative: false, revision: 1 };
 }

@@ -1,14 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Topics, type EventOf, type EventType, type PayloadOf } from '@sunshine/contracts';
-import {
-  Clock,
-  loadPlatformConfig,
-  newEvent,
-  type StaffRole,
-} from '@sunshine/platform';
+import { type EventOf, type EventType, type PayloadOf, Topics } from '@sunshine/contracts';
+import { Clock, loadPlatformConfig, newEvent, type StaffRole } from '@sunshine/platform';
 import { eventually, infraEnv, ManualClock, TestRunWorld, uniquePrefix, unitToken } from '@sunshine/testing';
 import Redis from 'ioredis';
+
 import { AppModule } from '../../src/app.module';
 import { DueCheckService } from '../../src/ledger/due-check.service';
 import { loadSupervisionConfig, SUPERVISION_CONFIG } from '../../src/supervision-config';
@@ -122,7 +118,11 @@ export class SupervisionWorld extends TestRunWorld {
       actor: { kind: 'system', id: 'supervision-int' },
     });
     await this.send(Topics.caseLog, [event], () => caseId);
-    await eventually(async () => ((await this.count('case_replica_events', 'event_id = $1', [event.id])) > 0 ? true : undefined), 30000, `${type} applied`);
+    await eventually(
+      async () => ((await this.count('case_replica_events', 'event_id = $1', [event.id])) > 0 ? true : undefined),
+      30000,
+      `${type} applied`,
+    );
     return event;
   }
 
@@ -137,12 +137,19 @@ export class SupervisionWorld extends TestRunWorld {
 
   /** Events of one type supervision wrote for a case. */
   async written<T extends EventType>(caseId: string, type: T): Promise<Array<EventOf<T>>> {
-    const rows = await this.sql<{ value: EventOf<T> }>(`SELECT value FROM outbox WHERE message_key = $1 AND type = $2 ORDER BY seq`, [caseId, type]);
+    const rows = await this.sql<{ value: EventOf<T> }>(`SELECT value FROM outbox WHERE message_key = $1 AND type = $2 ORDER BY seq`, [
+      caseId,
+      type,
+    ]);
     return rows.map((r) => r.value);
   }
 
-  async clocks(caseId: string): Promise<Array<{ kind: string; status: string; due_at: Date; last_day: string; provisional: boolean; late: boolean | null }>> {
-    return this.sql(`SELECT kind, status, due_at, last_day, provisional, late FROM deadline_clocks WHERE case_id = $1 ORDER BY kind`, [caseId]);
+  async clocks(
+    caseId: string,
+  ): Promise<Array<{ kind: string; status: string; due_at: Date; last_day: string; provisional: boolean; late: boolean | null }>> {
+    return this.sql(`SELECT kind, status, due_at, last_day, provisional, late FROM deadline_clocks WHERE case_id = $1 ORDER BY kind`, [
+      caseId,
+    ]);
   }
 
   token(unit: UnitKey, roles: StaffRole[] = ['clerk', 'handler', 'head', 'supervisor']): Promise<string> {

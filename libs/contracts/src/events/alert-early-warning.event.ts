@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { categoryCodeSchema, divisionCodeSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 
 /**

@@ -1,17 +1,12 @@
 import { z } from 'zod';
+
 import { reasonSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**
  * The legal procedures a claim is led into instead of the petition route (导入相应法定程序, 《信访工作条例》第31条):
  * litigation, arbitration, administrative review, a party appeal, other administrative procedures.
  */
-export const LegalProcedures = [
-  'litigation',
-  'arbitration',
-  'administrative-review',
-  'party-appeal',
-  'administrative-procedure',
-] as const;
+export const LegalProcedures = ['litigation', 'arbitration', 'administrative-review', 'party-appeal', 'administrative-procedure'] as const;
 
 /**
  * How a 申诉求决 claim is handled (《信访工作条例》第31条): led into another legal procedure (litigation, arbitration,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { unitIdSchema } from '../vocabulary/codes';
 import { documentRefSchema } from './shared-refs.event';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoDateTimeSchema, stageSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**

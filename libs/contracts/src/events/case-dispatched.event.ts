@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { dispatchModeSchema, isoDateTimeSchema, stageSchema, unitIdSchema } from '../vocabulary/codes';
 
 /** `case.dispatched` v1 — routing sent the case to a unit: 转送 (forward) or 交办 (assign, with feedback due). */

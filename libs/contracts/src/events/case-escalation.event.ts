@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { reasonSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**

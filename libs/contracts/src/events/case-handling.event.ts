@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { unitIdSchema } from '../vocabulary/codes';
 
 /** The unit holding the hearing, and its own reference for it. */

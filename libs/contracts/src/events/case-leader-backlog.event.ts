@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { reasonSchema, unitIdSchema } from '../vocabulary/codes';
 import { staffRefSchema } from './shared-refs.event';
 

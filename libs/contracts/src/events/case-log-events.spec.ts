@@ -1,7 +1,7 @@
-import { EventCatalog, isCaseLogEventType, type CaseLogEventType } from '../catalog';
+import { type CaseLogEventType, EventCatalog, isCaseLogEventType } from '../catalog';
 import { assertValidEvent, decodeEvent } from '../validate';
-import { MAX_EXTENSION_DAYS, caseExtensionRequestedV1 } from './case-extension.event';
 import { caseNotAcceptedV1 } from './case-acceptance.event';
+import { caseExtensionRequestedV1, MAX_EXTENSION_DAYS } from './case-extension.event';
 import { caseRepliedV1 } from './case-replied.event';
 import { petitionCorrectedV1 } from './petition-corrected.event';
 import { petitionRegisteredV1 } from './petition-registered.event';

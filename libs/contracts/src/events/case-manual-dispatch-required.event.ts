@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { reasonOf, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /**

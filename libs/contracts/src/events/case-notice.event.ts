@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoDateTimeSchema, reasonSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 
 /**
@@ -16,14 +17,7 @@ export const [NoticeKinds, noticeKindSchema] = vocabulary([
 export type NoticeKind = z.infer<typeof noticeKindSchema>;
 
 /** Delivery channels of notification; `post` and `in-person` are recorded by staff. */
-export const [NoticeChannels, noticeChannelSchema] = vocabulary([
-  'in-app',
-  'sms',
-  'email',
-  'webhook',
-  'post',
-  'in-person',
-]);
+export const [NoticeChannels, noticeChannelSchema] = vocabulary(['in-app', 'sms', 'email', 'webhook', 'post', 'in-person']);
 export type NoticeChannel = z.infer<typeof noticeChannelSchema>;
 
 const noticeFacts = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { reasonSchema, unitIdSchema } from '../vocabulary/codes';
 
 /** The objecting unit (`unitId`, holding a forwarded case) and the forwarding bureau that decides (`bureauUnitId`). */

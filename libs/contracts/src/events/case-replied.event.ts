@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { stageSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 import { documentRefSchema, staffRefSchema } from './shared-refs.event';
 

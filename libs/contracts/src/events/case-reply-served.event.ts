@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoDateTimeSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 
 /** How the written reply reached the petitioner: 直接送达 / 邮寄送达 / 电子送达. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { unitIdSchema } from '../vocabulary/codes';
 import { reviewStageSchema } from './petition-review-requested.event';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoDateTimeSchema, reasonSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 import { documentRefSchema } from './shared-refs.event';
 

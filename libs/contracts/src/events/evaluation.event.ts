@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { divisionCodeSchema, unitIdSchema, uuidSchema, vocabulary } from '../vocabulary/codes';
 import { staffRefSchema } from './shared-refs.event';
 

@@ -1,13 +1,8 @@
 import { z } from 'zod';
+
 import { categoryCodeSchema, divisionCodeSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
-export const [TerritoryLevels, territoryLevelSchema] = vocabulary([
-  'province',
-  'city',
-  'county',
-  'township',
-  'village',
-]);
+export const [TerritoryLevels, territoryLevelSchema] = vocabulary(['province', 'city', 'county', 'township', 'village']);
 export type TerritoryLevel = z.infer<typeof territoryLevelSchema>;
 
 /**

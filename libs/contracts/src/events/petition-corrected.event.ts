@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { reasonSchema, vocabulary } from '../vocabulary/codes';
 import { petitionRegisteredV1 } from './petition-registered.event';
 

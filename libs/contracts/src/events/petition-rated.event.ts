@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { stageSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /** 满意 / 基本满意 / 不满意 */

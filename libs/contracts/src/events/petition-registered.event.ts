@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import {
   categoryCodeSchema,
   channelSchema,
@@ -53,7 +54,10 @@ export const petitionRegisteredV1 = z.object({
    */
   asGiven: z
     .object({
-      placeCode: z.string().regex(/^\d{6,12}$/, 'division code as given: 6 to 12 digits').optional(),
+      placeCode: z
+        .string()
+        .regex(/^\d{6,12}$/, 'division code as given: 6 to 12 digits')
+        .optional(),
       placeText: z.string().min(1).max(100).optional(),
       category: z.string().min(1).max(50).optional(),
     })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoDateTimeSchema, unitIdSchema, vocabulary } from '../vocabulary/codes';
 
 /** The stages a petitioner can ask for: 复查 review (Art 35) and 复核 re-review (Art 36). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { reasonSchema } from '../vocabulary/codes';
 
 /**

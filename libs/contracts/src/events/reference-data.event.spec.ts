@@ -37,7 +37,12 @@ describe('reference-data events', () => {
     expect(referenceDeadlinePolicyV1.safeParse({ ...policy, clocks: [{ amount: 10 }] }).success).toBe(false);
     expect(referenceDeadlinePolicyV1.safeParse({ ...policy, jurisdiction: null }).success).toBe(false);
 
-    const set = { id: 'active', ruleSet: { id: 'law-default', version: 1, rules: [{ id: 'territorial', kind: 'territorial' }] }, activatedAt: null, revision: 1 };
+    const set = {
+      id: 'active',
+      ruleSet: { id: 'law-default', version: 1, rules: [{ id: 'territorial', kind: 'territorial' }] },
+      activatedAt: null,
+      revision: 1,
+    };
     expect(referenceRoutingRuleSetV1.safeParse(set).success).toBe(true);
     expect(referenceRoutingRuleSetV1.safeParse({ ...set, id: 'other' }).success).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { categoryCodeSchema, divisionCodeSchema, isoDateSchema, isoDateTimeSchema, vocabulary } from '../vocabulary/codes';
 
 /**
@@ -6,12 +7,7 @@ import { categoryCodeSchema, divisionCodeSchema, isoDateSchema, isoDateTimeSchem
  * Each record is the item's FULL snapshot (never a delta) keyed `<kind>:<id>` on the compacted reference-data topic,
  * with a `revision` that only grows per key: a replica keeps the highest revision it has seen.
  */
-export const [ReferenceKinds, referenceKindSchema] = vocabulary([
-  'calendar-year',
-  'deadline-policy',
-  'routing-rule-set',
-  'category-table',
-]);
+export const [ReferenceKinds, referenceKindSchema] = vocabulary(['calendar-year', 'deadline-policy', 'routing-rule-set', 'category-table']);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
 
 /** The message key of one reference item on the reference-data topic. */
@@ -65,7 +61,10 @@ export const referenceRoutingRuleSetV1 = z.object({
   ruleSet: z.object({
     id: z.string().min(1).max(64),
     version: z.number().int().min(0),
-    rules: z.array(z.looseObject({ id: z.string().min(1).max(64), kind: z.string().min(1).max(32) })).min(1).max(100),
+    rules: z
+      .array(z.looseObject({ id: z.string().min(1).max(64), kind: z.string().min(1).max(32) }))
+      .min(1)
+      .max(100),
   }),
   /** When it was put in force; null for the built-in default of 《信访工作条例》. */
   activatedAt: isoDateTimeSchema.nullable(),

@@ -22,17 +22,7 @@ export type UnitId = z.infer<typeof unitIdSchema>;
 
 export const uuidSchema = z.uuid();
 
-export const [Channels, channelSchema] = vocabulary([
-  'visit',
-  'letter',
-  'online',
-  'sms',
-  'hotline',
-  'mailbox',
-  'app',
-  'fax',
-  'phone',
-]);
+export const [Channels, channelSchema] = vocabulary(['visit', 'letter', 'online', 'sms', 'hotline', 'mailbox', 'app', 'fax', 'phone']);
 export type Channel = z.infer<typeof channelSchema>;
 
 /** 建议意见 / 检举控告 / 申诉求决 */

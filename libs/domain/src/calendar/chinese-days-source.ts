@@ -1,8 +1,9 @@
-import { z } from 'zod';
 // The package's static JSON, not its functions: chinese-days builds its lookup table when the module loads, by
 // reading dates in the process's time zone, so west of UTC every key it holds is one day early (see the spec).
 // The JSON was generated once, at the package's build, and is the same on every machine.
 import chineseDaysJson from 'chinese-days/dist/chinese-days.json';
+import { z } from 'zod';
+
 import type { YearArrangement } from './year-arrangement';
 
 export const CHINESE_DAYS_SOURCE = 'chinese-days@1.5.7';

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+
 import { chineseDaysArrangements } from './chinese-days-source';
-import { statutoryHolidaysOf, STATUTORY_HOLIDAY_NAMES } from './statutory-holidays';
+import { STATUTORY_HOLIDAY_NAMES, statutoryHolidaysOf } from './statutory-holidays';
 
 // Expected dates written by hand, from the 2024 revision of 《全国年节及纪念日放假办法》 (国务院令第795号, Art. 2:
 // 元旦1天、春节4天（除夕、正月初一至初三）、清明1天、劳动节2天（5月1日、2日）、端午1天、中秋1天、国庆3天（10月1日至3日))
@@ -53,10 +54,42 @@ describe('statutoryHolidaysOf (《全国年节及纪念日放假办法》, 2024 
   });
 
   it.each([
-    [2025, ['2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-04-04', '2025-05-01', '2025-05-02',
-      '2025-05-31', '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06']],
-    [2026, ['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-04-05', '2026-05-01', '2026-05-02',
-      '2026-06-19', '2026-09-25', '2026-10-01', '2026-10-02', '2026-10-03']],
+    [
+      2025,
+      [
+        '2025-01-01',
+        '2025-01-28',
+        '2025-01-29',
+        '2025-01-30',
+        '2025-01-31',
+        '2025-04-04',
+        '2025-05-01',
+        '2025-05-02',
+        '2025-05-31',
+        '2025-10-01',
+        '2025-10-02',
+        '2025-10-03',
+        '2025-10-06',
+      ],
+    ],
+    [
+      2026,
+      [
+        '2026-01-01',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-04-05',
+        '2026-05-01',
+        '2026-05-02',
+        '2026-06-19',
+        '2026-09-25',
+        '2026-10-01',
+        '2026-10-02',
+        '2026-10-03',
+      ],
+    ],
   ])('gives %s the dates the rule names, each a day off in that year’s published notice', (year, dates) => {
     const days = [...(statutoryHolidaysOf(year)?.keys() ?? [])];
     expect(days).toEqual(dates);

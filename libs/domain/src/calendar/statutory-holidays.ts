@@ -1,5 +1,6 @@
 // chinese-days' functions, used here only where they do not depend on the process's time zone (see below and the spec).
 import { getLunarDate, getSolarTermDate } from 'chinese-days';
+
 import { addDays, type LocalDate } from './local-date';
 
 /**
@@ -8,14 +9,7 @@ import { addDays, type LocalDate } from './local-date';
  * 元旦 1 day (1 Jan); 春节 4 days (农历除夕、正月初一至初三); 清明节 1 day (农历清明当日); 劳动节 2 days (5月1日、2日);
  * 端午节 1 day (农历端午当日); 中秋节 1 day (农历中秋当日); 国庆节 3 days (10月1日至3日).
  */
-export type StatutoryHoliday =
-  | 'new-year'
-  | 'spring-festival'
-  | 'qingming'
-  | 'labour-day'
-  | 'dragon-boat'
-  | 'mid-autumn'
-  | 'national-day';
+export type StatutoryHoliday = 'new-year' | 'spring-festival' | 'qingming' | 'labour-day' | 'dragon-boat' | 'mid-autumn' | 'national-day';
 
 export const STATUTORY_HOLIDAY_NAMES: Readonly<Record<StatutoryHoliday, { zh: string; en: string }>> = {
   'new-year': { zh: '元旦', en: "New Year's Day" },

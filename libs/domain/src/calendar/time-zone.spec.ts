@@ -1,5 +1,5 @@
-import { shanghaiDateOf, shanghaiEndOfDay, shanghaiStartOfDay } from './shanghai-time';
 import { addDays, dayOfWeek, daysBetween } from './local-date';
+import { shanghaiDateOf, shanghaiEndOfDay, shanghaiStartOfDay } from './shanghai-time';
 
 // The wrapper reads chinese-days' JSON instead of calling its functions: the package builds its lookup table when
 // it loads, from dates read in the process's zone, so west of UTC it answers for the wrong day (seen with

@@ -162,9 +162,7 @@ describe('WorkingCalendar', () => {
   it('refuses inconsistent holiday data', () => {
     const bad = { year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-05'] }; // a Tuesday cannot be 调休上班
     expect(() => WorkingCalendar.fromArrangements([bad])).toThrow(/weekday/);
-    expect(() => WorkingCalendar.fromArrangements([{ year: 2027, holidays: ['2026-12-31'], workdays: [] }])).toThrow(
-      /not in 2027/,
-    );
+    expect(() => WorkingCalendar.fromArrangements([{ year: 2027, holidays: ['2026-12-31'], workdays: [] }])).toThrow(/not in 2027/);
   });
 
   it('rejects what is not a calendar date', () => {

@@ -1,6 +1,6 @@
-import { addDays, assertLocalDate, dayOfWeek, yearOf, type LocalDate } from './local-date';
-import { statutoryHolidaysOf, type StatutoryHoliday } from './statutory-holidays';
-import { yearArrangementSchema, type YearArrangement } from './year-arrangement';
+import { addDays, assertLocalDate, dayOfWeek, type LocalDate, yearOf } from './local-date';
+import { type StatutoryHoliday, statutoryHolidaysOf } from './statutory-holidays';
+import { type YearArrangement, yearArrangementSchema } from './year-arrangement';
 
 /** 工作日 / 周末 / 法定节假日（含调休放假） / 调休上班日 */
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make-up-workday';

@@ -10,10 +10,15 @@ describe('yearArrangementSchema', () => {
 
   it('still refuses a weekday given as a make-up workday', () => {
     const result = yearArrangementSchema.safeParse({ year: 2025, holidays: ['2025-10-01'], workdays: ['2025-09-30'] });
-    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['workdays.0', '2025-09-30 is a weekday: a make-up workday is a weekend day']]);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['workdays.0', '2025-09-30 is a weekday: a make-up workday is a weekend day'],
+    ]);
   });
 
   it('accepts 2025’s National Day arrangement (make-up Sunday 28 September)', () => {
-    expect(yearArrangementSchema.safeParse({ year: 2025, holidays: ['2025-10-01', '2025-10-08'], workdays: ['2025-09-28', '2025-10-11'] }).success).toBe(true);
+    expect(
+      yearArrangementSchema.safeParse({ year: 2025, holidays: ['2025-10-01', '2025-10-08'], workdays: ['2025-09-28', '2025-10-11'] })
+        .success,
+    ).toBe(true);
   });
 });

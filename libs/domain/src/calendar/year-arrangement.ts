@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dayOfWeek, localDateSchema, type LocalDate } from './local-date';
+
+import { dayOfWeek, type LocalDate, localDateSchema } from './local-date';
 
 /**
  * One year's official arrangement (国务院办公厅关于某年部分节假日安排的通知): the days off (放假, including
@@ -25,7 +26,10 @@ export const yearArrangementSchema = z
     const prefix = `${arr.year}-`;
     // A date already refused by its own schema (not YYYY-MM-DD, no such day) is not looked at again here.
     const inYear = (d: LocalDate) => d.startsWith(prefix) && localDateSchema.safeParse(d).success;
-    for (const [key, dates] of [['holidays', arr.holidays], ['workdays', arr.workdays]] as const) {
+    for (const [key, dates] of [
+      ['holidays', arr.holidays],
+      ['workdays', arr.workdays],
+    ] as const) {
       dates.forEach((d, i) => {
         if (!d.startsWith(prefix)) ctx.addIssue({ code: 'custom', path: [key, i], message: `${d} is not in ${arr.year}` });
       });

@@ -3,13 +3,27 @@ import { categoryForClass, charNgramCounts, classifyText, type LinearTextModel }
 describe('charNgramCounts (scikit-learn analyzer=char, lowercase)', () => {
   it('lower-cases, folds runs of whitespace into one space, keeps a single newline, counts 1- and 2-grams', () => {
     expect([...charNgramCounts('Ab  Cd\n', 1, 2).entries()]).toEqual([
-      ['a', 1], ['b', 1], [' ', 1], ['c', 1], ['d', 1], ['\n', 1],
-      ['ab', 1], ['b ', 1], [' c', 1], ['cd', 1], ['d\n', 1],
+      ['a', 1],
+      ['b', 1],
+      [' ', 1],
+      ['c', 1],
+      ['d', 1],
+      ['\n', 1],
+      ['ab', 1],
+      ['b ', 1],
+      [' c', 1],
+      ['cd', 1],
+      ['d\n', 1],
     ]);
   });
 
   it('counts code points, not UTF-16 units (a supplementary-plane character is one character)', () => {
-    expect([...charNgramCounts('𠀀a𠀀a', 1, 2).entries()]).toEqual([['𠀀', 2], ['a', 2], ['𠀀a', 2], ['a𠀀', 1]]);
+    expect([...charNgramCounts('𠀀a𠀀a', 1, 2).entries()]).toEqual([
+      ['𠀀', 2],
+      ['a', 2],
+      ['𠀀a', 2],
+      ['a𠀀', 1],
+    ]);
   });
 });
 
@@ -23,7 +37,11 @@ describe('classifyText', () => {
     subjectRepeat: 0,
     sublinearTf: true,
     temperature: 1,
-    vocabulary: new Map([['污', 0], ['染', 1], ['污染', 2]]),
+    vocabulary: new Map([
+      ['污', 0],
+      ['染', 1],
+      ['污染', 2],
+    ]),
     idf: new Float32Array([1, 1, 1]),
     coef: new Float32Array([1, 0, 0, 0, 1, 1]),
     intercept: new Float32Array([0, 0]),
@@ -35,7 +53,10 @@ describe('classifyText', () => {
     const result = classifyText(model, { body: '河水污染' });
     expect(result.label).toBe('b');
     expect(result.score).toBeCloseTo(0.6405, 4);
-    expect(result.top3.map(([label, score]) => [label, Number(score.toFixed(4))])).toEqual([['b', 0.6405], ['a', 0.3595]]);
+    expect(result.top3.map(([label, score]) => [label, Number(score.toFixed(4))])).toEqual([
+      ['b', 0.6405],
+      ['a', 0.3595],
+    ]);
     expect(result.knownFeatures).toBe(3);
     expect(result.readable).toBe(true);
   });
@@ -65,8 +86,8 @@ describe('classifyText', () => {
 
 describe('categoryForClass (the seven training classes onto the platform categories)', () => {
   it('maps each class by hand-written table, and an unknown class to other', () => {
-    expect(['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输', '政法'].map(categoryForClass)).toEqual([
-      'urban-construction', 'labour', 'education', 'other', 'environment', 'health', 'transport', 'other',
-    ]);
+    expect(
+      ['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输', '政法'].map(categoryForClass),
+    ).toEqual(['urban-construction', 'labour', 'education', 'other', 'environment', 'health', 'transport', 'other']);
   });
 });

@@ -1,7 +1,12 @@
 import { hotTopics, type TopicItem } from './hot-topics';
 
 const day = (n: number): Date => new Date(Date.UTC(2026, 11, 1 + n));
-const item = (id: string, placeCode: string, n: number, vector: Array<[number, number]>): TopicItem => ({ id, placeCode, at: day(n), vector });
+const item = (id: string, placeCode: string, n: number, vector: Array<[number, number]>): TopicItem => ({
+  id,
+  placeCode,
+  at: day(n),
+  vector,
+});
 
 describe('hotTopics (clusters of similar petitions in one place within a window)', () => {
   const options = { windowDays: 7, minSize: 2, similarity: 0.5 };
@@ -27,13 +32,33 @@ describe('hotTopics (clusters of similar petitions in one place within a window)
   });
 
   it('measures cohesion against the centroid: (0.6, 0.8) and (1, 0) → both 1.6 / √3.2 = 0.8944', () => {
-    const [topic] = hotTopics([item('x', 'P', 0, [[0, 0.6], [1, 0.8]]), item('y', 'P', 1, [[0, 1]])], options);
+    const [topic] = hotTopics(
+      [
+        item('x', 'P', 0, [
+          [0, 0.6],
+          [1, 0.8],
+        ]),
+        item('y', 'P', 1, [[0, 1]]),
+      ],
+      options,
+    );
     expect(topic.ids).toEqual(['x', 'y']);
     expect(topic.cohesion).toBeCloseTo(0.8944, 4);
   });
 
   it('finds nothing below the minimum size or the similarity (cosine 0.6 < 0.7)', () => {
-    expect(hotTopics([item('x', 'P', 0, [[0, 0.6], [1, 0.8]]), item('y', 'P', 1, [[0, 1]])], { ...options, similarity: 0.7 })).toEqual([]);
+    expect(
+      hotTopics(
+        [
+          item('x', 'P', 0, [
+            [0, 0.6],
+            [1, 0.8],
+          ]),
+          item('y', 'P', 1, [[0, 1]]),
+        ],
+        { ...options, similarity: 0.7 },
+      ),
+    ).toEqual([]);
     expect(hotTopics([item('a', 'P', 0, [[0, 1]])], options)).toEqual([]);
   });
 });

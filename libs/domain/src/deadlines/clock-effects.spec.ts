@@ -1,8 +1,8 @@
-import { initialCaseState, type CaseState } from '../lifecycle/case-state';
-import { clockFactsOf } from '../lifecycle/clock-log';
-import { evolve, type EvolvableEvent } from '../lifecycle/evolve';
 import { answeredSteps, BUREAU, CASE_ID, CITY_BUREAU, commands, DEPT, ORDER_ID, play } from '../lifecycle/__fixtures__/case.fixtures';
-import { clockEffects, type ClockEffect, type RunningClock } from './clock-effects';
+import { type CaseState, initialCaseState } from '../lifecycle/case-state';
+import { clockFactsOf } from '../lifecycle/clock-log';
+import { type EvolvableEvent, evolve } from '../lifecycle/evolve';
+import { type ClockEffect, clockEffects, type RunningClock } from './clock-effects';
 
 interface Ledger {
   state: CaseState;
@@ -95,12 +95,26 @@ describe('clock effects (the ledger’s start/stop mapping)', () => {
   });
 
   it('gives no handling clock to a claim led into litigation, and one answer clock per supervision order', () => {
-    const litigation = run(play([commands.register(), commands.dispatch(BUREAU, DEPT), commands.sign(DEPT), commands.accept(DEPT, 'litigation')]).events);
+    const litigation = run(
+      play([commands.register(), commands.dispatch(BUREAU, DEPT), commands.sign(DEPT), commands.accept(DEPT, 'litigation')]).events,
+    );
     expect(litigation.log.some((l) => l.startsWith('start handling'))).toBe(false);
 
-    const order = { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, trigger: 'overdue' as const, answerDueAt: '2025-03-20T16:00:00.000Z', reason: { code: 'x' } };
+    const order = {
+      orderId: ORDER_ID,
+      unitId: DEPT,
+      byUnitId: BUREAU,
+      trigger: 'overdue' as const,
+      answerDueAt: '2025-03-20T16:00:00.000Z',
+      reason: { code: 'x' },
+    };
     const issued = { id: 'e1', type: 'case.supervision-order-issued', version: 1, occurredAt: '2025-03-10T02:00:00.000Z', payload: order };
-    const answered = { ...issued, id: 'e2', type: 'case.supervision-order-answered', payload: { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, answerRef: 'supervision:answer:1' } };
+    const answered = {
+      ...issued,
+      id: 'e2',
+      type: 'case.supervision-order-answered',
+      payload: { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, answerRef: 'supervision:answer:1' },
+    };
     const ledger = run([issued, answered], { ...litigation, log: [] });
     expect(ledger.log).toEqual([
       `start supervision-order-answer@${DEPT} due 2025-03-20T16:00:00.000Z from 2025-03-10T02:00:00.000Z`,

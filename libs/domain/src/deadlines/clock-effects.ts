@@ -1,6 +1,6 @@
-import { Stages, type Stage } from '@sunshine/contracts';
+import { type Stage, Stages } from '@sunshine/contracts';
+
 import type { ClockFacts } from '../lifecycle/case-state';
-import type { ClockSpec } from './clock-spec';
 import {
   CLOCK_EXTENSION_DAYS_FIELD,
   CLOCK_EXTENSION_EVENTS,
@@ -11,9 +11,10 @@ import {
   CLOCK_STAGE_FIELD,
   CLOCK_START_FIELDS,
   CLOCK_UNIT_FIELDS,
-  clockRuleFor,
   type ClockEventMatcher,
+  clockRuleFor,
 } from './clock-rules';
+import type { ClockSpec } from './clock-spec';
 import { clocksStartingOn } from './deadline-for';
 import { clockSpecFor, type DeadlinePolicy } from './deadline-policy';
 

@@ -26,17 +26,20 @@ describe('the 交办 feedback clock (Art 22)', () => {
   });
 
   it('keeps running when the assigned unit sends the case on (a township to a village)', () => {
-    const { state } = playAt([
-      ...upToNotAccepted.slice(0, 3),
-      ['2026-03-05T02:00:00.000Z', commands.dispatch(DEPT, TOWN, 'assign', 2)],
-    ]);
-    expect(clockHistory(state, clockContext('2026-04-01T00:00:00.000Z')).filter((c) => c.kind === 'assignment-feedback').map((c) => [c.unitId, c.status, c.overdue])).toEqual([
-      [DEPT, 'running', true],
-    ]);
+    const { state } = playAt([...upToNotAccepted.slice(0, 3), ['2026-03-05T02:00:00.000Z', commands.dispatch(DEPT, TOWN, 'assign', 2)]]);
+    expect(
+      clockHistory(state, clockContext('2026-04-01T00:00:00.000Z'))
+        .filter((c) => c.kind === 'assignment-feedback')
+        .map((c) => [c.unitId, c.status, c.overdue]),
+    ).toEqual([[DEPT, 'running', true]]);
   });
 
   it('ends, without overdue, when the petitioner withdraws', () => {
     const { state } = playAt([...upToNotAccepted.slice(0, 3), ['2026-03-05T02:00:00.000Z', commands.withdraw()]]);
-    expect(feedbackOf(state, '2026-04-01T00:00:00.000Z')).toMatchObject({ status: 'ended', overdue: false, stoppedAt: '2026-03-05T02:00:00.000Z' });
+    expect(feedbackOf(state, '2026-04-01T00:00:00.000Z')).toMatchObject({
+      status: 'ended',
+      overdue: false,
+      stoppedAt: '2026-03-05T02:00:00.000Z',
+    });
   });
 });

@@ -14,8 +14,16 @@ describe('a petition accepted on the spot by the unit that received it (Art 23)'
     const at = ctx('2026-03-25T00:00:00.000Z');
     // Accepted Mon 3/2 → 60 days → Fri 5/1, 劳动节 → Wed 5/6.
     expect(runningClocks(state, at).map((c) => [c.kind, c.unitId, c.lastDay])).toEqual([['handling', DEPT, '2026-05-06']]);
-    expect(clockHistory(state, at).find((c) => c.kind === 'dispatch')).toMatchObject({ status: 'satisfied', late: false, stoppedAt: '2026-03-02T03:00:00.000Z' });
+    expect(clockHistory(state, at).find((c) => c.kind === 'dispatch')).toMatchObject({
+      status: 'satisfied',
+      late: false,
+      stoppedAt: '2026-03-02T03:00:00.000Z',
+    });
     // Long after the dispatch clock's 15 days (3/17) nothing of it is due.
-    expect(inboxDue(state, ctx('2026-04-01T00:00:00.000Z'))).toMatchObject({ kind: 'handling', dueAt: '2026-05-06T16:00:00.000Z', overdue: false });
+    expect(inboxDue(state, ctx('2026-04-01T00:00:00.000Z'))).toMatchObject({
+      kind: 'handling',
+      dueAt: '2026-05-06T16:00:00.000Z',
+      overdue: false,
+    });
   });
 });

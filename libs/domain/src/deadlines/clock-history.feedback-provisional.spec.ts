@@ -28,9 +28,18 @@ describe('交办 feedback due in a year whose holidays are not published (Art 22
     ]);
     const at = ctx('2026-12-20T00:00:00.000Z');
     expect(runningClocks(state, at).map((c) => [c.kind, c.lastDay, c.provisional])).toEqual([['assignment-feedback', '2027-01-11', true]]);
-    expect(inboxDue(state, at)).toMatchObject({ kind: 'assignment-feedback', dueAt: '2027-01-11T16:00:00.000Z', provisional: true, unpublishedYears: [2027] });
+    expect(inboxDue(state, at)).toMatchObject({
+      kind: 'assignment-feedback',
+      dueAt: '2027-01-11T16:00:00.000Z',
+      provisional: true,
+      unpublishedYears: [2027],
+    });
 
     const published = calendar.withArrangements([{ year: 2027, holidays: ['2027-01-01'], workdays: [] }]);
-    expect(inboxDue(state, { ...at, calendar: published })).toMatchObject({ dueAt: '2027-01-11T16:00:00.000Z', provisional: false, unpublishedYears: [] });
+    expect(inboxDue(state, { ...at, calendar: published })).toMatchObject({
+      dueAt: '2027-01-11T16:00:00.000Z',
+      provisional: false,
+      unpublishedYears: [],
+    });
   });
 });

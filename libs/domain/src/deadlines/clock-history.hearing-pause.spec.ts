@@ -42,17 +42,34 @@ describe('a hearing pauses the re-review clock (Art 36)', () => {
     const { state } = playAt(toReReview);
     // On Wed 3/11 08:00 Shanghai the hearing has touched 3/10 and 3/11: 30 + 2 days → Fri 4/3.
     const during = ctx('2026-03-11T00:00:00.000Z');
-    expect(handlingDeadline(state, during)).toMatchObject({ kind: 're-review-handling', lastDay: '2026-04-03', paused: true, status: 'paused' });
+    expect(handlingDeadline(state, during)).toMatchObject({
+      kind: 're-review-handling',
+      lastDay: '2026-04-03',
+      paused: true,
+      status: 'paused',
+    });
     expect(inboxDue(state, during)).toMatchObject({ kind: 're-review-handling', unitId: PROVINCE, paused: true });
-    expect(citizenClocks(state, during).find((c) => c.kind === 're-review-handling')).toMatchObject({ lastDay: '2026-04-03', paused: true });
+    expect(citizenClocks(state, during).find((c) => c.kind === 're-review-handling')).toMatchObject({
+      lastDay: '2026-04-03',
+      paused: true,
+    });
   });
 
   it('adds the days the hearing touched once it ends, moved off 清明', () => {
     // Ends Thu 3/12 17:00 Shanghai: 3 days → 30 + 3 = Sat 4/4, 清明 4/4–4/6 → Tue 4/7.
     const { state } = playAt([...toReReview, ['2026-03-12T09:00:00.000Z', { name: 'end-hearing', payload: hearing }]]);
     const after = ctx('2026-03-20T00:00:00.000Z');
-    expect(handlingDeadline(state, after)).toMatchObject({ lastDay: '2026-04-07', dueAt: '2026-04-07T16:00:00.000Z', paused: false, status: 'running' });
+    expect(handlingDeadline(state, after)).toMatchObject({
+      lastDay: '2026-04-07',
+      dueAt: '2026-04-07T16:00:00.000Z',
+      paused: false,
+      status: 'running',
+    });
     // The earlier stages' clocks were never paused.
-    expect(clockHistory(state, after).filter((c) => c.kind === 'review-handling').map((c) => [c.lastDay, c.status])).toEqual([['2026-02-25', 'satisfied']]);
+    expect(
+      clockHistory(state, after)
+        .filter((c) => c.kind === 'review-handling')
+        .map((c) => [c.lastDay, c.status]),
+    ).toEqual([['2026-02-25', 'satisfied']]);
   });
 });

@@ -18,7 +18,11 @@ const reviewAsked = { requested: '2026-03-30T02:00:00.000Z', opened: '2026-03-31
 
 describe('the clocks of a review stage (Art 35)', () => {
   it('runs the review from the request for 30 days at the unit routing names, and no acceptance clock', () => {
-    const review = laterStageAt('review', CITY, { ...reviewAsked, signed: '2026-04-01T02:00:00.000Z', accepted: '2026-04-02T02:00:00.000Z' });
+    const review = laterStageAt('review', CITY, {
+      ...reviewAsked,
+      signed: '2026-04-01T02:00:00.000Z',
+      accepted: '2026-04-02T02:00:00.000Z',
+    });
     const { state } = playAt([...original, ...review]);
     const running = runningClocks(state, ctx('2026-04-03T00:00:00.000Z'));
     // 3/30 + 30 = Wed 4/29; the original stage's rating window runs on: 3/23 + 30 = Wed 4/22.
@@ -26,7 +30,11 @@ describe('the clocks of a review stage (Art 35)', () => {
       ['rating-window', 'original', DEPT, '2026-04-22', '2026-04-22T16:00:00.000Z'],
       ['review-handling', 'review', CITY, '2026-04-29', '2026-04-29T16:00:00.000Z'],
     ]);
-    expect(inboxDue(state, ctx('2026-04-03T00:00:00.000Z'))).toMatchObject({ kind: 'review-handling', dueAt: '2026-04-29T16:00:00.000Z', article: '《信访工作条例》第35条' });
+    expect(inboxDue(state, ctx('2026-04-03T00:00:00.000Z'))).toMatchObject({
+      kind: 'review-handling',
+      dueAt: '2026-04-29T16:00:00.000Z',
+      article: '《信访工作条例》第35条',
+    });
     expect(citizenClocks(state, ctx('2026-04-03T00:00:00.000Z')).map((c) => c.kind)).toEqual(['rating-window', 'review-handling']);
   });
 
@@ -54,7 +62,12 @@ describe('the clocks of a review stage (Art 35)', () => {
     const { state } = playAt([...original, ...review]);
     const at = ctx('2026-04-22T00:00:00.000Z');
     // Served Tue 4/21 → 30 days → Thu 5/21.
-    expect(reviewRequestWindow(state, at)).toMatchObject({ kind: 're-review-request-window', stage: 'review', lastDay: '2026-05-21', article: '《信访工作条例》第36条' });
+    expect(reviewRequestWindow(state, at)).toMatchObject({
+      kind: 're-review-request-window',
+      stage: 'review',
+      lastDay: '2026-05-21',
+      article: '《信访工作条例》第36条',
+    });
     expect(runningClocks(state, at).map((c) => [c.kind, c.stage, c.lastDay])).toEqual([
       ['rating-window', 'original', '2026-04-22'],
       ['rating-window', 'review', '2026-05-21'],

@@ -15,8 +15,18 @@ describe('the petitioner’s clocks follow the claim route (Art 31, 34, 35)', ()
     const { state } = playAt(originalStageAt(accepted));
     // Accepted Wed 3/4 → 60 days → Sun 5/3 in 劳动节 5/1–5/5 → Wed 5/6.
     expect(citizenClocks(state, at)).toEqual([
-      { kind: 'handling', label: '办理答复', article: '《信访工作条例》第34条（第31条第6项）', stage: 'original', startAt: '2026-03-04T02:00:00.000Z',
-        dueAt: '2026-05-06T16:00:00.000Z', lastDay: '2026-05-06', provisional: false, paused: false, extensionDays: 0 },
+      {
+        kind: 'handling',
+        label: '办理答复',
+        article: '《信访工作条例》第34条（第31条第6项）',
+        stage: 'original',
+        startAt: '2026-03-04T02:00:00.000Z',
+        dueAt: '2026-05-06T16:00:00.000Z',
+        lastDay: '2026-05-06',
+        provisional: false,
+        paused: false,
+        extensionDays: 0,
+      },
     ]);
   });
 

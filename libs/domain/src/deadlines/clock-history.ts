@@ -1,8 +1,9 @@
 import type { Stage } from '@sunshine/contracts';
+
 import type { LocalDate } from '../calendar';
 import type { CaseState } from '../lifecycle/case-state';
+import { type ClockContext, type ClockRecord, recordDeadline, stepClocks } from './clock-record';
 import type { ClockDueOutcome } from './clock-rules';
-import { recordDeadline, stepClocks, type ClockContext, type ClockRecord } from './clock-record';
 import { clockSpecFor } from './deadline-policy';
 import { isLate } from './is-late';
 

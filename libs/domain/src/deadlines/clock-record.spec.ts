@@ -1,8 +1,8 @@
 import { defaultWorkingCalendar } from '../calendar';
 import { DEPT } from '../lifecycle/__fixtures__/case.fixtures';
-import { applyClockEffects, clockDeadline, openClocksAt, type ClockRecord } from './clock-record';
-import { clockSpecFor, resolveClockSpecs } from './deadline-policy';
+import { applyClockEffects, clockDeadline, type ClockRecord, openClocksAt } from './clock-record';
 import { DeadlineError } from './deadline-error';
+import { clockSpecFor, resolveClockSpecs } from './deadline-policy';
 
 const calendar = defaultWorkingCalendar();
 const ctx = { calendar, policies: [], asOf: '2026-03-01T00:00:00.000Z' };
@@ -13,7 +13,12 @@ describe('clockDeadline', () => {
     // Accepted Thu 2/26/2026 → 60 + 30 days → Wed 5/27.
     const handling = { ...due, kind: 'handling', startAt: '2026-02-26T02:00:00.000Z', extensionDays: 45 };
     expect(clockDeadline(handling, ctx)).toEqual({
-      dueAt: '2026-05-27T16:00:00.000Z', lastDay: '2026-05-27', provisional: false, unpublishedYears: [], paused: false, extensionDays: 30,
+      dueAt: '2026-05-27T16:00:00.000Z',
+      lastDay: '2026-05-27',
+      provisional: false,
+      unpublishedYears: [],
+      paused: false,
+      extensionDays: 30,
     });
   });
 
@@ -31,12 +36,25 @@ describe('clockDeadline', () => {
 
 describe('applyClockEffects', () => {
   const event = { id: 'e7', type: 'case.reply-served', occurredAt: '2026-03-02T02:00:00.000Z', payload: {} };
-  const start = { op: 'start' as const, spec: clockSpecFor('rating-window'), stage: 'original' as const, unitId: DEPT, subject: null,
-    startAt: '2026-03-02T02:00:00.000Z', dueAt: null, divisionCode: null };
+  const start = {
+    op: 'start' as const,
+    spec: clockSpecFor('rating-window'),
+    stage: 'original' as const,
+    unitId: DEPT,
+    subject: null,
+    startAt: '2026-03-02T02:00:00.000Z',
+    dueAt: null,
+    divisionCode: null,
+  };
 
   it('starts a clock once under a deterministic id, and stops it late when its fact comes after the due', () => {
     const [window] = applyClockEffects(applyClockEffects([], [start], event, ctx), [start], event, ctx);
-    expect(window).toMatchObject({ id: 'e7/rating-window/', status: 'running', onDue: { kind: 'window-expired', window: 'rating' }, warns: false });
+    expect(window).toMatchObject({
+      id: 'e7/rating-window/',
+      status: 'running',
+      onDue: { kind: 'window-expired', window: 'rating' },
+      warns: false,
+    });
     const records = applyClockEffects([window as ClockRecord], [start], event, ctx);
     expect(records).toHaveLength(1);
     // 3/2 + 30 = Wed 4/1: a rating on 4/2 comes after it.
@@ -54,7 +72,21 @@ describe('applyClockEffects', () => {
 
 describe('clock specs', () => {
   it('refuses a policy clock that would start on a supervision notice', () => {
-    const policy = { id: 'p', jurisdiction: null, clocks: [{ kind: 'rectify', article: 'x', amount: 5, unit: 'working-day' as const, startsOn: 'case.overdue', extensionMaxDays: 0, pausedBy: [] }] };
+    const policy = {
+      id: 'p',
+      jurisdiction: null,
+      clocks: [
+        {
+          kind: 'rectify',
+          article: 'x',
+          amount: 5,
+          unit: 'working-day' as const,
+          startsOn: 'case.overdue',
+          extensionMaxDays: 0,
+          pausedBy: [],
+        },
+      ],
+    };
     expect(() => resolveClockSpecs([policy])).toThrow(/supervision notice/);
     const onSigning = { ...policy, clocks: [{ ...policy.clocks[0], startsOn: 'case.signed' }] };
     expect(resolveClockSpecs([onSigning]).get('rectify')?.startsOn).toBe('case.signed');

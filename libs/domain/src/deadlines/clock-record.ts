@@ -1,9 +1,10 @@
 import type { Stage } from '@sunshine/contracts';
-import { instantMs, shanghaiDateOf, type LocalDate, type WorkingCalendar } from '../calendar';
+
+import { instantMs, type LocalDate, shanghaiDateOf, type WorkingCalendar } from '../calendar';
 import type { ClockFacts } from '../lifecycle/case-state';
-import { clockEffects, type ClockEffect, type ClockEvent } from './clock-effects';
-import { clockRuleFor, type ClockDueOutcome } from './clock-rules';
-import { computeDeadline, type ClockPause } from './compute-deadline';
+import { type ClockEffect, clockEffects, type ClockEvent } from './clock-effects';
+import { type ClockDueOutcome, clockRuleFor } from './clock-rules';
+import { type ClockPause, computeDeadline } from './compute-deadline';
 import { clockSpecFor, type DeadlinePolicy } from './deadline-policy';
 import { isLate } from './is-late';
 
@@ -150,7 +151,11 @@ function adjusted(record: ClockRecord, effect: Adjustment): ClockRecord {
   return { ...record, pauses, status: pauses.some((p) => p.to === undefined) ? 'paused' : 'running' };
 }
 
-function started(effect: Extract<ClockEffect, { op: 'start' }>, event: ClockEvent & { readonly id: string }, ctx: ClockContext): ClockRecord | null {
+function started(
+  effect: Extract<ClockEffect, { op: 'start' }>,
+  event: ClockEvent & { readonly id: string },
+  ctx: ClockContext,
+): ClockRecord | null {
   const rule = clockRuleFor(effect.spec.kind);
   let startAt: string;
   let givenDueAt: string | null;
@@ -206,7 +211,12 @@ export function applyClockEffects(
     if (record === undefined || !isOpen(record)) continue;
     if (effect.op === 'stop') {
       const due = effect.reason === 'satisfied' ? deadlineOrNull(record, { ...ctx, asOf: event.occurredAt }) : null;
-      next[index] = { ...record, status: effect.reason, stoppedAt: event.occurredAt, late: due === null ? null : isLate(event.occurredAt, due) };
+      next[index] = {
+        ...record,
+        status: effect.reason,
+        stoppedAt: event.occurredAt,
+        late: due === null ? null : isLate(event.occurredAt, due),
+      };
     } else {
       next[index] = adjusted(record, effect);
     }

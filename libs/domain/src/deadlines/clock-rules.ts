@@ -1,4 +1,5 @@
 import type { CitizenWindow, Stage } from '@sunshine/contracts';
+
 import { CLOCK_NOTICE_EVENT_TYPES } from './clock-spec';
 import { HOTLINE_12345_CLOCKS, LAW_DEFAULT_CLOCKS } from './law-default-clocks';
 
@@ -9,9 +10,7 @@ import { HOTLINE_12345_CLOCKS, LAW_DEFAULT_CLOCKS } from './law-default-clocks';
  * - `lapse`: a unit's own right ran out (the objection period, 第23条): recorded in the ledger, no event.
  */
 export type ClockDueOutcome =
-  | { readonly kind: 'overdue' }
-  | { readonly kind: 'window-expired'; readonly window: CitizenWindow }
-  | { readonly kind: 'lapse' };
+  { readonly kind: 'overdue' } | { readonly kind: 'window-expired'; readonly window: CitizenWindow } | { readonly kind: 'lapse' };
 
 /** An event that ends a running clock, with the conditions it must meet. */
 export interface ClockEventMatcher {

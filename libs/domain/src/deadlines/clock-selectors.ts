@@ -1,8 +1,9 @@
 import type { Stage } from '@sunshine/contracts';
+
 import type { LocalDate, WorkingCalendar } from '../calendar';
 import type { CaseState } from '../lifecycle/case-state';
 import { nextStage } from '../taxonomy/stages.taxonomy';
-import { clockHistory, runningClocks, type CaseClock } from './clock-history';
+import { type CaseClock, clockHistory, runningClocks } from './clock-history';
 import type { ClockContext } from './clock-record';
 import { clockRuleFor } from './clock-rules';
 import { computeDeadline } from './compute-deadline';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { petitionTypeSchema, stageSchema } from '@sunshine/contracts';
+import { z } from 'zod';
 
 /** The clocks 《信访工作条例》 sets (EVENTS.md, "Clocks"), plus 12345-hotline style ones. */
 export const ClockKinds = [

@@ -3,9 +3,9 @@ import {
   CalendarTrace,
   defaultWorkingCalendar,
   instantMs,
+  type LocalDate,
   shanghaiDateOf,
   shanghaiEndOfDay,
-  type LocalDate,
   type WorkingCalendar,
 } from '../calendar';
 import type { ClockSpec, ClockUnit } from './clock-spec';
@@ -62,11 +62,7 @@ export interface Deadline {
  *   day; one ending exactly at 00:00 does not touch the next day), overlapping pauses count once, days up to the
  *   start day are ignored. For a working-day clock only the working days inside a pause are added.
  */
-export function computeDeadline(
-  spec: ClockSpec,
-  input: DeadlineInput,
-  calendar: WorkingCalendar = defaultWorkingCalendar(),
-): Deadline {
+export function computeDeadline(spec: ClockSpec, input: DeadlineInput, calendar: WorkingCalendar = defaultWorkingCalendar()): Deadline {
   const amount = resolveAmount(spec, input.amount);
   const extensionDays = resolveExtension(spec, input.extensionDays ?? 0);
   const startAt = new Date(instantMs(input.startAt)).toISOString();

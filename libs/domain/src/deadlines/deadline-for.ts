@@ -1,8 +1,9 @@
 import type { DivisionCode, PetitionType, Stage } from '@sunshine/contracts';
+
 import type { WorkingCalendar } from '../calendar';
 import type { ClockSpec } from './clock-spec';
 import { computeDeadline, type Deadline, type DeadlineInput } from './compute-deadline';
-import { clockSpecFor, resolveClockSpecs, type DeadlinePolicy } from './deadline-policy';
+import { clockSpecFor, type DeadlinePolicy, resolveClockSpecs } from './deadline-policy';
 
 export interface DeadlineContext {
   /** Jurisdictions' policies; the law's defaults apply where none overrides. */

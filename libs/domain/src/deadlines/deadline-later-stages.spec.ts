@@ -1,7 +1,7 @@
-import { clockSpecFor } from './deadline-policy';
-import { computeDeadline } from './compute-deadline';
-import { isLate } from './is-late';
 import { itEndsOnTheLastDay } from './__fixtures__/law-deadline.fixtures';
+import { computeDeadline } from './compute-deadline';
+import { clockSpecFor } from './deadline-policy';
+import { isLate } from './is-late';
 
 // Expected dates worked out by hand from the notices:
 // 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号） — see deadline-original-stage.spec.ts.

@@ -1,6 +1,6 @@
-import { clockSpecFor } from './deadline-policy';
-import { computeDeadline } from './compute-deadline';
 import { itEndsOnTheLastDay } from './__fixtures__/law-deadline.fixtures';
+import { computeDeadline } from './compute-deadline';
+import { clockSpecFor } from './deadline-policy';
 
 // Expected dates worked out by hand from the notices (never with the calendar under test):
 // 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）：
@@ -44,9 +44,7 @@ describe('original-stage clocks (Art 22, 23, 34)', () => {
       article: '《信访工作条例》第34条（第31条第6项）',
     });
     // 10/2 + 10 = 10/12 Sun → 10/13 Mon
-    expect(computeDeadline(clockSpecFor('handling'), { startAt: '2025-08-03T01:00:00Z', extensionDays: 10 }).lastDay).toBe(
-      '2025-10-13',
-    );
+    expect(computeDeadline(clockSpecFor('handling'), { startAt: '2025-08-03T01:00:00Z', extensionDays: 10 }).lastDay).toBe('2025-10-13');
   });
 
   it('refuses an extension beyond 30 days, or on a clock that has none', () => {

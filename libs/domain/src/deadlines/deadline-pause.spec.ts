@@ -1,5 +1,5 @@
-import { clockSpecFor, resolveClockSpecs } from './deadline-policy';
 import { computeDeadline } from './compute-deadline';
+import { clockSpecFor, resolveClockSpecs } from './deadline-policy';
 
 // Art 36: 听证所需时间不计算在前款规定的期限内. A pause covers every Asia/Shanghai day it touches.
 // Base case: re-review requested Tue 2025-06-03 → 30 days → Thu 7/3 (no holiday in June/July 2025: the 2025

@@ -1,7 +1,7 @@
-import { HOTLINE_12345_CLOCKS } from './law-default-clocks';
-import { clockSpecFor, resolveClockSpecs, type DeadlinePolicy } from './deadline-policy';
 import { computeDeadline } from './compute-deadline';
 import { clocksStartingOn, deadlineFor } from './deadline-for';
+import { clockSpecFor, type DeadlinePolicy, resolveClockSpecs } from './deadline-policy';
+import { HOTLINE_12345_CLOCKS } from './law-default-clocks';
 
 // 国务院办公厅关于2026年部分节假日安排的通知：春节 2月15日（周日）至23日（周一）放假调休，共9天。2月14日（周六）、
 // 2月28日（周六）上班.
@@ -22,8 +22,17 @@ describe('clock specs as data per jurisdiction', () => {
     const specs = resolveClockSpecs();
     expect([...specs.keys()].sort()).toEqual(
       [
-        'acceptance', 'assignment-feedback', 'dispatch', 'handling', 'objection', 'rating-window', 're-review-handling',
-        're-review-request-window', 'review-handling', 'review-request-window', 'supervision-order-answer',
+        'acceptance',
+        'assignment-feedback',
+        'dispatch',
+        'handling',
+        'objection',
+        'rating-window',
+        're-review-handling',
+        're-review-request-window',
+        'review-handling',
+        'review-request-window',
+        'supervision-order-answer',
       ].sort(),
     );
     expect(specs.get('objection')).toMatchObject({ amount: 5, unit: 'working-day', startsOn: 'case.dispatched' });
@@ -47,9 +56,11 @@ describe('clock specs as data per jurisdiction', () => {
     expect(clockSpecFor('dispatch', { policies, divisionCode: '410727000000' })).toMatchObject({ amount: 15 });
     expect(clockSpecFor('dispatch', { policies })).toMatchObject({ amount: 15 });
     // Mon 2025-03-03 + 7 = 3/10 Mon
-    expect(computeDeadline(clockSpecFor('dispatch', { policies, divisionCode: '410726000000' }), {
-      startAt: '2025-03-03T02:00:00Z',
-    })).toMatchObject({ lastDay: '2025-03-10', article: '延津县信访工作规定（示例）' });
+    expect(
+      computeDeadline(clockSpecFor('dispatch', { policies, divisionCode: '410726000000' }), {
+        startAt: '2025-03-03T02:00:00Z',
+      }),
+    ).toMatchObject({ lastDay: '2025-03-10', article: '延津县信访工作规定（示例）' });
   });
 
   it('refuses an incomplete new clock', () => {
@@ -60,7 +71,9 @@ describe('clock specs as data per jurisdiction', () => {
 
 describe('clocksStartingOn', () => {
   const kinds = (event: string, facts: Parameters<typeof clocksStartingOn>[1]) =>
-    clocksStartingOn(event, facts).map((c) => c.kind).sort();
+    clocksStartingOn(event, facts)
+      .map((c) => c.kind)
+      .sort();
 
   it('lists the clocks each event starts, by type and stage', () => {
     expect(kinds('case.dispatched', { type: 'claim', stage: 'original' })).toEqual(['acceptance', 'assignment-feedback', 'objection']);

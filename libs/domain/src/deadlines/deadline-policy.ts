@@ -1,7 +1,8 @@
+import { type DivisionCode, divisionCodeSchema } from '@sunshine/contracts';
 import { z } from 'zod';
-import { divisionCodeSchema, type DivisionCode } from '@sunshine/contracts';
+
 import { divisionContains, divisionLevelOf, levelDepth } from '../org/division-code';
-import { clockOverrideSchema, clockSpecSchema, type ClockSpec } from './clock-spec';
+import { clockOverrideSchema, type ClockSpec, clockSpecSchema } from './clock-spec';
 import { DeadlineError } from './deadline-error';
 import { LAW_DEFAULT_CLOCKS } from './law-default-clocks';
 
@@ -67,10 +68,7 @@ function resolveUncached(policies: readonly DeadlinePolicy[], divisionCode?: Div
 }
 
 /** The clock `kind` in force at `divisionCode`; throws `UNKNOWN_CLOCK` when no policy defines it. */
-export function clockSpecFor(
-  kind: string,
-  options: { policies?: readonly DeadlinePolicy[]; divisionCode?: DivisionCode } = {},
-): ClockSpec {
+export function clockSpecFor(kind: string, options: { policies?: readonly DeadlinePolicy[]; divisionCode?: DivisionCode } = {}): ClockSpec {
   const spec = resolveClockSpecs(options.policies, options.divisionCode).get(kind);
   if (!spec) throw new DeadlineError('UNKNOWN_CLOCK', `no clock "${kind}" in force here`);
   return spec;

@@ -1,6 +1,6 @@
 import { defaultWorkingCalendar } from '../calendar';
-import { clockSpecFor } from './deadline-policy';
 import { computeDeadline } from './compute-deadline';
+import { clockSpecFor } from './deadline-policy';
 
 // chinese-days 1.5.7 has no 2027 arrangement (its data ends with the 2026 notice), so any period that consults a
 // 2027 day is provisional: counted on the weekends plus the statutory holidays of 《全国年节及纪念日放假办法》 (2024

@@ -13,7 +13,15 @@ const WARNING = { clock: 'acceptance', stage: 'original', unitId: DEPT, dueAt: '
 describe('unitDuties', () => {
   it('lists the unit’s acceptance duty, running before any warning', () => {
     expect(unitDuties(state, DEPT, clockContext('2025-03-10T00:00:00.000Z'), [])).toEqual([
-      { clock: 'acceptance', label: expect.any(String), article: expect.stringContaining('23'), lastDay: '2025-03-18', dueAt: '2025-03-18T16:00:00.000Z', provisional: false, state: 'running' },
+      {
+        clock: 'acceptance',
+        label: expect.any(String),
+        article: expect.stringContaining('23'),
+        lastDay: '2025-03-18',
+        dueAt: '2025-03-18T16:00:00.000Z',
+        provisional: false,
+        state: 'running',
+      },
     ]);
   });
 

@@ -1,7 +1,8 @@
+import type { AnyCaseEvent } from '@sunshine/contracts';
+
 import { clockHistory } from '../deadlines';
 import { clockContext, playAt, registeredAt } from '../deadlines/__fixtures__/timed-case.fixtures';
 import { BUREAU, commands, DEPT } from '../lifecycle/__fixtures__/case.fixtures';
-import type { AnyCaseEvent } from '@sunshine/contracts';
 import { caseKpiFacts, eventKpiFacts } from './case-kpi-facts';
 
 const dims = { division: '410726100000', channel: 'visit', category: 'labour', persons: 1 };
@@ -29,19 +30,27 @@ describe('caseKpiFacts: what one case counts for', () => {
     // Dispatched Mon 3/3: 15 days end Tue 3/18 (due 2025-03-18T16:00Z).
     const steps = [registeredAt('2025-03-03T01:00:00.000Z'), ['2025-03-03T02:00:00.000Z', commands.dispatch(BUREAU, DEPT)] as const];
     const open = playAt(steps).state;
-    const acceptance = (asOf: string, s = open) => caseKpiFacts(s, clockHistory(s, clockContext(asOf))).filter((f) => f.metric === 'acceptance');
+    const acceptance = (asOf: string, s = open) =>
+      caseKpiFacts(s, clockHistory(s, clockContext(asOf))).filter((f) => f.metric === 'acceptance');
     expect(acceptance('2025-03-18T15:59:59.999Z')).toEqual([]);
     expect(acceptance('2025-03-18T16:00:00.000Z')).toEqual([
       { key: 'acceptance/e2/acceptance/', metric: 'acceptance', outcome: 'overdue', unitId: DEPT, day: '2025-03-18', ...dims },
     ]);
-    const decided = playAt([...steps, ['2025-03-04T02:00:00.000Z', commands.sign(DEPT)], ['2025-03-19T02:00:00.000Z', commands.accept(DEPT, 'petition')]]).state;
+    const decided = playAt([
+      ...steps,
+      ['2025-03-04T02:00:00.000Z', commands.sign(DEPT)],
+      ['2025-03-19T02:00:00.000Z', commands.accept(DEPT, 'petition')],
+    ]).state;
     expect(acceptance('2025-03-19T02:00:00.000Z', decided)).toEqual([
       { key: 'acceptance/e2/acceptance/', metric: 'acceptance', outcome: 'late', unitId: DEPT, day: '2025-03-19', ...dims },
     ]);
   });
 
   it('counts nothing of an accusation (the accused must learn nothing of it, not even a count)', () => {
-    const { state } = playAt([registeredAt('2025-03-03T01:00:00.000Z', { type: 'accusation' }), ['2025-03-03T02:00:00.000Z', commands.dispatch(BUREAU, DEPT)]]);
+    const { state } = playAt([
+      registeredAt('2025-03-03T01:00:00.000Z', { type: 'accusation' }),
+      ['2025-03-03T02:00:00.000Z', commands.dispatch(BUREAU, DEPT)],
+    ]);
     expect(caseKpiFacts(state, clockHistory(state, clockContext('2025-04-01T00:00:00.000Z')))).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import type { AnyCaseEvent, PayloadOf, RatingSubject, Stage } from '@sunshine/contracts';
+
 import { shanghaiDateOf } from '../calendar';
-import { clockRuleFor, isLate, type CaseClock } from '../deadlines';
+import { type CaseClock, clockRuleFor, isLate } from '../deadlines';
 import type { CaseState } from '../lifecycle/case-state';
 import type { KpiFact, KpiMetric } from './kpi-fact';
 
@@ -37,9 +38,20 @@ export function ratingKept(after: CaseState, p: PayloadOf<'petition.rated'>): bo
 }
 
 type Dims = Pick<KpiFact, 'division' | 'channel' | 'category' | 'persons'>;
-const dimsOf = (s: CaseState): Dims => ({ division: s.placeCode ?? '', channel: s.channel ?? '', category: s.category ?? '', persons: s.headCount });
-const fact = (d: Dims, key: string, metric: KpiMetric, outcome: string, unitId: string, at: string): KpiFact =>
-  ({ key, metric, outcome, unitId, day: at.length === 10 ? at : shanghaiDateOf(at), ...d });
+const dimsOf = (s: CaseState): Dims => ({
+  division: s.placeCode ?? '',
+  channel: s.channel ?? '',
+  category: s.category ?? '',
+  persons: s.headCount,
+});
+const fact = (d: Dims, key: string, metric: KpiMetric, outcome: string, unitId: string, at: string): KpiFact => ({
+  key,
+  metric,
+  outcome,
+  unitId,
+  day: at.length === 10 ? at : shanghaiDateOf(at),
+  ...d,
+});
 
 /** A duty clock's outcome: done on time or late, or overdue (running past its due, or superseded after it). */
 function dutyOutcome(c: CaseClock): { outcome: 'on-time' | 'late' | 'overdue'; at: string } | null {
@@ -96,7 +108,9 @@ export function caseKpiFacts(state: CaseState, clocks: readonly CaseClock[]): Kp
   for (const stage of ['original', 'review', 're-review'] as const) {
     const record = state.stages[stage];
     if (record?.repliedAt && record.reply) {
-      facts.push(fact(d, `replied/${stage}`, 'replied', stage, ratedUnitOf(state, stage, 'handling-unit', record.reply.unitId), record.repliedAt));
+      facts.push(
+        fact(d, `replied/${stage}`, 'replied', stage, ratedUnitOf(state, stage, 'handling-unit', record.reply.unitId), record.repliedAt),
+      );
     }
   }
   const rated = state.stages.original?.acceptedByUnitId;

@@ -1,5 +1,5 @@
 import { divisionContains } from '../org';
-import { TERRITORY_OVERSEER_KINDS, type CaseViewer } from '../visibility';
+import { type CaseViewer, TERRITORY_OVERSEER_KINDS } from '../visibility';
 
 /** Whose figures are asked for: a territory's (by the place of its cases) or a unit's. */
 export type FigureSubject =

@@ -20,7 +20,11 @@ describe('KPI periods (Asia/Shanghai calendar periods)', () => {
 
   it('gives 环比 (the period before) and 同比 (the same period a year earlier)', () => {
     expect(previousKpiPeriod(kpiPeriodOf('month', '2026-01-15'))).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
-    expect(previousKpiPeriod(kpiPeriodOf('bi-month', '2026-03-01'))).toMatchObject({ from: '2026-01-01', to: '2026-02-28', label: '2026-B1' });
+    expect(previousKpiPeriod(kpiPeriodOf('bi-month', '2026-03-01'))).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-02-28',
+      label: '2026-B1',
+    });
     expect(previousKpiPeriod(kpiPeriodOf('quarter', '2026-01-01'))).toMatchObject({ label: '2025-Q4' });
     expect(samePeriodLastYear(kpiPeriodOf('month', '2026-11-03'))).toMatchObject({ from: '2025-11-01', to: '2025-11-30' });
     expect(samePeriodLastYear(kpiPeriodOf('day', '2028-02-29'))).toMatchObject({ from: '2027-02-28' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { addDays, assertLocalDate, dayOfWeek, type LocalDate } from '../calendar';
 
 /** Calendar periods of the KPIs, in Asia/Shanghai: 日 / 周 (Monday–Sunday) / 月 / 双月 / 季 / 年. */

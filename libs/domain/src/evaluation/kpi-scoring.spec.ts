@@ -1,6 +1,6 @@
-import { kpiFigures, type KpiCounts } from './kpi-figures';
-import { rankScores, scoreOf, scoringSchemeSchema, type ScoringScheme } from './scoring-scheme';
+import { type KpiCounts, kpiFigures } from './kpi-figures';
 import { outsidePeerNorm } from './peer-norm';
+import { rankScores, scoreOf, type ScoringScheme, scoringSchemeSchema } from './scoring-scheme';
 import { longestDissatisfiedRun } from './staff-streak';
 
 const one = (n: number, persons = n) => ({ n, persons });
@@ -50,7 +50,12 @@ describe('KPI figures, scores and rankings', () => {
   it('ranks (shared ranks on ties) and draws the red and black lists', () => {
     const s = (subject: string, score: number) => ({ subject, score, earned: {}, deducted: {}, bonus: {} });
     const ranking = rankScores([s('B', 90), s('A', 70), s('C', 90), s('D', 85)], scheme.lists);
-    expect(ranking.rows.map((r) => [r.subject, r.rank])).toEqual([['B', 1], ['C', 1], ['D', 3], ['A', 4]]);
+    expect(ranking.rows.map((r) => [r.subject, r.rank])).toEqual([
+      ['B', 1],
+      ['C', 1],
+      ['D', 3],
+      ['A', 4],
+    ]);
     expect(ranking.red).toEqual(['B']);
     expect(ranking.black).toEqual(['A']);
     expect(rankScores([s('A', 85)], scheme.lists)).toMatchObject({ red: ['A'], black: [] });
@@ -59,7 +64,11 @@ describe('KPI figures, scores and rankings', () => {
   it('finds the longest run of 不满意', () => {
     const r = (id: string, score: 'satisfied' | 'basically-satisfied' | 'dissatisfied') => ({ id, score });
     expect(longestDissatisfiedRun([r('a', 'dissatisfied'), r('b', 'satisfied'), r('c', 'dissatisfied')])).toEqual([r('a', 'dissatisfied')]);
-    expect(longestDissatisfiedRun([r('a', 'satisfied'), r('b', 'dissatisfied'), r('c', 'dissatisfied'), r('d', 'basically-satisfied')]).map((x) => x.id)).toEqual(['b', 'c']);
+    expect(
+      longestDissatisfiedRun([r('a', 'satisfied'), r('b', 'dissatisfied'), r('c', 'dissatisfied'), r('d', 'basically-satisfied')]).map(
+        (x) => x.id,
+      ),
+    ).toEqual(['b', 'c']);
     expect(longestDissatisfiedRun([])).toEqual([]);
   });
 });
@@ -68,7 +77,14 @@ describe('outsidePeerNorm', () => {
   it('names a unit whose satisfaction is far from its peers', () => {
     // Peers of E: 0.8, 0.82, 0.78, 0.8 → mean 0.8, σ ≈ 0.0141; E at 1.0 is 14σ away. Each of A–D stays within its peers' norm
     // only where E widens it: A's peers (0.82, 0.78, 0.8, 1.0) have mean 0.85, σ ≈ 0.0866, and 0.8 is inside.
-    const rates = [{ id: 'A', rate: 0.8 }, { id: 'B', rate: 0.82 }, { id: 'C', rate: 0.78 }, { id: 'D', rate: 0.8 }, { id: 'E', rate: 1 }, { id: 'F', rate: null }];
+    const rates = [
+      { id: 'A', rate: 0.8 },
+      { id: 'B', rate: 0.82 },
+      { id: 'C', rate: 0.78 },
+      { id: 'D', rate: 0.8 },
+      { id: 'E', rate: 1 },
+      { id: 'F', rate: null },
+    ];
     expect(outsidePeerNorm(rates)).toEqual(['E']);
     expect(outsidePeerNorm(rates.slice(0, 3))).toEqual([]);
   });

@@ -1,10 +1,31 @@
 import { z } from 'zod';
+
 import type { KpiFigures } from './kpi-figures';
 
 /** The rates a scheme may weigh (keys of KpiFigures). */
-export const SCORED_RATES = ['timelyAcceptance', 'onTimeReply', 'ratingParticipation', 'satisfactionHandling', 'satisfactionBureau', 'onceResolution', 'resolution'] as const;
+export const SCORED_RATES = [
+  'timelyAcceptance',
+  'onTimeReply',
+  'ratingParticipation',
+  'satisfactionHandling',
+  'satisfactionBureau',
+  'onceResolution',
+  'resolution',
+] as const;
 /** The counts a deduction or bonus may read (keys of KpiFigures.counts). */
-export const SCORED_COUNTS = ['cases', 'persons', 'collectiveCases', 'collectivePersons', 'skipLevelCases', 'orders', 'reminders', 'forwarded', 'assigned', 'objections', 'overdue'] as const;
+export const SCORED_COUNTS = [
+  'cases',
+  'persons',
+  'collectiveCases',
+  'collectivePersons',
+  'skipLevelCases',
+  'orders',
+  'reminders',
+  'forwarded',
+  'assigned',
+  'objections',
+  'overdue',
+] as const;
 
 const points = z.number().min(0).max(1000);
 
@@ -18,7 +39,17 @@ export const scoringSchemeSchema = z.object({
   /** Points deducted per unit of a count (e.g. 1 per overdue duty, 2 per 督办, 0.5 per 越级访). */
   deductions: z.partialRecord(z.enum(SCORED_COUNTS), points),
   /** 加分项: `points` when `count` ≤ `atMost` (e.g. 2 points for no skip-level visit). */
-  bonuses: z.array(z.object({ code: z.string().min(1).max(40), label: z.string().min(1).max(80), count: z.enum(SCORED_COUNTS), atMost: z.number().int().min(0), points })).max(20),
+  bonuses: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(40),
+        label: z.string().min(1).max(80),
+        count: z.enum(SCORED_COUNTS),
+        atMost: z.number().int().min(0),
+        points,
+      }),
+    )
+    .max(20),
   lists: z.object({
     /** 红榜: the top N, each at or above `redAtLeast` when set. */
     top: z.number().int().min(0).max(50),
@@ -70,7 +101,10 @@ export interface Ranking {
 export function rankScores(scores: readonly SubjectScore[], lists: ScoringScheme['lists']): Ranking {
   const sorted = [...scores].sort((a, b) => b.score - a.score || a.subject.localeCompare(b.subject));
   const rows = sorted.map((s) => ({ ...s, rank: sorted.findIndex((o) => o.score === s.score) + 1 }));
-  const red = rows.slice(0, lists.top).filter((r) => lists.redAtLeast === undefined || r.score >= lists.redAtLeast).map((r) => r.subject);
+  const red = rows
+    .slice(0, lists.top)
+    .filter((r) => lists.redAtLeast === undefined || r.score >= lists.redAtLeast)
+    .map((r) => r.subject);
   const black = rows
     .slice(Math.max(rows.length - lists.bottom, 0))
     .filter((r) => !red.includes(r.subject) && (lists.blackBelow === undefined || r.score < lists.blackBelow))

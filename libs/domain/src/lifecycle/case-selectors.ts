@@ -1,7 +1,8 @@
-import type { PetitionFacts } from '../routing/petition-facts';
-import { DEFAULT_CLAIM_ROUTE, ClaimRouteTaxonomy } from '../taxonomy/claim-routes.taxonomy';
-import { emptyStageRecord, type CaseState, type StageRecord } from './case-state';
 import type { RatingEntry, RatingSubject, Stage } from '@sunshine/contracts';
+
+import type { PetitionFacts } from '../routing/petition-facts';
+import { ClaimRouteTaxonomy, DEFAULT_CLAIM_ROUTE } from '../taxonomy/claim-routes.taxonomy';
+import { type CaseState, emptyStageRecord, type StageRecord } from './case-state';
 
 /** The record of a stage (the current one by default); an empty record when the stage never opened. */
 export function stageRecord(state: CaseState, stage: Stage = state.stage): StageRecord {
@@ -54,7 +55,10 @@ export function petitionFactsOf(state: CaseState): PetitionFacts | null {
  * case was not assigned to it. A case folded before assignments were kept reads its latest 交办 (reported when a
  * report came after the latest dispatch).
  */
-export function assignmentOwedBy(state: CaseState, unitId: string): { readonly unitId: string; readonly bureauUnitId: string } | 'reported' | null {
+export function assignmentOwedBy(
+  state: CaseState,
+  unitId: string,
+): { readonly unitId: string; readonly bureauUnitId: string } | 'reported' | null {
   const own = state.assignments.filter((a) => a.unitId === unitId);
   if (own.length > 0) return own.find((a) => !a.reported) ?? 'reported';
   const latest = state.assignment;

@@ -9,8 +9,18 @@ import { reviveCaseState } from './revive-case-state';
 describe('the case’s clock log', () => {
   it('keeps exactly the payload fields the clock rules read', () => {
     expect(CLOCK_PAYLOAD_FIELDS).toEqual([
-      'answerDueAt', 'days', 'feedbackDueAt', 'mode', 'orderId', 'receivedAt', 'receivingUnitId', 'requestedAt', 'servedAt',
-      'stage', 'toUnitId', 'unitId',
+      'answerDueAt',
+      'days',
+      'feedbackDueAt',
+      'mode',
+      'orderId',
+      'receivedAt',
+      'receivingUnitId',
+      'requestedAt',
+      'servedAt',
+      'stage',
+      'toUnitId',
+      'unitId',
     ]);
   });
 
@@ -33,7 +43,13 @@ describe('the case’s clock log', () => {
   it('leaves out supervision’s notices, which no clock rule reads, and a redelivered event', () => {
     expect(CLOCK_LOG_SKIPPED_TYPES).toEqual(['case.deadline-warning', 'case.overdue', 'case.window-expired']);
     const { state } = play(answeredSteps().slice(0, 2));
-    const notice = { id: 'n1', type: 'case.overdue', version: 1, occurredAt: '2025-03-20T00:00:00.000Z', payload: samplePayloads['case.overdue'] };
+    const notice = {
+      id: 'n1',
+      type: 'case.overdue',
+      version: 1,
+      occurredAt: '2025-03-20T00:00:00.000Z',
+      payload: samplePayloads['case.overdue'],
+    };
     const afterNotice = evolve(state, notice).state;
     expect(afterNotice.version).toBe(state.version + 1);
     expect(afterNotice.clockLog).toHaveLength(2);

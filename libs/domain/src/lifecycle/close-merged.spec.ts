@@ -1,5 +1,5 @@
-import { runningClocks } from '../deadlines/clock-history';
 import { clockContext, playAt, type TimedStep } from '../deadlines/__fixtures__/timed-case.fixtures';
+import { runningClocks } from '../deadlines/clock-history';
 import { BUREAU, commands, DEPT, OTHER_CASE_ID } from './__fixtures__/case.fixtures';
 import type { CaseCommand } from './case-command';
 import { decide } from './decide';
@@ -7,7 +7,12 @@ import { decide } from './decide';
 const merge: CaseCommand = { name: 'merge', payload: { matchedCaseId: OTHER_CASE_ID, score: 0.93 } };
 const closeMerged = (mergedInto = OTHER_CASE_ID): CaseCommand => ({
   name: 'close-merged',
-  payload: { unitId: DEPT, reason: { code: 'merged', text: '并入4107262025000002号办理' }, mergedInto, mergedIntoCaseNumber: '4107262025000002' },
+  payload: {
+    unitId: DEPT,
+    reason: { code: 'merged', text: '并入4107262025000002号办理' },
+    mergedInto,
+    mergedIntoCaseNumber: '4107262025000002',
+  },
 });
 const assign = commands.dispatch(BUREAU, DEPT, 'assign');
 // 交办 to the department on 2025-03-03 (report due 2025-04-02), signed; merged (并单) into the earlier case on 2025-03-05.
@@ -37,6 +42,9 @@ describe('a merged case (并单) ends', () => {
     const signed = playAt(assigned).state;
     expect(decide(signed, closeMerged())).toMatchObject({ ok: false, error: { code: 'INVALID_COMMAND' } });
     const merged = playAt([...assigned, ['2025-03-05T01:00:00.000Z', merge]]).state;
-    expect(decide(merged, closeMerged('0190a6b2-7c3e-7a1b-8c2d-000000000009'))).toMatchObject({ ok: false, error: { code: 'INVALID_COMMAND' } });
+    expect(decide(merged, closeMerged('0190a6b2-7c3e-7a1b-8c2d-000000000009'))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_COMMAND' },
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { CaseStatuses, type CaseLogEventType, type CaseStatus, type PayloadOf } from '@sunshine/contracts';
+import { type CaseLogEventType, type CaseStatus, CaseStatuses, type PayloadOf } from '@sunshine/contracts';
+
 import type { CaseCommand, CommandName, CommandOf } from './case-command';
 import type { CaseState } from './case-state';
 import type { DecisionErrorCode } from './decision-error';

@@ -1,8 +1,8 @@
+import { BUREAU, commands, DEPT, play } from './__fixtures__/case.fixtures';
 import type { CaseCommand } from './case-command';
 import { initialCaseState } from './case-state';
-import { DecisionMessages } from './decision-error';
 import { decide } from './decide';
-import { BUREAU, DEPT, commands, play } from './__fixtures__/case.fixtures';
+import { DecisionMessages } from './decision-error';
 
 describe('decide and the contracts', () => {
   it('refuses a payload that breaks its contract, saying which field, and emits nothing', () => {

@@ -1,14 +1,9 @@
+import { BUREAU, commands, DEPT, play, TOWN } from './__fixtures__/case.fixtures';
 import type { CaseCommand } from './case-command';
 import { stageRecord } from './case-selectors';
 import { decide } from './decide';
-import { BUREAU, DEPT, TOWN, commands, play } from './__fixtures__/case.fixtures';
 
-const accepted = [
-  commands.register(),
-  commands.dispatch(BUREAU, DEPT, 'assign'),
-  commands.sign(DEPT),
-  commands.accept(DEPT, 'petition'),
-];
+const accepted = [commands.register(), commands.dispatch(BUREAU, DEPT, 'assign'), commands.sign(DEPT), commands.accept(DEPT, 'petition')];
 const inProgress = [...accepted, commands.startHandling(DEPT)];
 const hearing = (name: 'start-hearing' | 'end-hearing'): CaseCommand => ({ name, payload: { unitId: DEPT } });
 

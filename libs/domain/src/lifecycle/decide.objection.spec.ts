@@ -1,5 +1,5 @@
+import { BUREAU, commands, DEPT, play, TOWN } from './__fixtures__/case.fixtures';
 import { decide } from './decide';
-import { BUREAU, DEPT, TOWN, commands, play } from './__fixtures__/case.fixtures';
 
 const forwarded = [commands.register(), commands.dispatch(BUREAU, DEPT), commands.sign(DEPT)];
 

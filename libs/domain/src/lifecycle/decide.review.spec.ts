@@ -1,7 +1,18 @@
+import {
+  answeredSteps,
+  BUREAU,
+  CITY,
+  commands,
+  COUNTY,
+  DEPT,
+  envelope,
+  play,
+  reReviewAcceptedSteps,
+  T0,
+} from './__fixtures__/case.fixtures';
 import type { CaseCommand } from './case-command';
 import { decide } from './decide';
 import { evolve } from './evolve';
-import { BUREAU, CITY, COUNTY, DEPT, T0, answeredSteps, commands, envelope, play, reReviewAcceptedSteps } from './__fixtures__/case.fixtures';
 
 const expire = (window: 'rating' | 'review' | 're-review', stage: 'original' | 'review'): CaseCommand => ({
   name: 'expire-window',
@@ -110,18 +121,40 @@ describe('closing, rating and windows', () => {
   it('lets the petitioner’s own rating replace a callback rating, and never the reverse', () => {
     const called = play([...answeredSteps(), commands.rate('original', DEPT, 'satisfied', 'staff-callback')]).state;
     expect(called.stages.original?.ratings).toEqual({ 'handling-unit': 'satisfied' });
-    expect(decide(called, commands.rate('original', DEPT, 'satisfied', 'staff-callback'))).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } });
-    const own = play([...answeredSteps(), commands.rate('original', DEPT, 'satisfied', 'staff-callback'), commands.rate('original', DEPT, 'dissatisfied')]).state;
-    expect([own.stages.original?.ratings, own.stages.original?.ratedBy]).toEqual([{ 'handling-unit': 'dissatisfied' }, { 'handling-unit': 'citizen' }]);
-    expect(decide(own, commands.rate('original', DEPT, 'satisfied', 'staff-callback'))).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } });
+    expect(decide(called, commands.rate('original', DEPT, 'satisfied', 'staff-callback'))).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_RATED' },
+    });
+    const own = play([
+      ...answeredSteps(),
+      commands.rate('original', DEPT, 'satisfied', 'staff-callback'),
+      commands.rate('original', DEPT, 'dissatisfied'),
+    ]).state;
+    expect([own.stages.original?.ratings, own.stages.original?.ratedBy]).toEqual([
+      { 'handling-unit': 'dissatisfied' },
+      { 'handling-unit': 'citizen' },
+    ]);
+    expect(decide(own, commands.rate('original', DEPT, 'satisfied', 'staff-callback'))).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_RATED' },
+    });
     expect(decide(own, commands.rate('original', DEPT, 'satisfied'))).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } });
   });
 
   it('keeps the petitioner’s rating when a callback rating arrives after it on the log', () => {
     const own = play([...answeredSteps(), commands.rate('original', DEPT, 'dissatisfied')]).state;
-    const callback = { stage: 'original', subject: 'handling-unit', unitId: DEPT, score: 'satisfied', enteredBy: 'staff-callback' } as const;
+    const callback = {
+      stage: 'original',
+      subject: 'handling-unit',
+      unitId: DEPT,
+      score: 'satisfied',
+      enteredBy: 'staff-callback',
+    } as const;
     const late = evolve(own, envelope({ type: 'petition.rated', payload: callback })).state;
-    expect([late.stages.original?.ratings, late.stages.original?.ratedBy]).toEqual([{ 'handling-unit': 'dissatisfied' }, { 'handling-unit': 'citizen' }]);
+    expect([late.stages.original?.ratings, late.stages.original?.ratedBy]).toEqual([
+      { 'handling-unit': 'dissatisfied' },
+      { 'handling-unit': 'citizen' },
+    ]);
   });
 
   it('does not expire a review window once the review was asked for', () => {

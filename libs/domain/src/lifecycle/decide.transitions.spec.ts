@@ -1,13 +1,24 @@
 import { CaseStatuses } from '@sunshine/contracts';
+
+import { BUREAU, CASE_ID, CITY_BUREAU, commands, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0, TOWN } from './__fixtures__/case.fixtures';
 import type { CaseCommand, CommandName } from './case-command';
-import { emptyStageRecord, initialCaseState, type CaseState, type StageRecord } from './case-state';
+import { type CaseState, emptyStageRecord, initialCaseState, type StageRecord } from './case-state';
 import type { StatusKey } from './command-spec';
-import { CommandNames, allowedCommands, decide } from './decide';
-import { BUREAU, CASE_ID, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0, TOWN, commands } from './__fixtures__/case.fixtures';
+import { allowedCommands, CommandNames, decide } from './decide';
 
 // Commands that set flags or record facts in every status after registration (a clock that outlives the case, such as
 // the 交办 report still owed, warns and goes overdue after it ended).
-const ANY: CommandName[] = ['correct', 'merge', 'rate', 'expire-window', 'warn-deadline', 'mark-overdue', 'answer-supervision-order', 'remind-supervision-order', 'clear-backlog'];
+const ANY: CommandName[] = [
+  'correct',
+  'merge',
+  'rate',
+  'expire-window',
+  'warn-deadline',
+  'mark-overdue',
+  'answer-supervision-order',
+  'remind-supervision-order',
+  'clear-backlog',
+];
 // Supervision's commands while the case is open, the withdrawal, and the end of a merged case (并单).
 const OPEN: CommandName[] = [
   'close-merged',
@@ -147,7 +158,10 @@ const scenarios: Record<CommandName, Scenario> = {
   },
   close: { command: commands.close(DEPT), prepare: (s) => withOriginal(s, served) },
   'close-merged': {
-    command: { name: 'close-merged', payload: { unitId: DEPT, reason: { code: 'merged' }, mergedInto: OTHER_CASE_ID, mergedIntoCaseNumber: '4107262025000002' } },
+    command: {
+      name: 'close-merged',
+      payload: { unitId: DEPT, reason: { code: 'merged' }, mergedInto: OTHER_CASE_ID, mergedIntoCaseNumber: '4107262025000002' },
+    },
     prepare: (s) => ({ ...s, flags: { ...s.flags, repeatOf: OTHER_CASE_ID } }),
   },
   finalize: {

@@ -1,15 +1,9 @@
 import { EventCatalog } from '@sunshine/contracts';
+
 import type { CaseCommand, CommandName } from './case-command';
 import type { CaseState } from './case-state';
-import {
-  isRefusal,
-  statusKey,
-  type CommandSpec,
-  type DecidedEvent,
-  type SpecTable,
-  type StatusKey,
-} from './command-spec';
-import { DecisionMessages, type DecisionError, type DecisionErrorCode } from './decision-error';
+import { type CommandSpec, type DecidedEvent, isRefusal, type SpecTable, type StatusKey, statusKey } from './command-spec';
+import { type DecisionError, type DecisionErrorCode, DecisionMessages } from './decision-error';
 import { dispatchCommands } from './dispatch.commands';
 import { handlingCommands } from './handling.commands';
 import { intakeCommands } from './intake.commands';
@@ -17,8 +11,7 @@ import { stageCommands } from './stage.commands';
 import { supervisionCommands } from './supervision.commands';
 
 export type Decision =
-  | { readonly ok: true; readonly events: readonly DecidedEvent[] }
-  | { readonly ok: false; readonly error: DecisionError };
+  { readonly ok: true; readonly events: readonly DecidedEvent[] } | { readonly ok: false; readonly error: DecisionError };
 
 /** The one transition definition: every command with its allowed statuses and rules. */
 const specs: SpecTable<CommandName> = {
@@ -69,12 +62,7 @@ export function allowedCommands(status: StatusKey | null): CommandName[] {
   return CommandNames.filter((name) => specs[name].from.includes(key));
 }
 
-function refused(
-  state: CaseState,
-  command: CommandName,
-  code: DecisionErrorCode,
-  details?: readonly string[],
-): Decision {
+function refused(state: CaseState, command: CommandName, code: DecisionErrorCode, details?: readonly string[]): Decision {
   const error: DecisionError = {
     code,
     status: state.status,

@@ -1,4 +1,5 @@
 import type { CaseStatus } from '@sunshine/contracts';
+
 import type { CommandName } from './case-command';
 
 /** Why decide refused a command. Services map codes to HTTP statuses; the messages are for people (zh-CN and en). */

@@ -1,4 +1,5 @@
 import type { DispatchMode, OrgUnitSnapshot } from '@sunshine/contracts';
+
 import { divisionContains } from '../org/division-code';
 import type { OrgDirectory } from '../org/org-directory';
 import { BUREAU_KINDS } from '../org/unit-catalogue';

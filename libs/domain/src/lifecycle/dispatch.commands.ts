@@ -1,6 +1,6 @@
 import type { CommandOf } from './case-command';
 import type { CaseState } from './case-state';
-import { event, notHolder, refuse, type DecidedEvent, type Outcome, type SpecTable } from './command-spec';
+import { type DecidedEvent, event, notHolder, type Outcome, refuse, type SpecTable } from './command-spec';
 
 type DispatchCommand =
   | 'dispatch'
@@ -35,13 +35,11 @@ export const dispatchCommands: SpecTable<DispatchCommand> = {
   'raise-objection': { from: ['dispatched', 'signed'], run: raiseObjection },
   'approve-objection': {
     from: ['objection-pending'],
-    run: (s, c) =>
-      decideObjection(s, c.payload.bureauUnitId, (unitId) => event('case.objection-approved', { ...c.payload, unitId })),
+    run: (s, c) => decideObjection(s, c.payload.bureauUnitId, (unitId) => event('case.objection-approved', { ...c.payload, unitId })),
   },
   'reject-objection': {
     from: ['objection-pending'],
-    run: (s, c) =>
-      decideObjection(s, c.payload.bureauUnitId, (unitId) => event('case.objection-rejected', { ...c.payload, unitId })),
+    run: (s, c) => decideObjection(s, c.payload.bureauUnitId, (unitId) => event('case.objection-rejected', { ...c.payload, unitId })),
   },
 };
 

@@ -19,7 +19,10 @@ export const dispatchEvolvers = evolverTable({
         assignment: p.mode === 'assign' ? { unitId: p.toUnitId, bureauUnitId: p.fromUnitId } : state.assignment,
         assignments:
           p.mode === 'assign'
-            ? [...state.assignments.filter((a) => a.unitId !== p.toUnitId), { unitId: p.toUnitId, bureauUnitId: p.fromUnitId, reported: false }]
+            ? [
+                ...state.assignments.filter((a) => a.unitId !== p.toUnitId),
+                { unitId: p.toUnitId, bureauUnitId: p.fromUnitId, reported: false },
+              ]
             : state.assignments,
         flags: { ...state.flags, manualDispatch: null },
       },
@@ -28,15 +31,13 @@ export const dispatchEvolvers = evolverTable({
     return patchStage(moved, p.stage, { dispatchedAt: meta.occurredAt });
   },
   'case.manual-dispatch-required': (state, p) => patchFlags(state, { manualDispatch: p.reason.code }),
-  'case.signed': (state, p, meta) =>
-    patchStage(hold({ ...state, status: 'signed' }, p.unitId), state.stage, { signedAt: meta.occurredAt }),
+  'case.signed': (state, p, meta) => patchStage(hold({ ...state, status: 'signed' }, p.unitId), state.stage, { signedAt: meta.occurredAt }),
   'case.handler-assigned': (state, p) => ({ ...state, handlerId: p.handlerId }),
   'case.accepted': (state, p, meta) =>
-    updateStage(
-      { ...state, status: 'accepted', claimRoute: p.claimRoute ?? state.claimRoute },
-      state.stage,
-      (r) => ({ acceptedAt: r.acceptedAt ?? meta.occurredAt, acceptedByUnitId: r.acceptedByUnitId ?? p.unitId }),
-    ),
+    updateStage({ ...state, status: 'accepted', claimRoute: p.claimRoute ?? state.claimRoute }, state.stage, (r) => ({
+      acceptedAt: r.acceptedAt ?? meta.occurredAt,
+      acceptedByUnitId: r.acceptedByUnitId ?? p.unitId,
+    })),
   'case.not-accepted': (state, _p, meta) =>
     patchStage({ ...state, status: 'not-accepted' }, state.stage, { notAcceptedAt: meta.occurredAt }),
   'case.objection-raised': (state, p) => ({

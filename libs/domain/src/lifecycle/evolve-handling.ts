@@ -27,8 +27,7 @@ export const handlingEvolvers = evolverTable({
       repliedAt: meta.occurredAt,
       reply: { unitId: p.unitId, outcome: p.outcome, documentRef: p.replyDocumentRef, approvedBy: p.approvedBy },
     }),
-  'case.reply-served': (state, p) =>
-    patchStage(state, state.stage, { servedAt: p.servedAt, servedMethod: p.method }),
+  'case.reply-served': (state, p) => patchStage(state, state.stage, { servedAt: p.servedAt, servedMethod: p.method }),
   // The next stage starts at the higher unit: `dispatched` again, with fresh per-stage facts.
   'case.stage-opened': (state, p, meta) => {
     const opened = hold(
@@ -53,10 +52,10 @@ export const handlingEvolvers = evolverTable({
     });
   },
   'case.closed': (state, p, meta) => {
-    const mergedInto = p.reason.code === 'merged' && p.mergedInto ? { caseId: p.mergedInto, caseNumber: p.mergedIntoCaseNumber ?? null } : null;
+    const mergedInto =
+      p.reason.code === 'merged' && p.mergedInto ? { caseId: p.mergedInto, caseNumber: p.mergedIntoCaseNumber ?? null } : null;
     const closed = mergedInto ? patchFlags(state, { mergedInto }) : state;
     return patchStage({ ...closed, status: 'closed' }, state.stage, { endedAt: meta.occurredAt });
   },
-  'case.finalized': (state, _p, meta) =>
-    patchStage({ ...state, status: 'finalized' }, state.stage, { endedAt: meta.occurredAt }),
+  'case.finalized': (state, _p, meta) => patchStage({ ...state, status: 'finalized' }, state.stage, { endedAt: meta.occurredAt }),
 });

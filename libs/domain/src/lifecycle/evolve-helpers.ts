@@ -1,5 +1,6 @@
 import type { CaseLogEventType, PayloadOf, Stage } from '@sunshine/contracts';
-import { emptyStageRecord, type CaseFlags, type CaseState, type StageRecord } from './case-state';
+
+import { type CaseFlags, type CaseState, emptyStageRecord, type StageRecord } from './case-state';
 
 /** What evolve knows of an event besides its payload. */
 export interface EventMeta {
@@ -22,11 +23,7 @@ export function patchStage(state: CaseState, stage: Stage, patch: Partial<StageR
 }
 
 /** Applies `patch(record)` to the stage's record. */
-export function updateStage(
-  state: CaseState,
-  stage: Stage,
-  patch: (record: StageRecord) => Partial<StageRecord>,
-): CaseState {
+export function updateStage(state: CaseState, stage: Stage, patch: (record: StageRecord) => Partial<StageRecord>): CaseState {
   return patchStage(state, stage, patch(state.stages[stage] ?? emptyStageRecord));
 }
 

@@ -1,11 +1,12 @@
-import { CaseStatuses, type CaseLogEventType } from '@sunshine/contracts';
+import { type CaseLogEventType, CaseStatuses } from '@sunshine/contracts';
 import fc from 'fast-check';
-import type { CaseCommand } from './case-command';
-import { initialCaseState, type CaseState } from './case-state';
-import { decide } from './decide';
-import { evolve, type EvolvableEvent } from './evolve';
-import { BUREAU, CITY, COUNTY, DEPT, TOWN, commands, envelope } from './__fixtures__/case.fixtures';
+
+import { BUREAU, CITY, commands, COUNTY, DEPT, envelope, TOWN } from './__fixtures__/case.fixtures';
 import { samplePayloads } from './__fixtures__/sample-payloads';
+import type { CaseCommand } from './case-command';
+import { type CaseState, initialCaseState } from './case-state';
+import { decide } from './decide';
+import { type EvolvableEvent, evolve } from './evolve';
 
 const knownTypes = Object.keys(samplePayloads) as CaseLogEventType[];
 
@@ -24,10 +25,12 @@ function withoutOneField(payload: object, index: number): Record<string, unknown
   return Object.fromEntries(entries.filter((_, i) => i !== index % Math.max(entries.length, 1)));
 }
 
-const validEvent = fc.record({
-  id: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
-  type: fc.constantFrom(...knownTypes),
-}).map(({ id, type }): EvolvableEvent => ({ id, type, version: 1, payload: samplePayloads[type] }));
+const validEvent = fc
+  .record({
+    id: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+    type: fc.constantFrom(...knownTypes),
+  })
+  .map(({ id, type }): EvolvableEvent => ({ id, type, version: 1, payload: samplePayloads[type] }));
 
 const anyEvent: fc.Arbitrary<unknown> = fc.oneof(
   validEvent,

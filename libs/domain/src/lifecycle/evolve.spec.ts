@@ -1,10 +1,11 @@
 import { assertValidEvent, decodeEvent, type EventOf } from '@sunshine/contracts';
+
+import { BUREAU, CASE_ID, commands, DEPT, play, T0 } from './__fixtures__/case.fixtures';
+import { samplePayloads } from './__fixtures__/sample-payloads';
 import { initialCaseState } from './case-state';
-import { evolve, type EvolvableEvent } from './evolve';
+import { type EvolvableEvent, evolve } from './evolve';
 import { fold } from './fold';
 import { reviveCaseState } from './revive-case-state';
-import { BUREAU, CASE_ID, DEPT, T0, commands, play } from './__fixtures__/case.fixtures';
-import { samplePayloads } from './__fixtures__/sample-payloads';
 
 const registered = play([commands.register()]);
 
@@ -126,11 +127,7 @@ describe('evolve on supervision facts', () => {
 
 describe('fold', () => {
   it('reports skipped events in log order and applies the rest', () => {
-    const { state, skipped } = fold([
-      ...registered.events,
-      { type: 'case.unknown', version: 1, payload: {} },
-      signed({ version: 9 }),
-    ]);
+    const { state, skipped } = fold([...registered.events, { type: 'case.unknown', version: 1, payload: {} }, signed({ version: 9 })]);
     expect(state.status).toBe('registered');
     expect(skipped.map((s) => s.reason)).toEqual(['unknown-type', 'newer-version']);
   });

@@ -1,4 +1,5 @@
-import { EventCatalog, isCaseLogEventType, isEventType, type CaseLogEventType } from '@sunshine/contracts';
+import { type CaseLogEventType, EventCatalog, isCaseLogEventType, isEventType } from '@sunshine/contracts';
+
 import type { CaseState } from './case-state';
 import { appendClockLog } from './clock-log';
 import { dispatchEvolvers } from './evolve-dispatch';
@@ -8,13 +9,7 @@ import { intakeEvolvers } from './evolve-intake';
 import { supervisionEvolvers } from './evolve-supervision';
 
 export type SkipReason =
-  | 'malformed'
-  | 'unknown-type'
-  | 'not-a-case-event'
-  | 'newer-version'
-  | 'invalid-payload'
-  | 'duplicate'
-  | 'evolver-error';
+  'malformed' | 'unknown-type' | 'not-a-case-event' | 'newer-version' | 'invalid-payload' | 'duplicate' | 'evolver-error';
 
 /** An event evolve did not apply, for the consumer to log and count (never to dead-letter). */
 export interface SkippedEvent {

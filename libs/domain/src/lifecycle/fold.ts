@@ -1,5 +1,5 @@
-import { initialCaseState, type CaseState } from './case-state';
-import { evolve, type EvolvableEvent, type SkippedEvent } from './evolve';
+import { type CaseState, initialCaseState } from './case-state';
+import { type EvolvableEvent, evolve, type SkippedEvent } from './evolve';
 
 export interface Folded {
   readonly state: CaseState;

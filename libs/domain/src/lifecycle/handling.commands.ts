@@ -1,8 +1,9 @@
 import { MAX_EXTENSION_DAYS } from '@sunshine/contracts';
+
 import type { CommandOf } from './case-command';
 import { assignmentOwedBy, stageRecord } from './case-selectors';
 import type { CaseState } from './case-state';
-import { event, notHolder, refuse, type Outcome, type SpecTable, type StatusKey } from './command-spec';
+import { event, notHolder, type Outcome, refuse, type SpecTable, type StatusKey } from './command-spec';
 
 type HandlingCommand =
   | 'add-assisting-unit'
@@ -36,8 +37,7 @@ export const handlingCommands: SpecTable<HandlingCommand> = {
   'end-hearing': {
     from: ['in-progress'],
     run: (s, c) =>
-      notHolder(s, c.payload.unitId) ??
-      (s.flags.hearingPaused ? [event('case.hearing-ended', c.payload)] : refuse('NO_HEARING')),
+      notHolder(s, c.payload.unitId) ?? (s.flags.hearingPaused ? [event('case.hearing-ended', c.payload)] : refuse('NO_HEARING')),
   },
   'request-extension': { from: HANDLING, run: requestExtension },
   'approve-extension': { from: HANDLING, run: approveExtension },
@@ -45,9 +45,7 @@ export const handlingCommands: SpecTable<HandlingCommand> = {
     from: HANDLING,
     run: (s, c) =>
       notHolder(s, c.payload.unitId) ??
-      (stageRecord(s).pendingExtensionDays === null
-        ? refuse('NO_PENDING_EXTENSION')
-        : [event('case.extension-rejected', c.payload)]),
+      (stageRecord(s).pendingExtensionDays === null ? refuse('NO_PENDING_EXTENSION') : [event('case.extension-rejected', c.payload)]),
   },
   'submit-assignment-report': { from: ['not-accepted', 'replied', 'closed', 'finalized'], run: submitAssignmentReport },
   reply: { from: HANDLING, run: reply },

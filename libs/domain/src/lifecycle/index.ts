@@ -1,14 +1,14 @@
-export * from './case-state';
 export * from './case-command';
 export * from './case-selectors';
+export * from './case-state';
 export { clockFactsOf } from './clock-log';
-export * from './decision-error';
 export type { DecidedEvent, StatusKey } from './command-spec';
 export { TERMINAL_STATUSES } from './command-spec';
 export * from './decide';
+export * from './decision-error';
 export * from './dispatch-authority';
-export * from './unit-actions';
-export type { EventMeta } from './evolve-helpers';
 export * from './evolve';
+export type { EventMeta } from './evolve-helpers';
 export * from './fold';
 export * from './revive-case-state';
+export * from './unit-actions';

@@ -1,8 +1,8 @@
-import type { CaseState } from './case-state';
+import { nextStage } from '../taxonomy/stages.taxonomy';
 import type { CommandOf } from './case-command';
 import { hasReviewChain, mayRate, stageRecord } from './case-selectors';
-import { ALL_STATUSES, OPEN_STATUSES, event, refuse, type Outcome, type SpecTable } from './command-spec';
-import { nextStage } from '../taxonomy/stages.taxonomy';
+import type { CaseState } from './case-state';
+import { ALL_STATUSES, event, OPEN_STATUSES, type Outcome, refuse, type SpecTable } from './command-spec';
 
 type IntakeCommand = 'register' | 'correct' | 'merge' | 'request-review' | 'rate' | 'withdraw';
 

@@ -1,15 +1,6 @@
+import { answeredSteps, BUREAU, CASE_ID, CITY, commands, COUNTY, DEPT, play } from './__fixtures__/case.fixtures';
 import { stageRecord } from './case-selectors';
 import { fold } from './fold';
-import {
-  BUREAU,
-  CASE_ID,
-  CITY,
-  COUNTY,
-  DEPT,
-  answeredSteps,
-  commands,
-  play,
-} from './__fixtures__/case.fixtures';
 
 describe('a claim through original handling, review and re-review', () => {
   const steps = [

@@ -1,5 +1,6 @@
 import { Stages } from '@sunshine/contracts';
-import { emptyStageRecord, initialCaseState, type CaseState, type StageRecord } from './case-state';
+
+import { type CaseState, emptyStageRecord, initialCaseState, type StageRecord } from './case-state';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 import type { CommandOf } from './case-command';
 import { hasReviewChain, stageRecord } from './case-selectors';
 import type { CaseState } from './case-state';
-import { event, notHolder, OPEN_STATUSES, refuse, type Outcome, type SpecTable } from './command-spec';
+import { event, notHolder, OPEN_STATUSES, type Outcome, refuse, type SpecTable } from './command-spec';
 
 type StageCommand = 'open-stage' | 'close' | 'close-merged' | 'finalize';
 

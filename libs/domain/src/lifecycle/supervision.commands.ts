@@ -1,6 +1,6 @@
 import type { CommandOf } from './case-command';
 import type { CaseState } from './case-state';
-import { ALL_STATUSES, OPEN_STATUSES, event, refuse, type Outcome, type SpecTable } from './command-spec';
+import { ALL_STATUSES, event, OPEN_STATUSES, type Outcome, refuse, type SpecTable } from './command-spec';
 
 type SupervisionCommand =
   | 'warn-deadline'
@@ -52,8 +52,7 @@ export const supervisionCommands: SpecTable<SupervisionCommand> = {
   escalate: { from: OPEN_STATUSES, run: (_s, c) => [event('case.escalated', c.payload)] },
   'assign-leader': {
     from: OPEN_STATUSES,
-    run: (s, c) =>
-      s.flags.leaderRef === c.payload.leaderRef ? refuse('NO_CHANGE') : [event('case.leader-assigned', c.payload)],
+    run: (s, c) => (s.flags.leaderRef === c.payload.leaderRef ? refuse('NO_CHANGE') : [event('case.leader-assigned', c.payload)]),
   },
   'register-backlog': {
     from: OPEN_STATUSES,

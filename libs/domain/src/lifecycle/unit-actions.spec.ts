@@ -2,7 +2,7 @@ import { clockContext, playAt, type TimedStep } from '../deadlines/__fixtures__/
 import { XINXIANG } from '../routing/__fixtures__/routing.fixture';
 import { BUREAU, commands, DEPT } from './__fixtures__/case.fixtures';
 import type { CaseState } from './case-state';
-import { allowedActions, type ActionCaller } from './unit-actions';
+import { type ActionCaller, allowedActions } from './unit-actions';
 
 // 2025-03-03 is a Monday: the objection period (5 working days, Art 23) of a case received that day ends with
 // 2025-03-10 (24:00 Asia/Shanghai = 16:00 UTC).
@@ -49,7 +49,10 @@ describe('allowedActions', () => {
   it('lets a department forward a direct petition only to the bureau, which then dispatches it and decides objections', () => {
     const direct = play([[DAY1, commands.register({ receivingUnitId: DEPT })]]);
     expect(actions(direct, at(DEPT))).toEqual(['dispatch', 'accept', 'not-accept']);
-    const atBureau = play([[DAY1, commands.register({ receivingUnitId: DEPT })], [DAY1_LATER, commands.dispatch(DEPT, BUREAU)]]);
+    const atBureau = play([
+      [DAY1, commands.register({ receivingUnitId: DEPT })],
+      [DAY1_LATER, commands.dispatch(DEPT, BUREAU)],
+    ]);
     expect(actions(atBureau, at(BUREAU))).toEqual(['dispatch', 'require-manual-dispatch', 'sign']);
     expect(actions(atBureau, at(BUREAU, ['clerk']))).toEqual(['sign']);
   });
@@ -76,7 +79,10 @@ describe('allowedActions', () => {
     const closed = play(steps);
     expect(closed.status).toBe('closed');
     expect(actions(closed, at(DEPT), '2025-04-10T02:00:00.000Z')).toEqual(['submit-assignment-report']);
-    const reported = play([...steps, ['2025-04-10T01:30:00.000Z', { name: 'submit-assignment-report', payload: { unitId: DEPT, reportRef: 'routing:doc:1' } }]]);
+    const reported = play([
+      ...steps,
+      ['2025-04-10T01:30:00.000Z', { name: 'submit-assignment-report', payload: { unitId: DEPT, reportRef: 'routing:doc:1' } }],
+    ]);
     expect(actions(reported, at(DEPT), '2025-04-10T02:00:00.000Z')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { objectionWindow } from '../deadlines/clock-selectors';
 import type { ClockContext } from '../deadlines/clock-record';
+import { objectionWindow } from '../deadlines/clock-selectors';
 import { isLate } from '../deadlines/is-late';
 import type { OrgDirectory } from '../org/org-directory';
 import type { CaseCommand, CommandName } from './case-command';
@@ -104,7 +104,14 @@ function probe(state: CaseState, caller: ActionCaller, action: UnitAction, ctx: 
     case 'dispatch':
       return {
         name: action,
-        payload: { fromUnitId: unitId, toUnitId: PROBE_UNIT, mode: 'forward', rule: { id: 'manual-desk', version: 0 }, reasons: ['probe'], hop: (state.lastDispatch?.hop ?? 0) + 1 },
+        payload: {
+          fromUnitId: unitId,
+          toUnitId: PROBE_UNIT,
+          mode: 'forward',
+          rule: { id: 'manual-desk', version: 0 },
+          reasons: ['probe'],
+          hop: (state.lastDispatch?.hop ?? 0) + 1,
+        },
       };
     case 'require-manual-dispatch':
       return { name: action, payload: { unitId, reason: { code: 'no-rule-matched' } } };

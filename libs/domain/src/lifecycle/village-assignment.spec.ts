@@ -1,5 +1,5 @@
-import { runningClocks } from '../deadlines/clock-history';
 import { clockContext, playAt, type TimedStep } from '../deadlines/__fixtures__/timed-case.fixtures';
+import { runningClocks } from '../deadlines/clock-history';
 import { XINXIANG } from '../routing/__fixtures__/routing.fixture';
 import { BUREAU, commands } from './__fixtures__/case.fixtures';
 import type { CaseCommand } from './case-command';
@@ -46,9 +46,13 @@ const feedback = (steps: TimedStep[]) =>
 describe('a township assigns (交办) to its villages', () => {
   it('offers the township holding the case 交办, to the villages of its territory only', () => {
     const s = playAt(toTownship).state;
-    expect(allowedActions(s, { unitId: TOWNSHIP, subject: 't-1', roles: ALL }, { directory: XINXIANG, clocks: clockContext('2025-03-04T01:30:00.000Z'), replyDraft: null })).toEqual([
-      'dispatch', 'assign-handler', 'accept', 'not-accept', 'raise-objection',
-    ]);
+    expect(
+      allowedActions(
+        s,
+        { unitId: TOWNSHIP, subject: 't-1', roles: ALL },
+        { directory: XINXIANG, clocks: clockContext('2025-03-04T01:30:00.000Z'), replyDraft: null },
+      ),
+    ).toEqual(['dispatch', 'assign-handler', 'accept', 'not-accept', 'raise-objection']);
     expect(dispatchRefusal(s, unit(TOWNSHIP), unit(VILLAGE), 'assign', XINXIANG)).toBeNull();
     expect(dispatchRefusal(s, unit(TOWNSHIP), unit(VILLAGE), 'forward', XINXIANG)).toBe('VILLAGE_ASSIGN_ONLY');
     expect(dispatchRefusal(s, unit(TOWNSHIP), unit(OTHER_VILLAGE), 'assign', XINXIANG)).toBe('VILLAGE_ASSIGN_ONLY');
@@ -58,9 +62,13 @@ describe('a township assigns (交办) to its villages', () => {
   it('lets the village sign and decide, but not object to the township (it reports back instead)', () => {
     const s = playAt(toVillage).state;
     expect(s.holdingUnitId).toBe(VILLAGE);
-    expect(allowedActions(s, { unitId: VILLAGE, subject: 'v-1', roles: ALL }, { directory: XINXIANG, clocks: clockContext('2025-03-05T02:00:00.000Z'), replyDraft: null })).toEqual([
-      'assign-handler', 'accept', 'not-accept',
-    ]);
+    expect(
+      allowedActions(
+        s,
+        { unitId: VILLAGE, subject: 'v-1', roles: ALL },
+        { directory: XINXIANG, clocks: clockContext('2025-03-05T02:00:00.000Z'), replyDraft: null },
+      ),
+    ).toEqual(['assign-handler', 'accept', 'not-accept']);
   });
 
   it('has the village report to the township and the township to the county bureau, each answering its own 交办', () => {
@@ -71,7 +79,9 @@ describe('a township assigns (交办) to its villages', () => {
     expect(feedback([...replied, ['2025-03-11T01:00:00.000Z', report(VILLAGE)]])).toEqual([TOWNSHIP]);
     const both = playAt([...replied, ['2025-03-11T01:00:00.000Z', report(VILLAGE)], ['2025-03-11T02:00:00.000Z', report(TOWNSHIP)]]);
     expect(both.events.at(-1)?.payload).toMatchObject({ unitId: TOWNSHIP, bureauUnitId: BUREAU });
-    expect(feedback([...replied, ['2025-03-11T01:00:00.000Z', report(VILLAGE)], ['2025-03-11T02:00:00.000Z', report(TOWNSHIP)]])).toEqual([]);
+    expect(feedback([...replied, ['2025-03-11T01:00:00.000Z', report(VILLAGE)], ['2025-03-11T02:00:00.000Z', report(TOWNSHIP)]])).toEqual(
+      [],
+    );
     expect(decide(both.state, report(VILLAGE))).toMatchObject({ ok: false, error: { code: 'ALREADY_REPORTED' } });
   });
 });

@@ -1,4 +1,5 @@
 import type { CategoryCode, DivisionCode, OrgUnitSnapshot, UnitId } from '@sunshine/contracts';
+
 import { villageCommitteeName } from './division-name';
 import { OrgBuildError } from './org-build-error';
 import type { TerritoryNode, TerritoryTree } from './territory-tree';
@@ -29,7 +30,13 @@ export function buildOrgUnits(tree: TerritoryTree, options: BuildOrgUnitsOptions
   const catalogue = options.catalogue ?? STANDARD_CITY_COUNTY_UNITS;
   const revision = options.revision ?? 1;
   const units = new Map<UnitId, OrgUnitSnapshot>();
-  const add = (node: TerritoryNode, kind: string, name: string, parentId: UnitId | null, competences: readonly CategoryCode[] = []): void => {
+  const add = (
+    node: TerritoryNode,
+    kind: string,
+    name: string,
+    parentId: UnitId | null,
+    competences: readonly CategoryCode[] = [],
+  ): void => {
     const id = unitIdOf(node.code, kind);
     units.set(id, {
       id,
@@ -74,8 +81,12 @@ export function buildOrgUnits(tree: TerritoryTree, options: BuildOrgUnitsOptions
   const addTownship = (node: TerritoryNode): void => {
     const street = node.name.endsWith('街道');
     const government = node.nonAdministrative
-      ? ZONE.test(node.name) ? `${node.name}管理委员会` : node.name
-      : street ? `${node.name}办事处` : `${node.name}人民政府`;
+      ? ZONE.test(node.name)
+        ? `${node.name}管理委员会`
+        : node.name
+      : street
+        ? `${node.name}办事处`
+        : `${node.name}人民政府`;
     add(node, 'government', government, up(node, 'government'), ['other']);
     add(node, 'petition-office', `${node.name}信访办`, unitIdOf(node.code, 'government'));
     if (!node.nonAdministrative) add(node, 'discipline', `${node.name}${street ? '纪工委' : '纪委'}`, up(node, 'discipline'));

@@ -1,9 +1,10 @@
 import { orgUnitSnapshotV1 } from '@sunshine/contracts';
-import { buildOrg } from './build-org';
-import { buildTerritoryTree } from './territory-tree';
-import { OrgBuildError } from './org-build-error';
-import { STANDARD_CITY_COUNTY_UNITS } from './unit-catalogue';
+
 import { XINXIANG_ROWS } from './__fixtures__/xinxiang-rows.fixture';
+import { buildOrg } from './build-org';
+import { OrgBuildError } from './org-build-error';
+import { buildTerritoryTree } from './territory-tree';
+import { STANDARD_CITY_COUNTY_UNITS } from './unit-catalogue';
 
 describe('buildTerritoryTree', () => {
   it('builds city → county → township → village with paths, skipping the province', () => {

@@ -1,4 +1,5 @@
 import type { DivisionCode, OrgUnitSnapshot } from '@sunshine/contracts';
+
 import { buildOrgUnits, type BuildOrgUnitsOptions } from './build-org-units';
 import type { DivisionRow } from './division-row';
 import { OrgDirectory } from './org-directory';

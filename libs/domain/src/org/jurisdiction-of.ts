@@ -1,4 +1,5 @@
 import type { Jurisdiction } from '@sunshine/contracts';
+
 import type { CaseState } from '../lifecycle/case-state';
 import { divisionLineage } from './division-code';
 import type { OrgDirectory } from './org-directory';

@@ -1,10 +1,19 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
+
 import { nextHigherUnit } from './next-higher-unit';
 import { OrgDirectory } from './org-directory';
 
 const unit = (id: string, kind: string, parentId: string | null): OrgUnitSnapshot => ({
-  id, name: id, kind, divisionCode: '410726000000', level: 'county', territoryPath: ['410700000000', '410726000000'],
-  parentId, competences: [], nonAdministrative: false, revision: 1,
+  id,
+  name: id,
+  kind,
+  divisionCode: '410726000000',
+  level: 'county',
+  territoryPath: ['410700000000', '410726000000'],
+  parentId,
+  competences: [],
+  nonAdministrative: false,
+  revision: 1,
 });
 
 const directory = OrgDirectory.of([

@@ -1,4 +1,5 @@
 import type { OrgUnitSnapshot, UnitId } from '@sunshine/contracts';
+
 import type { OrgDirectory } from './org-directory';
 
 /**

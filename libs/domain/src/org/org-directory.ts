@@ -1,4 +1,5 @@
 import type { CategoryCode, DivisionCode, OrgUnitSnapshot, UnitId } from '@sunshine/contracts';
+
 import { divisionAt, divisionContains, divisionLevelOf, levelAt, levelDepth } from './division-code';
 import { OrgBuildError } from './org-build-error';
 

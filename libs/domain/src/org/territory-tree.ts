@@ -1,7 +1,8 @@
 import type { DivisionCode, TerritoryLevel } from '@sunshine/contracts';
+
 import { divisionLevelOf, levelDepth, toDivisionCode } from './division-code';
 import { normaliseDivisionName } from './division-name';
-import { divisionRowSchema, type DivisionRow } from './division-row';
+import { type DivisionRow, divisionRowSchema } from './division-row';
 import { isNonAdministrativeDivision } from './non-administrative';
 import { OrgBuildError } from './org-build-error';
 

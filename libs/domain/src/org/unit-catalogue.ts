@@ -30,7 +30,13 @@ const party = (kind: string, suffix: string): StandardUnit => ({
   competences: [],
   parent: 'party-committee',
 });
-const byLevel = (kind: string, city: string, county: (n: UnitNaming) => string, parent: ParentRule, competences: CategoryCode[] = []): StandardUnit => ({
+const byLevel = (
+  kind: string,
+  city: string,
+  county: (n: UnitNaming) => string,
+  parent: ParentRule,
+  competences: CategoryCode[] = [],
+): StandardUnit => ({
   kind,
   name: (n) => (n.level === 'city' ? `${n.name}${city}` : county(n)),
   competences,

@@ -14,7 +14,12 @@ describe('checkFinality (Art 36)', () => {
       finalSince: '2025-03-03T19:00:00.000Z',
       reasons: ['同一事项已经复核终结（信访事项4107262025000001）；信访人仍以同一事实和理由提出的，不再受理（《信访工作条例》第三十六条）'],
     });
-    const finalized = play([...reviewed, commands.reply(CITY), commands.serve(CITY, '2025-06-01T02:00:00.000Z'), commands.finalize(CITY)]).state;
+    const finalized = play([
+      ...reviewed,
+      commands.reply(CITY),
+      commands.serve(CITY, '2025-06-01T02:00:00.000Z'),
+      commands.finalize(CITY),
+    ]).state;
     expect(finalized.status).toBe('finalized');
     expect(checkFinality(finalized).final).toBe(true);
   });

@@ -1,5 +1,5 @@
-import type { CaseState } from '../lifecycle/case-state';
 import { stageRecord } from '../lifecycle/case-selectors';
+import type { CaseState } from '../lifecycle/case-state';
 
 export interface FinalityCheck {
   /** The earlier matter is final (复核终结): the same matter on the same facts and reasons is not accepted again. */
@@ -16,7 +16,7 @@ export interface FinalityCheck {
  */
 export function checkFinality(earlier: CaseState): FinalityCheck {
   const reReview = stageRecord(earlier, 're-review');
-  const since = reReview.repliedAt ?? (earlier.status === 'finalized' ? reReview.endedAt ?? earlier.lastEventAt : null);
+  const since = reReview.repliedAt ?? (earlier.status === 'finalized' ? (reReview.endedAt ?? earlier.lastEventAt) : null);
   if (since === null || earlier.status === 'withdrawn') return { final: false, finalSince: null, reasons: [] };
   return {
     final: true,

@@ -1,5 +1,6 @@
 import type { CaseStatus, UnitId } from '@sunshine/contracts';
-import { isLate, type Deadline } from '../deadlines';
+
+import { type Deadline, isLate } from '../deadlines';
 import { divisionContains, levelDepth, type OrgDirectory } from '../org';
 
 export interface EarlierMatter {

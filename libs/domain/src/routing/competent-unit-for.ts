@@ -1,4 +1,5 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
+
 import type { OrgDirectory } from '../org';
 import { defaultCategoryLabel } from './category-labels';
 import { findCompetentUnit } from './find-competent-unit';
@@ -11,11 +12,7 @@ import { applyAccusationRule } from './rules/accusation-rule';
  * discipline organ with authority over the accused unit; for a lawsuit the lowest political-legal organ of the
  * place; otherwise the competent unit at the lowest competent level. Undefined when it cannot be told.
  */
-export function competentUnitFor(
-  facts: PetitionFacts,
-  directory: OrgDirectory,
-  ruleSet: RoutingRuleSet,
-): OrgUnitSnapshot | undefined {
+export function competentUnitFor(facts: PetitionFacts, directory: OrgDirectory, ruleSet: RoutingRuleSet): OrgUnitSnapshot | undefined {
   const receiving = directory.get(facts.receivingUnitId);
   for (const rule of ruleSet.rules) {
     if (rule.kind === 'accusation' && facts.type === 'accusation' && receiving) {

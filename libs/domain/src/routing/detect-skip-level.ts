@@ -1,4 +1,5 @@
 import type { UnitId } from '@sunshine/contracts';
+
 import { divisionContains, levelAt, levelDepth, type OrgDirectory } from '../org';
 import { levelLabel } from './category-labels';
 import { competentUnitFor } from './competent-unit-for';

@@ -1,4 +1,5 @@
 import type { CategoryCode, DivisionCode, OrgUnitSnapshot } from '@sunshine/contracts';
+
 import { BUREAU_KINDS, type OrgDirectory } from '../org';
 
 export interface CompetentUnit {

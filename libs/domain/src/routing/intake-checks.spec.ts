@@ -1,7 +1,7 @@
+import { CITY_BUREAU, COUNTY_BUREAU, facts, TOWNSHIP_OFFICE, XINXIANG } from './__fixtures__/routing.fixture';
 import { checkRepeatToHigherOrgan, type EarlierMatter } from './check-repeat-to-higher-organ';
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { detectSkipLevel } from './detect-skip-level';
-import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const visit = (receivingUnitId: string, overrides = {}) =>
   detectSkipLevel(facts({ channel: 'visit', receivingUnitId, ...overrides }), XINXIANG, DEFAULT_ROUTING_RULE_SET);
@@ -11,10 +11,7 @@ describe('detectSkipLevel (Art 20, 逐级走访)', () => {
     expect(visit(CITY_BUREAU)).toEqual({
       skipLevel: false,
       competentUnitId: '410726000000:dept-hrss',
-      reasons: [
-        '有权处理的机关为延津县人力资源和社会保障局（县级）',
-        '逐级走访：新乡市信访局（市级）为本级、上一级或下级机关（第二十条）',
-      ],
+      reasons: ['有权处理的机关为延津县人力资源和社会保障局（县级）', '逐级走访：新乡市信访局（市级）为本级、上一级或下级机关（第二十条）'],
     });
   });
 

@@ -1,8 +1,8 @@
+import { CITY_BUREAU, COUNTY_BUREAU, facts, XINXIANG } from './__fixtures__/routing.fixture';
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { replayRouting, type RoutingCase } from './replay-routing';
 import { routePetition } from './route-petition';
 import { parseRoutingRuleSet, type RoutingRuleInput } from './routing-rule-set';
-import { CITY_BUREAU, COUNTY_BUREAU, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const hotline: RoutingRuleInput = {
   id: 'hotline-public-security',
@@ -75,11 +75,21 @@ describe('routing rules as data', () => {
       parseRoutingRuleSet({
         id: 'bad',
         version: 1,
-        rules: [{ id: 'territorial', kind: 'territorial' }, { id: 'lawsuit', kind: 'lawsuit' }],
+        rules: [
+          { id: 'territorial', kind: 'territorial' },
+          { id: 'lawsuit', kind: 'lawsuit' },
+        ],
       }),
     ).toThrow(/lawsuit rule lawsuit must come before the territorial rule/);
     expect(() =>
-      parseRoutingRuleSet({ id: 'bad', version: 1, rules: [{ id: 'a', kind: 'lawsuit' }, { id: 'a', kind: 'territorial' }] }),
+      parseRoutingRuleSet({
+        id: 'bad',
+        version: 1,
+        rules: [
+          { id: 'a', kind: 'lawsuit' },
+          { id: 'a', kind: 'territorial' },
+        ],
+      }),
     ).toThrow(/duplicate rule id a/);
   });
 });

@@ -1,4 +1,5 @@
 import type { CategoryCode, UnitId } from '@sunshine/contracts';
+
 import { BUREAU_KINDS, type OrgDirectory } from '../org';
 import { defaultCategoryLabel } from './category-labels';
 import type { PetitionFacts } from './petition-facts';

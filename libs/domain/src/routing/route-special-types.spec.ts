@@ -1,7 +1,7 @@
+import { CITY_BUREAU, COUNTY_BUREAU, facts, TOWNSHIP_OFFICE, XINXIANG } from './__fixtures__/routing.fixture';
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { routePetition } from './route-petition';
 import { parseRoutingRuleSet } from './routing-rule-set';
-import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const SECRECY = '检举控告人的姓名及检举控告材料严格保密，不得透露或转给被检举控告单位（第三十条、第四十六条）';
 const accusation = (accusedUnitId?: string) => facts({ type: 'accusation', category: 'other', accusedUnitId });
@@ -52,10 +52,16 @@ describe('routing: accusations (Art 22, 30)', () => {
   });
 
   it('hands to a person what it cannot place', () => {
-    expect(route(accusation())).toMatchObject({ manual: true, reasons: ['检举控告：未指明被检举控告单位，需人工确定有管理权限的纪检监察机关'] });
+    expect(route(accusation())).toMatchObject({
+      manual: true,
+      reasons: ['检举控告：未指明被检举控告单位，需人工确定有管理权限的纪检监察机关'],
+    });
     expect(route(accusation('410700000000:dept-hrss'))).toMatchObject({
       manual: true,
-      reasons: ['检举控告：被检举控告单位为新乡市人力资源和社会保障局（市级）', '有管理权限的纪检监察机关不在本平台机构目录中（如省级），需人工转送'],
+      reasons: [
+        '检举控告：被检举控告单位为新乡市人力资源和社会保障局（市级）',
+        '有管理权限的纪检监察机关不在本平台机构目录中（如省级），需人工转送',
+      ],
     });
   });
 });

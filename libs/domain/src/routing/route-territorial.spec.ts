@@ -1,6 +1,6 @@
+import { CITY_BUREAU, COUNTY_BUREAU, facts, TOWNSHIP_OFFICE, XINXIANG } from './__fixtures__/routing.fixture';
 import { DEFAULT_ROUTING_RULE_SET } from './default-rule-set';
 import { routePetition } from './route-petition';
-import { CITY_BUREAU, COUNTY_BUREAU, TOWNSHIP_OFFICE, XINXIANG, facts } from './__fixtures__/routing.fixture';
 
 const route = (currentUnitId: string, f = facts()) =>
   routePetition({ facts: f, currentUnitId, directory: XINXIANG, ruleSet: DEFAULT_ROUTING_RULE_SET });
@@ -75,7 +75,11 @@ describe('routing: territory → competence → level by level', () => {
       manual: false,
       unitId: '410726101000:government',
       mode: 'assign',
-      reasons: ['属地：事发地新乡市延津县东屯镇水花堡村，属东屯镇信访办辖区', '主管：其他事项由属地东屯镇人民政府办理', '逐级：东屯镇信访办交办东屯镇人民政府'],
+      reasons: [
+        '属地：事发地新乡市延津县东屯镇水花堡村，属东屯镇信访办辖区',
+        '主管：其他事项由属地东屯镇人民政府办理',
+        '逐级：东屯镇信访办交办东屯镇人民政府',
+      ],
     });
   });
 

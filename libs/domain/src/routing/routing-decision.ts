@@ -1,4 +1,5 @@
 import type { DispatchMode, OrgUnitSnapshot, UnitId } from '@sunshine/contracts';
+
 import type { KnownClockKind } from '../deadlines';
 import { BUREAU_KINDS } from '../org';
 

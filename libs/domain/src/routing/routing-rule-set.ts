@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   categoryCodeSchema,
   channelSchema,
@@ -7,6 +6,7 @@ import {
   petitionTypeSchema,
   territoryLevelSchema,
 } from '@sunshine/contracts';
+import { z } from 'zod';
 
 /** When a rule applies; every given list must contain the case's value (absent = any). */
 export const ruleWhenSchema = z.object({

@@ -1,4 +1,5 @@
 import type { CategoryCode, DispatchMode, OrgUnitSnapshot, UnitId } from '@sunshine/contracts';
+
 import type { OrgDirectory } from '../org';
 import type { PetitionFacts } from './petition-facts';
 

@@ -1,4 +1,5 @@
 import { categoryCodeSchema } from '@sunshine/contracts';
+
 import { CategoryTaxonomy, DEFAULT_CATEGORIES, mergeCategories, rootCategory } from './categories.taxonomy';
 
 describe('categories', () => {

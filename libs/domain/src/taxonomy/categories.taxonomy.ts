@@ -1,4 +1,5 @@
 import { categoryCodeSchema } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon, type Taxonomy } from './taxonomy';
 
 export interface CategoryTaxon extends Taxon {
@@ -35,9 +36,7 @@ export type CategoryMergeIssue =
   | { code: 'DUPLICATE_CODE'; category: string }
   | { code: 'UNKNOWN_PARENT'; category: string; parent: string };
 
-export type CategoryMergeResult =
-  | { ok: true; taxonomy: Taxonomy<string, CategoryTaxon> }
-  | { ok: false; issues: CategoryMergeIssue[] };
+export type CategoryMergeResult = { ok: true; taxonomy: Taxonomy<string, CategoryTaxon> } | { ok: false; issues: CategoryMergeIssue[] };
 
 /**
  * A jurisdiction's categories: the defaults plus its extras (e.g. 草场纠纷 `grassland` under `land-resources`).

@@ -1,4 +1,5 @@
 import type { Channel } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 /** Channels of petitions (《信访工作条例》第17条: 网络、书信、电话、传真、走访 …). Codes are contracts' `Channels`. */

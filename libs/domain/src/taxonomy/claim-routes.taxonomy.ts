@@ -1,4 +1,5 @@
 import type { ClaimRoute } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 export interface ClaimRouteTaxon extends Taxon<ClaimRoute> {

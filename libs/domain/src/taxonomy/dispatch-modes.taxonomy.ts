@@ -1,4 +1,5 @@
 import type { DispatchMode } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 /**

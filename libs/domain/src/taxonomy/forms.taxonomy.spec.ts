@@ -1,12 +1,10 @@
-import { FormTaxonomy, MAX_REPRESENTATIVES, checkForm } from './forms.taxonomy';
+import { checkForm, FormTaxonomy, MAX_REPRESENTATIVES } from './forms.taxonomy';
 
 describe('petition forms (Art 20)', () => {
   it('allows at most 5 representatives', () => {
     expect(MAX_REPRESENTATIVES).toBe(5);
     expect(checkForm({ kind: 'collective', headCount: 40, representatives: 5 })).toEqual([]);
-    expect(checkForm({ kind: 'collective', headCount: 40, representatives: 6 }).map((i) => i.code)).toEqual([
-      'TOO_MANY_REPRESENTATIVES',
-    ]);
+    expect(checkForm({ kind: 'collective', headCount: 40, representatives: 6 }).map((i) => i.code)).toEqual(['TOO_MANY_REPRESENTATIVES']);
   });
 
   it('needs a group for a collective petition, and no more representatives than people', () => {

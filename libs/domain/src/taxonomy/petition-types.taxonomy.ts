@@ -1,4 +1,5 @@
 import type { PetitionType } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 export interface PetitionTypeTaxon extends Taxon<PetitionType> {

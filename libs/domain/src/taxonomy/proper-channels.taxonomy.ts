@@ -1,4 +1,5 @@
 import type { ProperChannel } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 /**
@@ -10,8 +11,16 @@ export const ProperChannelTaxonomy = defineTaxonomy<ProperChannel, Taxon<ProperC
   { code: 'arbitration', zh: '依法申请仲裁', en: 'Apply for arbitration' },
   { code: 'administrative-review', zh: '依法申请行政复议', en: 'Apply for administrative review' },
   { code: 'party-appeal', zh: '依照党内法规提出申诉或者申请复审', en: 'Appeal or ask for re-examination under the Party’s rules' },
-  { code: 'administrative-procedure', zh: '依照行政裁决、确认、许可、处罚等法定程序办理', en: 'Follow the statutory administrative procedure (ruling, confirmation, licence, penalty …)' },
+  {
+    code: 'administrative-procedure',
+    zh: '依照行政裁决、确认、许可、处罚等法定程序办理',
+    en: 'Follow the statutory administrative procedure (ruling, confirmation, licence, penalty …)',
+  },
   { code: 'competent-organ', zh: '向有权处理的机关、单位提出', en: 'Bring it to the organ or unit with authority over it' },
   { code: 'already-in-handling', zh: '该事项已在办理中，请等待办理结果', en: 'The matter is already being handled: wait for its result' },
-  { code: 'no-further-petition', zh: '该事项已经复核终结，不再受理', en: 'The matter was finalized after re-review and is not accepted again' },
+  {
+    code: 'no-further-petition',
+    zh: '该事项已经复核终结，不再受理',
+    en: 'The matter was finalized after re-review and is not accepted again',
+  },
 ]);

@@ -1,4 +1,5 @@
 import type { RatingScore } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 /** 满意度评价 (《信访工作条例》第21条). Codes are contracts' `RatingScores`. */

@@ -1,4 +1,5 @@
 import type { ReplyOutcome } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 /** The outcome of a 信访处理意见书 (《信访工作条例》第31–33条). Codes are contracts' `ReplyOutcomes`. */

@@ -1,4 +1,5 @@
 import type { ReviewStage, Stage } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 export interface StageTaxon extends Taxon<Stage> {

@@ -1,4 +1,5 @@
 import type { CaseStatus } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 export interface CaseStatusTaxon extends Taxon<CaseStatus> {

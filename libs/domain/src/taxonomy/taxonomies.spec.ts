@@ -10,6 +10,7 @@ import {
   Stages,
   TerritoryLevels,
 } from '@sunshine/contracts';
+
 import { ChannelTaxonomy } from './channels.taxonomy';
 import { ClaimRouteTaxonomy } from './claim-routes.taxonomy';
 import { DispatchModeTaxonomy } from './dispatch-modes.taxonomy';
@@ -18,10 +19,10 @@ import { PetitionTypeTaxonomy } from './petition-types.taxonomy';
 import { ProperChannelTaxonomy } from './proper-channels.taxonomy';
 import { RatingScoreTaxonomy } from './rating-scores.taxonomy';
 import { ReplyOutcomeTaxonomy } from './reply-outcomes.taxonomy';
-import { StageTaxonomy, nextStage } from './stages.taxonomy';
+import { nextStage, StageTaxonomy } from './stages.taxonomy';
 import { CaseStatusTaxonomy, isTerminalStatus } from './statuses.taxonomy';
-import { TerritoryLevelTaxonomy, levelAbove } from './territory-levels.taxonomy';
 import { defineTaxonomy, type Taxonomy } from './taxonomy';
+import { levelAbove, TerritoryLevelTaxonomy } from './territory-levels.taxonomy';
 
 const byContract: [string, Taxonomy, readonly string[]][] = [
   ['channels', ChannelTaxonomy, Channels],
@@ -57,7 +58,12 @@ describe('taxonomies', () => {
   });
 
   it('refuses a table with a duplicate code', () => {
-    expect(() => defineTaxonomy([{ code: 'a', zh: '甲', en: 'A' }, { code: 'a', zh: '乙', en: 'B' }])).toThrow('duplicate');
+    expect(() =>
+      defineTaxonomy([
+        { code: 'a', zh: '甲', en: 'A' },
+        { code: 'a', zh: '乙', en: 'B' },
+      ]),
+    ).toThrow('duplicate');
   });
 
   it('names the three petition types with their articles (29, 30, 31)', () => {

@@ -1,4 +1,5 @@
 import type { TerritoryLevel } from '@sunshine/contracts';
+
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
 export interface TerritoryLevelTaxon extends Taxon<TerritoryLevel> {

@@ -1,4 +1,5 @@
 import type { PayloadOf } from '@sunshine/contracts';
+
 import type { EvolvableEvent } from '../lifecycle/evolve';
 import { fold } from '../lifecycle/fold';
 import { XINXIANG } from '../routing/__fixtures__/routing.fixture';

@@ -1,5 +1,6 @@
 import type { UnitId } from '@sunshine/contracts';
-import { involvedUnitIds, petitionFactsOf, type CaseState } from '../lifecycle';
+
+import { type CaseState, involvedUnitIds, petitionFactsOf } from '../lifecycle';
 import { BUREAU_KINDS, divisionLineage, type OrgDirectory } from '../org';
 import { competentUnitFor } from '../routing/competent-unit-for';
 import { DEFAULT_ROUTING_RULE_SET } from '../routing/default-rule-set';
@@ -53,7 +54,7 @@ export interface CaseViewer {
 export function caseViewerOf(unitId: UnitId, directory: OrgDirectory, fallbackDivision: string): CaseViewer {
   const unit = directory.get(unitId);
   const lineage: UnitId[] = [unitId];
-  for (let parent = unit?.parentId ?? null; parent !== null && !lineage.includes(parent); ) {
+  for (let parent = unit?.parentId ?? null; parent !== null && !lineage.includes(parent);) {
     lineage.push(parent);
     parent = directory.get(parent)?.parentId ?? null;
   }
@@ -116,10 +117,30 @@ export interface VisibilityStep {
  * and offices) see nothing unless they registered it themselves. On any endpoint.
  */
 export const VISIBILITY_RULE: readonly VisibilityStep[] = [
-  { clause: 'accused', cases: 'all', access: 'none', reason: '被检举控告单位不得知悉（第三十条、第四十六条） / the accused unit sees nothing' },
-  { clause: 'under-accused', cases: 'confidential', access: 'none', reason: '被检举控告单位的下属单位不得知悉 / units under the accused see nothing' },
-  { clause: 'discipline-chain', cases: 'confidential', access: 'full', reason: '纪检监察机关按管理权限办理检举控告 / discipline-inspection chain (Art 30)' },
-  { clause: 'registering-unit', cases: 'confidential', access: 'facts-only', reason: '登记单位保留基本事实 / the registering unit keeps the bare facts' },
+  {
+    clause: 'accused',
+    cases: 'all',
+    access: 'none',
+    reason: '被检举控告单位不得知悉（第三十条、第四十六条） / the accused unit sees nothing',
+  },
+  {
+    clause: 'under-accused',
+    cases: 'confidential',
+    access: 'none',
+    reason: '被检举控告单位的下属单位不得知悉 / units under the accused see nothing',
+  },
+  {
+    clause: 'discipline-chain',
+    cases: 'confidential',
+    access: 'full',
+    reason: '纪检监察机关按管理权限办理检举控告 / discipline-inspection chain (Art 30)',
+  },
+  {
+    clause: 'registering-unit',
+    cases: 'confidential',
+    access: 'facts-only',
+    reason: '登记单位保留基本事实 / the registering unit keeps the bare facts',
+  },
   {
     clause: 'same-government',
     cases: 'confidential',
@@ -127,7 +148,12 @@ export const VISIBILITY_RULE: readonly VisibilityStep[] = [
     reason: '被检举控告单位所在同级政府的部门不得知悉 / the offices of the accused unit’s government see nothing',
   },
   { clause: 'involved', cases: 'confidential', access: 'facts-only', reason: '承办单位仅见基本事实 / holders see the facts only' },
-  { clause: 'bureau-territory', cases: 'confidential', access: 'facts-only', reason: '辖区信访部门仅见基本事实 / the territory’s bureau sees the facts only' },
+  {
+    clause: 'bureau-territory',
+    cases: 'confidential',
+    access: 'facts-only',
+    reason: '辖区信访部门仅见基本事实 / the territory’s bureau sees the facts only',
+  },
   { clause: 'registering-unit', cases: 'open', access: 'full', reason: '本单位登记该事项 / the unit registered the case' },
   { clause: 'involved', cases: 'open', access: 'full', reason: '本单位承办或曾承办该事项 / the unit holds or held the case' },
   { clause: 'bureau-territory', cases: 'open', access: 'full', reason: '事项在本信访部门辖区内 / in the bureau’s territory' },

@@ -1,15 +1,10 @@
 import type { PayloadOf } from '@sunshine/contracts';
+
+import { BUREAU as COUNTY_BUREAU, CITY_BUREAU, DEPT as HRSS, registeredPayload, T0 } from '../lifecycle/__fixtures__/case.fixtures';
 import type { EvolvableEvent } from '../lifecycle/evolve';
 import { fold } from '../lifecycle/fold';
-import {
-  BUREAU as COUNTY_BUREAU,
-  CITY_BUREAU,
-  DEPT as HRSS,
-  registeredPayload,
-  T0,
-} from '../lifecycle/__fixtures__/case.fixtures';
-import { DEFAULT_ROUTING_RULE_SET } from '../routing/default-rule-set';
 import { XINXIANG } from '../routing/__fixtures__/routing.fixture';
+import { DEFAULT_ROUTING_RULE_SET } from '../routing/default-rule-set';
 import { dossierAccess } from './dossier-access';
 
 const HOUSING = '410726000000:dept-housing';
@@ -28,8 +23,13 @@ function caseOf(payload: PayloadOf<'petition.registered'>, dispatchedTo?: string
       occurredAt: T0,
       caseId: 'c1',
       payload: {
-        stage: 'original', fromUnitId: COUNTY_BUREAU, toUnitId: dispatchedTo, mode: 'forward',
-        rule: { id: 'r', version: 1 }, reasons: ['x'], hop: 1,
+        stage: 'original',
+        fromUnitId: COUNTY_BUREAU,
+        toUnitId: dispatchedTo,
+        mode: 'forward',
+        rule: { id: 'r', version: 1 },
+        reasons: ['x'],
+        hop: 1,
       },
     });
   }
@@ -53,8 +53,12 @@ describe('dossierAccess', () => {
   });
 
   it('keeps an accusation from the accused unit, and its accuser from everyone outside the discipline chain', () => {
-    const accusation = registered({ type: 'accusation', category: 'other', accusedUnitId: HOUSING,
-      flags: { skipLevel: false, confidential: true, lawsuit: false } });
+    const accusation = registered({
+      type: 'accusation',
+      category: 'other',
+      accusedUnitId: HOUSING,
+      flags: { skipLevel: false, confidential: true, lawsuit: false },
+    });
     const competent = XINXIANG.units.find((u) => u.kind === 'discipline' && u.divisionCode === '410700000000');
     expect(competent).toBeDefined();
     const state = caseOf(accusation, competent?.id);
@@ -67,8 +71,12 @@ describe('dossierAccess', () => {
   });
 
   it('lets the competent discipline organ read an accusation before it reached it', () => {
-    const accusation = registered({ type: 'accusation', category: 'other', accusedUnitId: HRSS,
-      flags: { skipLevel: false, confidential: true, lawsuit: false } });
+    const accusation = registered({
+      type: 'accusation',
+      category: 'other',
+      accusedUnitId: HRSS,
+      flags: { skipLevel: false, confidential: true, lawsuit: false },
+    });
     expect(access(caseOf(accusation), '410700000000:discipline')).toBe('full');
     expect(access(caseOf(accusation), HRSS)).toBe('none');
   });

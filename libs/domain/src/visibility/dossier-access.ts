@@ -1,7 +1,7 @@
 import type { CaseState } from '../lifecycle';
 import type { OrgDirectory } from '../org';
 import type { RoutingRuleSet } from '../routing/routing-rule-set';
-import { caseAccess, caseViewerOf, caseVisibilityFacts, type CaseAccessLevel } from './case-visibility';
+import { caseAccess, type CaseAccessLevel, caseViewerOf, caseVisibilityFacts } from './case-visibility';
 
 /** What a unit may read of a case's dossier: the one visibility rule's level (`facts-only`: never the accuser nor the text). */
 export type DossierAccess = CaseAccessLevel;

@@ -1,8 +1,17 @@
-import { auditHash, canonicalJson, chainRecord, verifyAuditChain, type AuditFields, type AuditRecord } from './audit-chain';
+import { type AuditFields, auditHash, type AuditRecord, canonicalJson, chainRecord, verifyAuditChain } from './audit-chain';
 
 const fields = (n: number): AuditFields => ({
-  kind: 'request', subject: `u${n}`, unitId: '410726000000:petition-bureau', roles: ['clerk'], method: 'POST', route: '/cases/:id/accept',
-  caseId: null, status: 201, ip: '10.0.0.1', userAgent: 'spec', detail: { b: 1, a: [n] },
+  kind: 'request',
+  subject: `u${n}`,
+  unitId: '410726000000:petition-bureau',
+  roles: ['clerk'],
+  method: 'POST',
+  route: '/cases/:id/accept',
+  caseId: null,
+  status: 201,
+  ip: '10.0.0.1',
+  userAgent: 'spec',
+  detail: { b: 1, a: [n] },
 });
 const AT = new Date('2026-12-02T08:00:00.000Z');
 
@@ -44,7 +53,9 @@ describe('the audit hash chain', () => {
     const third = records[2];
     if (!third) throw new Error('chain too short');
     const forged = chainRecord('sha256', third, new Date('2026-12-02T08:00:00.001Z'), fields(99));
-    expect(verifyAuditChain([...records.slice(0, 4), forged, ...records.slice(4)]).map((f) => [f.seq, f.problem])).toEqual([[4, 'inserted']]);
+    expect(verifyAuditChain([...records.slice(0, 4), forged, ...records.slice(4)]).map((f) => [f.seq, f.problem])).toEqual([
+      [4, 'inserted'],
+    ]);
     // #4 replaced by a re-hashed record: #5 no longer follows it.
     const replaced = records.map((r) => (r.seq === 4 ? forged : r));
     expect(verifyAuditChain(replaced).map((f) => [f.seq, f.problem])).toEqual([[5, 'unlinked']]);

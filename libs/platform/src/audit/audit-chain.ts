@@ -38,7 +38,9 @@ export interface AuditRecord extends AuditFields {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value instanceof Date ? value.toISOString() : value) ?? 'null';
@@ -47,13 +49,30 @@ export function canonicalJson(value: unknown): string {
 /** hash = H(prev_hash ‖ canonical(seq, at, fields)) in lower-case hex. */
 export function auditHash(alg: AuditHashAlgorithm, prevHash: string, seq: number, at: Date, f: AuditFields): string {
   const body = canonicalJson([
-    seq, at.toISOString(), f.kind, f.subject, f.unitId, [...f.roles], f.method, f.route, f.caseId, f.status, f.ip, f.userAgent, f.detail,
+    seq,
+    at.toISOString(),
+    f.kind,
+    f.subject,
+    f.unitId,
+    [...f.roles],
+    f.method,
+    f.route,
+    f.caseId,
+    f.status,
+    f.ip,
+    f.userAgent,
+    f.detail,
   ]);
   return createHash(alg).update(prevHash, 'utf8').update('\n', 'utf8').update(body, 'utf8').digest('hex');
 }
 
 /** Chains `fields` after the record (seq, hash) `after` (undefined: the first record). */
-export function chainRecord(alg: AuditHashAlgorithm, after: { seq: number; hash: string } | undefined, at: Date, fields: AuditFields): AuditRecord {
+export function chainRecord(
+  alg: AuditHashAlgorithm,
+  after: { seq: number; hash: string } | undefined,
+  at: Date,
+  fields: AuditFields,
+): AuditRecord {
   const seq = (after?.seq ?? 0) + 1;
   const prevHash = after?.hash ?? AUDIT_GENESIS;
   return { ...fields, seq, at, alg, prevHash, hash: auditHash(alg, prevHash, seq, at, fields) };
@@ -89,16 +108,31 @@ export function verifyAuditChain(records: readonly AuditRecord[], after?: AuditC
   for (const [seq, group] of bySeq) {
     if (seq > previousSeq + 1) {
       const missing = seq - 1 === previousSeq + 1 ? `#${previousSeq + 1}` : `#${previousSeq + 1}–#${seq - 1}`;
-      findings.push({ seq: previousSeq + 1, problem: 'removed', message: { zh: `审计记录 ${missing} 被删除`, en: `audit record ${missing} was removed` } });
+      findings.push({
+        seq: previousSeq + 1,
+        problem: 'removed',
+        message: { zh: `审计记录 ${missing} 被删除`, en: `audit record ${missing} was removed` },
+      });
     }
     previousSeq = seq;
     const genuine = group.length === 1 ? group[0] : (group.find((r) => linkedTo.has(r.hash)) ?? group[0]);
     for (const r of group) {
       if (auditHash(r.alg, r.prevHash, r.seq, r.at, r) !== r.hash) {
-        findings.push({ seq, problem: 'edited', message: { zh: `审计记录 #${seq} 被篡改（内容与哈希不符）`, en: `audit record #${seq} was edited (its hash does not match its content)` } });
+        findings.push({
+          seq,
+          problem: 'edited',
+          message: {
+            zh: `审计记录 #${seq} 被篡改（内容与哈希不符）`,
+            en: `audit record #${seq} was edited (its hash does not match its content)`,
+          },
+        });
       }
       if (r !== genuine) {
-        findings.push({ seq, problem: 'inserted', message: { zh: `审计记录 #${seq} 重复：有一条为插入的记录`, en: `audit record #${seq} appears twice: one was inserted` } });
+        findings.push({
+          seq,
+          problem: 'inserted',
+          message: { zh: `审计记录 #${seq} 重复：有一条为插入的记录`, en: `audit record #${seq} appears twice: one was inserted` },
+        });
         continue;
       }
       const before = bySeq.get(seq - 1);
@@ -109,13 +143,24 @@ export function verifyAuditChain(records: readonly AuditRecord[], after?: AuditC
             ? before.some((b) => b.hash === r.prevHash)
             : after === undefined || seq !== after.seq + 1 || r.prevHash === after.hash;
       if (!links) {
-        findings.push({ seq, problem: 'unlinked', message: { zh: `审计记录 #${seq} 与前一条不接续：前一条被替换，或本条为插入`, en: `audit record #${seq} does not follow the one before it: that one was replaced, or this one inserted` } });
+        findings.push({
+          seq,
+          problem: 'unlinked',
+          message: {
+            zh: `审计记录 #${seq} 与前一条不接续：前一条被替换，或本条为插入`,
+            en: `audit record #${seq} does not follow the one before it: that one was replaced, or this one inserted`,
+          },
+        });
       }
       if (r.kind === 'anchor') {
         const anchoredSeq = Number(r.detail['anchoredSeq']);
         const anchored = bySeq.get(anchoredSeq);
         if (anchored && !anchored.some((a) => a.hash === r.detail['anchoredHash'])) {
-          findings.push({ seq, problem: 'anchor-mismatch', message: { zh: `锚点 #${seq} 与记录 #${anchoredSeq} 的哈希不符`, en: `anchor #${seq} does not match record #${anchoredSeq}` } });
+          findings.push({
+            seq,
+            problem: 'anchor-mismatch',
+            message: { zh: `锚点 #${seq} 与记录 #${anchoredSeq} 的哈希不符`, en: `anchor #${seq} does not match record #${anchoredSeq}` },
+          });
         }
       }
     }

@@ -2,11 +2,21 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+
 import type { StaffPrincipal } from '../auth/staff-claims';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
-import { chainRecord, verifyAuditChain, type AuditChainHead, type AuditFields, type AuditFinding, type AuditHashAlgorithm, type AuditKind, type AuditRecord } from './audit-chain';
-import { currentAuditRequest, type AuditSink } from './audit-request-context';
+import {
+  type AuditChainHead,
+  type AuditFields,
+  type AuditFinding,
+  type AuditHashAlgorithm,
+  type AuditKind,
+  type AuditRecord,
+  chainRecord,
+  verifyAuditChain,
+} from './audit-chain';
+import { type AuditSink, currentAuditRequest } from './audit-request-context';
 
 /** One anchor row after this many records: it repeats the chain's hash so far (and the log prints it, off-database). */
 export const AUDIT_ANCHOR_EVERY = 100;
@@ -52,8 +62,22 @@ const COLUMNS = 'seq, at, kind, subject, unit_id, roles, method, route, case_id,
 
 function auditRecordOf(r: Row): AuditRecord {
   return {
-    seq: Number(r.seq), at: r.at, kind: r.kind, subject: r.subject, unitId: r.unit_id, roles: r.roles, method: r.method, route: r.route,
-    caseId: r.case_id, status: r.status, ip: r.ip, userAgent: r.user_agent, detail: r.detail, alg: r.alg, prevHash: r.prev_hash, hash: r.hash,
+    seq: Number(r.seq),
+    at: r.at,
+    kind: r.kind,
+    subject: r.subject,
+    unitId: r.unit_id,
+    roles: r.roles,
+    method: r.method,
+    route: r.route,
+    caseId: r.case_id,
+    status: r.status,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    detail: r.detail,
+    alg: r.alg,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   };
 }
 
@@ -112,12 +136,22 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
    * 个人信息访问记录: `staff` read personal data (`what`: dossier, attachment, reveal, contact…) of `caseId`; the
    * request's ip, user agent and route are taken from the HTTP request in progress. Await it before answering.
    */
-  personalDataRead(staff: StaffPrincipal | undefined, caseId: string | null, what: string, detail: Readonly<Record<string, unknown>> = {}): Promise<void> {
+  personalDataRead(
+    staff: StaffPrincipal | undefined,
+    caseId: string | null,
+    what: string,
+    detail: Readonly<Record<string, unknown>> = {},
+  ): Promise<void> {
     return this.record({ ...this.who(staff), kind: 'personal-data-read', caseId, status: null, detail: { what, ...detail } });
   }
 
   /** A configuration change or an ops action (beyond its HTTP request's record): what changed, on whose word. */
-  action(kind: 'config-change' | 'ops-action', staff: StaffPrincipal | undefined, detail: Readonly<Record<string, unknown>>, caseId: string | null = null): Promise<void> {
+  action(
+    kind: 'config-change' | 'ops-action',
+    staff: StaffPrincipal | undefined,
+    detail: Readonly<Record<string, unknown>>,
+    caseId: string | null = null,
+  ): Promise<void> {
     return this.record({ ...this.who(staff), kind, caseId, status: null, detail });
   }
 
@@ -150,7 +184,9 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
     return verifyAuditTable((text) => this.dataSource.query<Row[]>(text), 'audit_log');
   }
 
-  private who(staff: StaffPrincipal | undefined): Pick<AuditFields, 'subject' | 'unitId' | 'roles' | 'method' | 'route' | 'ip' | 'userAgent'> {
+  private who(
+    staff: StaffPrincipal | undefined,
+  ): Pick<AuditFields, 'subject' | 'unitId' | 'roles' | 'method' | 'route' | 'ip' | 'userAgent'> {
     const request = currentAuditRequest();
     return {
       subject: staff?.subject ?? null,
@@ -184,7 +220,9 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
-      const [last] = (await client.query<{ seq: string; hash: string; at: Date }>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows;
+      const [last] = (
+        await client.query<{ seq: string; hash: string; at: Date }>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`)
+      ).rows;
       let head = last ? { seq: Number(last.seq), hash: last.hash } : undefined;
       // Never before the last record: the chain's times do not go backwards even if this instance's clock does.
       const at = last && last.at > now ? last.at : now;
@@ -195,7 +233,16 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
         head = record;
         if (record.seq % AUDIT_ANCHOR_EVERY === 0) {
           const anchor = chainRecord(this.alg, head, at, {
-            kind: 'anchor', subject: null, unitId: null, roles: [], method: null, route: null, caseId: null, status: null, ip: null, userAgent: null,
+            kind: 'anchor',
+            subject: null,
+            unitId: null,
+            roles: [],
+            method: null,
+            route: null,
+            caseId: null,
+            status: null,
+            ip: null,
+            userAgent: null,
             detail: { anchoredSeq: record.seq, anchoredHash: record.hash },
           });
           records.push(anchor);
@@ -212,7 +259,8 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
       client.release();
     }
     // Off-database copies of the chain's head: a tail cut off the table still disagrees with the service's logs.
-    for (const a of anchors) this.logger.log(`audit anchor #${a.seq}: record #${String(a.detail['anchoredSeq'])} ${String(a.detail['anchoredHash'])} (${a.alg})`);
+    for (const a of anchors)
+      this.logger.log(`audit anchor #${a.seq}: record #${String(a.detail['anchoredSeq'])} ${String(a.detail['anchoredHash'])} (${a.alg})`);
   }
 
   /** This month's and next month's partitions (UTC months), created once per month by whichever instance writes first. */
@@ -244,14 +292,21 @@ export interface AuditVerification {
  */
 export async function verifyAuditTable(query: (text: string) => Promise<unknown[]>, table: string): Promise<AuditVerification> {
   const rows = (await query(`SELECT ${COLUMNS} FROM ${table} ORDER BY seq, at, hash`)) as Row[];
-  return { records: rows.length, findings: verifyAuditChain(rows.map(auditRecordOf), await archivedHead(query, table.replace(/audit_log$/, 'audit_archive'))) };
+  return {
+    records: rows.length,
+    findings: verifyAuditChain(rows.map(auditRecordOf), await archivedHead(query, table.replace(/audit_log$/, 'audit_archive'))),
+  };
 }
 
 /** The last record archived away from `archive`'s audit_log (npm run audit -- archive), if any was. */
 export async function archivedHead(query: (text: string) => Promise<unknown[]>, archive: string): Promise<AuditChainHead | undefined> {
-  const [present] = (await query(`SELECT to_regclass('${archive.replace(/'/g, "''")}') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  const [present] = (await query(`SELECT to_regclass('${archive.replace(/'/g, "''")}') IS NOT NULL AS present`)) as Array<{
+    present: boolean;
+  }>;
   if (!present?.present) return undefined;
-  const [head] = (await query(`SELECT last_seq, last_hash FROM ${archive} WHERE last_seq IS NOT NULL ORDER BY last_seq DESC LIMIT 1`)) as Array<{ last_seq: string; last_hash: string }>;
+  const [head] = (await query(
+    `SELECT last_seq, last_hash FROM ${archive} WHERE last_seq IS NOT NULL ORDER BY last_seq DESC LIMIT 1`,
+  )) as Array<{ last_seq: string; last_hash: string }>;
   return head ? { seq: Number(head.last_seq), hash: head.last_hash } : undefined;
 }
 
@@ -263,7 +318,24 @@ export async function readAuditRecords(query: (text: string) => Promise<unknown[
 async function insert(client: PoolClient, records: readonly AuditRecord[]): Promise<void> {
   const params: unknown[] = [];
   const tuples = records.map((r) => {
-    const values = [r.seq, r.at, r.kind, r.subject, r.unitId, [...r.roles], r.method, r.route, r.caseId, r.status, r.ip, r.userAgent, JSON.stringify(r.detail), r.alg, r.prevHash, r.hash];
+    const values = [
+      r.seq,
+      r.at,
+      r.kind,
+      r.subject,
+      r.unitId,
+      [...r.roles],
+      r.method,
+      r.route,
+      r.caseId,
+      r.status,
+      r.ip,
+      r.userAgent,
+      JSON.stringify(r.detail),
+      r.alg,
+      r.prevHash,
+      r.hash,
+    ];
     const start = params.length;
     params.push(...values);
     return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoInstantSchema } from '../http/iso-instant';
 import { StaffController } from '../http/staff-controller.decorator';
 import { StaffRoute } from '../http/staff-route.decorator';
@@ -32,7 +33,8 @@ export class AuditController {
 
   @StaffRoute('GET', 'records', {
     roles: ['audit-admin'],
-    summary: '审计记录（审计管理员；按时间、操作人、单位、信访事项、类型、结果筛选，新的在前） Audit records of this service, newest first (audit-admin only)',
+    summary:
+      '审计记录（审计管理员；按时间、操作人、单位、信访事项、类型、结果筛选，新的在前） Audit records of this service, newest first (audit-admin only)',
   })
   async records(@ZodQuery(auditQuerySchema) q: AuditQueryDto): Promise<{ items: AuditRecord[]; next: number | null }> {
     const items = await this.trail.search(q);

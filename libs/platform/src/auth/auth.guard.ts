@@ -1,10 +1,11 @@
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import type { DomainException } from '../errors/domain.exception';
 import type { AuthenticatedRequest } from './current-staff.decorator';
 import { JwtVerifier, TOKEN_REFUSALS, TokenRejectedError } from './jwt-verifier';
-import { accessRefusal, cityLevelRefusal, routeAccessOf, type RouteAccess } from './route-access';
+import { accessRefusal, cityLevelRefusal, type RouteAccess, routeAccessOf } from './route-access';
 import type { StaffPrincipal } from './staff-claims';
 
 interface HeaderRequest extends AuthenticatedRequest {

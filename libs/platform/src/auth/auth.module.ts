@@ -1,5 +1,6 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { AuthGuard } from './auth.guard';
 import { JwtVerifier } from './jwt-verifier';

@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
 import type { StaffPrincipal } from './staff-claims';
 
 export interface AuthenticatedRequest {

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+
+import { createRemoteJWKSet, errors, importSPKI, type JWTPayload, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { DEVELOPMENT_MAX_TOKEN_LIFETIME_S } from '../config/platform-config';
-import { staffClaimsSchema, type StaffPrincipal } from './staff-claims';
 import { incompatibleRoles } from './role-separation';
+import { staffClaimsSchema, type StaffPrincipal } from './staff-claims';
 
 export const TOKEN_ALGORITHM = 'ES256';
 /** Clock skew tolerated between the identity provider and a service, in seconds. */
 export const TOKEN_CLOCK_TOLERANCE_S = 30;
 
 /** Why a token is refused: the 401's code (zh-CN message in TOKEN_REFUSALS). */
-export type TokenRefusalCode = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_EXPIRY_MISSING' | 'TOKEN_LIFETIME_EXCESSIVE' | 'TOKEN_ROLES_INCOMPATIBLE';
+export type TokenRefusalCode =
+  'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_EXPIRY_MISSING' | 'TOKEN_LIFETIME_EXCESSIVE' | 'TOKEN_ROLES_INCOMPATIBLE';
 
 export const TOKEN_REFUSALS: Readonly<Record<TokenRefusalCode, string>> = {
   TOKEN_INVALID: '访问令牌无效',
@@ -77,7 +80,8 @@ export class JwtVerifier {
       throw new TokenRejectedError(`token lifetime exceeds ${this.maxLifetimeS} s`, 'TOKEN_LIFETIME_EXCESSIVE');
     }
     const claims = staffClaimsSchema.safeParse(payload);
-    if (!claims.success) throw new TokenRejectedError(`missing or invalid claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!claims.success)
+      throw new TokenRejectedError(`missing or invalid claims: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const c = claims.data;
     const clash = incompatibleRoles(c.roles);
     if (clash) throw new TokenRejectedError(`roles may not be combined in one token: ${clash.join(', ')}`, 'TOKEN_ROLES_INCOMPATIBLE');
@@ -88,6 +92,7 @@ export class JwtVerifier {
 function refusalOf(error: unknown): TokenRejectedError {
   const reason = error instanceof Error ? error.message : 'invalid token';
   if (error instanceof errors.JWTExpired) return new TokenRejectedError(reason, 'TOKEN_EXPIRED');
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') return new TokenRejectedError(reason, 'TOKEN_EXPIRY_MISSING');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp')
+    return new TokenRejectedError(reason, 'TOKEN_EXPIRY_MISSING');
   return new TokenRejectedError(reason);
 }

@@ -1,7 +1,8 @@
 import type { OrgDirectory } from '@sunshine/domain';
+
 import { DomainException } from '../errors/domain.exception';
 import { CITY_LEVEL, type CityLevelSubject } from '../http/city-level.decorator';
-import { ADMINISTRATORS, ROLES, SERVICE_TOKENS, type RoleRequirement } from '../http/roles.decorator';
+import { ADMINISTRATORS, type RoleRequirement, ROLES, SERVICE_TOKENS } from '../http/roles.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { isSeparatedAdminRole } from './role-separation';
 import type { StaffPrincipal, StaffRole } from './staff-claims';
@@ -62,7 +63,10 @@ export function accessRefusal(access: RouteAccess, staff: StaffPrincipal): Domai
   const roles = access.requirement?.roles;
   const isService = staff.roles.includes('service');
   if (isService && !access.serviceTokens && !roles?.includes('service')) {
-    return new DomainException('STAFF_ONLY', 'forbidden', { zh: '该接口仅供工作人员使用', en: 'staff only: service tokens may not call this endpoint' });
+    return new DomainException('STAFF_ONLY', 'forbidden', {
+      zh: '该接口仅供工作人员使用',
+      en: 'staff only: service tokens may not call this endpoint',
+    });
   }
   const admin = staff.roles.find(isSeparatedAdminRole);
   if (admin && !roles?.includes(admin) && !access.administrators?.includes(admin)) {

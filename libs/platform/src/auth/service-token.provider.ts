@@ -1,5 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+
+import { Inject, Injectable } from '@nestjs/common';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { issueStaffToken } from './token-issuer';
@@ -23,7 +25,12 @@ export class ServiceTokenProvider {
     if (!file) throw new Error('SERVICE_SIGNING_KEY_FILE is not configured: this service cannot call others');
     const token = await issueStaffToken(
       { sub: `service:${this.config.service}`, unit: `service:${this.config.service}`, division: '000000000000', roles: ['service'] },
-      { privateKeyPem: readFileSync(file, 'utf8'), issuer: this.config.auth.issuer, audience: this.config.auth.audience, expiresIn: LIFETIME_S },
+      {
+        privateKeyPem: readFileSync(file, 'utf8'),
+        issuer: this.config.auth.issuer,
+        audience: this.config.auth.audience,
+        expiresIn: LIFETIME_S,
+      },
     );
     this.cached = { token, expiresAt: now + LIFETIME_S * 1000 };
     return token;

@@ -8,7 +8,18 @@ import { z } from 'zod';
  * trail only) complete 三员分立 with `sysadmin`: see role-separation.ts and docs/security.md.
  */
 export const StaffRoles = [
-  'clerk', 'handler', 'head', 'dispatcher', 'supervisor', 'leader', 'admin', 'sysadmin', 'ops', 'service', 'security-admin', 'audit-admin',
+  'clerk',
+  'handler',
+  'head',
+  'dispatcher',
+  'supervisor',
+  'leader',
+  'admin',
+  'sysadmin',
+  'ops',
+  'service',
+  'security-admin',
+  'audit-admin',
 ] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 

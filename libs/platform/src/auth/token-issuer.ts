@@ -1,4 +1,5 @@
-import { exportSPKI, exportPKCS8, generateKeyPair, importPKCS8, SignJWT } from 'jose';
+import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT } from 'jose';
+
 import { TOKEN_ALGORITHM } from './jwt-verifier';
 import type { StaffClaims } from './staff-claims';
 
@@ -28,8 +29,7 @@ export interface IssueTokenOptions {
 export async function issueStaffToken(claims: StaffClaims, options: IssueTokenOptions): Promise<string> {
   const key = await importPKCS8(options.privateKeyPem, TOKEN_ALGORITHM);
   const now = Math.floor(Date.now() / 1000);
-  const exp =
-    typeof options.expiresIn === 'number' ? now + options.expiresIn : options.expiresIn ?? '15m';
+  const exp = typeof options.expiresIn === 'number' ? now + options.expiresIn : (options.expiresIn ?? '15m');
   const { sub, ...rest } = claims;
   return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM })

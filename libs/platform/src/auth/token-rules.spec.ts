@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Module, Post, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, HttpCode, type MessageEvent, Module, Post, Sse } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { importPKCS8, SignJWT } from 'jose';
 import { interval, map, type Observable } from 'rxjs';
+
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { OpenToAdministrators, Roles } from '../http/roles.decorator';
 import { Staff } from '../http/staff.decorator';
@@ -11,7 +12,7 @@ import { JwtVerifier, TOKEN_ALGORITHM } from './jwt-verifier';
 import { incompatibleRoles } from './role-separation';
 import type { StaffPrincipal, StaffRole } from './staff-claims';
 import { endAtTokenExpiry } from './token-expiry';
-import { generateDevKeyPair, issueStaffToken, type DevKeyPair } from './token-issuer';
+import { type DevKeyPair, generateDevKeyPair, issueStaffToken } from './token-issuer';
 
 const AUTH = { issuer: 'spec', audience: 'spec', maxTokenLifetimeSeconds: 900 };
 const UNIT = '410726000000:petition-bureau';
@@ -46,7 +47,10 @@ class TokenController {
 
   @Sse('live')
   live(@Staff() staff: StaffPrincipal): Observable<MessageEvent> {
-    return interval(200).pipe(map((i): MessageEvent => ({ type: 'tick', data: { i } })), endAtTokenExpiry(staff));
+    return interval(200).pipe(
+      map((i): MessageEvent => ({ type: 'tick', data: { i } })),
+      endAtTokenExpiry(staff),
+    );
   }
 }
 
@@ -64,7 +68,11 @@ let app: NestFastifyApplication;
 
 /** A token with the exact claims given (no defaults): iat and exp in seconds, either left out when undefined. */
 async function raw(payload: { iat?: number; exp?: number }, roles: StaffRole[] = ['clerk']): Promise<string> {
-  const jwt = new SignJWT({ unit: UNIT, division: '410726000000', roles }).setProtectedHeader({ alg: TOKEN_ALGORITHM }).setSubject('u1').setIssuer('spec').setAudience('spec');
+  const jwt = new SignJWT({ unit: UNIT, division: '410726000000', roles })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM })
+    .setSubject('u1')
+    .setIssuer('spec')
+    .setAudience('spec');
   if (payload.iat !== undefined) jwt.setIssuedAt(payload.iat);
   if (payload.exp !== undefined) jwt.setExpirationTime(payload.exp);
   return jwt.sign(await importPKCS8(keys.privateKeyPem, TOKEN_ALGORITHM));
@@ -97,20 +105,33 @@ describe('token lifetime rules (exp required, at most the configured lifetime)',
   it('refuses a token without exp: 401 TOKEN_EXPIRY_MISSING', async () => {
     expect(await get('/t/case-work', await raw({ iat: nowS() }))).toEqual({
       status: 401,
-      body: { code: 'TOKEN_EXPIRY_MISSING', message: { zh: '访问令牌缺少有效期（exp），不予接受', en: expect.stringContaining('"exp"') as string } },
+      body: {
+        code: 'TOKEN_EXPIRY_MISSING',
+        message: { zh: '访问令牌缺少有效期（exp），不予接受', en: expect.stringContaining('"exp"') as string },
+      },
     });
   });
 
   it('refuses a token valid 100 years, with or without iat, and one issued for 16 minutes: 401 TOKEN_LIFETIME_EXCESSIVE', async () => {
     const hundredYears = nowS() + 100 * 365 * 86400;
-    for (const token of [await raw({ iat: nowS(), exp: hundredYears }), await raw({ exp: hundredYears }), await raw({ iat: nowS() - 60, exp: nowS() + 900 })]) {
-      expect(await get('/t/case-work', token)).toMatchObject({ status: 401, body: { code: 'TOKEN_LIFETIME_EXCESSIVE', message: { zh: '访问令牌有效期超过上限，不予接受' } } });
+    for (const token of [
+      await raw({ iat: nowS(), exp: hundredYears }),
+      await raw({ exp: hundredYears }),
+      await raw({ iat: nowS() - 60, exp: nowS() + 900 }),
+    ]) {
+      expect(await get('/t/case-work', token)).toMatchObject({
+        status: 401,
+        body: { code: 'TOKEN_LIFETIME_EXCESSIVE', message: { zh: '访问令牌有效期超过上限，不予接受' } },
+      });
     }
   });
 
   it('refuses an expired token: 401 TOKEN_EXPIRED', async () => {
     const token = await issueStaffToken(claims(['clerk']), { ...AUTH, privateKeyPem: keys.privateKeyPem, expiresIn: -60 });
-    expect(await get('/t/case-work', token)).toMatchObject({ status: 401, body: { code: 'TOKEN_EXPIRED', message: { zh: '访问令牌已过期，请重新登录' } } });
+    expect(await get('/t/case-work', token)).toMatchObject({
+      status: 401,
+      body: { code: 'TOKEN_EXPIRED', message: { zh: '访问令牌已过期，请重新登录' } },
+    });
   });
 
   it('issues 15-minute tokens by default, which the 15-minute rule accepts', async () => {
@@ -130,7 +151,10 @@ describe('三员分立 (separation of the three administrators)', () => {
   });
 
   it('refuses a token combining two of them, or one with a business role: 401 TOKEN_ROLES_INCOMPATIBLE', async () => {
-    for (const roles of [['sysadmin', 'security-admin'], ['audit-admin', 'clerk']] satisfies StaffRole[][]) {
+    for (const roles of [
+      ['sysadmin', 'security-admin'],
+      ['audit-admin', 'clerk'],
+    ] satisfies StaffRole[][]) {
       const token = await issueStaffToken(claims(roles), { ...AUTH, privateKeyPem: keys.privateKeyPem });
       expect(await get('/t/audit', token)).toMatchObject({ status: 401, body: { code: 'TOKEN_ROLES_INCOMPATIBLE' } });
     }
@@ -143,7 +167,10 @@ describe('三员分立 (separation of the three administrators)', () => {
       status: 403,
       body: {
         code: 'ADMINISTRATOR_NOT_FOR_CASES',
-        message: { zh: '三员分立：审计管理员（audit-admin）只能使用为该角色开放的管理接口，不办理信访事项', en: 'separation of duties: audit-admin may only call the endpoints opened to that role, never case work' },
+        message: {
+          zh: '三员分立：审计管理员（audit-admin）只能使用为该角色开放的管理接口，不办理信访事项',
+          en: 'separation of duties: audit-admin may only call the endpoints opened to that role, never case work',
+        },
         details: { role: 'audit-admin' },
       },
     });
@@ -175,7 +202,13 @@ describe('live streams end when the token expires', () => {
     const text = await response.text(); // resolves only when the server ends the stream
     const lasted = Date.now() - started;
     expect(text).toContain('event: tick');
-    expect(text.trimEnd().endsWith('data: {"code":"TOKEN_EXPIRED","message":{"zh":"访问令牌已过期，请重新登录后再连接","en":"the token expired: sign in again and reconnect"}}')).toBe(true);
+    expect(
+      text
+        .trimEnd()
+        .endsWith(
+          'data: {"code":"TOKEN_EXPIRED","message":{"zh":"访问令牌已过期，请重新登录后再连接","en":"the token expired: sign in again and reconnect"}}',
+        ),
+    ).toBe(true);
     expect(text).toContain('event: token-expired');
     // exp is whole seconds: 1 to 2 s after the token was signed, never the 8 h of the old default.
     expect(lasted).toBeGreaterThan(500);

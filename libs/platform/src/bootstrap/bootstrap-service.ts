@@ -6,9 +6,10 @@ import type { TopicName } from '@sunshine/contracts';
 import type { Kafka } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
+
 import { registerAuditHook } from '../audit/audit-request-context';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
 import { registerCorrelationHook } from '../correlation/correlation.hook';
 import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
@@ -16,8 +17,8 @@ import { poolWaiting, registerLoadShedding } from '../http/load-shedding';
 import { buildOpenApiDocument } from '../http/openapi-document';
 import { registerTextHygieneHook } from '../http/text-hygiene';
 import { EventServerRegistry } from '../messaging/event-server.registry';
-import { KafkaEventServer } from '../messaging/kafka-event.server';
 import { KAFKA } from '../messaging/kafka.token';
+import { KafkaEventServer } from '../messaging/kafka-event.server';
 import { OutboxRelay } from '../messaging/outbox.relay';
 import { ensureTopics } from '../messaging/topic-provisioner';
 import { handlerDurationMetric } from '../metrics/handler-duration';
@@ -62,10 +63,17 @@ export async function createHttpApp(
   const database: { source?: DataSource; audit?: AuditTrail } = {};
   registerLoadShedding(adapter, config.database.pool.maxWaiting, () => (database.source ? poolWaiting(database.source) : 0));
   // 安全审计: every state-changing request is recorded once answered (who, what, which case, from where, outcome).
-  registerAuditHook(adapter, () => database.audit, (error) => process.stderr.write(`audit record lost: ${String(error)}\n`));
+  registerAuditHook(
+    adapter,
+    () => database.audit,
+    (error) => process.stderr.write(`audit record lost: ${String(error)}\n`),
+  );
   // abortOnError off: a missing optional provider (resolveOptional) throws instead of exiting the process; a failed
   // start still ends it (bootstrapService exits 1).
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.bufferLogs ?? false, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: options.bufferLogs ?? false,
+    abortOnError: false,
+  });
   database.source = app.get(DataSource, { strict: false });
   database.audit = resolveOptional(app, AuditTrail);
   app.useGlobalFilters(new HttpErrorFilter());
@@ -128,9 +136,13 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   logger.log(`${definition.service} listening on ${await app.getUrl()} (OpenAPI at /docs)`);
   if (server) {
     // The server provisions the topics and retries until Kafka answers; it fails only when closed while starting.
-    app.startAllMicroservices().catch((error: unknown) => logger.error(`${definition.service}: the consumer stopped starting: ${String(error)}`));
+    app
+      .startAllMicroservices()
+      .catch((error: unknown) => logger.error(`${definition.service}: the consumer stopped starting: ${String(error)}`));
   } else {
-    ensureTopics(kafka, config.kafka.topicPrefix).catch((error: unknown) => logger.warn(`${definition.service}: topics not provisioned: ${String(error)}`));
+    ensureTopics(kafka, config.kafka.topicPrefix).catch((error: unknown) =>
+      logger.warn(`${definition.service}: topics not provisioned: ${String(error)}`),
+    );
   }
   return app;
 }

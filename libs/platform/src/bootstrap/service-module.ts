@@ -1,6 +1,7 @@
-import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import type { PlatformConfig } from '../config/platform-config';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+
 import { caseReplica } from '../case-replica/case-replica.module';
+import type { PlatformConfig } from '../config/platform-config';
 import type { DatabaseOptions } from '../database/database.module';
 import { DIRECTORY_REPLICA } from '../directory/directory-replica.module';
 import { REFERENCE_DATA_REPLICA } from '../reference/reference-data.module';
@@ -24,7 +25,9 @@ export interface ServiceModuleClass<A extends unknown[]> {
  * database: { replicas, migrations }, imports: [FeatureModule, …] })) {}`; main.ts and tests call
  * `AppModule.forRoot(config, …)`, which imports `PlatformModule.forRoot(config, database)` then the service's modules.
  */
-export function ServiceModule<A extends unknown[] = []>(declare: (config: PlatformConfig, ...args: A) => ServiceModuleOptions): ServiceModuleClass<A> {
+export function ServiceModule<A extends unknown[] = []>(
+  declare: (config: PlatformConfig, ...args: A) => ServiceModuleOptions,
+): ServiceModuleClass<A> {
   @Module({})
   class ServiceRootModule {
     static forRoot(this: new () => object, config: PlatformConfig, ...args: A): DynamicModule {

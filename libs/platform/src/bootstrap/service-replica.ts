@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { TopicName } from '@sunshine/contracts';
+
 import type { MigrationClass } from '../database/sql-migration';
 
 /**

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnyCaseEvent } from '@sunshine/contracts';
 import type { CaseCommand, CaseState } from '@sunshine/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { CASE_NOT_FOUND, versionConflict } from '../errors/decision-exception';
-import { requireVersion, type ExpectedVersion } from '../http/if-match-version.decorator';
+import { type ExpectedVersion, requireVersion } from '../http/if-match-version.decorator';
 import { CaseEmitter } from './case-emitter.service';
 import { CaseReplicaStore } from './case-replica.store';
 import { CaseVisibility } from './case-visibility.service';
@@ -73,7 +74,12 @@ export class CaseCommands {
     private readonly emitter: CaseEmitter,
   ) {}
 
-  async act<T>(caseId: string, staff: StaffPrincipal, options: CaseActionOptions, work: (tx: CaseTx) => Promise<T>): Promise<{ tx: CaseTx; result: T }> {
+  async act<T>(
+    caseId: string,
+    staff: StaffPrincipal,
+    options: CaseActionOptions,
+    work: (tx: CaseTx) => Promise<T>,
+  ): Promise<{ tx: CaseTx; result: T }> {
     const done = await this.dataSource.transaction(async (m) => {
       const current = await this.store.lock(m, caseId);
       if (!current) throw CASE_NOT_FOUND;

@@ -1,5 +1,6 @@
 import { caseStatusSchema, petitionTypeSchema, stageSchema } from '@sunshine/contracts';
 import { z } from 'zod';
+
 import type { AssertTrue, ResponseMatches } from '../http/zod-response.decorator';
 import type { CaseCore } from './case-core';
 

@@ -15,7 +15,9 @@ export interface CaseCore {
 
 /** The `case_replica` columns caseCoreOf reads, the table aliased as `alias`. */
 export function caseCoreColumns(alias: string): string {
-  return ['case_id', 'case_number', 'status', 'stage', 'type', 'category', 'place_code', 'holding_unit_id'].map((c) => `${alias}.${c}`).join(', ');
+  return ['case_id', 'case_number', 'status', 'stage', 'type', 'category', 'place_code', 'holding_unit_id']
+    .map((c) => `${alias}.${c}`)
+    .join(', ');
 }
 
 /** CaseCore from a row with the columns of caseCoreColumns. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, AnyCaseEvent, CaseLogEventType, PayloadOf } from '@sunshine/contracts';
-import { decide, evolve, initialCaseState, jurisdictionOf, type CaseCommand, type DecisionError } from '@sunshine/domain';
+import { type CaseCommand, decide, type DecisionError, evolve, initialCaseState, jurisdictionOf } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
+
 import { Clock } from '../clock/clock';
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import { decisionException } from '../errors/decision-exception';

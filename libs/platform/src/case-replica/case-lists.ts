@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { CaseVisibility } from './case-visibility.service';
 import type { VisibilitySql } from './visibility-sql';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyCaseEvent, CaseLogEventType, EventOf } from '@sunshine/contracts';
 import type { EntityManager } from 'typeorm';
+
 import type { CaseChange } from './replica-case';
 
 export type CaseReaction<E> = (m: EntityManager, change: CaseChange<E>) => Promise<void>;

@@ -1,4 +1,5 @@
 import type { AnyCaseEvent, CaseLogEventType, PayloadOf } from '@sunshine/contracts';
+
 import { newEvent } from '../messaging/event-factory';
 import { countsForRevision } from './case-replica.store';
 
@@ -17,18 +18,43 @@ function event<T extends CaseLogEventType>(type: T, payload: PayloadOf<T>): AnyC
 }
 
 const registered = event('petition.registered', {
-  caseNumber: '410726-2026-000001', channel: 'visit', form: { kind: 'individual' }, type: 'claim', category: 'labour',
-  placeCode: '410726101000', receivingUnitId: COUNTY_BUREAU, receivedAt: AT, registeredAt: AT, petitionerRef: '01890a5d-ac96-774b-bcce-b302099a8058',
-  flags: { skipLevel: false, confidential: false, lawsuit: false }, attachmentCount: 0,
+  caseNumber: '410726-2026-000001',
+  channel: 'visit',
+  form: { kind: 'individual' },
+  type: 'claim',
+  category: 'labour',
+  placeCode: '410726101000',
+  receivingUnitId: COUNTY_BUREAU,
+  receivedAt: AT,
+  registeredAt: AT,
+  petitionerRef: '01890a5d-ac96-774b-bcce-b302099a8058',
+  flags: { skipLevel: false, confidential: false, lawsuit: false },
+  attachmentCount: 0,
 });
 const dispatched = event('case.dispatched', {
-  stage: 'original', fromUnitId: COUNTY_BUREAU, toUnitId: HRSS, mode: 'assign', rule: { id: 'territory-competence-level', version: 1 },
-  reasons: ['属地：延津县；主管：人社局（劳资纠纷）'], hop: 1,
+  stage: 'original',
+  fromUnitId: COUNTY_BUREAU,
+  toUnitId: HRSS,
+  mode: 'assign',
+  rule: { id: 'territory-competence-level', version: 1 },
+  reasons: ['属地：延津县；主管：人社局（劳资纠纷）'],
+  hop: 1,
 });
-const warned = event('case.deadline-warning', { clock: 'handling', stage: 'original', unitId: HRSS, dueAt: '2026-04-01T16:00:00.000Z', article: '《信访工作条例》第34条' });
+const warned = event('case.deadline-warning', {
+  clock: 'handling',
+  stage: 'original',
+  unitId: HRSS,
+  dueAt: '2026-04-01T16:00:00.000Z',
+  article: '《信访工作条例》第34条',
+});
 const leader = event('case.leader-assigned', { leaderRef: 'leader-1', unitId: HRSS });
 const delivered = event('case.notice-delivered', {
-  noticeId: '01890a5d-ac96-774b-bcce-b302099a8059', kind: 'receipt', channel: 'sms', attempt: 1, unitId: COUNTY_BUREAU, deliveredAt: AT,
+  noticeId: '01890a5d-ac96-774b-bcce-b302099a8059',
+  kind: 'receipt',
+  channel: 'sms',
+  attempt: 1,
+  unitId: COUNTY_BUREAU,
+  deliveredAt: AT,
 });
 
 // The revision a clerk acts on (If-Match) moves with the facts intake and routing record, never with supervision's

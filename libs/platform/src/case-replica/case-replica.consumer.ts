@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { isCaseLogEventType, type AnyCaseEvent, type AnyEvent } from '@sunshine/contracts';
+import { type AnyCaseEvent, type AnyEvent, isCaseLogEventType } from '@sunshine/contracts';
+
 import type { EventContext } from '../messaging/event-context';
 import { ANY_EVENT } from '../messaging/kafka-event.server';
 import { CaseReplicaStore } from './case-replica.store';

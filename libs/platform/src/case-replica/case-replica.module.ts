@@ -1,15 +1,16 @@
-import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { Topics } from '@sunshine/contracts';
+
 import type { ServiceReplica } from '../bootstrap/service-replica';
 import { DirectoryReplicaModule } from '../directory/directory-replica.module';
 import { CaseCommands } from './case-commands.service';
 import { CaseEmitter } from './case-emitter.service';
 import { CaseLists } from './case-lists';
 import { CaseReactions } from './case-reactions';
-import { CaseReplicaIndexes1765100000000 } from './case-replica-indexes.migration';
-import { CaseReplica1764600000000 } from './case-replica.migration';
 import { CaseReplicaConsumer } from './case-replica.consumer';
+import { CaseReplica1764600000000 } from './case-replica.migration';
 import { CaseReplicaStore } from './case-replica.store';
+import { CaseReplicaIndexes1765100000000 } from './case-replica-indexes.migration';
 import { CaseVisibility } from './case-visibility.service';
 
 const PROVIDERS = [CaseReplicaStore, CaseReactions, CaseEmitter, CaseVisibility, CaseCommands, CaseLists];
@@ -44,5 +45,10 @@ export class CaseReplicaModule {
  * directory the directory replica unless the service binds its own (routing).
  */
 export function caseReplica(options: CaseReplicaOptions = { imports: [DirectoryReplicaModule] }): ServiceReplica {
-  return { module: CaseReplicaModule.register(options), topic: Topics.caseLog, entities: [], migrations: [CaseReplica1764600000000, CaseReplicaIndexes1765100000000] };
+  return {
+    module: CaseReplicaModule.register(options),
+    topic: Topics.caseLog,
+    entities: [],
+    migrations: [CaseReplica1764600000000, CaseReplicaIndexes1765100000000],
+  };
 }

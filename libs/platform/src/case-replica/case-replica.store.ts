@@ -1,7 +1,8 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { EventCatalog, isEventType, type AnyCaseEvent } from '@sunshine/contracts';
-import { caseVisibilityFacts, evolve, initialCaseState, reviveCaseState, type CaseState } from '@sunshine/domain';
+import { type AnyCaseEvent, EventCatalog, isEventType } from '@sunshine/contracts';
+import { type CaseState, caseVisibilityFacts, evolve, initialCaseState, reviveCaseState } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
+
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import { CaseDueResolver } from './case-due.resolver';
 import { CaseReactions } from './case-reactions';
@@ -70,7 +71,12 @@ export class CaseReplicaStore {
    * apply without reading the case back after the reactions (the case-log consumer needs no answer): `saved` is the
    * case as folded, `changed` whether any event was newly applied.
    */
-  async fold(m: EntityManager, caseId: string, events: readonly AnyCaseEvent[], from?: ReplicaCase | null): Promise<{ saved: ReplicaCase; changed: boolean }> {
+  async fold(
+    m: EntityManager,
+    caseId: string,
+    events: readonly AnyCaseEvent[],
+    from?: ReplicaCase | null,
+  ): Promise<{ saved: ReplicaCase; changed: boolean }> {
     const start = from ?? (await this.lock(m, caseId));
     let state = start?.state ?? initialCaseState(caseId);
     const changes: Array<CaseChange<AnyCaseEvent>> = [];
@@ -123,7 +129,11 @@ export class CaseReplicaStore {
     let moved = 0;
     for (const row of rows) {
       const due = this.due.dueOf(reviveCaseState(row.state, row.case_id));
-      await m.query(`UPDATE case_replica SET due_at = $2, due_provisional = $3 WHERE case_id = $1`, [row.case_id, due?.dueAt ?? null, due?.provisional ?? false]);
+      await m.query(`UPDATE case_replica SET due_at = $2, due_provisional = $3 WHERE case_id = $1`, [
+        row.case_id,
+        due?.dueAt ?? null,
+        due?.provisional ?? false,
+      ]);
       if ((due?.dueAt ?? null) !== (row.due_at ? new Date(row.due_at).toISOString() : null)) moved++;
     }
     return moved;
@@ -156,8 +166,18 @@ export class CaseReplicaStore {
     const inserted = await m.query<unknown[]>(
       `INSERT INTO case_replica_events (event_id, case_id, type, producer, actor_unit_id, payload, status_after, stage, holding_unit_id, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [event.id, caseId, event.type, event.producer, event.actor.unitId ?? null, JSON.stringify(event.payload ?? {}), after.status, after.stage,
-        after.holdingUnitId, event.occurredAt],
+      [
+        event.id,
+        caseId,
+        event.type,
+        event.producer,
+        event.actor.unitId ?? null,
+        JSON.stringify(event.payload ?? {}),
+        after.status,
+        after.stage,
+        after.holdingUnitId,
+        event.occurredAt,
+      ],
     );
     return inserted.length > 0;
   }
@@ -174,10 +194,30 @@ export class CaseReplicaStore {
          receiving_unit_id = $8, holding_unit_id = $9, held_by = $10, state = $11, version = $12, revision = $13, confidential = $14,
          accused_unit_id = $15, accused_division = $16, involved_units = $17, territory_codes = $18, discipline_divisions = $19,
          due_at = $20, due_provisional = $21, registered_at = $22, updated_at = now()`,
-      [caseId, state.caseNumber, state.status, state.stage, state.type, state.category, state.placeCode, state.receivingUnitId,
-        state.holdingUnitId, [...state.heldBy], JSON.stringify(state), state.version, revision, facts.confidential, facts.accusedUnitId,
-        facts.accusedDivision, [...facts.involvedUnits], [...facts.territoryCodes], [...facts.disciplineDivisions], due?.dueAt ?? null,
-        due?.provisional ?? false, state.registeredAt],
+      [
+        caseId,
+        state.caseNumber,
+        state.status,
+        state.stage,
+        state.type,
+        state.category,
+        state.placeCode,
+        state.receivingUnitId,
+        state.holdingUnitId,
+        [...state.heldBy],
+        JSON.stringify(state),
+        state.version,
+        revision,
+        facts.confidential,
+        facts.accusedUnitId,
+        facts.accusedDivision,
+        [...facts.involvedUnits],
+        [...facts.territoryCodes],
+        [...facts.disciplineDivisions],
+        due?.dueAt ?? null,
+        due?.provisional ?? false,
+        state.registeredAt,
+      ],
     );
     return { state, revision, facts };
   }

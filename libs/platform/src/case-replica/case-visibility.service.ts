@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { caseAccess, caseViewerOf, type CaseAccessLevel, type CaseViewer, type CaseVisibilityFacts } from '@sunshine/domain';
+import { caseAccess, type CaseAccessLevel, type CaseViewer, caseViewerOf, type CaseVisibilityFacts } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
+
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import { CASE_NOT_FOUND } from '../errors/decision-exception';
@@ -23,7 +24,12 @@ export class CaseVisibility {
   }
 
   /** Throws CASE_NOT_FOUND unless the caller sees the case at least at `needed`; returns the level it has. */
-  async assert(staff: StaffPrincipal, facts: CaseVisibilityFacts, needed: 'facts-only' | 'full' = 'facts-only', m?: EntityManager): Promise<CaseAccessLevel> {
+  async assert(
+    staff: StaffPrincipal,
+    facts: CaseVisibilityFacts,
+    needed: 'facts-only' | 'full' = 'facts-only',
+    m?: EntityManager,
+  ): Promise<CaseAccessLevel> {
     const level = await this.access(staff, facts, m);
     if (level === 'none' || (needed === 'full' && level !== 'full')) throw CASE_NOT_FOUND;
     return level;

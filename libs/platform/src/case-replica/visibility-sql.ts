@@ -1,9 +1,9 @@
 import {
   ACCUSATION_OVERSEER_KINDS,
+  type CaseViewer,
   DISCIPLINE_KINDS,
   TERRITORY_OVERSEER_KINDS,
   VISIBILITY_RULE,
-  type CaseViewer,
   type VisibilityClause,
 } from '@sunshine/domain';
 
@@ -28,8 +28,10 @@ const CLAUSE_SQL: Record<VisibilityClause, (c: string, p: ViewerParams) => strin
   'registering-unit': (c, p) => `${c}.receiving_unit_id = ${p.unit}`,
   'same-government': (c, p) => `${c}.accused_division = ${p.division}`,
   involved: (c, p) => contains(c, 'involved_units', p.unit),
-  'bureau-territory': (c, p) => `(${p.kind} = ANY(${literal(ACCUSATION_OVERSEER_KINDS)}) AND ${contains(c, 'territory_codes', p.division)})`,
-  'overseer-territory': (c, p) => `(${p.kind} = ANY(${literal(TERRITORY_OVERSEER_KINDS)}) AND ${contains(c, 'territory_codes', p.division)})`,
+  'bureau-territory': (c, p) =>
+    `(${p.kind} = ANY(${literal(ACCUSATION_OVERSEER_KINDS)}) AND ${contains(c, 'territory_codes', p.division)})`,
+  'overseer-territory': (c, p) =>
+    `(${p.kind} = ANY(${literal(TERRITORY_OVERSEER_KINDS)}) AND ${contains(c, 'territory_codes', p.division)})`,
 };
 
 /** `alias.column @> ARRAY[param]`: the array column holds the value, in the form a GIN index answers. */
@@ -61,7 +63,8 @@ export interface VisibilitySql {
 export function caseVisibilitySql(viewer: CaseViewer, from: number, alias = 'c'): VisibilitySql {
   const p: ViewerParams = { unit: `$${from}`, kind: `$${from + 1}`, division: `$${from + 2}`, lineage: `$${from + 3}` };
   const whens = VISIBILITY_RULE.map((step) => {
-    const scope = step.cases === 'confidential' ? `${alias}.confidential AND ` : step.cases === 'open' ? `NOT ${alias}.confidential AND ` : '';
+    const scope =
+      step.cases === 'confidential' ? `${alias}.confidential AND ` : step.cases === 'open' ? `NOT ${alias}.confidential AND ` : '';
     return `WHEN ${scope}coalesce(${CLAUSE_SQL[step.clause](alias, p)}, false) THEN '${step.access}'`;
   });
   const level = `(CASE ${whens.join(' ')} ELSE 'none' END)`;

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { classifyText } from '@sunshine/domain';
+
 import { loadLinearTextModel } from './text-model.loader';
 
 describe('the committed category model (models/category/model.json)', () => {
@@ -37,12 +39,20 @@ describe('the committed category model (models/category/model.json)', () => {
 
   it('refuses a model file whose arrays do not match its vocabulary', () => {
     const path = join(tmpdir(), `bad-model-${process.pid}.json`);
-    writeFileSync(path, JSON.stringify({
-      kind: 'sunshine.linear-text-classifier', version: 'x',
-      analyzer: { ngramMin: 1, ngramMax: 2, lowercase: true, subjectRepeat: 2, sublinearTf: true },
-      classes: ['a', 'b'], temperature: 1, vocabulary: ['x', 'y'],
-      idf: Buffer.from(new Float32Array([1]).buffer).toString('base64'), coef: '', intercept: '',
-    }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        kind: 'sunshine.linear-text-classifier',
+        version: 'x',
+        analyzer: { ngramMin: 1, ngramMax: 2, lowercase: true, subjectRepeat: 2, sublinearTf: true },
+        classes: ['a', 'b'],
+        temperature: 1,
+        vocabulary: ['x', 'y'],
+        idf: Buffer.from(new Float32Array([1]).buffer).toString('base64'),
+        coef: '',
+        intercept: '',
+      }),
+    );
     expect(() => loadLinearTextModel(path)).toThrow('idf holds 1 values, expected 2');
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+
 import type { LinearTextModel } from '@sunshine/domain';
 import { z } from 'zod';
 

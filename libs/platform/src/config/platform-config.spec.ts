@@ -30,19 +30,29 @@ describe('loadPlatformConfig', () => {
   });
 
   it('refuses fail points and the shared test clock in production', () => {
-    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', FAILPOINTS: 'consumer.after-effect' })).toThrow(/FAILPOINTS/);
+    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', FAILPOINTS: 'consumer.after-effect' })).toThrow(
+      /FAILPOINTS/,
+    );
     expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', TEST_CLOCK: 'shared' })).toThrow(/TEST_CLOCK/);
   });
 
   it('limits token lifetimes to 15 minutes in production (configurable below), 8 hours elsewhere', () => {
     expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production' }).auth.maxTokenLifetimeSeconds).toBe(900);
-    expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '300' }).auth.maxTokenLifetimeSeconds).toBe(300);
-    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '3600' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME_S: at most 900/);
+    expect(
+      loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '300' }).auth.maxTokenLifetimeSeconds,
+    ).toBe(300);
+    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '3600' })).toThrow(
+      /AUTH_MAX_TOKEN_LIFETIME_S: at most 900/,
+    );
     expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'test' }).auth.maxTokenLifetimeSeconds).toBe(28800);
   });
 
   it("uses the service's own DATABASE_URL_<SERVICE> and REDIS_URL_<SERVICE> when given, the shared ones otherwise", () => {
-    const own = { ...valid, DATABASE_URL_ROUTING: 'postgres://sunshine_routing:pw@127.0.0.1:5432/db', REDIS_URL_ROUTING: 'redis://routing:pw@127.0.0.1:6379' };
+    const own = {
+      ...valid,
+      DATABASE_URL_ROUTING: 'postgres://sunshine_routing:pw@127.0.0.1:5432/db',
+      REDIS_URL_ROUTING: 'redis://routing:pw@127.0.0.1:6379',
+    };
     const routing = loadPlatformConfig('routing', own);
     expect(routing.database.url).toBe('postgres://sunshine_routing:pw@127.0.0.1:5432/db');
     expect(routing.redis.url).toBe('redis://routing:pw@127.0.0.1:6379');

@@ -12,7 +12,12 @@ export const DEVELOPMENT_MAX_TOKEN_LIFETIME_S = 28_800;
 const csv = z
   .string()
   .min(1)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -24,14 +29,20 @@ const envSchema = z.object({
   DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60000).default(3000),
   DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100000).default(200),
   /** Schema prefix so parallel test runs never share tables; empty in production. */
-  DB_SCHEMA_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
+  DB_SCHEMA_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/)
+    .default(''),
   /**
    * 迁移 Migrations: `run` at boot (default, the local stack and tests), `skip` (instances of a deployment whose
    * migration Job ran them: no replica races another), `only` (that Job: apply the pending migrations, then exit 0).
    */
   MIGRATIONS: z.enum(['run', 'skip', 'only']).default('run'),
   KAFKA_BROKERS: csv,
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/)
+    .default(''),
   KAFKA_CLIENT_ID: z.string().optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
   AUTH_ISSUER: z.string().min(1).default('sunshine-dev'),
@@ -180,7 +191,9 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
         e.AUTH_MAX_TOKEN_LIFETIME_S ?? (e.NODE_ENV === 'production' ? PRODUCTION_MAX_TOKEN_LIFETIME_S : DEVELOPMENT_MAX_TOKEN_LIFETIME_S),
     },
     crypto: { profile: e.CRYPTO_PROFILE },
-    failpoints: e.FAILPOINTS.split(',').map((s) => s.trim()).filter(Boolean),
+    failpoints: e.FAILPOINTS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     testClock: e.TEST_CLOCK,
     consumer: {
       maxAttempts: e.CONSUMER_MAX_ATTEMPTS,

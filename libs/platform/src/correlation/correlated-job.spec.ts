@@ -1,5 +1,5 @@
-import { runWithCorrelation } from './correlation-context';
 import { correlationOfJob, withCorrelation } from './correlated-job';
+import { runWithCorrelation } from './correlation-context';
 
 describe('withCorrelation', () => {
   it('stamps the current correlation id on job data', () => {

@@ -1,4 +1,4 @@
-import { currentCorrelationId, type Correlation } from './correlation-context';
+import { type Correlation, currentCorrelationId } from './correlation-context';
 import { isSaneCorrelationId } from './correlation-id';
 
 /** The field a BullMQ job's data carries its correlation id in (BullMQ jobs have no headers). */

@@ -1,6 +1,7 @@
-import { Worker, type Processor, type RedisConnection, type WorkerOptions } from 'bullmq';
-import { runWithCorrelation } from './correlation-context';
+import { type Processor, type RedisConnection, Worker, type WorkerOptions } from 'bullmq';
+
 import { correlationOfJob } from './correlated-job';
+import { runWithCorrelation } from './correlation-context';
 
 /**
  * The BullMQ worker every `@Processor` runs on (QueueModule sets it as @nestjs/bullmq's worker class): each job whose

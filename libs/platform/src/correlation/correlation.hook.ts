@@ -1,5 +1,6 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { runWithCorrelation } from './correlation-context';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation-id';
 import { rememberRequestCorrelation } from './request-correlation';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { AesGcmFieldCipher, HmacBlindIndexer, parseKeyRing } from './field-cipher';
 
 const k1 = randomBytes(32).toString('base64');

@@ -24,7 +24,10 @@ export interface KeyRing {
 /** Parses `id:base64,id2:base64` into a key ring; each key must be 32 bytes. */
 export function parseKeyRing(spec: string, current: string): KeyRing {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     const key = Buffer.from(b64 ?? '', 'base64');
     if (!id || key.length !== 32) throw new Error(`key "${id ?? '?'}" must be 32 bytes, base64`);
@@ -44,7 +47,9 @@ export class AesGcmFieldCipher implements FieldCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', this.ring.current, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return ['v1', this.ring.current, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+      '.',
+    );
   }
 
   decrypt(sealed: string): string {

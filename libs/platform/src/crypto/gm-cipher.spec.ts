@@ -2,6 +2,7 @@ import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { AesGcmFieldCipher, parseKeyRing } from './field-cipher';
 import { createBlindIndexer, createFieldCipher, sealedKeyOf, Sm4CtrHmacSm3FieldCipher } from './gm-cipher';
 import { LocalFileKeyProvider } from './key-management';
@@ -12,7 +13,9 @@ const K2 = Buffer.alloc(32, 2).toString('base64');
 describe('国密 primitives: the standards’ test vectors', () => {
   it('SM3 (GB/T 32905-2016 Appendix A): "abc" and the 64-byte "abcd"×16', () => {
     expect(createHash('sm3').update('abc').digest('hex')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
-    expect(createHash('sm3').update('abcd'.repeat(16)).digest('hex')).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+    expect(createHash('sm3').update('abcd'.repeat(16)).digest('hex')).toBe(
+      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+    );
   });
 
   it('SM4 (GB/T 32907-2016 Appendix A): key = plaintext = 0123456789abcdeffedcba9876543210, one block', () => {
@@ -64,8 +67,12 @@ describe('the gm field cipher (SM4-CTR + HMAC-SM3, encrypt-then-MAC)', () => {
 
   it('indexes with HMAC-SM3 under gm, HMAC-SHA-256 otherwise, after the same normalisation', () => {
     const key = Buffer.alloc(32, 7);
-    expect(createBlindIndexer('gm', key).index(' 41072619800101001x ')).toBe(createHmac('sm3', key).update('41072619800101001X').digest('base64url'));
-    expect(createBlindIndexer('standard', key).index('41072619800101001x')).toBe(createHmac('sha256', key).update('41072619800101001X').digest('base64url'));
+    expect(createBlindIndexer('gm', key).index(' 41072619800101001x ')).toBe(
+      createHmac('sm3', key).update('41072619800101001X').digest('base64url'),
+    );
+    expect(createBlindIndexer('standard', key).index('41072619800101001x')).toBe(
+      createHmac('sha256', key).update('41072619800101001X').digest('base64url'),
+    );
   });
 });
 

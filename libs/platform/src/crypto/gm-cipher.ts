@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, getCiphers, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import type { CryptoProfile } from '../config/platform-config';
-import { AesGcmFieldCipher, HmacBlindIndexer, type BlindIndexer, type FieldCipher, type KeyRing } from './field-cipher';
+import { AesGcmFieldCipher, type BlindIndexer, type FieldCipher, HmacBlindIndexer, type KeyRing } from './field-cipher';
 
 /**
  * 国密 (`gm` profile): SM4 (GB/T 32907) in CTR mode, then HMAC-SM3 (GB/T 32905) over the header, IV and ciphertext
@@ -26,13 +27,22 @@ export class Sm4CtrHmacSm3FieldCipher implements FieldCipher {
   decrypt(sealed: string): string {
     const parts = sealed.split('.');
     const [version, keyId, iv, body, tag] = parts;
-    if (parts.length !== 5 || version !== 'g1' || !keyId || iv === undefined || body === undefined || tag === undefined || !this.ring.keys.has(keyId)) {
+    if (
+      parts.length !== 5 ||
+      version !== 'g1' ||
+      !keyId ||
+      iv === undefined ||
+      body === undefined ||
+      tag === undefined ||
+      !this.ring.keys.has(keyId)
+    ) {
       throw new Error('sealed value has an unknown format or key');
     }
     const { enc, mac } = this.keys(keyId);
     const expected = createHmac('sm3', mac).update(parts.slice(0, 4).join('.')).digest();
     const given = Buffer.from(tag, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('sealed value failed its integrity check (HMAC-SM3)');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new Error('sealed value failed its integrity check (HMAC-SM3)');
     const decipher = createDecipheriv('sm4-ctr', enc, Buffer.from(iv, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   }

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
+
 import { z } from 'zod';
-import { parseKeyRing, type KeyRing } from './field-cipher';
+
+import { type KeyRing, parseKeyRing } from './field-cipher';
 
 /**
  * 密钥管理 Where a service's data keys come from. A local file now (LocalFileKeyProvider); in production a KMS or an
@@ -38,9 +40,12 @@ export class LocalFileKeyProvider implements KeyProvider {
 
   load(): Promise<ServiceKeys> {
     const mode = statSync(this.path).mode & 0o777;
-    if (mode & 0o077) return Promise.reject(new Error(`key file ${this.path} must be readable by its owner only (mode ${mode.toString(8)}; chmod 600)`));
+    if (mode & 0o077)
+      return Promise.reject(new Error(`key file ${this.path} must be readable by its owner only (mode ${mode.toString(8)}; chmod 600)`));
     const file = keyFileSchema.parse(JSON.parse(readFileSync(this.path, 'utf8')));
-    const spec = Object.entries(file.keys).map(([id, b64]) => `${id}:${b64}`).join(',');
+    const spec = Object.entries(file.keys)
+      .map(([id, b64]) => `${id}:${b64}`)
+      .join(',');
     return Promise.resolve({ ring: parseKeyRing(spec, file.current), indexKey: Buffer.from(file.index, 'base64') });
   }
 }

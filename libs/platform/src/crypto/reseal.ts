@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+
 import type { FieldCipher } from './field-cipher';
 import { sealedKeyOf } from './gm-cipher';
 
@@ -36,7 +37,8 @@ export async function sealedTables(client: Client, schema: string): Promise<Seal
     [schema, PROGRESS],
   );
   return rows.map((r) => {
-    if (!r.key?.length) throw new Error(`${schema}.${r.table_name} has sealed columns but no primary key: it cannot be re-sealed in batches`);
+    if (!r.key?.length)
+      throw new Error(`${schema}.${r.table_name} has sealed columns but no primary key: it cannot be re-sealed in batches`);
     return { table: r.table_name, key: r.key, columns: r.columns };
   });
 }
@@ -65,9 +67,16 @@ export async function resealSchema(
     done boolean NOT NULL DEFAULT false, updated_at timestamptz NOT NULL DEFAULT now())`);
   const report: ResealProgress[] = [];
   for (const t of await sealedTables(client, schema)) {
-    const [saved] = (await client.query<{ target: string; last_key: string[] | null; resealed: string; done: boolean }>(
-      `SELECT target, last_key, resealed, done FROM ${q(schema)}.${PROGRESS} WHERE table_name = $1`, [t.table])).rows;
-    let state = saved && saved.target === targetName ? { lastKey: saved.last_key, resealed: Number(saved.resealed), done: saved.done } : { lastKey: null, resealed: 0, done: false };
+    const [saved] = (
+      await client.query<{ target: string; last_key: string[] | null; resealed: string; done: boolean }>(
+        `SELECT target, last_key, resealed, done FROM ${q(schema)}.${PROGRESS} WHERE table_name = $1`,
+        [t.table],
+      )
+    ).rows;
+    let state =
+      saved && saved.target === targetName
+        ? { lastKey: saved.last_key, resealed: Number(saved.resealed), done: saved.done }
+        : { lastKey: null, resealed: 0, done: false };
     const keyList = t.key.map(q).join(', ');
     while (!state.done && budget > 0) {
       budget--;
@@ -92,7 +101,10 @@ export async function resealSchema(
           }
           if (sets.length === 0) continue;
           const where = t.key.map((k, i) => `${q(k)} = $${values.length + i + 1}`).join(' AND ');
-          await client.query(`UPDATE ${q(schema)}.${q(t.table)} SET ${sets.join(', ')} WHERE ${where}`, [...values, ...t.key.map((k) => row[k])]);
+          await client.query(`UPDATE ${q(schema)}.${q(t.table)} SET ${sets.join(', ')} WHERE ${where}`, [
+            ...values,
+            ...t.key.map((k) => row[k]),
+          ]);
           changed++;
         }
         const last = rows[rows.length - 1];
@@ -130,7 +142,9 @@ export async function verifySealed(client: Client, schema: string, cipher: Field
   const stale: Array<{ table: string; column: string; key: string }> = [];
   const broken: Array<{ table: string; column: string; key: string; reason: string }> = [];
   for (const t of await sealedTables(client, schema)) {
-    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${[...t.key, ...t.columns].map(q).join(', ')} FROM ${q(schema)}.${q(t.table)} ORDER BY ${t.key.map(q).join(', ')}`);
+    const { rows } = await client.query<Record<string, unknown>>(
+      `SELECT ${[...t.key, ...t.columns].map(q).join(', ')} FROM ${q(schema)}.${q(t.table)} ORDER BY ${t.key.map(q).join(', ')}`,
+    );
     for (const row of rows) {
       const key = t.key.map((k) => String(row[k])).join('/');
       for (const column of t.columns) {

@@ -1,14 +1,15 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+
+import { AuditArchive1796230000000 } from '../audit/audit-archive';
+import { AuditLog1765300000000 } from '../audit/audit-log.migration';
 import type { ServiceReplica } from '../bootstrap/service-replica';
 import type { PlatformConfig } from '../config/platform-config';
+import { DeadLetterActions1764817000000 } from '../messaging/dead-letter-actions.migration';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities';
 import { MessagingTables1763780000000 } from '../messaging/messaging-tables.migration';
-import { DeadLetterActions1764817000000 } from '../messaging/dead-letter-actions.migration';
-import { AuditLog1765300000000 } from '../audit/audit-log.migration';
-import { AuditArchive1796230000000 } from '../audit/audit-archive';
 import type { MigrationClass } from './sql-migration';
 
 /** A service's tables: its own, and those of the replicas it keeps (the messaging and audit tables every service has). */
@@ -31,7 +32,14 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     schema: config.database.schema,
     entities: [...MESSAGING_ENTITIES, ...replicas.flatMap((r) => r.entities), ...(options.entities ?? [])],
     // TypeORM runs them in the order of their timestamps, whatever the order here.
-    migrations: [MessagingTables1763780000000, DeadLetterActions1764817000000, AuditLog1765300000000, AuditArchive1796230000000, ...replicas.flatMap((r) => r.migrations), ...(options.migrations ?? [])],
+    migrations: [
+      MessagingTables1763780000000,
+      DeadLetterActions1764817000000,
+      AuditLog1765300000000,
+      AuditArchive1796230000000,
+      ...replicas.flatMap((r) => r.migrations),
+      ...(options.migrations ?? []),
+    ],
     migrationsTableName: 'migrations',
     // MIGRATIONS=skip: a migration Job (MIGRATIONS=only) applied them before the rollout.
     migrationsRun: config.database.migrations !== 'skip',

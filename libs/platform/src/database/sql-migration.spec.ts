@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+
 import { dropTables, sqlMigration } from './sql-migration';
 
 function recorder(): { runner: QueryRunner; sql: string[] } {

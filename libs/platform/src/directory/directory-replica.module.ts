@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@sunshine/contracts';
+
 import type { ServiceReplica } from '../bootstrap/service-replica';
 import { DirectoryReplicaController } from './directory-replica.controller';
-import { DirectoryUnitEntity } from './directory-unit.entity';
 import { DirectoryReplica1763780000001 } from './directory-replica.migration';
 import { DirectoryReplicaService } from './directory-replica.service';
+import { DirectoryUnitEntity } from './directory-unit.entity';
 import { OrgDirectorySource } from './org-directory.source';
 import { ReplicaDirectorySource } from './replica-directory.source';
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { DirectoryUnitEntity } from './directory-unit.entity';
 
 /** Look-ups on a service's copy of the organisation directory. */
@@ -16,7 +17,18 @@ export class DirectoryReplicaService {
        ON CONFLICT (id) DO UPDATE SET name = $2, kind = $3, division_code = $4, level = $5, territory_path = $6, parent_id = $7,
          competences = $8, non_administrative = $9, revision = $10, retired = false
        WHERE directory_units.revision < EXCLUDED.revision`,
-      [unit.id, unit.name, unit.kind, unit.divisionCode, unit.level, unit.territoryPath, unit.parentId, unit.competences, unit.nonAdministrative, unit.revision],
+      [
+        unit.id,
+        unit.name,
+        unit.kind,
+        unit.divisionCode,
+        unit.level,
+        unit.territoryPath,
+        unit.parentId,
+        unit.competences,
+        unit.nonAdministrative,
+        unit.revision,
+      ],
     );
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TerritoryLevel } from '@sunshine/contracts';
 import { OrgDirectory } from '@sunshine/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { divisionNamesFor } from '../org-reader/division-names';
 import { OrgDirectorySource } from './org-directory.source';
 

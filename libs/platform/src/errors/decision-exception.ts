@@ -1,4 +1,5 @@
 import type { DecisionError, DecisionErrorCode } from '@sunshine/domain';
+
 import { DomainException, type ErrorKind } from './domain.exception';
 
 /**

@@ -1,4 +1,5 @@
 import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+
 import type { LocalizedMessage } from './domain.exception';
 
 export interface FrameworkError {

@@ -1,4 +1,5 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+
 import { DomainException, type ErrorKind } from './domain.exception';
 import { frameworkError, zhForStatus } from './framework-errors';
 import { overloadException } from './overload-errors';
@@ -24,7 +25,9 @@ interface ReplyLike {
 function retryAfter(exception: DomainException): string | undefined {
   const details = exception.details as { retryAfterSeconds?: unknown } | undefined;
   const seconds = details?.retryAfterSeconds;
-  return (exception.kind === 'rate-limited' || exception.kind === 'unavailable') && typeof seconds === 'number' ? String(Math.max(1, Math.ceil(seconds))) : undefined;
+  return (exception.kind === 'rate-limited' || exception.kind === 'unavailable') && typeof seconds === 'number'
+    ? String(Math.max(1, Math.ceil(seconds)))
+    : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 import { overloadException } from './overload-errors';
 
 function withCode(message: string, code: string): Error {
@@ -7,7 +8,10 @@ function withCode(message: string, code: string): Error {
 
 describe('overloadException', () => {
   it('calls a pool acquire timeout and a statement timeout overload (503 OVERLOADED, retry after 1 s)', () => {
-    for (const error of [new Error('timeout exceeded when trying to connect'), withCode('canceling statement due to statement timeout', '57014')]) {
+    for (const error of [
+      new Error('timeout exceeded when trying to connect'),
+      withCode('canceling statement due to statement timeout', '57014'),
+    ]) {
       const e = overloadException(error);
       expect([e?.code, e?.kind, e?.details]).toEqual(['OVERLOADED', 'unavailable', { retryAfterSeconds: 1 }]);
     }
@@ -44,6 +48,7 @@ describe('overloadException', () => {
       withCode('deadlock detected', '40P01'),
       'a string',
       null,
-    ]) expect(overloadException(error)).toBeNull();
+    ])
+      expect(overloadException(error)).toBeNull();
   });
 });

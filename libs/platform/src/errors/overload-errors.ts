@@ -81,7 +81,12 @@ export function overloadException(error: unknown): DomainException | null {
     if (OVERLOAD_SQLSTATE.has(code) || PG_OVERLOAD_MESSAGES.includes(message)) return overloadedException();
     if (e.name === 'MaxRetriesPerRequestError' || REDIS_DOWN.some((r) => r.test(message))) return dependencyUnavailableException('redis');
     const name = typeof e.name === 'string' ? e.name : '';
-    if (UNAVAILABLE_SQLSTATE.test(code) || SOCKET_CODES.has(code) || PG_DOWN_MESSAGES.includes(message) || TYPEORM_CONNECTION_LOST.has(name)) {
+    if (
+      UNAVAILABLE_SQLSTATE.test(code) ||
+      SOCKET_CODES.has(code) ||
+      PG_DOWN_MESSAGES.includes(message) ||
+      TYPEORM_CONNECTION_LOST.has(name)
+    ) {
       return dependencyUnavailableException('postgresql');
     }
   }

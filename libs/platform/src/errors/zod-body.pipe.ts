@@ -1,5 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
+
 import { DomainException } from './domain.exception';
 
 /** Validates a body or query against a zod schema: 400 naming each bad field and why, nothing stored. */

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import type { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { EventServerRegistry } from '../messaging/event-server.registry';
@@ -75,8 +76,13 @@ export class DependencyIndicators implements OnApplicationShutdown {
     const broker = await this.kafkaPing();
     const kafka = broker['kafka'];
     const consumer = this.registry?.server?.consumerStatus ?? null;
-    const backlog = await withTimeout(this.dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`), 'outbox')
-      .then((rows) => Number(rows[0]?.n ?? 0), () => null);
+    const backlog = await withTimeout(
+      this.dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`),
+      'outbox',
+    ).then(
+      (rows) => Number(rows[0]?.n ?? 0),
+      () => null,
+    );
     return this.health.check('messaging').up({
       broker: kafka?.status === 'up' ? 'reachable' : 'unreachable',
       ...(kafka?.status === 'up' ? {} : { brokerError: kafka?.['message'] }),

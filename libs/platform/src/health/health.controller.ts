@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+
 import { Public } from '../auth/public.decorator';
 import { DependencyIndicators } from './dependency.indicators';
 

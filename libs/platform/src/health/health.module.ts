@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+
 import { DependencyIndicators } from './dependency.indicators';
 import { HealthController } from './health.controller';
 

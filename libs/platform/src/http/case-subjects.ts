@@ -22,7 +22,9 @@ export async function readCaseSubjects(intakeUrl: string, caseIds: readonly stri
     }
     const body = (await res.json()) as { items?: Array<{ caseId?: unknown; subject?: unknown }> };
     return new Map(
-      (body.items ?? []).flatMap((i) => (typeof i.caseId === 'string' && typeof i.subject === 'string' ? [[i.caseId, i.subject] as const] : [])),
+      (body.items ?? []).flatMap((i) =>
+        typeof i.caseId === 'string' && typeof i.subject === 'string' ? [[i.caseId, i.subject] as const] : [],
+      ),
     );
   } catch (error) {
     logger.warn(`case subjects: intake unreachable (${error instanceof Error ? error.name : 'error'})`);

@@ -8,11 +8,18 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['code', 'message'],
   properties: {
-    code: { type: 'string', description: 'A stable code, e.g. VALIDATION_FAILED, ROLE_REQUIRED, VERSION_CONFLICT', example: 'VALIDATION_FAILED' },
+    code: {
+      type: 'string',
+      description: 'A stable code, e.g. VALIDATION_FAILED, ROLE_REQUIRED, VERSION_CONFLICT',
+      example: 'VALIDATION_FAILED',
+    },
     message: {
       type: 'object',
       required: ['zh', 'en'],
-      properties: { zh: { type: 'string', example: '请求数据不合法：reason' }, en: { type: 'string', example: 'invalid request: reason (Required)' } },
+      properties: {
+        zh: { type: 'string', example: '请求数据不合法：reason' },
+        en: { type: 'string', example: 'invalid request: reason (Required)' },
+      },
     },
     details: { type: 'object', description: 'e.g. { fields: [{ field, reason }] } for VALIDATION_FAILED, { roles } for ROLE_REQUIRED' },
   },

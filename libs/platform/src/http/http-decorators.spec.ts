@@ -1,29 +1,39 @@
-import { Get, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
+import { Get, HttpCode, type INestApplication, Module, Post } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OrgDirectory } from '@sunshine/domain';
 import { z } from 'zod';
+
 import { AuthGuard } from '../auth/auth.guard';
 import { JwtVerifier } from '../auth/jwt-verifier';
 import { Public } from '../auth/public.decorator';
 import type { StaffClaims, StaffPrincipal } from '../auth/staff-claims';
-import { generateDevKeyPair, issueStaffToken, type DevKeyPair } from '../auth/token-issuer';
+import { type DevKeyPair, generateDevKeyPair, issueStaffToken } from '../auth/token-issuer';
 import { OrgDirectorySource } from '../directory/org-directory.source';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { CityLevel } from './city-level.decorator';
-import { IfMatchVersion, requireVersion, type ExpectedVersion } from './if-match-version.decorator';
+import { type ExpectedVersion, IfMatchVersion, requireVersion } from './if-match-version.decorator';
 import { buildOpenApiDocument } from './openapi-document';
 import { AllowServiceTokens, Roles } from './roles.decorator';
 import { Staff } from './staff.decorator';
-import { ZodBody } from './zod-body.decorator';
 import { StaffController } from './staff-controller.decorator';
+import { ZodBody } from './zod-body.decorator';
 import { ZodQuery } from './zod-query.decorator';
 
 const AUTH = { issuer: 'spec', audience: 'spec' };
 const COUNTY_BUREAU = '410726000000:petition-bureau';
 const CITY_BUREAU = '410700000000:petition-bureau';
 const unit = (id: string, level: 'city' | 'county', divisionCode: string, territoryPath: string[]) => ({
-  id, name: id, kind: 'petition-bureau', divisionCode, level, territoryPath, parentId: null, competences: [], nonAdministrative: false, revision: 1,
+  id,
+  name: id,
+  kind: 'petition-bureau',
+  divisionCode,
+  level,
+  territoryPath,
+  parentId: null,
+  competences: [],
+  nonAdministrative: false,
+  revision: 1,
 });
 const DIRECTORY = OrgDirectory.of([
   unit(CITY_BUREAU, 'city', '410700000000', ['410700000000']),
@@ -86,7 +96,14 @@ class NotesModule {}
 let keys: DevKeyPair;
 let app: NestFastifyApplication;
 
-async function call(method: 'GET' | 'POST', url: string, roles?: StaffClaims['roles'], body?: unknown, headers: Record<string, string> = {}, unitId = COUNTY_BUREAU) {
+async function call(
+  method: 'GET' | 'POST',
+  url: string,
+  roles?: StaffClaims['roles'],
+  body?: unknown,
+  headers: Record<string, string> = {},
+  unitId = COUNTY_BUREAU,
+) {
   const claims = { sub: 'u1', unit: unitId, division: unitId.slice(0, 12) };
   const token = roles ? await issueStaffToken({ ...claims, roles }, { ...AUTH, privateKeyPem: keys.privateKeyPem }) : undefined;
   const response = await app.inject({
@@ -111,7 +128,10 @@ afterAll(() => app.close());
 describe('the global guard with @Roles, @AllowServiceTokens and @Staff', () => {
   it('answers 401 TOKEN_MISSING without a token, and lets any staff member read', async () => {
     expect(await call('GET', '/notes')).toMatchObject({ status: 401, body: { code: 'TOKEN_MISSING' } });
-    expect(await call('GET', '/notes?limit=5', ['clerk'])).toEqual({ status: 200, body: { limit: 5, unit: '410726000000:petition-bureau' } });
+    expect(await call('GET', '/notes?limit=5', ['clerk'])).toEqual({
+      status: 200,
+      body: { limit: 5, unit: '410726000000:petition-bureau' },
+    });
   });
 
   it('refuses a caller without the role with 403 ROLE_REQUIRED naming the roles in Chinese and English, before reading the body', async () => {
@@ -120,15 +140,24 @@ describe('the global guard with @Roles, @AllowServiceTokens and @Staff', () => {
       status: 403,
       body: {
         code: 'ROLE_REQUIRED',
-        message: { zh: '该操作须由以下角色之一办理：单位负责人（head）、经办人（handler）', en: 'one of these roles is required: head, handler' },
+        message: {
+          zh: '该操作须由以下角色之一办理：单位负责人（head）、经办人（handler）',
+          en: 'one of these roles is required: head, handler',
+        },
         details: { roles: ['head', 'handler'] },
       },
     });
-    expect(await call('POST', '/notes', ['handler'], { title: '立案', pages: 3 })).toEqual({ status: 201, body: { title: '立案', pages: 3 } });
+    expect(await call('POST', '/notes', ['handler'], { title: '立案', pages: 3 })).toEqual({
+      status: 201,
+      body: { title: '立案', pages: 3 },
+    });
   });
 
   it('uses the code a route gives for its refusal', async () => {
-    expect(await call('POST', '/notes/approve', ['handler'], undefined, { 'if-match': '"4"' })).toMatchObject({ status: 403, body: { code: 'NOT_APPROVED' } });
+    expect(await call('POST', '/notes/approve', ['handler'], undefined, { 'if-match': '"4"' })).toMatchObject({
+      status: 403,
+      body: { code: 'NOT_APPROVED' },
+    });
     expect(await call('POST', '/notes/approve', ['head'], undefined, { 'if-match': '"4"' })).toEqual({ status: 200, body: { version: 4 } });
   });
 
@@ -149,13 +178,25 @@ describe('the global guard with @Roles, @AllowServiceTokens and @Staff', () => {
         details: { unitId: '410726000000:petition-bureau' },
       },
     });
-    expect(await call('POST', '/notes/city-settings', ['clerk'], undefined, {}, CITY_BUREAU)).toMatchObject({ status: 403, body: { code: 'ROLE_REQUIRED' } });
-    expect(await call('POST', '/notes/city-settings', ['admin'], undefined, {}, '410700000000:unknown')).toMatchObject({ status: 403, body: { code: 'CITY_LEVEL_REQUIRED' } });
-    expect(await call('POST', '/notes/city-settings', ['admin'], undefined, {}, CITY_BUREAU)).toEqual({ status: 200, body: { unit: CITY_BUREAU } });
+    expect(await call('POST', '/notes/city-settings', ['clerk'], undefined, {}, CITY_BUREAU)).toMatchObject({
+      status: 403,
+      body: { code: 'ROLE_REQUIRED' },
+    });
+    expect(await call('POST', '/notes/city-settings', ['admin'], undefined, {}, '410700000000:unknown')).toMatchObject({
+      status: 403,
+      body: { code: 'CITY_LEVEL_REQUIRED' },
+    });
+    expect(await call('POST', '/notes/city-settings', ['admin'], undefined, {}, CITY_BUREAU)).toEqual({
+      status: 200,
+      body: { unit: CITY_BUREAU },
+    });
   });
 
   it('answers 401 TOKEN_MISSING when @Staff() is asked for on a public route called without a token', async () => {
-    expect(await call('GET', '/notes/public')).toMatchObject({ status: 401, body: { code: 'TOKEN_MISSING', message: { zh: '缺少访问令牌' } } });
+    expect(await call('GET', '/notes/public')).toMatchObject({
+      status: 401,
+      body: { code: 'TOKEN_MISSING', message: { zh: '缺少访问令牌' } },
+    });
   });
 });
 
@@ -204,12 +245,19 @@ describe('buildOpenApiDocument', () => {
   it('documents If-Match as a header and expectedVersion in the body, who may call, and the error answers', () => {
     const approve = doc.paths['/notes/approve']?.post;
     expect(approve?.parameters?.map((p) => ('name' in p ? [p.name, p.in] : []))).toEqual([['If-Match', 'header']]);
-    expect(approve?.requestBody).toMatchObject({ required: false, content: { 'application/json': { schema: { properties: { expectedVersion: { type: 'integer' } } } } } });
+    expect(approve?.requestBody).toMatchObject({
+      required: false,
+      content: { 'application/json': { schema: { properties: { expectedVersion: { type: 'integer' } } } } },
+    });
     expect(Object.keys(approve?.responses ?? {})).toEqual(['200', '400', '401', '403', '404', '409', '422', '429']);
-    expect(approve?.responses['409']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } });
+    expect(approve?.responses['409']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    });
     expect((approve as { 'x-access'?: string })['x-access']).toBe('head → NOT_APPROVED');
     expect((doc.paths['/notes/shared']?.get as { 'x-access'?: string })['x-access']).toBe('staff (+ service tokens)');
-    expect((doc.paths['/notes/city-settings']?.post as { 'x-access'?: string })['x-access']).toBe('admin of a city-level unit → CITY_LEVEL_REQUIRED');
+    expect((doc.paths['/notes/city-settings']?.post as { 'x-access'?: string })['x-access']).toBe(
+      'admin of a city-level unit → CITY_LEVEL_REQUIRED',
+    );
     expect(doc.paths['/notes/public']?.get?.security).toEqual([]);
     expect(doc.paths['/notes']?.get?.tags).toEqual(['notes 笔记']);
     expect(doc.paths['/notes']?.get?.security).toBeUndefined();

@@ -29,7 +29,10 @@ export function requireVersion(version: ExpectedVersion): number {
   throw new DomainException(
     'VERSION_REQUIRED',
     'invalid',
-    { zh: '请提供该信访事项的版本号（If-Match 或 expectedVersion）', en: 'send the case version you acted on (If-Match or expectedVersion)' },
+    {
+      zh: '请提供该信访事项的版本号（If-Match 或 expectedVersion）',
+      en: 'send the case version you acted on (If-Match or expectedVersion)',
+    },
     { fields: [{ field: 'expectedVersion', reason: version.reason }] },
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+
 import { overloadedException } from '../errors/overload-errors';
 
 /** How many callers wait for a connection of the service's PostgreSQL pool now (pg's Pool `waitingCount`). */
@@ -20,6 +21,9 @@ export function registerLoadShedding(adapter: FastifyAdapter, maxWaiting: number
     if (request.url.startsWith('/health') || waiting() < maxWaiting) return;
     const refusal = overloadedException();
     const seconds = (refusal.details as { retryAfterSeconds: number }).retryAfterSeconds;
-    await reply.header('Retry-After', String(seconds)).status(503).send({ code: refusal.code, message: refusal.localized, details: refusal.details });
+    await reply
+      .header('Retry-After', String(seconds))
+      .status(503)
+      .send({ code: refusal.code, message: refusal.localized, details: refusal.details });
   });
 }

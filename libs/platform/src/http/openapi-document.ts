@@ -1,7 +1,7 @@
-import { HttpStatus, RequestMethod, type INestApplication } from '@nestjs/common';
+import { HttpStatus, type INestApplication, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type {
   OperationObject,
   ParameterObject,
@@ -9,11 +9,12 @@ import type {
   RequestBodyObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
 import { describeAccess } from '../auth/route-access';
 import { ZodPipe } from '../errors/zod-body.pipe';
 import { ERROR_BODY_NAME, ERROR_BODY_SCHEMA } from './error-body';
 import { IF_MATCH_HEADER } from './if-match-version.decorator';
-import { routeTable, type RouteEntry } from './route-table';
+import { type RouteEntry, routeTable } from './route-table';
 import { acceptsUndefined, openApiSchemaOf, queryParametersOf } from './zod-openapi';
 
 export const API_VERSION = '0.1.0';
@@ -53,10 +54,18 @@ function isParameter(p: ParameterObject | ReferenceObject): p is ParameterObject
 function addZodInputs(operation: Operation, route: RouteEntry): void {
   const [body] = zodArgs(route, RouteParamtypes.BODY);
   if (body && !operation.requestBody) {
-    operation.requestBody = { required: !acceptsUndefined(body.schema), content: { 'application/json': { schema: openApiSchemaOf(body.schema) } } };
+    operation.requestBody = {
+      required: !acceptsUndefined(body.schema),
+      content: { 'application/json': { schema: openApiSchemaOf(body.schema) } },
+    };
   }
   for (const query of zodArgs(route, RouteParamtypes.QUERY)) {
-    const known = new Set((operation.parameters ?? []).filter(isParameter).filter((p) => p.in === 'query').map((p) => p.name));
+    const known = new Set(
+      (operation.parameters ?? [])
+        .filter(isParameter)
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name),
+    );
     operation.parameters = [...(operation.parameters ?? []), ...queryParametersOf(query.schema).filter((p) => !known.has(p.name))];
   }
 }
@@ -111,7 +120,11 @@ export function buildOpenApiDocument(app: INestApplication, title: string): Open
     addExpectedVersion(operation);
     addSuccess(operation, route);
   }
-  document.paths = Object.fromEntries(Object.keys(document.paths).sort().map((path) => [path, document.paths[path]]));
+  document.paths = Object.fromEntries(
+    Object.keys(document.paths)
+      .sort()
+      .map((path) => [path, document.paths[path]]),
+  );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, [ERROR_BODY_NAME]: ERROR_BODY_SCHEMA } };
   return document;
 }

@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+
 import { loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
 
 /** Settings that satisfy validation and point nowhere: a preview app never connects. */

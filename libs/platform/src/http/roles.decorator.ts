@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+
 import type { StaffRole } from '../auth/staff-claims';
 
 export const ROLES = 'sunshine:roles';

@@ -1,7 +1,8 @@
-import { RequestMethod, type INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { NestContainer } from '@nestjs/core';
-import { routeAccessOf, type RouteAccess } from '../auth/route-access';
+
+import { type RouteAccess, routeAccessOf } from '../auth/route-access';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- controllers and handlers are plain functions here
 type Target = Function;

@@ -1,5 +1,6 @@
 import { applyDecorators, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+
 import { ApiErrorResponses } from './api-error-responses.decorator';
 
 /**

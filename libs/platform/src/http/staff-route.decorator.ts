@@ -1,5 +1,6 @@
 import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+
 import type { StaffRole } from '../auth/staff-claims';
 import { Roles } from './roles.decorator';
 

@@ -1,4 +1,5 @@
-import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
+
 import type { AuthenticatedRequest } from '../auth/current-staff.decorator';
 import type { StaffPrincipal } from '../auth/staff-claims';
 

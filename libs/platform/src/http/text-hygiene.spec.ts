@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { assertCleanText, findInvalidText, registerTextHygieneHook, textDefect } from './text-hygiene';
@@ -35,7 +36,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function send(method: 'GET' | 'POST', url: string, payload?: string, contentType = 'application/json') {
-  const response = await app.inject({ method, url, ...(payload === undefined ? {} : { payload, headers: { 'content-type': contentType } }) });
+  const response = await app.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload, headers: { 'content-type': contentType } }),
+  });
   return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
 }
 
@@ -52,7 +57,11 @@ describe('textDefect', () => {
 
 describe('findInvalidText', () => {
   it('names the nested field, array indices included, and a bad key', () => {
-    expect(findInvalidText({ petitioners: [{ name: '张三' }, { name: '李\u0000四' }] }, 'body')).toEqual({ in: 'body', field: 'petitioners.1.name', reason: 'nul' });
+    expect(findInvalidText({ petitioners: [{ name: '张三' }, { name: '李\u0000四' }] }, 'body')).toEqual({
+      in: 'body',
+      field: 'petitioners.1.name',
+      reason: 'nul',
+    });
     expect(findInvalidText({ notes: { 'k\u0000': 1 } }, 'body')).toEqual({ in: 'body', field: 'notes.k\\0', reason: 'nul' });
     expect(findInvalidText('\uD800', 'query')).toEqual({ in: 'query', field: '(root)', reason: 'lone-surrogate' });
     expect(findInvalidText({ n: 1, ok: true, none: null, text: '正常 🎉' }, 'body')).toBeNull();
@@ -65,7 +74,9 @@ describe('findInvalidText', () => {
   });
 
   it('assertCleanText throws 400 INVALID_TEXT for multipart fields', () => {
-    expect(() => assertCleanText({ fileName: 'a\u0000.pdf' }, 'multipart')).toThrow('INVALID_TEXT: field fileName (multipart) contains a NUL character');
+    expect(() => assertCleanText({ fileName: 'a\u0000.pdf' }, 'multipart')).toThrow(
+      'INVALID_TEXT: field fileName (multipart) contains a NUL character',
+    );
   });
 });
 
@@ -83,18 +94,33 @@ describe('the hygiene hook on every route', () => {
 
   it('answers 400 INVALID_TEXT for a lone surrogate sent as a JSON escape', async () => {
     const res = await send('POST', '/notes/n1', '{"leaderRef":"\\ud800"}');
-    expect(res).toMatchObject({ status: 400, body: { code: 'INVALID_TEXT', details: { fields: [{ field: 'leaderRef', in: 'body', reason: 'lone-surrogate' }] } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_TEXT', details: { fields: [{ field: 'leaderRef', in: 'body', reason: 'lone-surrogate' }] } },
+    });
     expect((res.body['message'] as { zh: string }).zh).toBe('字段 leaderRef（body）含有不允许的字符：不成对的 UTF-16 代理项');
   });
 
   it('answers 400 INVALID_TEXT for a NUL in a query parameter and in a path parameter', async () => {
-    expect(await send('GET', '/notes?q=%00')).toMatchObject({ status: 400, body: { code: 'INVALID_TEXT', details: { fields: [{ field: 'q', in: 'query', reason: 'nul' }] } } });
-    expect(await send('POST', '/notes/a%00b', '{}')).toMatchObject({ status: 400, body: { code: 'INVALID_TEXT', details: { fields: [{ field: 'id', in: 'params', reason: 'nul' }] } } });
+    expect(await send('GET', '/notes?q=%00')).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_TEXT', details: { fields: [{ field: 'q', in: 'query', reason: 'nul' }] } },
+    });
+    expect(await send('POST', '/notes/a%00b', '{}')).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_TEXT', details: { fields: [{ field: 'id', in: 'params', reason: 'nul' }] } },
+    });
   });
 
   it('passes Chinese text with an emoji (a valid surrogate pair, also as JSON escapes) to the handler', async () => {
-    expect(await send('POST', '/notes/n1', JSON.stringify({ content: '村里路灯坏了😀' }))).toEqual({ status: 201, body: { id: 'n1', body: { content: '村里路灯坏了😀' } } });
-    expect(await send('POST', '/notes/n1', '{"content":"\\ud83d\\ude00"}')).toEqual({ status: 201, body: { id: 'n1', body: { content: '😀' } } });
+    expect(await send('POST', '/notes/n1', JSON.stringify({ content: '村里路灯坏了😀' }))).toEqual({
+      status: 201,
+      body: { id: 'n1', body: { content: '村里路灯坏了😀' } },
+    });
+    expect(await send('POST', '/notes/n1', '{"content":"\\ud83d\\ude00"}')).toEqual({
+      status: 201,
+      body: { id: 'n1', body: { content: '😀' } },
+    });
     expect(await send('GET', `/notes?q=${encodeURIComponent('劳资纠纷 🎉')}`)).toEqual({ status: 200, body: { q: '劳资纠纷 🎉' } });
   });
 });
@@ -103,7 +129,10 @@ describe('Fastify’s own refusals in the one error body', () => {
   it('answers 400 INVALID_JSON for a body that does not parse, and 400 EMPTY_JSON_BODY for an empty one', async () => {
     expect(await send('POST', '/notes/n1', '{"a":')).toEqual({
       status: 400,
-      body: { code: 'INVALID_JSON', message: { zh: '请求体不是合法的 JSON', en: "Body is not valid JSON but content-type is set to 'application/json'" } },
+      body: {
+        code: 'INVALID_JSON',
+        message: { zh: '请求体不是合法的 JSON', en: "Body is not valid JSON but content-type is set to 'application/json'" },
+      },
     });
     expect(await send('POST', '/notes/n1', '')).toMatchObject({ status: 400, body: { code: 'EMPTY_JSON_BODY' } });
   });
@@ -130,7 +159,10 @@ describe('odd URLs', () => {
       status: 400,
       body: { code: 'BAD_URL', message: { zh: '请求地址含有无效的百分号编码', en: "'/notes/%E0%A4%A' is not a valid url component" } },
     });
-    expect(await send('POST', `/notes/${'x'.repeat(101)}`, '{}')).toMatchObject({ status: 414, body: { code: 'PARAM_TOO_LONG', message: { zh: '请求地址中的参数过长' } } });
+    expect(await send('POST', `/notes/${'x'.repeat(101)}`, '{}')).toMatchObject({
+      status: 414,
+      body: { code: 'PARAM_TOO_LONG', message: { zh: '请求地址中的参数过长' } },
+    });
   });
 
   it('keeps a broken percent-encoding in a query as the text it is', async () => {

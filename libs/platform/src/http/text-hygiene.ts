@@ -1,5 +1,6 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+
 import { DomainException } from '../errors/domain.exception';
 
 /** Where in a request a string was found. */
@@ -55,7 +56,10 @@ interface PathNode {
 
 /** 400 INVALID_TEXT naming the field, in the one error body. */
 export function invalidTextException(found: InvalidText): DomainException {
-  const what = found.reason === 'nul' ? { zh: '空字符（NUL）', en: 'a NUL character' } : { zh: '不成对的 UTF-16 代理项', en: 'a lone UTF-16 surrogate' };
+  const what =
+    found.reason === 'nul'
+      ? { zh: '空字符（NUL）', en: 'a NUL character' }
+      : { zh: '不成对的 UTF-16 代理项', en: 'a lone UTF-16 surrogate' };
   return new DomainException(
     'INVALID_TEXT',
     'invalid',
@@ -78,7 +82,11 @@ export function assertCleanText(value: unknown, location: TextLocation): void {
  */
 export function registerTextHygieneHook(adapter: FastifyAdapter): void {
   adapter.getInstance().addHook('preValidation', async (request: FastifyRequest) => {
-    for (const [location, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+    for (const [location, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
       const found = findInvalidText(value, location);
       if (found) throw invalidTextException(found);
     }

@@ -1,6 +1,7 @@
 import { Body } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import type { z } from 'zod';
+
 import { ZodPipe } from '../errors/zod-body.pipe';
 import { acceptsUndefined, openApiSchemaOf } from './zod-openapi';
 

@@ -2,6 +2,7 @@ import { Query } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { z } from 'zod';
+
 import { ZodPipe } from '../errors/zod-body.pipe';
 import { queryParametersOf } from './zod-openapi';
 
@@ -16,7 +17,11 @@ export function ZodQuery(schema: z.ZodType): ParameterDecorator {
     const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
     if (key === undefined || !descriptor) throw new Error('@ZodQuery() belongs on a route handler parameter');
     for (const p of parameters) {
-      ApiQuery({ name: p.name, required: p.required, description: p.description, schema: p.schema as SchemaObject })(target, key, descriptor);
+      ApiQuery({ name: p.name, required: p.required, description: p.description, schema: p.schema as SchemaObject })(
+        target,
+        key,
+        descriptor,
+      );
     }
   };
 }

@@ -1,5 +1,6 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { currentCorrelationId } from '../correlation/correlation-context';
 import { newCorrelationId } from '../correlation/correlation-id';

@@ -1,5 +1,6 @@
 import type { CaseAccessLevel, CaseVisibilityFacts } from '@sunshine/domain';
 import type { DataSource } from 'typeorm';
+
 import type { StaffPrincipal } from '../auth/staff-claims';
 import type { CaseReplicaStore } from '../case-replica/case-replica.store';
 import type { CaseVisibility } from '../case-replica/case-visibility.service';
@@ -10,7 +11,13 @@ import { EventServerRegistry } from './event-server.registry';
 import type { KafkaEventServer } from './kafka-event.server';
 import type { DeadLetterActor } from './parking-lot';
 
-const OPS: StaffPrincipal = { subject: 'op1', unitId: '410700000000:petition-bureau', roles: ['ops'], divisionCode: '410700000000', token: 't' };
+const OPS: StaffPrincipal = {
+  subject: 'op1',
+  unitId: '410700000000:petition-bureau',
+  roles: ['ops'],
+  divisionCode: '410700000000',
+  token: 't',
+};
 const PARKED = '0190f3a0-0000-7000-8000-000000000001';
 const REPLAYED = '0190f3a0-0000-7000-8000-000000000002';
 const ACCUSATION = '0190f3a0-0000-7000-8000-000000000003';
@@ -24,8 +31,15 @@ const SECRET = '举报副镇长截留补偿款';
 
 function event(caseId: string) {
   return JSON.stringify({
-    id: '0190f3a0-0000-7000-8000-0000000000e1', type: 'petition.registered', version: 1, caseId, producer: 'intake',
-    occurredAt: '2026-03-02T01:00:00.000Z', correlationId: 'c-1', causationId: null, actor: { kind: 'staff', id: 'clerk-1' },
+    id: '0190f3a0-0000-7000-8000-0000000000e1',
+    type: 'petition.registered',
+    version: 1,
+    caseId,
+    producer: 'intake',
+    occurredAt: '2026-03-02T01:00:00.000Z',
+    correlationId: 'c-1',
+    causationId: null,
+    actor: { kind: 'staff', id: 'clerk-1' },
     payload: { subject: SECRET },
   });
 }
@@ -42,13 +56,25 @@ function controller(options: { replica?: boolean } = {}) {
     [ACCUSATION]: row(ACCUSATION, 'parked', 'pfx.sunshine.case-log', ACCUSATION_CASE),
     [CLAIM]: row(CLAIM, 'parked', 'pfx.sunshine.case-log', CLAIM_CASE),
     [STRANGER]: row(STRANGER, 'parked', 'pfx.sunshine.case-log', '0190f3a0-0000-7000-8000-0000000000d1'),
-    [DIRECTORY]: row(DIRECTORY, 'parked', 'pfx.sunshine.org-directory', '410726000000:dept-hrss', JSON.stringify({ id: 'u', type: 'org.unit-snapshot', payload: { name: '人社局' } })),
+    [DIRECTORY]: row(
+      DIRECTORY,
+      'parked',
+      'pfx.sunshine.org-directory',
+      '410726000000:dept-hrss',
+      JSON.stringify({ id: 'u', type: 'org.unit-snapshot', payload: { name: '人社局' } }),
+    ),
   };
   const parkingLot = {
     show: (id: string) => Promise.resolve(rows[id] ?? null),
     actions: () => Promise.resolve([]),
-    replay: (id: string, by: DeadLetterActor) => (calls.push(`replay ${id} by ${by.subject}@${by.unitId}: ${by.reason}`), Promise.resolve({ ok: true, applied: 0 })),
-    discard: (id: string, by: DeadLetterActor) => (calls.push(`discard ${id} by ${by.subject}@${by.unitId}: ${by.reason}`), Promise.resolve({ ok: true, applied: 0 })),
+    replay: (id: string, by: DeadLetterActor) => (
+      calls.push(`replay ${id} by ${by.subject}@${by.unitId}: ${by.reason}`),
+      Promise.resolve({ ok: true, applied: 0 })
+    ),
+    discard: (id: string, by: DeadLetterActor) => (
+      calls.push(`discard ${id} by ${by.subject}@${by.unitId}: ${by.reason}`),
+      Promise.resolve({ ok: true, applied: 0 })
+    ),
   };
   const registry = new EventServerRegistry();
   registry.server = { parkingLot } as unknown as KafkaEventServer;
@@ -57,15 +83,20 @@ function controller(options: { replica?: boolean } = {}) {
     read: (_m: unknown, caseId: string) => Promise.resolve(access[caseId] ? { facts: { caseId } as unknown as CaseVisibilityFacts } : null),
   } as unknown as CaseReplicaStore;
   const visibility = {
-    access: (_s: StaffPrincipal, facts: CaseVisibilityFacts) => Promise.resolve(access[(facts as unknown as { caseId: string }).caseId] ?? 'none'),
+    access: (_s: StaffPrincipal, facts: CaseVisibilityFacts) =>
+      Promise.resolve(access[(facts as unknown as { caseId: string }).caseId] ?? 'none'),
   } as unknown as CaseVisibility;
   const dataSource = { manager: {} } as unknown as DataSource;
-  const ctl = options.replica === false ? new DeadLetterController(registry) : new DeadLetterController(registry, cases, visibility, dataSource);
+  const ctl =
+    options.replica === false ? new DeadLetterController(registry) : new DeadLetterController(registry, cases, visibility, dataSource);
   return { ctl, calls };
 }
 
 async function refusal(work: Promise<unknown>): Promise<[string, string]> {
-  const error: unknown = await work.then(() => null, (e: unknown) => e);
+  const error: unknown = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof DomainException)) throw new Error(`expected a DomainException, got ${String(error)}`);
   return [error.code, error.kind];
 }
@@ -102,7 +133,11 @@ describe('DeadLetterController replay and discard', () => {
 describe('DeadLetterController show: the payload only to those who fully see the case (issue 17)', () => {
   it('shows an accusation’s event to a caller who sees only its facts as its envelope, without the payload', async () => {
     const shown = await controller().ctl.show(ACCUSATION, OPS);
-    expect(shown).toMatchObject({ value: null, payload: 'redacted', envelope: { type: 'petition.registered', caseId: ACCUSATION_CASE, producer: 'intake' } });
+    expect(shown).toMatchObject({
+      value: null,
+      payload: 'redacted',
+      envelope: { type: 'petition.registered', caseId: ACCUSATION_CASE, producer: 'intake' },
+    });
     expect(JSON.stringify(shown)).not.toContain(SECRET);
     expect(JSON.stringify(shown)).not.toContain('clerk-1');
   });
@@ -121,6 +156,9 @@ describe('DeadLetterController show: the payload only to those who fully see the
   });
 
   it('shows a message of the directory’s topic whole: it is about no case', async () => {
-    expect(await controller({ replica: false }).ctl.show(DIRECTORY, OPS)).toMatchObject({ payload: 'shown', value: expect.stringContaining('人社局') });
+    expect(await controller({ replica: false }).ctl.show(DIRECTORY, OPS)).toMatchObject({
+      payload: 'shown',
+      value: expect.stringContaining('人社局'),
+    });
   });
 });

@@ -2,14 +2,15 @@ import { Get, Optional, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+
 import type { StaffPrincipal } from '../auth/staff-claims';
 import { CaseReplicaStore } from '../case-replica/case-replica.store';
 import { CaseVisibility } from '../case-replica/case-visibility.service';
 import { DomainException } from '../errors/domain.exception';
 import { CityLevel } from '../http/city-level.decorator';
 import { Roles } from '../http/roles.decorator';
-import { StaffController } from '../http/staff-controller.decorator';
 import { Staff } from '../http/staff.decorator';
+import { StaffController } from '../http/staff-controller.decorator';
 import { ZodBody } from '../http/zod-body.decorator';
 import { ZodQuery } from '../http/zod-query.decorator';
 import { messageSubject, PAYLOAD_REDACTED } from './dead-letter-payload';
@@ -80,14 +81,22 @@ export class DeadLetterController {
 
   @Post('dead-letters/:id/replay')
   @ApiOperation({ summary: '重放死信（须说明理由，记录操作人） Replay after the fix, with a reason' })
-  async replay(@Param('id', ParseUUIDPipe) id: string, @ZodBody(deadLetterActionSchema) body: z.infer<typeof deadLetterActionSchema>, @Staff() staff: StaffPrincipal) {
+  async replay(
+    @Param('id', ParseUUIDPipe) id: string,
+    @ZodBody(deadLetterActionSchema) body: z.infer<typeof deadLetterActionSchema>,
+    @Staff() staff: StaffPrincipal,
+  ) {
     const lot = await this.parkedIn(id);
     return lot.replay(id, actor(staff, body.reason));
   }
 
   @Post('dead-letters/:id/discard')
   @ApiOperation({ summary: '丢弃死信（须说明理由，记录操作人） Discard for good, with a reason' })
-  async discard(@Param('id', ParseUUIDPipe) id: string, @ZodBody(deadLetterActionSchema) body: z.infer<typeof deadLetterActionSchema>, @Staff() staff: StaffPrincipal) {
+  async discard(
+    @Param('id', ParseUUIDPipe) id: string,
+    @ZodBody(deadLetterActionSchema) body: z.infer<typeof deadLetterActionSchema>,
+    @Staff() staff: StaffPrincipal,
+  ) {
     const lot = await this.parkedIn(id);
     return lot.discard(id, actor(staff, body.reason));
   }
@@ -108,7 +117,10 @@ export class DeadLetterController {
       throw new DomainException(
         'DEAD_LETTER_NOT_PARKED',
         'conflict',
-        { zh: `该死信已处理（${dl.status === 'replayed' ? '已重放' : '已丢弃'}），不能再次重放或丢弃`, en: `the dead letter was already ${dl.status}` },
+        {
+          zh: `该死信已处理（${dl.status === 'replayed' ? '已重放' : '已丢弃'}），不能再次重放或丢弃`,
+          en: `the dead letter was already ${dl.status}`,
+        },
         { status: dl.status },
       );
     }

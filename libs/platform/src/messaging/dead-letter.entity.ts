@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import { ConsumedMessageColumns } from './consumed-message.columns';
 
 export type DeadLetterStatus = 'parked' | 'replayed' | 'discarded';

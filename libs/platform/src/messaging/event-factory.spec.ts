@@ -1,6 +1,7 @@
 import { assertValidEvent } from '@sunshine/contracts';
+
 import { runWithCorrelation } from '../correlation/correlation-context';
-import { newEvent, type EventMeta } from './event-factory';
+import { type EventMeta, newEvent } from './event-factory';
 
 const PLACE = ['410700000000', '410726000000'];
 const CASE_ID = '0190a2b4-7c1e-7def-8000-0123456789ab';

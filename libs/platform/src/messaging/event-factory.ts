@@ -1,5 +1,6 @@
-import { EventCatalog, type Actor, type EventOf, type EventType, type Jurisdiction, type PayloadOf } from '@sunshine/contracts';
+import { type Actor, EventCatalog, type EventOf, type EventType, type Jurisdiction, type PayloadOf } from '@sunshine/contracts';
 import { v7 as uuidv7 } from 'uuid';
+
 import { currentCorrelation } from '../correlation/correlation-context';
 
 export interface EventMeta {

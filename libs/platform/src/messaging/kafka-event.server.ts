@@ -1,19 +1,20 @@
 import { Logger } from '@nestjs/common';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Attributes } from '@opentelemetry/api';
-import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { deadLetterTopic, prefixed, type AnyEvent, type TopicName } from '@sunshine/contracts';
+import { type AnyEvent, deadLetterTopic, prefixed, type TopicName } from '@sunshine/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { runWithCorrelation } from '../correlation/correlation-context';
 import { isSaneCorrelationId } from '../correlation/correlation-id';
-import { ConsumerMetrics } from './consumer-metrics';
-import { createOrderedProducer } from './kafka.factory';
-import type { EventContext } from './event-context';
-import { MessageProcessor, type Invoke, type RawMessage } from './message-processor';
-import { ParkingLot } from './parking-lot';
 import { inConsumerSpan } from '../tracing/trace-context';
+import { ConsumerMetrics } from './consumer-metrics';
+import type { EventContext } from './event-context';
+import { createOrderedProducer } from './kafka.factory';
+import { type Invoke, MessageProcessor, type RawMessage } from './message-processor';
+import { ParkingLot } from './parking-lot';
 import { ensureTopics } from './topic-provisioner';
 
 /** The Kafka header the outbox copies the envelope's correlationId into. */
@@ -109,7 +110,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   listen(callback: (...optionalParams: unknown[]) => void): void {
-    this.startUntilRunning().then(() => callback(), (error: unknown) => callback(error));
+    this.startUntilRunning().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
   }
 
   /** Starts the consumer, and while Kafka cannot be reached starts it again (1 s doubling to 30 s) until closed. */
@@ -240,7 +244,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async onMessages(topic: string, partition: number, messages: readonly KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
+  private async onMessages(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const raws: RawMessage[] = [];
     for (const message of messages) {
       await this.options.beforeMessage?.(topic, partition, message);

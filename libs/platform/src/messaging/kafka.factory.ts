@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, type LogEntry, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 const logger = new Logger('kafkajs');
 

@@ -1,13 +1,15 @@
-import { Logger } from '@nestjs/common';
-import { decodeEvent, deadLetterTopic, prefixed, type AnyEvent } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
+
+import { Logger } from '@nestjs/common';
+import { type AnyEvent, deadLetterTopic, decodeEvent, prefixed } from '@sunshine/contracts';
 import type { Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { runWithCorrelation } from '../correlation/correlation-context';
+import type { ConsumerMetrics } from './consumer-metrics';
 import { EventContext, type MessageMeta } from './event-context';
 import { failpoint } from './failpoint';
-import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface RawMessage {
   readonly topic: string;
@@ -84,7 +86,9 @@ export class MessageProcessor {
       const decoded = decodeEvent(JSON.parse(message.value));
       if (decoded.kind !== 'event') {
         this.metrics.skipped++;
-        this.logger.warn(`skipped ${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`);
+        this.logger.warn(
+          `skipped ${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`,
+        );
         return { outcome: 'skipped', attempts: 0 };
       }
       event = decoded.event;
@@ -114,7 +118,8 @@ export class MessageProcessor {
     for (const message of messages) {
       const decoded = safeDecode(message.value);
       if (!decoded) return false;
-      if (decoded.kind !== 'event') skipped.push(`${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`);
+      if (decoded.kind !== 'event')
+        skipped.push(`${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`);
       else work.push({ event: decoded.event, meta: { ...message, mode: 'live' }, invoke: this.resolve(decoded.event.type) });
     }
     if (await this.anyParked(messages)) return false;
@@ -152,7 +157,11 @@ export class MessageProcessor {
     return rows.length > 0;
   }
 
-  private async attempts(event: AnyEvent, meta: MessageMeta, invoke: Invoke): Promise<{ outcome: Outcome; error?: string; attempts: number }> {
+  private async attempts(
+    event: AnyEvent,
+    meta: MessageMeta,
+    invoke: Invoke,
+  ): Promise<{ outcome: Outcome; error?: string; attempts: number }> {
     let lastError = '';
     let outageSince: number | undefined;
     for (let attempt = 1; attempt <= this.config.consumer.maxAttempts; attempt++) {
@@ -246,12 +255,26 @@ export class MessageProcessor {
       await manager.query(
         `INSERT INTO dead_letters (id, consumer, topic, message_key, partition, message_offset, event_id, event_type, value, headers, error, attempts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'parked')`,
-        [id, this.consumer, message.topic, message.key, message.partition, message.offset, parsed.id, parsed.type, message.value,
-          JSON.stringify(message.headers), error, attempts],
+        [
+          id,
+          this.consumer,
+          message.topic,
+          message.key,
+          message.partition,
+          message.offset,
+          parsed.id,
+          parsed.type,
+          message.value,
+          JSON.stringify(message.headers),
+          error,
+          attempts,
+        ],
       );
     });
     this.metrics.deadLettered++;
-    this.logger.error(`dead-lettered ${parsed.type ?? '?'} ${parsed.id ?? '?'} (${message.topic}/${message.partition}@${message.offset}): ${error}`);
+    this.logger.error(
+      `dead-lettered ${parsed.type ?? '?'} ${parsed.id ?? '?'} (${message.topic}/${message.partition}@${message.offset}): ${error}`,
+    );
     return id;
   }
 }

@@ -1,11 +1,12 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+
 import type { PlatformConfig } from '../config/platform-config';
+import { DeadLetterController } from './dead-letter.controller';
+import { EventServerRegistry } from './event-server.registry';
 import { createKafka } from './kafka.factory';
 import { KAFKA } from './kafka.token';
-import { EventServerRegistry } from './event-server.registry';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
-import { DeadLetterController } from './dead-letter.controller';
 
 /** Kafka client, outbox writer and relay, and the ops endpoints for dead letters. */
 @Global()

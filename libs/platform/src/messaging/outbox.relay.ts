@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { failpoint } from './failpoint';
@@ -195,7 +197,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       await this.dataSource.transaction(async (m) => {
         // Compared as text: other producers on the topic may carry event-id headers that are not UUIDs.
-        await m.query(`UPDATE outbox SET published_at = now() WHERE batch_id = $1 AND event_id::text = ANY($2::text[])`, [batch.id, [...seen]]);
+        await m.query(`UPDATE outbox SET published_at = now() WHERE batch_id = $1 AND event_id::text = ANY($2::text[])`, [
+          batch.id,
+          [...seen],
+        ]);
         await m.query(`UPDATE outbox SET batch_id = NULL WHERE batch_id = $1 AND published_at IS NULL`, [batch.id]);
         await m.query(`DELETE FROM outbox_batches WHERE id = $1`, [batch.id]);
       });

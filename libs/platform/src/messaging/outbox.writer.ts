@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertValidEvent, EventCatalog, prefixed, type EventOf, type EventType } from '@sunshine/contracts';
+import { assertValidEvent, EventCatalog, type EventOf, type EventType, prefixed } from '@sunshine/contracts';
 import type { EntityManager } from 'typeorm';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { traceHeaders } from '../tracing/trace-context';
@@ -32,10 +33,14 @@ export class OutboxWriter {
       // The request's or handler's trace continues in the consumer (empty while tracing is off).
       ...traceHeaders(),
     };
-    await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [event.id, topic, messageKey, event.type, JSON.stringify(event), JSON.stringify(headers)],
-    );
+    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      event.id,
+      topic,
+      messageKey,
+      event.type,
+      JSON.stringify(event),
+      JSON.stringify(headers),
+    ]);
   }
 
   async appendAll(manager: EntityManager, events: ReadonlyArray<EventOf<EventType>>): Promise<void> {

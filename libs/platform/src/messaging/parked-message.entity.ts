@@ -1,4 +1,5 @@
 import { Entity, PrimaryColumn } from 'typeorm';
+
 import { ConsumedMessageColumns } from './consumed-message.columns';
 
 /** A message held back because an earlier message of the same key is dead-lettered (order per key is kept). */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import type { DeadLetterEntity } from './dead-letter.entity';
 import type { MessageProcessor, RawMessage } from './message-processor';
 
@@ -130,7 +131,11 @@ export class ParkingLot {
       return this.recorded(dl, 'replay', by, async () => {
         const result = await this.processor.apply(toRaw(dl), 'replay');
         if (result.outcome === 'dead-lettered') {
-          await this.dataSource.query(`UPDATE dead_letters SET error = $2, attempts = attempts + $3 WHERE id = $1`, [id, result.error, result.attempts]);
+          await this.dataSource.query(`UPDATE dead_letters SET error = $2, attempts = attempts + $3 WHERE id = $1`, [
+            id,
+            result.error,
+            result.attempts,
+          ]);
           return { ok: false, applied: 0, error: result.error };
         }
         return this.drainThenResolve(dl, 'replayed');
@@ -150,7 +155,12 @@ export class ParkingLot {
   }
 
   /** Records who asked for `action` and why before it runs, then its outcome. */
-  private async recorded(dl: DeadLetterEntity, action: 'replay' | 'discard', by: DeadLetterActor, work: () => Promise<ResolveResult>): Promise<ResolveResult> {
+  private async recorded(
+    dl: DeadLetterEntity,
+    action: 'replay' | 'discard',
+    by: DeadLetterActor,
+    work: () => Promise<ResolveResult>,
+  ): Promise<ResolveResult> {
     const [row] = await this.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO dead_letter_actions (dead_letter_id, consumer, action, actor_subject, actor_unit_id, reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [dl.id, this.consumer, action, by.subject, by.unitId, by.reason],
@@ -173,7 +183,9 @@ export class ParkingLot {
   private async drainThenResolve(dl: DeadLetterEntity, status: 'replayed' | 'discarded'): Promise<ResolveResult> {
     let applied = 0;
     for (;;) {
-      const waiting = await this.dataSource.query<Array<{ seq: string; partition: number; offset: string; value: string; headers: Record<string, string> }>>(
+      const waiting = await this.dataSource.query<
+        Array<{ seq: string; partition: number; offset: string; value: string; headers: Record<string, string> }>
+      >(
         `SELECT seq, partition, message_offset AS offset, value, headers FROM parked_messages
           WHERE consumer = $1 AND topic = $2 AND message_key = $3 ORDER BY seq LIMIT 100`,
         [this.consumer, dl.topic, dl.key],
@@ -186,14 +198,24 @@ export class ParkingLot {
             [this.consumer, dl.topic, dl.key],
           );
           if (left.length > 0) return false;
-          await manager.query(`UPDATE dead_letters SET status = $2, resolved_at = now() WHERE id = $1 AND status = 'parked'`, [dl.id, status]);
+          await manager.query(`UPDATE dead_letters SET status = $2, resolved_at = now() WHERE id = $1 AND status = 'parked'`, [
+            dl.id,
+            status,
+          ]);
           return true;
         });
         if (resolved) return { ok: true, applied };
         continue;
       }
       for (const row of waiting) {
-        const message: RawMessage = { topic: dl.topic, key: dl.key, partition: row.partition, offset: String(row.offset), value: row.value, headers: row.headers };
+        const message: RawMessage = {
+          topic: dl.topic,
+          key: dl.key,
+          partition: row.partition,
+          offset: String(row.offset),
+          value: row.value,
+          headers: row.headers,
+        };
         const result = await this.processor.apply(message, 'replay');
         if (result.outcome === 'dead-lettered') {
           const error = result.error ?? 'unknown';

@@ -14,7 +14,11 @@ export async function ensureTopics(kafka: Kafka, prefix: string, deadLetterTopic
   try {
     const wanted = [
       ...TopicSpecs.map((s) => ({ topic: prefixed(prefix, s.name), numPartitions: s.partitions, configEntries: toEntries(s.config) })),
-      ...deadLetterTopics.map((t) => ({ topic: prefixed(prefix, t), numPartitions: 3, configEntries: toEntries({ 'retention.ms': '-1' }) })),
+      ...deadLetterTopics.map((t) => ({
+        topic: prefixed(prefix, t),
+        numPartitions: 3,
+        configEntries: toEntries({ 'retention.ms': '-1' }),
+      })),
     ];
     const created: string[] = [];
     for (let attempt = 1; ; attempt++) {
@@ -25,7 +29,10 @@ export async function ensureTopics(kafka: Kafka, prefix: string, deadLetterTopic
           await admin.createTopics({ topics: missing, waitForLeaders: false });
           created.push(...missing.map((t) => t.topic));
         }
-        await waitForLeaders(admin, wanted.map((t) => t.topic));
+        await waitForLeaders(
+          admin,
+          wanted.map((t) => t.topic),
+        );
         return created;
       } catch (error) {
         // Another process created the same topic meanwhile, or metadata is still propagating: look again.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Kafka, KafkaMessage } from 'kafkajs';
 
 export interface ReadMessage {
@@ -32,7 +33,7 @@ export async function readTopic(kafka: Kafka, topic: string, from?: StartOffsets
   await admin.disconnect();
   const targets = new Map<number, bigint>();
   for (const p of ends) {
-    const start = BigInt(from ? from[p.partition] ?? p.high : p.low);
+    const start = BigInt(from ? (from[p.partition] ?? p.high) : p.low);
     if (BigInt(p.high) > start) targets.set(p.partition, BigInt(p.high));
   }
   if (targets.size === 0) return [];
@@ -44,29 +45,31 @@ export async function readTopic(kafka: Kafka, topic: string, from?: StartOffsets
     const done = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`readTopic ${topic}: timed out`)), timeoutMs);
       // Not awaited (it resolves once running), but its failure must fail the read, not the process.
-      consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          const end = targets.get(partition);
-          if (end === undefined || BigInt(message.offset) >= end) return;
-          out.push({
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            value: message.value?.toString() ?? null,
-            headers: headersOf(message),
-          });
-          if (BigInt(message.offset) + 1n >= end) targets.delete(partition);
-          if (targets.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      }).catch((error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            const end = targets.get(partition);
+            if (end === undefined || BigInt(message.offset) >= end) return;
+            out.push({
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: headersOf(message),
+            });
+            if (BigInt(message.offset) + 1n >= end) targets.delete(partition);
+            if (targets.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch((error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
       for (const [partition] of targets) {
         const start = from ? from[partition] : undefined;
         if (start !== undefined) consumer.seek({ topic, partition, offset: start });

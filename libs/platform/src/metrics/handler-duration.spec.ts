@@ -17,6 +17,8 @@ describe('handlerDurationMetric (kafka_consumer_handler_duration_seconds)', () =
     expect(lines).toContain(`kafka_consumer_handler_duration_seconds_bucket{le="0.005",${ok}} 1`);
     expect(lines).toContain(`kafka_consumer_handler_duration_seconds_bucket{le="0.1",${ok}} 1`);
     expect(lines).toContain(`kafka_consumer_handler_duration_seconds_bucket{le="0.25",${ok}} 2`);
-    expect(lines).toContain('kafka_consumer_handler_duration_seconds_count{service="routing",group="routing",type="case.dispatched",outcome="error"} 1');
+    expect(lines).toContain(
+      'kafka_consumer_handler_duration_seconds_count{service="routing",group="routing",type="case.dispatched",outcome="error"} 1',
+    );
   });
 });

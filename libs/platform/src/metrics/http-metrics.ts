@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+
 import { MetricsRegistry } from './metrics.registry';
 
 /** The label of a request no route matched (404 of an unknown path): raw URLs never become label values. */

@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+
 import { Public } from '../auth/public.decorator';
 import { MetricsRegistry } from './metrics.registry';
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 
@@ -21,16 +22,29 @@ export class MetricsRegistry {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  gauge<L extends string>(options: { name: string; help: string; labelNames?: readonly L[]; collect?: (this: Gauge<L>) => Promise<void> | void }): Gauge<L> {
+  gauge<L extends string>(options: {
+    name: string;
+    help: string;
+    labelNames?: readonly L[];
+    collect?: (this: Gauge<L>) => Promise<void> | void;
+  }): Gauge<L> {
     return this.family(options.name, () => new Gauge<L>({ ...options, registers: [this.registry] })) as Gauge<L>;
   }
 
-  counter<L extends string>(options: { name: string; help: string; labelNames?: readonly L[]; collect?: (this: Counter<L>) => Promise<void> | void }): Counter<L> {
+  counter<L extends string>(options: {
+    name: string;
+    help: string;
+    labelNames?: readonly L[];
+    collect?: (this: Counter<L>) => Promise<void> | void;
+  }): Counter<L> {
     return this.family(options.name, () => new Counter<L>({ ...options, registers: [this.registry] })) as Counter<L>;
   }
 
   histogram<L extends string>(options: { name: string; help: string; labelNames?: readonly L[]; buckets?: number[] }): Histogram<L> {
-    return this.family(options.name, () => new Histogram<L>({ buckets: LATENCY_BUCKETS, ...options, registers: [this.registry] })) as Histogram<L>;
+    return this.family(
+      options.name,
+      () => new Histogram<L>({ buckets: LATENCY_BUCKETS, ...options, registers: [this.registry] }),
+    ) as Histogram<L>;
   }
 
   /** The exposition text (Prometheus text format 0.0.4). */

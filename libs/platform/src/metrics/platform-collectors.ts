@@ -1,16 +1,17 @@
-import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { prefixed, type TopicName } from '@sunshine/contracts';
 import { Queue } from 'bullmq';
 import type { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+
 import { CONSUMED_TOPICS } from '../bootstrap/service-replica';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { withTimeout } from '../health/dependency.indicators';
 import type { ConsumerMetrics } from '../messaging/consumer-metrics';
 import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KAFKA } from '../messaging/kafka.token';
-import { withTimeout } from '../health/dependency.indicators';
 import { MetricsRegistry } from './metrics.registry';
 
 /** Consumer lag is read from Kafka at most this often (one fetchOffsets + one fetchTopicOffsets per topic). */
@@ -95,7 +96,9 @@ export class PlatformCollectors implements OnModuleInit, OnApplicationShutdown {
       name: 'outbox_oldest_age_seconds',
       help: 'age of the oldest unpublished outbox row (0 when empty) 最早未发布行的年龄',
       async collect() {
-        const rows = await collectors.query<{ oldest: string | null }>(`SELECT EXTRACT(EPOCH FROM now() - min(created_at)) AS oldest FROM outbox WHERE published_at IS NULL`);
+        const rows = await collectors.query<{ oldest: string | null }>(
+          `SELECT EXTRACT(EPOCH FROM now() - min(created_at)) AS oldest FROM outbox WHERE published_at IS NULL`,
+        );
         if (rows) this.set(Math.max(0, Number(rows[0]?.oldest ?? 0)));
       },
     });
@@ -156,7 +159,9 @@ export class PlatformCollectors implements OnModuleInit, OnApplicationShutdown {
       async collect() {
         const queues = collectors.queues();
         const counts = await Promise.all(
-          queues.map((q) => withTimeout(q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'), `queue ${q.name}`).catch(() => undefined)),
+          queues.map((q) =>
+            withTimeout(q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'), `queue ${q.name}`).catch(() => undefined),
+          ),
         );
         this.reset();
         queues.forEach((q, i) => {
@@ -195,7 +200,9 @@ export class PlatformCollectors implements OnModuleInit, OnApplicationShutdown {
       }
       const admin = this.admin;
       const committed = await withTimeout(admin.fetchOffsets({ groupId, topics }), 'kafka');
-      const watermarks = await Promise.all(topics.map(async (topic) => ({ topic, partitions: await withTimeout(admin.fetchTopicOffsets(topic), 'kafka') })));
+      const watermarks = await Promise.all(
+        topics.map(async (topic) => ({ topic, partitions: await withTimeout(admin.fetchTopicOffsets(topic), 'kafka') })),
+      );
       this.lag = { at: Date.now(), lags: partitionLags(committed, watermarks) };
       return this.lag.lags;
     } catch {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { withTimeout } from '../health/dependency.indicators';
 import type { MetricsRegistry } from './metrics.registry';
 
@@ -18,7 +19,9 @@ export function sqlGauge<L extends string>(
     help: options.help,
     labelNames,
     async collect() {
-      const rows = await withTimeout(dataSource.query<Array<Record<L | 'n', string | number | null>>>(sql), options.name).catch(() => undefined);
+      const rows = await withTimeout(dataSource.query<Array<Record<L | 'n', string | number | null>>>(sql), options.name).catch(
+        () => undefined,
+      );
       if (!rows) return;
       this.reset();
       for (const row of rows) {

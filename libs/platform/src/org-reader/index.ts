@@ -1,5 +1,5 @@
-export * from './sorted-csv-reader';
 export * from './china-division-reader';
 export * from './demo-org';
-export * from './division-names';
 export * from './division-children';
+export * from './division-names';
+export * from './sorted-csv-reader';

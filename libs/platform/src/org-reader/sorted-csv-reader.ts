@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 const PROBE_BYTES = 1024;
 const CHUNK_BYTES = 256 * 1024;

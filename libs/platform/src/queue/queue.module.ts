@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+
 import type { PlatformConfig } from '../config/platform-config';
 import { CorrelatedWorker } from '../correlation/correlated-worker';
 

@@ -1,5 +1,6 @@
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { ReferenceChange, ReferenceDataService } from './reference-data.service';
 
 /**

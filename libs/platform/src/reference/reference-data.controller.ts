@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf } from '@sunshine/contracts';
+
 import type { EventContext } from '../messaging/event-context';
 import { ReferenceDataService } from './reference-data.service';
 import { REFERENCE_EVENT_TYPES, type ReferenceEventType } from './reference-item';

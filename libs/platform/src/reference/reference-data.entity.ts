@@ -1,4 +1,5 @@
 import { Column, Entity } from 'typeorm';
+
 import { ReferenceSnapshotColumns } from './reference-snapshot.columns';
 
 /** A service's copy of one reference item (the highest revision seen on the reference-data topic). */

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { Topics } from '@sunshine/contracts';
+
 import type { ServiceReplica } from '../bootstrap/service-replica';
 import { DeadlineContextSource } from './deadline-context.source';
 import { ReferenceDataController } from './reference-data.controller';

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { referenceKey, type Actor, type Jurisdiction, type ReferenceKind } from '@sunshine/contracts';
+import { type Actor, type Jurisdiction, referenceKey, type ReferenceKind } from '@sunshine/contracts';
 import type { EntityManager } from 'typeorm';
+
 import { DomainException } from '../errors/domain.exception';
 import { newEvent } from '../messaging/event-factory';
 import { OutboxWriter } from '../messaging/outbox.writer';
-import { REFERENCE_EVENT_TYPES, referenceIdOf, referenceValueOf, type ReferencePayload } from './reference-item';
+import { REFERENCE_EVENT_TYPES, referenceIdOf, type ReferencePayload, referenceValueOf } from './reference-item';
 
 /** A snapshot's content: the payload without its revision (the publisher numbers it). */
 export type ReferenceContent<K extends ReferenceKind> = Omit<ReferencePayload<K>, 'revision'>;
@@ -55,7 +56,10 @@ export class ReferenceDataPublisher {
     );
     if (last && last.same && meta.onlyIfChanged) return { kind, id, revision: Number(last.revision), published: false, eventId: null };
     // Above the last revision published here and any seen on the topic (e.g. this schema was rebuilt), or replicas ignore it.
-    const [seen] = await m.query<Array<{ revision: number | null }>>(`SELECT max(revision) AS revision FROM reference_data WHERE kind = $1 AND id = $2`, [kind, id]);
+    const [seen] = await m.query<Array<{ revision: number | null }>>(
+      `SELECT max(revision) AS revision FROM reference_data WHERE kind = $1 AND id = $2`,
+      [kind, id],
+    );
     const revision = Math.max(Number(last?.revision ?? 0), Number(seen?.revision ?? 0)) + 1;
     await m.query(
       `INSERT INTO reference_publications (kind, id, revision, payload, published_at, published_by) VALUES ($1, $2, $3, $4, $5, $6)

@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { referenceKey, type EventOf, type ReferenceKind } from '@sunshine/contracts';
+import { type EventOf, referenceKey, type ReferenceKind } from '@sunshine/contracts';
 import type { CategoryTaxon, RoutingRuleSet, Taxonomy } from '@sunshine/domain';
-import { Subject, type Observable } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { DeadlineContextSource, type DeadlineReference } from './deadline-context.source';
-import { referenceIdOf, referenceValueOf, type ReferenceEventType, type ReferenceItem, type ReferencePayload } from './reference-item';
+import { type ReferenceEventType, referenceIdOf, type ReferenceItem, type ReferencePayload, referenceValueOf } from './reference-item';
 import { ReferenceState } from './reference-state';
 
 /** One reference item changed: a newer revision of `kind:id` was applied. */
@@ -111,7 +112,15 @@ export class ReferenceDataService extends DeadlineContextSource implements OnMod
     const kind = event.type.slice('reference.'.length) as ReferenceKind;
     const payload = event.payload as ReferencePayload<typeof kind>;
     const id = referenceIdOf(kind, payload);
-    const item: ReferenceItem = { kind, id, revision: payload.revision, payload, value: referenceValueOf(kind, payload), publishedAt: event.occurredAt, publishedBy: event.actor.id };
+    const item: ReferenceItem = {
+      kind,
+      id,
+      revision: payload.revision,
+      payload,
+      value: referenceValueOf(kind, payload),
+      publishedAt: event.occurredAt,
+      publishedBy: event.actor.id,
+    };
     const stored = await m.query<unknown[]>(
       `INSERT INTO reference_data (kind, id, revision, payload, event_id, published_at, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (kind, id) DO UPDATE SET revision = $3, payload = $4, event_id = $5, published_at = $6, published_by = $7, applied_at = now()

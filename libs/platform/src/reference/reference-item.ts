@@ -1,15 +1,15 @@
-import { referenceKey, type PayloadOf, type ReferenceKind } from '@sunshine/contracts';
+import { type PayloadOf, referenceKey, type ReferenceKind } from '@sunshine/contracts';
 import {
+  type CategoryTaxon,
+  type DeadlinePolicy,
   deadlinePolicySchema,
   defineTaxonomy,
   parseRoutingRuleSet,
   resolveClockSpecs,
-  yearArrangementSchema,
-  type CategoryTaxon,
-  type DeadlinePolicy,
   type RoutingRuleSet,
   type RoutingRuleSetInput,
   type YearArrangement,
+  yearArrangementSchema,
 } from '@sunshine/domain';
 
 /** The event type that carries each kind of reference data. */

@@ -1,4 +1,5 @@
 import { Column, Entity } from 'typeorm';
+
 import { ReferenceSnapshotColumns } from './reference-snapshot.columns';
 
 /** What an owner last published for one reference item: its revision counter and the snapshot's content. */

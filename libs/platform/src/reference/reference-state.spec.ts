@@ -1,5 +1,6 @@
 import type { ReferenceKind } from '@sunshine/contracts';
-import { referenceValueOf, type ReferenceItem, type ReferencePayload } from './reference-item';
+
+import { type ReferenceItem, type ReferencePayload, referenceValueOf } from './reference-item';
 import { ReferenceState } from './reference-state';
 
 // 春节 2027 as a hand-written arrangement would have it: 2/5 (除夕, Fri) to 2/13 (Sat) off, 2/14 (Sun) worked.
@@ -28,7 +29,12 @@ describe('ReferenceState', () => {
   it('counts with a published year: its holidays are rest days, its make-up days working days, nothing provisional', () => {
     const state = ReferenceState.of([item('calendar-year', '2027', { ...SPRING_2027, revision: 1 })]);
     expect(state.calendar.dayInfo('2027-02-12')).toEqual({ date: '2027-02-12', kind: 'holiday', working: false, provisional: false });
-    expect(state.calendar.dayInfo('2027-02-14')).toEqual({ date: '2027-02-14', kind: 'make-up-workday', working: true, provisional: false });
+    expect(state.calendar.dayInfo('2027-02-14')).toEqual({
+      date: '2027-02-14',
+      kind: 'make-up-workday',
+      working: true,
+      provisional: false,
+    });
     expect(state.calendar.nextWorkingDayOnOrAfter('2027-02-12')).toEqual({ value: '2027-02-14', provisional: false, unpublishedYears: [] });
     expect(state.items('calendar-year').map((i) => [i.id, i.revision])).toEqual([['2027', 1]]);
   });
@@ -45,7 +51,12 @@ describe('ReferenceState', () => {
 
   it('holds the policies, the rule set in force and a category table as published', () => {
     const state = ReferenceState.of([
-      item('deadline-policy', 'xinxiang', { id: 'xinxiang', jurisdiction: '410700000000', clocks: [{ kind: 'acceptance', amount: 10 }], revision: 1 }),
+      item('deadline-policy', 'xinxiang', {
+        id: 'xinxiang',
+        jurisdiction: '410700000000',
+        clocks: [{ kind: 'acceptance', amount: 10 }],
+        revision: 1,
+      }),
       item('routing-rule-set', 'active', {
         id: 'active',
         ruleSet: { id: 'xinxiang-rules', version: 3, rules: [{ id: 'all-to-desk', kind: 'manual', when: {}, reason: '人工分办' }] },
@@ -54,7 +65,10 @@ describe('ReferenceState', () => {
       }),
       item('category-table', 'default', {
         id: 'default',
-        categories: [{ code: 'land-resources', zh: '自然资源', en: 'Land' }, { code: 'grassland', zh: '草场纠纷', en: 'Grassland', parent: 'land-resources' }],
+        categories: [
+          { code: 'land-resources', zh: '自然资源', en: 'Land' },
+          { code: 'grassland', zh: '草场纠纷', en: 'Grassland', parent: 'land-resources' },
+        ],
         revision: 1,
       }),
     ]);
@@ -68,18 +82,25 @@ describe('ReferenceState', () => {
 describe('referenceValueOf', () => {
   it('refuses what the domain refuses', () => {
     expect(() => referenceValueOf('calendar-year', { ...SPRING_2027, workdays: ['2027-02-15'] })).toThrow(/weekday/);
-    expect(() => referenceValueOf('deadline-policy', { id: 'p', jurisdiction: '410700000000', clocks: [{ kind: 'new-clock', amount: 3 }] })).toThrow(
-      /new-clock/,
-    );
+    expect(() =>
+      referenceValueOf('deadline-policy', { id: 'p', jurisdiction: '410700000000', clocks: [{ kind: 'new-clock', amount: 3 }] }),
+    ).toThrow(/new-clock/);
     expect(() =>
       referenceValueOf('routing-rule-set', {
         id: 'active',
-        ruleSet: { id: 's', version: 1, rules: [{ id: 't', kind: 'territorial' }, { id: 'a', kind: 'accusation' }] },
+        ruleSet: {
+          id: 's',
+          version: 1,
+          rules: [
+            { id: 't', kind: 'territorial' },
+            { id: 'a', kind: 'accusation' },
+          ],
+        },
         activatedAt: null,
       }),
     ).toThrow(/before the territorial rule/);
-    expect(() => referenceValueOf('category-table', { id: 'default', categories: [{ code: 'grassland', zh: '草场', en: 'G', parent: 'land' }] })).toThrow(
-      /unknown parent land/,
-    );
+    expect(() =>
+      referenceValueOf('category-table', { id: 'default', categories: [{ code: 'grassland', zh: '草场', en: 'G', parent: 'land' }] }),
+    ).toThrow(/unknown parent land/);
   });
 });

@@ -1,15 +1,16 @@
 import { referenceKey, type ReferenceKind } from '@sunshine/contracts';
 import {
+  type CategoryTaxon,
+  type DeadlinePolicy,
   DEFAULT_CATEGORIES,
   DEFAULT_ROUTING_RULE_SET,
   defaultWorkingCalendar,
   defineTaxonomy,
-  type CategoryTaxon,
-  type DeadlinePolicy,
   type RoutingRuleSet,
   type Taxonomy,
   type WorkingCalendar,
 } from '@sunshine/domain';
+
 import type { ReferenceItem } from './reference-item';
 
 /** The category table services read when none was published under this id. */

@@ -5,6 +5,7 @@ import type * as IORedis from '@opentelemetry/instrumentation-ioredis';
 import type * as Pg from '@opentelemetry/instrumentation-pg';
 import type * as Undici from '@opentelemetry/instrumentation-undici';
 import type * as SdkNode from '@opentelemetry/sdk-node';
+
 import { requestCorrelation } from '../correlation/request-correlation';
 
 /** Incoming requests never traced: probes and scrapes (they would be most of the spans and say nothing). */

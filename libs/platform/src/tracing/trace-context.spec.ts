@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { node } from '@opentelemetry/sdk-node';
+
 import { tracingWanted } from './start-tracing';
 import { currentTraceId, inConsumerSpan, traceHeaders } from './trace-context';
 
@@ -47,10 +48,15 @@ describe('trace context through the outbox headers (SDK registered, spans kept i
   });
 
   it('runs the work in a CONSUMER span that continues the producer’s trace, with its attributes', async () => {
-    const seen = await inConsumerSpan({ traceparent: `00-${TRACE_ID}-${PRODUCER_SPAN}-01` }, 'process petition.registered', { 'sunshine.event.type': 'petition.registered' }, async () => ({
-      traceId: currentTraceId(),
-      headers: traceHeaders(),
-    }));
+    const seen = await inConsumerSpan(
+      { traceparent: `00-${TRACE_ID}-${PRODUCER_SPAN}-01` },
+      'process petition.registered',
+      { 'sunshine.event.type': 'petition.registered' },
+      async () => ({
+        traceId: currentTraceId(),
+        headers: traceHeaders(),
+      }),
+    );
     const [span] = exporter.getFinishedSpans();
     expect(exporter.getFinishedSpans()).toHaveLength(1);
     expect(span?.name).toBe('process petition.registered');

@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import { type Attributes, context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 /** The tracer of the platform's own spans (Kafka consumption); a no-op while tracing is off. */
 const tracer = () => trace.getTracer('@sunshine/platform');
@@ -26,7 +26,12 @@ export function currentTraceId(): string | undefined {
  * or a new trace when they carry none. Whatever `work` does (SQL, HTTP calls, outbox rows) is part of that trace. The
  * span ends with `work`; a throw marks it as an error and is rethrown.
  */
-export function inConsumerSpan<T>(headers: Readonly<Record<string, string>>, name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+export function inConsumerSpan<T>(
+  headers: Readonly<Record<string, string>>,
+  name: string,
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, headers);
   return tracer().startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
     try {

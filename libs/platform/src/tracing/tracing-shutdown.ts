@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+
 import { stopTracing } from './start-tracing';
 
 /** Sends the spans still buffered when the service stops (a no-op while tracing is off). */

@@ -1,7 +1,9 @@
-import type { AnyEvent } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+
+import type { AnyEvent } from '@sunshine/contracts';
 import { type OutboxWriter, type ReadMessage } from '@sunshine/platform';
+import type { DataSource } from 'typeorm';
+
 import { dispatched, registered } from './test-events';
 
 export interface Backlog {
@@ -53,7 +55,7 @@ export async function writeBacklog(dataSource: DataSource, writer: OutboxWriter,
         await Promise.all(events.map((e) => commit(caseId, [e], 5 + Math.random() * 20)));
         return;
       }
-      for (let k = 0; k < events.length; ) {
+      for (let k = 0; k < events.length;) {
         const size = k > 0 && Math.random() < 0.25 ? 2 : 1;
         await commit(caseId, events.slice(k, k + size), Math.random() < 0.2 ? 3 : 0);
         k += size;

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+
 import { ROOT } from './fixture-process';
 
 export interface CliResult {
@@ -24,7 +25,11 @@ export function dlqCli(args: readonly string[], serviceUrl: string, token: strin
 }
 
 /** Runs the CLI with --json and parses what it printed. */
-export async function dlqJson<T>(args: readonly string[], serviceUrl: string, token: string): Promise<{ code: number; body: T; stderr: string }> {
+export async function dlqJson<T>(
+  args: readonly string[],
+  serviceUrl: string,
+  token: string,
+): Promise<{ code: number; body: T; stderr: string }> {
   const result = await dlqCli([...args, '--json'], serviceUrl, token);
   let body: T;
   try {

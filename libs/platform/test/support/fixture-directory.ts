@@ -13,11 +13,27 @@ export const FIXTURE_UNITS = {
 
 export const FIXTURE_DIRECTORY: readonly OrgUnitSnapshot[] = [
   {
-    id: FIXTURE_UNITS.cityBureau, name: '新乡市信访局', kind: 'petition-bureau', divisionCode: CITY, level: 'city', territoryPath: [CITY],
-    parentId: null, competences: [], nonAdministrative: false, revision: 1,
+    id: FIXTURE_UNITS.cityBureau,
+    name: '新乡市信访局',
+    kind: 'petition-bureau',
+    divisionCode: CITY,
+    level: 'city',
+    territoryPath: [CITY],
+    parentId: null,
+    competences: [],
+    nonAdministrative: false,
+    revision: 1,
   },
   {
-    id: FIXTURE_UNITS.countyBureau, name: '延津县信访局', kind: 'petition-bureau', divisionCode: COUNTY, level: 'county',
-    territoryPath: [CITY, COUNTY], parentId: FIXTURE_UNITS.cityBureau, competences: [], nonAdministrative: false, revision: 1,
+    id: FIXTURE_UNITS.countyBureau,
+    name: '延津县信访局',
+    kind: 'petition-bureau',
+    divisionCode: COUNTY,
+    level: 'county',
+    territoryPath: [CITY, COUNTY],
+    parentId: FIXTURE_UNITS.cityBureau,
+    competences: [],
+    nonAdministrative: false,
+    revision: 1,
   },
 ];

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { ROOT } from './fixture-process';
+
 import { infraEnv, type TestKeys } from '@sunshine/testing';
+
+import { ROOT } from './fixture-process';
 
 /** Where a test file's fixture processes write their logs. */
 export function logDirFor(prefix: string): string {

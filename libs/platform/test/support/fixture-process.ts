@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -64,7 +64,8 @@ export class FixtureProcess {
     for (;;) {
       const match = pattern.exec(this.output);
       if (match) return match;
-      if (!this.running) throw new Error(`${this.name} exited before printing ${pattern}; log ${this.logFile}:\n${this.output.slice(-3000)}`);
+      if (!this.running)
+        throw new Error(`${this.name} exited before printing ${pattern}; log ${this.logFile}:\n${this.output.slice(-3000)}`);
       if (Date.now() > deadline) throw new Error(`${this.name} did not print ${pattern} within ${timeoutMs} ms; log ${this.logFile}`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,5 +1,6 @@
-import type { EventOf } from '@sunshine/contracts';
 import { randomUUID } from 'node:crypto';
+
+import type { EventOf } from '@sunshine/contracts';
 import { newEvent } from '@sunshine/platform';
 
 const PLACE = ['410700000000', '410726000000'];
@@ -48,7 +49,13 @@ export function dispatched(caseId: string, hop = 1): EventOf<'case.dispatched'> 
 }
 
 /** The headers the outbox writer puts on a message (tests that produce directly use the same). */
-export function headersOf(event: { id: string; type: string; version: number; producer: string; correlationId: string }): Record<string, string> {
+export function headersOf(event: {
+  id: string;
+  type: string;
+  version: number;
+  producer: string;
+  correlationId: string;
+}): Record<string, string> {
   return {
     'event-id': event.id,
     'event-type': event.type,

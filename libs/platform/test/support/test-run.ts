@@ -1,10 +1,11 @@
-import { Topics, prefixed, type AnyEvent } from '@sunshine/contracts';
+import { type AnyEvent, prefixed, Topics } from '@sunshine/contracts';
+import { createKafka, ensureTopics } from '@sunshine/platform';
+import { infraEnv, TestKeys, uniquePrefix } from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { createKafka, ensureTopics } from '@sunshine/platform';
+
 import { fixtureEnv, logDirFor } from './fixture-env';
 import { FixtureProcess } from './fixture-process';
-import { infraEnv, TestKeys, uniquePrefix } from '@sunshine/testing';
 import { headersOf } from './test-events';
 
 export const CONSUMER_FIXTURE = 'libs/platform/test/fixtures/consumer.fixture.ts';
@@ -73,7 +74,11 @@ export class TestRun {
       this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await this.producer.connect();
     }
-    await this.producer.send({ topic: this.topic(), acks: -1, messages: values.map((v) => ({ key, value: JSON.stringify(v), partition })) });
+    await this.producer.send({
+      topic: this.topic(),
+      acks: -1,
+      messages: values.map((v) => ({ key, value: JSON.stringify(v), partition })),
+    });
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -96,7 +101,9 @@ export class TestRun {
     await Promise.all(this.fixtures.filter((f) => f.running).map((f) => f.kill('SIGKILL').catch(() => undefined)));
     await this.producer?.disconnect().catch(() => undefined);
     if (process.env['KEEP_TEST_DATA'] !== '1') {
-      const schemas = await this.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${this.prefix}\\_%`]);
+      const schemas = await this.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [
+        `${this.prefix}\\_%`,
+      ]);
       for (const s of schemas) await this.db.query(`DROP SCHEMA IF EXISTS "${s.nspname}" CASCADE`).catch(() => undefined);
       const admin = this.kafka.admin();
       try {

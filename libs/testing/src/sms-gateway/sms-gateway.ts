@@ -13,6 +13,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+
 import { providerSignature, providerSmsSize, providerStringToSign } from './provider-signature';
 
 export type GatewayMode = 'normal' | 'throttle' | 'fail';
@@ -127,18 +128,28 @@ class Gateway {
 
   answer(method: string, params: Record<string, string>): Answer {
     const requestId = randomUUID().toUpperCase();
-    const error = (status: number, code: string, message: string): Answer => ({ status, body: { RequestId: requestId, HostId: 'dysmsapi.aliyuncs.com', Code: code, Message: message } });
+    const error = (status: number, code: string, message: string): Answer => ({
+      status,
+      body: { RequestId: requestId, HostId: 'dysmsapi.aliyuncs.com', Code: code, Message: message },
+    });
     for (const name of REQUIRED) if (!params[name]) return error(400, `Missing${name}`, `${name} is mandatory for this action.`);
-    if (params['AccessKeyId'] !== this.options.accessKeyId) return error(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (params['AccessKeyId'] !== this.options.accessKeyId)
+      return error(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
     if (params['SignatureMethod'] !== 'HMAC-SHA1' || params['SignatureVersion'] !== '1.0') {
       return error(400, 'InvalidSignatureMethod', 'Specified signature method (HMAC-SHA1, version 1.0) is not supported.');
     }
     const timestamp = params['Timestamp'] ?? '';
-    if (!TIMESTAMP.test(timestamp)) return error(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
-    if (Math.abs(Date.parse(timestamp) - Date.now()) > SKEW_MS) return error(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
+    if (!TIMESTAMP.test(timestamp))
+      return error(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
+    if (Math.abs(Date.parse(timestamp) - Date.now()) > SKEW_MS)
+      return error(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     const signed = method === 'GET' ? 'GET' : 'POST';
     if (providerSignature(signed, params, this.options.accessKeySecret) !== params['Signature']) {
-      return error(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${providerStringToSign(signed, params)}`);
+      return error(
+        400,
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${providerStringToSign(signed, params)}`,
+      );
     }
     const nonce = params['SignatureNonce'] ?? '';
     if (this.nonces.has(nonce)) return error(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
@@ -149,16 +160,21 @@ class Gateway {
       if (this.mode === 'fail') return error(500, 'isp.SYSTEM_ERROR', 'The request processing has failed due to some unknown error.');
       return this.querySendDetails(requestId, params);
     }
-    if (params['Action'] !== 'SendSms') return error(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    if (params['Action'] !== 'SendSms')
+      return error(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     if (params['Version'] !== '2017-05-25') return error(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     for (const name of SEND_SMS_REQUIRED) if (!params[name]) return error(400, `Missing${name}`, `${name} is mandatory for this action.`);
     if (this.mode === 'fail') return error(500, 'isp.SYSTEM_ERROR', 'The request processing has failed due to some unknown error.');
-    if (this.mode === 'throttle') return { status: 200, body: { RequestId: requestId, Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1' } };
+    if (this.mode === 'throttle')
+      return { status: 200, body: { RequestId: requestId, Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1' } };
     return this.sendSms(requestId, params);
   }
 
   private sendSms(requestId: string, params: Record<string, string>): Answer {
-    const refuse = (code: string, message: string): Answer => ({ status: 200, body: { RequestId: requestId, Code: code, Message: message } });
+    const refuse = (code: string, message: string): Answer => ({
+      status: 200,
+      body: { RequestId: requestId, Code: code, Message: message },
+    });
     const phone = params['PhoneNumbers'] ?? '';
     if (!/^(\+?86|0086)?1\d{10}$/.test(phone)) return refuse('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
     const signName = params['SignName'] ?? '';
@@ -179,8 +195,15 @@ class Gateway {
     const bizId = `${Date.now()}${String(randomInt(1_000_000)).padStart(6, '0')}^0`;
     const text = render(template, templateParam);
     const message: AcceptedSms = {
-      bizId, outId: params['OutId'] ?? '', phoneNumbers: phone, signName, templateCode: params['TemplateCode'] ?? '',
-      templateParam, text: `【${signName}】${text}`, segments: providerSmsSize(`【${signName}】${text}`), receivedAt: new Date(),
+      bizId,
+      outId: params['OutId'] ?? '',
+      phoneNumbers: phone,
+      signName,
+      templateCode: params['TemplateCode'] ?? '',
+      templateParam,
+      text: `【${signName}】${text}`,
+      segments: providerSmsSize(`【${signName}】${text}`),
+      receivedAt: new Date(),
     };
     this.accepted.push(message);
     this.scheduleReport(message);
@@ -193,7 +216,10 @@ class Gateway {
    * `SmsSendDetailDTOs.SmsSendDetailDTO`, with the status its report gave.
    */
   private querySendDetails(requestId: string, params: Record<string, string>): Answer {
-    const refuse = (code: string, message: string): Answer => ({ status: 200, body: { RequestId: requestId, Code: code, Message: message } });
+    const refuse = (code: string, message: string): Answer => ({
+      status: 200,
+      body: { RequestId: requestId, Code: code, Message: message },
+    });
     const phone = params['PhoneNumber'] ?? '';
     if (!/^1\d{10}$/.test(phone)) return refuse('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
     const sendDate = params['SendDate'] ?? '';
@@ -204,17 +230,38 @@ class Gateway {
     if (!Number.isInteger(currentPage) || currentPage < 1) return refuse('isv.INVALID_PARAMETERS', 'CurrentPage 从 1 开始');
     const bizId = params['BizId'];
     const found = this.accepted.filter(
-      (m) => handsetNumber(m.phoneNumbers) === phone && shanghaiTime(m.receivedAt).slice(0, 10).replace(/-/g, '') === sendDate && (!bizId || m.bizId === bizId),
+      (m) =>
+        handsetNumber(m.phoneNumbers) === phone &&
+        shanghaiTime(m.receivedAt).slice(0, 10).replace(/-/g, '') === sendDate &&
+        (!bizId || m.bizId === bizId),
     );
     const page = found.slice((currentPage - 1) * pageSize, currentPage * pageSize).map((m): SmsSendDetail => {
-      const report = [...this.pushes].reverse().flatMap((p) => p.reports).find((r) => r.biz_id === m.bizId);
+      const report = [...this.pushes]
+        .reverse()
+        .flatMap((p) => p.reports)
+        .find((r) => r.biz_id === m.bizId);
       return {
-        PhoneNum: handsetNumber(m.phoneNumbers), SendStatus: report ? (report.success ? 3 : 2) : 1, ErrCode: report ? report.err_code : '',
-        TemplateCode: m.templateCode, Content: m.text, SendDate: shanghaiTime(m.receivedAt), ReceiveDate: report ? report.report_time : '', OutId: m.outId,
+        PhoneNum: handsetNumber(m.phoneNumbers),
+        SendStatus: report ? (report.success ? 3 : 2) : 1,
+        ErrCode: report ? report.err_code : '',
+        TemplateCode: m.templateCode,
+        Content: m.text,
+        SendDate: shanghaiTime(m.receivedAt),
+        ReceiveDate: report ? report.report_time : '',
+        OutId: m.outId,
       };
     });
     // TotalCount is a string in the provider's reference; SendStatus a number.
-    return { status: 200, body: { RequestId: requestId, Code: 'OK', Message: 'OK', TotalCount: String(found.length), SmsSendDetailDTOs: { SmsSendDetailDTO: page } } };
+    return {
+      status: 200,
+      body: {
+        RequestId: requestId,
+        Code: 'OK',
+        Message: 'OK',
+        TotalCount: String(found.length),
+        SmsSendDetailDTOs: { SmsSendDetailDTO: page },
+      },
+    };
   }
 
   private scheduleReport(message: AcceptedSms): void {
@@ -226,7 +273,10 @@ class Gateway {
     this.timers.add(timer);
   }
 
-  async push(message: AcceptedSms, outcome: { readonly success: boolean; readonly errCode?: string; readonly errMsg?: string }): Promise<number> {
+  async push(
+    message: AcceptedSms,
+    outcome: { readonly success: boolean; readonly errCode?: string; readonly errMsg?: string },
+  ): Promise<number> {
     if (!this.options.reportUrl) throw new Error('no report URL configured');
     const report: SmsReportPush = {
       phone_number: message.phoneNumbers,
@@ -239,7 +289,11 @@ class Gateway {
       biz_id: message.bizId,
       out_id: message.outId,
     };
-    const res = await fetch(this.options.reportUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([report]) });
+    const res = await fetch(this.options.reportUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([report]),
+    });
     await res.text();
     this.pushes.push({ reports: [report], status: res.status });
     return res.status;
@@ -287,7 +341,9 @@ export async function startSmsGateway(options: SmsGatewayOptions): Promise<Runni
   let server: Server | undefined;
   let port = options.port ?? 0;
   const listen = async (): Promise<void> => {
-    const s = createServer((req, res) => void handle(gateway, req, res).catch((e: unknown) => reply(res, 500, { Code: 'InternalError', Message: String(e) })));
+    const s = createServer(
+      (req, res) => void handle(gateway, req, res).catch((e: unknown) => reply(res, 500, { Code: 'InternalError', Message: String(e) })),
+    );
     s.on('connection', (socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));

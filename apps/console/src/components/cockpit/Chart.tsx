@@ -1,14 +1,30 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, TreemapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  TreemapChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 /** A thin ECharts 6 wrapper: one chart per div, the option replaced on change, resized with its box; clicks reported. */
-export function Chart({ option, height = 280, onClick, testId }: {
+export function Chart({
+  option,
+  height = 280,
+  onClick,
+  testId,
+}: {
   option: EChartsCoreOption;
   height?: number;
   onClick?: (p: { name: string; seriesName?: string; dataIndex: number; data: unknown }) => void;

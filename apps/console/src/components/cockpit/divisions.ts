@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+
 import { useUnits } from '../../api/queries';
 
 const SUFFIX = /(人民政府|办事处|委员会|村委会|居委会)$/;
@@ -7,7 +8,10 @@ const SUFFIX = /(人民政府|办事处|委员会|村委会|居委会)$/;
  * Division code → its name, from the directory's governments of a level within a division (the government names its
  * division; the suffix of the organ dropped: 延津县人民政府 → 延津县), as the place picker shows them.
  */
-export function useDivisionNames(within: string | undefined, level: 'county' | 'township'): { names: Map<string, string>; loading: boolean } {
+export function useDivisionNames(
+  within: string | undefined,
+  level: 'county' | 'township',
+): { names: Map<string, string>; loading: boolean } {
   const units = useUnits({ within, level, kind: 'government' }, !!within);
   const names = useMemo(() => {
     const m = new Map<string, string>();

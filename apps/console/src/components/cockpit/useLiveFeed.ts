@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { useEventStream, type StreamStatus } from '../../sse/useEventStream';
+
+import { type StreamStatus, useEventStream } from '../../sse/useEventStream';
 
 /** One status change as supervision's /feed sends it (event: status). */
 export interface StatusChange {

@@ -2,11 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+
 import { notification } from '../../api/client';
 import { call } from '../../api/errors';
 import type { paths } from '../../api/generated/notification';
-import { formatTime } from '../../time';
 import { useEventStream } from '../../sse/useEventStream';
+import { formatTime } from '../../time';
 import { ErrorAlert } from '../ErrorAlert';
 
 type NoticeList = paths['/notices']['get']['responses']['200']['content']['application/json'];
@@ -44,10 +45,21 @@ export function NoticeBell() {
   return (
     <>
       <Badge count={notices.data?.unread ?? 0} size="small" data-testid="notice-unread">
-        <Button size="small" data-testid="notice-bell" onClick={() => setOpen(true)}>通知</Button>
+        <Button size="small" data-testid="notice-bell" onClick={() => setOpen(true)}>
+          通知
+        </Button>
       </Badge>
-      <Drawer title="站内通知" open={open} onClose={() => setOpen(false)} width={420}
-        extra={<Button size="small" disabled={!notices.data?.unread} loading={readAll.isPending} onClick={() => readAll.mutate()}>全部标为已读</Button>}>
+      <Drawer
+        title="站内通知"
+        open={open}
+        onClose={() => setOpen(false)}
+        width={420}
+        extra={
+          <Button size="small" disabled={!notices.data?.unread} loading={readAll.isPending} onClick={() => readAll.mutate()}>
+            全部标为已读
+          </Button>
+        }
+      >
         <ErrorAlert error={notices.error ?? read.error ?? readAll.error} />
         <List<Notice>
           dataSource={notices.data?.items ?? []}
@@ -58,11 +70,35 @@ export function NoticeBell() {
             <List.Item
               style={{ cursor: n.caseId ? 'pointer' : undefined, opacity: n.read ? 0.6 : 1 }}
               onClick={() => openNotice(n)}
-              actions={n.read ? [] : [<a key="r" onClick={(e) => { e.stopPropagation(); read.mutate(n.id); }}>标为已读</a>]}
+              actions={
+                n.read
+                  ? []
+                  : [
+                      <a
+                        key="r"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          read.mutate(n.id);
+                        }}
+                      >
+                        标为已读
+                      </a>,
+                    ]
+              }
             >
               <List.Item.Meta
-                title={<Space>{!n.read && <Tag color="red">未读</Tag>}{n.title}</Space>}
-                description={<><Typography.Paragraph style={{ marginBottom: 0 }}>{n.body}</Typography.Paragraph><Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text></>}
+                title={
+                  <Space>
+                    {!n.read && <Tag color="red">未读</Tag>}
+                    {n.title}
+                  </Space>
+                }
+                description={
+                  <>
+                    <Typography.Paragraph style={{ marginBottom: 0 }}>{n.body}</Typography.Paragraph>
+                    <Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text>
+                  </>
+                }
               />
             </List.Item>
           )}

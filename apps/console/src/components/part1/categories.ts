@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+
 import { intake } from '../../api/client';
 import { call } from '../../api/errors';
 import type { paths } from '../../api/generated/intake';

@@ -1,6 +1,7 @@
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
+
 import { supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
 import { ErrorAlert } from '../ErrorAlert';
@@ -23,7 +24,12 @@ export function IssueOrderButton({ caseId, caseNumber, unitId }: { caseId: strin
       call<{ orderId: string }>(
         supervision.POST('/cases/{caseId}/supervision-orders', {
           params: { path: { caseId } },
-          body: { trigger: v.trigger, answerDays: v.answerDays, reason: { code: v.trigger, text: v.reason }, ...(unitId ? { unitId } : {}) },
+          body: {
+            trigger: v.trigger,
+            answerDays: v.answerDays,
+            reason: { code: v.trigger, text: v.reason },
+            ...(unitId ? { unitId } : {}),
+          },
         }),
       ),
     onSuccess: () => {
@@ -35,10 +41,25 @@ export function IssueOrderButton({ caseId, caseNumber, unitId }: { caseId: strin
   });
   return (
     <>
-      <Button size="small" type="primary" onClick={() => setOpen(true)} data-testid={`issue-order-${caseNumber ?? caseId}`}>督办</Button>
-      <Modal open={open} title={`发出督办单 ${caseNumber ?? ''}`} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="发出" confirmLoading={issue.isPending} destroyOnHidden>
+      <Button size="small" type="primary" onClick={() => setOpen(true)} data-testid={`issue-order-${caseNumber ?? caseId}`}>
+        督办
+      </Button>
+      <Modal
+        open={open}
+        title={`发出督办单 ${caseNumber ?? ''}`}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="发出"
+        confirmLoading={issue.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={issue.error} />
-        <Form<OrderForm> form={form} layout="vertical" initialValues={{ trigger: 'overdue', answerDays: 5 }} onFinish={(v) => issue.mutate(v)}>
+        <Form<OrderForm>
+          form={form}
+          layout="vertical"
+          initialValues={{ trigger: 'overdue', answerDays: 5 }}
+          onFinish={(v) => issue.mutate(v)}
+        >
           <Form.Item name="trigger" label="督办事由" rules={[{ required: true }]}>
             <Select data-testid="order-trigger" options={Object.entries(ORDER_TRIGGER).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
@@ -60,7 +81,13 @@ export function ReportUpButton({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<'major' | 'urgent'>('urgent');
   const [reason, setReason] = useState('');
   const report = useMutation({
-    mutationFn: () => call<{ toUnitIds: string[] }>(supervision.POST('/cases/{caseId}/report-up', { params: { path: { caseId } }, body: { kind, reason: { code: kind, text: reason || undefined } } })),
+    mutationFn: () =>
+      call<{ toUnitIds: string[] }>(
+        supervision.POST('/cases/{caseId}/report-up', {
+          params: { path: { caseId } },
+          body: { kind, reason: { code: kind, text: reason || undefined } },
+        }),
+      ),
     onSuccess: (r) => void message.success(`已上报 ${r.toUnitIds.length} 个单位`),
     onError: (e) => void message.error(errorText(e)),
   });
@@ -73,7 +100,14 @@ export function ReportUpButton({ caseId }: { caseId: string }) {
           title: '重大紧急事项立即上报',
           content: (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Select defaultValue="urgent" onChange={setKind} options={[{ value: 'urgent', label: '紧急' }, { value: 'major', label: '重大' }]} />
+              <Select
+                defaultValue="urgent"
+                onChange={setKind}
+                options={[
+                  { value: 'urgent', label: '紧急' },
+                  { value: 'major', label: '重大' },
+                ]}
+              />
               <Input.TextArea rows={2} placeholder="上报理由" onChange={(e) => setReason(e.target.value)} />
             </Space>
           ),
@@ -95,17 +129,42 @@ export function BacklogButton({ caseId }: { caseId: string }) {
   const qc = useQueryClient();
   const add = useMutation({
     mutationFn: (v: { plan: string; planDueDate?: string }) =>
-      call<unknown>(supervision.POST('/cases/{caseId}/backlog', { params: { path: { caseId } }, body: { plan: v.plan, ...(v.planDueDate ? { planDueDate: v.planDueDate } : {}), reason: { code: 'manual' } } })),
-    onSuccess: () => { setOpen(false); void qc.invalidateQueries({ queryKey: ['supervision'] }); },
+      call<unknown>(
+        supervision.POST('/cases/{caseId}/backlog', {
+          params: { path: { caseId } },
+          body: { plan: v.plan, ...(v.planDueDate ? { planDueDate: v.planDueDate } : {}), reason: { code: 'manual' } },
+        }),
+      ),
+    onSuccess: () => {
+      setOpen(false);
+      void qc.invalidateQueries({ queryKey: ['supervision'] });
+    },
   });
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)}>列入积案</Button>
-      <Modal open={open} title="列入积案" onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
+      <Button size="small" onClick={() => setOpen(true)}>
+        列入积案
+      </Button>
+      <Modal
+        open={open}
+        title="列入积案"
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={add.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={add.error} />
         <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)}>
-          <Form.Item name="plan" label="化解方案" rules={[{ required: true, min: 2, message: '请填写化解方案' }]}><Input.TextArea rows={4} /></Form.Item>
-          <Form.Item name="planDueDate" label="计划化解日期（YYYY-MM-DD）" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：2026-12-31' }]}><Input /></Form.Item>
+          <Form.Item name="plan" label="化解方案" rules={[{ required: true, min: 2, message: '请填写化解方案' }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item
+            name="planDueDate"
+            label="计划化解日期（YYYY-MM-DD）"
+            rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：2026-12-31' }]}
+          >
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </>

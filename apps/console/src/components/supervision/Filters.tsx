@@ -1,15 +1,21 @@
 import { Button, DatePicker, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+
 import { useUnits } from '../../api/queries';
 import { CATEGORY } from '../../labels';
 import { currentSession } from '../../session';
 import { PlacePicker } from '../PlacePicker';
 import type { ListFilter } from './list-filter';
 
-export { withinPeriod, withinPlace, type ListFilter } from './list-filter';
+export { type ListFilter, withinPeriod, withinPlace } from './list-filter';
 
 /** The filter bar; `fields` names the filters the list can apply (the others are not shown). */
-export function FilterBar({ value, onChange, fields = ['unit', 'place', 'category', 'period'], periodLabel = '时间' }: {
+export function FilterBar({
+  value,
+  onChange,
+  fields = ['unit', 'place', 'category', 'period'],
+  periodLabel = '时间',
+}: {
   value: ListFilter;
   onChange: (f: ListFilter) => void;
   fields?: ReadonlyArray<'unit' | 'place' | 'category' | 'period'>;
@@ -32,15 +38,26 @@ export function FilterBar({ value, onChange, fields = ['unit', 'place', 'categor
         />
       ) : null}
       {fields.includes('place') ? (
-        <div style={{ width: 300 }}><PlacePicker value={value.place} onChange={(place) => onChange({ ...value, place })} /></div>
+        <div style={{ width: 300 }}>
+          <PlacePicker value={value.place} onChange={(place) => onChange({ ...value, place })} />
+        </div>
       ) : null}
       {fields.includes('category') ? (
-        <Select allowClear placeholder="问题类别" style={{ width: 160 }} value={value.category} options={Object.entries(CATEGORY).map(([v, l]) => ({ value: v, label: l }))} onChange={(category?: string) => onChange({ ...value, category })} />
+        <Select
+          allowClear
+          placeholder="问题类别"
+          style={{ width: 160 }}
+          value={value.category}
+          options={Object.entries(CATEGORY).map(([v, l]) => ({ value: v, label: l }))}
+          onChange={(category?: string) => onChange({ ...value, category })}
+        />
       ) : null}
       {fields.includes('period') ? (
         <DatePicker.RangePicker
           placeholder={[`${periodLabel}起`, `${periodLabel}止`]}
-          onChange={(r: [Dayjs | null, Dayjs | null] | null) => onChange({ ...value, period: r?.[0] && r[1] ? [r[0].format('YYYY-MM-DD'), r[1].format('YYYY-MM-DD')] : undefined })}
+          onChange={(r: [Dayjs | null, Dayjs | null] | null) =>
+            onChange({ ...value, period: r?.[0] && r[1] ? [r[0].format('YYYY-MM-DD'), r[1].format('YYYY-MM-DD')] : undefined })
+          }
         />
       ) : null}
       <Button onClick={() => onChange({})}>清除筛选</Button>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { withinPeriod, withinPlace } from './list-filter';
 
 describe('the supervision lists’ filters', () => {

@@ -20,7 +20,13 @@ export const CLOCK_KIND: Record<string, string> = {
 };
 
 export const CLOCK_STATUS: Record<string, string> = {
-  running: '计时中', paused: '暂停', overdue: '已逾期', satisfied: '已履行', ended: '已结束', expired: '已届满', lapsed: '已失效',
+  running: '计时中',
+  paused: '暂停',
+  overdue: '已逾期',
+  satisfied: '已履行',
+  ended: '已结束',
+  expired: '已届满',
+  lapsed: '已失效',
 };
 
 export const ORDER_TRIGGER: Record<SupervisionTrigger, string> = {

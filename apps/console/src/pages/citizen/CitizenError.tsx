@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import { Countdown } from './Countdown';
 import { citizenErrorText, RateLimited } from './publicApi';
 
@@ -7,7 +8,21 @@ import { citizenErrorText, RateLimited } from './publicApi';
 export function CitizenError({ error }: { error: unknown }) {
   if (!error) return null;
   if (error instanceof RateLimited) {
-    return <Alert data-testid="citizen-wait" type="warning" showIcon style={{ marginBottom: 12 }} title="操作过于频繁" description={<>为保护您的信息，请稍候再试：<Countdown until={Date.now() + error.seconds * 1000} /></>} />;
+    return (
+      <Alert
+        data-testid="citizen-wait"
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="操作过于频繁"
+        description={
+          <>
+            为保护您的信息，请稍候再试：
+            <Countdown until={Date.now() + error.seconds * 1000} />
+          </>
+        }
+      />
+    );
   }
   return <Alert data-testid="citizen-error" type="error" showIcon style={{ marginBottom: 12 }} title={citizenErrorText(error)} />;
 }

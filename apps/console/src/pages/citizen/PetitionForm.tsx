@@ -1,6 +1,7 @@
-import { Alert, Button, Checkbox, Form, Input, Result, Select, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
+
 import { intake } from '../../api/client';
 import { CATEGORY, PETITION_TYPE } from '../../labels';
 import { CitizenError, useWait } from './CitizenError';
@@ -58,7 +59,12 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
             placeCode: v.placeCode,
             subject: v.subject.trim(),
             content: v.content.trim(),
-            petitioner: { name: v.name.trim(), phone: v.phone.trim(), ...(v.idNumber ? { idNumber: v.idNumber.trim() } : {}), ...(v.address ? { address: v.address.trim() } : {}) },
+            petitioner: {
+              name: v.name.trim(),
+              phone: v.phone.trim(),
+              ...(v.idNumber ? { idNumber: v.idNumber.trim() } : {}),
+              ...(v.address ? { address: v.address.trim() } : {}),
+            },
           },
         }),
       ),
@@ -74,31 +80,61 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
         title="提交成功"
         subTitle={`已由${s.receivingUnit.name}登记。请牢记以下编号和查询码，凭此查询办理进度、评价和申请复查。`}
         extra={[
-          <Button key="q" type="primary" data-testid="go-progress" onClick={() => onQuery(s.caseNumber, s.queryCode)}>查询进度</Button>,
-          <Button key="n" onClick={() => { form.resetFields(); setKey(idempotencyKey()); submit.reset(); }}>再写一件</Button>,
+          <Button key="q" type="primary" data-testid="go-progress" onClick={() => onQuery(s.caseNumber, s.queryCode)}>
+            查询进度
+          </Button>,
+          <Button
+            key="n"
+            onClick={() => {
+              form.resetFields();
+              setKey(idempotencyKey());
+              submit.reset();
+            }}
+          >
+            再写一件
+          </Button>,
         ]}
       >
         <Typography.Paragraph style={{ fontSize: 16 }}>
-          信访件编号：<Typography.Text strong copyable data-testid="citizen-case-number">{s.caseNumber}</Typography.Text>
+          信访件编号：
+          <Typography.Text strong copyable data-testid="citizen-case-number">
+            {s.caseNumber}
+          </Typography.Text>
         </Typography.Paragraph>
         <Typography.Paragraph style={{ fontSize: 16 }}>
-          查询码：<Typography.Text strong copyable data-testid="citizen-query-code">{s.queryCode}</Typography.Text>
+          查询码：
+          <Typography.Text strong copyable data-testid="citizen-query-code">
+            {s.queryCode}
+          </Typography.Text>
         </Typography.Paragraph>
-        {phone ? <Typography.Paragraph type="secondary">找回查询码时需要您登记的手机号（{maskPhone(phone)}）。</Typography.Paragraph> : null}
+        {phone ? (
+          <Typography.Paragraph type="secondary">找回查询码时需要您登记的手机号（{maskPhone(phone)}）。</Typography.Paragraph>
+        ) : null}
         <Typography.Paragraph type="secondary">{s.identity.note.zh}</Typography.Paragraph>
       </Result>
     );
   }
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} initialValues={{ type: 'claim', scope: false }} disabled={submit.isPending}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => submit.mutate(v)}
+      initialValues={{ type: 'claim', scope: false }}
+      disabled={submit.isPending}
+    >
       <AcceptanceScope />
       <CitizenError error={submit.error} />
       <Form.Item name="type" label="信访类型" rules={[{ required: true }]}>
         <Select data-testid="citizen-type" options={Object.entries(PETITION_TYPE).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
       <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
-        <Select data-testid="citizen-category" showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))} />
+        <Select
+          data-testid="citizen-category"
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="请选择"
+          options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))}
+        />
       </Form.Item>
       <Form.Item name="placeCode" label="问题发生地（新乡市）" rules={[{ required: true, message: '请选择发生地' }]}>
         <PlaceCascader />
@@ -106,7 +142,11 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
       <Form.Item name="subject" label="标题" rules={[{ required: true, min: 2, max: 100, message: '请填写 2–100 字的标题' }]}>
         <Input data-testid="citizen-subject" maxLength={100} />
       </Form.Item>
-      <Form.Item name="content" label="主要内容（时间、地点、事情经过、诉求）" rules={[{ required: true, min: 5, message: '请至少填写 5 个字' }]}>
+      <Form.Item
+        name="content"
+        label="主要内容（时间、地点、事情经过、诉求）"
+        rules={[{ required: true, min: 5, message: '请至少填写 5 个字' }]}
+      >
         <Input.TextArea data-testid="citizen-content" rows={6} maxLength={20000} showCount />
       </Form.Item>
       <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
@@ -121,11 +161,30 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
       <Form.Item name="address" label="通讯地址（选填）">
         <Input maxLength={200} autoComplete="street-address" />
       </Form.Item>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="附件：网上信访暂不能上传材料，请在内容中说明；受理后可向承办单位提交。" />
-      <Form.Item name="scope" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请阅读并确认受理范围'))) }]}>
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="附件：网上信访暂不能上传材料，请在内容中说明；受理后可向承办单位提交。"
+      />
+      <Form.Item
+        name="scope"
+        valuePropName="checked"
+        rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请阅读并确认受理范围'))) }]}
+      >
         <Checkbox data-testid="citizen-scope">我已阅读受理范围，所反映情况属实</Checkbox>
       </Form.Item>
-      <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending} disabled={waiting} data-testid="citizen-submit">提交</Button>
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        size="large"
+        loading={submit.isPending}
+        disabled={waiting}
+        data-testid="citizen-submit"
+      >
+        提交
+      </Button>
     </Form>
   );
 }

@@ -1,8 +1,9 @@
 import { Cascader, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+
 import { intake } from '../../api/client';
-import type { paths } from '../../api/generated/intake';
 import { ApiError } from '../../api/errors';
+import type { paths } from '../../api/generated/intake';
 import { citizenErrorText, publicCall } from './publicApi';
 
 type DivisionList = paths['/public/divisions']['get']['responses']['200']['content']['application/json'];

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
+
 import { intake } from '../../api/client';
 import { formatDate, formatTime } from '../../time';
 import { CitizenError, useWait } from './CitizenError';
@@ -40,14 +41,29 @@ export function ProgressQuery({ initial }: { initial: Key | null }) {
   const waiting = useWait(progress.error);
   return (
     <>
-      <Form<Key> form={form} layout="vertical" initialValues={initial ?? undefined} onFinish={(v) => setKey({ caseNumber: v.caseNumber.trim(), queryCode: v.queryCode.trim().toUpperCase() })}>
+      <Form<Key>
+        form={form}
+        layout="vertical"
+        initialValues={initial ?? undefined}
+        onFinish={(v) => setKey({ caseNumber: v.caseNumber.trim(), queryCode: v.queryCode.trim().toUpperCase() })}
+      >
         <Form.Item name="caseNumber" label="信访件编号" rules={[{ required: true, message: '请填写信访件编号' }]}>
           <Input data-testid="progress-case-number" placeholder="如 410726-2026-000123" />
         </Form.Item>
         <Form.Item name="queryCode" label="查询码" rules={[{ required: true, message: '请填写查询码' }]}>
           <Input.Password data-testid="progress-query-code" autoComplete="off" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={progress.isFetching} disabled={waiting} data-testid="progress-submit">查询</Button>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={progress.isFetching}
+          disabled={waiting}
+          data-testid="progress-submit"
+        >
+          查询
+        </Button>
       </Form>
       <div style={{ marginTop: 16 }}>
         <CitizenError error={progress.error} />
@@ -60,11 +76,24 @@ export function ProgressQuery({ initial }: { initial: Key | null }) {
 function ProgressCard({ p, caseKey }: { p: Progress; caseKey: Key }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      <Card size="small" title={<span>信访件 <span data-testid="progress-number">{p.caseNumber}</span></span>}>
+      <Card
+        size="small"
+        title={
+          <span>
+            信访件 <span data-testid="progress-number">{p.caseNumber}</span>
+          </span>
+        }
+      >
         <Descriptions column={1} size="small">
           <Descriptions.Item label="办理阶段">{p.stage.zh}</Descriptions.Item>
-          <Descriptions.Item label="当前状态"><Tag color="blue" data-testid="progress-status">{p.status?.zh ?? '—'}</Tag></Descriptions.Item>
-          <Descriptions.Item label="承办单位"><span data-testid="progress-unit">{p.handlingUnit?.name ?? '—'}</span></Descriptions.Item>
+          <Descriptions.Item label="当前状态">
+            <Tag color="blue" data-testid="progress-status">
+              {p.status?.zh ?? '—'}
+            </Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label="承办单位">
+            <span data-testid="progress-unit">{p.handlingUnit?.name ?? '—'}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="登记时间">{formatTime(p.registeredAt)}</Descriptions.Item>
           <Descriptions.Item label="问题类别">{p.category?.zh ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="信访途径">{p.channel?.zh ?? '—'}</Descriptions.Item>
@@ -106,16 +135,30 @@ function ProgressCard({ p, caseKey }: { p: Progress; caseKey: Key }) {
       ) : null}
       {p.reply ? (
         <Card size="small" title={`处理意见（${p.reply.outcome.zh}）`} data-testid="progress-reply">
-          <Typography.Paragraph type="secondary">出具：{formatDate(p.reply.repliedAt)}，送达：{formatDate(p.reply.servedAt)}</Typography.Paragraph>
-          {p.reply.available ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.reply.text ?? '（书面意见已送达，请查收纸质文书）'}</Typography.Paragraph> : <Typography.Paragraph>{p.reply.note.zh}</Typography.Paragraph>}
+          <Typography.Paragraph type="secondary">
+            出具：{formatDate(p.reply.repliedAt)}，送达：{formatDate(p.reply.servedAt)}
+          </Typography.Paragraph>
+          {p.reply.available ? (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+              {p.reply.text ?? '（书面意见已送达，请查收纸质文书）'}
+            </Typography.Paragraph>
+          ) : (
+            <Typography.Paragraph>{p.reply.note.zh}</Typography.Paragraph>
+          )}
         </Card>
       ) : null}
       {p.ratings.length ? (
         <Card size="small" title="已作评价">
-          {p.ratings.map((r) => <div key={`${r.stage}-${r.subject}`}>{STAGE_WORD[r.stage] ?? r.stage} · {SUBJECT_WORD[r.subject] ?? r.subject}：{r.score.zh}</div>)}
+          {p.ratings.map((r) => (
+            <div key={`${r.stage}-${r.subject}`}>
+              {STAGE_WORD[r.stage] ?? r.stage} · {SUBJECT_WORD[r.subject] ?? r.subject}：{r.score.zh}
+            </div>
+          ))}
         </Card>
       ) : null}
-      {p.canRate.map((r) => <RateCard key={`${r.stage}-${r.subject}`} caseKey={caseKey} stage={r.stage} subject={r.subject} until={r.until} />)}
+      {p.canRate.map((r) => (
+        <RateCard key={`${r.stage}-${r.subject}`} caseKey={caseKey} stage={r.stage} subject={r.subject} until={r.until} />
+      ))}
       {p.canRequestReview ? <ReviewCard caseKey={caseKey} stage={p.canRequestReview.stage} until={p.canRequestReview.until} /> : null}
       {p.canWithdraw ? <WithdrawCard caseKey={caseKey} /> : null}
     </Space>
@@ -130,16 +173,43 @@ function useAction<B>(path: '/public/cases/ratings' | '/public/cases/review-requ
   });
 }
 
-function RateCard({ caseKey, stage, subject, until }: { caseKey: Key; stage: 'original' | 'review' | 're-review'; subject: 'handling-unit' | 'bureau'; until: string }) {
+function RateCard({
+  caseKey,
+  stage,
+  subject,
+  until,
+}: {
+  caseKey: Key;
+  stage: 'original' | 'review' | 're-review';
+  subject: 'handling-unit' | 'bureau';
+  until: string;
+}) {
   const [score, setScore] = useState<Score | null>(null);
   const rate = useAction<{ stage: string; subject: string; score: Score }>('/public/cases/ratings', caseKey);
   const waiting = useWait(rate.error);
   return (
     <Card size="small" title={`评价${STAGE_WORD[stage] ?? ''}结果（${SUBJECT_WORD[subject] ?? subject}）`} data-testid={`rate-${subject}`}>
-      <Typography.Paragraph type="secondary">评价截止：{formatTime(until)}（剩余 <Countdown until={until} />）</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        评价截止：{formatTime(until)}（剩余 <Countdown until={until} />）
+      </Typography.Paragraph>
       <CitizenError error={rate.error} />
-      <Radio.Group value={score} onChange={(e) => setScore(e.target.value as Score)} optionType="button" buttonStyle="solid" options={SCORE.map((s) => ({ value: s.value, label: s.label }))} />
-      <Button style={{ marginLeft: 12 }} type="primary" disabled={!score || waiting} loading={rate.isPending} onClick={() => score && rate.mutate({ stage, subject, score })} data-testid={`rate-submit-${subject}`}>提交评价</Button>
+      <Radio.Group
+        value={score}
+        onChange={(e) => setScore(e.target.value as Score)}
+        optionType="button"
+        buttonStyle="solid"
+        options={SCORE.map((s) => ({ value: s.value, label: s.label }))}
+      />
+      <Button
+        style={{ marginLeft: 12 }}
+        type="primary"
+        disabled={!score || waiting}
+        loading={rate.isPending}
+        onClick={() => score && rate.mutate({ stage, subject, score })}
+        data-testid={`rate-submit-${subject}`}
+      >
+        提交评价
+      </Button>
     </Card>
   );
 }
@@ -151,7 +221,11 @@ function ReviewCard({ caseKey, stage, until }: { caseKey: Key; stage: 'review' |
   return (
     <Card size="small" title={`申请${word}`} data-testid="review-card">
       <Typography.Paragraph>
-        对处理意见不服的，可以自收到书面答复之日起 30 日内申请{word}。剩余时间：<b><Countdown until={until} /></b>（截止 {formatTime(until)}）
+        对处理意见不服的，可以自收到书面答复之日起 30 日内申请{word}。剩余时间：
+        <b>
+          <Countdown until={until} />
+        </b>
+        （截止 {formatTime(until)}）
       </Typography.Paragraph>
       <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
         <Descriptions.Item label="信访件编号">{caseKey.caseNumber}</Descriptions.Item>
@@ -159,7 +233,9 @@ function ReviewCard({ caseKey, stage, until }: { caseKey: Key; stage: 'review' |
       </Descriptions>
       <CitizenError error={request.error} />
       <Popconfirm title={`确认申请${word}？`} okText="确认" cancelText="取消" onConfirm={() => request.mutate({ stage })}>
-        <Button type="primary" disabled={waiting} loading={request.isPending} data-testid="review-submit">申请{word}</Button>
+        <Button type="primary" disabled={waiting} loading={request.isPending} data-testid="review-submit">
+          申请{word}
+        </Button>
       </Popconfirm>
     </Card>
   );
@@ -173,9 +249,22 @@ function WithdrawCard({ caseKey }: { caseKey: Key }) {
     <Card size="small" title="撤回信访事项">
       <CitizenError error={withdraw.error} />
       <Space wrap>
-        <Select value={reason} onChange={setReason} options={WITHDRAW.map((w) => ({ value: w.value, label: w.label }))} style={{ width: 160 }} />
-        <Popconfirm title="撤回后本事项不再办理，确认撤回？" okText="确认撤回" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => withdraw.mutate({ reason })}>
-          <Button danger disabled={waiting} loading={withdraw.isPending} data-testid="withdraw-submit">撤回</Button>
+        <Select
+          value={reason}
+          onChange={setReason}
+          options={WITHDRAW.map((w) => ({ value: w.value, label: w.label }))}
+          style={{ width: 160 }}
+        />
+        <Popconfirm
+          title="撤回后本事项不再办理，确认撤回？"
+          okText="确认撤回"
+          okButtonProps={{ danger: true }}
+          cancelText="取消"
+          onConfirm={() => withdraw.mutate({ reason })}
+        >
+          <Button danger disabled={waiting} loading={withdraw.isPending} data-testid="withdraw-submit">
+            撤回
+          </Button>
         </Popconfirm>
       </Space>
     </Card>

@@ -1,14 +1,15 @@
-import { App, Badge, Button, Card, Col, Drawer, List, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Col, Drawer, List, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+
 import { evaluation, supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { UnitName } from '../../components/UnitName';
 import { Chart } from '../../components/cockpit/Chart';
 import { countyOf, townshipOf, useDivisionNames } from '../../components/cockpit/divisions';
-import { useLiveFeed, type StatusChange } from '../../components/cockpit/useLiveFeed';
+import { type StatusChange, useLiveFeed } from '../../components/cockpit/useLiveFeed';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { UnitName } from '../../components/UnitName';
 import { CATEGORY, label, STATUS } from '../../labels';
 import { currentSession } from '../../session';
 import { formatTime, shanghai } from '../../time';
@@ -17,7 +18,11 @@ import type { FigureCase, KpiFigures, KpiReport, Ranking, StoredReport } from '.
 
 type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'year';
 const PERIODS: Array<{ value: PeriodKind; label: string }> = [
-  { value: 'day', label: '日' }, { value: 'week', label: '周' }, { value: 'month', label: '月' }, { value: 'quarter', label: '季' }, { value: 'year', label: '年' },
+  { value: 'day', label: '日' },
+  { value: 'week', label: '周' },
+  { value: 'month', label: '月' },
+  { value: 'quarter', label: '季' },
+  { value: 'year', label: '年' },
 ];
 
 /** The six KPIs of issue 16, by their field in the evaluation service's figures. */
@@ -48,13 +53,30 @@ function LiveFeed() {
   return (
     <Card
       size="small"
-      title={<Space>实时动态 <Badge status={feed.state === 'open' ? 'processing' : 'warning'} text={feed.state === 'open' ? '已连接' : feed.state === 'connecting' ? '连接中' : `重连中（第 ${feed.reconnects} 次）`} /></Space>}
+      title={
+        <Space>
+          实时动态{' '}
+          <Badge
+            status={feed.state === 'open' ? 'processing' : 'warning'}
+            text={feed.state === 'open' ? '已连接' : feed.state === 'connecting' ? '连接中' : `重连中（第 ${feed.reconnects} 次）`}
+          />
+        </Space>
+      }
       data-testid="live-feed"
     >
       <Row gutter={12} style={{ marginBottom: 8 }}>
-        <Col span={8}><Statistic title="本次收到变化" value={changes.length >= 50 ? `${Object.values(byStatus).reduce((a, b) => a + b, 0)}` : changes.length} /></Col>
-        <Col span={8}><Statistic title="新登记" value={registered} valueStyle={{ color: '#cf1322' }} data-testid="live-registered" /></Col>
-        <Col span={8}><Statistic title="办结/答复" value={(byStatus['closed'] ?? 0) + (byStatus['replied'] ?? 0)} /></Col>
+        <Col span={8}>
+          <Statistic
+            title="本次收到变化"
+            value={changes.length >= 50 ? `${Object.values(byStatus).reduce((a, b) => a + b, 0)}` : changes.length}
+          />
+        </Col>
+        <Col span={8}>
+          <Statistic title="新登记" value={registered} valueStyle={{ color: '#cf1322' }} data-testid="live-registered" />
+        </Col>
+        <Col span={8}>
+          <Statistic title="办结/答复" value={(byStatus['closed'] ?? 0) + (byStatus['replied'] ?? 0)} />
+        </Col>
       </Row>
       <List
         size="small"
@@ -82,8 +104,18 @@ function Kpis({ report }: { report: KpiReport | undefined }) {
   const f = report.figures;
   return (
     <Row gutter={[12, 12]} data-testid="kpi-cards">
-      <Col xs={12} md={6} lg={3}><Card size="small"><Statistic title="批次" value={f.counts.cases} /><Typography.Text type="secondary">环比 {report.previous.figures.counts.cases}</Typography.Text></Card></Col>
-      <Col xs={12} md={6} lg={3}><Card size="small"><Statistic title="人次" value={f.counts.persons} /><Typography.Text type="secondary">同比 {report.lastYear.figures.counts.persons}</Typography.Text></Card></Col>
+      <Col xs={12} md={6} lg={3}>
+        <Card size="small">
+          <Statistic title="批次" value={f.counts.cases} />
+          <Typography.Text type="secondary">环比 {report.previous.figures.counts.cases}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} md={6} lg={3}>
+        <Card size="small">
+          <Statistic title="人次" value={f.counts.persons} />
+          <Typography.Text type="secondary">同比 {report.lastYear.figures.counts.persons}</Typography.Text>
+        </Card>
+      </Col>
       {KPIS.map((k) => {
         const r = f[k.key] as { rate: number | null; numerator: number; denominator: number };
         return (
@@ -91,7 +123,8 @@ function Kpis({ report }: { report: KpiReport | undefined }) {
             <Card size="small">
               <Statistic title={k.name} value={pct(r.rate)} data-testid={`kpi-${k.key}`} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {r.numerator}/{r.denominator} · 环比 {change(report.change.monthOnMonth[k.key])} · 同比 {change(report.change.yearOnYear[k.key])}
+                {r.numerator}/{r.denominator} · 环比 {change(report.change.monthOnMonth[k.key])} · 同比{' '}
+                {change(report.change.yearOnYear[k.key])}
               </Typography.Text>
             </Card>
           </Col>
@@ -135,22 +168,56 @@ export default function CockpitPage() {
   const counties = useDivisionNames(division, 'county');
   const townships = useDivisionNames(division, 'township');
 
-  const kpis = useQuery({ queryKey: ['cockpit', 'kpis', period, date, division], refetchInterval: 60000, queryFn: () => call<KpiReport>(evaluation.GET('/kpis', { params: { query: { period, date, ...(division ? { division } : {}) } } })) });
+  const kpis = useQuery({
+    queryKey: ['cockpit', 'kpis', period, date, division],
+    refetchInterval: 60000,
+    queryFn: () => call<KpiReport>(evaluation.GET('/kpis', { params: { query: { period, date, ...(division ? { division } : {}) } } })),
+  });
   const volume = useQuery({
     queryKey: ['cockpit', 'volume', period, date, division],
     refetchInterval: 60000,
-    queryFn: () => call<{ items: FigureCase[]; total: number }>(evaluation.GET('/kpis/cases', { params: { query: { period, date, metric: 'volume', limit: 500, ...(division ? { division } : {}) } } })),
+    queryFn: () =>
+      call<{ items: FigureCase[]; total: number }>(
+        evaluation.GET('/kpis/cases', {
+          params: { query: { period, date, metric: 'volume', limit: 500, ...(division ? { division } : {}) } },
+        }),
+      ),
   });
-  const overdueCases = useQuery({ queryKey: ['cockpit', 'overdue-cases'], refetchInterval: 60000, queryFn: () => call<{ items: CaseRow[]; total: number }>(supervision.GET('/cases', { params: { query: { overdue: 'true', limit: 500 } } })) });
-  const clocks = useQuery({ queryKey: ['cockpit', 'clocks'], refetchInterval: 60000, queryFn: () => call<ClockRow[]>(supervision.GET('/clocks', { params: { query: { limit: 1000 } } })) });
-  const preview = useQuery({ queryKey: ['cockpit', 'ranking', period, date, division], enabled: !!division, retry: false, queryFn: () => call<Ranking>(evaluation.GET('/rankings/preview', { params: { query: { period, date, divisionCode: division ?? '', level: 'county' } } })) });
+  const overdueCases = useQuery({
+    queryKey: ['cockpit', 'overdue-cases'],
+    refetchInterval: 60000,
+    queryFn: () =>
+      call<{ items: CaseRow[]; total: number }>(supervision.GET('/cases', { params: { query: { overdue: 'true', limit: 500 } } })),
+  });
+  const clocks = useQuery({
+    queryKey: ['cockpit', 'clocks'],
+    refetchInterval: 60000,
+    queryFn: () => call<ClockRow[]>(supervision.GET('/clocks', { params: { query: { limit: 1000 } } })),
+  });
+  const preview = useQuery({
+    queryKey: ['cockpit', 'ranking', period, date, division],
+    enabled: !!division,
+    retry: false,
+    queryFn: () =>
+      call<Ranking>(
+        evaluation.GET('/rankings/preview', { params: { query: { period, date, divisionCode: division ?? '', level: 'county' } } }),
+      ),
+  });
   const published = useQuery({ queryKey: ['cockpit', 'rankings'], queryFn: () => call<Ranking[]>(evaluation.GET('/rankings')) });
-  const reports = useQuery({ queryKey: ['cockpit', 'reports'], queryFn: () => call<StoredReport[]>(evaluation.GET('/reports', { params: { query: {} } })) });
+  const reports = useQuery({
+    queryKey: ['cockpit', 'reports'],
+    queryFn: () => call<StoredReport[]>(evaluation.GET('/reports', { params: { query: {} } })),
+  });
 
   const items = useMemo(() => volume.data?.items ?? [], [volume.data]);
   const byCounty = useMemo(() => {
     const m = new Map<string, { n: number; persons: number }>();
-    for (const c of items) if (c.placeCode) { const k = countyOf(c.placeCode); const v = m.get(k) ?? { n: 0, persons: 0 }; m.set(k, { n: v.n + 1, persons: v.persons + c.persons }); }
+    for (const c of items)
+      if (c.placeCode) {
+        const k = countyOf(c.placeCode);
+        const v = m.get(k) ?? { n: 0, persons: 0 };
+        m.set(k, { n: v.n + 1, persons: v.persons + c.persons });
+      }
     return [...m].sort((a, b) => b[1].n - a[1].n);
   }, [items]);
   const byCategory = useMemo(() => {
@@ -158,11 +225,19 @@ export default function CockpitPage() {
     for (const c of items) m.set(c.category ?? 'other', (m.get(c.category ?? 'other') ?? 0) + 1);
     return [...m].sort((a, b) => b[1] - a[1]);
   }, [items]);
-  const trendKey = useCallback((d: string) => (trendBy === 'day' ? d : trendBy === 'month' ? d.slice(0, 7) : shanghai(`${d}T12:00:00+08:00`).startOf('week').format('YYYY-MM-DD')), [trendBy]);
+  const trendKey = useCallback(
+    (d: string) =>
+      trendBy === 'day' ? d : trendBy === 'month' ? d.slice(0, 7) : shanghai(`${d}T12:00:00+08:00`).startOf('week').format('YYYY-MM-DD'),
+    [trendBy],
+  );
   const trend = useMemo(() => {
     const key = trendKey;
     const m = new Map<string, { n: number; persons: number }>();
-    for (const c of items) { const k = key(c.day); const v = m.get(k) ?? { n: 0, persons: 0 }; m.set(k, { n: v.n + 1, persons: v.persons + c.persons }); }
+    for (const c of items) {
+      const k = key(c.day);
+      const v = m.get(k) ?? { n: 0, persons: 0 };
+      m.set(k, { n: v.n + 1, persons: v.persons + c.persons });
+    }
     return [...m].sort(([a], [b]) => a.localeCompare(b));
   }, [items, trendKey]);
   const dueByUnit = useMemo(() => {
@@ -180,14 +255,19 @@ export default function CockpitPage() {
   const tree = useMemo(() => {
     const vol = new Map<string, number>();
     const over = new Map<string, number>();
-    for (const c of items) if (c.placeCode) for (const k of [countyOf(c.placeCode), townshipOf(c.placeCode)]) vol.set(k, (vol.get(k) ?? 0) + 1);
-    for (const c of overdueCases.data?.items ?? []) if (c.placeCode) for (const k of [countyOf(c.placeCode), townshipOf(c.placeCode)]) over.set(k, (over.get(k) ?? 0) + 1);
-    const colour = (code: string) => (colourBy === 'volume' ? (vol.get(code) ?? 0) : (vol.get(code) ? (over.get(code) ?? 0) / (vol.get(code) ?? 1) : 0));
+    for (const c of items)
+      if (c.placeCode) for (const k of [countyOf(c.placeCode), townshipOf(c.placeCode)]) vol.set(k, (vol.get(k) ?? 0) + 1);
+    for (const c of overdueCases.data?.items ?? [])
+      if (c.placeCode) for (const k of [countyOf(c.placeCode), townshipOf(c.placeCode)]) over.set(k, (over.get(k) ?? 0) + 1);
+    const colour = (code: string) =>
+      colourBy === 'volume' ? (vol.get(code) ?? 0) : vol.get(code) ? (over.get(code) ?? 0) / (vol.get(code) ?? 1) : 0;
     return [...counties.names].map(([code, name]) => ({
       name,
       value: [Math.max(vol.get(code) ?? 0, 0.5), colour(code)],
       code,
-      children: [...townships.names].filter(([t]) => t.startsWith(code.slice(0, 6))).map(([t, tn]) => ({ name: tn, code: t, value: [Math.max(vol.get(t) ?? 0, 0.2), colour(t)] })),
+      children: [...townships.names]
+        .filter(([t]) => t.startsWith(code.slice(0, 6)))
+        .map(([t, tn]) => ({ name: tn, code: t, value: [Math.max(vol.get(t) ?? 0, 0.2), colour(t)] })),
     }));
   }, [items, overdueCases.data, counties.names, townships.names, colourBy]);
 
@@ -212,16 +292,27 @@ export default function CockpitPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>市级驾驶舱</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          市级驾驶舱
+        </Typography.Title>
         <Segmented value={period} onChange={(v) => setPeriod(v as PeriodKind)} options={PERIODS} />
-        {kpis.data ? <Typography.Text type="secondary">统计期 {kpis.data.period.label}（{kpis.data.period.from} 至 {kpis.data.period.to}）</Typography.Text> : null}
+        {kpis.data ? (
+          <Typography.Text type="secondary">
+            统计期 {kpis.data.period.label}（{kpis.data.period.from} 至 {kpis.data.period.to}）
+          </Typography.Text>
+        ) : null}
       </Space>
       <ErrorAlert error={kpis.error ?? volume.error} />
       <Kpis report={kpis.data} />
       <Row gutter={[12, 12]}>
-        <Col xs={24} lg={10}><LiveFeed /></Col>
+        <Col xs={24} lg={10}>
+          <LiveFeed />
+        </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title={`信访量（按县区，批次/人次）${volume.data && volume.data.total > items.length ? `：明细前 ${items.length} 件，共 ${volume.data.total} 件` : ''}`}>
+          <Card
+            size="small"
+            title={`信访量（按县区，批次/人次）${volume.data && volume.data.total > items.length ? `：明细前 ${items.length} 件，共 ${volume.data.total} 件` : ''}`}
+          >
             <Chart
               testId="chart-county"
               option={{
@@ -235,7 +326,10 @@ export default function CockpitPage() {
                   { name: '人次', type: 'bar', data: byCounty.map(([, v]) => v.persons) },
                 ],
               }}
-              onClick={(p) => { const code = byCounty[p.dataIndex]?.[0]; if (code) setDrill({ title: p.name, filter: (c) => !!c.placeCode && countyOf(c.placeCode) === code }); }}
+              onClick={(p) => {
+                const code = byCounty[p.dataIndex]?.[0];
+                if (code) setDrill({ title: p.name, filter: (c) => !!c.placeCode && countyOf(c.placeCode) === code });
+              }}
             />
           </Card>
         </Col>
@@ -243,13 +337,40 @@ export default function CockpitPage() {
           <Card size="small" title="问题类别">
             <Chart
               testId="chart-category"
-              option={{ tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['35%', '70%'], data: byCategory.map(([c, n]) => ({ name: label(CATEGORY, c), value: n, code: c })) }] }}
-              onClick={(p) => { const code = byCategory[p.dataIndex]?.[0]; if (code) setDrill({ title: p.name, filter: (c) => (c.category ?? 'other') === code }); }}
+              option={{
+                tooltip: { trigger: 'item' },
+                series: [
+                  {
+                    type: 'pie',
+                    radius: ['35%', '70%'],
+                    data: byCategory.map(([c, n]) => ({ name: label(CATEGORY, c), value: n, code: c })),
+                  },
+                ],
+              }}
+              onClick={(p) => {
+                const code = byCategory[p.dataIndex]?.[0];
+                if (code) setDrill({ title: p.name, filter: (c) => (c.category ?? 'other') === code });
+              }}
             />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title="趋势" extra={<Segmented size="small" value={trendBy} onChange={(v) => setTrendBy(v as 'day' | 'week' | 'month')} options={[{ value: 'day', label: '按日' }, { value: 'week', label: '按周' }, { value: 'month', label: '按月' }]} />}>
+          <Card
+            size="small"
+            title="趋势"
+            extra={
+              <Segmented
+                size="small"
+                value={trendBy}
+                onChange={(v) => setTrendBy(v as 'day' | 'week' | 'month')}
+                options={[
+                  { value: 'day', label: '按日' },
+                  { value: 'week', label: '按周' },
+                  { value: 'month', label: '按月' },
+                ]}
+              />
+            }
+          >
             <Chart
               testId="chart-trend"
               option={{
@@ -258,21 +379,66 @@ export default function CockpitPage() {
                 grid: { left: 40, right: 16, bottom: 30, top: 32 },
                 xAxis: { type: 'category', data: trend.map(([d]) => d) },
                 yAxis: { type: 'value' },
-                series: [{ name: '批次', type: 'line', data: trend.map(([, v]) => v.n) }, { name: '人次', type: 'line', data: trend.map(([, v]) => v.persons) }],
+                series: [
+                  { name: '批次', type: 'line', data: trend.map(([, v]) => v.n) },
+                  { name: '人次', type: 'line', data: trend.map(([, v]) => v.persons) },
+                ],
               }}
-              onClick={(p) => { const k = trend[p.dataIndex]?.[0]; if (k) setDrill({ title: p.name, filter: (c) => trendKey(c.day) === k }); }}
+              onClick={(p) => {
+                const k = trend[p.dataIndex]?.[0];
+                if (k) setDrill({ title: p.name, filter: (c) => trendKey(c.day) === k });
+              }}
             />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title="辖区分布" extra={<Segmented size="small" value={colourBy} onChange={(v) => setColourBy(v as 'volume' | 'overdue')} options={[{ value: 'volume', label: '按信访量' }, { value: 'overdue', label: '按逾期占比' }]} />}>
+          <Card
+            size="small"
+            title="辖区分布"
+            extra={
+              <Segmented
+                size="small"
+                value={colourBy}
+                onChange={(v) => setColourBy(v as 'volume' | 'overdue')}
+                options={[
+                  { value: 'volume', label: '按信访量' },
+                  { value: 'overdue', label: '按逾期占比' },
+                ]}
+              />
+            }
+          >
             <Chart
               testId="chart-territory"
               height={360}
               option={{
-                tooltip: { formatter: (p: { name: string; value: number[] }) => `${p.name}<br/>${colourBy === 'volume' ? `信访量 ${Math.floor(p.value[1] ?? 0)}` : `逾期占比 ${pct(p.value[1] ?? 0)}`}` },
-                visualMap: { type: 'continuous', dimension: 1, min: 0, max: colourBy === 'volume' ? Math.max(1, ...byCounty.map(([, v]) => v.n)) : 1, inRange: { color: ['#e6f4ff', '#ff7875', '#a8071a'] }, calculable: false, right: 0, bottom: 0, orient: 'horizontal', itemWidth: 10 },
-                series: [{ type: 'treemap', data: tree, leafDepth: 1, roam: false, visualDimension: 1, label: { show: true }, upperLabel: { show: true, height: 20 }, breadcrumb: { show: true } }],
+                tooltip: {
+                  formatter: (p: { name: string; value: number[] }) =>
+                    `${p.name}<br/>${colourBy === 'volume' ? `信访量 ${Math.floor(p.value[1] ?? 0)}` : `逾期占比 ${pct(p.value[1] ?? 0)}`}`,
+                },
+                visualMap: {
+                  type: 'continuous',
+                  dimension: 1,
+                  min: 0,
+                  max: colourBy === 'volume' ? Math.max(1, ...byCounty.map(([, v]) => v.n)) : 1,
+                  inRange: { color: ['#e6f4ff', '#ff7875', '#a8071a'] },
+                  calculable: false,
+                  right: 0,
+                  bottom: 0,
+                  orient: 'horizontal',
+                  itemWidth: 10,
+                },
+                series: [
+                  {
+                    type: 'treemap',
+                    data: tree,
+                    leafDepth: 1,
+                    roam: false,
+                    visualDimension: 1,
+                    label: { show: true },
+                    upperLabel: { show: true, height: 20 },
+                    breadcrumb: { show: true },
+                  },
+                ],
               }}
             />
           </Card>
@@ -306,12 +472,27 @@ export default function CockpitPage() {
                 { title: '名次', dataIndex: 'rank' },
                 { title: '县区', render: (_, r: { subject: string }) => countyName(r.subject) },
                 { title: '得分', dataIndex: 'score' },
-                { title: '', render: (_, r: { subject: string }) => (preview.data?.red.includes(r.subject) ? <Tag color="red">红榜</Tag> : preview.data?.black.includes(r.subject) ? <Tag color="black">黑榜</Tag> : null) },
+                {
+                  title: '',
+                  render: (_, r: { subject: string }) =>
+                    preview.data?.red.includes(r.subject) ? (
+                      <Tag color="red">红榜</Tag>
+                    ) : preview.data?.black.includes(r.subject) ? (
+                      <Tag color="black">黑榜</Tag>
+                    ) : null,
+                },
               ]}
             />
             {published.data?.length ? (
               <Typography.Paragraph style={{ marginTop: 8 }}>
-                已发布：{published.data.slice(0, 3).map((r) => `${r.period.label} 红榜 ${r.red.map(countyName).join('、') || '无'}；黑榜 ${r.black.map(countyName).join('、') || '无'}`).join('　')}
+                已发布：
+                {published.data
+                  .slice(0, 3)
+                  .map(
+                    (r) =>
+                      `${r.period.label} 红榜 ${r.red.map(countyName).join('、') || '无'}；黑榜 ${r.black.map(countyName).join('、') || '无'}`,
+                  )
+                  .join('　')}
               </Typography.Paragraph>
             ) : null}
           </Card>
@@ -325,9 +506,24 @@ export default function CockpitPage() {
               dataSource={reports.data ?? []}
               pagination={{ pageSize: 6 }}
               columns={[
-                { title: '报告', render: (_, r) => `${{ daily: '日报', weekly: '周报', monthly: '月报', annual: '年度报告' }[r.kind]} ${r.period.label}` },
+                {
+                  title: '报告',
+                  render: (_, r) => `${{ daily: '日报', weekly: '周报', monthly: '月报', annual: '年度报告' }[r.kind]} ${r.period.label}`,
+                },
                 { title: '生成', render: (_, r) => formatTime(r.generatedAt) },
-                { title: '', render: (_, r) => <Space><Button size="small" onClick={() => void download(r, 'html')}>打开</Button><Button size="small" onClick={() => void download(r, 'xlsx')}>下载 Excel</Button></Space> },
+                {
+                  title: '',
+                  render: (_, r) => (
+                    <Space>
+                      <Button size="small" onClick={() => void download(r, 'html')}>
+                        打开
+                      </Button>
+                      <Button size="small" onClick={() => void download(r, 'xlsx')}>
+                        下载 Excel
+                      </Button>
+                    </Space>
+                  ),
+                },
               ]}
             />
           </Card>

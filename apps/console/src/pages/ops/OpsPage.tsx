@@ -1,6 +1,7 @@
-import { App, Badge, Button, Card, Col, Descriptions, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Col, Descriptions, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+
 import { evaluation, intake, notification, routing, supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,7 +9,13 @@ import { formatTime } from '../../time';
 
 const SERVICES = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
 type Service = (typeof SERVICES)[number];
-const SERVICE_NAME: Record<Service, string> = { intake: '受理登记 intake', routing: '转送交办 routing', supervision: '督查督办 supervision', notification: '通知 notification', evaluation: '考评 evaluation' };
+const SERVICE_NAME: Record<Service, string> = {
+  intake: '受理登记 intake',
+  routing: '转送交办 routing',
+  supervision: '督查督办 supervision',
+  notification: '通知 notification',
+  evaluation: '考评 evaluation',
+};
 const CLIENTS = { intake, routing, supervision, notification, evaluation };
 
 /**
@@ -87,43 +94,96 @@ async function readiness(service: Service): Promise<{ http: number; body: Health
 }
 
 function HealthCard({ service }: { service: Service }) {
-  const health = useQuery({ queryKey: ['ops', 'health', service], refetchInterval: 10000, retry: false, queryFn: () => readiness(service) });
-  const stats = useQuery({ queryKey: ['ops', 'stats', service], refetchInterval: 10000, retry: false, queryFn: () => call<Stats>(opsClient(service).GET('/ops/messaging/stats')) });
+  const health = useQuery({
+    queryKey: ['ops', 'health', service],
+    refetchInterval: 10000,
+    retry: false,
+    queryFn: () => readiness(service),
+  });
+  const stats = useQuery({
+    queryKey: ['ops', 'stats', service],
+    refetchInterval: 10000,
+    retry: false,
+    queryFn: () => call<Stats>(opsClient(service).GET('/ops/messaging/stats')),
+  });
   const deps = { ...(health.data?.body?.info ?? {}), ...(health.data?.body?.error ?? {}) };
   const messaging = deps['messaging'] as { broker?: string; consumer?: unknown; outboxBacklog?: number | null } | undefined;
   const ok = health.data?.http === 200;
   return (
-    <Card size="small" title={<Space><Badge status={health.isPending ? 'default' : ok ? 'success' : 'error'} />{SERVICE_NAME[service]}</Space>} data-testid={`health-${service}`}>
+    <Card
+      size="small"
+      title={
+        <Space>
+          <Badge status={health.isPending ? 'default' : ok ? 'success' : 'error'} />
+          {SERVICE_NAME[service]}
+        </Space>
+      }
+      data-testid={`health-${service}`}
+    >
       {health.error ? <Typography.Text type="danger">无法访问：{errorText(health.error)}</Typography.Text> : null}
       <Space wrap size={4} style={{ marginBottom: 8 }}>
-        {Object.entries(deps).filter(([k]) => k !== 'messaging').map(([k, v]) => <Tag key={k} color={v.status === 'up' ? 'green' : 'red'}>{k} {v.status === 'up' ? '正常' : '异常'}</Tag>)}
-        {messaging ? <Tag color={messaging.broker === 'reachable' ? 'green' : 'orange'}>Kafka {messaging.broker === 'reachable' ? '可达' : '不可达'}</Tag> : null}
+        {Object.entries(deps)
+          .filter(([k]) => k !== 'messaging')
+          .map(([k, v]) => (
+            <Tag key={k} color={v.status === 'up' ? 'green' : 'red'}>
+              {k} {v.status === 'up' ? '正常' : '异常'}
+            </Tag>
+          ))}
+        {messaging ? (
+          <Tag color={messaging.broker === 'reachable' ? 'green' : 'orange'}>
+            Kafka {messaging.broker === 'reachable' ? '可达' : '不可达'}
+          </Tag>
+        ) : null}
       </Space>
       <Descriptions size="small" column={2}>
-        <Descriptions.Item label="消费者">{typeof messaging?.consumer === 'string' ? messaging.consumer : messaging?.consumer ? JSON.stringify(messaging.consumer) : '—'}</Descriptions.Item>
-        <Descriptions.Item label="待发出（outbox）"><span data-testid={`outbox-${service}`}>{messaging?.outboxBacklog ?? '—'}</span></Descriptions.Item>
+        <Descriptions.Item label="消费者">
+          {typeof messaging?.consumer === 'string' ? messaging.consumer : messaging?.consumer ? JSON.stringify(messaging.consumer) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="待发出（outbox）">
+          <span data-testid={`outbox-${service}`}>{messaging?.outboxBacklog ?? '—'}</span>
+        </Descriptions.Item>
         {stats.data ? (
           <>
-            <Descriptions.Item label="已收/已处理">{stats.data.received ?? 0} / {stats.data.applied ?? 0}</Descriptions.Item>
-            <Descriptions.Item label="重复/跳过">{stats.data.duplicates ?? 0} / {stats.data.skipped ?? 0}</Descriptions.Item>
-            <Descriptions.Item label="失败/死信">{stats.data.failures ?? 0} / {stats.data.deadLettered ?? 0}</Descriptions.Item>
+            <Descriptions.Item label="已收/已处理">
+              {stats.data.received ?? 0} / {stats.data.applied ?? 0}
+            </Descriptions.Item>
+            <Descriptions.Item label="重复/跳过">
+              {stats.data.duplicates ?? 0} / {stats.data.skipped ?? 0}
+            </Descriptions.Item>
+            <Descriptions.Item label="失败/死信">
+              {stats.data.failures ?? 0} / {stats.data.deadLettered ?? 0}
+            </Descriptions.Item>
             <Descriptions.Item label="暂停的键">{stats.data.parked ?? 0}</Descriptions.Item>
           </>
-        ) : stats.error ? <Descriptions.Item label="计数">{errorText(stats.error)}</Descriptions.Item> : null}
+        ) : stats.error ? (
+          <Descriptions.Item label="计数">{errorText(stats.error)}</Descriptions.Item>
+        ) : null}
       </Descriptions>
     </Card>
   );
 }
 
 /** A replay or discard names its reason; the confirmation says what will happen. */
-function ActionWithReason({ title, danger, onConfirm, testId }: { title: string; danger?: boolean; onConfirm: (reason: string) => Promise<unknown>; testId?: string }) {
+function ActionWithReason({
+  title,
+  danger,
+  onConfirm,
+  testId,
+}: {
+  title: string;
+  danger?: boolean;
+  onConfirm: (reason: string) => Promise<unknown>;
+  testId?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   return (
     <>
-      <Button size="small" danger={danger} onClick={() => setOpen(true)} data-testid={testId}>{title}</Button>
+      <Button size="small" danger={danger} onClick={() => setOpen(true)} data-testid={testId}>
+        {title}
+      </Button>
       <Modal
         open={open}
         title={`确认${title}`}
@@ -147,8 +207,17 @@ function ActionWithReason({ title, danger, onConfirm, testId }: { title: string;
         }}
       >
         <ErrorAlert error={error} />
-        <Typography.Paragraph>{danger ? '丢弃后该消息不再处理，其后等待的同键消息将继续。' : '重放将按原顺序重新处理该消息及其后等待的同键消息。'}操作人与理由将被记录。</Typography.Paragraph>
-        <Input.TextArea rows={3} placeholder="理由（必填）" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ops-reason" />
+        <Typography.Paragraph>
+          {danger ? '丢弃后该消息不再处理，其后等待的同键消息将继续。' : '重放将按原顺序重新处理该消息及其后等待的同键消息。'}
+          操作人与理由将被记录。
+        </Typography.Paragraph>
+        <Input.TextArea
+          rows={3}
+          placeholder="理由（必填）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="ops-reason"
+        />
       </Modal>
     </>
   );
@@ -160,14 +229,39 @@ function DeadLetters() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const c = opsClient(service);
-  const list = useQuery({ queryKey: ['ops', 'dead-letters', service, status], refetchInterval: 15000, queryFn: () => call<DeadLetter[]>(c.GET('/ops/messaging/dead-letters', { params: { query: status ? { status } : {} } })) });
-  const parked = useQuery({ queryKey: ['ops', 'parked', service], refetchInterval: 15000, queryFn: () => call<ParkedKey[]>(c.GET('/ops/messaging/parked')) });
+  const list = useQuery({
+    queryKey: ['ops', 'dead-letters', service, status],
+    refetchInterval: 15000,
+    queryFn: () => call<DeadLetter[]>(c.GET('/ops/messaging/dead-letters', { params: { query: status ? { status } : {} } })),
+  });
+  const parked = useQuery({
+    queryKey: ['ops', 'parked', service],
+    refetchInterval: 15000,
+    queryFn: () => call<ParkedKey[]>(c.GET('/ops/messaging/parked')),
+  });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['ops'] });
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select value={service} onChange={setService} style={{ width: 220 }} options={SERVICES.map((s) => ({ value: s, label: SERVICE_NAME[s] }))} data-testid="ops-service" />
-        <Select allowClear placeholder="全部状态" value={status} onChange={setStatus} style={{ width: 140 }} options={[{ value: 'parked', label: '待处理' }, { value: 'replayed', label: '已重放' }, { value: 'discarded', label: '已丢弃' }]} />
+        <Select
+          value={service}
+          onChange={setService}
+          style={{ width: 220 }}
+          options={SERVICES.map((s) => ({ value: s, label: SERVICE_NAME[s] }))}
+          data-testid="ops-service"
+        />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          value={status}
+          onChange={setStatus}
+          style={{ width: 140 }}
+          options={[
+            { value: 'parked', label: '待处理' },
+            { value: 'replayed', label: '已重放' },
+            { value: 'discarded', label: '已丢弃' },
+          ]}
+        />
       </Space>
       <ErrorAlert error={list.error} />
       <Table<DeadLetter>
@@ -179,18 +273,65 @@ function DeadLetters() {
         locale={{ emptyText: '没有死信' }}
         columns={[
           { title: '时间', render: (_, d) => formatTime(d.createdAt) },
-          { title: '主题/键', render: (_, d) => <><div>{d.topic}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.key ?? '—'} · 分区 {d.partition} · 位移 {d.offset}</Typography.Text></> },
+          {
+            title: '主题/键',
+            render: (_, d) => (
+              <>
+                <div>{d.topic}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {d.key ?? '—'} · 分区 {d.partition} · 位移 {d.offset}
+                </Typography.Text>
+              </>
+            ),
+          },
           { title: '事件', render: (_, d) => d.eventType ?? '—' },
-          { title: '错误', render: (_, d) => <Typography.Text type="danger" ellipsis={{ tooltip: d.error }} style={{ maxWidth: 320 }}>{d.error}</Typography.Text> },
+          {
+            title: '错误',
+            render: (_, d) => (
+              <Typography.Text type="danger" ellipsis={{ tooltip: d.error }} style={{ maxWidth: 320 }}>
+                {d.error}
+              </Typography.Text>
+            ),
+          },
           { title: '次数', dataIndex: 'attempts' },
-          { title: '状态', render: (_, d) => <Tag color={d.status === 'parked' ? 'red' : d.status === 'replayed' ? 'green' : 'default'}>{{ parked: '待处理', replayed: '已重放', discarded: '已丢弃' }[d.status]}</Tag> },
+          {
+            title: '状态',
+            render: (_, d) => (
+              <Tag color={d.status === 'parked' ? 'red' : d.status === 'replayed' ? 'green' : 'default'}>
+                {{ parked: '待处理', replayed: '已重放', discarded: '已丢弃' }[d.status]}
+              </Tag>
+            ),
+          },
           {
             title: '操作',
             render: (_, d) =>
               d.status === 'parked' ? (
                 <Space>
-                  <ActionWithReason title="重放" testId={`replay-${d.id}`} onConfirm={(reason) => call(c.POST('/ops/messaging/dead-letters/{id}/replay', { params: { path: { id: d.id } }, body: { reason } })).then(() => { void message.success('已重放'); refresh(); })} />
-                  <ActionWithReason title="丢弃" danger testId={`discard-${d.id}`} onConfirm={(reason) => call(c.POST('/ops/messaging/dead-letters/{id}/discard', { params: { path: { id: d.id } }, body: { reason } })).then(() => { void message.success('已丢弃'); refresh(); })} />
+                  <ActionWithReason
+                    title="重放"
+                    testId={`replay-${d.id}`}
+                    onConfirm={(reason) =>
+                      call(c.POST('/ops/messaging/dead-letters/{id}/replay', { params: { path: { id: d.id } }, body: { reason } })).then(
+                        () => {
+                          void message.success('已重放');
+                          refresh();
+                        },
+                      )
+                    }
+                  />
+                  <ActionWithReason
+                    title="丢弃"
+                    danger
+                    testId={`discard-${d.id}`}
+                    onConfirm={(reason) =>
+                      call(c.POST('/ops/messaging/dead-letters/{id}/discard', { params: { path: { id: d.id } }, body: { reason } })).then(
+                        () => {
+                          void message.success('已丢弃');
+                          refresh();
+                        },
+                      )
+                    }
+                  />
                 </Space>
               ) : null,
           },
@@ -205,7 +346,12 @@ function DeadLetters() {
         dataSource={parked.data ?? []}
         pagination={false}
         locale={{ emptyText: '没有等待中的键' }}
-        columns={[{ title: '主题', dataIndex: 'topic' }, { title: '键', dataIndex: 'key' }, { title: '等待消息数', dataIndex: 'waiting' }, { title: '死信', dataIndex: 'id' }]}
+        columns={[
+          { title: '主题', dataIndex: 'topic' },
+          { title: '键', dataIndex: 'key' },
+          { title: '等待消息数', dataIndex: 'waiting' },
+          { title: '死信', dataIndex: 'id' },
+        ]}
       />
     </>
   );
@@ -214,7 +360,14 @@ function DeadLetters() {
 function DeadDeliveries() {
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const list = useQuery({ queryKey: ['ops', 'deliveries'], refetchInterval: 15000, queryFn: () => call<Delivery[] | { items: Delivery[] }>(notification.GET('/ops/deliveries', { params: { query: { status: 'dead', limit: 200 } } })).then((r) => (Array.isArray(r) ? r : r.items)) });
+  const list = useQuery({
+    queryKey: ['ops', 'deliveries'],
+    refetchInterval: 15000,
+    queryFn: () =>
+      call<Delivery[] | { items: Delivery[] }>(
+        notification.GET('/ops/deliveries', { params: { query: { status: 'dead', limit: 200 } } }),
+      ).then((r) => (Array.isArray(r) ? r : r.items)),
+  });
   return (
     <>
       <ErrorAlert error={list.error} />
@@ -231,7 +384,20 @@ function DeadDeliveries() {
           { title: '次数', render: (_, d) => d.attempts ?? '—' },
           { title: '原因', render: (_, d) => d.lastError ?? d.reason ?? '—' },
           { title: '时间', render: (_, d) => formatTime(d.updatedAt ?? d.createdAt) },
-          { title: '操作', render: (_, d) => <ActionWithReason title="重放" onConfirm={(reason) => call(notification.POST('/ops/deliveries/{id}/replay', { params: { path: { id: d.id } }, body: { reason } })).then(() => { void message.success('已重新投递'); void qc.invalidateQueries({ queryKey: ['ops', 'deliveries'] }); })} /> },
+          {
+            title: '操作',
+            render: (_, d) => (
+              <ActionWithReason
+                title="重放"
+                onConfirm={(reason) =>
+                  call(notification.POST('/ops/deliveries/{id}/replay', { params: { path: { id: d.id } }, body: { reason } })).then(() => {
+                    void message.success('已重新投递');
+                    void qc.invalidateQueries({ queryKey: ['ops', 'deliveries'] });
+                  })
+                }
+              />
+            ),
+          },
         ]}
       />
     </>
@@ -239,10 +405,15 @@ function DeadDeliveries() {
 }
 
 function Holidays() {
-  const list = useQuery({ queryKey: ['ops', 'arrangements'], queryFn: () => call<LoadedArrangement[]>(supervision.GET('/calendar/arrangements')) });
+  const list = useQuery({
+    queryKey: ['ops', 'arrangements'],
+    queryFn: () => call<LoadedArrangement[]>(supervision.GET('/calendar/arrangements')),
+  });
   return (
     <>
-      <Typography.Paragraph type="secondary">内置日历（chinese-days）之上已载入的国务院节假日安排；载入新年度由市级运维通过 POST /calendar/arrangements 完成。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        内置日历（chinese-days）之上已载入的国务院节假日安排；载入新年度由市级运维通过 POST /calendar/arrangements 完成。
+      </Typography.Paragraph>
       <ErrorAlert error={list.error} />
       <Table<LoadedArrangement>
         data-testid="holiday-arrangements"
@@ -269,7 +440,19 @@ export default function OpsPage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'health', label: '服务状态', children: <Row gutter={[12, 12]}>{SERVICES.map((s) => <Col xs={24} md={12} xl={8} key={s}><HealthCard service={s} /></Col>)}</Row> },
+          {
+            key: 'health',
+            label: '服务状态',
+            children: (
+              <Row gutter={[12, 12]}>
+                {SERVICES.map((s) => (
+                  <Col xs={24} md={12} xl={8} key={s}>
+                    <HealthCard service={s} />
+                  </Col>
+                ))}
+              </Row>
+            ),
+          },
           { key: 'dead-letters', label: '死信与暂停键', children: <DeadLetters /> },
           { key: 'deliveries', label: '通知投递失败', children: <DeadDeliveries /> },
           { key: 'holidays', label: '节假日安排', children: <Holidays /> },

@@ -1,15 +1,16 @@
-import { App, Badge, Button, Card, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+
 import { supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
 import { DueTag } from '../../components/DueTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { UnitName } from '../../components/UnitName';
 import { BacklogButton, IssueOrderButton, ReportUpButton } from '../../components/supervision/CaseActions';
-import { FilterBar, withinPeriod, withinPlace, type ListFilter } from '../../components/supervision/Filters';
+import { FilterBar, type ListFilter, withinPeriod, withinPlace } from '../../components/supervision/Filters';
 import { ALERT_KIND, ALERT_LEVEL, CLOCK_KIND, CLOCK_STATUS, ORDER_STATUS, ORDER_TRIGGER } from '../../components/supervision/words';
+import { UnitName } from '../../components/UnitName';
 import { CATEGORY, label, STAGE, STATUS } from '../../labels';
 import { currentSession, hasRole } from '../../session';
 import { formatDate, formatTime } from '../../time';
@@ -24,13 +25,29 @@ function ClockLedger() {
   const clocks = useQuery({
     queryKey: ['supervision', 'clocks', status, filter.unitId],
     refetchInterval: 30000,
-    queryFn: () => call<ClockRow[]>(supervision.GET('/clocks', { params: { query: { ...(status ? { status } : {}), ...(filter.unitId ? { unitId: filter.unitId } : {}), limit: 500 } } })),
+    queryFn: () =>
+      call<ClockRow[]>(
+        supervision.GET('/clocks', {
+          params: { query: { ...(status ? { status } : {}), ...(filter.unitId ? { unitId: filter.unitId } : {}), limit: 500 } },
+        }),
+      ),
   });
   const rows = (clocks.data ?? []).filter((c) => withinPeriod(c.dueAt, filter.period));
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select value={status} style={{ width: 140 }} onChange={setStatus} options={[{ value: 'overdue', label: '已逾期' }, { value: 'running', label: '计时中（含临期）' }, { value: 'paused', label: '暂停' }, { value: '', label: '全部' }]} data-testid="clock-status" />
+        <Select
+          value={status}
+          style={{ width: 140 }}
+          onChange={setStatus}
+          options={[
+            { value: 'overdue', label: '已逾期' },
+            { value: 'running', label: '计时中（含临期）' },
+            { value: 'paused', label: '暂停' },
+            { value: '', label: '全部' },
+          ]}
+          data-testid="clock-status"
+        />
       </Space>
       <FilterBar value={filter} onChange={setFilter} fields={['unit', 'period']} periodLabel="到期" />
       <ErrorAlert error={clocks.error} />
@@ -48,8 +65,25 @@ function ClockLedger() {
           { title: '阶段', render: (_, c) => label(STAGE, c.stage) },
           { title: '责任单位', render: (_, c) => <UnitName id={c.unitId} /> },
           { title: '最后一日', render: (_, c) => formatDate(c.lastDay) },
-          { title: '到期', sorter: (a, b) => a.dueAt.localeCompare(b.dueAt), defaultSortOrder: 'ascend', render: (_, c) => (c.status === 'running' || c.status === 'overdue' ? <DueTag dueAt={c.dueAt} provisional={c.provisional} /> : formatTime(c.dueAt)) },
-          { title: '状态', render: (_, c) => <Tag color={c.status === 'overdue' ? 'red' : c.status === 'running' ? 'blue' : 'default'}>{label(CLOCK_STATUS, c.status)}</Tag> },
+          {
+            title: '到期',
+            sorter: (a, b) => a.dueAt.localeCompare(b.dueAt),
+            defaultSortOrder: 'ascend',
+            render: (_, c) =>
+              c.status === 'running' || c.status === 'overdue' ? (
+                <DueTag dueAt={c.dueAt} provisional={c.provisional} />
+              ) : (
+                formatTime(c.dueAt)
+              ),
+          },
+          {
+            title: '状态',
+            render: (_, c) => (
+              <Tag color={c.status === 'overdue' ? 'red' : c.status === 'running' ? 'blue' : 'default'}>
+                {label(CLOCK_STATUS, c.status)}
+              </Tag>
+            ),
+          },
           { title: '操作', render: (_, c) => <IssueOrderButton caseId={c.caseId} caseNumber={c.caseNumber} unitId={c.unitId} /> },
         ]}
       />
@@ -84,9 +118,29 @@ function TerritoryCases() {
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select value={flag} style={{ width: 140 }} onChange={(v) => { setFlag(v); setPage(1); }} options={[{ value: 'overdue', label: '逾期事项' }, { value: 'supervised', label: '已督办' }, { value: 'backlog', label: '积案' }, { value: '', label: '全部事项' }]} />
+        <Select
+          value={flag}
+          style={{ width: 140 }}
+          onChange={(v) => {
+            setFlag(v);
+            setPage(1);
+          }}
+          options={[
+            { value: 'overdue', label: '逾期事项' },
+            { value: 'supervised', label: '已督办' },
+            { value: 'backlog', label: '积案' },
+            { value: '', label: '全部事项' },
+          ]}
+        />
       </Space>
-      <FilterBar value={filter} onChange={(f) => { setFilter(f); setPage(1); }} periodLabel="登记" />
+      <FilterBar
+        value={filter}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+        periodLabel="登记"
+      />
       <ErrorAlert error={cases.error} />
       <Table<CaseRow>
         data-testid="territory-cases"
@@ -101,9 +155,29 @@ function TerritoryCases() {
           { title: '发生地', render: (_, c) => c.placeName ?? c.placeCode ?? '—' },
           { title: '类别', render: (_, c) => label(CATEGORY, c.category) },
           { title: '承办单位', render: (_, c) => c.holdingUnitName ?? <UnitName id={c.holdingUnitId} /> },
-          { title: '状态', render: (_, c) => <Space size={4}>{label(STATUS, c.status)}{c.overdue ? <Tag color="red">逾期</Tag> : null}{c.supervised ? <Tag color="purple">督办</Tag> : null}{c.backlog ? <Tag color="volcano">积案</Tag> : null}{c.leaderRef ? <Tag color="gold">包案</Tag> : null}</Space> },
+          {
+            title: '状态',
+            render: (_, c) => (
+              <Space size={4}>
+                {label(STATUS, c.status)}
+                {c.overdue ? <Tag color="red">逾期</Tag> : null}
+                {c.supervised ? <Tag color="purple">督办</Tag> : null}
+                {c.backlog ? <Tag color="volcano">积案</Tag> : null}
+                {c.leaderRef ? <Tag color="gold">包案</Tag> : null}
+              </Space>
+            ),
+          },
           { title: '登记', render: (_, c) => formatDate(c.registeredAt) },
-          { title: '操作', render: (_, c) => <Space size={4}><IssueOrderButton caseId={c.caseId} caseNumber={c.caseNumber} unitId={c.holdingUnitId} /><BacklogButton caseId={c.caseId} /><ReportUpButton caseId={c.caseId} /></Space> },
+          {
+            title: '操作',
+            render: (_, c) => (
+              <Space size={4}>
+                <IssueOrderButton caseId={c.caseId} caseNumber={c.caseNumber} unitId={c.holdingUnitId} />
+                <BacklogButton caseId={c.caseId} />
+                <ReportUpButton caseId={c.caseId} />
+              </Space>
+            ),
+          },
         ]}
       />
     </>
@@ -113,7 +187,9 @@ function TerritoryCases() {
 /** 督办单: issued or received; 催办 an open one, answer one received. */
 function Orders() {
   const session = currentSession();
-  const [direction, setDirection] = useState<'issued' | 'received'>(hasRole(session, 'supervisor', 'leader', 'dispatcher') ? 'issued' : 'received');
+  const [direction, setDirection] = useState<'issued' | 'received'>(
+    hasRole(session, 'supervisor', 'leader', 'dispatcher') ? 'issued' : 'received',
+  );
   const [status, setStatus] = useState<'open' | 'answered' | 'overdue' | undefined>(undefined);
   const [filter, setFilter] = useState<ListFilter>({});
   const qc = useQueryClient();
@@ -121,19 +197,40 @@ function Orders() {
   const orders = useQuery({
     queryKey: ['supervision', 'orders', direction, status],
     refetchInterval: 30000,
-    queryFn: () => call<OrderRow[]>(supervision.GET('/supervision-orders', { params: { query: { direction, ...(status ? { status } : {}) } } })),
+    queryFn: () =>
+      call<OrderRow[]>(supervision.GET('/supervision-orders', { params: { query: { direction, ...(status ? { status } : {}) } } })),
   });
   const remind = useMutation({
-    mutationFn: (orderId: string) => call<OrderRow>(supervision.POST('/supervision-orders/{orderId}/reminders', { params: { path: { orderId } }, body: {} })),
-    onSuccess: () => { void message.success('已催办'); void qc.invalidateQueries({ queryKey: ['supervision', 'orders'] }); },
+    mutationFn: (orderId: string) =>
+      call<OrderRow>(supervision.POST('/supervision-orders/{orderId}/reminders', { params: { path: { orderId } }, body: {} })),
+    onSuccess: () => {
+      void message.success('已催办');
+      void qc.invalidateQueries({ queryKey: ['supervision', 'orders'] });
+    },
     onError: (e) => void message.error(errorText(e)),
   });
   const rows = (orders.data ?? []).filter((o) => (!filter.unitId || o.unitId === filter.unitId) && withinPeriod(o.issuedAt, filter.period));
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select value={direction} style={{ width: 140 }} onChange={setDirection} options={[{ value: 'issued', label: '本单位发出' }, { value: 'received', label: '本单位收到' }]} data-testid="order-direction" />
-        <Select allowClear placeholder="状态" value={status} style={{ width: 140 }} onChange={setStatus} options={Object.entries(ORDER_STATUS).map(([value, l]) => ({ value, label: l }))} />
+        <Select
+          value={direction}
+          style={{ width: 140 }}
+          onChange={setDirection}
+          options={[
+            { value: 'issued', label: '本单位发出' },
+            { value: 'received', label: '本单位收到' },
+          ]}
+          data-testid="order-direction"
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          value={status}
+          style={{ width: 140 }}
+          onChange={setStatus}
+          options={Object.entries(ORDER_STATUS).map(([value, l]) => ({ value, label: l }))}
+        />
       </Space>
       <FilterBar value={filter} onChange={setFilter} fields={['unit', 'period']} periodLabel="发出" />
       <ErrorAlert error={orders.error} />
@@ -143,14 +240,44 @@ function Orders() {
         size="small"
         loading={orders.isPending}
         dataSource={rows}
-        expandable={{ rowExpandable: (o) => !!o.answerSummary, expandedRowRender: (o) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>回复（{formatTime(o.answeredAt)}）：{o.answerSummary}</Typography.Paragraph> }}
+        expandable={{
+          rowExpandable: (o) => !!o.answerSummary,
+          expandedRowRender: (o) => (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              回复（{formatTime(o.answeredAt)}）：{o.answerSummary}
+            </Typography.Paragraph>
+          ),
+        }}
         columns={[
           { title: '信访件编号', render: (_, o) => caseLink(o.caseId, o.caseNumber) },
           { title: '被督办单位', render: (_, o) => <UnitName id={o.unitId} /> },
-          { title: '督办事由', render: (_, o) => <>{label(ORDER_TRIGGER, o.trigger)}{o.reason.text ? `：${o.reason.text}` : ''}</> },
+          {
+            title: '督办事由',
+            render: (_, o) => (
+              <>
+                {label(ORDER_TRIGGER, o.trigger)}
+                {o.reason.text ? `：${o.reason.text}` : ''}
+              </>
+            ),
+          },
           { title: '发出', render: (_, o) => formatTime(o.issuedAt) },
-          { title: '限期回复', render: (_, o) => (o.status === 'answered' ? formatTime(o.answerDueAt) : <DueTag dueAt={o.answerDueAt} provisional={o.answerDueProvisional} />) },
-          { title: '状态', render: (_, o) => <Space size={4}><Tag color={o.status === 'overdue' ? 'red' : o.status === 'answered' ? 'green' : 'blue'}>{label(ORDER_STATUS, o.status)}</Tag>{o.reminders ? <Badge count={`催办 ${o.reminders}`} color="orange" /> : null}{o.escalationStep ? <Tag color="magenta">提级 {o.escalationStep}</Tag> : null}</Space> },
+          {
+            title: '限期回复',
+            render: (_, o) =>
+              o.status === 'answered' ? formatTime(o.answerDueAt) : <DueTag dueAt={o.answerDueAt} provisional={o.answerDueProvisional} />,
+          },
+          {
+            title: '状态',
+            render: (_, o) => (
+              <Space size={4}>
+                <Tag color={o.status === 'overdue' ? 'red' : o.status === 'answered' ? 'green' : 'blue'}>
+                  {label(ORDER_STATUS, o.status)}
+                </Tag>
+                {o.reminders ? <Badge count={`催办 ${o.reminders}`} color="orange" /> : null}
+                {o.escalationStep ? <Tag color="magenta">提级 {o.escalationStep}</Tag> : null}
+              </Space>
+            ),
+          },
           {
             title: '操作',
             render: (_, o) =>
@@ -173,22 +300,35 @@ function AnswerOrder({ order }: { order: OrderRow }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const answer = useMutation({
-    mutationFn: () => call<OrderRow>(supervision.POST('/supervision-orders/{orderId}/answer', { params: { path: { orderId: order.orderId } }, body: { summary } })),
-    onSuccess: () => { void message.success('已书面回复'); void qc.invalidateQueries({ queryKey: ['supervision', 'orders'] }); },
+    mutationFn: () =>
+      call<OrderRow>(
+        supervision.POST('/supervision-orders/{orderId}/answer', { params: { path: { orderId: order.orderId } }, body: { summary } }),
+      ),
+    onSuccess: () => {
+      void message.success('已书面回复');
+      void qc.invalidateQueries({ queryKey: ['supervision', 'orders'] });
+    },
     onError: (e) => void message.error(errorText(e)),
   });
   return (
     <Space.Compact>
       <Input size="small" placeholder="书面回复" value={summary} onChange={(e) => setSummary(e.target.value)} style={{ width: 200 }} />
-      <Button size="small" type="primary" disabled={summary.trim().length < 2} loading={answer.isPending} onClick={() => answer.mutate()}>回复</Button>
+      <Button size="small" type="primary" disabled={summary.trim().length < 2} loading={answer.isPending} onClick={() => answer.mutate()}>
+        回复
+      </Button>
     </Space.Compact>
   );
 }
 
 function Escalations() {
   const [filter, setFilter] = useState<ListFilter>({});
-  const list = useQuery({ queryKey: ['supervision', 'escalations'], queryFn: () => call<EscalationRow[]>(supervision.GET('/escalations', { params: { query: { limit: 500 } } })) });
-  const rows = (list.data ?? []).filter((e) => (!filter.unitId || e.unitId === filter.unitId || e.toUnitId === filter.unitId) && withinPeriod(e.escalatedAt, filter.period));
+  const list = useQuery({
+    queryKey: ['supervision', 'escalations'],
+    queryFn: () => call<EscalationRow[]>(supervision.GET('/escalations', { params: { query: { limit: 500 } } })),
+  });
+  const rows = (list.data ?? []).filter(
+    (e) => (!filter.unitId || e.unitId === filter.unitId || e.toUnitId === filter.unitId) && withinPeriod(e.escalatedAt, filter.period),
+  );
   return (
     <>
       <FilterBar value={filter} onChange={setFilter} fields={['unit', 'period']} periodLabel="提级" />
@@ -215,7 +355,13 @@ function Escalations() {
 function LeaderCases() {
   const [filter, setFilter] = useState<ListFilter>({});
   const list = useQuery({ queryKey: ['supervision', 'leader'], queryFn: () => call<LeaderRow[]>(supervision.GET('/leader/cases')) });
-  const rows = (list.data ?? []).filter((c) => (!filter.unitId || c.holdingUnitId === filter.unitId) && withinPlace(c.placeCode, filter.place) && (!filter.category || c.category === filter.category) && withinPeriod(c.assignedAt, filter.period));
+  const rows = (list.data ?? []).filter(
+    (c) =>
+      (!filter.unitId || c.holdingUnitId === filter.unitId) &&
+      withinPlace(c.placeCode, filter.place) &&
+      (!filter.category || c.category === filter.category) &&
+      withinPeriod(c.assignedAt, filter.period),
+  );
   return (
     <>
       <FilterBar value={filter} onChange={setFilter} periodLabel="包案" />
@@ -230,7 +376,19 @@ function LeaderCases() {
           { title: '信访件编号', render: (_, c) => caseLink(c.caseId, c.caseNumber) },
           { title: '类别', render: (_, c) => label(CATEGORY, c.category) },
           { title: '承办单位', render: (_, c) => <UnitName id={c.holdingUnitId} /> },
-          { title: '状态', render: (_, c) => <>{label(STATUS, c.status)}{c.overdue ? <Tag color="red" style={{ marginLeft: 4 }}>逾期</Tag> : null}</> },
+          {
+            title: '状态',
+            render: (_, c) => (
+              <>
+                {label(STATUS, c.status)}
+                {c.overdue ? (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    逾期
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           { title: '包案时间', render: (_, c) => formatTime(c.assignedAt) },
         ]}
       />
@@ -241,11 +399,24 @@ function LeaderCases() {
 function Backlog() {
   const [status, setStatus] = useState<'registered' | 'cleared'>('registered');
   const [filter, setFilter] = useState<ListFilter>({});
-  const list = useQuery({ queryKey: ['supervision', 'backlog', status], queryFn: () => call<BacklogRow[]>(supervision.GET('/backlog', { params: { query: { status } } })) });
-  const rows = (list.data ?? []).filter((b) => (!filter.unitId || b.unitId === filter.unitId) && withinPeriod(b.registeredAt, filter.period));
+  const list = useQuery({
+    queryKey: ['supervision', 'backlog', status],
+    queryFn: () => call<BacklogRow[]>(supervision.GET('/backlog', { params: { query: { status } } })),
+  });
+  const rows = (list.data ?? []).filter(
+    (b) => (!filter.unitId || b.unitId === filter.unitId) && withinPeriod(b.registeredAt, filter.period),
+  );
   return (
     <>
-      <Select value={status} onChange={setStatus} style={{ width: 140, marginBottom: 8 }} options={[{ value: 'registered', label: '在册积案' }, { value: 'cleared', label: '已化解销号' }]} />
+      <Select
+        value={status}
+        onChange={setStatus}
+        style={{ width: 140, marginBottom: 8 }}
+        options={[
+          { value: 'registered', label: '在册积案' },
+          { value: 'cleared', label: '已化解销号' },
+        ]}
+      />
       <FilterBar value={filter} onChange={setFilter} fields={['unit', 'period']} periodLabel="列入" />
       <ErrorAlert error={list.error} />
       <Table<BacklogRow>
@@ -269,8 +440,17 @@ function Backlog() {
 
 function Alerts() {
   const [filter, setFilter] = useState<ListFilter>({});
-  const list = useQuery({ queryKey: ['supervision', 'alerts'], refetchInterval: 30000, queryFn: () => call<AlertRow[]>(supervision.GET('/alerts', { params: { query: { limit: 500 } } })) });
-  const rows = (list.data ?? []).filter((a) => withinPlace(a.divisionCode, filter.place) && (!filter.category || a.category === filter.category) && withinPeriod(a.raisedAt, filter.period));
+  const list = useQuery({
+    queryKey: ['supervision', 'alerts'],
+    refetchInterval: 30000,
+    queryFn: () => call<AlertRow[]>(supervision.GET('/alerts', { params: { query: { limit: 500 } } })),
+  });
+  const rows = (list.data ?? []).filter(
+    (a) =>
+      withinPlace(a.divisionCode, filter.place) &&
+      (!filter.category || a.category === filter.category) &&
+      withinPeriod(a.raisedAt, filter.period),
+  );
   return (
     <>
       <FilterBar value={filter} onChange={setFilter} fields={['place', 'category', 'period']} periodLabel="预警" />
@@ -281,12 +461,31 @@ function Alerts() {
         loading={list.isPending}
         dataSource={rows}
         columns={[
-          { title: '预警', render: (_, a) => <Tag color={a.level === 'major' ? 'red' : 'orange'}>{label(ALERT_LEVEL, a.level)} · {label(ALERT_KIND, a.kind)}</Tag> },
+          {
+            title: '预警',
+            render: (_, a) => (
+              <Tag color={a.level === 'major' ? 'red' : 'orange'}>
+                {label(ALERT_LEVEL, a.level)} · {label(ALERT_KIND, a.kind)}
+              </Tag>
+            ),
+          },
           { title: '区划', dataIndex: 'divisionCode' },
           { title: '类别', render: (_, a) => label(CATEGORY, a.category) },
           { title: '数量/阈值', render: (_, a) => `${a.count} / ${a.threshold}` },
           { title: '敏感时期', render: (_, a) => a.sensitivePeriod ?? '—' },
-          { title: '事项', render: (_, a) => <Space size={4} wrap>{a.caseIds.slice(0, 5).map((id) => <Link key={id} to={`/cases/${id}`}>{id.slice(0, 8)}</Link>)}{a.caseIds.length > 5 ? `等 ${a.caseIds.length} 件` : null}</Space> },
+          {
+            title: '事项',
+            render: (_, a) => (
+              <Space size={4} wrap>
+                {a.caseIds.slice(0, 5).map((id) => (
+                  <Link key={id} to={`/cases/${id}`}>
+                    {id.slice(0, 8)}
+                  </Link>
+                ))}
+                {a.caseIds.length > 5 ? `等 ${a.caseIds.length} 件` : null}
+              </Space>
+            ),
+          },
           { title: '时间', render: (_, a) => formatTime(a.raisedAt) },
         ]}
       />

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
 import { deliveryMessageId } from './message-id';
-import { smtpOutcome, type SmtpFailure } from './smtp-outcome';
+import { type SmtpFailure, smtpOutcome } from './smtp-outcome';
 
 /**
  * E-mail over SMTP with nodemailer: the zh-CN subject (encoded as RFC 2047 words by nodemailer), the rendered text as

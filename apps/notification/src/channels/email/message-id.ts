@@ -1,7 +1,10 @@
 /** The domain of a From address (`阳光信访 <noreply@xfj.example.gov.cn>` → `xfj.example.gov.cn`). */
 export function fromDomain(from: string): string {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  const domain = address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+  const domain = address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
   if (!address.includes('@') || !/^[a-z0-9.-]+$/.test(domain)) throw new Error(`MAIL_FROM has no usable domain: ${from}`);
   return domain;
 }

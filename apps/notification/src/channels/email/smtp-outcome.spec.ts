@@ -9,7 +9,13 @@ describe('smtpOutcome', () => {
   });
 
   it('masks the recipient a server names in its reply (the reason is stored)', () => {
-    expect(smtpOutcome({ code: 'EENVELOPE', responseCode: 550, message: "Can't send mail - all recipients were rejected: 550 5.1.1 <zhang.san@dongtun.example>: Recipient address rejected" })).toEqual({
+    expect(
+      smtpOutcome({
+        code: 'EENVELOPE',
+        responseCode: 550,
+        message: "Can't send mail - all recipients were rejected: 550 5.1.1 <zhang.san@dongtun.example>: Recipient address rejected",
+      }),
+    ).toEqual({
       outcome: 'rejected',
       reason: "EENVELOPE 550: Can't send mail - all recipients were rejected: 550 5.1.1 <***@dongtun.example>: Recipient address rejected",
     });

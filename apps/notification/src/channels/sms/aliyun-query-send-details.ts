@@ -38,7 +38,13 @@ export function mainlandNumber(phone: string): string {
 
 /** The action's own parameters (the common ones and the signature are added by the caller). */
 export function querySendDetailsParams(phone: string, sendDate: string, page: number): Record<string, string> {
-  return { Action: 'QuerySendDetails', PhoneNumber: mainlandNumber(phone), SendDate: sendDate, PageSize: String(QUERY_PAGE_SIZE), CurrentPage: String(page) };
+  return {
+    Action: 'QuerySendDetails',
+    PhoneNumber: mainlandNumber(phone),
+    SendDate: sendDate,
+    PageSize: String(QUERY_PAGE_SIZE),
+    CurrentPage: String(page),
+  };
 }
 
 /** What one page says about `outId`: taken (a record carries it), not on this page (`more`: ask the next), or retry. */
@@ -46,7 +52,10 @@ export type QueryPageOutcome = { readonly found: true } | { readonly found: fals
 
 export function queryPageOutcome(status: number, answer: AliyunQueryAnswer | null, outId: string, page: number): QueryPageOutcome {
   if (status < 200 || status >= 300 || answer?.Code !== 'OK') {
-    return { outcome: 'retry', reason: `QuerySendDetails: HTTP ${status} ${answer?.Code ?? '(no code)'}${answer?.Message ? `: ${answer.Message}` : ''}` };
+    return {
+      outcome: 'retry',
+      reason: `QuerySendDetails: HTTP ${status} ${answer?.Code ?? '(no code)'}${answer?.Message ? `: ${answer.Message}` : ''}`,
+    };
   }
   const records = answer.SmsSendDetailDTOs?.SmsSendDetailDTO ?? [];
   if (records.some((r) => r.OutId === outId)) return { found: true };

@@ -9,7 +9,15 @@ export interface AliyunSmsAnswer {
 }
 
 /** Codes worth another try later: flow control and the provider's own trouble. */
-const RETRY_CODES = new Set(['isv.BUSINESS_LIMIT_CONTROL', 'Throttling', 'Throttling.User', 'Throttling.Api', 'isp.SYSTEM_ERROR', 'ServiceUnavailable', 'InternalError']);
+const RETRY_CODES = new Set([
+  'isv.BUSINESS_LIMIT_CONTROL',
+  'Throttling',
+  'Throttling.User',
+  'Throttling.Api',
+  'isp.SYSTEM_ERROR',
+  'ServiceUnavailable',
+  'InternalError',
+]);
 
 /** The provider's per-number flow control counts by the minute: the next try waits at least that long. */
 export const BUSINESS_LIMIT_RETRY_MS = 60_000;

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { maskIdentifier } from '@sunshine/platform';
+
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
+import {
+  type AliyunQueryAnswer,
+  type QueryPageOutcome,
+  queryPageOutcome,
+  querySendDetailsParams,
+  shanghaiSendDate,
+} from './aliyun-query-send-details';
 import { rpcSignature } from './aliyun-signature';
-import { queryPageOutcome, querySendDetailsParams, shanghaiSendDate, type AliyunQueryAnswer, type QueryPageOutcome } from './aliyun-query-send-details';
 import { smsOutcome } from './aliyun-sms-outcome';
 import { smsSegments } from './sms-segments';
 
@@ -49,18 +57,33 @@ export class AliyunSmsProvider implements ChannelProvider {
     const { sms } = this.config;
     const template = this.providerTemplate(message);
     if (!template) throw new Error('an SMS needs a registered template');
-    return this.signed({
-      Action: 'SendSms', OutId: message.deliveryId, PhoneNumbers: message.to, SignName: sms.signName,
-      TemplateCode: template.code, TemplateParam: JSON.stringify(template.params),
-    }, at, nonce);
+    return this.signed(
+      {
+        Action: 'SendSms',
+        OutId: message.deliveryId,
+        PhoneNumbers: message.to,
+        SignName: sms.signName,
+        TemplateCode: template.code,
+        TemplateParam: JSON.stringify(template.params),
+      },
+      at,
+      nonce,
+    );
   }
 
   /** `action`'s parameters with the common ones around them (key, format, region, time, nonce), signed. */
   private signed(action: Record<string, string>, at: Date, nonce: string): Record<string, string> {
     const { sms } = this.config;
     const params: Record<string, string> = {
-      AccessKeyId: sms.accessKeyId, Format: 'JSON', RegionId: sms.regionId, SignatureMethod: 'HMAC-SHA1', SignatureNonce: nonce,
-      SignatureVersion: '1.0', Timestamp: timestamp(at), Version: DYSMSAPI_VERSION, ...action,
+      AccessKeyId: sms.accessKeyId,
+      Format: 'JSON',
+      RegionId: sms.regionId,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: nonce,
+      SignatureVersion: '1.0',
+      Timestamp: timestamp(at),
+      Version: DYSMSAPI_VERSION,
+      ...action,
     };
     return { ...params, Signature: rpcSignature('POST', params, sms.accessKeySecret) };
   }
@@ -90,7 +113,10 @@ export class AliyunSmsProvider implements ChannelProvider {
         }
         if ('outcome' in outcome) return outcome;
         if (outcome.found) {
-          this.log.log({ deliveryId: message.deliveryId, to: maskIdentifier(message.to), day }, 'QuerySendDetails: already accepted, not sent again');
+          this.log.log(
+            { deliveryId: message.deliveryId, to: maskIdentifier(message.to), day },
+            'QuerySendDetails: already accepted, not sent again',
+          );
           // QuerySendDetails names no BizId per record: the OutId (the delivery id) stands for it.
           return { outcome: 'accepted', providerId: `OutId:${message.deliveryId}` };
         }
@@ -112,7 +138,10 @@ export class AliyunSmsProvider implements ChannelProvider {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     if (!this.providerTemplate(message)) {
-      return { outcome: 'rejected', reason: `no SMS template for ${message.kind}: the provider sends registered templates only (SMS_TEMPLATE_CODES)` };
+      return {
+        outcome: 'rejected',
+        reason: `no SMS template for ${message.kind}: the provider sends registered templates only (SMS_TEMPLATE_CODES)`,
+      };
     }
     if (!/^(\+?86|0086)?1\d{10}$/.test(message.to)) return { outcome: 'rejected', reason: 'not a mainland mobile number' };
     // The provider checks Timestamp against real time (15 minutes): the wall clock, never a test clock offset.

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import type { SmsDeliveryReport } from './sms-report';
 
 /** Records one delivery report (idempotently: the provider pushes a report again when an answer got lost). */

@@ -14,15 +14,26 @@ describe('beijingInstant', () => {
 
 describe('smsReportPushSchema', () => {
   it('takes the documented example', () => {
-    const example = [{
-      phone_number: '1381111****', send_time: '2017-01-01 00:00:00', report_time: '2017-01-01 00:00:00', success: true,
-      err_code: 'DELIVERED', err_msg: '用户接收成功', sms_size: '1', biz_id: '12345', out_id: '67890',
-    }];
+    const example = [
+      {
+        phone_number: '1381111****',
+        send_time: '2017-01-01 00:00:00',
+        report_time: '2017-01-01 00:00:00',
+        success: true,
+        err_code: 'DELIVERED',
+        err_msg: '用户接收成功',
+        sms_size: '1',
+        biz_id: '12345',
+        out_id: '67890',
+      },
+    ];
     expect(smsReportPushSchema.safeParse(example).success).toBe(true);
   });
 
   it('refuses an empty push and a report without biz_id', () => {
     expect(smsReportPushSchema.safeParse([]).success).toBe(false);
-    expect(smsReportPushSchema.safeParse([{ phone_number: '1', report_time: 'x', success: true, err_code: 'DELIVERED' }]).success).toBe(false);
+    expect(smsReportPushSchema.safeParse([{ phone_number: '1', report_time: 'x', success: true, err_code: 'DELIVERED' }]).success).toBe(
+      false,
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { Headers, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { Public, Route, StaffController, ZodBody } from '@sunshine/platform';
-import { smsReportPushSchema, type SmsReportPush } from './sms-report';
-import { SmsReportsService, type SmsReportAck } from './sms-reports.service';
+
+import { type SmsReportPush, smsReportPushSchema } from './sms-report';
+import { type SmsReportAck, SmsReportsService } from './sms-reports.service';
 
 /**
  * The SMS provider's delivery reports (阿里云 SmsReport, HTTP batch push). Public to bearer tokens (the provider has
@@ -12,7 +13,10 @@ import { SmsReportsService, type SmsReportAck } from './sms-reports.service';
 export class SmsReportsController {
   constructor(private readonly reports: SmsReportsService) {}
 
-  @Route('POST', 'reports', { status: 200, summary: '短信状态报告推送（服务商回调，共享令牌） The SMS provider’s delivery reports (shared token)' })
+  @Route('POST', 'reports', {
+    status: 200,
+    summary: '短信状态报告推送（服务商回调，共享令牌） The SMS provider’s delivery reports (shared token)',
+  })
   @Public()
   @ApiQuery({ name: 'token', required: false, type: String, description: '回调共享令牌 the shared callback token (or the header)' })
   @ApiHeader({ name: 'X-Sunshine-Callback-Token', required: false, description: '回调共享令牌 the shared callback token (or the query)' })

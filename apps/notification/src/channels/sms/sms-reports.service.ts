@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainException, maskIdentifier } from '@sunshine/platform';
+
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
 import { beijingInstant, type SmsDeliveryReport, type SmsReportPush } from './sms-report';

@@ -20,8 +20,12 @@ describe('putUnitWebhookSchema', () => {
   });
 
   it('refuses a short secret, one with spaces and unknown fields', () => {
-    expect(issues({ url: 'https://example.org/x', secret: 'short' })).toEqual(['签名密钥至少 16 个字符 / the secret has at least 16 characters']);
-    expect(issues({ url: 'https://example.org/x', secret: 'has spaces in the secret' })).toEqual(['签名密钥只能含可见 ASCII 字符 / printable ASCII only']);
+    expect(issues({ url: 'https://example.org/x', secret: 'short' })).toEqual([
+      '签名密钥至少 16 个字符 / the secret has at least 16 characters',
+    ]);
+    expect(issues({ url: 'https://example.org/x', secret: 'has spaces in the secret' })).toEqual([
+      '签名密钥只能含可见 ASCII 字符 / printable ASCII only',
+    ]);
     expect(issues({ url: 'https://example.org/x', unitId: 'x' })).toHaveLength(1);
   });
 });

@@ -6,7 +6,10 @@ export const putUnitWebhookSchema = z
     url: z
       .url({ protocol: /^https?$/, error: '须为 http(s) 地址 / must be an http(s) URL' })
       .max(2000)
-      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), '地址中不得含用户名或密码 / no credentials in the URL')
+      .refine(
+        (u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password),
+        '地址中不得含用户名或密码 / no credentials in the URL',
+      )
       .describe('接收通知的地址 the receiver’s URL (http or https)'),
     secret: z
       .string()

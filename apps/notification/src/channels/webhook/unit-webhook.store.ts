@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldCipher } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { WEBHOOK_CIPHER } from './webhook-cipher';
 
 /** A unit's webhook as the delivery worker needs it: URL and secret in clear (never stored, never logged). */
@@ -52,7 +53,9 @@ export class UnitWebhookStore {
   /** Of `unitIds`, those that have a webhook, read in the caller's transaction (planning: no webhook, no delivery). */
   async withWebhook(m: EntityManager, unitIds: readonly string[]): Promise<ReadonlySet<string>> {
     if (unitIds.length === 0) return new Set();
-    const rows = (await m.query(`SELECT unit_id FROM unit_webhooks WHERE unit_id = ANY($1::text[])`, [unitIds])) as Array<Pick<Row, 'unit_id'>>;
+    const rows = (await m.query(`SELECT unit_id FROM unit_webhooks WHERE unit_id = ANY($1::text[])`, [unitIds])) as Array<
+      Pick<Row, 'unit_id'>
+    >;
     return new Set(rows.map((r) => r.unit_id));
   }
 
@@ -78,13 +81,20 @@ export class UnitWebhookStore {
   /** Whether there was one to delete. */
   async delete(unitId: string): Promise<boolean> {
     // A CTE, so TypeORM answers rows (a bare DELETE answers [rows, affected count]).
-    const [row] = (await this.db.query(`WITH gone AS (DELETE FROM unit_webhooks WHERE unit_id = $1 RETURNING unit_id) SELECT count(*)::int AS n FROM gone`, [
-      unitId,
-    ])) as Array<{ n: number }>;
+    const [row] = (await this.db.query(
+      `WITH gone AS (DELETE FROM unit_webhooks WHERE unit_id = $1 RETURNING unit_id) SELECT count(*)::int AS n FROM gone`,
+      [unitId],
+    )) as Array<{ n: number }>;
     return (row?.n ?? 0) > 0;
   }
 }
 
 function toRecord(row: Row): UnitWebhookRecord {
-  return { unitId: row.unit_id, urlShown: row.url_shown, secretLast4: row.secret_last4, updatedBy: row.updated_by, updatedAt: new Date(row.updated_at) };
+  return {
+    unitId: row.unit_id,
+    urlShown: row.url_shown,
+    secretLast4: row.secret_last4,
+    updatedBy: row.updated_by,
+    updatedAt: new Date(row.updated_at),
+  };
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
+
 import type { PutUnitWebhookDto, UnitWebhookSaved, UnitWebhookView } from './unit-webhook.dto';
-import { UnitWebhookStore, type UnitWebhookRecord } from './unit-webhook.store';
+import { type UnitWebhookRecord, UnitWebhookStore } from './unit-webhook.store';
 
 const NOT_OWN_UNIT = new DomainException('UNIT_ADMIN_ONLY', 'forbidden', {
   zh: '只有本单位的管理员可以设置本单位的推送地址',

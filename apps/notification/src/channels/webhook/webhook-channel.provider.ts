@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
@@ -50,7 +51,13 @@ export class WebhookChannelProvider implements ChannelProvider {
     // The receiver checks the timestamp against real time: the wall clock, never a test clock offset.
     const now = new Date();
     const timestamp = String(Math.floor(now.getTime() / 1000));
-    const payload: WebhookPayload = { deliveryId: message.deliveryId, kind: message.kind, title: message.subject, text: message.text, sentAt: now.toISOString() };
+    const payload: WebhookPayload = {
+      deliveryId: message.deliveryId,
+      kind: message.kind,
+      title: message.subject,
+      text: message.text,
+      sentAt: now.toISOString(),
+    };
     const body = JSON.stringify(payload);
     let result: SendResult;
     try {

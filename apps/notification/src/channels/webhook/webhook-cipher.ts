@@ -1,4 +1,5 @@
 import { AesGcmFieldCipher, parseKeyRing } from '@sunshine/platform';
+
 import type { ChannelsConfig } from '../channels-config';
 
 /** DI token of the FieldCipher that seals units' webhook URLs and secrets (notification's own key ring). */

@@ -3,7 +3,9 @@ import { verifyWebhookSignature, webhookSignature } from './webhook-signature';
 describe('webhookSignature', () => {
   it('is the hex HMAC-SHA256 of "<timestamp>.<body>" (the value openssl computes)', () => {
     // printf '%s' '1764650000.{"a":1}' | openssl dgst -sha256 -hmac 'Jefe'
-    expect(webhookSignature('Jefe', '1764650000', '{"a":1}')).toBe('sha256=354183ecfd204db77871287751b24376ae28af0a6c6a9f96e89ba08cedb1bca5');
+    expect(webhookSignature('Jefe', '1764650000', '{"a":1}')).toBe(
+      'sha256=354183ecfd204db77871287751b24376ae28af0a6c6a9f96e89ba08cedb1bca5',
+    );
   });
 
   it('verifies its own signature and refuses another body or timestamp', () => {

@@ -1,9 +1,10 @@
 import type { PayloadOf, PetitionType } from '@sunshine/contracts';
+
 import { defaultWorkingCalendar, type WorkingCalendar } from '../../calendar';
-import type { CaseCommand } from '../../lifecycle/case-command';
-import { initialCaseState, type CaseState } from '../../lifecycle/case-state';
-import type { EvolvableEvent } from '../../lifecycle/evolve';
 import { BUREAU, CASE_ID, commands, decideAndApply, DEPT } from '../../lifecycle/__fixtures__/case.fixtures';
+import type { CaseCommand } from '../../lifecycle/case-command';
+import { type CaseState, initialCaseState } from '../../lifecycle/case-state';
+import type { EvolvableEvent } from '../../lifecycle/evolve';
 import type { ClockContext } from '../clock-record';
 
 /** A command and the instant its events happen (UTC ISO). */

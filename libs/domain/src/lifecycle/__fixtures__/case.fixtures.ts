@@ -1,9 +1,10 @@
 import type { PayloadOf } from '@sunshine/contracts';
+
 import type { CaseCommand } from '../case-command';
-import { initialCaseState, type CaseState } from '../case-state';
+import { type CaseState, initialCaseState } from '../case-state';
 import type { DecidedEvent } from '../command-spec';
 import { decide } from '../decide';
-import { evolve, type EvolvableEvent } from '../evolve';
+import { type EvolvableEvent, evolve } from '../evolve';
 
 export const CASE_ID = '0190a6b2-7c3e-7a1b-8c2d-000000000001';
 export const OTHER_CASE_ID = '0190a6b2-7c3e-7a1b-8c2d-000000000002';

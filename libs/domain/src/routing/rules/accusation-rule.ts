@@ -1,6 +1,6 @@
 import { levelDepth } from '../../org';
-import type { AccusationRule } from '../routing-rule-set';
 import { levelLabel, modeLabel } from '../category-labels';
+import type { AccusationRule } from '../routing-rule-set';
 import { manual, pass, type RuleContext, type RuleOutcome } from '../rule-context';
 
 const SECRECY = '检举控告人的姓名及检举控告材料严格保密，不得透露或转给被检举控告单位（第三十条、第四十六条）';

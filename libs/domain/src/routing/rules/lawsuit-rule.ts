@@ -1,5 +1,5 @@
-import type { LawsuitRule } from '../routing-rule-set';
 import { modeLabel } from '../category-labels';
+import type { LawsuitRule } from '../routing-rule-set';
 import { manual, pass, type RuleContext, type RuleOutcome } from '../rule-context';
 
 /**

@@ -1,8 +1,9 @@
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
+
 import { divisionContains, levelAt, levelDepth } from '../../org';
-import type { TerritorialRule } from '../routing-rule-set';
 import { modeLabel } from '../category-labels';
 import { findCompetentUnit } from '../find-competent-unit';
+import type { TerritorialRule } from '../routing-rule-set';
 import { manual, type RuleContext, type RuleOutcome } from '../rule-context';
 
 /**
@@ -27,9 +28,7 @@ export function applyTerritorialRule(rule: TerritorialRule, ctx: RuleContext): R
   if (!competent) return manual(...reasons, `主管：未找到${label}事项的主管单位，需人工分办`);
   const target = competent.unit;
   reasons.push(
-    competent.territorial
-      ? `主管：${label}事项由属地${target.name}办理`
-      : `主管：${label}事项由${target.name}主管（谁主管、谁负责）`,
+    competent.territorial ? `主管：${label}事项由属地${target.name}办理` : `主管：${label}事项由${target.name}主管（谁主管、谁负责）`,
   );
   const bureauDepth = levelDepth(bureau.level);
   const targetDepth = levelDepth(target.level);
