@@ -21,6 +21,7 @@ import { IntakeTextBands1765200000000 } from './migrations/1765200000000-intake-
 import { IntakeOpen3111765300000000 } from './migrations/1765300000000-intake-open311';
 import { IntakeReceivedIndex1765400000000 } from './migrations/1765400000000-intake-received-index';
 import { IntakeHotline1765500000000 } from './migrations/1765500000000-intake-hotline';
+import { IntakeHotlineParking1765500000001 } from './migrations/1765500000001-intake-hotline-parking';
 import { IntakePiiRetention1796240000000 } from './migrations/1796240000000-intake-pii-retention';
 import { Open311Module } from './open311/open311.module';
 import { ReceptionModule } from './reception/reception.module';
@@ -47,6 +48,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
       IntakeOpen3111765300000000,
       IntakeReceivedIndex1765400000000,
       IntakeHotline1765500000000,
+      IntakeHotlineParking1765500000001,
       IntakePiiRetention1796240000000,
     ],
   },

@@ -1,14 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { bodySignature, Clock, type FieldCipher } from '@sunshine/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import { FIELD_CIPHER } from '../crypto/crypto.module';
+import { type HotlineFeedbackConfig, loadHotlineFeedbackConfig } from './hotline-feedback.config';
 
 /** How often due feedback is looked for, and the longest wait between two attempts at one delivery. */
 const POLL_MS = 1000;
 const MAX_BACKOFF_MS = 3600_000;
 const TIMEOUT_MS = 10_000;
+/** How long a claimed feedback is left to the process that claimed it: past it (the process died mid-POST), it is sent again. */
+const LEASE_MS = TIMEOUT_MS + 20_000;
 
 interface Due {
   event_id: string;
@@ -18,11 +21,20 @@ interface Due {
   callback_secret_enc: string;
 }
 
+/** A claimed feedback: the row's `next_attempt_at` was set to `lease` (committed) before the POST. */
+interface Claim extends Due {
+  lease: Date;
+}
+
 /**
  * Posts queued 12345 feedback to the hotline system's callback URL, in order per case (a case's next feedback waits
  * until the one before was taken), each at least once until a 2xx; the receiver dedupes by `X-Sunshine-Delivery`
  * (the event id). Signed as every outbound body of the platform (`bodySignature`, the system's callback secret).
- * A failure waits 5 s, doubling up to an hour. Rows are claimed with SKIP LOCKED: several intake processes share the work.
+ * No transaction is open during the POST: a short one claims the row (SKIP LOCKED; its `next_attempt_at` moved to a
+ * lease, the attempt counted), the POST follows, a second short one records the answer if the lease is still ours. A
+ * process killed mid-POST leaves the lease to expire and the feedback is sent again. A refusal waits the base wait,
+ * doubling up to an hour; after the configured number of attempts the feedback is parked (its case's later feedback
+ * waits behind it) until city ops replay it (HotlineFeedbackOps).
  */
 @Injectable()
 export class HotlineFeedbackSender implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,6 +47,8 @@ export class HotlineFeedbackSender implements OnApplicationBootstrap, OnModuleDe
     private readonly clock: Clock,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {}
+
+  private readonly config: HotlineFeedbackConfig = loadHotlineFeedbackConfig();
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), POLL_MS);
@@ -57,21 +71,30 @@ export class HotlineFeedbackSender implements OnApplicationBootstrap, OnModuleDe
     }
   }
 
-  /** Delivers the first due feedback (its row locked meanwhile); false when none is due. */
+  /** Delivers the first due feedback (claimed, then posted outside any transaction); false when none is due. */
   async deliverOne(): Promise<boolean> {
+    const claim = await this.claim();
+    if (!claim) return false;
+    await this.record(claim, await this.post(claim));
+    return true;
+  }
+
+  /** Claims the first due feedback whose case has nothing older undelivered (parked or leased included), and commits. */
+  private claim(): Promise<Claim | undefined> {
     return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
       const [due] = await m.query<Due[]>(
         `SELECT f.event_id, f.body, f.attempts, s.callback_url, s.callback_secret_enc
            FROM hotline_feedback f JOIN hotline_orders o ON o.case_id = f.case_id JOIN hotline_systems s ON s.id = o.system_id
-          WHERE f.delivered_at IS NULL AND f.next_attempt_at <= $1
+          WHERE f.delivered_at IS NULL AND f.parked_at IS NULL AND f.next_attempt_at <= $1
             AND NOT EXISTS (SELECT 1 FROM hotline_feedback e WHERE e.case_id = f.case_id AND e.delivered_at IS NULL AND e.seq < f.seq)
           ORDER BY f.seq LIMIT 1 FOR UPDATE OF f SKIP LOCKED`,
-        [this.clock.now()],
+        [now],
       );
-      if (!due) return false;
-      const failure = await this.post(due);
-      await this.record(m, due, failure);
-      return true;
+      if (!due) return undefined;
+      const lease = new Date(now.getTime() + LEASE_MS);
+      await m.query(`UPDATE hotline_feedback SET next_attempt_at = $2, attempts = attempts + 1 WHERE event_id = $1`, [due.event_id, lease]);
+      return { ...due, attempts: due.attempts + 1, lease };
     });
   }
 
@@ -101,21 +124,30 @@ export class HotlineFeedbackSender implements OnApplicationBootstrap, OnModuleDe
     }
   }
 
-  private async record(m: EntityManager, due: Due, failure: string | null): Promise<void> {
+  /** Records the answer in a short transaction of its own, only while the lease is still this process's. */
+  private async record(claim: Claim, failure: string | null): Promise<void> {
     const now = this.clock.now();
+    const mine = `event_id = $1 AND next_attempt_at = $2 AND delivered_at IS NULL`;
     if (failure === null) {
-      await m.query(`UPDATE hotline_feedback SET delivered_at = $2, attempts = attempts + 1, last_error = NULL WHERE event_id = $1`, [
-        due.event_id,
+      await this.dataSource.query(`UPDATE hotline_feedback SET delivered_at = $3, last_error = NULL WHERE ${mine}`, [
+        claim.event_id,
+        claim.lease,
         now,
       ]);
       return;
     }
-    const wait = Math.min(5000 * 2 ** due.attempts, MAX_BACKOFF_MS);
-    await m.query(`UPDATE hotline_feedback SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3 WHERE event_id = $1`, [
-      due.event_id,
+    const parked = claim.attempts >= this.config.maxAttempts;
+    const wait = Math.min(this.config.retryBaseMs * 2 ** (claim.attempts - 1), MAX_BACKOFF_MS);
+    await this.dataSource.query(`UPDATE hotline_feedback SET last_error = $3, next_attempt_at = $4, parked_at = $5 WHERE ${mine}`, [
+      claim.event_id,
+      claim.lease,
       failure.slice(0, 500),
       new Date(now.getTime() + wait),
+      parked ? now : null,
     ]);
-    this.log.warn({ feedback: due.event_id, failure }, 'hotline feedback not taken; retried later');
+    this.log.warn(
+      { feedback: claim.event_id, failure, attempts: claim.attempts },
+      parked ? 'hotline feedback refused too often; parked for ops' : 'hotline feedback not taken; retried later',
+    );
   }
 }

@@ -60,3 +60,11 @@ export const hotlineSystemCreated = z.object({
   callbackSecret: z.string().describe('回调签名密钥，仅显示一次 / the feedback signing secret, shown once'),
 });
 export type HotlineSystemCreated = z.infer<typeof hotlineSystemCreated>;
+
+/** Ops: which 12345 feedback to list (only what is parked: refused too often, waiting for a replay). */
+export const hotlineFeedbackQuerySchema = z.object({ status: z.literal('parked') });
+export type HotlineFeedbackQuery = z.infer<typeof hotlineFeedbackQuerySchema>;
+
+/** Ops: why a parked feedback is sent again (required, recorded with who asked). */
+export const hotlineFeedbackReplaySchema = z.object({ reason: z.string().trim().min(2).max(500) });
+export type HotlineFeedbackReplayDto = z.infer<typeof hotlineFeedbackReplaySchema>;

@@ -4,15 +4,17 @@ import { CategoriesModule } from '../categories/categories.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { OnlineSubmissionService } from '../self-service/online-submission.service';
 import { HotlineService } from './hotline.service';
+import { HotlineFeedbackOps } from './hotline-feedback.ops';
 import { HotlineFeedbackReactions } from './hotline-feedback.reactions';
 import { HotlineFeedbackSender } from './hotline-feedback.sender';
+import { HotlineFeedbackOpsController } from './hotline-feedback-ops.controller';
 import { HotlineOrdersController } from './hotline-orders.controller';
 import { HotlineSystemsController } from './hotline-systems.controller';
 
-/** 12345 hotline work orders (issue 21): orders in (channel `hotline`), feedback out (办理结果, 办结). */
+/** 12345 hotline work orders (issue 21): orders in (channel `hotline`), feedback out (签收, 退单, 办理结果, 办结), parked feedback replayed by ops. */
 @Module({
   imports: [RegistrationModule, CategoriesModule],
-  controllers: [HotlineOrdersController, HotlineSystemsController],
-  providers: [HotlineService, OnlineSubmissionService, HotlineFeedbackReactions, HotlineFeedbackSender],
+  controllers: [HotlineOrdersController, HotlineSystemsController, HotlineFeedbackOpsController],
+  providers: [HotlineService, OnlineSubmissionService, HotlineFeedbackReactions, HotlineFeedbackSender, HotlineFeedbackOps],
 })
 export class HotlineModule {}
