@@ -19,7 +19,9 @@ const CASE_ID = '0190a2b4-7c1e-7def-8000-0123456789ab';
 describe('isInfrastructureOutage', () => {
   it('recognises a database that is away, restarting or in a transient conflict', () => {
     expect(isInfrastructureOutage(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(isInfrastructureOutage(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isInfrastructureOutage(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(
+      true,
+    );
     expect(isInfrastructureOutage(Object.assign(new Error('could not serialize access'), { code: '40001' }))).toBe(true);
     expect(isInfrastructureOutage(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
@@ -82,7 +84,8 @@ describe('MessageProcessor.applyChunk (consecutive messages of a partition in on
   function database(committed: Set<string>, parked: readonly string[] = []) {
     const transactions: string[][] = [];
     const dataSource = {
-      query: async (_sql: string, params: unknown[]) => ((params[2] as string[]).some((k) => parked.includes(k)) ? [{ '?column?': 1 }] : []),
+      query: async (_sql: string, params: unknown[]) =>
+        (params[2] as string[]).some((k) => parked.includes(k)) ? [{ '?column?': 1 }] : [],
       transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
         const staged: string[] = [];
         const manager = {
@@ -103,7 +106,14 @@ describe('MessageProcessor.applyChunk (consecutive messages of a partition in on
   }
 
   function message(event: AnyEvent, offset: number): RawMessage {
-    return { topic: 't.sunshine.case-log', partition: 0, offset: String(offset), key: event.caseId ?? '', value: JSON.stringify(event), headers: {} };
+    return {
+      topic: 't.sunshine.case-log',
+      partition: 0,
+      offset: String(offset),
+      key: event.caseId ?? '',
+      value: JSON.stringify(event),
+      headers: {},
+    };
   }
 
   const OTHER_CASE = '0190a2b4-7c1e-7def-8000-0123456789ac';
@@ -116,14 +126,24 @@ describe('MessageProcessor.applyChunk (consecutive messages of a partition in on
     const { dataSource, transactions } = database(committed);
     const metrics = new ConsumerMetrics();
     const handled: Array<[string, string | undefined]> = [];
-    const processor = new MessageProcessor('routing', config, dataSource, {} as Producer, () => async (e) => {
-      handled.push([e.id, currentCorrelation()?.causationId ?? undefined]);
-    }, metrics);
+    const processor = new MessageProcessor(
+      'routing',
+      config,
+      dataSource,
+      {} as Producer,
+      () => async (e) => {
+        handled.push([e.id, currentCorrelation()?.causationId ?? undefined]);
+      },
+      metrics,
+    );
 
     expect(await processor.applyChunk([message(first, 1), message(seenBefore, 2), message(second, 3)])).toBe(true);
 
     expect(transactions).toEqual([[first.id, second.id]]);
-    expect(handled).toEqual([[first.id, first.id], [second.id, second.id]]);
+    expect(handled).toEqual([
+      [first.id, first.id],
+      [second.id, second.id],
+    ]);
     expect([...committed].sort()).toEqual([first.id, second.id, seenBefore.id].sort());
     expect({ applied: metrics.applied, duplicates: metrics.duplicates }).toEqual({ applied: 2, duplicates: 1 });
   });
@@ -134,20 +154,38 @@ describe('MessageProcessor.applyChunk (consecutive messages of a partition in on
     const committed = new Set<string>();
     const { dataSource } = database(committed);
     const metrics = new ConsumerMetrics();
-    const processor = new MessageProcessor('routing', config, dataSource, {} as Producer, () => async (e) => {
-      if (e.id === poison.id) throw new Error('poison');
-    }, metrics);
+    const processor = new MessageProcessor(
+      'routing',
+      config,
+      dataSource,
+      {} as Producer,
+      () => async (e) => {
+        if (e.id === poison.id) throw new Error('poison');
+      },
+      metrics,
+    );
 
     expect(await processor.applyChunk([message(good, 1), message(poison, 2)])).toBe(false);
 
     expect(committed.size).toBe(0);
-    expect({ applied: metrics.applied, duplicates: metrics.duplicates, failures: metrics.failures }).toEqual({ applied: 0, duplicates: 0, failures: 0 });
+    expect({ applied: metrics.applied, duplicates: metrics.duplicates, failures: metrics.failures }).toEqual({
+      applied: 0,
+      duplicates: 0,
+      failures: 0,
+    });
   });
 
   it('does not open a transaction when a key of the chunk is parked behind a dead letter', async () => {
     const event = registered(CASE_ID);
     const { dataSource, transactions } = database(new Set(), [CASE_ID]);
-    const processor = new MessageProcessor('routing', config, dataSource, {} as Producer, () => async () => undefined, new ConsumerMetrics());
+    const processor = new MessageProcessor(
+      'routing',
+      config,
+      dataSource,
+      {} as Producer,
+      () => async () => undefined,
+      new ConsumerMetrics(),
+    );
 
     expect(await processor.applyChunk([message(event, 1), message(registered(OTHER_CASE), 2)])).toBe(false);
     expect(transactions).toEqual([]);
