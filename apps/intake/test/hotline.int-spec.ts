@@ -11,32 +11,60 @@ interface Received {
   body: string;
 }
 
-/** The hotline's callback endpoint, started by the test: it refuses the first delivery (503), then takes every one. */
-async function startHotlineReceiver(): Promise<{ url: string; received: Received[]; server: Server }> {
+interface Receiver {
+  url: string;
+  received: Received[];
+  /** Order numbers whose feedback is refused (503) for as long as they are listed. */
+  refusing: Set<string>;
+  /** For each delivery: intake's transactions on the feedback left open meanwhile (pg_stat_activity), 0 when none. */
+  openTransactions: number[];
+  server: Server;
+}
+
+/**
+ * The hotline's callback endpoint, started by the test: it refuses the first delivery (503) and every delivery of an
+ * order listed in `refusing`, takes every other one; while it holds each request it looks whether intake keeps a
+ * transaction open on the feedback (its claim query left `idle in transaction`).
+ */
+async function startHotlineReceiver(openTransactions: () => Promise<number>): Promise<Receiver> {
   const received: Received[] = [];
+  const refusing = new Set<string>();
+  const seen: number[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.statusCode = received.length === 1 ? 503 : 200;
-      res.end(JSON.stringify({ code: 0 }));
+      void (async () => {
+        seen.push(await openTransactions());
+        received.push({ headers: req.headers, body });
+        const { orderNo } = JSON.parse(body) as { orderNo: string };
+        res.statusCode = received.length === 1 || refusing.has(orderNo) ? 503 : 200;
+        res.end(JSON.stringify({ code: 0 }));
+      })();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/12345/feedback`, received, server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/12345/feedback`,
+    received,
+    refusing,
+    openTransactions: seen,
+    server,
+  };
 }
 
 // 12345 work orders on a real intake process (PostgreSQL, Kafka, Redis): an order registered as a petition (channel
 // hotline) once per order number, its case number answered; the reply and the closing posted back to the hotline's
 // callback URL, signed, in order, retried after a refusal, with nothing of the caller beyond what the hotline sent.
 describe('intake 12345 hotline work orders', () => {
+  // Parked after 3 refusals, 200 ms after the first (doubling): the parking is seen within seconds.
   const w = forSuite(
-    () => IntakeWorld.start(),
+    () => IntakeWorld.start({ HOTLINE_FEEDBACK_MAX_ATTEMPTS: '3', HOTLINE_FEEDBACK_RETRY_BASE_MS: '200' }),
     (world) => world.stop(),
   );
-  let receiver: Awaited<ReturnType<typeof startHotlineReceiver>>;
+  let receiver: Receiver;
+  let opsToken = '';
   let apiKey = '';
   let secret = '';
   let systemId = '';
@@ -64,13 +92,19 @@ describe('intake 12345 hotline work orders', () => {
   };
 
   beforeAll(async () => {
-    receiver = await startHotlineReceiver();
+    receiver = await startHotlineReceiver(async () => {
+      const [row] = await w.sql<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' AND query LIKE '%FROM hotline_feedback f JOIN hotline_orders%'`,
+      );
+      return Number(row?.n);
+    });
     const token = await w.h.keys.token({ sub: 'ops-1', unit: UNITS.cityBureau, division: UNITS.cityBureau.slice(0, 12), roles: ['ops'] });
     const res = await fetch(`${w.url}/ops/hotline/systems`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ name: '新乡市12345政务服务便民热线', callbackUrl: receiver.url }),
     });
+    opsToken = token;
     expect(res.status).toBe(201);
     ({ id: systemId, apiKey, callbackSecret: secret } = (await res.json()) as { id: string; apiKey: string; callbackSecret: string });
     // Only the key's hash is kept; the callback secret is sealed.
@@ -173,6 +207,8 @@ describe('intake 12345 hotline work orders', () => {
     // The first delivery (签收) is refused (503) and sent again; the result and the closing wait their turn.
     const got = await eventually(async () => (receiver.received.length >= 4 ? receiver.received : undefined), 60000, 'four deliveries');
     expect(got.map((r) => r.headers['x-sunshine-delivery'])).toEqual([signed.id, signed.id, replied.id, closed.id]);
+    // No transaction of intake's was left open on the feedback while each POST waited for the hotline's answer.
+    expect(receiver.openTransactions.slice(0, 4)).toEqual([0, 0, 0, 0]);
     for (const r of got) {
       expect(
         verifyBodySignature(secret, String(r.headers['x-sunshine-timestamp']), r.body, String(r.headers['x-sunshine-signature'])),
@@ -228,5 +264,100 @@ describe('intake 12345 hotline work orders', () => {
       { attempts: 1, delivered: true },
       { attempts: 1, delivered: true },
     ]);
+  }, 120_000);
+
+  it('parks a feedback refused 3 times (its case’s next one waits), lists it for city ops and delivers it once on a replay with a reason', async () => {
+    const res = await send(
+      order({ orderNo: 'GD20261201-0044', title: '小区停水', content: '来电人反映小区连续三天停水，请求尽快恢复供水。' }),
+    );
+    expect(res.status).toBe(201);
+    const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0044']);
+    const caseId = row?.case_id ?? '';
+    await w.waitFor(caseId, 'petition.registered');
+    receiver.refusing.add('GD20261201-0044');
+    const ofThisOrder = () => receiver.received.filter((r) => (JSON.parse(r.body) as { orderNo: string }).orderNo === 'GD20261201-0044');
+    await w.produce(caseId, 'case.dispatched', {
+      stage: 'original',
+      fromUnitId: UNITS.countyBureau,
+      toUnitId: UNITS.hrss,
+      mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 },
+      reasons: ['属地'],
+      hop: 1,
+    });
+    const signed = await w.produce(caseId, 'case.signed', { unitId: UNITS.hrss });
+    const replied = await w.produce(caseId, 'case.replied', {
+      unitId: UNITS.hrss,
+      stage: 'original',
+      outcome: 'supported',
+      replyDocumentRef: 'routing:reply:2',
+      approvedBy: 'hrss-head',
+    });
+    await eventually(
+      async () => ((await w.count('hotline_feedback', 'case_id = $1 AND parked_at IS NOT NULL', [caseId])) === 1 ? true : undefined),
+      60000,
+      'the refused feedback parked',
+    );
+    expect(ofThisOrder().map((r) => r.headers['x-sunshine-delivery'])).toEqual([signed.id, signed.id, signed.id]);
+    expect(
+      await w.sql<{ event_id: string; attempts: number; parked: boolean; delivered: boolean }>(
+        `SELECT event_id, attempts, parked_at IS NOT NULL AS parked, delivered_at IS NOT NULL AS delivered FROM intake.hotline_feedback WHERE case_id = $1 ORDER BY seq`,
+        [caseId],
+      ),
+    ).toEqual([
+      { event_id: signed.id, attempts: 3, parked: true, delivered: false },
+      { event_id: replied.id, attempts: 0, parked: false, delivered: false },
+    ]);
+
+    const ops = (method: string, path: string, body?: unknown, token = opsToken) =>
+      fetch(`${w.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const listed = await ops('GET', '/ops/hotline/feedback?status=parked');
+    expect(listed.status).toBe(200);
+    const parked = ((await listed.json()) as Array<Record<string, unknown>>).filter((f) => f['caseId'] === caseId);
+    expect(parked).toEqual([
+      {
+        feedbackId: signed.id,
+        caseId,
+        orderNo: 'GD20261201-0044',
+        caseNumber: res.body['caseNumber'],
+        kind: 'signed',
+        kindLabel: '签收',
+        attempts: 3,
+        lastError: 'HTTP 503',
+        createdAt: expect.any(String),
+        parkedAt: expect.any(String),
+        waitingBehind: 1,
+      },
+    ]);
+    expect((await ops('GET', '/ops/hotline/feedback')).status).toBe(400);
+    expect((await ops('GET', '/ops/hotline/feedback?status=parked', undefined, await w.token('countyBureau'))).status).toBe(403);
+    expect((await ops('POST', `/ops/hotline/feedback/${signed.id}/replay`, {})).status).toBe(400);
+
+    receiver.refusing.delete('GD20261201-0044');
+    const replay = await ops('POST', `/ops/hotline/feedback/${signed.id}/replay`, { reason: '热线平台回调接口已修复' });
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ feedbackId: signed.id, replayId: expect.any(String), replayedAt: expect.any(String) });
+    const again = await ops('POST', `/ops/hotline/feedback/${signed.id}/replay`, { reason: '热线平台回调接口已修复' });
+    expect(again.status).toBe(404);
+    expect(await again.json()).toMatchObject({ code: 'HOTLINE_FEEDBACK_NOT_PARKED' });
+
+    await eventually(
+      async () => ((await w.count('hotline_feedback', 'case_id = $1 AND delivered_at IS NOT NULL', [caseId])) === 2 ? true : undefined),
+      60000,
+      'both feedbacks delivered after the replay',
+    );
+    // After the replay: the 签收 once, then the result that waited behind it, once.
+    expect(ofThisOrder().map((r) => r.headers['x-sunshine-delivery'])).toEqual([signed.id, signed.id, signed.id, signed.id, replied.id]);
+    expect(
+      await w.sql<{ reason: string; replayed_by: string; attempts_before: number; last_error: string }>(
+        `SELECT reason, replayed_by, attempts_before, last_error FROM intake.hotline_feedback_replays WHERE event_id = $1`,
+        [signed.id],
+      ),
+    ).toEqual([{ reason: '热线平台回调接口已修复', replayed_by: 'ops-1', attempts_before: 3, last_error: 'HTTP 503' }]);
+    expect(receiver.openTransactions.every((n) => n === 0)).toBe(true);
   }, 120_000);
 });
