@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { createKafka, HttpErrorFilter, loadPlatformConfig, PlatformModule, type StaffRole } from '@sunshine/platform';
+import { createKafka, HttpErrorFilter, loadPlatformConfig, PlatformModule, type StaffRole, verifyBodySignature } from '@sunshine/platform';
 import {
   DEMO_UNITS,
   dropTestRun,
@@ -26,7 +26,6 @@ import type { SmsDeliveryReport } from '../../src/channels/sms/sms-report';
 import { SmsReportHook } from '../../src/channels/sms/sms-report.hook';
 import { UnitWebhookStore } from '../../src/channels/webhook/unit-webhook.store';
 import { WebhookChannelProvider } from '../../src/channels/webhook/webhook-channel.provider';
-import { verifyWebhookSignature } from '../../src/channels/webhook/webhook-signature';
 import { NotificationUnitWebhooks1765100000000 } from '../../src/migrations/1765100000000-notification-unit-webhooks';
 
 const REPORT_TOKEN = 'int-report-token-0123456789';
@@ -56,7 +55,7 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const valid = verifyWebhookSignature(
+        const valid = verifyBodySignature(
           currentSecret,
           String(req.headers['x-sunshine-timestamp']),
           body,

@@ -1,12 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { previewConfig } from '@sunshine/platform';
+import { previewConfig, verifyBodySignature } from '@sunshine/platform';
 
 import type { OutboundMessage } from '../../src/channels/channel';
 import { loadChannelsConfig } from '../../src/channels/channels-config';
 import { WebhookChannelProvider } from '../../src/channels/webhook/webhook-channel.provider';
-import { verifyWebhookSignature } from '../../src/channels/webhook/webhook-signature';
 
 interface Received {
   readonly path: string;
@@ -30,7 +29,7 @@ describe('webhook channel against a local receiver that checks the HMAC', () => 
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const timestamp = String(req.headers['x-sunshine-timestamp'] ?? '');
-        const valid = verifyWebhookSignature(SECRET, timestamp, body, String(req.headers['x-sunshine-signature'] ?? ''));
+        const valid = verifyBodySignature(SECRET, timestamp, body, String(req.headers['x-sunshine-signature'] ?? ''));
         received.push({ path: req.url ?? '', headers: req.headers, body, valid });
         const status = Number(/status=(\d+)/.exec(req.url ?? '')?.[1] ?? (valid ? 204 : 401));
         if (req.url?.includes('slow')) return void setTimeout(() => res.writeHead(200).end(), 3000);

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { bodySignature } from '@sunshine/platform';
 
 import type { ChannelProvider, OutboundMessage, SendResult } from '../channel';
 import { CHANNELS_CONFIG, type ChannelsConfig } from '../channels-config';
 import { failureMessage } from '../failure-reason';
 import { internalAddressOf } from './private-address';
 import { retryAfterMs, webhookOutcome } from './webhook-outcome';
-import { webhookSignature } from './webhook-signature';
 
 /** What a webhook receives (JSON, UTF-8). */
 export interface WebhookPayload {
@@ -69,7 +69,7 @@ export class WebhookChannelProvider implements ChannelProvider {
           'user-agent': 'Sunshine-Webhook/1',
           'x-sunshine-timestamp': timestamp,
           'x-sunshine-delivery': message.deliveryId,
-          'x-sunshine-signature': webhookSignature(message.secret, timestamp, body),
+          'x-sunshine-signature': bodySignature(message.secret, timestamp, body),
         },
         body,
         signal: AbortSignal.timeout(this.config.webhook.timeoutMs),
