@@ -241,6 +241,11 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   },
   {
     services: ['intake'],
+    match: /^(GET \/ops\/hotline\/feedback|POST \/ops\/hotline\/feedback\/\{id\}\/replay)$/,
+    why: '12345 feedback parked after refusals: city ops (role ops) see and resend only what the hotline is owed (order and case numbers, codes and labels), never the petition’s text or person; the same for an accusation as the hotline already holds',
+  },
+  {
+    services: ['intake'],
     match: /^POST \/suggestions$/,
     why: 'smart dispatch: classifies the text the caller sends, names a unit by the rules; reads no case',
   },

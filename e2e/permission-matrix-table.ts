@@ -241,6 +241,8 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /open311/v2/requests/{id}.{format}': { path: '/open311/v2/requests/{ghost}.json', status: 400 },
   'GET /open311/v2/tokens/{token}.{format}': { path: '/open311/v2/tokens/probe.json', status: 400 },
   'POST /ops/hotline/systems': { body: MALFORMED, status: 400 },
+  'GET /ops/hotline/feedback': { path: '/ops/hotline/feedback?status=parked', status: 200 },
+  'POST /ops/hotline/feedback/{id}/replay': { path: '/ops/hotline/feedback/{ghost}/replay', body: MALFORMED, status: 400 },
   'POST /interop/12345/orders': { body: MALFORMED, status: 400 },
   'GET /ops/upstream/export': { path: '/ops/upstream/export?day=2000-01-01', status: 200 },
   'POST /ops/upstream/reconciliation': { body: MALFORMED, status: 400 },
