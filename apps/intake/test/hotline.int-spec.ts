@@ -16,6 +16,8 @@ interface Receiver {
   received: Received[];
   /** Order numbers whose feedback is refused (503) for as long as they are listed. */
   refusing: Set<string>;
+  /** Order numbers whose feedback is held unanswered (the POST hangs) for as long as they are listed. */
+  holding: Set<string>;
   /** For each delivery: intake's transactions on the feedback left open meanwhile (pg_stat_activity), 0 when none. */
   openTransactions: number[];
   server: Server;
@@ -29,6 +31,7 @@ interface Receiver {
 async function startHotlineReceiver(openTransactions: () => Promise<number>): Promise<Receiver> {
   const received: Received[] = [];
   const refusing = new Set<string>();
+  const holding = new Set<string>();
   const seen: number[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -39,6 +42,7 @@ async function startHotlineReceiver(openTransactions: () => Promise<number>): Pr
         seen.push(await openTransactions());
         received.push({ headers: req.headers, body });
         const { orderNo } = JSON.parse(body) as { orderNo: string };
+        if (holding.has(orderNo)) return;
         res.statusCode = received.length === 1 || refusing.has(orderNo) ? 503 : 200;
         res.end(JSON.stringify({ code: 0 }));
       })();
@@ -49,6 +53,7 @@ async function startHotlineReceiver(openTransactions: () => Promise<number>): Pr
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/12345/feedback`,
     received,
     refusing,
+    holding,
     openTransactions: seen,
     server,
   };
@@ -360,4 +365,48 @@ describe('intake 12345 hotline work orders', () => {
     ).toEqual([{ reason: '热线平台回调接口已修复', replayed_by: 'ops-1', attempts_before: 3, last_error: 'HTTP 503' }]);
     expect(receiver.openTransactions.every((n) => n === 0)).toBe(true);
   }, 120_000);
+
+  it('sends a feedback again after the lease of a process killed mid-POST expires, and delivers it', async () => {
+    const res = await send(
+      order({ orderNo: 'GD20261201-0045', title: '道路积水', content: '来电人反映村口道路积水严重，请求尽快疏通排水。' }),
+    );
+    expect(res.status).toBe(201);
+    const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0045']);
+    const caseId = row?.case_id ?? '';
+    await w.waitFor(caseId, 'petition.registered');
+    receiver.holding.add('GD20261201-0045');
+    const ofThisOrder = () => receiver.received.filter((r) => (JSON.parse(r.body) as { orderNo: string }).orderNo === 'GD20261201-0045');
+    await w.produce(caseId, 'case.dispatched', {
+      stage: 'original',
+      fromUnitId: UNITS.countyBureau,
+      toUnitId: UNITS.hrss,
+      mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 },
+      reasons: ['属地'],
+      hop: 1,
+    });
+    const signed = await w.produce(caseId, 'case.signed', { unitId: UNITS.hrss });
+    await eventually(async () => (ofThisOrder().length === 1 ? true : undefined), 60000, 'the 签收 posted and held');
+
+    // intake dies while its POST waits for the answer: the claim was committed, nothing else.
+    await w.h.kill('intake');
+    expect(
+      await w.sql<{ attempts: number; delivered: boolean; parked: boolean }>(
+        `SELECT attempts, delivered_at IS NOT NULL AS delivered, parked_at IS NOT NULL AS parked FROM intake.hotline_feedback WHERE case_id = $1`,
+        [caseId],
+      ),
+    ).toEqual([{ attempts: 1, delivered: false, parked: false }]);
+    receiver.holding.delete('GD20261201-0045');
+    await w.h.start('intake');
+
+    await eventually(
+      async () => ((await w.count('hotline_feedback', 'case_id = $1 AND delivered_at IS NOT NULL', [caseId])) === 1 ? true : undefined),
+      90000,
+      'the 签收 delivered by the restarted intake after the lease',
+    );
+    expect(ofThisOrder().map((r) => r.headers['x-sunshine-delivery'])).toEqual([signed.id, signed.id]);
+    expect(await w.sql<{ attempts: number }>(`SELECT attempts FROM intake.hotline_feedback WHERE case_id = $1`, [caseId])).toEqual([
+      { attempts: 2 },
+    ]);
+  }, 150_000);
 });
