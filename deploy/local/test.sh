@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on real Kafka, PostgreSQL and Redis: install, infrastructure, typecheck, lint, build,
-# unit, integration and end-to-end tests, and the API fuzz run. Prints the time of each phase and one closing "N passed, N failed" line.
+# unit, integration, end-to-end and browser tests, a short chaos run and the API fuzz run. Prints the time of each phase and one closing "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true TZ=UTC CI="${CI:-false}"
@@ -64,6 +64,11 @@ phase unit jest_run unit
 phase integration jest_run int
 # e2e/tracing needs Jaeger v2, built from the Go module proxy (a long first build): its own command, npm run test:tracing.
 phase e2e jest_run e2e
+# The console in Debian's Chromium (playwright-core) against nginx and the five services: the staff workbench
+# (registration, desk, sign → handler → accept → reply → approval → service), supervision, the cockpit, the citizen's
+# portal on a phone-sized page, ops (about 3 min; also npm run test:browser).
+phase browser-deps bash deploy/local/chromium.sh
+phase browser jest_run browser
 # A short chaos run on this infrastructure under its own prefix: kill -9 routing, drop the stack's Redis keys; exits 1
 # on any accepted case lost or duplicated (tools/chaos, docs/operations.md; about 1–2 min).
 phase chaos npm run -s chaos -- --infra shared --faults kill:routing,redis --phase 8 --rate 3 --recover 60
