@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { CaseViewer } from '@sunshine/domain';
 import {
   arrayContainsSql,
@@ -6,8 +8,8 @@ import {
   caseVisibilitySql,
   loadDemoOrg,
 } from '@sunshine/platform';
-import { randomUUID } from 'node:crypto';
 import { type Client } from 'pg';
+
 import { benchArgs, loadAverage, withScratchSchema, writeResult } from './bench-support';
 
 /**

@@ -1,17 +1,18 @@
 import type { AnyEvent } from '@sunshine/contracts';
-import type { Producer } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConsumerMetrics,
+  type Correlation,
   currentCorrelation,
+  type Invoke,
   isInfrastructureOutage,
   MessageProcessor,
-  runWithCorrelation,
-  type Correlation,
-  type Invoke,
   type PlatformConfig,
   type RawMessage,
+  runWithCorrelation,
 } from '@sunshine/platform';
+import type { Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+
 import { dispatched, registered } from './support/test-events';
 
 const CASE_ID = '0190a2b4-7c1e-7def-8000-0123456789ab';
