@@ -14,3 +14,5 @@ done
 [ "${1:-}" = "generate" ] && exit 0
 npx tsc -p apps/console/tsconfig.json
 npx vite build --config apps/console/vite.config.mts --logLevel warn
+# The initial JS (entry + module preloads) must stay within 500 kB gzip; the route pages are lazy chunks.
+SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/console-bundle/main.ts dist/apps/console 500
