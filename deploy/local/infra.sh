@@ -714,7 +714,9 @@ cmd_up() {
   phase_start; run_topics_hook; phase_end topics
 
   log "all up in $(fmt_secs $(( $(now_ms) - t_all ))). Use:"
-  cmd_env | sed 's/^/  /'
+  # The per-service URLs carry generated passwords (.local/infra/credentials.env): never printed into a log.
+  cmd_env | sed -E 's#(://[^:/@]+:)[^@]+@#\1***@#; s/^/  /'
+  log 'the URLs with their passwords: eval "$(bash deploy/local/infra.sh env)"'
 }
 
 stop_pid() { # NAME PID TIMEOUT_S
