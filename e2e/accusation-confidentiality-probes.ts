@@ -223,7 +223,11 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
     match: /^(POST \/receptions|GET \/receptions\/\{receptionId\}\/appointments)$/,
     why: 'leader reception days: a schedule, no case',
   },
-  { services: ['intake'], match: /^GET \/categories$/, why: 'the category code table (reference data), no case' },
+  {
+    services: ['intake'],
+    match: /^GET \/(public\/)?categories$/,
+    why: 'the category code table (reference data, also public for the online form), no case',
+  },
   {
     services: ['intake'],
     match: /^GET \/public\/divisions$/,

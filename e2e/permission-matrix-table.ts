@@ -228,6 +228,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /public/query-code/reset': { body: MALFORMED, status: 400 },
   'GET /public/receptions': { status: 200 },
   'GET /public/divisions': { status: 200 },
+  'GET /public/categories': { status: 200 },
   'POST /public/receptions/{receptionId}/appointments': { path: '/public/receptions/{ghost}/appointments', body: MALFORMED, status: 400 },
   'POST /receptions': { body: MALFORMED, status: 400 },
   'GET /receptions/{receptionId}/appointments': { path: '/receptions/{ghost}/appointments', status: 404 },

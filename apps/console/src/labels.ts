@@ -72,27 +72,6 @@ export function label(table: Record<string, string>, code: string | null | undef
   return code ? (table[code] ?? code) : '—';
 }
 
-/**
- * 问题类别 (stopgap): a copy of the default code table. The registration form reads intake's `GET /categories` instead
- * (useCategories in components/part1/categories.ts); this copy stays only while part 2's pages (supervision, cockpit, citizen) and the
- * list columns still label codes from it — to go once they read useCategories too.
- */
-export const CATEGORY: Record<string, string> = {
-  labour: '劳资纠纷',
-  agriculture: '农业农村',
-  'civil-affairs': '民政救助',
-  demolition: '拆迁补偿',
-  environment: '环境保护',
-  'urban-construction': '城乡建设',
-  'land-resources': '自然资源（土地、草场）',
-  education: '教育',
-  health: '卫生健康',
-  transport: '交通运输',
-  'public-security': '治安',
-  lawsuit: '涉法涉诉',
-  other: '其他',
-};
-
 /** 期限 kinds as supervision's ledger names them (unknown kinds show their code). */
 export const CLOCK_KIND: Record<string, string> = {
   dispatch: '转送交办期限',

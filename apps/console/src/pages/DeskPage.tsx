@@ -9,7 +9,8 @@ import { useUnits } from '../api/queries';
 import type { DeskItem, DeskPage as Desk } from '../api/views';
 import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { CATEGORY, label, STATUS } from '../labels';
+import { useCategoryName } from '../components/part1/categories';
+import { label, STATUS } from '../labels';
 import { currentSession } from '../session';
 
 const REASON: Record<string, string> = {
@@ -30,6 +31,7 @@ interface DispatchForm {
 
 /** 分办台: the bureau's cases no rule could place, objections to decide, cases objected twice; dispatch by hand. */
 export default function DeskPage() {
+  const categoryOf = useCategoryName();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const session = currentSession();
@@ -76,7 +78,7 @@ export default function DeskPage() {
           { title: '信访件编号', render: (_: unknown, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber ?? r.caseId.slice(0, 8)}</Link> },
           // routing's desk row carries the subject where the caller may read the case in full (as the inbox's rows do).
           { title: '事由', render: (_: unknown, r) => r.subject ?? <span style={{ color: '#999' }}>（无权查看内容）</span> },
-          { title: '类别', dataIndex: 'category', render: (c: string | null) => label(CATEGORY, c) },
+          { title: '类别', dataIndex: 'category', render: (c: string | null) => categoryOf(c) },
           { title: '状态', dataIndex: 'status', render: (s: string | null) => <Tag>{label(STATUS, s)}</Tag> },
           {
             title: '待办原因',

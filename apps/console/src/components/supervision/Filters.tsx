@@ -2,8 +2,8 @@ import { Button, DatePicker, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 
 import { useUnits } from '../../api/queries';
-import { CATEGORY } from '../../labels';
 import { currentSession } from '../../session';
+import { useCategories } from '../part1/categories';
 import { PlacePicker } from '../PlacePicker';
 import type { ListFilter } from './list-filter';
 
@@ -21,6 +21,7 @@ export function FilterBar({
   fields?: ReadonlyArray<'unit' | 'place' | 'category' | 'period'>;
   periodLabel?: string;
 }) {
+  const { data: categories } = useCategories();
   const session = currentSession();
   const units = useUnits({ within: session?.division || undefined }, fields.includes('unit'));
   return (
@@ -48,7 +49,7 @@ export function FilterBar({
           placeholder="问题类别"
           style={{ width: 160 }}
           value={value.category}
-          options={Object.entries(CATEGORY).map(([v, l]) => ({ value: v, label: l }))}
+          options={(categories ?? []).map((c) => ({ value: c.code, label: c.zh }))}
           onChange={(category?: string) => onChange({ ...value, category })}
         />
       ) : null}

@@ -3,7 +3,8 @@ import { Alert, Button, Checkbox, Form, Input, Result, Select, Typography } from
 import { useState } from 'react';
 
 import { intake } from '../../api/client';
-import { CATEGORY, PETITION_TYPE } from '../../labels';
+import { usePublicCategories } from '../../components/part1/categories';
+import { PETITION_TYPE } from '../../labels';
 import { CitizenError, useWait } from './CitizenError';
 import { PlaceCascader } from './PlaceCascader';
 import { idempotencyKey, maskPhone, publicCall } from './publicApi';
@@ -46,6 +47,7 @@ export function AcceptanceScope() {
 /** 网上信访: the online petition; answers the case number and the query code, to be written down. */
 export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryCode: string) => void }) {
   const [form] = Form.useForm<Values>();
+  const { data: categories } = usePublicCategories();
   const [key, setKey] = useState(idempotencyKey);
   const submit = useMutation({
     mutationFn: (v: Values) =>
@@ -133,7 +135,7 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
           data-testid="citizen-category"
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="请选择"
-          options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))}
+          options={(categories ?? []).map((c) => ({ value: c.code, label: c.zh }))}
         />
       </Form.Item>
       <Form.Item name="placeCode" label="问题发生地（新乡市）" rules={[{ required: true, message: '请选择发生地' }]}>

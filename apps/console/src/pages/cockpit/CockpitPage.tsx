@@ -9,8 +9,9 @@ import { Chart } from '../../components/cockpit/Chart';
 import { countyOf, townshipOf, useDivisionNames } from '../../components/cockpit/divisions';
 import { type StatusChange, useLiveFeed } from '../../components/cockpit/useLiveFeed';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCategoryName } from '../../components/part1/categories';
 import { UnitName } from '../../components/UnitName';
-import { CATEGORY, label, STATUS } from '../../labels';
+import { label, STATUS } from '../../labels';
 import { currentSession } from '../../session';
 import { formatTime, shanghai } from '../../time';
 import type { CaseRow, ClockRow } from '../supervision/views';
@@ -136,6 +137,7 @@ function Kpis({ report }: { report: KpiReport | undefined }) {
 
 /** The cases behind a figure (evaluation's /kpis/cases, as far as the viewer may see them). */
 function DrillDown({ title, cases, onClose }: { title: string | null; cases: FigureCase[]; onClose: () => void }) {
+  const categoryOf = useCategoryName();
   return (
     <Drawer open={!!title} title={`明细：${title ?? ''}（${cases.length} 件）`} size={720} onClose={onClose}>
       <Table<FigureCase>
@@ -146,7 +148,7 @@ function DrillDown({ title, cases, onClose }: { title: string | null; cases: Fig
         columns={[
           { title: '信访件编号', render: (_, c) => <Link to={`/cases/${c.caseId}`}>{c.caseNumber ?? c.caseId.slice(0, 8)}</Link> },
           { title: '日期', dataIndex: 'day' },
-          { title: '类别', render: (_, c) => label(CATEGORY, c.category) },
+          { title: '类别', render: (_, c) => categoryOf(c.category) },
           { title: '人次', dataIndex: 'persons' },
           { title: '状态', render: (_, c) => label(STATUS, c.status) },
         ]}
@@ -157,6 +159,7 @@ function DrillDown({ title, cases, onClose }: { title: string | null; cases: Fig
 
 /** 市级驾驶舱: the territory at a glance, live. */
 export default function CockpitPage() {
+  const categoryOf = useCategoryName();
   const session = currentSession();
   const division = session?.division || undefined;
   const { message } = App.useApp();
@@ -343,7 +346,7 @@ export default function CockpitPage() {
                   {
                     type: 'pie',
                     radius: ['35%', '70%'],
-                    data: byCategory.map(([c, n]) => ({ name: label(CATEGORY, c), value: n, code: c })),
+                    data: byCategory.map(([c, n]) => ({ name: categoryOf(c), value: n, code: c })),
                   },
                 ],
               }}

@@ -7,11 +7,12 @@ import { supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
 import { DueTag } from '../../components/DueTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCategoryName } from '../../components/part1/categories';
 import { BacklogButton, IssueOrderButton, ReportUpButton } from '../../components/supervision/CaseActions';
 import { FilterBar, type ListFilter, withinPeriod, withinPlace } from '../../components/supervision/Filters';
 import { ALERT_KIND, ALERT_LEVEL, CLOCK_KIND, CLOCK_STATUS, ORDER_STATUS, ORDER_TRIGGER } from '../../components/supervision/words';
 import { UnitName } from '../../components/UnitName';
-import { CATEGORY, label, STAGE, STATUS } from '../../labels';
+import { label, STAGE, STATUS } from '../../labels';
 import { currentSession, hasRole } from '../../session';
 import { formatDate, formatTime } from '../../time';
 import type { AlertRow, BacklogRow, CaseRow, ClockRow, EscalationRow, LeaderRow, OrderRow } from './views';
@@ -93,6 +94,7 @@ function ClockLedger() {
 
 /** 辖区事项: the cases of the territory by the service's own filters (overdue, supervised, backlog; unit, place, category). */
 function TerritoryCases() {
+  const categoryOf = useCategoryName();
   const [filter, setFilter] = useState<ListFilter>({});
   const [flag, setFlag] = useState<'overdue' | 'supervised' | 'backlog' | ''>('overdue');
   const [page, setPage] = useState(1);
@@ -153,7 +155,7 @@ function TerritoryCases() {
           { title: '信访件编号', render: (_, c) => caseLink(c.caseId, c.caseNumber) },
           { title: '事由', render: (_, c) => c.subject ?? <Typography.Text type="secondary">（无权查看）</Typography.Text> },
           { title: '发生地', render: (_, c) => c.placeName ?? c.placeCode ?? '—' },
-          { title: '类别', render: (_, c) => label(CATEGORY, c.category) },
+          { title: '类别', render: (_, c) => categoryOf(c.category) },
           { title: '承办单位', render: (_, c) => c.holdingUnitName ?? <UnitName id={c.holdingUnitId} /> },
           {
             title: '状态',
@@ -353,6 +355,7 @@ function Escalations() {
 }
 
 function LeaderCases() {
+  const categoryOf = useCategoryName();
   const [filter, setFilter] = useState<ListFilter>({});
   const list = useQuery({ queryKey: ['supervision', 'leader'], queryFn: () => call<LeaderRow[]>(supervision.GET('/leader/cases')) });
   const rows = (list.data ?? []).filter(
@@ -374,7 +377,7 @@ function LeaderCases() {
         locale={{ emptyText: '暂无包案事项' }}
         columns={[
           { title: '信访件编号', render: (_, c) => caseLink(c.caseId, c.caseNumber) },
-          { title: '类别', render: (_, c) => label(CATEGORY, c.category) },
+          { title: '类别', render: (_, c) => categoryOf(c.category) },
           { title: '承办单位', render: (_, c) => <UnitName id={c.holdingUnitId} /> },
           {
             title: '状态',
@@ -439,6 +442,7 @@ function Backlog() {
 }
 
 function Alerts() {
+  const categoryOf = useCategoryName();
   const [filter, setFilter] = useState<ListFilter>({});
   const list = useQuery({
     queryKey: ['supervision', 'alerts'],
@@ -470,7 +474,7 @@ function Alerts() {
             ),
           },
           { title: '区划', dataIndex: 'divisionCode' },
-          { title: '类别', render: (_, a) => label(CATEGORY, a.category) },
+          { title: '类别', render: (_, a) => categoryOf(a.category) },
           { title: '数量/阈值', render: (_, a) => `${a.count} / ${a.threshold}` },
           { title: '敏感时期', render: (_, a) => a.sensitivePeriod ?? '—' },
           {
