@@ -40,7 +40,7 @@ describe('notification killed between the SMS provider’s acceptance and the lo
       templates: { SMS_SUNSHINE_NOTICE: '${text}' },
     });
     h = await startWithDirectory('demo', {
-      env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200' },
+      env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200', NOTIFICATION_JOB_LOCK_MS: '5000' },
       services: ['intake', 'routing', 'notification'],
     });
   }, 600000);

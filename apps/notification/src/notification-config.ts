@@ -15,6 +15,8 @@ const schema = z.object({
   NOTIFICATION_MAX_ATTEMPTS: positiveInt(6, 50),
   /** First retry delay (ms); doubles each attempt, with ±50 % jitter. */
   NOTIFICATION_BACKOFF_MS: positiveInt(2000, 3_600_000),
+  /** A delivery job's lock (ms): a worker killed mid-send leaves its job to another after this (BullMQ lockDuration, stalledInterval). */
+  NOTIFICATION_JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(30_000),
   /** Per channel: at most this many sends per second (the provider's rate limit). */
   NOTIFICATION_RATE_SMS: positiveInt(20, 10_000),
   NOTIFICATION_RATE_EMAIL: positiveInt(20, 10_000),
@@ -35,6 +37,7 @@ export interface NotificationConfig {
   readonly quietHours: { readonly start: number; readonly end: number } | null;
   readonly maxAttempts: number;
   readonly backoffMs: number;
+  readonly jobLockMs: number;
   /** Sends per second, by channel. */
   readonly ratePerSecond: Readonly<Record<'in-app' | 'sms' | 'email' | 'webhook', number>>;
   readonly sweepMs: number;
@@ -57,6 +60,7 @@ export function loadNotificationConfig(platform: PlatformConfig, source: NodeJS.
     quietHours: quiet === 'off' ? null : { start: minutes(quiet.slice(0, 5)), end: minutes(quiet.slice(6)) },
     maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
     backoffMs: e.NOTIFICATION_BACKOFF_MS,
+    jobLockMs: e.NOTIFICATION_JOB_LOCK_MS,
     ratePerSecond: {
       'in-app': e.NOTIFICATION_RATE_IN_APP,
       sms: e.NOTIFICATION_RATE_SMS,

@@ -30,6 +30,8 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
         prefix,
         concurrency: channel === 'in-app' ? 8 : 4,
         limiter: { max: this.config.ratePerSecond[channel], duration: 1000 },
+        lockDuration: this.config.jobLockMs,
+        stalledInterval: this.config.jobLockMs,
         settings: {
           backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) =>
             backoffDelay(attemptsMade, this.config.backoffMs, error instanceof RetryDelivery ? error.retryAfterMs : undefined),
