@@ -25,6 +25,7 @@ render() {
   [ -n "$dev" ] && dev_block="location /api/dev/ { proxy_pass $dev/; }"
   mkdir -p "$DIR/tmp"
   sed -e "s|@DIR@|$DIR|g" \
+      -e "s|@USER@|$(id -un)|" \
       -e "s|@LISTEN@|${NGINX_LISTEN:-127.0.0.1:8080}|" \
       -e "s|@ROOT@|$(cd "${CONSOLE_ROOT:-$ROOT/dist/apps/console}" && pwd)|" \
       -e "s|@INTAKE@|${INTAKE_URL:-http://127.0.0.1:3001}|" \
