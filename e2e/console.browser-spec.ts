@@ -187,4 +187,43 @@ describe('the staff console in a browser', () => {
     await bureau.getByText('已答复', { exact: true }).first().waitFor();
     expect(await buttons(bureau)).toEqual([]);
   });
+  it('sends a clerk whose session expired to sign in again and keeps the registration being typed', async () => {
+    const context = await world.browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Europe/London',
+    });
+    context.setDefaultTimeout(90000);
+    // The page's timers on a fake clock (starting now), so the token's expiry comes without waiting for it.
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(`${world.url}/`);
+    await page.waitForURL('**/sign-in**');
+    await page.getByTestId('sign-in-county-bureau-clerk').click();
+    await page.waitForURL('**/inbox');
+    type Storage = { sessionStorage: { getItem(key: string): string | null } };
+    const token = await page.evaluate(() => (globalThis as unknown as Storage).sessionStorage.getItem('sunshine.session'));
+    const exp = (JSON.parse(Buffer.from((token ?? '').split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp: number }).exp;
+
+    await page.getByText('来访/来信登记').first().click();
+    await page.waitForURL('**/register');
+    await page.getByTestId('subject').fill('夜间施工噪音扰民');
+    await page.getByTestId('content').fill('某工地连续多日夜间施工至凌晨，噪音严重影响周边居民休息。');
+
+    // The token's exp passes while the form is open: back to sign-in with the reason, the way back remembered.
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.fastForward(exp * 1000 - now + 1000);
+    await page.waitForURL('**/sign-in?expired=expired**');
+    await page.getByText('登录已过期（令牌到期），请重新登录。').waitFor();
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('next') ?? '')).toBe('/register');
+
+    // Signed in again (the page's clock back to the real time, which the new token is valid at): the draft is there.
+    await page.clock.setSystemTime(Date.now());
+    await page.getByTestId('sign-in-county-bureau-clerk').click();
+    await page.waitForURL('**/register');
+    expect(await page.getByTestId('subject').inputValue()).toBe('夜间施工噪音扰民');
+    expect(await page.getByTestId('content').inputValue()).toBe('某工地连续多日夜间施工至凌晨，噪音严重影响周边居民休息。');
+    await page.screenshot({ path: `${SHOTS}/console-session-expired-draft-kept.png` });
+    await context.close();
+  });
 });
