@@ -1,5 +1,5 @@
 import { divisionCodeSchema, unitIdSchema } from '@sunshine/contracts';
-import { KPI_METRICS, type KpiMetric, kpiPeriodKindSchema, type LocalDate, localDateSchema, shanghaiDateOf } from '@sunshine/domain';
+import { askedDateSchema, KPI_METRICS, type KpiMetric, kpiPeriodKindSchema, type LocalDate, shanghaiDateOf } from '@sunshine/domain';
 import { z } from 'zod';
 
 /** Who reads figures: unit heads (their own unit), bureaus' dispatchers and supervisors, leaders. */
@@ -8,10 +8,7 @@ export const FIGURE_ROLES = ['head', 'dispatcher', 'supervisor', 'leader'] as co
 /** A calendar period (Asia/Shanghai) by its kind and any day in it. */
 export const periodAskSchema = z.object({
   period: kpiPeriodKindSchema.describe('日 day / 周 week / 月 month / 双月 bi-month / 季 quarter / 年 year'),
-  date: localDateSchema
-    .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', '日期须在2000年至2099年之间 / the date must lie between 2000 and 2099')
-    .optional()
-    .describe('任一日期 Any day of the period (YYYY-MM-DD, Asia/Shanghai, 2000–2099); today by default'),
+  date: askedDateSchema.optional().describe('任一日期 Any day of the period (YYYY-MM-DD, Asia/Shanghai, 2000–2099); today by default'),
 });
 
 export const kpiAskSchema = periodAskSchema.extend({

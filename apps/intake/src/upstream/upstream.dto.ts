@@ -1,7 +1,7 @@
-import { localDateSchema } from '@sunshine/domain';
+import { askedDateSchema } from '@sunshine/domain';
 import { z } from 'zod';
 
-const day = localDateSchema.describe('日期（北京时间） / the Asia/Shanghai day, YYYY-MM-DD');
+const day = askedDateSchema.describe('日期（北京时间） / the Asia/Shanghai day, YYYY-MM-DD (2000–2099)');
 
 export const upstreamExportQuerySchema = z.object({ day });
 export type UpstreamExportQuery = z.infer<typeof upstreamExportQuerySchema>;

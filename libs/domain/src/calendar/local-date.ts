@@ -9,6 +9,12 @@ export type LocalDate = string;
 
 export const localDateSchema = z.iso.date();
 
+/** A date a user may ask about (a KPI period, an export day): 2000–2099, so a year 0020 is a 400, never a 500 downstream. */
+export const askedDateSchema = localDateSchema.refine(
+  (d) => d >= '2000-01-01' && d <= '2099-12-31',
+  '日期须在2000年至2099年之间 / the date must lie between 2000 and 2099',
+);
+
 const DAY_MS = 86_400_000;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
