@@ -4,6 +4,7 @@ import type { CaseViewer } from '@sunshine/domain';
 import {
   arrayContainsSql,
   CaseReplica1764600000000,
+  CaseReplicaCaseNumber1796282660000,
   CaseReplicaIndexes1765100000000,
   caseVisibilitySql,
   loadDemoOrg,
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const load0 = loadAverage();
   await withScratchSchema(
     'vis',
-    [CaseReplica1764600000000, CaseReplicaIndexes1765100000000],
+    [CaseReplica1764600000000, CaseReplicaIndexes1765100000000, CaseReplicaCaseNumber1796282660000],
     async (db, schema) => {
       const rows = await fill(db, schema, args.cases);
       const township = rows[0]?.township ?? '410726101000';

@@ -10,6 +10,7 @@ import { CaseReactions } from './case-reactions';
 import { CaseReplicaConsumer } from './case-replica.consumer';
 import { CaseReplica1764600000000 } from './case-replica.migration';
 import { CaseReplicaStore } from './case-replica.store';
+import { CaseReplicaCaseNumber1796282660000 } from './case-replica-case-number.migration';
 import { CaseReplicaIndexes1765100000000 } from './case-replica-indexes.migration';
 import { CaseVisibility } from './case-visibility.service';
 
@@ -49,6 +50,6 @@ export function caseReplica(options: CaseReplicaOptions = { imports: [DirectoryR
     module: CaseReplicaModule.register(options),
     topic: Topics.caseLog,
     entities: [],
-    migrations: [CaseReplica1764600000000, CaseReplicaIndexes1765100000000],
+    migrations: [CaseReplica1764600000000, CaseReplicaIndexes1765100000000, CaseReplicaCaseNumber1796282660000],
   };
 }

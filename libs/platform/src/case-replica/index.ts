@@ -9,6 +9,7 @@ export * from './case-replica.consumer';
 export * from './case-replica.migration';
 export * from './case-replica.module';
 export * from './case-replica.store';
+export * from './case-replica-case-number.migration';
 export * from './case-replica-indexes.migration';
 export * from './case-visibility.service';
 export * from './replica-case';
