@@ -62,7 +62,9 @@ describe('the first petition end to end', () => {
       'the city view',
     );
     expect(view.holdingUnitId).toBe('410726000000:dept-hrss');
-    expect(view.timeline.map((t) => [t.type, t.status])).toEqual([
+    // The case's own steps. Notification's record of a notice it could not deliver (case.notice-failed: this harness runs
+    // no SMS counterpart, so the petitioner's SMS fails once its retries are spent, sooner on a loaded machine) is not one.
+    expect(view.timeline.filter((t) => t.type !== 'case.notice-failed').map((t) => [t.type, t.status])).toEqual([
       ['petition.registered', 'registered'],
       ['case.dispatched', 'dispatched'],
     ]);

@@ -7,6 +7,7 @@
 #   FUZZ_MAX_EXAMPLES  test cases per operation and phase (default 12)
 #   FUZZ_SERVICES      which services (default: all five)
 #   FUZZ_SEED          schemathesis' random seed (default: a fixed one, so a run can be repeated)
+#   FUZZ_PARALLEL      services fuzzed at once (default 2)
 #   FUZZ_BUILD=1       build dist/ first (default: only when dist/ is missing)
 #   FUZZ_DIST          the build output to run (default dist)
 # Per-service logs and JSON reports go to tmp/fuzz/<run>/ (the last five runs are kept). Exit 0 only if no operation
@@ -193,8 +194,9 @@ count() {
 }
 declare -A REQUESTS=() FIVES=() OPS=() FAILED_OPS=()
 failed=0
-for s in "${SERVICES[@]}"; do
-  start=$SECONDS
+# One service's run: schemathesis, then its counts into $OUT/<service>.counts and its summary into $OUT/<service>.summary.
+fuzz_service() {
+  local s=$1 start=$SECONDS st_rc
   set +e
   "$VENV/bin/st" --config-file "$OUT/schemathesis.toml" run "docs/openapi/$s.json" --url "http://127.0.0.1:${PORTS[$s]}" \
     -H "Authorization: Bearer $TOKEN" --checks not_a_server_error --max-examples "$MAX_EXAMPLES" --seed "$SEED" \
@@ -202,15 +204,32 @@ for s in "${SERVICES[@]}"; do
     --report ndjson --report-ndjson-path "$OUT/$s.ndjson" >"$OUT/$s.st.log" 2>&1
   st_rc=$?
   set -e
+  local ops requests ok4 bad4 fives failed_ops
   read -r ops requests ok4 bad4 fives failed_ops < <(count "$OUT/$s.ndjson")
+  echo "$ops $requests $fives $failed_ops $st_rc" >"$OUT/$s.counts"
+  {
+    printf 'fuzz: %-12s %3d operations, %5d requests: %5d 2xx, %5d 4xx, %d 5xx; schemathesis exit %d (%d s)\n' \
+      "$s" "$ops" "$requests" "$ok4" "$bad4" "$fives" "$st_rc" "$((SECONDS - start))"
+    if [ "$st_rc" != 0 ] || [ "$fives" != 0 ]; then
+      echo "fuzz: $s failed; log $OUT/$s.st.log, service log $OUT/$s.service.log"
+      sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$OUT/$s.st.log" | grep -vE '^\s*$' | cut -c1-300 | head -80 || true
+    fi
+  } >"$OUT/$s.summary"
+}
+# FUZZ_PARALLEL services at once (default 2: schemathesis and the service under test each take a core's share).
+PARALLEL="${FUZZ_PARALLEL:-2}"
+running=0
+for s in "${SERVICES[@]}"; do
+  if [ "$running" -ge "$PARALLEL" ]; then wait -n || true; running=$((running - 1)); fi
+  fuzz_service "$s" &
+  running=$((running + 1))
+done
+wait || true
+for s in "${SERVICES[@]}"; do
+  cat "$OUT/$s.summary" 2>/dev/null || echo "fuzz: $s left no summary"
+  read -r ops requests fives failed_ops st_rc <"$OUT/$s.counts" 2>/dev/null || { ops=0 requests=0 fives=0 failed_ops=0 st_rc=1; }
   OPS[$s]=$ops REQUESTS[$s]=$requests FIVES[$s]=$fives FAILED_OPS[$s]=$failed_ops
-  printf 'fuzz: %-12s %3d operations, %5d requests: %5d 2xx, %5d 4xx, %d 5xx; schemathesis exit %d (%d s)\n' \
-    "$s" "$ops" "$requests" "$ok4" "$bad4" "$fives" "$st_rc" "$((SECONDS - start))"
-  if [ "$st_rc" != 0 ] || [ "$fives" != 0 ]; then
-    failed=1
-    echo "fuzz: $s failed; log $OUT/$s.st.log, service log $OUT/$s.service.log"
-    sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$OUT/$s.st.log" | grep -vE '^\s*$' | cut -c1-300 | head -80 || true
-  fi
+  if [ "$st_rc" != 0 ] || [ "$fives" != 0 ]; then failed=1; fi
 done
 
 total=0; fives=0; ops=0; failed_ops=0

@@ -42,24 +42,45 @@ jest_run() {
   local name="$1"; shift
   npx jest -c "jest.$name.config.js" --ci --json --outputFile="tmp/test-results/$name.json" "$@"
 }
-lint() {
-  npm run -s lint # eslint (module boundaries, sorted imports) and prettier --check
+# Runs "name command" pairs at once, each into tmp/phases/<name>.log; prints every log and time when all are done and
+# fails if any failed (so a red check shows its whole output, in order).
+side_by_side() {
+  local start=$SECONDS rc=0 name status
+  local -a names=() pids=()
+  mkdir -p tmp/phases
+  while [ $# -gt 0 ]; do
+    name=$1
+    ( s=$SECONDS; set +e; eval "$2" >"tmp/phases/$name.log" 2>&1; r=$?; echo "$((SECONDS - s))" >"tmp/phases/$name.time"; exit $r ) &
+    names+=("$name"); pids+=($!)
+    shift 2
+  done
+  echo "=== phases side by side: ${names[*]} ==="
+  for i in "${!names[@]}"; do
+    name=${names[$i]}
+    if wait "${pids[$i]}"; then status=ok; else status=FAILED; rc=1; fi
+    echo "=== phase: $name ($status) ==="
+    cat "tmp/phases/$name.log"
+    TIMES+=("$name: $(cat "tmp/phases/$name.time" 2>/dev/null || echo '?') s (side by side)")
+  done
+  TIMES+=("side by side, wall clock: $((SECONDS - start)) s")
+  return $rc
 }
 
 phase install install
 phase infrastructure bash deploy/local/infra.sh up
 eval "$(bash deploy/local/infra.sh env)"
-phase typecheck npx tsc -p tsconfig.spec.json --noEmit
-phase lint lint
-# promtool: the alert rules and scrape config are valid and the rules' unit tests pass (deploy/prometheus).
-phase prometheus bash deploy/prometheus/check.sh
-# kustomize renders every overlay of deploy/k8s and kubeconform validates it, strict (tools from the Go module proxy).
-phase k8s bash deploy/k8s/check.sh
-# docker-compose.yml against the Compose specification's JSON Schema (ajv; no Docker engine here).
-phase compose node deploy/docker/check-compose.js
+# The static checks run side by side (two cores; each writes its own log, printed when all are done): the typecheck,
+# the linters, and one chain of the rest — promtool (the alert rules and scrape config are valid and the rules' unit
+# tests pass, deploy/prometheus), kustomize + kubeconform over every overlay of deploy/k8s (strict, tools from the Go
+# module proxy), docker-compose.yml against the Compose specification's JSON Schema (ajv; no Docker engine here), the
+# committed category model coming out of its training script byte for byte (pinned Python venv), and Debian's Chromium
+# for the browser phase. The chain is sequential because promtool and Chromium both come through apt (one dpkg lock).
+static_chain() {
+  bash deploy/prometheus/check.sh && bash deploy/k8s/check.sh && node deploy/docker/check-compose.js &&
+    bash tools/classify/train.sh --if-data --check && bash deploy/local/chromium.sh
+}
+side_by_side typecheck "npx tsc -p tsconfig.spec.json --noEmit" lint "npm run -s lint" static static_chain
 phase build bash deploy/local/build.sh
-# The committed category model comes out of its training script byte for byte (pinned Python venv, about a minute).
-phase model bash tools/classify/train.sh --if-data --check
 phase unit jest_run unit
 phase integration jest_run int
 # e2e/tracing needs Jaeger v2, built from the Go module proxy (a long first build): its own command, npm run test:tracing.
@@ -67,7 +88,6 @@ phase e2e jest_run e2e
 # The console in Debian's Chromium (playwright-core) against nginx and the five services: the staff workbench
 # (registration, desk, sign → handler → accept → reply → approval → service), supervision, the cockpit, the citizen's
 # portal on a phone-sized page, ops (about 3 min; also npm run test:browser).
-phase browser-deps bash deploy/local/chromium.sh
 phase browser jest_run browser
 # A short chaos run on this infrastructure under its own prefix: kill -9 routing, drop the stack's Redis keys; exits 1
 # on any accepted case lost or duplicated (tools/chaos, docs/operations.md; about 1–2 min).
