@@ -1,3 +1,6 @@
+import type { OidcSettings } from './auth/config';
+import type * as Oidc from './auth/oidc';
+
 /** The signed-in staff member: the token in sessionStorage (one tab, gone with the tab), its claims read for display. */
 export interface StaffSession {
   readonly token: string;
@@ -8,9 +11,16 @@ export interface StaffSession {
   readonly name?: string;
   /** Seconds since the epoch. */
   readonly exp: number;
+  /** When the token was issued (seconds since the epoch), if it says. */
+  readonly iat?: number;
 }
 
 const KEY = 'sunshine.session';
+/** Where the token came from: the identity provider (renewed, signed out there too) or the development sign-in. */
+const SOURCE_KEY = 'sunshine.session.source';
+export type SessionSource = 'dev' | 'oidc';
+/** An access token from the identity provider is renewed this long before its exp (or at half its life if shorter). */
+const RENEW_BEFORE_MS = 60_000;
 
 function decodeClaims(token: string): Omit<StaffSession, 'token'> | null {
   const part = token.split('.')[1];
@@ -26,6 +36,7 @@ function decodeClaims(token: string): Omit<StaffSession, 'token'> | null {
       roles: Array.isArray(c['roles']) ? c['roles'].map(String) : [],
       name: typeof c['name'] === 'string' ? c['name'] : undefined,
       exp: c['exp'],
+      iat: typeof c['iat'] === 'number' ? c['iat'] : undefined,
     };
   } catch {
     return null;
@@ -40,15 +51,39 @@ export function currentSession(): StaffSession | null {
   return { token, ...claims };
 }
 
-export function signIn(token: string): StaffSession {
+export function signIn(token: string, source: SessionSource = 'dev'): StaffSession {
   sessionStorage.setItem(KEY, token);
+  sessionStorage.setItem(SOURCE_KEY, source);
   const s = currentSession();
   if (!s) throw new Error('无效的令牌 / invalid token');
   return s;
 }
 
-export function signOut(): void {
+function sessionSource(): SessionSource {
+  return sessionStorage.getItem(SOURCE_KEY) === 'oidc' ? 'oidc' : 'dev';
+}
+
+function forget(): void {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(SOURCE_KEY);
+}
+
+/**
+ * The user signs out: the token is forgotten; signed in through the identity provider, its session is ended too
+ * (the browser goes to its end-session endpoint and comes back to the sign-in page).
+ */
+export function signOut(): void {
+  const source = sessionSource();
+  forget();
+  if (source === 'oidc') void withProvider((oidc, settings) => oidc.endSession(settings));
+}
+
+/** Runs `f` with the identity provider's module (its own chunk) when one is configured. */
+async function withProvider<T>(f: (oidc: typeof Oidc, settings: OidcSettings) => Promise<T>): Promise<T | undefined> {
+  const { consoleConfig } = await import('./auth/config');
+  const settings = (await consoleConfig()).oidc;
+  if (!settings) return undefined;
+  return f(await import('./auth/oidc'), settings);
 }
 
 /** Why the session ended: the token's exp passed (TOKEN_EXPIRED, or the stream's token-expired), or a service refused it. */
@@ -60,17 +95,56 @@ export type SessionEnd = 'expired' | 'refused';
  * when the token expires is there again after signing in.
  */
 export function sessionExpired(why: SessionEnd = 'expired'): void {
-  signOut();
+  // An old token's end (a stream opened with it) after the session was renewed does not end the session.
+  if (why === 'expired' && currentSession()) return;
+  forget();
   const here = window.location.pathname + window.location.search;
   if (!window.location.pathname.startsWith('/sign-in')) window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);
 }
 
-/** Sends the user to sign-in when the token's exp passes (the services refuse it from then on); the cleanup cancels. */
+/** setTimeout holds 32-bit milliseconds. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Sends the user to sign-in when the token's exp passes (the services refuse it from then on). A token from the
+ * identity provider is renewed before that (its refresh token: a minute before exp, or at half its life if shorter)
+ * and the watch goes on with the new one; if renewal fails (the provider's session idled out or was ended), exp ends
+ * the session. The cleanup cancels.
+ */
 export function watchExpiry(s: StaffSession): () => void {
-  const ms = s.exp * 1000 - Date.now();
-  // setTimeout holds 32-bit milliseconds: a token valid for longer than ~24 days is looked at again later.
-  const t = setTimeout(() => (ms > 2 ** 31 - 1 ? undefined : sessionExpired('expired')), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
-  return () => clearTimeout(t);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let cancelled = false;
+  const after = (ms: number, f: () => void): ReturnType<typeof setTimeout> => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      f();
+    }, ms);
+    timers.add(t);
+    return t;
+  };
+  const watch = (session: StaffSession): void => {
+    const ms = session.exp * 1000 - Date.now();
+    // A token valid for longer than ~24 days is looked at again later.
+    const expiry = after(Math.max(0, Math.min(ms, MAX_TIMER_MS)), () => (ms > MAX_TIMER_MS ? undefined : sessionExpired('expired')));
+    if (sessionSource() !== 'oidc' || ms > MAX_TIMER_MS) return;
+    const lifeMs = (session.exp - (session.iat ?? session.exp - (2 * RENEW_BEFORE_MS) / 1000)) * 1000;
+    after(Math.max(0, ms - Math.min(RENEW_BEFORE_MS, lifeMs / 2)), () => {
+      void withProvider((oidc, settings) => oidc.renewAccessToken(settings))
+        .then((token) => {
+          if (cancelled || !token) return;
+          clearTimeout(expiry);
+          timers.delete(expiry);
+          watch(signIn(token, 'oidc'));
+        })
+        .catch(() => undefined);
+    });
+  };
+  watch(s);
+  return () => {
+    cancelled = true;
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+  };
 }
 
 export function hasRole(s: StaffSession | null, ...roles: string[]): boolean {

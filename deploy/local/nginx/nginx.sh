@@ -3,7 +3,9 @@
 #   nginx.sh start | stop | render
 # Settings (environment; defaults are npm run up's):
 #   NGINX_DIR (.local/nginx: config, pid, logs), NGINX_LISTEN (127.0.0.1:8080), CONSOLE_ROOT (dist/apps/console),
-#   INTAKE_URL … EVALUATION_URL (http://127.0.0.1:3001 … 3005), DEV_SIGN_IN_URL (http://127.0.0.1:3009; empty: none).
+#   INTAKE_URL … EVALUATION_URL (http://127.0.0.1:3001 … 3005), DEV_SIGN_IN_URL (http://127.0.0.1:3009; empty: none),
+#   CONSOLE_OIDC_AUTHORITY and CONSOLE_OIDC_CLIENT_ID (the console signs in through that identity provider, e.g.
+#   http://127.0.0.1:8180/realms/sunshine and sunshine-console from `keycloak.sh env`; unset: the development sign-in).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 DIR="$(mkdir -p "${NGINX_DIR:-$ROOT/.local/nginx}" && cd "${NGINX_DIR:-$ROOT/.local/nginx}" && pwd)"
@@ -23,6 +25,12 @@ install_nginx() {
 render() {
   local dev="${DEV_SIGN_IN_URL-http://127.0.0.1:3009}" dev_block=""
   [ -n "$dev" ] && dev_block="location /api/dev/ { proxy_pass $dev/; }"
+  local console_config='{}' authority="${CONSOLE_OIDC_AUTHORITY:-}" client="${CONSOLE_OIDC_CLIENT_ID:-sunshine-console}"
+  if [ -n "$authority" ]; then
+    [[ "$authority" =~ ^https?://[A-Za-z0-9._:/-]+$ && "$client" =~ ^[A-Za-z0-9._-]+$ ]] \
+      || { echo "nginx: CONSOLE_OIDC_AUTHORITY / CONSOLE_OIDC_CLIENT_ID malformed" >&2; exit 1; }
+    console_config="{\"oidc\":{\"authority\":\"$authority\",\"clientId\":\"$client\"}}"
+  fi
   mkdir -p "$DIR/tmp"
   sed -e "s|@DIR@|$DIR|g" \
       -e "s|@USER@|$(id -un)|" \
@@ -34,6 +42,7 @@ render() {
       -e "s|@NOTIFICATION@|${NOTIFICATION_URL:-http://127.0.0.1:3004}|" \
       -e "s|@EVALUATION@|${EVALUATION_URL:-http://127.0.0.1:3005}|" \
       -e "s|@DEV_SIGN_IN@|$dev_block|" \
+      -e "s|@CONSOLE_CONFIG@|$console_config|" \
       "$ROOT/deploy/local/nginx/nginx.conf.template" >"$CONF"
   "$NGINX" -t -q -c "$CONF" -p "$DIR" -g "error_log $DIR/error.log;"
 }

@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Spin, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
+import { consoleConfig, type OidcSettings } from '../auth/config';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { signIn } from '../session';
 
@@ -25,8 +27,99 @@ async function devJson<T>(path: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** 开发环境登录: pick a staff member of the demo city; a token signed with the local dev key. Replaced by real identity. */
+/** Only a path of the console itself, never the sign-in page or another site. */
+function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/inbox';
+}
+
+/** Why the user is here again (the session ended), shown in both sign-ins. */
+function SessionEnded() {
+  const [params] = useSearchParams();
+  if (!params.get('expired')) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="session-ended"
+      style={{ marginBottom: 16 }}
+      message={params.get('expired') === 'refused' ? '登录凭证已失效，请重新登录。' : '登录已过期（令牌到期），请重新登录。'}
+      description="正在填写的登记表已自动保存为草稿，重新登录后回到原页面即可继续（附件需重新选择）。"
+    />
+  );
+}
+
+/** What the identity provider may answer instead of a code (RFC 6749 §4.1.2.1), in Chinese. */
+const PROVIDER_ERRORS: Record<string, string> = {
+  access_denied: '统一身份认证拒绝了本次登录。',
+  login_required: '需要重新登录统一身份认证。',
+  temporarily_unavailable: '统一身份认证暂时不可用，请稍后再试。',
+};
+
+/**
+ * 统一身份认证登录: the identity provider's login page (password and second factor there), the code brought back here
+ * and exchanged (PKCE), then on to where the user was going.
+ */
+function ProviderSignIn({ settings }: { settings: OidcSettings }) {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const answered = params.has('state') && (params.has('code') || params.has('error'));
+  const [error, setError] = useState<unknown>(null);
+  const [going, setGoing] = useState(false);
+  useEffect(() => {
+    if (!answered) return;
+    const refused = params.get('error');
+    if (refused) {
+      setError(new Error(PROVIDER_ERRORS[refused] ?? `统一身份认证未完成登录（${refused}）`));
+      return;
+    }
+    void import('../auth/oidc')
+      .then((oidc) => oidc.finishSignIn(settings))
+      .then(({ accessToken, next }) => {
+        signIn(accessToken, 'oidc');
+        navigate(safeNext(next), { replace: true });
+      })
+      .catch(() => setError(new Error('登录未完成：统一身份认证的应答无效或已过期，请重新登录。')));
+  }, [answered]);
+  const start = () => {
+    setGoing(true);
+    setError(null);
+    void import('../auth/oidc')
+      .then((oidc) => oidc.beginSignIn(settings, safeNext(params.get('next'))))
+      .catch(() => {
+        setGoing(false);
+        setError(new Error('无法连接统一身份认证，请稍后再试。'));
+      });
+  };
+  return (
+    <Card style={{ maxWidth: 560, margin: '48px auto' }}>
+      <Typography.Title level={3}>阳光信访 · 工作人员登录</Typography.Title>
+      <SessionEnded />
+      <ErrorAlert error={error} />
+      {answered && !error ? (
+        <Spin tip="正在完成登录…" data-testid="sign-in-finishing">
+          <div style={{ height: 64 }} />
+        </Spin>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">通过统一身份认证登录（账号、密码与动态口令）。</Typography.Paragraph>
+          <Button type="primary" size="large" loading={going} onClick={start} data-testid="sign-in-oidc">
+            统一身份认证登录
+          </Button>
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** The identity provider's sign-in when the console is configured with one (/console-config.json), else the development one. */
 export default function SignInPage() {
+  const config = useQuery({ queryKey: ['console-config'], queryFn: consoleConfig, staleTime: Infinity });
+  if (config.isPending) return <Spin style={{ margin: 48 }} />;
+  return config.data?.oidc ? <ProviderSignIn settings={config.data.oidc} /> : <DevSignIn />;
+}
+
+/** 开发环境登录 (no identity provider configured): pick a staff member of the demo city; a token signed with the local dev key. */
+function DevSignIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const staff = useQuery({ queryKey: ['dev-staff'], queryFn: () => devJson<DemoStaff[]>('staff') });
@@ -39,23 +132,13 @@ export default function SignInPage() {
       }),
     onSuccess: ({ token }) => {
       signIn(token);
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('/sign-in') ? next : '/inbox', { replace: true });
+      navigate(safeNext(params.get('next')), { replace: true });
     },
   });
   return (
     <Card style={{ maxWidth: 980, margin: '48px auto' }}>
       <Typography.Title level={3}>阳光信访 · 开发环境登录</Typography.Title>
-      {params.get('expired') && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="session-ended"
-          style={{ marginBottom: 16 }}
-          message={params.get('expired') === 'refused' ? '登录凭证已失效，请重新登录。' : '登录已过期（令牌到期），请重新登录。'}
-          description="正在填写的登记表已自动保存为草稿，重新登录后回到原页面即可继续（附件需重新选择）。"
-        />
-      )}
+      <SessionEnded />
       <Typography.Paragraph type="secondary">
         选择示范城市（新乡市）的一名工作人员登录。仅供开发与测试，生产环境使用统一身份认证。
       </Typography.Paragraph>
