@@ -42,4 +42,50 @@ describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', (
     });
     expect(users.some((u) => 'credentials' in u)).toBe(false);
   });
+
+  it('gives the console a public client with PKCE and exact redirect URIs, and no client a role it should not carry', () => {
+    const clients = committed['clients'] as Array<Record<string, unknown>>;
+    expect(clients.find((c) => c['clientId'] === 'sunshine-console')).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+      redirectUris: ['http://127.0.0.1:8080/sign-in'],
+      webOrigins: ['http://127.0.0.1:8080'],
+      attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://127.0.0.1:8080/sign-in' },
+      fullScopeAllowed: false,
+    });
+    expect(
+      clients.filter((c) => c['serviceAccountsEnabled']).map((c) => [c['clientId'], c['fullScopeAllowed'], c['publicClient']]),
+    ).toEqual([
+      ['sunshine-intake', false, false],
+      ['sunshine-routing', false, false],
+      ['sunshine-supervision', false, false],
+      ['sunshine-notification', false, false],
+      ['sunshine-evaluation', false, false],
+    ]);
+    const scopes = (committed['clientScopeMappings'] as Record<string, Array<{ client: string; roles: string[] }>>)['sunshine'] ?? [];
+    const staffRoles = [
+      'clerk',
+      'handler',
+      'head',
+      'dispatcher',
+      'supervisor',
+      'leader',
+      'admin',
+      'sysadmin',
+      'ops',
+      'security-admin',
+      'audit-admin',
+    ];
+    expect(scopes).toEqual([
+      { client: 'sunshine-console', roles: staffRoles },
+      { client: 'sunshine-dev-cli', roles: staffRoles },
+      { client: 'sunshine-intake', roles: ['service'] },
+      { client: 'sunshine-routing', roles: ['service'] },
+      { client: 'sunshine-supervision', roles: ['service'] },
+      { client: 'sunshine-notification', roles: ['service'] },
+      { client: 'sunshine-evaluation', roles: ['service'] },
+    ]);
+  });
 });

@@ -16,6 +16,12 @@ export const CONSOLE_CLIENT = 'sunshine-console';
 /** Development and tests only (direct password grant): disable in production. */
 export const DEV_CLI_CLIENT = 'sunshine-dev-cli';
 export const SERVICES = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
+/** Where the console is served (npm run up's nginx): its exact sign-in return and sign-out landing, nothing wider. */
+export const CONSOLE_ORIGINS = ['http://127.0.0.1:8080'] as const;
+/** The console's one redirect path: the sign-in page finishes the authorization code flow and is where sign-out lands. */
+export const CONSOLE_REDIRECT_PATH = '/sign-in';
+/** The roles a staff member's token may carry: every platform role but `service`, which only the services' clients get. */
+export const STAFF_TOKEN_ROLES = StaffRoles.filter((r) => r !== 'service');
 /** 15 minutes: the production maximum token age (PRODUCTION_MAX_TOKEN_LIFETIME_S). */
 export const ACCESS_TOKEN_LIFESPAN_S = 900;
 export const PASSWORD_POLICY =
@@ -186,9 +192,14 @@ export function sunshineRealm(): Json {
         directAccessGrantsEnabled: false,
         implicitFlowEnabled: false,
         serviceAccountsEnabled: false,
-        redirectUris: ['http://127.0.0.1:8080/*'],
-        webOrigins: ['http://127.0.0.1:8080'],
-        attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://127.0.0.1:8080/*' },
+        // Exact URIs (no wildcard): the code goes only to the console's sign-in page; PKCE S256 required.
+        redirectUris: CONSOLE_ORIGINS.map((o) => `${o}${CONSOLE_REDIRECT_PATH}`),
+        webOrigins: [...CONSOLE_ORIGINS],
+        attributes: {
+          'pkce.code.challenge.method': 'S256',
+          'post.logout.redirect.uris': CONSOLE_ORIGINS.map((o) => `${o}${CONSOLE_REDIRECT_PATH}`).join('##'),
+        },
+        fullScopeAllowed: false,
         protocolMappers: staffMappers(),
       },
       {
@@ -198,6 +209,7 @@ export function sunshineRealm(): Json {
         publicClient: true,
         standardFlowEnabled: false,
         directAccessGrantsEnabled: true,
+        fullScopeAllowed: false,
         protocolMappers: staffMappers(),
       },
       ...SERVICES.map((s) => ({
@@ -209,9 +221,20 @@ export function sunshineRealm(): Json {
         standardFlowEnabled: false,
         directAccessGrantsEnabled: false,
         serviceAccountsEnabled: true,
+        // Only the scope mapping below reaches its tokens: role `service`, whatever else its account were given.
+        fullScopeAllowed: false,
         protocolMappers: staffMappers(),
       })),
     ],
+    // What each client's tokens may carry of the platform's roles (fullScopeAllowed is off everywhere): staff clients
+    // every role but `service`, each service client `service` alone. No client can put a staff role into its own token.
+    clientScopeMappings: {
+      [ROLES_CLIENT]: [
+        { client: CONSOLE_CLIENT, roles: [...STAFF_TOKEN_ROLES] },
+        { client: DEV_CLI_CLIENT, roles: [...STAFF_TOKEN_ROLES] },
+        ...SERVICES.map((s) => ({ client: `sunshine-${s}`, roles: ['service'] })),
+      ],
+    },
     roles: {
       client: { [ROLES_CLIENT]: StaffRoles.map((r) => ({ name: r, clientRole: true })) },
     },
