@@ -62,6 +62,15 @@ const envSchema = z.object({
    */
   SERVICE_SIGNING_KEY_FILE: z.string().optional(),
   /**
+   * 服务间调用凭据 The identity provider's token endpoint (Keycloak: <issuer>/protocol/openid-connect/token): when set,
+   * the service gets its tokens for calling others by the OAuth client-credentials grant as SERVICE_CLIENT_ID (default
+   * `sunshine-<service>`) with the secret in SERVICE_CLIENT_SECRET_FILE_<SERVICE> (or SERVICE_CLIENT_SECRET_FILE),
+   * instead of signing them with SERVICE_SIGNING_KEY_FILE. See docs/identity.md.
+   */
+  AUTH_TOKEN_URL: z.url().optional(),
+  SERVICE_CLIENT_ID: z.string().min(1).optional(),
+  SERVICE_CLIENT_SECRET_FILE: z.string().optional(),
+  /**
    * 密码配置 Crypto profile: `standard` (AES-256-GCM, HMAC-SHA-256, SHA-256 audit chain) or `gm` (国密: SM4 with
    * HMAC-SM3, HMAC-SM3 indexes, SM3 audit chain). See docs/security.md.
    */
@@ -106,6 +115,8 @@ export interface PlatformConfig {
     readonly publicKeyFile?: string;
     readonly jwksUrl?: string;
     readonly serviceSigningKeyFile?: string;
+    /** Client credentials at the identity provider (AUTH_TOKEN_URL): preferred over serviceSigningKeyFile when set. */
+    readonly clientCredentials?: { readonly tokenUrl: string; readonly clientId: string; readonly secretFile: string };
     /** Tokens living longer (exp − iat, or exp − now) are refused (401 TOKEN_LIFETIME_EXCESSIVE). */
     readonly maxTokenLifetimeSeconds: number;
   };
@@ -154,6 +165,10 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
   const parsed = envSchema.safeParse(source);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const ownUrls = serviceUrls(service, source, problems);
+  const clientSecretFile =
+    source[`SERVICE_CLIENT_SECRET_FILE_${service.toUpperCase()}`] || source['SERVICE_CLIENT_SECRET_FILE'] || undefined;
+  if (source['AUTH_TOKEN_URL'] && !clientSecretFile)
+    problems.push(`SERVICE_CLIENT_SECRET_FILE_${service.toUpperCase()} (or SERVICE_CLIENT_SECRET_FILE): required with AUTH_TOKEN_URL`);
   if (parsed.success) {
     const e = parsed.data;
     if (!e.AUTH_PUBLIC_KEY && !e.AUTH_PUBLIC_KEY_FILE && !e.AUTH_JWKS_URL) {
@@ -187,6 +202,10 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       publicKeyFile: e.AUTH_PUBLIC_KEY_FILE,
       jwksUrl: e.AUTH_JWKS_URL,
       serviceSigningKeyFile: e.SERVICE_SIGNING_KEY_FILE,
+      clientCredentials:
+        e.AUTH_TOKEN_URL && clientSecretFile
+          ? { tokenUrl: e.AUTH_TOKEN_URL, clientId: e.SERVICE_CLIENT_ID ?? `sunshine-${service}`, secretFile: clientSecretFile }
+          : undefined,
       maxTokenLifetimeSeconds:
         e.AUTH_MAX_TOKEN_LIFETIME_S ?? (e.NODE_ENV === 'production' ? PRODUCTION_MAX_TOKEN_LIFETIME_S : DEVELOPMENT_MAX_TOKEN_LIFETIME_S),
     },
