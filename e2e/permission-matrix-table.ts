@@ -212,11 +212,13 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /ops/messaging/dead-letters/{id}': { path: '/ops/messaging/dead-letters/{ghost}', status: 404 },
   'POST /ops/messaging/dead-letters/{id}/discard': { path: '/ops/messaging/dead-letters/{ghost}/discard', body: MALFORMED, status: 400 },
   'POST /ops/messaging/dead-letters/{id}/replay': { path: '/ops/messaging/dead-letters/{ghost}/replay', body: MALFORMED, status: 400 },
+  'GET /ops/messaging/lag': { status: 200 },
   'GET /ops/messaging/parked': { status: 200 },
   'GET /ops/messaging/stats': { status: 200 },
   // intake
   'POST /petitions': { body: MALFORMED, status: 400 },
   'POST /public/cases/progress': { body: MALFORMED, status: 400 },
+  'POST /public/cases/attachments': { body: MALFORMED, status: 400 },
   'POST /public/cases/personal-data': { body: MALFORMED, status: 400 },
   'POST /public/cases/ratings': { body: MALFORMED, status: 400 },
   'POST /public/cases/review-requests': { body: MALFORMED, status: 400 },

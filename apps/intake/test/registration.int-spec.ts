@@ -239,7 +239,7 @@ describe('intake registration', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(text)).toBe(true);
 
     const big = await upload(Buffer.alloc(64 * 1024 + 1, 0x41), 'big.txt');
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
     expect(big.body.code).toBe('ATTACHMENT_TOO_LARGE');
     const exe = await upload(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]), 'scan.pdf', 'application/pdf');
     expect(exe.status).toBe(422);
@@ -263,6 +263,7 @@ describe('intake registration', () => {
       'post /public/cases/ratings',
       'post /public/cases/review-requests',
       'post /public/cases/withdrawal',
+      'post /public/cases/attachments',
       'post /public/query-code/recovery',
       'post /public/query-code/reset',
       'get /public/receptions',

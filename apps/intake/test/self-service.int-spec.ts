@@ -210,6 +210,48 @@ describe('intake citizen self-service', () => {
     expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
   });
 
+  it('takes the petitioner’s attachments by case number and query code, checked and counted like a clerk’s', async () => {
+    const r = await register();
+    const upload = (data: Buffer, name: string, key: Record<string, string> = { caseNumber: r.caseNumber, queryCode: r.queryCode }) => {
+      const form = new FormData();
+      for (const [field, value] of Object.entries(key)) form.append(field, value);
+      form.append('file', new Blob([new Uint8Array(data)], { type: 'image/png' }), name);
+      return fetch(`${w.url}/public/cases/attachments`, { method: 'POST', body: form }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as Body,
+      }));
+    };
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const ok = await upload(png, '现场照片.png');
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ caseNumber: r.caseNumber, fileName: '现场照片.png', contentType: 'image/png', sizeBytes: 12 });
+    const [corrected] = await w.waitFor(r.caseId, 'petition.corrected');
+    expect(corrected?.payload).toEqual({ changes: { attachmentCount: 1 }, reason: { code: 'attachment-added' } });
+    expect(corrected?.actor.kind).toBe('citizen');
+    // The clerk's dossier lists it beside their own.
+    const dossier = await w.call<{ attachments: Array<{ fileName: string }> }>(
+      'GET',
+      `/petitions/${r.caseId}/dossier`,
+      undefined,
+      'countyBureau',
+    );
+    expect(dossier.body.attachments.map((a) => a.fileName)).toEqual(['现场照片.png']);
+
+    const wrongCode = await upload(png, 'a.png', { caseNumber: r.caseNumber, queryCode: 'AAAAAAAA' });
+    expect([wrongCode.status, wrongCode.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    const noKey = await upload(png, 'a.png', {});
+    expect([noKey.status, noKey.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const exe = await upload(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]), 'photo.png');
+    expect([exe.status, exe.body.code]).toEqual([422, 'ATTACHMENT_TYPE']);
+    const big = await upload(Buffer.alloc(5 * 1024 * 1024 + 1, 0x41), 'big.txt');
+    expect([big.status, big.body.code, (big.body['message'] as { zh: string }).zh]).toEqual([
+      413,
+      'ATTACHMENT_TOO_LARGE',
+      '附件不能超过5120KB',
+    ]);
+    expect(await w.count('attachments', 'case_id = $1', [r.caseId])).toBe(1);
+  });
+
   it('recovers a lost query code through a one-time code sent to the registered phone', async () => {
     const r = await register();
     const wrongPhone = await pub('/query-code/recovery', { caseNumber: r.caseNumber, phone: '13811112222' });

@@ -21,6 +21,8 @@ export interface FigureCase {
   readonly status: string | null;
   readonly category: string | null;
   readonly placeCode: string | null;
+  /** 信访途径 as counted (来信、来访、网上、电话、12345…). */
+  readonly channel: string;
   readonly unitId: string;
   readonly day: string;
   readonly metric: string;
@@ -52,7 +54,7 @@ export class KpiCasesService {
     const from = 'FROM kpi_facts f JOIN case_replica v ON v.case_id = f.case_id';
     const total = await query.count(from);
     const rows = await query.rows<Record<string, unknown>>(
-      `SELECT f.case_id, v.case_number, v.status, v.category, v.place_code, f.unit_id, to_char(f.day, 'YYYY-MM-DD') AS day, f.metric, f.outcome,
+      `SELECT f.case_id, v.case_number, v.status, v.category, v.place_code, f.channel, f.unit_id, to_char(f.day, 'YYYY-MM-DD') AS day, f.metric, f.outcome,
          f.persons ${from}`,
       'f.day, v.case_number, f.fact_key',
       ask,
@@ -65,6 +67,7 @@ export class KpiCasesService {
         status: (r['status'] as string | null) ?? null,
         category: (r['category'] as string | null) ?? null,
         placeCode: (r['place_code'] as string | null) ?? null,
+        channel: String(r['channel']),
         unitId: String(r['unit_id']),
         day: String(r['day']),
         metric: String(r['metric']),

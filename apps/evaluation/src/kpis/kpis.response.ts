@@ -85,6 +85,7 @@ export const figureCasesPageSchema = z.object({
       status: z.string().nullable(),
       category: z.string().nullable(),
       placeCode: z.string().nullable(),
+      channel: z.string().describe('信访途径 / channel (letter, visit, online, phone, hotline…)'),
       unitId: z.string(),
       day: z.string().describe('计入日 YYYY-MM-DD / the day counted'),
       metric: z.string(),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
+import { SelfServiceModule } from '../self-service/self-service.module';
 import { ATTACHMENT_STORE } from './attachment-store';
 import { AttachmentsService } from './attachments.service';
 import { DossierController } from './dossier.controller';
@@ -11,10 +12,12 @@ import { DossierRevealService } from './dossier-reveal.service';
 import { DossierSubjectsController } from './dossier-subjects.controller';
 import { DossierSubjectsService } from './dossier-subjects.service';
 import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
+import { PublicAttachmentsController } from './public-attachments.controller';
 
 @Module({
+  imports: [SelfServiceModule],
   // The subjects list first: its static path is not a case id.
-  controllers: [DossierSubjectsController, DossierController, DossierRevealController],
+  controllers: [DossierSubjectsController, DossierController, DossierRevealController, PublicAttachmentsController],
   providers: [
     DossierService,
     DossierSubjectsService,
@@ -27,5 +30,6 @@ import { LocalDiskAttachmentStore } from './local-disk-attachment.store';
         new LocalDiskAttachmentStore(intake.attachments.dir, platform.database.schema),
     },
   ],
+  exports: [ATTACHMENT_STORE],
 })
 export class DossierModule {}

@@ -13,9 +13,10 @@ beforeAll(async () => {
   app.post('/upload', async (req, reply) => {
     try {
       const upload = await readUpload(req, 64);
-      return { fileName: upload.fileName, type: upload.declaredType, text: upload.data.toString('utf8') };
+      return { fileName: upload.fileName, type: upload.declaredType, text: upload.data.toString('utf8'), fields: upload.fields };
     } catch (error) {
-      if (error instanceof DomainException) return reply.status(400).send({ code: error.code, message: error.localized });
+      if (error instanceof DomainException)
+        return reply.status(error.kind === 'too-large' ? 413 : 400).send({ code: error.code, message: error.localized });
       return reply.status(500).send({ code: 'INTERNAL' });
     }
   });
@@ -37,7 +38,24 @@ describe('readUpload', () => {
   it('reads one well-formed file with a Chinese name', async () => {
     expect(await upload(`${part('补充材料.txt', '欠薪证明')}--${BOUNDARY}--\r\n`)).toEqual({
       status: 200,
-      body: { fileName: '补充材料.txt', type: 'text/plain', text: '欠薪证明' },
+      body: { fileName: '补充材料.txt', type: 'text/plain', text: '欠薪证明', fields: {} },
+    });
+  });
+
+  it("keeps the text fields sent before the file (a citizen's case number and query code)", async () => {
+    const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    expect(
+      await upload(
+        `${field('caseNumber', '410726-2026-000001')}${field('queryCode', 'ABCD2345')}${part('照片.txt', '现场')}--${BOUNDARY}--\r\n`,
+      ),
+    ).toEqual({
+      status: 200,
+      body: {
+        fileName: '照片.txt',
+        type: 'text/plain',
+        text: '现场',
+        fields: { caseNumber: '410726-2026-000001', queryCode: 'ABCD2345' },
+      },
     });
   });
 
@@ -63,9 +81,9 @@ describe('readUpload', () => {
     expect(await upload(`--${BOUNDARY}--\r\n`)).toMatchObject({ status: 400, body: { code: 'ATTACHMENT_MISSING' } });
   });
 
-  it('answers 400 ATTACHMENT_TOO_LARGE past the size limit', async () => {
+  it('answers 413 ATTACHMENT_TOO_LARGE past the size limit', async () => {
     expect(await upload(`${part('big.txt', 'x'.repeat(100))}--${BOUNDARY}--\r\n`)).toMatchObject({
-      status: 400,
+      status: 413,
       body: { code: 'ATTACHMENT_TOO_LARGE' },
     });
   });

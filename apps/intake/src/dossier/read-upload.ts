@@ -6,9 +6,14 @@ export interface Upload {
   readonly fileName: string;
   readonly declaredType: string;
   readonly data: Buffer;
+  /** The text fields sent before the file (a citizen's case number and query code), by name. */
+  readonly fields: Readonly<Record<string, string>>;
 }
 
-/** Reads the one file of a multipart request; the plugin's limits surface as 400s in the one error shape. */
+/**
+ * Reads the one file of a multipart request, with the text fields sent before it; the plugin's limits surface in the one
+ * error shape (413 ATTACHMENT_TOO_LARGE past the size limit, 400 otherwise).
+ */
 export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
   let file: MultipartFile | undefined;
   try {
@@ -19,7 +24,7 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
     if (file.file.truncated) throw tooLarge(maxBytes);
     // The file's name and type are stored as text: the same hygiene as every JSON field (400 INVALID_TEXT).
     assertCleanText({ fileName: file.filename, declaredType: file.mimetype }, 'multipart');
-    return { fileName: file.filename, declaredType: file.mimetype, data };
+    return { fileName: file.filename, declaredType: file.mimetype, data, fields: textFields(file) };
   } catch (error) {
     if (error instanceof DomainException) throw error;
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
@@ -29,6 +34,15 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
     // a bad part header, too many parts): the client's error, never a 500.
     throw malformed(error instanceof Error ? error.message : String(error));
   }
+}
+
+function textFields(file: MultipartFile): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, part] of Object.entries(file.fields)) {
+    const one = Array.isArray(part) ? part[0] : part;
+    if (one?.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+  }
+  return fields;
 }
 
 function malformed(reason: string): DomainException {
@@ -44,7 +58,7 @@ function tooLarge(maxBytes: number): DomainException {
   const kib = Math.floor(maxBytes / 1024);
   return new DomainException(
     'ATTACHMENT_TOO_LARGE',
-    'invalid',
+    'too-large',
     { zh: `附件不能超过${kib}KB`, en: `an attachment may have at most ${kib} KiB` },
     { fields: [{ field: 'file', reason: `at most ${maxBytes} bytes` }] },
   );

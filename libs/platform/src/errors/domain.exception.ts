@@ -1,6 +1,6 @@
 /** How a domain error maps onto a transport: HTTP status here, retry/dead-letter in the consumer. */
 export type ErrorKind =
-  'invalid' | 'unauthenticated' | 'not-found' | 'forbidden' | 'conflict' | 'unprocessable' | 'rate-limited' | 'unavailable';
+  'invalid' | 'unauthenticated' | 'not-found' | 'forbidden' | 'conflict' | 'too-large' | 'unprocessable' | 'rate-limited' | 'unavailable';
 
 export interface LocalizedMessage {
   readonly zh: string;

@@ -13,6 +13,7 @@ import { Staff } from '../http/staff.decorator';
 import { StaffController } from '../http/staff-controller.decorator';
 import { ZodBody } from '../http/zod-body.decorator';
 import { ZodQuery } from '../http/zod-query.decorator';
+import { PlatformCollectors } from '../metrics/platform-collectors';
 import { messageSubject, PAYLOAD_REDACTED } from './dead-letter-payload';
 import { EventServerRegistry } from './event-server.registry';
 import type { DeadLetterActor, ParkingLot } from './parking-lot';
@@ -25,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = new DomainException('DEAD_LETTER_NOT_FOUND', 'not-found', { zh: '死信不存在', en: 'no such dead letter' });
 
 /**
- * Ops: list, show, replay and discard dead letters; see parked keys and consumer counters. Ops is a platform role bound
+ * Ops: list, show, replay and discard dead letters; see parked keys, consumer counters and the lag per partition. Ops is a platform role bound
  * to a real operator: role `ops` of a unit the service's directory knows at level `city` (403 OPS_ONLY, 403
  * CITY_LEVEL_REQUIRED). A replay or discard names its reason and is recorded with who asked (dead_letter_actions). A
  * message about a case shows its payload only to a caller with full access to that case by the service's case replica
@@ -40,6 +41,7 @@ export class DeadLetterController {
     @Optional() private readonly cases?: CaseReplicaStore,
     @Optional() private readonly visibility?: CaseVisibility,
     @Optional() private readonly dataSource?: DataSource,
+    @Optional() private readonly collectors?: PlatformCollectors,
   ) {}
 
   @Get('stats')
@@ -47,6 +49,22 @@ export class DeadLetterController {
   stats() {
     this.lot();
     return { group: this.registry.server?.groupId, ...this.registry.server?.metrics };
+  }
+
+  @Get('lag')
+  @ApiOperation({ summary: '消费延迟（按主题、分区） The consumer group’s lag per topic and partition, as /metrics reads it' })
+  async lag() {
+    const group = this.lot() && this.registry.server?.groupId;
+    const partitions = group ? await this.collectors?.consumerLag(group) : undefined;
+    if (!group || !partitions) {
+      throw new DomainException(
+        'LAG_UNAVAILABLE',
+        'unavailable',
+        { zh: '暂时无法从 Kafka 读取消费延迟，请稍后再试', en: 'the consumer lag cannot be read from Kafka now' },
+        { retryAfterSeconds: 10 },
+      );
+    }
+    return { group, total: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };
   }
 
   @Get('dead-letters')

@@ -8,13 +8,13 @@ import { PlatformCollectors } from './platform-collectors';
 
 /**
  * Prometheus metrics of every service (PlatformModule imports it): `GET /metrics`, default process metrics, HTTP by
- * route, the consumer, the outbox, dead letters, BullMQ. MetricsRegistry is exported so a service adds its own gauges.
+ * route, the consumer, the outbox, dead letters, BullMQ. MetricsRegistry is exported so a service adds its own gauges; PlatformCollectors so the ops endpoints read the same lag.
  */
 @Global()
 @Module({
   imports: [DiscoveryModule],
   controllers: [MetricsController],
   providers: [MetricsRegistry, HttpMetrics, PlatformCollectors],
-  exports: [MetricsRegistry],
+  exports: [MetricsRegistry, PlatformCollectors],
 })
 export class MetricsModule {}

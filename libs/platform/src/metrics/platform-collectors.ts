@@ -190,7 +190,8 @@ export class PlatformCollectors implements OnModuleInit, OnApplicationShutdown {
     return [...seen];
   }
 
-  private async consumerLag(groupId: string): Promise<PartitionLag[] | undefined> {
+  /** The group's lag per topic and partition (cached LAG_CACHE_MS); undefined when Kafka does not answer. */
+  async consumerLag(groupId: string): Promise<PartitionLag[] | undefined> {
     if (this.lag && Date.now() - this.lag.at < LAG_CACHE_MS) return this.lag.lags;
     const topics = this.topics.map((t) => prefixed(this.config.kafka.topicPrefix, t));
     try {
