@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Result, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Result, Select, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 
 import { intake } from '../../api/client';
 import { usePublicCategories } from '../../components/part1/categories';
 import { PETITION_TYPE } from '../../labels';
+import { AttachmentPicker, AttachmentResults, MAX_BYTES, MAX_FILES, uploadAll } from './attachments';
 import { CitizenError, useWait } from './CitizenError';
 import { PlaceCascader } from './PlaceCascader';
 import { idempotencyKey, maskPhone, publicCall } from './publicApi';
@@ -20,6 +21,7 @@ interface Values {
   phone: string;
   idNumber?: string;
   address?: string;
+  attachments?: UploadFile[];
   scope: boolean;
 }
 
@@ -50,8 +52,8 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
   const { data: categories } = usePublicCategories();
   const [key, setKey] = useState(idempotencyKey);
   const submit = useMutation({
-    mutationFn: (v: Values) =>
-      publicCall<Submitted>(
+    mutationFn: async (v: Values) => {
+      const submitted = await publicCall<Submitted>(
         intake.POST('/public/petitions', {
           params: { header: { 'Idempotency-Key': key } },
           body: {
@@ -69,7 +71,11 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
             },
           },
         }),
-      ),
+      );
+      // The petition is in: its attachments follow under its number and query code, each with its own outcome.
+      const files = (v.attachments ?? []).map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
+      return { ...submitted, attachments: await uploadAll(submitted, files) };
+    },
   });
   const waiting = useWait(submit.error);
 
@@ -113,6 +119,10 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
           <Typography.Paragraph type="secondary">找回查询码时需要您登记的手机号（{maskPhone(phone)}）。</Typography.Paragraph>
         ) : null}
         <Typography.Paragraph type="secondary">{s.identity.note.zh}</Typography.Paragraph>
+        <AttachmentResults results={s.attachments} />
+        {s.attachments.some((a) => a.error) ? (
+          <Typography.Paragraph type="secondary">未上传的附件可在“查询进度”中补充。</Typography.Paragraph>
+        ) : null}
       </Result>
     );
   }
@@ -163,12 +173,12 @@ export function PetitionForm({ onQuery }: { onQuery: (caseNumber: string, queryC
       <Form.Item name="address" label="通讯地址（选填）">
         <Input maxLength={200} autoComplete="street-address" />
       </Form.Item>
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="附件：网上信访暂不能上传材料，请在内容中说明；受理后可向承办单位提交。"
-      />
+      <Form.Item
+        name="attachments"
+        label={`附件（选填）：照片（JPG、PNG）或 PDF，每个不超过 ${MAX_BYTES / 1024 / 1024} MB，最多 ${MAX_FILES} 个`}
+      >
+        <AttachmentPicker />
+      </Form.Item>
       <Form.Item
         name="scope"
         valuePropName="checked"

@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { intake } from '../../api/client';
 import { formatDate, formatTime } from '../../time';
+import { AddAttachmentsCard } from './attachments';
 import { CitizenError, useWait } from './CitizenError';
 import { Countdown } from './Countdown';
 import { publicCall } from './publicApi';
@@ -160,6 +161,7 @@ function ProgressCard({ p, caseKey }: { p: Progress; caseKey: Key }) {
         <RateCard key={`${r.stage}-${r.subject}`} caseKey={caseKey} stage={r.stage} subject={r.subject} until={r.until} />
       ))}
       {p.canRequestReview ? <ReviewCard caseKey={caseKey} stage={p.canRequestReview.stage} until={p.canRequestReview.until} /> : null}
+      {p.status && !['withdrawn', 'closed'].includes(p.status.code) ? <AddAttachmentsCard caseKey={caseKey} /> : null}
       {p.canWithdraw ? <WithdrawCard caseKey={caseKey} /> : null}
     </Space>
   );

@@ -11,7 +11,7 @@ import { type StatusChange, useLiveFeed } from '../../components/cockpit/useLive
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCategoryName } from '../../components/part1/categories';
 import { UnitName } from '../../components/UnitName';
-import { label, STATUS } from '../../labels';
+import { CHANNEL, label, STATUS } from '../../labels';
 import { currentSession } from '../../session';
 import { formatTime, shanghai } from '../../time';
 import type { CaseRow, ClockRow } from '../supervision/views';
@@ -228,6 +228,14 @@ export default function CockpitPage() {
     for (const c of items) m.set(c.category ?? 'other', (m.get(c.category ?? 'other') ?? 0) + 1);
     return [...m].sort((a, b) => b[1] - a[1]);
   }, [items]);
+  const byChannel = useMemo(() => {
+    const m = new Map<string, { n: number; persons: number }>();
+    for (const c of items) {
+      const v = m.get(c.channel) ?? { n: 0, persons: 0 };
+      m.set(c.channel, { n: v.n + 1, persons: v.persons + c.persons });
+    }
+    return [...m].sort((a, b) => b[1].n - a[1].n);
+  }, [items]);
   const trendKey = useCallback(
     (d: string) =>
       trendBy === 'day' ? d : trendBy === 'month' ? d.slice(0, 7) : shanghai(`${d}T12:00:00+08:00`).startOf('week').format('YYYY-MM-DD'),
@@ -358,6 +366,35 @@ export default function CockpitPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
+          <Card size="small" title="信访途径（批次/人次）">
+            <Chart
+              testId="chart-channel"
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { data: ['批次', '人次'] },
+                grid: { left: 40, right: 16, bottom: 30, top: 32 },
+                xAxis: { type: 'category', data: byChannel.map(([c]) => label(CHANNEL, c)) },
+                yAxis: { type: 'value' },
+                series: [
+                  { name: '批次', type: 'bar', data: byChannel.map(([, v]) => v.n) },
+                  { name: '人次', type: 'bar', data: byChannel.map(([, v]) => v.persons) },
+                ],
+              }}
+              onClick={(p) => {
+                const code = byChannel[p.dataIndex]?.[0];
+                if (code) setDrill({ title: p.name, filter: (c) => c.channel === code });
+              }}
+            />
+            <Space wrap size={[4, 4]} data-testid="channel-figures">
+              {byChannel.map(([c, v]) => (
+                <Tag key={c} data-testid={`channel-${c}`}>
+                  {label(CHANNEL, c)} {v.n} 批次 / {v.persons} 人次
+                </Tag>
+              ))}
+            </Space>
+          </Card>
+        </Col>
+        <Col xs={24}>
           <Card
             size="small"
             title="趋势"
@@ -532,7 +569,6 @@ export default function CockpitPage() {
           </Card>
         </Col>
       </Row>
-      <Typography.Text type="secondary">按信访途径的分布：评价服务的明细尚未带途径（channel），待其提供后加入。</Typography.Text>
       <DrillDown title={drill?.title ?? null} cases={drillCases} onClose={() => setDrill(null)} />
     </Space>
   );

@@ -43,6 +43,13 @@ interface Stats {
   readonly parked?: number;
 }
 
+/** GET /ops/messaging/lag: the group's lag per topic and partition (the same read as /metrics' kafka_consumer_lag). */
+interface Lag {
+  readonly group: string;
+  readonly total: number;
+  readonly partitions: ReadonlyArray<{ readonly topic: string; readonly partition: number; readonly lag: number }>;
+}
+
 interface DeadLetter {
   readonly id: string;
   readonly topic: string;
@@ -56,6 +63,13 @@ interface DeadLetter {
   readonly status: 'parked' | 'replayed' | 'discarded';
   readonly createdAt: string;
   readonly resolvedAt: string | null;
+}
+
+/** What a replay did (the parking lot's ResolveResult): ok false when the message is still refused. */
+interface ResolveResult {
+  readonly ok: boolean;
+  readonly applied: number;
+  readonly error?: string;
 }
 
 interface ParkedKey {
@@ -105,6 +119,12 @@ function HealthCard({ service }: { service: Service }) {
     refetchInterval: 10000,
     retry: false,
     queryFn: () => call<Stats>(opsClient(service).GET('/ops/messaging/stats')),
+  });
+  const lag = useQuery({
+    queryKey: ['ops', 'lag', service],
+    refetchInterval: 10000,
+    retry: false,
+    queryFn: () => call<Lag>(opsClient(service).GET('/ops/messaging/lag')),
   });
   const deps = { ...(health.data?.body?.info ?? {}), ...(health.data?.body?.error ?? {}) };
   const messaging = deps['messaging'] as { broker?: string; consumer?: unknown; outboxBacklog?: number | null } | undefined;
@@ -158,7 +178,29 @@ function HealthCard({ service }: { service: Service }) {
         ) : stats.error ? (
           <Descriptions.Item label="计数">{errorText(stats.error)}</Descriptions.Item>
         ) : null}
+        <Descriptions.Item label="消费延迟（合计）">
+          <span data-testid={`lag-total-${service}`}>{lag.data ? lag.data.total : lag.error ? errorText(lag.error) : '—'}</span>
+        </Descriptions.Item>
       </Descriptions>
+      {lag.data ? (
+        <Table
+          size="small"
+          rowKey={(r) => `${r.topic}/${r.partition}`}
+          pagination={false}
+          data-testid={`lag-${service}`}
+          dataSource={[...lag.data.partitions]}
+          columns={[
+            { title: '主题', dataIndex: 'topic' },
+            { title: '分区', dataIndex: 'partition', width: 60 },
+            {
+              title: '延迟（条）',
+              dataIndex: 'lag',
+              width: 90,
+              render: (n: number) => <Typography.Text type={n > 0 ? 'warning' : undefined}>{n}</Typography.Text>,
+            },
+          ]}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -311,12 +353,14 @@ function DeadLetters() {
                     title="重放"
                     testId={`replay-${d.id}`}
                     onConfirm={(reason) =>
-                      call(c.POST('/ops/messaging/dead-letters/{id}/replay', { params: { path: { id: d.id } }, body: { reason } })).then(
-                        () => {
-                          void message.success('已重放');
-                          refresh();
-                        },
-                      )
+                      call<ResolveResult>(
+                        c.POST('/ops/messaging/dead-letters/{id}/replay', { params: { path: { id: d.id } }, body: { reason } }),
+                      ).then((result) => {
+                        // A message still refused stays parked: the page says so rather than 已重放.
+                        if (result.ok) void message.success(`已重放${result.applied ? `，其后等待的 ${result.applied} 条已处理` : ''}`);
+                        else void message.error(`重放未成功，仍待处理：${result.error ?? '处理失败'}`);
+                        refresh();
+                      })
                     }
                   />
                   <ActionWithReason
