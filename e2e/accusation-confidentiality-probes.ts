@@ -240,8 +240,8 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   },
   {
     services: ['intake'],
-    match: /^POST \/interop\/12345\/orders$/,
-    why: '12345 work orders: a hotline system (its X-Api-Key, no staff token) registers its own order and gets back only that case’s number',
+    match: /^POST \/interop\/12345\/orders(\/\{orderNo\}\/visits)?$/,
+    why: '12345 work orders and their 回访: a hotline system (its X-Api-Key, no staff token) registers its own order and gets back only that case’s number; it rates only an order it sent (404 for any other) and gets back the rating it gave (stage, rated unit id, score)',
   },
   {
     services: ['intake'],

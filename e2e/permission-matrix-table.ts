@@ -247,6 +247,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'GET /ops/hotline/feedback': { path: '/ops/hotline/feedback?status=parked', status: 200 },
   'POST /ops/hotline/feedback/{id}/replay': { path: '/ops/hotline/feedback/{ghost}/replay', body: MALFORMED, status: 400 },
   'POST /interop/12345/orders': { body: MALFORMED, status: 400 },
+  'POST /interop/12345/orders/{orderNo}/visits': { path: '/interop/12345/orders/GHOST-1/visits', body: MALFORMED, status: 400 },
   'GET /ops/upstream/export': { path: '/ops/upstream/export?day=2000-01-01', status: 200 },
   'POST /ops/upstream/reconciliation': { body: MALFORMED, status: 400 },
   // routing: the directory and its change requests, rule sets

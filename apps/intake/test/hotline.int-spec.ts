@@ -366,6 +366,110 @@ describe('intake 12345 hotline work orders', () => {
     expect(receiver.openTransactions.every((n) => n === 0)).toBe(true);
   }, 120_000);
 
+  it('records the 回访 satisfaction as the case’s callback rating by the one rating rule, once per visit id', async () => {
+    const res = await send(
+      order({ orderNo: 'GD20261201-0046', title: '社保卡补办', content: '来电人反映社保卡补办两个月未办结，请求尽快办理。' }),
+    );
+    expect(res.status).toBe(201);
+    const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0046']);
+    const caseId = row?.case_id ?? '';
+    await w.waitFor(caseId, 'petition.registered');
+    const visit = async (orderNo: string, body: unknown, key: string | null = apiKey) => {
+      const r = await fetch(`${w.url}/interop/12345/orders/${orderNo}/visits`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'x-api-key': key }) },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    const calledAt = new Date().toISOString();
+
+    // Before the reply reached the citizen: the rating rule's 409, nothing recorded and the visit id still free.
+    const early = await visit('GD20261201-0046', { visitId: 'HF-0046-1', score: 'satisfied', calledAt });
+    expect([early.status, early.body['code']]).toEqual([409, 'REPLY_NOT_SERVED']);
+    const unknown = await visit('GD20269999-0001', { visitId: 'HF-0046-1', score: 'satisfied', calledAt });
+    expect([unknown.status, unknown.body['code']]).toEqual([404, 'HOTLINE_ORDER_UNKNOWN']);
+    expect((await visit('GD20261201-0046', { visitId: 'HF-0046-1', score: 'satisfied', calledAt }, null)).status).toBe(401);
+    const badScore = await visit('GD20261201-0046', { visitId: 'HF-0046-1', score: '满意', calledAt });
+    expect([badScore.status, badScore.body['code']]).toEqual([400, 'VALIDATION_FAILED']);
+
+    await w.produce(caseId, 'case.dispatched', {
+      stage: 'original',
+      fromUnitId: UNITS.countyBureau,
+      toUnitId: UNITS.hrss,
+      mode: 'assign',
+      rule: { id: 'territory-competence-level', version: 1 },
+      reasons: ['属地'],
+      hop: 1,
+    });
+    await w.produce(caseId, 'case.signed', { unitId: UNITS.hrss });
+    await w.produce(caseId, 'case.accepted', { unitId: UNITS.hrss, claimRoute: 'petition' });
+    await w.produce(caseId, 'case.replied', {
+      unitId: UNITS.hrss,
+      stage: 'original',
+      outcome: 'supported',
+      replyDocumentRef: 'routing:reply:6',
+      approvedBy: 'hrss-head',
+    });
+    const served = await w.produce(caseId, 'case.reply-served', {
+      unitId: UNITS.hrss,
+      servedAt: new Date(Date.parse(calledAt) - 60_000).toISOString(),
+      method: 'in-person',
+    });
+    await eventually(
+      async () => {
+        const [r] = await w.sql<{ state: { lastEventId: string } }>(`SELECT state FROM intake.case_replica WHERE case_id = $1`, [caseId]);
+        return r?.state.lastEventId === served.id ? true : undefined;
+      },
+      30000,
+      'the reply served in intake’s case replica',
+    );
+
+    const rated = await visit('GD20261201-0046', { visitId: 'HF-0046-1', score: 'dissatisfied', calledAt });
+    expect(rated).toEqual({
+      status: 201,
+      body: {
+        orderNo: 'GD20261201-0046',
+        visitId: 'HF-0046-1',
+        caseNumber: res.body['caseNumber'],
+        stage: 'original',
+        subject: 'handling-unit',
+        unitId: UNITS.hrss,
+        score: 'dissatisfied',
+        calledAt,
+      },
+    });
+    const [event] = await w.waitFor(caseId, 'petition.rated');
+    expect(event?.payload).toEqual({
+      stage: 'original',
+      subject: 'handling-unit',
+      unitId: UNITS.hrss,
+      score: 'dissatisfied',
+      enteredBy: 'staff-callback',
+    });
+    expect(event?.actor).toEqual({ kind: 'system', id: `hotline:${systemId}` });
+    expect(
+      await w.sql<{ entered_by: string; staff_subject: string; caller_unit_id: string | null; called_at: Date }>(
+        `SELECT entered_by, staff_subject, caller_unit_id, called_at FROM intake.ratings WHERE case_id = $1`,
+        [caseId],
+      ),
+    ).toEqual([
+      { entered_by: 'staff-callback', staff_subject: `hotline:${systemId}`, caller_unit_id: null, called_at: new Date(calledAt) },
+    ]);
+
+    // The hotline retries: the same answer, one rating. The same visit id with another score: 409; another visit of
+    // the same stage: the rating rule's once-per-stage; a call before the reply was served: 422.
+    expect(await visit('GD20261201-0046', { visitId: 'HF-0046-1', score: 'dissatisfied', calledAt })).toEqual(rated);
+    const conflict = await visit('GD20261201-0046', { visitId: 'HF-0046-1', score: 'satisfied', calledAt });
+    expect([conflict.status, conflict.body['code']]).toEqual([409, 'HOTLINE_VISIT_CONFLICT']);
+    const second = await visit('GD20261201-0046', { visitId: 'HF-0046-2', score: 'satisfied', calledAt });
+    expect([second.status, second.body['code']]).toEqual([409, 'ALREADY_RATED']);
+    const before = await visit('GD20261201-0046', { visitId: 'HF-0046-3', score: 'satisfied', calledAt: '2026-01-05T02:00:00Z' });
+    expect([before.status, before.body['code']]).toEqual([422, 'CALLED_AT_OUT_OF_RANGE']);
+    expect(await w.count('ratings', 'case_id = $1', [caseId])).toBe(1);
+    expect(await w.count('outbox', "message_key = $1 AND type = 'petition.rated'", [caseId])).toBe(1);
+  }, 120_000);
+
   it('sends a feedback again after the lease of a process killed mid-POST expires, and delivers it', async () => {
     const res = await send(
       order({ orderNo: 'GD20261201-0045', title: '道路积水', content: '来电人反映村口道路积水严重，请求尽快疏通排水。' }),

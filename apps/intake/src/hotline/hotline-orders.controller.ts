@@ -1,7 +1,18 @@
+import { Param } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { openApiSchemaOf, Public, Route, StaffController, ZodBody } from '@sunshine/platform';
+import { openApiSchemaOf, Public, Route, StaffController, ZodBody, ZodPipe } from '@sunshine/platform';
 
-import { type HotlineOrderAnswer, hotlineOrderAnswer, type HotlineOrderDto, hotlineOrderSchema } from './hotline.dto';
+import {
+  type HotlineOrderAnswer,
+  hotlineOrderAnswer,
+  type HotlineOrderDto,
+  hotlineOrderNoSchema,
+  hotlineOrderSchema,
+  type HotlineVisitAnswer,
+  hotlineVisitAnswer,
+  type HotlineVisitDto,
+  hotlineVisitSchema,
+} from './hotline.dto';
 import { HotlineService } from './hotline.service';
 import { HotlineApiKey } from './hotline-api-key.decorator';
 
@@ -22,5 +33,20 @@ export class HotlineOrdersController {
   @ApiResponse({ status: 201, schema: openApiSchemaOf(hotlineOrderAnswer) })
   receive(@ZodBody(hotlineOrderSchema) order: HotlineOrderDto, @HotlineApiKey() apiKey: string | null): Promise<HotlineOrderAnswer> {
     return this.hotline.receive(order, apiKey);
+  }
+
+  @Route('POST', 'orders/:orderNo/visits', {
+    status: 201,
+    summary:
+      "12345 回访 The citizen's satisfaction from the hotline's return call: recorded as the case's rating (entered by callback) once per visit id",
+  })
+  @Public()
+  @ApiResponse({ status: 201, schema: openApiSchemaOf(hotlineVisitAnswer) })
+  visit(
+    @Param('orderNo', new ZodPipe(hotlineOrderNoSchema)) orderNo: string,
+    @ZodBody(hotlineVisitSchema) visit: HotlineVisitDto,
+    @HotlineApiKey() apiKey: string | null,
+  ): Promise<HotlineVisitAnswer> {
+    return this.hotline.visit(orderNo, visit, apiKey);
   }
 }

@@ -1,3 +1,4 @@
+import { ratingScoreSchema, ratingSubjectSchema, stageSchema } from '@sunshine/contracts';
 import { isoInstantSchema } from '@sunshine/platform';
 import { z } from 'zod';
 
@@ -46,6 +47,39 @@ export const hotlineOrderAnswer = z.object({
   receivingUnit: z.object({ id: z.string(), name: z.string() }),
 });
 export type HotlineOrderAnswer = z.infer<typeof hotlineOrderAnswer>;
+
+/** The order number in a path (the same characters as `orderNo`). */
+export const hotlineOrderNoSchema = token(64);
+
+/**
+ * 回访结果: the hotline's return call to the citizen on a work order, with the satisfaction the citizen gave (满意 /
+ * 基本满意 / 不满意). `visitId` is the hotline's own id of the call: the same id and body answer the same rating again.
+ */
+export const hotlineVisitSchema = z.object({
+  /** 回访编号: once per order (a retry of the same id rates nothing twice). */
+  visitId: token(64),
+  /** 满意度: satisfied 满意, basically-satisfied 基本满意, dissatisfied 不满意. */
+  score: ratingScoreSchema,
+  /** 回访时间: after the reply reached the citizen, not in the future. */
+  calledAt: isoInstantSchema,
+  /** The stage rated (the case's current stage by default) and who is rated (the handling unit by default). */
+  stage: stageSchema.optional(),
+  subject: ratingSubjectSchema.default('handling-unit'),
+});
+export type HotlineVisitDto = z.infer<typeof hotlineVisitSchema>;
+
+/** What the hotline keeps of a recorded 回访: the case's rating as the platform holds it. */
+export const hotlineVisitAnswer = z.object({
+  orderNo: z.string(),
+  visitId: z.string(),
+  caseNumber: z.string().describe('信访件编号 / the case number'),
+  stage: stageSchema,
+  subject: ratingSubjectSchema,
+  unitId: z.string().describe('被评价单位 / the rated unit'),
+  score: ratingScoreSchema,
+  calledAt: z.string(),
+});
+export type HotlineVisitAnswer = z.infer<typeof hotlineVisitAnswer>;
 
 /** Ops registers a hotline system: its name and the callback URL its feedback goes to. */
 export const createHotlineSystemSchema = z.object({

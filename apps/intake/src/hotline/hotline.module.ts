@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { OnlineSubmissionService } from '../self-service/online-submission.service';
+import { SelfServiceModule } from '../self-service/self-service.module';
 import { HotlineService } from './hotline.service';
 import { HotlineFeedbackOps } from './hotline-feedback.ops';
 import { HotlineFeedbackReactions } from './hotline-feedback.reactions';
@@ -11,9 +12,9 @@ import { HotlineFeedbackOpsController } from './hotline-feedback-ops.controller'
 import { HotlineOrdersController } from './hotline-orders.controller';
 import { HotlineSystemsController } from './hotline-systems.controller';
 
-/** 12345 hotline work orders (issue 21): orders in (channel `hotline`), feedback out (签收, 退单, 办理结果, 办结), parked feedback replayed by ops. */
+/** 12345 hotline work orders (issue 21): orders and 回访 ratings in (channel `hotline`), feedback out (签收, 退单, 办理结果, 办结), parked feedback replayed by ops. */
 @Module({
-  imports: [RegistrationModule, CategoriesModule],
+  imports: [RegistrationModule, CategoriesModule, SelfServiceModule],
   controllers: [HotlineOrdersController, HotlineSystemsController, HotlineFeedbackOpsController],
   providers: [HotlineService, OnlineSubmissionService, HotlineFeedbackReactions, HotlineFeedbackSender, HotlineFeedbackOps],
 })

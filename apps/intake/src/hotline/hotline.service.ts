@@ -2,15 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainException, type FieldCipher } from '@sunshine/platform';
+import { CaseEmitter, Clock, DomainException, type FieldCipher } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
 import { CategoryTableService } from '../categories/category-table.service';
+import { IdempotencyService } from '../core/idempotency.service';
 import { FIELD_CIPHER } from '../crypto/crypto.module';
 import { RegistrationService } from '../registration/registration.service';
+import { CitizenActionsService } from '../self-service/citizen-actions.service';
 import { OnlineSubmissionService } from '../self-service/online-submission.service';
-import type { HotlineOrderAnswer, HotlineOrderDto, HotlineSystemCreated } from './hotline.dto';
+import type { HotlineOrderAnswer, HotlineOrderDto, HotlineSystemCreated, HotlineVisitAnswer, HotlineVisitDto } from './hotline.dto';
 import { orderCategory, PETITION_TYPE_OF_APPEAL } from './hotline-order.mapping';
 
 const keyHash = (apiKey: string): string => createHash('sha256').update(apiKey, 'utf8').digest('hex');
@@ -27,6 +29,9 @@ export class HotlineService {
     private readonly registration: RegistrationService,
     private readonly submissions: OnlineSubmissionService,
     private readonly categories: CategoryTableService,
+    private readonly idempotency: IdempotencyService,
+    private readonly actions: CitizenActionsService,
+    private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {}
@@ -73,6 +78,49 @@ export class HotlineService {
     return { orderNo: order.orderNo, caseNumber: registered.caseNumber, receivingUnit: bureau };
   }
 
+  /**
+   * 回访: the citizen's satisfaction from the hotline's return call becomes the case's rating by the one rating rule
+   * (`CitizenActionsService.systemRate`: `staff-callback` entered by `hotline:<system>`, the rating window, the rated
+   * unit, once per stage and subject, the petitioner's own rating may still replace it). Once per order and `visitId`
+   * (IdempotencyService, scope `hotline-visit:<system>`): a retry answers the same rating, another body 409
+   * HOTLINE_VISIT_CONFLICT. 404 HOTLINE_ORDER_UNKNOWN for an order this system never sent; a case not yet answered
+   * is 409 REPLY_NOT_SERVED, a stage already rated 409 ALREADY_RATED, a window run out 422 WINDOW_EXPIRED.
+   */
+  async visit(orderNo: string, visit: HotlineVisitDto, apiKey: string | null): Promise<HotlineVisitAnswer> {
+    const systemId = await this.system(apiKey);
+    const answer = await this.idempotency
+      .once({ scope: `hotline-visit:${systemId}`, key: `${orderNo}/${visit.visitId}`, body: visit }, async (m) => {
+        const [order] = await m.query<Array<{ case_id: string }>>(
+          `SELECT case_id FROM hotline_orders WHERE system_id = $1 AND order_no = $2`,
+          [systemId, orderNo],
+        );
+        if (!order) throw orderUnknown(orderNo);
+        const rated = await this.actions.systemRate(
+          m,
+          order.case_id,
+          { ...(visit.stage ? { stage: visit.stage } : {}), subject: visit.subject, score: visit.score },
+          `hotline:${systemId}`,
+          new Date(visit.calledAt),
+        );
+        return {
+          orderNo,
+          visitId: visit.visitId,
+          caseNumber: rated.caseNumber,
+          stage: rated.stage,
+          subject: rated.subject,
+          unitId: rated.unitId,
+          score: rated.score,
+          calledAt: new Date(visit.calledAt).toISOString(),
+        };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DomainException && error.code === 'IDEMPOTENCY_KEY_REUSED') throw visitConflict(orderNo, visit.visitId);
+        throw error;
+      });
+    this.emitter.poke();
+    return answer;
+  }
+
   private async recordOrder(m: EntityManager, caseId: string, systemId: string, order: HotlineOrderDto): Promise<void> {
     await m.query(
       `INSERT INTO hotline_orders (case_id, system_id, order_no, class_code, class_name, deadline, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -101,4 +149,18 @@ export class HotlineService {
       en: `order ${orderNo} is registered with other content: a changed order needs a new order number`,
     });
   }
+}
+
+function orderUnknown(orderNo: string): DomainException {
+  return new DomainException('HOTLINE_ORDER_UNKNOWN', 'not-found', {
+    zh: `本系统未派发过工单 ${orderNo}`,
+    en: `this hotline system dispatched no order ${orderNo}`,
+  });
+}
+
+function visitConflict(orderNo: string, visitId: string): DomainException {
+  return new DomainException('HOTLINE_VISIT_CONFLICT', 'conflict', {
+    zh: `工单 ${orderNo} 的回访 ${visitId} 已录入，本次内容与已录入的不同；新的回访请使用新的回访编号`,
+    en: `visit ${visitId} of order ${orderNo} is recorded with other content: a new visit needs a new visit id`,
+  });
 }

@@ -25,7 +25,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { caseNotFound, forbidden, unprocessableField } from '../core/intake-errors';
-import type { PetitionRecord } from '../core/petition.repository';
+import { type PetitionRecord, PetitionRepository } from '../core/petition.repository';
 import { RegistrationCommands } from '../core/registration-commands.service';
 import type { CitizenClient } from '../http/citizen-client.decorator';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -36,6 +36,15 @@ export interface Done {
   readonly caseNumber: string;
   readonly eventId: string;
   readonly [key: string]: unknown;
+}
+
+/** A rating as recorded: the stage, subject, rated unit and score (the callback's caller and time when by phone). */
+export interface Rated extends Done {
+  readonly stage: Stage;
+  readonly subject: RatingSubject;
+  readonly unitId: string;
+  readonly score: RatingScore;
+  readonly enteredBy: RatingEntry;
 }
 
 interface Rating {
@@ -58,6 +67,7 @@ export class CitizenActionsService {
     private readonly access: CitizenAccessService,
     private readonly replica: CaseReplicaStore,
     private readonly registrations: RegistrationCommands,
+    private readonly petitions: PetitionRepository,
     private readonly visibility: CaseVisibility,
     private readonly emitter: CaseEmitter,
     private readonly deadlines: DeadlineContextSource,
@@ -81,10 +91,22 @@ export class CitizenActionsService {
     const rater: Actor = { kind: 'staff', id: staff.subject, unitId: staff.unitId };
     const calledAt = dto.calledAt ? new Date(dto.calledAt) : this.clock.now();
     const result = await this.registrations.change(caseId, staff, (tx, petition) =>
-      this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', rater, { staff, calledAt }),
+      this.rateCase(tx.m, petition, tx.current, dto, 'staff-callback', rater, { staff, calledAt, by: staff.subject }),
     );
     this.emitter.poke();
     return result;
+  }
+
+  /**
+   * 12345 回访: the hotline's return call (a system, `hotline:<id>`), entered as a callback rating by the same rule as
+   * every rating (window, rated unit, the domain's once-per-stage), in the caller's transaction (the hotline's
+   * idempotency claim); the caller pokes the emitter after its commit. 404 when intake holds no such case.
+   */
+  async systemRate(m: EntityManager, caseId: string, r: Rating, system: string, calledAt: Date): Promise<Rated> {
+    const petition = await this.petitions.find(m, caseId);
+    if (!petition) throw caseNotFound();
+    const current = await this.locked(m, petition);
+    return this.rateCase(m, petition, current, r, 'staff-callback', { kind: 'system', id: system }, { calledAt, by: system });
   }
 
   requestReview(dto: ReviewRequestDto, client: CitizenClient): Promise<Done> {
@@ -133,7 +155,7 @@ export class CitizenActionsService {
     enteredBy: RatingEntry,
     actor: Actor,
     callback?: Callback,
-  ): Promise<Done> {
+  ): Promise<Rated> {
     if (!this.config.ratingSubjects.includes(r.subject)) {
       throw unprocessableField('SUBJECT_NOT_RATED', 'subject', '该评价对象未开放评价', `${r.subject} is not rated in this jurisdiction`);
     }
@@ -159,15 +181,19 @@ export class CitizenActionsService {
         unitId,
         r.score,
         enteredBy,
-        callback?.staff.subject ?? null,
+        callback?.by ?? null,
         now,
         eventId,
         callback?.calledAt ?? null,
-        callback?.staff.unitId ?? null,
+        callback?.staff?.unitId ?? null,
       ],
     );
     const called = callback
-      ? { calledBy: callback.staff.subject, callerUnitId: callback.staff.unitId, calledAt: callback.calledAt.toISOString() }
+      ? {
+          calledBy: callback.by,
+          ...(callback.staff ? { callerUnitId: callback.staff.unitId } : {}),
+          calledAt: callback.calledAt.toISOString(),
+        }
       : {};
     return { caseNumber: petition.caseNumber, eventId, stage, subject: r.subject, unitId, score: r.score, enteredBy, ...called };
   }
@@ -180,7 +206,7 @@ export class CitizenActionsService {
     servedAt: string | null,
     now: Date,
   ): Promise<void> {
-    if ((await this.visibility.viewer(callback.staff, m)).lineage.includes(ratedUnitId)) {
+    if (callback.staff && (await this.visibility.viewer(callback.staff, m)).lineage.includes(ratedUnitId)) {
       throw forbidden(
         'SELF_RATING',
         '被评价单位及其下属单位不得录入对本单位的回访评价',
@@ -228,9 +254,12 @@ function ratedUnit(state: CaseState, stage: Stage, subject: RatingSubject): stri
   return stage === 'original' ? state.receivingUnitId : record.openedAtUnitId;
 }
 
-/** A rating staff took by phone: who called (the caller's token) and when. */
+/** A rating taken by phone: who called (staff by their token, or a system such as a 12345 hotline) and when. */
 interface Callback {
-  readonly staff: StaffPrincipal;
+  /** Staff of a unit (their unit is checked: never the rated unit); absent for a system outside the platform. */
+  readonly staff?: StaffPrincipal;
+  /** `ratings.staff_subject`: the staff subject, or the system (`hotline:<id>`). */
+  readonly by: string;
   readonly calledAt: Date;
 }
 

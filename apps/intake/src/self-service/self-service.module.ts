@@ -23,6 +23,6 @@ import { RoutingReplyClient } from './routing-reply.client';
     ProgressService,
     RoutingReplyClient,
   ],
-  exports: [CitizenAccessService, GuessBudgetService],
+  exports: [CitizenAccessService, CitizenActionsService, GuessBudgetService],
 })
 export class SelfServiceModule {}
