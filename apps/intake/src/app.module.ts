@@ -23,7 +23,9 @@ import { IntakeReceivedIndex1765400000000 } from './migrations/1765400000000-int
 import { IntakeHotline1765500000000 } from './migrations/1765500000000-intake-hotline';
 import { IntakeHotlineParking1765500000001 } from './migrations/1765500000001-intake-hotline-parking';
 import { IntakePiiRetention1796240000000 } from './migrations/1796240000000-intake-pii-retention';
+import { IntakePersonalDataRequests1796250000000 } from './migrations/1796250000000-intake-personal-data-requests';
 import { Open311Module } from './open311/open311.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ReceptionModule } from './reception/reception.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -50,6 +52,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
       IntakeHotline1765500000000,
       IntakeHotlineParking1765500000001,
       IntakePiiRetention1796240000000,
+      IntakePersonalDataRequests1796250000000,
     ],
   },
   imports: [
@@ -58,6 +61,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
     CategoriesModule,
     RegistrationModule,
     ReceptionModule,
+    PrivacyModule,
     DossierModule,
     SelfServiceModule,
     RecoveryModule,

@@ -28,6 +28,7 @@ import { evaluationRankingPublishedV1, evaluationReportReadyV1, evaluationStaffF
 import { orgUnitSnapshotV1 } from './events/org-unit-snapshot.event';
 import { petitionCorrectedV1 } from './events/petition-corrected.event';
 import { petitionMergedV1 } from './events/petition-merged.event';
+import { petitionPersonalDataRequestDecidedV1 } from './events/petition-personal-data-request.event';
 import { petitionRatedV1 } from './events/petition-rated.event';
 import { petitionRegisteredV1 } from './events/petition-registered.event';
 import { petitionReviewRequestedV1 } from './events/petition-review-requested.event';
@@ -78,6 +79,7 @@ export const EventCatalog = {
     'petition.review-requested': petitionReviewRequestedV1,
     'petition.rated': petitionRatedV1,
     'petition.withdrawn': petitionWithdrawnV1,
+    'petition.personal-data-request-decided': petitionPersonalDataRequestDecidedV1,
   }),
   // the lifecycle transitions
   ...publishes('routing', Topics.caseLog, {

@@ -7,6 +7,7 @@ export * from './vocabulary/codes';
 // intake
 export * from './events/petition-corrected.event';
 export * from './events/petition-merged.event';
+export * from './events/petition-personal-data-request.event';
 export * from './events/petition-rated.event';
 export * from './events/petition-registered.event';
 export * from './events/petition-review-requested.event';

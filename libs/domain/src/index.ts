@@ -5,6 +5,7 @@ export * from './deadlines';
 export * from './evaluation';
 export * from './lifecycle';
 export * from './org';
+export * from './privacy';
 export * from './routing';
 export * from './taxonomy';
 export * from './visibility';

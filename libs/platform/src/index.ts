@@ -96,4 +96,5 @@ export * from './reference/reference-data.publisher';
 export * from './reference/reference-data.service';
 export * from './reference/reference-item';
 export * from './reference/reference-state';
+export * from './retention/retention-run';
 export * from './tracing/trace-context';

@@ -13,6 +13,7 @@ export interface CommandPayloads {
   'request-review': PayloadOf<'petition.review-requested'>;
   rate: PayloadOf<'petition.rated'>;
   withdraw: PayloadOf<'petition.withdrawn'>;
+  'decide-personal-data-request': PayloadOf<'petition.personal-data-request-decided'>;
   // routing: dispatch, receipt, acceptance, objection
   dispatch: Omit<PayloadOf<'case.dispatched'>, 'stage'>;
   'require-manual-dispatch': PayloadOf<'case.manual-dispatch-required'>;

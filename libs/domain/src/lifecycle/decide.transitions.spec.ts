@@ -10,6 +10,7 @@ import { allowedCommands, CommandNames, decide } from './decide';
 // the 交办 report still owed, warns and goes overdue after it ended).
 const ANY: CommandName[] = [
   'correct',
+  'decide-personal-data-request',
   'merge',
   'rate',
   'expire-window',
@@ -110,6 +111,12 @@ const scenarios: Record<CommandName, Scenario> = {
   'request-review': { command: commands.requestReview('review'), prepare: (s) => withOriginal(s, served) },
   rate: { command: commands.rate('original', DEPT), prepare: (s) => withOriginal(s, served) },
   withdraw: { command: commands.withdraw() },
+  'decide-personal-data-request': {
+    command: {
+      name: 'decide-personal-data-request',
+      payload: { requestId: '00000000-0000-4000-8000-0000000000d1', kind: 'deletion', outcome: 'refused', code: 'CASE_OPEN' },
+    },
+  },
   dispatch: { command: commands.dispatch(DEPT, TOWN, 'forward', 2) },
   'require-manual-dispatch': {
     command: { name: 'require-manual-dispatch', payload: { unitId: DEPT, reason: { code: 'no-rule-matched' } } },

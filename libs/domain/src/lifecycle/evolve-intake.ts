@@ -67,6 +67,8 @@ export const intakeEvolvers = evolverTable({
         ? {}
         : { ratings: { ...r.ratings, [p.subject]: p.score }, ratedBy: { ...r.ratedBy, [p.subject]: p.enteredBy } },
     ),
+  // Personal data lives in intake only: the case's facts do not change.
+  'petition.personal-data-request-decided': (state) => state,
   'petition.withdrawn': (state, _p, meta) =>
     patchStage({ ...state, status: 'withdrawn', reviewRequested: null }, state.stage, { endedAt: meta.occurredAt }),
 });

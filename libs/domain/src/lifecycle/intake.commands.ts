@@ -4,7 +4,7 @@ import { hasReviewChain, mayRate, stageRecord } from './case-selectors';
 import type { CaseState } from './case-state';
 import { ALL_STATUSES, event, OPEN_STATUSES, type Outcome, refuse, type SpecTable } from './command-spec';
 
-type IntakeCommand = 'register' | 'correct' | 'merge' | 'request-review' | 'rate' | 'withdraw';
+type IntakeCommand = 'register' | 'correct' | 'merge' | 'request-review' | 'rate' | 'withdraw' | 'decide-personal-data-request';
 
 /** Intake's commands: registration (有访必录入), corrections, 并单, the citizen's review request, rating and withdrawal. */
 export const intakeCommands: SpecTable<IntakeCommand> = {
@@ -21,6 +21,8 @@ export const intakeCommands: SpecTable<IntakeCommand> = {
   // Any status: a stage's rating window outlives the stage (a review may already be under way).
   rate: { from: ALL_STATUSES, run: rate },
   withdraw: { from: OPEN_STATUSES, run: (_s, c) => [event('petition.withdrawn', c.payload)] },
+  // 个人信息更正、删除 (PIPL Art 46, 47): recorded on the case log in any status, so the petitioner is told; the case is unchanged.
+  'decide-personal-data-request': { from: ALL_STATUSES, run: (_s, c) => [event('petition.personal-data-request-decided', c.payload)] },
 };
 
 /** Art 35, 36: after the written reply is served, a claim on the petition route may go one stage up. */

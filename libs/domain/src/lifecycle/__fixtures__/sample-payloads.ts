@@ -14,6 +14,7 @@ export const samplePayloads: { readonly [K in CaseLogEventType]: PayloadOf<K> } 
   'petition.review-requested': { stage: 'review', requestedAt: T0 },
   'petition.rated': { stage: 'original', subject: 'handling-unit', unitId: DEPT, score: 'dissatisfied', enteredBy: 'citizen' },
   'petition.withdrawn': { reason },
+  'petition.personal-data-request-decided': { requestId: '00000000-0000-4000-8000-0000000000d1', kind: 'correction', outcome: 'corrected' },
   'case.dispatched': {
     stage: 'original',
     fromUnitId: BUREAU,
