@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CaseViewer, estimatedSimilarity, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '@sunshine/domain';
 import { caseVisibilitySql, type VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
@@ -44,11 +44,19 @@ const CANDIDATES = 50;
  * match says on what basis and how similar (TF-IDF cosine over jieba segmentation, MatterSimilarity).
  */
 @Injectable()
-export class RepeatDetectorService {
+export class RepeatDetectorService implements OnModuleInit {
   constructor(
     private readonly petitions: PetitionRepository,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
+
+  /**
+   * The dictionary loads at start (a second or two, synchronously), not at the first registration with candidates:
+   * loaded there it stalled every request in flight (a burst of 503s under load, docs/benchmarks.md "Intake memory").
+   */
+  onModuleInit(): void {
+    MatterSimilarity.get();
+  }
 
   /** The most similar earlier matter of the same person among the cases `viewer` may know of (the one visibility rule). */
   async findRepeat(
