@@ -216,15 +216,22 @@ fuzz_service() {
     fi
   } >"$OUT/$s.summary"
 }
-# FUZZ_PARALLEL services at once (default 2: schemathesis and the service under test each take a core's share).
+# FUZZ_PARALLEL lanes at once (default 2: schemathesis and the service under test each take a core's share); the
+# services are dealt to the lanes in turn and each lane fuzzes its own one after another. Waits for the lanes only
+# (the services are this shell's background jobs too).
 PARALLEL="${FUZZ_PARALLEL:-2}"
-running=0
-for s in "${SERVICES[@]}"; do
-  if [ "$running" -ge "$PARALLEL" ]; then wait -n || true; running=$((running - 1)); fi
-  fuzz_service "$s" &
-  running=$((running + 1))
+declare -a LANES=()
+for lane in $(seq 0 $((PARALLEL - 1))); do
+  (
+    i=0
+    for s in "${SERVICES[@]}"; do
+      if [ $((i % PARALLEL)) = "$lane" ]; then fuzz_service "$s"; fi
+      i=$((i + 1))
+    done
+  ) &
+  LANES+=($!)
 done
-wait || true
+for pid in "${LANES[@]}"; do wait "$pid" || true; done
 for s in "${SERVICES[@]}"; do
   cat "$OUT/$s.summary" 2>/dev/null || echo "fuzz: $s left no summary"
   read -r ops requests fives failed_ops st_rc <"$OUT/$s.counts" 2>/dev/null || { ops=0 requests=0 fives=0 failed_ops=0 st_rc=1; }
