@@ -51,7 +51,7 @@ const otpCode = (secret: string, stepsAhead = 0): string => totp.clone({ epoch: 
 describe('identity through Keycloak (realm sunshine)', () => {
   let env: Record<string, string> = {};
   let harness: ServiceHarness | undefined;
-  let adminToken = '';
+  let adminSignedIn = false;
   const t0 = Date.now();
   const secrets = new Map<string, string>();
 
@@ -70,8 +70,19 @@ describe('identity through Keycloak (realm sunshine)', () => {
   const passwordGrant = (username: string, password: string, code: string) =>
     tokenRequest(REALM, { grant_type: 'password', client_id: DEV_CLIENT, username, password, totp: code, scope: 'openid' });
 
+  /** The master realm's admin token lives a minute (starting routing may take longer here): a new one for each call. */
+  async function adminToken(): Promise<string> {
+    const signedIn = await tokenRequest('master', {
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      username: env['KEYCLOAK_ADMIN_USERNAME'] ?? '',
+      password: env['KEYCLOAK_ADMIN_PASSWORD'] ?? '',
+    });
+    return signedIn.access_token ?? '';
+  }
+
   async function admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return http<T>(method, kc(`/admin/realms/${REALM}${path}`), { token: adminToken, body });
+    return http<T>(method, kc(`/admin/realms/${REALM}${path}`), { token: await adminToken(), body });
   }
 
   /** Gives a demo user the development password and a TOTP secret, as if they had enrolled (admin partial import). */
@@ -99,14 +110,8 @@ describe('identity through Keycloak (realm sunshine)', () => {
   beforeAll(async () => {
     execFileSync('bash', [SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
     env = keycloakEnv();
-    const signedIn = await tokenRequest('master', {
-      grant_type: 'password',
-      client_id: 'admin-cli',
-      username: env['KEYCLOAK_ADMIN_USERNAME'] ?? '',
-      password: env['KEYCLOAK_ADMIN_PASSWORD'] ?? '',
-    });
-    adminToken = signedIn.access_token ?? '';
-    expect(adminToken).not.toBe('');
+    adminSignedIn = (await adminToken()) !== '';
+    expect(adminSignedIn).toBe(true);
     harness = await ServiceHarness.create({
       AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
       AUTH_ISSUER: env['AUTH_ISSUER'] ?? '',
@@ -118,7 +123,7 @@ describe('identity through Keycloak (realm sunshine)', () => {
   }, 400000);
 
   afterAll(async () => {
-    if (adminToken) await admin('DELETE', '/attack-detection/brute-force/users/demo-dongtun-clerk');
+    if (adminSignedIn) await admin('DELETE', '/attack-detection/brute-force/users/demo-dongtun-clerk');
     await harness?.stopAll();
     console.info(`identity suite: ${((Date.now() - t0) / 1000).toFixed(1)} s including Keycloak start`);
   });
