@@ -49,6 +49,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The page's globals this test reads (the spec compiles without the DOM library). */
+interface InPage {
+  sessionStorage: { getItem(key: string): string | null };
+}
+
+/** The console's session token in the tab (session.ts keeps it in sessionStorage). */
+const sessionToken = (page: Page): Promise<string | null> =>
+  page.evaluate(() => (globalThis as unknown as InPage).sessionStorage.getItem('sunshine.session'));
+
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }
@@ -232,7 +241,7 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     await page.waitForURL(`${origin}/inbox`);
     await page.getByTestId('inbox-table').waitFor();
     await page.getByTestId('signed-in-unit').getByText('延津县信访局', { exact: true }).waitFor();
-    const first = (await page.evaluate(() => sessionStorage.getItem('sunshine.session'))) ?? '';
+    const first = (await sessionToken(page)) ?? '';
     expect(claimsOf(first)).toMatchObject({
       iss: 'http://127.0.0.1:8180/realms/sunshine',
       azp: 'sunshine-console',
@@ -249,10 +258,10 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     // 14 minutes on (the token lives 15): the console renews it with the refresh token and the clerk stays.
     await page.clock.fastForward('14:00');
     await page.waitForFunction((old) => {
-      const now = sessionStorage.getItem('sunshine.session');
+      const now = (globalThis as unknown as InPage).sessionStorage.getItem('sunshine.session');
       return now !== null && now !== old;
     }, first);
-    const renewed = (await page.evaluate(() => sessionStorage.getItem('sunshine.session'))) ?? '';
+    const renewed = (await sessionToken(page)) ?? '';
     expect(claimsOf(renewed)).toMatchObject({ sub: 'demo-county-bureau-clerk', roles: ['clerk'], azp: 'sunshine-console' });
     expect(new URL(page.url()).pathname).toBe('/inbox');
 
@@ -271,7 +280,7 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
       throw error;
     });
     await page.getByTestId('sign-in-oidc').waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('sunshine.session'))).toBeNull();
+    expect(await sessionToken(page)).toBeNull();
     const sessions = await eventually(
       async () => {
         const s = await admin<unknown[]>('GET', '/users/demo-county-bureau-clerk/sessions');
