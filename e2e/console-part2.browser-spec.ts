@@ -1,14 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 
-import { DEMO_CITY, DEMO_UNITS, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
+import { type PayloadOf, Topics } from '@sunshine/contracts';
+import { newEvent, type StaffRole } from '@sunshine/platform';
+import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, http, sql, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
 import type { Page } from 'playwright-core';
 
 import { signDevToken } from '../tools/dev-staff';
 import { ConsoleWorld } from './console-world';
+import { labourPetition } from './fixtures';
 
 const SHOTS = 'tmp/screenshots';
 const CASE_NUMBER = /^410726-\d{4}-\d{6}$/;
 const PHONE = '13912345678';
+/** The first bytes of a PNG (intake checks the type by content) and of a PDF. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PDF = Buffer.from('%PDF-1.4\n% 工资条\n');
 
 // The console's second half in a real browser (issue 16): the citizen's portal on a phone, the supervisor's clock
 // ledger and order, the city cockpit's live feed, the ops page; real chromium, nginx, the five services.
@@ -75,6 +82,13 @@ describe('the console, part 2, in a browser', () => {
     await phone.getByTestId('citizen-content').fill('本人在延津县某工地务工三个月，工程结束后工资一直未发，请求帮助追讨。');
     await phone.getByTestId('citizen-name').fill('王五');
     await phone.getByTestId('citizen-phone').fill(PHONE);
+    // A photo goes with the petition (sent once the case number and query code are known); an executable is refused
+    // in the page before anything is sent.
+    const picker = phone.locator('input[type=file]').first();
+    await picker.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await phone.getByTestId('citizen-attach-refused').getByText('“setup.exe”不是照片或 PDF 文件').waitFor();
+    await picker.setInputFiles({ name: '工地照片.png', mimeType: 'image/png', buffer: PNG });
+    await phone.getByText('工地照片.png').waitFor();
     await phone.getByTestId('citizen-submit').click();
     // Not yet confirmed the 受理范围: refused in the form, nothing sent.
     await phone.getByText('请阅读并确认受理范围').waitFor();
@@ -86,6 +100,10 @@ describe('the console, part 2, in a browser', () => {
     expect(caseNumber).toMatch(CASE_NUMBER);
     const queryCode = ((await phone.getByTestId('citizen-query-code').textContent()) ?? '').trim();
     expect(queryCode).toMatch(/^[2-9A-Z]{8}$/);
+    // The photo went in under the new case number.
+    const attached = phone.getByTestId('citizen-attachment-results');
+    await attached.getByText('工地照片.png').waitFor();
+    expect(await attached.textContent()).toContain('已上传');
     // The phone given is shown masked, never whole.
     await phone.getByText('139****5678').waitFor();
     expect(await phone.content()).not.toContain(PHONE);
@@ -209,7 +227,130 @@ describe('the console, part 2, in a browser', () => {
     });
   });
 
-  it('an ops user sees each service ready and the dead-letter list', async () => {
+  /** A staff token of this run (the services trust its key), as routing's staff would hold it. */
+  function token(unit: string, roles: StaffRole[], sub: string): Promise<string> {
+    return world.h.keys.token({ sub, unit, division: unit.slice(0, 12), roles });
+  }
+
+  async function routingAct(caseId: string, unit: string, action: string, roles: StaffRole[], body?: unknown): Promise<void> {
+    const sub = roles.includes('head') ? `${unit}:head` : `${unit}:staff`;
+    const view = await http<{ version: number }>('GET', `${world.h.url('routing')}/cases/${caseId}`, {
+      token: await token(unit, roles, sub),
+    });
+    const res = await http('POST', `${world.h.url('routing')}/cases/${caseId}/${action}`, {
+      token: await token(unit, roles, sub),
+      body,
+      headers: { 'if-match': `"${view.body.version}"` },
+    });
+    expect([action, res.status]).toEqual([action, 200]);
+  }
+
+  it('the petitioner reads the reply, rates 不满意 and requests 复查 from the portal; added material reaches the clerk', async () => {
+    // A letter registered at the county bureau, dispatched by the rules to the unit that handles it, answered and served.
+    const clerk = await token(DEMO_UNITS.countyBureau, ['clerk'], 'demo-county-bureau-clerk');
+    const registered = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${world.h.url('intake')}/petitions`, {
+      token: clerk,
+      body: labourPetition({ channel: 'letter', placeCode: DEMO_DONGTUN, petitioner: { name: '孙七', phone: '13600001234' } }),
+    });
+    expect(registered.status).toBe(201);
+    const c = registered.body;
+    const city = await token(DEMO_UNITS.cityBureau, ['supervisor'], 'demo-city-bureau-supervisor');
+    const unit = await eventually(
+      async () => {
+        const v = await http<{ status: string; holdingUnitId: string }>('GET', `${world.h.url('routing')}/cases/${c.caseId}`, {
+          token: city,
+        });
+        return v.status === 200 && v.body.status === 'dispatched' ? v.body.holdingUnitId : undefined;
+      },
+      60000,
+      `${c.caseNumber} dispatched`,
+    );
+    const all: StaffRole[] = ['clerk', 'handler', 'head', 'dispatcher'];
+    await routingAct(c.caseId, unit, 'sign', all);
+    await routingAct(c.caseId, unit, 'accept', all);
+    const draft = await http('PUT', `${world.h.url('routing')}/cases/${c.caseId}/reply/draft`, {
+      token: await token(unit, ['handler'], `${unit}:staff`),
+      body: { outcome: 'not-supported', text: '经核查，用工单位已于上月结清工资，信访人所述欠薪事项不成立。' },
+    });
+    expect(draft.status).toBe(200);
+    await routingAct(c.caseId, unit, 'reply/approve', ['head']);
+    await routingAct(c.caseId, unit, 'reply/serve', ['clerk'], { method: 'post' });
+
+    const context = await world.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const phone = await context.newPage();
+    await step(phone, 'citizen-reply', async () => {
+      await phone.goto(`${world.url}/public`);
+      await phone.getByRole('tab', { name: '进度查询' }).click();
+      await phone.getByTestId('progress-case-number').fill(c.caseNumber);
+      await phone.getByTestId('progress-query-code').fill(c.queryCode);
+      // Intake learns of the served reply from the case log: ask again until it shows.
+      await eventually(
+        async () => {
+          await phone.getByTestId('progress-submit').click();
+          return (await phone
+            .getByTestId('progress-reply')
+            .isVisible({ timeout: 3000 })
+            .catch(() => false))
+            ? true
+            : undefined;
+        },
+        60000,
+        'the reply on the portal',
+      );
+      expect(await phone.getByTestId('progress-reply').textContent()).toContain('信访人所述欠薪事项不成立');
+      await phone.screenshot({ path: `${SHOTS}/citizen-reply.png`, fullPage: true });
+
+      const rate = phone.getByTestId('rate-handling-unit');
+      await rate.getByText('不满意', { exact: true }).click();
+      await phone.getByTestId('rate-submit-handling-unit').click();
+      await phone.getByText('初次办理 · 承办单位：不满意').waitFor({ timeout: 30000 });
+
+      // The review form comes filled in (the case number, 复查) with its countdown; one confirmation sends it.
+      const review = phone.getByTestId('review-card');
+      expect(await review.textContent()).toContain(c.caseNumber);
+      expect(await review.textContent()).toContain('申请事项复查');
+      await phone.screenshot({ path: `${SHOTS}/citizen-review-form.png`, fullPage: true });
+      await phone.getByTestId('review-submit').click();
+      await phone
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*认/ })
+        .click();
+      await review.waitFor({ state: 'detached', timeout: 30000 });
+      // The next stage opens at the next-higher unit (routing, from intake's request on the case log).
+      await eventually(
+        async () => {
+          await phone.getByTestId('progress-submit').click();
+          const stage = phone.locator('.ant-descriptions-item', { hasText: '办理阶段' });
+          return ((await stage.textContent({ timeout: 3000 }).catch(() => '')) ?? '').includes('复查') ? true : undefined;
+        },
+        60000,
+        'the 复查 stage on the portal',
+      );
+      await phone.screenshot({ path: `${SHOTS}/citizen-review-requested.png`, fullPage: true });
+
+      // 补充材料: a PDF added from the progress page …
+      const more = phone.getByTestId('add-attachments');
+      await more.locator('input[type=file]').setInputFiles({ name: '工资条.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await phone.getByTestId('add-attachments-submit').click();
+      await more.getByTestId('citizen-attachment-results').getByText('已上传').waitFor({ timeout: 30000 });
+    });
+    await context.close();
+
+    // … is on the registering clerk's case page, among the dossier's attachments.
+    const desk = await signedIn('county-bureau-clerk', `/cases/${c.caseId}`);
+    await step(desk, 'case-attachments', async () => {
+      await desk.getByText('工资条.pdf').waitFor({ timeout: 30000 });
+      await desk.screenshot({ path: `${SHOTS}/case-citizen-attachment.png`, fullPage: true });
+    });
+  });
+
+  it('an ops user sees each service ready, the lag per partition and the dead letters, and replays one', async () => {
     const key = { privateKeyPem: readFileSync(world.h.keys.privateKeyFile, 'utf8'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE };
     const token = await signDevToken({ sub: 'demo-city-ops', unit: DEMO_UNITS.cityBureau, division: DEMO_CITY, roles: ['ops'] }, key);
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
@@ -226,7 +367,56 @@ describe('the console, part 2, in a browser', () => {
       await ops.getByTestId('dead-letters').waitFor();
       await ops.getByTestId('dead-letters').getByText('没有死信').waitFor({ timeout: 15000 });
       await ops.getByTestId('parked-keys').getByText('没有等待中的键').waitFor();
-      await ops.screenshot({ path: `${SHOTS}/ops-dead-letters.png`, fullPage: true });
+      // Consumer lag per topic and partition, beside the group's total.
+      await ops.getByRole('tab', { name: '服务状态' }).click();
+      await ops.getByTestId('lag-routing').locator('tr', { hasText: 'case-log' }).first().waitFor({ timeout: 30000 });
+      await ops.screenshot({ path: `${SHOTS}/ops-lag.png`, fullPage: true });
+    });
+
+    // A message routing's consumer refuses (its payload breaks the schema) is dead-lettered; once the producer's
+    // corrected message is in its place, the operator replays it from the page with a reason.
+    const caseId = randomUUID();
+    const valid = newEvent('case.signed', { unitId: DEMO_UNITS.hrss } as PayloadOf<'case.signed'>, {
+      caseId,
+      jurisdiction: { place: [DEMO_CITY, DEMO_COUNTY], unit: [DEMO_CITY, DEMO_COUNTY] },
+      actor: { kind: 'system', id: 'console-e2e' },
+    });
+    const poison = { ...valid, payload: { unit: 'nobody' } };
+    const headers = {
+      'event-id': valid.id,
+      'event-type': valid.type,
+      'event-version': '1',
+      producer: 'routing',
+      'correlation-id': valid.correlationId,
+    };
+    await sql(
+      `INSERT INTO "${world.h.schema('routing')}".outbox (event_id, topic, message_key, type, value, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [valid.id, world.h.topic(Topics.caseLog), caseId, valid.type, JSON.stringify(poison), JSON.stringify(headers)],
+    );
+    await step(ops, 'ops-replay', async () => {
+      await ops.getByRole('tab', { name: '死信与暂停键' }).click();
+      const row = ops.getByTestId('dead-letters').locator('tr', { hasText: caseId });
+      await eventually(
+        async () => {
+          await ops.getByRole('tab', { name: '死信与暂停键' }).click();
+          return (await row.isVisible()) ? true : undefined;
+        },
+        60000,
+        'the dead letter on the ops page',
+      );
+      await ops.screenshot({ path: `${SHOTS}/ops-dead-letter.png`, fullPage: true });
+      await sql(`UPDATE "${world.h.schema('routing')}".dead_letters SET value = $1 WHERE event_id = $2`, [JSON.stringify(valid), valid.id]);
+      await row.locator('[data-testid^="replay-"]').click();
+      await ops.getByTestId('ops-reason').fill('生产方已更正消息内容，重放');
+      await ops.getByRole('button', { name: '确认重放' }).click();
+      await ops.getByText('已重放').first().waitFor({ timeout: 30000 });
+      await row.waitFor({ state: 'detached', timeout: 30000 });
+      const [resolved] = await sql<{ status: string }>(
+        `SELECT status FROM "${world.h.schema('routing')}".dead_letters WHERE event_id = $1`,
+        [valid.id],
+      );
+      expect(resolved?.status).toBe('replayed');
+      await ops.screenshot({ path: `${SHOTS}/ops-replayed.png`, fullPage: true });
     });
   });
 });
