@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { createFieldCipher, parseKeyRing } from '@sunshine/platform';
+import { retentionSchedule } from '@sunshine/domain';
+import { createFieldCipher, parseKeyRing, runRetention } from '@sunshine/platform';
 import { eventually, forSuite, infraEnv } from '@sunshine/testing';
 import { Client } from 'pg';
 
 import { LocalDiskAttachmentStore } from '../src/dossier/local-disk-attachment.store';
-import { DEIDENTIFIED, deidentifyExpiredCases } from '../src/retention/pii-retention';
+import { DEIDENTIFIED, deidentifyExpiredCases, intakeRetentionSteps } from '../src/retention/pii-retention';
 import { IntakeWorld, petition, type Registered, UNITS } from './support/intake-world';
 
 const DAY = 86_400_000;
@@ -58,6 +59,9 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
       undefined,
       'countyBureau',
     );
+
+  let closedLongAgo = '';
+  let stillOpen = '';
 
   it('de-identifies the cases closed 365 days or more ago, keeps their statistics, and the petitioner’s details only when none of their cases needs them', async () => {
     const now = new Date();
@@ -152,5 +156,105 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
 
     // A second run takes nothing again.
     expect(await deidentifyExpiredCases(db, cipher, store, now, 365)).toEqual({ cases: [], petitioners: 0 });
+    closedLongAgo = alone.caseId;
+    stillOpen = twiceOpen.caseId;
+  });
+
+  it('erases appointments, receptions and 12345 orders after their own periods, in the same run, once', async () => {
+    const now = new Date();
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    const db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${w.h.schema('intake')}` });
+    await db.connect();
+    dbs.push(db);
+    const cipher = createFieldCipher('standard', parseKeyRing(w.h.intakeKeys.PII_KEYS, w.h.intakeKeys.PII_CURRENT_KEY));
+    const store = new LocalDiskAttachmentStore(ATTACHMENTS, w.h.schema('intake'));
+    const reception = async (id: string, endedDaysAgo: number) =>
+      db.query(
+        `INSERT INTO receptions (id, unit_id, leader_ref, leader_name, leader_title, starts_at, ends_at, place, capacity, created_by, created_at)
+         VALUES ($1, $2, 'leader-1', '王县长', '县长', $3, $4, '县信访局接待室', 10, 'test', $3)`,
+        [id, UNITS.countyBureau, ago(endedDaysAgo + 0.1), ago(endedDaysAgo)],
+      );
+    const appointment = async (id: string, receptionId: string, caseId: string | null) =>
+      db.query(
+        `INSERT INTO appointments (id, reception_id, number, name_enc, phone_enc, subject_enc, case_id, created_at, person_index, client_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'client-hash')`,
+        [
+          id,
+          receptionId,
+          `YY-${id.slice(-4)}`,
+          cipher.encrypt('辛预约'),
+          cipher.encrypt('13500000088'),
+          cipher.encrypt('土地纠纷'),
+          caseId,
+          now,
+          `person-${id.slice(-4)}`,
+        ],
+      );
+    const old = '00000000-0000-4000-8000-00000000a001';
+    const mid = '00000000-0000-4000-8000-00000000a002';
+    const recent = '00000000-0000-4000-8000-00000000a003';
+    await reception(old, 400);
+    await reception(mid, 200);
+    await reception(recent, 100);
+    await appointment('00000000-0000-4000-8000-00000000b001', old, null);
+    await appointment('00000000-0000-4000-8000-00000000b002', mid, null);
+    await appointment('00000000-0000-4000-8000-00000000b003', mid, stillOpen);
+    await appointment('00000000-0000-4000-8000-00000000b004', recent, null);
+    const system = '00000000-0000-4000-8000-00000000c001';
+    await db.query(
+      `INSERT INTO hotline_systems (id, name, key_hash, callback_url, callback_secret_enc, created_at, created_by) VALUES ($1, '12345', 'hash', 'http://127.0.0.1:9/feedback', $2, $3, 'test')`,
+      [system, cipher.encrypt('secret'), now],
+    );
+    for (const [caseId, orderNo] of [
+      [closedLongAgo, 'GD20250001'],
+      [stillOpen, 'GD20250002'],
+    ] as const) {
+      await db.query(`INSERT INTO hotline_orders (case_id, system_id, order_no, received_at) VALUES ($1, $2, $3, $4)`, [
+        caseId,
+        system,
+        orderNo,
+        ago(500),
+      ]);
+    }
+    await db.query(
+      `INSERT INTO hotline_feedback (event_id, case_id, body, created_at, next_attempt_at, delivered_at) VALUES ($1, $2, $3, $4, $4, $4)`,
+      ['00000000-0000-4000-8000-00000000d001', closedLongAgo, JSON.stringify({ orderNo: 'GD20250001', result: 'closed' }), ago(400)],
+    );
+
+    const schedule = retentionSchedule({ case: 365, appointment: 180, reception: 365, 'hotline-order': 365 });
+    const taken = await runRetention(intakeRetentionSteps(db, cipher, store), schedule, now);
+    expect(Object.fromEntries(taken)).toEqual({ case: 0, appointment: 2, reception: 1, 'hotline-order': 1 });
+
+    const appointments = await w.sql<{ id: string; name_enc: string; phone_enc: string; person_index: string | null; erased: boolean }>(
+      `SELECT id, name_enc, phone_enc, person_index, erased_at IS NOT NULL AS erased FROM intake.appointments ORDER BY id`,
+    );
+    expect(
+      appointments.map((a) => [a.id.slice(-4), cipher.decrypt(a.name_enc), cipher.decrypt(a.phone_enc), a.person_index, a.erased]),
+    ).toEqual([
+      ['b001', DEIDENTIFIED, DEIDENTIFIED, null, true],
+      ['b002', DEIDENTIFIED, DEIDENTIFIED, null, true],
+      ['b003', '辛预约', '13500000088', 'person-b003', false],
+      ['b004', '辛预约', '13500000088', 'person-b004', false],
+    ]);
+    expect(await w.sql(`SELECT leader_name, leader_ref, place FROM intake.receptions ORDER BY id`)).toEqual([
+      { leader_name: DEIDENTIFIED, leader_ref: 'leader-1', place: '县信访局接待室' },
+      { leader_name: '王县长', leader_ref: 'leader-1', place: '县信访局接待室' },
+      { leader_name: '王县长', leader_ref: 'leader-1', place: '县信访局接待室' },
+    ]);
+    expect(await w.sql(`SELECT order_no FROM intake.hotline_orders ORDER BY order_no`)).toEqual([
+      { order_no: 'GD20250002' },
+      { order_no: `${DEIDENTIFIED}${closedLongAgo}` },
+    ]);
+    expect(await w.sql(`SELECT body FROM intake.hotline_feedback WHERE case_id = $1`, [closedLongAgo])).toEqual([
+      { body: { orderNo: `${DEIDENTIFIED}${closedLongAgo}`, result: 'closed' } },
+    ]);
+
+    // A second run takes nothing again.
+    expect(Object.fromEntries(await runRetention(intakeRetentionSteps(db, cipher, store), schedule, now))).toEqual({
+      case: 0,
+      appointment: 0,
+      reception: 0,
+      'hotline-order': 0,
+    });
   });
 });
