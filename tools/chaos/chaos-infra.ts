@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { Client } from 'pg';
 
 import { ROOT } from '../bench/bench-support';
 
@@ -63,6 +65,62 @@ export class ChaosInfra {
     await this.infra('start-postgres');
   }
 
+  /**
+   * Its PostgreSQL as a production one is (infra.sh turns fsync, synchronous commit and full-page writes off for
+   * speed): the three back on in the cluster's postgresql.auto.conf (read last, kept across restarts), reloaded. A
+   * 201 is then on disk, and a kill -9 of PostgreSQL must lose none. Answers the settings as PostgreSQL reports them.
+   */
+  async makeDurable(): Promise<string> {
+    const postmaster = await this.postmasterPid();
+    const args = readFileSync(`/proc/${postmaster}/cmdline`, 'utf8').split('\0');
+    const data = args[args.indexOf('-D') + 1];
+    if (!data) throw new Error(`no -D in the postmaster's command line: ${args.join(' ')}`);
+    appendFileSync(join(data, 'postgresql.auto.conf'), "fsync = 'on'\nsynchronous_commit = 'on'\nfull_page_writes = 'on'\n");
+    process.kill(postmaster, 'SIGHUP');
+    await new Promise((r) => setTimeout(r, 1000));
+    return (
+      (
+        await this.sql(`SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) AS s FROM pg_settings
+      WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`)
+      )[0]?.['s'] ?? ''
+    );
+  }
+
+  /** SIGKILL to the postmaster and every process it started (a crash of the machine's PostgreSQL), waited out. */
+  async killPostgres(): Promise<void> {
+    const postmaster = await this.postmasterPid();
+    const children = readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p) && parentOf(Number(p)) === postmaster)
+      .map(Number);
+    for (const pid of [postmaster, ...children]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    const until = Date.now() + 60000;
+    while (Date.now() < until && [postmaster, ...children].some(alive)) await new Promise((r) => setTimeout(r, 100));
+  }
+
+  /** The postmaster: the parent of a backend this process connects to. */
+  private async postmasterPid(): Promise<number> {
+    const backend = Number((await this.sql('SELECT pg_backend_pid() AS pid'))[0]?.['pid']);
+    const parent = parentOf(backend);
+    if (parent === null) throw new Error(`backend ${backend} has no parent in /proc`);
+    return parent;
+  }
+
+  private async sql(text: string): Promise<Array<Record<string, string>>> {
+    const db = new Client({ connectionString: process.env['DATABASE_URL'] });
+    await db.connect();
+    try {
+      return (await db.query<Record<string, string>>(text)).rows;
+    } finally {
+      await db.end();
+    }
+  }
+
   /** The broker's pid (infra.sh's pid file), or null. */
   kafkaPid(): number | null {
     const file = join(this.home, 'kafka', 'kafka.pid');
@@ -81,6 +139,15 @@ export class ChaosInfra {
     }
     await new Promise((r) => setTimeout(r, downMs));
     await this.infra('up');
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
   }
 }
 

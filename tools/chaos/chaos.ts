@@ -23,7 +23,7 @@ import { type Verdict, verify } from './checks';
  *   npm run chaos -- --keepInfra         # leave the chaos infrastructure running afterwards
  *   npm run chaos -- --infra shared --faults kill:routing,redis --phase 8 --rate 3 --recover 60   # npm test's short run
  */
-const ALL_FAULTS = [...ServiceNames.map((s) => `kill:${s}`), 'kafka', 'postgres', 'redis'];
+const ALL_FAULTS = [...ServiceNames.map((s) => `kill:${s}`), 'kafka', 'postgres', 'postgres-kill', 'redis'];
 const args = benchArgs({
   rate: 5,
   phase: 20,
@@ -35,7 +35,7 @@ const args = benchArgs({
   infra: 'own',
 });
 /** Faults that restart a server: only on the chaos suite's own infrastructure. */
-const OWN_INFRA_FAULTS = ['kafka', 'postgres'];
+const OWN_INFRA_FAULTS = ['kafka', 'postgres', 'postgres-kill'];
 
 interface PhaseResult {
   readonly fault: string;
@@ -62,6 +62,11 @@ async function inject(fault: string, stack: Stack, infra: ChaosInfra | null): Pr
     await infra.restartKafka('SIGTERM');
   } else if (fault === 'postgres' && infra) {
     await infra.stopPostgres();
+    await new Promise((r) => setTimeout(r, 3000));
+    await infra.startPostgres();
+  } else if (fault === 'postgres-kill' && infra) {
+    // A crash, not a stop: the postmaster and every backend SIGKILLed, then crash recovery from the WAL.
+    await infra.killPostgres();
     await new Promise((r) => setTimeout(r, 3000));
     await infra.startPostgres();
   } else if (fault === 'redis') {
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
       `chaos: starting its own infrastructure in ${infra.home} (Kafka :${infra.ports.kafka}, PostgreSQL :${infra.ports.postgres}, Redis :${infra.ports.redis}) …\n`,
     );
     await infra.up();
+    process.stdout.write(`chaos: PostgreSQL made durable: ${await infra.makeDurable()}\n`);
   } else {
     process.stdout.write(`chaos: on the running infrastructure (${infraEnv().kafkaBrokers.join(',')}), under a prefix of its own …\n`);
   }
