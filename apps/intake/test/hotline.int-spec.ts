@@ -368,12 +368,20 @@ describe('intake 12345 hotline work orders', () => {
 
   it('records the 回访 satisfaction as the case’s callback rating by the one rating rule, once per visit id', async () => {
     const res = await send(
-      order({ orderNo: 'GD20261201-0046', title: '社保卡补办', content: '来电人反映社保卡补办两个月未办结，请求尽快办理。' }),
+      order({
+        orderNo: 'GD20261201-0046',
+        classCode: '0101',
+        className: '劳动和社会保障',
+        title: '社保卡补办',
+        content: '来电人反映社保卡补办两个月未办结，请求尽快办理。',
+      }),
     );
     expect(res.status).toBe(201);
     const [row] = await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.hotline_orders WHERE order_no = $1`, ['GD20261201-0046']);
     const caseId = row?.case_id ?? '';
-    await w.waitFor(caseId, 'petition.registered');
+    // 劳动和社会保障 is no name of the category table: the bundled class mapping table (version 1) files it under labour.
+    const [registered] = await w.waitFor(caseId, 'petition.registered');
+    expect(registered?.payload.category).toBe('labour');
     const visit = async (orderNo: string, body: unknown, key: string | null = apiKey) => {
       const r = await fetch(`${w.url}/interop/12345/orders/${orderNo}/visits`, {
         method: 'POST',

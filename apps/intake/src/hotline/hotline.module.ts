@@ -5,6 +5,7 @@ import { RegistrationModule } from '../registration/registration.module';
 import { OnlineSubmissionService } from '../self-service/online-submission.service';
 import { SelfServiceModule } from '../self-service/self-service.module';
 import { HotlineService } from './hotline.service';
+import { HOTLINE_CLASS_TABLE, loadHotlineClassTable } from './hotline-class-table';
 import { HotlineFeedbackOps } from './hotline-feedback.ops';
 import { HotlineFeedbackReactions } from './hotline-feedback.reactions';
 import { HotlineFeedbackSender } from './hotline-feedback.sender';
@@ -16,6 +17,13 @@ import { HotlineSystemsController } from './hotline-systems.controller';
 @Module({
   imports: [RegistrationModule, CategoriesModule, SelfServiceModule],
   controllers: [HotlineOrdersController, HotlineSystemsController, HotlineFeedbackOpsController],
-  providers: [HotlineService, OnlineSubmissionService, HotlineFeedbackReactions, HotlineFeedbackSender, HotlineFeedbackOps],
+  providers: [
+    { provide: HOTLINE_CLASS_TABLE, useFactory: () => loadHotlineClassTable() },
+    HotlineService,
+    OnlineSubmissionService,
+    HotlineFeedbackReactions,
+    HotlineFeedbackSender,
+    HotlineFeedbackOps,
+  ],
 })
 export class HotlineModule {}

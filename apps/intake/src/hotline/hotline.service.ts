@@ -13,6 +13,7 @@ import { RegistrationService } from '../registration/registration.service';
 import { CitizenActionsService } from '../self-service/citizen-actions.service';
 import { OnlineSubmissionService } from '../self-service/online-submission.service';
 import type { HotlineOrderAnswer, HotlineOrderDto, HotlineSystemCreated, HotlineVisitAnswer, HotlineVisitDto } from './hotline.dto';
+import { HOTLINE_CLASS_TABLE, type HotlineClassTable } from './hotline-class-table';
 import { orderCategory, PETITION_TYPE_OF_APPEAL } from './hotline-order.mapping';
 
 const keyHash = (apiKey: string): string => createHash('sha256').update(apiKey, 'utf8').digest('hex');
@@ -34,6 +35,7 @@ export class HotlineService {
     private readonly emitter: CaseEmitter,
     private readonly clock: Clock,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(HOTLINE_CLASS_TABLE) private readonly classes: HotlineClassTable,
   ) {}
 
   /** Registers a hotline system: its api key and callback secret are answered once (the key hashed, the secret sealed). */
@@ -59,7 +61,7 @@ export class HotlineService {
           channel: 'hotline',
           receivedAt: this.clock.now(),
           type: PETITION_TYPE_OF_APPEAL[order.appealType],
-          category: orderCategory(order, await this.categories.list()),
+          category: orderCategory(order, await this.categories.list(), this.classes),
           placeCode,
           ...(order.place.address ? { placeText: order.place.address } : {}),
           subject: order.title,
