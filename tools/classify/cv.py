@@ -1,8 +1,8 @@
 """
 Chooses the category model's settings by 5-fold cross-validation on the TRAINING split only (the rows train.py trains
 on; the choice never reads the validation split, sha1 mod 5 == 0). Prints, per candidate, the mean macro-F1 over the
-folds (± the standard deviation across folds) on all rows and on complete messages (subject and body), and the feature
-count of the first fold. `--validation` reports, after the choice, each candidate trained on the whole training split
+folds (± the standard deviation across folds) on all rows and on complete messages (subject and body), the macro-F1 of
+the out-of-fold predictions of complete messages pooled over the folds, and the feature count of the first fold. `--validation` reports, after the choice, each candidate trained on the whole training split
 and scored on the validation split (a report, not a choice: docs/smart-dispatch.md).
 
 Usage (the pinned venv of train.sh; a candidate takes 3-10 minutes on a loaded 2-core machine):
@@ -16,12 +16,15 @@ import time
 import warnings
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
+from sklearn.linear_model import LogisticRegression, RidgeClassifier, SGDClassifier
+from sklearn.naive_bayes import ComplementNB
 from sklearn.svm import LinearSVC
 
-from train import default_data, in_validation
+from train import default_data, fit_linear, in_validation
 
 
 WHITESPACE = re.compile(r"\s\s+")
@@ -50,7 +53,19 @@ def namespaced_analyzer(low, high):
     return analyze
 
 
-BASE = {"ngram": (1, 2), "min_df": 2, "sublinear": True, "C": 1.0, "balanced": True, "subject": 2, "body": 0, "namespaced": False}
+BASE = {
+    "ngram": (1, 2),
+    "min_df": 2,
+    "sublinear": True,
+    "C": 1.0,
+    "balanced": True,
+    "subject": 2,
+    "body": 0,
+    "namespaced": False,
+    "model": "svm",
+    "complete_weight": 1.0,
+    "fields": "joint",
+}
 CANDIDATES = {
     "base": {},
     "C0.5": {"C": 0.5},
@@ -72,12 +87,91 @@ CANDIDATES = {
     "char12-df3": {"min_df": 3},
     "subject-ns": {"subject": 1, "namespaced": True},
     "subject-ns-C0.7": {"subject": 1, "namespaced": True, "C": 0.7},
+    # Second round (the same folds): other linear learners on the same features, complete messages weighted up, and the
+    # subject and body as two separately normalised TF-IDF blocks (own vocabularies) in one model.
+    "complete-x3": {"complete_weight": 3.0},
+    "sgd-modified-huber": {"model": "sgd"},
+    "ridge": {"model": "ridge"},
+    "complement-nb": {"model": "cnb"},
+    "nb-svm": {"model": "nbsvm"},
+    "logistic-ovr-C30": {"model": "logistic"},
+    "fields-separate": {"fields": "separate"},
+    "fields-separate-subject1.5": {"fields": "separate", "subject_scale": 1.5},
+    # The committed model since version 2 (train.py fit_linear): ridge + NB-SVM, each scaled by its decisions' std.
+    "ridge+nbsvm": {"model": "ridge+nbsvm"},
 }
 
 
 def vectorizer_of(cfg):
     analyzer = namespaced_analyzer(*cfg["ngram"]) if cfg["namespaced"] else "char"
     return TfidfVectorizer(analyzer=analyzer, ngram_range=cfg["ngram"], sublinear_tf=cfg["sublinear"], min_df=cfg["min_df"], dtype=np.float64)
+
+
+class FieldsVectorizer:
+    """The subject and the body as two TF-IDF blocks, each with its own vocabulary and l2 norm, side by side."""
+
+    def __init__(self, cfg):
+        self.cfg = cfg
+        self.subject = vectorizer_of({**cfg, "namespaced": False})
+        self.body = vectorizer_of({**cfg, "namespaced": False})
+
+    def fit_transform(self, rows):
+        self.subject.fit([r.get("subject") for r in rows if r.get("subject")])
+        self.body.fit([r.get("body") for r in rows if r.get("body")])
+        return self.transform(rows)
+
+    def transform(self, rows):
+        subject = self.subject.transform([r.get("subject") or "" for r in rows]) * self.cfg.get("subject_scale", 1.0)
+        return sp.hstack([subject, self.body.transform([r.get("body") or "" for r in rows])]).tocsr()
+
+
+def nb_svm(cfg, x_fit, y_fit, x_test):
+    """NB-SVM (Wang & Manning 2012): per class, features scaled by the log-count ratio of presence, then a binary SVM."""
+    present = (x_fit > 0).astype(np.float64)
+    classes = sorted(set(y_fit))
+    decision = np.zeros((x_test.shape[0], len(classes)))
+    for c, name in enumerate(classes):
+        positive = y_fit == name
+        p = np.asarray(present[positive].sum(0)).ravel() + 1
+        q = np.asarray(present[~positive].sum(0)).ravel() + 1
+        ratio = sp.diags(np.log((p / p.sum()) / (q / q.sum())))
+        svm = LinearSVC(C=cfg["C"], class_weight="balanced", random_state=0, max_iter=5000).fit(x_fit @ ratio, positive)
+        decision[:, c] = svm.decision_function(x_test @ ratio)
+    return np.array(classes)[decision.argmax(axis=1)]
+
+
+def fit_predict(cfg, x_fit, y_fit, x_test, weights):
+    """The candidate's learner fitted on (x_fit, y_fit), predicting x_test."""
+    balanced = "balanced" if cfg["balanced"] else None
+    if cfg["model"] == "nbsvm":
+        return nb_svm(cfg, x_fit, y_fit, x_test)
+    if cfg["model"] == "ridge+nbsvm":
+        classes, coef, intercept = fit_linear(x_fit, y_fit)
+        return np.array(classes)[(x_test @ coef.T + intercept).argmax(axis=1)]
+    learner = {
+        "svm": lambda: LinearSVC(C=cfg["C"], class_weight=balanced, random_state=0, max_iter=5000),
+        "sgd": lambda: SGDClassifier(loss="modified_huber", alpha=2e-5, average=True, class_weight=balanced, random_state=0, max_iter=50, tol=None),
+        "ridge": lambda: RidgeClassifier(alpha=1.0, class_weight=balanced, solver="sparse_cg"),
+        "cnb": lambda: ComplementNB(alpha=0.05),
+        "logistic": lambda: LogisticRegression(C=30, solver="liblinear", class_weight=balanced),
+    }[cfg["model"]]()
+    if cfg["model"] == "cnb":
+        return learner.fit(x_fit, y_fit).predict(x_test)
+    return learner.fit(x_fit, y_fit, sample_weight=weights).predict(x_test)
+
+
+def features(cfg, fit_rows, test_rows):
+    """(x_fit, x_test): the candidate's vectorizer fitted on fit_rows only."""
+    if cfg["fields"] == "separate":
+        vectorizer = FieldsVectorizer(cfg)
+        return vectorizer.fit_transform(fit_rows), vectorizer.transform(test_rows)
+    vectorizer = vectorizer_of(cfg)
+    x_fit = vectorizer.fit_transform([text_of(r, cfg["subject"], cfg["body"]) for r in fit_rows])
+    return x_fit, vectorizer.transform([text_of(r, cfg["subject"], cfg["body"]) for r in test_rows])
+
+
+def weights_of(cfg, rows):
+    return np.array([cfg["complete_weight"] if r.get("subject") and r.get("body") else 1.0 for r in rows])
 
 
 def validate(names, train, val):
@@ -87,12 +181,8 @@ def validate(names, train, val):
     print(f"validation split {len(val)} rows ({int(complete.sum())} complete messages)", flush=True)
     for name in names:
         cfg = {**BASE, **CANDIDATES[name]}
-        vectorizer = vectorizer_of(cfg)
-        x_train = vectorizer.fit_transform([text_of(r, cfg["subject"], cfg["body"]) for r in train])
-        x_val = vectorizer.transform([text_of(r, cfg["subject"], cfg["body"]) for r in val])
-        svm = LinearSVC(C=cfg["C"], class_weight="balanced" if cfg["balanced"] else None, random_state=0, max_iter=5000)
-        svm.fit(x_train, [r["label1"] for r in train])
-        predicted = svm.predict(x_val)
+        x_train, x_val = features(cfg, train, val)
+        predicted = fit_predict(cfg, x_train, np.array([r["label1"] for r in train]), x_val, weights_of(cfg, train))
         print(
             f"{name:18s} validation all {f1_score(y_val, predicted, average='macro'):.4f}  complete "
             f"{f1_score(y_val[complete], predicted[complete], average='macro'):.4f}  features {x_train.shape[1]}",
@@ -118,22 +208,20 @@ def main():
     print(f"training split {len(train)} rows ({int(complete.sum())} complete messages), 5 folds", flush=True)
     for name in names:
         cfg = {**BASE, **CANDIDATES[name]}
-        texts = [text_of(r, cfg["subject"], cfg["body"]) for r in train]
         started = time.time()
         all_f1, complete_f1, width = [], [], 0
+        pooled = np.empty(len(train), dtype=object)
         for fit_idx, test_idx in folds:
-            vectorizer = vectorizer_of(cfg)
-            x_fit = vectorizer.fit_transform([texts[i] for i in fit_idx])
-            x_test = vectorizer.transform([texts[i] for i in test_idx])
+            x_fit, x_test = features(cfg, [train[i] for i in fit_idx], [train[i] for i in test_idx])
             width = width or x_fit.shape[1]
-            svm = LinearSVC(C=cfg["C"], class_weight="balanced" if cfg["balanced"] else None, random_state=0, max_iter=5000)
-            svm.fit(x_fit, labels[fit_idx])
-            predicted = svm.predict(x_test)
+            predicted = fit_predict(cfg, x_fit, labels[fit_idx], x_test, weights_of(cfg, [train[i] for i in fit_idx]))
+            pooled[test_idx] = predicted
             all_f1.append(f1_score(labels[test_idx], predicted, average="macro"))
             mask = complete[test_idx]
             complete_f1.append(f1_score(labels[test_idx][mask], predicted[mask], average="macro"))
         print(
             f"{name:18s} all {np.mean(all_f1):.4f} ±{np.std(all_f1):.4f}  complete {np.mean(complete_f1):.4f} ±{np.std(complete_f1):.4f}"
+            f"  complete pooled {f1_score(labels[complete], pooled[complete].astype(str), average='macro'):.4f}"
             f"  features {width}  {time.time() - started:.0f}s",
             flush=True,
         )
