@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '../auth/staff-claims';
 import type { CaseReplicaStore } from '../case-replica/case-replica.store';
 import type { CaseVisibility } from '../case-replica/case-visibility.service';
 import { DomainException } from '../errors/domain.exception';
+import type { PlatformCollectors } from '../metrics/platform-collectors';
 import { DeadLetterController } from './dead-letter.controller';
 import type { DeadLetterEntity } from './dead-letter.entity';
 import { EventServerRegistry } from './event-server.registry';
@@ -160,5 +161,37 @@ describe('DeadLetterController show: the payload only to those who fully see the
       payload: 'shown',
       value: expect.stringContaining('人社局'),
     });
+  });
+});
+
+describe('DeadLetterController lag: the group’s lag per partition, read as /metrics reads it', () => {
+  function withLag(lags: Array<{ topic: string; partition: number; lag: number }> | undefined) {
+    const registry = new EventServerRegistry();
+    registry.server = { parkingLot: {}, groupId: 'pfx.intake' } as unknown as KafkaEventServer;
+    const asked: string[] = [];
+    const collectors = { consumerLag: (group: string) => (asked.push(group), Promise.resolve(lags)) } as unknown as PlatformCollectors;
+    return { ctl: new DeadLetterController(registry, undefined, undefined, undefined, collectors), asked };
+  }
+
+  it('answers each partition’s lag and the total, for the service’s own group', async () => {
+    const { ctl, asked } = withLag([
+      { topic: 'pfx.sunshine.case-log', partition: 0, lag: 3 },
+      { topic: 'pfx.sunshine.case-log', partition: 1, lag: 0 },
+      { topic: 'pfx.sunshine.org-directory', partition: 0, lag: 2 },
+    ]);
+    expect(await ctl.lag()).toEqual({
+      group: 'pfx.intake',
+      total: 5,
+      partitions: [
+        { topic: 'pfx.sunshine.case-log', partition: 0, lag: 3 },
+        { topic: 'pfx.sunshine.case-log', partition: 1, lag: 0 },
+        { topic: 'pfx.sunshine.org-directory', partition: 0, lag: 2 },
+      ],
+    });
+    expect(asked).toEqual(['pfx.intake']);
+  });
+
+  it('answers 503 LAG_UNAVAILABLE when Kafka does not answer', async () => {
+    expect(await refusal(withLag(undefined).ctl.lag())).toEqual(['LAG_UNAVAILABLE', 'unavailable']);
   });
 });

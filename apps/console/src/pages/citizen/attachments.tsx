@@ -3,19 +3,13 @@ import { Alert, Button, Card, List, Typography, Upload, type UploadFile } from '
 import { useState } from 'react';
 
 import { intake } from '../../api/client';
+import { ACCEPT, MAX_BYTES, MAX_FILES, refusal } from './attachment-rules';
 import { CitizenError, useWait } from './CitizenError';
 import { citizenErrorText, publicCall } from './publicApi';
 
 // 网上信访的附件: photos and documents the petitioner adds to their case (intake's POST /public/cases/attachments, by
 // case number + query code, rate limited like every public endpoint). Intake checks the type by the file's content and
 // the size (413 past its limit); the page refuses the obvious cases first so nothing is sent in vain.
-
-/** What the portal offers to pick (intake also takes plain text; the portal asks for photos and PDF). */
-export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
-const TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
-/** Intake's default ATTACHMENT_MAX_BYTES; intake's answer decides, this only spares a hopeless upload. */
-export const MAX_BYTES = 5 * 1024 * 1024;
-export const MAX_FILES = 10;
 
 interface Key {
   readonly caseNumber: string;
@@ -34,13 +28,6 @@ export interface Uploaded {
 export interface AttachmentResult {
   readonly name: string;
   readonly error: string | null;
-}
-
-/** The reason the page refuses a file before sending it, or null. */
-export function refusal(file: { name: string; type: string; size: number }): string | null {
-  if (!TYPES.includes(file.type) && !/\.(jpe?g|png|pdf)$/i.test(file.name)) return `“${file.name}”不是照片或 PDF 文件`;
-  if (file.size > MAX_BYTES) return `“${file.name}”超过 ${MAX_BYTES / 1024 / 1024} MB，请压缩后再上传`;
-  return null;
 }
 
 export function uploadAttachment(key: Key, file: File): Promise<Uploaded> {

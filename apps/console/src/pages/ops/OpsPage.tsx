@@ -188,7 +188,7 @@ function HealthCard({ service }: { service: Service }) {
           rowKey={(r) => `${r.topic}/${r.partition}`}
           pagination={false}
           data-testid={`lag-${service}`}
-          dataSource={[...lag.data.partitions]}
+          dataSource={[...lag.data.partitions].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)}
           columns={[
             { title: '主题', dataIndex: 'topic' },
             { title: '分区', dataIndex: 'partition', width: 60 },
