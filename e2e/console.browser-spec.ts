@@ -62,7 +62,7 @@ describe('the staff console in a browser', () => {
     await clerk.screenshot({ path: `${SHOTS}/console-register.png` });
     await clerk.getByTestId('register-submit').click();
 
-    const number = (await clerk.getByTestId('case-number').textContent({ timeout: 30000 })) ?? '';
+    const number = (await explained(clerk, '登记', () => clerk.getByTestId('case-number').textContent({ timeout: 30000 }))) ?? '';
     expect(number).toMatch(/^410726-\d{4}-\d{6}$/);
     expect(await clerk.getByTestId('query-code').textContent()).toMatch(/^[2-9A-Z]{8}$/);
     // Masked on the receipt: the first six and last four digits of the ID, the first three and last four of the phone.
@@ -117,6 +117,31 @@ describe('the staff console in a browser', () => {
       .locator('.ant-modal')
       .getByRole('button', { name: /^提\s*交$/ })
       .click();
+  /**
+   * What the page says when a step fails: its alerts (the server's reason, a version conflict), toasts and form
+   * errors, so a failure on a CI machine explains itself.
+   */
+  const pageSays = async (page: Page): Promise<string> => {
+    const texts = await page
+      .locator('.ant-alert, .ant-message-notice, .ant-form-item-explain-error')
+      .allTextContents()
+      .catch((e: unknown) => [`(page unreadable: ${String(e)})`]);
+    return texts.length ? texts.map((t) => `«${t.trim()}»`).join(' ') : '(no alert, toast or form error on the page)';
+  };
+  /** Runs a step; when it fails, the error carries what the page showed. */
+  const explained = async <T>(page: Page, step: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      throw new Error(`${step} failed: ${e instanceof Error ? e.message : String(e)}\npage ${page.url()} says: ${await pageSays(page)}`);
+    }
+  };
+  /** Submits an action and waits for the page's lasting outcome line (「<label>：已完成」), never a passing toast. */
+  const acted = async (page: Page, label: string, go: (page: Page) => Promise<void>) =>
+    explained(page, label, async () => {
+      await go(page);
+      await page.getByTestId('action-done').getByText(`${label}：已完成`).waitFor();
+    });
   const choose = async (page: Page, field: string, option: string) => {
     await page.getByLabel(field).click();
     await page.locator('.ant-select-item-option', { hasText: option }).first().click();
@@ -128,7 +153,7 @@ describe('the staff console in a browser', () => {
     const clerk = await casePage('dongtun-clerk', '已转送/交办');
     expect(await buttons(clerk)).toEqual(['签收']);
     await button(clerk, '签收').click();
-    await confirm(clerk);
+    await acted(clerk, '签收', confirm);
     await clerk.getByText('已签收', { exact: true }).first().waitFor();
     await clerk.getByText('当前没有可执行的操作').waitFor();
 
@@ -136,15 +161,14 @@ describe('the staff console in a browser', () => {
     const handler = await casePage('dongtun-handler', '已签收');
     expect(await buttons(handler)).toContain('受理');
     await button(handler, '受理').click();
-    await submit(handler);
+    await acted(handler, '受理', submit);
     await handler.getByText('已受理', { exact: true }).first().waitFor();
     await button(handler, '起草答复意见').waitFor();
     expect(await buttons(handler)).not.toContain('审签答复意见');
     await button(handler, '起草答复意见').click();
     await choose(handler, '处理结论', '解释说明');
     await handler.getByLabel('答复意见', { exact: true }).fill('经核查，该村道已列入今年乡村道路维修计划，将于三个月内修复。');
-    await submit(handler);
-    await handler.getByText('起草答复意见：已完成').waitFor();
+    await acted(handler, '起草答复意见', submit);
     expect(await buttons(handler)).not.toContain('审签答复意见');
     await handler.screenshot({ path: `${SHOTS}/console-case-drafted.png`, fullPage: true });
 
@@ -152,7 +176,7 @@ describe('the staff console in a browser', () => {
     const head = await casePage('dongtun-head', '已受理');
     await button(head, '审签答复意见').waitFor();
     await button(head, '审签答复意见').click();
-    await confirm(head);
+    await acted(head, '审签答复意见', confirm);
     await head.getByText('已答复', { exact: true }).first().waitFor();
     expect(await buttons(head)).not.toContain('审签答复意见');
 
@@ -161,8 +185,7 @@ describe('the staff console in a browser', () => {
     expect(await buttons(serving)).toEqual(['记录送达']);
     await button(serving, '记录送达').click();
     await choose(serving, '送达方式', '直接送达');
-    await submit(serving);
-    await serving.getByText('记录送达：已完成').waitFor();
+    await acted(serving, '记录送达', submit);
     await serving.getByText('当前没有可执行的操作').waitFor();
     // The timeline is supervision's, which follows the case log over Kafka: reload until it lists the service.
     const served = serving.getByText('case.reply-served');

@@ -217,37 +217,59 @@ export default function CasePage() {
   );
 }
 
-/** Exactly the actions `allowedActions` lists, as buttons; a stale version answers 409 and the page reloads the case. */
+/**
+ * Exactly the actions `allowedActions` lists, as buttons. Each is sent with the version the page shows (If-Match); a
+ * stale version answers 409 VERSION_CONFLICT: the page reloads the case and, when the action is still allowed on the
+ * newer version, keeps the dialog open with what was typed and says so, for the user to check and submit again.
+ * What an action came to (done, or the server's reason) stays on the page until the next action, not a passing toast.
+ */
 function Actions({ detail }: { detail: CaseDetail }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [open, setOpen] = useState<CaseAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   const [form] = Form.useForm<Record<string, unknown>>();
+  const refresh = () => qc.invalidateQueries({ predicate: (q) => q.queryKey.includes(detail.caseId) || q.queryKey[0] === 'inbox' });
   const run = useMutation({
-    mutationFn: ({ action, values }: { action: CaseAction; values: Record<string, unknown> }) =>
-      action.run(detail.caseId, detail.version, values),
+    mutationFn: ({ action, version, values }: { action: CaseAction; version: number; values: Record<string, unknown> }) =>
+      action.run(detail.caseId, version, values),
+    onMutate: () => {
+      setDone(null);
+      setConflict(null);
+    },
     onSuccess: (_, { action }) => {
-      void message.success(`${action.label}：已完成`);
+      const text = `${action.label}：已完成`;
+      setDone(text);
+      void message.success(text);
       setOpen(null);
       form.resetFields();
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-        setOpen(null);
-        void message.warning('该事项已被他人更新，页面已刷新为最新版本，请核对后重新操作。');
-      }
+    onError: async (e, { action }) => {
+      if (!(e instanceof ApiError && e.code === 'VERSION_CONFLICT')) return;
+      // Someone else acted first: the newer case decides whether this action is still there to take.
+      await refresh();
+      const fresh = qc.getQueryData<CaseDetail>(['case', detail.caseId]);
+      const still = !!fresh && offered(fresh).includes(action);
+      const text = still
+        ? `该事项已被他人更新（现为版本 ${fresh?.version ?? '—'}），页面已刷新为最新版本；请核对后再次提交「${action.label}」。`
+        : `该事项已被他人更新，「${action.label}」已不再可执行，页面已刷新为最新版本。`;
+      setConflict(text);
+      void message.warning(text);
+      if (!still || !action.fields) setOpen(null);
     },
-    onSettled: () => void qc.invalidateQueries({ predicate: (q) => q.queryKey.includes(detail.caseId) || q.queryKey[0] === 'inbox' }),
+    onSettled: (_, e) => {
+      if (!(e instanceof ApiError && e.code === 'VERSION_CONFLICT')) void refresh();
+    },
   });
-  // Exactly what routing computed for this caller (unit, roles, the case's state and clocks): nothing is guessed here.
-  const actions = detail.allowedActions.flatMap((name) => {
-    const a = CASE_ACTIONS[name];
-    if (!a) return [];
-    return name === 'request-extension' ? [DRAFT_REPLY, a] : [a];
-  });
+  const submit = (action: CaseAction, values: Record<string, unknown>) => run.mutateAsync({ action, version: detail.version, values });
+  const actions = offered(detail);
+  const failed = run.error && !(run.error instanceof ApiError && run.error.code === 'VERSION_CONFLICT') ? run.error : null;
   return (
     <>
-      <ErrorAlert error={run.error} />
+      {done && <Alert type="success" showIcon message={done} data-testid="action-done" style={{ marginBottom: 16 }} />}
+      {conflict && <Alert type="warning" showIcon message={conflict} data-testid="action-conflict" style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={failed} />
       <Space wrap data-testid="case-actions">
         {actions.length === 0 && <Typography.Text type="secondary">当前没有可执行的操作</Typography.Text>}
         {actions.map((a) => (
@@ -263,7 +285,7 @@ function Actions({ detail }: { detail: CaseDetail }) {
                     title: `确认${a.label}？`,
                     okText: '确认',
                     cancelText: '取消',
-                    onOk: () => run.mutateAsync({ action: a, values: {} }).catch(() => undefined),
+                    onOk: () => submit(a, {}).catch(() => undefined),
                   })
             }
           >
@@ -281,11 +303,21 @@ function Actions({ detail }: { detail: CaseDetail }) {
         onOk={() => form.submit()}
         destroyOnHidden
       >
-        {run.error ? <Typography.Text type="danger">{errorText(run.error)}</Typography.Text> : null}
-        <Form form={form} layout="vertical" onFinish={(values) => open && run.mutate({ action: open, values })}>
+        {conflict ? <Alert type="warning" showIcon message={conflict} style={{ marginBottom: 12 }} /> : null}
+        {failed ? <Alert type="error" showIcon message={errorText(failed)} style={{ marginBottom: 12 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={(values) => open && void submit(open, values).catch(() => undefined)}>
           {open?.fields}
         </Form>
       </Modal>
     </>
   );
+}
+
+/** Exactly what routing computed for this caller (unit, roles, the case's state and clocks): nothing is guessed here. */
+function offered(detail: CaseDetail): CaseAction[] {
+  return detail.allowedActions.flatMap((name) => {
+    const a = CASE_ACTIONS[name];
+    if (!a) return [];
+    return name === 'request-extension' ? [DRAFT_REPLY, a] : [a];
+  });
 }
