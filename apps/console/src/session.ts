@@ -95,8 +95,8 @@ export type SessionEnd = 'expired' | 'refused';
  * when the token expires is there again after signing in.
  */
 export function sessionExpired(why: SessionEnd = 'expired'): void {
-  // An old token's end (a stream opened with it) after the session was renewed does not end the session.
-  if (why === 'expired' && currentSession()) return;
+  // An old token's end (a stream opened with it) after the identity provider's session was renewed does not end it.
+  if (why === 'expired' && sessionSource() === 'oidc' && currentSession()) return;
   forget();
   const here = window.location.pathname + window.location.search;
   if (!window.location.pathname.startsWith('/sign-in')) window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);

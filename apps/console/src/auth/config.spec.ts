@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
+
 import { parseConsoleConfig } from './config';
 
 describe('the console’s runtime configuration (/console-config.json)', () => {
