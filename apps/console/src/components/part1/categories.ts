@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { intake } from '../../api/client';
 import { call } from '../../api/errors';
 import type { paths } from '../../api/generated/intake';
-import { publicCall } from '../../pages/citizen/publicApi';
+import { publicCall } from '../../api/public';
 
 export type CategoryRow = paths['/categories']['get']['responses']['200']['content']['application/json']['items'][number];
 

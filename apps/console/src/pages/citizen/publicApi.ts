@@ -1,29 +1,10 @@
-import { ApiError, call } from '../../api/errors';
+import { ApiError } from '../../api/errors';
+import { RateLimited } from '../../api/public';
 
-// The citizen's portal talks to intake's /public/* without a staff token. Errors are shown in plain Chinese (the
-// server's zh reason, no codes); a 429 carries Retry-After, shown as a wait the page counts down.
+// The citizen's portal talks to intake's /public/* without a staff token (publicCall, api/public.ts). Errors are shown
+// in plain Chinese (the server's zh reason, no codes); a 429 carries Retry-After, shown as a wait the page counts down.
 
-interface FetchResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-/** 429: how long the server asks the petitioner to wait (seconds, from Retry-After; 60 when it names none). */
-export class RateLimited extends Error {
-  constructor(readonly seconds: number) {
-    super(`rate limited, retry after ${seconds}s`);
-  }
-}
-
-export async function publicCall<T>(request: Promise<FetchResult>): Promise<T> {
-  const result = await request;
-  if (result.response.status === 429) {
-    const after = Number(result.response.headers.get('Retry-After'));
-    throw new RateLimited(Number.isFinite(after) && after > 0 ? Math.ceil(after) : 60);
-  }
-  return call<T>(Promise.resolve(result));
-}
+export { publicCall, RateLimited } from '../../api/public';
 
 /** The sentence a petitioner reads: the server's Chinese reason, never a code or an English text. */
 export function citizenErrorText(e: unknown): string {
