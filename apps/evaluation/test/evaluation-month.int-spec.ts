@@ -204,7 +204,7 @@ describe('evaluation: a scripted month gives the KPIs, scores, rank order and st
     );
     expect(county.body).toEqual({
       total: 1,
-      items: [expect.objectContaining({ caseId: c['C4']?.caseId, day: '2026-11-03', unitId: UNITS.hrss })],
+      items: [expect.objectContaining({ caseId: c['C4']?.caseId, day: '2026-11-03', unitId: UNITS.hrss, channel: 'visit' })],
     });
     const onTime = await world.call<{ items: Array<{ caseId: string }>; total: number }>(
       'GET',
