@@ -63,3 +63,43 @@ export class KafkaCluster {
     await this.script('purge');
   }
 }
+
+export interface KafkaMirrorOptions {
+  /** MIRROR_NAME: its home is .local/kafka-mirror/<name>. */
+  readonly name: string;
+  /** Alias (the remote topics' prefix) → the city cluster. */
+  readonly sources: Readonly<Record<string, KafkaCluster>>;
+  readonly target: { readonly alias: string; readonly cluster: KafkaCluster };
+  /** The topics mirrored: a regular expression matching whole topic names. */
+  readonly topics: string;
+}
+
+/** MirrorMaker 2 from the cities' clusters to the province's (deploy/local/kafka-mirror.sh, dedicated mode). */
+export class KafkaMirror {
+  constructor(readonly options: KafkaMirrorOptions) {}
+
+  private async script(command: string): Promise<string> {
+    const { sources, target } = this.options;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MIRROR_NAME: this.options.name,
+      MIRROR_SOURCES: Object.entries(sources)
+        .map(([alias, c]) => `${alias}=${c.brokers.join(',')}`)
+        .join(' '),
+      MIRROR_TARGET: `${target.alias}=${target.cluster.brokers.join(',')}`,
+      MIRROR_TOPICS: this.options.topics,
+      MIRROR_TARGET_RF: String(Math.min(3, target.cluster.options.nodes)),
+    };
+    const script = join(ROOT, 'deploy', 'local', 'kafka-mirror.sh');
+    const { stdout } = await run('bash', [script, command], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 600000 });
+    return stdout;
+  }
+
+  async up(): Promise<void> {
+    await this.script('up');
+  }
+
+  async down(): Promise<void> {
+    await this.script('down');
+  }
+}
