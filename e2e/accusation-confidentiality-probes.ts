@@ -37,6 +37,7 @@ export function operationOf(method: string, template: string): string {
 export const DETAIL_READS: ReadonlyArray<{ service: ServiceName; path: string }> = [
   { service: 'intake', path: '/petitions/{caseId}/dossier' },
   { service: 'intake', path: '/petitions/{caseId}/attachments/{attachmentId}' },
+  { service: 'intake', path: '/petitions/{caseId}/personal-data-requests' },
   { service: 'routing', path: '/cases/{caseId}' },
   { service: 'routing', path: '/cases/{caseId}/dispatches' },
   { service: 'routing', path: '/cases/{caseId}/history' },
@@ -247,6 +248,11 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
     services: ['intake'],
     match: /^(GET \/ops\/hotline\/feedback|POST \/ops\/hotline\/feedback\/\{id\}\/replay)$/,
     why: '12345 feedback parked after refusals: city ops (role ops) see and resend only what the hotline is owed (order and case numbers, codes and labels), never the petition’s text or person; the same for an accusation as the hotline already holds',
+  },
+  {
+    services: ['intake'],
+    match: /^POST \/personal-data-requests\/\{requestId\}\/decision$/,
+    why: 'a petitioner’s request, by its id (uuid v7, handed only to the petitioner and to GET /petitions/{caseId}/personal-data-requests, itself probed): decided through the registration rule, so a case the caller cannot see answers 404 CASE_NOT_FOUND exactly as a request that does not exist',
   },
   {
     services: ['intake'],

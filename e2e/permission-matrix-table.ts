@@ -220,6 +220,8 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /public/cases/progress': { body: MALFORMED, status: 400 },
   'POST /public/cases/attachments': { body: MALFORMED, status: 400 },
   'POST /public/cases/personal-data': { body: MALFORMED, status: 400 },
+  'POST /public/cases/personal-data/requests': { body: MALFORMED, status: 400 },
+  'POST /personal-data-requests/{requestId}/decision': { path: '/personal-data-requests/{ghost}/decision', body: MALFORMED, status: 400 },
   'POST /public/cases/ratings': { body: MALFORMED, status: 400 },
   'POST /public/cases/review-requests': { body: MALFORMED, status: 400 },
   'POST /public/cases/identity-verification': { body: MALFORMED, status: 400 },

@@ -4,6 +4,7 @@ import type { PersonalDataRequestKind, PersonalDataRequestOutcome } from '@sunsh
 import { isTerminalStatus } from '@sunshine/domain';
 import {
   AuditTrail,
+  CASE_NOT_FOUND,
   type BlindIndexer,
   Clock,
   DomainException,
@@ -224,6 +225,7 @@ export class PersonalDataRequestsService {
   }
 }
 
+/** A missing request answers as a case the caller cannot see (RegistrationCommands): nothing tells them apart. */
 function requestNotFound(): DomainException {
-  return new DomainException('REQUEST_NOT_FOUND', 'not-found', { zh: '未找到该个人信息申请', en: 'no such personal-data request' });
+  return CASE_NOT_FOUND;
 }
