@@ -103,19 +103,25 @@ export class ChaosInfra {
     while (Date.now() < until && [postmaster, ...children].some(alive)) await new Promise((r) => setTimeout(r, 100));
   }
 
-  /** The postmaster: the parent of a backend this process connects to. */
+  /** The postmaster: the parent of a backend this process connects to (read while the backend lives). */
   private async postmasterPid(): Promise<number> {
-    const backend = Number((await this.sql('SELECT pg_backend_pid() AS pid'))[0]?.['pid']);
-    const parent = parentOf(backend);
-    if (parent === null) throw new Error(`backend ${backend} has no parent in /proc`);
-    return parent;
+    return this.withClient(async (db) => {
+      const backend = Number((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+      const parent = parentOf(backend);
+      if (parent === null) throw new Error(`backend ${backend} has no parent in /proc`);
+      return parent;
+    });
   }
 
   private async sql(text: string): Promise<Array<Record<string, string>>> {
+    return this.withClient(async (db) => (await db.query<Record<string, string>>(text)).rows);
+  }
+
+  private async withClient<T>(work: (db: Client) => Promise<T>): Promise<T> {
     const db = new Client({ connectionString: process.env['DATABASE_URL'] });
     await db.connect();
     try {
-      return (await db.query<Record<string, string>>(text)).rows;
+      return await work(db);
     } finally {
       await db.end();
     }
