@@ -6,7 +6,7 @@ the out-of-fold predictions of complete messages pooled over the folds, and the 
 and scored on the validation split (a report, not a choice: docs/smart-dispatch.md).
 
 Usage (the pinned venv of train.sh; a candidate takes 3-10 minutes on a loaded 2-core machine):
-  .local/classify/bin/python tools/classify/cv.py [--only name,name] [--validation]
+  .local/classify/bin/python tools/classify/cv.py [--only name,name] [--detail] [--validation]
 """
 import argparse
 import json
@@ -194,6 +194,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=default_data())
     parser.add_argument("--only", default="")
+    parser.add_argument("--detail", action="store_true", help="also each fold's figures and the per-class F1 of the pooled predictions")
     parser.add_argument("--validation", action="store_true", help="after the choice: each candidate trained on the whole training split, scored on the validation split")
     args = parser.parse_args()
     rows = [json.loads(line) for line in open(args.data, encoding="utf-8")]
@@ -225,6 +226,13 @@ def main():
             f"  features {width}  {time.time() - started:.0f}s",
             flush=True,
         )
+        if args.detail:
+            print("  folds, all rows:          " + " ".join(f"{f:.4f}" for f in all_f1))
+            print("  folds, complete messages: " + " ".join(f"{f:.4f}" for f in complete_f1))
+            classes = sorted(set(labels.tolist()))
+            for what, mask in (("all rows", np.ones(len(train), dtype=bool)), ("complete messages", complete)):
+                per_class = f1_score(labels[mask], pooled[mask].astype(str), average=None, labels=classes)
+                print(f"  per-class F1, pooled, {what}: " + "  ".join(f"{c} {f:.4f}" for c, f in zip(classes, per_class)), flush=True)
 
 
 warnings.filterwarnings("ignore", message="The parameter 'ngram_range' will not be used")
