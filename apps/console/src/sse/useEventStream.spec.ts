@@ -81,6 +81,24 @@ describe('followEventStream (the console’s one SSE reader)', () => {
     expect(sessionExpired).not.toHaveBeenCalled();
   });
 
+  it('follows on with the renewed token at the old one’s end (signed in through the identity provider)', async () => {
+    session = { token: 'old', exp: Math.floor(Date.now() / 1000) + 3600 };
+    const run = follow([
+      stream('id: e1\nevent: status\ndata: {}\n\nevent: token-expired\ndata: {}\n\n'),
+      stream('id: e2\nevent: status\ndata: {}\n\nevent: token-expired\ndata: {}\n\n'),
+    ]);
+    // watchExpiry renewed the session while the first stream was open.
+    session = { token: 'new', exp: Math.floor(Date.now() / 1000) + 3600 };
+    await run.done;
+    expect(run.sent).toEqual([
+      { Authorization: 'Bearer old', Accept: 'text/event-stream' },
+      { Authorization: 'Bearer new', Accept: 'text/event-stream', 'Last-Event-ID': 'e1' },
+    ]);
+    expect(run.frames.map((f) => f.id)).toEqual(['e1', 'e2']);
+    expect(run.states).not.toContain('reconnecting');
+    expect(sessionExpired.mock.calls).toEqual([['expired']]);
+  });
+
   it('waits 1 s, 2 s, 4 s, 8 s, then 15 s between attempts', () => {
     expect([1, 2, 3, 4, 5, 9].map(backoffMs)).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
   });

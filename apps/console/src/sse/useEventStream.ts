@@ -37,6 +37,12 @@ function untilExpiry(session: Pick<StaffSession, 'exp'>, outer: AbortSignal): Ab
   return ms > 2 ** 31 - 1 ? outer : AbortSignal.any([outer, AbortSignal.timeout(Math.max(0, ms))]);
 }
 
+/** The session was renewed meanwhile (the identity provider's new token): the stream goes on with it. */
+function renewed(auth: SessionPort, old: Pick<StaffSession, 'token'>): boolean {
+  const now = auth.currentSession();
+  return now !== null && now.token !== old.token;
+}
+
 /** One connection: reads frames until the stream ends; answers whether to stop for good (session over). */
 async function connect(
   url: string,
@@ -50,6 +56,7 @@ async function connect(
   if (last.id) headers['Last-Event-ID'] = last.id;
   const res = await fetch(url, { headers, signal, cache: 'no-store' });
   if (res.status === 401) {
+    if (renewed(auth, session)) return false;
     const body = (await res.json().catch(() => ({}))) as { code?: unknown };
     auth.sessionExpired(body.code === 'TOKEN_EXPIRED' ? 'expired' : 'refused');
     return true;
@@ -67,6 +74,7 @@ async function connect(
       if (frame.id) last.id = frame.id;
       // Sent at the token's exp, then the stream ends: the session is over.
       if (frame.event === 'token-expired') {
+        if (renewed(auth, session)) return false;
         auth.sessionExpired('expired');
         return true;
       }
@@ -80,7 +88,8 @@ async function connect(
  * Follows a Server-Sent Events stream of a service (through nginx) with fetch, so the staff token travels in the
  * Authorization header (EventSource cannot send one). A cut reconnects after a back-off with `Last-Event-ID` (a
  * service that numbers its events sends what was missed first); a 401 or `event: token-expired` ends the session;
- * at the token's exp the stream stops (no reconnect with a token the services refuse). Runs until `signal` aborts.
+ * at the token's exp the stream stops (no reconnect with a token the services refuse) unless the session was renewed
+ * meanwhile, when it reconnects at once with the new token. Runs until `signal` aborts.
  */
 export async function followEventStream(url: string, f: Follower, signal: AbortSignal, auth: SessionPort = SESSION): Promise<void> {
   const last = { id: null as string | null };
@@ -101,6 +110,8 @@ export async function followEventStream(url: string, f: Follower, signal: AbortS
     } catch {
       if (signal.aborted) return;
     }
+    // Renewed (session.ts' watchExpiry got a new token from the identity provider): straight back with it and Last-Event-ID.
+    if (!signal.aborted && renewed(auth, session)) continue;
     if (connection.aborted) return; // the token's exp: the Layout's timer ends the session
     f.onState('reconnecting', last.id);
     attempt += 1;
