@@ -122,5 +122,13 @@ export const DEFAULT_NOTICE_RULES: NoticeRuleSet = {
     },
     { kind: 'petitioner.review-received', event: 'petition.review-requested', recipient: PETITIONER, channels: [...TO_PETITIONER] },
     { kind: 'petitioner.finalized', event: 'case.finalized', recipient: PETITIONER, channels: [...TO_PETITIONER], legal: 'other' },
+    // 个人信息更正、删除请求的处理结果 (PIPL Art 46, 47, 50): the outcome only (a deleted case's phone is gone with it: skipped)
+    ...(['corrected', 'deleted', 'refused'] as const).map((outcome) => ({
+      kind: `petitioner.personal-data-${outcome}`,
+      event: 'petition.personal-data-request-decided' as const,
+      when: [{ path: 'payload.outcome', in: [outcome] }],
+      recipient: PETITIONER,
+      channels: [...TO_PETITIONER],
+    })),
   ],
 };

@@ -105,6 +105,23 @@ describe('planNotices (the default rule table)', () => {
     expect(recipients(event('petition.rated', { score: 'satisfied' }, CLAIM, onRoute))).toEqual([]);
   });
 
+  it('tells the petitioner how the petition bureau decided a personal-data request, by outcome', () => {
+    const decided = (outcome: string) =>
+      recipients(event('petition.personal-data-request-decided', { requestId: 'r-1', kind: 'deletion', outcome }, CLAIM));
+    expect(decided('corrected')).toEqual([
+      'petitioner.personal-data-corrected petitioner sms',
+      'petitioner.personal-data-corrected petitioner email',
+    ]);
+    expect(decided('refused')).toEqual([
+      'petitioner.personal-data-refused petitioner sms',
+      'petitioner.personal-data-refused petitioner email',
+    ]);
+    expect(decided('deleted')).toEqual([
+      'petitioner.personal-data-deleted petitioner sms',
+      'petitioner.personal-data-deleted petitioner email',
+    ]);
+  });
+
   it('tells the supervising bureaus over the division of an early warning only when they may see every case it counts', () => {
     const alert = (facts: CaseVisibilityFacts[]): PlannedEvent => ({
       type: 'alert.early-warning',

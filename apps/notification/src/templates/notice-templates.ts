@@ -114,6 +114,21 @@ export const NOTICE_TEMPLATES: Readonly<Record<string, NoticeTemplate>> = {
     subject: '信访事项终结告知',
     text: '您的信访事项{{caseNumber}}已经复核，同一事实和理由的信访事项不再受理（《信访工作条例》第三十六条）。',
   },
+  'petitioner.personal-data-corrected': {
+    version: 1,
+    subject: '个人信息更正结果',
+    text: '您就信访事项{{caseNumber}}提出的个人信息更正申请已办理，登记的个人信息已按申请更正。',
+  },
+  'petitioner.personal-data-deleted': {
+    version: 1,
+    subject: '个人信息删除结果',
+    text: '您就信访事项{{caseNumber}}提出的个人信息删除申请已办理，相关个人信息已删除。',
+  },
+  'petitioner.personal-data-refused': {
+    version: 1,
+    subject: '个人信息申请处理结果',
+    text: '您就信访事项{{caseNumber}}提出的个人信息更正或删除申请未予办理；信访事项尚在办理中的，依法须保存办理所需的个人信息，办结后可再次申请。查询：{{link}}',
+  },
   'petitioner.one-time-code': { version: 1, subject: '验证码', text: '{{text}}' },
 };
 
