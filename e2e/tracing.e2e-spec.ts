@@ -31,7 +31,7 @@ const routingConsumer = (trace: JaegerTrace): JaegerSpan | undefined =>
 
 // A real trace backend (Jaeger v2 built from the Go module proxy, deploy/local/jaeger.sh) receives the services' OTLP;
 // the test reads the whole trace back from Jaeger's query API.
-describe('one registration is one trace: intake → Kafka (outbox traceparent) → routing, read back from Jaeger', () => {
+describe('one registration is one trace: intake → its relay’s publish → Kafka (outbox traceparent) → routing, read back from Jaeger', () => {
   let h: ServiceHarness;
   let token = '';
   let jaegerEnv: NodeJS.ProcessEnv = {};
@@ -98,6 +98,13 @@ describe('one registration is one trace: intake → Kafka (outbox traceparent) �
     const consumer = routingConsumer(trace) as JaegerSpan;
     expect(tag(consumer, 'span.kind')).toBe('consumer');
     expect(intakeSpans.has(parentOf(consumer) ?? '')).toBe(true);
+    // That parent is intake's outbox relay publishing the row (a PRODUCER span under the request's trace).
+    const publish = trace.spans.find((s) => s.spanID === parentOf(consumer)) as JaegerSpan;
+    expect(publish.operationName).toBe('publish petition.registered');
+    expect(tag(publish, 'span.kind')).toBe('producer');
+    expect(tag(publish, 'messaging.destination.name')).toBe(h.topic('sunshine.case-log'));
+    expect(tag(publish, 'sunshine.correlation_id')).toBe(correlationId);
+    expect(intakeSpans.has(parentOf(publish) ?? '')).toBe(true);
     expect(tag(consumer, 'messaging.system')).toBe('kafka');
     expect(tag(consumer, 'messaging.destination.name')).toBe(h.topic('sunshine.case-log'));
     expect(tag(consumer, 'sunshine.event.type')).toBe('petition.registered');

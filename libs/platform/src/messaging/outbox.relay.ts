@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { inPublishSpans } from '../tracing/trace-context';
 import { failpoint } from './failpoint';
 import { createOrderedProducer } from './kafka.factory';
 import { KAFKA } from './kafka.token';
@@ -172,14 +173,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const producer = this.producer;
     if (!producer) throw new Error('producer not connected');
     // One topic at a time, rows in seq order: an idempotent producer with one request in flight keeps that order.
+    // Each traced row gets a PRODUCER span (`publish <type>`) under its stored trace; the consumer continues from it.
     for (const topic of new Set(rows.map((r) => r.topic))) {
-      await producer.send({
-        topic,
-        acks: -1,
-        messages: rows
-          .filter((r) => r.topic === topic)
-          .map((r) => ({ key: r.message_key, value: JSON.stringify(r.value), headers: r.headers })),
-      });
+      const batch = rows.filter((r) => r.topic === topic);
+      const published = batch.map((r) => ({
+        headers: r.headers,
+        name: `publish ${r.headers['event-type'] ?? topic}`,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': topic,
+          'sunshine.event.type': r.headers['event-type'] ?? '',
+          'sunshine.event.id': r.event_id,
+          'sunshine.correlation_id': r.headers['correlation-id'] ?? '',
+        },
+      }));
+      await inPublishSpans(published, (headers) =>
+        producer.send({
+          topic,
+          acks: -1,
+          messages: batch.map((r, i) => ({ key: r.message_key, value: JSON.stringify(r.value), headers: headers[i] })),
+        }),
+      );
     }
   }
 

@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { node } from '@opentelemetry/sdk-node';
 
 import { tracingWanted } from './start-tracing';
-import { currentTraceId, inConsumerSpan, traceHeaders } from './trace-context';
+import { currentTraceId, inConsumerSpan, inJobSpan, inPublishSpans, traceHeaders } from './trace-context';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PRODUCER_SPAN = '00f067aa0ba902b7';
@@ -25,7 +25,7 @@ describe('trace context while tracing is off (no SDK registered)', () => {
   });
 });
 
-describe('trace context through the outbox headers (SDK registered, spans kept in memory)', () => {
+describe('trace context through the outbox headers, the relay’s publish spans and jobs (SDK registered, spans kept in memory)', () => {
   const exporter = new node.InMemorySpanExporter();
   const provider = new node.NodeTracerProvider({ spanProcessors: [new node.SimpleSpanProcessor(exporter)] });
 
@@ -80,5 +80,54 @@ describe('trace context through the outbox headers (SDK registered, spans kept i
     expect(span?.spanContext().traceId).not.toBe(TRACE_ID);
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: '单位不存在' });
     expect(span?.events.map((e) => e.name)).toEqual(['exception']);
+  });
+
+  it('sends traced rows under a PRODUCER span each (the new traceparent names it), untraced rows as they are', async () => {
+    const sent = await inPublishSpans(
+      [
+        {
+          headers: { 'event-id': 'e-1', traceparent: `00-${TRACE_ID}-${PRODUCER_SPAN}-01` },
+          name: 'publish petition.registered',
+          attributes: { 'messaging.system': 'kafka' },
+        },
+        { headers: { 'event-id': 'e-2' }, name: 'publish unit.updated', attributes: {} },
+      ],
+      async (headers) => headers,
+    );
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((s) => s.name)).toEqual(['publish petition.registered']);
+    const [publish] = spans;
+    expect(publish?.kind).toBe(SpanKind.PRODUCER);
+    expect(publish?.spanContext().traceId).toBe(TRACE_ID);
+    expect(publish?.parentSpanContext?.spanId).toBe(PRODUCER_SPAN);
+    expect(sent).toEqual([{ 'event-id': 'e-1', traceparent: `00-${TRACE_ID}-${publish?.spanContext().spanId}-01` }, { 'event-id': 'e-2' }]);
+  });
+
+  it('marks the publish spans as errors when the send fails, and rethrows', async () => {
+    await expect(
+      inPublishSpans(
+        [{ headers: { traceparent: `00-${TRACE_ID}-${PRODUCER_SPAN}-01` }, name: 'publish case.dispatched', attributes: {} }],
+        async () => {
+          throw new Error('NOT_ENOUGH_REPLICAS');
+        },
+      ),
+    ).rejects.toThrow('NOT_ENOUGH_REPLICAS');
+    expect(exporter.getFinishedSpans().map((s) => s.status)).toEqual([{ code: SpanStatusCode.ERROR, message: 'NOT_ENOUGH_REPLICAS' }]);
+  });
+
+  it('runs a job carrying a trace context in a CONSUMER span of that trace, and a job without one untraced', async () => {
+    const inside = await inJobSpan(
+      { traceparent: `00-${TRACE_ID}-${PRODUCER_SPAN}-01` },
+      'process job q/wake',
+      { 'sunshine.job.name': 'wake' },
+      async () => currentTraceId(),
+    );
+    expect(inside).toBe(TRACE_ID);
+    const outside = await inJobSpan(undefined, 'process job q/scan', {}, async () => currentTraceId());
+    expect(outside).toBeUndefined();
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((s) => [s.name, s.kind, s.parentSpanContext?.spanId])).toEqual([
+      ['process job q/wake', SpanKind.CONSUMER, PRODUCER_SPAN],
+    ]);
   });
 });
