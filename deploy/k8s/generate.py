@@ -85,6 +85,10 @@ def deployment(name, extra_env, consumes):
         {'name': 'REDIS_URL', 'value': f'redis://sunshine-{name}:$(REDIS_PASSWORD)@redis:6379'},
         {'name': 'AUTH_PUBLIC_KEY_FILE', 'value': '/etc/sunshine/auth/public.pem'},
         {'name': 'SERVICE_SIGNING_KEY_FILE', 'value': '/etc/sunshine/signing/private.pem'},
+        # Traces (OTEL_* in sunshine-config): the service's name and its pod on every span.
+        {'name': 'OTEL_SERVICE_NAME', 'value': name},
+        {'name': 'POD_NAME', 'valueFrom': {'fieldRef': {'fieldPath': 'metadata.name'}}},
+        {'name': 'OTEL_RESOURCE_ATTRIBUTES', 'value': 'k8s.pod.name=$(POD_NAME)'},
     ]
     env_from = [{'configMapRef': {'name': 'sunshine-config'}}]
     if name == 'intake':
@@ -183,13 +187,15 @@ DNS = {'to': [{'namespaceSelector': {}, 'podSelector': {'matchLabels': {'k8s-app
 KAFKA = egress_to({'strimzi.io/cluster': 'sunshine-kafka'}, [9092])
 POSTGRES = egress_to({'cnpg.io/cluster': 'sunshine-postgres'}, [5432])
 REDIS = egress_to({LABEL: 'redis'}, [6379])
+# The OpenTelemetry collector (or Jaeger) receiving the services' OTLP/HTTP traces, in the observability namespace.
+OTLP = {'to': [{'namespaceSelector': {'matchLabels': {'kubernetes.io/metadata.name': 'observability'}}}], 'ports': [{'protocol': 'TCP', 'port': 4318}]}
 
 
 def network_policy(name, calls):
     callers = [s for s, (c, _, _) in SERVICES.items() if name in c]
     ingress_from = [{'podSelector': {'matchLabels': {LABEL: 'console'}}}, {'namespaceSelector': {'matchLabels': {'kubernetes.io/metadata.name': 'monitoring'}}}]
     ingress_from += [{'podSelector': {'matchLabels': {LABEL: c}}} for c in callers]
-    egress = [DNS, KAFKA, POSTGRES, REDIS] + [egress_to({LABEL: c}, [PORT]) for c in calls]
+    egress = [DNS, KAFKA, POSTGRES, REDIS, OTLP] + [egress_to({LABEL: c}, [PORT]) for c in calls]
     return {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': name, 'labels': labels(name)},
             'spec': {'podSelector': {'matchLabels': {LABEL: name}}, 'policyTypes': ['Ingress', 'Egress'],
                      'ingress': [{'from': ingress_from, 'ports': [{'protocol': 'TCP', 'port': PORT}]}], 'egress': egress}}
@@ -328,7 +334,11 @@ def redis():
 def common():
     cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'sunshine-config', 'labels': {PART: 'sunshine'}},
           'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': 'sunshine-kafka-kafka-bootstrap:9092',
-                   'AUTH_ISSUER': 'sunshine', 'AUTH_AUDIENCE': 'sunshine'}}
+                   'AUTH_ISSUER': 'sunshine', 'AUTH_AUDIENCE': 'sunshine',
+                   # Traces (libs/platform/src/tracing): OTLP/HTTP protobuf to the collector; a request's sampled
+                   # traceparent is followed, new traces are kept at the ratio (prod 10 %, dev every one).
+                   'OTEL_EXPORTER_OTLP_ENDPOINT': 'http://otel-collector.observability:4318', 'OTEL_EXPORTER_OTLP_PROTOCOL': 'http/protobuf',
+                   'OTEL_TRACES_SAMPLER': 'parentbased_traceidratio', 'OTEL_TRACES_SAMPLER_ARG': '0.1'}}
     sa = {'apiVersion': 'v1', 'kind': 'ServiceAccount', 'metadata': {'name': 'sunshine', 'labels': {PART: 'sunshine'}}, 'automountServiceAccountToken': False}
     pvc = {'apiVersion': 'v1', 'kind': 'PersistentVolumeClaim', 'metadata': {'name': 'intake-attachments', 'labels': labels('intake')},
            'spec': {'accessModes': ['ReadWriteMany'], 'resources': {'requests': {'storage': '100Gi'}}}}
@@ -378,7 +388,8 @@ write('overlays/dev/kustomization.yaml', HEADER + y({
         {'target': {'kind': 'Deployment', 'labelSelector': PART + '=sunshine'}, 'patch': y([{'op': 'replace', 'path': '/spec/replicas', 'value': 1}])},
         {'target': {'kind': 'KafkaNodePool', 'name': 'brokers'}, 'patch': y([{'op': 'replace', 'path': '/spec/storage/volumes/0/size', 'value': '10Gi'}])},
         {'target': {'kind': 'Cluster', 'name': 'sunshine-postgres'}, 'patch': y([{'op': 'replace', 'path': '/spec/storage/size', 'value': '5Gi'}])},
-        {'target': {'kind': 'ConfigMap', 'name': 'sunshine-config'}, 'patch': y([{'op': 'replace', 'path': '/data/LOG_LEVEL', 'value': 'debug'}])},
+        {'target': {'kind': 'ConfigMap', 'name': 'sunshine-config'}, 'patch': y([{'op': 'replace', 'path': '/data/LOG_LEVEL', 'value': 'debug'},
+                                                                                 {'op': 'replace', 'path': '/data/OTEL_TRACES_SAMPLER_ARG', 'value': '1'}])},
     ]}))
 write('overlays/prod/kustomization.yaml', HEADER + y({
     'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'namespace': 'sunshine', 'resources': ['../../base'],
