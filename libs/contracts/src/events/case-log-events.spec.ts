@@ -14,6 +14,7 @@ const fromEventsMd = [
   'petition.review-requested',
   'petition.rated',
   'petition.withdrawn',
+  'petition.personal-data-request-decided',
   'case.dispatched',
   'case.manual-dispatch-required',
   'case.signed',
