@@ -22,9 +22,8 @@ export class ChaosInfra {
   private env(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...process.env };
     // infra.sh treats DATABASE_URL / KAFKA_BROKERS / REDIS_URL that differ from its own defaults as external servers.
-    delete env['DATABASE_URL'];
-    delete env['KAFKA_BROKERS'];
-    delete env['REDIS_URL'];
+    // So do the per-service ones (DATABASE_URL_<SERVICE>, REDIS_URL_<SERVICE>).
+    for (const name of Object.keys(env)) if (/^(DATABASE_URL|KAFKA_BROKERS|REDIS_URL)(_[A-Z]+)?$/.test(name)) delete env[name];
     return {
       ...env,
       SUNSHINE_INFRA_HOME: this.home,
@@ -48,7 +47,8 @@ export class ChaosInfra {
     await this.infra('up');
     const env = await this.infra('env');
     for (const line of env.split('\n')) {
-      const m = /^(?:export )?(KAFKA_BROKERS|DATABASE_URL|REDIS_URL)=["']?([^"'\n]+)["']?$/.exec(line.trim());
+      // The per-service URLs too: a service given the shared DATABASE_URL_<SERVICE> would run on the shared servers.
+      const m = /^(?:export )?(KAFKA_BROKERS|(?:DATABASE_URL|REDIS_URL)(?:_[A-Z]+)?)=["']?([^"'\n]+)["']?$/.exec(line.trim());
       if (m?.[1] && m[2]) process.env[m[1]] = m[2];
     }
   }
