@@ -18,7 +18,7 @@ describe('intake OpenAPI 404 answers', () => {
     const staff = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/petitions/{caseId}'))
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}: ${notFound(path, method) ?? ''}`));
-    expect(staff.length).toBe(8);
+    expect(staff.length).toBe(9);
     for (const line of staff) expect(line).toMatch(/: 不存在或无权查看 \/ not found, or not visible to the caller \(the same answer\)$/);
     expect(notFound('/petitions/{caseId}', 'patch')).toBe('不存在或无权查看 / not found, or not visible to the caller (the same answer)');
   });
