@@ -4,8 +4,8 @@ import type { PersonalDataRequestKind, PersonalDataRequestOutcome } from '@sunsh
 import { isTerminalStatus } from '@sunshine/domain';
 import {
   AuditTrail,
-  CASE_NOT_FOUND,
   type BlindIndexer,
+  CASE_NOT_FOUND,
   Clock,
   DomainException,
   type FieldCipher,
