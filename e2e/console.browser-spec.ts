@@ -41,6 +41,13 @@ describe('the staff console in a browser', () => {
     return page;
   }
 
+  /** The bell's unread count as the page shows it (antd's badge shows nothing for 0); serialised into the page. */
+  type Dom = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+  const unreadCount = () =>
+    Number((globalThis as unknown as Dom).document.querySelector('[data-testid="notice-unread"] sup')?.getAttribute('title') ?? 0);
+  const unreadAbove = (before: number) =>
+    Number((globalThis as unknown as Dom).document.querySelector('[data-testid="notice-unread"] sup')?.getAttribute('title') ?? 0) > before;
+
   it('registers at the county bureau and shows the case in 东屯镇’s inbox after dispatch', async () => {
     const clerk = await signedIn('county-bureau-clerk');
     await clerk.screenshot({ path: `${SHOTS}/console-sign-in-done.png` });
@@ -60,6 +67,9 @@ describe('the staff console in a browser', () => {
     await clerk.locator('.ant-cascader-menu-item', { hasText: '东屯镇' }).click();
     await clerk.keyboard.press('Escape');
     await clerk.screenshot({ path: `${SHOTS}/console-register.png` });
+    // 东屯镇's clerk has the console open before the case exists: the bell's unread count rises when it arrives.
+    const township = await signedIn('dongtun-clerk');
+    const unreadBefore = await township.evaluate(unreadCount);
     await clerk.getByTestId('register-submit').click();
 
     const number = (await explained(clerk, '登记', () => clerk.getByTestId('case-number').textContent({ timeout: 30000 }))) ?? '';
@@ -69,7 +79,9 @@ describe('the staff console in a browser', () => {
     await expect(clerk.getByText('李四（证件 410726********1234，电话 138****8000）').count()).resolves.toBe(1);
     await clerk.screenshot({ path: `${SHOTS}/console-receipt.png` });
 
-    const township = await signedIn('dongtun-clerk');
+    // Live (notification's stream), not the bell's 60 s poll: within 50 s of the registration.
+    await explained(township, '通知铃', () => township.waitForFunction(unreadAbove, unreadBefore, { timeout: 50000 }));
+    await township.screenshot({ path: `${SHOTS}/console-bell.png` });
     await township.getByTestId('signed-in-unit').getByText('东屯镇人民政府', { exact: true }).waitFor();
     // The inbox refreshes itself (every 15 s); the case was dispatched by the rules within a few seconds of its registration.
     const row = township.getByTestId('inbox-table').locator('tr', { hasText: number });
