@@ -329,7 +329,8 @@ describe('the console, part 2, in a browser', () => {
           const stage = phone.locator('.ant-descriptions-item', { hasText: '办理阶段' });
           return ((await stage.textContent({ timeout: 3000 }).catch(() => '')) ?? '').includes('复查') ? true : undefined;
         },
-        60000,
+        // routing opens the stage from the request on the case log, intake folds it back: on a loaded machine, minutes.
+        180000,
         'the 复查 stage on the portal',
       );
       await phone.screenshot({ path: `${SHOTS}/citizen-review-requested.png`, fullPage: true });
