@@ -217,6 +217,15 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
     await this.ensurePartitions(now);
     const anchors: AuditRecord[] = [];
     const client = await this.writer.connect();
+    // pg-pool listens for a client's errors only while it is idle: a checked-out client is ours to listen to, or a
+    // connection PostgreSQL ends under it (57P01 when the server is killed) is an unhandled 'error' that ends the process.
+    // The lost connection fails this write (its query rejects) and the client is dropped on release.
+    let lost: Error | undefined;
+    const onLost = (error: Error): void => {
+      lost = error;
+      this.logger.warn(`audit connection lost: ${String(error)}`);
+    };
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
@@ -256,7 +265,8 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onLost);
+      client.release(lost);
     }
     // Off-database copies of the chain's head: a tail cut off the table still disagrees with the service's logs.
     for (const a of anchors)
