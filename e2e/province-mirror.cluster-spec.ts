@@ -1,5 +1,5 @@
 import { type AnyEvent, Topics } from '@sunshine/contracts';
-import { createKafka, type ReadMessage,readTopic } from '@sunshine/platform';
+import { createKafka, type ReadMessage, readTopic } from '@sunshine/platform';
 import { eventually, type ServiceHarness } from '@sunshine/testing';
 
 import { KafkaCluster, KafkaMirror } from '../tools/chaos/kafka-cluster';
