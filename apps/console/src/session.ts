@@ -86,6 +86,9 @@ async function withProvider<T>(f: (oidc: typeof Oidc, settings: OidcSettings) =>
   return f(await import('./auth/oidc'), settings);
 }
 
+/** The page is on its way to sign-in (a full navigation: a new page starts with this false again). */
+let leaving = false;
+
 /** Why the session ended: the token's exp passed (TOKEN_EXPIRED, or the stream's token-expired), or a service refused it. */
 export type SessionEnd = 'expired' | 'refused';
 
@@ -98,8 +101,12 @@ export function sessionExpired(why: SessionEnd = 'expired'): void {
   // An old token's end (a stream opened with it) after the identity provider's session was renewed does not end it.
   if (why === 'expired' && sessionSource() === 'oidc' && currentSession()) return;
   forget();
+  // Once: the timer at exp and a service's 401 often both arrive, and a second navigation would abort the first.
+  if (leaving) return;
   const here = window.location.pathname + window.location.search;
-  if (!window.location.pathname.startsWith('/sign-in')) window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);
+  if (window.location.pathname.startsWith('/sign-in')) return;
+  leaving = true;
+  window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);
 }
 
 /** setTimeout holds 32-bit milliseconds. */
