@@ -65,7 +65,18 @@ describe.each(SERVICE_APPS.map((s) => [s.service, s] as const))('OpenAPI documen
 
 /** The operations whose success answer is documented from a zod schema (@ZodResponse); each must keep it. */
 const DOCUMENTED_ANSWERS: Record<string, readonly string[]> = {
-  intake: ['POST /petitions', 'GET /categories', 'POST /suggestions', 'GET /petitions/{caseId}/dossier', 'POST /public/cases/progress'],
+  intake: [
+    'POST /petitions',
+    'GET /categories',
+    'POST /suggestions',
+    'GET /petitions/{caseId}/dossier',
+    'POST /public/cases/progress',
+    'POST /public/petitions',
+    'GET /public/receptions',
+    'POST /public/receptions/{receptionId}/appointments',
+    'POST /receptions',
+    'GET /receptions/{receptionId}/appointments',
+  ],
   routing: ['GET /cases/{caseId}/documents', 'GET /inbox', 'GET /cases/{caseId}', 'GET /cases/{caseId}/dispatches', 'GET /desk'],
   supervision: [
     'GET /cases',
@@ -79,9 +90,21 @@ const DOCUMENTED_ANSWERS: Record<string, readonly string[]> = {
     'GET /backlog',
     'POST /cases/{caseId}/backlog',
     'GET /leader/cases',
+    'GET /alerts',
+    'POST /cases/{caseId}/report-up',
   ],
   notification: ['GET /notices'],
-  evaluation: ['GET /kpis', 'GET /kpis/units', 'GET /kpis/cases'],
+  evaluation: [
+    'GET /kpis',
+    'GET /kpis/units',
+    'GET /kpis/cases',
+    'GET /rankings/preview',
+    'GET /rankings',
+    'POST /rankings',
+    'GET /reports',
+    'POST /reports',
+    'GET /reports/{id}',
+  ],
 };
 
 describe('success answers in docs/openapi/ (@ZodResponse)', () => {

@@ -25,6 +25,9 @@ export type DispatchRecord = Answer<RoutingPaths, '/cases/{caseId}/dispatches', 
 /** GET /api/supervision/cases/{caseId}: status, flags, clocks and timeline. */
 export type SupervisionCase = Answer<SupervisionPaths, '/cases/{caseId}', 'get'>;
 
+/** POST /api/supervision/cases/{caseId}/report-up (重大紧急事项上报): the units reported to. */
+export type ReportedUp = Answer<SupervisionPaths, '/cases/{caseId}/report-up', 'post'>;
+
 /** GET /api/intake/petitions/{caseId}/dossier: what the caller's unit may see of the text, petitioner and attachments. */
 export type Dossier = Answer<IntakePaths, '/petitions/{caseId}/dossier', 'get'>;
 

@@ -36,13 +36,17 @@ export interface RankingAsk {
   readonly date: LocalDate;
 }
 
-export interface PublishedRanking extends Ranking {
-  readonly id: string;
+/** A ranking under the scheme in force for the territory, as computed (not stored). */
+export interface RankingPreview extends Ranking {
   readonly divisionCode: string;
-  readonly level: string;
+  readonly level: RankingAsk['level'];
   readonly schemeId: string;
   readonly schemeVersion: number;
   readonly period: EvaluationPeriod;
+}
+
+export interface PublishedRanking extends RankingPreview {
+  readonly id: string;
   readonly publishedBy: string;
   readonly publishedAt: string;
 }
@@ -66,7 +70,7 @@ export class RankingService {
   ) {}
 
   /** The ranking as it stands (not stored). */
-  async compute(staff: StaffPrincipal, ask: RankingAsk): Promise<Omit<PublishedRanking, 'id' | 'publishedBy' | 'publishedAt'>> {
+  async compute(staff: StaffPrincipal, ask: RankingAsk): Promise<RankingPreview> {
     await this.kpis.subjectFor(staff, { division: ask.divisionCode });
     const stored = await this.schemes.forDivision(ask.divisionCode);
     const period = kpiPeriodOf(ask.period, ask.date);
@@ -152,7 +156,7 @@ export class RankingService {
       .map((r) => ({
         id: String(r['id']),
         divisionCode: String(r['division_code']),
-        level: String(r['level']),
+        level: r['level'] as RankingAsk['level'],
         schemeId: String(r['scheme_id']),
         schemeVersion: Number(r['scheme_version']),
         period: evaluationPeriodSchema.parse({ kind: r['period_kind'], label: r['period_label'], from: r['pf'], to: r['pt'] }),

@@ -1,11 +1,22 @@
 import { Param } from '@nestjs/common';
 import { divisionCodeSchema } from '@sunshine/contracts';
 import { scoringSchemeSchema } from '@sunshine/domain';
-import { CityLevel, Clock, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+import {
+  CityLevel,
+  Clock,
+  Staff,
+  StaffController,
+  type StaffPrincipal,
+  StaffRoute,
+  ZodBody,
+  ZodQuery,
+  ZodResponse,
+} from '@sunshine/platform';
 import { z } from 'zod';
 
 import { dated, FIGURE_ROLES, periodAskSchema } from '../kpis/kpi-ask.schema';
-import { type PublishedRanking, RankingService } from './ranking.service';
+import { type PublishedRanking, type RankingPreview, RankingService } from './ranking.service';
+import { publishedRankingListSchema, publishedRankingSchema, rankingPreviewSchema } from './rankings.response';
 import { ScoringSchemeStore, type StoredScheme } from './scoring-scheme.store';
 
 const SCHEMES = { zh: '考评方案新版本的保存', en: 'Storing a new scoring scheme version' };
@@ -59,11 +70,13 @@ export class RankingsController {
     roles: FIGURE_ROLES,
     summary: '按现行方案试算排名（不发布） The ranking as it stands (not published)',
   })
-  preview(@ZodQuery(rankingAskSchema) q: RankingAskDto, @Staff() staff: StaffPrincipal) {
+  @ZodResponse(rankingPreviewSchema)
+  preview(@ZodQuery(rankingAskSchema) q: RankingAskDto, @Staff() staff: StaffPrincipal): Promise<RankingPreview> {
     return this.rankings.compute(staff, dated(q, this.clock.now()));
   }
 
   @StaffRoute('GET', 'rankings', { roles: FIGURE_ROLES, summary: '已发布的排名（红黑榜） Published rankings with red and black lists' })
+  @ZodResponse(publishedRankingListSchema)
   list(@Staff() staff: StaffPrincipal): Promise<PublishedRanking[]> {
     return this.rankings.list(staff);
   }
@@ -72,6 +85,7 @@ export class RankingsController {
     roles: ['head', 'supervisor'],
     summary: '发布本期排名（每期一次） Publish the ranking of a period (once)',
   })
+  @ZodResponse(publishedRankingSchema, { status: 201 })
   publish(@ZodBody(rankingAskSchema) body: RankingAskDto, @Staff() staff: StaffPrincipal): Promise<PublishedRanking> {
     return this.rankings.publish(staff, dated(body, this.clock.now()));
   }

@@ -2,7 +2,7 @@ import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import { divisionCodeSchema, reportKindSchema } from '@sunshine/contracts';
 import { localDateSchema } from '@sunshine/domain';
-import { Clock, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+import { Clock, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
 
 import { FIGURE_ROLES } from '../kpis/kpi-ask.schema';
@@ -10,6 +10,7 @@ import { ReportService } from './report.service';
 import type { StoredReport } from './report.store';
 import type { ReportContent } from './report-content';
 import { reportHtml, reportXlsx } from './report-render';
+import { reportWithContentSchema, storedReportListSchema, storedReportSchema } from './reports.response';
 
 interface HeaderReply {
   header(name: string, value: string): unknown;
@@ -32,16 +33,19 @@ export class ReportsController {
   ) {}
 
   @StaffRoute('GET', '', { roles: FIGURE_ROLES, summary: '辖区报告列表（日报、周报、月报、年度报告） The reports of my territory' })
+  @ZodResponse(storedReportListSchema)
   list(@ZodQuery(listSchema) q: ListQuery, @Staff() staff: StaffPrincipal): Promise<StoredReport[]> {
     return this.reports.list(staff, q.kind);
   }
 
   @StaffRoute('POST', '', { roles: ['head', 'supervisor'], summary: '立即生成一期报告 Generate the report of a period now' })
+  @ZodResponse(storedReportSchema, { status: 201 })
   request(@ZodBody(requestSchema) body: RequestBody, @Staff() staff: StaffPrincipal): Promise<StoredReport> {
     return this.reports.request(staff, body, this.clock.now());
   }
 
   @StaffRoute('GET', ':id', { roles: FIGURE_ROLES, summary: '报告内容（JSON） One report' })
+  @ZodResponse(reportWithContentSchema)
   get(@Param('id', ParseUUIDPipe) id: string, @Staff() staff: StaffPrincipal): Promise<{ report: StoredReport; content: ReportContent }> {
     return this.reports.get(staff, id);
   }

@@ -25,6 +25,22 @@ export interface ReceptionView {
   readonly booked: number;
 }
 
+/** A place booked at a reception: its number, and the reception as it now stands. */
+export interface Booked {
+  readonly appointmentNumber: string;
+  readonly reception: ReceptionView;
+}
+
+/** One appointment as the staff of the receiving unit see it (the phone masked). */
+export interface AppointmentView {
+  readonly appointmentNumber: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly subject: string;
+  readonly caseId: string | null;
+  readonly bookedAt: string;
+}
+
 interface ReceptionRow {
   id: string;
   unit_id: string;
@@ -97,11 +113,7 @@ export class ReceptionService {
    * ALREADY_BOOKED), at most MAX_UPCOMING_PER_PERSON receptions not yet over (422 BOOKING_LIMIT), at most
    * MAX_PER_CLIENT_PER_RECEPTION places per client at one reception (422 BOOKING_LIMIT): one name and phone cannot fill it.
    */
-  async book(
-    receptionId: string,
-    dto: BookAppointmentDto,
-    client: CitizenClient,
-  ): Promise<{ appointmentNumber: string; reception: ReceptionView }> {
+  async book(receptionId: string, dto: BookAppointmentDto, client: CitizenClient): Promise<Booked> {
     const person = this.keyed('person', dto.phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, ''));
     const clientKey = this.keyed('client', client.address);
     const number = await this.dataSource.transaction(async (m) => {
@@ -167,7 +179,7 @@ export class ReceptionService {
   }
 
   /** The appointments of a reception, for the staff of the receiving unit (phones masked). */
-  async appointments(receptionId: string, staff: StaffPrincipal) {
+  async appointments(receptionId: string, staff: StaffPrincipal): Promise<AppointmentView[]> {
     const [reception] = await this.dataSource.query<ReceptionRow[]>(`SELECT *, '0' AS booked FROM receptions WHERE id = $1`, [receptionId]);
     if (!reception || reception.unit_id !== staff.unitId) throw caseNotFound();
     const rows = await this.dataSource.query<

@@ -26,6 +26,7 @@ import { personalDataCopySchema } from './personal-data-copy.response';
 import { type PersonalDataCopy, PersonalDataCopyService } from './personal-data-copy.service';
 import { progressSchema } from './progress.response';
 import { type Progress, ProgressService } from './progress.service';
+import { submittedSchema } from './submission.response';
 
 /** Citizen self-service: public, rate limited; a case opens only with its number and query code (in the body). */
 @StaffController('', 'citizen self-service 群众自助')
@@ -41,6 +42,7 @@ export class PublicCasesController {
     status: 201,
     summary: '网上信访 Submit a petition online; answers the case number and query code (once per Idempotency-Key)',
   })
+  @ZodResponse(submittedSchema, { status: 201 })
   submit(@ZodBody(submitOnlineSchema) dto: SubmitOnlineDto, @IdempotencyKey() key: string | null): Promise<Submitted> {
     return this.submissions.submit(dto, key);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Reason, UrgentMatterKind } from '@sunshine/contracts';
+import type { AlertKind, AlertLevel, Reason, UrgentMatterKind } from '@sunshine/contracts';
 import { divisionPrefix, TERRITORY_OVERSEER_KINDS } from '@sunshine/domain';
 import {
   CaseCommands,
@@ -19,8 +19,8 @@ import { ReportUpService } from './report-up.service';
 
 export interface AlertView {
   readonly alertId: string;
-  readonly kind: string;
-  readonly level: string;
+  readonly kind: AlertKind;
+  readonly level: AlertLevel;
   readonly divisionCode: string;
   readonly category: string | null;
   readonly count: number;
@@ -66,8 +66,8 @@ export class AlertsService {
     const subjects = await this.intake.subjects(representatives, staff.token);
     return rows.map((r) => ({
       alertId: String(r['id']),
-      kind: String(r['kind']),
-      level: String(r['level']),
+      kind: r['kind'] as AlertKind,
+      level: r['level'] as AlertLevel,
       divisionCode: String(r['division_code']),
       category: (r['category'] as string | null) ?? null,
       count: Number(r['count']),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
+import type { ReportedUp } from '../../api/views';
 import { ErrorAlert } from '../ErrorAlert';
 import { ORDER_TRIGGER } from './words';
 
@@ -82,7 +83,7 @@ export function ReportUpButton({ caseId }: { caseId: string }) {
   const [reason, setReason] = useState('');
   const report = useMutation({
     mutationFn: () =>
-      call<{ toUnitIds: string[] }>(
+      call<ReportedUp>(
         supervision.POST('/cases/{caseId}/report-up', {
           params: { path: { caseId } },
           body: { kind, reason: { code: kind, text: reason || undefined } },

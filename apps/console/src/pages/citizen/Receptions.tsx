@@ -6,7 +6,7 @@ import { intake } from '../../api/client';
 import { formatTime } from '../../time';
 import { CitizenError, useWait } from './CitizenError';
 import { maskPhone, publicCall } from './publicApi';
-import type { Reception } from './views';
+import type { Booked, Reception } from './views';
 
 interface Booking {
   name: string;
@@ -60,18 +60,18 @@ function BookingModal({ reception, onClose }: { reception: Reception; onClose: (
   const [form] = Form.useForm<Booking>();
   const book = useMutation({
     mutationFn: (b: Booking) =>
-      publicCall<unknown>(
+      publicCall<Booked>(
         intake.POST('/public/receptions/{receptionId}/appointments', { params: { path: { receptionId: reception.id } }, body: b }),
       ),
   });
   const waiting = useWait(book.error);
   return (
     <Modal open title={`预约：${reception.leaderTitle} ${reception.leaderName}`} onCancel={onClose} footer={null} destroyOnHidden>
-      {book.isSuccess ? (
+      {book.data ? (
         <Result
           status="success"
           title="预约成功"
-          subTitle={`请于 ${formatTime(reception.startsAt)} 携带身份证件到${reception.place}。短信将发送至 ${maskPhone(form.getFieldValue('phone') as string)}。`}
+          subTitle={`预约号 ${book.data.appointmentNumber}。请于 ${formatTime(reception.startsAt)} 携带身份证件到${reception.place}。短信将发送至 ${maskPhone(form.getFieldValue('phone') as string)}。`}
         />
       ) : (
         <Form<Booking> form={form} layout="vertical" onFinish={(v) => book.mutate(v)}>

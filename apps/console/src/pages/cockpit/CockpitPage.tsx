@@ -15,7 +15,7 @@ import { CHANNEL, label, STATUS } from '../../labels';
 import { currentSession } from '../../session';
 import { formatTime, shanghai } from '../../time';
 import type { CaseRow, ClockRow } from '../supervision/views';
-import type { FigureCase, KpiFigures, KpiReport, Ranking, StoredReport } from './views';
+import type { FigureCase, KpiFigures, KpiReport, PublishedRanking, RankingPreview, StoredReport } from './views';
 
 type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'year';
 const PERIODS: Array<{ value: PeriodKind; label: string }> = [
@@ -202,11 +202,11 @@ export default function CockpitPage() {
     enabled: !!division,
     retry: false,
     queryFn: () =>
-      call<Ranking>(
+      call<RankingPreview>(
         evaluation.GET('/rankings/preview', { params: { query: { period, date, divisionCode: division ?? '', level: 'county' } } }),
       ),
   });
-  const published = useQuery({ queryKey: ['cockpit', 'rankings'], queryFn: () => call<Ranking[]>(evaluation.GET('/rankings')) });
+  const published = useQuery({ queryKey: ['cockpit', 'rankings'], queryFn: () => call<PublishedRanking[]>(evaluation.GET('/rankings')) });
   const reports = useQuery({
     queryKey: ['cockpit', 'reports'],
     queryFn: () => call<StoredReport[]>(evaluation.GET('/reports', { params: { query: {} } })),

@@ -2,8 +2,7 @@ import type { Answer } from '../../api/answer';
 import type { paths as EvaluationPaths } from '../../api/generated/evaluation';
 
 // What the cockpit reads from the evaluation service's answers: the generated types of the success bodies it documents
-// (GET /kpis, /kpis/cases); the rankings and reports below are not documented yet, so their interfaces
-// name the fields the cockpit shows (their service types: PublishedRanking, StoredReport).
+// (GET /kpis, /kpis/cases, /rankings/preview, /rankings, /reports).
 
 /** GET /api/evaluation/kpis: the figures of a period, with 环比 (previous) and 同比 (lastYear). */
 export type KpiReport = Answer<EvaluationPaths, '/kpis', 'get'>;
@@ -13,27 +12,11 @@ export type Period = KpiReport['period'];
 /** GET /api/evaluation/kpis/cases (one case behind a figure). */
 export type FigureCase = Answer<EvaluationPaths, '/kpis/cases', 'get'>['items'][number];
 
-export interface RankingRow {
-  readonly subject: string;
-  readonly score: number;
-  readonly rank: number;
-}
+/** GET /api/evaluation/rankings/preview: the ranking as it stands under the scheme in force (not published). */
+export type RankingPreview = Answer<EvaluationPaths, '/rankings/preview', 'get'>;
 
-export interface Ranking {
-  readonly id?: string;
-  readonly divisionCode: string;
-  readonly level: string;
-  readonly period: Period;
-  readonly rows: readonly RankingRow[];
-  readonly red: readonly string[];
-  readonly black: readonly string[];
-  readonly publishedAt?: string;
-}
+/** GET /api/evaluation/rankings (one published ranking, 红黑榜). */
+export type PublishedRanking = Answer<EvaluationPaths, '/rankings', 'get'>[number];
 
-export interface StoredReport {
-  readonly id: string;
-  readonly kind: 'daily' | 'weekly' | 'monthly' | 'annual';
-  readonly divisionCode: string;
-  readonly period: Period;
-  readonly generatedAt: string;
-}
+/** GET /api/evaluation/reports (one stored report: 日报 / 周报 / 月报 / 年度报告). */
+export type StoredReport = Answer<EvaluationPaths, '/reports', 'get'>[number];

@@ -2,8 +2,7 @@ import type { Answer } from '../../api/answer';
 import type { paths as SupervisionPaths } from '../../api/generated/supervision';
 
 // What the supervision pages read from the supervision service's answers: the generated types of the success bodies
-// it documents (clocks, orders, escalations, backlog, the city list, the leader's list); the alerts are not documented
-// yet, so their interface names the fields the pages show (the service's AlertView).
+// it documents (clocks, orders, escalations, backlog, the city list, the leader's list, the alerts).
 
 /** GET /api/supervision/clocks (one clock of the ledger, with its case). */
 export type ClockRow = Answer<SupervisionPaths, '/clocks', 'get'>[number];
@@ -17,18 +16,8 @@ export type EscalationRow = Answer<SupervisionPaths, '/escalations', 'get'>[numb
 /** GET /api/supervision/backlog (one entry of the register, 积案台账). */
 export type BacklogRow = Answer<SupervisionPaths, '/backlog', 'get'>[number];
 
-export interface AlertRow {
-  readonly alertId: string;
-  readonly kind: string;
-  readonly level: string;
-  readonly divisionCode: string;
-  readonly category: string | null;
-  readonly count: number;
-  readonly threshold: number;
-  readonly sensitivePeriod: string | null;
-  readonly caseIds: string[];
-  readonly raisedAt: string;
-}
+/** GET /api/supervision/alerts (one early warning of the caller's territory, 预警). */
+export type AlertRow = Answer<SupervisionPaths, '/alerts', 'get'>[number];
 
 /** GET /api/supervision/cases (one case of the city list). */
 export type CaseRow = Answer<SupervisionPaths, '/cases', 'get'>['items'][number];
