@@ -322,14 +322,21 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
  * - `own-draft`: the reply draft, for the unit that wrote it (200); any other caller who may know the case: 409 NO_REPLY_DRAFT;
  * - `written`: what was written on the case (the approved reply, the documents): an accusation's is its text, so with
  *   facts-only → as a missing case (the registering bureau, the city bureau); an ordinary claim's → 200 as `facts`;
+ * - `registration`: the petitioner's personal-data requests, for the registering bureau and the petition bureaus above
+ *   it (200 with `access` = the caller's level: facts-only shows no asked-for values); any other caller who may know the
+ *   case: 403 NOT_REGISTERING_UNIT;
  * - `facts`: 200 (the case's facts and course; routing and supervision hold no person and no petition text).
  */
-export type Shows = 'dossier' | 'material' | 'own-draft' | 'written' | 'facts';
+export type Shows = 'dossier' | 'material' | 'own-draft' | 'registration' | 'written' | 'facts';
+
+/** Who manages the registration of every case (by hand: the county bureau registered all three; the city bureau is above it). */
+export const MANAGES_REGISTRATION: ReadonlySet<string> = new Set([UNITS.registeringBureau, UNITS.cityBureau]);
 
 export function showsOf(path: string): Shows {
   if (path.endsWith('/dossier')) return 'dossier';
   if (path.includes('/attachments/')) return 'material';
   if (path.endsWith('/reply/draft')) return 'own-draft';
+  if (path.endsWith('/personal-data-requests')) return 'registration';
   if (path.endsWith('/reply') || path.includes('/documents')) return 'written';
   return 'facts';
 }

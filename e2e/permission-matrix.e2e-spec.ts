@@ -27,6 +27,7 @@ import {
   gateRefusal,
   HOLDERS,
   LISTS_EVERY_VISIBLE_CASE,
+  MANAGES_REGISTRATION,
   parseDeclaredAccess,
   showsOf,
   WORKING_ROLES,
@@ -209,7 +210,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
         return;
       }
       const own = shows === 'own-draft' && caller.unitId !== HOLDERS[key];
-      const expected = own ? '409 NO_REPLY_DRAFT' : '200';
+      const foreign = shows === 'registration' && !MANAGES_REGISTRATION.has(caller.unitId);
+      const expected = own ? '409 NO_REPLY_DRAFT' : foreign ? '403 NOT_REGISTERING_UNIT' : '200';
       if (said(a) !== expected) return void breaches.push(`${where} as ${caller.key} (${level}): ${said(a)}, expected ${expected}`);
       const p = PLANTED[key];
       if (shows === 'dossier') {
@@ -218,6 +220,8 @@ describe('permission matrix: every endpoint of every service × caller × case (
         if (access !== level || absent.length > 0)
           breaches.push(`${where} as ${caller.key} (${level}): access ${access}, lacks ${absent.join(', ')}`);
       }
+      if (shows === 'registration' && !foreign && (a.json as { access?: string }).access !== level)
+        breaches.push(`${where} as ${caller.key} (${level}): access ${(a.json as { access?: string }).access}`);
       if (shows === 'material' && a.text !== p.attachment)
         breaches.push(`${where} as ${caller.key} (${level}): not the attachment's bytes`);
     });

@@ -70,6 +70,7 @@ describe('intake: a petitioner’s correction and deletion requests', () => {
     expect(list).toMatchObject({
       status: 200,
       body: {
+        access: 'full',
         items: [
           {
             requestId,

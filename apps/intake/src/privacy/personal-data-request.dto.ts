@@ -62,6 +62,8 @@ export type DecidedRequest = z.infer<typeof decidedRequestSchema>;
 
 /** A case's requests as the petition bureau sees them (the asked-for values opened: recorded as a read of personal data). */
 export const caseRequestsSchema = z.object({
+  /** `facts-only`: the caller may know the case only by its facts (an accusation's registering bureau): no values, no reason. */
+  access: z.enum(['facts-only', 'full']).describe('查阅范围 / what the caller may read'),
   items: z.array(
     z.object({
       requestId: z.uuid(),

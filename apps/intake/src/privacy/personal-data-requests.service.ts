@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonalDataRequestKind, PersonalDataRequestOutcome } from '@sunshine/contracts';
-import { isTerminalStatus } from '@sunshine/domain';
+import { caseAccess, isTerminalStatus } from '@sunshine/domain';
 import {
   AuditTrail,
   type BlindIndexer,
   CASE_NOT_FOUND,
+  CaseVisibility,
   Clock,
   DomainException,
   type FieldCipher,
@@ -76,6 +77,7 @@ export class PersonalDataRequestsService {
     private readonly petitioners: PetitionerRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly visibility: CaseVisibility,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(BLIND_INDEXER) private readonly blindIndexer: BlindIndexer,
     @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
@@ -114,16 +116,21 @@ export class PersonalDataRequestsService {
 
   /** The case's requests for the petition bureau (visible and managed as for a registration change); a recorded read. */
   async list(caseId: string, staff: StaffPrincipal): Promise<CaseRequests> {
-    const rows = await this.registrations.change(caseId, staff, (tx) =>
-      tx.m.query<RequestRow[]>(`SELECT * FROM personal_data_requests WHERE case_id = $1 ORDER BY filed_at, id`, [caseId]),
-    );
-    await this.audit.personalDataRead(staff, caseId, 'personal-data-requests');
+    const { rows, access } = await this.registrations.change(caseId, staff, async (tx) => ({
+      // The one visibility rule: a bureau that may know an accusation only by its facts (the registering bureau, once
+      // dispatched) sees that requests exist and how they stand, never the accuser's asked-for name, phone or words.
+      access: caseAccess(tx.current.facts, await this.visibility.viewer(staff, tx.m)).access,
+      rows: await tx.m.query<RequestRow[]>(`SELECT * FROM personal_data_requests WHERE case_id = $1 ORDER BY filed_at, id`, [caseId]),
+    }));
+    const full = access === 'full';
+    if (full) await this.audit.personalDataRead(staff, caseId, 'personal-data-requests');
     return {
+      access: full ? 'full' : 'facts-only',
       items: rows.map((r) => ({
         requestId: r.id,
         kind: r.kind,
-        changes: r.changes_enc ? (JSON.parse(this.cipher.decrypt(r.changes_enc)) as CorrectableContact) : null,
-        reason: r.reason_enc ? this.cipher.decrypt(r.reason_enc) : null,
+        changes: full && r.changes_enc ? (JSON.parse(this.cipher.decrypt(r.changes_enc)) as CorrectableContact) : null,
+        reason: full && r.reason_enc ? this.cipher.decrypt(r.reason_enc) : null,
         status: r.status,
         filedAt: r.filed_at.toISOString(),
         decidedAt: r.decided_at?.toISOString() ?? null,
