@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadPlatformConfig, ServiceTokenProvider } from '@sunshine/platform';
-import { DEMO_UNITS, eventually, http, ServiceHarness } from '@sunshine/testing';
+import { DEMO_UNITS, eventually, freePort, http, ServiceHarness } from '@sunshine/testing';
 import { totp } from 'otplib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -36,17 +35,6 @@ interface ClientRep {
 function keycloakEnv(): Record<string, string> {
   const out = execFileSync('bash', [SCRIPT, 'env'], { encoding: 'utf8' });
   return Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** The page's globals this test reads (the spec compiles without the DOM library). */

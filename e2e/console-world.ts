@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type ServiceName, ServiceNames } from '@sunshine/platform';
-import { ServiceHarness, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
+import { freePort, ServiceHarness, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
 import { type Browser, chromium } from 'playwright-core';
 
 import { startDevSignIn } from '../tools/dev-sign-in';
@@ -15,17 +14,6 @@ import { seedDirectory } from './fixtures';
 
 const ROOT = join(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function serviceUrl(h: ServiceHarness, name: ServiceName): string {
   try {
