@@ -13,7 +13,8 @@ import {
   Staff,
   type StaffPrincipal,
 } from '@sunshine/platform';
-import { http, infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
+import { eventually, http, infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
+import { Client } from 'pg';
 
 import { verifyAuditTrails } from './audit';
 
@@ -173,5 +174,35 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
       [60, 'inserted'],
     ]);
     expect(result?.findings[1]?.message).toEqual({ zh: '审计记录 #40 被删除', en: 'audit record #40 was removed' });
+  });
+  it('lives through PostgreSQL ending the audit connection under a write: that write fails, the next is written', async () => {
+    const trail = app.get(AuditTrail);
+    // Another session holds the chain's lock, so the writer waits inside its transaction; then its backend is ended
+    // (57P01, as when PostgreSQL is killed). Without a listener on the checked-out client that ended the process.
+    const holder = new Client({ connectionString: infraEnv().databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${schema}.audit_log`]);
+      const [{ pid: holderPid } = { pid: 0 }] = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+      const blocked = trail.action('ops-action', undefined, { step: 'cut' });
+      const writer = await eventually(
+        async () =>
+          (await holder.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [holderPid]))
+            .rows[0]?.pid,
+        10000,
+        'the audit writer waiting for the chain’s lock',
+      );
+      await holder.query('SELECT pg_terminate_backend($1)', [writer]);
+      await expect(blocked).rejects.toThrow(/terminat/);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+    }
+    await trail.action('ops-action', undefined, { step: 'after' });
+    const rows = await sql<{ seq: string; detail: { step?: string } }>(
+      `SELECT seq, detail FROM "${schema}".audit_log WHERE detail->>'step' IN ('cut', 'after') ORDER BY seq`,
+    );
+    expect(rows.map((r) => [r.seq, r.detail.step])).toEqual([['103', 'after']]);
   });
 });
