@@ -329,8 +329,8 @@ describe('the console, part 2, in a browser', () => {
           const stage = phone.locator('.ant-descriptions-item', { hasText: '办理阶段' });
           return ((await stage.textContent({ timeout: 3000 }).catch(() => '')) ?? '').includes('复查') ? true : undefined;
         },
-        // routing opens the stage from the request on the case log, intake folds it back: on a loaded machine, minutes.
-        180000,
+        // routing opens the stage from the request on the case log, intake folds it back (each 查询 asks intake again).
+        60000,
         'the 复查 stage on the portal',
       );
       await phone.screenshot({ path: `${SHOTS}/citizen-review-requested.png`, fullPage: true });

@@ -46,7 +46,12 @@ export function ProgressQuery({ initial }: { initial: Key | null }) {
         form={form}
         layout="vertical"
         initialValues={initial ?? undefined}
-        onFinish={(v) => setKey({ caseNumber: v.caseNumber.trim(), queryCode: v.queryCode.trim().toUpperCase() })}
+        onFinish={(v) => {
+          const next = { caseNumber: v.caseNumber.trim(), queryCode: v.queryCode.trim().toUpperCase() };
+          // 查询 always asks the server: the same case again refetches (setting an equal key would keep the old answer).
+          if (key && key.caseNumber === next.caseNumber && key.queryCode === next.queryCode) void progress.refetch();
+          else setKey(next);
+        }}
       >
         <Form.Item name="caseNumber" label="信访件编号" rules={[{ required: true, message: '请填写信访件编号' }]}>
           <Input data-testid="progress-case-number" placeholder="如 410726-2026-000123" />
