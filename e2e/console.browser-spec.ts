@@ -272,4 +272,187 @@ describe('the staff console in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/console-session-expired-draft-kept.png` });
     await context.close();
   });
+
+  it('registers a collective visit with an attachment and prints the receipt', async () => {
+    const clerk = await signedIn('county-bureau-clerk');
+    await clerk.getByRole('menuitem', { name: '来访/来信登记' }).click();
+    await clerk.getByTestId('subject').fill('征地补偿款未足额发放');
+    await clerk.getByTestId('content').fill('东屯镇某村六户村民反映征地补偿款至今未足额发放，要求核查并补发。');
+    await clerk.getByTestId('petitioner-name').fill('赵六');
+    await clerk.getByLabel('问题类别').click();
+    await clerk.keyboard.type('其他');
+    await clerk.keyboard.press('Enter');
+    await clerk.getByTestId('place-picker').click();
+    await clerk.locator('.ant-cascader-menu-item', { hasText: '延津县' }).click();
+    await clerk.locator('.ant-cascader-menu-item', { hasText: '东屯镇' }).click();
+    await clerk.keyboard.press('Escape');
+    await clerk.getByText('集体（5 人以上）').click();
+    await clerk.locator('#headCount').fill('6');
+    for (const name of ['赵六', '钱七']) {
+      await clerk.getByRole('button', { name: '增加代表（不超过 5 人）' }).click();
+      await clerk.getByPlaceholder('代表姓名').last().fill(name);
+    }
+    // A 1×1 PNG, set on the upload's file input as a file chosen in the dialog would be.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await clerk.locator('input[type="file"]').setInputFiles({ name: '补偿款发放清单.png', mimeType: 'image/png', buffer: png });
+    await clerk.getByText('补偿款发放清单.png').waitFor();
+    await clerk.screenshot({ path: `${SHOTS}/console-register-collective.png`, fullPage: true });
+    await clerk.getByTestId('register-submit').click();
+
+    const number = (await explained(clerk, '集体访登记', () => clerk.getByTestId('case-number').textContent({ timeout: 30000 }))) ?? '';
+    expect(number).toMatch(/^410726-\d{4}-\d{6}$/);
+    expect(await clerk.getByTestId('query-code').textContent()).toMatch(/^[2-9A-Z]{8}$/);
+    await clerk.getByText('集体访，6 人（代表 2 人）', { exact: true }).waitFor();
+    // Printed: the receipt with its number and query code, without the menu bar and the buttons.
+    await clerk.emulateMedia({ media: 'print' });
+    expect(await clerk.getByTestId('case-number').isVisible()).toBe(true);
+    expect(await clerk.getByTestId('query-code').isVisible()).toBe(true);
+    expect(await clerk.getByRole('button', { name: '打印回执' }).isVisible()).toBe(false);
+    expect(await clerk.getByRole('menuitem', { name: '来访/来信登记' }).isVisible()).toBe(false);
+    await clerk.screenshot({ path: `${SHOTS}/console-receipt-collective-print.png`, fullPage: true });
+    await clerk.emulateMedia({ media: 'screen' });
+
+    await clerk.getByRole('link', { name: '查看事项' }).click();
+    await clerk.getByTestId('case-page-number').waitFor();
+    expect(await clerk.getByTestId('case-page-number').textContent()).toBe(number);
+    await clerk.getByText('征地补偿款未足额发放').first().waitFor();
+    await clerk.getByText('补偿款发放清单.png', { exact: true }).waitFor();
+    await clerk.screenshot({ path: `${SHOTS}/console-case-attachment.png`, fullPage: true });
+    await clerk.context().close();
+  });
+
+  // The case the keyboard registers at 封丘县 (another county: no rule of 延津县's bureau places it), for the desk.
+  let unmatchedNumber = '';
+
+  /** What has the keyboard focus: its id, the nearest data-testid around it, its tag and text; serialised into the page. */
+  type FocusDom = {
+    document: {
+      activeElement: {
+        id: string;
+        tagName: string;
+        textContent: string | null;
+        closest(selector: string): { getAttribute(name: string): string | null } | null;
+      } | null;
+    };
+  };
+  const focusNow = () => {
+    const a = (globalThis as unknown as FocusDom).document.activeElement;
+    if (!a) return null;
+    // A radio of a group has no id of its own: the group's (antd names it after the form field).
+    const id = a.id || (a.closest('[id]')?.getAttribute('id') ?? '');
+    return {
+      id,
+      testId: a.closest('[data-testid]')?.getAttribute('data-testid') ?? '',
+      tag: a.tagName,
+      text: (a.textContent ?? '').trim(),
+    };
+  };
+  type Focus = NonNullable<ReturnType<typeof focusNow>>;
+  /** Presses Tab (or Shift+Tab) until the focus is where `there` says; fails naming where the focus went. */
+  const tabTo = async (page: Page, what: string, there: (f: Focus) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab') => {
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press(key);
+      const f = await page.evaluate(focusNow);
+      if (f && there(f)) return;
+      seen.push(f ? `${f.tag}#${f.id}[${f.testId}]` : '(none)');
+    }
+    throw new Error(`${what} is not reached by ${key}: the focus went ${seen.join(' → ')}`);
+  };
+  /** The active item of the cascader's `column`-th open column (0: counties). */
+  const cascaderActive = (page: Page, column: number) =>
+    page
+      .locator('.ant-cascader-menu')
+      .nth(column)
+      .locator('.ant-cascader-menu-item-active')
+      .textContent({ timeout: 2000 })
+      .catch(() => '');
+
+  it('registers with the keyboard alone (Tab, typing, arrows, Enter)', async () => {
+    const clerk = await signedIn('county-bureau-clerk');
+    await clerk.goto(`${world.url}/register`);
+    await clerk.getByTestId('subject').waitFor();
+    const k = clerk.keyboard;
+    // 来源渠道: 来访 → 来信 with the arrows.
+    await tabTo(clerk, '来源渠道', (f) => f.id === 'channel');
+    await k.press('ArrowDown');
+    await clerk.locator('.ant-select-dropdown:visible').waitFor();
+    await k.press('ArrowDown');
+    await k.press('Enter');
+    await clerk
+      .locator('.ant-form-item', { has: clerk.locator('#channel') })
+      .getByTitle('来信', { exact: true })
+      .waitFor();
+    await tabTo(clerk, '问题类别', (f) => f.id === 'category');
+    await k.type('其他');
+    await k.press('Enter');
+    await tabTo(clerk, '事由', (f) => f.testId === 'subject');
+    await k.type('邻县养殖场污水排入河道');
+    await k.press('Tab');
+    await k.type('封丘县某养殖场长期将污水直排河道，下游延津县村民饮水受影响，请求查处。');
+    // Back to the place picker (before 事由) and down its counties to 封丘县; Enter takes the county alone.
+    await tabTo(clerk, '问题发生地', (f) => f.testId === 'place-picker', 'Shift+Tab');
+    await k.press('ArrowDown');
+    await clerk.locator('.ant-cascader-menu').first().waitFor();
+    for (let i = 0; i < 30 && (await cascaderActive(clerk, 0)) !== '封丘县'; i++) await k.press('ArrowDown');
+    expect(await cascaderActive(clerk, 0)).toBe('封丘县');
+    await k.press('Enter');
+    await clerk.getByTestId('place-picker').getByText('封丘县', { exact: true }).waitFor();
+    await tabTo(clerk, '姓名', (f) => f.id === 'petitioner_name');
+    await k.type('孙八');
+    await k.press('Tab');
+    await k.type('410726199001011234');
+    // 人数: the radio group, 个人 → 集体 with the arrow; the head count and one representative (the add button by Enter).
+    await tabTo(clerk, '人数', (f) => f.id === 'kind');
+    await k.press('ArrowRight');
+    await clerk.locator('#headCount').waitFor();
+    await tabTo(clerk, '集体人数', (f) => f.id === 'headCount');
+    await k.type('8');
+    await tabTo(clerk, '增加代表', (f) => f.text === '增加代表（不超过 5 人）');
+    await k.press('Enter');
+    await tabTo(clerk, '代表姓名', (f) => f.id === 'representatives_0_name', 'Shift+Tab');
+    await k.type('孙八');
+    await tabTo(clerk, '登记', (f) => f.testId === 'register-submit');
+    await clerk.screenshot({ path: `${SHOTS}/console-register-keyboard.png`, fullPage: true });
+    await k.press('Enter');
+
+    unmatchedNumber = (await explained(clerk, '键盘登记', () => clerk.getByTestId('case-number').textContent({ timeout: 30000 }))) ?? '';
+    expect(unmatchedNumber).toMatch(/^410726-\d{4}-\d{6}$/);
+    await clerk.getByText('集体访，8 人（代表 1 人）', { exact: true }).waitFor();
+    await clerk.getByText('孙八（证件 410726********1234，电话 —）').waitFor();
+    await clerk.screenshot({ path: `${SHOTS}/console-receipt-keyboard.png` });
+    await clerk.context().close();
+  });
+
+  it('dispatches the unmatched case from the county bureau’s desk to 丰庄镇, whose inbox then holds it', async () => {
+    expect(unmatchedNumber).toMatch(/^410726-\d{4}-\d{6}$/);
+    const dispatcher = await signedIn('county-bureau-dispatcher');
+    await dispatcher.getByRole('menuitem', { name: '分办台' }).click();
+    // Routing puts it on the desk within seconds of the registration; the desk refreshes itself every 15 s.
+    const row = dispatcher.locator('.ant-table-row', { hasText: unmatchedNumber });
+    await explained(dispatcher, '分办台', () => row.waitFor({ timeout: 60000 }));
+    expect(await row.textContent()).toContain('无规则可依');
+    expect(await row.textContent()).toContain('邻县养殖场污水排入河道');
+    await dispatcher.screenshot({ path: `${SHOTS}/console-desk.png` });
+
+    await row.getByRole('button', { name: /^分\s*办$/ }).click();
+    const modal = dispatcher.locator('.ant-modal', { hasText: `分办 ${unmatchedNumber}` });
+    await modal.getByLabel('承办单位').click();
+    await dispatcher.keyboard.type('丰庄镇人民政府');
+    await dispatcher.locator('.ant-select-item-option', { hasText: '丰庄镇人民政府' }).first().click();
+    await modal.getByLabel('分办理由').fill('经核实，养殖场位于丰庄镇与封丘县交界处的丰庄镇一侧，转丰庄镇人民政府查处。');
+    await dispatcher.screenshot({ path: `${SHOTS}/console-desk-dispatch.png` });
+    await explained(dispatcher, '分办', async () => {
+      await modal.getByRole('button', { name: /^分\s*办$/ }).click();
+      await row.waitFor({ state: 'detached', timeout: 30000 });
+    });
+
+    const township = await signedIn('fengzhuang-clerk');
+    await township.getByTestId('signed-in-unit').getByText('丰庄镇人民政府', { exact: true }).waitFor();
+    const inboxRow = township.getByTestId('inbox-table').locator('tr', { hasText: unmatchedNumber });
+    await explained(township, '丰庄镇收件箱', () => inboxRow.waitFor({ timeout: 60000 }));
+    await inboxRow.getByText('邻县养殖场污水排入河道').waitFor();
+    expect(await inboxRow.textContent()).toContain('已转送/交办');
+    await township.screenshot({ path: `${SHOTS}/console-inbox-after-desk.png` });
+  });
 });

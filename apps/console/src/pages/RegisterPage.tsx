@@ -138,6 +138,8 @@ export default function RegisterPage() {
     const { registered, values } = save.data;
     return (
       <Card className="receipt">
+        {/* Printed, the receipt alone: no menu bar, no buttons, no registration checks. */}
+        <style>{'@media print { .ant-layout-header, .no-print { display: none !important; } }'}</style>
         <Result status="success" title="登记成功" subTitle="请将回执交给信访人，凭信访件编号和查询码查询办理进度。" />
         <Descriptions bordered column={1} title="信访事项登记回执" style={{ maxWidth: 640, margin: '0 auto' }}>
           <Descriptions.Item label="信访件编号">
@@ -154,6 +156,11 @@ export default function RegisterPage() {
             {values.petitioner.name}（证件 {mask(values.petitioner.idNumber, 6, 4)}，电话 {mask(values.petitioner.phone, 3, 4)}）
           </Descriptions.Item>
           <Descriptions.Item label="事项">{values.subject}</Descriptions.Item>
+          <Descriptions.Item label="形式">
+            {values.kind === 'collective'
+              ? `集体访，${values.headCount ?? 2} 人（代表 ${(values.representatives ?? []).length} 人）`
+              : '个人'}
+          </Descriptions.Item>
           <Descriptions.Item label="登记时间">{formatTime(values.receivedAt.toISOString())}</Descriptions.Item>
         </Descriptions>
         <ReceiptChecks registered={registered} />
