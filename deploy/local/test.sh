@@ -85,6 +85,8 @@ phase unit jest_run unit
 phase integration jest_run int
 # e2e/tracing needs Jaeger v2, built from the Go module proxy (a long first build): its own command, npm run test:tracing.
 phase e2e jest_run e2e
+# e2e/platform-boot stops PostgreSQL under running services: alone, so no suite beside it sees the outage.
+phase e2e-outage jest_run e2e-outage
 # The console in Debian's Chromium (playwright-core) against nginx and the five services: the staff workbench
 # (registration, desk, sign → handler → accept → reply → approval → service), supervision, the cockpit, the citizen's
 # portal on a phone-sized page, ops (about 3 min; also npm run test:browser).
