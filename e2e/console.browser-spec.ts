@@ -397,7 +397,8 @@ describe('the staff console in a browser', () => {
     for (let i = 0; i < 30 && (await cascaderActive(clerk, 0)) !== '封丘县'; i++) await k.press('ArrowDown');
     expect(await cascaderActive(clerk, 0)).toBe('封丘县');
     await k.press('Enter');
-    await clerk.getByTestId('place-picker').getByText('封丘县', { exact: true }).first().waitFor();
+    // The picker also holds a hidden aria-live copy of the chosen label: wait for the visible one.
+    await clerk.getByTestId('place-picker').getByText('封丘县', { exact: true }).filter({ visible: true }).first().waitFor();
     await tabTo(clerk, '姓名', (f) => f.id === 'petitioner_name');
     await k.type('孙八');
     await k.press('Tab');
