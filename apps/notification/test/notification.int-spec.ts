@@ -1,5 +1,5 @@
 import type { MessageEvent } from '@nestjs/common';
-import { type PayloadOf, Topics } from '@sunshine/contracts';
+import { type EventOf, type PayloadOf, Topics } from '@sunshine/contracts';
 import { DEMO_DONGTUN, eventually } from '@sunshine/testing';
 import type { Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
@@ -54,6 +54,7 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
   const subscriptions: Subscription[] = [];
   const claim = uuidv7();
   const accusation = uuidv7();
+  let registeredClaim: EventOf<'petition.registered'>;
 
   beforeAll(async () => {
     const live = world.app?.get(NoticeStream);
@@ -78,7 +79,7 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
       VALUES ($1, 'sealed-url', 'https://robot.example/send', 'sealed-secret', 'abcd', 'int-test', now(), now())`,
       [UNITS.countyDiscipline],
     );
-    await world.emit(claim, 'petition.registered', registered('410726-2026-000101'), '2026-03-02T01:00:00.000Z');
+    registeredClaim = await world.emit(claim, 'petition.registered', registered('410726-2026-000101'), '2026-03-02T01:00:00.000Z');
     await world.emit(claim, 'case.dispatched', dispatched(UNITS.hrss), '2026-03-02T02:00:00.000Z');
     await world.emit(
       accusation,
@@ -202,11 +203,14 @@ describe('notification: notices by the rule table, in-app inbox and stream, deli
     );
     expect(unitRows).toEqual([{ channel: 'in-app' }]);
     // A legal notice's receipt goes on the case log.
-    const receipts = await world.sql<{ value: { payload: { kind: string; channel: string } } }>(
+    const receipts = await world.sql<{ value: { payload: { kind: string; channel: string }; correlationId: string } }>(
       `SELECT value FROM outbox WHERE message_key = $1 AND type = 'case.notice-delivered'`,
       [claim],
     );
     expect(receipts.map((r) => [r.value.payload.kind, r.value.payload.channel])).toEqual([['receipt', 'sms']]);
+    // The SMS went out from a queued job, later and outside the consumer; it still ran under the registration's
+    // correlation id (stored with the delivery, carried by its job), so its logs and this receipt join that trail.
+    expect(receipts[0]?.value.correlationId).toBe(registeredClaim.correlationId);
   });
 
   it('in doubt: a delivery left sending by a crashed attempt asks the provider and is recorded once without a second SMS; one it never took is sent once', async () => {

@@ -10,7 +10,7 @@ import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-co
 import { IntakeMessagesDrain } from '../petitioners/intake-messages.drain';
 import { PgListener } from '../shared/pg-listener';
 import { DeliveryRepository } from './delivery.repository';
-import { DELIVERY_QUEUES, type DeliveryJob } from './delivery-queues';
+import { DELIVERY_QUEUES, type DeliveryJob, deliveryJobOf } from './delivery-queues';
 import { deliveryChannel } from './delivery-row';
 
 /** A job still queued this long without an outcome is queued again (its id dedupes it while BullMQ still has it). */
@@ -92,7 +92,7 @@ export class DeliveryFeeder implements OnApplicationBootstrap, OnApplicationShut
         await this.queues[channel].addBulk(
           jobs.map((d) => ({
             name: 'deliver',
-            data: { deliveryId: d.id },
+            data: deliveryJobOf(d),
             opts: {
               jobId: d.id,
               attempts: this.config.maxAttempts,

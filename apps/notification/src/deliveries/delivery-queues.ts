@@ -1,3 +1,5 @@
+import type { JobCorrelation } from '@sunshine/platform';
+
 import type { ChannelName } from '../channels/channel';
 
 /** One BullMQ queue per channel, so each provider has its own rate limit and a slow one never holds up another. */
@@ -10,8 +12,18 @@ export const DELIVERY_QUEUES: Readonly<Record<ChannelName, string>> = {
 
 export const CHANNELS = Object.keys(DELIVERY_QUEUES) as ChannelName[];
 
-export interface DeliveryJob {
+/** A wake-up for one delivery row, carrying the planning event's correlation and trace context (CorrelatedWorker). */
+export interface DeliveryJob extends JobCorrelation {
   readonly deliveryId: string;
+}
+
+/** The job of a due delivery: its id, and the correlation and trace context stored with it. */
+export function deliveryJobOf(due: { readonly id: string } & JobCorrelation): DeliveryJob {
+  return {
+    deliveryId: due.id,
+    ...(due.correlationId ? { correlationId: due.correlationId } : {}),
+    ...(due.traceContext ? { traceContext: due.traceContext } : {}),
+  };
 }
 
 /** Exponential backoff with ±50 % jitter: `base`·2^(n−1)·[0.5, 1.5), or what the provider asked for (Retry-After). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+import { type JobCorrelation, PLATFORM_CONFIG, type PlatformConfig, withCorrelation } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -23,6 +23,9 @@ export type NewDelivery = Pick<
   | 'params'
 > & { readonly notBefore: Date };
 
+/** A delivery due for its channel's queue, with the correlation and trace context its job carries. */
+export type DueDelivery = Pick<DeliveryRow, 'id' | 'channel'> & JobCorrelation;
+
 /**
  * The deliveries table: the UNIQUE (event, recipient, channel, kind) key is inserted before anything is sent, so an
  * event applied twice, a replayed log or two instances never plan a second delivery; its id is the provider's
@@ -36,14 +39,18 @@ export class DeliveryRepository {
     this.channel = deliveryChannel(config.database.schema);
   }
 
-  /** Inserts the deliveries not planned before; wakes the queue feeder at commit. Returns the new ones' ids. */
+  /**
+   * Inserts the deliveries not planned before, each with the correlation id and trace context of the work planning it
+   * (the event being handled); wakes the queue feeder at commit. Returns the new ones' ids.
+   */
   async plan(m: EntityManager, deliveries: readonly NewDelivery[], now: Date): Promise<string[]> {
     const ids: string[] = [];
+    const { correlationId, traceContext } = withCorrelation({});
     for (const d of deliveries) {
       const rows = await m.query<Array<{ id: string }>>(
         `INSERT INTO deliveries (id, event_id, event_type, recipient, channel, kind, case_id, unit_id, roles, legal_kind, urgent, rule_version,
-           params, status, not_before, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14, $15, $15)
+           params, status, not_before, created_at, updated_at, correlation_id, trace_context)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14, $15, $15, $16, $17)
          ON CONFLICT ON CONSTRAINT deliveries_once DO NOTHING RETURNING id`,
         [
           uuidv7(),
@@ -61,6 +68,8 @@ export class DeliveryRepository {
           JSON.stringify(d.params),
           d.notBefore,
           now,
+          correlationId ?? null,
+          traceContext ? JSON.stringify(traceContext) : null,
         ],
       );
       if (rows[0]) ids.push(rows[0].id);
@@ -78,14 +87,21 @@ export class DeliveryRepository {
   }
 
   /** Deliveries due now that are not (known to be) in a queue, oldest first; and queued or sending ones older than `staleBefore`. */
-  async due(m: EntityManager, now: Date, staleBefore: Date, limit = 500): Promise<Array<Pick<DeliveryRow, 'id' | 'channel'>>> {
-    const rows = await m.query<Array<{ id: string; channel: ChannelName }>>(
-      `SELECT id, channel FROM deliveries
+  async due(m: EntityManager, now: Date, staleBefore: Date, limit = 500): Promise<DueDelivery[]> {
+    const rows = await m.query<
+      Array<{ id: string; channel: ChannelName; correlation_id: string | null; trace_context: Record<string, string> | null }>
+    >(
+      `SELECT id, channel, correlation_id, trace_context FROM deliveries
         WHERE not_before <= $1 AND (status = 'pending' OR (status IN ('queued', 'sending') AND updated_at < $2))
         ORDER BY not_before, id LIMIT $3`,
       [now, staleBefore, limit],
     );
-    return rows;
+    return rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      ...(r.correlation_id ? { correlationId: r.correlation_id } : {}),
+      ...(r.trace_context ? { traceContext: r.trace_context } : {}),
+    }));
   }
 
   async markQueued(m: EntityManager, ids: readonly string[], now: Date): Promise<void> {
