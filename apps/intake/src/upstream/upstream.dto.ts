@@ -55,3 +55,33 @@ export const reconciliationAnswer = z.object({
   mismatched: z.array(z.object({ caseNumber: z.string(), field: z.enum(['unitId', 'status']), ours: z.string(), theirs: z.string() })),
   counts: z.array(z.object({ unitId: z.string(), status: z.string(), ours: z.number().int(), theirs: z.number().int() })),
 });
+
+/** Ops: the upstream messages of a status (only `parked`: delivered and pending ones need no hand). */
+export const upstreamDeliveryQuerySchema = z.object({
+  status: z.literal('parked').describe('parked: refused the configured number of times, waiting for ops'),
+});
+export type UpstreamDeliveryQuery = z.infer<typeof upstreamDeliveryQuerySchema>;
+
+/** Ops: why a parked message is sent again (required, recorded with who asked). */
+export const upstreamReplaySchema = z.object({ reason: z.string().trim().min(2).max(500) });
+export type UpstreamReplayDto = z.infer<typeof upstreamReplaySchema>;
+
+export const parkedUpstreamAnswer = z.array(
+  z.object({
+    messageId: z.string(),
+    caseId: z.string(),
+    caseNumber: z.string(),
+    sequence: z.number().int(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    status: z.string(),
+    urgent: z.boolean(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    parkedAt: z.string(),
+    waitingBehind: z.number().int().describe('同一信访件在其后等待的消息数 / later messages of the case waiting behind it'),
+  }),
+);
+
+export const upstreamReplayedAnswer = z.object({ messageId: z.string(), replayId: z.string(), replayedAt: z.string() });
