@@ -30,13 +30,14 @@ PG_ROLE_PREFIX="sunshine_"
 
 # Redis ACL users, one per service (sunshine-<service>), each limited to its own keys: its BullMQ queues
 # (prefix `bull` or `bull.<run prefix>` in tests; queue names in apps/*/src/**/*.queue.ts, delivery-queues.ts), intake's
-# rate-limit counters; every one may read the shared test clock (TEST_CLOCK=shared, tests only). No admin or
+# rate-limit counters, its daily audit archive's queue (audit-archive.<service>, libs/platform AuditArchiveScheduler);
+# every one may read the shared test clock (TEST_CLOCK=shared, tests only). No admin or
 # dangerous commands (CONFIG, ACL, FLUSHALL, KEYS, DEBUG …). Passwords in $CREDENTIALS; 'env' prints REDIS_URL_<SERVICE>.
-REDIS_ACL_KEYS_intake="~sunshine:*:intake-rate-limit:*"
-REDIS_ACL_KEYS_routing=""
-REDIS_ACL_KEYS_supervision="~bull:supervision-* ~bull.*:supervision-*"
-REDIS_ACL_KEYS_notification="~bull:notification.* ~bull.*:notification.*"
-REDIS_ACL_KEYS_evaluation="~bull:evaluation-* ~bull.*:evaluation-*"
+REDIS_ACL_KEYS_intake="~sunshine:*:intake-rate-limit:* ~bull:audit-archive.intake:* ~bull.*:audit-archive.intake:*"
+REDIS_ACL_KEYS_routing="~bull:audit-archive.routing:* ~bull.*:audit-archive.routing:*"
+REDIS_ACL_KEYS_supervision="~bull:supervision-* ~bull.*:supervision-* ~bull:audit-archive.supervision:* ~bull.*:audit-archive.supervision:*"
+REDIS_ACL_KEYS_notification="~bull:notification.* ~bull.*:notification.* ~bull:audit-archive.notification:* ~bull.*:audit-archive.notification:*"
+REDIS_ACL_KEYS_evaluation="~bull:evaluation-* ~bull.*:evaluation-* ~bull:audit-archive.evaluation:* ~bull.*:audit-archive.evaluation:*"
 REDIS_ACL_COMMON="%R~sunshine:*:test-clock-offset-ms resetchannels +@all -@admin -@dangerous +info +client|setname +client|getname +client|id"
 
 KAFKA_HOME="$INFRA_HOME/kafka"

@@ -1,6 +1,7 @@
 export * from './audit/audit.controller';
 export * from './audit/audit.module';
 export * from './audit/audit-archive';
+export * from './audit/audit-archive.scheduler';
 export * from './audit/audit-chain';
 export * from './audit/audit-log.migration';
 export * from './audit/audit-request-context';

@@ -18,6 +18,11 @@ export function redisConnection(url: string) {
   };
 }
 
+/** The BullMQ key prefix: `bull`, or `bull.<run prefix>` in a test run (like topics). */
+export function queuePrefix(config: PlatformConfig): string {
+  return config.kafka.topicPrefix ? `bull.${config.kafka.topicPrefix}` : 'bull';
+}
+
 /** BullMQ on the platform's Redis; queue names are prefixed per test run like topics. */
 @Module({})
 export class QueueModule {
@@ -29,7 +34,7 @@ export class QueueModule {
       imports: [
         BullModule.forRoot({
           connection: redisConnection(config.redis.url),
-          prefix: config.kafka.topicPrefix ? `bull.${config.kafka.topicPrefix}` : 'bull',
+          prefix: queuePrefix(config),
         }),
       ],
     };
