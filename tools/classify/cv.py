@@ -146,7 +146,7 @@ def fit_predict(cfg, x_fit, y_fit, x_test, weights):
     if cfg["model"] == "nbsvm":
         return nb_svm(cfg, x_fit, y_fit, x_test)
     if cfg["model"] == "ridge+nbsvm":
-        classes, coef, intercept = fit_linear(x_fit, y_fit)
+        classes, coef, intercept = fit_linear(x_fit, y_fit, ("ridge", "nbsvm"))
         return np.array(classes)[(x_test @ coef.T + intercept).argmax(axis=1)]
     learner = {
         "svm": lambda: LinearSVC(C=cfg["C"], class_weight=balanced, random_state=0, max_iter=5000),

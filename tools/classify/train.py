@@ -23,12 +23,16 @@ import sys
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 import scipy.sparse as sp
-from sklearn.linear_model import RidgeClassifier
+from sklearn.linear_model import LogisticRegression, RidgeClassifier
 from sklearn.metrics import confusion_matrix, f1_score
+from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
 SUBJECT_REPEAT = 2
 NGRAM = (1, 2)
+MIN_DF = 2
+LEARNERS = ("ridge", "nbsvm")
+DROP_MARGIN = None  # a number: rows noisy_rows flags at this margin are left out of the fit (not of the vocabulary)
 
 
 def joined(row):
@@ -39,37 +43,71 @@ def model_text(row):
     return ((row.get("subject") or "") + "\n") * SUBJECT_REPEAT + (row.get("body") or "")
 
 
-def nb_svm(x, y, classes):
-    """NB-SVM (Wang & Manning 2012), one binary linear SVM per class over the features scaled by the class's log-count
-    ratio of presence r (add-one smoothing); folded back onto the unscaled features: coef = w * r."""
+def nb_ratio(x, positive):
+    """NB-SVM's log-count ratio of presence of each feature in the class (positive rows) against the rest, add-one smoothed."""
     present = (x > 0).astype(np.float64)
-    coef, intercept = [], []
-    for name in classes:
-        positive = y == name
-        p = np.asarray(present[positive].sum(0)).ravel() + 1
-        q = np.asarray(present[~positive].sum(0)).ravel() + 1
-        ratio = np.log((p / p.sum()) / (q / q.sum()))
-        svm = LinearSVC(C=1.0, class_weight="balanced", random_state=0, max_iter=5000).fit(x @ sp.diags(ratio), positive)
-        coef.append(svm.coef_[0] * ratio)
-        intercept.append(svm.intercept_[0])
-    return np.array(coef), np.array(intercept)
+    p = np.asarray(present[positive].sum(0)).ravel() + 1
+    q = np.asarray(present[~positive].sum(0)).ravel() + 1
+    return np.log((p / p.sum()) / (q / q.sum()))
 
 
-def fit_linear(x, y):
-    """(classes, coef, intercept): the sum of two linear learners on the same TF-IDF features, a ridge classifier
-    (targets ±1, alpha 1, balanced class weights) and NB-SVM, each divided by the standard deviation of its decision
-    values on the training rows so that both weigh alike. Still one linear model: decision = coef · x + intercept."""
+def fit_learner(name, x, y, classes):
+    """(coef classes × features, intercept) of one linear learner, named with its regularisation: "ridge" (alpha 1) or
+    "ridge0.5"; "nbsvm" (C 1) or "nbsvm0.5" — NB-SVM (Wang & Manning 2012), one binary linear SVM per class over the
+    features scaled by the class's log-count ratio r, folded back onto the unscaled features: coef = w * r; "svm" (C 1,
+    one-vs-rest liblinear); "lr" (C 10) — multinomial logistic regression, lbfgs. All with balanced class
+    weights and fixed seeds."""
+    if name.startswith("ridge"):
+        m = RidgeClassifier(alpha=float(name[5:] or 1.0), class_weight="balanced", solver="sparse_cg").fit(x, y)
+        assert list(m.classes_) == classes
+        return m.coef_, m.intercept_
+    if name.startswith("nbsvm"):
+        coef, intercept = [], []
+        for label in classes:
+            positive = y == label
+            ratio = nb_ratio(x, positive)
+            svm = LinearSVC(C=float(name[5:] or 1.0), class_weight="balanced", random_state=0, max_iter=5000).fit(x @ sp.diags(ratio), positive)
+            coef.append(svm.coef_[0] * ratio)
+            intercept.append(svm.intercept_[0])
+        return np.array(coef), np.array(intercept)
+    if name.startswith("svm"):
+        m = LinearSVC(C=float(name[3:] or 1.0), class_weight="balanced", random_state=0, max_iter=5000).fit(x, y)
+        assert list(m.classes_) == classes
+        return m.coef_, m.intercept_
+    if name.startswith("lr"):
+        m = LogisticRegression(C=float(name[2:] or 10.0), class_weight="balanced", solver="lbfgs", max_iter=2000).fit(x, y)
+        assert list(m.classes_) == classes
+        return m.coef_, m.intercept_
+    raise ValueError(f"unknown learner {name}")
+
+
+def fit_linear(x, y, learners=LEARNERS):
+    """(classes, coef, intercept): the sum of linear learners on the same TF-IDF features (`fit_learner`), each divided
+    by the standard deviation of its decision values on the training rows so that all weigh alike ("name*2": twice
+    that). Still one linear model: decision = coef · x + intercept."""
     y = np.asarray(y)
     classes = sorted(set(y.tolist()))
-    ridge = RidgeClassifier(alpha=1.0, class_weight="balanced", solver="sparse_cg").fit(x, y)
-    assert list(ridge.classes_) == classes
-    nb_coef, nb_intercept = nb_svm(x, y, classes)
-    coef, intercept = np.zeros_like(nb_coef), np.zeros_like(nb_intercept)
-    for w, b in ((ridge.coef_, ridge.intercept_), (nb_coef, nb_intercept)):
-        scale = float(np.std(x @ w.T + b))
-        coef += w / scale
-        intercept += b / scale
+    coef, intercept = None, None
+    for learner in learners:
+        name, _, weight = learner.partition("*")
+        w, b = fit_learner(name, x, y, classes)
+        scale = float(np.std(x @ w.T + b)) / float(weight or 1.0)
+        coef = w / scale if coef is None else coef + w / scale
+        intercept = b / scale if intercept is None else intercept + b / scale
     return classes, coef, intercept
+
+
+def noisy_rows(x, y, classes, margin):
+    """Rows whose label the data itself contradicts: a ridge classifier fitted by 5-fold cross-validation on the rows
+    (stratified, shuffled, seed 0) scores each row when it was held out; a row is noisy when its labelled class's
+    standardised decision is more than `margin` below the best class's. A boolean mask over the rows."""
+    y = np.asarray(y)
+    decision = np.zeros((x.shape[0], len(classes)))
+    for fit_idx, test_idx in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(y)), y):
+        w, b = fit_learner("ridge", x[fit_idx], y[fit_idx], classes)
+        decision[test_idx] = (x[test_idx] @ w.T + b) / float(np.std(x[fit_idx] @ w.T + b))
+    labelled = decision[np.arange(len(y)), [classes.index(label) for label in y]]
+    return decision.max(axis=1) - labelled > margin
 
 
 def in_validation(row):
@@ -104,12 +142,17 @@ def main():
     val = [r for r in rows if in_validation(r)]
     complete = [i for i, r in enumerate(val) if r.get("subject") and r.get("body")]
 
-    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM, sublinear_tf=True, min_df=2, dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM, sublinear_tf=True, min_df=MIN_DF, dtype=np.float64)
     x_train = vectorizer.fit_transform([model_text(r) for r in train])
     x_val = vectorizer.transform([model_text(r) for r in val])
     y_train = [r["label1"] for r in train]
     y_val = [r["label1"] for r in val]
 
+    dropped = 0
+    if DROP_MARGIN is not None:
+        keep = ~noisy_rows(x_train, y_train, sorted(set(y_train)), DROP_MARGIN)
+        dropped = int((~keep).sum())
+        x_train, y_train = x_train[keep], [y for y, k in zip(y_train, keep) if k]
     classes, fitted_coef, fitted_intercept = fit_linear(x_train, y_train)
 
     # The exported weights are float32: score validation with exactly what the Node service will compute.
@@ -131,7 +174,7 @@ def main():
     per_class = f1_score(y_val, predicted, average=None, labels=classes)
     matrix = confusion_matrix(y_val, predicted, labels=classes)
 
-    print(f"train {len(train)} rows, validation {len(val)} rows ({len(complete)} complete messages), {x_train.shape[1]} features")
+    print(f"train {len(train)} rows ({dropped} left out as noisy), validation {len(val)} rows ({len(complete)} complete messages), {x_train.shape[1]} features")
     print(f"macro-F1 validation {macro:.4f}; complete messages {macro_complete:.4f}; temperature {best_t}")
     for name, f in zip(classes, per_class):
         print(f"  F1 {name}\t{f:.4f}")

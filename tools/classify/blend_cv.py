@@ -1,0 +1,149 @@
+"""
+Out-of-fold decisions for blends (version 3 of the category model, docs/smart-dispatch.md): on the TRAINING split only
+(the rows train.py trains on; never the validation split), the same 5 stratified folds as cv.py (shuffled, seed 0).
+For each feature space and each linear learner it stores, per row of the training split, the learner's decision values
+when that row's fold was held out, each learner divided by the standard deviation of its decisions on the rows it was
+fitted on (as train.py fit_linear does), so that blends are sums. Blends are then scored without refitting: mean
+macro-F1 over the folds (± sd) on all rows and on complete messages, and the pooled out-of-fold macro-F1 of complete
+messages.
+
+Usage (the pinned venv of train.sh):
+  .local/classify/bin/python tools/classify/blend_cv.py fit FEATURES LEARNER[,LEARNER…] [MARGIN]   # caches .local/classify/oof/; MARGIN: drop noisy rows (train.py noisy_rows) from each fold's fit rows
+  .local/classify/bin/python tools/classify/blend_cv.py score [FEATURES:LEARNER[*weight]+…] …   # no argument: every sum of cached learners of one feature space
+  .local/classify/bin/python tools/classify/blend_cv.py noise     # reposted texts whose labels disagree
+"""
+import hashlib
+import itertools
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train import default_data, fit_learner, in_validation, noisy_rows  # noqa: E402
+
+CACHE = ".local/classify/oof"
+
+# Feature spaces: character n-gram range, min_df, how many times the subject is written before the body.
+FEATURES = {
+    "c12": {"ngram": (1, 2), "min_df": 2, "subject": 2},
+    "c12s4": {"ngram": (1, 2), "min_df": 2, "subject": 4},
+    "c13": {"ngram": (1, 3), "min_df": 2, "subject": 2},
+    "c13d3": {"ngram": (1, 3), "min_df": 3, "subject": 2},
+    "c14d3": {"ngram": (1, 4), "min_df": 3, "subject": 2},
+    "c13s4": {"ngram": (1, 3), "min_df": 2, "subject": 4},
+}
+
+
+def text_of(row, subject_repeat):
+    return ((row.get("subject") or "") + "\n") * subject_repeat + (row.get("body") or "")
+
+
+def load_train(data):
+    rows = [json.loads(line) for line in open(data, encoding="utf-8")]
+    train = [r for r in rows if not in_validation(r)]
+    labels = np.array([r["label1"] for r in train])
+    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(train)), labels))
+    return train, labels, folds
+
+
+def fit(feature_name, learners, drop_margin=None):
+    cfg = FEATURES[feature_name]
+    train, labels, folds = load_train(default_data())
+    classes = sorted(set(labels.tolist()))
+    os.makedirs(CACHE, exist_ok=True)
+    views = ("", "@subject", "@body")
+    suffix = "" if drop_margin is None else f"~drop{drop_margin:g}"
+    oof = {name + suffix + v: np.zeros((len(train), len(classes))) for name in learners for v in views}
+    for k, (fit_idx, test_idx) in enumerate(folds):
+        started = time.time()
+        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=cfg["ngram"], sublinear_tf=True, min_df=cfg["min_df"], dtype=np.float64)
+        x_fit = vectorizer.fit_transform([text_of(train[i], cfg["subject"]) for i in fit_idx])
+        x_test = vectorizer.transform([text_of(train[i], cfg["subject"]) for i in test_idx])
+        # The subject alone and the body alone of each held-out row, through the same model (blends of views).
+        x_subject = vectorizer.transform([text_of({"subject": train[i].get("subject")}, cfg["subject"]) for i in test_idx])
+        x_body = vectorizer.transform([text_of({"body": train[i].get("body")}, cfg["subject"]) for i in test_idx])
+        y_fit = labels[fit_idx]
+        if drop_margin is not None:
+            keep = ~noisy_rows(x_fit, y_fit, classes, drop_margin)
+            print(f"  fold {k + 1}: {int((~keep).sum())} of {len(keep)} rows dropped as noisy (margin {drop_margin})", flush=True)
+            x_fit, y_fit = x_fit[keep], y_fit[keep]
+        for name in learners:
+            t = time.time()
+            coef, intercept = fit_learner(name, x_fit, y_fit, classes)
+            scale = float(np.std(x_fit @ coef.T + intercept))
+            for v, x in zip(views, (x_test, x_subject, x_body)):
+                oof[name + suffix + v][test_idx] = (x @ coef.T + intercept) / scale
+            print(f"  fold {k + 1} {feature_name}:{name} {time.time() - t:.0f}s", flush=True)
+        print(f"fold {k + 1} {feature_name} {x_fit.shape[1]} features {time.time() - started:.0f}s", flush=True)
+    for key, values in oof.items():
+        np.save(f"{CACHE}/{feature_name}-{key}.npy", values)
+
+
+def parse_blend(text):
+    parts = []
+    for term in text.split("+"):
+        key, _, weight = term.partition("*")
+        parts.append((key, float(weight or 1.0)))
+    return parts
+
+
+def score(blends):
+    train, labels, folds = load_train(default_data())
+    classes = np.array(sorted(set(labels.tolist())))
+    complete = np.array([bool(r.get("subject") and r.get("body")) for r in train])
+    cached = sorted(f[:-4] for f in os.listdir(CACHE) if f.endswith(".npy"))
+    if not blends:
+        by_space = defaultdict(list)
+        for key in cached:
+            space, learner = key.split("-", 1)
+            if "@" in learner:
+                continue
+            by_space[space].append(f"{space}:{learner}")
+        blends = []
+        for keys in by_space.values():
+            for n in range(1, min(3, len(keys)) + 1):
+                blends += ["+".join(c) for c in itertools.combinations(keys, n)]
+    results = []
+    for blend in blends:
+        decision = sum(w * np.load(f"{CACHE}/{key.replace(':', '-')}.npy") for key, w in parse_blend(blend))
+        predicted = classes[decision.argmax(axis=1)]
+        all_f1 = [f1_score(labels[t], predicted[t], average="macro") for _, t in folds]
+        comp_f1 = [f1_score(labels[t][complete[t]], predicted[t][complete[t]], average="macro") for _, t in folds]
+        pooled_all = f1_score(labels, predicted, average="macro")
+        pooled = f1_score(labels[complete], predicted[complete], average="macro")
+        results.append((pooled, blend, np.mean(all_f1), np.std(all_f1), np.mean(comp_f1), np.std(comp_f1), pooled_all))
+    for pooled, blend, a, sa, c, sc, pa in sorted(results, key=lambda r: -r[2]):
+        print(f"{blend:48s} all {a:.4f} ±{sa:.4f} (pooled {pa:.4f})  complete {c:.4f} ±{sc:.4f} (pooled {pooled:.4f})")
+
+
+def noise():
+    """Reposted texts (the same subject + body under several ids) whose labels disagree, in the whole file."""
+    rows = [json.loads(line) for line in open(default_data(), encoding="utf-8")]
+    groups = defaultdict(list)
+    for r in rows:
+        key = hashlib.sha1(((r.get("subject") or "") + "\n" + (r.get("body") or "")).encode("utf-8")).hexdigest()
+        groups[key].append(r["label1"])
+    repeated = [g for g in groups.values() if len(g) > 1]
+    disagree = [g for g in repeated if len(set(g)) > 1]
+    print(f"{len(rows)} rows, {len(groups)} distinct texts, {len(repeated)} texts posted more than once, {len(disagree)} with disagreeing labels")
+    for g in disagree[:20]:
+        print("  " + ", ".join(g))
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "score"
+    if command == "fit":
+        fit(sys.argv[2], sys.argv[3].split(","), float(sys.argv[4]) if len(sys.argv) > 4 else None)
+    elif command == "score":
+        score(sys.argv[2:])
+    elif command == "noise":
+        noise()
+    else:
+        raise SystemExit(__doc__)
