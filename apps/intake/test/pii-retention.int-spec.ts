@@ -221,6 +221,15 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
       ['00000000-0000-4000-8000-00000000d001', closedLongAgo, JSON.stringify({ orderNo: 'GD20250001', result: 'closed' }), ago(400)],
     );
 
+    // The 12345 system's kept visit answers, keyed by order number and visit.
+    for (const key of ['GD20250001/visit-1', 'GD20250002/visit-1'])
+      await db.query(`INSERT INTO idempotency_keys (scope, key, request_hash, response_enc, created_at) VALUES ($1, $2, 'hash', $3, $4)`, [
+        `hotline-visit:${system}`,
+        key,
+        cipher.encrypt('{"orderNo":"GD"}'),
+        now,
+      ]);
+
     const schedule = retentionSchedule({ case: 365, appointment: 180, reception: 365, 'hotline-order': 365 });
     const taken = await runRetention(intakeRetentionSteps(db, cipher, store), schedule, now);
     expect(Object.fromEntries(taken)).toEqual({ case: 0, appointment: 2, reception: 1, 'hotline-order': 1 });
@@ -248,6 +257,9 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
     expect(await w.sql(`SELECT body FROM intake.hotline_feedback WHERE case_id = $1`, [closedLongAgo])).toEqual([
       { body: { orderNo: `${DEIDENTIFIED}${closedLongAgo}`, result: 'closed' } },
     ]);
+    expect(await w.sql(`SELECT key FROM intake.idempotency_keys WHERE scope LIKE 'hotline-visit:%' ORDER BY key`)).toEqual([
+      { key: 'GD20250002/visit-1' },
+    ]);
 
     // A second run takes nothing again.
     expect(Object.fromEntries(await runRetention(intakeRetentionSteps(db, cipher, store), schedule, now))).toEqual({
@@ -256,5 +268,99 @@ describe('PIPL retention: de-identifying the personal data of cases terminal pas
       reception: 0,
       'hotline-order': 0,
     });
+  });
+
+  it('clears with the case what else holds the person: Open311 contact, one-time codes, wrong-code counts, kept answers; the case stays', async () => {
+    const now = new Date();
+    const send = (key: string, name: string, n: string) =>
+      w.callFrom<Registered>('127.0.0.1', 'POST', '/petitions', {
+        body: petition({ petitioner: { name, idNumber: `4107261980010100${n}`, phone: `135000000${n}`, address: '延津县东屯镇五街5号' } }),
+        unit: 'countyBureau',
+        headers: { 'Idempotency-Key': key },
+      });
+    const gone = await send('0190a6b2-7c3e-7a1b-8c2d-00000000e001', '丁去标', '55');
+    const kept = await send('0190a6b2-7c3e-7a1b-8c2d-00000000e002', '戊仍办', '66');
+    expect([gone.status, kept.status]).toEqual([201, 201]);
+    const cases = [gone.body.caseId, kept.body.caseId];
+    // The kept answers name their case.
+    expect(
+      await w.sql(`SELECT key, case_id FROM intake.idempotency_keys WHERE key LIKE '0190a6b2-7c3e-7a1b-8c2d-00000000e00%' ORDER BY key`),
+    ).toEqual([
+      { key: '0190a6b2-7c3e-7a1b-8c2d-00000000e001', case_id: gone.body.caseId },
+      { key: '0190a6b2-7c3e-7a1b-8c2d-00000000e002', case_id: kept.body.caseId },
+    ]);
+
+    const db = new Client({ connectionString: infraEnv().databaseUrl, options: `-c search_path=${w.h.schema('intake')}` });
+    await db.connect();
+    dbs.push(db);
+    const cipher = createFieldCipher('standard', parseKeyRing(w.h.intakeKeys.PII_KEYS, w.h.intakeKeys.PII_CURRENT_KEY));
+    const client = '00000000-0000-4000-8000-00000000f001';
+    await db.query(
+      `INSERT INTO open311_clients (id, name, key_hash, jurisdiction_id, created_at, created_by) VALUES ($1, '随手拍', 'key-hash-f001', 'xinxiang', $2, 'test')`,
+      [client, now],
+    );
+    for (const [i, caseId] of cases.entries()) {
+      await db.query(
+        `INSERT INTO open311_requests (case_id, client_id, token, service_code, requested_at, address_string, lat, long, email_enc, device_id, account_id)
+         VALUES ($1, $2, $3, 'labour', $4, '东屯镇五街5号', 35.27, 114.2, $5, 'device-7', 'account-7')`,
+        [caseId, client, `token-f00${i}`, now, cipher.encrypt('reporter@example.cn')],
+      );
+      await db.query(
+        `INSERT INTO identity_verifications (id, case_id, otp_hash, expires_at, created_at) VALUES (gen_random_uuid(), $1, 'otp-hash', $2, $2)`,
+        [caseId, now],
+      );
+      await db.query(
+        `INSERT INTO query_code_recoveries (id, case_id, otp_hash, expires_at, created_at) VALUES (gen_random_uuid(), $1, 'otp-hash', $2, $2)`,
+        [caseId, now],
+      );
+    }
+    for (const r of [gone, kept])
+      await db.query(`INSERT INTO query_failures (case_number, client_key, kind, at) VALUES ($1, 'client-hash', 'query-code', $2)`, [
+        r.body.caseNumber,
+        now,
+      ]);
+    await close(gone.body.caseId, new Date(now.getTime() - 400 * DAY));
+
+    const store = new LocalDiskAttachmentStore(ATTACHMENTS, w.h.schema('intake'));
+    expect(await deidentifyExpiredCases(db, cipher, store, now, 365)).toEqual({ cases: [gone.body.caseId], petitioners: 1 });
+
+    const open311 = await w.sql(
+      `SELECT case_id, token, service_code, address_string, lat, long, email_enc, device_id, account_id FROM intake.open311_requests WHERE client_id = $1 ORDER BY token`,
+      [client],
+    );
+    expect(open311).toEqual([
+      {
+        case_id: gone.body.caseId,
+        token: 'token-f000',
+        service_code: 'labour',
+        address_string: null,
+        lat: null,
+        long: null,
+        email_enc: null,
+        device_id: null,
+        account_id: null,
+      },
+      expect.objectContaining({ case_id: kept.body.caseId, token: 'token-f001', address_string: '东屯镇五街5号', device_id: 'device-7' }),
+    ]);
+    const left = async (table: string) =>
+      (await w.sql<{ case_id: string }>(`SELECT case_id FROM intake.${table} WHERE case_id = ANY($1) ORDER BY case_id`, [cases])).map(
+        (r) => r.case_id,
+      );
+    expect(await left('identity_verifications')).toEqual([kept.body.caseId]);
+    expect(await left('query_code_recoveries')).toEqual([kept.body.caseId]);
+    expect(await left('idempotency_keys')).toEqual([kept.body.caseId]);
+    expect(
+      await w.sql(`SELECT case_number FROM intake.query_failures WHERE case_number = ANY($1)`, [
+        [gone.body.caseNumber, kept.body.caseNumber],
+      ]),
+    ).toEqual([{ case_number: kept.body.caseNumber }]);
+
+    // The case itself stays: its petition, its number and status, and the record of its de-identification.
+    expect(
+      await w.sql(
+        `SELECT p.case_number, r.status, d.petitioner_erased FROM intake.petitions p JOIN intake.case_replica r ON r.case_id = p.case_id JOIN intake.pii_deidentified d ON d.case_id = p.case_id WHERE p.case_id = $1`,
+        [gone.body.caseId],
+      ),
+    ).toEqual([{ case_number: gone.body.caseNumber, status: 'closed', petitioner_erased: true }]);
   });
 });

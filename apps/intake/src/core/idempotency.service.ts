@@ -19,7 +19,8 @@ export interface IdempotentRequest {
  * `Idempotency-Key`: the same key with the same body gets the first answer; the same key with another body 409
  * IDEMPOTENCY_KEY_REUSED. The key is claimed in the transaction that does the work and its answer is kept (sealed: it
  * may hold a query code) in the same transaction, so a request sent twice, even at once, makes one case: the second
- * waits on the first's claim and then reads its answer; a failed first attempt leaves no claim behind.
+ * waits on the first's claim and then reads its answer; a failed first attempt leaves no claim behind. The answer's
+ * case (`caseId`) is kept beside it: the case's de-identification deletes the answer (retention/pii-retention.ts).
  */
 @Injectable()
 export class IdempotencyService {
@@ -40,10 +41,11 @@ export class IdempotencyService {
       );
       if (claimed.length === 0) return this.replay<T>(m, request, hash);
       const answer = await work(m);
-      await m.query(`UPDATE idempotency_keys SET response_enc = $3 WHERE scope = $1 AND key = $2`, [
+      await m.query(`UPDATE idempotency_keys SET response_enc = $3, case_id = $4 WHERE scope = $1 AND key = $2`, [
         request.scope,
         request.key,
         this.cipher.encrypt(JSON.stringify(answer)),
+        caseOf(answer),
       ]);
       return answer;
     });
@@ -62,6 +64,14 @@ export class IdempotencyService {
     }
     return JSON.parse(this.cipher.decrypt(row.response_enc)) as T;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The case an answer names (`caseId`), kept beside it so de-identifying the case deletes the answer (PIPL retention). */
+export function caseOf(answer: unknown): string | null {
+  const caseId = answer !== null && typeof answer === 'object' ? (answer as { caseId?: unknown }).caseId : undefined;
+  return typeof caseId === 'string' && UUID.test(caseId) ? caseId : null;
 }
 
 /** sha-256 of the body as canonical JSON (keys sorted), so the same body in another key order is the same request. */

@@ -20,7 +20,9 @@ const TERMINAL = CaseStatuses.filter(isTerminalStatus);
  * 个人信息删除/去标识化 (PIPL Art 19, 47): the personal data of every case that has been closed, finalized or withdrawn
  * for `retentionDays` or longer at `now` is de-identified, `batch` cases per call, each in its own transaction: the
  * dossier's subject, content, accused person and representatives, the petition's phone and name/phone indexes, the
- * attachments (rows and bytes), the messages sent to the petitioner; the petitioner's name, ID number, phone, address and
+ * attachments (rows and bytes), the messages sent to the petitioner, the Open311 reporter's e-mail, device, account and
+ * location, the identity-verification and query-code-recovery codes, the wrong query codes counted against its number,
+ * the kept Idempotency-Key answers; the petitioner's name, ID number, phone, address and
  * blind indexes (and every recorded version of them) once none of their cases keeps personal data. The statistics stay:
  * the petition row (category, type, place, channel, units, dates), the case replica and every event. Recorded in
  * `pii_deidentified`; a case is never taken twice.
@@ -128,6 +130,18 @@ export async function deidentifyCase(
       sealed(),
     ]);
   }
+  // What else still names the person or opens the case: the Open311 reporter's e-mail, device, account and location
+  // as given (the request's token and service code stay, for the client's status look-up); the one-time codes of
+  // identity verification and query-code recovery; the wrong query codes counted against the case's number; the kept
+  // Idempotency-Key answers (case number and query code).
+  await db.query(
+    `UPDATE open311_requests SET email_enc = NULL, device_id = NULL, account_id = NULL, address_string = NULL, lat = NULL, long = NULL WHERE case_id = $1`,
+    [caseId],
+  );
+  await db.query(`DELETE FROM identity_verifications WHERE case_id = $1`, [caseId]);
+  await db.query(`DELETE FROM query_code_recoveries WHERE case_id = $1`, [caseId]);
+  await db.query(`DELETE FROM query_failures WHERE case_number = (SELECT case_number FROM petitions WHERE case_id = $1)`, [caseId]);
+  await db.query(`DELETE FROM idempotency_keys WHERE case_id = $1`, [caseId]);
   await db.query(
     `INSERT INTO pii_deidentified (case_id, terminal_since, deidentified_at, petitioner_erased, request_id) VALUES ($1, $2, $3, false, $4)`,
     [caseId, since, now, requestId],
@@ -158,7 +172,7 @@ export async function deidentifyCase(
  * - `reception`: a reception ended the period ago whose bookings are all erased: the leader's name replaced (the
  *   directory reference, unit, time and place stay for the statistics);
  * - `hotline-order`: the 12345 order of a case terminal for the period whose feedback is all delivered or parked: the
- *   order number replaced, in the order and in the feedback sent.
+ *   order number replaced, in the order and in the feedback sent; the system's kept visit answers for it deleted.
  * Each record is marked (`pii_deidentified`, `erased_at`) and never taken twice.
  */
 export function intakeRetentionSteps(
@@ -185,6 +199,8 @@ export function intakeRetentionSteps(
       run: async (cutoff, now, batch) => {
         const run = await deidentifyCasesDue(db, cipher, store, cutoff, now, batch);
         onCase(run);
+        // Answers kept before they named their case (IntakeIdempotencyCase1796340000000) go once the period is over.
+        await db.query(`DELETE FROM idempotency_keys WHERE case_id IS NULL AND created_at <= $1`, [cutoff]);
         return run.cases.length;
       },
     },
@@ -237,6 +253,12 @@ export function intakeRetentionSteps(
           );
           for (const o of due.rows) {
             const erased = `${DEIDENTIFIED}${o.case_id}`;
+            // The 12345 system's kept visit answers are keyed by the order number: they go first.
+            await db.query(
+              `DELETE FROM idempotency_keys k USING hotline_orders o
+                WHERE o.case_id = $1 AND k.scope = 'hotline-visit:' || o.system_id AND starts_with(k.key, o.order_no || '/')`,
+              [o.case_id],
+            );
             await db.query(`UPDATE hotline_orders SET order_no = $2, erased_at = $3 WHERE case_id = $1`, [o.case_id, erased, now]);
             await db.query(`UPDATE hotline_feedback SET body = jsonb_set(body, '{orderNo}', to_jsonb($2::text)) WHERE case_id = $1`, [
               o.case_id,
