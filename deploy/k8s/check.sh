@@ -34,7 +34,7 @@ python3 deploy/k8s/bundle-schemas.py "$(echo "$VENV"/lib/python3*/site-packages/
 
 # The generated files are what deploy/k8s/generate.py writes now.
 python3 deploy/k8s/generate.py --check
-OPERATOR_KINDS=Kafka,KafkaNodePool,KafkaTopic,Cluster,ScheduledBackup,ScaledObject
+OPERATOR_KINDS=Kafka,KafkaNodePool,KafkaTopic,Cluster,ScheduledBackup,Database,ScaledObject
 for overlay in deploy/k8s/overlays/*/; do
   name="$(basename "$overlay")"
   out="tmp/k8s-$name.yaml"

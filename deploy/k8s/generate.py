@@ -24,6 +24,14 @@ TOPICS = [
 # The dead-letter topic of each consumer group (deadLetterTopic in libs/contracts): kept for good, 3 partitions.
 TOPICS += [(f'sunshine.dlq.{s}', 3, {'retention.ms': '-1'}) for s in ['intake', 'routing', 'supervision', 'notification', 'evaluation']]
 PORT = 3000
+AUDIT_ARCHIVE_DIR = '/var/lib/sunshine/audit-archive'
+# 身份认证 Keycloak: the address browsers use (the deployment's ingress terminates TLS there: set it per deployment, and
+# add the console's origin to the realm's console client), the realm's issuer, and the in-cluster OIDC endpoints.
+KEYCLOAK_IMAGE = 'quay.io/keycloak/keycloak:26.5.6'
+KEYCLOAK_PUBLIC_URL = 'https://id.sunshine.example.cn'
+REALM_ISSUER = f'{KEYCLOAK_PUBLIC_URL}/realms/sunshine'
+KEYCLOAK_OIDC = 'http://keycloak:8080/realms/sunshine/protocol/openid-connect'
+REALM_FILE = os.path.join(ROOT, '..', 'keycloak', 'sunshine-realm.json')
 LABEL = 'app.kubernetes.io/name'
 PART = 'app.kubernetes.io/part-of'
 
@@ -83,8 +91,9 @@ def deployment(name, extra_env, consumes):
         # Its own Redis ACL user (redis() below), limited to its keys.
         {'name': 'REDIS_PASSWORD', 'valueFrom': {'secretKeyRef': {'name': f'sunshine-redis-{name}', 'key': 'password'}}},
         {'name': 'REDIS_URL', 'value': f'redis://sunshine-{name}:$(REDIS_PASSWORD)@redis:6379'},
-        {'name': 'AUTH_PUBLIC_KEY_FILE', 'value': '/etc/sunshine/auth/public.pem'},
-        {'name': 'SERVICE_SIGNING_KEY_FILE', 'value': '/etc/sunshine/signing/private.pem'},
+        # Tokens: verified by Keycloak's JWKS (AUTH_JWKS_URL in sunshine-config); for calling other services the
+        # client-credentials grant with the service's own client secret (no service holds a signing key).
+        {'name': 'SERVICE_CLIENT_SECRET_FILE', 'value': '/etc/sunshine/client/secret'},
         # Traces (OTEL_* in sunshine-config): the service's name and its pod on every span.
         {'name': 'OTEL_SERVICE_NAME', 'value': name},
         {'name': 'POD_NAME', 'valueFrom': {'fieldRef': {'fieldPath': 'metadata.name'}}},
@@ -94,14 +103,19 @@ def deployment(name, extra_env, consumes):
     if name == 'intake':
         env_from.append({'secretRef': {'name': 'sunshine-intake-keys'}})  # PII_KEYS, PII_CURRENT_KEY, BLIND_INDEX_KEY
     volumes = [
-        {'name': 'auth', 'secret': {'secretName': 'sunshine-auth-public-key'}},
-        {'name': 'signing', 'secret': {'secretName': 'sunshine-service-signing-key'}},
+        # The secret of its Keycloak client sunshine-<service> (key `secret`), created by the operators from Keycloak.
+        {'name': 'client', 'secret': {'secretName': f'sunshine-keycloak-client-{name}', 'defaultMode': 0o440}},
         {'name': 'tmp', 'emptyDir': {}},
     ]
-    mounts = [{'name': 'auth', 'mountPath': '/etc/sunshine/auth', 'readOnly': True}, {'name': 'signing', 'mountPath': '/etc/sunshine/signing', 'readOnly': True}, {'name': 'tmp', 'mountPath': '/tmp'}]
+    mounts = [{'name': 'client', 'mountPath': '/etc/sunshine/client', 'readOnly': True}, {'name': 'tmp', 'mountPath': '/tmp'}]
     if name == 'intake':
         volumes.append({'name': 'attachments', 'persistentVolumeClaim': {'claimName': 'intake-attachments'}})
         mounts.append({'name': 'attachments', 'mountPath': '/var/lib/sunshine/attachments'})
+    # 审计日志归档: the daily audit archive job (libs/platform AuditArchiveScheduler) writes each partition past 184 days
+    # there (files named by schema and month: the services share the volume, never a file).
+    env.append({'name': 'AUDIT_ARCHIVE_DIR', 'value': AUDIT_ARCHIVE_DIR})
+    volumes.append({'name': 'audit-archive', 'persistentVolumeClaim': {'claimName': 'audit-archive'}})
+    mounts.append({'name': 'audit-archive', 'mountPath': AUDIT_ARCHIVE_DIR})
     probe = lambda path, period, fail: {'httpGet': {'path': path, 'port': 'http'}, 'periodSeconds': period, 'timeoutSeconds': 3, 'failureThreshold': fail}
     return {
         'apiVersion': 'apps/v1', 'kind': 'Deployment',
@@ -153,20 +167,28 @@ def migration_job(name, dep):
                      'template': {'metadata': {'labels': labels(f'migrate-{name}')}, 'spec': pod}}}
 
 
-def retention_cronjob(dep):
-    """PIPL retention: intake's image runs the de-identification job daily (docs/privacy.md), with intake's own role and keys."""
+# PIPL retention jobs (docs/privacy.md): each runs daily in its service's image, with that service's own role (and keys).
+RETENTION_JOBS = {
+    'intake': ('intake-pii-retention', 'dist/apps/intake/src/retention/pii-retention.main.js', '30 3 * * *', {'PII_RETENTION_DAYS': '1095'}),
+    'notification': ('notification-delivery-retention', 'dist/apps/notification/src/retention/delivery-retention.main.js', '45 3 * * *', {}),
+}
+
+
+def retention_cronjob(name, dep):
+    """The service's retention job (RETENTION_JOBS) as a CronJob: its Deployment's pod, the job's command instead of the server."""
+    job, script, schedule, extra_env = RETENTION_JOBS[name]
     pod = json.loads(json.dumps(dep['spec']['template']['spec']))
     container = pod['containers'][0]
-    container['name'] = 'pii-retention'
-    container['command'] = ['node', 'dist/apps/intake/src/retention/pii-retention.main.js']
-    container['env'] = [e for e in container['env'] if e['name'] != 'MIGRATIONS'] + [{'name': 'PII_RETENTION_DAYS', 'value': '1095'}]
+    container['name'] = job.removeprefix(f'{name}-')
+    container['command'] = ['node', script]
+    container['env'] = [e for e in container['env'] if e['name'] != 'MIGRATIONS'] + [{'name': k, 'value': v} for k, v in extra_env.items()]
     for probe in ('startupProbe', 'livenessProbe', 'readinessProbe'):
         container.pop(probe)
     container.pop('ports')
     pod['restartPolicy'] = 'OnFailure'
-    return {'apiVersion': 'batch/v1', 'kind': 'CronJob', 'metadata': {'name': 'intake-pii-retention', 'labels': labels('intake-pii-retention')},
-            'spec': {'schedule': '30 3 * * *', 'timeZone': 'Asia/Shanghai', 'concurrencyPolicy': 'Forbid', 'successfulJobsHistoryLimit': 3, 'failedJobsHistoryLimit': 3,
-                     'jobTemplate': {'spec': {'backoffLimit': 3, 'template': {'metadata': {'labels': labels('intake-pii-retention')}, 'spec': pod}}}}}
+    return {'apiVersion': 'batch/v1', 'kind': 'CronJob', 'metadata': {'name': job, 'labels': labels(job)},
+            'spec': {'schedule': schedule, 'timeZone': 'Asia/Shanghai', 'concurrencyPolicy': 'Forbid', 'successfulJobsHistoryLimit': 3, 'failedJobsHistoryLimit': 3,
+                     'jobTemplate': {'spec': {'backoffLimit': 3, 'template': {'metadata': {'labels': labels(job)}, 'spec': pod}}}}}
 
 
 def service(name, port=PORT):
@@ -187,6 +209,7 @@ DNS = {'to': [{'namespaceSelector': {}, 'podSelector': {'matchLabels': {'k8s-app
 KAFKA = egress_to({'strimzi.io/cluster': 'sunshine-kafka'}, [9092])
 POSTGRES = egress_to({'cnpg.io/cluster': 'sunshine-postgres'}, [5432])
 REDIS = egress_to({LABEL: 'redis'}, [6379])
+KEYCLOAK = egress_to({LABEL: 'keycloak'}, [8080])
 # The OpenTelemetry collector (or Jaeger) receiving the services' OTLP/HTTP traces, in the observability namespace.
 OTLP = {'to': [{'namespaceSelector': {'matchLabels': {'kubernetes.io/metadata.name': 'observability'}}}], 'ports': [{'protocol': 'TCP', 'port': 4318}]}
 
@@ -195,7 +218,7 @@ def network_policy(name, calls):
     callers = [s for s, (c, _, _) in SERVICES.items() if name in c]
     ingress_from = [{'podSelector': {'matchLabels': {LABEL: 'console'}}}, {'namespaceSelector': {'matchLabels': {'kubernetes.io/metadata.name': 'monitoring'}}}]
     ingress_from += [{'podSelector': {'matchLabels': {LABEL: c}}} for c in callers]
-    egress = [DNS, KAFKA, POSTGRES, REDIS, OTLP] + [egress_to({LABEL: c}, [PORT]) for c in calls]
+    egress = [DNS, KAFKA, POSTGRES, REDIS, KEYCLOAK, OTLP] + [egress_to({LABEL: c}, [PORT]) for c in calls]
     return {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': name, 'labels': labels(name)},
             'spec': {'podSelector': {'matchLabels': {LABEL: name}}, 'policyTypes': ['Ingress', 'Egress'],
                      'ingress': [{'from': ingress_from, 'ports': [{'protocol': 'TCP', 'port': PORT}]}], 'egress': egress}}
@@ -214,6 +237,13 @@ def console():
         *[f'  location /api/{s}/ {{ proxy_pass http://{s}:{PORT}/; }}' for s in SERVICES],
         '  # /metrics and /docs of the services are not proxied: Prometheus scrapes the pods inside the cluster.',
         '  location ~ ^/api/[a-z]+/metrics { return 404; }',
+        '  # The console signs in through Keycloak (apps/console/src/auth/config.ts reads this at start).',
+        '  location = /console-config.json {',
+        '    default_type application/json;',
+        '    add_header Cache-Control "no-store" always;',
+        '    add_header X-Content-Type-Options nosniff always;',
+        f'    return 200 \'{json.dumps({"oidc": {"authority": REALM_ISSUER, "clientId": "sunshine-console"}}, separators=(",", ":"))}\';',
+        '  }',
         '  location / { try_files $uri /index.html; }',
         '}',
         '',
@@ -270,7 +300,7 @@ def postgres_schemas_sql():
 
 def postgres():
     roles = [{'name': f'sunshine_{s}', 'ensure': 'present', 'login': True, 'passwordSecret': {'name': f'sunshine-postgres-{s}'}}
-             for s in [*SERVICES, 'reporting']]
+             for s in [*SERVICES, 'reporting', 'keycloak']]
     return docs({'apiVersion': 'postgresql.cnpg.io/v1', 'kind': 'Cluster', 'metadata': {'name': 'sunshine-postgres'},
                  'spec': {'instances': 3, 'imageName': 'ghcr.io/cloudnative-pg/postgresql:15',
                           'bootstrap': {'initdb': {'database': 'sunshine', 'owner': 'sunshine', 'postInitApplicationSQL': postgres_schemas_sql()}},
@@ -280,7 +310,54 @@ def postgres():
                           'backup': {'retentionPolicy': '30d', 'barmanObjectStore': {'destinationPath': 's3://sunshine-backups/postgres',
                                      's3Credentials': {'accessKeyId': {'name': 'sunshine-backup-s3', 'key': 'ACCESS_KEY_ID'}, 'secretAccessKey': {'name': 'sunshine-backup-s3', 'key': 'SECRET_ACCESS_KEY'}}}}}},
                 {'apiVersion': 'postgresql.cnpg.io/v1', 'kind': 'ScheduledBackup', 'metadata': {'name': 'sunshine-postgres-daily'},
-                 'spec': {'schedule': '0 0 2 * * *', 'cluster': {'name': 'sunshine-postgres'}, 'backupOwnerReference': 'self'}})
+                 'spec': {'schedule': '0 0 2 * * *', 'cluster': {'name': 'sunshine-postgres'}, 'backupOwnerReference': 'self'}},
+                # Keycloak's own database, owned by its own role (nothing of it in the platform's database `sunshine`).
+                {'apiVersion': 'postgresql.cnpg.io/v1', 'kind': 'Database', 'metadata': {'name': 'keycloak'},
+                 'spec': {'name': 'keycloak', 'owner': 'sunshine_keycloak', 'cluster': {'name': 'sunshine-postgres'}}})
+
+
+def keycloak():
+    """Keycloak: the committed realm imported at first start (ConfigMap keycloak-realm from deploy/keycloak), its own
+    database on the cluster's PostgreSQL, TLS at the deployment's ingress (KEYCLOAK_PUBLIC_URL); the replicas share
+    their caches through the database's JDBC_PING (JGroups on 7800). Secrets by the operators: sunshine-postgres-keycloak
+    (password) and keycloak-bootstrap-admin (username, password; remove once a named administrator exists)."""
+    realm = json.dumps(json.load(open(REALM_FILE, encoding='utf-8')), ensure_ascii=False, separators=(',', ':'))
+    secret = lambda name, key: {'valueFrom': {'secretKeyRef': {'name': name, 'key': key}}}
+    env = [{'name': 'KC_DB', 'value': 'postgres'}, {'name': 'KC_DB_URL', 'value': 'jdbc:postgresql://sunshine-postgres-rw:5432/keycloak'},
+           {'name': 'KC_DB_USERNAME', 'value': 'sunshine_keycloak'}, {'name': 'KC_DB_PASSWORD', **secret('sunshine-postgres-keycloak', 'password')},
+           {'name': 'KC_BOOTSTRAP_ADMIN_USERNAME', **secret('keycloak-bootstrap-admin', 'username')},
+           {'name': 'KC_BOOTSTRAP_ADMIN_PASSWORD', **secret('keycloak-bootstrap-admin', 'password')},
+           {'name': 'JAVA_OPTS_KC_HEAP', 'value': '-XX:MaxRAMPercentage=70'}]
+    probe = lambda path, period, fail: {'httpGet': {'path': path, 'port': 'management'}, 'periodSeconds': period, 'timeoutSeconds': 3, 'failureThreshold': fail}
+    dep = {'apiVersion': 'apps/v1', 'kind': 'Deployment', 'metadata': {'name': 'keycloak', 'labels': labels('keycloak')},
+           'spec': {'replicas': 2, 'selector': {'matchLabels': {LABEL: 'keycloak'}}, 'template': {
+               'metadata': {'labels': labels('keycloak')},
+               'spec': {'automountServiceAccountToken': False,
+                        'securityContext': {'runAsNonRoot': True, 'runAsUser': 1000, 'runAsGroup': 1000, 'seccompProfile': {'type': 'RuntimeDefault'}},
+                        'containers': [{'name': 'keycloak', 'image': KEYCLOAK_IMAGE,
+                                        'args': ['start', '--import-realm', '--http-enabled=true', '--health-enabled=true', f'--hostname={KEYCLOAK_PUBLIC_URL}',
+                                                 '--hostname-backchannel-dynamic=true', '--proxy-headers=xforwarded'],
+                                        'env': env,
+                                        'ports': [{'name': 'http', 'containerPort': 8080}, {'name': 'management', 'containerPort': 9000},
+                                                  {'name': 'jgroups', 'containerPort': 7800}],
+                                        'resources': {'requests': {'cpu': '500m', 'memory': '1Gi'}, 'limits': {'cpu': '2', 'memory': '1536Mi'}},
+                                        'startupProbe': probe('/health/started', 5, 60), 'readinessProbe': probe('/health/ready', 10, 3),
+                                        'livenessProbe': probe('/health/live', 10, 3),
+                                        'securityContext': {'allowPrivilegeEscalation': False, 'capabilities': {'drop': ['ALL']}},
+                                        'volumeMounts': [{'name': 'realm', 'mountPath': '/opt/keycloak/data/import', 'readOnly': True}]}],
+                        'volumes': [{'name': 'realm', 'configMap': {'name': 'keycloak-realm'}}]}}}}
+    svc = {'apiVersion': 'v1', 'kind': 'Service', 'metadata': {'name': 'keycloak', 'labels': labels('keycloak')},
+           'spec': {'selector': {LABEL: 'keycloak'}, 'ports': [{'name': 'http', 'port': 8080, 'targetPort': 'http'}]}}
+    peers = {'podSelector': {'matchLabels': {LABEL: 'keycloak'}}}
+    np_ = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'keycloak', 'labels': labels('keycloak')},
+           'spec': {'podSelector': {'matchLabels': {LABEL: 'keycloak'}}, 'policyTypes': ['Ingress', 'Egress'],
+                    'ingress': [{'from': [{'podSelector': {'matchLabels': {LABEL: s}}} for s in SERVICES]
+                                 + [{'namespaceSelector': {'matchLabels': {'kubernetes.io/metadata.name': 'ingress-nginx'}}}],
+                                 'ports': [{'protocol': 'TCP', 'port': 8080}]},
+                                {'from': [peers], 'ports': [{'protocol': 'TCP', 'port': 7800}, {'protocol': 'TCP', 'port': 57800}]}],
+                    'egress': [DNS, POSTGRES, {'to': [peers], 'ports': [{'protocol': 'TCP', 'port': 7800}, {'protocol': 'TCP', 'port': 57800}]}]}}
+    cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'keycloak-realm', 'labels': labels('keycloak')}, 'data': {'sunshine-realm.json': realm}}
+    return docs(dep, svc, pdb('keycloak'), np_, cm)
 
 
 def keda():
@@ -293,7 +370,7 @@ def keda():
 
 # Redis ACL users, one per service, each limited to its own keys (the same table as deploy/local/infra.sh's
 # REDIS_ACL_KEYS_*, which libs/platform/test/redis-acl.int-spec.ts proves): its BullMQ queues, intake's rate-limit
-# counters. The default user is off; passwords come from the secrets sunshine-redis-<service> (never committed).
+# counters, its audit archive queue. The default user is off; passwords come from the secrets sunshine-redis-<service> (never committed).
 REDIS_ACL_KEYS = {
     'intake': '~sunshine:*:intake-rate-limit:*',
     'routing': '',
@@ -301,6 +378,8 @@ REDIS_ACL_KEYS = {
     'notification': '~bull:notification.* ~bull.*:notification.*',
     'evaluation': '~bull:evaluation-* ~bull.*:evaluation-*',
 }
+# Every service's daily audit archive (libs/platform AuditArchiveScheduler): its own queue audit-archive.<service>.
+REDIS_ACL_KEYS = {s: ' '.join(filter(None, [k, f'~bull:audit-archive.{s}:* ~bull.*:audit-archive.{s}:*'])) for s, k in REDIS_ACL_KEYS.items()}
 REDIS_ACL_COMMANDS = 'resetchannels +@all -@admin -@dangerous +info +client|setname +client|getname +client|id'
 
 
@@ -334,7 +413,9 @@ def redis():
 def common():
     cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'sunshine-config', 'labels': {PART: 'sunshine'}},
           'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': 'sunshine-kafka-kafka-bootstrap:9092',
-                   'AUTH_ISSUER': 'sunshine', 'AUTH_AUDIENCE': 'sunshine',
+                   # Keycloak (keycloak()): the realm's issuer, its keys and token endpoint inside the cluster.
+                   'AUTH_ISSUER': REALM_ISSUER, 'AUTH_AUDIENCE': 'sunshine',
+                   'AUTH_JWKS_URL': f'{KEYCLOAK_OIDC}/certs', 'AUTH_TOKEN_URL': f'{KEYCLOAK_OIDC}/token',
                    # Traces (libs/platform/src/tracing): OTLP/HTTP protobuf to the collector; a request's sampled
                    # traceparent is followed, new traces are kept at the ratio (prod 10 %, dev every one).
                    'OTEL_EXPORTER_OTLP_ENDPOINT': 'http://otel-collector.observability:4318', 'OTEL_EXPORTER_OTLP_PROTOCOL': 'http/protobuf',
@@ -342,12 +423,14 @@ def common():
     sa = {'apiVersion': 'v1', 'kind': 'ServiceAccount', 'metadata': {'name': 'sunshine', 'labels': {PART: 'sunshine'}}, 'automountServiceAccountToken': False}
     pvc = {'apiVersion': 'v1', 'kind': 'PersistentVolumeClaim', 'metadata': {'name': 'intake-attachments', 'labels': labels('intake')},
            'spec': {'accessModes': ['ReadWriteMany'], 'resources': {'requests': {'storage': '100Gi'}}}}
+    archive = {'apiVersion': 'v1', 'kind': 'PersistentVolumeClaim', 'metadata': {'name': 'audit-archive', 'labels': {PART: 'sunshine'}},
+               'spec': {'accessModes': ['ReadWriteMany'], 'resources': {'requests': {'storage': '20Gi'}}}}
     deny = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'default-deny', 'labels': {PART: 'sunshine'}},
             'spec': {'podSelector': {}, 'policyTypes': ['Ingress', 'Egress']}}
     jobs = {'apiVersion': 'networking.k8s.io/v1', 'kind': 'NetworkPolicy', 'metadata': {'name': 'migrate', 'labels': {PART: 'sunshine'}},
-            'spec': {'podSelector': {'matchExpressions': [{'key': LABEL, 'operator': 'In', 'values': [f'migrate-{s}' for s in SERVICES] + ['intake-pii-retention']}]},
+            'spec': {'podSelector': {'matchExpressions': [{'key': LABEL, 'operator': 'In', 'values': [f'migrate-{s}' for s in SERVICES] + [j for j, _, _, _ in RETENTION_JOBS.values()]}]},
                      'policyTypes': ['Ingress', 'Egress'], 'ingress': [], 'egress': [DNS, POSTGRES, REDIS, KAFKA]}}
-    return docs(cm, sa, pvc, deny, jobs)
+    return docs(cm, sa, pvc, archive, deny, jobs)
 
 
 def write(path, text):
@@ -366,16 +449,17 @@ HEADER = '# Generated by deploy/k8s/generate.py — edit that file, then run it.
 CHECK = '--check' in sys.argv
 STALE = []
 
-resources = ['common.yaml', 'redis.yaml', 'kafka.yaml', 'postgres.yaml', 'keda.yaml', 'console.yaml']
+resources = ['common.yaml', 'redis.yaml', 'kafka.yaml', 'postgres.yaml', 'keycloak.yaml', 'keda.yaml', 'console.yaml']
 write('base/common.yaml', HEADER + common())
 write('base/redis.yaml', HEADER + redis())
 write('base/kafka.yaml', HEADER + kafka())
 write('base/postgres.yaml', HEADER + postgres())
+write('base/keycloak.yaml', HEADER + keycloak())
 write('base/keda.yaml', HEADER + keda())
 write('base/console.yaml', HEADER + console())
 for name, (calls, consumes, extra) in SERVICES.items():
     dep = deployment(name, extra, consumes)
-    extra_docs = [retention_cronjob(dep)] if name == 'intake' else []
+    extra_docs = [retention_cronjob(name, dep)] if name in RETENTION_JOBS else []
     write(f'base/{name}.yaml', HEADER + docs(dep, service(name), pdb(name), network_policy(name, calls), migration_job(name, dep), *extra_docs))
     resources.append(f'{name}.yaml')
 write('base/kustomization.yaml', HEADER + y({'apiVersion': 'kustomize.config.k8s.io/v1beta1', 'kind': 'Kustomization', 'labels': [{'pairs': {PART: 'sunshine'}}], 'resources': resources}))

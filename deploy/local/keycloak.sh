@@ -6,7 +6,12 @@
 # into .local/keycloak/clients/ (the client-credentials grant). `env` prints the settings that make the services and the
 # console (nginx.sh) use it. See docs/identity.md.
 #
-#   keycloak.sh install | start | stop | status | env
+#   keycloak.sh install | start | stop | status | env | provision
+#
+# `provision` is for a Keycloak started elsewhere (compose: the keycloak-provision service): it waits for $KC_URL, gives
+# the demo staff $KC_DEMO_PASSWORD and writes the client secrets, with the admin's KC_ADMIN_USERNAME/KC_ADMIN_PASSWORD
+# from the environment; KC_CLIENTS_LAYOUT=dirs writes $KC_CLIENTS/<service>/secret (one volume per service) and
+# KC_CLIENT_OWNER (uid:gid) owns each file.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,12 +22,12 @@ KC_HOME="$KC_BASE/keycloak-$KC_VERSION"
 KC_HOST="127.0.0.1"
 KC_PORT="${KC_PORT:-8180}"
 KC_MGMT_PORT="${KC_MGMT_PORT:-9180}"
-KC_URL="http://$KC_HOST:$KC_PORT"
+KC_URL="${KC_URL:-http://$KC_HOST:$KC_PORT}"
 KC_REALM="sunshine"
 KC_PID="$KC_BASE/keycloak.pid"
 KC_LOG="$KC_BASE/keycloak.log"
 KC_SECRETS="$KC_BASE/secrets.env"
-KC_CLIENTS="$KC_BASE/clients"
+KC_CLIENTS="${KC_CLIENTS:-$KC_BASE/clients}"
 KC_SERVICES="intake routing supervision notification evaluation"
 KC_START_TIMEOUT="${KC_START_TIMEOUT:-240}"
 REALM_FILE="$ROOT/deploy/keycloak/sunshine-realm.json"
@@ -107,14 +112,18 @@ set_demo_passwords() {
 # SERVICE_CLIENT_SECRET_FILE_<SERVICE> points at for the client-credentials grant (never committed, never printed).
 write_client_secrets() {
   local tok s id
+  local file
   tok="$(admin_token)" || die "admin sign-in failed"
   mkdir -p "$KC_CLIENTS"
   for s in $KC_SERVICES; do
     id="$(curl -fsS -H "Authorization: Bearer $tok" "$KC_URL/admin/realms/$KC_REALM/clients?clientId=sunshine-$s" \
       | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s)[0]?.id??""))')"
     [[ -n "$id" ]] || die "client sunshine-$s is not in realm $KC_REALM"
+    file="$KC_CLIENTS/sunshine-$s.secret"
+    [[ "${KC_CLIENTS_LAYOUT:-}" == dirs ]] && mkdir -p "$KC_CLIENTS/$s" && file="$KC_CLIENTS/$s/secret"
     (umask 077 && curl -fsS -H "Authorization: Bearer $tok" "$KC_URL/admin/realms/$KC_REALM/clients/$id/client-secret" \
-      | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).value))' >"$KC_CLIENTS/sunshine-$s.secret")
+      | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).value))' >"$file")
+    [[ -n "${KC_CLIENT_OWNER:-}" ]] && chown "$KC_CLIENT_OWNER" "$file"
   done
   log "client secrets of the services in $KC_CLIENTS"
 }
@@ -198,11 +207,24 @@ ENV
   for s in $KC_SERVICES; do echo "export SERVICE_CLIENT_SECRET_FILE_${s^^}='$KC_CLIENTS/sunshine-$s.secret'"; done
 }
 
+provision() {
+  [[ -n "${KC_ADMIN_USERNAME:-}" && -n "${KC_ADMIN_PASSWORD:-}" && -n "${KC_DEMO_PASSWORD:-}" ]] \
+    || die "provision needs KC_ADMIN_USERNAME, KC_ADMIN_PASSWORD and KC_DEMO_PASSWORD"
+  local deadline=$(( $(date +%s) + KC_START_TIMEOUT ))
+  until ready; do
+    (( $(date +%s) < deadline )) || die "$KC_URL not ready after ${KC_START_TIMEOUT}s"
+    sleep 2
+  done
+  set_demo_passwords
+  write_client_secrets
+}
+
 case "${1:-}" in
   install) install ;;
+  provision) provision ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   env) env_cmd ;;
-  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|env|provision" >&2; exit 2 ;;
 esac
