@@ -266,6 +266,7 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
     why: 'rule sets as data, no case',
   },
   { services: ['supervision'], match: /^(GET|POST) \/calendar\/arrangements$/, why: 'holiday arrangements, no case' },
+  { services: ['supervision'], match: /^GET \/calendar\/days$/, why: 'the working-day calendar of a year, no case' },
   {
     services: ['supervision'],
     match: /^(GET \/deadline-policies|PUT \/deadline-policies\/\{id\})$/,

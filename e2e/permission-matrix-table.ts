@@ -272,6 +272,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   // supervision: reference data
   'GET /calendar/arrangements': { status: 200 },
   'POST /calendar/arrangements': { body: MALFORMED, status: 400 },
+  'GET /calendar/days': { path: '/calendar/days?year=2026', status: 200 },
   'GET /deadline-policies': { status: 200 },
   'PUT /deadline-policies/{id}': { path: '/deadline-policies/matrix-probe', body: MALFORMED, status: 400 },
   'GET /dissatisfaction-policies': { status: 200 },

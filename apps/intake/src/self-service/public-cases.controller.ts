@@ -20,6 +20,7 @@ import {
   type WithdrawalDto,
   withdrawalSchema,
 } from './citizen.dto';
+import { doneSchema } from './citizen-actions.response';
 import { CitizenActionsService, type Done } from './citizen-actions.service';
 import { OnlineSubmissionService, type Submitted } from './online-submission.service';
 import { personalDataCopySchema } from './personal-data-copy.response';
@@ -72,6 +73,7 @@ export class PublicCasesController {
     summary: '满意度评价 Rate a stage’s result once, within the rating window',
     caseNotFound: true,
   })
+  @ZodResponse(doneSchema, { status: 201 })
   rate(@ZodBody(citizenRatingSchema) dto: CitizenRatingDto, @Client() client: CitizenClient): Promise<Done> {
     return this.actions.rate(dto, client);
   }
@@ -81,11 +83,13 @@ export class PublicCasesController {
     summary: '申请复查/复核 Ask for review or re-review within 30 days of the written reply (Art 35, 36)',
     caseNotFound: true,
   })
+  @ZodResponse(doneSchema, { status: 201 })
   requestReview(@ZodBody(reviewRequestSchema) dto: ReviewRequestDto, @Client() client: CitizenClient): Promise<Done> {
     return this.actions.requestReview(dto, client);
   }
 
   @CitizenRoute('POST', 'public/cases/withdrawal', { status: 201, summary: '撤回信访事项 Withdraw the petition', caseNotFound: true })
+  @ZodResponse(doneSchema, { status: 201 })
   withdraw(@ZodBody(withdrawalSchema) dto: WithdrawalDto, @Client() client: CitizenClient): Promise<Done> {
     return this.actions.withdraw(dto, client);
   }
@@ -95,6 +99,7 @@ export class PublicCasesController {
     roles: REGISTERING_ROLES,
     summary: '回访评价 Enter a rating taken from the petitioner by phone, with who called and when; never by the rated unit (staff)',
   })
+  @ZodResponse(doneSchema, { status: 201 })
   callbackRating(
     @Param('caseId', uuidParam()) caseId: string,
     @ZodBody(callbackRatingSchema) dto: CallbackRatingDto,

@@ -1,8 +1,19 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { CityLevel, Roles, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+import {
+  CityLevel,
+  Roles,
+  Staff,
+  StaffController,
+  type StaffPrincipal,
+  StaffRoute,
+  ZodBody,
+  ZodQuery,
+  ZodResponse,
+} from '@sunshine/platform';
 import { z } from 'zod';
 
-import { DeliveriesOpsService } from './deliveries-ops.service';
+import { deliveryListSchema, deliveryViewSchema, deliveryWithActionsSchema } from './deliveries-ops.response';
+import { DeliveriesOpsService, type DeliveryView } from './deliveries-ops.service';
 import { DELIVERY_STATUSES } from './delivery-row';
 
 const listSchema = z.object({
@@ -27,11 +38,13 @@ export class DeliveriesOpsController {
   constructor(private readonly ops: DeliveriesOpsService) {}
 
   @StaffRoute('GET', '', { summary: '投递记录（仅掩码地址） Deliveries by status and channel (masked addresses only)' })
-  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal) {
+  @ZodResponse(deliveryListSchema)
+  list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>, @Staff() staff: StaffPrincipal): Promise<DeliveryView[]> {
     return this.ops.list(staff, q);
   }
 
   @StaffRoute('GET', ':id', { summary: '一条投递及其处理记录 One delivery and the actions taken on it' })
+  @ZodResponse(deliveryWithActionsSchema)
   show(@Param('id', ParseUUIDPipe) id: string, @Staff() staff: StaffPrincipal) {
     return this.ops.show(staff, id);
   }
@@ -40,11 +53,12 @@ export class DeliveriesOpsController {
     status: 200,
     summary: '重放失败的投递（须说明理由，记录操作人） Replay a dead delivery, with a reason',
   })
+  @ZodResponse(deliveryViewSchema)
   replay(
     @Param('id', ParseUUIDPipe) id: string,
     @ZodBody(replaySchema) body: z.infer<typeof replaySchema>,
     @Staff() staff: StaffPrincipal,
-  ) {
+  ): Promise<DeliveryView> {
     return this.ops.replay(staff, id, body.reason);
   }
 }

@@ -15,7 +15,7 @@ const PARAMS_REDACTED = {
 
 export type DeliveryView = Omit<DeliveryRow, 'params'> & {
   readonly params: DeliveryRow['params'] | null;
-  readonly redaction?: typeof PARAMS_REDACTED;
+  readonly redaction?: { readonly zh: string; readonly en: string };
 };
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { YearArrangement } from '@sunshine/domain';
+import type { StatutoryHoliday, YearArrangement } from '@sunshine/domain';
 import { ReferenceDataService, type StaffPrincipal } from '@sunshine/platform';
 
 import { CityReferencePublisher } from './city-reference.publisher';
@@ -16,6 +16,24 @@ export interface LoadedArrangement {
   readonly revision: number;
   readonly loadedBy: string | null;
   readonly loadedAt: string | null;
+}
+
+/** A day off the ordinary week in the working-day calendar the clocks count with: a day off or a 调休 working weekend. */
+export interface CalendarSpecialDay {
+  readonly date: string;
+  /** holiday: 法定节假日（含调休放假）; make-up-workday: 调休上班日. */
+  readonly kind: 'holiday' | 'make-up-workday';
+  /** On a year with no arrangement, the statutory holiday(s) of the day (the notice may still move it). */
+  readonly statutoryHolidays: readonly StatutoryHoliday[];
+}
+
+/** One year of the calendar as this service counts deadlines with it (bundled chinese-days, then loaded arrangements). */
+export interface CalendarYear {
+  readonly year: number;
+  /** The year has its State Council arrangement (bundled or loaded); else its days are the law's, provisional. */
+  readonly published: boolean;
+  readonly source: string | null;
+  readonly days: readonly CalendarSpecialDay[];
 }
 
 /**
@@ -35,6 +53,17 @@ export class CalendarArrangementService {
     const { year, holidays, workdays, source } = arrangement;
     const revision = await this.publisher.publish('calendar-year', { year, holidays, workdays, source }, staff);
     return { year, revision };
+  }
+
+  /** The year's holidays and make-up workdays in the calendar the clocks use now (the working calendar's day info). */
+  year(year: number): CalendarYear {
+    const calendar = this.reference.current().calendar;
+    const days = calendar.specialDays(year).map((d) => ({
+      date: d.date,
+      kind: d.kind === 'holiday' ? ('holiday' as const) : ('make-up-workday' as const),
+      statutoryHolidays: d.statutoryHolidays ?? [],
+    }));
+    return { year, published: calendar.isPublished(year), source: calendar.sourceOf(year) ?? null, days };
   }
 
   /** The arrangements loaded on top of the bundled calendar, as this service holds them. */

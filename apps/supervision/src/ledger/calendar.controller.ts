@@ -1,7 +1,16 @@
 import { type YearArrangement, yearArrangementSchema } from '@sunshine/domain';
-import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody } from '@sunshine/platform';
+import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery, ZodResponse } from '@sunshine/platform';
+import { z } from 'zod';
 
-import { type ArrangementPublished, CalendarArrangementService, type LoadedArrangement } from './calendar-arrangement.service';
+import { calendarYearSchema, loadedArrangementsSchema } from './calendar.response';
+import {
+  type ArrangementPublished,
+  CalendarArrangementService,
+  type CalendarYear,
+  type LoadedArrangement,
+} from './calendar-arrangement.service';
+
+const yearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2099).describe('年度 The year (2000–2099)') });
 
 @StaffController('calendar/arrangements', 'calendar 节假日安排')
 export class CalendarController {
@@ -24,7 +33,23 @@ export class CalendarController {
   }
 
   @StaffRoute('GET', '', { summary: '已载入的节假日安排 Arrangements loaded on top of the bundled calendar (chinese-days)' })
+  @ZodResponse(loadedArrangementsSchema)
   list(): LoadedArrangement[] {
     return this.arrangements.list();
+  }
+}
+
+/** The working-day calendar the clocks count with, one year at a time (read-only; loading stays on the arrangements). */
+@StaffController('calendar/days', 'calendar 节假日安排')
+export class CalendarDaysController {
+  constructor(private readonly arrangements: CalendarArrangementService) {}
+
+  @StaffRoute('GET', '', {
+    summary:
+      '某年的节假日与调休上班日（期限计算所用日历） A year’s holidays and make-up workdays in the calendar the deadlines are counted with',
+  })
+  @ZodResponse(calendarYearSchema)
+  year(@ZodQuery(yearSchema) q: z.infer<typeof yearSchema>): CalendarYear {
+    return this.arrangements.year(q.year);
   }
 }

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 
-import { CalendarController } from './calendar.controller';
+import { CalendarController, CalendarDaysController } from './calendar.controller';
 import { CalendarArrangementService } from './calendar-arrangement.service';
 import { CityReferencePublisher } from './city-reference.publisher';
 import { ClockLedgerRepository } from './clock-ledger.repository';
@@ -19,7 +19,7 @@ import { ReferenceRecomputeService } from './reference-recompute.service';
 /** The deadline ledger, its due check and the city's reference data it owns (calendar, policies). */
 @Module({
   imports: [BullModule.registerQueue({ name: DUE_CHECK_QUEUE })],
-  controllers: [CalendarController, ClocksController, DeadlinePolicyController],
+  controllers: [CalendarController, CalendarDaysController, ClocksController, DeadlinePolicyController],
   providers: [
     ClockLedgerRepository,
     ClockLedgerService,

@@ -99,6 +99,19 @@ export class WorkingCalendar {
     return { date, kind: weekend ? 'weekend' : 'workday', working: !weekend, provisional: false };
   }
 
+  /**
+   * The days of `year` off the ordinary week, in date order: each holiday (放假, weekends inside a holiday run included)
+   * and each make-up workday (调休上班). A year without an arrangement gives the law's statutory holidays, provisional.
+   */
+  specialDays(year: number): DayInfo[] {
+    const days: DayInfo[] = [];
+    for (let date = assertLocalDate(`${String(year).padStart(4, '0')}-01-01`); yearOf(date) === year; date = addDays(date, 1)) {
+      const info = this.dayInfo(date);
+      if (info.kind === 'holiday' || info.kind === 'make-up-workday') days.push(info);
+    }
+    return days;
+  }
+
   /** A make-up working day (调休上班日) IS a working day. Use `dayInfo` to see whether the answer is provisional. */
   isWorkingDay(date: LocalDate): boolean {
     return this.dayInfo(date).working;

@@ -13,7 +13,15 @@ import { Staff } from '../http/staff.decorator';
 import { StaffController } from '../http/staff-controller.decorator';
 import { ZodBody } from '../http/zod-body.decorator';
 import { ZodQuery } from '../http/zod-query.decorator';
+import { ZodResponse } from '../http/zod-response.decorator';
 import { PlatformCollectors } from '../metrics/platform-collectors';
+import {
+  consumerLagSchema,
+  consumerStatsSchema,
+  deadLetterListSchema,
+  parkedKeysSchema,
+  resolveResultSchema,
+} from './dead-letter.response';
 import { messageSubject, PAYLOAD_REDACTED } from './dead-letter-payload';
 import { EventServerRegistry } from './event-server.registry';
 import type { DeadLetterActor, ParkingLot } from './parking-lot';
@@ -46,6 +54,7 @@ export class DeadLetterController {
 
   @Get('stats')
   @ApiOperation({ summary: '消费者计数 The consumer’s counters' })
+  @ZodResponse(consumerStatsSchema)
   stats() {
     this.lot();
     return { group: this.registry.server?.groupId, ...this.registry.server?.metrics };
@@ -53,6 +62,7 @@ export class DeadLetterController {
 
   @Get('lag')
   @ApiOperation({ summary: '消费延迟（按主题、分区） The consumer group’s lag per topic and partition, as /metrics reads it' })
+  @ZodResponse(consumerLagSchema)
   async lag() {
     const group = this.lot() && this.registry.server?.groupId;
     const partitions = group ? await this.collectors?.consumerLag(group) : undefined;
@@ -69,12 +79,14 @@ export class DeadLetterController {
 
   @Get('dead-letters')
   @ApiOperation({ summary: '死信列表（不含消息内容） Dead letters, without their messages' })
+  @ZodResponse(deadLetterListSchema)
   list(@ZodQuery(listSchema) q: z.infer<typeof listSchema>) {
     return this.lot().list(q.status);
   }
 
   @Get('parked')
   @ApiOperation({ summary: '等待中的消息键 Keys waiting behind a dead letter' })
+  @ZodResponse(parkedKeysSchema)
   parked() {
     return this.lot().parkedKeys();
   }
@@ -99,6 +111,7 @@ export class DeadLetterController {
 
   @Post('dead-letters/:id/replay')
   @ApiOperation({ summary: '重放死信（须说明理由，记录操作人） Replay after the fix, with a reason' })
+  @ZodResponse(resolveResultSchema, { status: 201 })
   async replay(
     @Param('id', ParseUUIDPipe) id: string,
     @ZodBody(deadLetterActionSchema) body: z.infer<typeof deadLetterActionSchema>,
@@ -110,6 +123,7 @@ export class DeadLetterController {
 
   @Post('dead-letters/:id/discard')
   @ApiOperation({ summary: '丢弃死信（须说明理由，记录操作人） Discard for good, with a reason' })
+  @ZodResponse(resolveResultSchema, { status: 201 })
   async discard(
     @Param('id', ParseUUIDPipe) id: string,
     @ZodBody(deadLetterActionSchema) body: z.infer<typeof deadLetterActionSchema>,
