@@ -251,6 +251,11 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   },
   {
     services: ['intake'],
+    match: /^(GET \/ops\/upstream\/deliveries|POST \/ops\/upstream\/deliveries\/\{id\}\/replay)$/,
+    why: 'upstream change-stream messages parked after refusals: city ops (role ops) see and resend codes and labels only (case number, status, units); an accusation is never planned for the upstream, so none is ever listed',
+  },
+  {
+    services: ['intake'],
     match: /^POST \/personal-data-requests\/\{requestId\}\/decision$/,
     why: 'a petitioner’s request, by its id (uuid v7, handed only to the petitioner and to GET /petitions/{caseId}/personal-data-requests, itself probed): decided through the registration rule, so a case the caller cannot see answers 404 CASE_NOT_FOUND exactly as a request that does not exist',
   },

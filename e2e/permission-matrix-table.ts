@@ -252,6 +252,8 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /interop/12345/orders/{orderNo}/visits': { path: '/interop/12345/orders/GHOST-1/visits', body: MALFORMED, status: 400 },
   'GET /ops/upstream/export': { path: '/ops/upstream/export?day=2000-01-01', status: 200 },
   'POST /ops/upstream/reconciliation': { body: MALFORMED, status: 400 },
+  'GET /ops/upstream/deliveries': { path: '/ops/upstream/deliveries?status=parked', status: 200 },
+  'POST /ops/upstream/deliveries/{id}/replay': { path: '/ops/upstream/deliveries/{ghost}/replay', body: MALFORMED, status: 400 },
   // routing: the directory and its change requests, rule sets
   'POST /org/change-requests': { body: MALFORMED, status: 400 },
   'GET /org/change-requests': { status: 200 },
