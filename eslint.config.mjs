@@ -21,8 +21,9 @@ const boundaries = (domainImports) => [
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing'] },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: infra, allowedExternalImports: domainImports },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
-      // apps/console (the browser): the contracts' types at most, never a service, the platform or server-side packages.
-      { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: [...infra, 'typeorm', 'zod'] },
+      // apps/console (the browser): the contracts' types and the domain's pure form rule (`@sunshine/domain/forms`, see
+      // below), never a service, the platform or server-side packages.
+      { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'], bannedExternalImports: [...infra, 'typeorm', 'zod'] },
     ],
   },
 ];
@@ -44,6 +45,16 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': boundaries(DOMAIN_RUNTIME),
+    },
+  },
+  {
+    // The console bundles what it imports: of libs/domain only the pure forms module, not the index (zod, the calendar data).
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@sunshine/domain', message: 'The console imports @sunshine/domain/forms only (the index brings zod and the calendar data).' }] },
+      ],
     },
   },
   {

@@ -18,6 +18,7 @@ module.exports = (overrides) => ({
   moduleNameMapper: {
     '^@sunshine/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@sunshine/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@sunshine/domain/forms$': '<rootDir>/libs/domain/src/taxonomy/forms.taxonomy.ts',
     '^@sunshine/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@sunshine/platform/tracing$': '<rootDir>/libs/platform/src/tracing/index.ts',
     '^@sunshine/testing$': '<rootDir>/libs/testing/src/index.ts',

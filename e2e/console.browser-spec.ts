@@ -48,6 +48,16 @@ describe('the staff console in a browser', () => {
   const unreadAbove = (before: number) =>
     Number((globalThis as unknown as Dom).document.querySelector('[data-testid="notice-unread"] sup')?.getAttribute('title') ?? 0) > before;
 
+  /** On the registration form: the category typed into its picker and chosen, the place walked down the cascader. */
+  async function categoryAndPlace(page: Page, category: string, place: readonly string[]): Promise<void> {
+    await page.getByLabel('问题类别').click();
+    await page.keyboard.type(category);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('place-picker').click();
+    for (const name of place) await page.locator('.ant-cascader-menu-item', { hasText: name }).click();
+    await page.keyboard.press('Escape');
+  }
+
   it('registers at the county bureau and shows the case in 东屯镇’s inbox after dispatch', async () => {
     const clerk = await signedIn('county-bureau-clerk');
     await clerk.screenshot({ path: `${SHOTS}/console-sign-in-done.png` });
@@ -59,13 +69,7 @@ describe('the staff console in a browser', () => {
     await clerk.getByTestId('petitioner-name').fill('李四');
     await clerk.getByTestId('petitioner-id').fill('410726199001011234');
     await clerk.getByTestId('petitioner-phone').fill('13800138000');
-    await clerk.getByLabel('问题类别').click();
-    await clerk.keyboard.type('其他');
-    await clerk.keyboard.press('Enter');
-    await clerk.getByTestId('place-picker').click();
-    await clerk.locator('.ant-cascader-menu-item', { hasText: '延津县' }).click();
-    await clerk.locator('.ant-cascader-menu-item', { hasText: '东屯镇' }).click();
-    await clerk.keyboard.press('Escape');
+    await categoryAndPlace(clerk, '其他', ['延津县', '东屯镇']);
     await clerk.screenshot({ path: `${SHOTS}/console-register.png` });
     // 东屯镇's clerk has the console open before the case exists: the bell's unread count rises when it arrives.
     const township = await signedIn('dongtun-clerk');
@@ -96,6 +100,7 @@ describe('the staff console in a browser', () => {
     await township.getByTestId('case-page-number').waitFor();
     expect(await township.getByTestId('case-page-number').textContent()).toBe(number);
     await township.getByText('新乡市延津县东屯镇').first().waitFor();
+    await township.getByTestId('case-form').getByText('个人访', { exact: true }).waitFor();
     // antd spaces two-character labels (签 收).
     await township
       .getByTestId('case-actions')
@@ -279,14 +284,9 @@ describe('the staff console in a browser', () => {
     await clerk.getByTestId('subject').fill('征地补偿款未足额发放');
     await clerk.getByTestId('content').fill('东屯镇某村六户村民反映征地补偿款至今未足额发放，要求核查并补发。');
     await clerk.getByTestId('petitioner-name').fill('赵六');
-    await clerk.getByLabel('问题类别').click();
-    await clerk.keyboard.type('其他');
-    await clerk.keyboard.press('Enter');
-    await clerk.getByTestId('place-picker').click();
-    await clerk.locator('.ant-cascader-menu-item', { hasText: '延津县' }).click();
-    await clerk.locator('.ant-cascader-menu-item', { hasText: '东屯镇' }).click();
-    await clerk.keyboard.press('Escape');
-    await clerk.getByText('集体（5 人以上）').click();
+    await categoryAndPlace(clerk, '其他', ['延津县', '东屯镇']);
+    // 集体访 from 5 people (libs/domain COLLECTIVE_MIN_HEAD_COUNT): the label says so.
+    await clerk.getByText('集体（5 人及以上）').click();
     await clerk.locator('#headCount').fill('6');
     for (const name of ['赵六', '钱七']) {
       await clerk.getByRole('button', { name: '增加代表（不超过 5 人）' }).click();
@@ -317,6 +317,8 @@ describe('the staff console in a browser', () => {
     expect(await clerk.getByTestId('case-page-number').textContent()).toBe(number);
     await clerk.getByText('征地补偿款未足额发放').first().waitFor();
     await clerk.getByText('补偿款发放清单.png', { exact: true }).waitFor();
+    // The form of the petition, from the dossier's facts: collective, its head count and representatives.
+    await clerk.getByTestId('case-form').getByText('集体访，6 人（代表 2 人）', { exact: true }).waitFor();
     await clerk.screenshot({ path: `${SHOTS}/console-case-attachment.png`, fullPage: true });
     await clerk.context().close();
   });

@@ -17,7 +17,7 @@ interface ErrorBody {
   details?: unknown;
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+export function toApiError(status: number, body: unknown): ApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const code = typeof b.code === 'string' ? b.code : `HTTP_${status}`;
   const msg = (typeof b.message === 'object' && b.message !== null ? b.message : {}) as { zh?: unknown; en?: unknown };
@@ -33,14 +33,17 @@ interface FetchResult {
 }
 
 /**
- * The body of a successful answer, or an ApiError carrying the server's zh-CN reason. `T` names the fields the page
- * reads: most success answers are not yet described in the services' OpenAPI documents (only their errors are), so the
- * generated client types the requests and the pages state what they read from the answers (see docs/console.md).
+ * The body of a successful answer, or an ApiError carrying the server's zh-CN reason. Without a type argument the body
+ * has the type the generated client gives it: the service's documented success answer (@ZodResponse → docs/openapi →
+ * src/api/generated), so a page reads exactly what the server says it answers. `call<T>(…)` (a page naming the answer
+ * itself) remains for the pages that have not moved to the inferred form yet.
  */
-export async function call<T>(request: Promise<FetchResult>): Promise<T> {
+export async function call<R extends FetchResult>(request: Promise<R>): Promise<NonNullable<R['data']>>;
+export async function call<T>(request: Promise<FetchResult>): Promise<T>;
+export async function call(request: Promise<FetchResult>): Promise<unknown> {
   const { data, error, response } = await request;
   if (!response.ok) throw toApiError(response.status, error);
-  return data as T;
+  return data;
 }
 
 /** The fields of a 400 VALIDATION_FAILED answer, for the form to show beside each input. */

@@ -16,11 +16,14 @@ export class RateLimited extends Error {
   }
 }
 
-export async function publicCall<T>(request: Promise<FetchResult>): Promise<T> {
+/** As `call` (the generated answer type without a type argument), with a 429 as RateLimited. */
+export async function publicCall<R extends FetchResult>(request: Promise<R>): Promise<NonNullable<R['data']>>;
+export async function publicCall<T>(request: Promise<FetchResult>): Promise<T>;
+export async function publicCall(request: Promise<FetchResult>): Promise<unknown> {
   const result = await request;
   if (result.response.status === 429) {
     const after = Number(result.response.headers.get('Retry-After'));
     throw new RateLimited(Number.isFinite(after) && after > 0 ? Math.ceil(after) : 60);
   }
-  return call<T>(Promise.resolve(result));
+  return call<unknown>(Promise.resolve(result));
 }

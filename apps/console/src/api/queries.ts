@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 
 import { routing } from './client';
 import { call } from './errors';
-import type { OrgUnit } from './views';
 
 /** One unit of the directory by id (names for ids); units change rarely, so kept for the session. */
 export function useUnit(unitId: string | null | undefined) {
@@ -10,7 +9,7 @@ export function useUnit(unitId: string | null | undefined) {
     queryKey: ['unit', unitId],
     enabled: !!unitId,
     staleTime: Infinity,
-    queryFn: () => call<OrgUnit>(routing.GET('/org/units/{id}', { params: { path: { id: unitId ?? '' } } })),
+    queryFn: () => call(routing.GET('/org/units/{id}', { params: { path: { id: unitId ?? '' } } })),
   });
 }
 
@@ -20,11 +19,6 @@ export function useUnits(query: { within?: string; level?: 'county' | 'township'
     queryKey: ['units', query],
     enabled,
     staleTime: Infinity,
-    queryFn: () =>
-      call<OrgUnit[] | { items: OrgUnit[] }>(routing.GET('/org/units', { params: { query: { ...query, limit: 500 } } })).then(unitList),
+    queryFn: () => call(routing.GET('/org/units', { params: { query: { ...query, limit: 500 } } })).then((page) => page.items),
   });
-}
-
-export function unitList(answer: OrgUnit[] | { items: OrgUnit[] }): OrgUnit[] {
-  return Array.isArray(answer) ? answer : answer.items;
 }

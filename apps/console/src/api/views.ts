@@ -1,14 +1,14 @@
-import type { OrgUnitSnapshot } from '@sunshine/contracts';
-
 import type { Answer } from './answer';
 import type { paths as IntakePaths } from './generated/intake';
+import type { paths as NotificationPaths } from './generated/notification';
 import type { paths as RoutingPaths } from './generated/routing';
 import type { paths as SupervisionPaths } from './generated/supervision';
 
 // The answers the pages read, by name: each is the generated type of the success body the service documents
 // (@ZodResponse → docs/openapi → src/api/generated, see ./answer.ts), never a hand-written copy of a server type.
 
-export type OrgUnit = Omit<OrgUnitSnapshot, 'revision'>;
+/** GET /api/routing/org/units/{id}: one unit of the directory (GET /org/units answers a page of them). */
+export type OrgUnit = Answer<RoutingPaths, '/org/units/{id}', 'get'>;
 
 /** GET /api/routing/inbox: one page of rows (everything the list shows, no dossier request per row). */
 export type InboxPage = Answer<RoutingPaths, '/inbox', 'get'>;
@@ -39,6 +39,16 @@ export type Suggestion = Answer<IntakePaths, '/suggestions', 'post'>;
 
 /** GET /api/routing/cases/{caseId}/documents (one document). */
 export type DocumentRef = Answer<RoutingPaths, '/cases/{caseId}/documents', 'get'>[number];
+
+/** GET /api/intake/categories (one row of the category code table). */
+export type CategoryRow = Answer<IntakePaths, '/categories', 'get'>['items'][number];
+
+/** GET /api/notification/notices */
+export type NoticeList = Answer<NotificationPaths, '/notices', 'get'>;
+export type Notice = NoticeList['items'][number];
+
+/** POST /api/intake/petitions: the registration as sent (the generated request body). */
+export type RegisterRequest = NonNullable<IntakePaths['/petitions']['post']['requestBody']>['content']['application/json'];
 
 /** GET /api/routing/desk */
 export type DeskPage = Answer<RoutingPaths, '/desk', 'get'>;

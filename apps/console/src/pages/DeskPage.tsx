@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ifMatch, routing } from '../api/client';
 import { call } from '../api/errors';
 import { useUnits } from '../api/queries';
-import type { DeskItem, DeskPage as Desk } from '../api/views';
+import type { DeskItem } from '../api/views';
 import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useCategoryName } from '../components/part1/categories';
@@ -38,7 +38,7 @@ export default function DeskPage() {
   const desk = useQuery({
     queryKey: ['desk'],
     refetchInterval: 15000,
-    queryFn: () => call<Desk>(routing.GET('/desk', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(routing.GET('/desk', { params: { query: { limit: 100 } } })),
   });
   const units = useUnits({ within: session?.division ?? '410700000000' }, !!session);
   const [target, setTarget] = useState<DeskItem | null>(null);

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 
 import { routing } from '../api/client';
 import { call } from '../api/errors';
-import type { InboxItem, InboxPage as Page } from '../api/views';
+import type { InboxItem } from '../api/views';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { categoryName, useCategories } from '../components/part1/categories';
 import { DutyTags } from '../components/part1/DutyTags';
@@ -42,7 +42,7 @@ export default function InboxPage() {
     placeholderData: keepPreviousData,
     refetchInterval: 15000,
     queryFn: () =>
-      call<Page>(
+      call(
         routing.GET('/inbox', {
           params: {
             query: {

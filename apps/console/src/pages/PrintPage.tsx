@@ -3,9 +3,9 @@ import { Button, Space } from 'antd';
 import { useRef } from 'react';
 import { useParams } from 'react-router';
 
-import { ApiError } from '../api/errors';
+import { routing } from '../api/client';
+import { call } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { currentSession } from '../session';
 
 /** 文书打印预览: the service's own print HTML (zh-CN), fetched with the staff token and shown in a frame to print. */
 export default function PrintPage() {
@@ -13,16 +13,9 @@ export default function PrintPage() {
   const frame = useRef<HTMLIFrameElement>(null);
   const html = useQuery({
     queryKey: ['document-html', caseId, documentId],
-    queryFn: async () => {
-      const res = await fetch(`/api/routing/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/html`, {
-        headers: { Authorization: `Bearer ${currentSession()?.token ?? ''}` },
-      });
-      if (!res.ok) {
-        const b = (await res.json().catch(() => ({}))) as { code?: string; message?: { zh?: string; en?: string } };
-        throw new ApiError(res.status, b.code ?? `HTTP_${res.status}`, b.message?.zh ?? '无法打开文书', b.message?.en ?? '');
-      }
-      return res.text();
-    },
+    // The print HTML as text (not JSON), through the one client: the staff token, a 401 ending the session, the refusal's zh-CN reason.
+    queryFn: () =>
+      call(routing.GET('/cases/{caseId}/documents/{documentId}/html', { params: { path: { caseId, documentId } }, parseAs: 'text' })),
   });
   return (
     <div style={{ padding: 24 }}>

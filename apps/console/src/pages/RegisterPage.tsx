@@ -1,3 +1,4 @@
+import { COLLECTIVE_MIN_HEAD_COUNT, formSummary, MAX_REPRESENTATIVES } from '@sunshine/domain/forms';
 import { useMutation } from '@tanstack/react-query';
 import {
   Button,
@@ -23,7 +24,7 @@ import { useRef, useState } from 'react';
 
 import { intake } from '../api/client';
 import { ApiError, call, fieldErrors } from '../api/errors';
-import type { Registered, Suggestion } from '../api/views';
+import type { RegisterRequest, Suggestion } from '../api/views';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useCategories } from '../components/part1/categories';
 import { ReceiptChecks } from '../components/part1/ReceiptChecks';
@@ -33,12 +34,9 @@ import { CHANNEL, PETITION_TYPE } from '../labels';
 import { formatTime, ZONE } from '../time';
 import { useDraft } from '../useDraft';
 
-interface Person {
-  name: string;
-  idNumber?: string;
-  phone?: string;
-  address?: string;
-}
+/** A person as the registration sends it (the petitioner, a representative): the generated request type. */
+type Person = RegisterRequest['petitioner'];
+/** The form's own values (a date picker's Dayjs, the form split into kind, head count and representatives). */
 interface Values {
   channel: keyof typeof CHANNEL;
   type: keyof typeof PETITION_TYPE;
@@ -53,8 +51,16 @@ interface Values {
   representatives?: Person[];
 }
 
-function clean(p: Person): Person {
-  return Object.fromEntries(Object.entries(p).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as unknown as Person;
+/** The person without the optional fields left blank (the server refuses an empty ID number or phone). */
+function clean({ name, idNumber, phone, address }: Person): Person {
+  return { name, ...(idNumber?.trim() ? { idNumber } : {}), ...(phone?.trim() ? { phone } : {}), ...(address?.trim() ? { address } : {}) };
+}
+
+/** The form as the registration sends it: collective with its head count and representatives, or individual. */
+function formOf(v: Values): RegisterRequest['form'] {
+  return v.kind === 'collective'
+    ? { kind: 'collective', headCount: v.headCount ?? 0, representatives: (v.representatives ?? []).map(clean) }
+    : { kind: 'individual' };
 }
 
 function mask(v: string | undefined, keepStart: number, keepEnd: number): string {
@@ -82,7 +88,7 @@ export default function RegisterPage() {
   const save = useMutation({
     mutationFn: async ({ v, confirmReceivedAt }: { v: Values; confirmReceivedAt?: boolean }) => {
       const s = suggestion.current;
-      const body = {
+      const body: RegisterRequest = {
         channel: v.channel,
         type: v.type,
         category: v.category,
@@ -91,16 +97,11 @@ export default function RegisterPage() {
         subject: v.subject.trim(),
         content: v.content.trim(),
         petitioner: clean(v.petitioner),
-        form:
-          v.kind === 'collective'
-            ? { kind: 'collective' as const, headCount: v.headCount ?? 2, representatives: (v.representatives ?? []).map(clean) }
-            : { kind: 'individual' as const },
+        form: formOf(v),
         ...(s && s.readable ? { suggestion: { model: s.model, category: s.suggested.category.code, score: s.suggested.score } } : {}),
         ...(confirmReceivedAt ? { confirmReceivedAt: true } : {}),
       };
-      const registered = await call<Registered>(
-        intake.POST('/petitions', { body, params: { header: { 'Idempotency-Key': idempotency.current } } }),
-      );
+      const registered = await call(intake.POST('/petitions', { body, params: { header: { 'Idempotency-Key': idempotency.current } } }));
       for (const f of files) {
         if (!f.originFileObj) continue;
         const data = new FormData();
@@ -136,6 +137,7 @@ export default function RegisterPage() {
 
   if (save.data) {
     const { registered, values } = save.data;
+    const sent = formOf(values);
     return (
       <Card className="receipt">
         {/* Printed, the receipt alone: no menu bar, no buttons, no registration checks. */}
@@ -157,9 +159,7 @@ export default function RegisterPage() {
           </Descriptions.Item>
           <Descriptions.Item label="事项">{values.subject}</Descriptions.Item>
           <Descriptions.Item label="形式">
-            {values.kind === 'collective'
-              ? `集体访，${values.headCount ?? 2} 人（代表 ${(values.representatives ?? []).length} 人）`
-              : '个人'}
+            {formSummary(sent.kind === 'collective' ? { ...sent, representatives: sent.representatives.length } : sent)}
           </Descriptions.Item>
           <Descriptions.Item label="登记时间">{formatTime(values.receivedAt.toISOString())}</Descriptions.Item>
         </Descriptions>
@@ -269,14 +269,25 @@ export default function RegisterPage() {
           <Radio.Group
             options={[
               { value: 'individual', label: '个人' },
-              { value: 'collective', label: '集体（5 人以上）' },
+              { value: 'collective', label: `集体（${COLLECTIVE_MIN_HEAD_COUNT} 人及以上）` },
             ]}
           />
         </Form.Item>
         {kind === 'collective' && (
           <>
-            <Form.Item name="headCount" label="人数" rules={[{ required: true, type: 'number', min: 2 }]}>
-              <InputNumber min={2} />
+            <Form.Item
+              name="headCount"
+              label="集体人数"
+              rules={[
+                {
+                  required: true,
+                  type: 'number',
+                  min: COLLECTIVE_MIN_HEAD_COUNT,
+                  message: `集体访为 ${COLLECTIVE_MIN_HEAD_COUNT} 人及以上；不足 ${COLLECTIVE_MIN_HEAD_COUNT} 人请选“个人”`,
+                },
+              ]}
+            >
+              <InputNumber min={1} />
             </Form.Item>
             <Form.List name="representatives">
               {(fields, { add, remove }) => (
@@ -292,8 +303,8 @@ export default function RegisterPage() {
                       <Button onClick={() => remove(f.name)}>删除</Button>
                     </Space>
                   ))}
-                  <Button disabled={fields.length >= 5} onClick={() => add()}>
-                    增加代表（不超过 5 人）
+                  <Button disabled={fields.length >= MAX_REPRESENTATIVES} onClick={() => add()}>
+                    {`增加代表（不超过 ${MAX_REPRESENTATIVES} 人）`}
                   </Button>
                 </>
               )}

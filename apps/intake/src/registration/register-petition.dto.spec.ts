@@ -1,3 +1,4 @@
+import { correctPetitionSchema } from './correct-petition.dto';
 import { registerPetitionSchema } from './register-petition.dto';
 
 const valid = {
@@ -29,6 +30,26 @@ describe('registerPetitionSchema', () => {
       /^form\.representatives: .*at most 5/,
     );
     expect(issues({ ...valid, form: { kind: 'collective', headCount: 3, representatives: reps(4) } })[0]).toMatch(/^form: /);
+  });
+
+  it('takes a collective visit from 5 people (libs/domain COLLECTIVE_MIN_HEAD_COUNT): 4 are refused with the reason, 5 and 6 pass', () => {
+    const collective = (headCount: number) => ({
+      ...valid,
+      form: { kind: 'collective', headCount, representatives: [{ name: '代表甲' }] },
+    });
+    expect(issues(collective(4))).toEqual([
+      'form: 集体访为5人及以上；不足5人的请按个人访登记 / a collective petition has at least 5 people; register fewer as individual',
+    ]);
+    expect(issues(collective(5))).toEqual([]);
+    expect(issues(collective(6))).toEqual([]);
+    // A correction to the form is held to the same rule.
+    const correction = (headCount: number) =>
+      correctPetitionSchema.safeParse({
+        changes: { form: { kind: 'collective', headCount, representatives: [] } },
+        reason: { code: 'clerical-error', text: '人数登记有误' },
+      }).success;
+    expect(correction(4)).toBe(false);
+    expect(correction(5)).toBe(true);
   });
 
   it('requires an accusation to name the accused, and refuses text over 20000 characters', () => {

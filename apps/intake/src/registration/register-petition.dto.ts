@@ -1,5 +1,5 @@
 import { categoryCodeSchema, channelSchema, petitionTypeSchema, unitIdSchema } from '@sunshine/contracts';
-import { checkForm, MAX_REPRESENTATIVES } from '@sunshine/domain';
+import { checkForm, COLLECTIVE_MIN_HEAD_COUNT, MAX_REPRESENTATIVES } from '@sunshine/domain';
 import { z } from 'zod';
 
 const idNumber = z.string().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位 / ID number must have 18 characters');
@@ -24,20 +24,32 @@ export const categorySchema = categoryCodeSchema;
 
 export const formSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('individual') }),
-  z.object({
-    kind: z.literal('collective'),
-    /** 人次: persons who came or signed. */
-    headCount: z.number().int().min(2).max(100000),
-    /** At most 5 representatives (Art 20). */
-    representatives: z
-      .array(personSchema)
-      .max(MAX_REPRESENTATIVES, `代表不超过${MAX_REPRESENTATIVES}人 / at most ${MAX_REPRESENTATIVES} representatives (Art 20)`),
-  }),
+  z
+    .object({
+      kind: z.literal('collective'),
+      /** 人次: persons who came or signed; a collective petition has COLLECTIVE_MIN_HEAD_COUNT or more (checkForm). */
+      headCount: z
+        .number()
+        .int()
+        .min(1)
+        .max(100000)
+        .describe(`人数（集体访${COLLECTIVE_MIN_HEAD_COUNT}人及以上） / head count (collective: at least ${COLLECTIVE_MIN_HEAD_COUNT})`),
+      /** At most 5 representatives (Art 20). */
+      representatives: z
+        .array(personSchema)
+        .max(MAX_REPRESENTATIVES, `代表不超过${MAX_REPRESENTATIVES}人 / at most ${MAX_REPRESENTATIVES} representatives (Art 20)`),
+    })
+    // The domain's one rule of the form (libs/domain checkForm): registration, online submission and correction alike.
+    .superRefine((f, ctx) => {
+      for (const issue of checkForm({ kind: 'collective', headCount: f.headCount, representatives: f.representatives.length })) {
+        ctx.addIssue({ code: 'custom', message: `${issue.zh} / ${issue.en}` });
+      }
+    }),
 ]);
 
 export const accusedSchema = z.object({ unitId: unitIdSchema.optional(), person: z.string().trim().max(50).optional() });
 
-type Refinable = { type: string; accused?: { unitId?: string; person?: string }; form: z.infer<typeof formSchema> };
+type Refinable = { type: string; accused?: { unitId?: string; person?: string } };
 
 /** A division code as given: 6 (GB/T 2260) to 12 digits; one the directory does not know is registered as given. */
 const givenPlaceCode = z
@@ -45,15 +57,10 @@ const givenPlaceCode = z
   .trim()
   .regex(/^\d{6,12}$/, '区划代码应为6至12位数字 / a division code has 6 to 12 digits');
 
-/** Rules across fields: an accusation names the accused; a collective petition's form fits Art 20. */
+/** Rules across fields: an accusation names the accused (the form's own rule is formSchema's). */
 export function refineRegistration(v: Refinable, ctx: z.RefinementCtx): void {
   if (v.type === 'accusation' && !v.accused?.unitId && !v.accused?.person) {
     ctx.addIssue({ code: 'custom', path: ['accused'], message: '检举控告须写明被检举对象 / an accusation names the accused' });
-  }
-  if (v.form.kind === 'collective') {
-    for (const issue of checkForm({ kind: 'collective', headCount: v.form.headCount, representatives: v.form.representatives.length })) {
-      ctx.addIssue({ code: 'custom', path: ['form'], message: `${issue.zh} / ${issue.en}` });
-    }
   }
 }
 

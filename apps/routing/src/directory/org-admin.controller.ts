@@ -1,6 +1,15 @@
 import { Param } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { OpenToAdministrators, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery } from '@sunshine/platform';
+import {
+  OpenToAdministrators,
+  Staff,
+  StaffController,
+  type StaffPrincipal,
+  StaffRoute,
+  ZodBody,
+  ZodQuery,
+  ZodResponse,
+} from '@sunshine/platform';
 
 import {
   type PutUserDto,
@@ -11,6 +20,7 @@ import {
   updateUnitSchema,
 } from './org-admin.dto';
 import { OrgAdminService } from './org-admin.service';
+import { orgUnitListSchema, orgUnitSchema } from './org-unit.response';
 import type { StaffUser } from './staff-users.service';
 
 /**
@@ -24,11 +34,13 @@ export class OrgAdminController {
   constructor(private readonly org: OrgAdminService) {}
 
   @StaffRoute('GET', 'units', { summary: '单位列表（按区划、辖区、类型、层级、主管类别、名称） List units' })
-  list(@ZodQuery(unitListQuerySchema) q: UnitListQuery) {
+  @ZodResponse(orgUnitListSchema)
+  list(@ZodQuery(unitListQuerySchema) q: UnitListQuery): Promise<{ items: OrgUnitSnapshot[]; total: number }> {
     return this.org.list(q);
   }
 
   @StaffRoute('GET', 'units/:id', { summary: '单位详情 One unit (its full snapshot)' })
+  @ZodResponse(orgUnitSchema)
   get(@Param('id') id: string): Promise<OrgUnitSnapshot> {
     return this.org.get(id);
   }
@@ -38,6 +50,7 @@ export class OrgAdminController {
     summary:
       '修改单位名称（管理员，本辖区内）；类型、上级、区划、主管类别须走变更申请（403） Rename a unit; trust-bearing fields need a change request',
   })
+  @ZodResponse(orgUnitSchema)
   update(@Param('id') id: string, @ZodBody(updateUnitSchema) dto: UpdateUnitDto, @Staff() staff: StaffPrincipal): Promise<OrgUnitSnapshot> {
     return this.org.update(staff, id, dto);
   }

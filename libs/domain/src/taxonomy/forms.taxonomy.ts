@@ -1,8 +1,18 @@
 import { defineTaxonomy, type Taxon } from './taxonomy';
 
-/** 《信访工作条例》第20条: a group with one demand chooses at most 5 representatives. */
+/**
+ * 《信访工作条例》(2022) 第20条 (the 2005 《信访条例》's 第18条, same words): 多人采用走访形式提出同一信访事项的，应当推选
+ * 代表，代表人数不超过5人. It binds any group that visits together, whatever its size.
+ */
 export const MAX_REPRESENTATIVES = 5;
-/** Default head count from which a joint petition counts as collective (集体访: 五人以上, configurable). */
+
+/**
+ * 集体访 (the form `collective`): five or more people with one matter (五人以上, 以上 counting the number itself). The
+ * regulation names no threshold (Art 20 speaks of 多人); the number is the petition offices' statistical practice, and
+ * what the form drives — the 集体访 counts, 人次, the supervision alerts on collective visits — is that statistic. Four
+ * people or fewer are registered as 个人访 (the one who speaks as the petitioner). The one threshold: intake's check,
+ * the console's label, validation and receipt. See docs/intake.md (集体访).
+ */
 export const COLLECTIVE_MIN_HEAD_COUNT = 5;
 
 export const PetitionForms = ['individual', 'collective'] as const;
@@ -25,24 +35,25 @@ export interface FormIssue {
 }
 
 /**
- * Checks a petition's form against Art 20. Returns the issues (empty when fine); registration still records the
- * petition (有访必录入): the issues are for the clerk, not a reason to refuse the entry.
+ * Checks a petition's form: a collective one has at least COLLECTIVE_MIN_HEAD_COUNT people and at most
+ * MAX_REPRESENTATIVES representatives (Art 20), no more representatives than people. Returns the issues (empty when
+ * fine); intake answers them as the registration's 400 field reasons, for the clerk to correct the form.
  */
-export function checkForm(form: FormInput, minHeadCount = 2, maxRepresentatives = MAX_REPRESENTATIVES): FormIssue[] {
+export function checkForm(form: FormInput): FormIssue[] {
   if (form.kind === 'individual') return [];
   const issues: FormIssue[] = [];
-  if (form.headCount < minHeadCount) {
+  if (form.headCount < COLLECTIVE_MIN_HEAD_COUNT) {
     issues.push({
       code: 'HEAD_COUNT_TOO_SMALL',
-      zh: `集体信访人数应不少于${minHeadCount}人`,
-      en: `a collective petition has at least ${minHeadCount} people`,
+      zh: `集体访为${COLLECTIVE_MIN_HEAD_COUNT}人及以上；不足${COLLECTIVE_MIN_HEAD_COUNT}人的请按个人访登记`,
+      en: `a collective petition has at least ${COLLECTIVE_MIN_HEAD_COUNT} people; register fewer as individual`,
     });
   }
-  if (form.representatives > maxRepresentatives) {
+  if (form.representatives > MAX_REPRESENTATIVES) {
     issues.push({
       code: 'TOO_MANY_REPRESENTATIVES',
-      zh: `代表人数不得超过${maxRepresentatives}人（《信访工作条例》第20条）`,
-      en: `at most ${maxRepresentatives} representatives (Art 20)`,
+      zh: `代表人数不得超过${MAX_REPRESENTATIVES}人（《信访工作条例》第20条）`,
+      en: `at most ${MAX_REPRESENTATIVES} representatives (Art 20)`,
     });
   }
   if (form.representatives > form.headCount) {
@@ -53,4 +64,9 @@ export function checkForm(form: FormInput, minHeadCount = 2, maxRepresentatives 
     });
   }
   return issues;
+}
+
+/** The form in words, as the receipt and the case page state it: 个人访, or 集体访，37 人（代表 5 人）. */
+export function formSummary(form: FormInput): string {
+  return form.kind === 'collective' ? `集体访，${form.headCount} 人（代表 ${form.representatives} 人）` : '个人访';
 }

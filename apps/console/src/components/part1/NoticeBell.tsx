@@ -5,13 +5,10 @@ import { useNavigate } from 'react-router';
 
 import { notification } from '../../api/client';
 import { call } from '../../api/errors';
-import type { paths } from '../../api/generated/notification';
+import type { Notice } from '../../api/views';
 import { useEventStream } from '../../sse/useEventStream';
 import { formatTime } from '../../time';
 import { ErrorAlert } from '../ErrorAlert';
-
-type NoticeList = paths['/notices']['get']['responses']['200']['content']['application/json'];
-export type Notice = NoticeList['items'][number];
 
 /** 站内通知: the bell with the unread count, live; the drawer lists the notices (mark read), each opening its case. */
 export function NoticeBell() {
@@ -21,7 +18,7 @@ export function NoticeBell() {
   const notices = useQuery({
     queryKey: ['notices'],
     refetchInterval: 60_000,
-    queryFn: () => call<NoticeList>(notification.GET('/notices', { params: { query: { limit: 50 } } })),
+    queryFn: () => call(notification.GET('/notices', { params: { query: { limit: 50 } } })),
   });
   // notification's live stream (SSE `event: notice`): each notice reloads the list; the poll covers a lost stream.
   useEventStream('/api/notification/notices/stream', (f) => {

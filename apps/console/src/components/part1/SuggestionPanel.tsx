@@ -46,7 +46,7 @@ export function SuggestionPanel(props: {
     enabled: enough,
     staleTime: 60_000,
     queryFn: () =>
-      call<Suggestion>(
+      call(
         intake.POST('/suggestions', {
           body: {
             subject: text.subject.slice(0, 200),

@@ -2,17 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 
 import { intake } from '../../api/client';
 import { call } from '../../api/errors';
-import type { paths } from '../../api/generated/intake';
 import { publicCall } from '../../api/public';
-
-export type CategoryRow = paths['/categories']['get']['responses']['200']['content']['application/json']['items'][number];
+import type { CategoryRow } from '../../api/views';
 
 /** 问题类别 as intake publishes them (`GET /categories`: the default table and each jurisdiction's finer codes). */
 export function useCategories() {
   return useQuery({
     queryKey: ['categories'],
     staleTime: 10 * 60_000,
-    queryFn: () => call<{ items: CategoryRow[] }>(intake.GET('/categories')).then((a) => a.items),
+    queryFn: () => call(intake.GET('/categories')).then((a) => a.items),
   });
 }
 
@@ -32,6 +30,6 @@ export function usePublicCategories() {
   return useQuery({
     queryKey: ['public-categories'],
     staleTime: 10 * 60_000,
-    queryFn: () => publicCall<{ items: CategoryRow[] }>(intake.GET('/public/categories')).then((a) => a.items),
+    queryFn: () => publicCall(intake.GET('/public/categories')).then((a) => a.items),
   });
 }
