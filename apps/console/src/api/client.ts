@@ -26,7 +26,8 @@ const auth: Middleware = {
   },
 };
 
-function client<P extends object>(service: string) {
+/** A typed client of one service's API under /api/<service>/, with the signed-in staff's token. */
+export function client<P extends object>(service: string) {
   const c = createClient<P>({ baseUrl: `/api/${service}` });
   c.use(auth);
   return c;

@@ -2,11 +2,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 
+import type { Answer } from '../../api/answer';
 import { supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
+import type { paths as SupervisionPaths } from '../../api/generated/supervision';
 import type { ReportedUp } from '../../api/views';
 import { ErrorAlert } from '../ErrorAlert';
 import { ORDER_TRIGGER } from './words';
+
+/** POST /api/supervision/cases/{caseId}/supervision-orders: the order issued (督办单). */
+type IssuedOrder = Answer<SupervisionPaths, '/cases/{caseId}/supervision-orders', 'post'>;
+
+/** POST /api/supervision/cases/{caseId}/backlog: the case's entry on the register (积案). */
+type BacklogEntry = Answer<SupervisionPaths, '/cases/{caseId}/backlog', 'post'>;
 
 interface OrderForm {
   trigger: keyof typeof ORDER_TRIGGER;
@@ -22,7 +30,7 @@ export function IssueOrderButton({ caseId, caseNumber, unitId }: { caseId: strin
   const { message } = App.useApp();
   const issue = useMutation({
     mutationFn: (v: OrderForm) =>
-      call<{ orderId: string }>(
+      call<IssuedOrder>(
         supervision.POST('/cases/{caseId}/supervision-orders', {
           params: { path: { caseId } },
           body: {
@@ -130,7 +138,7 @@ export function BacklogButton({ caseId }: { caseId: string }) {
   const qc = useQueryClient();
   const add = useMutation({
     mutationFn: (v: { plan: string; planDueDate?: string }) =>
-      call<unknown>(
+      call<BacklogEntry>(
         supervision.POST('/cases/{caseId}/backlog', {
           params: { path: { caseId } },
           body: { plan: v.plan, ...(v.planDueDate ? { planDueDate: v.planDueDate } : {}), reason: { code: 'manual' } },

@@ -172,12 +172,10 @@ function ProgressCard({ p, caseKey }: { p: Progress; caseKey: Key }) {
   );
 }
 
-function useAction<B>(path: '/public/cases/ratings' | '/public/cases/review-requests' | '/public/cases/withdrawal', caseKey: Key) {
+/** After an act on the case (rate, request review, withdraw: intake's documented `Done`), the progress is read again. */
+function useRefreshProgress(): () => Promise<void> {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: B) => publicCall<{ caseNumber: string }>(intake.POST(path, { body: { ...caseKey, ...body } as never })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['public-progress'] }),
-  });
+  return () => qc.invalidateQueries({ queryKey: ['public-progress'] });
 }
 
 function RateCard({
@@ -192,7 +190,12 @@ function RateCard({
   until: string;
 }) {
   const [score, setScore] = useState<Score | null>(null);
-  const rate = useAction<{ stage: string; subject: string; score: Score }>('/public/cases/ratings', caseKey);
+  const refresh = useRefreshProgress();
+  const rate = useMutation({
+    mutationFn: (chosen: Score) =>
+      publicCall(intake.POST('/public/cases/ratings', { body: { ...caseKey, stage, subject, score: chosen } })),
+    onSuccess: refresh,
+  });
   const waiting = useWait(rate.error);
   return (
     <Card size="small" title={`评价${STAGE_WORD[stage] ?? ''}结果（${SUBJECT_WORD[subject] ?? subject}）`} data-testid={`rate-${subject}`}>
@@ -212,7 +215,7 @@ function RateCard({
         type="primary"
         disabled={!score || waiting}
         loading={rate.isPending}
-        onClick={() => score && rate.mutate({ stage, subject, score })}
+        onClick={() => score && rate.mutate(score)}
         data-testid={`rate-submit-${subject}`}
       >
         提交评价
@@ -222,7 +225,11 @@ function RateCard({
 }
 
 function ReviewCard({ caseKey, stage, until }: { caseKey: Key; stage: 'review' | 're-review'; until: string }) {
-  const request = useAction<{ stage: string }>('/public/cases/review-requests', caseKey);
+  const refresh = useRefreshProgress();
+  const request = useMutation({
+    mutationFn: () => publicCall(intake.POST('/public/cases/review-requests', { body: { ...caseKey, stage } })),
+    onSuccess: refresh,
+  });
   const waiting = useWait(request.error);
   const word = stage === 'review' ? '复查' : '复核';
   return (
@@ -239,7 +246,7 @@ function ReviewCard({ caseKey, stage, until }: { caseKey: Key; stage: 'review' |
         <Descriptions.Item label="申请事项">{word}</Descriptions.Item>
       </Descriptions>
       <CitizenError error={request.error} />
-      <Popconfirm title={`确认申请${word}？`} okText="确认" cancelText="取消" onConfirm={() => request.mutate({ stage })}>
+      <Popconfirm title={`确认申请${word}？`} okText="确认" cancelText="取消" onConfirm={() => request.mutate()}>
         <Button type="primary" disabled={waiting} loading={request.isPending} data-testid="review-submit">
           申请{word}
         </Button>
@@ -250,7 +257,11 @@ function ReviewCard({ caseKey, stage, until }: { caseKey: Key; stage: 'review' |
 
 function WithdrawCard({ caseKey }: { caseKey: Key }) {
   const [reason, setReason] = useState<(typeof WITHDRAW)[number]['value']>('no-longer-needed');
-  const withdraw = useAction<{ reason: string }>('/public/cases/withdrawal', caseKey);
+  const refresh = useRefreshProgress();
+  const withdraw = useMutation({
+    mutationFn: () => publicCall(intake.POST('/public/cases/withdrawal', { body: { ...caseKey, reason } })),
+    onSuccess: refresh,
+  });
   const waiting = useWait(withdraw.error);
   return (
     <Card size="small" title="撤回信访事项">
@@ -267,7 +278,7 @@ function WithdrawCard({ caseKey }: { caseKey: Key }) {
           okText="确认撤回"
           okButtonProps={{ danger: true }}
           cancelText="取消"
-          onConfirm={() => withdraw.mutate({ reason })}
+          onConfirm={() => withdraw.mutate()}
         >
           <Button danger disabled={waiting} loading={withdraw.isPending} data-testid="withdraw-submit">
             撤回

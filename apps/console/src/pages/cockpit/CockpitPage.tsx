@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Col, Drawer, List, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
 import { evaluation, supervision } from '../../api/client';
@@ -15,7 +15,7 @@ import { CHANNEL, label, STATUS } from '../../labels';
 import { currentSession } from '../../session';
 import { formatTime, shanghai } from '../../time';
 import type { CaseRow, ClockRow } from '../supervision/views';
-import type { FigureCase, KpiFigures, KpiReport, PublishedRanking, RankingPreview, StoredReport } from './views';
+import type { FigureCase, FigurePart, KpiFigures, KpiReport, PublishedRanking, RankingPreview, StoredReport } from './views';
 
 type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'year';
 const PERIODS: Array<{ value: PeriodKind; label: string }> = [
@@ -26,15 +26,47 @@ const PERIODS: Array<{ value: PeriodKind; label: string }> = [
   { value: 'year', label: '年' },
 ];
 
-/** The six KPIs of issue 16, by their field in the evaluation service's figures. */
-const KPIS: Array<{ key: keyof KpiFigures; name: string; lowerIsBetter?: boolean }> = [
-  { key: 'timelyAcceptance', name: '及时受理率' },
-  { key: 'onTimeReply', name: '按期答复率' },
-  { key: 'ratingParticipation', name: '参评率' },
-  { key: 'satisfactionHandling', name: '满意率' },
-  { key: 'onceResolution', name: '一次性化解率' },
-  { key: 'repeatRate', name: '重复信访率', lowerIsBetter: true },
+/**
+ * The six KPIs of issue 16, by their field in the evaluation service's figures, with the metrics (and outcomes) their
+ * numerator and denominator count, as libs/domain's kpiFigures computes them: each part drills down to its cases.
+ */
+const KPIS: Array<{
+  key: keyof KpiFigures;
+  name: string;
+  numerator: readonly FigurePart[];
+  denominator: readonly FigurePart[];
+}> = [
+  {
+    key: 'timelyAcceptance',
+    name: '及时受理率',
+    numerator: [{ metric: 'acceptance', outcome: 'on-time' }],
+    denominator: [{ metric: 'acceptance' }],
+  },
+  { key: 'onTimeReply', name: '按期答复率', numerator: [{ metric: 'reply', outcome: 'on-time' }], denominator: [{ metric: 'reply' }] },
+  { key: 'ratingParticipation', name: '参评率', numerator: [{ metric: 'rating-handling-unit' }], denominator: [{ metric: 'replied' }] },
+  {
+    key: 'satisfactionHandling',
+    name: '满意率',
+    numerator: [
+      { metric: 'rating-handling-unit', outcome: 'satisfied' },
+      { metric: 'rating-handling-unit', outcome: 'basically-satisfied' },
+    ],
+    denominator: [{ metric: 'rating-handling-unit' }],
+  },
+  {
+    key: 'onceResolution',
+    name: '一次性化解率',
+    numerator: [{ metric: 'settlement', outcome: 'once' }],
+    denominator: [{ metric: 'settlement' }],
+  },
+  { key: 'repeatRate', name: '重复信访率', numerator: [{ metric: 'repeat' }], denominator: [{ metric: 'volume' }] },
 ];
+
+/** A figure's drill-down: its title and the metric parts whose cases make it up. */
+interface FigureDrill {
+  readonly title: string;
+  readonly parts: readonly FigurePart[];
+}
 
 const pct = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 const change = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}`);
@@ -100,19 +132,26 @@ function LiveFeed() {
   );
 }
 
-function Kpis({ report }: { report: KpiReport | undefined }) {
+function Kpis({ report, onDrill }: { report: KpiReport | undefined; onDrill: (d: FigureDrill) => void }) {
   if (!report) return null;
   const f = report.figures;
+  const volume: FigurePart[] = [{ metric: 'volume' }];
+  /** A figure that opens the cases behind it. */
+  const drillable = (testId: string, d: FigureDrill, children: ReactNode) => (
+    <Typography.Link data-testid={testId} onClick={() => onDrill(d)}>
+      {children}
+    </Typography.Link>
+  );
   return (
     <Row gutter={[12, 12]} data-testid="kpi-cards">
       <Col xs={12} md={6} lg={3}>
-        <Card size="small">
+        <Card size="small" hoverable onClick={() => onDrill({ title: '批次', parts: volume })} data-testid="kpi-cases">
           <Statistic title="批次" value={f.counts.cases} />
           <Typography.Text type="secondary">环比 {report.previous.figures.counts.cases}</Typography.Text>
         </Card>
       </Col>
       <Col xs={12} md={6} lg={3}>
-        <Card size="small">
+        <Card size="small" hoverable onClick={() => onDrill({ title: '人次', parts: volume })} data-testid="kpi-persons">
           <Statistic title="人次" value={f.counts.persons} />
           <Typography.Text type="secondary">同比 {report.lastYear.figures.counts.persons}</Typography.Text>
         </Card>
@@ -124,8 +163,9 @@ function Kpis({ report }: { report: KpiReport | undefined }) {
             <Card size="small">
               <Statistic title={k.name} value={pct(r.rate)} data-testid={`kpi-${k.key}`} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {r.numerator}/{r.denominator} · 环比 {change(report.change.monthOnMonth[k.key])} · 同比{' '}
-                {change(report.change.yearOnYear[k.key])}
+                {drillable(`kpi-${k.key}-numerator`, { title: `${k.name}（分子）`, parts: k.numerator }, r.numerator)}/
+                {drillable(`kpi-${k.key}-denominator`, { title: `${k.name}（分母）`, parts: k.denominator }, r.denominator)} · 环比{' '}
+                {change(report.change.monthOnMonth[k.key])} · 同比 {change(report.change.yearOnYear[k.key])}
               </Typography.Text>
             </Card>
           </Col>
@@ -135,14 +175,96 @@ function Kpis({ report }: { report: KpiReport | undefined }) {
   );
 }
 
-/** The cases behind a figure (evaluation's /kpis/cases, as far as the viewer may see them). */
-function DrillDown({ title, cases, onClose }: { title: string | null; cases: FigureCase[]; onClose: () => void }) {
-  const categoryOf = useCategoryName();
+/**
+ * The cases behind a KPI figure, read from evaluation's /kpis/cases for the same period and territory (one read per
+ * part: a numerator of two outcomes is two reads), as far as the viewer may see them.
+ */
+function FigureDrillDown({
+  drill,
+  period,
+  date,
+  division,
+  onClose,
+}: {
+  drill: FigureDrill | null;
+  period: PeriodKind;
+  date: string;
+  division: string | undefined;
+  onClose: () => void;
+}) {
+  const cases = useQuery({
+    queryKey: ['cockpit', 'figure-cases', drill?.parts, period, date, division],
+    enabled: !!drill,
+    queryFn: async () => {
+      const pages = await Promise.all(
+        (drill?.parts ?? []).map((p) =>
+          call<{ items: FigureCase[]; total: number }>(
+            evaluation.GET('/kpis/cases', {
+              params: {
+                query: {
+                  period,
+                  date,
+                  metric: p.metric,
+                  limit: 500,
+                  ...(p.outcome ? { outcome: p.outcome } : {}),
+                  ...(division ? { division } : {}),
+                },
+              },
+            }),
+          ),
+        ),
+      );
+      return { items: pages.flatMap((p) => p.items), total: pages.reduce((n, p) => n + p.total, 0) };
+    },
+  });
   return (
-    <Drawer open={!!title} title={`明细：${title ?? ''}（${cases.length} 件）`} size={720} onClose={onClose}>
+    <DrillDown
+      title={drill?.title ?? null}
+      cases={cases.data?.items ?? []}
+      total={cases.data?.total}
+      loading={cases.isPending}
+      error={cases.error}
+      onClose={onClose}
+    />
+  );
+}
+
+/** The cases behind a figure (evaluation's /kpis/cases, as far as the viewer may see them). */
+function DrillDown({
+  title,
+  cases,
+  total,
+  loading,
+  error,
+  onClose,
+}: {
+  title: string | null;
+  cases: FigureCase[];
+  total?: number;
+  loading?: boolean;
+  error?: unknown;
+  onClose: () => void;
+}) {
+  const categoryOf = useCategoryName();
+  const count = total ?? cases.length;
+  return (
+    <Drawer
+      open={!!title}
+      title={
+        <span data-testid="drill-title">
+          明细：{title ?? ''}（<span data-testid="drill-total">{loading ? '…' : count}</span> 件
+          {count > cases.length ? `，列出前 ${cases.length} 件` : ''}）
+        </span>
+      }
+      size={720}
+      onClose={onClose}
+      data-testid="drill-down"
+    >
+      <ErrorAlert error={error} />
       <Table<FigureCase>
-        rowKey={(c) => `${c.caseId}-${c.day}`}
+        rowKey={(c) => `${c.caseId}-${c.metric}-${c.outcome}-${c.day}`}
         size="small"
+        loading={loading}
         dataSource={cases}
         pagination={{ pageSize: 20 }}
         columns={[
@@ -167,6 +289,7 @@ export default function CockpitPage() {
   const [trendBy, setTrendBy] = useState<'day' | 'week' | 'month'>('day');
   const [colourBy, setColourBy] = useState<'volume' | 'overdue'>('volume');
   const [drill, setDrill] = useState<{ title: string; filter: (c: FigureCase) => boolean } | null>(null);
+  const [figureDrill, setFigureDrill] = useState<FigureDrill | null>(null);
   const date = shanghai(new Date()).format('YYYY-MM-DD');
   const counties = useDivisionNames(division, 'county');
   const townships = useDivisionNames(division, 'township');
@@ -314,7 +437,7 @@ export default function CockpitPage() {
         ) : null}
       </Space>
       <ErrorAlert error={kpis.error ?? volume.error} />
-      <Kpis report={kpis.data} />
+      <Kpis report={kpis.data} onDrill={setFigureDrill} />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={10}>
           <LiveFeed />
@@ -570,6 +693,7 @@ export default function CockpitPage() {
         </Col>
       </Row>
       <DrillDown title={drill?.title ?? null} cases={drillCases} onClose={() => setDrill(null)} />
+      <FigureDrillDown drill={figureDrill} period={period} date={date} division={division} onClose={() => setFigureDrill(null)} />
     </Space>
   );
 }

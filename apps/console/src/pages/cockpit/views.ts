@@ -20,3 +20,12 @@ export type PublishedRanking = Answer<EvaluationPaths, '/rankings', 'get'>[numbe
 
 /** GET /api/evaluation/reports (one stored report: 日报 / 周报 / 月报 / 年度报告). */
 export type StoredReport = Answer<EvaluationPaths, '/reports', 'get'>[number];
+
+/** The metric a figure counts (GET /kpis/cases?metric=…): its drill-down lists the cases behind it. */
+export type FigureMetric = EvaluationPaths['/kpis/cases']['get']['parameters']['query']['metric'];
+
+/** One part of a figure: a metric, narrowed to one outcome when given (a numerator such as 按期: reply / on-time). */
+export interface FigurePart {
+  readonly metric: FigureMetric;
+  readonly outcome?: string;
+}

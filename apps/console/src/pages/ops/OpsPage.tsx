@@ -1,10 +1,32 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Descriptions, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 
-import { evaluation, intake, notification, routing, supervision } from '../../api/client';
+import type { Answer } from '../../api/answer';
+import { client, notification, supervision } from '../../api/client';
 import { call, errorText } from '../../api/errors';
+import type { paths as NotificationPaths } from '../../api/generated/notification';
+import type { paths as RoutingPaths } from '../../api/generated/routing';
+import type { paths as SupervisionPaths } from '../../api/generated/supervision';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { UnitName } from '../../components/UnitName';
 import { formatTime } from '../../time';
 
 const SERVICES = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
@@ -16,15 +38,19 @@ const SERVICE_NAME: Record<Service, string> = {
   notification: '通知 notification',
   evaluation: '考评 evaluation',
 };
-const CLIENTS = { intake, routing, supervision, notification, evaluation };
 
 /**
- * The /ops/messaging endpoints are the platform's one DeadLetterController, the same paths and bodies in every
- * service's document: any service's client is typed as routing's for them.
+ * The /ops/messaging endpoints are the platform's one DeadLetterController: the same paths, bodies and documented answers
+ * in every service's document. Typed once, from routing's document; one client per service.
  */
-function opsClient(service: Service): typeof routing {
-  return CLIENTS[service] as unknown as typeof routing;
-}
+type MessagingPaths = Pick<RoutingPaths, Extract<keyof RoutingPaths, `/ops/messaging/${string}`>>;
+const MESSAGING: Record<Service, ReturnType<typeof client<MessagingPaths>>> = {
+  intake: client<MessagingPaths>('intake'),
+  routing: client<MessagingPaths>('routing'),
+  supervision: client<MessagingPaths>('supervision'),
+  notification: client<MessagingPaths>('notification'),
+  evaluation: client<MessagingPaths>('evaluation'),
+};
 
 interface Health {
   readonly status: string;
@@ -32,73 +58,26 @@ interface Health {
   readonly error?: Record<string, { status: string; message?: string; [k: string]: unknown }>;
 }
 
-interface Stats {
-  readonly group?: string;
-  readonly received?: number;
-  readonly applied?: number;
-  readonly duplicates?: number;
-  readonly skipped?: number;
-  readonly failures?: number;
-  readonly deadLettered?: number;
-  readonly parked?: number;
-}
-
+/** GET /ops/messaging/stats: the consumer's counters. */
+type Stats = Answer<MessagingPaths, '/ops/messaging/stats', 'get'>;
 /** GET /ops/messaging/lag: the group's lag per topic and partition (the same read as /metrics' kafka_consumer_lag). */
-interface Lag {
-  readonly group: string;
-  readonly total: number;
-  readonly partitions: ReadonlyArray<{ readonly topic: string; readonly partition: number; readonly lag: number }>;
-}
+type Lag = Answer<MessagingPaths, '/ops/messaging/lag', 'get'>;
+/** GET /ops/messaging/dead-letters (one dead letter, without its message). */
+type DeadLetter = Answer<MessagingPaths, '/ops/messaging/dead-letters', 'get'>[number];
+/** What a replay did: ok false when the message is still refused. */
+type ResolveResult = Answer<MessagingPaths, '/ops/messaging/dead-letters/{id}/replay', 'post'>;
+/** GET /ops/messaging/parked (a key waiting behind a dead letter). */
+type ParkedKey = Answer<MessagingPaths, '/ops/messaging/parked', 'get'>[number];
 
-interface DeadLetter {
-  readonly id: string;
-  readonly topic: string;
-  readonly key: string | null;
-  readonly partition: number;
-  readonly offset: string;
-  readonly eventId: string | null;
-  readonly eventType: string | null;
-  readonly error: string;
-  readonly attempts: number;
-  readonly status: 'parked' | 'replayed' | 'discarded';
-  readonly createdAt: string;
-  readonly resolvedAt: string | null;
-}
+/** GET /api/notification/ops/deliveries (one delivery: masked address, the last failure). */
+type Delivery = Answer<NotificationPaths, '/ops/deliveries', 'get'>[number];
+type DeliveryStatus = Delivery['status'];
 
-/** What a replay did (the parking lot's ResolveResult): ok false when the message is still refused. */
-interface ResolveResult {
-  readonly ok: boolean;
-  readonly applied: number;
-  readonly error?: string;
-}
+/** GET /api/supervision/calendar/arrangements (one arrangement loaded on top of the bundled calendar). */
+type LoadedArrangement = Answer<SupervisionPaths, '/calendar/arrangements', 'get'>[number];
 
-interface ParkedKey {
-  readonly topic: string;
-  readonly key: string;
-  readonly id: string;
-  readonly waiting: string | number;
-}
-
-interface Delivery {
-  readonly id: string;
-  readonly noticeId?: string;
-  readonly channel: string;
-  readonly status: string;
-  readonly address?: string | null;
-  readonly attempts?: number;
-  readonly lastError?: string | null;
-  readonly reason?: string | null;
-  readonly createdAt?: string;
-  readonly updatedAt?: string;
-}
-
-interface LoadedArrangement {
-  readonly year: number;
-  readonly source: string | null;
-  readonly revision: number;
-  readonly loadedBy: string | null;
-  readonly loadedAt: string | null;
-}
+/** GET /api/supervision/calendar/days: a year's holidays and make-up workdays as the clocks count them. */
+type CalendarYear = Answer<SupervisionPaths, '/calendar/days', 'get'>;
 
 /** /health/ready through nginx: 200 or 503, the body names each dependency either way. */
 async function readiness(service: Service): Promise<{ http: number; body: Health | null }> {
@@ -118,13 +97,13 @@ function HealthCard({ service }: { service: Service }) {
     queryKey: ['ops', 'stats', service],
     refetchInterval: 10000,
     retry: false,
-    queryFn: () => call<Stats>(opsClient(service).GET('/ops/messaging/stats')),
+    queryFn: () => call<Stats>(MESSAGING[service].GET('/ops/messaging/stats')),
   });
   const lag = useQuery({
     queryKey: ['ops', 'lag', service],
     refetchInterval: 10000,
     retry: false,
-    queryFn: () => call<Lag>(opsClient(service).GET('/ops/messaging/lag')),
+    queryFn: () => call<Lag>(MESSAGING[service].GET('/ops/messaging/lag')),
   });
   const deps = { ...(health.data?.body?.info ?? {}), ...(health.data?.body?.error ?? {}) };
   const messaging = deps['messaging'] as { broker?: string; consumer?: unknown; outboxBacklog?: number | null } | undefined;
@@ -165,15 +144,15 @@ function HealthCard({ service }: { service: Service }) {
         {stats.data ? (
           <>
             <Descriptions.Item label="已收/已处理">
-              {stats.data.received ?? 0} / {stats.data.applied ?? 0}
+              {stats.data.received} / {stats.data.applied}
             </Descriptions.Item>
             <Descriptions.Item label="重复/跳过">
-              {stats.data.duplicates ?? 0} / {stats.data.skipped ?? 0}
+              {stats.data.duplicates} / {stats.data.skipped}
             </Descriptions.Item>
             <Descriptions.Item label="失败/死信">
-              {stats.data.failures ?? 0} / {stats.data.deadLettered ?? 0}
+              {stats.data.failures} / {stats.data.deadLettered}
             </Descriptions.Item>
-            <Descriptions.Item label="暂停的键">{stats.data.parked ?? 0}</Descriptions.Item>
+            <Descriptions.Item label="暂停的键">{stats.data.parked}</Descriptions.Item>
           </>
         ) : stats.error ? (
           <Descriptions.Item label="计数">{errorText(stats.error)}</Descriptions.Item>
@@ -270,7 +249,7 @@ function DeadLetters() {
   const [status, setStatus] = useState<'parked' | 'replayed' | 'discarded' | undefined>('parked');
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const c = opsClient(service);
+  const c = MESSAGING[service];
   const list = useQuery({
     queryKey: ['ops', 'dead-letters', service, status],
     refetchInterval: 15000,
@@ -368,12 +347,12 @@ function DeadLetters() {
                     danger
                     testId={`discard-${d.id}`}
                     onConfirm={(reason) =>
-                      call(c.POST('/ops/messaging/dead-letters/{id}/discard', { params: { path: { id: d.id } }, body: { reason } })).then(
-                        () => {
-                          void message.success('已丢弃');
-                          refresh();
-                        },
-                      )
+                      call<ResolveResult>(
+                        c.POST('/ops/messaging/dead-letters/{id}/discard', { params: { path: { id: d.id } }, body: { reason } }),
+                      ).then(() => {
+                        void message.success('已丢弃');
+                        refresh();
+                      })
                     }
                   />
                 </Space>
@@ -394,26 +373,53 @@ function DeadLetters() {
           { title: '主题', dataIndex: 'topic' },
           { title: '键', dataIndex: 'key' },
           { title: '等待消息数', dataIndex: 'waiting' },
-          { title: '死信', dataIndex: 'id' },
+          { title: '死信', dataIndex: 'deadLetterId' },
         ]}
       />
     </>
   );
 }
 
+const DELIVERY_STATUS: Record<DeliveryStatus, string> = {
+  pending: '待发送',
+  queued: '排队中',
+  sending: '发送存疑',
+  delivered: '已送达',
+  skipped: '已跳过',
+  dead: '投递失败',
+};
+const CHANNEL_NAME: Record<Delivery['channel'], string> = { 'in-app': '站内', sms: '短信', email: '邮件', webhook: '单位接口' };
+
+/** `unit:<unit id>` or `petitioner:<case id>`: a unit by its name, a petitioner only as such (no personal data here). */
+function Recipient({ recipient }: { recipient: string }) {
+  const [kind, id] = [recipient.slice(0, recipient.indexOf(':')), recipient.slice(recipient.indexOf(':') + 1)];
+  if (kind === 'unit') return <UnitName id={id} />;
+  if (kind === 'petitioner') return <>信访人</>;
+  return <>{recipient}</>;
+}
+
+/** Notices that could not be delivered (dead, skipped; `sending` ones in doubt): the reason, and a replay with a reason. */
 function DeadDeliveries() {
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const [status, setStatus] = useState<DeliveryStatus>('dead');
   const list = useQuery({
-    queryKey: ['ops', 'deliveries'],
+    queryKey: ['ops', 'deliveries', status],
     refetchInterval: 15000,
-    queryFn: () =>
-      call<Delivery[] | { items: Delivery[] }>(
-        notification.GET('/ops/deliveries', { params: { query: { status: 'dead', limit: 200 } } }),
-      ).then((r) => (Array.isArray(r) ? r : r.items)),
+    queryFn: () => call<Delivery[]>(notification.GET('/ops/deliveries', { params: { query: { status, limit: 200 } } })),
   });
   return (
     <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select<DeliveryStatus>
+          value={status}
+          onChange={setStatus}
+          style={{ width: 160 }}
+          data-testid="delivery-status"
+          options={(['dead', 'skipped', 'sending'] as const).map((s) => ({ value: s, label: DELIVERY_STATUS[s] }))}
+        />
+        <Typography.Text type="secondary">投递失败的可重新投递（次数从零开始）；发送存疑的为已调用服务商但未得到结果。</Typography.Text>
+      </Space>
       <ErrorAlert error={list.error} />
       <Table<Delivery>
         data-testid="dead-deliveries"
@@ -421,26 +427,40 @@ function DeadDeliveries() {
         size="small"
         loading={list.isPending}
         dataSource={list.data ?? []}
-        locale={{ emptyText: '没有投递失败的通知' }}
+        locale={{ emptyText: status === 'dead' ? '没有投递失败的通知' : '没有记录' }}
         columns={[
-          { title: '渠道', dataIndex: 'channel' },
-          { title: '地址（掩码）', render: (_, d) => d.address ?? '—' },
-          { title: '次数', render: (_, d) => d.attempts ?? '—' },
-          { title: '原因', render: (_, d) => d.lastError ?? d.reason ?? '—' },
-          { title: '时间', render: (_, d) => formatTime(d.updatedAt ?? d.createdAt) },
+          { title: '时间', render: (_, d) => formatTime(d.updatedAt) },
+          { title: '渠道', render: (_, d) => CHANNEL_NAME[d.channel] },
+          { title: '收件', render: (_, d) => <Recipient recipient={d.recipient} /> },
+          { title: '通知类型', dataIndex: 'kind' },
+          { title: '地址（掩码）', render: (_, d) => d.addressMasked ?? '—' },
+          { title: '次数', dataIndex: 'attempts' },
+          {
+            title: '原因',
+            render: (_, d) => (
+              <Typography.Text type="danger" data-testid={`delivery-reason-${d.id}`}>
+                {d.lastError ?? '—'}
+              </Typography.Text>
+            ),
+          },
+          { title: '状态', render: (_, d) => <Tag color={d.status === 'dead' ? 'red' : 'orange'}>{DELIVERY_STATUS[d.status]}</Tag> },
           {
             title: '操作',
-            render: (_, d) => (
-              <ActionWithReason
-                title="重放"
-                onConfirm={(reason) =>
-                  call(notification.POST('/ops/deliveries/{id}/replay', { params: { path: { id: d.id } }, body: { reason } })).then(() => {
-                    void message.success('已重新投递');
-                    void qc.invalidateQueries({ queryKey: ['ops', 'deliveries'] });
-                  })
-                }
-              />
-            ),
+            render: (_, d) =>
+              d.status === 'dead' || d.status === 'skipped' ? (
+                <ActionWithReason
+                  title="重新投递"
+                  testId={`redeliver-${d.id}`}
+                  onConfirm={(reason) =>
+                    call<Delivery>(
+                      notification.POST('/ops/deliveries/{id}/replay', { params: { path: { id: d.id } }, body: { reason } }),
+                    ).then((r) => {
+                      void message.success(`已重新投递（${DELIVERY_STATUS[r.status]}）`);
+                      void qc.invalidateQueries({ queryKey: ['ops', 'deliveries'] });
+                    })
+                  }
+                />
+              ) : null,
           },
         ]}
       />
@@ -448,13 +468,71 @@ function DeadDeliveries() {
   );
 }
 
+const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const HOLIDAY_NAME: Record<CalendarYear['days'][number]['statutoryHolidays'][number], string> = {
+  'new-year': '元旦',
+  'spring-festival': '春节',
+  qingming: '清明节',
+  'labour-day': '劳动节',
+  'dragon-boat': '端午节',
+  'mid-autumn': '中秋节',
+  'national-day': '国庆节',
+};
+
+/** The working-day calendar the clocks count with: a year's 放假 and 调休上班 days, and the arrangements loaded. */
 function Holidays() {
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const days = useQuery({
+    queryKey: ['ops', 'calendar', year],
+    queryFn: () => call<CalendarYear>(supervision.GET('/calendar/days', { params: { query: { year } } })),
+  });
   const list = useQuery({
     queryKey: ['ops', 'arrangements'],
     queryFn: () => call<LoadedArrangement[]>(supervision.GET('/calendar/arrangements')),
   });
   return (
     <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        年度
+        <InputNumber<number>
+          min={2000}
+          max={2099}
+          value={year}
+          onChange={(v) => v !== null && v >= 2000 && v <= 2099 && setYear(v)}
+          data-testid="calendar-year"
+        />
+        {days.data ? (
+          days.data.published ? (
+            <Tag color="green" data-testid="calendar-published">
+              已发布安排（{days.data.source ?? '—'}）
+            </Tag>
+          ) : (
+            <Tag color="orange" data-testid="calendar-published">
+              尚未发布：按法定节日临时计算，发布后期限将重算
+            </Tag>
+          )
+        ) : null}
+      </Space>
+      <ErrorAlert error={days.error} />
+      <Table<CalendarYear['days'][number]>
+        data-testid="calendar-days"
+        rowKey="date"
+        size="small"
+        loading={days.isPending}
+        dataSource={[...(days.data?.days ?? [])]}
+        pagination={false}
+        locale={{ emptyText: '该年度没有节假日或调休' }}
+        columns={[
+          { title: '日期', dataIndex: 'date' },
+          { title: '星期', render: (_, d) => WEEKDAY[new Date(`${d.date}T12:00:00Z`).getUTCDay()] },
+          {
+            title: '安排',
+            render: (_, d) => (d.kind === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>),
+          },
+          { title: '节日', render: (_, d) => d.statutoryHolidays.map((h) => HOLIDAY_NAME[h]).join('、') || '—' },
+        ]}
+      />
+      <Typography.Title level={5}>已载入的年度安排</Typography.Title>
       <Typography.Paragraph type="secondary">
         内置日历（chinese-days）之上已载入的国务院节假日安排；载入新年度由市级运维通过 POST /calendar/arrangements 完成。
       </Typography.Paragraph>

@@ -245,7 +245,7 @@ function Orders() {
         expandable={{
           rowExpandable: (o) => !!o.answerSummary,
           expandedRowRender: (o) => (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid={`order-answer-${o.orderId}`}>
               回复（{formatTime(o.answeredAt)}）：{o.answerSummary}
             </Typography.Paragraph>
           ),
