@@ -37,7 +37,7 @@ const fields = (n: number): AuditFields => ({
 
 // 审计日志定期归档 (issue 18): two replicas of routing, each with its own PostgreSQL role and Redis ACL user, keep one
 // BullMQ job scheduler (daily at 02:40 Asia/Shanghai) on routing's queue; its job, run once by one of them, moves the
-// partitions past 184 days out of the live table, and the chain verifies on from the archive.
+// partitions past 184 days out of the live table, and the chain verifies on from the archive; run again, it does nothing.
 describe('the audit archive job (BullMQ job scheduler in every service; routing here)', () => {
   const run = forSuite(
     () => TestRun.create('aj'),
@@ -172,5 +172,14 @@ describe('the audit archive job (BullMQ job scheduler in every service; routing 
     expect(tomorrow).toHaveLength(1);
     expect(tomorrow[0]?.id).not.toBe(waiting[0]?.id);
     expect(replicas.filter((r) => r.log.includes('audit archive (job')).length).toBe(1);
+
+    // Run again (tomorrow's job, now): nothing is due any more, nothing changes.
+    await tomorrow[0]?.promote();
+    await eventually(async () => ((await queue.getCompletedCount()) === 2 ? true : undefined), 30000, 'the second run completed');
+    expect((await queue.getCompleted()).map((j) => j.returnvalue)).toEqual([
+      { archived: [] },
+      { archived: ['audit_log_p202501', 'audit_log_p202502'] },
+    ]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM "${schema}".audit_archive`)).rows).toEqual([{ n: 2 }]);
   }, 300000);
 });
