@@ -24,8 +24,8 @@ import { IntakeHotline1765500000000 } from './migrations/1765500000000-intake-ho
 import { IntakeHotlineParking1765500000001 } from './migrations/1765500000001-intake-hotline-parking';
 import { IntakePiiRetention1796240000000 } from './migrations/1796240000000-intake-pii-retention';
 import { IntakePersonalDataRequests1796250000000 } from './migrations/1796250000000-intake-personal-data-requests';
-import { IntakeIdempotencyCase1796340000000 } from './migrations/1796340000000-intake-idempotency-case';
 import { IntakeUpstreamDeliveries1796330000000 } from './migrations/1796330000000-intake-upstream-deliveries';
+import { IntakeUpstreamReconciliations1796330000001 } from './migrations/1796330000001-intake-upstream-reconciliations';
 import { IntakeIdempotencyCase1796340000000 } from './migrations/1796340000000-intake-idempotency-case';
 import { Open311Module } from './open311/open311.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -56,8 +56,8 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
       IntakeHotlineParking1765500000001,
       IntakePiiRetention1796240000000,
       IntakePersonalDataRequests1796250000000,
-      IntakeIdempotencyCase1796340000000,
       IntakeUpstreamDeliveries1796330000000,
+      IntakeUpstreamReconciliations1796330000001,
       IntakeIdempotencyCase1796340000000,
     ],
   },

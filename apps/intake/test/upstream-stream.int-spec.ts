@@ -1,3 +1,4 @@
+import { addDays, shanghaiDateOf } from '@sunshine/domain';
 import { eventually, forSuite } from '@sunshine/testing';
 
 import { DONGTUN, IntakeWorld, petition, type Registered, UNITS } from './support/intake-world';
@@ -14,7 +15,8 @@ describe('intake upstream change stream', () => {
   beforeAll(async () => {
     await receiver.start();
   });
-  // Timeout 2 s (a claim leased 6 s), parked after 3 refusals 200 ms apart (doubling).
+  // Timeout 2 s (a claim leased 6 s), parked after 3 refusals 200 ms apart (doubling); the day before reconciled from
+  // 00:00 on, looked for every 500 ms.
   const w = forSuite(
     () =>
       IntakeWorld.start({
@@ -23,6 +25,9 @@ describe('intake upstream change stream', () => {
         UPSTREAM_TIMEOUT_MS: '2000',
         UPSTREAM_MAX_ATTEMPTS: '3',
         UPSTREAM_RETRY_BASE_MS: '200',
+        UPSTREAM_ACK_URL: receiver.url.replace('/changes', '/acknowledged'),
+        UPSTREAM_RECONCILE_AT: '00:00',
+        UPSTREAM_RECONCILE_POLL_MS: '500',
       }),
     (world) => world.stop(),
   );
@@ -121,8 +126,8 @@ describe('intake upstream change stream', () => {
   }, 300_000);
 
   it('pushes a case reported up (Art 25) in the urgent lane past the backlog of the others', async () => {
-    // A backlog: 8 cases × 2 messages answered 400 ms apart (the normal lane sends one after the other).
-    receiver.delayMs = 400;
+    // A backlog: 8 cases × 2 messages answered 600 ms apart (the normal lane sends one after the other).
+    receiver.delayMs = 600;
     const backlog: Registered[] = [];
     for (let i = 0; i < 8; i++)
       backlog.push(await register({ subject: `道路积水（${i}）`, petitioner: { name: '李四', phone: `1380013820${i}` } }));
@@ -243,4 +248,48 @@ describe('intake upstream change stream', () => {
       ]),
     ).toEqual([{ reason: '省级信访信息系统接口已恢复', replayed_by: 'ops-1', attempts_before: 3, last_error: 'HTTP 503' }]);
   }, 180_000);
+
+  it('reconciles the day before by itself once its time has come, the report stored for ops', async () => {
+    const ops = await w.h.keys.token({ sub: 'ops-1', unit: UNITS.cityBureau, division: UNITS.cityBureau.slice(0, 12), roles: ['ops'] });
+    const stored = async () => {
+      const res = await fetch(`${w.url}/ops/upstream/reconciliations`, { headers: { authorization: `Bearer ${ops}` } });
+      return (await res.json()) as Array<{ day: string; report: Record<string, unknown> }>;
+    };
+    const today = shanghaiDateOf(new Date());
+    const yesterday = addDays(today, -1);
+    // Since the start, the day before has been reconciled: nothing registered, nothing acknowledged.
+    expect((await stored()).map((r) => [r.day, r.report['ours'], r.report['theirs']])).toEqual([[yesterday, 0, 0]]);
+
+    // The next day (the shared test clock a day on): today's 20 cases, one of them lost upstream.
+    const [lost] = await w.sql<{ case_number: string }>(
+      `SELECT case_number FROM intake.case_replica WHERE NOT confidential ORDER BY registered_at DESC LIMIT 1`,
+    );
+    receiver.forget.add(lost?.case_number ?? '');
+    await w.h.setClockOffset(86_400_000);
+    try {
+      const reports = await eventually(async () => ((await stored()).length === 2 ? stored() : undefined), 30000, 'today reconciled');
+      expect(reports[0]).toEqual({
+        day: today,
+        finishedAt: expect.any(String),
+        report: {
+          day: today,
+          ours: 20,
+          theirs: 19,
+          matched: 19,
+          missingUpstream: [lost?.case_number],
+          unknownUpstream: [],
+          mismatched: [],
+          counts: [{ unitId: UNITS.hrss, status: 'dispatched', ours: 9, theirs: 8 }],
+        },
+      });
+      expect(receiver.acknowledgementsAsked).toEqual([yesterday, today]);
+      expect(receiver.badSignatures).toBe(0);
+      const clerk = await fetch(`${w.url}/ops/upstream/reconciliations`, {
+        headers: { authorization: `Bearer ${await w.token('countyBureau')}` },
+      });
+      expect(clerk.status).toBe(403);
+    } finally {
+      await w.h.setClockOffset(0);
+    }
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { reconcile } from './upstream-reconcile';
+import { reconcile, reconciliationDay } from './upstream-reconcile';
 
 const BUREAU = '410726000000:petition-bureau';
 const HRSS = '410726000000:dept-hrss';
@@ -45,5 +45,18 @@ describe('reconcile', () => {
       mismatched: [],
       counts: [],
     });
+  });
+});
+
+describe('reconciliationDay', () => {
+  it('is the day before in Asia/Shanghai once the time of day has come, none before', () => {
+    // 2026-12-03 03:09 and 03:10 in Shanghai (19:09Z and 19:10Z the day before).
+    expect(reconciliationDay(new Date('2026-12-02T19:09:59Z'), '03:10')).toBeNull();
+    expect(reconciliationDay(new Date('2026-12-02T19:10:00Z'), '03:10')).toBe('2026-12-02');
+    // 23:59 in Shanghai on 2026-12-03 (15:59Z): still the 2nd; at 00:00 on the 4th (16:00Z) the 3rd.
+    expect(reconciliationDay(new Date('2026-12-03T15:59:00Z'), '03:10')).toBe('2026-12-02');
+    expect(reconciliationDay(new Date('2026-12-03T16:00:00Z'), '00:00')).toBe('2026-12-03');
+    // Across a month and a year.
+    expect(reconciliationDay(new Date('2027-01-01T00:00:00Z'), '03:10')).toBe('2026-12-31');
   });
 });

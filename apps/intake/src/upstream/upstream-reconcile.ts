@@ -1,3 +1,5 @@
+import { addDays, SHANGHAI_OFFSET_MS, shanghaiDateOf } from '@sunshine/domain';
+
 /** One case as the provincial system holds it, and as the daily export sends it: the keys a count is made of. */
 export interface UpstreamRecord {
   readonly caseNumber: string;
@@ -80,4 +82,13 @@ export function reconcile(day: string, ours: readonly UpstreamRecord[], theirs: 
     mismatched,
     counts: differences,
   };
+}
+
+/**
+ * The day the daily run reconciles at `now`: the day before (Asia/Shanghai) once the Shanghai time of day has reached
+ * `at` (HH:MM), else none yet (pure).
+ */
+export function reconciliationDay(now: Date, at: string): string | null {
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return local.slice(11, 16) >= at ? addDays(shanghaiDateOf(now), -1) : null;
 }

@@ -13,8 +13,20 @@ const schema = z
     UPSTREAM_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3600_000).default(5000),
     /** How long one POST may take (a claim is leased for three times as long). */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Where the upstream answers what it acknowledged for a day (GET ?day=YYYY-MM-DD, signed); none: no daily run. */
+    UPSTREAM_ACK_URL: z.url().optional(),
+    /** From when (Asia/Shanghai, HH:MM) the day before is reconciled by itself. */
+    UPSTREAM_RECONCILE_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+      .default('03:10'),
+    /** How often the daily run looks whether its day is due. */
+    UPSTREAM_RECONCILE_POLL_MS: z.coerce.number().int().min(100).max(3600_000).default(60_000),
   })
-  .refine((e) => !e.UPSTREAM_URL || e.UPSTREAM_SECRET, { message: 'required with UPSTREAM_URL', path: ['UPSTREAM_SECRET'] });
+  .refine((e) => !(e.UPSTREAM_URL || e.UPSTREAM_ACK_URL) || e.UPSTREAM_SECRET, {
+    message: 'required with UPSTREAM_URL or UPSTREAM_ACK_URL',
+    path: ['UPSTREAM_SECRET'],
+  });
 
 export interface UpstreamConfig {
   /** Where and how messages go; null when no upstream is configured. */
@@ -22,6 +34,8 @@ export interface UpstreamConfig {
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
   readonly timeoutMs: number;
+  /** The daily reconciliation: where the acknowledgement is fetched, from when, how often it looks; null without an ack URL. */
+  readonly reconciliation: { readonly ackUrl: string; readonly secret: string; readonly at: string; readonly pollMs: number } | null;
 }
 
 export const UPSTREAM_CONFIG = Symbol('UPSTREAM_CONFIG');
@@ -33,5 +47,9 @@ export function loadUpstreamConfig(source: NodeJS.ProcessEnv = process.env): Ups
     maxAttempts: e.UPSTREAM_MAX_ATTEMPTS,
     retryBaseMs: e.UPSTREAM_RETRY_BASE_MS,
     timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    reconciliation:
+      e.UPSTREAM_ACK_URL && e.UPSTREAM_SECRET
+        ? { ackUrl: e.UPSTREAM_ACK_URL, secret: e.UPSTREAM_SECRET, at: e.UPSTREAM_RECONCILE_AT, pollMs: e.UPSTREAM_RECONCILE_POLL_MS }
+        : null,
   };
 }

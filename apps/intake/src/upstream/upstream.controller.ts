@@ -17,6 +17,7 @@ import {
   reconciliationAnswer,
   type ReconciliationDto,
   reconciliationSchema,
+  storedReconciliationsAnswer,
   type UpstreamDeliveryQuery,
   upstreamDeliveryQuerySchema,
   type UpstreamExport,
@@ -30,6 +31,7 @@ import {
 import { type ParkedUpstreamDelivery, UpstreamDeliveryOps, type UpstreamDeliveryReplayed } from './upstream-delivery.ops';
 import { UpstreamExportService } from './upstream-export.service';
 import type { ReconciliationReport } from './upstream-reconcile';
+import { type StoredReconciliation, UpstreamReconciliationScheduler } from './upstream-reconciliation.scheduler';
 
 /**
  * Ops: the day's export for the provincial petition system, the reconciliation of its acknowledgement, and the change
@@ -42,6 +44,7 @@ export class UpstreamController {
   constructor(
     private readonly upstream: UpstreamExportService,
     private readonly deliveries: UpstreamDeliveryOps,
+    private readonly daily: UpstreamReconciliationScheduler,
   ) {}
 
   @StaffRoute('GET', 'export', {
@@ -59,6 +62,14 @@ export class UpstreamController {
   @ZodResponse(reconciliationAnswer)
   reconcile(@ZodBody(reconciliationSchema) dto: ReconciliationDto): Promise<ReconciliationReport> {
     return this.upstream.reconcile(dto);
+  }
+
+  @StaffRoute('GET', 'reconciliations', {
+    summary: '每日对账报告 The daily run’s stored reports (the day before, reconciled by itself), newest first',
+  })
+  @ZodResponse(storedReconciliationsAnswer)
+  reconciliations(): Promise<StoredReconciliation[]> {
+    return this.daily.stored();
   }
 
   @StaffRoute('GET', 'deliveries', { summary: '搁置的上报消息 Parked upstream messages (refused too often), oldest first' })

@@ -85,3 +85,6 @@ export const parkedUpstreamAnswer = z.array(
 );
 
 export const upstreamReplayedAnswer = z.object({ messageId: z.string(), replayId: z.string(), replayedAt: z.string() });
+
+/** The daily run's stored reports, newest first. */
+export const storedReconciliationsAnswer = z.array(z.object({ day: z.string(), finishedAt: z.string(), report: reconciliationAnswer }));

@@ -6,11 +6,12 @@ import { UpstreamSender } from './upstream.sender';
 import { UpstreamDeliveryOps } from './upstream-delivery.ops';
 import { UpstreamDeliveryPlanner } from './upstream-delivery.planner';
 import { UpstreamExportService } from './upstream-export.service';
+import { UpstreamReconciliationScheduler } from './upstream-reconciliation.scheduler';
 
 /**
  * Upstream reporting (issue 21): the change stream to the configured upstream (planned with the replica's fold, sent in
- * order per case, urgent matters in their own lane, parked messages replayed by ops), the daily export and the
- * reconciliation report.
+ * order per case, urgent matters in their own lane, parked messages replayed by ops), the daily export, the
+ * reconciliation report and its daily run.
  */
 @Module({
   controllers: [UpstreamController],
@@ -20,6 +21,7 @@ import { UpstreamExportService } from './upstream-export.service';
     UpstreamDeliveryPlanner,
     UpstreamSender,
     UpstreamDeliveryOps,
+    UpstreamReconciliationScheduler,
   ],
 })
 export class UpstreamModule {}

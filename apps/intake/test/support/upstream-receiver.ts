@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { shanghaiDateOf } from '@sunshine/domain';
 import { verifyBodySignature } from '@sunshine/platform';
 
 /** The fields of an upstream message the receiver reads (the rest is checked by the tests). */
@@ -20,7 +21,8 @@ export interface ReceivedMessage {
  * signature (refused 401 otherwise), records each message once by its idempotency key (a message sent again is answered
  * 200 and counted, not recorded twice), refuses (409) a message of a case whose previous one it has not recorded (a
  * gap: out of order), and on demand refuses (503) the messages of listed case numbers, or all. A message is
- * recorded when it arrives and answered `delayMs` later: a sender killed meanwhile has been heard but not answered.
+ * recorded when it arrives and answered `delayMs` later: a sender killed meanwhile has been heard but not answered. A
+ * signed GET `?day=` answers the acknowledgement of that day from what it recorded (less the case numbers in `forget`).
  */
 export class UpstreamReceiver {
   /** Every request in arrival order (its idempotency key and case number). */
@@ -37,6 +39,10 @@ export class UpstreamReceiver {
   refuseAll = false;
   /** How long each answer waits after the message was recorded. */
   delayMs = 0;
+  /** Case numbers left out of the acknowledgement (as if the upstream had lost them). */
+  readonly forget = new Set<string>();
+  /** The days whose acknowledgement was asked for (signed requests only). */
+  readonly acknowledgementsAsked: string[] = [];
   private readonly byKey = new Set<string>();
   private server!: Server;
   url = '';
@@ -49,6 +55,11 @@ export class UpstreamReceiver {
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
+        if (req.method === 'GET') {
+          const [status, answer] = this.acknowledge(req.headers, new URL(req.url ?? '/', 'http://upstream').searchParams.get('day') ?? '');
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+          return;
+        }
         const [status, delay] = this.take(req.headers, body);
         setTimeout(() => res.writeHead(status).end('{}'), delay);
       });
@@ -66,6 +77,24 @@ export class UpstreamReceiver {
   /** The recorded messages of one case, in order. */
   of(caseNumber: string): ReceivedMessage[] {
     return this.recorded.filter((m) => m.caseNumber === caseNumber);
+  }
+
+  /** The acknowledgement of a day: each recorded case registered that day (Asia/Shanghai) with its latest unit and status. */
+  private acknowledge(headers: IncomingHttpHeaders, day: string): [number, unknown] {
+    const header = (name: string) => String(headers[name] ?? '');
+    if (!verifyBodySignature(this.secret, header('x-sunshine-timestamp'), `day=${day}`, header('x-sunshine-signature'))) {
+      this.badSignatures++;
+      return [401, {}];
+    }
+    this.acknowledgementsAsked.push(day);
+    const latest = new Map<string, ReceivedMessage>();
+    for (const m of this.recorded) {
+      if (typeof m['registeredAt'] === 'string' && shanghaiDateOf(m['registeredAt']) === day) latest.set(m.caseNumber, m);
+    }
+    const acknowledged = [...latest.values()]
+      .filter((m) => !this.forget.has(m.caseNumber))
+      .map((m) => ({ caseNumber: m.caseNumber, unitId: m['unitId'], status: m.status }));
+    return [200, { acknowledged }];
   }
 
   /** Answers [status, delay] for one request. */
