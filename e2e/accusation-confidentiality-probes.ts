@@ -256,6 +256,11 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   },
   {
     services: ['intake'],
+    match: /^GET \/ops\/upstream\/reconciliations$/,
+    why: 'the daily reconciliation reports: city ops (role ops) read counts and case numbers of the day export, which never holds an accusation (Art 30)',
+  },
+  {
+    services: ['intake'],
     match: /^POST \/personal-data-requests\/\{requestId\}\/decision$/,
     why: 'a petitioner’s request, by its id (uuid v7, handed only to the petitioner and to GET /petitions/{caseId}/personal-data-requests, itself probed): decided through the registration rule, so a case the caller cannot see answers 404 CASE_NOT_FOUND exactly as a request that does not exist',
   },

@@ -254,6 +254,7 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'POST /ops/upstream/reconciliation': { body: MALFORMED, status: 400 },
   'GET /ops/upstream/deliveries': { path: '/ops/upstream/deliveries?status=parked', status: 200 },
   'POST /ops/upstream/deliveries/{id}/replay': { path: '/ops/upstream/deliveries/{ghost}/replay', body: MALFORMED, status: 400 },
+  'GET /ops/upstream/reconciliations': { status: 200 },
   // routing: the directory and its change requests, rule sets
   'POST /org/change-requests': { body: MALFORMED, status: 400 },
   'GET /org/change-requests': { status: 200 },
