@@ -213,12 +213,15 @@ describe('the console, part 2, in a browser', () => {
       expect(at >= minute(answering) && at <= minute(answeredBy)).toBe(true);
       await supervisor.screenshot({ path: `${SHOTS}/supervision-order-answered.png`, fullPage: true });
     });
+    // Signed-in pages keep their streams and polls open: closed here, so they do not load the cases that follow.
+    await Promise.all([supervisor.context().close(), unit.context().close()]);
   });
 
   it('the city cockpit shows a new registration on its live feed within seconds', async () => {
     const head = await signedIn('city-bureau-head', '/cockpit');
     await step(head, 'cockpit', async () => {
-      await head.getByTestId('live-feed').getByText('已连接').waitFor({ timeout: 30000 });
+      // The feed's first connection (a lazy page, the stream opened) may be slow on a loaded machine.
+      await head.getByTestId('live-feed').getByText('已连接').waitFor({ timeout: 60000 });
       const res = await fetch(`${world.url}/api/intake/public/petitions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -273,6 +276,7 @@ describe('the console, part 2, in a browser', () => {
       expect(listed).toContain(fresh);
       await head.screenshot({ path: `${SHOTS}/cockpit-drill-down.png`, fullPage: true });
     });
+    await head.context().close();
   });
 
   /** A staff token of this run (the services trust its key), as routing's staff would hold it. */
@@ -334,7 +338,7 @@ describe('the console, part 2, in a browser', () => {
     const phone = await context.newPage();
     await step(phone, 'citizen-reply', async () => {
       await phone.goto(`${world.url}/public`);
-      await phone.getByRole('tab', { name: '进度查询' }).click();
+      await phone.getByRole('tab', { name: '进度查询' }).click({ timeout: 60000 });
       await phone.getByTestId('progress-case-number').fill(c.caseNumber);
       await phone.getByTestId('progress-query-code').fill(c.queryCode);
       // Intake learns of the served reply from the case log: ask again until it shows.
