@@ -52,8 +52,7 @@ describe('intake upstream change stream', () => {
     w.count('upstream_deliveries', `delivered_at IS NOT NULL AND ${where}`, params);
 
   it('sends every case and status change once and in order per case although intake is killed mid-stream', async () => {
-    // Each answer waits 250 ms after the message was recorded: the stream is still running when intake is killed,
-    // most likely with a message heard by the upstream but not yet answered.
+    // Each answer waits 250 ms after the message was recorded: the stream is still running when intake is killed.
     receiver.delayMs = 250;
     const cases: Registered[] = [];
     for (let i = 0; i < 10; i++) {
@@ -64,7 +63,12 @@ describe('intake upstream change stream', () => {
       await dispatch(c.caseId);
       await w.produce(c.caseId, 'case.signed', { unitId: UNITS.hrss });
     }
-    await eventually(async () => (receiver.recorded.length >= 8 ? true : undefined), 60000, '8 messages recorded upstream');
+    // Killed while the upstream holds a message it recorded but has not answered yet: intake never hears the answer.
+    await eventually(
+      async () => (receiver.recorded.length >= 8 && receiver.unanswered > 0 ? true : undefined),
+      60000,
+      '8 messages recorded upstream, one of them not answered yet',
+    );
 
     await w.h.kill('intake');
     const beforeKill = await delivered();
@@ -92,6 +96,9 @@ describe('intake upstream change stream', () => {
     expect(missing).toEqual([]);
     expect(receiver.outOfOrder).toEqual([]);
     expect(receiver.badSignatures).toBe(0);
+    // The one heard but not answered when intake died was sent again after its lease, and only it.
+    expect(receiver.resent).toBe(1);
+    expect(receiver.posts.length).toBe(31);
     for (const c of cases) {
       expect(receiver.of(c.caseNumber).map((m) => [m.sequence, m.kind, m.eventType, m.status, m['unitId']])).toEqual([
         [1, 'registered', 'petition.registered', 'registered', UNITS.countyBureau],
@@ -126,8 +133,9 @@ describe('intake upstream change stream', () => {
   }, 300_000);
 
   it('pushes a case reported up (Art 25) in the urgent lane past the backlog of the others', async () => {
-    // A backlog: 8 cases × 2 messages answered 600 ms apart (the normal lane sends one after the other).
-    receiver.delayMs = 600;
+    // A backlog: 8 cases × 2 messages, each answered 1.2 s after it arrived (within intake's 2 s timeout): the normal lane
+    // sends one after the other, ≈ 19 s for the 16.
+    receiver.delayMs = 1200;
     const backlog: Registered[] = [];
     for (let i = 0; i < 8; i++)
       backlog.push(await register({ subject: `道路积水（${i}）`, petitioner: { name: '李四', phone: `1380013820${i}` } }));
@@ -142,6 +150,7 @@ describe('intake upstream change stream', () => {
 
     await eventually(async () => (receiver.of(urgent.caseNumber).length === 2 ? true : undefined), 60000, 'the urgent case upstream');
     const backlogSent = backlog.reduce((n, c) => n + receiver.of(c.caseNumber).length, 0);
+    receiver.delayMs = 0;
     console.log(`urgent lane: the case reported up recorded upstream with ${backlogSent} of the backlog's 16 messages sent`);
     expect(backlogSent).toBeLessThan(16);
     expect(receiver.of(urgent.caseNumber).map((m) => [m.sequence, m.kind, m.urgent, m['urgency']])).toEqual([

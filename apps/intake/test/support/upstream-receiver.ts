@@ -39,6 +39,8 @@ export class UpstreamReceiver {
   refuseAll = false;
   /** How long each answer waits after the message was recorded. */
   delayMs = 0;
+  /** Messages recorded whose answer has not been written yet. */
+  unanswered = 0;
   /** Case numbers left out of the acknowledgement (as if the upstream had lost them). */
   readonly forget = new Set<string>();
   /** The days whose acknowledgement was asked for (signed requests only). */
@@ -61,7 +63,11 @@ export class UpstreamReceiver {
           return;
         }
         const [status, delay] = this.take(req.headers, body);
-        setTimeout(() => res.writeHead(status).end('{}'), delay);
+        if (status === 200 && delay > 0) this.unanswered++;
+        setTimeout(() => {
+          if (status === 200 && delay > 0) this.unanswered--;
+          res.writeHead(status).end('{}');
+        }, delay);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
