@@ -65,8 +65,8 @@ export class RegistrationChecksService {
   ) {}
 
   /** 越级 (Art 20): a visit received more than one level above the competent organ. */
-  async skipLevel(facts: CheckFacts): Promise<RegistrationChecks['skipLevel']> {
-    const result = detectSkipLevel({ ...facts }, await this.directory.current(), DEFAULT_ROUTING_RULE_SET);
+  async skipLevel(facts: CheckFacts, m?: EntityManager): Promise<RegistrationChecks['skipLevel']> {
+    const result = detectSkipLevel({ ...facts }, await this.directory.current(m), DEFAULT_ROUTING_RULE_SET);
     return { flagged: result.skipLevel, competentUnitId: result.competentUnitId, reasons: result.reasons };
   }
 
@@ -81,7 +81,7 @@ export class RegistrationChecksService {
     at: Date,
     registrar: { readonly unitId: string; readonly divisionCode: string },
   ): Promise<RegistrationChecks> {
-    const skipLevel = await this.skipLevel(facts);
+    const skipLevel = await this.skipLevel(facts, m);
     const viewer = caseViewerOf(registrar.unitId, await this.directory.current(m), registrar.divisionCode);
     const repeat = matter.caller ? await this.repeats.findRepeat(m, matter.caller, matter.subject, matter.content, viewer) : null;
     const similarText = matter.caller && !repeat ? await this.repeats.findSimilarText(m, matter.subject, matter.content, viewer) : null;

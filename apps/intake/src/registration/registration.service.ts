@@ -118,10 +118,7 @@ export class RegistrationService {
     const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
     const staffSaw = registrar.actor.kind === 'staff';
     const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
-    const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(this.dataSource.manager, blind) : null;
     const keys = this.callerKeys(input.petitioner);
-    // Staff saw or heard the caller; an online submitter is unverified and matched to no earlier case (issue 17 door 4).
-    const caller = staffSaw ? { petitionerId: known, ...keys, placeCode } : null;
     const facts = {
       channel: input.channel,
       type: input.type,
@@ -130,33 +127,36 @@ export class RegistrationService {
       accusedUnitId: input.accused?.unitId,
       receivingUnitId: unit.id,
     };
-    const found = await this.checks.run(
-      this.dataSource.manager,
-      facts,
-      { caller, subject: input.subject, content: input.content },
-      registeredAt,
-      { unitId: unit.id, divisionCode: unit.divisionCode },
-    );
-    const checks: RegistrationChecks = lateReceipt
-      ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } }
-      : found;
-    // A match the registering unit may not see is never named to it (door 2): it is reported to the unit that may.
-    const hidden = caller
-      ? await this.repeatReports.findHidden(this.dataSource.manager, caller, input, { unitId: unit.id, divisionCode: unit.divisionCode })
-      : null;
     const form =
       input.form.kind === 'collective'
         ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
         : { kind: 'individual' as const };
-    const flags = {
-      ...(checks.repeat ? { repeatOf: checks.repeat.caseId } : {}),
-      ...(checks.finality ? { finalOf: checks.finality.caseId } : {}),
-      skipLevel: checks.skipLevel.flagged,
-      confidential: input.type === 'accusation',
-      lawsuit: category === LAWSUIT_CATEGORY,
-      ...(leaderRef ? { leaderReception: leaderRef } : {}),
-    };
+    // The checks read on the registration's own connection, in its transaction: one pool checkout per registration
+    // instead of one per read (~10), so under load a registration queues for a connection once, not at every read
+    // (docs/benchmarks.md "Where the time goes"). A replayed Idempotency-Key runs none of them.
     const registered = await this.idempotency.once(idempotent, async (m): Promise<Registered> => {
+      const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(m, blind) : null;
+      // Staff saw or heard the caller; an online submitter is unverified and matched to no earlier case (issue 17 door 4).
+      const caller = staffSaw ? { petitionerId: known, ...keys, placeCode } : null;
+      const found = await this.checks.run(m, facts, { caller, subject: input.subject, content: input.content }, registeredAt, {
+        unitId: unit.id,
+        divisionCode: unit.divisionCode,
+      });
+      const checks: RegistrationChecks = lateReceipt
+        ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } }
+        : found;
+      // A match the registering unit may not see is never named to it (door 2): it is reported to the unit that may.
+      const hidden = caller
+        ? await this.repeatReports.findHidden(m, caller, input, { unitId: unit.id, divisionCode: unit.divisionCode })
+        : null;
+      const flags = {
+        ...(checks.repeat ? { repeatOf: checks.repeat.caseId } : {}),
+        ...(checks.finality ? { finalOf: checks.finality.caseId } : {}),
+        skipLevel: checks.skipLevel.flagged,
+        confidential: input.type === 'accusation',
+        lawsuit: category === LAWSUIT_CATEGORY,
+        ...(leaderRef ? { leaderReception: leaderRef } : {}),
+      };
       const caseId = uuidv7();
       const queryCode = newQueryCode();
       const petitionerId = staffSaw
