@@ -82,6 +82,18 @@ describe('classifyText', () => {
     // "污染\n污染\n" → 污 ×2, 染 ×2, 污染 ×2 (the 染\n and \n污 grams are unknown): the same direction as once each.
     expect(classifyText(twice, { subject: '污染', body: '河水' }).score).toBeCloseTo(0.6405, 4);
   });
+
+  it('adds the view weights × the decisions on the subject alone and on the body alone (model.views)', () => {
+    const once = { ...model, subjectRepeat: 1 };
+    const viewed = { ...once, views: { subject: 0.5, body: 1 } };
+    // whole "污\n染水水": 污, 染 known → x = (1,1,0)/√2 → a 0.7071, b 0.7071;
+    // subject alone "污\n" → x = (1,0,0) → a 1, b 0, × 0.5 → a 0.5; body alone "\n染水水" → x = (0,1,0) → b 1, × 1 → b 1.
+    // decision a 1.2071, b 1.7071 → softmax b = 1/(1+e^-0.5) = 0.6225; without views a tie, 0.5.
+    const result = classifyText(viewed, { subject: '污', body: '染水水' });
+    expect(result.label).toBe('b');
+    expect(result.score).toBeCloseTo(0.6225, 4);
+    expect(classifyText(once, { subject: '污', body: '染水水' }).score).toBeCloseTo(0.5, 4);
+  });
 });
 
 describe('categoryForClass (the seven training classes onto the platform categories)', () => {

@@ -12,6 +12,9 @@ export interface LinearTextModel {
   /** How many times the subject is written before the body (the training text: subject\n × k + body). */
   readonly subjectRepeat: number;
   readonly sublinearTf: boolean;
+  /** Views: the decision on the whole message plus `subject` × the decision on the subject alone and `body` × the
+   * decision on the body alone (each through the same model: most training rows are one or the other). None: whole only. */
+  readonly views?: { readonly subject: number; readonly body: number };
   /** Softmax temperature fitted on the validation split: score = softmax(decision × temperature). */
   readonly temperature: number;
   readonly vocabulary: ReadonlyMap<string, number>;
@@ -70,16 +73,33 @@ export function tfidfVector(model: LinearTextModel, input: TextToClassify): Spar
   return raw.map(([index, value]) => [index, value / norm] as const).sort((a, b) => a[0] - b[0]);
 }
 
-/** Classifies one message: TF-IDF (sublinear tf, l2 norm), decision = coef · x + intercept, softmax with temperature. */
-export function classifyText(model: LinearTextModel, input: TextToClassify): TextClassification {
-  const features = tfidfVector(model, input);
+/** The linear decision coef · x + intercept of one TF-IDF vector, per class. */
+function decide(model: LinearTextModel, features: SparseVector): number[] {
   const width = model.idf.length;
-  const decision = model.classes.map((_, c) => {
+  return model.classes.map((_, c) => {
     let sum = model.intercept[c];
     const row = c * width;
     for (const [index, value] of features) sum += model.coef[row + index] * value;
     return sum;
   });
+}
+
+/** Classifies one message: TF-IDF (sublinear tf, l2 norm), decision = coef · x + intercept on the whole message plus the
+ * model's view weights × the decisions on the subject alone and on the body alone, softmax with temperature. */
+export function classifyText(model: LinearTextModel, input: TextToClassify): TextClassification {
+  const features = tfidfVector(model, input);
+  const decision = decide(model, features);
+  const views: Array<[number, TextToClassify]> = model.views
+    ? [
+        [model.views.subject, { subject: input.subject }],
+        [model.views.body, { body: input.body }],
+      ]
+    : [];
+  for (const [weight, view] of views) {
+    if (weight === 0) continue;
+    const partial = decide(model, tfidfVector(model, view));
+    partial.forEach((d, c) => (decision[c] += weight * d));
+  }
   const scores = softmax(decision.map((d) => d * model.temperature));
   const readable = (`${input.subject ?? ''}${input.body ?? ''}`.match(CHINESE)?.length ?? 0) >= MIN_CHINESE_CHARACTERS;
   const ranked = model.classes
