@@ -7,7 +7,9 @@ import json, os, sys
 ROOT = os.path.dirname(os.path.abspath(__file__))
 SERVICES = {
     # name: (calls, consumes Kafka, extra env)
-    'intake': (['routing'], True, {'ROUTING_URL': 'http://routing:3000', 'ATTACHMENT_DIR': '/var/lib/sunshine/attachments'}),
+    # intake's old generation capped: under load V8 let it grow to ~2x the ~90 MB live heap (RSS 370 MB; 276 MB capped, docs/benchmarks.md)
+    'intake': (['routing'], True, {'ROUTING_URL': 'http://routing:3000', 'ATTACHMENT_DIR': '/var/lib/sunshine/attachments',
+                                   'NODE_OPTIONS': '--max-old-space-size=160'}),
     'routing': ([], True, {}),
     'supervision': (['intake', 'routing'], True, {'INTAKE_URL': 'http://intake:3000', 'ROUTING_URL': 'http://routing:3000'}),
     'notification': (['intake'], True, {'INTAKE_URL': 'http://intake:3000'}),

@@ -59,7 +59,9 @@ set +a
 if $WITH_JAEGER; then bash deploy/local/jaeger.sh start; eval "$(bash deploy/local/jaeger.sh env)"; fi
 export AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/private.pem" AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine NODE_ENV=development
 for s in "${SERVICES[@]}"; do
-  PORT="${PORTS[$s]}" ROUTING_URL="http://127.0.0.1:3002" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
+  # intake's old generation capped (RSS 370 → 276 MB under load, docs/benchmarks.md "Intake memory"); the others need none.
+  NODE_OPTIONS="$([ "$s" = intake ] && echo --max-old-space-size=160) ${NODE_OPTIONS:-}" \
+    PORT="${PORTS[$s]}" ROUTING_URL="http://127.0.0.1:3002" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
   echo $! >"$RUN/$s.pid"
 done
 for s in "${SERVICES[@]}"; do
