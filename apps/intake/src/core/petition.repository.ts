@@ -59,6 +59,13 @@ export interface CallerKeys {
   readonly placeCode: string;
 }
 
+/** What a registration stores about its caller on the petition row: the phone given (sealed) and the blind indexes. */
+export interface PetitionCaller {
+  readonly phone?: string;
+  readonly phoneIndex: string | null;
+  readonly nameIndex: string | null;
+}
+
 export interface DossierText {
   readonly subject: string;
   readonly content: string;
@@ -91,12 +98,17 @@ const COLUMNS: Record<keyof CorrectableColumns, string> = {
 export class PetitionRepository {
   constructor(@Inject(FIELD_CIPHER) private readonly cipher: FieldCipher) {}
 
-  async insert(m: EntityManager, p: PetitionRecord): Promise<void> {
+  /**
+   * The petition row, with the phone registered with it (sealed) and the caller's blind indexes in the same statement:
+   * a registration writes it while it holds its case number's counter row, so every round trip here is one the next
+   * registration of the same unit waits for (docs/benchmarks.md "Where the time goes").
+   */
+  async insert(m: EntityManager, p: PetitionRecord, caller: PetitionCaller = { phoneIndex: null, nameIndex: null }): Promise<void> {
     await m.query(
       `INSERT INTO petitions (case_id, case_number, query_code_hash, channel, type, category, place_code, receiving_unit_id,
          received_at, registered_at, form, petitioner_id, accused_unit_id, flags, registered_by, reception_id, checks,
-         petitioner_version_id, petitioner_identity, as_given)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+         petitioner_version_id, petitioner_identity, as_given, phone_enc, phone_index, name_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
       [
         p.caseId,
         p.caseNumber,
@@ -118,6 +130,9 @@ export class PetitionRepository {
         p.petitionerVersionId,
         p.petitionerIdentity,
         p.asGiven ? JSON.stringify(p.asGiven) : null,
+        caller.phone ? this.cipher.encrypt(caller.phone) : null,
+        caller.phoneIndex,
+        caller.nameIndex,
       ],
     );
   }
@@ -199,11 +214,6 @@ export class PetitionRepository {
     });
   }
 
-  /** The keys a later registration finds this one by: the blind index of the phone and of the name given with it. */
-  async setCallerKeys(m: EntityManager, caseId: string, keys: Pick<CallerKeys, 'phoneIndex' | 'nameIndex'>): Promise<void> {
-    await m.query(`UPDATE petitions SET phone_index = $2, name_index = $3 WHERE case_id = $1`, [caseId, keys.phoneIndex, keys.nameIndex]);
-  }
-
   async updateFacts(m: EntityManager, caseId: string, facts: CorrectableColumns): Promise<void> {
     const keys = (Object.keys(facts) as Array<keyof CorrectableColumns>).filter((k) => facts[k] !== undefined);
     if (keys.length === 0) return;
@@ -213,11 +223,6 @@ export class PetitionRepository {
       return k === 'form' || k === 'flags' ? JSON.stringify(v) : v;
     });
     await m.query(`UPDATE petitions SET ${sets.join(', ')}, version = version + 1 WHERE case_id = $1`, [caseId, ...values]);
-  }
-
-  /** The phone registered with this case (sealed on the petition row), for query-code recovery. */
-  async setContactPhone(m: EntityManager, caseId: string, phone: string | undefined): Promise<void> {
-    if (phone) await m.query(`UPDATE petitions SET phone_enc = $2 WHERE case_id = $1`, [caseId, this.cipher.encrypt(phone)]);
   }
 
   async contactPhone(m: EntityManager, caseId: string): Promise<string | null> {

@@ -169,34 +169,38 @@ export class RegistrationService {
         registrar.registeredBy,
         registeredAt,
       );
-      // Taken last: the counter row stays locked only until the commit (no gaps, no duplicates).
-      const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
-      await this.petitions.insert(m, {
-        caseId,
-        caseNumber,
-        queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
-        channel: input.channel,
-        type: input.type,
-        category,
-        placeCode,
-        receivingUnitId: unit.id,
-        receivedAt: input.receivedAt,
-        registeredAt,
-        form,
-        asGiven: asGiven ?? null,
-        petitionerId,
-        petitionerVersionId,
-        petitionerIdentity: staffSaw ? 'staff-registration' : 'unverified',
-        accusedUnitId: input.accused?.unitId ?? null,
-        flags,
-        registeredBy: registrar.registeredBy,
-        receptionId: input.receptionId ?? null,
-        checks: { ...checks },
-      });
-      await this.petitions.setContactPhone(m, caseId, input.petitioner.phone);
-      await this.petitions.setCallerKeys(m, caseId, keys);
+      // The text's signature does not need the case number: written before it is taken.
       const signature = minhashSignature(matterText(input.subject, input.content));
       await this.petitions.setTextSignature(m, caseId, signature, lshBandKeys(signature));
+      // Taken last: the counter row stays locked only until the commit (no gaps, no duplicates). Every statement after
+      // it is one the unit's next registration waits for: as few as possible (the petition row in one).
+      const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
+      await this.petitions.insert(
+        m,
+        {
+          caseId,
+          caseNumber,
+          queryCodeHash: hashQueryCode(this.config.blindIndexKey, caseNumber, queryCode),
+          channel: input.channel,
+          type: input.type,
+          category,
+          placeCode,
+          receivingUnitId: unit.id,
+          receivedAt: input.receivedAt,
+          registeredAt,
+          form,
+          asGiven: asGiven ?? null,
+          petitionerId,
+          petitionerVersionId,
+          petitionerIdentity: staffSaw ? 'staff-registration' : 'unverified',
+          accusedUnitId: input.accused?.unitId ?? null,
+          flags,
+          registeredBy: registrar.registeredBy,
+          receptionId: input.receptionId ?? null,
+          checks: { ...checks },
+        },
+        { phone: input.petitioner.phone, ...keys },
+      );
       await this.petitions.insertDossier(m, caseId, {
         subject: input.subject,
         content: input.content,
