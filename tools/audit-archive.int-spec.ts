@@ -7,6 +7,7 @@ import {
   type AuditRecord,
   chainRecord,
   dataSourceOptions,
+  insertAuditRecords,
   loadPlatformConfig,
   type ServiceName,
 } from '@sunshine/platform';
@@ -64,30 +65,7 @@ describe('npm run audit -- archive (partitions past 184 days, verified, exported
     }
     const records: AuditRecord[] = [];
     for (const [i, t] of times.entries()) records.push(chainRecord('sha256', records[records.length - 1], new Date(t), fields(i + 1)));
-    for (const r of records) {
-      await sql(
-        `INSERT INTO "${schema}".audit_log (seq, at, kind, subject, unit_id, roles, method, route, case_id, status, ip, user_agent, detail, alg, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [
-          r.seq,
-          r.at,
-          r.kind,
-          r.subject,
-          r.unitId,
-          [...r.roles],
-          r.method,
-          r.route,
-          r.caseId,
-          r.status,
-          r.ip,
-          r.userAgent,
-          JSON.stringify(r.detail),
-          r.alg,
-          r.prevHash,
-          r.hash,
-        ],
-      );
-    }
+    await insertAuditRecords((text, params) => sql(text, params), `"${schema}".audit_log`, records);
     return records;
   }
 

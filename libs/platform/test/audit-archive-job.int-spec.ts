@@ -8,6 +8,7 @@ import {
   type AuditFields,
   type AuditRecord,
   chainRecord,
+  insertAuditRecords,
   loadPlatformConfig,
   redisConnection,
   verifyAuditTable,
@@ -104,30 +105,7 @@ describe('the audit archive job (BullMQ job scheduler in every service; routing 
     const records: AuditRecord[] = [];
     for (const [i, t] of ['2025-01-10T08:00:00Z', '2025-01-31T23:00:00Z', '2025-02-14T08:00:00Z', new Date().toISOString()].entries())
       records.push(chainRecord('sha256', records[records.length - 1], new Date(t), fields(i + 1)));
-    for (const r of records) {
-      await db.query(
-        `INSERT INTO "${schema}".audit_log (seq, at, kind, subject, unit_id, roles, method, route, case_id, status, ip, user_agent, detail, alg, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [
-          r.seq,
-          r.at,
-          r.kind,
-          r.subject,
-          r.unitId,
-          [...r.roles],
-          r.method,
-          r.route,
-          r.caseId,
-          r.status,
-          r.ip,
-          r.userAgent,
-          JSON.stringify(r.detail),
-          r.alg,
-          r.prevHash,
-          r.hash,
-        ],
-      );
-    }
+    await insertAuditRecords((text, params) => db.query(text, params), `"${schema}".audit_log`, records);
 
     // The scheduled job itself, now rather than at 02:40.
     await waiting[0]?.promote();

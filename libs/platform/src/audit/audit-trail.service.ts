@@ -325,7 +325,16 @@ export async function readAuditRecords(query: (text: string) => Promise<unknown[
   return ((await query(`SELECT ${COLUMNS} FROM ${table} ORDER BY seq, at, hash`)) as Row[]).map(auditRecordOf);
 }
 
-async function insert(client: PoolClient, records: readonly AuditRecord[]): Promise<void> {
+function insert(client: PoolClient, records: readonly AuditRecord[]): Promise<void> {
+  return insertAuditRecords((text, params) => client.query(text, params), 'audit_log', records);
+}
+
+/** Writes chained records into an audit table (`audit_log`, or a schema-qualified one), in one statement. */
+export async function insertAuditRecords(
+  query: (text: string, params: unknown[]) => Promise<unknown>,
+  table: string,
+  records: readonly AuditRecord[],
+): Promise<void> {
   const params: unknown[] = [];
   const tuples = records.map((r) => {
     const values = [
@@ -350,5 +359,5 @@ async function insert(client: PoolClient, records: readonly AuditRecord[]): Prom
     params.push(...values);
     return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
   });
-  await client.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+  await query(`INSERT INTO ${table} (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
 }

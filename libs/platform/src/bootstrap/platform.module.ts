@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/audit.module';
+import { auditArchiveQueueProvider, AuditArchiveScheduler } from '../audit/audit-archive.scheduler';
 import { AuthModule } from '../auth/auth.module';
 import { Clock } from '../clock/clock';
 import type { PlatformConfig } from '../config/platform-config';
@@ -39,6 +40,8 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
         Clock,
+        auditArchiveQueueProvider,
+        AuditArchiveScheduler,
         { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) },
         TracingShutdown,
       ],
