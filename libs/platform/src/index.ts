@@ -79,6 +79,7 @@ export * from './messaging/failpoint';
 export * from './messaging/kafka.factory';
 export * from './messaging/kafka.token';
 export * from './messaging/kafka-event.server';
+export * from './messaging/kafka-security';
 export * from './messaging/message-processor';
 export * from './messaging/messaging.entities';
 export * from './messaging/messaging.module';

@@ -90,7 +90,7 @@ async function consume(
 export async function rebuildProjections(env: NodeJS.ProcessEnv, target: RebuildTarget, timeoutMs = 600_000): Promise<void> {
   const base = loadPlatformConfig('evaluation', { ...env, DB_SCHEMA_PREFIX: target.schemaPrefix });
   const config: PlatformConfig = { ...base, consumer: { ...base.consumer, groupPrefix: target.groupPrefix } };
-  const kafka = createKafka(`evaluation-rebuild-${target.groupPrefix}`, config.kafka.brokers);
+  const kafka = createKafka(`evaluation-rebuild-${target.groupPrefix}`, config.kafka.brokers, config.kafka.security);
   await consume(config, kafka, [Topics.orgDirectory, Topics.referenceData], timeoutMs);
   await consume(config, kafka, [Topics.caseLog], timeoutMs);
 }

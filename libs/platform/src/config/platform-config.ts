@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { type KafkaSecurity, kafkaSecurityFromEnv } from '../messaging/kafka-security';
+
 /** The five services; each owns a PostgreSQL schema named after it (prefixed in test runs). */
 export const ServiceNames = ['intake', 'routing', 'supervision', 'notification', 'evaluation'] as const;
 export type ServiceName = (typeof ServiceNames)[number];
@@ -106,7 +108,13 @@ export interface PlatformConfig {
     /** MIGRATIONS: run them at boot, skip them, or run them only and exit. */
     readonly migrations: 'run' | 'skip' | 'only';
   };
-  readonly kafka: { readonly brokers: string[]; readonly topicPrefix: string; readonly clientId: string };
+  readonly kafka: {
+    readonly brokers: string[];
+    readonly topicPrefix: string;
+    readonly clientId: string;
+    /** SASL/SCRAM as the service's own user, TLS (KAFKA_SASL_*, KAFKA_SSL: messaging/kafka-security.ts). */
+    readonly security: KafkaSecurity;
+  };
   readonly redis: { readonly url: string };
   readonly auth: {
     readonly issuer: string;
@@ -165,6 +173,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
   const parsed = envSchema.safeParse(source);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const ownUrls = serviceUrls(service, source, problems);
+  const kafkaSecurity = kafkaSecurityFromEnv(service, source, problems);
   const clientSecretFile =
     source[`SERVICE_CLIENT_SECRET_FILE_${service.toUpperCase()}`] || source['SERVICE_CLIENT_SECRET_FILE'] || undefined;
   if (source['AUTH_TOKEN_URL'] && !clientSecretFile)
@@ -193,7 +202,12 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       pool: { max: e.DB_POOL_MAX, acquireTimeoutMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS, maxWaiting: e.DB_POOL_MAX_WAITING },
       migrations: e.MIGRATIONS,
     },
-    kafka: { brokers: e.KAFKA_BROKERS, topicPrefix: e.KAFKA_TOPIC_PREFIX, clientId: e.KAFKA_CLIENT_ID ?? `sunshine-${service}` },
+    kafka: {
+      brokers: e.KAFKA_BROKERS,
+      topicPrefix: e.KAFKA_TOPIC_PREFIX,
+      clientId: e.KAFKA_CLIENT_ID ?? `sunshine-${service}`,
+      security: kafkaSecurity,
+    },
     redis: { url: ownUrls.redis ?? e.REDIS_URL },
     auth: {
       issuer: e.AUTH_ISSUER,

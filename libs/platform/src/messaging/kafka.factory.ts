@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, type LogEntry, logLevel, Partitioners, type Producer } from 'kafkajs';
 
+import { kafkaClientSecurity, type KafkaSecurity } from './kafka-security';
+
 const logger = new Logger('kafkajs');
 
 function logCreator() {
@@ -12,11 +14,15 @@ function logCreator() {
   };
 }
 
-/** One kafkajs client per process; kafkajs connects lazily, readiness is checked by the health indicator. */
-export function createKafka(clientId: string, brokers: string[]): Kafka {
+/**
+ * One kafkajs client per process; kafkajs connects lazily, readiness is checked by the health indicator. With
+ * `security` (PlatformConfig's kafka.security) it authenticates by SASL/SCRAM as the service's own user, over TLS when set.
+ */
+export function createKafka(clientId: string, brokers: string[], security?: KafkaSecurity): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    ...kafkaClientSecurity(security),
     logLevel: logLevel.WARN,
     logCreator,
     retry: { initialRetryTime: 200, retries: 8 },

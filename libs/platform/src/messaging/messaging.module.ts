@@ -17,7 +17,7 @@ export class MessagingModule {
       module: MessagingModule,
       controllers: [DeadLetterController],
       providers: [
-        { provide: KAFKA, useFactory: () => createKafka(config.kafka.clientId, config.kafka.brokers) },
+        { provide: KAFKA, useFactory: () => createKafka(config.kafka.clientId, config.kafka.brokers, config.kafka.security) },
         OutboxWriter,
         OutboxRelay,
         EventServerRegistry,
