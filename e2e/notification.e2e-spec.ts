@@ -1,6 +1,10 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { Topics } from '@sunshine/contracts';
-import { createKafka, readTopic, type StaffRole } from '@sunshine/platform';
+import { createKafka, readTopic, type StaffRole, verifyBodySignature } from '@sunshine/platform';
 import {
+  DEMO_CITY,
   DEMO_DONGTUN,
   DEMO_UNITS as D,
   eventually,
@@ -22,6 +26,20 @@ const NAME = '钱多来';
 const ACCUSER_PHONE = '13912340088';
 const CLERK: StaffRole[] = ['clerk'];
 const ONLINE_PHONE = '13912340099';
+const DOWN_PHONE = '13912340122';
+/** The secrets the units' admins set for their webhooks (PUT /units/{unitId}/webhook). */
+const WEBHOOK_SECRETS: Readonly<Record<string, string>> = {
+  [D.dongtun]: 'whsec-dongtun-e2e-0001',
+  [D.hrss]: 'whsec-hrss-e2e-000002',
+};
+
+interface WebhookArrival {
+  readonly unitId: string;
+  readonly timestamp: string;
+  readonly signature: string;
+  readonly delivery: string;
+  readonly body: string;
+}
 
 interface NoticePage {
   readonly unread: number;
@@ -43,13 +61,40 @@ describe('notification end to end', () => {
   let accusation: { caseId: string; caseNumber: string; queryCode: string };
   let claimHolder = '';
   let oneTimeCode = '';
+  const webhookArrivals: WebhookArrival[] = [];
+  let receiver: Server;
 
   const token = (unitId: string, roles: StaffRole[] = CLERK) =>
     h.keys.token({ sub: `${unitId}:clerk`, unit: unitId, division: unitId.slice(0, 12), roles });
   const notices = async (unitId: string, query = '') =>
     (await http<NoticePage>('GET', `${h.url('notification')}/notices${query}`, { token: await token(unitId) })).body;
 
+  const register = async (body: Record<string, unknown>) => {
+    const res = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${h.url('intake')}/petitions`, {
+      token: await token(D.countyBureau),
+      body,
+    });
+    if (res.status !== 201) throw new Error(`registration: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
   beforeAll(async () => {
+    // A unit's system receiving its webhook: it keeps what arrives; the test checks the signature.
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        webhookArrivals.push({
+          unitId: decodeURIComponent((req.url ?? '').replace(/^\/hooks\//, '')),
+          timestamp: String(req.headers['x-sunshine-timestamp'] ?? ''),
+          signature: String(req.headers['x-sunshine-signature'] ?? ''),
+          delivery: String(req.headers['x-sunshine-delivery'] ?? ''),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
     gateway = await startSmsGateway({
       accessKeyId: 'sunshine-dev-key',
       accessKeySecret: 'sunshine-dev-secret',
@@ -57,7 +102,7 @@ describe('notification end to end', () => {
       templates: { SMS_SUNSHINE_NOTICE: '${text}' },
     });
     h = await startWithDirectory('demo', {
-      env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200' },
+      env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200', NOTIFICATION_MAX_ATTEMPTS: '3' },
     });
     for (const unitId of [D.dongtun, `${DEMO_DONGTUN}:petition-office`, D.countyDiscipline, D.hrss]) {
       streams.set(
@@ -65,14 +110,6 @@ describe('notification end to end', () => {
         await SseClient.open(`${h.url('notification')}/notices/stream`, await token(unitId, ['clerk', 'head', 'handler', 'supervisor'])),
       );
     }
-    const register = async (body: Record<string, unknown>) => {
-      const res = await http<{ caseId: string; caseNumber: string; queryCode: string }>('POST', `${h.url('intake')}/petitions`, {
-        token: await token(D.countyBureau),
-        body,
-      });
-      if (res.status !== 201) throw new Error(`registration: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
     claim = await register(labourPetition({ petitioner: { name: NAME, idNumber: ID_NUMBER, phone: PHONE, address: '延津县东屯镇' } }));
     accusation = await register(
       labourPetition({
@@ -101,6 +138,8 @@ describe('notification end to end', () => {
     for (const s of streams.values()) await s.close();
     await h?.stopAll();
     await gateway?.close();
+    receiver?.closeAllConnections();
+    await new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r()));
   });
 
   it('gives the receiving unit’s clerks an in-app notice of the dispatched case on GET /notices and the stream', async () => {
@@ -288,6 +327,147 @@ describe('notification end to end', () => {
     expect(reset.status).toBe(200);
   });
 
+  it('posts the arrived case to the receiving unit’s webhook its admin set, signed with HMAC-SHA256 under the admin’s secret', async () => {
+    const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/`;
+    for (const [unitId, secret] of Object.entries(WEBHOOK_SECRETS)) {
+      const put = await http<{ unitId: string; url: string }>(
+        'PUT',
+        `${h.url('notification')}/units/${encodeURIComponent(unitId)}/webhook`,
+        {
+          token: await token(unitId, ['admin']),
+          body: { url: `${base}${encodeURIComponent(unitId)}`, secret },
+        },
+      );
+      expect([put.status, put.body.unitId, put.body.url]).toEqual([200, unitId, `${base}${encodeURIComponent(unitId)}`]);
+    }
+    const hooked = await register(labourPetition({ petitioner: { name: '李推送', phone: '13912340133' } }));
+    const [arrival] = await eventually(
+      async () => {
+        const found = webhookArrivals.filter((a) => a.body.includes(hooked.caseNumber));
+        return found.length > 0 ? found : undefined;
+      },
+      60000,
+      'the webhook POST',
+    );
+    const [planned] = await sql<{ id: string; recipient: string }>(
+      `SELECT id, recipient FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND channel = 'webhook'`,
+      [hooked.caseId],
+    );
+    const unitId = arrival?.unitId ?? '';
+    expect(planned?.recipient).toBe(`unit:${unitId}`);
+    expect(JSON.parse(arrival?.body ?? '{}')).toEqual({
+      deliveryId: planned?.id,
+      kind: 'unit.case-arrived',
+      title: `新的信访事项：${hooked.caseNumber}`,
+      text: expect.stringContaining(`信访事项${hooked.caseNumber}`) as unknown,
+      sentAt: expect.any(String) as unknown,
+    });
+    const sentAt = (JSON.parse(arrival?.body ?? '{}') as { sentAt: string }).sentAt;
+    expect(Math.floor(Date.parse(sentAt) / 1000)).toBe(Number(arrival?.timestamp));
+    expect(arrival?.delivery).toBe(planned?.id);
+    expect(Math.abs(Number(arrival?.timestamp) - Date.now() / 1000)).toBeLessThan(120);
+    // The receiver's check, with the secret the admin set: the signature holds, and not under the other unit's secret.
+    const other = Object.entries(WEBHOOK_SECRETS).find(([id]) => id !== unitId)?.[1] ?? '';
+    expect([
+      verifyBodySignature(WEBHOOK_SECRETS[unitId] ?? '', arrival?.timestamp ?? '', arrival?.body ?? '', arrival?.signature ?? ''),
+      verifyBodySignature(other, arrival?.timestamp ?? '', arrival?.body ?? '', arrival?.signature ?? ''),
+      /^sha256=[0-9a-f]{64}$/.test(arrival?.signature ?? ''),
+    ]).toEqual([true, false, true]);
+    await eventually(
+      async () => {
+        const [row] = await sql<{ status: string }>(`SELECT status FROM "${h.schema('notification')}".deliveries WHERE id = $1`, [
+          planned?.id,
+        ]);
+        return row?.status === 'delivered' ? true : undefined;
+      },
+      30000,
+      'the webhook delivery recorded',
+    );
+    expect(webhookArrivals.filter((a) => a.body.includes(hooked.caseNumber)).map((a) => a.unitId)).toEqual([unitId]);
+  });
+
+  it('retries while the SMS gateway is down, then keeps a dead delivery ops list; the replay sends it once, its receipt follows once', async () => {
+    const ops = await h.keys.token({ sub: `${D.cityBureau}:ops`, unit: D.cityBureau, division: DEMO_CITY, roles: ['ops'] });
+    const receipt = async () =>
+      (
+        await sql<{ id: string; status: string; attempts: number; last_error: string | null }>(
+          `SELECT id, status, attempts, last_error FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND kind = 'petitioner.receipt' AND channel = 'sms'`,
+          [down.caseId],
+        )
+      )[0];
+    let down: { caseId: string; caseNumber: string } = { caseId: '', caseNumber: '' };
+    await gateway.down();
+    try {
+      down = await register(labourPetition({ petitioner: { name: '吴断网', phone: DOWN_PHONE } }));
+      const dead = await eventually(
+        async () => {
+          const row = await receipt();
+          return row?.status === 'dead' ? row : undefined;
+        },
+        60000,
+        'the dead receipt',
+      );
+      // NOTIFICATION_MAX_ATTEMPTS=3 in this world. An attempt without an answer leaves the delivery in doubt: the next
+      // asks QuerySendDetails first, which the gateway, still down, does not answer either.
+      expect([dead.attempts, dead.last_error]).toEqual([
+        3,
+        'QuerySendDetails: no answer from the SMS provider: fetch failed (ECONNREFUSED)',
+      ]);
+    } finally {
+      await gateway.up();
+    }
+    const dead = await receipt();
+    const listed = await http<Array<{ id: string; caseId: string; status: string; attempts: number; addressMasked: string }>>(
+      'GET',
+      `${h.url('notification')}/ops/deliveries?status=dead&channel=sms`,
+      { token: ops },
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.filter((d) => d.caseId === down.caseId).map((d) => [d.id, d.status, d.attempts, d.addressMasked])).toEqual([
+      [dead?.id, 'dead', 3, '139****0122'],
+    ]);
+    expect(gateway.accepted.filter((m) => m.phoneNumbers === DOWN_PHONE)).toEqual([]);
+
+    const replay = await http<{ id: string; status: string }>('POST', `${h.url('notification')}/ops/deliveries/${dead?.id}/replay`, {
+      token: ops,
+      body: { reason: '短信网关恢复后重发' },
+    });
+    expect([replay.status, replay.body.status]).toEqual([200, 'pending']);
+    await eventually(async () => ((await receipt())?.status === 'delivered' ? true : undefined), 60000, 'the replayed receipt');
+    expect(gateway.accepted.filter((m) => m.phoneNumbers === DOWN_PHONE).map((m) => [m.outId, m.text])).toEqual([
+      [
+        dead?.id,
+        `【阳光信访局】您的信访事项已登记，编号${down.caseNumber}。可凭编号和查询码查询办理进度：https://xf.example.gov.cn/query?caseNumber=${down.caseNumber}`,
+      ],
+    ]);
+    const again = await http<{ code: string }>('POST', `${h.url('notification')}/ops/deliveries/${dead?.id}/replay`, {
+      token: ops,
+      body: { reason: '再来一次' },
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'DELIVERY_NOT_DEAD']);
+    // The legal receipt: failed once for good, then delivered once (routing's replica of the case's log).
+    const receipts = await eventually(
+      async () => {
+        const rows = await sql<{ type: string; payload: { noticeId: string; kind: string; channel: string; final?: boolean } }>(
+          `SELECT type, payload FROM "${h.schema('routing')}".case_replica_events WHERE case_id = $1 AND type IN ('case.notice-delivered', 'case.notice-failed') ORDER BY seq`,
+          [down.caseId],
+        );
+        return rows.some((r) => r.type === 'case.notice-delivered') ? rows : undefined;
+      },
+      60000,
+      'case.notice-delivered',
+    );
+    expect(
+      receipts.filter((r) => r.payload.noticeId === dead?.id).map((r) => [r.type, r.payload.kind, r.payload.channel, r.payload.final]),
+    ).toEqual([
+      ['case.notice-failed', 'receipt', 'sms', false],
+      ['case.notice-failed', 'receipt', 'sms', false],
+      ['case.notice-failed', 'receipt', 'sms', true],
+      ['case.notice-delivered', 'receipt', 'sms', undefined],
+    ]);
+    expect(gateway.countFor(dead?.id ?? '')).toBe(1);
+  });
+
   it('keeps no planted phone, ID number or name in clear in notification’s tables or on any topic', async () => {
     const planted = [
       PHONE,
@@ -297,6 +477,10 @@ describe('notification end to end', () => {
       '孙举报',
       ONLINE_PHONE,
       '赵网上',
+      DOWN_PHONE,
+      '吴断网',
+      '13912340133',
+      '李推送',
       claim.queryCode,
       accusation.queryCode,
       `验证码${oneTimeCode}`,
