@@ -8,6 +8,7 @@ const dead = {
   recipient: 'petitioner:0193a5b2-7c1e-7e2a-9f00-000000000001',
   channel: 'sms',
   kind: 'petitioner.accepted',
+  kindName: '受理告知',
   caseId: '0193a5b2-7c1e-7e2a-9f00-000000000001',
   unitId: null,
   roles: [],

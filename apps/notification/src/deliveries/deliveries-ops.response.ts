@@ -12,6 +12,7 @@ export const deliveryViewSchema = z.object({
   recipient: z.string().describe('收件人 / `unit:<unit id>` or `petitioner:<case id>`'),
   channel: z.enum(['in-app', 'email', 'sms', 'webhook']),
   kind: z.string().describe('通知类型 / notice kind'),
+  kindName: z.string().nullable().describe('通知类型名称（模板所定） / the kind’s Chinese name, from its template; null without one'),
   caseId: z.string().nullable(),
   unitId: z.string().nullable(),
   roles: z.array(z.string()),

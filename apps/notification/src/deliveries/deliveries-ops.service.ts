@@ -4,6 +4,7 @@ import { CaseReplicaStore, CaseVisibility, Clock, DomainException, type StaffPri
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
+import { NOTICE_TEMPLATES } from '../templates/notice-templates';
 import { DeliveryRepository } from './delivery.repository';
 import { DELIVERY_COLUMNS, deliveryOf, type DeliveryRow, type DeliveryStatus } from './delivery-row';
 
@@ -14,6 +15,8 @@ const PARAMS_REDACTED = {
 } as const;
 
 export type DeliveryView = Omit<DeliveryRow, 'params'> & {
+  /** The notice kind's Chinese name (its template's), null for a kind without a template. */
+  readonly kindName: string | null;
   readonly params: DeliveryRow['params'] | null;
   readonly redaction?: { readonly zh: string; readonly en: string };
 };
@@ -91,7 +94,8 @@ export class DeliveriesOpsService {
     return this.view(staff, d);
   }
 
-  private async view(staff: StaffPrincipal, d: DeliveryRow): Promise<DeliveryView> {
+  private async view(staff: StaffPrincipal, row: DeliveryRow): Promise<DeliveryView> {
+    const d = { ...row, kindName: NOTICE_TEMPLATES[row.kind]?.name ?? null };
     if (!d.caseId) return d;
     const found = await this.cases.read(this.dataSource.manager, d.caseId);
     const full = found !== null && (await this.visibility.access(staff, found.facts)) === 'full';

@@ -17,7 +17,7 @@ export class TemplatesController {
   constructor(private readonly renderer: TemplateRenderer) {}
 
   @StaffRoute('GET', '', { summary: '通知模板（含版本） The notice templates with their versions' })
-  list(): Array<{ kind: string; version: number; subject: string; text: string }> {
+  list(): Array<{ kind: string; name: string; version: number; subject: string; text: string }> {
     return Object.entries(NOTICE_TEMPLATES).map(([kind, t]) => ({ kind, ...t }));
   }
 
