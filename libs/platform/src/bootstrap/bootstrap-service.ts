@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { TopicName } from '@sunshine/contracts';
 import type { Kafka } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +12,7 @@ import { registerAuditHook } from '../audit/audit-request-context';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig, type ServiceName } from '../config/platform-config';
 import { registerCorrelationHook } from '../correlation/correlation.hook';
+import { BACKGROUND_DATA_SOURCE } from '../database/database.module';
 import { answerFrameworkError } from '../errors/framework-errors';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { poolWaiting, registerLoadShedding } from '../http/load-shedding';
@@ -121,7 +123,8 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   let server: KafkaEventServer | undefined;
   if (topics.length > 0) {
     const relay = app.get(OutboxRelay);
-    server = new KafkaEventServer(config, kafka, app.get(DataSource), {
+    // The consumer's transactions take connections from the background pool (the relay's), never HTTP's.
+    server = new KafkaEventServer(config, kafka, app.get<DataSource>(getDataSourceToken(BACKGROUND_DATA_SOURCE)), {
       topics,
       afterCommit: () => relay.poke(),
       observeHandler: handlerDurationMetric(app.get(MetricsRegistry)),

@@ -30,6 +30,8 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60000).default(3000),
   DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100000).default(200),
+  /** The pool of the outbox relay and the Kafka consumer, apart from HTTP's: requests holding connections never starve publishing. */
+  DB_BACKGROUND_POOL_MAX: z.coerce.number().int().min(1).max(200).default(4),
   /** Schema prefix so parallel test runs never share tables; empty in production. */
   DB_SCHEMA_PREFIX: z
     .string()
@@ -105,6 +107,8 @@ export interface PlatformConfig {
     readonly schema: string;
     /** Pool size, acquire timeout (ms) and the waiters beyond which HTTP requests are shed with 503 (0: never). */
     readonly pool: { readonly max: number; readonly acquireTimeoutMs: number; readonly maxWaiting: number };
+    /** The outbox relay's and the consumer's pool (a DataSource of its own, BACKGROUND_DATA_SOURCE): its size. */
+    readonly backgroundPool: { readonly max: number };
     /** MIGRATIONS: run them at boot, skip them, or run them only and exit. */
     readonly migrations: 'run' | 'skip' | 'only';
   };
@@ -200,6 +204,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       url: ownUrls.database ?? e.DATABASE_URL,
       schema: e.DB_SCHEMA_PREFIX ? `${e.DB_SCHEMA_PREFIX}_${service}` : service,
       pool: { max: e.DB_POOL_MAX, acquireTimeoutMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS, maxWaiting: e.DB_POOL_MAX_WAITING },
+      backgroundPool: { max: e.DB_BACKGROUND_POOL_MAX },
       migrations: e.MIGRATIONS,
     },
     kafka: {

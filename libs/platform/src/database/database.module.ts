@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 import { AuditArchive1796230000000 } from '../audit/audit-archive';
 import { AuditLog1765300000000 } from '../audit/audit-log.migration';
@@ -23,8 +24,36 @@ export interface DatabaseOptions {
   readonly replicas?: readonly ServiceReplica[];
 }
 
+/**
+ * The name of a service's second DataSource (`@InjectDataSource(BACKGROUND_DATA_SOURCE)`, `getDataSourceToken(…)`): the
+ * same tables through a pool of its own (DB_BACKGROUND_POOL_MAX) for the outbox relay and the Kafka consumer, so HTTP
+ * requests that hold a connection throughout their transaction (a registration) never make publishing or consuming
+ * queue behind them, nor the other way round (docs/benchmarks.md "A pool of its own for the relay and the consumer").
+ */
+export const BACKGROUND_DATA_SOURCE = 'background';
+
+/** How long the relay or a consumer waits for a background connection before the attempt fails and is retried. */
+const BACKGROUND_ACQUIRE_TIMEOUT_MS = 30_000;
+
 /** TypeORM options of one service: its own schema (search_path too), explicit migrations, never synchronize. */
 export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptions): DataSourceOptions {
+  return postgresOptions(config, options, { max: config.database.pool.max, acquireTimeoutMs: config.database.pool.acquireTimeoutMs });
+}
+
+/** The background DataSource's options: the same entities and schema, its own pool, never migrations (the main one runs them). */
+export function backgroundDataSourceOptions(config: PlatformConfig, options: DatabaseOptions): DataSourceOptions {
+  return {
+    ...postgresOptions(config, options, { max: config.database.backgroundPool.max, acquireTimeoutMs: BACKGROUND_ACQUIRE_TIMEOUT_MS }),
+    name: BACKGROUND_DATA_SOURCE,
+    migrationsRun: false,
+  };
+}
+
+function postgresOptions(
+  config: PlatformConfig,
+  options: DatabaseOptions,
+  pool: { readonly max: number; readonly acquireTimeoutMs: number },
+): PostgresConnectionOptions {
   const replicas = options.replicas ?? [];
   return {
     type: 'postgres',
@@ -47,8 +76,8 @@ export function dataSourceOptions(config: PlatformConfig, options: DatabaseOptio
     synchronize: false,
     extra: {
       options: `-c search_path=${config.database.schema}`,
-      max: config.database.pool.max,
-      connectionTimeoutMillis: config.database.pool.acquireTimeoutMs,
+      max: pool.max,
+      connectionTimeoutMillis: pool.acquireTimeoutMs,
     },
   };
 }
@@ -80,6 +109,15 @@ export class DatabaseModule {
           dataSourceFactory: async (opts) => {
             if (!opts) throw new Error('no data source options');
             await ensureSchema(config.database.url, config.database.schema);
+            return new DataSource(opts).initialize();
+          },
+        }),
+        // Connections are opened on first use and closed when idle: a service without a consumer costs nothing here.
+        TypeOrmModule.forRootAsync({
+          name: BACKGROUND_DATA_SOURCE,
+          useFactory: () => backgroundDataSourceOptions(config, options),
+          dataSourceFactory: async (opts) => {
+            if (!opts) throw new Error('no background data source options');
             return new DataSource(opts).initialize();
           },
         }),

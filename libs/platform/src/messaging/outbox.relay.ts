@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
+import { BACKGROUND_DATA_SOURCE } from '../database/database.module';
 import { inPublishSpans } from '../tracing/trace-context';
 import { failpoint } from './failpoint';
 import { createOrderedProducer } from './kafka.factory';
@@ -31,6 +33,7 @@ const BATCH = 200;
  * PostgreSQL advisory lock; standbys poll for it and take over when the leader's session dies.
  * Before each batch is sent, the topics' end offsets are recorded; a relay that takes over reads the topic from
  * there to find which rows of an unfinished batch already reached Kafka, so none is published twice.
+ * It reads and marks the outbox through the background pool (BACKGROUND_DATA_SOURCE), never HTTP's.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,7 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    private readonly dataSource: DataSource,
+    @InjectDataSource(BACKGROUND_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(KAFKA) private readonly kafka: Kafka,
   ) {}
 
