@@ -1,16 +1,30 @@
+/** The code points of a text (a supplementary-plane character is one, not two UTF-16 units). */
+export function codePoints(text: string): number[] {
+  const points: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const point = text.codePointAt(i) as number;
+    points.push(point);
+    i += point > 0xffff ? 2 : 1;
+  }
+  return points;
+}
+
 /**
- * Character n-grams exactly as scikit-learn's `TfidfVectorizer(analyzer='char', lowercase=True)` builds them (the
- * model was trained with it): lower-case, every run of two or more whitespace characters folded to one space, then
- * every n-gram for n in [min, max] over code points (not UTF-16 units), shortest first.
+ * The text as scikit-learn's `TfidfVectorizer(analyzer='char', lowercase=True)` reads it (the model was trained with
+ * it): lower-cased, every run of two or more whitespace characters folded to one space, as code points.
+ */
+export function analyzedCodePoints(text: string): number[] {
+  return codePoints(text.toLowerCase().replace(/\s\s+/g, ' '));
+}
+
+/**
+ * Character n-grams exactly as scikit-learn's char analyzer builds them: every n-gram for n in [min, max] over the
+ * analyzed code points (`analyzedCodePoints`), shortest first.
  */
 export function forEachCharNgram(text: string, min: number, max: number, visit: (gram: string) => void): void {
-  const points = Array.from(text.toLowerCase().replace(/\s\s+/g, ' '));
+  const points = analyzedCodePoints(text);
   for (let n = min; n <= max; n++) {
-    for (let i = 0; i + n <= points.length; i++) {
-      let gram = points[i];
-      for (let k = 1; k < n; k++) gram += points[i + k];
-      visit(gram);
-    }
+    for (let i = 0; i + n <= points.length; i++) visit(String.fromCodePoint(...points.slice(i, i + n)));
   }
 }
 

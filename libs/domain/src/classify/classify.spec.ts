@@ -94,6 +94,29 @@ describe('classifyText', () => {
     expect(result.score).toBeCloseTo(0.6225, 4);
     expect(classifyText(once, { subject: '污', body: '染水水' }).score).toBeCloseTo(0.5, 4);
   });
+
+  it('reads the three views in one pass, counting the n-grams across the seam of subject and body as the whole text does', () => {
+    // The 2-gram "\n染" is known (index 3), 水 is not: subject 污水, body 染水, subject once, views subject 0, body 1.
+    const seam: LinearTextModel = {
+      ...model,
+      subjectRepeat: 1,
+      views: { subject: 0, body: 1 },
+      vocabulary: new Map([...model.vocabulary, ['\n染', 3]]),
+      idf: new Float32Array([1, 1, 1, 1]),
+      coef: new Float32Array([1, 0, 0, 0, 0, 1, 1, 1]),
+    };
+    // whole "污水\n染水": 污, 染, \n染 known → x = (1,1,0,1)/√3 → a 0.5774, b 1.1547; body alone "\n染水": 染, \n染 → (0,1,0,1)/√2
+    // → b 1.4142; decision a 0.5774, b 2.5689 → b = 1/(1+e^-1.9915) = 0.8799; 3 known features in the whole.
+    const joined = classifyText(seam, { subject: '污水', body: '染水' });
+    expect(joined.label).toBe('b');
+    expect(joined.score).toBeCloseTo(0.8799, 4);
+    expect(joined.knownFeatures).toBe(3);
+    // A body that starts with whitespace folds into the subject's newline: whole "污水\n  染水" reads "污水 染水" → 污, 染 known →
+    // a 0.7071, b 0.7071; body alone "\n  染水" reads " 染水" → 染 → b 1; decision a 0.7071, b 1.7071 → b = 1/(1+e^-1) = 0.7311.
+    const folded = classifyText(seam, { subject: '污水', body: '  染水' });
+    expect(folded.score).toBeCloseTo(0.7311, 4);
+    expect(folded.knownFeatures).toBe(2);
+  });
 });
 
 describe('categoryForClass (the seven training classes onto the platform categories)', () => {

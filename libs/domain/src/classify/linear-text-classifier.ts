@@ -1,4 +1,4 @@
-import { forEachCharNgram } from './char-ngrams';
+import { analyzedCodePoints, codePoints } from './char-ngrams';
 
 /**
  * A linear text classifier over TF-IDF character n-grams (the model `tools/classify/train.py` writes): the weights as
@@ -55,50 +55,141 @@ export function modelText(model: Pick<LinearTextModel, 'subjectRepeat'>, input: 
 /** A sparse TF-IDF vector (feature index → weight, l2-normalised) of a message, as the model sees it. */
 export type SparseVector = ReadonlyArray<readonly [number, number]>;
 
+/** What a model is read with, built once per model (`prepareLinearTextModel`, or on first use): the 1- and 2-grams of the
+ * vocabulary keyed by their code points (no string per n-gram while reading), and the weights feature-major (the 7
+ * weights of one feature side by side). */
+interface Prepared {
+  readonly keys: Map<number, number>;
+  /** Features × classes (the transpose of `coef`). */
+  readonly weights: Float32Array;
+}
+
+const prepared = new WeakMap<LinearTextModel, Prepared>();
+const PLANE = 0x110000;
+
+/** The numeric key of a 1- or 2-gram of code points (distinct for every gram of one or two code points). */
+const gramKey = (points: readonly number[], i: number, n: number): number =>
+  n === 1 ? points[i] : (points[i] + 1) * PLANE + points[i + 1];
+
+/** Builds (once) what `classifyText` and `tfidfVector` read a model with; the loader calls it so that the first message
+ * does not pay for it. */
+export function prepareLinearTextModel(model: LinearTextModel): LinearTextModel {
+  preparedOf(model);
+  return model;
+}
+
+function preparedOf(model: LinearTextModel): Prepared {
+  const known = prepared.get(model);
+  if (known) return known;
+  const keys = new Map<number, number>();
+  for (const [gram, index] of model.vocabulary) {
+    const points = codePoints(gram);
+    if (points.length <= 2) keys.set(gramKey(points, 0, points.length), index);
+  }
+  const width = model.idf.length;
+  const classes = model.classes.length;
+  const weights = new Float32Array(width * classes);
+  for (let c = 0; c < classes; c++) for (let f = 0; f < width; f++) weights[f * classes + c] = model.coef[c * width + f];
+  const made = { keys, weights };
+  prepared.set(model, made);
+  return made;
+}
+
+/** Adds to `counts` (feature index → count) the known n-grams of `points` that start before `startBefore` and end after
+ * `endAfter` (indices into `points`; by default every n-gram). */
+function countGrams(
+  model: LinearTextModel,
+  points: readonly number[],
+  counts: Map<number, number>,
+  startBefore = Infinity,
+  endAfter = -1,
+): void {
+  const { keys } = preparedOf(model);
+  for (let n = model.ngramMin; n <= model.ngramMax; n++) {
+    for (let i = Math.max(0, endAfter - n + 2); i + n <= points.length && i < startBefore; i++) {
+      const index = n <= 2 ? keys.get(gramKey(points, i, n)) : model.vocabulary.get(String.fromCodePoint(...points.slice(i, i + n)));
+      if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+    }
+  }
+}
+
+/** Sublinear (or raw) tf × idf of the counted features, l2-normalised, sorted by feature index. */
+function tfidf(model: LinearTextModel, counts: ReadonlyMap<number, number>): SparseVector {
+  const indices = [...counts.keys()].sort((a, b) => a - b);
+  const values = indices.map((index) => {
+    const count = counts.get(index) as number;
+    return (model.sublinearTf ? 1 + Math.log(count) : count) * model.idf[index];
+  });
+  let norm = 0;
+  for (const value of values) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
+  return indices.map((index, k) => [index, values[k] / norm] as const);
+}
+
 /** The message's TF-IDF vector over the model's vocabulary: sublinear tf × idf, l2-normalised (sorted by index). */
 export function tfidfVector(model: LinearTextModel, input: TextToClassify): SparseVector {
   const counts = new Map<number, number>();
-  forEachCharNgram(modelText(model, input), model.ngramMin, model.ngramMax, (gram) => {
-    const index = model.vocabulary.get(gram);
-    if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
-  });
-  const raw: Array<[number, number]> = [];
-  let norm = 0;
-  for (const [index, count] of counts) {
-    const value = (model.sublinearTf ? 1 + Math.log(count) : count) * model.idf[index];
-    raw.push([index, value]);
-    norm += value * value;
-  }
-  norm = Math.sqrt(norm) || 1;
-  return raw.map(([index, value]) => [index, value / norm] as const).sort((a, b) => a[0] - b[0]);
+  countGrams(model, analyzedCodePoints(modelText(model, input)), counts);
+  return tfidf(model, counts);
 }
 
-/** The linear decision coef · x + intercept of one TF-IDF vector, per class. */
-function decide(model: LinearTextModel, features: SparseVector): number[] {
-  const width = model.idf.length;
-  return model.classes.map((_, c) => {
-    let sum = model.intercept[c];
-    const row = c * width;
-    for (const [index, value] of features) sum += model.coef[row + index] * value;
-    return sum;
-  });
+/** The TF-IDF vectors of the whole message, of its subject alone and of its body alone (the model's views), from one
+ * reading of the text: the whole message's text is the subject view's text followed by the body, so its n-grams are
+ * the subject view's, the body's and those across the seam; the body view's are the body's and those after the
+ * subject view's leading newlines. Exact unless the body starts with whitespace (a run of whitespace across the seam
+ * folds differently): then each text is read on its own. */
+function viewVectors(model: LinearTextModel, input: TextToClassify): { whole: SparseVector; subject: SparseVector; body: SparseVector } {
+  const body = input.body ?? '';
+  if (/^\s/.test(body)) {
+    return {
+      whole: tfidfVector(model, input),
+      subject: tfidfVector(model, { subject: input.subject }),
+      body: tfidfVector(model, { body: input.body }),
+    };
+  }
+  const subjectPoints = analyzedCodePoints(modelText(model, { subject: input.subject }));
+  const lead = analyzedCodePoints(modelText(model, {}));
+  const bodyPoints = analyzedCodePoints(body);
+  const subjectCounts = new Map<number, number>();
+  countGrams(model, subjectPoints, subjectCounts);
+  const bodyCounts = new Map<number, number>();
+  countGrams(model, bodyPoints, bodyCounts);
+  const wholeCounts = new Map(subjectCounts);
+  for (const [index, count] of bodyCounts) wholeCounts.set(index, (wholeCounts.get(index) ?? 0) + count);
+  const seam = model.ngramMax - 1;
+  const tail = subjectPoints.slice(Math.max(0, subjectPoints.length - seam));
+  countGrams(model, tail.concat(bodyPoints.slice(0, seam)), wholeCounts, tail.length, tail.length - 1);
+  const bodyViewCounts = new Map(bodyCounts);
+  countGrams(model, lead.concat(bodyPoints.slice(0, seam)), bodyViewCounts, lead.length);
+  return { whole: tfidf(model, wholeCounts), subject: tfidf(model, subjectCounts), body: tfidf(model, bodyViewCounts) };
+}
+
+/** Adds weight × (coef · x + intercept) of one TF-IDF vector to the decision, per class. */
+function addDecision(model: LinearTextModel, features: SparseVector, weight: number, decision: number[]): void {
+  const { weights } = preparedOf(model);
+  const classes = model.classes.length;
+  const sums = Array.from(model.intercept);
+  for (const [index, value] of features) {
+    const row = index * classes;
+    for (let c = 0; c < classes; c++) sums[c] += weights[row + c] * value;
+  }
+  for (let c = 0; c < classes; c++) decision[c] += weight * sums[c];
 }
 
 /** Classifies one message: TF-IDF (sublinear tf, l2 norm), decision = coef · x + intercept on the whole message plus the
  * model's view weights × the decisions on the subject alone and on the body alone, softmax with temperature. */
 export function classifyText(model: LinearTextModel, input: TextToClassify): TextClassification {
-  const features = tfidfVector(model, input);
-  const decision = decide(model, features);
-  const views: Array<[number, TextToClassify]> = model.views
-    ? [
-        [model.views.subject, { subject: input.subject }],
-        [model.views.body, { body: input.body }],
-      ]
-    : [];
-  for (const [weight, view] of views) {
-    if (weight === 0) continue;
-    const partial = decide(model, tfidfVector(model, view));
-    partial.forEach((d, c) => (decision[c] += weight * d));
+  const decision = model.classes.map(() => 0);
+  let whole: SparseVector;
+  if (model.views && (model.views.subject !== 0 || model.views.body !== 0)) {
+    const vectors = viewVectors(model, input);
+    whole = vectors.whole;
+    addDecision(model, whole, 1, decision);
+    if (model.views.subject !== 0) addDecision(model, vectors.subject, model.views.subject, decision);
+    if (model.views.body !== 0) addDecision(model, vectors.body, model.views.body, decision);
+  } else {
+    whole = tfidfVector(model, input);
+    addDecision(model, whole, 1, decision);
   }
   const scores = softmax(decision.map((d) => d * model.temperature));
   const readable = (`${input.subject ?? ''}${input.body ?? ''}`.match(CHINESE)?.length ?? 0) >= MIN_CHINESE_CHARACTERS;
@@ -106,7 +197,7 @@ export function classifyText(model: LinearTextModel, input: TextToClassify): Tex
     .map((label, c) => [label, readable ? scores[c] : 0, scores[c]] as const)
     .sort((a, b) => b[2] - a[2])
     .map(([label, score]) => [label, score] as const);
-  return { label: ranked[0][0], score: ranked[0][1], top3: ranked.slice(0, 3), knownFeatures: features.length, readable };
+  return { label: ranked[0][0], score: ranked[0][1], top3: ranked.slice(0, 3), knownFeatures: whole.length, readable };
 }
 
 function softmax(values: number[]): number[] {

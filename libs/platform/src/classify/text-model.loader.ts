@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
-import type { LinearTextModel } from '@sunshine/domain';
+import { type LinearTextModel, prepareLinearTextModel } from '@sunshine/domain';
 import { z } from 'zod';
 
 /** Where the committed category model lives, relative to the working directory the services start in (the repo root). */
@@ -39,7 +39,7 @@ export function loadLinearTextModel(path: string = process.env.CATEGORY_MODEL_PA
   const file = modelFileSchema.parse(JSON.parse(readFileSync(isAbsolute(path) ? path : resolve(process.cwd(), path), 'utf8')));
   const width = file.vocabulary.length;
   const classes = file.classes.length;
-  return {
+  return prepareLinearTextModel({
     version: file.version,
     classes: file.classes,
     ngramMin: file.analyzer.ngramMin,
@@ -52,5 +52,5 @@ export function loadLinearTextModel(path: string = process.env.CATEGORY_MODEL_PA
     idf: float32(file.idf, width, 'idf'),
     coef: float32(file.coef, width * classes, 'coef'),
     intercept: float32(file.intercept, classes, 'intercept'),
-  };
+  });
 }
