@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, failpoint, maskIdentifier, OutboxRelay, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
+import { Clock, failpoint, OutboxRelay, PLATFORM_CONFIG, type PlatformConfig } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 
 import { CHANNEL_PROVIDERS, type ChannelProvider, type OutboundMessage, type SendResult } from '../channels/channel';
+import { UnitMailboxStore } from '../channels/mailbox/unit-mailbox.store';
 import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 import { IntakeDeliveryClient, IntakeUnavailable } from '../petitioners/intake-delivery.client';
+import { maskAddress } from '../shared/masked-address';
 import { TemplateRenderer } from '../templates/template-renderer';
 import { DeliveryRepository } from './delivery.repository';
 import type { DeliveryRow } from './delivery-row';
@@ -26,9 +28,9 @@ type Addressed =
   { readonly to: string; readonly masked: string | null; readonly text?: string; readonly secret?: string } | { readonly skip: string };
 
 /**
- * One attempt at one delivery: the address just in time (a unit's id, or the petitioner's from intake), the rendered
- * template, the channel's provider with the delivery id as its idempotency id; then the outcome recorded with the
- * masked address only, and the legal receipt (case.notice-delivered / -failed) in the same transaction.
+ * One attempt at one delivery: the address just in time (a unit's id, webhook or mailbox, or the petitioner's from
+ * intake), the rendered template, the channel's provider with the delivery id as its idempotency id; then the outcome
+ * recorded with the masked address only, and the legal receipt (case.notice-delivered / -failed) in the same transaction.
  */
 @Injectable()
 export class DeliverySender {
@@ -41,6 +43,7 @@ export class DeliverySender {
     private readonly receipts: NoticeReceipts,
     private readonly intake: IntakeDeliveryClient,
     private readonly webhooks: UnitWebhookStore,
+    private readonly mailboxes: UnitMailboxStore,
     private readonly templates: TemplateRenderer,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
@@ -96,20 +99,25 @@ export class DeliverySender {
   private async addressOf(d: DeliveryRow): Promise<Addressed> {
     if (d.recipient.startsWith('unit:')) {
       const unitId = d.recipient.slice('unit:'.length);
-      if (d.channel !== 'webhook') return { to: unitId, masked: null };
-      const target = await this.webhooks.target(unitId);
-      return target ? { to: target.url, masked: null, secret: target.secret } : { skip: 'the unit has no webhook' };
+      if (d.channel === 'in-app') return { to: unitId, masked: null };
+      if (d.channel === 'webhook') {
+        const target = await this.webhooks.target(unitId);
+        return target ? { to: target.url, masked: null, secret: target.secret } : { skip: 'the unit has no webhook' };
+      }
+      // A unit is mailed at its mailbox only, never at its id or anything else; units have no phone.
+      const mailbox = d.channel === 'email' ? await this.mailboxes.address(unitId) : null;
+      return mailbox ? { to: mailbox, masked: maskAddress(mailbox) } : { skip: `the unit is not reached by ${d.channel}` };
     }
     if (!d.caseId) return { skip: 'no case' };
     if (d.kind === 'petitioner.one-time-code') {
       const message = await this.intake.message(d.eventId);
       // intake writes its own signature 【…】 first; the provider adds the registered one.
-      return { to: message.to, masked: mask(message.to), text: message.text.replace(/^【[^】]*】/, '') };
+      return { to: message.to, masked: maskAddress(message.to), text: message.text.replace(/^【[^】]*】/, '') };
     }
     const address = await this.intake.address(d.caseId);
     if (!address.channels.includes(d.channel)) return { skip: `the petitioner is not reached by ${d.channel}` };
     const to = d.channel === 'sms' ? address.phone : d.channel === 'email' ? address.email : null;
-    return to ? { to, masked: mask(to) } : { skip: `no ${d.channel} address on file` };
+    return to ? { to, masked: maskAddress(to) } : { skip: `no ${d.channel} address on file` };
   }
 
   private paramsOf(d: DeliveryRow, text?: string): Record<string, string | number | boolean> {
@@ -155,11 +163,4 @@ export class DeliverySender {
   private async finish(d: DeliveryRow, status: 'skipped', attempt: number, reason: string, masked: string | null): Promise<void> {
     await this.deliveries.finished(this.dataSource.manager, d.id, status, attempt, reason, masked, this.clock.now());
   }
-}
-
-/** A phone or e-mail as notification may keep it: 138****5678, z***@example.com. */
-export function mask(address: string): string {
-  const at = address.indexOf('@');
-  if (at > 0) return `${address.slice(0, 1)}***${address.slice(at)}`;
-  return maskIdentifier(address.replace(/\D/g, ''));
 }

@@ -5,7 +5,8 @@ import { Clock, DeadlineContextSource } from '@sunshine/platform';
 import type { DataSource } from 'typeorm';
 import { v5 as uuidv5 } from 'uuid';
 
-import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { UnitMailboxStore } from '../channels/mailbox/unit-mailbox.store';
+import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification-config';
 
 /** The namespace of digest ids: one digest per (unit, day), whichever instance or run makes it. */
@@ -15,13 +16,14 @@ const SHOWN_CASES = 10;
 /**
  * The daily digest (每日提醒) to each unit's head: its open cases past their due and those due within the next days,
  * the due being the holding unit's next duty (the domain's inboxDue, as routing's inbox sorts by). One in-app delivery per
- * (unit, Shanghai day): a second run of the same day plans nothing.
+ * (unit, Shanghai day), and one e-mail to the unit's mailbox when it has one: a second run of the same day plans nothing.
  */
 @Injectable()
 export class DailyDigestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
+    private readonly mailboxes: UnitMailboxStore,
     private readonly deadlines: DeadlineContextSource,
     private readonly clock: Clock,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -47,14 +49,14 @@ export class DailyDigestService {
       unit.due.push({ at: due.dueAt, caseNumber: state.caseNumber ?? row.case_id });
       units.set(state.holdingUnitId, unit);
     }
-    await this.dataSource.transaction((m) =>
-      this.deliveries.plan(
-        m,
-        [...units].map(([unitId, u]) => ({
+    await this.dataSource.transaction(async (m) => {
+      const withMailbox = await this.mailboxes.withMailbox(m, [...units.keys()]);
+      const rows = [...units].flatMap(([unitId, u]) => {
+        const digest: NewDelivery = {
           eventId: uuidv5(`digest:${unitId}:${day}`, DIGEST_NAMESPACE),
           eventType: 'notification.daily-digest',
           recipient: `unit:${unitId}`,
-          channel: 'in-app' as const,
+          channel: 'in-app',
           kind: 'unit.daily-digest',
           caseId: null,
           unitId,
@@ -74,10 +76,11 @@ export class DailyDigestService {
               .join('、'),
           },
           notBefore: now,
-        })),
-        now,
-      ),
-    );
+        };
+        return withMailbox.has(unitId) ? [digest, { ...digest, channel: 'email' as const }] : [digest];
+      });
+      await this.deliveries.plan(m, rows, now);
+    });
     return units.size;
   }
 }

@@ -4,6 +4,7 @@ import { type CaseState, type CaseVisibilityFacts } from '@sunshine/domain';
 import { CaseReplicaStore, Clock, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 
+import { UnitMailboxStore } from '../channels/mailbox/unit-mailbox.store';
 import { UnitWebhookStore } from '../channels/webhook/unit-webhook.store';
 import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
 import { afterQuietHours } from '../deliveries/quiet-hours';
@@ -15,8 +16,8 @@ import { type NoticeParams, noticeParams } from '../templates/notice-params';
 /**
  * From an applied event to its deliveries, in the transaction that applied it: the rule table in force for the case's
  * place plans the notices (the visibility rule drops every unit that may not see the case), each becomes one delivery
- * row (its UNIQUE key makes a replay plan nothing twice); a webhook notice only for a unit that has a webhook. Sending
- * happens after commit, from the queues.
+ * row (its UNIQUE key makes a replay plan nothing twice); a unit's webhook notice only for a unit that has a webhook, its
+ * e-mail only for a unit that has a mailbox. Sending happens after commit, from the queues.
  */
 @Injectable()
 export class NoticePipeline {
@@ -28,6 +29,7 @@ export class NoticePipeline {
     private readonly store: CaseReplicaStore,
     private readonly clock: Clock,
     private readonly webhooks: UnitWebhookStore,
+    private readonly mailboxes: UnitMailboxStore,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -89,12 +91,22 @@ export class NoticePipeline {
     return (await this.deliveries.plan(m, rows, now)).length;
   }
 
-  /** A webhook notice only for a unit that has a webhook: none planned otherwise (no row, no job, nothing `skipped`). */
+  /**
+   * A unit is reached in-app, by its webhook if it has one and by e-mail to its mailbox if it has one: notices on a
+   * channel the unit has not set (or on SMS: units have no phone) are not planned (no row, no job, nothing `skipped`).
+   */
   private async reachable(m: EntityManager, notices: PlannedNotice[]): Promise<PlannedNotice[]> {
-    if (!notices.some((n) => n.channel === 'webhook')) return notices;
-    const unitIds = new Set(notices.flatMap((n) => (n.channel === 'webhook' && n.recipient.kind === 'unit' ? [n.recipient.unitId] : [])));
-    const withWebhook = await this.webhooks.withWebhook(m, [...unitIds]);
-    return notices.filter((n) => n.channel !== 'webhook' || (n.recipient.kind === 'unit' && withWebhook.has(n.recipient.unitId)));
+    const unitsOn = (channel: PlannedNotice['channel']): string[] => [
+      ...new Set(notices.flatMap((n) => (n.channel === channel && n.recipient.kind === 'unit' ? [n.recipient.unitId] : []))),
+    ];
+    const withWebhook = await this.webhooks.withWebhook(m, unitsOn('webhook'));
+    const withMailbox = await this.mailboxes.withMailbox(m, unitsOn('email'));
+    return notices.filter((n) => {
+      if (n.recipient.kind !== 'unit') return n.channel !== 'webhook';
+      if (n.channel === 'webhook') return withWebhook.has(n.recipient.unitId);
+      if (n.channel === 'email') return withMailbox.has(n.recipient.unitId);
+      return n.channel === 'in-app';
+    });
   }
 
   private delivery(

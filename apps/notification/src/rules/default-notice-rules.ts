@@ -9,6 +9,8 @@ const unit = (
 ): NoticeRule['recipient'] => ({ kind: 'unit', unit: { from: 'payload', field }, roles });
 const PETITIONER = { kind: 'petitioner' } as const;
 const TO_PETITIONER = ['sms', 'email'] as const;
+/** What a unit wants in its official mailbox too (only a unit that has one is mailed; docs/notification.md). */
+const TO_UNIT_MAILBOX: NoticeRule['channels'] = ['in-app', 'webhook', 'email'];
 
 /**
  * The notice rule table in force unless a jurisdiction stores its own (docs/notification.md, "Rule table"). Units hear
@@ -19,13 +21,13 @@ export const DEFAULT_NOTICE_RULES: NoticeRuleSet = {
   version: 1,
   rules: [
     // units: the inbox (转送/交办, a stage opened, 协办)
-    { kind: 'unit.case-arrived', event: 'case.dispatched', recipient: unit('toUnitId', CLERKS), channels: ['in-app', 'webhook'] },
-    { kind: 'unit.case-arrived', event: 'case.stage-opened', recipient: unit('unitId', CLERKS), channels: ['in-app', 'webhook'] },
+    { kind: 'unit.case-arrived', event: 'case.dispatched', recipient: unit('toUnitId', CLERKS), channels: TO_UNIT_MAILBOX },
+    { kind: 'unit.case-arrived', event: 'case.stage-opened', recipient: unit('unitId', CLERKS), channels: TO_UNIT_MAILBOX },
     {
       kind: 'unit.assist-requested',
       event: 'case.assisting-unit-added',
       recipient: unit('assistingUnitId', CLERKS),
-      channels: ['in-app', 'webhook'],
+      channels: TO_UNIT_MAILBOX,
     },
     // objections (第23条): the bureau decides, the objecting unit hears the decision
     {
@@ -41,14 +43,14 @@ export const DEFAULT_NOTICE_RULES: NoticeRuleSet = {
       kind: 'unit.supervision-order',
       event: 'case.supervision-order-issued',
       recipient: unit('unitId', ['head', 'clerk']),
-      channels: ['in-app', 'webhook'],
+      channels: TO_UNIT_MAILBOX,
       urgent: true,
     },
     {
       kind: 'unit.supervision-reminder',
       event: 'case.supervision-order-reminded',
       recipient: unit('unitId', ['clerk', 'head']),
-      channels: ['in-app', 'webhook'],
+      channels: TO_UNIT_MAILBOX,
       urgent: true,
     },
     { kind: 'unit.deadline-warning', event: 'case.deadline-warning', recipient: unit('unitId', ['head', 'handler']), channels: ['in-app'] },
@@ -59,7 +61,7 @@ export const DEFAULT_NOTICE_RULES: NoticeRuleSet = {
       kind: 'unit.reported-up',
       event: 'case.reported-up',
       recipient: unit('toUnitIds', ['head', 'leader']),
-      channels: ['in-app', 'webhook'],
+      channels: TO_UNIT_MAILBOX,
       urgent: true,
     },
     {

@@ -71,11 +71,37 @@ const recipients = (e: PlannedEvent) =>
   );
 
 describe('planNotices (the default rule table)', () => {
-  it('tells the receiving unit of a dispatched case, in-app and by its webhook', () => {
+  it('tells the receiving unit of a dispatched case, in-app, by its webhook and by e-mail to its mailbox', () => {
     expect(recipients(event('case.dispatched', { toUnitId: U.hrss, fromUnitId: U.countyBureau }, CLAIM))).toEqual([
       `unit.case-arrived ${U.hrss} in-app`,
       `unit.case-arrived ${U.hrss} webhook`,
+      `unit.case-arrived ${U.hrss} email`,
     ]);
+  });
+
+  it('mails a unit what it wants in its mailbox (an arrival, an assisting request, an order, a 催办, a report-up), and no more', () => {
+    const onEmail = (e: PlannedEvent) => recipients(e).filter((r) => r.endsWith(' email'));
+    expect(onEmail(event('case.stage-opened', { unitId: U.hrss }, CLAIM))).toEqual([`unit.case-arrived ${U.hrss} email`]);
+    expect(onEmail(event('case.assisting-unit-added', { assistingUnitId: U.town }, CLAIM))).toEqual([
+      `unit.assist-requested ${U.town} email`,
+    ]);
+    expect(onEmail(event('case.supervision-order-issued', { unitId: U.hrss, byUnitId: U.countyBureau }, CLAIM))).toEqual([
+      `unit.supervision-order ${U.hrss} email`,
+    ]);
+    expect(onEmail(event('case.supervision-order-reminded', { unitId: U.hrss, byUnitId: U.countyBureau }, CLAIM))).toEqual([
+      `unit.supervision-reminder ${U.hrss} email`,
+    ]);
+    expect(onEmail(event('case.reported-up', { unitId: U.hrss, toUnitIds: [U.countyGov, U.countyBureau] }, CLAIM))).toEqual([
+      `unit.reported-up ${U.countyGov} email`,
+      `unit.reported-up ${U.countyBureau} email`,
+    ]);
+    for (const e of [
+      event('case.overdue', { unitId: U.hrss }, CLAIM),
+      event('case.deadline-warning', { unitId: U.hrss }, CLAIM),
+      event('case.escalated', { unitId: U.hrss, toUnitId: U.countyBureau }, CLAIM),
+      event('case.objection-approved', { unitId: U.hrss }, CLAIM),
+    ])
+      expect([e.type, onEmail(e)]).toEqual([e.type, []]);
   });
 
   it('never tells the accused township or its office of an accusation, whatever a rule names', () => {
@@ -86,6 +112,7 @@ describe('planNotices (the default rule table)', () => {
     expect(recipients(event('case.dispatched', { toUnitId: U.discipline }, ACCUSATION))).toEqual([
       `unit.case-arrived ${U.discipline} in-app`,
       `unit.case-arrived ${U.discipline} webhook`,
+      `unit.case-arrived ${U.discipline} email`,
     ]);
   });
 
@@ -135,7 +162,7 @@ describe('planNotices (the default rule table)', () => {
     expect(recipients(alert([CLAIM, ACCUSATION]))).toEqual([`unit.early-warning ${U.countyBureau} in-app`]);
   });
 
-  it('tells the ordered unit’s clerks and head of a 催办, in-app and by its webhook; the accused township never', () => {
+  it('tells the ordered unit’s clerks and head of a 催办, in-app, by its webhook and its mailbox; the accused township never', () => {
     const reminded = (unitId: string, facts: CaseVisibilityFacts) =>
       event('case.supervision-order-reminded', { orderId: 'o-1', unitId, byUnitId: U.countyBureau, reminderId: 'r-1' }, facts);
     expect(
@@ -148,6 +175,7 @@ describe('planNotices (the default rule table)', () => {
     ).toEqual([
       ['unit.supervision-reminder', { kind: 'unit', unitId: U.hrss, roles: ['clerk', 'head'] }, 'in-app', true],
       ['unit.supervision-reminder', { kind: 'unit', unitId: U.hrss, roles: ['clerk', 'head'] }, 'webhook', true],
+      ['unit.supervision-reminder', { kind: 'unit', unitId: U.hrss, roles: ['clerk', 'head'] }, 'email', true],
     ]);
     expect(recipients(reminded(U.town, ACCUSATION))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldCipher } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { WEBHOOK_CIPHER } from './webhook-cipher';
+import { deleteUnitSetting, UNIT_SETTINGS_CIPHER, unitsWith } from '../unit-settings/unit-settings';
 
 /** A unit's webhook as the delivery worker needs it: URL and secret in clear (never stored, never logged). */
 export interface UnitWebhookTarget {
@@ -41,7 +41,7 @@ export function shownUrl(url: string): string {
 export class UnitWebhookStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(WEBHOOK_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(UNIT_SETTINGS_CIPHER) private readonly cipher: FieldCipher,
   ) {}
 
   /** The unit's webhook, unsealed for a delivery; null when the unit has none. */
@@ -51,12 +51,8 @@ export class UnitWebhookStore {
   }
 
   /** Of `unitIds`, those that have a webhook, read in the caller's transaction (planning: no webhook, no delivery). */
-  async withWebhook(m: EntityManager, unitIds: readonly string[]): Promise<ReadonlySet<string>> {
-    if (unitIds.length === 0) return new Set();
-    const rows = (await m.query(`SELECT unit_id FROM unit_webhooks WHERE unit_id = ANY($1::text[])`, [unitIds])) as Array<
-      Pick<Row, 'unit_id'>
-    >;
-    return new Set(rows.map((r) => r.unit_id));
+  withWebhook(m: EntityManager, unitIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return unitsWith(m, 'unit_webhooks', unitIds);
   }
 
   async find(unitId: string): Promise<UnitWebhookRecord | null> {
@@ -79,13 +75,8 @@ export class UnitWebhookStore {
   }
 
   /** Whether there was one to delete. */
-  async delete(unitId: string): Promise<boolean> {
-    // A CTE, so TypeORM answers rows (a bare DELETE answers [rows, affected count]).
-    const [row] = (await this.db.query(
-      `WITH gone AS (DELETE FROM unit_webhooks WHERE unit_id = $1 RETURNING unit_id) SELECT count(*)::int AS n FROM gone`,
-      [unitId],
-    )) as Array<{ n: number }>;
-    return (row?.n ?? 0) > 0;
+  delete(unitId: string): Promise<boolean> {
+    return deleteUnitSetting(this.db, 'unit_webhooks', unitId);
   }
 }
 

@@ -3,13 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainException, type StaffPrincipal } from '@sunshine/platform';
 
+import { requireOwnUnit } from '../unit-settings/unit-settings';
 import type { PutUnitWebhookDto, UnitWebhookSaved, UnitWebhookView } from './unit-webhook.dto';
 import { type UnitWebhookRecord, UnitWebhookStore } from './unit-webhook.store';
 
-const NOT_OWN_UNIT = new DomainException('UNIT_ADMIN_ONLY', 'forbidden', {
-  zh: '只有本单位的管理员可以设置本单位的推送地址',
-  en: 'only an admin of the unit itself manages its webhook',
-});
+const WEBHOOK = { zh: '推送地址', en: 'webhook' } as const;
 
 const WEBHOOK_NOT_SET = new DomainException('WEBHOOK_NOT_SET', 'not-found', {
   zh: '本单位尚未设置推送地址',
@@ -45,7 +43,7 @@ export class UnitWebhooksService {
 }
 
 function ownUnit(unitId: string, staff: StaffPrincipal): void {
-  if (staff.unitId !== unitId) throw NOT_OWN_UNIT;
+  requireOwnUnit(unitId, staff, WEBHOOK);
 }
 
 function view(record: UnitWebhookRecord): UnitWebhookView {
