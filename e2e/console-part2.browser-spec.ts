@@ -146,37 +146,60 @@ describe('the console, part 2, in a browser', () => {
     await context.close();
   });
 
-  it('a city supervisor sees the case on the clock ledger and issues an order', async () => {
-    expect(caseNumber).toMatch(CASE_NUMBER);
+  it("a city supervisor sees the overdue case on the clock ledger, issues an order and the unit's answer appears", async () => {
+    // A letter received weeks ago and registered only now at the county bureau, its matter in the clerk's own words (no
+    // code of the table names it): it waits at the bureau's desk for a person, and its 转送交办 period (Art 22: 15 days
+    // from receipt, 10-12 + 15 = 10-27, a Tuesday) ran out long ago. The receipt is confirmed as the clerk would for a
+    // late registration (needed once it is more than a year old). Received in October, it is not this month's 批次.
+    const registered = await http<{ caseId: string; caseNumber: string }>('POST', `${world.h.url('intake')}/petitions`, {
+      token: await token(DEMO_UNITS.countyBureau, ['clerk'], 'demo-county-bureau-clerk'),
+      body: labourPetition({
+        channel: 'letter',
+        receivedAt: '2026-10-12T09:30:00+08:00',
+        confirmReceivedAt: true,
+        category: '宅基地确权补偿',
+        placeCode: DEMO_DONGTUN,
+        subject: '宅基地确权后补偿款未发放',
+        content: '本人宅基地已于今年确权，镇里承诺的补偿款至今未发放，请求督促落实。',
+        petitioner: { name: '周八', phone: '13500002222' },
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const late = registered.body.caseNumber;
+    expect(late).toMatch(CASE_NUMBER);
     const supervisor = await signedIn('city-bureau-supervisor', '/supervision');
     await step(supervisor, 'supervision', async () => {
-      await supervisor.getByTestId('clock-status').click();
-      await supervisor.locator('.ant-select-item-option', { hasText: '计时中' }).click();
-      const row = supervisor.getByTestId('clock-ledger').locator('tr', { hasText: caseNumber }).first();
-      // The ledger refreshes itself; the case's first clock starts at its registration.
-      await row.waitFor({ timeout: 60000 });
+      // The ledger opens on its overdue clocks (the server's status: its due check marked the clock overdue).
+      await supervisor.getByTestId('clock-status').getByTitle('已逾期', { exact: true }).waitFor({ timeout: 60000 });
+      const row = supervisor.getByTestId('clock-ledger').locator('tr', { hasText: late }).first();
+      // The ledger refreshes itself (every 30 s) until registration, the clock and its due check have run.
+      await row.waitFor({ timeout: 120000 });
+      const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());
+      expect(cells.slice(0, 6)).toEqual([late, '转送交办期限', '《信访工作条例》第22条', '初次办理', '延津县信访局', '2026-10-27']);
+      expect(cells[6]).toMatch(/^截至 2026-10-27 已逾期 \d+ 天$/);
+      // Due at 00:00 Beijing time after the last day (2026-10-27T16:00Z): overdue by as many days as have begun since.
+      expect(Number(/已逾期 (\d+) 天/.exec(cells[6] ?? '')?.[1])).toBe(
+        Math.ceil((Date.now() - Date.parse('2026-10-27T16:00:00Z')) / 86400000),
+      );
+      expect(cells[7]).toBe('已逾期');
+      expect(await row.locator('[data-urgency]').getAttribute('data-urgency')).toBe('overdue');
       await supervisor.screenshot({ path: `${SHOTS}/supervision-ledger.png`, fullPage: true });
-      await row.getByTestId(`issue-order-${caseNumber}`).click();
+      await row.getByTestId(`issue-order-${late}`).click();
       await supervisor.getByTestId('order-reason').fill('请加快办理并按期反馈');
       await supervisor.getByRole('button', { name: /^发\s*出$/ }).click();
-      await supervisor.getByText(`已向承办单位发出督办单（${caseNumber}）`).waitFor({ timeout: 30000 });
+      await supervisor.getByText(`已向承办单位发出督办单（${late}）`).waitFor({ timeout: 30000 });
 
       await supervisor.getByRole('tab', { name: '督办单' }).click();
-      const order = supervisor.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first();
+      const order = supervisor.getByTestId('order-list').locator('tr', { hasText: late }).first();
       await order.waitFor({ timeout: 30000 });
+      expect(await order.textContent()).toContain('延津县信访局');
       expect(await order.textContent()).toContain('待回复');
       expect(await order.textContent()).toContain('请加快办理并按期反馈');
       await supervisor.screenshot({ path: `${SHOTS}/supervision-order.png`, fullPage: true });
     });
 
-    // The ordered unit's head answers it in writing from the same page (督办单, received) …
-    const ordered = (await supervisor.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first().textContent()) ?? '';
-    const persona = ordered.includes('延津县人力资源和社会保障局')
-      ? 'hrss-head'
-      : ordered.includes('延津县信访局')
-        ? 'county-bureau-head'
-        : 'dongtun-head';
-    const unit = await signedIn(persona, '/supervision');
+    // The ordered unit's head (the county bureau's) answers it in writing from the same page (督办单, received) …
+    const unit = await signedIn('county-bureau-head', '/supervision');
     /** A time as the console shows it (Beijing time, to the minute). */
     const minute = (t: Date) =>
       new Intl.DateTimeFormat('sv-SE', {
@@ -189,10 +212,10 @@ describe('the console, part 2, in a browser', () => {
       }).format(t);
     const answering = new Date();
     await step(unit, 'order-answer', async () => {
-      await unit.getByRole('tab', { name: '督办单' }).click();
-      const received = unit.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first();
+      await unit.getByRole('tab', { name: '督办单' }).click({ timeout: 60000 });
+      const received = unit.getByTestId('order-list').locator('tr', { hasText: late }).first();
       await received.waitFor({ timeout: 30000 });
-      await received.getByPlaceholder('书面回复').fill('已约谈用工单位，三日内结清工资');
+      await received.getByPlaceholder('书面回复').fill('已转东屯镇人民政府核实，十日内书面告知信访人');
       await received.getByRole('button', { name: /^回\s*复$/ }).click();
       await unit.getByText('已书面回复').waitFor({ timeout: 30000 });
     });
@@ -200,14 +223,16 @@ describe('the console, part 2, in a browser', () => {
     await step(supervisor, 'order-answered', async () => {
       await supervisor.reload();
       await supervisor.getByRole('tab', { name: '督办单' }).click();
-      const answered = supervisor.getByTestId('order-list').locator('tr', { hasText: caseNumber }).first();
+      const answered = supervisor.getByTestId('order-list').locator('tr', { hasText: late }).first();
       await answered.getByText('已回复').waitFor({ timeout: 30000 });
       const answeredBy = new Date();
       await answered.locator('.ant-table-row-expand-icon').click();
       // The unit's written answer with its time (to the minute, Beijing time: between the click and the list read).
-      const text = supervisor.locator('[data-testid^="order-answer-"]', { hasText: '已约谈用工单位，三日内结清工资' });
+      const text = supervisor.locator('[data-testid^="order-answer-"]', { hasText: '已转东屯镇人民政府核实，十日内书面告知信访人' });
       await text.waitFor();
-      const shown = /^回复（(\d{4}-\d{2}-\d{2} \d{2}:\d{2})）：已约谈用工单位，三日内结清工资$/.exec((await text.textContent()) ?? '');
+      const shown = /^回复（(\d{4}-\d{2}-\d{2} \d{2}:\d{2})）：已转东屯镇人民政府核实，十日内书面告知信访人$/.exec(
+        (await text.textContent()) ?? '',
+      );
       const at = shown?.[1] ?? '';
       expect(at).toMatch(/^\d{4}-/);
       expect(at >= minute(answering) && at <= minute(answeredBy)).toBe(true);
@@ -495,6 +520,8 @@ describe('the console, part 2, in a browser', () => {
       await row.waitFor({ timeout: 30000 });
       expect(await ops.getByTestId(`delivery-reason-${deliveryId}`).textContent()).toBe('写入站内通知失败：数据库连接中断');
       await row.getByText('延津县人力资源和社会保障局').waitFor({ timeout: 30000 });
+      // The kind by notification's own name for it (unit.case-arrived), never the code.
+      await row.getByText('新事项到达', { exact: true }).waitFor();
       await ops.screenshot({ path: `${SHOTS}/ops-dead-delivery.png`, fullPage: true });
       await ops.getByTestId(`redeliver-${deliveryId}`).click();
       await ops.getByTestId('ops-reason').fill('数据库已恢复，重新投递');
@@ -530,6 +557,45 @@ describe('the console, part 2, in a browser', () => {
       expect(await day('2026-10-10').textContent()).toBe('2026-10-10周六调休上班—');
       expect(await day('2026-10-08').count()).toBe(0);
       await ops.screenshot({ path: `${SHOTS}/ops-holidays.png`, fullPage: true });
+    });
+
+    // 2027 has no published arrangement in the bundled calendar: the operator loads one from the page (with a
+    // confirmation); supervision publishes it to every service and the page shows that year as published, its days and
+    // the arrangement with who loaded it.
+    await step(ops, 'ops-load-calendar', async () => {
+      await ops.getByTestId('calendar-year').locator('xpath=descendant-or-self::input').fill('2027');
+      await ops.getByTestId('calendar-published').filter({ hasText: '尚未发布' }).waitFor({ timeout: 30000 });
+      await ops
+        .getByTestId('arrangement-holidays')
+        .fill('2027-10-01, 2027-10-02, 2027-10-03\n2027-10-04 2027-10-05、2027-10-06 2027-10-07');
+      await ops.getByTestId('arrangement-workdays').fill('2027-09-26 2027-10-09');
+      await ops.getByTestId('arrangement-source').fill('运维载入（浏览器测试）');
+      expect(await ops.getByTestId('arrangement-count').textContent()).toBe('放假 7 天，调休上班 2 天');
+      await ops.getByTestId('arrangement-load').click();
+      await ops.getByRole('button', { name: '确认载入' }).click();
+      await ops.getByText('已载入 2027 年节假日安排，各服务将按其重算期限').waitFor({ timeout: 30000 });
+      const loaded = ops.getByTestId('holiday-arrangements').locator('tr[data-row-key="2027"]');
+      await loaded.waitFor({ timeout: 30000 });
+      expect(await loaded.textContent()).toContain('运维载入（浏览器测试）');
+      expect(await loaded.textContent()).toContain('demo-city-ops');
+      // The calendar the clocks count with has it once supervision's own copy took the publication (asked again).
+      const published = ops.getByTestId('calendar-published').filter({ hasText: '已发布安排（运维载入（浏览器测试））' });
+      await eventually(
+        async () => {
+          if (await published.isVisible()) return true;
+          await ops.getByTestId('calendar-year').locator('xpath=descendant-or-self::input').fill('2026');
+          await ops.getByTestId('calendar-year').locator('xpath=descendant-or-self::input').fill('2027');
+          return (await published.isVisible({ timeout: 3000 }).catch(() => false)) ? true : undefined;
+        },
+        60000,
+        '2027 published on the ops page',
+      );
+      const days = ops.getByTestId('calendar-days');
+      await days.locator('tr[data-row-key="2027-10-07"]').waitFor({ timeout: 30000 });
+      expect(await days.locator('tr[data-row-key="2027-09-26"]').textContent()).toBe('2027-09-26周日调休上班—');
+      expect(await days.locator('tr[data-row-key="2027-10-09"]').textContent()).toBe('2027-10-09周六调休上班—');
+      expect(await days.locator('tr[data-row-key="2027-10-04"]').textContent()).toContain('放假');
+      await ops.screenshot({ path: `${SHOTS}/ops-calendar-loaded.png`, fullPage: true });
     });
   });
 });
