@@ -218,8 +218,9 @@ describe('the staff console in a browser', () => {
     await choose(serving, '送达方式', '直接送达');
     await acted(serving, '记录送达', submit);
     await serving.getByText('当前没有可执行的操作').waitFor();
-    // The timeline is supervision's, which follows the case log over Kafka: reload until it lists the service.
-    const served = serving.getByText('case.reply-served');
+    // The timeline is supervision's, which follows the case log over Kafka: reload until it lists the service (the
+    // event by its Chinese name, case.reply-served, with the status after it).
+    const served = serving.getByText('处理意见已送达信访人', { exact: true });
     for (
       let i = 0;
       i < 12 &&

@@ -1,4 +1,4 @@
-import type { CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
+import type { CaseLogEventType, CaseStatus, Channel, PetitionType, Stage } from '@sunshine/contracts';
 
 // Display words for the contracts' closed vocabularies (the code lists are the contracts'; a new code fails to compile
 // here until it has its word).
@@ -68,33 +68,56 @@ export const DOCUMENT_KIND: Record<string, string> = {
   'extension-notice': '延期办理告知书',
 };
 
+/**
+ * The case log's events as the case page's timeline (办理过程) names them: every type of the contracts' case log, so a
+ * new event fails to compile until it has its words here.
+ */
+export const EVENT: Record<CaseLogEventType, string> = {
+  'petition.registered': '登记',
+  'petition.corrected': '更正登记信息',
+  'petition.merged': '并入其他事项（并单）',
+  'petition.review-requested': '申请复查（复核）',
+  'petition.rated': '满意度评价',
+  'petition.withdrawn': '信访人撤回',
+  'petition.personal-data-request-decided': '个人信息申请已处理',
+  'case.dispatched': '转送/交办',
+  'case.manual-dispatch-required': '转人工分办',
+  'case.signed': '签收',
+  'case.handler-assigned': '确定经办人',
+  'case.accepted': '受理',
+  'case.not-accepted': '不予受理',
+  'case.objection-raised': '提出异议（退回）',
+  'case.objection-approved': '异议成立',
+  'case.objection-rejected': '异议不成立',
+  'case.assisting-unit-added': '增加协办单位',
+  'case.assist-contributed': '提交协办意见',
+  'case.handling-started': '开始办理',
+  'case.hearing-started': '听证开始',
+  'case.hearing-ended': '听证结束',
+  'case.extension-requested': '申请延期',
+  'case.extension-approved': '批准延期',
+  'case.extension-rejected': '不予延期',
+  'case.assignment-report-submitted': '报送办结报告',
+  'case.replied': '出具处理意见',
+  'case.reply-served': '处理意见已送达信访人',
+  'case.stage-opened': '进入下一办理阶段',
+  'case.closed': '办结',
+  'case.finalized': '复核终结',
+  'case.deadline-warning': '临期预警',
+  'case.overdue': '超期',
+  'case.window-expired': '期间届满',
+  'case.supervision-order-issued': '发出督办单',
+  'case.supervision-order-answered': '督办单书面回复',
+  'case.supervision-order-reminded': '催办',
+  'case.escalated': '提级督办',
+  'case.leader-assigned': '确定包案领导',
+  'case.backlog-registered': '列入积案',
+  'case.backlog-cleared': '积案化解销号',
+  'case.reported-up': '报告上级（重大紧急）',
+  'case.notice-delivered': '通知已送达',
+  'case.notice-failed': '通知发送失败',
+};
+
 export function label(table: Record<string, string>, code: string | null | undefined): string {
   return code ? (table[code] ?? code) : '—';
 }
-
-/** 期限 kinds as supervision's ledger names them (unknown kinds show their code). */
-export const CLOCK_KIND: Record<string, string> = {
-  dispatch: '转送交办期限',
-  acceptance: '受理告知期限',
-  objection: '异议期限',
-  'assignment-feedback': '交办反馈期限',
-  handling: '办理期限',
-  'review-request-window': '申请复查期限',
-  'review-handling': '复查期限',
-  're-review-request-window': '申请复核期限',
-  're-review-handling': '复核期限',
-  'rating-window': '评价期限',
-  'supervision-order-answer': '督办答复期限',
-  'hotline-handling': '热线办理期限',
-  'hotline-return': '热线回访期限',
-};
-
-export const CLOCK_STATUS: Record<string, string> = {
-  running: '计时中',
-  satisfied: '已完成',
-  paused: '已暂停',
-  stopped: '已停止',
-  ended: '已结束',
-  overdue: '已逾期',
-  lapsed: '已失效',
-};

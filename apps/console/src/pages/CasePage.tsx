@@ -10,8 +10,9 @@ import type { CaseDetail } from '../api/views';
 import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { categoryName, useCategories } from '../components/part1/categories';
+import { CLOCK_KIND, CLOCK_STATUS } from '../components/supervision/words';
 import { UnitName } from '../components/UnitName';
-import { CHANNEL, CLOCK_KIND, CLOCK_STATUS, DOCUMENT_KIND, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
+import { CHANNEL, DOCUMENT_KIND, EVENT, label, PETITION_TYPE, STAGE, STATUS } from '../labels';
 import { formatTime } from '../time';
 import { CASE_ACTIONS, type CaseAction, DRAFT_REPLY } from './case-actions';
 
@@ -185,7 +186,8 @@ export default function CasePage() {
                 items={(city.data?.timeline ?? []).map((t) => ({
                   children: (
                     <>
-                      {formatTime(t.occurredAt)} {label(STATUS, t.status)} <Typography.Text type="secondary">{t.type}</Typography.Text>
+                      {formatTime(t.occurredAt)} <span data-event={t.type}>{label(EVENT, t.type)}</span>
+                      {t.status ? <Typography.Text type="secondary">（{label(STATUS, t.status)}）</Typography.Text> : null}
                     </>
                   ),
                 }))}

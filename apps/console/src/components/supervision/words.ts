@@ -2,7 +2,7 @@ import type { AlertKind, SupervisionTrigger } from '@sunshine/contracts';
 
 // Display words of the supervision service's codes (督查督办).
 
-/** Clock kinds (the domain's clock rules; a local rule's kind shows as its code). */
+/** Clock kinds (the domain's clock rules; a local rule's kind shows as its code): the one table, for the ledger and the case page. */
 export const CLOCK_KIND: Record<string, string> = {
   dispatch: '转送交办期限',
   objection: '异议期限',

@@ -432,7 +432,8 @@ function DeadDeliveries() {
           { title: '时间', render: (_, d) => formatTime(d.updatedAt) },
           { title: '渠道', render: (_, d) => CHANNEL_NAME[d.channel] },
           { title: '收件', render: (_, d) => <Recipient recipient={d.recipient} /> },
-          { title: '通知类型', dataIndex: 'kind' },
+          // notification's own name of the kind (its template's); a kind without a template shows its code.
+          { title: '通知类型', render: (_, d) => d.kindName ?? d.kind },
           { title: '地址（掩码）', render: (_, d) => d.addressMasked ?? '—' },
           { title: '次数', dataIndex: 'attempts' },
           {
@@ -479,8 +480,102 @@ const HOLIDAY_NAME: Record<CalendarYear['days'][number]['statutoryHolidays'][num
   'national-day': '国庆节',
 };
 
+/** The dates written in a box (one or more per line, separated by spaces, commas or 、), as YYYY-MM-DD. */
+function datesIn(text: string): string[] {
+  return [...new Set(text.match(/\d{4}-\d{2}-\d{2}/g) ?? [])].sort();
+}
+
+/**
+ * 载入年度安排: the State Council's notice for a year, typed in (放假 days, 调休上班 days, the notice's number), sent to
+ * supervision's POST /calendar/arrangements after a confirmation (every service recounts that year's provisional
+ * deadlines); the service checks the dates (in the year, a 调休上班 day a weekend day) and answers in Chinese.
+ */
+function LoadArrangement({ year, onLoaded }: { year: number; onLoaded: (year: number) => void }) {
+  const { message } = App.useApp();
+  const [holidays, setHolidays] = useState('');
+  const [workdays, setWorkdays] = useState('');
+  const [source, setSource] = useState('');
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const off = datesIn(holidays);
+  const on = datesIn(workdays);
+  const load = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call(
+        supervision.POST('/calendar/arrangements', {
+          body: { year, holidays: off, workdays: on, ...(source.trim() ? { source: source.trim() } : {}) },
+        }),
+      );
+      setOpen(false);
+      setHolidays('');
+      setWorkdays('');
+      setSource('');
+      void message.success(`已载入 ${year} 年节假日安排，各服务将按其重算期限`);
+      onLoaded(year);
+    } catch (e) {
+      setError(e);
+      setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={`载入 ${year} 年节假日安排（国务院办公厅通知）`} style={{ marginBottom: 12 }} data-testid="arrangement-form">
+      <ErrorAlert error={error} />
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Input.TextArea
+          rows={2}
+          placeholder="放假日期（含调休放假的周末），YYYY-MM-DD，空格、逗号或换行分隔"
+          value={holidays}
+          onChange={(e) => setHolidays(e.target.value)}
+          data-testid="arrangement-holidays"
+        />
+        <Input.TextArea
+          rows={1}
+          placeholder="调休上班日期（周六或周日），YYYY-MM-DD"
+          value={workdays}
+          onChange={(e) => setWorkdays(e.target.value)}
+          data-testid="arrangement-workdays"
+        />
+        <Input
+          placeholder="来源（通知文号），如 国办发明电〔2026〕X号"
+          maxLength={200}
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          data-testid="arrangement-source"
+        />
+        <Space>
+          <Typography.Text type="secondary" data-testid="arrangement-count">
+            放假 {off.length} 天，调休上班 {on.length} 天
+          </Typography.Text>
+          <Button type="primary" disabled={off.length === 0} onClick={() => setOpen(true)} data-testid="arrangement-load">
+            载入
+          </Button>
+        </Space>
+      </Space>
+      <Modal
+        open={open}
+        title={`确认载入 ${year} 年节假日安排`}
+        okText="确认载入"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        onOk={load}
+      >
+        <Typography.Paragraph>
+          载入后将发布到全部服务，{year} 年的期限按新安排重算（放假 {off.length} 天，调休上班 {on.length} 天）。操作人将被记录。
+        </Typography.Paragraph>
+      </Modal>
+    </Card>
+  );
+}
+
 /** The working-day calendar the clocks count with: a year's 放假 and 调休上班 days, and the arrangements loaded. */
 function Holidays() {
+  const qc = useQueryClient();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const days = useQuery({
     queryKey: ['ops', 'calendar', year],
@@ -513,6 +608,7 @@ function Holidays() {
           )
         ) : null}
       </Space>
+      <LoadArrangement year={year} onLoaded={() => void qc.invalidateQueries({ queryKey: ['ops'] })} />
       <ErrorAlert error={days.error} />
       <Table<CalendarYear['days'][number]>
         data-testid="calendar-days"
@@ -534,7 +630,7 @@ function Holidays() {
       />
       <Typography.Title level={5}>已载入的年度安排</Typography.Title>
       <Typography.Paragraph type="secondary">
-        内置日历（chinese-days）之上已载入的国务院节假日安排；载入新年度由市级运维通过 POST /calendar/arrangements 完成。
+        内置日历（chinese-days）之上已载入的国务院节假日安排（仅市级单位的运维可以载入）。
       </Typography.Paragraph>
       <ErrorAlert error={list.error} />
       <Table<LoadedArrangement>
