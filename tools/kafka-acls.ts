@@ -8,13 +8,18 @@
  *                                      KafkaUser resources, and by the secured-broker test to apply the bindings)
  *   npm run kafka-acls -- --check      exits 1 if the committed table is not what it would write
  *   npm run kafka-acls -- --print      prints the bindings as `kafka-acls.sh` commands
+ *   npm run kafka-acls -- --apply      applies the committed table to KAFKA_BROKERS as KAFKA_ADMIN_USERNAME (password in
+ *                                      KAFKA_ADMIN_PASSWORD_FILE): every binding added, any other binding of those
+ *                                      users removed (deploy/local/kafka-secure.sh runs it)
  *
  * tools/kafka-acls.spec.ts runs the check in the unit tests.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { deadLetterTopic, EventCatalog, type ProducerName, type TopicName, TopicSpecs } from '@sunshine/contracts';
-import { CONSUMED_TOPICS, type ServiceName, ServiceNames } from '@sunshine/platform';
+import { CONSUMED_TOPICS, createKafka, type ServiceName, ServiceNames } from '@sunshine/platform';
+import { type AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, type Admin, ResourcePatternTypes } from 'kafkajs';
 
 import { type GeneratedDoc, runTool, writeOrCheck } from './generated-docs';
 
@@ -123,8 +128,85 @@ export function kafkaAclsCommands(table: KafkaAclTable): string[] {
   );
 }
 
+/** The committed table (what a broker is given). */
+export function committedKafkaAclTable(): KafkaAclTable {
+  return JSON.parse(readFileSync(KAFKA_ACLS_DOC.path, 'utf8')) as KafkaAclTable;
+}
+
+const OPERATION: Record<AclOperation, AclOperationTypes> = {
+  Read: AclOperationTypes.READ,
+  Write: AclOperationTypes.WRITE,
+  Describe: AclOperationTypes.DESCRIBE,
+};
+
+/** The table as broker bindings: one ALLOW per user, resource and operation, from any host. */
+export function aclBindings(table: KafkaAclTable): AclEntry[] {
+  return table.users.flatMap((user) =>
+    user.acls.flatMap((rule) =>
+      rule.operations.map((operation) => ({
+        resourceType: rule.resourceType === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+        resourceName: rule.name,
+        resourcePatternType: rule.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+        principal: `User:${user.username}`,
+        host: '*',
+        operation: OPERATION[operation],
+        permissionType: AclPermissionTypes.ALLOW,
+      })),
+    ),
+  );
+}
+
+const bindingKey = (a: AclEntry): string =>
+  [a.principal, a.resourceType, a.resourceName, a.resourcePatternType, a.host, a.operation, a.permissionType].join('|');
+
+/** Makes the table's users hold exactly its bindings: adds the missing ones, deletes any other of theirs. */
+export async function applyKafkaAcls(admin: Admin, table: KafkaAclTable): Promise<{ added: number; removed: number }> {
+  const wanted = aclBindings(table);
+  const wantedKeys = new Set(wanted.map(bindingKey));
+  const stale: AclEntry[] = [];
+  for (const user of table.users) {
+    const { resources } = await admin.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      principal: `User:${user.username}`,
+      host: '*',
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    });
+    for (const r of resources) {
+      for (const a of r.acls) {
+        const binding = { ...a, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType };
+        if (!wantedKeys.has(bindingKey(binding))) stale.push(binding);
+      }
+    }
+  }
+  await admin.createAcls({ acl: wanted });
+  if (stale.length > 0) await admin.deleteAcls({ filters: stale });
+  return { added: wanted.length, removed: stale.length };
+}
+
+async function applyCommitted(): Promise<void> {
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
+  const username = process.env['KAFKA_ADMIN_USERNAME'];
+  const passwordFile = process.env['KAFKA_ADMIN_PASSWORD_FILE'];
+  if (brokers.length === 0 || !username || !passwordFile)
+    throw new Error('--apply needs KAFKA_BROKERS, KAFKA_ADMIN_USERNAME, KAFKA_ADMIN_PASSWORD_FILE');
+  const kafka = createKafka('sunshine-kafka-acls', brokers, {
+    sasl: { mechanism: 'scram-sha-512', username, password: { file: passwordFile } },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { added, removed } = await applyKafkaAcls(admin, committedKafkaAclTable());
+    process.stdout.write(`kafka-acls: ${added} bindings in force, ${removed} stale removed\n`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 if (require.main === module) {
   runTool(async () => {
+    if (process.argv.includes('--apply')) return applyCommitted();
     const table = buildKafkaAclTable(await consumedTopicsOfServices());
     if (process.argv.includes('--print')) {
       process.stdout.write(`${kafkaAclsCommands(table).join('\n')}\n`);

@@ -26,7 +26,7 @@ if ! "$VENV/bin/pip" show kubernetes-validate 2>/dev/null | grep -q "Version: $K
 fi
 SCHEMAS=.local/k8s-schemas
 # Standalone schemas of the core kinds the manifests use (a kind not listed has no schema: kubeconform fails on it).
-CORE_KINDS=(configmap-v1 serviceaccount-v1 persistentvolumeclaim-v1 service-v1 networkpolicy-networking-v1 statefulset-apps-v1
+CORE_KINDS=(configmap-v1 secret-v1 serviceaccount-v1 persistentvolumeclaim-v1 service-v1 networkpolicy-networking-v1 statefulset-apps-v1
   deployment-apps-v1 poddisruptionbudget-policy-v1 job-batch-v1 cronjob-batch-v1)
 rm -rf "$SCHEMAS"
 python3 deploy/k8s/bundle-schemas.py "$(echo "$VENV"/lib/python3*/site-packages/kubernetes_validate/kubernetes-json-schema)/v$K8S_VERSION-local-strict" \
@@ -34,7 +34,7 @@ python3 deploy/k8s/bundle-schemas.py "$(echo "$VENV"/lib/python3*/site-packages/
 
 # The generated files are what deploy/k8s/generate.py writes now.
 python3 deploy/k8s/generate.py --check
-OPERATOR_KINDS=Kafka,KafkaNodePool,KafkaTopic,Cluster,ScheduledBackup,Database,ScaledObject
+OPERATOR_KINDS=Kafka,KafkaNodePool,KafkaTopic,KafkaUser,Cluster,ScheduledBackup,Database,ScaledObject,TriggerAuthentication
 for overlay in deploy/k8s/overlays/*/; do
   name="$(basename "$overlay")"
   out="tmp/k8s-$name.yaml"

@@ -26,6 +26,9 @@ TOPICS = [
 # The dead-letter topic of each consumer group (deadLetterTopic in libs/contracts): kept for good, 3 partitions.
 TOPICS += [(f'sunshine.dlq.{s}', 3, {'retention.ms': '-1'}) for s in ['intake', 'routing', 'supervision', 'notification', 'evaluation']]
 PORT = 3000
+# The brokers' only client listener: TLS and SASL/SCRAM-SHA-512 (kafka() below).
+KAFKA_PORT = 9093
+KAFKA_BOOTSTRAP = f'sunshine-kafka-kafka-bootstrap:{KAFKA_PORT}'
 AUDIT_ARCHIVE_DIR = '/var/lib/sunshine/audit-archive'
 # 身份认证 Keycloak: the address browsers use (the deployment's ingress terminates TLS there: set it per deployment, and
 # add the console's origin to the realm's console client), the realm's issuer, and the in-cluster OIDC endpoints.
@@ -96,6 +99,12 @@ def deployment(name, extra_env, consumes):
         # Tokens: verified by Keycloak's JWKS (AUTH_JWKS_URL in sunshine-config); for calling other services the
         # client-credentials grant with the service's own client secret (no service holds a signing key).
         {'name': 'SERVICE_CLIENT_SECRET_FILE', 'value': '/etc/sunshine/client/secret'},
+        # 消息认证 Kafka: SASL/SCRAM-SHA-512 as its own user sunshine-<service> (KafkaUser in kafka.yaml, its ACLs from
+        # deploy/kafka-acls.json), the password from the secret Strimzi's User Operator writes, TLS with the cluster CA.
+        {'name': 'KAFKA_SASL_MECHANISM', 'value': 'scram-sha-512'},
+        {'name': 'KAFKA_SASL_PASSWORD_FILE', 'value': '/etc/sunshine/kafka/password'},
+        {'name': 'KAFKA_SSL', 'value': 'true'},
+        {'name': 'KAFKA_SSL_CA_FILE', 'value': '/etc/sunshine/kafka-ca/ca.crt'},
         # Traces (OTEL_* in sunshine-config): the service's name and its pod on every span.
         {'name': 'OTEL_SERVICE_NAME', 'value': name},
         {'name': 'POD_NAME', 'valueFrom': {'fieldRef': {'fieldPath': 'metadata.name'}}},
@@ -107,9 +116,13 @@ def deployment(name, extra_env, consumes):
     volumes = [
         # The secret of its Keycloak client sunshine-<service> (key `secret`), created by the operators from Keycloak.
         {'name': 'client', 'secret': {'secretName': f'sunshine-keycloak-client-{name}', 'defaultMode': 0o440}},
+        # Its KafkaUser's secret (key `password`) and the Kafka cluster's CA certificate, both written by Strimzi.
+        {'name': 'kafka', 'secret': {'secretName': f'sunshine-{name}', 'defaultMode': 0o440, 'items': [{'key': 'password', 'path': 'password'}]}},
+        {'name': 'kafka-ca', 'secret': {'secretName': 'sunshine-kafka-cluster-ca-cert', 'defaultMode': 0o444, 'items': [{'key': 'ca.crt', 'path': 'ca.crt'}]}},
         {'name': 'tmp', 'emptyDir': {}},
     ]
-    mounts = [{'name': 'client', 'mountPath': '/etc/sunshine/client', 'readOnly': True}, {'name': 'tmp', 'mountPath': '/tmp'}]
+    mounts = [{'name': 'client', 'mountPath': '/etc/sunshine/client', 'readOnly': True}, {'name': 'tmp', 'mountPath': '/tmp'},
+              {'name': 'kafka', 'mountPath': '/etc/sunshine/kafka', 'readOnly': True}, {'name': 'kafka-ca', 'mountPath': '/etc/sunshine/kafka-ca', 'readOnly': True}]
     if name == 'intake':
         volumes.append({'name': 'attachments', 'persistentVolumeClaim': {'claimName': 'intake-attachments'}})
         mounts.append({'name': 'attachments', 'mountPath': '/var/lib/sunshine/attachments'})
@@ -208,7 +221,7 @@ def egress_to(selector, ports):
 
 
 DNS = {'to': [{'namespaceSelector': {}, 'podSelector': {'matchLabels': {'k8s-app': 'kube-dns'}}}], 'ports': [{'protocol': 'UDP', 'port': 53}, {'protocol': 'TCP', 'port': 53}]}
-KAFKA = egress_to({'strimzi.io/cluster': 'sunshine-kafka'}, [9092])
+KAFKA = egress_to({'strimzi.io/cluster': 'sunshine-kafka'}, [KAFKA_PORT])
 POSTGRES = egress_to({'cnpg.io/cluster': 'sunshine-postgres'}, [5432])
 REDIS = egress_to({LABEL: 'redis'}, [6379])
 KEYCLOAK = egress_to({LABEL: 'keycloak'}, [8080])
@@ -277,13 +290,30 @@ def kafka():
                      'resources': {'requests': {'cpu': '1', 'memory': '4Gi'}, 'limits': {'memory': '4Gi'}}}}
     cluster = {'apiVersion': 'kafka.strimzi.io/v1beta2', 'kind': 'Kafka', 'metadata': {'name': 'sunshine-kafka', 'annotations': {'strimzi.io/kraft': 'enabled', 'strimzi.io/node-pools': 'enabled'}},
                'spec': {'kafka': {'version': '4.1.0', 'metadataVersion': '4.1-IV1',
-                                  'listeners': [{'name': 'plain', 'port': 9092, 'type': 'internal', 'tls': False}],
+                                  # Only an authenticated, encrypted listener; every principal needs an ACL (KafkaUser below).
+                                  'listeners': [{'name': 'scram', 'port': KAFKA_PORT, 'type': 'internal', 'tls': True, 'authentication': {'type': 'scram-sha-512'}}],
+                                  'authorization': {'type': 'simple'},
                                   'config': {'default.replication.factor': 3, 'min.insync.replicas': 2, 'offsets.topic.replication.factor': 3,
                                              'transaction.state.log.replication.factor': 3, 'transaction.state.log.min.isr': 2, 'auto.create.topics.enable': False}},
                         'entityOperator': {'topicOperator': {}}}}
     topics = [{'apiVersion': 'kafka.strimzi.io/v1beta2', 'kind': 'KafkaTopic', 'metadata': {'name': n.replace('.', '-'), 'labels': {'strimzi.io/cluster': 'sunshine-kafka'}},
                'spec': {'topicName': n, 'partitions': p, 'replicas': 3, 'config': {**c, 'min.insync.replicas': 2}}} for n, p, c in TOPICS]
-    return docs(pool, cluster, *topics)
+    return docs(pool, cluster, *topics, *kafka_users())
+
+
+# 消息访问控制 One KafkaUser per service: SCRAM-SHA-512, exactly the ACLs of deploy/kafka-acls.json (npm run kafka-acls
+# derives it from the contracts' producers and the services' consumed topics; its unit test keeps it current).
+KAFKA_ACLS = json.load(open(os.path.join(ROOT, '..', 'kafka-acls.json'), encoding='utf-8'))
+
+
+def kafka_users():
+    def acl(rule):
+        return {'resource': {'type': rule['resourceType'], 'name': rule['name'], 'patternType': rule['patternType']},
+                'operations': rule['operations'], 'host': '*'}
+    return [{'apiVersion': 'kafka.strimzi.io/v1beta2', 'kind': 'KafkaUser',
+             'metadata': {'name': u['username'], 'labels': {'strimzi.io/cluster': 'sunshine-kafka', LABEL: u['service']}},
+             'spec': {'authentication': {'type': 'scram-sha-512'}, 'authorization': {'type': 'simple', 'acls': [acl(r) for r in u['acls']]}}}
+            for u in KAFKA_ACLS['users']]
 
 
 # 数据库按服务分权: each service's login role owns its schema only (no rights on the others'); sunshine_reporting reads.
@@ -363,11 +393,20 @@ def keycloak():
 
 
 def keda():
-    return docs(*[{'apiVersion': 'keda.sh/v1alpha1', 'kind': 'ScaledObject', 'metadata': {'name': s, 'labels': labels(s)},
-                   'spec': {'scaleTargetRef': {'name': s}, 'minReplicaCount': 2, 'maxReplicaCount': 12, 'cooldownPeriod': 300,
-                            'triggers': [{'type': 'kafka', 'metadata': {'bootstrapServers': 'sunshine-kafka-kafka-bootstrap:9092', 'consumerGroup': s,
-                                                                          'topic': 'sunshine.case-log', 'lagThreshold': '500', 'offsetResetPolicy': 'earliest'}}]}}
-                  for s in SERVICES])
+    # The scaler reads its group's lag as the service's own Kafka user (Describe on its group and topics), over TLS.
+    auth = lambda s: {'apiVersion': 'keda.sh/v1alpha1', 'kind': 'TriggerAuthentication', 'metadata': {'name': f'kafka-{s}', 'labels': labels(s)},
+                      'spec': {'secretTargetRef': [{'parameter': 'username', 'name': f'kafka-username-{s}', 'key': 'username'},
+                                                   {'parameter': 'password', 'name': f'sunshine-{s}', 'key': 'password'},
+                                                   {'parameter': 'ca', 'name': 'sunshine-kafka-cluster-ca-cert', 'key': 'ca.crt'}]}}
+    scaled = lambda s: {'apiVersion': 'keda.sh/v1alpha1', 'kind': 'ScaledObject', 'metadata': {'name': s, 'labels': labels(s)},
+                        'spec': {'scaleTargetRef': {'name': s}, 'minReplicaCount': 2, 'maxReplicaCount': 12, 'cooldownPeriod': 300,
+                                 'triggers': [{'type': 'kafka', 'authenticationRef': {'name': f'kafka-{s}'},
+                                               'metadata': {'bootstrapServers': KAFKA_BOOTSTRAP, 'consumerGroup': s, 'topic': 'sunshine.case-log',
+                                                            'lagThreshold': '500', 'offsetResetPolicy': 'earliest', 'sasl': 'scram_sha512', 'tls': 'enable'}}]}}
+    # Strimzi's user secret holds the password only: the user name (not a credential) in a Secret KEDA can reference.
+    username = lambda s: {'apiVersion': 'v1', 'kind': 'Secret', 'metadata': {'name': f'kafka-username-{s}', 'labels': labels(s)},
+                          'type': 'Opaque', 'stringData': {'username': f'sunshine-{s}'}}
+    return docs(*[d for s in SERVICES for d in (username(s), auth(s), scaled(s))])
 
 
 # Redis ACL users, one per service, each limited to its own keys (the same table as deploy/local/infra.sh's
@@ -414,7 +453,7 @@ def redis():
 
 def common():
     cm = {'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'sunshine-config', 'labels': {PART: 'sunshine'}},
-          'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': 'sunshine-kafka-kafka-bootstrap:9092',
+          'data': {'NODE_ENV': 'production', 'LOG_LEVEL': 'info', 'KAFKA_BROKERS': KAFKA_BOOTSTRAP,
                    # Keycloak (keycloak()): the realm's issuer, its keys and token endpoint inside the cluster.
                    'AUTH_ISSUER': REALM_ISSUER, 'AUTH_AUDIENCE': 'sunshine',
                    'AUTH_JWKS_URL': f'{KEYCLOAK_OIDC}/certs', 'AUTH_TOKEN_URL': f'{KEYCLOAK_OIDC}/token',
