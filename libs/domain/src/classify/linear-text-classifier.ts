@@ -55,21 +55,23 @@ export function modelText(model: Pick<LinearTextModel, 'subjectRepeat'>, input: 
 /** A sparse TF-IDF vector (feature index → weight, l2-normalised) of a message, as the model sees it. */
 export type SparseVector = ReadonlyArray<readonly [number, number]>;
 
-/** What a model is read with, built once per model (`prepareLinearTextModel`, or on first use): the 1- and 2-grams of the
- * vocabulary keyed by their code points (no string per n-gram while reading), and the weights feature-major (the 7
- * weights of one feature side by side). */
+/** What a model is read with, built once per model (`prepareLinearTextModel`, or on first use): every character of the
+ * vocabulary's 1- and 2-grams numbered 0…chars-1, the 1-grams and 2-grams looked up by those numbers (no string per
+ * n-gram while reading, small-integer keys), and the weights feature-major (the weights of one feature side by side). */
 interface Prepared {
-  readonly keys: Map<number, number>;
+  /** Basic-plane code point → character number, -1 when no 1- or 2-gram of the vocabulary holds it. */
+  readonly basic: Int32Array;
+  readonly supplementary: Map<number, number>;
+  readonly chars: number;
+  /** Character number → feature index of the 1-gram, -1 when unknown. */
+  readonly unigrams: Int32Array;
+  /** first × chars + second → feature index of the 2-gram. */
+  readonly bigrams: Map<number, number>;
   /** Features × classes (the transpose of `coef`). */
   readonly weights: Float32Array;
 }
 
 const prepared = new WeakMap<LinearTextModel, Prepared>();
-const PLANE = 0x110000;
-
-/** The numeric key of a 1- or 2-gram of code points (distinct for every gram of one or two code points). */
-const gramKey = (points: readonly number[], i: number, n: number): number =>
-  n === 1 ? points[i] : (points[i] + 1) * PLANE + points[i + 1];
 
 /** Builds (once) what `classifyText` and `tfidfVector` read a model with; the loader calls it so that the first message
  * does not pay for it. */
@@ -81,18 +83,44 @@ export function prepareLinearTextModel(model: LinearTextModel): LinearTextModel 
 function preparedOf(model: LinearTextModel): Prepared {
   const known = prepared.get(model);
   if (known) return known;
-  const keys = new Map<number, number>();
+  const basic = new Int32Array(0x10000).fill(-1);
+  const supplementary = new Map<number, number>();
+  let chars = 0;
+  const grams: Array<[number[], number]> = [];
   for (const [gram, index] of model.vocabulary) {
     const points = codePoints(gram);
-    if (points.length <= 2) keys.set(gramKey(points, 0, points.length), index);
+    if (points.length > 2) continue;
+    grams.push([points, index]);
+    for (const point of points) {
+      if (point < 0x10000 ? basic[point] < 0 : !supplementary.has(point)) {
+        if (point < 0x10000) basic[point] = chars;
+        else supplementary.set(point, chars);
+        chars++;
+      }
+    }
+  }
+  const unigrams = new Int32Array(chars).fill(-1);
+  const bigrams = new Map<number, number>();
+  const made = { basic, supplementary, chars, unigrams, bigrams, weights: new Float32Array(model.coef.length) };
+  for (const [points, index] of grams) {
+    const ids = charNumbers(made, points);
+    if (ids.length === 1) unigrams[ids[0]] = index;
+    else bigrams.set(ids[0] * chars + ids[1], index);
   }
   const width = model.idf.length;
   const classes = model.classes.length;
-  const weights = new Float32Array(width * classes);
-  for (let c = 0; c < classes; c++) for (let f = 0; f < width; f++) weights[f * classes + c] = model.coef[c * width + f];
-  const made = { keys, weights };
+  for (let c = 0; c < classes; c++) for (let f = 0; f < width; f++) made.weights[f * classes + c] = model.coef[c * width + f];
   prepared.set(model, made);
   return made;
+}
+
+function charNumbers(ready: Pick<Prepared, 'basic' | 'supplementary'>, points: readonly number[]): Int32Array {
+  const ids = new Int32Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i];
+    ids[i] = point < 0x10000 ? ready.basic[point] : (ready.supplementary.get(point) ?? -1);
+  }
+  return ids;
 }
 
 /** Adds to `counts` (feature index → count) the known n-grams of `points` that start before `startBefore` and end after
@@ -104,11 +132,20 @@ function countGrams(
   startBefore = Infinity,
   endAfter = -1,
 ): void {
-  const { keys } = preparedOf(model);
+  const ready = preparedOf(model);
+  const ids = charNumbers(ready, points);
+  const add = (index: number | undefined): void => {
+    if (index !== undefined && index >= 0) counts.set(index, (counts.get(index) ?? 0) + 1);
+  };
   for (let n = model.ngramMin; n <= model.ngramMax; n++) {
     for (let i = Math.max(0, endAfter - n + 2); i + n <= points.length && i < startBefore; i++) {
-      const index = n <= 2 ? keys.get(gramKey(points, i, n)) : model.vocabulary.get(String.fromCodePoint(...points.slice(i, i + n)));
-      if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+      if (n === 1) {
+        if (ids[i] >= 0) add(ready.unigrams[ids[i]]);
+      } else if (n === 2) {
+        if (ids[i] >= 0 && ids[i + 1] >= 0) add(ready.bigrams.get(ids[i] * ready.chars + ids[i + 1]));
+      } else {
+        add(model.vocabulary.get(String.fromCodePoint(...points.slice(i, i + n))));
+      }
     }
   }
 }
