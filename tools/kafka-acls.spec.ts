@@ -1,5 +1,13 @@
 import { expectCommitted } from './generated-docs';
-import { buildKafkaAclTable, consumedTopicsOfServices, KAFKA_ACLS_DOC, kafkaAclsCommands, renderKafkaAclTable } from './kafka-acls';
+import {
+  buildKafkaAclTable,
+  consumedTopicsOfServices,
+  KAFKA_ACLS_ARGS_DOC,
+  KAFKA_ACLS_DOC,
+  kafkaAclsCommands,
+  renderKafkaAclsArguments,
+  renderKafkaAclTable,
+} from './kafka-acls';
 
 describe('Kafka ACL table (deploy/kafka-acls.json)', () => {
   let table: ReturnType<typeof buildKafkaAclTable>;
@@ -14,6 +22,7 @@ describe('Kafka ACL table (deploy/kafka-acls.json)', () => {
 
   it('is exactly what tools/kafka-acls.ts derives from the contracts and the services now', () => {
     expectCommitted(KAFKA_ACLS_DOC, renderKafkaAclTable(table));
+    expectCommitted(KAFKA_ACLS_ARGS_DOC, renderKafkaAclsArguments(table));
   });
 
   it('lets each service write only the topics it publishes on, and its own dead-letter topic', () => {
