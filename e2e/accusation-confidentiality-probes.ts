@@ -294,6 +294,11 @@ export const CASE_FREE: ReadonlyArray<{ services: readonly ServiceName[] | 'all'
   },
   {
     services: ['notification'],
+    match: /^(GET|PUT|DELETE) \/units\/\{unitId\}\/mailbox$/,
+    why: 'a unit’s own official mailbox address (its admin only), no case',
+  },
+  {
+    services: ['notification'],
     match: /^POST \/callbacks\/sms\/reports$/,
     why: 'the SMS provider’s delivery reports (shared token): it acknowledges, it shows nothing',
   },

@@ -15,6 +15,7 @@ import {
   sql,
   startSmsGateway,
 } from '@sunshine/testing';
+import { SMTPServer } from 'smtp-server';
 
 import { labourPetition, startWithDirectory } from './fixtures';
 import { SseClient } from './supervision-sse';
@@ -32,6 +33,38 @@ const WEBHOOK_SECRETS: Readonly<Record<string, string>> = {
   [D.dongtun]: 'whsec-dongtun-e2e-0001',
   [D.hrss]: 'whsec-hrss-e2e-000002',
 };
+
+/** The units' official mailboxes their admins set (PUT /units/{unitId}/mailbox). */
+const MAILBOXES: Readonly<Record<string, string>> = {
+  [D.dongtun]: 'xfb@dongtun.yanjin.example',
+  [D.hrss]: 'xfb@rsj.yanjin.example',
+};
+
+interface MailArrival {
+  readonly rcptTo: readonly string[];
+  readonly raw: string;
+}
+
+/**
+ * A header's value as the reader sees it: the raw header unfolded, its RFC 2047 encoded words (=?UTF-8?B?…?= or
+ * =?UTF-8?Q?…?=) decoded, the whitespace between two encoded words dropped.
+ */
+function decodedHeader(raw: string, name: string): string {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+  const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`)) ?? '';
+  return line
+    .slice(name.length + 1)
+    .trim()
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_w, enc: string, text: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
 
 interface WebhookArrival {
   readonly unitId: string;
@@ -63,6 +96,8 @@ describe('notification end to end', () => {
   let oneTimeCode = '';
   const webhookArrivals: WebhookArrival[] = [];
   let receiver: Server;
+  const mails: MailArrival[] = [];
+  let smtp: SMTPServer;
 
   const token = (unitId: string, roles: StaffRole[] = CLERK) =>
     h.keys.token({ sub: `${unitId}:clerk`, unit: unitId, division: unitId.slice(0, 12), roles });
@@ -95,6 +130,21 @@ describe('notification end to end', () => {
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    // The units' mail server (a real SMTP server, smtp-server): it keeps each message as it came, with its recipients.
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          mails.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     gateway = await startSmsGateway({
       accessKeyId: 'sunshine-dev-key',
       accessKeySecret: 'sunshine-dev-secret',
@@ -102,7 +152,15 @@ describe('notification end to end', () => {
       templates: { SMS_SUNSHINE_NOTICE: '${text}' },
     });
     h = await startWithDirectory('demo', {
-      env: { SMS_ENDPOINT: gateway.url, NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_MS: '200', NOTIFICATION_MAX_ATTEMPTS: '3' },
+      env: {
+        SMS_ENDPOINT: gateway.url,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
+        MAIL_FROM: '延津县信访局 <noreply@xfj.yanjin.example>',
+        NOTIFICATION_QUIET_HOURS: 'off',
+        NOTIFICATION_BACKOFF_MS: '200',
+        NOTIFICATION_MAX_ATTEMPTS: '3',
+      },
     });
     for (const unitId of [D.dongtun, `${DEMO_DONGTUN}:petition-office`, D.countyDiscipline, D.hrss]) {
       streams.set(
@@ -140,6 +198,7 @@ describe('notification end to end', () => {
     await gateway?.close();
     receiver?.closeAllConnections();
     await new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r()));
+    await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
   });
 
   it('gives the receiving unit’s clerks an in-app notice of the dispatched case on GET /notices and the stream', async () => {
@@ -386,6 +445,53 @@ describe('notification end to end', () => {
     expect(webhookArrivals.filter((a) => a.body.includes(hooked.caseNumber)).map((a) => a.unitId)).toEqual([unitId]);
   });
 
+  it('mails the arrived case once to the receiving unit’s mailbox its admin set, with the zh-CN subject; a unit without one gets no e-mail', async () => {
+    for (const [unitId, address] of Object.entries(MAILBOXES)) {
+      const put = await http<{ unitId: string; address: string }>(
+        'PUT',
+        `${h.url('notification')}/units/${encodeURIComponent(unitId)}/mailbox`,
+        {
+          token: await token(unitId, ['admin']),
+          body: { address },
+        },
+      );
+      expect([put.status, put.body.unitId, put.body.address]).toEqual([200, unitId, 'x***@' + address.split('@')[1]]);
+    }
+    const mailed = await register(labourPetition({ petitioner: { name: '周邮件', phone: '13912340144' } }));
+    const [mail] = await eventually(
+      async () => {
+        const found = mails.filter((m) => decodedHeader(m.raw, 'Subject').includes(mailed.caseNumber));
+        return found.length > 0 ? found : undefined;
+      },
+      60000,
+      'the e-mail',
+    );
+    const [planned] = await eventually(
+      async () => {
+        const rows = await sql<{ id: string; recipient: string; status: string; address_masked: string }>(
+          `SELECT id, recipient, status, address_masked FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND channel = 'email' AND recipient LIKE 'unit:%'`,
+          [mailed.caseId],
+        );
+        return rows[0]?.status === 'delivered' ? rows : undefined;
+      },
+      30000,
+      'the e-mail delivery recorded',
+    );
+    const unitId = planned?.recipient.replace(/^unit:/, '') ?? '';
+    expect(mail?.rcptTo).toEqual([MAILBOXES[unitId]]);
+    expect(/^Subject: =\?UTF-8\?[BQ]\?/im.test(mail?.raw ?? '')).toBe(true);
+    expect(decodedHeader(mail?.raw ?? '', 'Subject')).toBe(`新的信访事项：${mailed.caseNumber}`);
+    expect(decodedHeader(mail?.raw ?? '', 'Message-ID')).toBe(`<${planned?.id}@xfj.yanjin.example>`);
+    expect(planned?.address_masked).toBe('x***@' + MAILBOXES[unitId]?.split('@')[1]);
+    expect(mails.filter((m) => decodedHeader(m.raw, 'Subject').includes(mailed.caseNumber)).length).toBe(1);
+    // The first claim arrived before any unit had a mailbox: no e-mail was planned for a unit.
+    const before = await sql<{ n: string }>(
+      `SELECT count(*) AS n FROM "${h.schema('notification')}".deliveries WHERE case_id = $1 AND channel = 'email' AND recipient LIKE 'unit:%'`,
+      [claim.caseId],
+    );
+    expect(before[0]?.n).toBe('0');
+  });
+
   it('retries while the SMS gateway is down, then keeps a dead delivery ops list; the replay sends it once, its receipt follows once', async () => {
     const ops = await h.keys.token({ sub: `${D.cityBureau}:ops`, unit: D.cityBureau, division: DEMO_CITY, roles: ['ops'] });
     const receipt = async () =>
@@ -481,6 +587,8 @@ describe('notification end to end', () => {
       '吴断网',
       '13912340133',
       '李推送',
+      '13912340144',
+      '周邮件',
       claim.queryCode,
       accusation.queryCode,
       `验证码${oneTimeCode}`,

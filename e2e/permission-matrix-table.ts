@@ -280,10 +280,13 @@ export const CASE_FREE_PROBES: Readonly<Record<string, CaseFreeProbe>> = {
   'PUT /deadline-policies/{id}': { path: '/deadline-policies/matrix-probe', body: MALFORMED, status: 400 },
   'GET /dissatisfaction-policies': { status: 200 },
   'PUT /dissatisfaction-policies/{id}': { path: '/dissatisfaction-policies/matrix-probe', body: MALFORMED, status: 400 },
-  // notification: units' webhooks (none is set in the scenario), the SMS provider's report push
+  // notification: units' webhooks and mailboxes (none is set in the scenario), the SMS provider's report push
   'GET /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
   'PUT /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', body: MALFORMED, status: 400 },
   'DELETE /units/{unitId}/webhook': { path: '/units/{ownUnit}/webhook', status: 404 },
+  'GET /units/{unitId}/mailbox': { path: '/units/{ownUnit}/mailbox', status: 404 },
+  'PUT /units/{unitId}/mailbox': { path: '/units/{ownUnit}/mailbox', body: MALFORMED, status: 400 },
+  'DELETE /units/{unitId}/mailbox': { path: '/units/{ownUnit}/mailbox', status: 404 },
   'POST /callbacks/sms/reports': { body: MALFORMED, status: 400 },
   // notification: rule tables, templates, the caller's own notices by id, ops deliveries
   'GET /notice-rules': { status: 200 },

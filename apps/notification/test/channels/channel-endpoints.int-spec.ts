@@ -21,12 +21,14 @@ import { Client } from 'pg';
 
 import { CHANNELS_CONFIG, type ChannelsConfig, loadChannelsConfig } from '../../src/channels/channels-config';
 import { ExternalChannelsModule } from '../../src/channels/external-channels.module';
+import { UnitMailboxStore } from '../../src/channels/mailbox/unit-mailbox.store';
 import { AliyunSmsProvider } from '../../src/channels/sms/aliyun-sms.provider';
 import type { SmsDeliveryReport } from '../../src/channels/sms/sms-report';
 import { SmsReportHook } from '../../src/channels/sms/sms-report.hook';
 import { UnitWebhookStore } from '../../src/channels/webhook/unit-webhook.store';
 import { WebhookChannelProvider } from '../../src/channels/webhook/webhook-channel.provider';
 import { NotificationUnitWebhooks1765100000000 } from '../../src/migrations/1765100000000-notification-unit-webhooks';
+import { NotificationUnitMailboxes1796400000000 } from '../../src/migrations/1796400000000-notification-unit-mailboxes';
 
 const REPORT_TOKEN = 'int-report-token-0123456789';
 const SMS_KEY = { id: 'int-sms-key', secret: 'int-sms-secret' };
@@ -34,7 +36,7 @@ const DONGTUN = DEMO_UNITS.dongtun;
 const HOOK_URL_QUERY = '?access_token=robot-token-9f8e7d';
 
 /** The external channels' module on the platform (its own migration only), in this process, on the real PostgreSQL. */
-describe('channel endpoints: units’ webhooks and the SMS report callback', () => {
+describe('channel endpoints: units’ webhooks and mailboxes and the SMS report callback', () => {
   const prefix = uniquePrefix('nc');
   const kafka = createKafka(`notification-channels-${prefix}`, infraEnv().kafkaBrokers);
   let keys: TestKeys;
@@ -87,7 +89,12 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
       ...keys.env(),
     };
     const config = loadPlatformConfig('notification', env);
-    @Module({ imports: [PlatformModule.forRoot(config, { migrations: [NotificationUnitWebhooks1765100000000] }), ExternalChannelsModule] })
+    @Module({
+      imports: [
+        PlatformModule.forRoot(config, { migrations: [NotificationUnitWebhooks1765100000000, NotificationUnitMailboxes1796400000000] }),
+        ExternalChannelsModule,
+      ],
+    })
     class ChannelsTestModule {}
     channels = loadChannelsConfig(config, {
       ...env,
@@ -231,6 +238,52 @@ describe('channel endpoints: units’ webhooks and the SMS report callback', () 
       expect(get.body).toMatchObject({ code: 'WEBHOOK_NOT_SET', message: { zh: '本单位尚未设置推送地址' } });
       expect((await call('DELETE', `/units/${DONGTUN}/webhook`, DONGTUN, ['admin'])).status).toBe(404);
       expect(await app.get(UnitWebhookStore).target(DONGTUN)).toBeNull();
+    });
+  });
+
+  describe('PUT/GET/DELETE /units/{unitId}/mailbox', () => {
+    it('lets the unit’s admin set it, shown masked; the delivery worker gets it in clear; replaced by a second PUT', async () => {
+      const put = await call('PUT', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin'], { address: 'xfb@dongtun.yanjin.gov.cn' });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({ unitId: DONGTUN, address: 'x***@dongtun.yanjin.gov.cn', updatedBy: `${DONGTUN}-admin` });
+      const get = await call('GET', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin']);
+      expect([get.status, get.body['address']]).toEqual([200, 'x***@dongtun.yanjin.gov.cn']);
+      expect(await app.get(UnitMailboxStore).address(DONGTUN)).toBe('xfb@dongtun.yanjin.gov.cn');
+      const again = await call('PUT', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin'], { address: 'office@dongtun.yanjin.gov.cn' });
+      expect([again.status, again.body['address']]).toEqual([200, 'o***@dongtun.yanjin.gov.cn']);
+      expect(await app.get(UnitMailboxStore).address(DONGTUN)).toBe('office@dongtun.yanjin.gov.cn');
+    });
+
+    it('keeps the address sealed at rest (not in clear in the table)', async () => {
+      const { rows } = await db.query<Record<string, string>>(`SELECT * FROM unit_mailboxes WHERE unit_id = $1`, [DONGTUN]);
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toContain('office@');
+      expect(rows[0]?.['address_shown']).toBe('o***@dongtun.yanjin.gov.cn');
+    });
+
+    it('refuses another unit’s admin (403 UNIT_ADMIN_ONLY) and the unit’s clerk (403 ROLE_REQUIRED)', async () => {
+      const other = await call('PUT', `/units/${DONGTUN}/mailbox`, DEMO_UNITS.countyBureau, ['admin'], { address: 'evil@example.org' });
+      expect(other.status).toBe(403);
+      expect(other.body).toMatchObject({ code: 'UNIT_ADMIN_ONLY', message: { zh: '只有本单位的管理员可以设置本单位的政务邮箱' } });
+      const clerk = await call('GET', `/units/${DONGTUN}/mailbox`, DONGTUN, ['clerk', 'head']);
+      expect([clerk.status, clerk.body['code']]).toEqual([403, 'ROLE_REQUIRED']);
+      expect(await app.get(UnitMailboxStore).address(DONGTUN)).toBe('office@dongtun.yanjin.gov.cn');
+    });
+
+    it('refuses what is not an e-mail address (400 VALIDATION_FAILED)', async () => {
+      for (const body of [{ address: 'not-an-address' }, { address: 'a@b' }, {}, { address: 'xfb@dongtun.yanjin.gov.cn', extra: 1 }]) {
+        const res = await call('PUT', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin'], body);
+        expect([JSON.stringify(body), res.status, res.body['code']]).toEqual([JSON.stringify(body), 400, 'VALIDATION_FAILED']);
+      }
+    });
+
+    it('deletes it (204); then GET and DELETE answer 404 MAILBOX_NOT_SET', async () => {
+      expect((await call('DELETE', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin'])).status).toBe(204);
+      const get = await call('GET', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin']);
+      expect(get.status).toBe(404);
+      expect(get.body).toMatchObject({ code: 'MAILBOX_NOT_SET', message: { zh: '本单位尚未设置政务邮箱' } });
+      expect((await call('DELETE', `/units/${DONGTUN}/mailbox`, DONGTUN, ['admin'])).status).toBe(404);
+      expect(await app.get(UnitMailboxStore).address(DONGTUN)).toBeNull();
     });
   });
 
