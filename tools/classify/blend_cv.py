@@ -7,6 +7,9 @@ fitted on (as train.py fit_linear does), so that blends are sums. Blends are the
 macro-F1 over the folds (± sd) on all rows and on complete messages, and the pooled out-of-fold macro-F1 of complete
 messages.
 
+Word feature spaces (w12s4, w1s4) read .local/classify/teddy-words.jsonl, written first by the Node segmenter the
+intake loads: `SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/classify/segment-words.ts`.
+
 Usage (the pinned venv of train.sh):
   .local/classify/bin/python tools/classify/blend_cv.py fit FEATURES LEARNER[,LEARNER…] [MARGIN]   # caches .local/classify/oof/; MARGIN: drop noisy rows (train.py noisy_rows) from each fold's fit rows
   .local/classify/bin/python tools/classify/blend_cv.py score [FEATURES:LEARNER[*weight]+…] …   # no argument: every sum of cached learners of one feature space
@@ -42,7 +45,33 @@ FEATURES = {
     "c13d3": {"ngram": (1, 3), "min_df": 3, "subject": 2},
     "c14d3": {"ngram": (1, 4), "min_df": 3, "subject": 2},
     "c13s4": {"ngram": (1, 3), "min_df": 2, "subject": 4},
+    # Words: jieba segmentation by the Node segmenter the intake already loads (@node-rs/jieba, segment-words.ts writes
+    # .local/classify/teddy-words.jsonl, one line per row of train.jsonl), word 1-2 grams within the subject and within
+    # the body, the subject's counted `subject` times.
+    "w12s4": {"words": True, "ngram": (1, 2), "min_df": 2, "subject": 4},
+    "w1s4": {"words": True, "ngram": (1, 1), "min_df": 2, "subject": 4},
 }
+WORDS = ".local/classify/teddy-words.jsonl"
+
+
+def word_analyzer(low, high, subject_repeat):
+    """A row's word n-grams: those of the subject's words (each counted subject_repeat times) and of the body's."""
+
+    def grams(words):
+        return [" ".join(words[i : i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)]
+
+    def analyze(doc):
+        subject, body = doc
+        return grams(subject) * subject_repeat + grams(body)
+
+    return analyze
+
+
+def docs_of(cfg, rows, field=None):
+    """What the feature space's vectorizer reads for these rows (field: the subject alone or the body alone)."""
+    if cfg.get("words"):
+        return [(r["_words"]["s"] if field != "body" else [], r["_words"]["b"] if field != "subject" else []) for r in rows]
+    return [text_of({field: r.get(field)} if field else r, cfg["subject"]) for r in rows]
 
 
 def text_of(row, subject_repeat):
@@ -51,6 +80,9 @@ def text_of(row, subject_repeat):
 
 def load_train(data):
     rows = [json.loads(line) for line in open(data, encoding="utf-8")]
+    if os.path.exists(WORDS):
+        for r, line in zip(rows, open(WORDS, encoding="utf-8")):
+            r["_words"] = json.loads(line)
     train = [r for r in rows if not in_validation(r)]
     labels = np.array([r["label1"] for r in train])
     folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(train)), labels))
@@ -67,12 +99,13 @@ def fit(feature_name, learners, drop_margin=None):
     oof = {name + suffix + v: np.zeros((len(train), len(classes))) for name in learners for v in views}
     for k, (fit_idx, test_idx) in enumerate(folds):
         started = time.time()
-        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=cfg["ngram"], sublinear_tf=True, min_df=cfg["min_df"], dtype=np.float64)
-        x_fit = vectorizer.fit_transform([text_of(train[i], cfg["subject"]) for i in fit_idx])
-        x_test = vectorizer.transform([text_of(train[i], cfg["subject"]) for i in test_idx])
+        analyzer = word_analyzer(*cfg["ngram"], cfg["subject"]) if cfg.get("words") else "char"
+        vectorizer = TfidfVectorizer(analyzer=analyzer, ngram_range=cfg["ngram"], sublinear_tf=True, min_df=cfg["min_df"], dtype=np.float64)
+        x_fit = vectorizer.fit_transform(docs_of(cfg, [train[i] for i in fit_idx]))
+        x_test = vectorizer.transform(docs_of(cfg, [train[i] for i in test_idx]))
         # The subject alone and the body alone of each held-out row, through the same model (blends of views).
-        x_subject = vectorizer.transform([text_of({"subject": train[i].get("subject")}, cfg["subject"]) for i in test_idx])
-        x_body = vectorizer.transform([text_of({"body": train[i].get("body")}, cfg["subject"]) for i in test_idx])
+        x_subject = vectorizer.transform(docs_of(cfg, [train[i] for i in test_idx], "subject"))
+        x_body = vectorizer.transform(docs_of(cfg, [train[i] for i in test_idx], "body"))
         y_fit = labels[fit_idx]
         if drop_margin is not None:
             keep = ~noisy_rows(x_fit, y_fit, classes, drop_margin)
