@@ -27,6 +27,7 @@ import { IntakePersonalDataRequests1796250000000 } from './migrations/1796250000
 import { IntakeUpstreamDeliveries1796330000000 } from './migrations/1796330000000-intake-upstream-deliveries';
 import { IntakeUpstreamReconciliations1796330000001 } from './migrations/1796330000001-intake-upstream-reconciliations';
 import { IntakeIdempotencyCase1796340000000 } from './migrations/1796340000000-intake-idempotency-case';
+import { IntakeDossierDeferred1796350000000 } from './migrations/1796350000000-intake-dossier-deferred';
 import { Open311Module } from './open311/open311.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReceptionModule } from './reception/reception.module';
@@ -59,6 +60,7 @@ export class AppModule extends ServiceModule((_config, intake: IntakeConfig) => 
       IntakeUpstreamDeliveries1796330000000,
       IntakeUpstreamReconciliations1796330000001,
       IntakeIdempotencyCase1796340000000,
+      IntakeDossierDeferred1796350000000,
     ],
   },
   imports: [

@@ -173,6 +173,15 @@ export class PetitionRepository {
   }
 
   /** The text's MinHash signature and LSH band keys (libs/domain near-duplicate), for later registrations to find it by. */
+  /** A new case's text signature and its LSH bands, in one round trip (nothing of the case's to replace). */
+  async insertTextSignature(m: EntityManager, caseId: string, signature: Uint32Array, bandKeys: readonly string[]): Promise<void> {
+    await m.query(
+      `WITH signature AS (INSERT INTO petition_text_signatures (case_id, signature) VALUES ($1, $2))
+       INSERT INTO petition_text_bands (band_key, case_id) SELECT unnest($3::text[]), $1 ON CONFLICT DO NOTHING`,
+      [caseId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength), bandKeys],
+    );
+  }
+
   async setTextSignature(m: EntityManager, caseId: string, signature: Uint32Array, bandKeys: readonly string[]): Promise<void> {
     await m.query(
       `INSERT INTO petition_text_signatures (case_id, signature) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET signature = EXCLUDED.signature`,

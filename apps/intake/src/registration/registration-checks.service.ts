@@ -9,6 +9,7 @@ import {
   DEFAULT_ROUTING_RULE_SET,
   detectSkipLevel,
   handlingDeadline,
+  type OrgDirectory,
   stageRecord,
 } from '@sunshine/domain';
 import { CaseReplicaStore, DeadlineContextSource, OrgDirectorySource } from '@sunshine/platform';
@@ -66,30 +67,31 @@ export class RegistrationChecksService {
 
   /** 越级 (Art 20): a visit received more than one level above the competent organ. */
   async skipLevel(facts: CheckFacts, m?: EntityManager): Promise<RegistrationChecks['skipLevel']> {
-    const result = detectSkipLevel({ ...facts }, await this.directory.current(m), DEFAULT_ROUTING_RULE_SET);
-    return { flagged: result.skipLevel, competentUnitId: result.competentUnitId, reasons: result.reasons };
+    return skipLevelIn(facts, await this.directory.current(m));
   }
 
   /**
    * The checks at registration. A repeat is looked for only among the earlier cases the registering unit may know of (the
    * one visibility rule): a match is a derived answer, never a way to learn of a case one may not see (an accusation).
+   * `directory` is the one the registration read (once per registration); `signature` the text's MinHash (computed once).
    */
   async run(
     m: EntityManager,
     facts: CheckFacts,
-    matter: { caller: CallerKeys | null; subject: string; content: string },
+    matter: { caller: CallerKeys | null; subject: string; content: string; signature: Uint32Array },
     at: Date,
     registrar: { readonly unitId: string; readonly divisionCode: string },
+    directory: OrgDirectory,
   ): Promise<RegistrationChecks> {
-    const skipLevel = await this.skipLevel(facts, m);
-    const viewer = caseViewerOf(registrar.unitId, await this.directory.current(m), registrar.divisionCode);
+    const skipLevel = skipLevelIn(facts, directory);
+    const viewer = caseViewerOf(registrar.unitId, directory, registrar.divisionCode);
     const repeat = matter.caller ? await this.repeats.findRepeat(m, matter.caller, matter.subject, matter.content, viewer) : null;
-    const similarText = matter.caller && !repeat ? await this.repeats.findSimilarText(m, matter.subject, matter.content, viewer) : null;
+    const similarText = matter.caller && !repeat ? await this.repeats.findSimilarText(m, matter.signature, viewer) : null;
     return {
       skipLevel,
       repeat,
       similarText,
-      art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at) : null,
+      art19: repeat ? await this.art19(m, repeat.caseId, facts.receivingUnitId, at, directory) : null,
       finality: repeat ? await this.finality(m, repeat.caseId, viewer) : null,
     };
   }
@@ -114,7 +116,13 @@ export class RegistrationChecksService {
     return null;
   }
 
-  private async art19(m: EntityManager, earlierCaseId: string, receivingUnitId: string, at: Date): Promise<RegistrationChecks['art19']> {
+  private async art19(
+    m: EntityManager,
+    earlierCaseId: string,
+    receivingUnitId: string,
+    at: Date,
+    directory: OrgDirectory,
+  ): Promise<RegistrationChecks['art19']> {
     const earlier = (await this.replica.read(m, earlierCaseId))?.state;
     if (!earlier?.status) return null;
     const handlingUnitId = stageRecord(earlier).acceptedByUnitId ?? earlier.holdingUnitId;
@@ -124,8 +132,14 @@ export class RegistrationChecksService {
       earlier: { caseId: earlierCaseId, status: earlier.status, handlingUnitId, handlingDeadline: deadline ?? undefined },
       receivingUnitId,
       at,
-      directory: await this.directory.current(m),
+      directory,
     });
     return { notAccepted: check.notAccepted, reasons: check.reasons };
   }
+}
+
+/** 越级 (Art 20) against a directory already read. */
+function skipLevelIn(facts: CheckFacts, directory: OrgDirectory): RegistrationChecks['skipLevel'] {
+  const result = detectSkipLevel({ ...facts }, directory, DEFAULT_ROUTING_RULE_SET);
+  return { flagged: result.skipLevel, competentUnitId: result.competentUnitId, reasons: result.reasons };
 }

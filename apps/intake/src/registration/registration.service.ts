@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, Channel, PayloadOf, PetitionType } from '@sunshine/contracts';
-import { LAWSUIT_CATEGORY, lshBandKeys, minhashSignature } from '@sunshine/domain';
-import { type BlindIndexer, CaseEmitter, Clock, DirectoryReplicaService, DomainException } from '@sunshine/platform';
+import { LAWSUIT_CATEGORY, lshBandKeys, minhashSignature, type OrgDirectory } from '@sunshine/domain';
+import { type BlindIndexer, CaseEmitter, Clock, DomainException, OrgDirectorySource } from '@sunshine/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -86,7 +86,7 @@ const DAY_MS = 86_400_000;
 export class RegistrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly replica: DirectoryReplicaService,
+    private readonly directory: OrgDirectorySource,
     private readonly petitions: PetitionRepository,
     private readonly petitioners: PetitionerRepository,
     private readonly caseNumbers: CaseNumberService,
@@ -114,7 +114,10 @@ export class RegistrationService {
     within?: WithinRegistration,
   ): Promise<Registered> {
     const registeredAt = this.clock.now();
-    const { unit, placeCode, category, asGiven, lateReceipt } = await this.validate(input, registrar, registeredAt);
+    // The directory is read once per registration (its stamp, a rebuild only when it changed): the units, the place, the
+    // checks and the event's jurisdiction all use this one (docs/benchmarks.md "Directory look-ups").
+    const directory = await this.directory.current();
+    const { unit, placeCode, category, asGiven, lateReceipt } = this.validate(input, registrar, registeredAt, directory);
     const leaderRef = input.receptionId ? await this.receptions.leaderOf(this.dataSource.manager, input.receptionId, unit.id) : undefined;
     const staffSaw = registrar.actor.kind === 'staff';
     const blind = input.petitioner.idNumber ? this.blindIndexer.index(input.petitioner.idNumber) : null;
@@ -131,6 +134,9 @@ export class RegistrationService {
       input.form.kind === 'collective'
         ? { kind: 'collective' as const, headCount: input.form.headCount, representatives: input.form.representatives.length }
         : { kind: 'individual' as const };
+    // The text's MinHash signature, once: the near-duplicate check and the stored signature both use it (CPU, so
+    // computed before a connection is held).
+    const signature = minhashSignature(matterText(input.subject, input.content));
     // The checks read on the registration's own connection, in its transaction: one pool checkout per registration
     // instead of one per read (~10), so under load a registration queues for a connection once, not at every read
     // (docs/benchmarks.md "Where the time goes"). A replayed Idempotency-Key runs none of them.
@@ -138,10 +144,14 @@ export class RegistrationService {
       const known = staffSaw && blind ? await this.petitioners.findByBlindIndex(m, blind) : null;
       // Staff saw or heard the caller; an online submitter is unverified and matched to no earlier case (issue 17 door 4).
       const caller = staffSaw ? { petitionerId: known, ...keys, placeCode } : null;
-      const found = await this.checks.run(m, facts, { caller, subject: input.subject, content: input.content }, registeredAt, {
-        unitId: unit.id,
-        divisionCode: unit.divisionCode,
-      });
+      const found = await this.checks.run(
+        m,
+        facts,
+        { caller, subject: input.subject, content: input.content, signature },
+        registeredAt,
+        { unitId: unit.id, divisionCode: unit.divisionCode },
+        directory,
+      );
       const checks: RegistrationChecks = lateReceipt
         ? { ...found, lateReceipt: { ...lateReceipt, confirmedBy: registrar.registeredBy } }
         : found;
@@ -169,11 +179,19 @@ export class RegistrationService {
         registrar.registeredBy,
         registeredAt,
       );
-      // The text's signature does not need the case number: written before it is taken.
-      const signature = minhashSignature(matterText(input.subject, input.content));
-      await this.petitions.setTextSignature(m, caseId, signature, lshBandKeys(signature));
+      // Whatever does not need the case number is written before it is taken: the text's signature, the dossier (its
+      // reference to the petition is checked at the commit) and a hidden repeat's report.
+      await this.petitions.insertTextSignature(m, caseId, signature, lshBandKeys(signature));
+      await this.petitions.insertDossier(m, caseId, {
+        subject: input.subject,
+        content: input.content,
+        accusedPerson: input.accused?.person,
+        representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,
+      });
+      if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);
       // Taken last: the counter row stays locked only until the commit (no gaps, no duplicates). Every statement after
-      // it is one the unit's next registration waits for: as few as possible (the petition row in one).
+      // it is one the unit's next registration waits for: only what needs the number (the petition row, the event and
+      // its replica row, the channel's own rows, the kept answer).
       const caseNumber = await this.caseNumbers.next(m, unit.divisionCode, registeredAt);
       await this.petitions.insert(
         m,
@@ -201,12 +219,6 @@ export class RegistrationService {
         },
         { phone: input.petitioner.phone, ...keys },
       );
-      await this.petitions.insertDossier(m, caseId, {
-        subject: input.subject,
-        content: input.content,
-        accusedPerson: input.accused?.person,
-        representatives: input.form.kind === 'collective' ? input.form.representatives : undefined,
-      });
       // The case is created here: no replica row yet (current = null).
       await this.emitter.emit(
         m,
@@ -232,9 +244,8 @@ export class RegistrationService {
             ...(input.suggestion ? { suggestion: { ...input.suggestion, accepted: input.suggestion.category === category } } : {}),
           },
         },
-        { actor: registrar.actor },
+        { actor: registrar.actor, directory },
       );
-      if (hidden) await this.repeatReports.record(m, caseId, hidden, registeredAt);
       const answer: Registered = { caseId, caseNumber, queryCode, flags, checks, ...(asGiven ? { asGiven } : {}) };
       if (within) await within(m, answer);
       return answer;
@@ -249,8 +260,8 @@ export class RegistrationService {
    * code table does not know is no refusal (有访必录入): it is registered as given, at the receiving unit's division,
    * category `other`, and the case goes to the dispatch desk.
    */
-  private async validate(input: RegistrationInput, registrar: Registrar, now: Date) {
-    const unit = await this.replica.unit(registrar.unitId);
+  private validate(input: RegistrationInput, registrar: Registrar, now: Date, directory: OrgDirectory) {
+    const unit = directory.get(registrar.unitId);
     if (!unit)
       throw unprocessableField(
         'UNKNOWN_RECEIVING_UNIT',
@@ -258,7 +269,7 @@ export class RegistrationService {
         '登记单位不在组织目录中',
         `unit ${registrar.unitId} is not in the directory`,
       );
-    if (input.accused?.unitId && !(await this.replica.unit(input.accused.unitId))) {
+    if (input.accused?.unitId && !directory.get(input.accused.unitId)) {
       throw unprocessableField(
         'UNKNOWN_ACCUSED_UNIT',
         'accused.unitId',
@@ -272,7 +283,7 @@ export class RegistrationService {
     const lateReceipt = this.lateReceipt(input, now);
     // 6 (county) and 9 (township) digits name the same division as its 12-digit statistics code.
     const code = input.placeCode?.padEnd(12, '0');
-    const known = code !== undefined && (await this.replica.hasDivision(code));
+    const known = code !== undefined && directory.at(code).length > 0;
     const category = this.categories.resolve(input.category);
     const asGiven: { -readonly [K in keyof AsGiven]: AsGiven[K] } = {};
     if (!known) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { type CaseViewer, estimatedSimilarity, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '@sunshine/domain';
+import { type CaseViewer, estimatedSimilarity, lshBandKeys, NEAR_DUPLICATE_THRESHOLD } from '@sunshine/domain';
 import { caseVisibilitySql, type VisibilitySql } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 
@@ -74,15 +74,9 @@ export class RepeatDetectorService implements OnModuleInit {
    * Beside the same-person match: the visible earlier case whose text is a near duplicate of this one (MinHash,
    * estimated Jaccard similarity at or above the threshold, whoever brought it — the same matter through another
    * channel or another person), found through the LSH band index. Shown to the clerk; it flags nothing by itself.
+   * `mine` is the text's signature (`minhashSignature(matterText(subject, content))`), computed once by the caller.
    */
-  async findSimilarText(
-    m: EntityManager,
-    subject: string,
-    content: string,
-    viewer: CaseViewer,
-    excludeCaseId?: string,
-  ): Promise<RepeatMatch | null> {
-    const mine = minhashSignature(matterText(subject, content));
+  async findSimilarText(m: EntityManager, mine: Uint32Array, viewer: CaseViewer, excludeCaseId?: string): Promise<RepeatMatch | null> {
     const candidates = await this.petitions.nearDuplicateCandidates(m, lshBandKeys(mine), CANDIDATES, caseVisibilitySql(viewer, 3, 'c'));
     let best: RepeatMatch | null = null;
     for (const candidate of candidates) {

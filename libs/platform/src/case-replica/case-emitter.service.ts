@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, AnyCaseEvent, CaseLogEventType, PayloadOf } from '@sunshine/contracts';
-import { type CaseCommand, decide, type DecisionError, evolve, initialCaseState, jurisdictionOf } from '@sunshine/domain';
+import {
+  type CaseCommand,
+  decide,
+  type DecisionError,
+  evolve,
+  initialCaseState,
+  jurisdictionOf,
+  type OrgDirectory,
+} from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
 
 import { Clock } from '../clock/clock';
@@ -17,6 +25,8 @@ export interface EmitMeta {
   /** The event that caused this command (a reaction passes the event it reacts to). */
   readonly causedBy?: { readonly id: string; readonly correlationId: string };
   readonly correlationId?: string;
+  /** The directory the caller already read in this transaction (a registration reads it once), else read here. */
+  readonly directory?: OrgDirectory;
 }
 
 export type Emission =
@@ -42,14 +52,15 @@ export class CaseEmitter {
   async attempt(m: EntityManager, caseId: string, current: ReplicaCase | null, command: CaseCommand, meta: EmitMeta): Promise<Emission> {
     const decision = decide(current?.state ?? initialCaseState(caseId), command);
     if (!decision.ok) return { ok: false, error: decision.error };
-    const directory = await this.directory.current(m);
+    const { directory: known, ...eventMeta } = meta;
+    const directory = known ?? (await this.directory.current(m));
     const occurredAt = this.clock.now();
     let state = current?.state ?? initialCaseState(caseId);
     const events: AnyCaseEvent[] = [];
     for (const decided of decision.events) {
       const type = decided.type as CaseLogEventType;
       const payload = decided.payload as PayloadOf<CaseLogEventType>;
-      const draft = newEvent(type, payload, { caseId, jurisdiction: { place: [], unit: [] }, ...meta, occurredAt }) as AnyCaseEvent;
+      const draft = newEvent(type, payload, { caseId, jurisdiction: { place: [], unit: [] }, ...eventMeta, occurredAt }) as AnyCaseEvent;
       state = evolve(state, draft).state;
       const event = { ...draft, jurisdiction: jurisdictionOf(state, directory, payload) } as AnyCaseEvent;
       await this.outbox.append(m, event);

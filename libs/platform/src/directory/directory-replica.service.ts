@@ -32,11 +32,48 @@ export class DirectoryReplicaService {
     );
   }
 
-  unit(id: string): Promise<DirectoryUnitEntity | null> {
-    return this.dataSource.getRepository(DirectoryUnitEntity).findOne({ where: { id, retired: false } });
+  /** A unit that is not retired (plain SQL: no query building on the registration's and correction's path). */
+  async unit(id: string): Promise<DirectoryUnitEntity | null> {
+    const [row] = await this.dataSource.query<UnitRow[]>(`SELECT ${UNIT_COLUMNS} FROM directory_units WHERE id = $1 AND NOT retired`, [id]);
+    return row ? unitOf(row) : null;
   }
 
   async hasDivision(code: string): Promise<boolean> {
-    return (await this.dataSource.getRepository(DirectoryUnitEntity).count({ where: { divisionCode: code, retired: false } })) > 0;
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM directory_units WHERE division_code = $1 AND NOT retired LIMIT 1`, [
+      code,
+    ]);
+    return rows.length > 0;
   }
+}
+
+const UNIT_COLUMNS = 'id, name, kind, division_code, level, territory_path, parent_id, competences, non_administrative, revision, retired';
+
+interface UnitRow {
+  id: string;
+  name: string;
+  kind: string;
+  division_code: string;
+  level: string;
+  territory_path: string[];
+  parent_id: string | null;
+  competences: string[];
+  non_administrative: boolean;
+  revision: number;
+  retired: boolean;
+}
+
+function unitOf(r: UnitRow): DirectoryUnitEntity {
+  return Object.assign(new DirectoryUnitEntity(), {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    divisionCode: r.division_code,
+    level: r.level,
+    territoryPath: r.territory_path,
+    parentId: r.parent_id,
+    competences: r.competences,
+    nonAdministrative: r.non_administrative,
+    revision: r.revision,
+    retired: r.retired,
+  });
 }

@@ -27,6 +27,8 @@ interface UnitRow {
  */
 export abstract class TableDirectorySource extends OrgDirectorySource {
   private cached?: { stamp: string; directory: OrgDirectory };
+  /** The rebuild in progress: concurrent callers that saw the same stamp share it (one table read, one build). */
+  private building?: { stamp: string; directory: Promise<OrgDirectory> };
 
   protected constructor(
     private readonly dataSource: DataSource,
@@ -40,8 +42,27 @@ export abstract class TableDirectorySource extends OrgDirectorySource {
     const [row] = await m.query<Array<{ stamp: string }>>(this.stampSql);
     const stamp = row?.stamp ?? '';
     if (this.cached?.stamp === stamp) return this.cached.directory;
+    const shared = this.building?.stamp === stamp ? this.building.directory : undefined;
+    // Another caller's connection failing (its transaction aborted) is no reason for this one to fail: it reads on its own.
+    if (shared) return shared.catch(() => this.rebuild(m, stamp));
+    return this.rebuild(m, stamp);
+  }
+
+  private async rebuild(m: EntityManager, stamp: string): Promise<OrgDirectory> {
+    const building = { stamp, directory: this.build(m) };
+    this.building = building;
+    try {
+      const directory = await building.directory;
+      this.cached = { stamp, directory };
+      return directory;
+    } finally {
+      if (this.building === building) this.building = undefined;
+    }
+  }
+
+  private async build(m: EntityManager): Promise<OrgDirectory> {
     const rows = await m.query<UnitRow[]>(`SELECT * FROM ${this.table} WHERE NOT retired`);
-    const directory = OrgDirectory.of(
+    return OrgDirectory.of(
       rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -56,8 +77,6 @@ export abstract class TableDirectorySource extends OrgDirectorySource {
       })),
       await divisionNamesFor(rows.map((r) => r.division_code)),
     );
-    this.cached = { stamp, directory };
-    return directory;
   }
 }
 
