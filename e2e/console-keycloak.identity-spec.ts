@@ -115,6 +115,27 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     return secret;
   }
 
+  /** From the console's inbox through Keycloak's own login page (password, then TOTP) back to the console. */
+  async function signInOnKeycloak(page: Page, username: string, secret: string): Promise<void> {
+    await page.goto(`${origin}/inbox`);
+    await page.waitForURL('**/sign-in?next=%2Finbox');
+    await page.getByTestId('sign-in-oidc').click();
+    // Keycloak's own pages: the console never sees the password or the code.
+    await page.waitForURL(`${env['KEYCLOAK_URL']}/realms/${REALM}/protocol/openid-connect/auth?**`);
+    const authorize = new URL(page.url());
+    expect([
+      authorize.searchParams.get('client_id'),
+      authorize.searchParams.get('response_type'),
+      authorize.searchParams.get('code_challenge_method'),
+      authorize.searchParams.get('redirect_uri'),
+    ]).toEqual([CONSOLE_CLIENT, 'code', 'S256', `${origin}/sign-in`]);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(env['KEYCLOAK_DEMO_PASSWORD'] ?? '');
+    await page.locator('#kc-login').click();
+    await page.locator('#otp').fill(totp.clone({ epoch: Date.now() }).generate(secret));
+    await page.locator('#kc-login').click();
+  }
+
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist/apps/console/index.html')))
       throw new Error('dist/apps/console is missing: bash apps/console/build.sh');
@@ -208,24 +229,7 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     const page: Page = await context.newPage();
     await page.clock.install();
 
-    await page.goto(`${origin}/inbox`);
-    await page.waitForURL('**/sign-in?next=%2Finbox');
-    await page.getByTestId('sign-in-oidc').click();
-    // Keycloak's own pages: the console never sees the password or the code.
-    await page.waitForURL(`${env['KEYCLOAK_URL']}/realms/${REALM}/protocol/openid-connect/auth?**`);
-    const authorize = new URL(page.url());
-    expect([
-      authorize.searchParams.get('client_id'),
-      authorize.searchParams.get('response_type'),
-      authorize.searchParams.get('code_challenge_method'),
-      authorize.searchParams.get('redirect_uri'),
-    ]).toEqual([CONSOLE_CLIENT, 'code', 'S256', `${origin}/sign-in`]);
-    await page.locator('#username').fill('county-bureau-clerk');
-    await page.locator('#password').fill(env['KEYCLOAK_DEMO_PASSWORD'] ?? '');
-    await page.locator('#kc-login').click();
-    await page.locator('#otp').fill(totp.clone({ epoch: Date.now() }).generate(secret));
-    await page.locator('#kc-login').click();
-
+    await signInOnKeycloak(page, 'county-bureau-clerk', secret);
     await page.waitForURL(`${origin}/inbox`);
     await page.getByTestId('inbox-table').waitFor();
     await page.getByTestId('signed-in-unit').getByText('延津县信访局', { exact: true }).waitFor();
@@ -281,6 +285,48 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     await page.getByTestId('sign-in-oidc').click();
     await page.locator('#username').waitFor();
     await context.close();
+  });
+
+  it('ends an idle session: past the realm’s idle timeout renewal is refused, and at exp the console returns to sign-in', async () => {
+    // The realm keeps a session 30 minutes without activity (tools/keycloak-realm.spec.ts); here 20 s, restored after.
+    const kept = (await admin<{ ssoSessionIdleTimeout: number }>('GET', '')).body.ssoSessionIdleTimeout;
+    expect(kept).toBe(1800);
+    expect((await admin('PUT', '', { realm: REALM, ssoSessionIdleTimeout: 20 })).status).toBe(204);
+    const secret = await enrol('dongtun-clerk');
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(90000);
+    try {
+      const page: Page = await context.newPage();
+      await page.clock.install();
+      await signInOnKeycloak(page, 'dongtun-clerk', secret);
+      await page.waitForURL(`${origin}/inbox`);
+      await page.getByTestId('inbox-table').waitFor();
+      // The refresh token lives as long as the idle timeout: Keycloak ends the session 20 s after its last use.
+      const refresh = await page.evaluate(() => {
+        const store = (globalThis as unknown as InPage).sessionStorage;
+        const key = Object.keys(store).find((k) => k.startsWith('oidc.user:'));
+        return key ? ((JSON.parse(store.getItem(key) ?? '{}') as { refresh_token?: string }).refresh_token ?? '') : '';
+      });
+      const claims = claimsOf(refresh);
+      expect(Number(claims['exp']) - Number(claims['iat'])).toBe(20);
+      // Nobody touches the console until that instant has passed (real time: the idle clock runs in Keycloak).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(claims['exp']) * 1000 - Date.now()) + 3000));
+      const before = (await sessionToken(page)) ?? '';
+      // 14 minutes on in the tab: the console tries to renew and Keycloak refuses; at the token's exp it signs out.
+      const refused = page.waitForResponse((r) => r.url() === kc(`/realms/${REALM}/protocol/openid-connect/token`) && r.status() === 400);
+      await page.clock.fastForward('14:00');
+      const answer = (await (await refused).json()) as { error?: string };
+      expect(answer.error).toBe('invalid_grant');
+      expect(await sessionToken(page)).toBe(before);
+      await page.clock.fastForward('01:05');
+      await page.waitForURL(`${origin}/sign-in?expired=expired&next=%2Finbox`);
+      await page.getByTestId('sign-in-oidc').waitFor();
+      expect(await sessionToken(page)).toBeNull();
+    } finally {
+      await context.close();
+      expect((await admin('PUT', '', { realm: REALM, ssoSessionIdleTimeout: kept })).status).toBe(204);
+    }
   });
 
   it('authorises a service call with a client-credentials token: role service only, even if more were granted', async () => {

@@ -13,6 +13,35 @@ describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', (
     expect(committed).toEqual(sunshineRealm());
   });
 
+  it('has a production variant (Kubernetes) without the demo staff and without the password-grant client', () => {
+    const production = JSON.parse(
+      readFileSync(join(__dirname, '..', 'deploy', 'keycloak', 'sunshine-realm.production.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(production).toEqual(sunshineRealm('production'));
+    const clients = production['clients'] as Array<Record<string, unknown>>;
+    expect(clients.map((c) => c['clientId'])).toEqual([
+      'sunshine',
+      'sunshine-console',
+      'sunshine-intake',
+      'sunshine-routing',
+      'sunshine-supervision',
+      'sunshine-notification',
+      'sunshine-evaluation',
+    ]);
+    expect(clients.filter((c) => c['directAccessGrantsEnabled'])).toEqual([]);
+    const users = production['users'] as Array<Record<string, unknown>>;
+    expect(users.map((u) => u['username'])).toEqual([
+      'service-account-sunshine-intake',
+      'service-account-sunshine-routing',
+      'service-account-sunshine-supervision',
+      'service-account-sunshine-notification',
+      'service-account-sunshine-evaluation',
+    ]);
+    expect(JSON.stringify(production)).not.toContain('sunshine-dev-cli');
+    // The controls are the same in both.
+    expect(production).toMatchObject({ accessTokenLifespan: 900, ssoSessionIdleTimeout: 1800, failureFactor: 5 });
+  });
+
   it('holds the controls of issue 18: 15-minute tokens, 30-minute idle sessions, lock-out after 5, the password policy', () => {
     expect(committed).toMatchObject({
       realm: 'sunshine',

@@ -133,7 +133,15 @@ function staffMappers(): Json[] {
   ];
 }
 
-export function sunshineRealm(): Json {
+/**
+ * `development` (deploy/keycloak/sunshine-realm.json: local scripts, Compose, the tests) carries the demo staff and the
+ * password-grant client the tests sign in with; `production` (sunshine-realm.production.json: Kubernetes) carries
+ * neither: staff are created by the system administrator, and no client takes a password outside Keycloak's own pages.
+ */
+export type RealmKind = 'development' | 'production';
+
+export function sunshineRealm(kind: RealmKind = 'development'): Json {
+  const dev = kind === 'development';
   return {
     realm: 'sunshine',
     displayName: '阳光信访 Sunshine',
@@ -202,16 +210,20 @@ export function sunshineRealm(): Json {
         fullScopeAllowed: false,
         protocolMappers: staffMappers(),
       },
-      {
-        clientId: DEV_CLI_CLIENT,
-        name: 'Development and tests only: direct password grant (disable in production)',
-        enabled: true,
-        publicClient: true,
-        standardFlowEnabled: false,
-        directAccessGrantsEnabled: true,
-        fullScopeAllowed: false,
-        protocolMappers: staffMappers(),
-      },
+      ...(dev
+        ? [
+            {
+              clientId: DEV_CLI_CLIENT,
+              name: 'Development and tests only: direct password grant (disable in production)',
+              enabled: true,
+              publicClient: true,
+              standardFlowEnabled: false,
+              directAccessGrantsEnabled: true,
+              fullScopeAllowed: false,
+              protocolMappers: staffMappers(),
+            },
+          ]
+        : []),
       ...SERVICES.map((s) => ({
         clientId: `sunshine-${s}`,
         name: `Service ${s}`,
@@ -231,7 +243,7 @@ export function sunshineRealm(): Json {
     clientScopeMappings: {
       [ROLES_CLIENT]: [
         { client: CONSOLE_CLIENT, roles: [...STAFF_TOKEN_ROLES] },
-        { client: DEV_CLI_CLIENT, roles: [...STAFF_TOKEN_ROLES] },
+        ...(dev ? [{ client: DEV_CLI_CLIENT, roles: [...STAFF_TOKEN_ROLES] }] : []),
         ...SERVICES.map((s) => ({ client: `sunshine-${s}`, roles: ['service'] })),
       ],
     },
@@ -239,7 +251,7 @@ export function sunshineRealm(): Json {
       client: { [ROLES_CLIENT]: StaffRoles.map((r) => ({ name: r, clientRole: true })) },
     },
     users: [
-      ...DEMO_STAFF.map((m) => ({
+      ...(dev ? DEMO_STAFF : []).map((m) => ({
         id: m.claims.sub,
         username: m.id,
         firstName: m.title,
@@ -264,7 +276,12 @@ export function sunshineRealm(): Json {
 }
 
 if (require.main === module) {
-  const file = join(__dirname, '..', 'deploy', 'keycloak', 'sunshine-realm.json');
-  writeFileSync(file, `${JSON.stringify(sunshineRealm(), null, 2)}\n`);
-  console.log(`wrote ${file}`);
+  for (const [kind, name] of [
+    ['development', 'sunshine-realm.json'],
+    ['production', 'sunshine-realm.production.json'],
+  ] as const) {
+    const file = join(__dirname, '..', 'deploy', 'keycloak', name);
+    writeFileSync(file, `${JSON.stringify(sunshineRealm(kind), null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  }
 }

@@ -36,7 +36,8 @@ KEYCLOAK_IMAGE = 'quay.io/keycloak/keycloak:26.5.6'
 KEYCLOAK_PUBLIC_URL = 'https://id.sunshine.example.cn'
 REALM_ISSUER = f'{KEYCLOAK_PUBLIC_URL}/realms/sunshine'
 KEYCLOAK_OIDC = 'http://keycloak:8080/realms/sunshine/protocol/openid-connect'
-REALM_FILE = os.path.join(ROOT, '..', 'keycloak', 'sunshine-realm.json')
+# The production realm: no demo staff, no password-grant client (tools/keycloak-realm.ts writes both variants).
+REALM_FILE = os.path.join(ROOT, '..', 'keycloak', 'sunshine-realm.production.json')
 LABEL = 'app.kubernetes.io/name'
 PART = 'app.kubernetes.io/part-of'
 
@@ -349,7 +350,7 @@ def postgres():
 
 
 def keycloak():
-    """Keycloak: the committed realm imported at first start (ConfigMap keycloak-realm from deploy/keycloak), its own
+    """Keycloak: the committed production realm imported at first start (ConfigMap keycloak-realm from deploy/keycloak), its own
     database on the cluster's PostgreSQL, TLS at the deployment's ingress (KEYCLOAK_PUBLIC_URL); the replicas share
     their caches through the database's JDBC_PING (JGroups on 7800). Secrets by the operators: sunshine-postgres-keycloak
     (password) and keycloak-bootstrap-admin (username, password; remove once a named administrator exists)."""
