@@ -580,10 +580,13 @@ function Holidays() {
   const days = useQuery({
     queryKey: ['ops', 'calendar', year],
     queryFn: () => call<CalendarYear>(supervision.GET('/calendar/days', { params: { query: { year } } })),
+    refetchInterval: 5000,
   });
   const list = useQuery({
     queryKey: ['ops', 'arrangements'],
     queryFn: () => call<LoadedArrangement[]>(supervision.GET('/calendar/arrangements')),
+    // A load is published to every service and reaches supervision's own list a moment after the 202: read again.
+    refetchInterval: 5000,
   });
   return (
     <>
