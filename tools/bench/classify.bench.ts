@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 import { classifyText, type TextToClassify } from '@sunshine/domain';
 import { loadLinearTextModel } from '@sunshine/platform';
@@ -8,7 +10,9 @@ import { loadLinearTextModel } from '@sunshine/platform';
 /**
  * `npm run bench classify`: the category model on its own validation split (the rows tools/classify/train.py held out:
  * sha1(subject + "\n" + body) mod 5 == 0), computed by the Node classifier the intake runs; macro-F1 over all held-out
- * rows and over complete messages (subject and body), per-class F1, latency per message p50/p99 and memory.
+ * rows and over complete messages (subject and body), per-class F1, latency per message p50/p99 and memory: the RSS
+ * the load adds, and what the loaded model itself holds — the JavaScript heap plus typed arrays' buffers, each measured
+ * after a full garbage collection, before the load and after it (the file's text and parse are garbage by then).
  * Data: TEDDY_DATA (default ../shared/data/teddy/train.jsonl), read at run time, never copied.
  */
 interface Row extends TextToClassify {
@@ -25,11 +29,22 @@ const rows = readFileSync(dataPath, 'utf8')
 const joined = (r: Row): string => `${r.subject ?? ''}\n${r.body ?? ''}`;
 const held = rows.filter((r) => BigInt(`0x${createHash('sha1').update(joined(r), 'utf8').digest('hex')}`) % 5n === 0n);
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+/** The heap in use plus ArrayBuffers (typed arrays live outside the heap), after a full collection. */
+function retained(): number {
+  gc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
 const rssBefore = process.memoryUsage().rss;
+const retainedBefore = retained();
 const loadStart = performance.now();
 const model = loadLinearTextModel();
 const loadMs = performance.now() - loadStart;
 const rssModel = process.memoryUsage().rss - rssBefore;
+const retainedModel = retained() - retainedBefore;
 
 const times: number[] = [];
 const predicted: string[] = [];
@@ -75,7 +90,8 @@ const complete = macroF1(
 );
 
 console.log(
-  `category model ${model.version}: ${model.vocabulary.size} features, loaded in ${loadMs.toFixed(0)} ms, +${(rssModel / 2 ** 20).toFixed(0)} MB RSS`,
+  `category model ${model.version}: ${model.idf.length} features, loaded in ${loadMs.toFixed(0)} ms, +${(rssModel / 2 ** 20).toFixed(0)} MB RSS, ` +
+    `the model holds ${(retainedModel / 2 ** 20).toFixed(1)} MB (heap + typed arrays after GC)`,
 );
 console.log(`validation: ${held.length} rows, ${completeIdx.length} complete messages`);
 console.log(`macro-F1 all held-out rows      ${all.macro.toFixed(4)}`);

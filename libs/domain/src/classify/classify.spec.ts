@@ -1,4 +1,4 @@
-import { categoryForClass, charNgramCounts, classifyText, type LinearTextModel } from './index';
+import { categoryForClass, charNgramCounts, classifyText, type LinearTextModelSource, prepareLinearTextModel, tfidfVector } from './index';
 
 describe('charNgramCounts (scikit-learn analyzer=char, lowercase)', () => {
   it('lower-cases, folds runs of whitespace into one space, keeps a single newline, counts 1- and 2-grams', () => {
@@ -29,7 +29,7 @@ describe('charNgramCounts (scikit-learn analyzer=char, lowercase)', () => {
 
 describe('classifyText', () => {
   // Two classes over three known n-grams; every figure below is worked out by hand.
-  const model: LinearTextModel = {
+  const source: LinearTextModelSource = {
     version: 'hand',
     classes: ['a', 'b'],
     ngramMin: 1,
@@ -37,15 +37,23 @@ describe('classifyText', () => {
     subjectRepeat: 0,
     sublinearTf: true,
     temperature: 1,
-    vocabulary: new Map([
-      ['污', 0],
-      ['染', 1],
-      ['污染', 2],
-    ]),
+    vocabulary: ['污', '染', '污染'],
     idf: new Float32Array([1, 1, 1]),
     coef: new Float32Array([1, 0, 0, 0, 1, 1]),
     intercept: new Float32Array([0, 0]),
   };
+  const model = prepareLinearTextModel(source);
+
+  it('keeps what reading needs, not the source: the weights feature-major, the n-grams by character numbers', () => {
+    // coef a = (1, 0, 0), b = (0, 1, 1) → per feature (a, b): 污 (1, 0), 染 (0, 1), 污染 (0, 1).
+    expect([...model.weights]).toEqual([1, 0, 0, 1, 0, 1]);
+    expect(model.lookup.chars).toBe(2);
+    expect(model.lookup.basic['污'.charCodeAt(0)]).toBe(0);
+    expect(model.lookup.basic['染'.charCodeAt(0)]).toBe(1);
+    expect([...model.lookup.unigrams]).toEqual([0, 1]);
+    expect([...model.lookup.bigrams]).toEqual([[0 * 2 + 1, 2]]);
+    expect('vocabulary' in model || 'coef' in model).toBe(false);
+  });
 
   it('scores tf-idf (l2-normalised) against each class and answers the softmax: 河水污染 → b 0.6405, a 0.3595', () => {
     // known grams 污, 染, 污染 once each → x = (1,1,1)/√3; a = 1/√3 = 0.5774, b = 2/√3 = 1.1547;
@@ -97,14 +105,14 @@ describe('classifyText', () => {
 
   it('reads the three views in one pass, counting the n-grams across the seam of subject and body as the whole text does', () => {
     // The 2-gram "\n染" is known (index 3), 水 is not: subject 污水, body 染水, subject once, views subject 0, body 1.
-    const seam: LinearTextModel = {
-      ...model,
+    const seam = prepareLinearTextModel({
+      ...source,
       subjectRepeat: 1,
       views: { subject: 0, body: 1 },
-      vocabulary: new Map([...model.vocabulary, ['\n染', 3]]),
+      vocabulary: [...source.vocabulary, '\n染'],
       idf: new Float32Array([1, 1, 1, 1]),
       coef: new Float32Array([1, 0, 0, 0, 0, 1, 1, 1]),
-    };
+    });
     // whole "污水\n染水": 污, 染, \n染 known → x = (1,1,0,1)/√3 → a 0.5774, b 1.1547; body alone "\n染水": 染, \n染 → (0,1,0,1)/√2
     // → b 1.4142; decision a 0.5774, b 2.5689 → b = 1/(1+e^-1.9915) = 0.8799; 3 known features in the whole.
     const joined = classifyText(seam, { subject: '污水', body: '染水' });
@@ -116,6 +124,32 @@ describe('classifyText', () => {
     const folded = classifyText(seam, { subject: '污水', body: '  染水' });
     expect(folded.score).toBeCloseTo(0.7311, 4);
     expect(folded.knownFeatures).toBe(2);
+  });
+});
+
+describe('n-grams longer than two characters', () => {
+  it('are looked up by their text (a model trained on 1-3 grams)', () => {
+    // Vocabulary 污, 水, 污水河 (1-3 grams): "污水河水" → 污 ×1, 水 ×2, 污水河 ×1 (the 2-grams and 水河水 unknown); sublinear tf
+    // 1, 1 + ln 2 = 1.6931, 1; norm √(1 + 2.8667 + 1) = 2.2061 → (0.4533, 0.7675, 0.4533).
+    const model = prepareLinearTextModel({
+      version: 'hand-3',
+      classes: ['a', 'b'],
+      ngramMin: 1,
+      ngramMax: 3,
+      subjectRepeat: 0,
+      sublinearTf: true,
+      temperature: 1,
+      vocabulary: ['污', '水', '污水河'],
+      idf: new Float32Array([1, 1, 1]),
+      coef: new Float32Array([1, 0, 0, 0, 0, 1]),
+      intercept: new Float32Array([0, 0]),
+    });
+    expect([...model.lookup.longer]).toEqual([['污水河', 2]]);
+    expect(tfidfVector(model, { body: '污水河水' }).map(([index, value]) => [index, Number(value.toFixed(4))])).toEqual([
+      [0, 0.4533],
+      [1, 0.7675],
+      [2, 0.4533],
+    ]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { analyzedCodePoints, codePoints } from './char-ngrams';
 
 /**
- * A linear text classifier over TF-IDF character n-grams (the model `tools/classify/train.py` writes): the weights as
- * typed arrays, the vocabulary as a map from n-gram to feature index. Loading it from disk is the platform's business.
+ * A linear text classifier over TF-IDF character n-grams, as `tools/classify/train.py` writes it: the vocabulary (feature
+ * index → n-gram), the weights class-major as typed arrays. Reading it from disk is the platform's business;
+ * `prepareLinearTextModel` turns it into the `LinearTextModel` messages are read with.
  */
-export interface LinearTextModel {
+export interface LinearTextModelSource {
   readonly version: string;
   readonly classes: readonly string[];
   readonly ngramMin: number;
@@ -17,11 +18,39 @@ export interface LinearTextModel {
   readonly views?: { readonly subject: number; readonly body: number };
   /** Softmax temperature fitted on the validation split: score = softmax(decision × temperature). */
   readonly temperature: number;
-  readonly vocabulary: ReadonlyMap<string, number>;
+  /** The n-gram of each feature index. */
+  readonly vocabulary: readonly string[];
   readonly idf: Float32Array;
   /** Row-major classes × features. */
   readonly coef: Float32Array;
   readonly intercept: Float32Array;
+}
+
+/** How the vocabulary's n-grams are looked up while reading (built once by `prepareLinearTextModel`): every character
+ * of the 1- and 2-grams numbered 0…chars-1, the 1-grams and 2-grams by those numbers (no string per n-gram while
+ * reading, small-integer keys), longer n-grams by their text. */
+export interface NgramLookup {
+  /** Basic-plane code point → character number, -1 when no 1- or 2-gram of the vocabulary holds it. */
+  readonly basic: Int32Array;
+  readonly supplementary: ReadonlyMap<number, number>;
+  readonly chars: number;
+  /** Character number → feature index of the 1-gram, -1 when unknown. */
+  readonly unigrams: Int32Array;
+  /** first × chars + second → feature index of the 2-gram. */
+  readonly bigrams: ReadonlyMap<number, number>;
+  /** The n-grams of 3 or more characters → feature index (empty when the model's n-grams stop at 2). */
+  readonly longer: ReadonlyMap<string, number>;
+}
+
+/**
+ * A model ready to read messages (`prepareLinearTextModel`): only what `classifyText` and `tfidfVector` read — the
+ * n-gram lookup and the weights feature-major (the weights of one feature side by side); the source's vocabulary and
+ * class-major weights are not kept.
+ */
+export interface LinearTextModel extends Omit<LinearTextModelSource, 'vocabulary' | 'coef'> {
+  readonly lookup: NgramLookup;
+  /** Features × classes (the transpose of the source's `coef`). */
+  readonly weights: Float32Array;
 }
 
 export interface TextToClassify {
@@ -55,42 +84,19 @@ export function modelText(model: Pick<LinearTextModel, 'subjectRepeat'>, input: 
 /** A sparse TF-IDF vector (feature index → weight, l2-normalised) of a message, as the model sees it. */
 export type SparseVector = ReadonlyArray<readonly [number, number]>;
 
-/** What a model is read with, built once per model (`prepareLinearTextModel`, or on first use): every character of the
- * vocabulary's 1- and 2-grams numbered 0…chars-1, the 1-grams and 2-grams looked up by those numbers (no string per
- * n-gram while reading, small-integer keys), and the weights feature-major (the weights of one feature side by side). */
-interface Prepared {
-  /** Basic-plane code point → character number, -1 when no 1- or 2-gram of the vocabulary holds it. */
-  readonly basic: Int32Array;
-  readonly supplementary: Map<number, number>;
-  readonly chars: number;
-  /** Character number → feature index of the 1-gram, -1 when unknown. */
-  readonly unigrams: Int32Array;
-  /** first × chars + second → feature index of the 2-gram. */
-  readonly bigrams: Map<number, number>;
-  /** Features × classes (the transpose of `coef`). */
-  readonly weights: Float32Array;
-}
-
-const prepared = new WeakMap<LinearTextModel, Prepared>();
-
-/** Builds (once) what `classifyText` and `tfidfVector` read a model with; the loader calls it so that the first message
- * does not pay for it. */
-export function prepareLinearTextModel(model: LinearTextModel): LinearTextModel {
-  preparedOf(model);
-  return model;
-}
-
-function preparedOf(model: LinearTextModel): Prepared {
-  const known = prepared.get(model);
-  if (known) return known;
+/** The model messages are read with (see `LinearTextModel`), from what training wrote; the source can be dropped after. */
+export function prepareLinearTextModel(source: LinearTextModelSource): LinearTextModel {
+  const { vocabulary, coef, ...rest } = source;
   const basic = new Int32Array(0x10000).fill(-1);
   const supplementary = new Map<number, number>();
   let chars = 0;
-  const grams: Array<[number[], number]> = [];
-  for (const [gram, index] of model.vocabulary) {
+  const longer = new Map<string, number>();
+  vocabulary.forEach((gram, index) => {
     const points = codePoints(gram);
-    if (points.length > 2) continue;
-    grams.push([points, index]);
+    if (points.length > 2) {
+      longer.set(gram, index);
+      return;
+    }
     for (const point of points) {
       if (point < 0x10000 ? basic[point] < 0 : !supplementary.has(point)) {
         if (point < 0x10000) basic[point] = chars;
@@ -98,27 +104,27 @@ function preparedOf(model: LinearTextModel): Prepared {
         chars++;
       }
     }
-  }
+  });
   const unigrams = new Int32Array(chars).fill(-1);
   const bigrams = new Map<number, number>();
-  const made = { basic, supplementary, chars, unigrams, bigrams, weights: new Float32Array(model.coef.length) };
-  for (const [points, index] of grams) {
-    const ids = charNumbers(made, points);
+  const lookup: NgramLookup = { basic, supplementary, chars, unigrams, bigrams, longer };
+  vocabulary.forEach((gram, index) => {
+    const ids = charNumbers(lookup, codePoints(gram));
     if (ids.length === 1) unigrams[ids[0]] = index;
-    else bigrams.set(ids[0] * chars + ids[1], index);
-  }
-  const width = model.idf.length;
-  const classes = model.classes.length;
-  for (let c = 0; c < classes; c++) for (let f = 0; f < width; f++) made.weights[f * classes + c] = model.coef[c * width + f];
-  prepared.set(model, made);
-  return made;
+    else if (ids.length === 2) bigrams.set(ids[0] * chars + ids[1], index);
+  });
+  const width = source.idf.length;
+  const classes = source.classes.length;
+  const weights = new Float32Array(coef.length);
+  for (let c = 0; c < classes; c++) for (let f = 0; f < width; f++) weights[f * classes + c] = coef[c * width + f];
+  return { ...rest, lookup, weights };
 }
 
-function charNumbers(ready: Pick<Prepared, 'basic' | 'supplementary'>, points: readonly number[]): Int32Array {
+function charNumbers(lookup: Pick<NgramLookup, 'basic' | 'supplementary'>, points: readonly number[]): Int32Array {
   const ids = new Int32Array(points.length);
   for (let i = 0; i < points.length; i++) {
     const point = points[i];
-    ids[i] = point < 0x10000 ? ready.basic[point] : (ready.supplementary.get(point) ?? -1);
+    ids[i] = point < 0x10000 ? lookup.basic[point] : (lookup.supplementary.get(point) ?? -1);
   }
   return ids;
 }
@@ -132,7 +138,7 @@ function countGrams(
   startBefore = Infinity,
   endAfter = -1,
 ): void {
-  const ready = preparedOf(model);
+  const ready = model.lookup;
   const ids = charNumbers(ready, points);
   const add = (index: number | undefined): void => {
     if (index !== undefined && index >= 0) counts.set(index, (counts.get(index) ?? 0) + 1);
@@ -144,7 +150,7 @@ function countGrams(
       } else if (n === 2) {
         if (ids[i] >= 0 && ids[i + 1] >= 0) add(ready.bigrams.get(ids[i] * ready.chars + ids[i + 1]));
       } else {
-        add(model.vocabulary.get(String.fromCodePoint(...points.slice(i, i + n))));
+        add(ready.longer.get(String.fromCodePoint(...points.slice(i, i + n))));
       }
     }
   }
@@ -203,7 +209,7 @@ function viewVectors(model: LinearTextModel, input: TextToClassify): { whole: Sp
 
 /** Adds weight × (coef · x + intercept) of one TF-IDF vector to the decision, per class. */
 function addDecision(model: LinearTextModel, features: SparseVector, weight: number, decision: number[]): void {
-  const { weights } = preparedOf(model);
+  const { weights } = model;
   const classes = model.classes.length;
   const sums = Array.from(model.intercept);
   for (const [index, value] of features) {

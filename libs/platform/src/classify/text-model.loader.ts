@@ -34,7 +34,8 @@ function float32(base64: string, expected: number, what: string): Float32Array {
   return new Float32Array(aligned.buffer);
 }
 
-/** Reads and checks a model written by tools/classify/train.py (little-endian float32 arrays in base64). */
+/** Reads and checks a model written by tools/classify/train.py (little-endian float32 arrays in base64) and prepares it
+ * for reading messages (`prepareLinearTextModel`: the file's vocabulary and class-major weights are not kept). */
 export function loadLinearTextModel(path: string = process.env.CATEGORY_MODEL_PATH ?? DEFAULT_CATEGORY_MODEL_PATH): LinearTextModel {
   const file = modelFileSchema.parse(JSON.parse(readFileSync(isAbsolute(path) ? path : resolve(process.cwd(), path), 'utf8')));
   const width = file.vocabulary.length;
@@ -48,7 +49,7 @@ export function loadLinearTextModel(path: string = process.env.CATEGORY_MODEL_PA
     sublinearTf: file.analyzer.sublinearTf,
     views: file.analyzer.views,
     temperature: file.temperature,
-    vocabulary: new Map(file.vocabulary.map((gram, index) => [gram, index])),
+    vocabulary: file.vocabulary,
     idf: float32(file.idf, width, 'idf'),
     coef: float32(file.coef, width * classes, 'coef'),
     intercept: float32(file.intercept, classes, 'intercept'),
