@@ -551,8 +551,12 @@ describe('the console, part 2, in a browser', () => {
       const days = ops.getByTestId('calendar-days');
       const day = (date: string) => days.locator(`tr[data-row-key="${date}"]`);
       await day('2026-10-01').waitFor({ timeout: 30000 });
-      expect(await day('2026-10-01').textContent()).toContain('放假');
-      expect(await day('2026-10-07').textContent()).toContain('放假');
+      // Each day off named by the holiday(s) of its run (the notice adds 10/4–10/7 to 国庆节's 10/1–10/3).
+      expect(await day('2026-10-01').textContent()).toBe('2026-10-01周四放假国庆节');
+      expect(await day('2026-10-07').textContent()).toBe('2026-10-07周三放假国庆节');
+      expect(await day('2026-02-16').textContent()).toBe('2026-02-16周一放假春节');
+      expect(await day('2026-04-04').textContent()).toBe('2026-04-04周六放假清明节');
+      expect(await day('2026-09-25').textContent()).toBe('2026-09-25周五放假中秋节');
       expect(await day('2026-09-20').textContent()).toBe('2026-09-20周日调休上班—');
       expect(await day('2026-10-10').textContent()).toBe('2026-10-10周六调休上班—');
       expect(await day('2026-10-08').count()).toBe(0);
@@ -594,7 +598,7 @@ describe('the console, part 2, in a browser', () => {
       await days.locator('tr[data-row-key="2027-10-07"]').waitFor({ timeout: 30000 });
       expect(await days.locator('tr[data-row-key="2027-09-26"]').textContent()).toBe('2027-09-26周日调休上班—');
       expect(await days.locator('tr[data-row-key="2027-10-09"]').textContent()).toBe('2027-10-09周六调休上班—');
-      expect(await days.locator('tr[data-row-key="2027-10-04"]').textContent()).toContain('放假');
+      expect(await days.locator('tr[data-row-key="2027-10-04"]').textContent()).toBe('2027-10-04周一放假国庆节');
       await ops.screenshot({ path: `${SHOTS}/ops-calendar-loaded.png`, fullPage: true });
     });
   });

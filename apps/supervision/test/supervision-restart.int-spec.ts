@@ -1,5 +1,6 @@
 import { eventually } from '@sunshine/testing';
 
+import type { CalendarYear } from '../src/ledger/calendar-arrangement.service';
 import { CaseScript } from './support/case-events';
 import { O, W, X } from './support/notices';
 import { SupervisionWorld } from './support/supervision-world';
@@ -108,6 +109,41 @@ describe('the ledger as the truth: Redis lost, a year’s holidays published', (
       'the recomputed handling clock',
     );
     expect((await world.clocks(c.caseId)).find((k) => k.kind === 'handling')).toMatchObject({ last_day: '2027-02-23', provisional: false });
+    // The calendar the clocks count with, as the ops page reads it: each day off named by the holiday(s) in its run of
+    // rest days. 元旦 1/1–1/3 holds 1月1日; the made-up 2/14–2/22 run holds no holiday (春节 2027 is 2/5–2/8, now
+    // ordinary days under this arrangement), so it has no name; a make-up workday never has one.
+    const ops = await world.token('cityBureau', ['ops']);
+    const days2027 = await world.call<CalendarYear>('GET', '/calendar/days?year=2027', undefined, ops);
+    expect([days2027.status, days2027.body.published, days2027.body.source]).toEqual([200, true, 'test: a made-up 2027 arrangement']);
+    expect(days2027.body.days.map((d) => `${d.date} ${d.kind} ${d.statutoryHolidays.join('+')}`)).toEqual([
+      '2027-01-01 holiday new-year',
+      '2027-01-02 holiday new-year',
+      '2027-01-03 holiday new-year',
+      '2027-02-13 make-up-workday ',
+      '2027-02-14 holiday ',
+      '2027-02-15 holiday ',
+      '2027-02-16 holiday ',
+      '2027-02-17 holiday ',
+      '2027-02-18 holiday ',
+      '2027-02-19 holiday ',
+      '2027-02-20 holiday ',
+      '2027-02-21 holiday ',
+      '2027-02-22 holiday ',
+      '2027-02-27 make-up-workday ',
+    ]);
+    // The bundled 2026 (国务院办公厅通知): 春节 2/15–2/23 with 2/14 and 2/28 worked; 国庆节 10/1–10/7 with 9/20 and 10/10
+    // worked; 中秋 9/25–9/27 its own run.
+    const days2026 = (await world.call<CalendarYear>('GET', '/calendar/days?year=2026', undefined, ops)).body.days;
+    const named = (date: string) => days2026.find((d) => d.date === date)?.statutoryHolidays;
+    expect(['2026-02-14', '2026-02-15', '2026-02-23', '2026-09-20', '2026-09-27', '2026-10-01', '2026-10-07'].map(named)).toEqual([
+      [],
+      ['spring-festival'],
+      ['spring-festival'],
+      [],
+      ['mid-autumn'],
+      ['national-day'],
+      ['national-day'],
+    ]);
 
     await world.at('2027-02-15T16:00:00.000Z');
     expect(await c.notices('handling')).toEqual([]);

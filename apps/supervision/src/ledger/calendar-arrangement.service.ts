@@ -23,7 +23,10 @@ export interface CalendarSpecialDay {
   readonly date: string;
   /** holiday: 法定节假日（含调休放假）; make-up-workday: 调休上班日. */
   readonly kind: 'holiday' | 'make-up-workday';
-  /** On a year with no arrangement, the statutory holiday(s) of the day (the notice may still move it). */
+  /**
+   * The holiday(s) a day off belongs to (WorkingCalendar.dayInfo): on a year with no arrangement the statutory holiday(s)
+   * of the date (the notice may still move it), on a published year those in its run of rest days; empty on a 调休上班 day.
+   */
   readonly statutoryHolidays: readonly StatutoryHoliday[];
 }
 

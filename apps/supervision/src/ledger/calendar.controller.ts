@@ -2,7 +2,7 @@ import { type YearArrangement, yearArrangementSchema } from '@sunshine/domain';
 import { CityLevel, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodBody, ZodQuery, ZodResponse } from '@sunshine/platform';
 import { z } from 'zod';
 
-import { calendarYearSchema, loadedArrangementsSchema } from './calendar.response';
+import { arrangementPublishedSchema, calendarYearSchema, loadedArrangementsSchema } from './calendar.response';
 import {
   type ArrangementPublished,
   CalendarArrangementService,
@@ -26,6 +26,10 @@ export class CalendarController {
       'may not change it; `admin` alone is not enough either: admin manages units and rules, while loading the published ' +
       'calendar is an operations task kept apart from it (separation of duties: one admin token cannot both edit data and ' +
       'move every deadline).',
+  })
+  @ZodResponse(arrangementPublishedSchema, {
+    status: 202,
+    description: '已受理：该年安排已发布，各服务随后载入并重算期限 / accepted: published, every service takes it a moment later',
   })
   @CityLevel({ zh: '全国节假日安排', en: "The nation's holiday calendar" })
   load(@ZodBody(yearArrangementSchema) body: YearArrangement, @Staff() staff: StaffPrincipal): Promise<ArrangementPublished> {

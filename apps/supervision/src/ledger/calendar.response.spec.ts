@@ -1,15 +1,16 @@
-import { calendarYearSchema, loadedArrangementsSchema } from './calendar.response';
+import { arrangementPublishedSchema, calendarYearSchema, loadedArrangementsSchema } from './calendar.response';
 
 // The documented answers (@ZodResponse) accept what the service answers and say what a client may rely on.
 describe('the calendar’s documented answers', () => {
-  it('a published year: its holidays and make-up workdays, no statutory names', () => {
+  it('a published year: its holidays named by their run, and make-up workdays with no name', () => {
     const year = {
       year: 2026,
       published: true,
       source: 'chinese-days@1.5.7',
       days: [
         { date: '2026-09-20', kind: 'make-up-workday', statutoryHolidays: [] },
-        { date: '2026-10-01', kind: 'holiday', statutoryHolidays: [] },
+        { date: '2026-10-01', kind: 'holiday', statutoryHolidays: ['national-day'] },
+        { date: '2026-10-07', kind: 'holiday', statutoryHolidays: ['national-day'] },
       ],
     };
     expect(calendarYearSchema.parse(year)).toEqual(year);
@@ -30,6 +31,12 @@ describe('the calendar’s documented answers', () => {
       calendarYearSchema.safeParse({ ...year, days: [{ date: '2027-10-01', kind: 'holiday', statutoryHolidays: ['golden-week'] }] })
         .success,
     ).toBe(false);
+  });
+
+  it('the 202 of a load: the year and the revision published', () => {
+    expect(arrangementPublishedSchema.parse({ year: 2027, revision: 1 })).toEqual({ year: 2027, revision: 1 });
+    expect(arrangementPublishedSchema.safeParse({ year: 2027 }).success).toBe(false);
+    expect(arrangementPublishedSchema.safeParse({ year: 2027, revision: 0 }).success).toBe(false);
   });
 
   it('the loaded arrangements: year, source, revision, who and when', () => {

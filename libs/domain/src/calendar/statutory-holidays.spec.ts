@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
 import { chineseDaysArrangements } from './chinese-days-source';
-import { STATUTORY_HOLIDAY_NAMES, statutoryHolidaysOf } from './statutory-holidays';
+import { holidayDaysOf, STATUTORY_HOLIDAY_NAMES, statutoryHolidaysOf } from './statutory-holidays';
 
 // Expected dates written by hand, from the 2024 revision of 《全国年节及纪念日放假办法》 (国务院令第795号, Art. 2:
 // 元旦1天、春节4天（除夕、正月初一至初三）、清明1天、劳动节2天（5月1日、2日）、端午1天、中秋1天、国庆3天（10月1日至3日))
@@ -104,6 +104,30 @@ describe('statutoryHolidaysOf (《全国年节及纪念日放假办法》, 2024 
     expect(statutoryHolidaysOf(2099)?.get('2099-10-01')).toEqual(['national-day']);
   });
 
+  // Only to name a published year's runs of days off: the days of each holiday the law has had since 2000.
+  it('holidayDaysOf: from 2000 on; before 2008 only 元旦、春节、劳动节、国庆节 (清明、端午、中秋 came with 国务院令第513号)', () => {
+    expect(holidayDaysOf(1999)).toBeUndefined();
+    expect(holidayDaysOf(2100)).toBeUndefined();
+    // 2007: 正月初一 is 2月18日 (除夕 2月17日); 中秋 2007 (9月25日) was a working day.
+    expect(Object.fromEntries(holidayDaysOf(2007) ?? [])).toEqual({
+      '2007-01-01': ['new-year'],
+      '2007-02-17': ['spring-festival'],
+      '2007-02-18': ['spring-festival'],
+      '2007-02-19': ['spring-festival'],
+      '2007-02-20': ['spring-festival'],
+      '2007-05-01': ['labour-day'],
+      '2007-05-02': ['labour-day'],
+      '2007-10-01': ['national-day'],
+      '2007-10-02': ['national-day'],
+      '2007-10-03': ['national-day'],
+    });
+    // 2008: 清明 4月4日, 端午 6月8日, 中秋 9月14日 are holidays from that year on.
+    expect(holidayDaysOf(2008)?.get('2008-04-04')).toEqual(['qingming']);
+    expect(holidayDaysOf(2008)?.get('2008-06-08')).toEqual(['dragon-boat']);
+    expect(holidayDaysOf(2008)?.get('2008-09-14')).toEqual(['mid-autumn']);
+    expect(holidayDaysOf(2027)).toBe(statutoryHolidaysOf(2027));
+  });
+
   it('names each holiday in Chinese and English', () => {
     expect(STATUTORY_HOLIDAY_NAMES['spring-festival']).toEqual({ zh: '春节', en: 'Spring Festival' });
     expect(STATUTORY_HOLIDAY_NAMES.qingming.zh).toBe('清明节');
@@ -134,7 +158,7 @@ describe('statutoryHolidaysOf (《全国年节及纪念日放假办法》, 2024 
         y2027: Y2027,
         y2028: Y2028,
         nth: { value: '2027-02-12', provisional: true, unpublishedYears: [2027] },
-        published: { date: '2026-02-16', kind: 'holiday', working: false, provisional: false },
+        published: { date: '2026-02-16', kind: 'holiday', working: false, provisional: false, statutoryHolidays: ['spring-festival'] },
       });
     },
     30_000,

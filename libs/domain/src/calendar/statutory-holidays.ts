@@ -26,6 +26,15 @@ export const STATUTORY_RULES_FROM_YEAR = 2025;
 /** chinese-days' lunar table covers 1900–2100 and its converter stops before 2100: later years keep Mon–Fri. */
 export const STATUTORY_RULES_TO_YEAR = 2099;
 
+/**
+ * The first year whose State Council arrangement is named here by its holidays (`holidayDaysOf`): the 1999 revision
+ * (国务院令第270号) gave 元旦、春节、劳动节、国庆节; 国务院令第513号 (in force 2008-01-01) added 清明、端午、中秋, so
+ * from 2008 the same seven holidays are the days off (later revisions changed only how many days each has).
+ */
+export const HOLIDAY_NAMES_FROM_YEAR = 2000;
+const SEVEN_HOLIDAYS_FROM_YEAR = 2008;
+const HOLIDAYS_SINCE_2008: readonly StatutoryHoliday[] = ['qingming', 'dragon-boat', 'mid-autumn'];
+
 /** One year's statutory days off: date → the holiday(s) it belongs to (two may coincide, e.g. 中秋 on 10月3日). */
 export type StatutoryYear = ReadonlyMap<LocalDate, readonly StatutoryHoliday[]>;
 
@@ -38,7 +47,18 @@ const cache = new Map<number, StatutoryYear>();
  * Council's arrangement for the year. Computed once per year, then cached.
  */
 export function statutoryHolidaysOf(year: number): StatutoryYear | undefined {
-  if (!Number.isInteger(year) || year < STATUTORY_RULES_FROM_YEAR || year > STATUTORY_RULES_TO_YEAR) return undefined;
+  if (year < STATUTORY_RULES_FROM_YEAR) return undefined;
+  return holidayDaysOf(year);
+}
+
+/**
+ * The days of the holidays in `year` as the 2024 revision counts them (除夕 to 初三, 5月1日–2日, 10月1日–3日, and the
+ * one-day holidays; before 2008 only 元旦、春节、劳动节、国庆节), or `undefined` outside [HOLIDAY_NAMES_FROM_YEAR,
+ * STATUTORY_RULES_TO_YEAR]. Before 2025 these are not the law's days off (劳动节 had three days before 2008, then one): use them
+ * only to name a published arrangement's run of days off by the holiday(s) it contains (WorkingCalendar.dayInfo).
+ */
+export function holidayDaysOf(year: number): StatutoryYear | undefined {
+  if (!Number.isInteger(year) || year < HOLIDAY_NAMES_FROM_YEAR || year > STATUTORY_RULES_TO_YEAR) return undefined;
   let days = cache.get(year);
   if (!days) {
     days = computeYear(year);
@@ -75,7 +95,13 @@ function computeYear(year: number): StatutoryYear {
   add(dragonBoat, 'dragon-boat');
   add(midAutumn, 'mid-autumn');
   for (const d of ['01', '02', '03']) add(`${y}-10-${d}`, 'national-day');
-  return new Map([...days].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const held = (h: StatutoryHoliday) => year >= SEVEN_HOLIDAYS_FROM_YEAR || !HOLIDAYS_SINCE_2008.includes(h);
+  return new Map(
+    [...days]
+      .map(([date, names]) => [date, names.filter(held)] as const)
+      .filter(([, names]) => names.length > 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /**

@@ -40,8 +40,35 @@ describe('WorkingCalendar', () => {
     ['2026-10-07', 'holiday', false],
     ['2026-10-10', 'make-up-workday', true],
   ])('classifies %s as %s', (date, kind, working) => {
-    expect(calendar.dayInfo(date)).toEqual({ date, kind, working, provisional: false });
+    expect(calendar.dayInfo(date)).toMatchObject({ date, kind, working, provisional: false });
     expect(isWorkingDay(date)).toBe(working);
+  });
+
+  // A published year's day off is named by the holiday(s) whose days fall in its run of rest days, so the days the
+  // notice adds (bridging days, weekends) carry the holiday they belong to; a make-up workday carries no name.
+  it.each([
+    ['2025-01-28', ['spring-festival']], // 除夕
+    ['2025-02-04', ['spring-festival']], // 正月初七, a bridging day of 春节
+    ['2025-05-05', ['labour-day']], // 劳动节 5月1日至5日
+    ['2025-10-08', ['national-day', 'mid-autumn']], // 国庆节、中秋节 10月1日至8日 (中秋 10月6日), in date order
+    ['2026-01-03', ['new-year']], // 元旦 1月1日至3日, a Saturday
+    ['2026-02-23', ['spring-festival']],
+    ['2026-04-04', ['qingming']], // 清明 4月4日至6日 (清明 4月5日)
+    ['2026-06-21', ['dragon-boat']], // 端午 6月19日至21日 (端午 6月19日)
+    ['2026-09-27', ['mid-autumn']], // 中秋 9月25日至27日 (中秋 9月25日)
+    ['2026-10-07', ['national-day']],
+    ['2022-12-31', ['new-year']], // 元旦 2023: 2022-12-31 to 2023-01-02, the run crosses the new year
+    ['2008-06-08', ['dragon-boat']], // the first 端午 day off (国务院令第513号)
+  ])('names the published day off %s by its run: %j', (date, statutoryHolidays) => {
+    expect(calendar.dayInfo(date)).toEqual({ date, kind: 'holiday', working: false, provisional: false, statutoryHolidays });
+  });
+
+  it.each([
+    ['2026-09-20', 'make-up-workday', true], // 调休上班 for 国庆节: the dates alone do not say which holiday
+    ['2015-09-04', 'holiday', false], // 2015's 9月3日 纪念日 run (9月3日至5日) holds none of the seven holidays
+    ['2007-09-25', 'workday', true], // 中秋 2007, before it was a day off
+  ])('gives no name to %s (%s)', (date, kind, working) => {
+    expect(calendar.dayInfo(date)).toEqual({ date, kind, working, provisional: false });
   });
 
   it('knows which years have a published arrangement', () => {
@@ -108,8 +135,8 @@ describe('WorkingCalendar', () => {
   it('leaves a published year (2026) to its notice: 春节 2026 with its make-up Saturday', () => {
     // After Thu 2026-02-12: Fri 2/13 (1), Sat 2/14 上班 (2), [2/15–2/23 off], Tue 2/24 (3), Wed 2/25 (4), Thu 2/26 (5).
     expect(calendar.addWorkingDays('2026-02-12', 5)).toEqual({ value: '2026-02-26', provisional: false, unpublishedYears: [] });
-    expect(calendar.dayInfo('2026-02-16')).toEqual({ date: '2026-02-16', kind: 'holiday', working: false, provisional: false });
-    expect(calendar.dayInfo('2026-02-20')).toEqual({ date: '2026-02-20', kind: 'holiday', working: false, provisional: false });
+    expect(calendar.dayInfo('2026-02-16')).toMatchObject({ kind: 'holiday', provisional: false });
+    expect(calendar.dayInfo('2026-02-20')).toMatchObject({ kind: 'holiday', provisional: false });
   });
 
   it('uses no statutory rule for an unpublished year before the 2024 revision took effect', () => {

@@ -1,5 +1,5 @@
 import { addDays, assertLocalDate, dayOfWeek, type LocalDate, yearOf } from './local-date';
-import { type StatutoryHoliday, statutoryHolidaysOf } from './statutory-holidays';
+import { holidayDaysOf, type StatutoryHoliday, statutoryHolidaysOf } from './statutory-holidays';
 import { type YearArrangement, yearArrangementSchema } from './year-arrangement';
 
 /** 工作日 / 周末 / 法定节假日（含调休放假） / 调休上班日 */
@@ -16,7 +16,13 @@ export interface DayInfo {
    * statutory data here and are a plain Mon–Fri guess.
    */
   provisional: boolean;
-  /** Set only on a provisional day that is a statutory holiday: which one(s). Two may fall on one day (one rest day). */
+  /**
+   * Which holiday(s) a day off belongs to; absent on any other day. A provisional day: the statutory holiday(s) of the
+   * date itself (two may fall on one day). A published year's day off: the holiday(s) whose days fall in its run of
+   * consecutive rest days (e.g. 2026-10-07 → 国庆节, 2025-10-08 → 国庆节 and 中秋节, in date order), from 2000 on (see
+   * `holidayDaysOf`); a run with none of them (2015's 9月3日 纪念日) has no name. A make-up workday (调休上班) has none:
+   * the dates alone do not say which holiday it pays for.
+   */
   statutoryHolidays?: readonly StatutoryHoliday[];
 }
 
@@ -55,6 +61,9 @@ const MAX_REST_RUN = 60;
  * calendar, so a service can swap in a newly published year and recompute the deadlines flagged provisional.
  */
 export class WorkingCalendar {
+  /** A published year's days off → their holiday names, worked out once per year on first use (see `dayInfo`). */
+  private readonly holidayNames = new Map<number, ReadonlyMap<LocalDate, readonly StatutoryHoliday[]>>();
+
   private constructor(private readonly arrangements: ReadonlyMap<number, YearDays>) {}
 
   static fromArrangements(arrangements: readonly YearArrangement[]): WorkingCalendar {
@@ -85,6 +94,14 @@ export class WorkingCalendar {
   }
 
   dayInfo(date: LocalDate): DayInfo {
+    const info = this.dayKind(date);
+    if (info.kind !== 'holiday' || info.provisional) return info;
+    const names = this.namesOfYear(yearOf(date)).get(date);
+    return names ? { ...info, statutoryHolidays: names } : info;
+  }
+
+  /** The day's kind, without the names of a published year's days off (they need the days around it). */
+  private dayKind(date: LocalDate): DayInfo {
     const year = yearOf(date);
     const dow = dayOfWeek(date);
     const weekend = dow === 0 || dow === 6;
@@ -140,6 +157,36 @@ export class WorkingCalendar {
       if (trace.note(this.dayInfo(d)).working) count++;
     }
     return trace.result(count);
+  }
+
+  /**
+   * Names each day off of a published year by the holidays (`holidayDaysOf`) whose days fall in its run of consecutive
+   * rest days: the notice's 放假 days and the weekends between and around them, up to the next working day, across
+   * the new year if the run goes on (元旦 2023 began on 2022-12-31).
+   */
+  private namesOfYear(year: number): ReadonlyMap<LocalDate, readonly StatutoryHoliday[]> {
+    const cached = this.holidayNames.get(year);
+    if (cached) return cached;
+    const names = new Map<LocalDate, readonly StatutoryHoliday[]>();
+    const days = this.arrangements.get(year);
+    for (const day of [...(days?.holidays ?? [])].sort()) {
+      if (names.has(day)) continue;
+      let first = day;
+      let last = day;
+      for (let i = 0; i < MAX_REST_RUN && !this.dayKind(addDays(first, -1)).working; i++) first = addDays(first, -1);
+      for (let i = 0; i < MAX_REST_RUN && !this.dayKind(addDays(last, 1)).working; i++) last = addDays(last, 1);
+      const run: StatutoryHoliday[] = [];
+      const offInYear: LocalDate[] = [];
+      for (let d = first; d <= last; d = addDays(d, 1)) {
+        for (const h of holidayDaysOf(yearOf(d))?.get(d) ?? []) if (!run.includes(h)) run.push(h);
+        if (yearOf(d) === year && days?.holidays.has(d)) offInYear.push(d);
+      }
+      for (const d of offInYear) names.set(d, run);
+    }
+    // A run with no holiday in it was marked (empty) only so the loop walks it once: such days have no name.
+    const named = new Map([...names].filter(([, n]) => n.length > 0));
+    this.holidayNames.set(year, named);
+    return named;
   }
 
   private firstWorkingDayFrom(date: LocalDate, trace: CalendarTrace): LocalDate {

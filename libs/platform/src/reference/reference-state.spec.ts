@@ -28,7 +28,14 @@ describe('ReferenceState', () => {
 
   it('counts with a published year: its holidays are rest days, its make-up days working days, nothing provisional', () => {
     const state = ReferenceState.of([item('calendar-year', '2027', { ...SPRING_2027, revision: 1 })]);
-    expect(state.calendar.dayInfo('2027-02-12')).toEqual({ date: '2027-02-12', kind: 'holiday', working: false, provisional: false });
+    // A day off named by the holiday of its run (2/5–2/13 holds 春节 2/5–2/8).
+    expect(state.calendar.dayInfo('2027-02-12')).toEqual({
+      date: '2027-02-12',
+      kind: 'holiday',
+      working: false,
+      provisional: false,
+      statutoryHolidays: ['spring-festival'],
+    });
     expect(state.calendar.dayInfo('2027-02-14')).toEqual({
       date: '2027-02-14',
       kind: 'make-up-workday',
