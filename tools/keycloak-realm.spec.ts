@@ -117,4 +117,40 @@ describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', (
       { client: 'sunshine-evaluation', roles: ['service'] },
     ]);
   });
+
+  it('stores sign-in and admin events for the audit trail, readable by routing alone (view-events, in its tokens only)', () => {
+    expect(committed).toMatchObject({
+      eventsEnabled: true,
+      eventsExpiration: 604800,
+      adminEventsEnabled: true,
+      adminEventsDetailsEnabled: true,
+    });
+    expect(committed['enabledEventTypes']).toEqual(
+      expect.arrayContaining([
+        'LOGIN',
+        'LOGIN_ERROR',
+        'LOGOUT',
+        'LOGOUT_ERROR',
+        'CODE_TO_TOKEN_ERROR',
+        'REFRESH_TOKEN_ERROR',
+        'UPDATE_PASSWORD',
+        'UPDATE_TOTP',
+        'UPDATE_CREDENTIAL',
+        'REMOVE_TOTP',
+        'USER_DISABLED_BY_TEMPORARY_LOCKOUT',
+      ]),
+    );
+    const users = committed['users'] as Array<{ username: string; clientRoles?: Record<string, string[]> }>;
+    expect(users.filter((u) => u.clientRoles?.['realm-management']).map((u) => [u.username, u.clientRoles?.['realm-management']])).toEqual([
+      ['service-account-sunshine-routing', ['view-events']],
+    ]);
+    expect((committed['clientScopeMappings'] as Record<string, unknown>)['realm-management']).toEqual([
+      { client: 'sunshine-routing', roles: ['view-events'] },
+    ]);
+    const production = sunshineRealm('production');
+    expect(production).toMatchObject({ eventsEnabled: true, eventsExpiration: 604800, adminEventsEnabled: true });
+    expect((production['clientScopeMappings'] as Record<string, unknown>)['realm-management']).toEqual([
+      { client: 'sunshine-routing', roles: ['view-events'] },
+    ]);
+  });
 });

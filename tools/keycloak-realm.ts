@@ -24,6 +24,42 @@ export const CONSOLE_REDIRECT_PATH = '/sign-in';
 export const STAFF_TOKEN_ROLES = StaffRoles.filter((r) => r !== 'service');
 /** 15 minutes: the production maximum token age (PRODUCTION_MAX_TOKEN_LIFETIME_S). */
 export const ACCESS_TOKEN_LIFESPAN_S = 900;
+/**
+ * The service that imports Keycloak's events into its audit trail (libs/platform KeycloakEventsImporter): routing, which
+ * holds the staff directory (subject → unit, roles) and calls no other service, so the `view-events` its tokens carry
+ * reaches Keycloak only. Its client alone is given realm-management's `view-events`.
+ */
+export const EVENTS_READER = 'routing';
+/**
+ * What Keycloak stores as login events (GET /admin/realms/sunshine/events), the importer's input: sign-ins and their
+ * failures, sign-outs, token exchanges that failed, credentials set or removed, lock-outs. Successful token renewals
+ * (REFRESH_TOKEN, CODE_TO_TOKEN, CLIENT_LOGIN) are left out: every session renews each 15 minutes and says nothing new.
+ */
+export const ENABLED_EVENT_TYPES = [
+  'LOGIN',
+  'LOGIN_ERROR',
+  'LOGOUT',
+  'LOGOUT_ERROR',
+  'CODE_TO_TOKEN_ERROR',
+  'REFRESH_TOKEN_ERROR',
+  'CLIENT_LOGIN_ERROR',
+  'UPDATE_PASSWORD',
+  'UPDATE_PASSWORD_ERROR',
+  'UPDATE_TOTP',
+  'UPDATE_TOTP_ERROR',
+  'REMOVE_TOTP',
+  'UPDATE_CREDENTIAL',
+  'UPDATE_CREDENTIAL_ERROR',
+  'REMOVE_CREDENTIAL',
+  'RESET_PASSWORD',
+  'RESET_PASSWORD_ERROR',
+  'USER_DISABLED_BY_TEMPORARY_LOCKOUT',
+  'USER_DISABLED_BY_PERMANENT_LOCKOUT',
+  'IMPERSONATE',
+  'DELETE_ACCOUNT',
+] as const;
+/** Keycloak keeps its events 7 days: the audit trail keeps them 184; a week covers an importer outage. */
+export const EVENTS_EXPIRATION_S = 7 * 86400;
 export const PASSWORD_POLICY =
   'length(12) and upperCase(1) and lowerCase(1) and digits(1) and specialChars(1) and passwordHistory(5) and forceExpiredPasswordChange(90) and notUsername(undefined)';
 
@@ -166,7 +202,9 @@ export function sunshineRealm(kind: RealmKind = 'development'): Json {
     otpPolicyPeriod: 30,
     otpPolicyLookAheadWindow: 1,
     eventsEnabled: true,
-    eventsExpiration: 184 * 86400,
+    enabledEventTypes: [...ENABLED_EVENT_TYPES],
+    eventsExpiration: EVENTS_EXPIRATION_S,
+    eventsListeners: ['jboss-logging'],
     adminEventsEnabled: true,
     adminEventsDetailsEnabled: true,
     internationalizationEnabled: true,
@@ -246,6 +284,8 @@ export function sunshineRealm(kind: RealmKind = 'development'): Json {
         ...(dev ? [{ client: DEV_CLI_CLIENT, roles: [...STAFF_TOKEN_ROLES] }] : []),
         ...SERVICES.map((s) => ({ client: `sunshine-${s}`, roles: ['service'] })),
       ],
+      // The events reader's tokens may carry view-events (read the login and admin events), nothing else of the realm.
+      'realm-management': [{ client: `sunshine-${EVENTS_READER}`, roles: ['view-events'] }],
     },
     roles: {
       client: { [ROLES_CLIENT]: StaffRoles.map((r) => ({ name: r, clientRole: true })) },
@@ -269,7 +309,7 @@ export function sunshineRealm(kind: RealmKind = 'development'): Json {
         serviceAccountClientId: `sunshine-${s}`,
         // As the platform's own service tokens (service-token.provider.ts): unit service:<name>, no territory.
         attributes: { unit: [`service:${s}`], division: ['000000000000'] },
-        clientRoles: { [ROLES_CLIENT]: ['service'] },
+        clientRoles: { [ROLES_CLIENT]: ['service'], ...(s === EVENTS_READER ? { 'realm-management': ['view-events'] } : {}) },
       })),
     ],
   };

@@ -163,9 +163,10 @@ describe('identity through Keycloak (realm sunshine)', () => {
       (await tokenRequest(REALM, { grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: secret }))
         .access_token ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    // aud also names realm-management: routing's client alone may read Keycloak's events (view-events, for the audit trail).
     expect(claims).toMatchObject({
       azp: 'sunshine-routing',
-      aud: 'sunshine',
+      aud: ['sunshine', 'realm-management'],
       unit: 'service:routing',
       division: '000000000000',
       roles: ['service'],

@@ -6,6 +6,8 @@ export * from './audit/audit-chain';
 export * from './audit/audit-log.migration';
 export * from './audit/audit-request-context';
 export * from './audit/audit-trail.service';
+export * from './audit/keycloak-events';
+export * from './audit/keycloak-events.importer';
 export * from './auth/auth.guard';
 export * from './auth/auth.module';
 export * from './auth/current-staff.decorator';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Job, Queue } from 'bullmq';
+import { type Job, Queue, type RepeatOptions } from 'bullmq';
 import { Client } from 'pg';
 import { z } from 'zod';
 
@@ -49,6 +49,17 @@ const archiveEnv = z.object({
     .default(AUDIT_ARCHIVE_DEFAULT_CRON),
 });
 
+/**
+ * Another scheduled job of the service's audit queue (e.g. KeycloakEventsImporter): the queue's one worker runs each job
+ * by its name, so the Redis ACL of the service (`~bull:audit-archive.<service>:*`) covers it without a new key pattern.
+ */
+export interface AuditQueueJob {
+  readonly name: string;
+  readonly schedulerId: string;
+  readonly repeat: Omit<RepeatOptions, 'key'>;
+  run(job: Job): Promise<unknown>;
+}
+
 export interface AuditArchiveSettings {
   readonly dir: string;
   readonly cron: string;
@@ -77,6 +88,7 @@ export class AuditArchiveScheduler implements OnApplicationBootstrap, OnApplicat
   private readonly settings: AuditArchiveSettings;
   private worker?: CorrelatedWorker;
   private timer?: NodeJS.Timeout;
+  private readonly jobs = new Map<string, AuditQueueJob>();
   /** Settles when the first registration attempt has ended (tests await it). */
   registration: Promise<void> = Promise.resolve();
 
@@ -88,11 +100,22 @@ export class AuditArchiveScheduler implements OnApplicationBootstrap, OnApplicat
     this.settings = loadAuditArchiveSettings();
   }
 
+  /** Adds a scheduled job to the audit queue (before the application's bootstrap: from a provider's onModuleInit). */
+  addJob(job: AuditQueueJob): void {
+    if (job.name === AUDIT_ARCHIVE_JOB || this.worker)
+      throw new Error(`audit queue job ${job.name}: a distinct name, added before bootstrap`);
+    this.jobs.set(job.name, job);
+  }
+
   onApplicationBootstrap(): void {
     const options = { connection: redisConnection(this.config.redis.url), prefix: queuePrefix(this.config) };
     this.worker = new CorrelatedWorker(this.queue.name, (job: Job) => this.run(job), { ...options, concurrency: 1 });
     this.worker.on('error', (error) => this.logger.warn(`audit archive worker: ${String(error)}`));
-    this.worker.on('failed', (job, error) => this.logger.error(`audit archive ${job?.id ?? ''} failed: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.error(
+        `${job?.name === AUDIT_ARCHIVE_JOB ? 'audit archive' : (job?.name ?? 'audit queue job')} ${job?.id ?? ''} failed: ${error.message}`,
+      ),
+    );
     this.registration = this.ensure(true);
     this.timer = setInterval(() => void this.ensure(false), 600_000);
     this.timer.unref();
@@ -116,7 +139,12 @@ export class AuditArchiveScheduler implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  private async run(job: Job): Promise<{ archived: string[] }> {
+  private async run(job: Job): Promise<unknown> {
+    const other = this.jobs.get(job.name);
+    return other ? other.run(job) : this.runArchive(job);
+  }
+
+  private async runArchive(job: Job): Promise<{ archived: string[] }> {
     const outcome = await this.archive();
     if (!outcome) return { archived: [] };
     if (outcome.findings.length > 0) {
@@ -133,7 +161,7 @@ export class AuditArchiveScheduler implements OnApplicationBootstrap, OnApplicat
   private async ensure(startup: boolean): Promise<void> {
     const queue = this.queue;
     try {
-      if (!startup && (await queue.getJobScheduler(AUDIT_ARCHIVE_SCHEDULER_ID))) return;
+      if (!startup && (await queue.getJobScheduler(AUDIT_ARCHIVE_SCHEDULER_ID))) return this.ensureJobs(false);
       await queue.upsertJobScheduler(
         AUDIT_ARCHIVE_SCHEDULER_ID,
         { pattern: this.settings.cron, tz: 'Asia/Shanghai' },
@@ -143,6 +171,23 @@ export class AuditArchiveScheduler implements OnApplicationBootstrap, OnApplicat
       else this.logger.warn('audit archive schedule re-registered (Redis had lost it)');
     } catch (error) {
       this.logger.warn(`audit archive not scheduled yet: ${String(error)}`);
+    }
+    await this.ensureJobs(startup);
+  }
+
+  /** The other jobs' schedulers, as the archive's: upserted at start, re-registered when Redis lost them. */
+  private async ensureJobs(startup: boolean): Promise<void> {
+    for (const job of this.jobs.values()) {
+      try {
+        if (!startup && (await this.queue.getJobScheduler(job.schedulerId))) continue;
+        await this.queue.upsertJobScheduler(job.schedulerId, job.repeat, {
+          name: job.name,
+          opts: { removeOnComplete: 30, removeOnFail: 100 },
+        });
+        this.logger.log(`${job.name} scheduled (${JSON.stringify(job.repeat)}) on ${this.queue.name}`);
+      } catch (error) {
+        this.logger.warn(`${job.name} not scheduled yet: ${String(error)}`);
+      }
     }
   }
 }

@@ -8,7 +8,7 @@ export const AUDIT_GENESIS = 'genesis';
 
 /** What an audit record says (the columns of `audit_log` but the chain's own). */
 export interface AuditFields {
-  /** `request` (a state-changing HTTP request), `personal-data-read`, `config-change`, `ops-action`, `anchor`. */
+  /** `request` (a state-changing HTTP request), `personal-data-read`, `config-change`, `ops-action`, `anchor`, `sign-in` (the identity provider's login events, imported: KeycloakEventsImporter). */
   readonly kind: AuditKind;
   readonly subject: string | null;
   readonly unitId: string | null;
@@ -22,7 +22,7 @@ export interface AuditFields {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-export const AuditKinds = ['request', 'personal-data-read', 'config-change', 'ops-action', 'anchor'] as const;
+export const AuditKinds = ['request', 'personal-data-read', 'config-change', 'ops-action', 'anchor', 'sign-in'] as const;
 export type AuditKind = (typeof AuditKinds)[number];
 
 /** One stored record: its fields, its place in the chain and the chain's hashes. */

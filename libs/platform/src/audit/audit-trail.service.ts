@@ -24,6 +24,13 @@ export const AUDIT_ANCHOR_EVERY = 100;
 export const AUDIT_RETENTION_DAYS = 184;
 const BATCH = 200;
 
+/** One record imported from another system: its id there (the dedupe key), when it happened there, what it says. */
+export interface ImportedAuditItem {
+  readonly id: string;
+  readonly occurredAt: Date;
+  readonly fields: AuditFields;
+}
+
 /** A search of the audit trail (the audit administrator's, GET /audit/records). */
 export interface AuditQuery {
   readonly from?: Date;
@@ -213,9 +220,64 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
   }
 
   private async append(entries: readonly AuditFields[]): Promise<void> {
+    await this.locked((client, now, written) => this.chain(client, now, entries, written));
+  }
+
+  /**
+   * Appends records imported from another system (`source`, e.g. `keycloak` for its login events), each once: under
+   * the chain's lock, items whose `id` is already in `audit_import` for that source are skipped, the others chained and
+   * their ids kept with the record's seq, in the same transaction. A re-run, a retry or a second instance of the
+   * service importing the same items appends nothing twice. Resolves with the number of records appended.
+   * (`audit_import`: migration AuditImport1796320000000, in the schemas of the services that import.)
+   */
+  async appendImported(source: string, items: readonly ImportedAuditItem[]): Promise<number> {
+    if (items.length === 0) return 0;
+    return this.locked(async (client, now, written) => {
+      const ids = [...new Set(items.map((i) => i.id))];
+      const known = new Set(
+        (
+          await client.query<{ external_id: string }>(
+            `SELECT external_id FROM audit_import WHERE source = $1 AND external_id = ANY($2::text[])`,
+            [source, ids],
+          )
+        ).rows.map((r) => r.external_id),
+      );
+      const fresh: ImportedAuditItem[] = [];
+      for (const item of items) {
+        if (known.has(item.id)) continue;
+        known.add(item.id);
+        fresh.push(item);
+      }
+      if (fresh.length === 0) return 0;
+      const records = await this.chain(
+        client,
+        now,
+        fresh.map((i) => i.fields),
+        written,
+      );
+      const seqs = records.filter((r) => r.kind !== 'anchor').map((r) => r.seq);
+      await client.query(
+        `INSERT INTO audit_import (source, external_id, occurred_at, seq)
+         SELECT $1, id, occurred_at, seq FROM unnest($2::text[], $3::timestamptz[], $4::bigint[]) AS t(id, occurred_at, seq)`,
+        [source, fresh.map((i) => i.id), fresh.map((i) => i.occurredAt), seqs],
+      );
+      return fresh.length;
+    });
+  }
+
+  /** The latest `occurredAt` imported from `source` (where the next import resumes), or undefined before the first. */
+  async importedUpTo(source: string): Promise<Date | undefined> {
+    const { rows } = await this.writer.query<{ at: Date | null }>(`SELECT max(occurred_at) AS at FROM audit_import WHERE source = $1`, [
+      source,
+    ]);
+    return rows[0]?.at ?? undefined;
+  }
+
+  /** One transaction on the audit connection holding the chain's advisory lock; anchors are logged once committed. */
+  private async locked<T>(work: (client: PoolClient, now: Date, written: AuditRecord[]) => Promise<T>): Promise<T> {
     const now = new Date();
     await this.ensurePartitions(now);
-    const anchors: AuditRecord[] = [];
+    const written: AuditRecord[] = [];
     const client = await this.writer.connect();
     // pg-pool listens for a client's errors only while it is idle: a checked-out client is ours to listen to, or a
     // connection PostgreSQL ends under it (57P01 when the server is killed) is an unhandled 'error' that ends the process.
@@ -226,40 +288,11 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
       this.logger.warn(`audit connection lost: ${String(error)}`);
     };
     client.on('error', onLost);
+    let result: T;
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
-      const [last] = (
-        await client.query<{ seq: string; hash: string; at: Date }>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`)
-      ).rows;
-      let head = last ? { seq: Number(last.seq), hash: last.hash } : undefined;
-      // Never before the last record: the chain's times do not go backwards even if this instance's clock does.
-      const at = last && last.at > now ? last.at : now;
-      const records: AuditRecord[] = [];
-      for (const fields of entries) {
-        const record = chainRecord(this.alg, head, at, fields);
-        records.push(record);
-        head = record;
-        if (record.seq % AUDIT_ANCHOR_EVERY === 0) {
-          const anchor = chainRecord(this.alg, head, at, {
-            kind: 'anchor',
-            subject: null,
-            unitId: null,
-            roles: [],
-            method: null,
-            route: null,
-            caseId: null,
-            status: null,
-            ip: null,
-            userAgent: null,
-            detail: { anchoredSeq: record.seq, anchoredHash: record.hash },
-          });
-          records.push(anchor);
-          anchors.push(anchor);
-          head = anchor;
-        }
-      }
-      await insert(client, records);
+      result = await work(client, now, written);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -269,8 +302,45 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
       client.release(lost);
     }
     // Off-database copies of the chain's head: a tail cut off the table still disagrees with the service's logs.
-    for (const a of anchors)
+    for (const a of written.filter((r) => r.kind === 'anchor'))
       this.logger.log(`audit anchor #${a.seq}: record #${String(a.detail['anchoredSeq'])} ${String(a.detail['anchoredHash'])} (${a.alg})`);
+    return result;
+  }
+
+  /** Chains `entries` after the table's last record (an anchor after every 100th) and inserts them; returns them. */
+  private async chain(client: PoolClient, now: Date, entries: readonly AuditFields[], written: AuditRecord[]): Promise<AuditRecord[]> {
+    const [last] = (
+      await client.query<{ seq: string; hash: string; at: Date }>(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`)
+    ).rows;
+    let head = last ? { seq: Number(last.seq), hash: last.hash } : undefined;
+    // Never before the last record: the chain's times do not go backwards even if this instance's clock does.
+    const at = last && last.at > now ? last.at : now;
+    const records: AuditRecord[] = [];
+    for (const fields of entries) {
+      const record = chainRecord(this.alg, head, at, fields);
+      records.push(record);
+      head = record;
+      if (record.seq % AUDIT_ANCHOR_EVERY === 0) {
+        const anchor = chainRecord(this.alg, head, at, {
+          kind: 'anchor',
+          subject: null,
+          unitId: null,
+          roles: [],
+          method: null,
+          route: null,
+          caseId: null,
+          status: null,
+          ip: null,
+          userAgent: null,
+          detail: { anchoredSeq: record.seq, anchoredHash: record.hash },
+        });
+        records.push(anchor);
+        head = anchor;
+      }
+    }
+    await insert(client, records);
+    written.push(...records);
+    return records;
   }
 
   /** This month's and next month's partitions (UTC months), created once per month by whichever instance writes first. */

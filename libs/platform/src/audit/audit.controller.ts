@@ -15,7 +15,7 @@ export const auditQuerySchema = z.object({
   subject: z.string().min(1).max(200).optional().describe('操作人 the subject (sub) who acted'),
   unitId: z.string().min(1).max(200).optional().describe('操作人单位 the actor’s unit'),
   caseId: z.uuid().optional().describe('信访事项 one case'),
-  kind: z.enum(AuditKinds).optional().describe('记录类型 request | personal-data-read | config-change | ops-action | anchor'),
+  kind: z.enum(AuditKinds).optional().describe('记录类型 request | personal-data-read | config-change | ops-action | anchor | sign-in'),
   method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE', 'GET']).optional(),
   status: z.coerce.number().int().min(100).max(599).optional().describe('结果状态码 the answer’s HTTP status'),
   before: z.coerce.number().int().min(1).optional().describe('翻页：上一页最后一条的 seq / records before this seq'),

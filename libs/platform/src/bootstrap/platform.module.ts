@@ -45,7 +45,7 @@ export class PlatformModule {
         { provide: CONSUMED_TOPICS, useValue: consumedTopics(replicas) },
         TracingShutdown,
       ],
-      exports: [PLATFORM_CONFIG, Clock, CONSUMED_TOPICS],
+      exports: [PLATFORM_CONFIG, Clock, CONSUMED_TOPICS, AuditArchiveScheduler],
     };
   }
 }
