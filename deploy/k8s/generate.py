@@ -10,7 +10,9 @@ SERVICES = {
     # intake's old generation capped: under load V8 let it grow to ~2x the ~90 MB live heap (RSS 370 MB; 276 MB capped, docs/benchmarks.md)
     'intake': (['routing'], True, {'ROUTING_URL': 'http://routing:3000', 'ATTACHMENT_DIR': '/var/lib/sunshine/attachments',
                                    'NODE_OPTIONS': '--max-old-space-size=160'}),
-    'routing': ([], True, {}),
+    # routing imports Keycloak's login and admin events into its audit trail (KeycloakEventsImporter) with its own
+    # client secret (SERVICE_CLIENT_SECRET_FILE); its client alone has realm-management view-events in the realm.
+    'routing': ([], True, {'KEYCLOAK_URL': 'http://keycloak:8080', 'KEYCLOAK_REALM': 'sunshine'}),
     'supervision': (['intake', 'routing'], True, {'INTAKE_URL': 'http://intake:3000', 'ROUTING_URL': 'http://routing:3000'}),
     'notification': (['intake'], True, {'INTAKE_URL': 'http://intake:3000'}),
     'evaluation': ([], True, {}),
