@@ -15,6 +15,9 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+# java_bin, kafka_jvm_pid and kafka_log4j (shared with infra.sh, kafka-cluster.sh, kafka-secure.sh).
+# shellcheck source=kafka/lib.sh
+source "$SCRIPT_DIR/kafka/lib.sh"
 
 NAME="${MIRROR_NAME:-province}"
 [[ "$NAME" =~ ^[a-z][a-z0-9-]*$ ]] || { echo "kafka-mirror: MIRROR_NAME must be lower-case letters, digits, '-'" >&2; exit 2; }
@@ -32,16 +35,7 @@ LOG="$HOME_DIR/logs/mirror.log"
 log() { printf '[kafka-mirror %s] %s\n' "$NAME" "$*"; }
 die() { printf '[kafka-mirror %s] ERROR: %s\n' "$NAME" "$*" >&2; exit 1; }
 
-java_bin() { if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi; }
-
-mirror_pid() {
-  [[ -s "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(tr -dc '0-9' <"$PID_FILE")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$HOME_DIR/mm2.properties"* ]] && echo "$pid"
-  return 0
-}
+mirror_pid() { kafka_jvm_pid "$PID_FILE" "$HOME_DIR/mm2.properties"; }
 
 ensure_libs() {
   local want
@@ -90,6 +84,10 @@ tasks.max = 2
 EOF
 }
 
+write_log4j() {
+  kafka_log4j deploy/local/kafka-mirror.sh "$LOG" log4j.logger.org.apache.kafka.common.utils.AppInfoParser=WARN >"$HOME_DIR/log4j.properties"
+}
+
 cmd_up() {
   mkdir -p "$HOME_DIR/logs"
   exec 9>"$HOME_DIR/.lock"
@@ -97,17 +95,7 @@ cmd_up() {
   if [[ -n "$(mirror_pid)" ]]; then log "already running (pid $(mirror_pid))"; return 0; fi
   ensure_libs
   config >"$HOME_DIR/mm2.properties"
-  cat >"$HOME_DIR/log4j.properties" <<EOF
-log4j.rootLogger=INFO, file
-log4j.appender.file=org.apache.log4j.RollingFileAppender
-log4j.appender.file.File=$LOG
-log4j.appender.file.MaxFileSize=50MB
-log4j.appender.file.MaxBackupIndex=2
-log4j.appender.file.layout=org.apache.log4j.PatternLayout
-log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.org.apache.kafka.clients=WARN
-log4j.logger.org.apache.kafka.common.utils.AppInfoParser=WARN
-EOF
+  write_log4j
   [[ -f "$LOG" ]] && mv -f "$LOG" "$LOG.prev"
   local java
   java="$(java_bin)"
