@@ -7,6 +7,7 @@ import { RoutingWorkflow1763830000000 } from './migrations/1763830000000-routing
 import { RoutingCaseReplica1764610000000 } from './migrations/1764610000000-routing-case-replica';
 import { RoutingOrgChangeRequests1764700000000 } from './migrations/1764700000000-routing-org-change-requests';
 import { RoutingRuleSetAuthorship1764800000000 } from './migrations/1764800000000-routing-rule-set-authorship';
+import { RoutingOrgUnitsStamp1796500000000 } from './migrations/1796500000000-routing-org-units-stamp';
 
 /**
  * Routing's tables (migrations listed explicitly) and the replicas it keeps, shared by the service and its CLI
@@ -23,5 +24,6 @@ export const ROUTING_DATABASE: DatabaseOptions = {
     RoutingCaseReplica1764610000000,
     RoutingOrgChangeRequests1764700000000,
     RoutingRuleSetAuthorship1764800000000,
+    RoutingOrgUnitsStamp1796500000000,
   ],
 };

@@ -46,6 +46,7 @@ export * from './directory/directory-replica.service';
 export * from './directory/directory-unit.entity';
 export * from './directory/org-directory.source';
 export * from './directory/replica-directory.source';
+export * from './directory/table-stamp';
 export * from './errors/decision-exception';
 export * from './errors/domain.exception';
 export * from './errors/http-error.filter';

@@ -119,7 +119,9 @@ export class ServiceHarness {
     const port = this.ports.get(name) ?? (await freePort());
     const logFile = join(this.logDir, `${name}.log`);
     const out = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
+    // SERVICE_NODE_FLAGS: node flags NODE_OPTIONS refuses (e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to profile a bench run).
+    const nodeFlags = (process.env['SERVICE_NODE_FLAGS'] ?? '').split(/\s+/).filter((f) => f !== '');
+    const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
       env: this.env(port, { ...this.serviceUrls(), ...serviceCredentials(name), ...extra }),
       detached: true,

@@ -30,21 +30,28 @@ const DEMO_UNITS = 1280;
  * makes every registration rebuild the directory it reads (~160 MB of garbage and a second of CPU in the first 15 s of
  * a 10/s run, docs/benchmarks.md "Intake memory"), which is not the steady state being measured.
  */
-async function waitDirectory(intakeSchema: string, routingSchema: string): Promise<void> {
+/**
+ * Waits until every service's directory replica holds routing's directory (count and revisions): the load must not
+ * start while the services still fold the seeded units (1,281 events each), or the first seconds measure the seed.
+ */
+async function waitDirectory(replicaSchemas: readonly string[], routingSchema: string): Promise<void> {
   await eventually(
     async () => {
-      const [replica] = await sql<{ n: string; r: string }>(
-        `SELECT count(*) AS n, coalesce(sum(revision), 0) AS r FROM "${intakeSchema}".directory_units`,
-      );
-      if (Number(replica?.n) < DEMO_UNITS) return undefined;
       const [owner] = await sql<{ n: string; r: string }>(
         `SELECT count(*) AS n, coalesce(sum(revision), 0) AS r FROM "${routingSchema}".org_units`,
       ).catch(() => [undefined]);
-      // Without routing's schema (a stack without routing) the demo count is all there is to wait for.
-      return owner === undefined || (owner.n === replica?.n && owner.r === replica?.r) ? true : undefined;
+      for (const schema of replicaSchemas) {
+        const [replica] = await sql<{ n: string; r: string }>(
+          `SELECT count(*) AS n, coalesce(sum(revision), 0) AS r FROM "${schema}".directory_units`,
+        );
+        if (Number(replica?.n) < DEMO_UNITS) return undefined;
+        // Without routing's schema (a stack without routing) the demo count is all there is to wait for.
+        if (owner !== undefined && (owner.n !== replica?.n || owner.r !== replica?.r)) return undefined;
+      }
+      return true;
     },
     180000,
-    'the demo directory to reach intake',
+    'the demo directory to reach every service',
   );
 }
 
@@ -65,7 +72,8 @@ export async function startOwnStack(
   try {
     await h.startAll(services);
     await h.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'demo']);
-    await waitDirectory(h.schema('intake'), h.schema('routing'));
+    const replicas = services.filter((n) => n !== 'routing').map((n) => h.schema(n));
+    await waitDirectory(replicas, h.schema('routing'));
   } catch (error) {
     await stop();
     throw error;
@@ -100,7 +108,7 @@ export async function useUpStack(): Promise<BenchStack> {
     const res = await fetch(`http://127.0.0.1:${UP_PORTS[s]}/health/live`).catch(() => undefined);
     if (res?.status !== 200) throw new Error(`${s} does not answer on :${UP_PORTS[s]}: run npm run up first, or use --stack own`);
   }
-  await waitDirectory('intake', 'routing');
+  await waitDirectory(['intake', 'supervision', 'notification', 'evaluation'], 'routing');
   return {
     kind: 'up',
     prefix: '',

@@ -244,7 +244,8 @@ export class RegistrationService {
             ...(input.suggestion ? { suggestion: { ...input.suggestion, accepted: input.suggestion.category === category } } : {}),
           },
         },
-        { actor: registrar.actor, directory },
+        // The answer needs nothing of the replica row: not read back (the counter row is locked until the commit).
+        { actor: registrar.actor, directory, readBack: false },
       );
       const answer: Registered = { caseId, caseNumber, queryCode, flags, checks, ...(asGiven ? { asGiven } : {}) };
       if (within) await within(m, answer);

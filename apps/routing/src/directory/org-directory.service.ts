@@ -49,6 +49,9 @@ export class OrgDirectoryService {
    */
   async upsert(m: EntityManager, drafts: readonly UnitDraft[], actorId: string, actorUnitId?: string): Promise<number> {
     let changed = 0;
+    // Writers of the directory queue on its change stamp first (the trigger moves it at each write): taken before any
+    // unit's row, two transactions upserting overlapping units can never hold one each and wait for the other.
+    if (drafts.length > 0) await m.query(`SELECT n FROM org_units_stamp FOR UPDATE`);
     for (const d of drafts) {
       const [current] = await m.query<UnitRow[]>(`SELECT * FROM org_units WHERE id = $1 FOR UPDATE`, [d.id]);
       if (current && sameUnit(toSnapshot(current), d)) continue;

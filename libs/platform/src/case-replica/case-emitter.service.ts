@@ -27,6 +27,8 @@ export interface EmitMeta {
   readonly correlationId?: string;
   /** The directory the caller already read in this transaction (a registration reads it once), else read here. */
   readonly directory?: OrgDirectory;
+  /** false: the caller does not use the returned case, so it is not read back after the reactions (one query fewer). */
+  readonly readBack?: boolean;
 }
 
 export type Emission =
@@ -52,7 +54,7 @@ export class CaseEmitter {
   async attempt(m: EntityManager, caseId: string, current: ReplicaCase | null, command: CaseCommand, meta: EmitMeta): Promise<Emission> {
     const decision = decide(current?.state ?? initialCaseState(caseId), command);
     if (!decision.ok) return { ok: false, error: decision.error };
-    const { directory: known, ...eventMeta } = meta;
+    const { directory: known, readBack, ...eventMeta } = meta;
     const directory = known ?? (await this.directory.current(m));
     const occurredAt = this.clock.now();
     let state = current?.state ?? initialCaseState(caseId);
@@ -63,10 +65,11 @@ export class CaseEmitter {
       const draft = newEvent(type, payload, { caseId, jurisdiction: { place: [], unit: [] }, ...eventMeta, occurredAt }) as AnyCaseEvent;
       state = evolve(state, draft).state;
       const event = { ...draft, jurisdiction: jurisdictionOf(state, directory, payload) } as AnyCaseEvent;
-      await this.outbox.append(m, event);
+      // A registration's case id was made by this transaction: no other one can write its key, so no key lock.
+      await this.outbox.append(m, event, undefined, { keyIsNew: command.name === 'register' });
       events.push(event);
     }
-    return { ok: true, events, case: await this.store.apply(m, caseId, events, current) };
+    return { ok: true, events, case: await this.store.apply(m, caseId, events, current, { directory, readBack }) };
   }
 
   /** As attempt, but a refusal throws the one HTTP mapping of decide's codes (400/403/409/422). */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { type AnyCaseEvent, EventCatalog, isEventType } from '@sunshine/contracts';
-import { type CaseState, caseVisibilityFacts, evolve, initialCaseState, reviveCaseState } from '@sunshine/domain';
+import { type CaseState, caseVisibilityFacts, evolve, initialCaseState, type OrgDirectory, reviveCaseState } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
 
 import { OrgDirectorySource } from '../directory/org-directory.source';
@@ -18,6 +18,13 @@ interface Row {
   involved_units: string[];
   territory_codes: string[];
   discipline_divisions: string[];
+}
+
+export interface FoldOptions {
+  /** The directory the caller already read in this transaction (else read here). */
+  readonly directory?: OrgDirectory;
+  /** false: return the case as folded, without reading it back after the reactions. */
+  readonly readBack?: boolean;
 }
 
 /** One entry of a case's history, as the replica journal keeps it. */
@@ -61,10 +68,19 @@ export class CaseReplicaStore {
   /**
    * Applies events to the case (from `from`, else the locked row, else the empty case), saves it with its derived
    * columns, then runs the service's reactions for each event newly applied. Returns the case after them.
+   * `from`: `undefined` = not read yet (locked here); `null` = the caller looked and the replica has no such case (a
+   * new case: nothing to lock). `options.directory`: the directory the caller already read in this transaction;
+   * `options.readBack: false`: the caller needs no answer after the reactions (the case as folded is returned).
    */
-  async apply(m: EntityManager, caseId: string, events: readonly AnyCaseEvent[], from?: ReplicaCase | null): Promise<ReplicaCase> {
-    const { saved, changed } = await this.fold(m, caseId, events, from);
-    return changed ? ((await this.read(m, caseId)) ?? saved) : saved;
+  async apply(
+    m: EntityManager,
+    caseId: string,
+    events: readonly AnyCaseEvent[],
+    from?: ReplicaCase | null,
+    options: FoldOptions = {},
+  ): Promise<ReplicaCase> {
+    const { saved, changed } = await this.fold(m, caseId, events, from, options);
+    return changed && options.readBack !== false ? ((await this.read(m, caseId)) ?? saved) : saved;
   }
 
   /**
@@ -76,8 +92,9 @@ export class CaseReplicaStore {
     caseId: string,
     events: readonly AnyCaseEvent[],
     from?: ReplicaCase | null,
+    options: FoldOptions = {},
   ): Promise<{ saved: ReplicaCase; changed: boolean }> {
-    const start = from ?? (await this.lock(m, caseId));
+    const start = from === undefined ? await this.lock(m, caseId) : from;
     let state = start?.state ?? initialCaseState(caseId);
     const changes: Array<CaseChange<AnyCaseEvent>> = [];
     for (const event of events) {
@@ -95,7 +112,7 @@ export class CaseReplicaStore {
     }
     if (changes.length === 0 && start) return { saved: start, changed: false };
     const revision = (start?.revision ?? 0) + changes.filter((c) => countsForRevision(c.event)).length;
-    const saved = await this.save(m, caseId, state, revision);
+    const saved = await this.save(m, caseId, state, revision, options.directory);
     for (const change of changes) await this.reactions.run(m, change);
     return { saved, changed: changes.length > 0 };
   }
@@ -182,8 +199,8 @@ export class CaseReplicaStore {
     return inserted.length > 0;
   }
 
-  private async save(m: EntityManager, caseId: string, state: CaseState, revision: number): Promise<ReplicaCase> {
-    const facts = caseVisibilityFacts(state, await this.directory.current(m));
+  private async save(m: EntityManager, caseId: string, state: CaseState, revision: number, known?: OrgDirectory): Promise<ReplicaCase> {
+    const facts = caseVisibilityFacts(state, known ?? (await this.directory.current(m)));
     const due = this.due?.dueOf(state) ?? null;
     await m.query(
       `INSERT INTO case_replica (case_id, case_number, status, stage, type, category, place_code, receiving_unit_id, holding_unit_id, held_by,

@@ -1,4 +1,5 @@
 import { dropTables, sqlMigration } from '../database/sql-migration';
+import { tableStampMigration } from './table-stamp';
 
 /** The directory replica table, in the schema of each service that keeps one. */
 export const DirectoryReplica1763780000001 = sqlMigration('DirectoryReplica1763780000001', {
@@ -19,3 +20,9 @@ export const DirectoryReplica1763780000001 = sqlMigration('DirectoryReplica17637
   ],
   down: dropTables('directory_units'),
 });
+
+/** The replica's change stamp (table-stamp.ts): the directory cache checks one row instead of aggregating the table. */
+export const DirectoryReplicaStamp1796500000000 = sqlMigration(
+  'DirectoryReplicaStamp1796500000000',
+  tableStampMigration('directory_units'),
+);

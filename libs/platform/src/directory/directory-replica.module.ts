@@ -3,7 +3,7 @@ import { Topics } from '@sunshine/contracts';
 
 import type { ServiceReplica } from '../bootstrap/service-replica';
 import { DirectoryReplicaController } from './directory-replica.controller';
-import { DirectoryReplica1763780000001 } from './directory-replica.migration';
+import { DirectoryReplica1763780000001, DirectoryReplicaStamp1796500000000 } from './directory-replica.migration';
 import { DirectoryReplicaService } from './directory-replica.service';
 import { DirectoryUnitEntity } from './directory-unit.entity';
 import { OrgDirectorySource } from './org-directory.source';
@@ -22,5 +22,5 @@ export const DIRECTORY_REPLICA: ServiceReplica = {
   module: DirectoryReplicaModule,
   topic: Topics.orgDirectory,
   entities: [DirectoryUnitEntity],
-  migrations: [DirectoryReplica1763780000001],
+  migrations: [DirectoryReplica1763780000001, DirectoryReplicaStamp1796500000000],
 };

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { divisionNamesFor } from '../org-reader/division-names';
 import { OrgDirectorySource } from './org-directory.source';
+import { tableStampSql } from './table-stamp';
 
 interface UnitRow {
   id: string;
@@ -80,14 +81,10 @@ export abstract class TableDirectorySource extends OrgDirectorySource {
   }
 }
 
-/** The directory from the service's replica table (`directory_units`): its stamp is the count, revisions and retirements. */
+/** The directory from the service's replica table (`directory_units`), rebuilt when its change stamp moved. */
 @Injectable()
 export class ReplicaDirectorySource extends TableDirectorySource {
   constructor(@InjectDataSource() dataSource: DataSource) {
-    super(
-      dataSource,
-      'directory_units',
-      `SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || count(*) FILTER (WHERE retired) AS stamp FROM directory_units`,
-    );
+    super(dataSource, 'directory_units', tableStampSql('directory_units'));
   }
 }

@@ -15,7 +15,13 @@ import { traceHeaders } from '../tracing/trace-context';
 export class OutboxWriter {
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {}
 
-  async append<T extends EventType>(manager: EntityManager, event: EventOf<T>, key?: string): Promise<void> {
+  /** `keyIsNew`: the key (a case id) was created by this very transaction, so no other transaction can hold it: no lock. */
+  async append<T extends EventType>(
+    manager: EntityManager,
+    event: EventOf<T>,
+    key?: string,
+    options: { keyIsNew?: boolean } = {},
+  ): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction (pass the transaction manager)');
     }
@@ -23,7 +29,7 @@ export class OutboxWriter {
     const messageKey = key ?? event.caseId;
     if (!messageKey) throw new Error(`event ${event.type} needs a message key (case id or unit id)`);
     const topic = prefixed(this.config.kafka.topicPrefix, EventCatalog[event.type].topic);
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${topic}|${messageKey}`]);
+    if (!options.keyIsNew) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${topic}|${messageKey}`]);
     const headers = {
       'event-id': event.id,
       'event-type': event.type,
