@@ -125,11 +125,17 @@ export class KeycloakEventsImporter implements OnModuleInit {
     return { signIns, adminEvents };
   }
 
-  private async importSource<E>(source: string, path: string, items: (events: E[]) => Promise<ImportedAuditItem[]>): Promise<number> {
+  private async importSource<E extends { readonly time: number }>(
+    source: string,
+    path: string,
+    items: (events: E[]) => Promise<ImportedAuditItem[]>,
+  ): Promise<number> {
     const settings = this.settings;
     if (!settings) return 0;
     const upTo = await this.trail.importedUpTo(source);
-    const from = upTo ? upTo.getTime() - OVERLAP_MS : settings.since?.getTime();
+    // Never before KEYCLOAK_EVENTS_SINCE, the overlap included: what came before it is not this trail's.
+    const since = settings.since?.getTime();
+    const from = upTo ? Math.max(upTo.getTime() - OVERLAP_MS, since ?? 0) : since;
     let appended = 0;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const query = new URLSearchParams({
@@ -139,7 +145,7 @@ export class KeycloakEventsImporter implements OnModuleInit {
       });
       if (from !== undefined) query.set('dateFrom', String(Math.max(0, from)));
       const events = await this.get<E[]>(`${settings.adminUrl}/${path}?${query.toString()}`);
-      appended += await this.trail.appendImported(source, await items(events));
+      appended += await this.trail.appendImported(source, await items(events.filter((e) => since === undefined || e.time >= since)));
       if (events.length < KEYCLOAK_EVENTS_PAGE) break;
     }
     return appended;
