@@ -126,6 +126,21 @@ describe('transactional outbox and relay failover', () => {
     );
   }, 300000);
 
+  it('is woken by a commit of another process (NOTIFY), not by its poll: polling every 60 s, the event leaves at once', async () => {
+    const relay = run.start('relay-n', RELAY_FIXTURE, { RELAY_POLL_MS: '60000' });
+    await relay.waitFor(/outbox relay is the leader/);
+    // The leader's first pass found nothing and sleeps for 60 s: only the notification of this commit can wake it.
+    await new Promise((r) => setTimeout(r, 1500));
+    const from = await endOffsets();
+    const backlog = await writeBacklog(dataSource, writer, { cases: 1 });
+    const written = Date.now();
+    await waitDrained(30000);
+    const took = Date.now() - written;
+    await expectPublishedOnceInOrder(backlog, from);
+    await relay.kill('SIGTERM');
+    process.stdout.write(`woken by NOTIFY: ${backlog.total} event(s) published ${took} ms after the commit (poll 60 s)\n`);
+  }, 120000);
+
   it('keeps a standby idle while the leader runs; after the leader is killed between send and mark, the standby publishes the rest once, in order', async () => {
     const t = Date.now();
     const first = run.start('relay-a', RELAY_FIXTURE, { FAILPOINTS: 'relay.after-send:3' });

@@ -90,7 +90,7 @@ const envSchema = z.object({
   CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(2),
   /** Consecutive messages of a partition applied in one transaction (each with its inbox row); 1 = one transaction each. */
   CONSUMER_CHUNK_MAX: z.coerce.number().int().min(1).max(1000).default(20),
-  RELAY_POLL_MS: z.coerce.number().int().min(5).max(60000).default(100),
+  RELAY_POLL_MS: z.coerce.number().int().min(5).max(60000).default(1000),
 });
 
 export type PlatformEnv = z.infer<typeof envSchema>;

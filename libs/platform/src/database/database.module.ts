@@ -11,6 +11,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { DeadLetterActions1764817000000 } from '../messaging/dead-letter-actions.migration';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities';
 import { MessagingTables1763780000000 } from '../messaging/messaging-tables.migration';
+import { OutboxNotify1796510000000 } from '../messaging/outbox-notify.migration';
 import type { MigrationClass } from './sql-migration';
 
 /** A service's tables: its own, and those of the replicas it keeps (the messaging and audit tables every service has). */
@@ -64,6 +65,7 @@ function postgresOptions(
     migrations: [
       MessagingTables1763780000000,
       DeadLetterActions1764817000000,
+      OutboxNotify1796510000000,
       AuditLog1765300000000,
       AuditArchive1796230000000,
       ...replicas.flatMap((r) => r.migrations),

@@ -13,6 +13,7 @@ import { inPublishSpans } from '../tracing/trace-context';
 import { failpoint } from './failpoint';
 import { createOrderedProducer } from './kafka.factory';
 import { KAFKA } from './kafka.token';
+import { OUTBOX_CHANNEL } from './outbox-notify.migration';
 import { readTopic } from './topic-reader';
 
 interface PendingRow {
@@ -44,6 +45,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A poke or an outbox notification came while no sleep was waiting: the next pass runs without sleeping. */
+  private woken = false;
   private standbyLogged = false;
   /** Batches this process has sent (the `relay.after-send:<n>` fail point counts them). */
   private batchesSent = 0;
@@ -70,6 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Nudges the relay after a commit so events leave without waiting for the next poll. */
   poke(): void {
+    this.woken = true;
     this.wake?.();
   }
 
@@ -81,8 +85,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           await this.sleep(this.config.relay.pollMs * 10);
           continue;
         }
+        this.woken = false;
         const sent = await this.publishBatch();
-        if (sent === 0) await this.sleep(this.config.relay.pollMs);
+        // A commit that came while the batch was read would otherwise wait for the next poll.
+        if (sent === 0 && !this.woken) await this.sleep(this.config.relay.pollMs);
       } catch (error) {
         this.logger.warn(`relay cycle failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
         await this.resetLeadership();
@@ -105,7 +111,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       };
       client.on('error', lost);
       client.on('end', lost);
+      // Every commit that wrote this schema's outbox (any instance) wakes the leader (OutboxNotify migration).
+      client.on('notification', (n) => {
+        if (this.leader && n.channel === OUTBOX_CHANNEL && n.payload === this.config.database.schema) this.poke();
+      });
       await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.lockClient = client;
     }
     const lockName = `sunshine.outbox-relay.${this.config.database.schema}`;
