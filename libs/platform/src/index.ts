@@ -15,6 +15,7 @@ export * from './auth/jwt-verifier';
 export * from './auth/public.decorator';
 export * from './auth/role-separation';
 export * from './auth/route-access';
+export * from './auth/service-keys';
 export * from './auth/service-token.provider';
 export * from './auth/staff-claims';
 export * from './auth/token-expiry';

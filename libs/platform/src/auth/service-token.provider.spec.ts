@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 import { ConfigurationError, loadPlatformConfig } from '../config/platform-config';
 import { ServiceTokenProvider } from './service-token.provider';
@@ -46,7 +46,7 @@ describe('service tokens: client credentials when configured, the signing key ot
     );
   });
 
-  it('signs its own 5-minute service token without an identity provider, and reuses it', async () => {
+  it('signs its own 5-minute service token with its own key (kid service:<name>) without an identity provider, and reuses it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'service-token-'));
     writeFileSync(join(dir, 'key.pem'), (await generateDevKeyPair()).privateKeyPem);
     const config = loadPlatformConfig('supervision', {
@@ -59,6 +59,7 @@ describe('service tokens: client credentials when configured, the signing key ot
     const provider = new ServiceTokenProvider(config);
     expect(provider.source).toBe('signing-key');
     const token = await provider.token();
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', kid: 'service:supervision' });
     const claims = decodeJwt(token);
     expect({ ...claims, iat: undefined, exp: undefined, lifetime: (claims.exp ?? 0) - (claims.iat ?? 0) }).toEqual({
       sub: 'service:supervision',

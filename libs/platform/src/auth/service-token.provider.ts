@@ -4,10 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
-import { issueStaffToken } from './token-issuer';
+import { SERVICE_TOKEN_LIFETIME_S } from './service-keys';
+import { issueServiceToken } from './token-issuer';
 
-/** Lifetime of a token this service signs itself (the fallback without an identity provider). */
-const SELF_SIGNED_LIFETIME_S = 300;
 /** A cached token is renewed this long before its exp, so no call goes out with a token about to expire. */
 const RENEW_BEFORE_MS = 60_000;
 const TOKEN_REQUEST_TIMEOUT_MS = 5000;
@@ -19,8 +18,9 @@ export type ServiceTokenSource = 'client-credentials' | 'signing-key';
  * Short-lived tokens a service presents when it calls another service on its own behalf (role `service`, unit
  * `service:<name>`), one cache per service. With AUTH_TOKEN_URL they come from the identity provider by the OAuth
  * client-credentials grant (client `sunshine-<service>`; the realm lets its tokens carry role `service` and nothing
- * else, see tools/keycloak-realm.ts); otherwise the service signs them with SERVICE_SIGNING_KEY_FILE (development and
- * tests). Callees still apply their own rules to what such a caller may read (@AllowServiceTokens).
+ * else, see tools/keycloak-realm.ts); otherwise the service signs them with its OWN key in SERVICE_SIGNING_KEY_FILE
+ * (`kid: service:<name>`, development and tests), which no verifier accepts for anything but this service's own token
+ * (service-keys.ts). Callees still apply their own rules to what such a caller may read (@AllowServiceTokens).
  */
 @Injectable()
 export class ServiceTokenProvider {
@@ -72,17 +72,12 @@ export class ServiceTokenProvider {
   private async selfSigned(): Promise<{ token: string; lifetimeS: number }> {
     const file = this.config.auth.serviceSigningKeyFile;
     if (!file) throw new Error('neither AUTH_TOKEN_URL nor SERVICE_SIGNING_KEY_FILE is configured: this service cannot call others');
-    const name = this.config.service;
-    const token = await issueStaffToken(
-      { sub: `service:${name}`, unit: `service:${name}`, division: '000000000000', roles: ['service'] },
-      {
-        privateKeyPem: readFileSync(file, 'utf8'),
-        issuer: this.config.auth.issuer,
-        audience: this.config.auth.audience,
-        expiresIn: SELF_SIGNED_LIFETIME_S,
-      },
-    );
-    return { token, lifetimeS: SELF_SIGNED_LIFETIME_S };
+    const token = await issueServiceToken(this.config.service, {
+      privateKeyPem: readFileSync(file, 'utf8'),
+      issuer: this.config.auth.issuer,
+      audience: this.config.auth.audience,
+    });
+    return { token, lifetimeS: SERVICE_TOKEN_LIFETIME_S };
   }
 }
 

@@ -61,10 +61,17 @@ const envSchema = z.object({
    */
   AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(30).max(86400).optional(),
   /**
-   * PKCS#8 PEM file this service signs its own short-lived service tokens with (service-to-service HTTP calls,
-   * e.g. intake fetching a reply from routing). In production the identity provider's client credentials replace it.
+   * PKCS#8 PEM file of this service's OWN key (never the staff key: refused at start), which signs its short-lived
+   * service tokens (`kid: service:<name>`) for service-to-service HTTP calls, e.g. intake fetching a reply from routing.
+   * With the identity provider's client credentials (AUTH_TOKEN_URL) it is not needed.
    */
   SERVICE_SIGNING_KEY_FILE: z.string().optional(),
+  /**
+   * 服务公钥目录 Directory of the services' own public keys, `<service>.pem` (SPKI): a token whose header names
+   * `kid: service:<name>` is verified with that file only, and accepted only as exactly that service's own service token
+   * (auth/service-keys.ts). Without it, tokens signed by service keys are refused.
+   */
+  AUTH_SERVICE_KEYS_DIR: z.string().min(1).optional(),
   /**
    * 服务间调用凭据 The identity provider's token endpoint (Keycloak: <issuer>/protocol/openid-connect/token): when set,
    * the service gets its tokens for calling others by the OAuth client-credentials grant as SERVICE_CLIENT_ID (default
@@ -127,6 +134,8 @@ export interface PlatformConfig {
     readonly publicKeyFile?: string;
     readonly jwksUrl?: string;
     readonly serviceSigningKeyFile?: string;
+    /** The services' own public keys (`<service>.pem`), the only keys tokens with `kid: service:<name>` verify with. */
+    readonly serviceKeysDir?: string;
     /** Client credentials at the identity provider (AUTH_TOKEN_URL): preferred over serviceSigningKeyFile when set. */
     readonly clientCredentials?: { readonly tokenUrl: string; readonly clientId: string; readonly secretFile: string };
     /** Tokens living longer (exp − iat, or exp − now) are refused (401 TOKEN_LIFETIME_EXCESSIVE). */
@@ -221,6 +230,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       publicKeyFile: e.AUTH_PUBLIC_KEY_FILE,
       jwksUrl: e.AUTH_JWKS_URL,
       serviceSigningKeyFile: e.SERVICE_SIGNING_KEY_FILE,
+      serviceKeysDir: e.AUTH_SERVICE_KEYS_DIR,
       clientCredentials:
         e.AUTH_TOKEN_URL && clientSecretFile
           ? { tokenUrl: e.AUTH_TOKEN_URL, clientId: e.SERVICE_CLIENT_ID ?? `sunshine-${service}`, secretFile: clientSecretFile }
