@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
-import { generateDevKeyPair } from '@sunshine/platform';
+import { generateDevKeyPair, ServiceNames, servicePublicKeyFile } from '@sunshine/platform';
 
-/** Creates the local dev signing key pair and intake's encryption keys under .local/keys, once. */
+/**
+ * Creates, once, under .local/keys (git-ignored): the staff signing key pair (private.pem: the dev token CLI and the
+ * development sign-in only, never a service), each service's own key pair for the tokens it calls others with
+ * (services/<name>.pem public = AUTH_SERVICE_KEYS_DIR, service-signing/<name>.pem private = that service's
+ * SERVICE_SIGNING_KEY_FILE), and intake's encryption keys.
+ */
 async function main(): Promise<void> {
   const dir = '.local/keys';
   mkdirSync(dir, { recursive: true });
@@ -11,6 +16,15 @@ async function main(): Promise<void> {
     const pair = await generateDevKeyPair();
     writeFileSync(`${dir}/public.pem`, pair.publicKeyPem);
     writeFileSync(`${dir}/private.pem`, pair.privateKeyPem, { mode: 0o600 });
+  }
+  mkdirSync(`${dir}/services`, { recursive: true });
+  mkdirSync(`${dir}/service-signing`, { recursive: true, mode: 0o700 });
+  for (const service of ServiceNames) {
+    const own = `${dir}/service-signing/${service}.pem`;
+    if (existsSync(own) && existsSync(servicePublicKeyFile(`${dir}/services`, service))) continue;
+    const pair = await generateDevKeyPair();
+    writeFileSync(servicePublicKeyFile(`${dir}/services`, service), pair.publicKeyPem);
+    writeFileSync(own, pair.privateKeyPem, { mode: 0o600 });
   }
   if (!existsSync(`${dir}/intake.env`)) {
     writeFileSync(

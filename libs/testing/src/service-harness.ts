@@ -90,6 +90,11 @@ export class ServiceHarness {
     };
   }
 
+  /** A service's own signing key (never the staff key): it signs its calls to the others (`kid: service:<name>`). */
+  private ownSigningKey(service: ServiceName): Record<string, string> {
+    return { SERVICE_SIGNING_KEY_FILE: this.keys.servicePrivateKeyFile(service) };
+  }
+
   /** Every service's port, chosen before any starts, so each knows the others' URLs (e.g. intake → routing). */
   private readonly ports = new Map<ServiceName, number>();
 
@@ -123,7 +128,7 @@ export class ServiceHarness {
     const nodeFlags = (process.env['SERVICE_NODE_FLAGS'] ?? '').split(/\s+/).filter((f) => f !== '');
     const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
-      env: this.env(port, { ...this.serviceUrls(), ...serviceCredentials(name), ...extra }),
+      env: this.env(port, { ...this.serviceUrls(), ...serviceCredentials(name), ...this.ownSigningKey(name), ...extra }),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -178,7 +183,7 @@ export class ServiceHarness {
     const service = ServiceNames.find((n) => script.startsWith(`apps/${n}/`));
     const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', script), ...args], {
       cwd: ROOT,
-      env: this.env(0, service ? serviceCredentials(service) : {}),
+      env: this.env(0, service ? { ...serviceCredentials(service), ...this.ownSigningKey(service) } : {}),
     });
     return stdout;
   }

@@ -1,21 +1,36 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { generateDevKeyPair, issueStaffToken, type StaffClaims } from '@sunshine/platform';
+import {
+  generateDevKeyPair,
+  issueServiceToken,
+  issueStaffToken,
+  type ServiceName,
+  ServiceNames,
+  servicePublicKeyFile,
+  type StaffClaims,
+} from '@sunshine/platform';
 
 export const TEST_ISSUER = 'sunshine-test';
 export const TEST_AUDIENCE = 'sunshine';
 /** The lifetime of test tokens unless a test names one. */
 export const TEST_TOKEN_LIFETIME = '1h';
 
-/** A throw-away signing key for one test run, and a token factory for staff of any unit. */
+/**
+ * Throw-away keys for one test run: the staff key (tokens for staff of any unit: tests and the dev sign-in only) and each
+ * service's own key pair (the service signs its calls to others with it; verifiers accept from it only that service's
+ * own service token). A service is given its own private key and never the staff one (env(service)).
+ */
 export class TestKeys {
   private constructor(
     readonly publicKeyPem: string,
     private readonly privateKeyPem: string,
     readonly publicKeyFile: string,
     readonly privateKeyFile: string,
+    /** AUTH_SERVICE_KEYS_DIR: `<service>.pem`, the services' public keys. */
+    readonly serviceKeysDir: string,
+    private readonly servicePrivateKeys: ReadonlyMap<ServiceName, { readonly pem: string; readonly file: string }>,
   ) {}
 
   static async create(): Promise<TestKeys> {
@@ -25,7 +40,19 @@ export class TestKeys {
     const privateFile = join(dir, 'private.pem');
     writeFileSync(file, pair.publicKeyPem);
     writeFileSync(privateFile, pair.privateKeyPem, { mode: 0o600 });
-    return new TestKeys(pair.publicKeyPem, pair.privateKeyPem, file, privateFile);
+    const publicDir = join(dir, 'services');
+    const signingDir = join(dir, 'service-signing');
+    mkdirSync(publicDir);
+    mkdirSync(signingDir, { mode: 0o700 });
+    const servicePrivateKeys = new Map<ServiceName, { pem: string; file: string }>();
+    for (const service of ServiceNames) {
+      const own = await generateDevKeyPair();
+      writeFileSync(servicePublicKeyFile(publicDir, service), own.publicKeyPem);
+      const ownFile = join(signingDir, `${service}.pem`);
+      writeFileSync(ownFile, own.privateKeyPem, { mode: 0o600 });
+      servicePrivateKeys.set(service, { pem: own.privateKeyPem, file: ownFile });
+    }
+    return new TestKeys(pair.publicKeyPem, pair.privateKeyPem, file, privateFile, publicDir, servicePrivateKeys);
   }
 
   /**
@@ -37,13 +64,33 @@ export class TestKeys {
     return issueStaffToken(claims, { privateKeyPem: this.privateKeyPem, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, expiresIn });
   }
 
-  /** Environment entries that make a service trust these keys. */
-  env(): Record<string, string> {
+  /** `service`'s own service token, signed with its own key, as the running service signs it. */
+  serviceToken(service: ServiceName): Promise<string> {
+    return issueServiceToken(service, { privateKeyPem: this.servicePrivateKey(service).pem, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+  }
+
+  /** The PKCS#8 file of `service`'s own signing key (its SERVICE_SIGNING_KEY_FILE). */
+  servicePrivateKeyFile(service: ServiceName): string {
+    return this.servicePrivateKey(service).file;
+  }
+
+  /**
+   * Environment entries that make a service trust these keys (the staff public key, the services' public keys), and
+   * with `service` named, that service's own signing key: never the staff private key.
+   */
+  env(service?: ServiceName): Record<string, string> {
     return {
       AUTH_PUBLIC_KEY_FILE: this.publicKeyFile,
+      AUTH_SERVICE_KEYS_DIR: this.serviceKeysDir,
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
-      SERVICE_SIGNING_KEY_FILE: this.privateKeyFile,
+      ...(service ? { SERVICE_SIGNING_KEY_FILE: this.servicePrivateKeyFile(service) } : {}),
     };
+  }
+
+  private servicePrivateKey(service: ServiceName): { readonly pem: string; readonly file: string } {
+    const key = this.servicePrivateKeys.get(service);
+    if (!key) throw new Error(`no signing key for ${service}`);
+    return key;
   }
 }

@@ -11,6 +11,7 @@ import {
   newEvent,
   OutboxRelay,
   type PlatformConfig,
+  type ServiceName,
   type StaffRole,
 } from '@sunshine/platform';
 import type { Kafka, Producer } from 'kafkajs';
@@ -113,7 +114,7 @@ export abstract class TestRunWorld {
 
   protected constructor(
     readonly prefix: string,
-    service: string,
+    private readonly service: ServiceName,
   ) {
     this.kafka = createKafka(`${service}-int-${prefix}`, infraEnv().kafkaBrokers);
     this.io = new TestRunIO(prefix, this.kafka, service);
@@ -159,7 +160,7 @@ export abstract class TestRunWorld {
       CONSUMER_SESSION_TIMEOUT_MS: '6000',
       CONSUMER_RETRY_BASE_MS: '50',
       RELAY_POLL_MS: '50',
-      ...this.keys.env(),
+      ...this.keys.env(this.service),
     };
   }
 
