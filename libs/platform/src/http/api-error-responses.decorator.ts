@@ -8,7 +8,7 @@ export const ERROR_RESPONSES: ReadonlyArray<readonly [number, string]> = [
   [400, '请求数据不合法（逐项说明字段） / malformed input, each field named (VALIDATION_FAILED, VERSION_REQUIRED)'],
   [
     401,
-    '缺少或无效的访问令牌 / no token, or an invalid or expired one (TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_EXPIRY_MISSING, TOKEN_LIFETIME_EXCESSIVE, TOKEN_ROLES_INCOMPATIBLE)',
+    '缺少或无效的访问令牌 / no token, or an invalid or expired one (TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_EXPIRY_MISSING, TOKEN_LIFETIME_EXCESSIVE, TOKEN_ROLES_INCOMPATIBLE, TOKEN_SERVICE_KEY_MISUSED)',
   ],
   [403, '角色或单位无权办理 / the caller’s role or unit may not do this (ROLE_REQUIRED, STAFF_ONLY …)'],
   [404, '不存在或无权查看 / not found, or not visible to the caller (the same answer)'],
