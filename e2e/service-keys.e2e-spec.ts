@@ -42,10 +42,14 @@ describe('a running service holds its own signing key, never the staff key', () 
       issuer: TEST_ISSUER,
       audience: TEST_AUDIENCE,
     };
-    const res = await http<{ topics: unknown[] }>('GET', `${h.url('intake')}${HOT_TOPICS}`, {
+    const res = await http<{ petitions: number; topics: unknown[] }>('GET', `${h.url('intake')}${HOT_TOPICS}`, {
       token: await issueServiceToken('intake', key),
     });
-    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { topics: [] } });
+    expect({ status: res.status, petitions: res.body.petitions, topics: res.body.topics }).toEqual({
+      status: 200,
+      petitions: 0,
+      topics: [],
+    });
   });
 
   it('its key cannot sign a staff token, nor another service’s token, that the service accepts: 401', async () => {
@@ -81,6 +85,17 @@ describe('a running service holds its own signing key, never the staff key', () 
       [401, 'TOKEN_INVALID', '访问令牌无效'],
       [401, 'TOKEN_INVALID', '访问令牌无效'],
     ]);
+  });
+
+  it('a service handed the staff key as its signing key (the old native stack) refuses to start', async () => {
+    const refused = await h.start('routing', { SERVICE_SIGNING_KEY_FILE: h.keys.privateKeyFile }).then(
+      () => 'started',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    expect(refused).toContain('routing exited while starting');
+    expect(refused).toContain(
+      'SERVICE_SIGNING_KEY_FILE: is the key that signs staff tokens; each service signs with its own key (AUTH_SERVICE_KEYS_DIR, docs/identity.md)',
+    );
   });
 
   it('the staff key (tests and the dev token CLI only) still signs staff tokens the service verifies', async () => {
