@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   type AuditFields,
+  auditFieldsOf,
   AuditImport1796320000000,
   AuditModule,
   AuditTrail,
@@ -15,19 +16,12 @@ import {
 import { infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
 import { DataSource } from 'typeorm';
 
-const fields = (n: number): AuditFields => ({
-  kind: 'sign-in',
-  subject: `demo-user-${n % 7}`,
-  unitId: null,
-  roles: [],
-  method: null,
-  route: null,
-  caseId: null,
-  status: null,
-  ip: '10.0.0.5',
-  userAgent: null,
-  detail: { source: 'keycloak', eventId: `ev-${n}`, event: n % 2 ? 'LOGIN_ERROR' : 'LOGIN' },
-});
+const fields = (n: number): AuditFields =>
+  auditFieldsOf('sign-in', {
+    subject: `demo-user-${n % 7}`,
+    ip: '10.0.0.5',
+    detail: { source: 'keycloak', eventId: `ev-${n}`, event: n % 2 ? 'LOGIN_ERROR' : 'LOGIN' },
+  });
 const items = (from: number, to: number): ImportedAuditItem[] =>
   Array.from({ length: to - from + 1 }, (_, i) => ({
     id: `ev-${from + i}`,

@@ -22,6 +22,24 @@ export interface AuditFields {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
+/** A record's fields with every one not given empty (null, no roles, no detail): the one place that lists the defaults. */
+export function auditFieldsOf(kind: AuditKind, given: Partial<Omit<AuditFields, 'kind'>>): AuditFields {
+  return {
+    kind,
+    subject: null,
+    unitId: null,
+    roles: [],
+    method: null,
+    route: null,
+    caseId: null,
+    status: null,
+    ip: null,
+    userAgent: null,
+    detail: {},
+    ...given,
+  };
+}
+
 export const AuditKinds = ['request', 'personal-data-read', 'config-change', 'ops-action', 'anchor', 'sign-in'] as const;
 export type AuditKind = (typeof AuditKinds)[number];
 

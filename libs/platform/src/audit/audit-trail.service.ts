@@ -9,6 +9,7 @@ import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import {
   type AuditChainHead,
   type AuditFields,
+  auditFieldsOf,
   type AuditFinding,
   type AuditHashAlgorithm,
   type AuditKind,
@@ -321,19 +322,12 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
       records.push(record);
       head = record;
       if (record.seq % AUDIT_ANCHOR_EVERY === 0) {
-        const anchor = chainRecord(this.alg, head, at, {
-          kind: 'anchor',
-          subject: null,
-          unitId: null,
-          roles: [],
-          method: null,
-          route: null,
-          caseId: null,
-          status: null,
-          ip: null,
-          userAgent: null,
-          detail: { anchoredSeq: record.seq, anchoredHash: record.hash },
-        });
+        const anchor = chainRecord(
+          this.alg,
+          head,
+          at,
+          auditFieldsOf('anchor', { detail: { anchoredSeq: record.seq, anchoredHash: record.hash } }),
+        );
         records.push(anchor);
         head = anchor;
       }

@@ -1,5 +1,5 @@
 import { sqlMigration } from '../database/sql-migration';
-import type { AuditFields } from './audit-chain';
+import { auditFieldsOf } from './audit-chain';
 import type { ImportedAuditItem } from './audit-trail.service';
 
 /** The `source` of Keycloak's login events in `audit_import`, and of its admin events. */
@@ -109,17 +109,11 @@ export function signInAuditItem(e: KeycloakEvent, who?: { unitId: string; roles:
     const v = e.details?.[k];
     if (typeof v === 'string' && v !== '') kept[k] = v;
   }
-  const fields: AuditFields = {
-    kind: 'sign-in',
+  const fields = auditFieldsOf('sign-in', {
     subject: e.userId ?? null,
     unitId: who?.unitId ?? null,
     roles: [...(who?.roles ?? [])],
-    method: null,
-    route: null,
-    caseId: null,
-    status: null,
     ip: e.ipAddress ?? null,
-    userAgent: null,
     detail: {
       source: KEYCLOAK_LOGIN_EVENTS,
       eventId: e.id,
@@ -132,7 +126,7 @@ export function signInAuditItem(e: KeycloakEvent, who?: { unitId: string; roles:
       sessionId: e.sessionId ?? null,
       ...(Object.keys(kept).length > 0 ? { details: kept } : {}),
     },
-  };
+  });
   return { id: e.id, occurredAt: new Date(e.time), fields };
 }
 
@@ -154,17 +148,9 @@ export function adminAuditItem(e: KeycloakAdminEvent): ImportedAuditItem {
       roles = undefined;
     }
   }
-  const fields: AuditFields = {
-    kind: 'config-change',
+  const fields = auditFieldsOf('config-change', {
     subject: e.authDetails?.userId ?? null,
-    unitId: null,
-    roles: [],
-    method: null,
-    route: null,
-    caseId: null,
-    status: null,
     ip: e.authDetails?.ipAddress ?? null,
-    userAgent: null,
     detail: {
       source: KEYCLOAK_ADMIN_EVENTS,
       eventId: e.id,
@@ -178,7 +164,7 @@ export function adminAuditItem(e: KeycloakAdminEvent): ImportedAuditItem {
       authRealmId: e.authDetails?.realmId ?? null,
       authClientId: e.authDetails?.clientId ?? null,
     },
-  };
+  });
   return { id: e.id, occurredAt: new Date(e.time), fields };
 }
 
