@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,9 +10,20 @@ import {
   redisConnection,
   verifyAuditTable,
 } from '@sunshine/platform';
-import { DEMO_CITY, DEMO_UNITS, eventually, http, infraEnv, ServiceHarness } from '@sunshine/testing';
+import {
+  DEMO_CITY,
+  DEMO_UNITS,
+  eventually,
+  http,
+  infraEnv,
+  KEYCLOAK_SCRIPT,
+  keycloakEnv,
+  KeycloakTestClient,
+  otpCode,
+  otpSecret,
+  ServiceHarness,
+} from '@sunshine/testing';
 import { Queue } from 'bullmq';
-import { totp } from 'otplib';
 import { Client } from 'pg';
 
 // 安全审计 (issue 18): every sign-in and failure from Keycloak's events in the audit trail. Keycloak (deploy/local/
@@ -25,23 +35,9 @@ import { Client } from 'pg';
 // a second run; no password in any record; the chain verifies. `npm run test:identity`.
 
 const ROOT = join(__dirname, '..');
-const SCRIPT = join(ROOT, 'deploy', 'local', 'keycloak.sh');
 const REALM = 'sunshine';
 const CLERK = 'fengzhuang-clerk';
 const AUDITOR = 'identity-test-auditor';
-
-function keycloakEnv(): Record<string, string> {
-  const out = execFileSync('bash', [SCRIPT, 'env'], { encoding: 'utf8' });
-  return Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
-}
-
-/** Keycloak keeps the OTP secret as the raw text and uses its bytes as the HMAC key (otplib's ascii encoding). */
-const otpSecret = (): string =>
-  randomBytes(15)
-    .toString('base64url')
-    .replace(/[^A-Za-z0-9]/g, 'x')
-    .slice(0, 20);
-const otpCode = (secret: string, stepsAhead = 0): string => totp.clone({ epoch: Date.now() + stepsAhead * 30000 }).generate(secret);
 
 const otpCredential = (secret: string) => ({
   type: 'otp',
@@ -57,33 +53,7 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
   let adminSignedIn = false;
   const t0 = Date.now();
 
-  const kc = (path: string): string => `${env['KEYCLOAK_URL']}${path}`;
-
-  async function tokenRequest(
-    realm: string,
-    form: Record<string, string>,
-  ): Promise<{ status: number; access_token?: string; error?: string }> {
-    const res = await fetch(kc(`/realms/${realm}/protocol/openid-connect/token`), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form),
-    });
-    return { status: res.status, ...((await res.json()) as { access_token?: string; error?: string }) };
-  }
-  const passwordGrant = (username: string, password: string, code: string) =>
-    tokenRequest(REALM, { grant_type: 'password', client_id: 'sunshine-dev-cli', username, password, totp: code, scope: 'openid' });
-  async function adminToken(): Promise<string> {
-    const signedIn = await tokenRequest('master', {
-      grant_type: 'password',
-      client_id: 'admin-cli',
-      username: env['KEYCLOAK_ADMIN_USERNAME'] ?? '',
-      password: env['KEYCLOAK_ADMIN_PASSWORD'] ?? '',
-    });
-    return signedIn.access_token ?? '';
-  }
-  async function admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return http<T>(method, kc(`/admin/realms/${REALM}${path}`), { token: await adminToken(), body });
-  }
+  let keycloak = new KeycloakTestClient({});
 
   /** Runs routing's import job now (as its scheduler would) and returns what it appended. */
   async function runImport(): Promise<KeycloakImportOutcome> {
@@ -101,9 +71,10 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
   }
 
   beforeAll(async () => {
-    execFileSync('bash', [SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('bash', [KEYCLOAK_SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
     env = keycloakEnv();
-    adminSignedIn = (await adminToken()) !== '';
+    keycloak = new KeycloakTestClient(env, REALM);
+    adminSignedIn = (await keycloak.adminToken()) !== '';
     expect(adminSignedIn).toBe(true);
     harness = await ServiceHarness.create({
       AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
@@ -125,8 +96,8 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
 
   afterAll(async () => {
     if (adminSignedIn) {
-      await admin('DELETE', `/attack-detection/brute-force/users/demo-${CLERK}`);
-      await admin('DELETE', `/users/${AUDITOR}`);
+      await keycloak.admin('DELETE', `/attack-detection/brute-force/users/demo-${CLERK}`);
+      await keycloak.admin('DELETE', `/users/${AUDITOR}`);
     }
     await queue?.close();
     await harness?.stopAll();
@@ -141,7 +112,7 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
     // The clerk, enrolled (password and TOTP); routing's directory knows the clerk (unit, roles) from the demo seed's unit.
     const clerkSecret = otpSecret();
     const clerk = { ...realm.users.find((u) => u.username === CLERK), requiredActions: [] };
-    const enrolled = await admin<{ overwritten: number }>('POST', '/partialImport', {
+    const enrolled = await keycloak.admin<{ overwritten: number }>('POST', '/partialImport', {
       ifResourceExists: 'OVERWRITE',
       users: [{ ...clerk, credentials: [{ type: 'password', value: password, temporary: false }, otpCredential(clerkSecret)] }],
     });
@@ -156,7 +127,7 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
 
       // An audit administrator: created without roles, then granted `audit-admin` (the security administrator's act).
       const auditorSecret = otpSecret();
-      const created = await admin<{ added: number }>('POST', '/partialImport', {
+      const created = await keycloak.admin<{ added: number }>('POST', '/partialImport', {
         ifResourceExists: 'OVERWRITE',
         users: [
           {
@@ -173,21 +144,22 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
         ],
       });
       expect(created.status).toBe(200);
-      const [rolesClient] = (await admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine')).body;
-      const auditAdmin = (await admin<{ id: string; name: string }>('GET', `/clients/${rolesClient?.id ?? ''}/roles/audit-admin`)).body;
+      const [rolesClient] = (await keycloak.admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine')).body;
+      const auditAdmin = (await keycloak.admin<{ id: string; name: string }>('GET', `/clients/${rolesClient?.id ?? ''}/roles/audit-admin`))
+        .body;
       const grantPath = `/users/${AUDITOR}/role-mappings/clients/${rolesClient?.id ?? ''}`;
-      expect((await admin('POST', grantPath, [auditAdmin])).status).toBe(204);
+      expect((await keycloak.admin('POST', grantPath, [auditAdmin])).status).toBe(204);
 
       // The clerk signs in; five wrong passwords (1.2 s apart: only the count locks); the sixth, correct, is refused.
-      expect((await passwordGrant(CLERK, password, otpCode(clerkSecret))).status).toBe(200);
+      expect((await keycloak.passwordGrant(CLERK, password, otpCode(clerkSecret))).status).toBe(200);
       for (let i = 1; i <= 5; i += 1) {
-        const wrong = await passwordGrant(CLERK, `${password}-wrong-${i}`, otpCode(clerkSecret, 1));
+        const wrong = await keycloak.passwordGrant(CLERK, `${password}-wrong-${i}`, otpCode(clerkSecret, 1));
         expect([wrong.status, wrong.error]).toEqual([401, 'invalid_grant']);
         await new Promise((r) => setTimeout(r, 1200));
       }
-      expect((await passwordGrant(CLERK, password, otpCode(clerkSecret, 1))).status).toBe(401);
+      expect((await keycloak.passwordGrant(CLERK, password, otpCode(clerkSecret, 1))).status).toBe(401);
 
-      const auditor = await passwordGrant(AUDITOR, password, otpCode(auditorSecret));
+      const auditor = await keycloak.passwordGrant(AUDITOR, password, otpCode(auditorSecret));
       expect(auditor.status).toBe(200);
       const token = auditor.access_token ?? '';
       const routing = harness?.url('routing') ?? '';

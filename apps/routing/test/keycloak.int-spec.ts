@@ -1,10 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DEMO_UNITS, eventually, http, ServiceHarness } from '@sunshine/testing';
-import { totp } from 'otplib';
+import {
+  DEMO_UNITS,
+  eventually,
+  http,
+  KEYCLOAK_SCRIPT,
+  keycloakEnv,
+  KeycloakTestClient,
+  otpCode,
+  otpSecret,
+  ServiceHarness,
+} from '@sunshine/testing';
 
 // Identity (issue 18): Keycloak started by deploy/local/keycloak.sh with the committed realm; a demo staff member signs
 // in with password and TOTP (direct grant of the development client), routing verifies the token through Keycloak's
@@ -12,24 +20,12 @@ import { totp } from 'otplib';
 // installed or started, beforeAll fails with the script's reason. `npm run test:identity`.
 
 const ROOT = join(__dirname, '..', '..', '..');
-const SCRIPT = join(ROOT, 'deploy', 'local', 'keycloak.sh');
 const REALM = 'sunshine';
-const DEV_CLIENT = 'sunshine-dev-cli';
 
 interface RealmUser {
   id: string;
   username: string;
   [key: string]: unknown;
-}
-interface TokenResponse {
-  access_token?: string;
-  error?: string;
-  error_description?: string;
-}
-
-function keycloakEnv(): Record<string, string> {
-  const out = execFileSync('bash', [SCRIPT, 'env'], { encoding: 'utf8' });
-  return Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
 
 function realmUser(username: string): RealmUser {
@@ -39,15 +35,6 @@ function realmUser(username: string): RealmUser {
   return user;
 }
 
-/** Keycloak keeps the OTP secret as the raw text and uses its bytes as the HMAC key (otplib's ascii encoding). */
-const otpSecret = (): string =>
-  randomBytes(15)
-    .toString('base64url')
-    .replace(/[^A-Za-z0-9]/g, 'x')
-    .slice(0, 20);
-/** The code of the current 30-second step, or of the next one (Keycloak's look-ahead window accepts it). */
-const otpCode = (secret: string, stepsAhead = 0): string => totp.clone({ epoch: Date.now() + stepsAhead * 30000 }).generate(secret);
-
 describe('identity through Keycloak (realm sunshine)', () => {
   let env: Record<string, string> = {};
   let harness: ServiceHarness | undefined;
@@ -55,35 +42,7 @@ describe('identity through Keycloak (realm sunshine)', () => {
   const t0 = Date.now();
   const secrets = new Map<string, string>();
 
-  const kc = (path: string): string => `${env['KEYCLOAK_URL']}${path}`;
-
-  /** A request to a realm's token endpoint (form-encoded, as OAuth wants). */
-  async function tokenRequest(realm: string, form: Record<string, string>): Promise<TokenResponse & { status: number }> {
-    const res = await fetch(kc(`/realms/${realm}/protocol/openid-connect/token`), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form),
-    });
-    return { status: res.status, ...((await res.json()) as TokenResponse) };
-  }
-
-  const passwordGrant = (username: string, password: string, code: string) =>
-    tokenRequest(REALM, { grant_type: 'password', client_id: DEV_CLIENT, username, password, totp: code, scope: 'openid' });
-
-  /** The master realm's admin token lives a minute (starting routing may take longer here): a new one for each call. */
-  async function adminToken(): Promise<string> {
-    const signedIn = await tokenRequest('master', {
-      grant_type: 'password',
-      client_id: 'admin-cli',
-      username: env['KEYCLOAK_ADMIN_USERNAME'] ?? '',
-      password: env['KEYCLOAK_ADMIN_PASSWORD'] ?? '',
-    });
-    return signedIn.access_token ?? '';
-  }
-
-  async function admin<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return http<T>(method, kc(`/admin/realms/${REALM}${path}`), { token: await adminToken(), body });
-  }
+  let keycloak = new KeycloakTestClient({});
 
   /** Gives a demo user the development password and a TOTP secret, as if they had enrolled (admin partial import). */
   async function enrol(username: string): Promise<string> {
@@ -101,16 +60,17 @@ describe('identity through Keycloak (realm sunshine)', () => {
         },
       ],
     };
-    const res = await admin<{ overwritten: number }>('POST', '/partialImport', { ifResourceExists: 'OVERWRITE', users: [user] });
+    const res = await keycloak.admin<{ overwritten: number }>('POST', '/partialImport', { ifResourceExists: 'OVERWRITE', users: [user] });
     expect([res.status, res.body.overwritten]).toEqual([200, 1]);
     secrets.set(username, secret);
     return secret;
   }
 
   beforeAll(async () => {
-    execFileSync('bash', [SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('bash', [KEYCLOAK_SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
     env = keycloakEnv();
-    adminSignedIn = (await adminToken()) !== '';
+    keycloak = new KeycloakTestClient(env, REALM);
+    adminSignedIn = (await keycloak.adminToken()) !== '';
     expect(adminSignedIn).toBe(true);
     harness = await ServiceHarness.create({
       AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
@@ -123,16 +83,16 @@ describe('identity through Keycloak (realm sunshine)', () => {
   }, 400000);
 
   afterAll(async () => {
-    if (adminSignedIn) await admin('DELETE', '/attack-detection/brute-force/users/demo-dongtun-clerk');
+    if (adminSignedIn) await keycloak.admin('DELETE', '/attack-detection/brute-force/users/demo-dongtun-clerk');
     await harness?.stopAll();
     console.info(`identity suite: ${((Date.now() - t0) / 1000).toFixed(1)} s including Keycloak start`);
   });
 
   it('signs a county clerk in with password and TOTP; routing verifies the token by JWKS and serves the unit', async () => {
     const secret = await enrol('county-bureau-clerk');
-    const withoutOtp = await passwordGrant('county-bureau-clerk', env['KEYCLOAK_DEMO_PASSWORD'] ?? '', '');
+    const withoutOtp = await keycloak.passwordGrant('county-bureau-clerk', env['KEYCLOAK_DEMO_PASSWORD'] ?? '', '');
     expect(withoutOtp.status).toBe(401);
-    const signedIn = await passwordGrant('county-bureau-clerk', env['KEYCLOAK_DEMO_PASSWORD'] ?? '', otpCode(secret));
+    const signedIn = await keycloak.passwordGrant('county-bureau-clerk', env['KEYCLOAK_DEMO_PASSWORD'] ?? '', otpCode(secret));
     expect([signedIn.status, signedIn.error_description]).toEqual([200, undefined]);
     const token = signedIn.access_token ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
@@ -157,10 +117,10 @@ describe('identity through Keycloak (realm sunshine)', () => {
   });
 
   it('gives each service its own client credentials: a token with role service, unit service:<name>, 15 minutes', async () => {
-    const [client] = (await admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine-routing')).body;
-    const secret = (await admin<{ value: string }>('GET', `/clients/${client?.id ?? ''}/client-secret`)).body.value;
+    const [client] = (await keycloak.admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine-routing')).body;
+    const secret = (await keycloak.admin<{ value: string }>('GET', `/clients/${client?.id ?? ''}/client-secret`)).body.value;
     const token =
-      (await tokenRequest(REALM, { grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: secret }))
+      (await keycloak.token(REALM, { grant_type: 'client_credentials', client_id: 'sunshine-routing', client_secret: secret }))
         .access_token ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
     // aud also names realm-management: routing's client alone may read Keycloak's events (view-events, for the audit trail).
@@ -172,7 +132,7 @@ describe('identity through Keycloak (realm sunshine)', () => {
       roles: ['service'],
     });
     expect(Number(claims['exp']) - Number(claims['iat'])).toBe(900);
-    const wrong = await tokenRequest(REALM, {
+    const wrong = await keycloak.token(REALM, {
       grant_type: 'client_credentials',
       client_id: 'sunshine-routing',
       client_secret: `${secret}x`,
@@ -183,25 +143,28 @@ describe('identity through Keycloak (realm sunshine)', () => {
   it('locks the account after five wrong passwords: the sixth attempt, correct, is refused', async () => {
     const secret = await enrol('dongtun-clerk');
     const password = env['KEYCLOAK_DEMO_PASSWORD'] ?? '';
-    expect((await passwordGrant('dongtun-clerk', password, otpCode(secret))).status).toBe(200);
+    expect((await keycloak.passwordGrant('dongtun-clerk', password, otpCode(secret))).status).toBe(200);
     for (let i = 1; i <= 5; i += 1) {
-      const wrong = await passwordGrant('dongtun-clerk', `${password}-wrong-${i}`, otpCode(secret, 1));
+      const wrong = await keycloak.passwordGrant('dongtun-clerk', `${password}-wrong-${i}`, otpCode(secret, 1));
       expect([wrong.status, wrong.error]).toEqual([401, 'invalid_grant']);
       await new Promise((r) => setTimeout(r, 1200)); // slower than the quick-login check (1 s): only the count locks
     }
     const status = await eventually(
       async () => {
-        const s = await admin<{ disabled: boolean; numFailures: number }>('GET', '/attack-detection/brute-force/users/demo-dongtun-clerk');
+        const s = await keycloak.admin<{ disabled: boolean; numFailures: number }>(
+          'GET',
+          '/attack-detection/brute-force/users/demo-dongtun-clerk',
+        );
         return s.body.disabled ? s.body : undefined;
       },
       15000,
       'the lock-out',
     );
     expect(status).toMatchObject({ disabled: true, numFailures: 5 });
-    const sixth = await passwordGrant('dongtun-clerk', password, otpCode(secret, 1));
+    const sixth = await keycloak.passwordGrant('dongtun-clerk', password, otpCode(secret, 1));
     expect([sixth.status, sixth.error, sixth.access_token]).toEqual([401, 'invalid_grant', undefined]);
     // Keycloak tells the caller no more than "invalid credentials"; its event log names the reason.
-    const events = await admin<Array<{ error?: string }>>('GET', '/events?type=LOGIN_ERROR&user=demo-dongtun-clerk&max=1');
+    const events = await keycloak.admin<Array<{ error?: string }>>('GET', '/events?type=LOGIN_ERROR&user=demo-dongtun-clerk&max=1');
     expect(events.body[0]?.error).toBe('user_temporarily_disabled');
   });
 });

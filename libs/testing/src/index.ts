@@ -3,6 +3,7 @@ export * from './drop-test-run';
 export * from './for-suite';
 export * from './http';
 export * from './infra-env';
+export * from './keycloak';
 export * from './service-harness';
 export * from './sms-gateway/sms-gateway';
 export * from './sql';
