@@ -63,19 +63,42 @@ function sessionSource(): SessionSource {
   return sessionStorage.getItem(SOURCE_KEY) === 'oidc' ? 'oidc' : 'dev';
 }
 
+/** Counts the ends of sessions (sign-out, expiry): a renewal asked for before one is dropped when it answers. */
+let generation = 0;
+/** The running expiry watches (their stops): an ended session stops them itself, not only when the frame unmounts. */
+const watches = new Set<() => void>();
+
 function forget(): void {
+  generation += 1;
+  for (const stop of [...watches]) stop();
   sessionStorage.removeItem(KEY);
   sessionStorage.removeItem(SOURCE_KEY);
 }
 
+/** What the session asks of the identity provider (auth/oidc.ts, its own chunk, when one is configured). */
+export interface ProviderPort {
+  /** A new access token (undefined without a provider); throws when the provider refuses. */
+  renew(): Promise<string | undefined>;
+  /** Forgets its tokens and ends its session (the browser leaves for its end-session endpoint). */
+  end(): Promise<void>;
+}
+
+const PROVIDER: ProviderPort = {
+  renew: () => withProvider((oidc, settings) => oidc.renewAccessToken(settings)),
+  end: async () => {
+    await withProvider((oidc, settings) => oidc.endSession(settings));
+  },
+};
+
 /**
- * The user signs out: the token is forgotten; signed in through the identity provider, its session is ended too
- * (the browser goes to its end-session endpoint and comes back to the sign-in page).
+ * The user signs out, for good: renewal stops first (a renewal on its way is dropped when it answers, here and in
+ * auth/oidc.ts), the token is forgotten; signed in through the identity provider, its tokens are removed and its
+ * session is ended too (the browser goes to its end-session endpoint and comes back to the sign-in page).
  */
-export function signOut(): void {
+export function signOut(provider: ProviderPort = PROVIDER): void {
   const source = sessionSource();
   forget();
-  if (source === 'oidc') void withProvider((oidc, settings) => oidc.endSession(settings));
+  if (source === 'oidc') void provider.end();
 }
 
 /** Runs `f` with the identity provider's module (its own chunk) when one is configured. */
@@ -114,11 +137,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Sends the user to sign-in when the token's exp passes (the services refuse it from then on). A token from the
- * identity provider is renewed before that (its refresh token: a minute before exp, or at half its life if shorter)
+ * identity provider is renewed before that (its refresh token: a minute before exp, or at half its life if shorter;
+ * a token just renewed not before half its life, so a clock ahead of the provider's cannot renew again and again)
  * and the watch goes on with the new one; if renewal fails (the provider's session idled out or was ended), exp ends
- * the session. The cleanup cancels.
+ * the session. A renewal that answers after the session ended (sign-out, expiry) is dropped. The stop cancels; the end
+ * of the session stops it too.
  */
-export function watchExpiry(s: StaffSession): () => void {
+export function watchExpiry(s: StaffSession, provider: ProviderPort = PROVIDER): () => void {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let cancelled = false;
   const after = (ms: number, f: () => void): ReturnType<typeof setTimeout> => {
@@ -129,29 +154,35 @@ export function watchExpiry(s: StaffSession): () => void {
     timers.add(t);
     return t;
   };
-  const watch = (session: StaffSession): void => {
+  const watch = (session: StaffSession, renewed: boolean): void => {
     const ms = session.exp * 1000 - Date.now();
     // A token valid for longer than ~24 days is looked at again later.
     const expiry = after(Math.max(0, Math.min(ms, MAX_TIMER_MS)), () => (ms > MAX_TIMER_MS ? undefined : sessionExpired('expired')));
     if (sessionSource() !== 'oidc' || ms > MAX_TIMER_MS) return;
     const lifeMs = (session.exp - (session.iat ?? session.exp - (2 * RENEW_BEFORE_MS) / 1000)) * 1000;
-    after(Math.max(0, ms - Math.min(RENEW_BEFORE_MS, lifeMs / 2)), () => {
-      void withProvider((oidc, settings) => oidc.renewAccessToken(settings))
+    const renewIn = ms - Math.min(RENEW_BEFORE_MS, lifeMs / 2);
+    after(Math.max(0, renewed ? Math.max(renewIn, lifeMs / 2) : renewIn), () => {
+      const asked = generation;
+      void provider
+        .renew()
         .then((token) => {
-          if (cancelled || !token) return;
+          if (cancelled || asked !== generation || !token) return;
           clearTimeout(expiry);
           timers.delete(expiry);
-          watch(signIn(token, 'oidc'));
+          watch(signIn(token, 'oidc'), true);
         })
         .catch(() => undefined);
     });
   };
-  watch(s);
-  return () => {
+  const stop = (): void => {
     cancelled = true;
     for (const t of timers) clearTimeout(t);
     timers.clear();
+    watches.delete(stop);
   };
+  watches.add(stop);
+  watch(s, false);
+  return stop;
 }
 
 export function hasRole(s: StaffSession | null, ...roles: string[]): boolean {

@@ -3,23 +3,31 @@
  * oidc-client-ts: the authorization code flow with PKCE (S256), the code returned to the sign-in page (the client's one
  * exact redirect URI), the access token renewed with the refresh token before it expires, and sign-out ending the
  * provider's session too. Loaded only when an identity provider is configured (its own chunk).
+ *
+ * Sign-out is final: from its first step no renewal is started, one already on its way is dropped when it answers
+ * (neither stored by oidc-client-ts nor handed to the session), and the user is removed before the browser leaves for
+ * the provider's end-session endpoint.
  */
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 
 import type { OidcSettings } from './config';
+import { ClosableUserStore } from './user-store';
 
 /** The console's sign-in page: where the provider sends the code back and where sign-out lands (exact, see the realm). */
 export const REDIRECT_PATH = '/sign-in';
 
 const redirectUri = (): string => `${window.location.origin}${REDIRECT_PATH}`;
 
-let manager: { key: string; um: UserManager } | undefined;
+let manager: { key: string; um: UserManager; userStore: ClosableUserStore } | undefined;
 
-function userManager(s: OidcSettings): UserManager {
+function oidcClient(s: OidcSettings): { um: UserManager; userStore: ClosableUserStore } {
   const key = `${s.authority} ${s.clientId}`;
   if (manager?.key !== key) {
+    // The tokens stay with the tab (sessionStorage), as the development session does; closed by sign-out.
+    const userStore = new ClosableUserStore(new WebStorageStateStore({ store: window.sessionStorage }));
     manager = {
       key,
+      userStore,
       um: new UserManager({
         authority: s.authority,
         client_id: s.clientId,
@@ -27,17 +35,19 @@ function userManager(s: OidcSettings): UserManager {
         post_logout_redirect_uri: redirectUri(),
         response_type: 'code',
         scope: 'openid',
-        // The tokens stay with the tab (sessionStorage), as the development session does; renewal is timed by session.ts.
-        userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+        userStore,
         stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+        // Renewal is timed by session.ts (watchExpiry), never by oidc-client-ts itself.
         automaticSilentRenew: false,
         monitorSession: false,
         loadUserInfo: false,
       }),
     };
   }
-  return manager.um;
+  return manager;
 }
+
+const userManager = (s: OidcSettings): UserManager => oidcClient(s).um;
 
 /** To the provider's login page; `next` (a path of the console) comes back in the state. */
 export async function beginSignIn(s: OidcSettings, next: string): Promise<void> {
@@ -66,16 +76,32 @@ export function finishSignIn(s: OidcSettings): Promise<{ accessToken: string; ne
   return finishing.result;
 }
 
-/** A new access token by the refresh token (no page load); throws when the provider's session is over. */
+/**
+ * A new access token by the refresh token (no page load); throws when the provider's session is over, and when the
+ * user signed out before or while it was asked for (its answer is then dropped: the closed store kept nothing).
+ */
 export async function renewAccessToken(s: OidcSettings): Promise<string> {
-  const user = await userManager(s).signinSilent();
+  const { um, userStore } = oidcClient(s);
+  if (userStore.closed) throw new Error('signed out: no renewal');
+  const user = await um.signinSilent();
+  if (userStore.closed) {
+    // The closed store kept nothing; removing again also stops the token timers oidc-client-ts armed for that user.
+    await um.removeUser();
+    throw new Error('signed out while renewing: the answer is dropped');
+  }
   if (!user?.access_token) throw new Error('renewal gave no access token');
   return user.access_token;
 }
 
-/** Forgets the tokens and ends the provider's session (its end-session endpoint, back to the sign-in page). */
+/**
+ * Signs out for good: first closes the user store (no renewal stores anything from here on, one in flight included)
+ * and stops renewal, then removes the user and ends the provider's session (its end-session endpoint with the id
+ * token as hint, back to the sign-in page).
+ */
 export async function endSession(s: OidcSettings): Promise<void> {
-  const um = userManager(s);
+  const { um, userStore } = oidcClient(s);
+  userStore.close();
+  um.stopSilentRenew();
   const user = await um.getUser();
   await um.removeUser();
   await um.signoutRedirect({ id_token_hint: user?.id_token, post_logout_redirect_uri: redirectUri() });
