@@ -273,6 +273,11 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     });
     await page.getByTestId('sign-in-oidc').waitFor();
     expect(await sessionToken(page)).toBeNull();
+    // Nor is oidc-client-ts' user (its access and refresh tokens) left in the tab, even from a renewal that answered late.
+    const oidcUsers = await page.evaluate(() =>
+      Object.keys((globalThis as unknown as InPage).sessionStorage).filter((k) => k.startsWith('oidc.user:')),
+    );
+    expect(oidcUsers).toEqual([]);
     const sessions = await eventually(
       async () => {
         const s = await admin<unknown[]>('GET', '/users/demo-county-bureau-clerk/sessions');
