@@ -61,6 +61,7 @@ describe('PostgreSQL: a login role per service, owning only its schema', () => {
       'AuditLog1765300000000',
       'DeadLetterActions1764817000000',
       'MessagingTables1763780000000',
+      'OutboxNotify1796510000000',
     ]);
   });
 
@@ -78,6 +79,6 @@ describe('PostgreSQL: a login role per service, owning only its schema', () => {
       `permission denied for schema ${prefix}_routing`,
     );
     // intake's own role reads its table, which routing could not.
-    expect((await intake.query(`SELECT count(*)::int AS n FROM "${prefix}_intake".migrations`)).rows).toEqual([{ n: 4 }]);
+    expect((await intake.query(`SELECT count(*)::int AS n FROM "${prefix}_intake".migrations`)).rows).toEqual([{ n: 5 }]);
   });
 });

@@ -45,6 +45,11 @@ export class StaffFlagService {
     if (!handler) return;
     const staffId = String((handler.payload as { handlerId: string }).handlerId);
     const unitId = String((handler.payload as { unitId: string }).unitId);
+    // One staff member's ratings are recorded and their run counted one transaction at a time: ratings of different
+    // cases arrive on different partitions, applied side by side, and two transactions that each counted without the
+    // other's uncommitted rating left a flag short of one (a rebuild gave streak 2 where live had 3). The second waits
+    // here, then reads the first's rating (READ COMMITTED: each statement sees what committed before it).
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sunshine.staff-ratings|${staffId}`]);
     await m.query(
       `INSERT INTO staff_ratings (case_id, stage, staff_id, unit_id, rated_at, score) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (case_id, stage) DO UPDATE SET staff_id = $3, unit_id = $4, rated_at = $5, score = $6`,
