@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadPlatformConfig, ServiceTokenProvider } from '@sunshine/platform';
-import { DEMO_UNITS, eventually, freePort, http, ServiceHarness } from '@sunshine/testing';
+import { DEMO_UNITS, eventually, freePort, http, keycloakVerifierEnv, ServiceHarness } from '@sunshine/testing';
 import { totp } from 'otplib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -146,10 +146,7 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
 
     // The services trust Keycloak only (JWKS), and call each other with its client-credentials tokens.
     harness = await ServiceHarness.create({
-      AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
-      AUTH_ISSUER: env['AUTH_ISSUER'] ?? '',
-      AUTH_AUDIENCE: 'sunshine',
-      AUTH_PUBLIC_KEY_FILE: '',
+      ...keycloakVerifierEnv(env),
       AUTH_TOKEN_URL: env['AUTH_TOKEN_URL'] ?? '',
       SERVICE_CLIENT_SECRET_FILE_INTAKE: env['SERVICE_CLIENT_SECRET_FILE_INTAKE'] ?? '',
       SERVICE_CLIENT_SECRET_FILE_ROUTING: env['SERVICE_CLIENT_SECRET_FILE_ROUTING'] ?? '',

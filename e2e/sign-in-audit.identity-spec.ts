@@ -19,6 +19,7 @@ import {
   KEYCLOAK_SCRIPT,
   keycloakEnv,
   KeycloakTestClient,
+  keycloakVerifierEnv,
   otpCode,
   otpSecret,
   ServiceHarness,
@@ -77,10 +78,7 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
     adminSignedIn = (await keycloak.adminToken()) !== '';
     expect(adminSignedIn).toBe(true);
     harness = await ServiceHarness.create({
-      AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
-      AUTH_ISSUER: env['AUTH_ISSUER'] ?? '',
-      AUTH_AUDIENCE: 'sunshine',
-      AUTH_PUBLIC_KEY_FILE: '',
+      ...keycloakVerifierEnv(env),
       AUTH_TOKEN_URL: env['AUTH_TOKEN_URL'] ?? '',
       SERVICE_CLIENT_SECRET_FILE_ROUTING: env['SERVICE_CLIENT_SECRET_FILE_ROUTING'] ?? '',
       KEYCLOAK_URL: env['KEYCLOAK_URL'] ?? '',

@@ -1,32 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 
 import { currentSession, type ProviderPort, signIn, signOut, watchExpiry } from './session';
-
-/** The tab's sessionStorage (the unit tests run in Node, which has none). */
-class TabStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  entries(): Array<[string, string]> {
-    return [...this.items.entries()];
-  }
-}
+import { TabStorage } from './testing/tab-storage';
 
 const NOW = Date.parse('2026-12-03T10:00:00Z') / 1000;
 

@@ -9,6 +9,7 @@ import {
   KEYCLOAK_SCRIPT,
   keycloakEnv,
   KeycloakTestClient,
+  keycloakVerifierEnv,
   otpCode,
   otpSecret,
   ServiceHarness,
@@ -73,10 +74,7 @@ describe('identity through Keycloak (realm sunshine)', () => {
     adminSignedIn = (await keycloak.adminToken()) !== '';
     expect(adminSignedIn).toBe(true);
     harness = await ServiceHarness.create({
-      AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
-      AUTH_ISSUER: env['AUTH_ISSUER'] ?? '',
-      AUTH_AUDIENCE: 'sunshine',
-      AUTH_PUBLIC_KEY_FILE: '',
+      ...keycloakVerifierEnv(env),
     });
     await harness.start('routing');
     await harness.runCli('apps/routing/src/seed/seed.js', ['--fixture', 'demo']);

@@ -82,3 +82,13 @@ export class KeycloakTestClient {
     return http<T>(method, this.url(`/admin/realms/${this.realm}${path}`), { token: await this.adminToken(), body });
   }
 }
+
+/** A service's environment for verifying Keycloak's tokens by its JWKS (no staff public key file), from `keycloak.sh env`. */
+export function keycloakVerifierEnv(env: Record<string, string>): Record<string, string> {
+  return {
+    AUTH_JWKS_URL: env['AUTH_JWKS_URL'] ?? '',
+    AUTH_ISSUER: env['AUTH_ISSUER'] ?? '',
+    AUTH_AUDIENCE: 'sunshine',
+    AUTH_PUBLIC_KEY_FILE: '',
+  };
+}

@@ -1,37 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { User } from 'oidc-client-ts';
 
+import { TabStorage } from '../testing/tab-storage';
 import type { OidcSettings } from './config';
 import { endSession, renewAccessToken } from './oidc';
-
-/** The tab's sessionStorage (the unit tests run in Node, which has none). */
-class TabStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  keys(): string[] {
-    return [...this.items.keys()];
-  }
-  values(): string[] {
-    return [...this.items.values()];
-  }
-}
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const NOW = Math.floor(Date.now() / 1000);
