@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadPlatformConfig, ServiceTokenProvider } from '@sunshine/platform';
-import { DEMO_UNITS, eventually, freePort, http, keycloakVerifierEnv, ServiceHarness } from '@sunshine/testing';
+import { DEMO_UNITS, eventually, freePort, http, keycloakVerifierEnv, ServiceHarness, startKeycloak } from '@sunshine/testing';
 import { totp } from 'otplib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -17,7 +17,6 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 // role `service` and nothing more. `npm run test:identity`.
 
 const ROOT = join(__dirname, '..');
-const SCRIPT = join(ROOT, 'deploy', 'local', 'keycloak.sh');
 const NGINX = join(ROOT, 'deploy', 'local', 'nginx', 'nginx.sh');
 const CHROMIUM = '/usr/bin/chromium';
 const REALM = 'sunshine';
@@ -30,11 +29,6 @@ interface ClientRep {
   webOrigins: string[];
   attributes: Record<string, string>;
   [key: string]: unknown;
-}
-
-function keycloakEnv(): Record<string, string> {
-  const out = execFileSync('bash', [SCRIPT, 'env'], { encoding: 'utf8' });
-  return Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
 
 /** The page's globals this test reads (the spec compiles without the DOM library). */
@@ -140,8 +134,7 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     if (!existsSync(join(ROOT, 'dist/apps/console/index.html')))
       throw new Error('dist/apps/console is missing: bash apps/console/build.sh');
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: bash deploy/local/chromium.sh`);
-    execFileSync('bash', [SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
-    env = keycloakEnv();
+    env = startKeycloak();
     expect(await adminSignIn()).not.toBe('');
 
     // The services trust Keycloak only (JWKS), and call each other with its client-credentials tokens.

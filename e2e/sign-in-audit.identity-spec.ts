@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,13 +15,12 @@ import {
   eventually,
   http,
   infraEnv,
-  KEYCLOAK_SCRIPT,
-  keycloakEnv,
   KeycloakTestClient,
   keycloakVerifierEnv,
   otpCode,
   otpSecret,
   ServiceHarness,
+  startKeycloak,
 } from '@sunshine/testing';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -72,8 +70,7 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
   }
 
   beforeAll(async () => {
-    execFileSync('bash', [KEYCLOAK_SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
-    env = keycloakEnv();
+    env = startKeycloak();
     keycloak = new KeycloakTestClient(env, REALM);
     adminSignedIn = (await keycloak.adminToken()) !== '';
     expect(adminSignedIn).toBe(true);

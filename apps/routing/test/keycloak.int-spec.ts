@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -6,13 +5,12 @@ import {
   DEMO_UNITS,
   eventually,
   http,
-  KEYCLOAK_SCRIPT,
-  keycloakEnv,
   KeycloakTestClient,
   keycloakVerifierEnv,
   otpCode,
   otpSecret,
   ServiceHarness,
+  startKeycloak,
 } from '@sunshine/testing';
 
 // Identity (issue 18): Keycloak started by deploy/local/keycloak.sh with the committed realm; a demo staff member signs
@@ -68,8 +66,7 @@ describe('identity through Keycloak (realm sunshine)', () => {
   }
 
   beforeAll(async () => {
-    execFileSync('bash', [KEYCLOAK_SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
-    env = keycloakEnv();
+    env = startKeycloak();
     keycloak = new KeycloakTestClient(env, REALM);
     adminSignedIn = (await keycloak.adminToken()) !== '';
     expect(adminSignedIn).toBe(true);

@@ -16,6 +16,12 @@ export function keycloakEnv(): Record<string, string> {
   return Object.fromEntries([...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
 
+/** Installs (first time) and starts the local Keycloak with the committed realm, and returns what `keycloak.sh env` exports. */
+export function startKeycloak(): Record<string, string> {
+  execFileSync('bash', [KEYCLOAK_SCRIPT, 'start'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return keycloakEnv();
+}
+
 /** Keycloak keeps the OTP secret as the raw text and uses its bytes as the HMAC key (otplib's ascii encoding). */
 export const otpSecret = (): string =>
   randomBytes(15)
