@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, AnyCaseEvent, CaseLogEventType, PayloadOf } from '@sunshine/contracts';
-import {
-  type CaseCommand,
-  decide,
-  type DecisionError,
-  evolve,
-  initialCaseState,
-  jurisdictionOf,
-  type OrgDirectory,
-} from '@sunshine/domain';
+import { type CaseCommand, decide, type DecisionError, evolve, initialCaseState, jurisdictionOf } from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
 
 import { Clock } from '../clock/clock';
@@ -17,18 +9,15 @@ import { decisionException } from '../errors/decision-exception';
 import { newEvent } from '../messaging/event-factory';
 import { OutboxRelay } from '../messaging/outbox.relay';
 import { OutboxWriter } from '../messaging/outbox.writer';
-import { CaseReplicaStore } from './case-replica.store';
+import { CaseReplicaStore, type FoldOptions } from './case-replica.store';
 import type { ReplicaCase } from './replica-case';
 
-export interface EmitMeta {
+/** `directory` (read once by the caller, e.g. a registration) and `readBack` (false: the caller does not use the returned case) as the replica's fold takes them. */
+export interface EmitMeta extends FoldOptions {
   readonly actor: Actor;
   /** The event that caused this command (a reaction passes the event it reacts to). */
   readonly causedBy?: { readonly id: string; readonly correlationId: string };
   readonly correlationId?: string;
-  /** The directory the caller already read in this transaction (a registration reads it once), else read here. */
-  readonly directory?: OrgDirectory;
-  /** false: the caller does not use the returned case, so it is not read back after the reactions (one query fewer). */
-  readonly readBack?: boolean;
 }
 
 export type Emission =
