@@ -310,8 +310,12 @@ describe('intake end to end', () => {
           body: { caseNumber: r.caseNumber, queryCode: r.queryCode },
         });
         // The four events are folded one by one: wait for the last (the reply served), not only for the status it leaves.
-        const served = (res.body['reply'] as { servedAt?: string | null } | null | undefined)?.servedAt;
-        return (res.body['status'] as { code?: string } | undefined)?.code === 'replied' && served ? res.body : undefined;
+        const reply = res.body['reply'] as { servedAt?: string | null; available?: boolean; note?: { zh?: string } } | null | undefined;
+        // A call that timed out on a busy machine says "try again later" (暂时无法获取): ask again until routing answered.
+        const answered = reply?.available === true || reply?.note?.zh === '答复正文暂未提供，请以书面答复为准';
+        return (res.body['status'] as { code?: string } | undefined)?.code === 'replied' && reply?.servedAt && answered
+          ? res.body
+          : undefined;
       },
       30000,
       'the reply served in intake’s case replica',
