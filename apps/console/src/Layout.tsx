@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 
 import { NoticeBell } from './components/part1/NoticeBell';
 import { UnitName } from './components/UnitName';
-import { currentSession, hasRole, signOut, watchExpiry } from './session';
+import { currentSession, hasRole, PROVIDER_UNREACHABLE_PATH, signOut, watchExpiry } from './session';
 
 const ROLE: Record<string, string> = {
   clerk: '登记员',
@@ -60,8 +60,11 @@ export function Layout() {
           <Button
             size="small"
             onClick={() => {
-              signOut();
               navigate('/sign-in');
+              // The identity provider could not be reached: signed out here, and the sign-in page says what that leaves open.
+              void signOut().then((end) =>
+                end === 'provider-unreachable' ? navigate(PROVIDER_UNREACHABLE_PATH, { replace: true }) : undefined,
+              );
             }}
           >
             退出

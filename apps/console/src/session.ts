@@ -75,30 +75,43 @@ function forget(): void {
   sessionStorage.removeItem(SOURCE_KEY);
 }
 
+/** How a sign-out ended: all done, or the identity provider could not be reached (its session may still be open). */
+export type SignedOut = 'done' | 'provider-unreachable';
+/** The sign-in page after a sign-out that could not reach the identity provider (it tells the user what that means). */
+export const PROVIDER_UNREACHABLE_PATH = '/sign-in?signed-out=provider-unreachable';
+
 /** What the session asks of the identity provider (auth/oidc.ts, its own chunk, when one is configured). */
 export interface ProviderPort {
   /** A new access token (undefined without a provider); throws when the provider refuses. */
   renew(): Promise<string | undefined>;
-  /** Forgets its tokens and ends its session (the browser leaves for its end-session endpoint). */
-  end(): Promise<void>;
+  /** Forgets its tokens (the library's user) and stops renewal, without ending its session (expiry, refusal). */
+  forget(): Promise<void>;
+  /** Forgets its tokens and ends its session (the browser leaves for its end-session endpoint), if it can be reached. */
+  end(): Promise<SignedOut>;
 }
 
 const PROVIDER: ProviderPort = {
   renew: () => withProvider((oidc, settings) => oidc.renewAccessToken(settings)),
+  forget: async () => {
+    await withProvider((oidc, settings) => oidc.forgetSession(settings));
+  },
   end: async () => {
-    await withProvider((oidc, settings) => oidc.endSession(settings));
+    // Not even the provider's module could be loaded: its session was not ended either.
+    const ended = await withProvider((oidc, settings) => oidc.endSession(settings)).catch(() => 'unreachable' as const);
+    return ended === 'unreachable' ? 'provider-unreachable' : 'done';
   },
 };
 
 /**
  * The user signs out, for good: renewal stops first (a renewal on its way is dropped when it answers, here and in
  * auth/oidc.ts), the token is forgotten; signed in through the identity provider, its tokens are removed and its
- * session is ended too (the browser goes to its end-session endpoint and comes back to the sign-in page).
+ * session is ended too (the browser goes to its end-session endpoint and comes back to the sign-in page). Resolves
+ * `provider-unreachable` when the provider could not be reached: signed out here, but its session may still be open.
  */
-export function signOut(provider: ProviderPort = PROVIDER): void {
+export async function signOut(provider: ProviderPort = PROVIDER): Promise<SignedOut> {
   const source = sessionSource();
   forget();
-  if (source === 'oidc') void provider.end();
+  return source === 'oidc' ? provider.end() : 'done';
 }
 
 /** Runs `f` with the identity provider's module (its own chunk) when one is configured. */
@@ -115,21 +128,33 @@ let leaving = false;
 /** Why the session ended: the token's exp passed (TOKEN_EXPIRED, or the stream's token-expired), or a service refused it. */
 export type SessionEnd = 'expired' | 'refused';
 
+/** How long the way to sign-in waits for the identity provider's tokens to be removed (they are in this tab: no network). */
+const FORGET_WAIT_MS = 2_000;
+
 /**
  * The session ended: back to sign-in with the reason (shown in Chinese there), coming back to where the user was.
- * Forms keep their drafts (useDraft: sessionStorage, which signing out leaves alone), so a registration being typed
- * when the token expires is there again after signing in.
+ * Signed in through the identity provider, its tokens (refresh token included) are removed from the tab and renewal
+ * stops first, as at sign-out. Forms keep their drafts (useDraft: sessionStorage, which signing out leaves alone), so
+ * a registration being typed when the token expires is there again after signing in.
  */
-export function sessionExpired(why: SessionEnd = 'expired'): void {
+export function sessionExpired(why: SessionEnd = 'expired', provider: ProviderPort = PROVIDER): void {
   // An old token's end (a stream opened with it) after the identity provider's session was renewed does not end it.
   if (why === 'expired' && sessionSource() === 'oidc' && currentSession()) return;
+  const source = sessionSource();
   forget();
+  const forgotten = source === 'oidc' ? provider.forget().catch(() => undefined) : Promise.resolve();
   // Once: the timer at exp and a service's 401 often both arrive, and a second navigation would abort the first.
   if (leaving) return;
   const here = window.location.pathname + window.location.search;
   if (window.location.pathname.startsWith('/sign-in')) return;
   leaving = true;
-  window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);
+  // The page leaves once the tokens are gone (a page that unloads first would keep them), or after FORGET_WAIT_MS if
+  // the provider's module cannot even be loaded.
+  let wait: ReturnType<typeof setTimeout> | undefined;
+  void Promise.race([forgotten, new Promise<void>((resolve) => (wait = setTimeout(resolve, FORGET_WAIT_MS)))]).then(() => {
+    clearTimeout(wait);
+    window.location.assign(`/sign-in?expired=${why}&next=${encodeURIComponent(here)}`);
+  });
 }
 
 /** setTimeout holds 32-bit milliseconds. */
@@ -157,7 +182,9 @@ export function watchExpiry(s: StaffSession, provider: ProviderPort = PROVIDER):
   const watch = (session: StaffSession, renewed: boolean): void => {
     const ms = session.exp * 1000 - Date.now();
     // A token valid for longer than ~24 days is looked at again later.
-    const expiry = after(Math.max(0, Math.min(ms, MAX_TIMER_MS)), () => (ms > MAX_TIMER_MS ? undefined : sessionExpired('expired')));
+    const expiry = after(Math.max(0, Math.min(ms, MAX_TIMER_MS)), () =>
+      ms > MAX_TIMER_MS ? undefined : sessionExpired('expired', provider),
+    );
     if (sessionSource() !== 'oidc' || ms > MAX_TIMER_MS) return;
     const lifeMs = (session.exp - (session.iat ?? session.exp - (2 * RENEW_BEFORE_MS) / 1000)) * 1000;
     const renewIn = ms - Math.min(RENEW_BEFORE_MS, lifeMs / 2);

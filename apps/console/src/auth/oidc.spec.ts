@@ -3,7 +3,7 @@ import { User } from 'oidc-client-ts';
 
 import { TabStorage } from '../testing/tab-storage';
 import type { OidcSettings } from './config';
-import { endSession, renewAccessToken } from './oidc';
+import { endSession, forgetSession, renewAccessToken } from './oidc';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const NOW = Math.floor(Date.now() / 1000);
@@ -15,6 +15,10 @@ interface Tab {
   /** The provider's token endpoint was asked; answer(...) answers it. */
   tokenAsked: Promise<URLSearchParams>;
   answer(body: Record<string, unknown>): void;
+  /** From now on the provider cannot be reached (down, or the network to it): every request to it fails. */
+  cut(): void;
+  /** Whether the page was sent anywhere (location.assign). */
+  navigated(): boolean;
 }
 
 /**
@@ -25,13 +29,22 @@ function tab(realm: string): { settings: OidcSettings; tab: Tab } {
   const authority = `http://127.0.0.1:8180/realms/${realm}`;
   const storage = new TabStorage();
   let leave: (url: string) => void = () => undefined;
+  let navigated = false;
   const left = new Promise<string>((resolve) => (leave = resolve));
+  let reachable = true;
   let asked: (form: URLSearchParams) => void = () => undefined;
   const tokenAsked = new Promise<URLSearchParams>((resolve) => (asked = resolve));
   let answer: (body: Record<string, unknown>) => void = () => undefined;
   const answered = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
   const win = {
-    location: { origin: ORIGIN, href: `${ORIGIN}/inbox`, assign: (url: string) => leave(url) },
+    location: {
+      origin: ORIGIN,
+      href: `${ORIGIN}/inbox`,
+      assign: (url: string) => {
+        navigated = true;
+        leave(url);
+      },
+    },
     addEventListener: () => undefined,
     sessionStorage: storage,
   };
@@ -39,6 +52,7 @@ function tab(realm: string): { settings: OidcSettings; tab: Tab } {
   globalThis.window = win as unknown as Window & typeof globalThis;
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input);
+    if (!reachable) throw new TypeError('Failed to fetch');
     if (url === `${authority}/.well-known/openid-configuration`) {
       return Response.json({
         issuer: authority,
@@ -65,7 +79,13 @@ function tab(realm: string): { settings: OidcSettings; tab: Tab } {
     expires_at: NOW + 60,
   });
   storage.setItem(`oidc.user:${authority}:sunshine-console`, user.toStorageString());
-  return { settings: { authority, clientId: 'sunshine-console' }, tab: { storage, left, tokenAsked, answer } };
+  const cut = (): void => {
+    reachable = false;
+  };
+  return {
+    settings: { authority, clientId: 'sunshine-console' },
+    tab: { storage, left, tokenAsked, answer, cut, navigated: () => navigated },
+  };
 }
 
 const RENEWED = {
@@ -110,11 +130,11 @@ describe('sign-out through the identity provider (auth/oidc.ts, oidc-client-ts)'
     expect(t.storage.keys().filter((k) => k.startsWith('oidc.user:'))).toEqual([]);
 
     t.answer(RENEWED);
-    expect(await renewal).toEqual({ error: 'Error: signed out while renewing: the answer is dropped' });
+    expect(await renewal).toEqual({ error: 'Error: session ended while renewing: the answer is dropped' });
     expect(t.storage.keys().filter((k) => k.startsWith('oidc.user:'))).toEqual([]);
     expect(t.storage.values().filter((v) => v.includes('access-token'))).toEqual([]);
     // And none starts afterwards.
-    expect(await renewAccessToken(settings).catch((error: unknown) => String(error))).toBe('Error: signed out: no renewal');
+    expect(await renewAccessToken(settings).catch((error: unknown) => String(error))).toBe('Error: session ended: no renewal');
   });
 
   it('stores a renewal answered before sign-out, and removes it at sign-out', async () => {
@@ -132,5 +152,65 @@ describe('sign-out through the identity provider (auth/oidc.ts, oidc-client-ts)'
     void endSession(settings);
     expect(new URL(await t.left).searchParams.get('id_token_hint')).toBe('id-token-1');
     expect(t.storage.keys().filter((k) => k.startsWith('oidc.user:'))).toEqual([]);
+  });
+
+  it('signs out here when the provider cannot be reached, and says so: no token left, no navigation to an error page', async () => {
+    const { settings, tab: t } = tab('down');
+    // Signed in (the provider's discovery document read then), then the provider goes down.
+    const renewal = renewAccessToken(settings);
+    await t.tokenAsked;
+    t.answer(RENEWED);
+    expect(await renewal).toBe('access-token-2');
+    t.cut();
+
+    expect(await endSession(settings)).toBe('unreachable');
+    expect(t.storage.keys().filter((k) => k.startsWith('oidc.user:'))).toEqual([]);
+    expect(t.storage.values().filter((v) => v.includes('-token-'))).toEqual([]);
+    expect(t.navigated()).toBe(false);
+  });
+
+  it('signs out here when the provider was never reached from this page and is down now', async () => {
+    const { settings, tab: t } = tab('down-from-the-start');
+    t.cut();
+    expect(await endSession(settings)).toBe('unreachable');
+    expect([t.storage.keys().filter((k) => k.startsWith('oidc.user:')), t.navigated()]).toEqual([[], false]);
+  });
+});
+
+describe('a session that ends without sign-out (auth/oidc.ts forgetSession: token expired, a service refused it)', () => {
+  const kept = { window: globalThis.window, fetch: globalThis.fetch };
+  beforeEach(() => {
+    kept.window = globalThis.window;
+    kept.fetch = globalThis.fetch;
+  });
+  afterEach(() => {
+    globalThis.window = kept.window;
+    globalThis.fetch = kept.fetch;
+  });
+
+  it('removes the user (its refresh token) from the tab and drops a renewal answered afterwards; none starts again', async () => {
+    const { settings, tab: t } = tab('refused');
+    const renewal = renewAccessToken(settings).then(
+      (token) => ({ token }),
+      (error: unknown) => ({ error: String(error) }),
+    );
+    await t.tokenAsked;
+
+    await forgetSession(settings);
+    expect(t.storage.keys().filter((k) => k.startsWith('oidc.user:'))).toEqual([]);
+
+    t.answer(RENEWED);
+    expect(await renewal).toEqual({ error: 'Error: session ended while renewing: the answer is dropped' });
+    expect(t.storage.values().filter((v) => v.includes('-token-'))).toEqual([]);
+    expect(await renewAccessToken(settings).catch((error: unknown) => String(error))).toBe('Error: session ended: no renewal');
+    // Not a sign-out: the browser is not sent to the provider (its session ends by its own timeouts).
+    expect(t.navigated()).toBe(false);
+  });
+
+  it('removes the user of a session whose token expired with no renewal on its way', async () => {
+    const { settings, tab: t } = tab('expired');
+    expect(t.storage.keys()).toEqual(['oidc.user:http://127.0.0.1:8180/realms/expired:sunshine-console']);
+    await forgetSession(settings);
+    expect([t.storage.keys(), t.navigated()]).toEqual([[], false]);
   });
 });

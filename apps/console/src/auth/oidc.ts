@@ -6,7 +6,9 @@
  *
  * Sign-out is final: from its first step no renewal is started, one already on its way is dropped when it answers
  * (neither stored by oidc-client-ts nor handed to the session), and the user is removed before the browser leaves for
- * the provider's end-session endpoint.
+ * the provider's end-session endpoint. A session that ends otherwise (its token expired, a service refused it) drops
+ * the user the same way (forgetSession), so no refresh token stays in the tab. When the provider cannot be reached at
+ * sign-out, the local session is still gone and the caller is told (the provider's session may still be open).
  */
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 
@@ -78,31 +80,75 @@ export function finishSignIn(s: OidcSettings): Promise<{ accessToken: string; ne
 
 /**
  * A new access token by the refresh token (no page load); throws when the provider's session is over, and when the
- * user signed out before or while it was asked for (its answer is then dropped: the closed store kept nothing).
+ * session ended (sign-out, expiry, refusal) before or while it was asked for (its answer is then dropped: the closed
+ * store kept nothing).
  */
 export async function renewAccessToken(s: OidcSettings): Promise<string> {
   const { um, userStore } = oidcClient(s);
-  if (userStore.closed) throw new Error('signed out: no renewal');
+  if (userStore.closed) throw new Error('session ended: no renewal');
   const user = await um.signinSilent();
   if (userStore.closed) {
     // The closed store kept nothing; removing again also stops the token timers oidc-client-ts armed for that user.
     await um.removeUser();
-    throw new Error('signed out while renewing: the answer is dropped');
+    throw new Error('session ended while renewing: the answer is dropped');
   }
   if (!user?.access_token) throw new Error('renewal gave no access token');
   return user.access_token;
 }
 
-/**
- * Signs out for good: first closes the user store (no renewal stores anything from here on, one in flight included)
- * and stops renewal, then removes the user and ends the provider's session (its end-session endpoint with the id
- * token as hint, back to the sign-in page).
- */
-export async function endSession(s: OidcSettings): Promise<void> {
+/** How long sign-out waits for the provider to answer before telling the user it could not be reached. */
+export const PROVIDER_REACH_TIMEOUT_MS = 3_000;
+
+/** Closes the user store (nothing stored from here on, a renewal in flight included), stops renewal, removes the user. */
+async function forgetUser(s: OidcSettings): Promise<{ um: UserManager; idToken?: string }> {
   const { um, userStore } = oidcClient(s);
   userStore.close();
   um.stopSilentRenew();
   const user = await um.getUser();
   await um.removeUser();
-  await um.signoutRedirect({ id_token_hint: user?.id_token, post_logout_redirect_uri: redirectUri() });
+  return { um, idToken: user?.id_token };
+}
+
+/**
+ * The session ended without sign-out (its token expired, a service refused it): the user (access and refresh tokens)
+ * is removed from the tab and renewal stops for the rest of the page, as at sign-out; the provider's session is left
+ * to its own timeouts (no redirect).
+ */
+export async function forgetSession(s: OidcSettings): Promise<void> {
+  await forgetUser(s);
+}
+
+/** Whether the provider answers now (its discovery document, not the copy oidc-client-ts read at sign-in). */
+async function providerAnswers(s: OidcSettings): Promise<boolean> {
+  try {
+    const res = await fetch(`${s.authority}/.well-known/openid-configuration`, {
+      cache: 'no-store',
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(PROVIDER_REACH_TIMEOUT_MS),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** How sign-out ended at the provider: the browser left for its end-session endpoint, or it could not be reached. */
+export type ProviderSignOut = 'redirected' | 'unreachable';
+
+/**
+ * Signs out for good: first closes the user store (no renewal stores anything from here on, one in flight included)
+ * and stops renewal, then removes the user and ends the provider's session (its end-session endpoint with the id
+ * token as hint, back to the sign-in page). The provider not answering (down, or the network to it): the browser stays
+ * (it would only show an error page), the local session is gone all the same, and `unreachable` tells the caller that
+ * the provider's session may still be open.
+ */
+export async function endSession(s: OidcSettings): Promise<ProviderSignOut> {
+  const { um, idToken } = await forgetUser(s);
+  if (!(await providerAnswers(s))) return 'unreachable';
+  try {
+    await um.signoutRedirect({ id_token_hint: idToken, post_logout_redirect_uri: redirectUri() });
+    return 'redirected';
+  } catch {
+    return 'unreachable';
+  }
 }

@@ -1,10 +1,11 @@
 import type { StateStore } from 'oidc-client-ts';
 
 /**
- * Where oidc-client-ts keeps the signed-in user (its tokens), until sign-out closes it for the rest of the page.
- * A renewal by refresh token stores its user itself when the provider answers (UserManager.signinSilent), so one that
- * was on its way when the user signed out would write the tokens back into the tab: after `close()` nothing is written
- * any more; reading and removing go on, so sign-out still finds the id token for the provider and removes the user.
+ * Where oidc-client-ts keeps the signed-in user (its tokens), until the session's end (sign-out, expiry, a refusal)
+ * closes it for the rest of the page. A renewal by refresh token stores its user itself when the provider answers
+ * (UserManager.signinSilent), so one that was on its way when the session ended would write the tokens back into the
+ * tab: after `close()` nothing is written any more; reading and removing go on, so sign-out still finds the id token
+ * for the provider and removes the user.
  */
 export class ClosableUserStore implements StateStore {
   private open = true;

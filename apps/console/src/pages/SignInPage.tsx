@@ -48,6 +48,25 @@ function SessionEnded() {
   );
 }
 
+/**
+ * Signed out here, but the identity provider could not be reached to end its session (Layout's sign-out): its sign-in
+ * session may still be open in this browser, so the next sign-in might not ask for the password.
+ */
+function ProviderNotSignedOut() {
+  const [params] = useSearchParams();
+  if (params.get('signed-out') !== 'provider-unreachable') return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="provider-not-signed-out"
+      style={{ marginBottom: 16 }}
+      message="已退出本系统，但无法连接统一身份认证。"
+      description="统一身份认证中的登录状态可能仍然有效：请关闭浏览器（全部窗口），或稍后重新登录后再次退出。"
+    />
+  );
+}
+
 /** What the identity provider may answer instead of a code (RFC 6749 §4.1.2.1), in Chinese. */
 const PROVIDER_ERRORS: Record<string, string> = {
   access_denied: '统一身份认证拒绝了本次登录。',
@@ -94,6 +113,7 @@ function ProviderSignIn({ settings }: { settings: OidcSettings }) {
     <Card style={{ maxWidth: 560, margin: '48px auto' }}>
       <Typography.Title level={3}>阳光信访 · 工作人员登录</Typography.Title>
       <SessionEnded />
+      <ProviderNotSignedOut />
       <ErrorAlert error={error} />
       {answered && !error ? (
         <Spin tip="正在完成登录…" data-testid="sign-in-finishing">
