@@ -660,6 +660,12 @@ cmd_env() {
       echo "export DATABASE_URL_$(upper "$s")=postgres://$PG_ROLE_PREFIX$s:$(credential "PG_PASSWORD_$(upper "$s")")@$PG_HOST:$PG_PORT/$PG_APP_DB"
     done
   fi
+  # The socket of the server this script started (not of an external or foreign one): services on this host may
+  # reach it without TCP (see docs/operations.md, "PostgreSQL on the same host").
+  if ! pg_external; then
+    pg_setup_paths
+    [[ -S "$PG_SOCKDIR/.s.PGSQL.$PG_PORT" ]] && echo "export PG_SOCKET_DIR=$PG_SOCKDIR"
+  fi
   if ! redis_external && [[ -f "$REDIS_ACL_READY" ]]; then
     for s in $PG_SCHEMAS; do
       echo "export REDIS_URL_$(upper "$s")=redis://sunshine-$s:$(credential "REDIS_PASSWORD_$(upper "$s")")@$REDIS_HOST:$REDIS_PORT"

@@ -20,6 +20,8 @@ import { type BenchStack, startOwnStack, useUpStack } from './pipeline/stack';
  *   npm run bench pipeline -- --stack up                 # against the stack `npm run up` started
  *   npm run bench pipeline -- --data ../shared/data/teddy/train.jsonl --ceiling 0
  *   npm run bench pipeline -- --services intake,routing,supervision --env DB_POOL_MAX=20
+ *   npm run bench pipeline -- --pg tcp                   # own stack reaches PostgreSQL over TCP (default: its Unix
+ *                                                        # socket when `infra.sh env` gives PG_SOCKET_DIR)
  */
 const args = benchArgs({
   rate: 20,
@@ -32,6 +34,7 @@ const args = benchArgs({
   inbox: true,
   env: '',
   services: ServiceNames.join(','),
+  pg: process.env['PG_SOCKET_DIR'] ? 'socket' : 'tcp',
 });
 
 interface Dist {
@@ -55,7 +58,14 @@ function summarise(samples: readonly Sample[], everySec: number, services: reado
     names.map((n) => {
       const cpu = samples.map((s) => s.cpuMs[n] ?? 0);
       const cpuPct = cpu.length ? (cpu.reduce((a, b) => a + b, 0) / (cpu.length * everySec * 1000)) * 100 : 0;
-      return [n, { cpuPct: Math.round(cpuPct), rssMaxMb: Math.max(0, ...samples.map((s) => s.rssMb[n] ?? 0)) }];
+      return [
+        n,
+        {
+          cpuPct: Math.round(cpuPct),
+          cpuMs: cpu.reduce((a, b) => a + b, 0),
+          rssMaxMb: Math.max(0, ...samples.map((s) => s.rssMb[n] ?? 0)),
+        },
+      ];
     }),
   );
   const max = (pick: (s: Sample) => Partial<Record<string, number>>) =>
@@ -74,7 +84,7 @@ const row = (label: string, value: string, extra = '') => `${label.padEnd(40)} $
 
 function table(result: ReturnType<typeof report>): string {
   const r = result;
-  let out = `\npipeline: ${r.mode}, ${r.durationSec} s, stack ${r.stack}; load ${r.load.start} → ${r.load.end}\n`;
+  let out = `\npipeline: ${r.mode}, ${r.durationSec} s, stack ${r.stack} (PostgreSQL over ${r.pg}); load ${r.load.start} → ${r.load.end}\n`;
   out += row('offered /s', r.offeredPerSec.toFixed(1));
   out += row(
     'accepted (201) /s',
@@ -104,6 +114,8 @@ function table(result: ReturnType<typeof report>): string {
   out += row('consumer lag max (end)', services.map((n) => `${n.slice(0, 4)}:${r.maxLag[n]}(${r.endLag[n] ?? 0})`).join(' '));
   out += row('outbox backlog max (end)', services.map((n) => `${n.slice(0, 4)}:${r.maxOutbox[n]}(${r.endOutbox[n] ?? 0})`).join(' '));
   for (const [name, p] of Object.entries(r.processes)) out += row(`  ${name} CPU % / RSS max MB`, `${p.cpuPct} / ${p.rssMaxMb}`);
+  const cpuMs = Object.values(r.processes).reduce((a, p) => a + p.cpuMs, 0);
+  out += row('CPU ms per accepted registration', r.accepted ? ms(cpuMs / r.accepted) : '—', 'all processes above, load and drain');
   if (r.ceiling) {
     out += row('ceiling: kafkajs produce msg/s (1 kB)', ms(r.ceiling.kafkaProducePerSec));
     out += row('ceiling: kafkajs consume msg/s', ms(r.ceiling.kafkaConsumePerSec));
@@ -118,7 +130,7 @@ function report(
   seen: Sightings,
   samples: readonly Sample[],
   ceiling: Ceiling | null,
-  meta: { stack: string; services: readonly string[]; load: { start: string; end: string }; loadMs: number },
+  meta: { stack: string; pg: string; services: readonly string[]; load: { start: string; end: string }; loadMs: number },
 ) {
   const sent = offered.filter((o) => o.status !== -1);
   const accepted = offered.filter((o) => o.status === 201);
@@ -130,6 +142,7 @@ function report(
     mode: args.concurrency > 0 ? `closed loop, ${args.concurrency} clients` : `open loop, ${args.rate}/s offered`,
     durationSec: args.duration,
     stack: meta.stack,
+    pg: meta.pg,
     load: meta.load,
     offeredPerSec: sent.length / args.duration,
     accepted: accepted.length,
@@ -161,6 +174,7 @@ async function main(): Promise<void> {
       : await startOwnStack(
           extraEnv,
           args.services.split(',').filter((n): n is ServiceName => (ServiceNames as readonly string[]).includes(n)),
+          { pgSocketDir: args.pg === 'socket' ? process.env['PG_SOCKET_DIR'] : undefined },
         );
   const seen = new Sightings();
   const watcher = new TopicWatcher(stack, seen);
@@ -185,6 +199,7 @@ async function main(): Promise<void> {
     await sampler.stop();
     const result = report(offerer.offered, seen, sampler.samples, ceiling, {
       stack: stack.kind,
+      pg: args.stack === 'up' ? 'the up stack’s DATABASE_URL' : args.pg === 'socket' ? 'its Unix socket' : 'TCP',
       services: Object.keys(stack.pids()),
       load: { start: load0, end: loadAverage() },
       loadMs,

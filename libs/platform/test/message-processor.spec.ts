@@ -25,12 +25,16 @@ describe('isInfrastructureOutage', () => {
     );
     expect(isInfrastructureOutage(Object.assign(new Error('could not serialize access'), { code: '40001' }))).toBe(true);
     expect(isInfrastructureOutage(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // Over the Unix socket of a PostgreSQL on this host, stopped: the socket file is gone.
+    const socketGone = Object.assign(new Error('connect ENOENT /run/postgresql/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect' });
+    expect(isInfrastructureOutage(socketGone)).toBe(true);
   });
 
   it('leaves a handler bug or a constraint violation to retries and the dead-letter topic', () => {
     expect(isInfrastructureOutage(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
     expect(isInfrastructureOutage(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false);
     expect(isInfrastructureOutage('boom')).toBe(false);
+    expect(isInfrastructureOutage(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' }))).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import { deadLetterTopic } from '@sunshine/contracts';
 import { createKafka, ensureTopics, type ServiceName, ServiceNames, testClockKey } from '@sunshine/platform';
 import Redis from 'ioredis';
 
-import { infraEnv, serviceCredentials, uniquePrefix } from './infra-env';
+import { infraEnv, overUnixSocket, serviceCredentials, uniquePrefix } from './infra-env';
 import { TestKeys } from './test-keys';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -40,6 +40,11 @@ export async function freePort(): Promise<number> {
  * its own process group, against the real infrastructure, with a fresh schema set and topic prefix per run.
  * Logs go to tmp/e2e-logs/<prefix>/<service>.log and are kept.
  */
+export interface HarnessOptions {
+  /** The services reach PostgreSQL over its Unix socket in this directory (a server on this host), not over TCP. */
+  readonly pgSocketDir?: string;
+}
+
 export class ServiceHarness {
   readonly prefix = uniquePrefix('e');
   readonly logDir = join(ROOT, 'tmp', 'e2e-logs', this.prefix);
@@ -54,21 +59,22 @@ export class ServiceHarness {
   private constructor(
     readonly keys: TestKeys,
     private readonly extraEnv: Record<string, string>,
+    private readonly options: HarnessOptions,
   ) {
     mkdirSync(this.logDir, { recursive: true });
   }
 
-  static async create(extraEnv: Record<string, string> = {}): Promise<ServiceHarness> {
+  static async create(extraEnv: Record<string, string> = {}, options: HarnessOptions = {}): Promise<ServiceHarness> {
     for (const name of ['intake', 'routing', 'supervision', 'notification', 'evaluation']) {
       const main = join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
       if (!existsSync(main)) throw new Error(`${main} is missing: run the build first (bash deploy/local/build.sh)`);
     }
-    return new ServiceHarness(await TestKeys.create(), extraEnv);
+    return new ServiceHarness(await TestKeys.create(), extraEnv, options);
   }
 
   env(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     const infra = infraEnv();
-    return {
+    const env: NodeJS.ProcessEnv = {
       PATH: process.env['PATH'],
       TZ: 'UTC',
       NODE_ENV: 'test',
@@ -88,6 +94,11 @@ export class ServiceHarness {
       ...this.extraEnv,
       ...extra,
     };
+    const socketDir = this.options.pgSocketDir;
+    if (socketDir)
+      for (const [key, url] of Object.entries(env))
+        if (/^DATABASE_URL(_[A-Z]+)?$/.test(key) && url) env[key] = overUnixSocket(url, socketDir);
+    return env;
   }
 
   /** A service's own signing key (never the staff key): it signs its calls to the others (`kid: service:<name>`). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { prefixed } from '@sunshine/contracts';
 import { type ServiceName, ServiceNames, type StaffClaims } from '@sunshine/platform';
-import { eventually, ServiceHarness, sql } from '@sunshine/testing';
+import { eventually, type HarnessOptions, ServiceHarness, sql } from '@sunshine/testing';
 
 import { DEV_TOKEN_DEFAULTS, signDevToken } from '../../dev-staff';
 import { ROOT } from '../bench-support';
@@ -63,9 +63,10 @@ async function waitDirectory(replicaSchemas: readonly string[], routingSchema: s
 export async function startOwnStack(
   env: Record<string, string> = {},
   services: readonly ServiceName[] = ServiceNames,
+  options: HarnessOptions = {},
 ): Promise<BenchStack & { readonly harness: ServiceHarness }> {
   // The relay's production poll (the tests' 50 ms would add 5 × 20 idle queries a second to what is measured).
-  const h = await ServiceHarness.create({ LOG_LEVEL: 'warn', TEST_CLOCK: 'system', RELAY_POLL_MS: '1000', ...env });
+  const h = await ServiceHarness.create({ LOG_LEVEL: 'warn', TEST_CLOCK: 'system', RELAY_POLL_MS: '1000', ...env }, options);
   const stop = async () => {
     await h.stopAll();
     for (const s of ServiceNames) await sql(`DROP SCHEMA IF EXISTS "${h.schema(s)}" CASCADE`).catch(() => undefined);

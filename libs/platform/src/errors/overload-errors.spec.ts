@@ -20,6 +20,8 @@ describe('overloadException', () => {
   it('calls PostgreSQL down, restarting or cutting the connection unavailable (503 DEPENDENCY_UNAVAILABLE, retry after 5 s)', () => {
     const samples = [
       withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+      // A PostgreSQL on this host reached over its Unix socket, stopped: the socket file is gone.
+      Object.assign(withCode('connect ENOENT /run/postgresql/.s.PGSQL.5432', 'ENOENT'), { syscall: 'connect' }),
       new Error('Connection terminated unexpectedly'),
       new QueryFailedError('SELECT 1', [], withCode('terminating connection due to administrator command', '57P01')),
       withCode('the database system is starting up', '57P03'),
@@ -46,6 +48,8 @@ describe('overloadException', () => {
       new QueryFailedError('INSERT', [], withCode('duplicate key value violates unique constraint', '23505')),
       withCode('relation "x" does not exist', '42P01'),
       withCode('deadlock detected', '40P01'),
+      // A missing file is not a database away.
+      Object.assign(withCode("ENOENT: no such file or directory, open '/data/a.pdf'", 'ENOENT'), { syscall: 'open' }),
       'a string',
       null,
     ])

@@ -28,6 +28,16 @@ export function dependencyUnavailableException(dependency: 'postgresql' | 'redis
 
 // Socket-level failures reaching PostgreSQL (or Redis): the server is down, restarting or the connection was cut.
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * A connection to a server failed or broke at the socket: one of SOCKET_CODES, or a Unix socket that is not there
+ * (`connect ENOENT …/.s.PGSQL.5432`: a PostgreSQL on this host reached over its socket is stopped). Not a missing file.
+ */
+export function isSocketFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  return (typeof code === 'string' && SOCKET_CODES.has(code)) || (code === 'ENOENT' && syscall === 'connect');
+}
 // SQLSTATEs that say "the server cannot serve now", not "this statement is wrong": class 08 (connection exception),
 // 57P01–57P03 (admin/crash shutdown, cannot connect now), 53300 (too many connections), 57014 (statement timeout).
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
@@ -81,12 +91,7 @@ export function overloadException(error: unknown): DomainException | null {
     if (OVERLOAD_SQLSTATE.has(code) || PG_OVERLOAD_MESSAGES.includes(message)) return overloadedException();
     if (e.name === 'MaxRetriesPerRequestError' || REDIS_DOWN.some((r) => r.test(message))) return dependencyUnavailableException('redis');
     const name = typeof e.name === 'string' ? e.name : '';
-    if (
-      UNAVAILABLE_SQLSTATE.test(code) ||
-      SOCKET_CODES.has(code) ||
-      PG_DOWN_MESSAGES.includes(message) ||
-      TYPEORM_CONNECTION_LOST.has(name)
-    ) {
+    if (UNAVAILABLE_SQLSTATE.test(code) || isSocketFailure(e) || PG_DOWN_MESSAGES.includes(message) || TYPEORM_CONNECTION_LOST.has(name)) {
       return dependencyUnavailableException('postgresql');
     }
   }

@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { PlatformConfig } from '../config/platform-config';
 import { runWithCorrelation } from '../correlation/correlation-context';
+import { isSocketFailure } from '../errors/overload-errors';
 import type { ConsumerMetrics } from './consumer-metrics';
 import { EventContext, type MessageMeta } from './event-context';
 import { failpoint } from './failpoint';
@@ -288,7 +289,8 @@ export function isInfrastructureOutage(error: unknown): boolean {
   const code = String((error as { code?: unknown }).code ?? '');
   const message = error instanceof Error ? error.message : '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(code) ||
+    isSocketFailure(error) ||
+    ['57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(code) ||
     code.startsWith('08') ||
     /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is not established/i.test(message)
   );
