@@ -36,14 +36,19 @@ describe('a running service holds its own signing key, never the staff key', () 
     expect(Object.entries(env).filter(([, value]) => value.includes(h.keys.privateKeyFile))).toEqual([]);
   });
 
-  it('its key signs its own service token, which intake accepts (200 on the service-only /hot-topics)', async () => {
+  it('its key signs its own service token, which intake verifies and scopes: 403 SERVICE_NOT_ALLOWED on supervision’s /hot-topics, 200 for supervision’s', async () => {
     const key = {
       privateKeyPem: readFileSync(env['SERVICE_SIGNING_KEY_FILE'] ?? '', 'utf8'),
       issuer: TEST_ISSUER,
       audience: TEST_AUDIENCE,
     };
-    const res = await http<{ petitions: number; topics: unknown[] }>('GET', `${h.url('intake')}${HOT_TOPICS}`, {
+    // Verified (not 401) as intake's own token, then refused: the route names supervision alone.
+    const own = await http<{ code: string; message: { zh: string } }>('GET', `${h.url('intake')}${HOT_TOPICS}`, {
       token: await issueServiceToken('intake', key),
+    });
+    expect([own.status, own.body.code, own.body.message.zh]).toEqual([403, 'SERVICE_NOT_ALLOWED', '该服务无权调用此接口']);
+    const res = await http<{ petitions: number; topics: unknown[] }>('GET', `${h.url('intake')}${HOT_TOPICS}`, {
+      token: await h.keys.serviceToken('supervision'),
     });
     expect({ status: res.status, petitions: res.body.petitions, topics: res.body.topics }).toEqual({
       status: 200,

@@ -15,7 +15,13 @@ describe('permission matrix (docs/permission-matrix.md)', () => {
     const row = (method: string, path: string) => expected.split('\n').find((l) => l.startsWith(`| ${method} | \`${path}\` |`));
     expect(row('POST', '/cases/{caseId}/reply/approve')).toBe('| POST | `/cases/{caseId}/reply/approve` | head → HEAD_DECISION_REQUIRED |');
     expect(row('POST', '/cases/{caseId}/sign')).toBe('| POST | `/cases/{caseId}/sign` | clerk, head |');
-    expect(row('GET', '/cases/{caseId}/reply')).toBe('| GET | `/cases/{caseId}/reply` | staff (+ service tokens) |');
+    // Each route opened to services names the one that calls it (issue 18); the documents, which no service calls, none.
+    expect(row('GET', '/cases/{caseId}/reply')).toBe('| GET | `/cases/{caseId}/reply` | staff (+ service tokens of intake) |');
+    expect(row('GET', '/delivery/cases/{caseId}/address')).toBe(
+      '| GET | `/delivery/cases/{caseId}/address` | service (+ service tokens of notification) → SERVICE_ONLY |',
+    );
+    expect(row('GET', '/hot-topics')).toBe('| GET | `/hot-topics` | service (+ service tokens of supervision) → SERVICE_ONLY |');
+    expect(row('GET', '/cases/{caseId}/documents')).toBe('| GET | `/cases/{caseId}/documents` | staff |');
     expect(row('POST', '/cases/{caseId}/supervision-orders')).toBe(
       '| POST | `/cases/{caseId}/supervision-orders` | supervisor, head, leader, dispatcher |',
     );

@@ -32,8 +32,10 @@ hand; a unit test fails when this file is stale. The one global guard (libs/plat
   listed, or on a staff route opened to them (\`(+ sysadmin)\`, \`@OpenToAdministrators()\`: no case there), never to case work
   (403 \`ADMINISTRATOR_NOT_FOR_CASES\`);
 - **roles**: one of the listed roles (\`@Roles(...)\`), else 403 \`ROLE_REQUIRED\` naming them (or the code after →);
-- **(+ service tokens)**: other services' tokens (role \`service\`) may call it too (\`@AllowServiceTokens()\`); everywhere
-  else they get 403 \`STAFF_ONLY\`;
+- **(+ service tokens of …)**: the tokens of the services named (role \`service\`, unit \`service:<name>\`) may call it too
+  (\`@AllowServiceTokens('notification')\`), another service's get 403 \`SERVICE_NOT_ALLOWED\`; where no service is named,
+  every service's token gets 403 \`STAFF_ONLY\`. A route for services alone also requires role \`service\` (staff: the code
+  after →);
 - **of a city-level unit**: city-wide configuration (\`@CityLevel()\`): besides the roles, the caller's unit must be one the
   service's directory places at level \`city\`, else 403 \`CITY_LEVEL_REQUIRED\` (a county's admin token says \`admin\` too).
 

@@ -17,10 +17,10 @@ import { type DeliveryAddress, DeliveryService, type PendingMessage } from './de
 const claimSchema = z.object({ deliveryId: z.uuid().describe('通知服务的投递编号 the notification service’s delivery id') });
 
 /**
- * For the notification service only (a service token, role `service`): a petitioner's delivery address just in time, and
- * the one-time codes waiting for a gateway. Staff tokens are refused (403 SERVICE_ONLY).
+ * For the notification service only (its service token): a petitioner's delivery address just in time, and the one-time
+ * codes waiting for a gateway. Staff tokens are refused (403 SERVICE_ONLY), other services' (403 SERVICE_NOT_ALLOWED).
  */
-@AllowServiceTokens()
+@AllowServiceTokens('notification')
 @Roles({ code: 'SERVICE_ONLY' }, 'service')
 @StaffController('delivery', 'delivery 送达（服务间）')
 export class DeliveryController {

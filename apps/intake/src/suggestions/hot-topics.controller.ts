@@ -12,11 +12,11 @@ const querySchema = z.object({
 type HotTopicsQueryDto = z.infer<typeof querySchema>;
 
 /**
- * For supervision's hot-topic scan only (a service token, role `service`): the clusters of similar petitions per county
- * within the window, case ids only. Staff tokens are refused (403 SERVICE_ONLY); staff read a topic's text through the
- * dossier, with visibility applied there.
+ * For supervision's hot-topic scan only (its service token): the clusters of similar petitions per county within the
+ * window, case ids only. Staff tokens are refused (403 SERVICE_ONLY), other services' (403 SERVICE_NOT_ALLOWED); staff
+ * read a topic's text through the dossier, with visibility applied there.
  */
-@AllowServiceTokens()
+@AllowServiceTokens('supervision')
 @Roles({ code: 'SERVICE_ONLY' }, 'service')
 @StaffController('hot-topics', 'hot topics 热点问题（服务间）')
 export class HotTopicsController {

@@ -4,8 +4,8 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * One case for a caller, through the one visibility rule (CaseVisibility): 404 for a case it may not see, as for one
- * that does not exist. Another service on its own behalf (role `service`, e.g. intake showing the petitioner the reply)
- * reads where `allowService` says so, and then applies its own rules.
+ * that does not exist. A service token sees no case here: the one route opened to a service (intake reading the approved
+ * reply for the petitioner, ReplyService.get) does not come through CaseAccess.
  */
 @Injectable()
 export class CaseAccess {
@@ -14,10 +14,10 @@ export class CaseAccess {
     private readonly visibility: CaseVisibility,
   ) {}
 
-  async readVisible(m: EntityManager, staff: StaffPrincipal, caseId: string, allowService = false): Promise<ReplicaCase> {
+  async readVisible(m: EntityManager, staff: StaffPrincipal, caseId: string): Promise<ReplicaCase> {
     const current = await this.store.read(m, caseId);
     if (!current) throw CASE_NOT_FOUND;
-    if (!(allowService && staff.roles.includes('service'))) await this.visibility.assert(staff, current.facts, 'facts-only', m);
+    await this.visibility.assert(staff, current.facts, 'facts-only', m);
     return current;
   }
 
@@ -26,12 +26,10 @@ export class CaseAccess {
    * text is the accusation's, read only with full access (the discipline chain); the bare-facts side (the registering
    * bureau, the territory's bureaus) gets 404 as for a case it may not see. Other cases: whoever sees the case.
    */
-  async readWritten(m: EntityManager, staff: StaffPrincipal, caseId: string, allowService = false): Promise<ReplicaCase> {
+  async readWritten(m: EntityManager, staff: StaffPrincipal, caseId: string): Promise<ReplicaCase> {
     const current = await this.store.read(m, caseId);
     if (!current) throw CASE_NOT_FOUND;
-    if (!(allowService && staff.roles.includes('service'))) {
-      await this.visibility.assert(staff, current.facts, current.facts.confidential ? 'full' : 'facts-only', m);
-    }
+    await this.visibility.assert(staff, current.facts, current.facts.confidential ? 'full' : 'facts-only', m);
     return current;
   }
 }

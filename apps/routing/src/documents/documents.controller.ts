@@ -1,6 +1,6 @@
 import { Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
-import { AllowServiceTokens, Staff, StaffController, type StaffPrincipal, StaffRoute, ZodResponse } from '@sunshine/platform';
+import { Staff, StaffController, type StaffPrincipal, StaffRoute, ZodResponse } from '@sunshine/platform';
 
 import type { CaseDocument } from './document-html';
 import { caseDocumentListSchema } from './documents.response';
@@ -10,8 +10,7 @@ interface HeaderReply {
   header(name: string, value: string): unknown;
 }
 
-/** Read by the units that may see the case, and by other services on their own behalf (e.g. intake for the petitioner). */
-@AllowServiceTokens()
+/** Read by the units that may see the case; no service calls it (a service token: 403 STAFF_ONLY). */
 @StaffController('cases/:caseId/documents', 'documents 文书')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}

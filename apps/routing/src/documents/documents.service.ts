@@ -26,7 +26,7 @@ const NOT_FOUND = new DomainException('DOCUMENT_NOT_FOUND', 'not-found', { zh: '
 
 /**
  * Reads a case's documents for whoever may see the case — a confidential case's only with full access (the discipline
- * chain) — and for other services (intake, notification).
+ * chain). No service reads them (service tokens: 403 STAFF_ONLY at the guard).
  */
 @Injectable()
 export class DocumentsService {
@@ -37,7 +37,7 @@ export class DocumentsService {
   ) {}
 
   async list(caseId: string, staff: StaffPrincipal): Promise<CaseDocument[]> {
-    await this.access.readWritten(this.dataSource.manager, staff, caseId, true);
+    await this.access.readWritten(this.dataSource.manager, staff, caseId);
     const rows = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY issued_at, number`, [
       caseId,
     ]);
@@ -45,7 +45,7 @@ export class DocumentsService {
   }
 
   async get(caseId: string, documentId: string, staff: StaffPrincipal): Promise<CaseDocument> {
-    await this.access.readWritten(this.dataSource.manager, staff, caseId, true);
+    await this.access.readWritten(this.dataSource.manager, staff, caseId);
     const [row] = await this.dataSource.query<DocumentRow[]>(`SELECT * FROM case_documents WHERE case_id = $1 AND id = $2`, [
       caseId,
       documentId,

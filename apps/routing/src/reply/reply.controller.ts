@@ -23,7 +23,7 @@ export class ReplyController {
   constructor(private readonly replies: ReplyService) {}
 
   @StaffRoute('GET', '', { summary: '经审签的答复意见（文本、结论、审签与送达时间）；供本单位、辖区信访部门及 intake（服务令牌）读取' })
-  @AllowServiceTokens()
+  @AllowServiceTokens('intake')
   get(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @ZodQuery(replyQuerySchema) q: ReplyQuery,

@@ -15,8 +15,9 @@ interface HeaderRequest extends AuthenticatedRequest {
 /**
  * The one global guard of every HTTP endpoint: a valid bearer JWT unless @Public() (401 TOKEN_MISSING /
  * TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_EXPIRY_MISSING, TOKEN_LIFETIME_EXCESSIVE, TOKEN_ROLES_INCOMPATIBLE,
- * TOKEN_SERVICE_KEY_MISUSED), then the route's @Roles() (403 ROLE_REQUIRED naming the roles) and, for other services' tokens,
- * @AllowServiceTokens() (403 STAFF_ONLY), and @CityLevel() (403 CITY_LEVEL_REQUIRED, the caller's unit looked up in
+ * TOKEN_SERVICE_KEY_MISUSED), then, for other services' tokens, @AllowServiceTokens() naming the caller's service (403
+ * STAFF_ONLY where it names none, SERVICE_NOT_ALLOWED where it names others), the route's @Roles() (403 ROLE_REQUIRED
+ * naming the roles), and @CityLevel() (403 CITY_LEVEL_REQUIRED, the caller's unit looked up in
  * the service's OrgDirectorySource). Runs before pipes: a refused caller learns nothing about its input.
  */
 @Injectable()

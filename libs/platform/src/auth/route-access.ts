@@ -1,10 +1,12 @@
 import type { OrgDirectory } from '@sunshine/domain';
 
+import type { ServiceName } from '../config/platform-config';
 import { DomainException } from '../errors/domain.exception';
 import { CITY_LEVEL, type CityLevelSubject } from '../http/city-level.decorator';
 import { ADMINISTRATORS, type RoleRequirement, ROLES, SERVICE_TOKENS } from '../http/roles.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { isSeparatedAdminRole } from './role-separation';
+import { serviceOfKeyId } from './service-keys';
 import type { StaffPrincipal, StaffRole } from './staff-claims';
 
 /**
@@ -16,7 +18,8 @@ export type RouteAccess =
   | {
       readonly kind: 'staff';
       readonly requirement?: RoleRequirement;
-      readonly serviceTokens: boolean;
+      /** The services whose tokens may call the route (@AllowServiceTokens); empty: none. */
+      readonly serviceTokens: readonly ServiceName[];
       readonly cityLevel?: CityLevelSubject;
       /** 三员 admitted beside `requirement` (@OpenToAdministrators). */
       readonly administrators?: readonly StaffRole[];
@@ -36,7 +39,7 @@ export function routeAccessOf(handler: Target, controller: Target): RouteAccess 
   return {
     kind: 'staff',
     requirement: metadata<RoleRequirement>(ROLES, handler, controller),
-    serviceTokens: metadata<boolean>(SERVICE_TOKENS, handler, controller) === true,
+    serviceTokens: metadata<readonly ServiceName[]>(SERVICE_TOKENS, handler, controller) ?? [],
     cityLevel: metadata<CityLevelSubject>(CITY_LEVEL, handler, controller),
     administrators: metadata<readonly StaffRole[]>(ADMINISTRATORS, handler, controller),
   };
@@ -57,16 +60,39 @@ const ROLE_LABELS: Record<StaffRole, string> = {
   'audit-admin': '审计管理员',
 };
 
-/** Why the verified caller may not call the route (403), or undefined when it may. */
+/**
+ * The service a token of role `service` speaks for: its unit `service:<name>`, which a service's own key signs only for
+ * itself (serviceTokenMisuse: subject and unit `service:<name>`) and the identity provider maps from the service
+ * account of client `sunshine-<name>` (tools/keycloak-realm.ts: unit attribute, editable by realm administrators only).
+ * Undefined for staff, and for a `service` token naming no service of the platform.
+ */
+export function callingService(staff: StaffPrincipal): ServiceName | undefined {
+  if (!staff.roles.includes('service')) return undefined;
+  return serviceOfKeyId(staff.unitId) ?? undefined;
+}
+
+/**
+ * Why the verified caller may not call the route (403), or undefined when it may. A `service` token passes only where
+ * @AllowServiceTokens() names its service (callingService): 403 STAFF_ONLY where it names none, SERVICE_NOT_ALLOWED where
+ * it names others; the route's roles then apply as to anyone (a route for services says @Roles('service')).
+ */
 export function accessRefusal(access: RouteAccess, staff: StaffPrincipal): DomainException | undefined {
   if (access.kind === 'public') return undefined;
   const roles = access.requirement?.roles;
-  const isService = staff.roles.includes('service');
-  if (isService && !access.serviceTokens && !roles?.includes('service')) {
-    return new DomainException('STAFF_ONLY', 'forbidden', {
-      zh: '该接口仅供工作人员使用',
-      en: 'staff only: service tokens may not call this endpoint',
-    });
+  if (staff.roles.includes('service')) {
+    if (access.serviceTokens.length === 0) {
+      return new DomainException('STAFF_ONLY', 'forbidden', {
+        zh: '该接口仅供工作人员使用',
+        en: 'staff only: service tokens may not call this endpoint',
+      });
+    }
+    const caller = callingService(staff);
+    if (!caller || !access.serviceTokens.includes(caller)) {
+      return new DomainException('SERVICE_NOT_ALLOWED', 'forbidden', {
+        zh: '该服务无权调用此接口',
+        en: 'this service may not call this endpoint',
+      });
+    }
   }
   const admin = staff.roles.find(isSeparatedAdminRole);
   if (admin && !roles?.includes(admin) && !access.administrators?.includes(admin)) {
@@ -114,14 +140,15 @@ export function cityLevelRefusal(access: RouteAccess, staff: StaffPrincipal, dir
 }
 
 /**
- * One line for people: `public`, `staff`, `staff (+ service tokens)`, `staff (+ sysadmin)` (@OpenToAdministrators), or the
+ * One line for people: `public`, `staff`, `staff (+ service tokens of intake)` (@AllowServiceTokens), `staff (+ sysadmin)` (@OpenToAdministrators), or the
  * roles (and the refusal code when not ROLE_REQUIRED), then ` of a city-level unit → CITY_LEVEL_REQUIRED` for a @CityLevel() route.
  */
 export function describeAccess(access: RouteAccess): string {
   if (access.kind === 'public') return 'public';
   // Administrators opened to the route matter only where no role is required (@Roles() still binds them).
   const administrators = !access.requirement && access.administrators?.length ? ` (+ ${access.administrators.join(', ')})` : '';
-  const service = `${access.serviceTokens ? ' (+ service tokens)' : ''}${administrators}`;
+  const services = access.serviceTokens.length > 0 ? ` (+ service tokens of ${access.serviceTokens.join(', ')})` : '';
+  const service = `${services}${administrators}`;
   const city = access.cityLevel ? ' of a city-level unit → CITY_LEVEL_REQUIRED' : '';
   if (!access.requirement) return `staff${service}${city}`;
   const code = access.requirement.code === 'ROLE_REQUIRED' ? '' : ` → ${access.requirement.code}`;

@@ -167,7 +167,7 @@ describe('the guard answers a service key’s misuse with 401 and the zh reason'
     }
 
     @Get('service')
-    @AllowServiceTokens()
+    @AllowServiceTokens('intake')
     service(@Staff() caller: StaffPrincipal) {
       return { unit: caller.unitId, roles: caller.roles };
     }
@@ -196,7 +196,7 @@ describe('the guard answers a service key’s misuse with 401 and the zh reason'
     return { status: r.statusCode, body: r.json<unknown>() };
   };
 
-  it('401 TOKEN_SERVICE_KEY_MISUSED for a clerk token signed by intake’s key; 200 for intake’s own token where services may call', async () => {
+  it('401 TOKEN_SERVICE_KEY_MISUSED for a clerk token signed by intake’s key; 200 for intake’s own token where intake may call, 403 for routing’s', async () => {
     expect(await get('/t/staff', await signed(intake, 'service:intake', CLERK))).toEqual({
       status: 401,
       body: {
@@ -210,6 +210,9 @@ describe('the guard answers a service key’s misuse with 401 and the zh reason'
     const own = await issueServiceToken('intake', { privateKeyPem: intake.privateKeyPem, issuer: 'spec', audience: 'spec' });
     expect(await get('/t/service', own)).toEqual({ status: 200, body: { unit: 'service:intake', roles: ['service'] } });
     expect(await get('/t/staff', own)).toMatchObject({ status: 403, body: { code: 'STAFF_ONLY' } });
+    // routing's own token, verified with routing's key, is routing's: not a service this route names.
+    const routings = await issueServiceToken('routing', { privateKeyPem: routing.privateKeyPem, issuer: 'spec', audience: 'spec' });
+    expect(await get('/t/service', routings)).toMatchObject({ status: 403, body: { code: 'SERVICE_NOT_ALLOWED' } });
   });
 });
 

@@ -63,9 +63,16 @@ class NotesController {
   }
 
   @Get('shared')
-  @AllowServiceTokens()
+  @AllowServiceTokens('intake')
   shared(@Staff() staff: StaffPrincipal) {
     return { subject: staff.subject };
+  }
+
+  @Get('for-services')
+  @AllowServiceTokens('notification', 'supervision')
+  @Roles({ code: 'SERVICE_ONLY' }, 'service')
+  forServices(@Staff() staff: StaffPrincipal) {
+    return { unit: staff.unitId };
   }
 
   @Post('city-settings')
@@ -115,6 +122,14 @@ async function call(
   return { status: response.statusCode, body: response.json<{ code?: string; message?: { zh: string; en: string }; details?: unknown }>() };
 }
 
+/** A `service` token as a service's own key or the identity provider's client credentials give it: unit `service:<name>`. */
+async function callAs(url: string, unit: string) {
+  const claims = { sub: unit, unit, division: '000000000000', roles: ['service' as const] };
+  const token = await issueStaffToken(claims, { ...AUTH, privateKeyPem: keys.privateKeyPem });
+  const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  return { status: response.statusCode, body: response.json<unknown>() };
+}
+
 beforeAll(async () => {
   keys = await generateDevKeyPair();
   app = await NestFactory.create<NestFastifyApplication>(NotesModule, new FastifyAdapter(), { logger: false });
@@ -161,9 +176,37 @@ describe('the global guard with @Roles, @AllowServiceTokens and @Staff', () => {
     expect(await call('POST', '/notes/approve', ['head'], undefined, { 'if-match': '"4"' })).toEqual({ status: 200, body: { version: 4 } });
   });
 
-  it('refuses other services’ tokens with 403 STAFF_ONLY unless the route allows them', async () => {
-    expect(await call('GET', '/notes', ['service'])).toMatchObject({ status: 403, body: { code: 'STAFF_ONLY' } });
-    expect(await call('GET', '/notes/shared', ['service'])).toEqual({ status: 200, body: { subject: 'u1' } });
+  it('refuses every service’s token with 403 STAFF_ONLY where no service is named', async () => {
+    expect(await callAs('/notes', 'service:intake')).toEqual({
+      status: 403,
+      body: { code: 'STAFF_ONLY', message: { zh: '该接口仅供工作人员使用', en: 'staff only: service tokens may not call this endpoint' } },
+    });
+  });
+
+  it('lets a service’s token through only where @AllowServiceTokens() names that service: any other gets 403 SERVICE_NOT_ALLOWED', async () => {
+    const notAllowed = {
+      status: 403,
+      body: { code: 'SERVICE_NOT_ALLOWED', message: { zh: '该服务无权调用此接口', en: 'this service may not call this endpoint' } },
+    };
+    expect(await callAs('/notes/shared', 'service:intake')).toEqual({ status: 200, body: { subject: 'service:intake' } });
+    expect(await callAs('/notes/shared', 'service:routing')).toEqual(notAllowed);
+    expect(await callAs('/notes/shared', 'service:evaluation')).toEqual(notAllowed);
+    // A `service` token naming no service of the platform, or a unit: no service's route lets it in.
+    expect(await callAs('/notes/shared', 'service:billing')).toEqual(notAllowed);
+    expect(await callAs('/notes/shared', COUNTY_BUREAU)).toEqual(notAllowed);
+    expect(await callAs('/notes/for-services', 'service:notification')).toEqual({ status: 200, body: { unit: 'service:notification' } });
+    expect(await callAs('/notes/for-services', 'service:supervision')).toEqual({ status: 200, body: { unit: 'service:supervision' } });
+    expect(await callAs('/notes/for-services', 'service:intake')).toEqual(notAllowed);
+  });
+
+  it('answers staff on a route opened to services as before: any staff where no role is required, the route’s code where one is', async () => {
+    expect(await call('GET', '/notes/shared', ['clerk'])).toEqual({ status: 200, body: { subject: 'u1' } });
+    expect(await call('GET', '/notes/for-services', ['head'])).toMatchObject({ status: 403, body: { code: 'SERVICE_ONLY' } });
+  });
+
+  it('needs the services a route is opened to', () => {
+    const none = AllowServiceTokens as (...services: string[]) => unknown;
+    expect(() => none()).toThrow('@AllowServiceTokens() needs the services that call the route');
   });
 
   it('refuses a @CityLevel() route to an admin of a county unit with 403 CITY_LEVEL_REQUIRED, and lets a city admin in', async () => {
@@ -254,7 +297,10 @@ describe('buildOpenApiDocument', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
     });
     expect((approve as { 'x-access'?: string })['x-access']).toBe('head → NOT_APPROVED');
-    expect((doc.paths['/notes/shared']?.get as { 'x-access'?: string })['x-access']).toBe('staff (+ service tokens)');
+    expect((doc.paths['/notes/shared']?.get as { 'x-access'?: string })['x-access']).toBe('staff (+ service tokens of intake)');
+    expect((doc.paths['/notes/for-services']?.get as { 'x-access'?: string })['x-access']).toBe(
+      'service (+ service tokens of notification, supervision) → SERVICE_ONLY',
+    );
     expect((doc.paths['/notes/city-settings']?.post as { 'x-access'?: string })['x-access']).toBe(
       'admin of a city-level unit → CITY_LEVEL_REQUIRED',
     );

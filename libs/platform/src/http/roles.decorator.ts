@@ -1,6 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 
 import type { StaffRole } from '../auth/staff-claims';
+import type { ServiceName } from '../config/platform-config';
 
 export const ROLES = 'sunshine:roles';
 export const SERVICE_TOKENS = 'sunshine:service-tokens';
@@ -31,10 +32,15 @@ export function Roles(...args: Array<StaffRole | { readonly code: string }>): Me
 }
 
 /**
- * Lets other services' tokens (role `service`) call the endpoint too. Without it the guard answers them 403 STAFF_ONLY:
- * a service token reads what a route opens to it, nothing else.
+ * Lets the tokens of the named services (role `service`, unit `service:<name>`) call the endpoint too: name exactly the
+ * services that call it, e.g. `@AllowServiceTokens('notification')`. The guard answers any other service 403
+ * SERVICE_NOT_ALLOWED, and every service 403 STAFF_ONLY where the decorator is absent: a service token reads what a
+ * route opens to that service, nothing else (route-access.ts).
  */
-export const AllowServiceTokens = (): MethodDecorator & ClassDecorator => SetMetadata(SERVICE_TOKENS, true);
+export function AllowServiceTokens(...services: [ServiceName, ...ServiceName[]]): MethodDecorator & ClassDecorator {
+  if (services.length === 0) throw new Error('@AllowServiceTokens() needs the services that call the route');
+  return SetMetadata(SERVICE_TOKENS, [...new Set(services)]);
+}
 
 /**
  * 三员分立: lets these administrators (`sysadmin`, `security-admin`, `audit-admin`) call the endpoints without @Roles()
