@@ -57,6 +57,7 @@ set -a
 set +a
 export NODE_ENV=development LOG_LEVEL=warn DB_SCHEMA_PREFIX="$PREFIX" KAFKA_TOPIC_PREFIX="$PREFIX" \
   AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" AUTH_SERVICE_KEYS_DIR="$PWD/.local/keys/services" \
+  EVENT_KEYS_DIR="$PWD/.local/keys/events" \
   AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine \
   INTAKE_URL="http://127.0.0.1:${PORTS[intake]}" ROUTING_URL="http://127.0.0.1:${PORTS[routing]}" \
   SUPERVISION_URL="http://127.0.0.1:${PORTS[supervision]}" NOTIFICATION_URL="http://127.0.0.1:${PORTS[notification]}" \
@@ -81,7 +82,7 @@ trap cleanup EXIT
 
 for s in "${ALL[@]}"; do
   # Each service signs its calls with its own key, never the staff key (.local/keys/private.pem signs the fuzz token only).
-  PORT="${PORTS[$s]}" SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/service-signing/$s.pem" \
+  PORT="${PORTS[$s]}" SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/service-signing/$s.pem" EVENT_SIGNING_KEY_FILE="$PWD/.local/keys/event-signing/$s.pem" \
     setsid node "$DIST/apps/$s/src/main.js" >"$OUT/$s.service.log" 2>&1 &
   PIDS[$s]=$!
 done

@@ -59,12 +59,15 @@ set +a
 if $WITH_JAEGER; then bash deploy/local/jaeger.sh start; eval "$(bash deploy/local/jaeger.sh env)"; fi
 # Staff tokens verify with public.pem (its private key stays with the dev token CLI and the dev sign-in); each service
 # signs its calls to the others with its own key and trusts the others' public keys (docs/identity.md).
+# Each service signs the events it publishes with its own event key; consumers verify with events/<service>.pem.
 export AUTH_PUBLIC_KEY_FILE="$PWD/.local/keys/public.pem" AUTH_SERVICE_KEYS_DIR="$PWD/.local/keys/services" AUTH_ISSUER=sunshine-dev AUTH_AUDIENCE=sunshine NODE_ENV=development
-unset SERVICE_SIGNING_KEY_FILE
+export EVENT_KEYS_DIR="$PWD/.local/keys/events"
+unset SERVICE_SIGNING_KEY_FILE EVENT_SIGNING_KEY_FILE
 for s in "${SERVICES[@]}"; do
   # intake's old generation capped (RSS 370 → 276 MB under load, docs/benchmarks.md "Intake memory"); the others need none.
   NODE_OPTIONS="$([ "$s" = intake ] && echo --max-old-space-size=160) ${NODE_OPTIONS:-}" \
     SERVICE_SIGNING_KEY_FILE="$PWD/.local/keys/service-signing/$s.pem" \
+    EVENT_SIGNING_KEY_FILE="$PWD/.local/keys/event-signing/$s.pem" \
     PORT="${PORTS[$s]}" ROUTING_URL="http://127.0.0.1:3002" setsid nohup node "dist/apps/$s/src/main.js" >"$RUN/$s.log" 2>&1 &
   echo $! >"$RUN/$s.pid"
 done

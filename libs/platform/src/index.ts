@@ -79,6 +79,7 @@ export * from './messaging/consumer-metrics';
 export * from './messaging/event-context';
 export * from './messaging/event-factory';
 export * from './messaging/event-server.registry';
+export * from './messaging/event-signature';
 export * from './messaging/failpoint';
 export * from './messaging/kafka.factory';
 export * from './messaging/kafka.token';

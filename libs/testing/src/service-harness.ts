@@ -101,9 +101,12 @@ export class ServiceHarness {
     return env;
   }
 
-  /** A service's own signing key (never the staff key): it signs its calls to the others (`kid: service:<name>`). */
+  /** A service's own signing keys (never the staff key): its calls to the others (`kid: service:<name>`), its events. */
   private ownSigningKey(service: ServiceName): Record<string, string> {
-    return { SERVICE_SIGNING_KEY_FILE: this.keys.servicePrivateKeyFile(service) };
+    return {
+      SERVICE_SIGNING_KEY_FILE: this.keys.servicePrivateKeyFile(service),
+      EVENT_SIGNING_KEY_FILE: this.keys.eventSigningKeyFile(service),
+    };
   }
 
   /** Every service's port, chosen before any starts, so each knows the others' URLs (e.g. intake → routing). */

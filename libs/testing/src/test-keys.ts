@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+  eventPublicKeyFile,
+  EventSigner,
   generateDevKeyPair,
+  generateEventKeyPair,
   issueServiceToken,
   issueStaffToken,
   type ServiceName,
   ServiceNames,
   servicePublicKeyFile,
+  type SignedMessage,
   type StaffClaims,
 } from '@sunshine/platform';
 
@@ -20,7 +24,9 @@ export const TEST_TOKEN_LIFETIME = '1h';
 /**
  * Throw-away keys for one test run: the staff key (tokens for staff of any unit: tests and the dev sign-in only) and each
  * service's own key pair (the service signs its calls to others with it; verifiers accept from it only that service's
- * own service token). A service is given its own private key and never the staff one (env(service)).
+ * own service token). A service is given its own private key and never the staff one (env(service)). And each service's
+ * own event key (EVENT_SIGNING_KEY_FILE; the public halves in EVENT_KEYS_DIR), with which tests that put events on
+ * Kafka by hand sign them as the producing service (eventSignature, through signedMessage in test-run-io.ts).
  */
 export class TestKeys {
   private constructor(
@@ -31,6 +37,9 @@ export class TestKeys {
     /** AUTH_SERVICE_KEYS_DIR: `<service>.pem`, the services' public keys. */
     readonly serviceKeysDir: string,
     private readonly servicePrivateKeys: ReadonlyMap<ServiceName, { readonly pem: string; readonly file: string }>,
+    /** EVENT_KEYS_DIR: `<service>.pem`, the services' event public keys. */
+    readonly eventKeysDir: string,
+    private readonly eventSigners: ReadonlyMap<ServiceName, { readonly signer: EventSigner; readonly file: string }>,
   ) {}
 
   static async create(): Promise<TestKeys> {
@@ -52,7 +61,28 @@ export class TestKeys {
       writeFileSync(ownFile, own.privateKeyPem, { mode: 0o600 });
       servicePrivateKeys.set(service, { pem: own.privateKeyPem, file: ownFile });
     }
-    return new TestKeys(pair.publicKeyPem, pair.privateKeyPem, file, privateFile, publicDir, servicePrivateKeys);
+    const eventKeysDir = join(dir, 'events');
+    const eventSigningDir = join(dir, 'event-signing');
+    mkdirSync(eventKeysDir);
+    mkdirSync(eventSigningDir, { mode: 0o700 });
+    const eventSigners = new Map<ServiceName, { signer: EventSigner; file: string }>();
+    for (const service of ServiceNames) {
+      const own = generateEventKeyPair();
+      writeFileSync(eventPublicKeyFile(eventKeysDir, service), own.publicKeyPem);
+      const ownFile = join(eventSigningDir, `${service}.pem`);
+      writeFileSync(ownFile, own.privateKeyPem, { mode: 0o600 });
+      eventSigners.set(service, { signer: EventSigner.fromPem(service, own.privateKeyPem), file: ownFile });
+    }
+    return new TestKeys(
+      pair.publicKeyPem,
+      pair.privateKeyPem,
+      file,
+      privateFile,
+      publicDir,
+      servicePrivateKeys,
+      eventKeysDir,
+      eventSigners,
+    );
   }
 
   /**
@@ -74,9 +104,25 @@ export class TestKeys {
     return this.servicePrivateKey(service).file;
   }
 
+  /** The PKCS#8 file of `service`'s own event key (its EVENT_SIGNING_KEY_FILE). */
+  eventSigningKeyFile(service: ServiceName): string {
+    return this.eventSigner(service).file;
+  }
+
+  /** The `event-signer` and `event-signature` headers `service`'s relay puts on this message (`topic` without the run's prefix). */
+  eventSignature(service: string, message: SignedMessage): Record<string, string> {
+    return this.eventSigner(service).signer.headers(message);
+  }
+
+  private eventSigner(service: string): { readonly signer: EventSigner; readonly file: string } {
+    const key = this.eventSigners.get(service as ServiceName);
+    if (!key) throw new Error(`no event key for ${service}`);
+    return key;
+  }
+
   /**
    * Environment entries that make a service trust these keys (the staff public key, the services' public keys), and
-   * with `service` named, that service's own signing key: never the staff private key.
+   * with `service` named, that service's own signing keys (tokens, events): never the staff private key.
    */
   env(service?: ServiceName): Record<string, string> {
     return {
@@ -84,7 +130,9 @@ export class TestKeys {
       AUTH_SERVICE_KEYS_DIR: this.serviceKeysDir,
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
-      ...(service ? { SERVICE_SIGNING_KEY_FILE: this.servicePrivateKeyFile(service) } : {}),
+      ...(service
+        ? { SERVICE_SIGNING_KEY_FILE: this.servicePrivateKeyFile(service), EVENT_SIGNING_KEY_FILE: this.eventSigningKeyFile(service) }
+        : {}),
     };
   }
 

@@ -43,6 +43,41 @@ export function envelopeHeaders(e: EnvelopeFields): Record<string, string> {
   };
 }
 
+/** One Kafka message: key, value and headers (kafkajs' `Message` with strings only). */
+export interface EventMessage {
+  readonly key: string;
+  readonly value: string;
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * The message `signer`'s outbox relay would publish for `value` on `topic` (without the run's prefix, as signatures
+ * cover it): `headers` (default: the envelope headers when `value` is an envelope) plus `signer`'s event signature.
+ * Every test that puts events on Kafka by hand goes through here: consumers apply only what the event type's producer
+ * signed (messaging/event-signature.ts). `signer` defaults to the envelope's `producer`.
+ */
+export function signedMessage(
+  keys: TestKeys,
+  topic: string,
+  key: string,
+  value: EnvelopeFields | Record<string, unknown>,
+  options: { readonly signer?: string; readonly headers?: Record<string, string> } = {},
+): EventMessage {
+  const text = JSON.stringify(value);
+  const envelope = isEnvelope(value) ? value : undefined;
+  const signer = options.signer ?? envelope?.producer;
+  if (signer === undefined) throw new Error('signedMessage: name the signer of a value without a producer');
+  const headers = options.headers ?? (envelope ? envelopeHeaders(envelope) : {});
+  return { key, value: text, headers: { ...headers, ...keys.eventSignature(signer, { topic, key, value: text }) } };
+}
+
+function isEnvelope(value: EnvelopeFields | Record<string, unknown>): value is EnvelopeFields {
+  return (
+    ['id', 'type', 'producer', 'correlationId'].every((f) => typeof value[f as keyof typeof value] === 'string') &&
+    typeof value.version === 'number'
+  );
+}
+
 /**
  * The I/O an integration-test world does on one test run (`prefix`): produces events onto the run's topics as a relay
  * would, queries one service schema (`<prefix>_<service>`, unqualified table names), and cleans the run up.
@@ -52,14 +87,15 @@ export class TestRunIO {
   private producer?: Producer;
   private db?: Client;
 
-  /** `service` names the schema `sql`/`count` query; without it they are unavailable. */
+  /** `keys`: the run's keys (events are signed as their producer); `service` names the schema `sql`/`count` query. */
   constructor(
     readonly prefix: string,
     readonly kafka: Kafka,
+    private readonly keys: () => TestKeys,
     private readonly service?: string,
   ) {}
 
-  /** Produces events onto `<prefix>.<topic>` with the platform's headers, acknowledged by every replica. */
+  /** Produces events onto `<prefix>.<topic>` as their producers' relays would (headers, signature), acknowledged by every replica. */
   async send<E extends EnvelopeFields>(topic: string, events: readonly E[], key: (e: E) => string): Promise<void> {
     if (!this.producer) {
       this.producer = createOrderedProducer(this.kafka);
@@ -68,7 +104,7 @@ export class TestRunIO {
     await this.producer.send({
       topic: prefixed(this.prefix, topic),
       acks: -1,
-      messages: events.map((e) => ({ key: key(e), value: JSON.stringify(e), headers: envelopeHeaders(e) })),
+      messages: events.map((e) => signedMessage(this.keys(), topic, key(e), e)),
     });
   }
 
@@ -117,7 +153,7 @@ export abstract class TestRunWorld {
     private readonly service: ServiceName,
   ) {
     this.kafka = createKafka(`${service}-int-${prefix}`, infraEnv().kafkaBrokers);
-    this.io = new TestRunIO(prefix, this.kafka, service);
+    this.io = new TestRunIO(prefix, this.kafka, () => this.keys, service);
   }
 
   get keys(): TestKeys {

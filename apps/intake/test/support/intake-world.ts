@@ -36,7 +36,7 @@ export class IntakeWorld {
   private readonly io: TestRunIO;
 
   private constructor(readonly h: ServiceHarness) {
-    this.io = new TestRunIO(h.prefix, this.kafka);
+    this.io = new TestRunIO(h.prefix, this.kafka, () => h.keys);
   }
 
   static async start(env: Record<string, string> = {}): Promise<IntakeWorld> {

@@ -73,6 +73,17 @@ const envSchema = z.object({
    */
   AUTH_SERVICE_KEYS_DIR: z.string().min(1).optional(),
   /**
+   * 事件签名 PKCS#8 PEM file of this service's OWN Ed25519 event key: the outbox relay signs every event it publishes
+   * with it (headers `event-signer`, `event-signature`; messaging/event-signature.ts).
+   */
+  EVENT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * 事件公钥目录 Directory of the services' event public keys, `<service>.pem` (SPKI, Ed25519): a consumer applies an
+   * event only when its signer's key verifies it and the signer is the event type's producer; others are dead-lettered
+   * (EVENT_SIGNATURE_*). Without it events are applied unverified.
+   */
+  EVENT_KEYS_DIR: z.string().min(1).optional(),
+  /**
    * 服务间调用凭据 The identity provider's token endpoint (Keycloak: <issuer>/protocol/openid-connect/token): when set,
    * the service gets its tokens for calling others by the OAuth client-credentials grant as SERVICE_CLIENT_ID (default
    * `sunshine-<service>`) with the secret in SERVICE_CLIENT_SECRET_FILE_<SERVICE> (or SERVICE_CLIENT_SECRET_FILE),
@@ -141,6 +152,8 @@ export interface PlatformConfig {
     /** Tokens living longer (exp − iat, or exp − now) are refused (401 TOKEN_LIFETIME_EXCESSIVE). */
     readonly maxTokenLifetimeSeconds: number;
   };
+  /** Producer-signed events (messaging/event-signature.ts): this service's own event key, the services' public keys. */
+  readonly events: { readonly signingKeyFile?: string; readonly keysDir?: string };
   readonly crypto: { readonly profile: CryptoProfile };
   readonly failpoints: readonly string[];
   readonly testClock: 'system' | 'shared';
@@ -238,6 +251,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       maxTokenLifetimeSeconds:
         e.AUTH_MAX_TOKEN_LIFETIME_S ?? (e.NODE_ENV === 'production' ? PRODUCTION_MAX_TOKEN_LIFETIME_S : DEVELOPMENT_MAX_TOKEN_LIFETIME_S),
     },
+    events: { signingKeyFile: e.EVENT_SIGNING_KEY_FILE, keysDir: e.EVENT_KEYS_DIR },
     crypto: { profile: e.CRYPTO_PROFILE },
     failpoints: e.FAILPOINTS.split(',')
       .map((s) => s.trim())

@@ -10,6 +10,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../config/platform-config.token';
 import { BACKGROUND_DATA_SOURCE } from '../database/database.module';
 import { inPublishSpans } from '../tracing/trace-context';
+import { EventSigner, unprefixedTopic } from './event-signature';
 import { failpoint } from './failpoint';
 import { createOrderedProducer } from './kafka.factory';
 import { KAFKA } from './kafka.token';
@@ -50,15 +51,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private standbyLogged = false;
   /** Batches this process has sent (the `relay.after-send:<n>` fail point counts them). */
   private batchesSent = 0;
+  /** This service's own event key (EVENT_SIGNING_KEY_FILE), imported once: it signs every event published. */
+  private readonly signer?: EventSigner;
   leader = false;
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @InjectDataSource(BACKGROUND_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(KAFKA) private readonly kafka: Kafka,
-  ) {}
+  ) {
+    const file = config.events.signingKeyFile;
+    this.signer = file ? EventSigner.fromFile(config.service, file) : undefined;
+  }
 
   onApplicationBootstrap(): void {
+    if (!this.signer)
+      this.logger.warn('EVENT_SIGNING_KEY_FILE is not set: events are published unsigned (consumers that verify dead-letter them)');
     this.loop = this.run().catch((error: unknown) => this.logger.error(`relay stopped: ${String(error)}`));
   }
 
@@ -202,11 +210,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           'sunshine.correlation_id': r.headers['correlation-id'] ?? '',
         },
       }));
+      // Signed once per event, as this service (never as the envelope's producer): the consumers check both agree.
+      const signed = unprefixedTopic(this.config.kafka.topicPrefix, topic);
+      const messages = batch.map((r) => {
+        const value = JSON.stringify(r.value);
+        return { key: r.message_key, value, signature: this.signer?.headers({ topic: signed, key: r.message_key, value }) };
+      });
       await inPublishSpans(published, (headers) =>
         producer.send({
           topic,
           acks: -1,
-          messages: batch.map((r, i) => ({ key: r.message_key, value: JSON.stringify(r.value), headers: headers[i] })),
+          messages: messages.map((m, i) => ({ key: m.key, value: m.value, headers: { ...headers[i], ...m.signature } })),
         }),
       );
     }
