@@ -20,8 +20,8 @@ import { type BenchStack, startOwnStack, useUpStack } from './pipeline/stack';
  *   npm run bench pipeline -- --stack up                 # against the stack `npm run up` started
  *   npm run bench pipeline -- --data ../shared/data/teddy/train.jsonl --ceiling 0
  *   npm run bench pipeline -- --services intake,routing,supervision --env DB_POOL_MAX=20
- *   npm run bench pipeline -- --pg tcp                   # own stack reaches PostgreSQL over TCP (default: its Unix
- *                                                        # socket when `infra.sh env` gives PG_SOCKET_DIR)
+ *   npm run bench pipeline -- --pg socket                # own stack reaches PostgreSQL over its Unix socket (from
+ *                                                        # PG_SOCKET_DIR of `infra.sh env`); default TCP
  */
 const args = benchArgs({
   rate: 20,
@@ -34,7 +34,7 @@ const args = benchArgs({
   inbox: true,
   env: '',
   services: ServiceNames.join(','),
-  pg: process.env['PG_SOCKET_DIR'] ? 'socket' : 'tcp',
+  pg: 'tcp',
 });
 
 interface Dist {

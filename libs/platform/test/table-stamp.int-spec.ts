@@ -8,7 +8,7 @@ import {
   type PlatformConfig,
   ReplicaDirectorySource,
 } from '@sunshine/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { fixtureEnv } from './support/fixture-env';
 import { TestRun } from './support/test-run';
@@ -81,5 +81,42 @@ describe('directory replica: the change stamp', () => {
     await dataSource.query(`UPDATE directory_units SET retired = true WHERE id = $1`, [TOWN.id]);
     expect(await stamp()).toBe('4');
     expect((await source.current()).get(TOWN.id)).toBeUndefined();
+  });
+
+  it('reads the stamp once per transaction that writes no unit, and again at every read of one that does', async () => {
+    const other = { ...TOWN, id: '410726101000:government', name: '城关镇人民政府', divisionCode: '410726101000' };
+    const stampReads = (m: EntityManager): { count: () => number } => {
+      let n = 0;
+      const query = m.query.bind(m);
+      m.query = ((sql: string, params?: unknown[]) => {
+        if (sql.includes('directory_units_stamp')) n++;
+        return query(sql, params);
+      }) as typeof m.query;
+      return { count: () => n };
+    };
+    // Three reads in one transaction, while another transaction commits a unit in between: one stamp read, and the
+    // transaction keeps the directory it saw first.
+    const reads = await dataSource.transaction(async (m) => {
+      const counter = stampReads(m);
+      const first = await source.current(m);
+      await dataSource.transaction((w) => replica.apply(w, other));
+      const second = await source.current(m);
+      const third = await source.current(m);
+      return { count: counter.count(), same: first === second && second === third, sees: third.get(other.id)?.name ?? null };
+    });
+    expect(reads).toEqual({ count: 1, same: true, sees: null });
+    // The next transaction sees the unit committed meanwhile.
+    expect(await dataSource.transaction(async (m) => (await source.current(m)).get(other.id)?.name)).toBe('城关镇人民政府');
+
+    // A transaction that writes a unit reads the stamp at each read and sees its own write.
+    const writer = await dataSource.transaction(async (m) => {
+      const counter = stampReads(m);
+      await source.current(m);
+      await replica.apply(m, { ...other, name: '城关镇政府', revision: 2 });
+      const after = (await source.current(m)).get(other.id)?.name ?? null;
+      await source.current(m);
+      return { count: counter.count(), after };
+    });
+    expect(writer).toEqual({ count: 3, after: '城关镇政府' });
   });
 });

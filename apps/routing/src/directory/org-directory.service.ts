@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgUnitSnapshot } from '@sunshine/contracts';
-import { newEvent, OutboxWriter } from '@sunshine/platform';
+import { directoryWritten, newEvent, OutboxWriter } from '@sunshine/platform';
 import type { EntityManager } from 'typeorm';
 
 import type { UnitListQuery } from './org-admin.dto';
@@ -51,7 +51,10 @@ export class OrgDirectoryService {
     let changed = 0;
     // Writers of the directory queue on its change stamp first (the trigger moves it at each write): taken before any
     // unit's row, two transactions upserting overlapping units can never hold one each and wait for the other.
-    if (drafts.length > 0) await m.query(`SELECT n FROM org_units_stamp FOR UPDATE`);
+    if (drafts.length > 0) {
+      directoryWritten(m);
+      await m.query(`SELECT n FROM org_units_stamp FOR UPDATE`);
+    }
     for (const d of drafts) {
       const [current] = await m.query<UnitRow[]>(`SELECT * FROM org_units WHERE id = $1 FOR UPDATE`, [d.id]);
       if (current && sameUnit(toSnapshot(current), d)) continue;

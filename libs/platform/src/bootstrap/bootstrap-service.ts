@@ -21,7 +21,6 @@ import { registerTextHygieneHook } from '../http/text-hygiene';
 import { EventServerRegistry } from '../messaging/event-server.registry';
 import { KAFKA } from '../messaging/kafka.token';
 import { KafkaEventServer } from '../messaging/kafka-event.server';
-import { OutboxRelay } from '../messaging/outbox.relay';
 import { ensureTopics } from '../messaging/topic-provisioner';
 import { handlerDurationMetric } from '../metrics/handler-duration';
 import { MetricsRegistry } from '../metrics/metrics.registry';
@@ -122,11 +121,11 @@ async function start(definition: ServiceDefinition): Promise<NestFastifyApplicat
   const topics = app.get<readonly TopicName[]>(CONSUMED_TOPICS);
   let server: KafkaEventServer | undefined;
   if (topics.length > 0) {
-    const relay = app.get(OutboxRelay);
-    // The consumer's transactions take connections from the background pool (the relay's), never HTTP's.
+    // The consumer's transactions take connections from the background pool (the relay's), never HTTP's. No relay
+    // poke after each commit: a transaction that wrote to the outbox wakes the relay itself (OutboxNotify, at its
+    // commit); the others, most of them, have nothing to publish and would only cost the relay a query each.
     server = new KafkaEventServer(config, kafka, app.get<DataSource>(getDataSourceToken(BACKGROUND_DATA_SOURCE)), {
       topics,
-      afterCommit: () => relay.poke(),
       observeHandler: handlerDurationMetric(app.get(MetricsRegistry)),
     });
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });

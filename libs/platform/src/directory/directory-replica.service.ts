@@ -4,6 +4,7 @@ import type { OrgUnitSnapshot } from '@sunshine/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { DirectoryUnitEntity } from './directory-unit.entity';
+import { directoryWritten } from './table-stamp';
 
 /** Look-ups on a service's copy of the organisation directory. */
 @Injectable()
@@ -11,6 +12,7 @@ export class DirectoryReplicaService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async apply(manager: EntityManager, unit: OrgUnitSnapshot): Promise<void> {
+    directoryWritten(manager);
     await manager.query(
       `INSERT INTO directory_units (id, name, kind, division_code, level, territory_path, parent_id, competences, non_administrative, revision)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)

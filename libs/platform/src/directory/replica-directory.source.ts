@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { divisionNamesFor } from '../org-reader/division-names';
 import { OrgDirectorySource } from './org-directory.source';
-import { tableStampSql } from './table-stamp';
+import { directoryMemoable, tableStampSql } from './table-stamp';
 
 interface UnitRow {
   id: string;
@@ -39,7 +39,21 @@ export abstract class TableDirectorySource extends OrgDirectorySource {
     super();
   }
 
-  async current(m: EntityManager = this.dataSource.manager): Promise<OrgDirectory> {
+  /** The directory each transaction saw first (directoryMemoable), so it reads the stamp once. */
+  private readonly perTransaction = new WeakMap<EntityManager, Promise<OrgDirectory>>();
+
+  current(m: EntityManager = this.dataSource.manager): Promise<OrgDirectory> {
+    if (!directoryMemoable(m)) return this.fresh(m);
+    const seen = this.perTransaction.get(m);
+    if (seen) return seen;
+    const reading = this.fresh(m);
+    this.perTransaction.set(m, reading);
+    // A failed read is not remembered: the transaction is aborted anyway, and a retry starts a new one.
+    reading.catch(() => this.perTransaction.delete(m));
+    return reading;
+  }
+
+  private async fresh(m: EntityManager): Promise<OrgDirectory> {
     const [row] = await m.query<Array<{ stamp: string }>>(this.stampSql);
     const stamp = row?.stamp ?? '';
     if (this.cached?.stamp === stamp) return this.cached.directory;

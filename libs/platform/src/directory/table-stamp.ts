@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 import type { MigrationSql } from '../database/sql-migration';
 
 /**
@@ -24,4 +26,21 @@ export function tableStampMigration(table: string): MigrationSql {
 /** The stamp as TableDirectorySource reads it (one row, column `stamp`). */
 export function tableStampSql(table: string): string {
   return `SELECT n::text AS stamp FROM ${table}_stamp`;
+}
+
+/** Transactions that wrote a directory table: their reads of the directory look at the table again, never a memo. */
+const wroteDirectory = new WeakSet<EntityManager>();
+
+/** Says that the transaction of `m` writes the directory table (call it before the write). */
+export function directoryWritten(m: EntityManager): void {
+  wroteDirectory.add(m);
+}
+
+/**
+ * Whether reads of the directory through `m` may share one look at the stamp: `m` runs a transaction (its own
+ * connection, so a memo dies with it) that wrote no directory row. Such a transaction then works with one directory
+ * throughout, as of its first read, instead of re-reading the stamp at every step (ten times in routing's dispatch).
+ */
+export function directoryMemoable(m: EntityManager): boolean {
+  return m.queryRunner?.isTransactionActive === true && !wroteDirectory.has(m);
 }
