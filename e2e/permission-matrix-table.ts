@@ -1,11 +1,12 @@
-import type { StaffRole } from '@sunshine/platform';
+import type { ServiceName, StaffRole } from '@sunshine/platform';
 import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_FENGQIU, DEMO_FENGZHUANG, DEMO_UNITS } from '@sunshine/testing';
 
 /**
  * The two hand-written statements the permission matrix end-to-end test derives every expected answer from:
  * 1. what each caller may know of each case (DESIGN §3, 《信访工作条例》第30、46条), written here by hand per
  *    (caller, case), NOT computed by libs/domain `caseAccess` (the function under test);
- * 2. who may call each route, as declared by the controllers and listed in docs/permission-matrix.md (parsed here).
+ * 2. who may call each route, as declared by the controllers and listed in docs/permission-matrix.md (parsed here), and
+ *    which service calls which route on its own behalf (SERVICE_CALLS, by hand).
  * Plus what a route answers a caller who passes its gate when the route reveals no case (case-free operations).
  */
 
@@ -151,6 +152,8 @@ export interface DeclaredAccess {
   /** The 403 code when the caller has none of the roles. */
   readonly code: string;
   readonly cityLevel: boolean;
+  /** The services whose tokens may call it (` (+ service tokens of intake)`); empty: none. */
+  readonly services: readonly ServiceName[];
 }
 
 /** `service METHOD /path` → who may call it, from the generated document's tables. */
@@ -168,22 +171,55 @@ export function parseDeclaredAccess(markdown: string): Map<string, DeclaredAcces
 }
 
 function parseWho(text: string): DeclaredAccess {
-  if (text === 'public') return { isPublic: true, roles: null, code: 'ROLE_REQUIRED', cityLevel: false };
+  if (text === 'public') return { isPublic: true, roles: null, code: 'ROLE_REQUIRED', cityLevel: false, services: [] };
   const city = ' of a city-level unit → CITY_LEVEL_REQUIRED';
   const cityLevel = text.endsWith(city);
-  // ` (+ service tokens)`, ` (+ sysadmin)`: callers beyond the unit staff these probes send.
+  const services = (/ \(\+ service tokens of ([a-z, ]+)\)/.exec(text)?.[1]?.split(', ') ?? []) as ServiceName[];
+  // ` (+ service tokens of intake)`, ` (+ sysadmin)`: callers beyond the unit staff (the services' own test below).
   const rest = (cityLevel ? text.slice(0, -city.length) : text).replace(/ \(\+ [a-z, -]+\)/g, '');
-  if (rest === 'staff') return { isPublic: false, roles: null, code: 'ROLE_REQUIRED', cityLevel };
+  if (rest === 'staff') return { isPublic: false, roles: null, code: 'ROLE_REQUIRED', cityLevel, services };
   const [roles = '', code = 'ROLE_REQUIRED'] = rest.split(' → ');
-  return { isPublic: false, roles: roles.split(', ') as StaffRole[], code, cityLevel };
+  return { isPublic: false, roles: roles.split(', ') as StaffRole[], code, cityLevel, services };
 }
 
 /** What the route's gate answers the caller: undefined when it lets the caller through. */
-export function gateRefusal(declared: DeclaredAccess, caller: Caller): { status: 403; code: string } | undefined {
+export function gateRefusal(
+  declared: DeclaredAccess,
+  caller: Pick<Caller, 'roles' | 'cityLevel'>,
+): { status: 403; code: string } | undefined {
   if (declared.isPublic) return undefined;
   if (declared.roles && !declared.roles.some((r) => caller.roles.includes(r))) return { status: 403, code: declared.code };
   if (declared.cityLevel && !caller.cityLevel) return { status: 403, code: 'CITY_LEVEL_REQUIRED' };
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Services calling on their own behalf (role `service`, unit `service:<name>`, a token signed by the service's own key).
+
+/**
+ * Which service calls which route (`service METHOD /path`), by hand from the clients that make the calls: intake's
+ * RoutingReplyClient (the reply's text for the petitioner), notification's IntakeDeliveryClient (a petitioner's address
+ * and the one-time codes waiting for a gateway), supervision's IntakeHotTopicsClient (the hot-topic scan). No other route
+ * is any service's to call.
+ */
+export const SERVICE_CALLS: Readonly<Record<string, readonly ServiceName[]>> = {
+  'routing GET /cases/{caseId}/reply': ['intake'],
+  'intake GET /delivery/cases/{caseId}/address': ['notification'],
+  'intake GET /delivery/messages': ['notification'],
+  'intake GET /delivery/messages/{id}': ['notification'],
+  'intake POST /delivery/messages/{id}/claim': ['notification'],
+  'intake GET /hot-topics': ['supervision'],
+};
+
+/**
+ * What a route's gate answers `service`'s own token: 403 STAFF_ONLY where no service is named, SERVICE_NOT_ALLOWED where
+ * others are; past that, the route's roles and level as for anyone (a service's token: role `service`, no city level).
+ */
+export function serviceGateRefusal(declared: DeclaredAccess, service: ServiceName): { status: 403; code: string } | undefined {
+  if (declared.isPublic) return undefined;
+  if (declared.services.length === 0) return { status: 403, code: 'STAFF_ONLY' };
+  if (!declared.services.includes(service)) return { status: 403, code: 'SERVICE_NOT_ALLOWED' };
+  return gateRefusal(declared, { roles: ['service'], cityLevel: false });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ServiceName } from '@sunshine/platform';
+import { type ServiceName, ServiceNames } from '@sunshine/platform';
 import { eventually, ServiceHarness } from '@sunshine/testing';
 
 import {
@@ -22,6 +22,7 @@ import {
   CALLERS,
   CASE_FREE_PROBES,
   CASE_KEYS,
+  type CaseFreeProbe,
   type CaseKey,
   type DeclaredAccess,
   gateRefusal,
@@ -29,6 +30,8 @@ import {
   LISTS_EVERY_VISIBLE_CASE,
   MANAGES_REGISTRATION,
   parseDeclaredAccess,
+  SERVICE_CALLS,
+  serviceGateRefusal,
   showsOf,
   WORKING_ROLES,
 } from './permission-matrix-table';
@@ -105,6 +108,14 @@ describe('permission matrix: every endpoint of every service × caller × case (
     if (!d) throw new Error(`${service} ${op} has no row in docs/permission-matrix.md (run npm run permission-matrix)`);
     return d;
   };
+  /** The path a case-free probe sends for a caller of `unitId` with subject `subject`. */
+  const caseFreePath = (op: string, probe: CaseFreeProbe, unitId: string, subject: string): string =>
+    (probe.path ?? op.slice(op.indexOf(' ') + 1))
+      .replace('{ownUnit}', encodeURIComponent(unitId))
+      .replace('{ownSubject}', encodeURIComponent(subject))
+      .replace('{ghost}', randomUUID())
+      .replace('{ruleSet}', encodeURIComponent(activeRuleSet.id))
+      .replace('{ruleVersion}', String(activeRuleSet.version));
   /** A refusal by the route's gate, checked; true when the cell is settled by it. */
   const gated = (d: DeclaredAccess, caller: Caller, a: Answer, where: string, breaches: string[]): boolean => {
     const refusal = gateRefusal(d, caller);
@@ -166,13 +177,7 @@ describe('permission matrix: every endpoint of every service × caller × case (
     await inParallel(cross(free, CALLERS), async ([o, caller]) => {
       const probe = CASE_FREE_PROBES[o.op];
       if (!probe) return;
-      const template = probe.path ?? o.op.slice(o.op.indexOf(' ') + 1);
-      const path = template
-        .replace('{ownUnit}', encodeURIComponent(caller.unitId))
-        .replace('{ownSubject}', encodeURIComponent(`${caller.unitId}:staff`))
-        .replace('{ghost}', randomUUID())
-        .replace('{ruleSet}', encodeURIComponent(activeRuleSet.id))
-        .replace('{ruleVersion}', String(activeRuleSet.version));
+      const path = caseFreePath(o.op, probe, caller.unitId, `${caller.unitId}:staff`);
       const a = await send(caller, o.service, o.op.split(' ')[0] ?? 'GET', path, { body: probe.body });
       counts.checked += CASE_KEYS.length;
       if (gated(declaredFor(o.service, o.op), caller, a, `${o.service} ${o.op}`, breaches)) return;
@@ -189,6 +194,50 @@ describe('permission matrix: every endpoint of every service × caller × case (
         s.text.includes(scenario.accusation.caseId),
     );
     expect(listed.map((s) => s.where.split(' ')[0]).sort()).toEqual([...SERVICES].sort());
+    expect(breaches.sort()).toEqual([]);
+  });
+
+  it('lets a service’s own token through exactly the routes that name that service: as usual there, 403 SERVICE_NOT_ALLOWED to every other service, 403 STAFF_ONLY elsewhere', async () => {
+    const breaches: string[] = [];
+    const guarded = operations.filter((o) => !declaredFor(o.service, o.op).isPublic);
+    // The routes opened to services name exactly the callers written by hand, no more.
+    const named = guarded
+      .map((o) => [`${o.service} ${o.op}`, declaredFor(o.service, o.op).services] as const)
+      .filter(([, services]) => services.length > 0);
+    expect(Object.fromEntries(named)).toEqual(SERVICE_CALLS);
+    const caseScoped = [
+      ...[
+        ...DETAIL_READS,
+        ...LIST_READS,
+        { service: 'supervision', path: '/feed' },
+        { service: 'notification', path: '/notices/stream' },
+      ].map((r) => ({ ...r, method: 'GET' })),
+      REPLAY,
+      ...WRITES,
+    ];
+    await inParallel(cross(guarded, ServiceNames), async ([o, caller]) => {
+      const method = o.op.slice(0, o.op.indexOf(' '));
+      const probe = CASE_FREE_PROBES[o.op];
+      const scoped = caseScoped.find((p) => p.service === o.service && operationOf(p.method, p.path) === o.op);
+      const where = `${o.service} ${o.op} as the ${caller} service`;
+      const path = probe
+        ? caseFreePath(o.op, probe, `service:${caller}`, `service:${caller}`)
+        : scoped && fill(scoped.path, scenario.claim);
+      if (!path) return void breaches.push(`${where}: no probe`);
+      counts.requests++;
+      counts.checked++;
+      // A write's body the route refuses: a gate that let the service through would still change nothing.
+      const a = await w.sendAsService(caller, o.service, method, path, { body: probe ? probe.body : method === 'GET' ? undefined : [] });
+      const refusal = serviceGateRefusal(declaredFor(o.service, o.op), caller);
+      if (refusal) {
+        if (a.status !== refusal.status || a.code !== refusal.code)
+          breaches.push(`${where}: ${said(a)}, expected ${refusal.status} ${refusal.code}`);
+        return;
+      }
+      // Past the gate: a case-free route answers as its probe says; a case-scoped read (the claim's served reply) 200.
+      const expected = probe ? probe.status : method === 'GET' ? 200 : 'no write past the gate';
+      if (a.status !== expected) breaches.push(`${where}: ${said(a)}, expected ${expected}`);
+    });
     expect(breaches.sort()).toEqual([]);
   });
 
