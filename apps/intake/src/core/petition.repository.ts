@@ -284,6 +284,21 @@ export class PetitionRepository {
     await m.query(`UPDATE dossiers SET attachment_count = $2 WHERE case_id = $1`, [caseId, count]);
   }
 
+  /**
+   * The subject and content of several dossiers in one query (repeat detection compares a new matter with up to 50 of
+   * the caller's earlier ones): only those two fields are decrypted. Cases without a dossier are absent.
+   */
+  async loadMatterTexts(m: EntityManager, caseIds: readonly string[]): Promise<Map<string, { subject: string; content: string }>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await m.query<Array<{ case_id: string; subject_enc: string; content_enc: string }>>(
+      `SELECT case_id, subject_enc, content_enc FROM dossiers WHERE case_id = ANY($1::uuid[])`,
+      [[...caseIds]],
+    );
+    return new Map(
+      rows.map((r) => [r.case_id, { subject: this.cipher.decrypt(r.subject_enc), content: this.cipher.decrypt(r.content_enc) }]),
+    );
+  }
+
   /** Opens a dossier's text; only for a caller that has decided the reader may see it, or for repeat detection. */
   async loadDossier(m: EntityManager, caseId: string): Promise<DossierText | null> {
     const rows = await m.query<

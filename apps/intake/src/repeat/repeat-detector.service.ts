@@ -117,8 +117,12 @@ export class RepeatDetectorService implements OnModuleInit {
     const similarity = MatterSimilarity.get();
     const mine = similarity.vector(matterText(subject, content));
     let best: RepeatMatch | null = null;
+    const texts = await this.petitions.loadMatterTexts(
+      m,
+      candidates.map((c) => c.caseId),
+    );
     for (const candidate of candidates) {
-      const dossier = await this.petitions.loadDossier(m, candidate.caseId);
+      const dossier = texts.get(candidate.caseId);
       if (!dossier) continue;
       const score = round(cosine(mine, similarity.vector(matterText(dossier.subject, dossier.content))));
       if (score >= this.config.repeatThreshold && (best === null || score > best.score))
