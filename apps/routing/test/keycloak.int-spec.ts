@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -111,7 +112,7 @@ describe('identity through Keycloak (realm sunshine)', () => {
     expect([forged.status, forged.body.code]).toEqual([401, 'TOKEN_INVALID']);
   });
 
-  it('gives each service its own client credentials: a token with role service, unit service:<name>, 15 minutes', async () => {
+  it('gives each service its own client credentials: a token with role service, unit service:<name>, 15 minutes, scoped to its own calls', async () => {
     const [client] = (await keycloak.admin<Array<{ id: string }>>('GET', '/clients?clientId=sunshine-routing')).body;
     const secret = (await keycloak.admin<{ value: string }>('GET', `/clients/${client?.id ?? ''}/client-secret`)).body.value;
     const token =
@@ -127,6 +128,9 @@ describe('identity through Keycloak (realm sunshine)', () => {
       roles: ['service'],
     });
     expect(Number(claims['exp']) - Number(claims['iat'])).toBe(900);
+    // Verified by JWKS as routing's own token (unit service:routing), then scoped: the reply is intake's to read, not routing's.
+    const reply = await http<{ code: string }>('GET', `${harness?.url('routing') ?? ''}/cases/${randomUUID()}/reply`, { token });
+    expect([reply.status, reply.body.code]).toEqual([403, 'SERVICE_NOT_ALLOWED']);
     const wrong = await keycloak.token(REALM, {
       grant_type: 'client_credentials',
       client_id: 'sunshine-routing',
