@@ -3,7 +3,18 @@ import { mkdirSync, readFileSync } from 'node:fs';
 
 import { type PayloadOf, Topics } from '@sunshine/contracts';
 import { newEvent, type StaffRole } from '@sunshine/platform';
-import { DEMO_CITY, DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, http, sql, TEST_AUDIENCE, TEST_ISSUER } from '@sunshine/testing';
+import {
+  DEMO_CITY,
+  DEMO_COUNTY,
+  DEMO_DONGTUN,
+  DEMO_UNITS,
+  eventually,
+  http,
+  signedMessage,
+  sql,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+} from '@sunshine/testing';
 import type { Page } from 'playwright-core';
 
 import { signDevToken } from '../tools/dev-staff';
@@ -483,7 +494,13 @@ describe('the console, part 2, in a browser', () => {
         'the dead letter on the ops page',
       );
       await ops.screenshot({ path: `${SHOTS}/ops-dead-letter.png`, fullPage: true });
-      await sql(`UPDATE "${world.h.schema('routing')}".dead_letters SET value = $1 WHERE event_id = $2`, [JSON.stringify(valid), valid.id]);
+      // The producer's correction comes signed by it, as every event does (the replay verifies it again).
+      const corrected = signedMessage(world.h.keys, Topics.caseLog, caseId, valid);
+      await sql(`UPDATE "${world.h.schema('routing')}".dead_letters SET value = $1, headers = $3 WHERE event_id = $2`, [
+        corrected.value,
+        valid.id,
+        JSON.stringify(corrected.headers),
+      ]);
       await row.locator('[data-testid^="replay-"]').click();
       await ops.getByTestId('ops-reason').fill('生产方已更正消息内容，重放');
       await ops.getByRole('button', { name: '确认重放' }).click();

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 import { type AnyEvent, type EventOf, Topics } from '@sunshine/contracts';
 import { createKafka, createOrderedProducer, newEvent, readTopic } from '@sunshine/platform';
-import { eventually, http, infraEnv, ServiceHarness, sql } from '@sunshine/testing';
+import { eventually, http, infraEnv, ServiceHarness, signedMessage, sql } from '@sunshine/testing';
 import type { Producer } from 'kafkajs';
 
 import { seedDirectory } from './fixtures';
@@ -292,17 +292,7 @@ describe('intake end to end', () => {
     await producer.send({
       topic: h.topic(Topics.caseLog),
       acks: -1,
-      messages: events.map((e) => ({
-        key: r.caseId,
-        value: JSON.stringify(e),
-        headers: {
-          'event-id': e.id,
-          'event-type': e.type,
-          'event-version': String(e.version),
-          producer: e.producer,
-          'correlation-id': e.correlationId,
-        },
-      })),
+      messages: events.map((e) => signedMessage(h.keys, Topics.caseLog, r.caseId, e)),
     });
     const progress = await eventually(
       async () => {

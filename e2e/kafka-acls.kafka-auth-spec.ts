@@ -151,6 +151,8 @@ describe('Kafka with SASL/SCRAM and the generated ACLs', () => {
       'unit snapshots on the org directory',
     );
     expect(snapshots[0]?.headers['event-type']).toBe('org.unit-snapshot');
+    // Signed by routing's own event key (docs/security.md §8): the ACLs decide the topic, the signature the producer.
+    expect(snapshots[0]?.headers['event-signer']).toBe('routing');
     const ready = (await (await fetch(`${harness.url('routing')}/health/ready`)).json()) as {
       details: { messaging: { consumer: { state: string; groupId: string } } };
     };

@@ -56,7 +56,7 @@ describe('the audit trail (安全审计: append-only, hash-chained, verified)', 
       REDIS_URL: env.redisUrl,
       DB_SCHEMA_PREFIX: prefix,
       CRYPTO_PROFILE: 'gm',
-      ...keys.value.env(),
+      ...keys.value.env('intake'),
     });
     @Global()
     @Module({ providers: [{ provide: PLATFORM_CONFIG, useValue: config }], exports: [PLATFORM_CONFIG] })

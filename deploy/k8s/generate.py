@@ -108,6 +108,11 @@ def deployment(name, extra_env, consumes):
         {'name': 'KAFKA_SASL_PASSWORD_FILE', 'value': '/etc/sunshine/kafka/password'},
         {'name': 'KAFKA_SSL', 'value': 'true'},
         {'name': 'KAFKA_SSL_CA_FILE', 'value': '/etc/sunshine/kafka-ca/ca.crt'},
+        # 事件签名 Its own Ed25519 event key signs every event it publishes; the services' public keys verify every event
+        # consumed (docs/security.md §8). Created by the operators: Secret sunshine-event-key-<service> (key.pem), ConfigMap
+        # sunshine-event-keys (<service>.pem each; a rotated-out key stays as <service>.<date>.pem).
+        {'name': 'EVENT_SIGNING_KEY_FILE', 'value': '/etc/sunshine/event-key/key.pem'},
+        {'name': 'EVENT_KEYS_DIR', 'value': '/etc/sunshine/event-keys'},
         # Traces (OTEL_* in sunshine-config): the service's name and its pod on every span.
         {'name': 'OTEL_SERVICE_NAME', 'value': name},
         {'name': 'POD_NAME', 'valueFrom': {'fieldRef': {'fieldPath': 'metadata.name'}}},
@@ -122,10 +127,13 @@ def deployment(name, extra_env, consumes):
         # Its KafkaUser's secret (key `password`) and the Kafka cluster's CA certificate, both written by Strimzi.
         {'name': 'kafka', 'secret': {'secretName': f'sunshine-{name}', 'defaultMode': 0o440, 'items': [{'key': 'password', 'path': 'password'}]}},
         {'name': 'kafka-ca', 'secret': {'secretName': 'sunshine-kafka-cluster-ca-cert', 'defaultMode': 0o444, 'items': [{'key': 'ca.crt', 'path': 'ca.crt'}]}},
+        {'name': 'event-key', 'secret': {'secretName': f'sunshine-event-key-{name}', 'defaultMode': 0o440, 'items': [{'key': 'key.pem', 'path': 'key.pem'}]}},
+        {'name': 'event-keys', 'configMap': {'name': 'sunshine-event-keys', 'defaultMode': 0o444}},
         {'name': 'tmp', 'emptyDir': {}},
     ]
     mounts = [{'name': 'client', 'mountPath': '/etc/sunshine/client', 'readOnly': True}, {'name': 'tmp', 'mountPath': '/tmp'},
-              {'name': 'kafka', 'mountPath': '/etc/sunshine/kafka', 'readOnly': True}, {'name': 'kafka-ca', 'mountPath': '/etc/sunshine/kafka-ca', 'readOnly': True}]
+              {'name': 'kafka', 'mountPath': '/etc/sunshine/kafka', 'readOnly': True}, {'name': 'kafka-ca', 'mountPath': '/etc/sunshine/kafka-ca', 'readOnly': True},
+              {'name': 'event-key', 'mountPath': '/etc/sunshine/event-key', 'readOnly': True}, {'name': 'event-keys', 'mountPath': '/etc/sunshine/event-keys', 'readOnly': True}]
     if name == 'intake':
         volumes.append({'name': 'attachments', 'persistentVolumeClaim': {'claimName': 'intake-attachments'}})
         mounts.append({'name': 'attachments', 'mountPath': '/var/lib/sunshine/attachments'})

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@sunshine/contracts';
 import { createKafka, ensureTopics, type ServiceName } from '@sunshine/platform';
-import { infraEnv, ServiceHarness, sql } from '@sunshine/testing';
+import { infraEnv, ServiceHarness, signedMessage, sql } from '@sunshine/testing';
 
 import { dispatched, registered } from '../../libs/platform/test/support/test-events';
 import { benchArgs, loadAverage, writeResult } from './bench-support';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       await producer.send({
         topic,
         acks: -1,
-        messages: events.slice(i, i + 500).map((e) => ({ key: e.caseId ?? '', value: JSON.stringify(e) })),
+        messages: events.slice(i, i + 500).map((e) => signedMessage(h.keys, Topics.caseLog, e.caseId ?? '', e)),
       });
     }
     await producer.disconnect();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type OrgUnitSnapshot, prefixed, Topics } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import { createKafka, createOrderedProducer, newEvent } from '@sunshine/platform';
-import { DEMO_CITY, DEMO_COUNTY, DEMO_UNITS, eventually, infraEnv, ServiceHarness, sql } from '@sunshine/testing';
+import { DEMO_CITY, DEMO_COUNTY, DEMO_UNITS, eventually, infraEnv, ServiceHarness, signedMessage, sql } from '@sunshine/testing';
 
 import { benchArgs, loadAverage, percentile, writeResult } from './bench-support';
 
@@ -49,12 +49,14 @@ async function main(): Promise<void> {
     await producer.send({
       topic: prefixed(h.prefix, Topics.orgDirectory),
       acks: -1,
-      messages: units.map((u) => ({
-        key: u.id,
-        value: JSON.stringify(
+      messages: units.map((u) =>
+        signedMessage(
+          h.keys,
+          Topics.orgDirectory,
+          u.id,
           newEvent('org.unit-snapshot', u, { jurisdiction: { place: [], unit: [] }, actor: { kind: 'system', id: 'bench' } }),
         ),
-      })),
+      ),
     });
     const schema = h.schema('notification');
     await eventually(
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
       await producer.send({
         topic: prefixed(h.prefix, Topics.caseLog),
         acks: -1,
-        messages: [{ key: caseId, value: JSON.stringify(event) }],
+        messages: [signedMessage(h.keys, Topics.caseLog, caseId, event)],
       });
     }
     const offered = (Date.now() - start) / 1000;

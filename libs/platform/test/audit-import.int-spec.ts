@@ -52,7 +52,7 @@ describe('AuditTrail.appendImported (dedupe by source id, under the chain lock)'
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       REDIS_URL: env.redisUrl,
       DB_SCHEMA_PREFIX: prefix,
-      ...keys.env(),
+      ...keys.env('routing'),
     });
     @Global()
     @Module({ providers: [{ provide: PLATFORM_CONFIG, useValue: config }], exports: [PLATFORM_CONFIG] })

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Topics } from '@sunshine/contracts';
 import { divisionLineage } from '@sunshine/domain';
 import { createOrderedProducer, loadDemoOrg, newEvent } from '@sunshine/platform';
-import { DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, forSuite, freePort } from '@sunshine/testing';
+import { DEMO_COUNTY, DEMO_DONGTUN, DEMO_UNITS, eventually, forSuite, freePort, signedMessage } from '@sunshine/testing';
 
 import type { FixtureProcess } from './support/fixture-process';
 import { TestRun } from './support/test-run';
@@ -84,15 +84,17 @@ describe('HTTP before Kafka: a restarted service serves at once, readiness repor
     await producer.send({
       topic: run.topic(Topics.orgDirectory),
       acks: -1,
-      messages: units.map((u) => ({
-        key: u.id,
-        value: JSON.stringify(
+      messages: units.map((u) =>
+        signedMessage(
+          run.keys,
+          Topics.orgDirectory,
+          u.id,
           newEvent('org.unit-snapshot', u, {
             jurisdiction: { place: [], unit: divisionLineage(u.divisionCode).slice(1) },
             actor: { kind: 'system', id: 'hk-seed' },
           }),
         ),
-      })),
+      ),
     });
     await producer.disconnect();
     await eventually(

@@ -3,6 +3,9 @@ import {
   ConsumerMetrics,
   type Correlation,
   currentCorrelation,
+  EventSigner,
+  EventVerifier,
+  generateEventKeyPair,
   type Invoke,
   isInfrastructureOutage,
   MessageProcessor,
@@ -194,5 +197,79 @@ describe('MessageProcessor.applyChunk (consecutive messages of a partition in on
 
     expect(await processor.applyChunk([message(event, 1), message(registered(OTHER_CASE), 2)])).toBe(false);
     expect(transactions).toEqual([]);
+  });
+});
+
+describe('MessageProcessor applies only events their producer signed (EVENT_KEYS_DIR)', () => {
+  const config = { consumer: { maxAttempts: 2, retryBaseMs: 1 }, failpoints: [], kafka: { topicPrefix: 't' } } as unknown as PlatformConfig;
+  const manager = { query: async () => [{ event_id: 'x' }] } as unknown as EntityManager;
+  const dataSource = { transaction: async <T>(work: (m: EntityManager) => Promise<T>) => work(manager) } as unknown as DataSource;
+  const routingKeys = generateEventKeyPair();
+  const intakeKeys = generateEventKeyPair();
+  const routing = EventSigner.fromPem('routing', routingKeys.privateKeyPem);
+  const intake = EventSigner.fromPem('intake', intakeKeys.privateKeyPem);
+  const verifier = EventVerifier.fromPems(
+    new Map([
+      ['routing', routingKeys.publicKeyPem],
+      ['intake', intakeKeys.publicKeyPem],
+    ]),
+  );
+
+  /** The message as `signer`'s relay publishes `event` on the run `t`'s case log. */
+  function signedBy(signer: EventSigner, event: AnyEvent): RawMessage {
+    const value = JSON.stringify(event);
+    const key = event.caseId ?? '';
+    return {
+      topic: 't.sunshine.case-log',
+      partition: 0,
+      offset: '9',
+      key,
+      value,
+      headers: signer.headers({ topic: 'sunshine.case-log', key, value }),
+    };
+  }
+
+  function processor(handled: string[], metrics: ConsumerMetrics): MessageProcessor {
+    const invoke: Invoke = async (event) => {
+      handled.push(event.type);
+    };
+    return new MessageProcessor('supervision', config, dataSource, {} as Producer, () => invoke, metrics, undefined, undefined, verifier);
+  }
+
+  it('applies the genuine case.dispatched, signed by routing', async () => {
+    const handled: string[] = [];
+    const metrics = new ConsumerMetrics();
+    expect(await processor(handled, metrics).apply(signedBy(routing, dispatched(CASE_ID)), 'live')).toEqual({
+      outcome: 'applied',
+      attempts: 1,
+    });
+    expect(handled).toEqual(['case.dispatched']);
+    expect(metrics.rejected).toBe(0);
+  });
+
+  it('dead-letters at once, never applied: intake signing case.dispatched "from routing", an unsigned or tampered message', async () => {
+    const handled: string[] = [];
+    const metrics = new ConsumerMetrics();
+    const p = processor(handled, metrics);
+    const genuine = signedBy(routing, dispatched(CASE_ID));
+    expect(await p.apply(signedBy(intake, dispatched(CASE_ID)), 'live')).toEqual({
+      outcome: 'dead-lettered',
+      error: 'EVENT_PRODUCER_MISMATCH: case.dispatched is published by routing, signed by intake',
+      attempts: 1,
+    });
+    expect(await p.apply({ ...genuine, headers: {} }, 'live')).toEqual({
+      outcome: 'dead-lettered',
+      error: 'EVENT_SIGNATURE_MISSING: no event-signer/event-signature headers',
+      attempts: 1,
+    });
+    expect(await p.apply({ ...genuine, value: genuine.value.replace(/"toUnitId":"[^"]+"/, '"toUnitId":"elsewhere"') }, 'replay')).toEqual({
+      outcome: 'dead-lettered',
+      error: 'EVENT_SIGNATURE_INVALID: the signature of routing does not verify',
+      attempts: 1,
+    });
+    // A chunk with a forged message is not applied as a whole: its messages go one at a time (apply, above).
+    expect(await p.applyChunk([genuine, signedBy(intake, dispatched(CASE_ID))])).toBe(false);
+    expect(handled).toEqual([]);
+    expect(metrics.rejected).toBe(3);
   });
 });

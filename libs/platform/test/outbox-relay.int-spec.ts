@@ -1,7 +1,8 @@
-import { ContractViolationError } from '@sunshine/contracts';
+import { ContractViolationError, Topics } from '@sunshine/contracts';
 import {
   dataSourceOptions,
   ensureSchema,
+  EventVerifier,
   loadPlatformConfig,
   OutboxWriter,
   type PlatformConfig,
@@ -81,8 +82,14 @@ describe('transactional outbox and relay failover', () => {
     const order = topicOrder(ours, cases);
     const outOfOrder = [...backlog.written].filter(([caseId, written]) => JSON.stringify(order.get(caseId)) !== JSON.stringify(written));
     expect(outOfOrder).toEqual([]);
-    // Every message a relay sent has the contract's key and headers.
+    // Every message a relay sent has the contract's key and headers, and the relay's (intake's) signature over its topic,
+    // key and value. The backlog mixes other services' types, which consumers would refuse: only the signature is checked.
     expect(ours.every((m) => m.headers['event-type'] && m.headers['producer'])).toBe(true);
+    const verifier = EventVerifier.fromDir(run.keys.eventKeysDir);
+    const signers = ours.map((m) =>
+      verifier.verify({ topic: Topics.caseLog, key: m.key ?? '', value: m.value ?? '' }, m.headers, { producer: 'intake' }),
+    );
+    expect(new Set(signers)).toEqual(new Set(['intake']));
   };
 
   it('refuses an event that breaks its contract at the producer, and writes nothing', async () => {

@@ -83,7 +83,7 @@ describe('overload and PostgreSQL outages answer 503 with Retry-After, never 500
     viaRelay.port = String(relay.port);
     const keys = await TestKeys.create();
     const config: PlatformConfig = loadPlatformConfig('intake', {
-      ...keys.env(),
+      ...keys.env('intake'),
       DATABASE_URL: viaRelay.toString(),
       DB_SCHEMA_PREFIX: prefix,
       KAFKA_BROKERS: infraEnv().kafkaBrokers.join(','),

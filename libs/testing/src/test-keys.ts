@@ -121,13 +121,15 @@ export class TestKeys {
   }
 
   /**
-   * Environment entries that make a service trust these keys (the staff public key, the services' public keys), and
+   * Environment entries that make a service trust these keys (the staff public key, the services' token and event public
+   * keys: every consumer verifies the events it applies), and
    * with `service` named, that service's own signing keys (tokens, events): never the staff private key.
    */
   env(service?: ServiceName): Record<string, string> {
     return {
       AUTH_PUBLIC_KEY_FILE: this.publicKeyFile,
       AUTH_SERVICE_KEYS_DIR: this.serviceKeysDir,
+      EVENT_KEYS_DIR: this.eventKeysDir,
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
       ...(service

@@ -86,7 +86,7 @@ describe('channel endpoints: units’ webhooks and mailboxes and the SMS report 
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       REDIS_URL: infra.redisUrl,
-      ...keys.env(),
+      ...keys.env('notification'),
     };
     const config = loadPlatformConfig('notification', env);
     @Module({

@@ -10,6 +10,7 @@ import {
   infraEnv,
   type JsonResponse,
   ServiceHarness,
+  signedMessage,
   sql,
 } from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
@@ -150,19 +151,7 @@ export class RoutingWorld {
     await this.producer.send({
       topic: this.h.topic(Topics.caseLog),
       acks: -1,
-      messages: [
-        {
-          key: caseId,
-          value: JSON.stringify(event),
-          headers: {
-            'event-id': event.id,
-            'event-type': event.type,
-            'event-version': '1',
-            producer: event.producer,
-            'correlation-id': event.correlationId,
-          },
-        },
-      ],
+      messages: [signedMessage(this.h.keys, Topics.caseLog, caseId, event)],
     });
     return event;
   }

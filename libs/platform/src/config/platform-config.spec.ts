@@ -6,6 +6,13 @@ const valid = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   AUTH_PUBLIC_KEY_FILE: '/keys/public.pem',
 };
+/** A production environment needs the service's event key and the services' event public keys too. */
+const production = {
+  ...valid,
+  NODE_ENV: 'production',
+  EVENT_SIGNING_KEY_FILE: '/keys/event-signing/intake.pem',
+  EVENT_KEYS_DIR: '/keys/events',
+};
 
 describe('loadPlatformConfig', () => {
   it('maps the environment to one typed object with the service schema', () => {
@@ -30,18 +37,25 @@ describe('loadPlatformConfig', () => {
   });
 
   it('refuses fail points and the shared test clock in production', () => {
-    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', FAILPOINTS: 'consumer.after-effect' })).toThrow(
-      /FAILPOINTS/,
+    expect(() => loadPlatformConfig('intake', { ...production, FAILPOINTS: 'consumer.after-effect' })).toThrow(/FAILPOINTS/);
+    expect(() => loadPlatformConfig('intake', { ...production, TEST_CLOCK: 'shared' })).toThrow(/TEST_CLOCK/);
+  });
+
+  it('requires the event keys in production (each service signs what it publishes, verifies what it consumes)', () => {
+    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production' })).toThrow(
+      'invalid configuration (配置无效):\n  - EVENT_SIGNING_KEY_FILE: required in production (事件签名)\n  - EVENT_KEYS_DIR: required in production (事件验签)',
     );
-    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', TEST_CLOCK: 'shared' })).toThrow(/TEST_CLOCK/);
+    expect(loadPlatformConfig('intake', production).events).toEqual({
+      signingKeyFile: '/keys/event-signing/intake.pem',
+      keysDir: '/keys/events',
+    });
+    expect(loadPlatformConfig('intake', valid).events).toEqual({ signingKeyFile: undefined, keysDir: undefined });
   });
 
   it('limits token lifetimes to 15 minutes in production (configurable below), 8 hours elsewhere', () => {
-    expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production' }).auth.maxTokenLifetimeSeconds).toBe(900);
-    expect(
-      loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '300' }).auth.maxTokenLifetimeSeconds,
-    ).toBe(300);
-    expect(() => loadPlatformConfig('intake', { ...valid, NODE_ENV: 'production', AUTH_MAX_TOKEN_LIFETIME_S: '3600' })).toThrow(
+    expect(loadPlatformConfig('intake', { ...production }).auth.maxTokenLifetimeSeconds).toBe(900);
+    expect(loadPlatformConfig('intake', { ...production, AUTH_MAX_TOKEN_LIFETIME_S: '300' }).auth.maxTokenLifetimeSeconds).toBe(300);
+    expect(() => loadPlatformConfig('intake', { ...production, AUTH_MAX_TOKEN_LIFETIME_S: '3600' })).toThrow(
       /AUTH_MAX_TOKEN_LIFETIME_S: at most 900/,
     );
     expect(loadPlatformConfig('intake', { ...valid, NODE_ENV: 'test' }).auth.maxTokenLifetimeSeconds).toBe(28800);

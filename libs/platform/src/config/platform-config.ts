@@ -74,13 +74,13 @@ const envSchema = z.object({
   AUTH_SERVICE_KEYS_DIR: z.string().min(1).optional(),
   /**
    * 事件签名 PKCS#8 PEM file of this service's OWN Ed25519 event key: the outbox relay signs every event it publishes
-   * with it (headers `event-signer`, `event-signature`; messaging/event-signature.ts).
+   * with it (headers `event-signer`, `event-signature`; messaging/event-signature.ts). Required in production.
    */
   EVENT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /**
    * 事件公钥目录 Directory of the services' event public keys, `<service>.pem` (SPKI, Ed25519): a consumer applies an
    * event only when its signer's key verifies it and the signer is the event type's producer; others are dead-lettered
-   * (EVENT_SIGNATURE_*). Without it events are applied unverified.
+   * (EVENT_SIGNATURE_*). Required in production; without it (development) events are applied unverified.
    */
   EVENT_KEYS_DIR: z.string().min(1).optional(),
   /**
@@ -213,6 +213,10 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       problems.push(`AUTH_MAX_TOKEN_LIFETIME_S: at most ${PRODUCTION_MAX_TOKEN_LIFETIME_S} in production (令牌有效期不超过15分钟)`);
     }
     if (e.NODE_ENV === 'production' && e.FAILPOINTS) problems.push('FAILPOINTS: not allowed in production');
+    // 事件签名: a production service signs what it publishes and verifies what it consumes (messaging/event-signature.ts).
+    if (e.NODE_ENV === 'production' && !e.EVENT_SIGNING_KEY_FILE)
+      problems.push('EVENT_SIGNING_KEY_FILE: required in production (事件签名)');
+    if (e.NODE_ENV === 'production' && !e.EVENT_KEYS_DIR) problems.push('EVENT_KEYS_DIR: required in production (事件验签)');
     if (e.NODE_ENV !== 'test' && e.TEST_CLOCK === 'shared') problems.push('TEST_CLOCK: shared is allowed only with NODE_ENV=test');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigurationError(problems);

@@ -8,6 +8,8 @@ export class ConsumerMetrics {
   ignored = 0;
   failures = 0;
   deadLettered = 0;
+  /** Messages not signed by their type's producer (EVENT_SIGNATURE_*, EVENT_PRODUCER_MISMATCH): dead-lettered, never applied. */
+  rejected = 0;
   parked = 0;
   tombstones = 0;
 }

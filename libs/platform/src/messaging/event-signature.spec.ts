@@ -104,6 +104,21 @@ describe('producer-signed events', () => {
     expect(unprefixedTopic('t123', 'other.sunshine.case-log')).toBe('other.sunshine.case-log');
   });
 
+  it('still verifies what a rotated-out key signed while its file stays beside the new one (<service>.<anything>.pem)', () => {
+    const rotated = mkdtempSync(join(tmpdir(), 'event-keys-'));
+    const next = generateEventKeyPair();
+    writeFileSync(eventPublicKeyFile(rotated, 'routing'), next.publicKeyPem);
+    writeFileSync(join(rotated, 'routing.2026-12.pem'), routingPair.publicKeyPem);
+    const history = routing.headers(message);
+    const now = EventSigner.fromPem('routing', next.privateKeyPem).headers(message);
+    expect(EventVerifier.fromDir(rotated).verify(message, history, claim)).toBe('routing');
+    expect(EventVerifier.fromDir(rotated).verify(message, now, claim)).toBe('routing');
+    // Without the earlier key's file, the history no longer verifies.
+    expect(outcome(EventSigner.fromPem('routing', next.privateKeyPem).headers(message))).toBe(
+      'EVENT_SIGNATURE_INVALID: the signature of routing does not verify',
+    );
+  });
+
   it('takes Ed25519 keys only', async () => {
     const ecdsa = await generateDevKeyPair();
     expect(() => EventSigner.fromPem('routing', ecdsa.privateKeyPem)).toThrow('EVENT_SIGNING_KEY_FILE: an Ed25519 key is required, not ec');

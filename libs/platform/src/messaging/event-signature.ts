@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { EventCatalog, isEventType } from '@sunshine/contracts';
@@ -52,7 +52,10 @@ export function unprefixedTopic(prefix: string, topic: string): string {
   return prefix && topic.startsWith(`${prefix}.`) ? topic.slice(prefix.length + 1) : topic;
 }
 
-/** `<dir>/<service>.pem`: a service's event public key (SPKI) in EVENT_KEYS_DIR. */
+/**
+ * `<dir>/<service>.pem`: a service's event public key (SPKI) in EVENT_KEYS_DIR. Its earlier keys stay beside it as
+ * `<service>.<anything>.pem` after a rotation, so the history they signed still verifies (a rebuild from offset zero).
+ */
 export function eventPublicKeyFile(dir: string, service: ServiceName): string {
   return join(dir, `${service}.pem`);
 }
@@ -86,25 +89,34 @@ export class EventSigner {
 
 /** Verifies events with the services' event public keys (imported once). */
 export class EventVerifier {
-  private constructor(private readonly keys: ReadonlyMap<string, KeyObject>) {}
+  /** Each service's keys, the current one first. */
+  private constructor(private readonly keys: ReadonlyMap<string, readonly KeyObject[]>) {}
 
-  static fromPems(pems: ReadonlyMap<ServiceName, string>): EventVerifier {
-    const keys = new Map<string, KeyObject>();
+  /** Each service's public keys (PEM), the current one first. */
+  static fromPems(pems: ReadonlyMap<ServiceName, string | readonly string[]>): EventVerifier {
+    const keys = new Map<string, KeyObject[]>();
     for (const [service, pem] of pems) {
-      const key = createPublicKey(pem);
-      if (key.asymmetricKeyType !== 'ed25519') throw new Error(`EVENT_KEYS_DIR: ${service}.pem is not an Ed25519 key`);
-      keys.set(service, key);
+      keys.set(
+        service,
+        (typeof pem === 'string' ? [pem] : pem).map((one) => {
+          const key = createPublicKey(one);
+          if (key.asymmetricKeyType !== 'ed25519') throw new Error(`EVENT_KEYS_DIR: ${service}.pem is not an Ed25519 key`);
+          return key;
+        }),
+      );
     }
     return new EventVerifier(keys);
   }
 
-  /** The keys in EVENT_KEYS_DIR (`<service>.pem`); a service without its file signs nothing anyone accepts. */
+  /** The keys in EVENT_KEYS_DIR (`<service>.pem`, earlier ones `<service>.<anything>.pem`); a service without any signs nothing anyone accepts. */
   static fromDir(dir: string): EventVerifier {
     if (!existsSync(dir)) throw new Error(`EVENT_KEYS_DIR ${dir} does not exist`);
-    const pems = new Map<ServiceName, string>();
+    const files = readdirSync(dir);
+    const pems = new Map<ServiceName, string[]>();
     for (const service of ServiceNames) {
-      const file = eventPublicKeyFile(dir, service);
-      if (existsSync(file)) pems.set(service, readFileSync(file, 'utf8'));
+      const earlier = files.filter((f) => f.startsWith(`${service}.`) && f.endsWith('.pem') && f !== `${service}.pem`).sort();
+      const found = [`${service}.pem`, ...earlier].filter((f) => files.includes(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
+      if (found.length > 0) pems.set(service, found);
     }
     return EventVerifier.fromPems(pems);
   }
@@ -119,9 +131,11 @@ export class EventVerifier {
     const signature = headers[EVENT_SIGNATURE_HEADER];
     if (!signer || !signature)
       throw new EventSignatureError('EVENT_SIGNATURE_MISSING', `no ${EVENT_SIGNER_HEADER}/${EVENT_SIGNATURE_HEADER} headers`);
-    const key = this.keys.get(signer);
-    if (!key) throw new EventSignatureError('EVENT_SIGNER_UNKNOWN', `no event key for signer ${JSON.stringify(signer.slice(0, 40))}`);
-    if (!verify(null, eventSignedBytes(message), key, Buffer.from(signature, 'base64'))) {
+    const keys = this.keys.get(signer);
+    if (!keys) throw new EventSignatureError('EVENT_SIGNER_UNKNOWN', `no event key for signer ${JSON.stringify(signer.slice(0, 40))}`);
+    const bytes = eventSignedBytes(message);
+    const raw = Buffer.from(signature, 'base64');
+    if (!keys.some((key) => verify(null, bytes, key, raw))) {
       throw new EventSignatureError('EVENT_SIGNATURE_INVALID', `the signature of ${signer} does not verify`);
     }
     const problem = producerMismatch(signer, envelope);

@@ -12,6 +12,7 @@ import { isSaneCorrelationId } from '../correlation/correlation-id';
 import { inConsumerSpan } from '../tracing/trace-context';
 import { ConsumerMetrics } from './consumer-metrics';
 import type { EventContext } from './event-context';
+import { EventVerifier } from './event-signature';
 import { createOrderedProducer } from './kafka.factory';
 import { type Invoke, MessageProcessor, type RawMessage } from './message-processor';
 import { ParkingLot } from './parking-lot';
@@ -80,6 +81,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private closing = false;
   private consumerStatusNow: ConsumerStatus;
   private readonly log = new Logger(KafkaEventServer.name);
+  /** The services' event keys (EVENT_KEYS_DIR), imported once: every consumed message is verified before it is applied. */
+  private readonly verifier?: EventVerifier;
 
   constructor(
     private readonly config: PlatformConfig,
@@ -90,6 +93,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     super();
     this.groupId = config.consumer.groupPrefix ? `${config.consumer.groupPrefix}.${config.service}` : config.service;
     this.consumerStatusNow = { state: 'starting', groupId: this.groupId, since: new Date().toISOString() };
+    this.verifier = config.events.keysDir ? EventVerifier.fromDir(config.events.keysDir) : undefined;
+    if (!this.verifier) this.log.warn('EVENT_KEYS_DIR is not set: consumed events are applied without verifying their producer');
   }
 
   /** The consumer's state, for readiness and operators (HTTP serves while the consumer joins or restarts). */
@@ -182,6 +187,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.metrics,
       () => heartbeat(),
       this.options.afterCommit,
+      this.verifier,
     );
     this.lot = new ParkingLot(this.config.service, this.dataSource, this.processor);
     await this.consumer.connect();

@@ -10,6 +10,7 @@ import { runWithCorrelation } from '../correlation/correlation-context';
 import { isSocketFailure } from '../errors/overload-errors';
 import type { ConsumerMetrics } from './consumer-metrics';
 import { EventContext, type MessageMeta } from './event-context';
+import { envelopeClaim, EventSignatureError, type EventVerifier, unprefixedTopic } from './event-signature';
 import { failpoint } from './failpoint';
 
 export interface RawMessage {
@@ -42,6 +43,8 @@ export class MessageProcessor {
     readonly metrics: ConsumerMetrics,
     private readonly heartbeat: () => Promise<void> = async () => undefined,
     private readonly afterCommit: () => void = () => undefined,
+    /** The services' event keys (EVENT_KEYS_DIR): every message is verified before it is applied; none: unverified. */
+    private readonly verifier?: EventVerifier,
   ) {}
 
   /**
@@ -84,7 +87,15 @@ export class MessageProcessor {
   async apply(message: RawMessage, mode: MessageMeta['mode']): Promise<{ outcome: Outcome; error?: string; attempts: number }> {
     let event: AnyEvent;
     try {
-      const decoded = decodeEvent(JSON.parse(message.value));
+      const parsed: unknown = JSON.parse(message.value);
+      const forged = this.forgery(message, parsed);
+      if (forged) {
+        // Never applied, never retried: dead-lettered with the code (no payload in the log).
+        this.metrics.rejected++;
+        this.logger.warn(`refused ${message.topic}/${message.partition}@${message.offset}: ${forged.message}`);
+        return { outcome: 'dead-lettered', error: forged.message, attempts: 1 };
+      }
+      const decoded = decodeEvent(parsed);
       if (decoded.kind !== 'event') {
         this.metrics.skipped++;
         this.logger.warn(
@@ -117,7 +128,10 @@ export class MessageProcessor {
     const work: Array<{ event: AnyEvent; meta: MessageMeta; invoke: Invoke | null }> = [];
     const skipped: string[] = [];
     for (const message of messages) {
-      const decoded = safeDecode(message.value);
+      const parsed = safeParse(message.value);
+      // A malformed or forged message is dead-lettered on the one-at-a-time path (apply), which counts and logs it.
+      if (parsed === undefined || this.forgery(message, parsed)) return false;
+      const decoded = safeDecode(parsed);
       if (!decoded) return false;
       if (decoded.kind !== 'event')
         skipped.push(`${decoded.kind} ${decoded.type} v${decoded.version} at ${message.topic}/${message.partition}@${message.offset}`);
@@ -147,6 +161,22 @@ export class MessageProcessor {
     if (applied.length > 0) this.afterCommit();
     for (const event of applied) failpoint(this.config, 'consumer.after-effect', event.type);
     return true;
+  }
+
+  /**
+   * Why the message may not be applied (undefined when it may, or when no EVENT_KEYS_DIR is configured): it is not
+   * signed by the catalog's producer of its type, which its envelope must name too (messaging/event-signature.ts).
+   */
+  private forgery(message: RawMessage, parsed: unknown): EventSignatureError | undefined {
+    if (!this.verifier) return undefined;
+    const signed = { topic: unprefixedTopic(this.config.kafka.topicPrefix, message.topic), key: message.key, value: message.value };
+    try {
+      this.verifier.verify(signed, message.headers, envelopeClaim(parsed));
+      return undefined;
+    } catch (error) {
+      if (error instanceof EventSignatureError) return error;
+      throw error;
+    }
   }
 
   /** Whether a key of these messages waits behind a dead letter (one query; see parkIfParked for why no lock). */
@@ -309,9 +339,17 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-function safeDecode(value: string): ReturnType<typeof decodeEvent> | null {
+function safeParse(value: string): unknown {
   try {
-    return decodeEvent(JSON.parse(value));
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(parsed: unknown): ReturnType<typeof decodeEvent> | null {
+  try {
+    return decodeEvent(parsed);
   } catch {
     return null;
   }

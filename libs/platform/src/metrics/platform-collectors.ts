@@ -25,6 +25,7 @@ const CONSUMER_COUNTERS: ReadonlyArray<readonly [string, keyof ConsumerMetrics, 
   ['kafka_consumer_skipped_total', 'skipped', 'unknown types or newer versions skipped 跳过的未知类型/新版本'],
   ['kafka_consumer_handler_failures_total', 'failures', 'handler attempts that failed and were retried 处理失败并重试的次数'],
   ['kafka_consumer_dead_lettered_total', 'deadLettered', 'messages moved to the dead letters 转入死信的消息'],
+  ['kafka_consumer_signature_rejected_total', 'rejected', 'messages not signed by their producer, dead-lettered 签名无效而转入死信的消息'],
   ['kafka_consumer_parked_total', 'parked', 'messages parked behind a dead-lettered key 因同键死信而暂存的消息'],
 ];
 

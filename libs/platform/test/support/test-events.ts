@@ -47,20 +47,3 @@ export function dispatched(caseId: string, hop = 1): EventOf<'case.dispatched'> 
     { caseId, jurisdiction, actor: { kind: 'system', id: 'routing' } },
   );
 }
-
-/** The headers the outbox writer puts on a message (tests that produce directly use the same). */
-export function headersOf(event: {
-  id: string;
-  type: string;
-  version: number;
-  producer: string;
-  correlationId: string;
-}): Record<string, string> {
-  return {
-    'event-id': event.id,
-    'event-type': event.type,
-    'event-version': String(event.version),
-    producer: event.producer,
-    'correlation-id': event.correlationId,
-  };
-}

@@ -1,12 +1,11 @@
 import { type AnyEvent, prefixed, Topics } from '@sunshine/contracts';
-import { createKafka, ensureTopics } from '@sunshine/platform';
-import { infraEnv, TestKeys, uniquePrefix } from '@sunshine/testing';
+import { createKafka, ensureTopics, type ServiceName } from '@sunshine/platform';
+import { infraEnv, signedMessage, TestKeys, uniquePrefix } from '@sunshine/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 
 import { fixtureEnv, logDirFor } from './fixture-env';
 import { FixtureProcess } from './fixture-process';
-import { headersOf } from './test-events';
 
 export const CONSUMER_FIXTURE = 'libs/platform/test/fixtures/consumer.fixture.ts';
 export const RELAY_FIXTURE = 'libs/platform/test/fixtures/relay.fixture.ts';
@@ -49,14 +48,24 @@ export class TestRun {
     return `${this.prefix}_${service}`;
   }
 
+  /**
+   * Starts a process with its service's own keys (tokens, events): a service's `apps/<service>/…` script as that
+   * service, the relay fixture as intake, the consumer fixture as FIXTURE_SERVICE (routing by default).
+   */
   start(name: string, script: string, extraEnv: Record<string, string> = {}): FixtureProcess {
-    const fixture = FixtureProcess.start(name, script, fixtureEnv(this.prefix, this.keys, extraEnv), this.logDir);
+    const app = /^apps\/([a-z]+)\//.exec(script)?.[1];
+    const service = (app ?? (script === RELAY_FIXTURE ? 'intake' : (extraEnv['FIXTURE_SERVICE'] ?? 'routing'))) as ServiceName;
+    const env = fixtureEnv(this.prefix, this.keys, { ...this.keys.env(service), ...extraEnv });
+    const fixture = FixtureProcess.start(name, script, env, this.logDir);
     this.fixtures.push(fixture);
     return fixture;
   }
 
-  /** Produces events straight to the case log (as another service's relay would), keyed by case id. */
-  async produce(events: readonly AnyEvent[], partition?: number): Promise<void> {
+  /**
+   * Produces events straight to the case log as their producers' relays would (signed), keyed by case id; `signer`
+   * names another service whose key signs them instead (a forgery: consumers must refuse it).
+   */
+  async produce(events: readonly AnyEvent[], partition?: number, signer?: ServiceName): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await this.producer.connect();
@@ -64,12 +73,12 @@ export class TestRun {
     await this.producer.send({
       topic: this.topic(),
       acks: -1,
-      messages: events.map((e) => ({ key: e.caseId ?? null, value: JSON.stringify(e), headers: headersOf(e), partition })),
+      messages: events.map((e) => ({ ...signedMessage(this.keys, Topics.caseLog, e.caseId ?? '', e, { signer }), partition })),
     });
   }
 
-  /** Produces raw values (e.g. events of unknown types) with a key. */
-  async produceRaw(key: string, values: readonly unknown[], partition?: number): Promise<void> {
+  /** Produces raw values (e.g. events of unknown types) with a key and no headers, signed by the value's producer. */
+  async produceRaw(key: string, values: ReadonlyArray<Record<string, unknown>>, partition?: number): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await this.producer.connect();
@@ -77,7 +86,7 @@ export class TestRun {
     await this.producer.send({
       topic: this.topic(),
       acks: -1,
-      messages: values.map((v) => ({ key, value: JSON.stringify(v), partition })),
+      messages: values.map((v) => ({ ...signedMessage(this.keys, Topics.caseLog, key, v, { headers: {} }), partition })),
     });
   }
 
