@@ -214,8 +214,22 @@ describe('Keycloak sign-in events in the audit trail (routing imports them)', ()
         grants.map((g) => [g.detail['operation'], g.detail['resourcePath'], g.detail['grantedRoles'], g.detail['outcome'], g.ip]),
       ).toEqual([['CREATE', `users/${AUDITOR}/role-mappings/clients/${rolesClient?.id ?? ''}`, ['audit-admin'], 'success', '127.0.0.1']]);
 
-      // Run again: nothing new, nothing doubled.
-      expect(await runImport()).toEqual({ signIns: 0, adminEvents: 0 });
+      // Run again: nothing new, nothing doubled; ids of events Keycloak no longer keeps (older than its 7 days and a
+      // day, as an earlier week's would be) are forgotten by the same job, this run's stay.
+      const routingSchema = harness?.schema('routing') ?? '';
+      await db.query(
+        `INSERT INTO "${routingSchema}".audit_import (source, external_id, occurred_at, seq)
+         VALUES ('keycloak', 'identity-test-30-days', now() - interval '30 days', 0),
+                ('keycloak-admin', 'identity-test-9-days', now() - interval '9 days', 0)`,
+      );
+      const kept = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${routingSchema}".audit_import`);
+      expect(await runImport()).toEqual({ signIns: 0, adminEvents: 0, pruned: 2 });
+      expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${routingSchema}".audit_import`)).rows).toEqual([
+        { n: (kept.rows[0]?.n ?? 0) - 2 },
+      ]);
+      // Keycloak keeps admin events 7 days too (a realm attribute), so neither kind comes back once forgotten.
+      const realmRep = await keycloak.admin<{ eventsExpiration?: number; attributes?: Record<string, string> }>('GET', '');
+      expect([realmRep.body.eventsExpiration, realmRep.body.attributes?.['adminEventsExpiration']]).toEqual([604800, '604800']);
       expect((await search(`kind=sign-in&subject=demo-${CLERK}`)).map((r) => r.seq)).toEqual(clerkRecords.map((r) => r.seq));
       const everything = await search('from=2000-01-01T00:00:00Z');
       const ids = everything.map((r) => r.detail['eventId']).filter((id) => id !== undefined);

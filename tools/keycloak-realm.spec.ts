@@ -59,6 +59,13 @@ describe('the committed Keycloak realm (deploy/keycloak/sunshine-realm.json)', (
     expect(committed['passwordPolicy']).toContain('forceExpiredPasswordChange(90)');
   });
 
+  it('keeps login and admin events 7 days, the window routing’s importer keeps their ids for (plus a day)', () => {
+    expect([committed['eventsExpiration'], (committed['attributes'] as Record<string, unknown>)['adminEventsExpiration']]).toEqual([
+      604800,
+      '604800',
+    ]);
+  });
+
   it('lists the 17 demo staff with their unit, division and roles, TOTP required, and no credential', () => {
     const users = committed['users'] as Array<Record<string, unknown>>;
     const staff = users.filter((u) => !u['serviceAccountClientId']);

@@ -266,6 +266,21 @@ export class AuditTrail implements AuditSink, OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /**
+   * Forgets the ids of items from `source` that happened before `before` (the source system no longer has them, so
+   * they cannot come again), keeping its latest one, where the next import resumes. The audit records stay (184 days).
+   * Resolves with the number of ids forgotten.
+   */
+  async pruneImported(source: string, before: Date): Promise<number> {
+    const { rowCount } = await this.writer.query(
+      `DELETE FROM audit_import
+        WHERE source = $1 AND occurred_at < $2
+          AND occurred_at < (SELECT max(occurred_at) FROM audit_import WHERE source = $1)`,
+      [source, before],
+    );
+    return rowCount ?? 0;
+  }
+
   /** The latest `occurredAt` imported from `source` (where the next import resumes), or undefined before the first. */
   async importedUpTo(source: string): Promise<Date | undefined> {
     const { rows } = await this.writer.query<{ at: Date | null }>(`SELECT max(occurred_at) AS at FROM audit_import WHERE source = $1`, [

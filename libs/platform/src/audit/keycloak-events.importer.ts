@@ -9,6 +9,7 @@ import { AuditTrail, type ImportedAuditItem } from './audit-trail.service';
 import {
   adminAuditItem,
   KEYCLOAK_ADMIN_EVENTS,
+  KEYCLOAK_EVENTS_EXPIRATION_S,
   KEYCLOAK_LOGIN_EVENTS,
   type KeycloakAdminEvent,
   type KeycloakEvent,
@@ -23,6 +24,19 @@ const MAX_PAGES = 50;
 /** Each run asks again from this long before the last imported event: events stored late by another Keycloak node. */
 const OVERLAP_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * The ids of imported events are kept this much longer than Keycloak keeps the events: its expiry runs every 15
+ * minutes, not at the instant, and its clock and this service's may differ.
+ */
+export const KEYCLOAK_EVENTS_PRUNE_MARGIN_MS = 86_400_000;
+
+/**
+ * Ids of imported events that happened before this instant may be forgotten: Keycloak, keeping its events `keptMs`,
+ * no longer has them (undefined when it keeps them for ever).
+ */
+export function importedIdsExpireBefore(now: Date, keptMs: number | undefined): Date | undefined {
+  return keptMs === undefined ? undefined : new Date(now.getTime() - keptMs - KEYCLOAK_EVENTS_PRUNE_MARGIN_MS);
+}
 
 /** Who a subject is in the service's own directory (unit, roles), for the records of their sign-ins. */
 export interface AuditSubjectDirectory {
@@ -42,12 +56,16 @@ const importEnv = z.object({
   KEYCLOAK_EVENTS_EVERY_S: z.coerce.number().int().min(5).max(86400).default(60),
   /** Where the first import starts (ISO instant); without it, everything Keycloak still keeps. */
   KEYCLOAK_EVENTS_SINCE: z.iso.datetime({ offset: true }).optional(),
+  /** How long the realm keeps its events (eventsExpiration, adminEventsExpiration), in seconds; 0: for ever. */
+  KEYCLOAK_EVENTS_EXPIRATION_S: z.coerce.number().int().min(0).default(KEYCLOAK_EVENTS_EXPIRATION_S),
 });
 
 export interface KeycloakEventsSettings {
   readonly adminUrl: string;
   readonly everyMs: number;
   readonly since?: Date;
+  /** How long Keycloak keeps the events (undefined: for ever, and no imported id is ever forgotten). */
+  readonly keptMs?: number;
 }
 
 /** The import's settings, or undefined when KEYCLOAK_URL is not set (development without Keycloak). */
@@ -58,12 +76,15 @@ export function loadKeycloakEventsSettings(source: NodeJS.ProcessEnv = process.e
     adminUrl: `${env.KEYCLOAK_URL.replace(/\/+$/, '')}/admin/realms/${env.KEYCLOAK_REALM}`,
     everyMs: env.KEYCLOAK_EVENTS_EVERY_S * 1000,
     since: env.KEYCLOAK_EVENTS_SINCE ? new Date(env.KEYCLOAK_EVENTS_SINCE) : undefined,
+    keptMs: env.KEYCLOAK_EVENTS_EXPIRATION_S > 0 ? env.KEYCLOAK_EVENTS_EXPIRATION_S * 1000 : undefined,
   };
 }
 
 export interface KeycloakImportOutcome {
   readonly signIns: number;
   readonly adminEvents: number;
+  /** Ids of events Keycloak no longer keeps, forgotten in audit_import. */
+  readonly pruned: number;
 }
 
 /**
@@ -75,8 +96,11 @@ export interface KeycloakImportOutcome {
  * realm-management `view-events`, tools/keycloak-realm.ts), and appends one record per event through
  * AuditTrail.appendImported: idempotent by Keycloak's event id, so a retry or a second replica never doubles one.
  * Keycloak unreachable or refusing: the job fails (logged), the next run tries again, the service goes on; Keycloak
- * keeps its events 7 days. Nothing of this is published on Kafka. On when KEYCLOAK_URL is set and the service has
- * client credentials (AUTH_TOKEN_URL); production refuses to start with KEYCLOAK_URL but without them.
+ * keeps its events 7 days (KEYCLOAK_EVENTS_EXPIRATION_S). Each run first forgets in `audit_import` the ids of events
+ * older than that and a day (importedIdsExpireBefore): Keycloak cannot return them again, so the table does not grow
+ * for ever; a source's latest id stays (where the import resumes). Nothing of this is published on Kafka. On when
+ * KEYCLOAK_URL is set and the service has client credentials (AUTH_TOKEN_URL); production refuses to start with
+ * KEYCLOAK_URL but without them.
  */
 @Injectable()
 export class KeycloakEventsImporter implements OnModuleInit {
@@ -110,9 +134,11 @@ export class KeycloakEventsImporter implements OnModuleInit {
     });
   }
 
-  /** One import of both kinds of events (the job's body). */
-  async importNow(): Promise<KeycloakImportOutcome> {
+  /** One import of both kinds of events (the job's body), after forgetting the ids of events Keycloak no longer keeps. */
+  async importNow(now: Date = new Date()): Promise<KeycloakImportOutcome> {
     if (!this.settings) throw new Error('the Keycloak events import is off (KEYCLOAK_URL)');
+    // First, so that it goes on while Keycloak is unreachable.
+    const pruned = await this.prune(now);
     const signIns = await this.importSource(KEYCLOAK_LOGIN_EVENTS, 'events', async (events: KeycloakEvent[]) => {
       const subjects = [...new Set(events.map((e) => e.userId).filter((s): s is string => typeof s === 'string'))];
       const known = subjects.length > 0 && this.directory ? await this.directory.lookup(subjects) : new Map();
@@ -122,7 +148,20 @@ export class KeycloakEventsImporter implements OnModuleInit {
       events.map(adminAuditItem),
     );
     if (signIns + adminEvents > 0) this.logger.log(`Keycloak events imported: ${signIns} sign-in, ${adminEvents} admin`);
-    return { signIns, adminEvents };
+    return { signIns, adminEvents, pruned };
+  }
+
+  /**
+   * audit_import would grow for ever: the ids of events older than Keycloak's retention and a day are forgotten (it
+   * cannot return them again); never one Keycloak may still return, which the next import would append a second time.
+   */
+  private async prune(now: Date): Promise<number> {
+    const before = importedIdsExpireBefore(now, this.settings?.keptMs);
+    if (!before) return 0;
+    let pruned = 0;
+    for (const source of [KEYCLOAK_LOGIN_EVENTS, KEYCLOAK_ADMIN_EVENTS]) pruned += await this.trail.pruneImported(source, before);
+    if (pruned > 0) this.logger.log(`audit_import: ${pruned} ids of events before ${before.toISOString()} forgotten`);
+    return pruned;
   }
 
   private async importSource<E extends { readonly time: number }>(

@@ -6,6 +6,13 @@ import type { ImportedAuditItem } from './audit-trail.service';
 export const KEYCLOAK_LOGIN_EVENTS = 'keycloak';
 export const KEYCLOAK_ADMIN_EVENTS = 'keycloak-admin';
 
+/**
+ * How long Keycloak keeps its login and admin events: the realm's `eventsExpiration` and `adminEventsExpiration`
+ * (tools/keycloak-realm.ts). The audit trail keeps them 184 days; a week covers an importer outage. The importer
+ * forgets the ids of events older than this (and a margin) in `audit_import`: Keycloak no longer has them to return.
+ */
+export const KEYCLOAK_EVENTS_EXPIRATION_S = 7 * 86400;
+
 /** A login event as Keycloak's admin API returns it (GET /admin/realms/{realm}/events). */
 export interface KeycloakEvent {
   readonly id: string;
