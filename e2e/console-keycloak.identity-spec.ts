@@ -40,6 +40,10 @@ interface InPage {
 const sessionToken = (page: Page): Promise<string | null> =>
   page.evaluate(() => (globalThis as unknown as InPage).sessionStorage.getItem('sunshine.session'));
 
+/** oidc-client-ts' stored users in the tab (their access and refresh tokens). */
+const oidcUsers = (page: Page): Promise<string[]> =>
+  page.evaluate(() => Object.keys((globalThis as unknown as InPage).sessionStorage).filter((k) => k.startsWith('oidc.user:')));
+
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }
@@ -264,10 +268,7 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
     await page.getByTestId('sign-in-oidc').waitFor();
     expect(await sessionToken(page)).toBeNull();
     // Nor is oidc-client-ts' user (its access and refresh tokens) left in the tab, even from a renewal that answered late.
-    const oidcUsers = await page.evaluate(() =>
-      Object.keys((globalThis as unknown as InPage).sessionStorage).filter((k) => k.startsWith('oidc.user:')),
-    );
-    expect(oidcUsers).toEqual([]);
+    expect(await oidcUsers(page)).toEqual([]);
     const sessions = await eventually(
       async () => {
         const s = await admin<unknown[]>('GET', '/users/demo-county-bureau-clerk/sessions');
@@ -318,9 +319,35 @@ describe('the console and the services through Keycloak (realm sunshine)', () =>
       await page.waitForURL(`${origin}/sign-in?expired=expired&next=%2Finbox`);
       await page.getByTestId('sign-in-oidc').waitFor();
       expect(await sessionToken(page)).toBeNull();
+      // Nor is oidc-client-ts' user (its refresh token) left in the tab: the session's end removed it, as sign-out does.
+      expect(await oidcUsers(page)).toEqual([]);
     } finally {
       await context.close();
       expect((await admin('PUT', '', { realm: REALM, ssoSessionIdleTimeout: kept })).status).toBe(204);
+    }
+  });
+
+  it('signs out of the console when Keycloak cannot be reached, and says that its session may still be open', async () => {
+    const secret = await enrol('hrss-clerk');
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(90000);
+    try {
+      const page: Page = await context.newPage();
+      await signInOnKeycloak(page, 'hrss-clerk', secret);
+      await page.waitForURL(`${origin}/inbox`);
+      await page.getByTestId('inbox-table').waitFor();
+      // From now on the browser cannot reach Keycloak (down, or the network to it).
+      await context.route(`${env['KEYCLOAK_URL']}/**`, (route) => route.abort('connectionrefused'));
+      await page.locator('header button', { hasText: /退\s?出/ }).click();
+      await page.waitForURL(`${origin}/sign-in?signed-out=provider-unreachable`);
+      await page.getByTestId('provider-not-signed-out').getByText('已退出本系统，但无法连接统一身份认证。').waitFor();
+      expect([await sessionToken(page), await oidcUsers(page)]).toEqual([null, []]);
+      // What the page says is so: Keycloak still holds the clerk's session.
+      expect((await admin<unknown[]>('GET', '/users/demo-hrss-clerk/sessions')).body.length).toBe(1);
+    } finally {
+      await context.close();
+      await admin('POST', '/users/demo-hrss-clerk/logout');
     }
   });
 
