@@ -1,6 +1,14 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { type AnyCaseEvent, EventCatalog, isEventType } from '@sunshine/contracts';
-import { type CaseState, caseVisibilityFacts, evolve, initialCaseState, type OrgDirectory, reviveCaseState } from '@sunshine/domain';
+import {
+  type CaseState,
+  type CaseVisibilityFacts,
+  caseVisibilityFacts,
+  evolve,
+  initialCaseState,
+  type OrgDirectory,
+  reviveCaseState,
+} from '@sunshine/domain';
 import type { EntityManager } from 'typeorm';
 
 import { OrgDirectorySource } from '../directory/org-directory.source';
@@ -95,6 +103,8 @@ export class CaseReplicaStore {
     options: FoldOptions = {},
   ): Promise<{ saved: ReplicaCase; changed: boolean }> {
     const start = from === undefined ? await this.lock(m, caseId) : from;
+    const [only] = events;
+    if (events.length === 1 && only) return this.foldOne(m, caseId, only, start, options);
     let state = start?.state ?? initialCaseState(caseId);
     const changes: Array<CaseChange<AnyCaseEvent>> = [];
     for (const event of events) {
@@ -115,6 +125,41 @@ export class CaseReplicaStore {
     const saved = await this.save(m, caseId, state, revision, options.directory);
     for (const change of changes) await this.reactions.run(m, change);
     return { saved, changed: changes.length > 0 };
+  }
+
+  /**
+   * fold of one event (what the case-log consumer and most commands bring): the journal row and the case's row in one
+   * statement — the case is written only if the journal took the event (a data-modifying WITH), so an event applied
+   * before changes nothing, as in fold.
+   */
+  private async foldOne(
+    m: EntityManager,
+    caseId: string,
+    event: AnyCaseEvent,
+    start: ReplicaCase | null,
+    options: FoldOptions,
+  ): Promise<{ saved: ReplicaCase; changed: boolean }> {
+    const before = start?.state ?? initialCaseState(caseId);
+    const result = evolve(before, event);
+    const revision = (start?.revision ?? 0) + (countsForRevision(event) ? 1 : 0);
+    const facts = caseVisibilityFacts(result.state, options.directory ?? (await this.directory.current(m)));
+    const written = await m.query<unknown[]>(
+      `WITH journal AS (INSERT INTO case_replica_events (${JOURNAL_COLUMNS}) VALUES (${placeholders(23, 10)})
+         ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
+       INSERT INTO case_replica (${REPLICA_COLUMNS.join(', ')}, updated_at) SELECT ${placeholders(1, 22)}, now()
+       WHERE EXISTS (SELECT 1 FROM journal) ${REPLICA_UPSERT} RETURNING case_id`,
+      [...this.replicaParams(caseId, result.state, revision, facts), ...journalParams(caseId, event, result.state)],
+    );
+    if (written.length === 0) {
+      // Applied before. A case the replica never saw (its journal row without its case row) is saved empty, as fold does.
+      return start ? { saved: start, changed: false } : { saved: await this.save(m, caseId, before, 0, options.directory), changed: false };
+    }
+    if (result.skipped) {
+      this.skipped++;
+      this.logger.warn(`skipped ${event.type} on ${caseId}: ${result.skipped.reason}`);
+    }
+    await this.reactions.run(m, { event, before, after: result.state });
+    return { saved: { state: result.state, revision, facts }, changed: true };
   }
 
   /** The case's applied events in order (its history). */
@@ -181,62 +226,48 @@ export class CaseReplicaStore {
 
   private async journal(m: EntityManager, caseId: string, event: AnyCaseEvent, after: CaseState): Promise<boolean> {
     const inserted = await m.query<unknown[]>(
-      `INSERT INTO case_replica_events (event_id, case_id, type, producer, actor_unit_id, payload, status_after, stage, holding_unit_id, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [
-        event.id,
-        caseId,
-        event.type,
-        event.producer,
-        event.actor.unitId ?? null,
-        JSON.stringify(event.payload ?? {}),
-        after.status,
-        after.stage,
-        after.holdingUnitId,
-        event.occurredAt,
-      ],
+      `INSERT INTO case_replica_events (${JOURNAL_COLUMNS}) VALUES (${placeholders(1, 10)}) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      journalParams(caseId, event, after),
     );
     return inserted.length > 0;
   }
 
   private async save(m: EntityManager, caseId: string, state: CaseState, revision: number, known?: OrgDirectory): Promise<ReplicaCase> {
     const facts = caseVisibilityFacts(state, known ?? (await this.directory.current(m)));
-    const due = this.due?.dueOf(state) ?? null;
     await m.query(
-      `INSERT INTO case_replica (case_id, case_number, status, stage, type, category, place_code, receiving_unit_id, holding_unit_id, held_by,
-         state, version, revision, confidential, accused_unit_id, accused_division, involved_units, territory_codes, discipline_divisions,
-         due_at, due_provisional, registered_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, now())
-       ON CONFLICT (case_id) DO UPDATE SET case_number = $2, status = $3, stage = $4, type = $5, category = $6, place_code = $7,
-         receiving_unit_id = $8, holding_unit_id = $9, held_by = $10, state = $11, version = $12, revision = $13, confidential = $14,
-         accused_unit_id = $15, accused_division = $16, involved_units = $17, territory_codes = $18, discipline_divisions = $19,
-         due_at = $20, due_provisional = $21, registered_at = $22, updated_at = now()`,
-      [
-        caseId,
-        state.caseNumber,
-        state.status,
-        state.stage,
-        state.type,
-        state.category,
-        state.placeCode,
-        state.receivingUnitId,
-        state.holdingUnitId,
-        [...state.heldBy],
-        JSON.stringify(state),
-        state.version,
-        revision,
-        facts.confidential,
-        facts.accusedUnitId,
-        facts.accusedDivision,
-        [...facts.involvedUnits],
-        [...facts.territoryCodes],
-        [...facts.disciplineDivisions],
-        due?.dueAt ?? null,
-        due?.provisional ?? false,
-        state.registeredAt,
-      ],
+      `INSERT INTO case_replica (${REPLICA_COLUMNS.join(', ')}, updated_at) VALUES (${placeholders(1, 22)}, now()) ${REPLICA_UPSERT}`,
+      this.replicaParams(caseId, state, revision, facts),
     );
     return { state, revision, facts };
+  }
+
+  /** The values of REPLICA_COLUMNS, in order, for the case as folded. */
+  private replicaParams(caseId: string, state: CaseState, revision: number, facts: CaseVisibilityFacts): unknown[] {
+    const due = this.due?.dueOf(state) ?? null;
+    return [
+      caseId,
+      state.caseNumber,
+      state.status,
+      state.stage,
+      state.type,
+      state.category,
+      state.placeCode,
+      state.receivingUnitId,
+      state.holdingUnitId,
+      [...state.heldBy],
+      JSON.stringify(state),
+      state.version,
+      revision,
+      facts.confidential,
+      facts.accusedUnitId,
+      facts.accusedDivision,
+      [...facts.involvedUnits],
+      [...facts.territoryCodes],
+      [...facts.disciplineDivisions],
+      due?.dueAt ?? null,
+      due?.provisional ?? false,
+      state.registeredAt,
+    ];
   }
 }
 
@@ -246,4 +277,57 @@ export class CaseReplicaStore {
  */
 export function countsForRevision(event: AnyCaseEvent): boolean {
   return isEventType(event.type) && ['intake', 'routing'].includes(EventCatalog[event.type].producer);
+}
+
+/** The case row's columns (besides updated_at), in the order of replicaParams. */
+const REPLICA_COLUMNS = [
+  'case_id',
+  'case_number',
+  'status',
+  'stage',
+  'type',
+  'category',
+  'place_code',
+  'receiving_unit_id',
+  'holding_unit_id',
+  'held_by',
+  'state',
+  'version',
+  'revision',
+  'confidential',
+  'accused_unit_id',
+  'accused_division',
+  'involved_units',
+  'territory_codes',
+  'discipline_divisions',
+  'due_at',
+  'due_provisional',
+  'registered_at',
+] as const;
+
+const REPLICA_UPSERT = `ON CONFLICT (case_id) DO UPDATE SET ${REPLICA_COLUMNS.slice(1)
+  .map((c) => `${c} = EXCLUDED.${c}`)
+  .join(', ')}, updated_at = now()`;
+
+const JOURNAL_COLUMNS = 'event_id, case_id, type, producer, actor_unit_id, payload, status_after, stage, holding_unit_id, occurred_at';
+
+/** The values of JOURNAL_COLUMNS for an event applied to the case, `after` being the case once it is. */
+function journalParams(caseId: string, event: AnyCaseEvent, after: CaseState): unknown[] {
+  return [
+    event.id,
+    caseId,
+    event.type,
+    event.producer,
+    event.actor.unitId ?? null,
+    JSON.stringify(event.payload ?? {}),
+    after.status,
+    after.stage,
+    after.holdingUnitId,
+    event.occurredAt,
+  ];
+}
+
+/** `$from, $from+1, …` (count of them). */
+function placeholders(from: number, count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 }
