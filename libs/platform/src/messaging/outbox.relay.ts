@@ -174,20 +174,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     const batchId = randomUUID();
     const seqs = rows.map((r) => r.seq);
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`INSERT INTO outbox_batches (id, offsets) VALUES ($1, $2)`, [batchId, JSON.stringify(offsets)]);
-      await m.query(`UPDATE outbox SET batch_id = $1 WHERE seq = ANY($2::bigint[])`, [batchId, seqs]);
-    });
+    // One statement each side of the send (atomic by itself: no BEGIN/COMMIT round trips), where there were two
+    // transactions of two statements.
+    await this.dataSource.query(
+      `WITH batch AS (INSERT INTO outbox_batches (id, offsets) VALUES ($1, $2))
+       UPDATE outbox SET batch_id = $1 WHERE seq = ANY($3::bigint[])`,
+      [batchId, JSON.stringify(offsets), seqs],
+    );
     await this.send(rows);
     this.batchesSent++;
     failpoint(this.config, 'relay.after-send', String(this.batchesSent));
-    await this.dataSource.transaction(async (m) => {
-      // Fencing: if the batch is gone, another relay took over (this one lost its lock) and settled it from the
-      // topic; marking here could hide rows it has freed. Give up leadership instead.
-      const mine = await m.query<unknown[]>(`DELETE FROM outbox_batches WHERE id = $1 RETURNING id`, [batchId]);
-      if (mine.length === 0) throw new Error(`relay batch ${batchId} was settled by another relay: leadership lost`);
-      await m.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [seqs]);
-    });
+    // Fencing: if the batch is gone, another relay took over (this one lost its lock) and settled it from the topic;
+    // marking here could hide rows it has freed, so the rows are marked only with the batch deleted by this statement.
+    const [settled] = await this.dataSource.query<Array<{ mine: number }>>(
+      `WITH mine AS (DELETE FROM outbox_batches WHERE id = $1 RETURNING id),
+            marked AS (UPDATE outbox SET published_at = now() WHERE seq = ANY($2::bigint[]) AND EXISTS (SELECT 1 FROM mine) RETURNING seq)
+       SELECT (SELECT count(*) FROM mine)::int AS mine`,
+      [batchId, seqs],
+    );
+    if (!settled?.mine) throw new Error(`relay batch ${batchId} was settled by another relay: leadership lost`);
     return rows.length;
   }
 
