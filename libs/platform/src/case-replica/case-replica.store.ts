@@ -73,6 +73,16 @@ export class CaseReplicaStore {
     return this.select(m, caseId, false);
   }
 
+  /** Several cases in one query (lists), by id; a case the replica never saw is absent. */
+  async readMany(m: EntityManager, caseIds: readonly string[]): Promise<Map<string, ReplicaCase>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await m.query<Array<Row & { case_id: string }>>(
+      `SELECT case_id, ${ROW_COLUMNS} FROM case_replica WHERE case_id = ANY($1::uuid[])`,
+      [[...new Set(caseIds)]],
+    );
+    return new Map(rows.map((r) => [r.case_id, replicaCaseOf(r, r.case_id)]));
+  }
+
   /**
    * Applies events to the case (from `from`, else the locked row, else the empty case), saves it with its derived
    * columns, then runs the service's reactions for each event newly applied. Returns the case after them.
@@ -202,26 +212,9 @@ export class CaseReplicaStore {
   }
 
   private async select(m: EntityManager, caseId: string, lock: boolean): Promise<ReplicaCase | null> {
-    const rows = await m.query<Row[]>(
-      `SELECT state, revision, confidential, accused_unit_id, accused_division, receiving_unit_id, involved_units, territory_codes,
-         discipline_divisions FROM case_replica WHERE case_id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [caseId],
-    );
+    const rows = await m.query<Row[]>(`SELECT ${ROW_COLUMNS} FROM case_replica WHERE case_id = $1${lock ? ' FOR UPDATE' : ''}`, [caseId]);
     const r = rows[0];
-    if (!r) return null;
-    return {
-      state: reviveCaseState(r.state, caseId),
-      revision: Number(r.revision),
-      facts: {
-        confidential: r.confidential,
-        accusedUnitId: r.accused_unit_id,
-        accusedDivision: r.accused_division,
-        registeredBy: r.receiving_unit_id,
-        involvedUnits: r.involved_units,
-        territoryCodes: r.territory_codes,
-        disciplineDivisions: r.discipline_divisions,
-      },
-    };
+    return r ? replicaCaseOf(r, caseId) : null;
   }
 
   private async journal(m: EntityManager, caseId: string, event: AnyCaseEvent, after: CaseState): Promise<boolean> {
@@ -330,4 +323,23 @@ function journalParams(caseId: string, event: AnyCaseEvent, after: CaseState): u
 /** `$from, $from+1, …` (count of them). */
 function placeholders(from: number, count: number): string {
   return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+}
+
+const ROW_COLUMNS =
+  'state, revision, confidential, accused_unit_id, accused_division, receiving_unit_id, involved_units, territory_codes, discipline_divisions';
+
+function replicaCaseOf(r: Row, caseId: string): ReplicaCase {
+  return {
+    state: reviveCaseState(r.state, caseId),
+    revision: Number(r.revision),
+    facts: {
+      confidential: r.confidential,
+      accusedUnitId: r.accused_unit_id,
+      accusedDivision: r.accused_division,
+      registeredBy: r.receiving_unit_id,
+      involvedUnits: r.involved_units,
+      territoryCodes: r.territory_codes,
+      disciplineDivisions: r.discipline_divisions,
+    },
+  };
 }
