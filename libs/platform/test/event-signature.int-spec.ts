@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { deadLetterTopic, prefixed } from '@sunshine/contracts';
-import { readTopic } from '@sunshine/platform';
+import { readTopic, unsignedHistoryNow } from '@sunshine/platform';
 import { eventually } from '@sunshine/testing';
 
 import type { FixtureProcess } from './support/fixture-process';
@@ -64,5 +66,55 @@ describe('producer-signed events (supervision’s consumer process)', () => {
     expect(metrics).toMatch(/kafka_consumer_signature_rejected_total\{[^}]*\} 1\n/);
     expect(consumer.log).toContain(`refused ${run.topic()}/0@`);
     expect(consumer.log).toContain(reason);
+  }, 180000);
+});
+
+/**
+ * A deployment upgraded with unsigned history: `npm run event-cutover` records each partition's end offset once the
+ * unsigned producers stopped; a consumer given that file (EVENT_UNSIGNED_BELOW_FILE) reading from offset zero applies
+ * the unsigned history below it, and still dead-letters an unsigned message written after it.
+ */
+describe('unsigned history before the cut-over (supervision’s consumer process, from offset zero)', () => {
+  let run: TestRun;
+
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  it('applies unsigned events below the cut-over offsets, and dead-letters an unsigned one written after', async () => {
+    run = await TestRun.create('cut');
+    const schema = run.schema('supervision');
+    const before = registered(randomUUID(), 'H1');
+    const after = registered(randomUUID(), 'H2');
+    // Unsigned, as the relays wrote before producers signed (no helper: these must carry no signature).
+    const producer = run.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    const unsigned = (e: typeof before) => ({
+      topic: run.topic(),
+      acks: -1,
+      messages: [{ key: e.caseId ?? '', value: JSON.stringify(e), partition: 0 }],
+    });
+    await producer.send(unsigned(before));
+    const admin = run.kafka.admin();
+    await admin.connect();
+    const file = join(run.logDir, 'event-cutover.json');
+    mkdirSync(run.logDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(await unsignedHistoryNow(admin, run.prefix)));
+    await admin.disconnect();
+    await producer.send(unsigned(after));
+    await producer.disconnect();
+
+    const consumer = run.start('consumer', CONSUMER_FIXTURE, { FIXTURE_SERVICE: 'supervision', EVENT_UNSIGNED_BELOW_FILE: file });
+    await consumer.waitFor(/FIXTURE READY/);
+    const effects = (caseId: string) =>
+      run.query<{ event_id: string }>(`SELECT event_id FROM "${schema}".fx_effects WHERE case_id = $1`, [caseId]);
+    const dead = () =>
+      run.query<{ event_id: string; error: string }>(`SELECT event_id, error FROM "${schema}".dead_letters WHERE message_key = $1`, [
+        after.caseId,
+      ]);
+    await eventually(async () => ((await dead()).length > 0 ? true : undefined), 90000, 'the unsigned message after the cut-over');
+    expect((await effects(before.caseId ?? '')).map((r) => r.event_id)).toEqual([before.id]);
+    expect(await effects(after.caseId ?? '')).toEqual([]);
+    expect(await dead()).toEqual([{ event_id: after.id, error: 'EVENT_SIGNATURE_MISSING: no event-signer/event-signature headers' }]);
   }, 180000);
 });

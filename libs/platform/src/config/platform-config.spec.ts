@@ -48,8 +48,13 @@ describe('loadPlatformConfig', () => {
     expect(loadPlatformConfig('intake', production).events).toEqual({
       signingKeyFile: '/keys/event-signing/intake.pem',
       keysDir: '/keys/events',
+      unsignedBelowFile: undefined,
     });
-    expect(loadPlatformConfig('intake', valid).events).toEqual({ signingKeyFile: undefined, keysDir: undefined });
+    expect(loadPlatformConfig('intake', valid).events).toEqual({
+      signingKeyFile: undefined,
+      keysDir: undefined,
+      unsignedBelowFile: undefined,
+    });
   });
 
   it('limits token lifetimes to 15 minutes in production (configurable below), 8 hours elsewhere', () => {

@@ -84,6 +84,12 @@ const envSchema = z.object({
    */
   EVENT_KEYS_DIR: z.string().min(1).optional(),
   /**
+   * 签名前的历史 Only for a deployment upgraded with unsigned history on its topics: the JSON file (`npm run
+   * event-cutover`) of the first offset per topic and partition written once every producer signed; unsigned messages
+   * below it are accepted (messaging/event-signature.ts UnsignedHistory).
+   */
+  EVENT_UNSIGNED_BELOW_FILE: z.string().min(1).optional(),
+  /**
    * 服务间调用凭据 The identity provider's token endpoint (Keycloak: <issuer>/protocol/openid-connect/token): when set,
    * the service gets its tokens for calling others by the OAuth client-credentials grant as SERVICE_CLIENT_ID (default
    * `sunshine-<service>`) with the secret in SERVICE_CLIENT_SECRET_FILE_<SERVICE> (or SERVICE_CLIENT_SECRET_FILE),
@@ -153,7 +159,7 @@ export interface PlatformConfig {
     readonly maxTokenLifetimeSeconds: number;
   };
   /** Producer-signed events (messaging/event-signature.ts): this service's own event key, the services' public keys. */
-  readonly events: { readonly signingKeyFile?: string; readonly keysDir?: string };
+  readonly events: { readonly signingKeyFile?: string; readonly keysDir?: string; readonly unsignedBelowFile?: string };
   readonly crypto: { readonly profile: CryptoProfile };
   readonly failpoints: readonly string[];
   readonly testClock: 'system' | 'shared';
@@ -255,7 +261,7 @@ export function loadPlatformConfig(service: ServiceName, source: NodeJS.ProcessE
       maxTokenLifetimeSeconds:
         e.AUTH_MAX_TOKEN_LIFETIME_S ?? (e.NODE_ENV === 'production' ? PRODUCTION_MAX_TOKEN_LIFETIME_S : DEVELOPMENT_MAX_TOKEN_LIFETIME_S),
     },
-    events: { signingKeyFile: e.EVENT_SIGNING_KEY_FILE, keysDir: e.EVENT_KEYS_DIR },
+    events: { signingKeyFile: e.EVENT_SIGNING_KEY_FILE, keysDir: e.EVENT_KEYS_DIR, unsignedBelowFile: e.EVENT_UNSIGNED_BELOW_FILE },
     crypto: { profile: e.CRYPTO_PROFILE },
     failpoints: e.FAILPOINTS.split(',')
       .map((s) => s.trim())

@@ -11,6 +11,7 @@ import {
   EventSigner,
   EventVerifier,
   generateEventKeyPair,
+  readUnsignedHistory,
   unprefixedTopic,
 } from './event-signature';
 
@@ -116,6 +117,32 @@ describe('producer-signed events', () => {
     // Without the earlier key's file, the history no longer verifies.
     expect(outcome(EventSigner.fromPem('routing', next.privateKeyPem).headers(message))).toBe(
       'EVENT_SIGNATURE_INVALID: the signature of routing does not verify',
+    );
+  });
+
+  it('accepts unsigned messages below the cut-over offset of their topic and partition only, and still verifies signed ones there', () => {
+    const history = { 'sunshine.case-log': { '0': '100' } };
+    const upgraded = EventVerifier.fromPems(new Map([['routing', routingPair.publicKeyPem]]), history);
+    const at = (partition: number, offset: string) => ({ partition, offset });
+    const check = (headers: Record<string, string>, m = message, where = at(0, '99')): string => {
+      try {
+        return `accepted: ${String(upgraded.verify(m, headers, claim, where))}`;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(check({})).toBe('accepted: null');
+    expect(check({}, message, at(0, '100'))).toBe('EVENT_SIGNATURE_MISSING: no event-signer/event-signature headers');
+    expect(check({}, message, at(1, '5'))).toBe('EVENT_SIGNATURE_MISSING: no event-signer/event-signature headers');
+    expect(check({}, { ...message, topic: 'sunshine.alerts' })).toBe('EVENT_SIGNATURE_MISSING: no event-signer/event-signature headers');
+    expect(check(intake.headers(message))).toBe('EVENT_SIGNER_UNKNOWN: no event key for signer "intake"');
+    expect(check(routing.headers(message))).toBe('accepted: routing');
+    const file = join(dir, 'cut-over.json');
+    writeFileSync(file, JSON.stringify(history));
+    expect(readUnsignedHistory(file)).toEqual(history);
+    writeFileSync(file, JSON.stringify({ 'sunshine.case-log': { '0': 100 } }));
+    expect(() => readUnsignedHistory(file)).toThrow(
+      `EVENT_UNSIGNED_BELOW_FILE ${file}: expected { "<topic>": { "<partition>": "<offset>" } }`,
     );
   });
 

@@ -2,7 +2,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { EventCatalog, isEventType } from '@sunshine/contracts';
+import { EventCatalog, isEventType, prefixed } from '@sunshine/contracts';
+import type { Admin } from 'kafkajs';
 
 import { type ServiceName, ServiceNames } from '../config/platform-config';
 
@@ -87,13 +88,60 @@ export class EventSigner {
   }
 }
 
+/**
+ * 签名前的历史 Per topic (without the run's prefix) and partition, the first offset written once every producer signed
+ * (EVENT_UNSIGNED_BELOW_FILE, written by `npm run event-cutover` when a deployment with unsigned history is upgraded): a
+ * message below it WITHOUT signature headers is that history and is accepted; one with signature headers is verified as
+ * any. The broker assigns offsets, so nothing written after the cut-over can pass as history.
+ */
+export type UnsignedHistory = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Reads and checks EVENT_UNSIGNED_BELOW_FILE: `{ "<topic>": { "<partition>": "<offset>" } }`. */
+export function readUnsignedHistory(file: string): UnsignedHistory {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const ok =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    Object.values(parsed).every(
+      (partitions: unknown) =>
+        typeof partitions === 'object' &&
+        partitions !== null &&
+        Object.entries(partitions).every(([p, o]) => /^\d+$/.test(p) && typeof o === 'string' && /^\d+$/.test(o)),
+    );
+  if (!ok) throw new Error(`EVENT_UNSIGNED_BELOW_FILE ${file}: expected { "<topic>": { "<partition>": "<offset>" } }`);
+  return parsed as UnsignedHistory;
+}
+
+/**
+ * The cut-over now (`npm run event-cutover`): per topic of the event catalog (the ones signed events travel on, without
+ * the run's prefix) and partition, the end offset — the first offset a signing producer will write.
+ */
+export async function unsignedHistoryNow(admin: Admin, prefix: string): Promise<UnsignedHistory> {
+  const topics = [...new Set(Object.values(EventCatalog).map((d) => d.topic))].sort();
+  const history: Record<string, Record<string, string>> = {};
+  for (const topic of topics) {
+    const ends = await admin.fetchTopicOffsets(prefixed(prefix, topic));
+    history[topic] = Object.fromEntries(ends.map((p) => [String(p.partition), p.high]));
+  }
+  return history;
+}
+
+/** Where a consumed message sits: its partition and offset (the unsigned history is known by them). */
+export interface MessagePosition {
+  readonly partition: number;
+  readonly offset: string;
+}
+
 /** Verifies events with the services' event public keys (imported once). */
 export class EventVerifier {
-  /** Each service's keys, the current one first. */
-  private constructor(private readonly keys: ReadonlyMap<string, readonly KeyObject[]>) {}
+  /** Each service's keys, the current one first; the unsigned history accepted, if any. */
+  private constructor(
+    private readonly keys: ReadonlyMap<string, readonly KeyObject[]>,
+    private readonly history: UnsignedHistory,
+  ) {}
 
   /** Each service's public keys (PEM), the current one first. */
-  static fromPems(pems: ReadonlyMap<ServiceName, string | readonly string[]>): EventVerifier {
+  static fromPems(pems: ReadonlyMap<ServiceName, string | readonly string[]>, history: UnsignedHistory = {}): EventVerifier {
     const keys = new Map<string, KeyObject[]>();
     for (const [service, pem] of pems) {
       keys.set(
@@ -105,11 +153,11 @@ export class EventVerifier {
         }),
       );
     }
-    return new EventVerifier(keys);
+    return new EventVerifier(keys, history);
   }
 
   /** The keys in EVENT_KEYS_DIR (`<service>.pem`, earlier ones `<service>.<anything>.pem`); a service without any signs nothing anyone accepts. */
-  static fromDir(dir: string): EventVerifier {
+  static fromDir(dir: string, history: UnsignedHistory = {}): EventVerifier {
     if (!existsSync(dir)) throw new Error(`EVENT_KEYS_DIR ${dir} does not exist`);
     const files = readdirSync(dir);
     const pems = new Map<ServiceName, string[]>();
@@ -118,17 +166,19 @@ export class EventVerifier {
       const found = [`${service}.pem`, ...earlier].filter((f) => files.includes(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
       if (found.length > 0) pems.set(service, found);
     }
-    return EventVerifier.fromPems(pems);
+    return EventVerifier.fromPems(pems, history);
   }
 
   /**
    * The service that signed the message, or an EventSignatureError: headers missing, a signer without a key, a
    * signature that does not verify, or a signer that is not the producer the catalog names for the event's type and
    * the envelope's `producer` (`envelope`: the parsed value's `type` and `producer`, as far as they are strings).
+   * null: an unsigned message of the history before the cut-over (`at` below its topic's and partition's offset).
    */
-  verify(message: SignedMessage, headers: Readonly<Record<string, string>>, envelope: EnvelopeClaim): string {
+  verify(message: SignedMessage, headers: Readonly<Record<string, string>>, envelope: EnvelopeClaim, at?: MessagePosition): string | null {
     const signer = headers[EVENT_SIGNER_HEADER];
     const signature = headers[EVENT_SIGNATURE_HEADER];
+    if (!signer && !signature && at && this.isHistory(message.topic, at)) return null;
     if (!signer || !signature)
       throw new EventSignatureError('EVENT_SIGNATURE_MISSING', `no ${EVENT_SIGNER_HEADER}/${EVENT_SIGNATURE_HEADER} headers`);
     const keys = this.keys.get(signer);
@@ -141,6 +191,11 @@ export class EventVerifier {
     const problem = producerMismatch(signer, envelope);
     if (problem) throw new EventSignatureError('EVENT_PRODUCER_MISMATCH', problem);
     return signer;
+  }
+
+  private isHistory(topic: string, { partition, offset }: MessagePosition): boolean {
+    const below = this.history[topic]?.[String(partition)];
+    return below !== undefined && BigInt(offset) < BigInt(below);
   }
 }
 

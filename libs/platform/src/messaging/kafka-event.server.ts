@@ -12,7 +12,7 @@ import { isSaneCorrelationId } from '../correlation/correlation-id';
 import { inConsumerSpan } from '../tracing/trace-context';
 import { ConsumerMetrics } from './consumer-metrics';
 import type { EventContext } from './event-context';
-import { EventVerifier } from './event-signature';
+import { EventVerifier, readUnsignedHistory } from './event-signature';
 import { createOrderedProducer } from './kafka.factory';
 import { type Invoke, MessageProcessor, type RawMessage } from './message-processor';
 import { ParkingLot } from './parking-lot';
@@ -93,7 +93,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     super();
     this.groupId = config.consumer.groupPrefix ? `${config.consumer.groupPrefix}.${config.service}` : config.service;
     this.consumerStatusNow = { state: 'starting', groupId: this.groupId, since: new Date().toISOString() };
-    this.verifier = config.events.keysDir ? EventVerifier.fromDir(config.events.keysDir) : undefined;
+    const history = config.events.unsignedBelowFile ? readUnsignedHistory(config.events.unsignedBelowFile) : {};
+    this.verifier = config.events.keysDir ? EventVerifier.fromDir(config.events.keysDir, history) : undefined;
     if (!this.verifier) this.log.warn('EVENT_KEYS_DIR is not set: consumed events are applied without verifying their producer');
   }
 

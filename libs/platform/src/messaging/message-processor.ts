@@ -171,7 +171,7 @@ export class MessageProcessor {
     if (!this.verifier) return undefined;
     const signed = { topic: unprefixedTopic(this.config.kafka.topicPrefix, message.topic), key: message.key, value: message.value };
     try {
-      this.verifier.verify(signed, message.headers, envelopeClaim(parsed));
+      this.verifier.verify(signed, message.headers, envelopeClaim(parsed), { partition: message.partition, offset: message.offset });
       return undefined;
     } catch (error) {
       if (error instanceof EventSignatureError) return error;
