@@ -3,7 +3,10 @@ import { loadPlatformConfig } from '@sunshine/platform';
 import { loadChannelsConfig } from './channels-config';
 
 const platformEnv = { DATABASE_URL: 'postgres://x/y', KAFKA_BROKERS: 'k:9092', REDIS_URL: 'redis://r:6379', AUTH_PUBLIC_KEY: 'k' };
-const platform = (env: 'development' | 'production') => loadPlatformConfig('notification', { ...platformEnv, NODE_ENV: env });
+// Production also needs the service's event keys (事件签名); only their names are read here.
+const productionEventKeys = { EVENT_SIGNING_KEY_FILE: '/keys/event-signing/notification.pem', EVENT_KEYS_DIR: '/keys/events' };
+const platform = (env: 'development' | 'production') =>
+  loadPlatformConfig('notification', { ...platformEnv, ...(env === 'production' ? productionEventKeys : {}), NODE_ENV: env });
 
 describe('loadChannelsConfig', () => {
   it('points at the local counterparts by default in development', () => {
