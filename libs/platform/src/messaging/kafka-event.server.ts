@@ -79,6 +79,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   /** The batches being applied (one per partition consumed side by side), drained on close. */
   private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
+  /** A restart after a crash kafkajs does not restart from is under way (restartAfterCrash). */
+  private recovering = false;
   private consumerStatusNow: ConsumerStatus;
   private readonly log = new Logger(KafkaEventServer.name);
   /** The services' event keys (EVENT_KEYS_DIR), imported once: every consumed message is verified before it is applied. */
@@ -111,7 +113,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const { GROUP_JOIN, REBALANCING, CRASH, STOP } = consumer.events;
     consumer.on(GROUP_JOIN, () => this.moveTo('consuming'));
     consumer.on(REBALANCING, () => this.moveTo('rebalancing'));
-    consumer.on(CRASH, (e) => this.moveTo(e.payload.restart ? 'restarting' : 'crashed', e.payload.error.message));
+    consumer.on(CRASH, (e) => {
+      this.moveTo(e.payload.restart ? 'restarting' : 'crashed', e.payload.error.message);
+      if (!e.payload.restart && consumer === this.consumer) this.restartAfterCrash(e.payload.error.message);
+    });
     consumer.on(STOP, () => this.moveTo('stopped'));
   }
 
@@ -140,6 +145,28 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (this.closing) throw error;
       }
     }
+  }
+
+  /**
+   * kafkajs gives up on a consumer after a non-retriable error (e.g. "The coordinator is not aware of this member" when
+   * an offset commit meets a rebalance: tulios/kafkajs#1466) and never consumes again, while HTTP keeps serving. The
+   * consumer is started anew instead (a new member joins; what was not committed is delivered again and the inbox
+   * turns it into a duplicate).
+   */
+  private restartAfterCrash(reason: string): void {
+    if (this.closing || this.recovering) return;
+    this.recovering = true;
+    this.log.warn(`the consumer stopped after a non-retriable error (${reason}): starting it again`);
+    void (async () => {
+      await Promise.all([...this.inFlight]);
+      await this.consumer?.disconnect().catch(() => undefined);
+      await this.producer?.disconnect().catch(() => undefined);
+      if (!this.closing) await this.startUntilRunning();
+    })()
+      .catch((error: unknown) => this.log.error(`the consumer could not be started again: ${String(error)}`))
+      .finally(() => {
+        this.recovering = false;
+      });
   }
 
   async close(): Promise<void> {
