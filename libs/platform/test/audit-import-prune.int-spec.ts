@@ -1,22 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import {
   auditFieldsOf,
-  AuditImport1796320000000,
-  AuditModule,
   AuditTrail,
-  DatabaseModule,
   type ImportedAuditItem,
   importedIdsExpireBefore,
   KEYCLOAK_ADMIN_EVENTS,
   KEYCLOAK_EVENTS_EXPIRATION_S,
   KEYCLOAK_LOGIN_EVENTS,
-  loadPlatformConfig,
-  PLATFORM_CONFIG,
-  type PlatformConfig,
 } from '@sunshine/platform';
-import { infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
+import { sql, uniquePrefix } from '@sunshine/testing';
+
+import { startAuditProbe } from './support/audit-probe';
 
 const NOW = new Date('2026-12-03T12:00:00.000Z');
 const HOUR = 3_600_000;
@@ -43,23 +37,7 @@ describe('AuditTrail.pruneImported (ids of events Keycloak no longer keeps)', ()
   });
 
   it('forgets ids older than Keycloak’s 7 days and a day, keeps the others, and a re-import of a kept one adds nothing', async () => {
-    const env = infraEnv();
-    const keys = await TestKeys.create();
-    const config: PlatformConfig = loadPlatformConfig('routing', {
-      NODE_ENV: 'test',
-      DATABASE_URL: env.databaseUrl,
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      REDIS_URL: env.redisUrl,
-      DB_SCHEMA_PREFIX: prefix,
-      ...keys.env(),
-    });
-    @Global()
-    @Module({ providers: [{ provide: PLATFORM_CONFIG, useValue: config }], exports: [PLATFORM_CONFIG] })
-    class ConfigProbeModule {}
-    @Module({ imports: [ConfigProbeModule, DatabaseModule.forRoot(config, { migrations: [AuditImport1796320000000] }), AuditModule] })
-    class ProbeModule {}
-    app = await NestFactory.createApplicationContext(ProbeModule, { logger: false });
-    await app.init();
+    ({ app } = await startAuditProbe(prefix));
     const trail = app.get(AuditTrail);
 
     const login = [

@@ -1,20 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import {
-  type AuditFields,
-  auditFieldsOf,
-  AuditImport1796320000000,
-  AuditModule,
-  AuditTrail,
-  DatabaseModule,
-  type ImportedAuditItem,
-  loadPlatformConfig,
-  PLATFORM_CONFIG,
-  type PlatformConfig,
-} from '@sunshine/platform';
-import { infraEnv, sql, TestKeys, uniquePrefix } from '@sunshine/testing';
+import { type AuditFields, auditFieldsOf, AuditTrail, type ImportedAuditItem, type PlatformConfig } from '@sunshine/platform';
+import { sql, uniquePrefix } from '@sunshine/testing';
 import { DataSource } from 'typeorm';
+
+import { startAuditProbe } from './support/audit-probe';
 
 const fields = (n: number): AuditFields =>
   auditFieldsOf('sign-in', {
@@ -44,23 +33,8 @@ describe('AuditTrail.appendImported (dedupe by source id, under the chain lock)'
   });
 
   it('writes each item once whatever the number of writers and runs', async () => {
-    const env = infraEnv();
-    const keys = await TestKeys.create();
-    const config: PlatformConfig = loadPlatformConfig('routing', {
-      NODE_ENV: 'test',
-      DATABASE_URL: env.databaseUrl,
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      REDIS_URL: env.redisUrl,
-      DB_SCHEMA_PREFIX: prefix,
-      ...keys.env('routing'),
-    });
-    @Global()
-    @Module({ providers: [{ provide: PLATFORM_CONFIG, useValue: config }], exports: [PLATFORM_CONFIG] })
-    class ConfigProbeModule {}
-    @Module({ imports: [ConfigProbeModule, DatabaseModule.forRoot(config, { migrations: [AuditImport1796320000000] }), AuditModule] })
-    class ProbeModule {}
-    app = await NestFactory.createApplicationContext(ProbeModule, { logger: false });
-    await app.init();
+    let config: PlatformConfig;
+    ({ app, config } = await startAuditProbe(prefix));
     const first = app.get(AuditTrail);
     second = new AuditTrail(app.get(DataSource), config);
     await second.onModuleInit();
