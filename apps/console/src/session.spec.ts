@@ -45,7 +45,8 @@ const settle = async (): Promise<void> => {
 
 let tab: TabStorage;
 
-describe('the console’s session and its renewal (session.ts)', () => {
+/** Each test of the calling describe runs on fake timers at NOW with a fresh tab storage. */
+function withClockAndTab(): void {
   beforeEach(() => {
     jest.useFakeTimers({ now: NOW * 1000 });
     tab = new TabStorage();
@@ -54,6 +55,10 @@ describe('the console’s session and its renewal (session.ts)', () => {
   afterEach(() => {
     jest.useRealTimers();
   });
+}
+
+describe('the console’s session and its renewal (session.ts)', () => {
+  withClockAndTab();
 
   it('drops a renewal that answers after sign-out: no token is left in the tab and nothing is watched any more', async () => {
     // Signed in 14 minutes ago with a 15-minute token: renewal is due now.
@@ -141,13 +146,8 @@ async function page(path: string): Promise<{ session: typeof Session; went: stri
 
 describe('a session that ends without sign-out (session.ts sessionExpired)', () => {
   const kept = globalThis.window;
-  beforeEach(() => {
-    jest.useFakeTimers({ now: NOW * 1000 });
-    tab = new TabStorage();
-    globalThis.sessionStorage = tab;
-  });
+  withClockAndTab();
   afterEach(() => {
-    jest.useRealTimers();
     globalThis.window = kept;
   });
 

@@ -97,22 +97,11 @@ const RENEWED = {
 };
 
 describe('sign-out through the identity provider (auth/oidc.ts, oidc-client-ts)', () => {
-  const kept = { window: globalThis.window, fetch: globalThis.fetch };
-  beforeEach(() => {
-    kept.window = globalThis.window;
-    kept.fetch = globalThis.fetch;
-  });
-  afterEach(() => {
-    globalThis.window = kept.window;
-    globalThis.fetch = kept.fetch;
-  });
+  restoresWindowAndFetch();
 
   it('drops a renewal that the provider answers after sign-out: no token is stored, the renewal fails', async () => {
     const { settings, tab: t } = tab('race');
-    const renewal = renewAccessToken(settings).then(
-      (token) => ({ token }),
-      (error: unknown) => ({ error: String(error) }),
-    );
+    const renewal = settled(renewAccessToken(settings));
     expect(Object.fromEntries(await t.tokenAsked)).toEqual({
       grant_type: 'refresh_token',
       client_id: 'sunshine-console',
@@ -178,22 +167,11 @@ describe('sign-out through the identity provider (auth/oidc.ts, oidc-client-ts)'
 });
 
 describe('a session that ends without sign-out (auth/oidc.ts forgetSession: token expired, a service refused it)', () => {
-  const kept = { window: globalThis.window, fetch: globalThis.fetch };
-  beforeEach(() => {
-    kept.window = globalThis.window;
-    kept.fetch = globalThis.fetch;
-  });
-  afterEach(() => {
-    globalThis.window = kept.window;
-    globalThis.fetch = kept.fetch;
-  });
+  restoresWindowAndFetch();
 
   it('removes the user (its refresh token) from the tab and drops a renewal answered afterwards; none starts again', async () => {
     const { settings, tab: t } = tab('refused');
-    const renewal = renewAccessToken(settings).then(
-      (token) => ({ token }),
-      (error: unknown) => ({ error: String(error) }),
-    );
+    const renewal = settled(renewAccessToken(settings));
     await t.tokenAsked;
 
     await forgetSession(settings);
@@ -214,3 +192,24 @@ describe('a session that ends without sign-out (auth/oidc.ts forgetSession: toke
     expect([t.storage.keys(), t.navigated()]).toEqual([[], false]);
   });
 });
+
+/** Each test of the calling describe gets back the window and fetch it started with (the tests stub both). */
+function restoresWindowAndFetch(): void {
+  const kept = { window: globalThis.window, fetch: globalThis.fetch };
+  beforeEach(() => {
+    kept.window = globalThis.window;
+    kept.fetch = globalThis.fetch;
+  });
+  afterEach(() => {
+    globalThis.window = kept.window;
+    globalThis.fetch = kept.fetch;
+  });
+}
+
+/** A renewal's outcome as a value: the token, or the error's text. */
+function settled(renewal: Promise<string>): Promise<{ token: string } | { error: string }> {
+  return renewal.then(
+    (token) => ({ token }),
+    (error: unknown) => ({ error: String(error) }),
+  );
+}
